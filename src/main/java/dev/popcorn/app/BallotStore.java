@@ -1,0 +1,17 @@
+package dev.popcorn.app;
+
+import dev.popcorn.domain.Ballot;
+import java.util.Map;
+import java.util.Optional;
+
+/** Ballots: one per user and poll, counted by aggregation in the store. */
+public interface BallotStore {
+
+    /** Stores the ballot, replacing the user's earlier one in the same poll. */
+    void put(Ballot ballot);
+
+    Optional<Ballot> find(long pollId, String userId);
+
+    /** Votes per candidate id, counted where the ballots are. */
+    Map<Long, Long> tally(long pollId);
+}

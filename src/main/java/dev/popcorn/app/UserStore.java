@@ -1,0 +1,15 @@
+package dev.popcorn.app;
+
+import dev.popcorn.domain.User;
+import java.util.Optional;
+
+/** Users known to Popcorn. */
+public interface UserStore {
+
+    /** Creates the user, or updates the display name of a known one; returns the stored user. */
+    User upsert(String id, String name, java.time.Instant now);
+
+    Optional<User> find(String id);
+
+    long count();
+}

@@ -1,0 +1,121 @@
+package dev.popcorn.app;
+
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.FeatureFeedback;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.PollState;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Team;
+import dev.popcorn.domain.Wish;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the pages and the API show: this week's release and poll, feedback, winners, teams.
+ * Read-only; a poll's counts are public only once a lead approved them.
+ */
+public final class WeekOverview {
+
+    /** A poll as someone sees it now, with the result when they may see it. */
+    public record PollView(Poll poll, PollState state, Optional<PollResult> result) {
+    }
+
+    /** A past winner: the approved poll and its result. */
+    public record Award(Poll poll, PollResult result) {
+    }
+
+    private final ReleaseStore releases;
+    private final ReportStore reports;
+    private final PollStore polls;
+    private final BallotStore ballots;
+    private final TeamStore teams;
+    private final ParticipationStore participation;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public WeekOverview(ReleaseStore releases, ReportStore reports, PollStore polls, BallotStore ballots,
+            TeamStore teams, ParticipationStore participation, AuditLog audit, Clock clock) {
+        this.releases = releases;
+        this.reports = reports;
+        this.polls = polls;
+        this.ballots = ballots;
+        this.teams = teams;
+        this.participation = participation;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Optional<Release> currentRelease() {
+        return releases.recent(1).stream().findFirst();
+    }
+
+    public List<Release> recentReleases(int limit) {
+        return releases.recent(limit);
+    }
+
+    public Release release(long id) {
+        return releases.find(id).orElseThrow(() -> RuleViolation.notFound("release.unknown", id));
+    }
+
+    public List<FeatureFeedback> feedback(long releaseId) {
+        return releases.feedback(releaseId, 3);
+    }
+
+    public long reportCount(long releaseId) {
+        return reports.count(releaseId);
+    }
+
+    public List<Wish> topWishes(int limit) {
+        return reports.topWishes(limit);
+    }
+
+    public Optional<Poll> pollOf(long releaseId) {
+        return polls.findByRelease(releaseId);
+    }
+
+    public List<Poll> recentPolls(int limit) {
+        return polls.recent(limit);
+    }
+
+    /** The poll with its result, which users see only after approval and leads see from the close on. */
+    public PollView poll(long pollId, boolean lead) {
+        Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+        PollState state = poll.stateAt(clock.instant());
+        boolean visible = state == PollState.APPROVED || lead && state == PollState.CLOSED;
+        Optional<PollResult> result = visible
+                ? Optional.of(PollResult.of(poll.candidates(), ballots.tally(pollId)))
+                : Optional.empty();
+        return new PollView(poll, state, result);
+    }
+
+    /** Approved polls with their results, newest first. */
+    public List<Award> winners(int limit) {
+        return polls.approved(limit).stream()
+                .map(p -> new Award(p, PollResult.of(p.candidates(), ballots.tally(p.id()))))
+                .toList();
+    }
+
+    public List<Team> teams() {
+        return teams.all();
+    }
+
+    public Optional<Team> team(String slug) {
+        return teams.find(slug);
+    }
+
+    public long points(String userId) {
+        return participation.points(userId);
+    }
+
+    public List<AuditEntry> auditLog(int limit) {
+        return audit.recent(limit);
+    }
+}

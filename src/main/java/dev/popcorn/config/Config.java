@@ -1,0 +1,216 @@
+package dev.popcorn.config;
+
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.WeekCalendar;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Popcorn's configuration: one properties file plus environment overrides
+ * ({@code POPCORN_} and the key in capitals with dots and dashes as underscores, for example
+ * {@code POPCORN_DB_URL}), plus command-line options on top. Every key is listed in {@link #KEYS}
+ * with its default. Secrets that are not configured are generated once into the data folder.
+ */
+public record Config(
+        int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
+        byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity,
+        WeekCalendar calendar, long maxBodyBytes) {
+
+    /** Every key Popcorn reads, with its default ("" means none) and meaning; the README lists them. */
+    public static final Map<String, String[]> KEYS = keys();
+
+    private static Map<String, String[]> keys() {
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        keys.put("server.port", new String[] {"8080", "HTTP port"});
+        keys.put("server.base-url", new String[] {"", "public URL of Popcorn, used in links (default http://localhost:<port>)"});
+        keys.put("data.dir", new String[] {"popcorn-data", "folder for the embedded database, generated secrets and demo photos"});
+        keys.put("db.url", new String[] {"", "JDBC URL; default embedded H2 in data.dir; jdbc:postgresql://host/db for PostgreSQL"});
+        keys.put("db.user", new String[] {"", "database user"});
+        keys.put("db.password", new String[] {"", "database password (secret)"});
+        keys.put("db.pool-size", new String[] {"8", "database connections per instance"});
+        keys.put("security.secret", new String[] {"", "HMAC key for links and sessions, 32+ characters (secret; generated into data.dir if absent)"});
+        keys.put("security.admin-token", new String[] {"", "token leads sign in with and the CLI sends (secret; generated into data.dir if absent)"});
+        keys.put("security.link-days", new String[] {"14", "how long a personal sign-in link is valid"});
+        keys.put("security.session-days", new String[] {"30", "how long a session lasts"});
+        keys.put("week.zone", new String[] {"Asia/Shanghai", "time zone of the weekly cycle"});
+        keys.put("week.release", new String[] {"FRIDAY 18:00", "when the weekly build is expected"});
+        keys.put("week.reports-close", new String[] {"TUESDAY 23:59", "reports are accepted until this moment after the release"});
+        keys.put("week.poll-close", new String[] {"THURSDAY 23:59", "the award poll closes at this moment after the release"});
+        keys.put("http.max-body-bytes", new String[] {"65536", "largest request body accepted"});
+        return java.util.Collections.unmodifiableMap(keys);
+    }
+
+    /**
+     * Loads the configuration: defaults, then {@code file} if given, then the environment, then
+     * {@code overrides} (command-line options). Throws {@link ConfigException} naming the key.
+     */
+    public static Config load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        KEYS.forEach((key, spec) -> values.put(key, spec[0]));
+        if (file != null) {
+            readFile(file).forEach(values::put);
+        }
+        KEYS.keySet().forEach(key -> {
+            String value = env.get(envName(key));
+            if (value != null) {
+                values.put(key, value);
+            }
+        });
+        overrides.forEach((key, value) -> {
+            if (!KEYS.containsKey(key)) {
+                throw new ConfigException("unknown configuration key '" + key + "'");
+            }
+            values.put(key, value);
+        });
+        return build(values);
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String envName(String key) {
+        return "POPCORN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!KEYS.containsKey(key)) {
+                throw new ConfigException("unknown configuration key '" + key + "' in " + file
+                        + " (known keys: " + String.join(", ", KEYS.keySet()) + ")");
+            }
+            values.put(key, properties.getProperty(key).strip());
+        }
+        return values;
+    }
+
+    private static Config build(Map<String, String> v) {
+        int port = integer(v, "server.port", 0, 65535);
+        Path dataDir = Path.of(v.get("data.dir")).toAbsolutePath();
+        String baseUrl = v.get("server.base-url").isEmpty() ? "http://localhost:" + port : v.get("server.base-url");
+        checkUrl(baseUrl);
+        String dbUrl = v.get("db.url").isEmpty()
+                ? "jdbc:h2:file:" + dataDir.resolve("popcorn") + ";WRITE_DELAY=0"
+                : v.get("db.url");
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("db.url must start with jdbc:h2: or jdbc:postgresql:");
+        }
+        String secret = v.get("security.secret");
+        if (secret.isEmpty()) {
+            secret = generated(dataDir, "secret");
+        } else if (secret.length() < 32) {
+            throw new ConfigException("security.secret must have at least 32 characters");
+        }
+        String adminToken = v.get("security.admin-token");
+        if (adminToken.isEmpty()) {
+            adminToken = generated(dataDir, "admin-token");
+        } else if (adminToken.length() < 16) {
+            throw new ConfigException("security.admin-token must have at least 16 characters");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(v.get("week.zone"));
+        } catch (DateTimeException e) {
+            throw new ConfigException("week.zone is not a time zone: '" + v.get("week.zone") + "' (for example Asia/Shanghai)");
+        }
+        WeekCalendar calendar = new WeekCalendar(zone, moment(v, "week.release"), moment(v, "week.reports-close"),
+                moment(v, "week.poll-close"));
+        return new Config(port, stripSlash(baseUrl), dataDir, dbUrl, v.get("db.user"), v.get("db.password"),
+                integer(v, "db.pool-size", 1, 200), secret.getBytes(StandardCharsets.UTF_8), adminToken,
+                Duration.ofDays(integer(v, "security.link-days", 1, 365)),
+                Duration.ofDays(integer(v, "security.session-days", 1, 365)),
+                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000));
+    }
+
+    private static int integer(Map<String, String> v, String key, int min, int max) {
+        try {
+            int value = Integer.parseInt(v.get(key).strip());
+            if (value < min || value > max) {
+                throw new ConfigException(key + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, not '" + v.get(key) + "'");
+        }
+    }
+
+    private static WeekCalendar.Moment moment(Map<String, String> v, String key) {
+        try {
+            return WeekCalendar.Moment.parse(v.get(key));
+        } catch (RuleViolation e) {
+            throw new ConfigException(key + " must be a day and a time such as 'TUESDAY 23:59', not '" + v.get(key) + "'");
+        }
+    }
+
+    private static void checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException("server.base-url must be an http(s) URL with a host, not '" + url + "'");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException("server.base-url is not a URL: '" + url + "'");
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Reads a secret generated earlier into the data folder, or generates it (owner-only file). */
+    private static String generated(Path dataDir, String name) {
+        Path file = dataDir.resolve(name);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            Files.createDirectories(dataDir);
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String value = HexFormat.of().formatHex(bytes);
+            Files.writeString(file, value, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the file keeps the folder's permissions.
+            }
+            return value;
+        } catch (IOException e) {
+            throw new ConfigException("data.dir " + dataDir + " is not writable: " + e.getMessage());
+        }
+    }
+
+    public boolean secureCookies() {
+        return baseUrl.startsWith("https:");
+    }
+
+    public Path adminTokenFile() {
+        return dataDir.resolve("admin-token");
+    }
+
+    /** Never prints the secrets. */
+    @Override
+    public String toString() {
+        return "Config[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", db=" + dbUrl.split(";")[0]
+                + ", zone=" + calendar.zone() + "]";
+    }
+}

@@ -1,0 +1,333 @@
+package dev.popcorn.demo;
+
+import dev.popcorn.app.BallotStore;
+import dev.popcorn.app.ManagePoll;
+import dev.popcorn.app.OpenRelease;
+import dev.popcorn.app.ParticipationStore;
+import dev.popcorn.app.PollStore;
+import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.app.ReportStore;
+import dev.popcorn.app.TeamStore;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.app.UserStore;
+import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.Candidate;
+import dev.popcorn.domain.ExperienceReport;
+import dev.popcorn.domain.Feature;
+import dev.popcorn.domain.FeatureVerdict;
+import dev.popcorn.domain.Member;
+import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollState;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.Team;
+import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.WeekCalendar;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * Seeds a believable week so a newcomer sees the whole loop at once: four phone-OS teams with
+ * photos, last week's release with an approved Popcorn Award winner, this Friday's release with
+ * eight features, a few hundred fans with reports, wishes and ballots, and an open poll.
+ * Deterministic (fixed random seed) and done once per database.
+ */
+public final class DemoWeek {
+
+    /** Demo users printed at start, with no report or ballot yet, so a newcomer can take their place. */
+    public static final List<String[]> SHOWCASE_USERS = List.of(
+            new String[] {"demo-xiaoming", "小明 Xiaoming"},
+            new String[] {"demo-lily", "Lily Zhao"},
+            new String[] {"demo-alex", "Alex Chen"});
+
+    private static final String[][] TEAMS = {
+        {"camera", "Camera 相机", "王磊 Wang Lei", "李娜 Li Na", "陈杰 Chen Jie"},
+        {"messaging", "Messaging 短信", "张伟 Zhang Wei", "刘洋 Liu Yang", "孙丽 Sun Li"},
+        {"launcher", "Launcher 桌面", "赵敏 Zhao Min", "周涛 Zhou Tao", "吴静 Wu Jing", "郑凯 Zheng Kai"},
+        {"battery", "Battery 电量", "黄勇 Huang Yong", "徐娟 Xu Juan"},
+    };
+
+    private static final String[][] THIS_WEEK = {
+        {"MIUI-2041", "Night mode for the camera: brighter photos after dark", "camera"},
+        {"MIUI-2043", "Burst shots grouped in the gallery", "camera"},
+        {"MIUI-2050", "Verification codes in SMS copied with one tap", "messaging"},
+        {"MIUI-2052", "Block spam messages by keyword", "messaging"},
+        {"MIUI-2060", "Desktop folders with large icons", "launcher"},
+        {"MIUI-2061", "Swipe down anywhere on the desktop to search", "launcher"},
+        {"MIUI-2070", "Battery use per app, hour by hour", "battery"},
+        {"MIUI-2072", "Quiet charging at night", "battery"},
+    };
+
+    private static final String[][] LAST_WEEK = {
+        {"MIUI-1988", "Shutter sound can be turned off", "camera"},
+        {"MIUI-1990", "Group messages show who has read them", "messaging"},
+        {"MIUI-1994", "Scheduled messages", "messaging"},
+        {"MIUI-2002", "Lock the desktop layout", "launcher"},
+        {"MIUI-2010", "Power-saving mode keeps alarms on", "battery"},
+        {"MIUI-2011", "Charging estimate on the lock screen", "battery"},
+    };
+
+    private static final String[] PITCHES = {
+        "Photos after dark that look like daylight.",
+        "Never type a verification code again.",
+        "A desktop that fits the way you work.",
+        "Know where your battery goes.",
+    };
+
+    private static final String[] COMMENTS_LIKE = {
+        "太好用了！", "Finally!", "夜景清楚多了", "Works great on my Mi 4", "这个功能等了很久", "Much faster than before",
+    };
+
+    private static final String[] COMMENTS_NOT_GOOD = {
+        "有时候会卡一下", "Drains battery when on", "图标太大了", "Missed some codes from my bank", "希望能自定义",
+        "Crashes when I rotate the phone",
+    };
+
+    private static final String[] WISHES = {
+        "Dual SIM: choose the SIM per contact 双卡按联系人选择",
+        "Call recording 通话录音",
+        "A dark theme for the whole system 全局深色模式",
+        "Show network speed in the status bar 状态栏显示网速",
+        "Lock individual apps with a password 应用加密",
+        "Back up SMS to the cloud 短信云备份",
+        "One-handed mode 单手模式",
+        "Bigger fonts for my parents 老人大字体",
+    };
+
+    private static final String[] GIVEN = {"Xiao", "Mei", "Hao", "Jun", "Lan", "Wei", "Ying", "Tao", "Qing", "Fang",
+        "Anna", "Ben", "Cathy", "David", "Emma", "Frank", "Grace", "Henry", "Ivy", "Jack"};
+    private static final String[] FAMILY = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
+        "Xu", "Sun", "Ma", "Zhu", "Hu"};
+
+    private static final int FANS = 300;
+
+    private final Transactions transactions;
+    private final TeamStore teams;
+    private final UserStore users;
+    private final ReleaseStore releases;
+    private final ReportStore reports;
+    private final PollStore polls;
+    private final BallotStore ballots;
+    private final ParticipationStore participation;
+    private final OpenRelease openRelease;
+    private final ManagePoll managePoll;
+    private final WeekCalendar calendar;
+    private final Clock clock;
+    private final Path photos;
+    private final Random random = new Random(20101);
+
+    /** The ports the demo writes through. */
+    public record Stores(Transactions transactions, TeamStore teams, UserStore users, ReleaseStore releases,
+            ReportStore reports, PollStore polls, BallotStore ballots, ParticipationStore participation) {
+    }
+
+    public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, WeekCalendar calendar, Clock clock,
+            Path photos) {
+        this.transactions = stores.transactions();
+        this.teams = stores.teams();
+        this.users = stores.users();
+        this.releases = stores.releases();
+        this.reports = stores.reports();
+        this.polls = stores.polls();
+        this.ballots = stores.ballots();
+        this.participation = stores.participation();
+        this.openRelease = openRelease;
+        this.managePoll = managePoll;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.photos = photos;
+    }
+
+    /** Seeds the week unless this database has it already. */
+    public void seed() {
+        Instant now = clock.instant();
+        Instant shipped = calendar.lastReleaseAtOrBefore(now);
+        String version = version(shipped);
+        if (releases.findByVersion(version).isPresent()) {
+            return;
+        }
+        seedTeams();
+        List<String> fans = seedFans(now);
+
+        Instant lastShipped = shipped.minus(Duration.ofDays(7));
+        Release last = openRelease.openShippedAt(version(lastShipped), features(LAST_WEEK), lastShipped, "demo").release();
+        seedReports(last, fans.subList(0, 220), lastShipped, last.reportsCloseAt(), true);
+        Poll lastPoll = seedPoll(last, lastShipped, new int[] {35, 48, 20, 27}, fans.subList(40, 290));
+        managePoll.approve(lastPoll.id(), "lead");
+
+        Release current = openRelease.openShippedAt(version, features(THIS_WEEK), shipped, "demo").release();
+        Instant reportsUntil = now.isBefore(current.reportsCloseAt()) ? now : current.reportsCloseAt();
+        seedReports(current, fans.subList(0, 180), shipped, reportsUntil, false);
+        seedPoll(current, shipped, new int[] {40, 30, 18, 12}, fans.subList(60, 280), now);
+    }
+
+    private void seedTeams() {
+        for (String[] row : TEAMS) {
+            List<Member> members = new ArrayList<>();
+            for (int i = 2; i < row.length; i++) {
+                String file = row[0] + "-" + (i - 1) + ".png";
+                writePhoto(file, row[i]);
+                members.add(new Member(row[i], "/photos/" + file));
+            }
+            teams.save(new Team(row[0], row[1], members));
+        }
+    }
+
+    private List<String> seedFans(Instant now) {
+        List<String> fans = new ArrayList<>();
+        for (String[] user : SHOWCASE_USERS) {
+            users.upsert(user[0], user[1], now.minus(Duration.ofDays(30)));
+        }
+        for (int i = 1; i <= FANS; i++) {
+            String id = String.format("demo-fan-%03d", i);
+            String name = GIVEN[random.nextInt(GIVEN.length)] + " " + FAMILY[random.nextInt(FAMILY.length)];
+            users.upsert(id, name, now.minus(Duration.ofDays(10 + random.nextInt(300))));
+            fans.add(id);
+        }
+        return fans;
+    }
+
+    private static List<Feature> features(String[][] rows) {
+        List<Feature> features = new ArrayList<>();
+        for (String[] row : rows) {
+            features.add(new Feature(row[0], row[1], row[2]));
+        }
+        return features;
+    }
+
+    /** Reports by {@code fans} between the two instants; with {@code fileWishes}, every 25th fan files a new wish. */
+    private void seedReports(Release release, List<String> fans, Instant from, Instant until, boolean fileWishes) {
+        transactions.inTransaction(() -> {
+            List<Long> wishIds = new ArrayList<>(reports.topWishes(100).stream().map(w -> w.id()).toList());
+            for (int n = 0; n < fans.size(); n++) {
+                String fan = fans.get(n);
+                Instant at = between(from, until);
+                List<FeatureVerdict> verdicts = new ArrayList<>();
+                for (int f = 0; f < release.features().size(); f++) {
+                    if (random.nextInt(100) < 55) {
+                        boolean like = random.nextInt(100) < 50 + (f * 37) % 45;
+                        String[] comments = like ? COMMENTS_LIKE : COMMENTS_NOT_GOOD;
+                        String comment = random.nextInt(100) < 20 ? comments[random.nextInt(comments.length)] : "";
+                        verdicts.add(new FeatureVerdict(release.features().get(f).key(),
+                                like ? Verdict.LIKE : Verdict.NOT_GOOD_ENOUGH, comment));
+                    }
+                }
+                List<String> newWishes = new ArrayList<>();
+                List<Long> supported = new ArrayList<>();
+                if (fileWishes && n % 25 == 0 && n / 25 < WISHES.length) {
+                    newWishes.add(WISHES[n / 25]);
+                } else if (!wishIds.isEmpty() && random.nextInt(100) < 40) {
+                    // Earlier wishes gather more support: a skewed pick favours the first ones.
+                    supported.add(wishIds.get(random.nextInt(1 + random.nextInt(wishIds.size()))));
+                }
+                ExperienceReport report = new ExperienceReport(fan, release.id(), verdicts, supported, newWishes);
+                if (report.isEmpty()) {
+                    continue;
+                }
+                reports.save(report, at);
+                participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), at));
+                if (!newWishes.isEmpty()) {
+                    wishIds = new ArrayList<>(reports.topWishes(100).stream().map(w -> w.id()).sorted().toList());
+                }
+            }
+            return null;
+        });
+    }
+
+    private Poll seedPoll(Release release, Instant shipped, int[] weights, List<String> voters) {
+        return seedPoll(release, shipped, weights, voters, null);
+    }
+
+    /** Adds one candidate per team, opens the poll at the release and casts weighted ballots until {@code votesUntil}. */
+    private Poll seedPoll(Release release, Instant shipped, int[] weights, List<String> voters, Instant votesUntil) {
+        Poll draft = polls.findByRelease(release.id()).orElseThrow();
+        List<Candidate> candidates = new ArrayList<>();
+        for (int t = 0; t < TEAMS.length; t++) {
+            String team = TEAMS[t][0];
+            List<String> tickets = release.features().stream().filter(f -> f.teamSlug().equals(team)).map(Feature::key).toList();
+            String title = release.features().stream().filter(f -> f.teamSlug().equals(team)).findFirst()
+                    .map(Feature::summary).orElse(TEAMS[t][1]);
+            candidates.add(managePoll.addCandidate(draft.id(), team, shorten(title), tickets, PITCHES[t], "lead"));
+        }
+        Instant until = votesUntil == null ? draft.closesAt() : votesUntil;
+        Poll open = new Poll(draft.id(), draft.releaseId(), draft.title(), PollState.OPEN, shipped, draft.closesAt(),
+                candidates, null, null);
+        polls.update(open);
+        int total = 0;
+        for (int w : weights) {
+            total += w;
+        }
+        int sum = total;
+        transactions.inTransaction(() -> {
+            for (String voter : voters) {
+                int pick = random.nextInt(sum);
+                int index = 0;
+                while (pick >= weights[index]) {
+                    pick -= weights[index++];
+                }
+                Instant at = between(shipped, until);
+                ballots.put(new Ballot(draft.id(), voter, candidates.get(index).id(), at, "DEMO-" + voter.substring(9)));
+                participation.record(ParticipationEvent.of(voter, ParticipationKind.BALLOT_CAST, "poll:" + draft.id(), at));
+            }
+            return null;
+        });
+        return polls.find(draft.id()).orElseThrow();
+    }
+
+    private static String shorten(String title) {
+        return title.length() > 40 ? title.substring(0, title.indexOf(':') > 0 ? title.indexOf(':') : 40) : title;
+    }
+
+    private Instant between(Instant from, Instant until) {
+        long span = Math.max(1, Duration.between(from, until).getSeconds());
+        return from.plusSeconds((long) (random.nextDouble() * span));
+    }
+
+    private String version(Instant shipped) {
+        return shipped.atZone(calendar.zone()).toLocalDate().toString().replace('-', '.');
+    }
+
+    /** A photo for a member: their initials on a colour of their own (the demo has no real photos). */
+    private void writePhoto(String file, String name) {
+        String[] words = name.split(" ");
+        String initials = words.length >= 3
+                ? "" + words[1].charAt(0) + words[2].charAt(0)
+                : name.substring(0, 1);
+        BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.getHSBColor((name.hashCode() & 0xffff) / 65536f, 0.55f, 0.85f));
+        g.fillRect(0, 0, 256, 256);
+        g.setColor(new Color(255, 255, 255, 60));
+        g.fillOval(48, 150, 160, 160);
+        g.fillOval(88, 60, 80, 80);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 96));
+        FontMetrics metrics = g.getFontMetrics();
+        g.drawString(initials, (256 - metrics.stringWidth(initials)) / 2, 128 + metrics.getAscent() / 3);
+        g.dispose();
+        try {
+            Files.createDirectories(photos);
+            ImageIO.write(image, "png", photos.resolve(file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.popcorn.domain;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A user's experience report on one release (体验报告): a verdict on some of its features, +1s
+ * on existing wishes and new wishes in the user's own words. One per user and release; handing
+ * it in again before the deadline replaces it.
+ */
+public record ExperienceReport(
+        String userId, long releaseId, List<FeatureVerdict> verdicts, List<Long> supportedWishes, List<String> newWishes) {
+
+    public static final int MAX_NEW_WISHES = 5;
+    public static final int MAX_WISH_LENGTH = 280;
+
+    public ExperienceReport {
+        verdicts = List.copyOf(verdicts);
+        supportedWishes = List.copyOf(new LinkedHashSet<>(supportedWishes));
+        newWishes = newWishes.stream().map(String::strip).filter(w -> !w.isEmpty()).distinct().toList();
+        if (newWishes.size() > MAX_NEW_WISHES) {
+            throw RuleViolation.invalid("report.wishes.tooMany", MAX_NEW_WISHES);
+        }
+        newWishes.forEach(w -> Text.require(w, "report.wish", 3, MAX_WISH_LENGTH));
+    }
+
+    /** A report with nothing in it earns nothing and is refused. */
+    public boolean isEmpty() {
+        return verdicts.isEmpty() && supportedWishes.isEmpty() && newWishes.isEmpty();
+    }
+
+    /** Checks the report against the release it is about; throws on the first broken rule. */
+    public void checkAgainst(Release release) {
+        if (release.id() != releaseId) {
+            throw RuleViolation.invalid("report.release.mismatch");
+        }
+        if (isEmpty()) {
+            throw RuleViolation.invalid("report.empty");
+        }
+        Set<String> seen = new HashSet<>();
+        for (FeatureVerdict verdict : verdicts) {
+            if (release.feature(verdict.featureKey()).isEmpty()) {
+                throw RuleViolation.invalid("report.feature.unknown", verdict.featureKey(), release.version());
+            }
+            if (!seen.add(verdict.featureKey())) {
+                throw RuleViolation.invalid("report.feature.twice", verdict.featureKey());
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.popcorn.domain;
+
+import java.util.regex.Pattern;
+
+/** A feature shipped in a release: a ticket in the issue tracker and the team that built it. */
+public record Feature(String key, String summary, String teamSlug) {
+
+    private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,8}");
+
+    public Feature {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw RuleViolation.invalid("feature.key.invalid", String.valueOf(key));
+        }
+        Text.require(summary, "feature.summary", 1, 255);
+        if (teamSlug == null || teamSlug.isBlank()) {
+            throw RuleViolation.invalid("feature.team.missing", key);
+        }
+    }
+}

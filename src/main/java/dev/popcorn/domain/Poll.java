@@ -1,0 +1,86 @@
+package dev.popcorn.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The weekly Popcorn Award poll (爆米花奖): the candidates of the week, when it opens and closes,
+ * and the lead's approval. The methods state the rules; they return the changed poll and never
+ * change anything when a rule is broken.
+ */
+public record Poll(
+        long id, long releaseId, String title, PollState state, Instant opensAt, Instant closesAt,
+        List<Candidate> candidates, Instant approvedAt, String approvedBy) {
+
+    public Poll {
+        Text.require(title, "poll.title", 1, 120);
+        if (state == PollState.CLOSED) {
+            throw new IllegalArgumentException("CLOSED is derived from the closing instant, never stored");
+        }
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The state as a user sees it at {@code now}. */
+    public PollState stateAt(Instant now) {
+        if (state == PollState.OPEN && !now.isBefore(closesAt)) {
+            return PollState.CLOSED;
+        }
+        return state;
+    }
+
+    public Optional<Candidate> candidate(long candidateId) {
+        return candidates.stream().filter(c -> c.id() == candidateId).findFirst();
+    }
+
+    public List<Candidate> activeCandidates() {
+        return candidates.stream().filter(Candidate::isActive).toList();
+    }
+
+    /** Throws unless a ballot for {@code candidateId} may be cast at {@code now}. */
+    public void checkBallot(long candidateId, Instant now) {
+        switch (stateAt(now)) {
+            case DRAFT -> throw RuleViolation.closed("poll.notOpen", title);
+            case CLOSED, APPROVED -> throw RuleViolation.closed("poll.closed", title);
+            case OPEN -> { }
+        }
+        Candidate candidate = candidate(candidateId)
+                .orElseThrow(() -> RuleViolation.invalid("ballot.candidate.unknown", candidateId));
+        if (!candidate.isActive()) {
+            throw RuleViolation.invalid("ballot.candidate.inactive", candidate.title());
+        }
+    }
+
+    /** Candidates may be added or withdrawn only before the poll opens. */
+    public void checkCandidatesEditable() {
+        if (state != PollState.DRAFT) {
+            throw RuleViolation.closed("poll.candidates.locked", title);
+        }
+    }
+
+    public Poll open(Instant now) {
+        checkCandidatesEditable();
+        if (activeCandidates().size() < 2) {
+            throw RuleViolation.invalid("poll.open.tooFewCandidates");
+        }
+        if (!now.isBefore(closesAt)) {
+            throw RuleViolation.invalid("poll.open.afterClose");
+        }
+        return new Poll(id, releaseId, title, PollState.OPEN, now, closesAt, candidates, null, null);
+    }
+
+    /** Closes the poll early; the result then waits for review. */
+    public Poll close(Instant now) {
+        if (stateAt(now) != PollState.OPEN) {
+            throw RuleViolation.closed("poll.close.notOpen", title);
+        }
+        return new Poll(id, releaseId, title, state, opensAt, now, candidates, null, null);
+    }
+
+    public Poll approve(Instant now, String lead) {
+        if (stateAt(now) != PollState.CLOSED) {
+            throw RuleViolation.conflict("poll.approve.notClosed", title);
+        }
+        return new Poll(id, releaseId, title, PollState.APPROVED, opensAt, closesAt, candidates, now, lead);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.popcorn.domain;
+
+import java.util.List;
+
+/**
+ * A request that breaks a rule of the weekly loop. It carries a message key (resolved in the
+ * user's language by the caller) and its arguments, and never leaves anything half-changed:
+ * rules are checked before anything is written.
+ */
+public final class RuleViolation extends RuntimeException {
+
+    /** What kind of rule was broken, so that adapters can answer in their own terms. */
+    public enum Kind { INVALID, NOT_FOUND, CLOSED, FORBIDDEN, CONFLICT }
+
+    private final Kind kind;
+    private final String code;
+    private final List<Object> args;
+
+    public RuleViolation(Kind kind, String code, Object... args) {
+        super(code + (args.length == 0 ? "" : " " + List.of(args)));
+        this.kind = kind;
+        this.code = code;
+        this.args = List.of(args);
+    }
+
+    public static RuleViolation invalid(String code, Object... args) {
+        return new RuleViolation(Kind.INVALID, code, args);
+    }
+
+    public static RuleViolation notFound(String code, Object... args) {
+        return new RuleViolation(Kind.NOT_FOUND, code, args);
+    }
+
+    public static RuleViolation closed(String code, Object... args) {
+        return new RuleViolation(Kind.CLOSED, code, args);
+    }
+
+    public static RuleViolation conflict(String code, Object... args) {
+        return new RuleViolation(Kind.CONFLICT, code, args);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The message key, for example {@code poll.closed}. */
+    public String code() {
+        return code;
+    }
+
+    public List<Object> args() {
+        return args;
+    }
+}

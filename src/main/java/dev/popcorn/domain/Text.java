@@ -1,0 +1,28 @@
+package dev.popcorn.domain;
+
+/** Checks on the free text that people type, shared by the records of the domain. */
+final class Text {
+
+    private Text() {
+    }
+
+    /** Requires a text of {@code min..max} characters after trimming; {@code field} names it in the error. */
+    static String require(String text, String field, int min, int max) {
+        int length = text == null ? 0 : text.strip().codePointCount(0, text.strip().length());
+        if (length < min) {
+            throw RuleViolation.invalid("text.missing", field);
+        }
+        if (length > max) {
+            throw RuleViolation.invalid("text.tooLong", field, max);
+        }
+        return text;
+    }
+
+    /** Optional text: null or blank becomes empty; otherwise at most {@code max} characters. */
+    static String optional(String text, String field, int max) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return require(text.strip(), field, 1, max);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.popcorn.store;
+
+/**
+ * The few statements H2 and PostgreSQL write differently: upserts. Each keeps a write to one
+ * row by its primary key, with no read before it and no lock wider than that row.
+ */
+enum Dialect {
+    H2 {
+        @Override
+        String upsertBallot() {
+            return "MERGE INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) KEY (poll_id, user_id)"
+                    + " VALUES (:poll, :user, :candidate, :at, :receipt)";
+        }
+
+        @Override
+        String upsertReport() {
+            return "MERGE INTO reports r USING (VALUES (CAST(:release AS BIGINT), CAST(:user AS VARCHAR), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
+                    + " v (release_id, user_id, at) ON r.release_id = v.release_id AND r.user_id = v.user_id"
+                    + " WHEN MATCHED THEN UPDATE SET updated_at = v.at"
+                    + " WHEN NOT MATCHED THEN INSERT (release_id, user_id, handed_in_at, updated_at)"
+                    + " VALUES (v.release_id, v.user_id, v.at, v.at)";
+        }
+
+        @Override
+        String upsertUser() {
+            return "MERGE INTO users u USING (VALUES (CAST(:id AS VARCHAR), CAST(:name AS VARCHAR), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
+                    + " v (id, name, at) ON u.id = v.id"
+                    + " WHEN MATCHED THEN UPDATE SET name = v.name"
+                    + " WHEN NOT MATCHED THEN INSERT (id, name, joined_at) VALUES (v.id, v.name, v.at)";
+        }
+
+        @Override
+        String insertEventIfAbsent() {
+            return "MERGE INTO participation_events e USING (VALUES (CAST(:user AS VARCHAR), CAST(:kind AS VARCHAR),"
+                    + " CAST(:ref AS VARCHAR), CAST(:points AS INT), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
+                    + " v (user_id, kind, ref, points, at) ON e.user_id = v.user_id AND e.kind = v.kind AND e.ref = v.ref"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, kind, ref, points, at)"
+                    + " VALUES (v.user_id, v.kind, v.ref, v.points, v.at)";
+        }
+
+        @Override
+        String insertSupportIfAbsent() {
+            return "MERGE INTO wish_supporters s USING (VALUES (CAST(:wish AS BIGINT), CAST(:user AS VARCHAR),"
+                    + " CAST(:release AS BIGINT), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
+                    + " v (wish_id, user_id, release_id, at) ON s.wish_id = v.wish_id AND s.user_id = v.user_id"
+                    + " WHEN NOT MATCHED THEN INSERT (wish_id, user_id, release_id, supported_at)"
+                    + " VALUES (v.wish_id, v.user_id, v.release_id, v.at)";
+        }
+    },
+    POSTGRESQL {
+        @Override
+        String upsertBallot() {
+            return "INSERT INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt)"
+                    + " VALUES (:poll, :user, :candidate, :at, :receipt)"
+                    + " ON CONFLICT (poll_id, user_id) DO UPDATE SET candidate_id = EXCLUDED.candidate_id,"
+                    + " cast_at = EXCLUDED.cast_at, receipt = EXCLUDED.receipt";
+        }
+
+        @Override
+        String upsertReport() {
+            return "INSERT INTO reports (release_id, user_id, handed_in_at, updated_at) VALUES (:release, :user, :at, :at)"
+                    + " ON CONFLICT (release_id, user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at";
+        }
+
+        @Override
+        String upsertUser() {
+            return "INSERT INTO users (id, name, joined_at) VALUES (:id, :name, :at)"
+                    + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name";
+        }
+
+        @Override
+        String insertEventIfAbsent() {
+            return "INSERT INTO participation_events (user_id, kind, ref, points, at)"
+                    + " VALUES (:user, :kind, :ref, :points, :at) ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        String insertSupportIfAbsent() {
+            return "INSERT INTO wish_supporters (wish_id, user_id, release_id, supported_at)"
+                    + " VALUES (:wish, :user, :release, :at) ON CONFLICT DO NOTHING";
+        }
+    };
+
+    abstract String upsertBallot();
+
+    abstract String upsertReport();
+
+    abstract String upsertUser();
+
+    abstract String insertEventIfAbsent();
+
+    abstract String insertSupportIfAbsent();
+
+    static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("db.url must start with jdbc:h2: or jdbc:postgresql:, not " + jdbcUrl.split(":", 3)[0]
+                + ":" + (jdbcUrl.contains(":") ? jdbcUrl.split(":", 3)[1] : ""));
+    }
+}

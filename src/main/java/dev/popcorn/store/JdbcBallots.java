@@ -1,0 +1,44 @@
+package dev.popcorn.store;
+
+import dev.popcorn.app.BallotStore;
+import dev.popcorn.domain.Ballot;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+final class JdbcBallots implements BallotStore {
+
+    private final Db db;
+
+    JdbcBallots(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void put(Ballot ballot) {
+        db.with(h -> h.createUpdate(db.dialect().upsertBallot())
+                .bind("poll", ballot.pollId()).bind("user", ballot.userId()).bind("candidate", ballot.candidateId())
+                .bind("at", ballot.castAt()).bind("receipt", ballot.receipt())
+                .execute());
+    }
+
+    @Override
+    public Optional<Ballot> find(long pollId, String userId) {
+        return db.with(h -> h.createQuery("SELECT poll_id, user_id, candidate_id, cast_at, receipt FROM ballots"
+                        + " WHERE poll_id = :p AND user_id = :u")
+                .bind("p", pollId).bind("u", userId)
+                .map((rs, ctx) -> new Ballot(rs.getLong("poll_id"), rs.getString("user_id"), rs.getLong("candidate_id"),
+                        Db.instant(rs, "cast_at"), rs.getString("receipt")))
+                .findOne());
+    }
+
+    @Override
+    public Map<Long, Long> tally(long pollId) {
+        Map<Long, Long> votes = new HashMap<>();
+        db.with(h -> h.createQuery("SELECT candidate_id, COUNT(*) AS n FROM ballots WHERE poll_id = :p GROUP BY candidate_id")
+                .bind("p", pollId)
+                .map((rs, ctx) -> votes.put(rs.getLong("candidate_id"), rs.getLong("n")))
+                .list());
+        return votes;
+    }
+}

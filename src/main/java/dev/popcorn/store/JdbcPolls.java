@@ -1,0 +1,113 @@
+package dev.popcorn.store;
+
+import dev.popcorn.app.PollStore;
+import dev.popcorn.domain.Candidate;
+import dev.popcorn.domain.CandidateStatus;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+final class JdbcPolls implements PollStore {
+
+    private static final String COLUMNS = "id, release_id, title, state, opens_at, closes_at, approved_at, approved_by";
+
+    private final Db db;
+
+    JdbcPolls(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Poll create(long releaseId, String title, Instant closesAt) {
+        long id = db.with(h -> h.createUpdate("INSERT INTO polls (release_id, title, state, closes_at) VALUES (:r, :t, :s, :c)")
+                .bind("r", releaseId).bind("t", title).bind("s", PollState.DRAFT.name()).bind("c", closesAt)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Poll> find(long id) {
+        return db.with(h -> load(h, "WHERE id = :id", Map.of("id", id), 1)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Poll> findByRelease(long releaseId) {
+        return db.with(h -> load(h, "WHERE release_id = :r", Map.of("r", releaseId), 1)).stream().findFirst();
+    }
+
+    @Override
+    public List<Poll> recent(int limit) {
+        return db.with(h -> load(h, "", Map.of(), limit));
+    }
+
+    @Override
+    public List<Poll> approved(int limit) {
+        return db.with(h -> load(h, "WHERE state = 'APPROVED'", Map.of(), limit));
+    }
+
+    private static List<Poll> load(Handle h, String where, Map<String, Object> binds, int limit) {
+        record Row(long id, long release, String title, PollState state, Instant opens, Instant closes,
+                Instant approvedAt, String approvedBy) {
+        }
+        List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM polls " + where + " ORDER BY closes_at DESC, id DESC LIMIT :limit")
+                .bindMap(binds).bind("limit", limit)
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("release_id"), rs.getString("title"),
+                        PollState.valueOf(rs.getString("state")), Db.instant(rs, "opens_at"), Db.instant(rs, "closes_at"),
+                        Db.instant(rs, "approved_at"), rs.getString("approved_by")))
+                .list();
+        List<Poll> polls = new ArrayList<>();
+        for (Row row : rows) {
+            List<Candidate> candidates = h.createQuery("SELECT id, poll_id, team_slug, title, tickets, pitch, status, reason"
+                            + " FROM candidates WHERE poll_id = :p ORDER BY id")
+                    .bind("p", row.id())
+                    .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("team_slug"),
+                            rs.getString("title"), tickets(rs.getString("tickets")), rs.getString("pitch"),
+                            CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason")))
+                    .list();
+            polls.add(new Poll(row.id(), row.release(), row.title(), row.state(), row.opens(), row.closes(), candidates,
+                    row.approvedAt(), row.approvedBy()));
+        }
+        return polls;
+    }
+
+    private static List<String> tickets(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    @Override
+    public void update(Poll poll) {
+        db.with(h -> h.createUpdate("UPDATE polls SET state = :s, opens_at = :o, closes_at = :c, approved_at = :a,"
+                        + " approved_by = :b WHERE id = :id")
+                .bind("s", poll.state().name()).bind("o", poll.opensAt()).bind("c", poll.closesAt())
+                .bind("a", poll.approvedAt()).bind("b", poll.approvedBy()).bind("id", poll.id())
+                .execute());
+    }
+
+    @Override
+    public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch) {
+        Candidate draft = new Candidate(0, pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, "");
+        long id = db.with(h -> h.createUpdate("INSERT INTO candidates (poll_id, team_slug, title, tickets, pitch, status, reason)"
+                        + " VALUES (:p, :t, :title, :tickets, :pitch, :s, '')")
+                .bind("p", pollId).bind("t", teamSlug).bind("title", draft.title())
+                .bind("tickets", String.join(",", draft.tickets())).bind("pitch", draft.pitch())
+                .bind("s", CandidateStatus.ACTIVE.name())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new Candidate(id, pollId, teamSlug, draft.title(), draft.tickets(), draft.pitch(), CandidateStatus.ACTIVE, "");
+    }
+
+    @Override
+    public void updateCandidate(Candidate candidate) {
+        db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, tickets = :tickets, pitch = :pitch,"
+                        + " status = :s, reason = :reason WHERE id = :id")
+                .bind("title", candidate.title()).bind("tickets", String.join(",", candidate.tickets()))
+                .bind("pitch", candidate.pitch()).bind("s", candidate.status().name()).bind("reason", candidate.reason())
+                .bind("id", candidate.id())
+                .execute());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.popcorn.store;
+
+import dev.popcorn.app.TeamStore;
+import dev.popcorn.domain.Member;
+import dev.popcorn.domain.Team;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+final class JdbcTeams implements TeamStore {
+
+    private final Db db;
+
+    JdbcTeams(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void save(Team team) {
+        db.inTransaction(() -> db.with(h -> {
+            int updated = h.createUpdate("UPDATE teams SET name = :name WHERE slug = :slug")
+                    .bind("slug", team.slug()).bind("name", team.name()).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO teams (slug, name) VALUES (:slug, :name)")
+                        .bind("slug", team.slug()).bind("name", team.name()).execute();
+            }
+            h.createUpdate("DELETE FROM members WHERE team_slug = :slug").bind("slug", team.slug()).execute();
+            var batch = h.prepareBatch("INSERT INTO members (team_slug, position, name, photo_url) VALUES (:slug, :pos, :name, :photo)");
+            for (int i = 0; i < team.members().size(); i++) {
+                Member m = team.members().get(i);
+                batch.bind("slug", team.slug()).bind("pos", i).bind("name", m.name()).bind("photo", m.photoUrl()).add();
+            }
+            if (!team.members().isEmpty()) {
+                batch.execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<Team> find(String slug) {
+        return db.with(h -> load(h, "WHERE t.slug = :slug", slug)).stream().findFirst();
+    }
+
+    @Override
+    public List<Team> all() {
+        return db.with(h -> load(h, "", null));
+    }
+
+    private static List<Team> load(Handle h, String where, String slug) {
+        var query = h.createQuery("SELECT t.slug, t.name, m.name AS member, m.photo_url FROM teams t"
+                + " LEFT JOIN members m ON m.team_slug = t.slug " + where + " ORDER BY t.name, t.slug, m.position");
+        if (slug != null) {
+            query.bind("slug", slug);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<Member>> members = new LinkedHashMap<>();
+        query.map((rs, ctx) -> {
+            String teamSlug = rs.getString("slug");
+            names.put(teamSlug, rs.getString("name"));
+            List<Member> list = members.computeIfAbsent(teamSlug, k -> new ArrayList<>());
+            if (rs.getString("member") != null) {
+                list.add(new Member(rs.getString("member"), rs.getString("photo_url")));
+            }
+            return teamSlug;
+        }).list();
+        return names.entrySet().stream().map(e -> new Team(e.getKey(), e.getValue(), members.get(e.getKey()))).toList();
+    }
+}

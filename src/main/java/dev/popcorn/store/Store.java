@@ -1,0 +1,113 @@
+package dev.popcorn.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.BallotStore;
+import dev.popcorn.app.ParticipationStore;
+import dev.popcorn.app.PollStore;
+import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.app.ReportStore;
+import dev.popcorn.app.TeamStore;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.app.UserStore;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+
+/**
+ * The database behind every repository port: embedded H2 in a data folder by default, or
+ * PostgreSQL. Opening it migrates the schema (Flyway) to the version this build expects.
+ */
+public final class Store implements AutoCloseable {
+
+    /** Where the database is and how to log in. */
+    public record Settings(String url, String user, String password, int poolSize) {
+    }
+
+    private final HikariDataSource dataSource;
+    private final Db db;
+
+    private Store(HikariDataSource dataSource, Db db) {
+        this.dataSource = dataSource;
+        this.db = db;
+    }
+
+    public static Store open(Settings settings) {
+        Dialect dialect = Dialect.of(settings.url());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("popcorn");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Jdbi jdbi = Jdbi.create(dataSource);
+            jdbi.registerArgument(new InstantAsTimestampWithZone());
+            return new Store(dataSource, new Db(jdbi, dialect));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public Transactions transactions() {
+        return db;
+    }
+
+    public ReleaseStore releases() {
+        return new JdbcReleases(db);
+    }
+
+    public ReportStore reports() {
+        return new JdbcReports(db);
+    }
+
+    public PollStore polls() {
+        return new JdbcPolls(db);
+    }
+
+    public BallotStore ballots() {
+        return new JdbcBallots(db);
+    }
+
+    public TeamStore teams() {
+        return new JdbcTeams(db);
+    }
+
+    public UserStore users() {
+        return new JdbcUsers(db);
+    }
+
+    public ParticipationStore participation() {
+        return new JdbcParticipation(db);
+    }
+
+    public AuditLog audit() {
+        return new JdbcAuditLog(db);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** Binds instants as UTC timestamps with time zone, the same way on H2 and PostgreSQL. */
+    private static final class InstantAsTimestampWithZone extends AbstractArgumentFactory<Instant> {
+        InstantAsTimestampWithZone() {
+            super(Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+}

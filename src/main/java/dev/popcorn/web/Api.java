@@ -1,0 +1,306 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.CastBallot;
+import dev.popcorn.app.HandInReport;
+import dev.popcorn.app.ManagePoll;
+import dev.popcorn.app.OpenRelease;
+import dev.popcorn.app.Passes.Pass;
+import dev.popcorn.app.Passes.Role;
+import dev.popcorn.app.SignIn;
+import dev.popcorn.app.WeekOverview;
+import dev.popcorn.app.WeekOverview.PollView;
+import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.ExperienceReport;
+import dev.popcorn.domain.Feature;
+import dev.popcorn.domain.FeatureVerdict;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Verdict;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON API under {@code /api/v1}, described in {@code /api/openapi.json}. Callers present
+ * {@code Authorization: Bearer} with the admin token (a lead) or a signed pass (a user). Errors
+ * are RFC 9457 problem documents.
+ */
+final class Api {
+
+    record FeatureInput(String key, String summary, String team) {
+    }
+
+    record ReleaseInput(String version, List<FeatureInput> features) {
+    }
+
+    record VerdictInput(String feature, String verdict, String comment) {
+    }
+
+    record ReportInput(List<VerdictInput> verdicts, List<Long> wishes, List<String> newWishes) {
+    }
+
+    record BallotInput(Long candidate) {
+    }
+
+    record CandidateInput(String team, String title, List<String> tickets, String pitch) {
+    }
+
+    private final SignIn signIn;
+    private final WeekOverview overview;
+    private final HandInReport reports;
+    private final CastBallot ballots;
+    private final OpenRelease openRelease;
+    private final ManagePoll managePoll;
+    private final String openApi;
+
+    Api(WebApp.Services services) {
+        this.signIn = services.signIn();
+        this.overview = services.overview();
+        this.reports = services.reports();
+        this.ballots = services.ballots();
+        this.openRelease = services.openRelease();
+        this.managePoll = services.managePoll();
+        this.openApi = resource("/openapi.json");
+    }
+
+    void register(Javalin app) {
+        app.get("/api/health", ctx -> Json.write(ctx, 200, Map.of("status", "UP", "time", overview.now())));
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
+        app.get("/api/v1/week", this::week);
+        app.get("/api/v1/teams", ctx -> Json.write(ctx, 200, overview.teams()));
+        app.get("/api/v1/winners", this::winners);
+        app.post("/api/v1/releases", this::openRelease);
+        app.get("/api/v1/releases/{id}", ctx -> Json.write(ctx, 200, releaseJson(overview.release(Pages.id(ctx)))));
+        app.get("/api/v1/releases/{id}/report", this::myReport);
+        app.put("/api/v1/releases/{id}/report", this::handInReport);
+        app.get("/api/v1/polls/{id}", ctx -> Json.write(ctx, 200, pollJson(overview.poll(Pages.id(ctx), isLead(ctx)))));
+        app.get("/api/v1/polls/{id}/ballot", this::myBallot);
+        app.put("/api/v1/polls/{id}/ballot", this::castBallot);
+        app.post("/api/v1/polls/{id}/candidates", this::addCandidate);
+        app.post("/api/v1/polls/{id}/candidates/{candidate}/withdraw", ctx -> {
+            managePoll.withdrawCandidate(Pages.id(ctx), Pages.longParam(ctx.pathParam("candidate")), lead(ctx).userId());
+            Json.write(ctx, 200, pollJson(overview.poll(Pages.id(ctx), true)));
+        });
+        app.post("/api/v1/polls/{id}/open", ctx -> pollAction(ctx, managePoll::open));
+        app.post("/api/v1/polls/{id}/close", ctx -> pollAction(ctx, managePoll::close));
+        app.post("/api/v1/polls/{id}/approve", ctx -> pollAction(ctx, managePoll::approve));
+    }
+
+    private void week(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Optional<Release> current = overview.currentRelease();
+        body.put("release", current.map(this::releaseJson).orElse(null));
+        body.put("poll", current.flatMap(r -> overview.pollOf(r.id()))
+                .map(p -> pollJson(overview.poll(p.id(), isLead(ctx)))).orElse(null));
+        body.put("wishes", overview.topWishes(10));
+        Json.write(ctx, 200, body);
+    }
+
+    private void winners(Context ctx) {
+        Json.write(ctx, 200, overview.winners(52).stream().map(award -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("poll", award.poll().id());
+            entry.put("title", award.poll().title());
+            entry.put("approvedAt", award.poll().approvedAt());
+            entry.put("winners", award.result().winners());
+            entry.put("ballots", award.result().ballots());
+            return entry;
+        }).toList());
+    }
+
+    private void openRelease(Context ctx) {
+        Pass lead = lead(ctx);
+        ReleaseInput input = Json.read(ctx, ReleaseInput.class);
+        require(input.version(), "version");
+        require(input.features(), "features");
+        List<Feature> features = input.features().stream()
+                .map(f -> new Feature(f.key(), f.summary(), f.team()))
+                .toList();
+        OpenRelease.Opened opened = openRelease.open(input.version().strip(), features, lead.userId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("release", releaseJson(opened.release()));
+        body.put("poll", pollJson(overview.poll(opened.poll().id(), true)));
+        ctx.header("Location", "/api/v1/releases/" + opened.release().id());
+        Json.write(ctx, 201, body);
+    }
+
+    private void myReport(Context ctx) {
+        Pass user = user(ctx);
+        long releaseId = Pages.id(ctx);
+        overview.release(releaseId);
+        ExperienceReport report = reports.find(releaseId, user.userId())
+                .orElseThrow(() -> RuleViolation.notFound("report.none"));
+        Json.write(ctx, 200, reportJson(report));
+    }
+
+    private void handInReport(Context ctx) {
+        Pass user = user(ctx);
+        long releaseId = Pages.id(ctx);
+        ReportInput input = Json.read(ctx, ReportInput.class);
+        List<FeatureVerdict> verdicts = Optional.ofNullable(input.verdicts()).orElse(List.of()).stream()
+                .map(v -> {
+                    require(v.feature(), "verdicts[].feature");
+                    return new FeatureVerdict(v.feature(), verdict(v.verdict()), v.comment());
+                })
+                .toList();
+        ExperienceReport report = new ExperienceReport(user.userId(), releaseId, verdicts,
+                Optional.ofNullable(input.wishes()).orElse(List.of()),
+                Optional.ofNullable(input.newWishes()).orElse(List.of()));
+        reports.handIn(report);
+        Json.write(ctx, 200, reportJson(reports.find(releaseId, user.userId()).orElseThrow()));
+    }
+
+    private void myBallot(Context ctx) {
+        Pass user = user(ctx);
+        long pollId = Pages.id(ctx);
+        overview.poll(pollId, false);
+        Ballot ballot = ballots.find(pollId, user.userId()).orElseThrow(() -> RuleViolation.notFound("ballot.none"));
+        Json.write(ctx, 200, ballot);
+    }
+
+    private void castBallot(Context ctx) {
+        Pass user = user(ctx);
+        BallotInput input = Json.read(ctx, BallotInput.class);
+        require(input.candidate(), "candidate");
+        Json.write(ctx, 200, ballots.cast(user.userId(), Pages.id(ctx), input.candidate()));
+    }
+
+    private void addCandidate(Context ctx) {
+        Pass lead = lead(ctx);
+        CandidateInput input = Json.read(ctx, CandidateInput.class);
+        require(input.team(), "team");
+        require(input.title(), "title");
+        Json.write(ctx, 201, managePoll.addCandidate(Pages.id(ctx), input.team(), input.title(),
+                Optional.ofNullable(input.tickets()).orElse(List.of()), input.pitch(), lead.userId()));
+    }
+
+    private interface PollAction {
+        Poll apply(long pollId, String actor);
+    }
+
+    private void pollAction(Context ctx, PollAction action) {
+        Pass lead = lead(ctx);
+        Poll poll = action.apply(Pages.id(ctx), lead.userId());
+        Json.write(ctx, 200, pollJson(overview.poll(poll.id(), true)));
+    }
+
+    private Map<String, Object> releaseJson(Release release) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", release.id());
+        body.put("version", release.version());
+        body.put("shippedAt", release.shippedAt());
+        body.put("reportsCloseAt", release.reportsCloseAt());
+        body.put("reportsOpen", release.acceptsReportsAt(overview.now()));
+        body.put("reports", overview.reportCount(release.id()));
+        body.put("features", overview.feedback(release.id()).stream().map(f -> {
+            Map<String, Object> feature = new LinkedHashMap<>();
+            feature.put("key", f.feature().key());
+            feature.put("summary", f.feature().summary());
+            feature.put("team", f.feature().teamSlug());
+            feature.put("likes", f.likes());
+            feature.put("notGoodEnough", f.notGoodEnough());
+            feature.put("comments", f.comments());
+            return feature;
+        }).toList());
+        return body;
+    }
+
+    private static Map<String, Object> pollJson(PollView view) {
+        Poll poll = view.poll();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", poll.id());
+        body.put("releaseId", poll.releaseId());
+        body.put("title", poll.title());
+        body.put("state", view.state().name());
+        body.put("opensAt", poll.opensAt());
+        body.put("closesAt", poll.closesAt());
+        body.put("approvedAt", poll.approvedAt());
+        body.put("candidates", poll.candidates());
+        body.put("result", view.result().map(result -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("ballots", result.ballots());
+            r.put("tie", result.isTie());
+            r.put("margin", result.margin());
+            r.put("standings", result.standings().stream().map(s -> Map.of(
+                    "candidate", s.candidate().id(), "title", s.candidate().title(), "team", s.candidate().teamSlug(),
+                    "votes", s.votes(), "rank", s.rank())).toList());
+            r.put("winners", result.winners().stream().map(s -> s.candidate().id()).toList());
+            return r;
+        }).orElse(null));
+        return body;
+    }
+
+    private static Map<String, Object> reportJson(ExperienceReport report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("releaseId", report.releaseId());
+        body.put("verdicts", report.verdicts().stream()
+                .map(v -> new VerdictInput(v.featureKey(), v.verdict().name(), v.comment())).toList());
+        body.put("wishes", report.supportedWishes());
+        return body;
+    }
+
+    private static Verdict verdict(String value) {
+        try {
+            return Verdict.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.invalid("report.verdict.unknown", String.valueOf(value));
+        }
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw RuleViolation.invalid("request.field.missing", field);
+        }
+    }
+
+    private Optional<Pass> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (!header.startsWith("Bearer ")) {
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.bearerRequired");
+        }
+        String token = header.substring("Bearer ".length()).strip();
+        if (signIn.isAdminToken(token)) {
+            return Optional.of(new Pass("lead", "Lead", Role.LEAD, Instant.MAX));
+        }
+        return Optional.of(signIn.check(token));
+    }
+
+    private Pass user(Context ctx) {
+        return bearer(ctx).orElseThrow(() -> new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.bearerRequired"));
+    }
+
+    private Pass lead(Context ctx) {
+        Pass pass = user(ctx);
+        if (!pass.isLead()) {
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
+        }
+        return pass;
+    }
+
+    private boolean isLead(Context ctx) {
+        return bearer(ctx).map(Pass::isLead).orElse(false);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Api.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

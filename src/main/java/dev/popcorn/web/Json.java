@@ -1,0 +1,65 @@
+package dev.popcorn.web;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import dev.popcorn.domain.RuleViolation;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+
+/** JSON in and out of the API (Gson); instants as ISO-8601 strings, malformed bodies refused. */
+final class Json {
+
+    static final Gson GSON = new GsonBuilder()
+            .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
+            .disableHtmlEscaping()
+            .setStrictness(com.google.gson.Strictness.STRICT)
+            .create();
+
+    private Json() {
+    }
+
+    static <T> T read(Context ctx, Class<T> type) {
+        String body = ctx.body();
+        T value;
+        try {
+            value = GSON.fromJson(body, type);
+        } catch (JsonParseException e) {
+            throw RuleViolation.invalid("request.json.malformed", shorten(e.getMessage()));
+        }
+        if (value == null) {
+            throw RuleViolation.invalid("request.json.empty");
+        }
+        return value;
+    }
+
+    static void write(Context ctx, int status, Object value) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(GSON.toJson(value));
+    }
+
+    private static String shorten(String message) {
+        String text = message == null ? "" : message.replaceFirst("^[\\w.]+Exception: ", "");
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+
+    private static final class InstantAdapter extends TypeAdapter<Instant> {
+        @Override
+        public void write(JsonWriter out, Instant value) throws IOException {
+            out.value(value.toString());
+        }
+
+        @Override
+        public Instant read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            return Instant.parse(in.nextString());
+        }
+    }
+}

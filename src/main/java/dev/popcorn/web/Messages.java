@@ -1,0 +1,72 @@
+package dev.popcorn.web;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The texts of pages and messages in the two languages Popcorn speaks, English and Simplified
+ * Chinese, from {@code i18n/messages*.properties}. There is no fallback to the machine's locale:
+ * a page asked for in English is in English wherever the server runs.
+ */
+final class Messages {
+
+    static final Locale ENGLISH = Locale.ENGLISH;
+    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {
+    }
+
+    static String text(Locale locale, String key, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n/messages", supported(locale), NO_FALLBACK);
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    static boolean has(String key) {
+        return ResourceBundle.getBundle("i18n/messages", ENGLISH, NO_FALLBACK).containsKey(key);
+    }
+
+    static Locale supported(Locale locale) {
+        return locale != null && "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;
+    }
+
+    /** The language tag used in URLs, cookies and {@code <html lang>}. */
+    static String tag(Locale locale) {
+        return supported(locale) == CHINESE ? "zh-CN" : "en";
+    }
+
+    /** Picks the language from an explicit choice, else from the browser's Accept-Language. */
+    static Locale choose(String explicit, String acceptLanguage) {
+        if (explicit != null && !explicit.isBlank()) {
+            return supported(Locale.forLanguageTag(explicit));
+        }
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    String lang = range.getRange().split("-")[0];
+                    if ("zh".equals(lang)) {
+                        return CHINESE;
+                    }
+                    if ("en".equals(lang)) {
+                        return ENGLISH;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return ENGLISH;
+            }
+        }
+        return ENGLISH;
+    }
+}

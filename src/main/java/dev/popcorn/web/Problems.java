@@ -1,0 +1,86 @@
+package dev.popcorn.web;
+
+import dev.popcorn.domain.RuleViolation;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into an answer a person or a program can act on: RFC 9457 problem JSON
+ * under {@code /api}, a friendly page in the visitor's language elsewhere. The message says
+ * what was wrong; nothing was changed, because rules are checked before anything is written.
+ */
+final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    /** A problem ready to be shown: status, message key and its arguments. */
+    record Problem(int status, String code, List<Object> args) {
+    }
+
+    private final Templates templates;
+    private final Pages.Chrome chrome;
+
+    Problems(Templates templates, Pages.Chrome chrome) {
+        this.templates = templates;
+        this.chrome = chrome;
+    }
+
+    static Problem of(Exception e) {
+        if (e instanceof RuleViolation v) {
+            int status = switch (v.kind()) {
+                case INVALID -> 422;
+                case NOT_FOUND -> 404;
+                case CLOSED, CONFLICT -> 409;
+                case FORBIDDEN -> v.code().equals("auth.signInRequired") || v.code().equals("auth.bearerRequired")
+                        || v.code().startsWith("pass.") ? 401 : 403;
+            };
+            if (v.code().startsWith("request.json")) {
+                status = 400;
+            }
+            return new Problem(status, v.code(), v.args());
+        }
+        if (e instanceof HttpResponseException h) {
+            return switch (h.getStatus()) {
+                case 413 -> new Problem(413, "request.tooLarge", List.of());
+                case 404 -> new Problem(404, "request.notFound", List.of());
+                case 405 -> new Problem(405, "request.methodNotAllowed", List.of());
+                default -> new Problem(h.getStatus(), "request.bad", List.of(h.getMessage()));
+            };
+        }
+        LOG.error("unexpected failure", e);
+        return new Problem(500, "server.error", List.of());
+    }
+
+    void handle(Exception e, Context ctx) {
+        answer(of(e), ctx);
+    }
+
+    void answer(Problem problem, Context ctx) {
+        Locale locale = chrome.locale(ctx);
+        String title = Messages.text(locale, "status." + problem.status());
+        String detail = Messages.text(locale, "error." + problem.code(), problem.args().toArray());
+        if (ctx.path().startsWith("/api")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "urn:popcorn:problem:" + problem.code());
+            body.put("title", title);
+            body.put("status", problem.status());
+            body.put("detail", detail);
+            body.put("instance", ctx.path());
+            ctx.status(problem.status()).contentType("application/problem+json; charset=utf-8")
+                    .result(Json.GSON.toJson(body));
+            return;
+        }
+        Map<String, Object> model = chrome.model(ctx);
+        model.put("title", title);
+        model.put("detail", detail);
+        model.put("status", problem.status());
+        model.put("signIn", problem.status() == 401);
+        ctx.status(problem.status()).html(templates.render("error", model, locale));
+    }
+}

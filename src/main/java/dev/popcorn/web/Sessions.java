@@ -1,0 +1,112 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.Passes.Pass;
+import dev.popcorn.app.SignIn;
+import dev.popcorn.domain.RuleViolation;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Sessions and CSRF protection for pages. A session is a signed pass in an HttpOnly, SameSite
+ * cookie, so no instance keeps session state. Forms carry a CSRF token that must match the
+ * browser's CSRF cookie (double submit); another site can neither read nor set it.
+ */
+final class Sessions {
+
+    static final String SESSION_COOKIE = "popcorn_session";
+    static final String CSRF_COOKIE = "popcorn_csrf";
+    static final String CSRF_FIELD = "_csrf";
+    static final String LANG_COOKIE = "popcorn_lang";
+    private static final String PASS_ATTRIBUTE = "popcorn.pass";
+
+    private final SignIn signIn;
+    private final Duration validity;
+    private final boolean secure;
+    private final SecureRandom random = new SecureRandom();
+
+    Sessions(SignIn signIn, Duration validity, boolean secure) {
+        this.signIn = signIn;
+        this.validity = validity;
+        this.secure = secure;
+    }
+
+    /** The signed-in person of this request, if any; a bad or expired cookie counts as none. */
+    Optional<Pass> current(Context ctx) {
+        Pass cached = ctx.attribute(PASS_ATTRIBUTE);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        String token = ctx.cookie(SESSION_COOKIE);
+        if (token == null) {
+            return Optional.empty();
+        }
+        try {
+            Pass pass = signIn.check(token);
+            ctx.attribute(PASS_ATTRIBUTE, pass);
+            return Optional.of(pass);
+        } catch (RuleViolation e) {
+            return Optional.empty();
+        }
+    }
+
+    Pass requireUser(Context ctx) {
+        return current(ctx).orElseThrow(() -> new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.signInRequired"));
+    }
+
+    Pass requireLead(Context ctx) {
+        Pass pass = requireUser(ctx);
+        if (!pass.isLead()) {
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
+        }
+        return pass;
+    }
+
+    void start(Context ctx, String passToken) {
+        setCookie(ctx, SESSION_COOKIE, passToken, validity.toSeconds());
+        ctx.attribute(PASS_ATTRIBUTE, signIn.check(passToken));
+    }
+
+    void end(Context ctx) {
+        setCookie(ctx, SESSION_COOKIE, "", 0);
+    }
+
+    /** The CSRF token for this browser's forms, created on its first page. */
+    String csrfToken(Context ctx) {
+        String token = ctx.attribute(CSRF_COOKIE);
+        if (token == null) {
+            token = ctx.cookie(CSRF_COOKIE);
+        }
+        if (token == null || token.length() != 32) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            token = HexFormat.of().formatHex(bytes);
+            setCookie(ctx, CSRF_COOKIE, token, validity.toSeconds());
+        }
+        ctx.attribute(CSRF_COOKIE, token);
+        return token;
+    }
+
+    /** Refuses a form post whose CSRF field does not match the browser's cookie. */
+    void checkCsrf(Context ctx) {
+        String cookie = ctx.cookie(CSRF_COOKIE);
+        String field = ctx.formParam(CSRF_FIELD);
+        if (cookie == null || field == null
+                || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.csrf");
+        }
+    }
+
+    void rememberLanguage(Context ctx, String tag) {
+        setCookie(ctx, LANG_COOKIE, tag, Duration.ofDays(365).toSeconds());
+    }
+
+    private void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
+                + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+    }
+}

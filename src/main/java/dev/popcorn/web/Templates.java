@@ -1,0 +1,116 @@
+package dev.popcorn.web;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The page templates (Pebble, in {@code templates/}), with HTML escaping on for every value,
+ * a {@code t(key, args…)} function for texts in the page's language and a {@code when} filter
+ * that shows an instant in the week's time zone.
+ */
+final class Templates {
+
+    private final PebbleEngine engine;
+
+    Templates(ZoneId zone) {
+        ClasspathLoader loader = new ClasspathLoader();
+        loader.setPrefix("templates");
+        loader.setSuffix(".peb");
+        engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .extension(new PopcornExtension(zone))
+                .strictVariables(false)
+                .build();
+    }
+
+    String render(String name, Map<String, Object> model, Locale locale) {
+        StringWriter writer = new StringWriter();
+        try {
+            engine.getTemplate(name).evaluate(writer, model, locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return writer.toString();
+    }
+
+    private static final class PopcornExtension extends AbstractExtension {
+        private final ZoneId zone;
+
+        PopcornExtension(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public Map<String, Function> getFunctions() {
+            return Map.of("t", new Translate());
+        }
+
+        @Override
+        public Map<String, Filter> getFilters() {
+            return Map.of("when", new When(zone));
+        }
+    }
+
+    /** {@code t('key', arg0, arg1…)}: the text in the page's language. */
+    private static final class Translate implements Function {
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            String key = String.valueOf(args.get("0"));
+            List<Object> rest = new ArrayList<>();
+            for (int i = 1; args.containsKey(String.valueOf(i)); i++) {
+                rest.add(args.get(String.valueOf(i)));
+            }
+            return Messages.text(context.getLocale(), key, rest.toArray());
+        }
+    }
+
+    /** {@code instant | when}: date and time in the week's zone, in the page's language. */
+    private static final class When implements Filter {
+        private final ZoneId zone;
+
+        When(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            if (!(input instanceof Instant instant)) {
+                return "";
+            }
+            Locale locale = context.getLocale();
+            String pattern = Messages.supported(locale) == Messages.CHINESE ? "M月d日 EEE HH:mm" : "EEE d MMM, HH:mm";
+            return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant)
+                    + " (" + zone.getId() + ")";
+        }
+    }
+
+    static DateTimeFormatter isoDate() {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    }
+}

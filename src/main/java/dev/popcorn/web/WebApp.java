@@ -1,0 +1,74 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.CastBallot;
+import dev.popcorn.app.HandInReport;
+import dev.popcorn.app.ManagePoll;
+import dev.popcorn.app.OpenRelease;
+import dev.popcorn.app.SignIn;
+import dev.popcorn.app.WeekOverview;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** Popcorn over HTTP: the pages, the JSON API, static assets and error answers, on Javalin. */
+public final class WebApp {
+
+    /** The use cases the web layer drives. */
+    public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
+            OpenRelease openRelease, ManagePoll managePoll) {
+    }
+
+    /** How the web layer behaves. */
+    public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, boolean secureCookies,
+            Path photosDir) {
+    }
+
+    private WebApp() {
+    }
+
+    /** Builds the application; the caller starts it on a port. */
+    public static Javalin create(Services services, Settings settings) {
+        Templates templates = new Templates(settings.zone());
+        Sessions sessions = new Sessions(services.signIn(), settings.sessionValidity(), settings.secureCookies());
+        Pages.Chrome chrome = new Pages.Chrome(sessions);
+        Problems problems = new Problems(templates, chrome);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.defaultContentType = "text/plain; charset=utf-8";
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            if (settings.photosDir() != null && Files.isDirectory(settings.photosDir())) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/photos";
+                    files.directory = settings.photosDir().toString();
+                    files.location = Location.EXTERNAL;
+                });
+            }
+        });
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "same-origin");
+            if (ctx.method() == HandlerType.POST && !ctx.path().startsWith("/api/")) {
+                sessions.checkCsrf(ctx);
+            }
+        });
+        new Pages(templates, chrome, sessions, services, problems).register(app);
+        new Api(services).register(app);
+        app.exception(Exception.class, problems::handle);
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
+                problems.answer(new Problems.Problem(404, "request.notFound", java.util.List.of()), ctx);
+            }
+        });
+        app.error(405, ctx -> problems.answer(new Problems.Problem(405, "request.methodNotAllowed", java.util.List.of()), ctx));
+        return app;
+    }
+}
