@@ -77,7 +77,7 @@ public final class Passes {
             throw invalid;
         }
         int lastDot = token.lastIndexOf('.');
-        if (lastDot < 0 || !token.startsWith(VERSION + ".")) {
+        if (lastDot <= VERSION.length() || !token.startsWith(VERSION + ".")) {
             throw invalid;
         }
         String body = token.substring(0, lastDot);

@@ -1,0 +1,45 @@
+package dev.popcorn.domain;
+
+import static dev.popcorn.domain.DomainTestData.aPoll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PollResultTest {
+
+    private final List<Candidate> candidates = aPoll().withCandidates(4).build().candidates();
+
+    @Test
+    void theMostVotedCandidateWinsWithItsMargin() {
+        PollResult result = PollResult.of(candidates, Map.of(1L, 10L, 2L, 25L, 3L, 5L));
+
+        assertThat(result.winners()).extracting(s -> s.candidate().id()).containsExactly(2L);
+        assertThat(result.ballots()).isEqualTo(40);
+        assertThat(result.margin()).isEqualTo(15);
+        assertThat(result.standings()).extracting(Standing::rank).containsExactly(1, 2, 3, 4);
+        assertThat(result.standings().get(0).share()).isEqualTo(25.0 / 40);
+    }
+
+    @Test
+    void closingAPollWithATieKeepsBothWinners() {
+        PollResult result = PollResult.of(candidates, Map.of(1L, 7L, 2L, 7L, 3L, 3L));
+
+        assertThat(result.isTie()).isTrue();
+        assertThat(result.winners()).extracting(s -> s.candidate().id()).containsExactly(1L, 2L);
+        assertThat(result.standings()).extracting(Standing::rank).containsExactly(1, 1, 3, 4);
+        assertThat(result.margin()).isZero();
+    }
+
+    @Test
+    void withdrawnCandidatesAreNotCountedAndNoVotesMeansNoWinner() {
+        List<Candidate> withWithdrawn = List.of(candidates.get(0).withStatus(CandidateStatus.DISQUALIFIED, "copied"),
+                candidates.get(1), candidates.get(2));
+        PollResult result = PollResult.of(withWithdrawn, Map.of(1L, 50L, 2L, 4L));
+
+        assertThat(result.standings()).extracting(s -> s.candidate().id()).containsExactly(2L, 3L);
+        assertThat(result.ballots()).isEqualTo(4);
+        assertThat(PollResult.of(candidates, Map.of()).winners()).isEmpty();
+    }
+}

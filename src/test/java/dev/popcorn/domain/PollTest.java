@@ -1,0 +1,83 @@
+package dev.popcorn.domain;
+
+import static dev.popcorn.domain.DomainTestData.FRIDAY;
+import static dev.popcorn.domain.DomainTestData.aPoll;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PollTest {
+
+    private final Instant closes = FRIDAY.plus(Duration.ofDays(6));
+
+    @Test
+    void anOpenPollAcceptsABallotForAnActiveCandidateBeforeTheClose() {
+        Poll poll = aPoll().open().closingAt(closes).build();
+        assertThatCode(() -> poll.checkBallot(1, closes.minusMillis(1))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void nothingIsAcceptedFromTheClosingInstantOn() {
+        Poll poll = aPoll().open().closingAt(closes).build();
+
+        assertThat(poll.stateAt(closes)).isEqualTo(PollState.CLOSED);
+        assertThatThrownBy(() -> poll.checkBallot(1, closes))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> {
+                    assertThat(v.code()).isEqualTo("poll.closed");
+                    assertThat(v.kind()).isEqualTo(RuleViolation.Kind.CLOSED);
+                });
+    }
+
+    @Test
+    void aDraftPollTakesNoBallots() {
+        Poll poll = aPoll().build();
+        assertThatThrownBy(() -> poll.checkBallot(1, FRIDAY))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("poll.notOpen"));
+    }
+
+    @Test
+    void aBallotForAWithdrawnOrUnknownCandidateIsRefused() {
+        Poll open = aPoll().open().withCandidates(3).build();
+        Poll withdrawn = new Poll(open.id(), open.releaseId(), open.title(), open.state(), open.opensAt(), open.closesAt(),
+                java.util.List.of(open.candidates().get(0).withStatus(CandidateStatus.WITHDRAWN, ""),
+                        open.candidates().get(1)), null, null);
+
+        assertThatThrownBy(() -> withdrawn.checkBallot(1, FRIDAY))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("ballot.candidate.inactive"));
+        assertThatThrownBy(() -> open.checkBallot(99, FRIDAY))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("ballot.candidate.unknown"));
+    }
+
+    @Test
+    void openingNeedsTwoCandidatesAndLocksTheCandidates() {
+        assertThatThrownBy(() -> aPoll().withCandidates(1).build().open(FRIDAY))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("poll.open.tooFewCandidates"));
+
+        Poll opened = aPoll().withCandidates(2).closingAt(closes).build().open(FRIDAY);
+
+        assertThat(opened.stateAt(FRIDAY)).isEqualTo(PollState.OPEN);
+        assertThat(opened.opensAt()).isEqualTo(FRIDAY);
+        assertThatThrownBy(opened::checkCandidatesEditable).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void closingEarlyMovesTheCloseToNowAndApprovalFollowsOnlyAfterTheClose() {
+        Poll open = aPoll().open().closingAt(closes).build();
+        Instant now = FRIDAY.plus(Duration.ofDays(2));
+        assertThatThrownBy(() -> open.approve(now, "lead"))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("poll.approve.notClosed"));
+
+        Poll closed = open.close(now);
+        assertThat(closed.stateAt(now)).isEqualTo(PollState.CLOSED);
+        assertThatThrownBy(() -> closed.checkBallot(1, now)).isInstanceOf(RuleViolation.class);
+
+        Poll approved = closed.approve(now, "lead");
+        assertThat(approved.stateAt(now)).isEqualTo(PollState.APPROVED);
+        assertThat(approved.approvedBy()).isEqualTo("lead");
+        assertThatThrownBy(() -> approved.approve(now, "lead")).isInstanceOf(RuleViolation.class);
+    }
+}
