@@ -3,6 +3,7 @@ package dev.popcorn;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.ManagePoll;
+import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
 import dev.popcorn.app.Passes;
 import dev.popcorn.app.SignIn;
@@ -75,7 +76,8 @@ public final class Popcorn implements AutoCloseable {
                 Files.createDirectories(photos);
             }
             Javalin web = WebApp.create(
-                    new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll),
+                    new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
+                            new ManageTeams(store.transactions(), store.teams(), store.audit(), clock)),
                     new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(), config.sessionValidity(),
                             config.secureCookies(), photos));
             web.start(config.port());

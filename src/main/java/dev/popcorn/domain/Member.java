@@ -4,5 +4,6 @@ package dev.popcorn.domain;
 public record Member(String name, String photoUrl) {
     public Member {
         Text.require(name, "member.name", 1, 80);
+        photoUrl = photoUrl == null ? "" : photoUrl;
     }
 }

@@ -3,6 +3,7 @@ package dev.popcorn.web;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.ManagePoll;
+import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
 import dev.popcorn.app.Passes.Pass;
 import dev.popcorn.app.Passes.Role;
@@ -13,8 +14,10 @@ import dev.popcorn.domain.Ballot;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureVerdict;
+import dev.popcorn.domain.Member;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.Release;
+import dev.popcorn.domain.Team;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Verdict;
 import io.javalin.Javalin;
@@ -54,12 +57,19 @@ final class Api {
     record CandidateInput(String team, String title, List<String> tickets, String pitch) {
     }
 
+    record MemberInput(String name, String photoUrl) {
+    }
+
+    record TeamInput(String name, List<MemberInput> members) {
+    }
+
     private final SignIn signIn;
     private final WeekOverview overview;
     private final HandInReport reports;
     private final CastBallot ballots;
     private final OpenRelease openRelease;
     private final ManagePoll managePoll;
+    private final ManageTeams manageTeams;
     private final String openApi;
 
     Api(WebApp.Services services) {
@@ -69,6 +79,7 @@ final class Api {
         this.ballots = services.ballots();
         this.openRelease = services.openRelease();
         this.managePoll = services.managePoll();
+        this.manageTeams = services.manageTeams();
         this.openApi = resource("/openapi.json");
     }
 
@@ -77,6 +88,7 @@ final class Api {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         app.get("/api/v1/week", this::week);
         app.get("/api/v1/teams", ctx -> Json.write(ctx, 200, overview.teams()));
+        app.put("/api/v1/teams/{slug}", this::saveTeam);
         app.get("/api/v1/winners", this::winners);
         app.post("/api/v1/releases", this::openRelease);
         app.get("/api/v1/releases/{id}", ctx -> Json.write(ctx, 200, releaseJson(overview.release(Pages.id(ctx)))));
@@ -103,6 +115,15 @@ final class Api {
                 .map(p -> pollJson(overview.poll(p.id(), isLead(ctx)))).orElse(null));
         body.put("wishes", overview.topWishes(10));
         Json.write(ctx, 200, body);
+    }
+
+    private void saveTeam(Context ctx) {
+        Pass lead = lead(ctx);
+        TeamInput input = Json.read(ctx, TeamInput.class);
+        List<Member> members = Optional.ofNullable(input.members()).orElse(List.of()).stream()
+                .map(m -> new Member(m.name(), m.photoUrl() == null ? "" : m.photoUrl()))
+                .toList();
+        Json.write(ctx, 200, manageTeams.save(new Team(ctx.pathParam("slug"), input.name(), members), lead.userId()));
     }
 
     private void winners(Context ctx) {

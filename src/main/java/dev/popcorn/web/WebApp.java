@@ -3,6 +3,7 @@ package dev.popcorn.web;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.ManagePoll;
+import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
 import dev.popcorn.app.SignIn;
 import dev.popcorn.app.WeekOverview;
@@ -19,7 +20,7 @@ public final class WebApp {
 
     /** The use cases the web layer drives. */
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
-            OpenRelease openRelease, ManagePoll managePoll) {
+            OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams) {
     }
 
     /** How the web layer behaves. */
@@ -68,6 +69,8 @@ public final class WebApp {
                 problems.answer(new Problems.Problem(404, "request.notFound", java.util.List.of()), ctx);
             }
         });
+        // Javalin refuses an oversized body before any handler runs; answer it like every other problem.
+        app.error(413, ctx -> problems.answer(new Problems.Problem(413, "request.tooLarge", java.util.List.of()), ctx));
         app.error(405, ctx -> problems.answer(new Problems.Problem(405, "request.methodNotAllowed", java.util.List.of()), ctx));
         return app;
     }

@@ -1,0 +1,88 @@
+package dev.popcorn;
+
+import dev.popcorn.app.Passes;
+import dev.popcorn.config.Config;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Popcorn started for a test: a temporary embedded database, a random port and a clock the test moves. */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String SECRET = "test-secret-0123456789abcdef0123456789";
+    /** Friday 20 November 2026, 18:00 in Shanghai. */
+    public static final Instant FRIDAY = Instant.parse("2026-11-20T10:00:00Z");
+
+    public final MutableClock clock;
+    public final Popcorn popcorn;
+    public final String output;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestServer(MutableClock clock, Popcorn popcorn, String output) {
+        this.clock = clock;
+        this.popcorn = popcorn;
+        this.output = output;
+    }
+
+    public static TestServer start(Path data, Instant now, boolean demo) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("server.port", "0");
+        overrides.put("data.dir", data.toString());
+        overrides.put("security.admin-token", ADMIN_TOKEN);
+        overrides.put("security.secret", SECRET);
+        overrides.put("http.max-body-bytes", "16384");
+        Config config = Config.load(null, Map.of(), overrides);
+        MutableClock clock = new MutableClock(now);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Popcorn popcorn = Popcorn.start(config, clock, demo, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new TestServer(clock, popcorn, out.toString(StandardCharsets.UTF_8));
+    }
+
+    public String url(String path) {
+        return popcorn.baseUrl() + path;
+    }
+
+    /** A user's pass, as carried in their personal link and sent as bearer token. */
+    public String pass(String userId, String name) {
+        return new Passes(SECRET.getBytes(StandardCharsets.UTF_8), clock)
+                .issue(userId, name, Passes.Role.USER, Duration.ofDays(14));
+    }
+
+    public HttpResponse<String> send(String method, String path, String bearer, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        popcorn.close();
+    }
+}
