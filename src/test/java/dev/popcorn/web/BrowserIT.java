@@ -1,0 +1,153 @@
+package dev.popcorn.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.popcorn.TestServer;
+import dev.popcorn.app.Passes;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a fan opens
+ * their signed link, hands in a report and votes, in English and in Chinese; a lead closes the
+ * poll and approves it. Skipped with a message where Chromium is not installed, unless CI=true.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver for the page tests");
+        }
+        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium"
+                + " chromium-driver); skipping the page tests. They are required when CI=true.");
+        server = TestServer.start(data, TestServer.FRIDAY.plus(Duration.ofDays(1)), true);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=412,915");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void reportAndVote(String userId, String name, String lang, String savedText, String receiptText) {
+        browser.manage().deleteAllCookies();
+        browser.get(server.popcorn.link(userId, name, Passes.Role.USER));
+        browser.get(server.url("/?lang=" + lang));
+        assertThat(text("header .who span")).contains(name);
+
+        browser.findElement(By.cssSelector("#step1 ~ p a.button")).click();
+        List<WebElement> features = browser.findElements(By.cssSelector("fieldset.feature"));
+        assertThat(features).hasSize(8);
+        features.get(0).findElement(By.cssSelector("input[value=LIKE]")).click();
+        features.get(0).findElement(By.cssSelector("input[type=text]")).sendKeys("<script>alert(1)</script> 好用");
+        features.get(1).findElement(By.cssSelector("input[value=NOT_GOOD_ENOUGH]")).click();
+        browser.findElement(By.name("newWishes")).sendKeys("A widget for the weather");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        assertThat(text("#saved")).isEqualTo(savedText);
+        WebElement comment = browser.findElements(By.cssSelector("fieldset.feature")).get(0)
+                .findElement(By.cssSelector("input[type=text]"));
+        assertThat(comment.getAttribute("value")).isEqualTo("<script>alert(1)</script> 好用");
+        assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
+
+        browser.get(server.url("/"));
+        browser.findElement(By.cssSelector("#step3 ~ p a.button")).click();
+        browser.findElements(By.cssSelector("label.candidate")).get(1).click();
+        browser.findElement(By.cssSelector("form.ballot button")).click();
+        assertThat(text("#receipt")).startsWith(receiptText).containsPattern("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+    }
+
+    @Test
+    void aFanReportsAndVotesInEnglish() {
+        reportAndVote("demo-alex", "Alex Chen", "en", "Thank you! Your report is saved. You can change it until the deadline.",
+                "Your vote for");
+    }
+
+    @Test
+    void aFanReportsAndVotesInChinese() {
+        reportAndVote("demo-xiaoming", "小明 Xiaoming", "zh-CN", "谢谢！你的报告已保存，截止前可以修改。", "你给");
+        assertThat(text("header nav a.lang")).isEqualTo("English");
+    }
+
+    @Test
+    void aTamperedLinkGetsAFriendlyPageInTheVisitorsLanguage() {
+        browser.manage().deleteAllCookies();
+        browser.get(server.url("/?lang=zh-CN"));
+        String link = server.popcorn.link("demo-lily", "Lily Zhao", Passes.Role.USER);
+        browser.get(link.substring(0, link.length() - 4) + "AAAA");
+        assertThat(text("h1")).isEqualTo("请先登录");
+        assertThat(text("#problem-detail")).contains("链接或会话无效");
+    }
+
+    @Test
+    void aFormPostedFromElsewhereIsRefusedAndChangesNothing() {
+        HttpResponse<String> forged = server.send("POST", "/lead/polls/2/close", null, null);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("did not come from Popcorn");
+    }
+
+    @Test
+    @Order(99) // after the fans voted: it closes the poll
+    void aLeadClosesThePollAndApprovesTheResult() {
+        browser.manage().deleteAllCookies();
+        browser.get(server.popcorn.link("lead", "Lead", Passes.Role.LEAD) + "?lang=en");
+        browser.get(server.url("/lead?lang=en"));
+        assertThat(text("h1")).isEqualTo("Lead dashboard");
+        browser.findElement(By.xpath("//button[text()='Close the poll now']")).click();
+        assertThat(text("#done")).isEqualTo("The poll is closed and waits for your review.");
+        WebElement approve = browser.findElement(By.cssSelector("button[id^=approve-]"));
+        approve.click();
+        assertThat(text("#done")).isEqualTo("The result is approved and public.");
+
+        browser.manage().deleteAllCookies();
+        browser.get(server.url("/?lang=en"));
+        browser.findElement(By.linkText("See the poll")).click();
+        assertThat(text("h2")).isEqualTo("Result");
+        assertThat(browser.findElements(By.cssSelector(".faces img"))).isNotEmpty();
+    }
+}
