@@ -295,7 +295,14 @@ final class Api {
         if (signIn.isAdminToken(token)) {
             return Optional.of(new Pass("lead", "Lead", Role.LEAD, Instant.MAX));
         }
-        return Optional.of(signIn.check(token));
+        try {
+            return Optional.of(signIn.check(token));
+        } catch (RuleViolation e) {
+            if (e.code().equals("pass.invalid")) {
+                throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.token.unknown");
+            }
+            throw e;
+        }
     }
 
     private Pass user(Context ctx) {

@@ -38,6 +38,7 @@ final class Problems {
                 case NOT_FOUND -> 404;
                 case CLOSED, CONFLICT -> 409;
                 case FORBIDDEN -> v.code().equals("auth.signInRequired") || v.code().equals("auth.bearerRequired")
+                        || v.code().equals("auth.token.unknown") || v.code().equals("auth.adminToken.wrong")
                         || v.code().startsWith("pass.") ? 401 : 403;
             };
             if (v.code().startsWith("request.json")) {
