@@ -132,7 +132,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(99) // after the fans voted: it closes the poll
+    @Order(Integer.MAX_VALUE) // after the fans voted (unordered tests default to MAX_VALUE / 2): it closes the poll
     void aLeadClosesThePollAndApprovesTheResult() {
         browser.manage().deleteAllCookies();
         browser.get(server.popcorn.link("lead", "Lead", Passes.Role.LEAD) + "?lang=en");
