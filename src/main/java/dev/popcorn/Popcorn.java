@@ -118,8 +118,8 @@ public final class Popcorn implements AutoCloseable {
             }
             out.println("  Team lead (review and approve): " + link("lead", "Lead", Passes.Role.LEAD));
         }
-        out.println("Leads can also sign in at " + baseUrl() + "/lead/signin with the admin token in "
-                + config.adminTokenFile() + " (or security.admin-token).");
+        out.println("Leads can also sign in at " + baseUrl() + "/lead/signin with the admin token ("
+                + (Files.exists(config.adminTokenFile()) ? "in " + config.adminTokenFile() : "security.admin-token") + ").");
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,9 +107,5 @@ final class Templates {
             return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant)
                     + " (" + zone.getId() + ")";
         }
-    }
-
-    static DateTimeFormatter isoDate() {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
     }
 }
