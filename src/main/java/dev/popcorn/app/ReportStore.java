@@ -20,4 +20,7 @@ public interface ReportStore {
     List<Wish> topWishes(int limit);
 
     boolean wishExists(long wishId);
+
+    /** The wishes with these ids, with their supporters, in id order. */
+    List<Wish> wishes(List<Long> ids);
 }

@@ -77,6 +77,19 @@ public final class WeekOverview {
         return reports.topWishes(limit);
     }
 
+    /**
+     * The wishes a report form offers: the most supported ones, plus every wish this report
+     * supports already, so that editing the report never silently drops a +1.
+     */
+    public List<Wish> wishesToOffer(int limit, List<Long> supported) {
+        List<Wish> offered = new java.util.ArrayList<>(reports.topWishes(limit));
+        List<Long> missing = supported.stream()
+                .filter(id -> offered.stream().noneMatch(w -> w.id() == id))
+                .toList();
+        offered.addAll(reports.wishes(missing));
+        return offered;
+    }
+
     public Optional<Poll> pollOf(long releaseId) {
         return polls.findByRelease(releaseId);
     }

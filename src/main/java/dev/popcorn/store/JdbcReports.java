@@ -100,6 +100,20 @@ final class JdbcReports implements ReportStore {
     }
 
     @Override
+    public List<Wish> wishes(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.with(h -> h.createQuery("SELECT w.id, w.text, w.author_id, w.release_id, w.created_at,"
+                        + " (SELECT COUNT(*) FROM wish_supporters s WHERE s.wish_id = w.id) AS n"
+                        + " FROM wishes w WHERE w.id IN (<ids>) ORDER BY w.id")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new Wish(rs.getLong("id"), rs.getString("text"), rs.getString("author_id"),
+                        rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n")))
+                .list());
+    }
+
+    @Override
     public boolean wishExists(long wishId) {
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM wishes WHERE id = :id").bind("id", wishId)
                 .mapTo(Long.class).one() > 0);

@@ -149,13 +149,13 @@ final class Pages {
         model.put("feedback", overview.feedback(release.id()));
         model.put("reportCount", overview.reportCount(release.id()));
         model.put("teams", teamsBySlug());
-        model.put("wishes", overview.topWishes(10));
         model.put("saved", ctx.queryParam("saved") != null);
         Optional<Pass> me = sessions.current(ctx);
         ExperienceReport shown = draft;
         if (shown == null && me.isPresent()) {
             shown = reports.find(release.id(), me.get().userId()).orElse(null);
         }
+        model.put("wishes", overview.wishesToOffer(10, shown == null ? List.of() : shown.supportedWishes()));
         if (shown != null) {
             model.put("verdicts", shown.verdicts().stream()
                     .collect(Collectors.toMap(FeatureVerdict::featureKey, Function.identity())));

@@ -167,6 +167,9 @@ abstract class StoreContract {
             assertThat(w.text()).isEqualTo("Call recording");
             assertThat(w.supporters()).isEqualTo(2);
         });
+        assertThat(store.reports().wishes(List.of(wish, 999L))).singleElement()
+                .satisfies(w -> assertThat(w.supporters()).isEqualTo(2));
+        assertThat(store.reports().wishes(List.of())).isEmpty();
         List<FeatureFeedback> feedback = store.releases().feedback(release.id(), 3);
         assertThat(feedback).extracting(f -> f.feature().key(), FeatureFeedback::likes, FeatureFeedback::notGoodEnough)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("POP-1", 1L, 1L),
