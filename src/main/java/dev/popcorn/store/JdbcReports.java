@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 final class JdbcReports implements ReportStore {
+
+    /** A wish row with its supporter count in column {@code n}. */
+    private static final RowMapper<Wish> WISH = (rs, ctx) -> new Wish(rs.getLong("id"), rs.getString("text"),
+            rs.getString("author_id"), rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n"));
 
     private final Db db;
 
@@ -94,8 +99,7 @@ final class JdbcReports implements ReportStore {
                         + " FROM wishes w JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"
                         + " ON s.wish_id = w.id ORDER BY s.n DESC, w.id LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Wish(rs.getLong("id"), rs.getString("text"), rs.getString("author_id"),
-                        rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n")))
+                .map(WISH)
                 .list());
     }
 
@@ -108,8 +112,7 @@ final class JdbcReports implements ReportStore {
                         + " (SELECT COUNT(*) FROM wish_supporters s WHERE s.wish_id = w.id) AS n"
                         + " FROM wishes w WHERE w.id IN (<ids>) ORDER BY w.id")
                 .bindList("ids", ids)
-                .map((rs, ctx) -> new Wish(rs.getLong("id"), rs.getString("text"), rs.getString("author_id"),
-                        rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n")))
+                .map(WISH)
                 .list());
     }
 
