@@ -62,17 +62,17 @@ public final class Passes {
         return body + "." + ENCODER.encodeToString(mac(body));
     }
 
-    /** Opens a pass; throws a FORBIDDEN violation ({@code pass.invalid} or {@code pass.expired}). */
+    /** Opens a pass; throws an UNAUTHENTICATED violation ({@code pass.invalid} or {@code pass.expired}). */
     public Pass open(String token) {
         Pass pass = read(token);
         if (!clock.instant().isBefore(pass.expiresAt())) {
-            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "pass.expired");
+            throw RuleViolation.unauthenticated("pass.expired");
         }
         return pass;
     }
 
     private Pass read(String token) {
-        RuleViolation invalid = new RuleViolation(RuleViolation.Kind.FORBIDDEN, "pass.invalid");
+        RuleViolation invalid = RuleViolation.unauthenticated("pass.invalid");
         if (token == null || token.length() > 2048) {
             throw invalid;
         }

@@ -40,7 +40,7 @@ public final class SignIn {
     /** Exchanges the admin token for a lead's session pass. */
     public String lead(String givenToken) {
         if (!isAdminToken(givenToken)) {
-            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.adminToken.wrong");
+            throw RuleViolation.unauthenticated("auth.adminToken.wrong");
         }
         return passes.issue("lead", "Lead", Role.LEAD, sessionValidity);
     }

@@ -11,6 +11,7 @@ import dev.popcorn.domain.Team;
 import dev.popcorn.domain.Wish;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,7 +83,7 @@ public final class WeekOverview {
      * supports already, so that editing the report never silently drops a +1.
      */
     public List<Wish> wishesToOffer(int limit, List<Long> supported) {
-        List<Wish> offered = new java.util.ArrayList<>(reports.topWishes(limit));
+        List<Wish> offered = new ArrayList<>(reports.topWishes(limit));
         List<Long> missing = supported.stream()
                 .filter(id -> offered.stream().noneMatch(w -> w.id() == id))
                 .toList();

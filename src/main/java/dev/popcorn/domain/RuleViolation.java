@@ -10,7 +10,20 @@ import java.util.List;
 public final class RuleViolation extends RuntimeException {
 
     /** What kind of rule was broken, so that adapters can answer in their own terms. */
-    public enum Kind { INVALID, NOT_FOUND, CLOSED, FORBIDDEN, CONFLICT }
+    public enum Kind {
+        /** The request cannot be read at all (for example malformed JSON). */
+        MALFORMED,
+        /** The request is readable but breaks a rule of the loop. */
+        INVALID,
+        NOT_FOUND,
+        /** A deadline passed or a state does not allow it any more. */
+        CLOSED,
+        CONFLICT,
+        /** Who is asking is unknown: no identity, or a tampered, expired or wrong one. */
+        UNAUTHENTICATED,
+        /** Who is asking is known but may not do this. */
+        FORBIDDEN
+    }
 
     private final Kind kind;
     private final String code;
@@ -33,6 +46,10 @@ public final class RuleViolation extends RuntimeException {
 
     public static RuleViolation closed(String code, Object... args) {
         return new RuleViolation(Kind.CLOSED, code, args);
+    }
+
+    public static RuleViolation unauthenticated(String code, Object... args) {
+        return new RuleViolation(Kind.UNAUTHENTICATED, code, args);
     }
 
     public static RuleViolation conflict(String code, Object... args) {

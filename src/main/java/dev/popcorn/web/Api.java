@@ -121,7 +121,7 @@ final class Api {
         Pass lead = lead(ctx);
         TeamInput input = Json.read(ctx, TeamInput.class);
         List<Member> members = Optional.ofNullable(input.members()).orElse(List.of()).stream()
-                .map(m -> new Member(m.name(), m.photoUrl() == null ? "" : m.photoUrl()))
+                .map(m -> new Member(m.name(), m.photoUrl()))
                 .toList();
         Json.write(ctx, 200, manageTeams.save(new Team(ctx.pathParam("slug"), input.name(), members), lead.userId()));
     }
@@ -289,7 +289,7 @@ final class Api {
             return Optional.empty();
         }
         if (!header.startsWith("Bearer ")) {
-            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.bearerRequired");
+            throw RuleViolation.unauthenticated("auth.bearerRequired");
         }
         String token = header.substring("Bearer ".length()).strip();
         if (signIn.isAdminToken(token)) {
@@ -299,14 +299,14 @@ final class Api {
             return Optional.of(signIn.check(token));
         } catch (RuleViolation e) {
             if (e.code().equals("pass.invalid")) {
-                throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.token.unknown");
+                throw RuleViolation.unauthenticated("auth.token.unknown");
             }
             throw e;
         }
     }
 
     private Pass user(Context ctx) {
-        return bearer(ctx).orElseThrow(() -> new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.bearerRequired"));
+        return bearer(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.bearerRequired"));
     }
 
     private Pass lead(Context ctx) {

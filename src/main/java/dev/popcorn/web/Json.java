@@ -30,10 +30,10 @@ final class Json {
         try {
             value = GSON.fromJson(body, type);
         } catch (JsonParseException e) {
-            throw RuleViolation.invalid("request.json.malformed", shorten(e.getMessage()));
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.malformed", shorten(e.getMessage()));
         }
         if (value == null) {
-            throw RuleViolation.invalid("request.json.empty");
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.empty");
         }
         return value;
     }

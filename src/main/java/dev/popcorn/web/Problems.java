@@ -21,6 +21,9 @@ final class Problems {
 
     /** A problem ready to be shown: status, message key and its arguments. */
     record Problem(int status, String code, List<Object> args) {
+        static Problem of(int status, String code) {
+            return new Problem(status, code, List.of());
+        }
     }
 
     private final Templates templates;
@@ -34,28 +37,25 @@ final class Problems {
     static Problem of(Exception e) {
         if (e instanceof RuleViolation v) {
             int status = switch (v.kind()) {
-                case INVALID -> 422;
+                case MALFORMED -> 400;
+                case UNAUTHENTICATED -> 401;
+                case FORBIDDEN -> 403;
                 case NOT_FOUND -> 404;
                 case CLOSED, CONFLICT -> 409;
-                case FORBIDDEN -> v.code().equals("auth.signInRequired") || v.code().equals("auth.bearerRequired")
-                        || v.code().equals("auth.token.unknown") || v.code().equals("auth.adminToken.wrong")
-                        || v.code().startsWith("pass.") ? 401 : 403;
+                case INVALID -> 422;
             };
-            if (v.code().startsWith("request.json")) {
-                status = 400;
-            }
             return new Problem(status, v.code(), v.args());
         }
         if (e instanceof HttpResponseException h) {
             return switch (h.getStatus()) {
-                case 413 -> new Problem(413, "request.tooLarge", List.of());
-                case 404 -> new Problem(404, "request.notFound", List.of());
-                case 405 -> new Problem(405, "request.methodNotAllowed", List.of());
+                case 413 -> Problem.of(413, "request.tooLarge");
+                case 404 -> Problem.of(404, "request.notFound");
+                case 405 -> Problem.of(405, "request.methodNotAllowed");
                 default -> new Problem(h.getStatus(), "request.bad", List.of(h.getMessage()));
             };
         }
         LOG.error("unexpected failure", e);
-        return new Problem(500, "server.error", List.of());
+        return Problem.of(500, "server.error");
     }
 
     void handle(Exception e, Context ctx) {

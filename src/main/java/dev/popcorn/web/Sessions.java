@@ -55,7 +55,7 @@ final class Sessions {
     }
 
     Pass requireUser(Context ctx) {
-        return current(ctx).orElseThrow(() -> new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.signInRequired"));
+        return current(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.signInRequired"));
     }
 
     Pass requireLead(Context ctx) {

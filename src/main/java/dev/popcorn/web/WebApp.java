@@ -66,12 +66,12 @@ public final class WebApp {
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
-                problems.answer(new Problems.Problem(404, "request.notFound", java.util.List.of()), ctx);
+                problems.answer(Problems.Problem.of(404, "request.notFound"), ctx);
             }
         });
         // Javalin refuses an oversized body before any handler runs; answer it like every other problem.
-        app.error(413, ctx -> problems.answer(new Problems.Problem(413, "request.tooLarge", java.util.List.of()), ctx));
-        app.error(405, ctx -> problems.answer(new Problems.Problem(405, "request.methodNotAllowed", java.util.List.of()), ctx));
+        app.error(413, ctx -> problems.answer(Problems.Problem.of(413, "request.tooLarge"), ctx));
+        app.error(405, ctx -> problems.answer(Problems.Problem.of(405, "request.methodNotAllowed"), ctx));
         return app;
     }
 }

@@ -37,7 +37,7 @@ class MessagesTest {
     void everyKeyATemplateOrARuleUsesHasAText() throws IOException {
         Set<String> used = new HashSet<>();
         Pattern templateKey = Pattern.compile("\\bt\\('([a-zA-Z0-9_.]+)'");
-        Pattern ruleCode = Pattern.compile("(?:invalid|notFound|closed|conflict|Kind\\.[A-Z_]+)\\(?,?\\s*\"([a-zA-Z.]+)\"");
+        Pattern ruleCode = Pattern.compile("(?:invalid|notFound|closed|conflict|unauthenticated|Kind\\.[A-Z_]+)\\(?,?\\s*\"([a-zA-Z.]+)\"");
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/resources/templates")),
                 Files.walk(Path.of("src/main/java")))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
