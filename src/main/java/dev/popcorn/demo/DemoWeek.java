@@ -83,11 +83,19 @@ public final class DemoWeek {
         {"MIUI-2011", "Charging estimate on the lock screen", "battery"},
     };
 
-    private static final String[] PITCHES = {
-        "Photos after dark that look like daylight.",
-        "Never type a verification code again.",
-        "A desktop that fits the way you work.",
-        "Know where your battery goes.",
+    /** Each team's candidate project per week, in the order of {@link #TEAMS}: a title and a one-line pitch. */
+    private static final String[][] THIS_WEEK_PROJECTS = {
+        {"Night camera", "Photos after dark that look like daylight."},
+        {"One-tap verification codes", "Never type a verification code again."},
+        {"Big folders, quick search", "A desktop that fits the way you work."},
+        {"Battery, hour by hour", "Know where your battery goes, and charge quietly at night."},
+    };
+
+    private static final String[][] LAST_WEEK_PROJECTS = {
+        {"Silent shutter", "Take photos in a library without a sound."},
+        {"Read receipts and scheduled messages", "Know who read it; send it when it matters."},
+        {"Locked desktop", "Children can no longer rearrange your icons."},
+        {"Alarms that survive power saving", "Save battery and still wake up on time."},
     };
 
     private static final String[] COMMENTS_LIKE = {
@@ -168,13 +176,14 @@ public final class DemoWeek {
         Instant lastShipped = shipped.minus(Duration.ofDays(7));
         Release last = openRelease.openShippedAt(version(lastShipped), features(LAST_WEEK), lastShipped, "demo").release();
         seedReports(last, fans.subList(0, 220), lastShipped, last.reportsCloseAt(), true);
-        Poll lastPoll = seedPoll(last, lastShipped, new int[] {35, 48, 20, 27}, fans.subList(40, 290));
+        Poll lastPoll = seedPoll(last, LAST_WEEK_PROJECTS, lastShipped, new int[] {35, 48, 20, 27}, fans.subList(40, 290),
+                last.reportsCloseAt());
         managePoll.approve(lastPoll.id(), "lead");
 
         Release current = openRelease.openShippedAt(version, features(THIS_WEEK), shipped, "demo").release();
         Instant reportsUntil = now.isBefore(current.reportsCloseAt()) ? now : current.reportsCloseAt();
         seedReports(current, fans.subList(0, 180), shipped, reportsUntil, false);
-        seedPoll(current, shipped, new int[] {40, 30, 18, 12}, fans.subList(60, 280), now);
+        seedPoll(current, THIS_WEEK_PROJECTS, shipped, new int[] {40, 30, 18, 12}, fans.subList(60, 280), now);
     }
 
     private void seedTeams() {
@@ -250,22 +259,16 @@ public final class DemoWeek {
         });
     }
 
-    private Poll seedPoll(Release release, Instant shipped, int[] weights, List<String> voters) {
-        return seedPoll(release, shipped, weights, voters, null);
-    }
-
     /** Adds one candidate per team, opens the poll at the release and casts weighted ballots until {@code votesUntil}. */
-    private Poll seedPoll(Release release, Instant shipped, int[] weights, List<String> voters, Instant votesUntil) {
+    private Poll seedPoll(Release release, String[][] projects, Instant shipped, int[] weights, List<String> voters,
+            Instant votesUntil) {
         Poll draft = polls.findByRelease(release.id()).orElseThrow();
         List<Candidate> candidates = new ArrayList<>();
         for (int t = 0; t < TEAMS.length; t++) {
             String team = TEAMS[t][0];
             List<String> tickets = release.features().stream().filter(f -> f.teamSlug().equals(team)).map(Feature::key).toList();
-            String title = release.features().stream().filter(f -> f.teamSlug().equals(team)).findFirst()
-                    .map(Feature::summary).orElse(TEAMS[t][1]);
-            candidates.add(managePoll.addCandidate(draft.id(), team, shorten(title), tickets, PITCHES[t], "lead"));
+            candidates.add(managePoll.addCandidate(draft.id(), team, projects[t][0], tickets, projects[t][1], "lead"));
         }
-        Instant until = votesUntil == null ? draft.closesAt() : votesUntil;
         Poll open = new Poll(draft.id(), draft.releaseId(), draft.title(), PollState.OPEN, shipped, draft.closesAt(),
                 candidates, null, null);
         polls.update(open);
@@ -281,17 +284,13 @@ public final class DemoWeek {
                 while (pick >= weights[index]) {
                     pick -= weights[index++];
                 }
-                Instant at = between(shipped, until);
+                Instant at = between(shipped, votesUntil);
                 ballots.put(new Ballot(draft.id(), voter, candidates.get(index).id(), at, "DEMO-" + voter.substring(9)));
                 participation.record(ParticipationEvent.of(voter, ParticipationKind.BALLOT_CAST, "poll:" + draft.id(), at));
             }
             return null;
         });
         return polls.find(draft.id()).orElseThrow();
-    }
-
-    private static String shorten(String title) {
-        return title.length() > 40 ? title.substring(0, title.indexOf(':') > 0 ? title.indexOf(':') : 40) : title;
     }
 
     private Instant between(Instant from, Instant until) {
