@@ -1,6 +1,8 @@
 package dev.popcorn.config;
 
+import dev.popcorn.domain.FeedbackLabels;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.TeamRules;
 import dev.popcorn.domain.WeekCalendar;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +31,7 @@ import java.util.Properties;
 public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity,
-        WeekCalendar calendar, long maxBodyBytes) {
+        WeekCalendar calendar, long maxBodyBytes, JiraConfig jira) {
 
     /** Every key Popcorn reads, with its default ("" means none) and meaning; the README lists them. */
     public static final Map<String, String[]> KEYS = keys();
@@ -52,6 +54,34 @@ public record Config(
         keys.put("week.reports-close", new String[] {"TUESDAY 23:59", "reports are accepted until this moment after the release"});
         keys.put("week.poll-close", new String[] {"THURSDAY 23:59", "the award poll closes at this moment after the release"});
         keys.put("http.max-body-bytes", new String[] {"65536", "largest request body accepted"});
+        keys.put("jira.url", new String[] {"", "Jira's base URL, e.g. https://example.atlassian.net (empty: Jira off)"});
+        keys.put("jira.deployment", new String[] {"cloud", "cloud (REST v3) or data-center (REST v2, also Server)"});
+        keys.put("jira.auth", new String[] {"", "basic (e-mail or user name + API token) or bearer (personal access token);"
+                + " default basic on cloud, bearer on data-center"});
+        keys.put("jira.user", new String[] {"", "the account's e-mail (Cloud) or user name, for basic auth"});
+        keys.put("jira.token", new String[] {"", "API token (Cloud) or personal access token (Data Center) (secret)"});
+        keys.put("jira.project", new String[] {"", "project key for tickets created from wishes, and for `popcorn check`"});
+        keys.put("jira.issue-type", new String[] {"Task", "issue type of tickets created from wishes"});
+        keys.put("jira.release-jql", new String[] {"fixVersion = \"{version}\"", "JQL that finds a release's features;"
+                + " {version} is replaced by the release version"});
+        keys.put("jira.wish-jql", new String[] {"", "JQL of open tickets a new wish is matched against,"
+                + " e.g. project = MIUI AND statusCategory != Done (empty: only wishes)"});
+        keys.put("jira.team-rules", new String[] {"", "ticket to team rules, first match wins:"
+                + " component:Camera=camera, label:gallery=gallery, project:SEC=security"});
+        keys.put("jira.default-team", new String[] {"", "team of tickets no rule matches (empty: such a ticket is an error)"});
+        keys.put("jira.requests-per-second", new String[] {"5", "most requests per second Popcorn sends to Jira"});
+        keys.put("jira.timeout-seconds", new String[] {"20", "how long one Jira request may take"});
+        keys.put("jira.refresh-minutes", new String[] {"60", "how often feedback on tickets is refreshed while a"
+                + " round runs (0: only when the round closes)"});
+        keys.put("jira.max-attempts", new String[] {"12", "attempts of one write before it is marked failed on the dashboard"});
+        keys.put("jira.label.loved", new String[] {"popcorn-loved", "label for well-liked features (empty: none)"});
+        keys.put("jira.label.needs-work", new String[] {"popcorn-needs-work", "label for features users find not"
+                + " good enough (empty: none)"});
+        keys.put("jira.label.min-verdicts", new String[] {"5", "verdicts a feature needs before it earns a label"});
+        keys.put("jira.label.loved-percent", new String[] {"80", "share of likes that earns the loved label"});
+        keys.put("jira.label.needs-work-percent", new String[] {"40", "share of not good enough that earns the needs-work label"});
+        keys.put("jira.comments", new String[] {"false", "also add one summary comment per ticket when the round closes"});
+        keys.put("jira.webhook-secret", new String[] {"", "secret of the Jira webhook; X-Hub-Signature is required when set (secret)"});
         return java.util.Collections.unmodifiableMap(keys);
     }
 
@@ -107,7 +137,7 @@ public record Config(
         int port = integer(v, "server.port", 0, 65535);
         Path dataDir = Path.of(v.get("data.dir")).toAbsolutePath();
         String baseUrl = v.get("server.base-url").isEmpty() ? "http://localhost:" + port : v.get("server.base-url");
-        checkUrl(baseUrl);
+        httpUrl(Map.of("server.base-url", baseUrl), "server.base-url");
         String dbUrl = v.get("db.url").isEmpty()
                 ? "jdbc:h2:file:" + dataDir.resolve("popcorn") + ";WRITE_DELAY=0"
                 : v.get("db.url");
@@ -138,7 +168,89 @@ public record Config(
                 integer(v, "db.pool-size", 1, 200), secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(integer(v, "security.link-days", 1, 365)),
                 Duration.ofDays(integer(v, "security.session-days", 1, 365)),
-                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000));
+                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000), jira(v));
+    }
+
+    private static JiraConfig jira(Map<String, String> v) {
+        if (v.get("jira.url").isEmpty()) {
+            return JiraConfig.off();
+        }
+        URI url = httpUrl(v, "jira.url");
+        JiraConfig.Deployment deployment = choice(v, "jira.deployment", JiraConfig.Deployment.class);
+        JiraConfig.Auth auth = v.get("jira.auth").isEmpty()
+                ? deployment == JiraConfig.Deployment.CLOUD ? JiraConfig.Auth.BASIC : JiraConfig.Auth.BEARER
+                : choice(v, "jira.auth", JiraConfig.Auth.class);
+        if (v.get("jira.token").isEmpty()) {
+            throw new ConfigException("jira.token is required when jira.url is set (an API token on Cloud,"
+                    + " a personal access token on Data Center)");
+        }
+        if (auth == JiraConfig.Auth.BASIC && v.get("jira.user").isEmpty()) {
+            throw new ConfigException("jira.user is required with jira.auth=basic (the account's e-mail on Cloud)");
+        }
+        if (!v.get("jira.release-jql").contains("{version}")) {
+            throw new ConfigException("jira.release-jql must contain {version}, not '" + v.get("jira.release-jql") + "'");
+        }
+        TeamRules teams;
+        FeedbackLabels labels;
+        try {
+            teams = TeamRules.parse(v.get("jira.team-rules"), v.get("jira.default-team"));
+        } catch (RuleViolation e) {
+            throw new ConfigException("jira.team-rules must be rules like 'component:Camera=camera, label:ui=design';"
+                    + " this part is wrong: '" + e.args().get(0) + "'");
+        }
+        if (teams.rules().isEmpty() && teams.fallbackTeam().isEmpty()) {
+            throw new ConfigException("jira.team-rules or jira.default-team is required when jira.url is set,"
+                    + " so that every ticket has a team");
+        }
+        try {
+            labels = new FeedbackLabels(v.get("jira.label.loved"), v.get("jira.label.needs-work"),
+                    integer(v, "jira.label.min-verdicts", 1, 1_000_000), integer(v, "jira.label.loved-percent", 1, 100),
+                    integer(v, "jira.label.needs-work-percent", 1, 100));
+        } catch (RuleViolation e) {
+            throw new ConfigException("jira.label.* thresholds are out of range");
+        }
+        double pace;
+        try {
+            pace = Double.parseDouble(v.get("jira.requests-per-second"));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("jira.requests-per-second must be a number, not '" + v.get("jira.requests-per-second") + "'");
+        }
+        if (!(pace >= 0.1 && pace <= 100)) {
+            throw new ConfigException("jira.requests-per-second must be between 0.1 and 100, not " + v.get("jira.requests-per-second"));
+        }
+        String comments = v.get("jira.comments").toLowerCase(Locale.ROOT);
+        if (!comments.equals("true") && !comments.equals("false")) {
+            throw new ConfigException("jira.comments must be true or false, not '" + v.get("jira.comments") + "'");
+        }
+        return new JiraConfig(url, deployment, auth, v.get("jira.user"), v.get("jira.token"), v.get("jira.project"),
+                v.get("jira.issue-type"), v.get("jira.release-jql"), v.get("jira.wish-jql"), teams, pace,
+                Duration.ofSeconds(integer(v, "jira.timeout-seconds", 1, 600)),
+                Duration.ofMinutes(integer(v, "jira.refresh-minutes", 0, 10_080)),
+                integer(v, "jira.max-attempts", 1, 1000), labels, comments.equals("true"), v.get("jira.webhook-secret"));
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> v, String key, Class<E> type) {
+        String value = v.get(key).strip();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().replace('_', '-').equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new ConfigException(key + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().replace('_', '-').toLowerCase(Locale.ROOT)).toList() + ", not '" + value + "'");
+    }
+
+    private static URI httpUrl(Map<String, String> v, String key) {
+        String url = v.get(key);
+        try {
+            URI uri = new URI(stripSlash(url));
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(key + " must be an http(s) URL with a host, not '" + url + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key + " is not a URL: '" + url + "'");
+        }
     }
 
     private static int integer(Map<String, String> v, String key, int min, int max) {
@@ -158,17 +270,6 @@ public record Config(
             return WeekCalendar.Moment.parse(v.get(key));
         } catch (RuleViolation e) {
             throw new ConfigException(key + " must be a day and a time such as 'TUESDAY 23:59', not '" + v.get(key) + "'");
-        }
-    }
-
-    private static void checkUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException("server.base-url must be an http(s) URL with a host, not '" + url + "'");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException("server.base-url is not a URL: '" + url + "'");
         }
     }
 
@@ -211,6 +312,6 @@ public record Config(
     @Override
     public String toString() {
         return "Config[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", db=" + dbUrl.split(";")[0]
-                + ", zone=" + calendar.zone() + "]";
+                + ", zone=" + calendar.zone() + ", " + jira + "]";
     }
 }

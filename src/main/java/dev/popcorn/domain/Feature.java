@@ -8,12 +8,18 @@ public record Feature(String key, String summary, String teamSlug) {
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,8}");
 
     public Feature {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw RuleViolation.invalid("feature.key.invalid", String.valueOf(key));
-        }
+        requireKey(key);
         Text.require(summary, "feature.summary", 1, 255);
         if (teamSlug == null || teamSlug.isBlank()) {
             throw RuleViolation.invalid("feature.team.missing", key);
         }
+    }
+
+    /** Checks that {@code key} looks like a tracker key such as {@code MIUI-1024}. */
+    static String requireKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw RuleViolation.invalid("feature.key.invalid", String.valueOf(key));
+        }
+        return key;
     }
 }

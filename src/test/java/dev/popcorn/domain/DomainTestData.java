@@ -21,6 +21,12 @@ public final class DomainTestData {
         return new ReleaseBuilder();
     }
 
+    /** A ticket of project {@code MIUI} with these components and labels. */
+    public static Ticket aTicket(String key, List<String> components, List<String> labels) {
+        return new Ticket(key, "Summary of " + key, "In Progress", false, key.substring(0, key.indexOf('-')),
+                components, labels, List.of());
+    }
+
     /** Builds polls. */
     public static final class PollBuilder {
         private int candidates = 2;

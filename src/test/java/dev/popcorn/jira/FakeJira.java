@@ -1,0 +1,264 @@
+package dev.popcorn.jira;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.popcorn.config.JiraConfig.Deployment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jira faked at the HTTP level with WireMock: a site with tickets that JQL searches find, and
+ * answers to every write Popcorn makes. Every request Popcorn sent and every answer the fake
+ * gave can be checked against Atlassian's OpenAPI document ({@link #contractViolations}); for
+ * Data Center, whose v2 resources match v3 apart from text bodies, the paths are checked as v3.
+ */
+public final class FakeJira implements AutoCloseable {
+
+    /** Atlassian's published description of Jira Cloud REST v3, kept beside the project (see ../shared/specs/README.md). */
+    public static final Path SPEC = Path.of("..", "shared", "specs", "jira-cloud-platform-v3.openapi.json");
+
+    private static OpenApiInteractionValidator validator;
+
+    public final WireMockServer server;
+    public final Deployment deployment;
+    private final String api;
+    private final Map<String, JsonObject> issues = new LinkedHashMap<>();
+
+    public FakeJira(Deployment deployment) {
+        this.deployment = deployment;
+        this.api = deployment == Deployment.CLOUD ? "/rest/api/3" : "/rest/api/2";
+        this.server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        stubWrites();
+    }
+
+    public String url() {
+        return server.baseUrl();
+    }
+
+    public String api() {
+        return api;
+    }
+
+    /** A ticket on the site; {@code status} "Done" puts it in the done category. */
+    public JsonObject ticket(String key, String summary, String status, List<String> components, List<String> labels) {
+        JsonObject fields = new JsonObject();
+        fields.addProperty("summary", summary);
+        JsonObject statusJson = new JsonObject();
+        statusJson.addProperty("name", status);
+        JsonObject category = new JsonObject();
+        category.addProperty("key", "Done".equals(status) ? "done" : "indeterminate");
+        statusJson.add("statusCategory", category);
+        fields.add("status", statusJson);
+        JsonObject project = new JsonObject();
+        project.addProperty("key", key.substring(0, key.indexOf('-')));
+        fields.add("project", project);
+        fields.add("components", named(components));
+        JsonArray labelArray = new JsonArray();
+        labels.forEach(labelArray::add);
+        fields.add("labels", labelArray);
+        fields.add("fixVersions", new JsonArray());
+        JsonObject issue = new JsonObject();
+        issue.addProperty("id", String.valueOf(10000 + issues.size()));
+        issue.addProperty("key", key);
+        issue.addProperty("self", url() + api + "/issue/" + (10000 + issues.size()));
+        issue.add("fields", fields);
+        issues.put(key, issue);
+        return issue;
+    }
+
+    /** Makes {@code jql} find these tickets, {@code pageSize} per page, paged the deployment's way. */
+    public void search(String jql, int pageSize, String... keys) {
+        List<JsonObject> found = new ArrayList<>();
+        for (String key : keys) {
+            found.add(issues.get(key));
+        }
+        int pages = Math.max(1, (found.size() + pageSize - 1) / pageSize);
+        for (int page = 0; page < pages; page++) {
+            List<JsonObject> slice = found.subList(page * pageSize, Math.min(found.size(), (page + 1) * pageSize));
+            JsonObject answer = new JsonObject();
+            JsonArray list = new JsonArray();
+            slice.forEach(list::add);
+            answer.add("issues", list);
+            MappingBuilder request;
+            if (deployment == Deployment.CLOUD) {
+                request = post(urlPathEqualTo(api + "/search/jql")).withRequestBody(matchingJsonPath("$.jql", equalTo(jql)));
+                request = page == 0
+                        ? request.withRequestBody(matchingJsonPath("$.nextPageToken", com.github.tomakehurst.wiremock.client.WireMock.absent()))
+                        : request.withRequestBody(matchingJsonPath("$.nextPageToken", equalTo("page-" + page)));
+                if (page < pages - 1) {
+                    answer.addProperty("nextPageToken", "page-" + (page + 1));
+                }
+                answer.addProperty("isLast", page == pages - 1);
+            } else {
+                request = post(urlPathEqualTo(api + "/search")).withRequestBody(matchingJsonPath("$.jql", equalTo(jql)))
+                        .withRequestBody(matchingJsonPath("$.startAt", equalTo(String.valueOf(page * pageSize))));
+                answer.addProperty("startAt", page * pageSize);
+                answer.addProperty("maxResults", pageSize);
+                answer.addProperty("total", found.size());
+            }
+            server.stubFor(request.willReturn(json(200, answer)));
+        }
+    }
+
+    /** The site's answer to every write and check, as a real Jira gives them. */
+    private void stubWrites() {
+        server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/remotelink"))
+                .willReturn(json(201, JsonParser.parseString("{\"id\":10000,\"self\":\"" + url() + api
+                        + "/issue/MIUI-1/remotelink/10000\"}"))));
+        server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/popcorn.feedback"))
+                .willReturn(aResponse().withStatus(200)));
+        server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+")).willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/comment"))
+                .willReturn(json(200, JsonParser.parseString("{\"comments\":[],\"startAt\":0,\"maxResults\":100,\"total\":0}"))));
+        server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/comment"))
+                .willReturn(json(201, JsonParser.parseString("{\"id\":\"10100\",\"self\":\"" + url() + api
+                        + "/issue/10000/comment/10100\",\"created\":\"2026-11-25T10:00:00.000+0000\"}"))));
+        server.stubFor(post(urlPathEqualTo(api + "/issue"))
+                .willReturn(json(201, JsonParser.parseString("{\"id\":\"10500\",\"key\":\"MIUI-3001\",\"self\":\"" + url() + api
+                        + "/issue/10500\"}"))));
+        server.stubFor(get(urlPathEqualTo(api + "/myself")).willReturn(json(200, JsonParser.parseString(
+                "{\"accountId\":\"5b10a2844c20165700ede21g\",\"displayName\":\"Popcorn Bot\",\"active\":true,"
+                        + "\"emailAddress\":\"popcorn-bot@example.com\",\"self\":\"" + url() + api + "/user?accountId=5b10a2844c20165700ede21g\"}"))));
+        server.stubFor(get(urlPathMatching(api + "/project/MIUI")).willReturn(json(200, JsonParser.parseString(
+                "{\"id\":\"10000\",\"key\":\"MIUI\",\"name\":\"MIUI\",\"self\":\"" + url() + api + "/project/10000\"}"))));
+        JsonObject permissions = new JsonObject();
+        for (String p : List.of("BROWSE_PROJECTS", "EDIT_ISSUES", "CREATE_ISSUES", "ADD_COMMENTS")) {
+            JsonObject held = new JsonObject();
+            held.addProperty("key", p);
+            held.addProperty("havePermission", true);
+            permissions.add(p, held);
+        }
+        JsonObject answer = new JsonObject();
+        answer.add("permissions", permissions);
+        server.stubFor(get(urlPathEqualTo(api + "/mypermissions")).willReturn(json(200, answer)));
+        // Jira Cloud removed the old search; a client still calling it gets 410 Gone.
+        server.stubFor(any(urlPathEqualTo("/rest/api/3/search")).willReturn(json(410, JsonParser.parseString(
+                "{\"errorMessages\":[\"The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.\"],"
+                        + "\"errors\":{}}"))));
+        server.stubFor(post(urlPathEqualTo(api + "/search/jql")).atPriority(10).withRequestBody(
+                matchingJsonPath("$.jql", com.github.tomakehurst.wiremock.client.WireMock.matching("labels = .*")))
+                .willReturn(json(200, JsonParser.parseString("{\"issues\":[],\"isLast\":true}"))));
+        server.stubFor(post(urlPathEqualTo(api + "/search")).atPriority(10).withRequestBody(
+                matchingJsonPath("$.jql", com.github.tomakehurst.wiremock.client.WireMock.matching("labels = .*")))
+                .willReturn(json(200, JsonParser.parseString("{\"issues\":[],\"startAt\":0,\"maxResults\":1,\"total\":0}"))));
+    }
+
+    public static ResponseDefinitionBuilder json(int status, com.google.gson.JsonElement body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body.toString());
+    }
+
+    public static com.github.tomakehurst.wiremock.matching.StringValuePattern jsonEqualTo(String json) {
+        return equalToJson(json, true, false);
+    }
+
+    private static JsonArray named(List<String> names) {
+        JsonArray array = new JsonArray();
+        for (String name : names) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", name);
+            array.add(o);
+        }
+        return array;
+    }
+
+    /** The requests Popcorn sent with this method to paths matching {@code pathRegex} (relative to the API base). */
+    public List<LoggedRequest> requests(String method, String pathRegex) {
+        List<LoggedRequest> requests = new ArrayList<>(server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .filter(r -> r.getMethod().getName().equals(method) && r.getUrl().replaceAll("\\?.*", "").matches(api + pathRegex))
+                .toList());
+        // WireMock's journal lists the newest first; tests read it in the order Popcorn sent.
+        java.util.Collections.reverse(requests);
+        return requests;
+    }
+
+    /**
+     * Every request Popcorn sent and every answer it got, checked against Atlassian's OpenAPI
+     * document; each problem is one line naming the request.
+     */
+    public List<String> contractViolations() {
+        List<String> problems = new ArrayList<>();
+        for (ServeEvent event : server.getAllServeEvents()) {
+            LoggedRequest r = event.getRequest();
+            String path = r.getUrl().replaceAll("\\?.*", "").replaceFirst("^/rest/api/2/", "/rest/api/3/");
+            SimpleRequest.Builder request = new SimpleRequest.Builder(r.getMethod().getName(), path);
+            r.getQueryParams().forEach((name, values) -> request.withQueryParam(name, values.values()));
+            r.getHeaders().all().forEach(h -> request.withHeader(h.key(), h.values()));
+            String body = r.getBodyAsString();
+            if (deployment == Deployment.DATA_CENTER && path.endsWith("/comment") && !body.isEmpty()) {
+                // Data Center's comment body is plain text where v3 has a document; the rest of the request is checked.
+                JsonObject comment = JsonParser.parseString(body).getAsJsonObject();
+                problems.addAll(comment.get("body").isJsonPrimitive() ? List.of()
+                        : List.of(r.getUrl() + ": a Data Center comment body must be text"));
+                comment.add("body", JsonParser.parseString("{\"type\":\"doc\",\"version\":1,\"content\":[]}"));
+                body = comment.toString();
+            }
+            if (!body.isEmpty()) {
+                request.withBody(body);
+            }
+            int status = event.getResponse().getStatus();
+            if (status == 429 || status >= 500) {
+                // Rate limiting and server failures can answer any request; the document lists them for none.
+                continue;
+            }
+            SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+            // The document leaves error bodies undescribed; Jira sends its ErrorCollection, which the client reads.
+            if (!event.getResponse().getBodyAsString().isEmpty() && status < 400) {
+                response.withContentType("application/json").withBody(event.getResponse().getBodyAsString());
+            }
+            ValidationReport report = validator().validate(request.build(), response.build());
+            report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).forEach(m -> problems.add(r.getMethod() + " " + r.getUrl() + ": " + m.getMessage() + " [" + m.getKey() + "]"));
+        }
+        return problems;
+    }
+
+    private static synchronized OpenApiInteractionValidator validator() {
+        if (validator == null) {
+            if (!Files.exists(SPEC)) {
+                throw new IllegalStateException("Jira's OpenAPI document is missing at " + SPEC.toAbsolutePath());
+            }
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString())
+                    .withLevelResolver(LevelResolver.create()
+                            // The document declares OAuth 2.0 and Connect JWT; Popcorn signs in with basic auth or a PAT.
+                            .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                            .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
+                            // It gives the empty answers of PUT issue (204) and PUT property an "any" schema; Jira sends no body.
+                            .withLevel("validation.response.body.missing", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build();
+        }
+        return validator;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
