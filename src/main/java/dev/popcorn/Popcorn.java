@@ -2,6 +2,10 @@ package dev.popcorn;
 
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
+import dev.popcorn.app.IssueTracker;
+import dev.popcorn.app.Outbox;
+import dev.popcorn.app.TrackerSync;
+import dev.popcorn.app.WishTickets;
 import dev.popcorn.app.ManagePoll;
 import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
@@ -10,6 +14,8 @@ import dev.popcorn.app.SignIn;
 import dev.popcorn.app.WeekOverview;
 import dev.popcorn.cli.PopcornCommand;
 import dev.popcorn.config.Config;
+import dev.popcorn.config.JiraConfig;
+import dev.popcorn.jira.JiraTracker;
 import dev.popcorn.demo.DemoWeek;
 import dev.popcorn.store.Store;
 import dev.popcorn.web.WebApp;
@@ -20,6 +26,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point and wiring: the only place that creates adapters and connects them to the use
@@ -27,24 +39,36 @@ import java.time.Clock;
  */
 public final class Popcorn implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Popcorn.class);
+
     private final Config config;
     private final Store store;
     private final Javalin web;
     private final Passes passes;
+    private final ScheduledExecutorService background;
 
-    private Popcorn(Config config, Store store, Javalin web, Passes passes) {
+    private Popcorn(Config config, Store store, Javalin web, Passes passes, ScheduledExecutorService background) {
         this.config = config;
         this.store = store;
         this.web = web;
         this.passes = passes;
+        this.background = background;
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        int code = PopcornCommand.run(args, System.getenv(), (config, demo, out) -> {
-            Popcorn popcorn = start(config, Clock.systemUTC(), demo, out);
-            Runtime.getRuntime().addShutdownHook(new Thread(popcorn::close, "popcorn-shutdown"));
-            return popcorn.port();
+        int code = PopcornCommand.run(args, System.getenv(), new PopcornCommand.Launcher() {
+            @Override
+            public int start(Config config, boolean demo, PrintStream out) {
+                Popcorn popcorn = Popcorn.start(config, Clock.systemUTC(), demo, out);
+                Runtime.getRuntime().addShutdownHook(new Thread(popcorn::close, "popcorn-shutdown"));
+                return popcorn.port();
+            }
+
+            @Override
+            public List<IssueTracker.Check> check(Config config) {
+                return Popcorn.check(config, Clock.systemUTC());
+            }
         });
         if (code != PopcornCommand.KEEP_RUNNING) {
             System.exit(code);
@@ -66,6 +90,17 @@ public final class Popcorn implements AutoCloseable {
                     store.audit(), clock);
             WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), store.ballots(),
                     store.teams(), store.participation(), store.audit(), clock);
+            IssueTracker tracker = JiraTracker.create(config.jira(), clock);
+            TrackerSync trackerSync = trackerSync(config, store, tracker, openRelease, clock);
+            WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
+                    store.participation(), store.outbox(), tracker, store.audit(), config.baseUrl(), clock);
+            Outbox outbox = new Outbox(store.outbox(), Map.of(
+                    TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
+                    WishTickets.FILE, wishTickets::deliverFile,
+                    WishTickets.LINK, wishTickets::deliverLink),
+                    new Outbox.Settings(config.jira().maxAttempts(), Duration.ofSeconds(30), Duration.ofHours(1),
+                            config.jira().timeout().multipliedBy(6), 20),
+                    clock, instanceName());
             Path photos = config.dataDir().resolve("photos");
             if (demo) {
                 new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
@@ -77,11 +112,12 @@ public final class Popcorn implements AutoCloseable {
             }
             Javalin web = WebApp.create(
                     new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
-                            new ManageTeams(store.transactions(), store.teams(), store.audit(), clock)),
+                            new ManageTeams(store.transactions(), store.teams(), store.audit(), clock),
+                            trackerSync, wishTickets, outbox),
                     new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(), config.sessionValidity(),
-                            config.secureCookies(), photos));
+                            config.secureCookies(), photos, config.jira().webhookSecret()));
             web.start(config.port());
-            Popcorn popcorn = new Popcorn(config, store, web, passes);
+            Popcorn popcorn = new Popcorn(config, store, web, passes, runInBackground(trackerSync, outbox, config));
             popcorn.greet(out, demo);
             return popcorn;
         } catch (IOException e) {
@@ -91,6 +127,70 @@ public final class Popcorn implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker, OpenRelease openRelease,
+            Clock clock) {
+        JiraConfig jira = config.jira();
+        return new TrackerSync(tracker, openRelease, store.releases(), store.reports(), store.tickets(), store.outbox(),
+                new TrackerSync.Settings(config.baseUrl(), jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
+                        jira.wishJql()), clock);
+    }
+
+    /** {@code popcorn check}: the connections as configured, tried from here, without starting a server. */
+    public static List<IssueTracker.Check> check(Config config, Clock clock) {
+        try (Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), 2))) {
+            IssueTracker tracker = JiraTracker.create(config.jira(), clock);
+            OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
+                    store.audit(), config.calendar(), clock);
+            return trackerSync(config, store, tracker, openRelease, clock).check();
+        }
+    }
+
+    /**
+     * The work no request starts: delivering the outbox every second, planning write-backs every
+     * few seconds, refreshing the tickets wishes are matched against. Every run is safe on several
+     * instances at once (the outbox leases its tasks); a failure is logged and tried next time.
+     */
+    private static ScheduledExecutorService runInBackground(TrackerSync sync, Outbox outbox, Config config) {
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "popcorn-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (!sync.enabled()) {
+            return background;
+        }
+        background.scheduleWithFixedDelay(() -> quietly("outbox", () -> {
+            while (outbox.deliverDue() > 0) {
+                // Keep going while tasks are due; the tracker client paces the requests.
+            }
+        }), 1, 1, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(() -> quietly("write-back planning", sync::plan), 0, 5, TimeUnit.SECONDS);
+        long refresh = Math.max(5, config.jira().refresh().toMinutes());
+        background.scheduleWithFixedDelay(() -> quietly("wish ticket refresh", sync::refreshWishTickets), 0, refresh,
+                TimeUnit.MINUTES);
+        return background;
+    }
+
+    private static void quietly(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed, will try again: {}", what, e.getMessage());
+        }
+    }
+
+    /** Names this instance in outbox leases: host, process and a random part, so restarts are told apart. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        String name = host + "/" + ProcessHandle.current().pid() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        return name.length() > 80 ? name.substring(name.length() - 80) : name;
     }
 
     public int port() {
@@ -124,6 +224,12 @@ public final class Popcorn implements AutoCloseable {
 
     @Override
     public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         web.stop();
         store.close();
     }

@@ -50,6 +50,12 @@ public interface IssueTracker {
     /** Checks the connection: credentials, visibility of the queries and project, write permission. */
     List<Check> check(Optional<String> releaseQuery);
 
+    /**
+     * Reads a webhook the tracker sent: the ticket it is about, or empty for an event about
+     * something else. A body that is not the tracker's webhook is refused as malformed.
+     */
+    Optional<Ticket> readWebhook(String body);
+
     /** No tracker configured: reading answers a clear refusal, and there is nothing to write to. */
     static IssueTracker none() {
         return new IssueTracker() {
@@ -91,6 +97,11 @@ public interface IssueTracker {
             @Override
             public List<Check> check(Optional<String> releaseQuery) {
                 return List.of(new Check("check.tracker.off", false, List.of()));
+            }
+
+            @Override
+            public Optional<Ticket> readWebhook(String body) {
+                throw RuleViolation.invalid("tracker.off");
             }
         };
     }

@@ -23,4 +23,25 @@ public interface ReportStore {
 
     /** The wishes with these ids, with their supporters, in id order. */
     List<Wish> wishes(List<Long> ids);
+
+    /** Wishes not fulfilled yet, most supported first: what a new wish is matched against. */
+    List<Wish> openWishes(int limit);
+
+    /** The wish that stands for this ticket, filed in the ticket's words by this user if there is none yet. */
+    long wishForTicket(String ticketKey, String summary, String userId, long releaseId, java.time.Instant at);
+
+    /** Links the wish to a ticket; its supporters follow that ticket from now on. */
+    void linkTicket(long wishId, String ticketKey);
+
+    /** The wishes linked to this ticket that are not fulfilled yet. */
+    List<Wish> unfulfilledWishesOf(String ticketKey);
+
+    /** Marks the wish fulfilled unless it is already; true if this call did it. */
+    boolean fulfil(long wishId, java.time.Instant at);
+
+    /** The users who support the wish. */
+    List<String> supporters(long wishId);
+
+    /** How many users support wishes linked to this ticket. */
+    long supportersOfTicket(String ticketKey);
 }

@@ -5,6 +5,8 @@ import dev.popcorn.config.ConfigException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import dev.popcorn.app.IssueTracker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -22,10 +24,13 @@ public final class PopcornCommand implements Runnable {
     /** Returned by {@link #run} when the server keeps running after the command returned. */
     public static final int KEEP_RUNNING = -1;
 
-    /** Starts a server; returns the port it listens on. */
-    @FunctionalInterface
+    /** What the command line asks of the application: start a server, check the connections. */
     public interface Launcher {
+        /** Starts a server; returns the port it listens on. */
         int start(Config config, boolean demo, PrintStream out);
+
+        /** Tries every configured connection and says how each went. */
+        List<IssueTracker.Check> check(Config config);
     }
 
     /** Options every command shares: where the configuration is. */
@@ -63,6 +68,7 @@ public final class PopcornCommand implements Runnable {
         CommandLine cli = new CommandLine(new PopcornCommand())
                 .addSubcommand("serve", serve)
                 .addSubcommand("link", new LinkCommand(env))
+                .addSubcommand("check", new CheckCommand(env, launcher))
                 .addSubcommand("release", new CommandLine(new ReleaseCommand())
                         .addSubcommand("open", new AdminCommands.OpenRelease(env)))
                 .addSubcommand("candidate", new CommandLine(new CandidateCommand())

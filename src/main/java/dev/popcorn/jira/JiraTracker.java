@@ -171,6 +171,27 @@ public final class JiraTracker implements IssueTracker {
         return checks;
     }
 
+    @Override
+    public Optional<Ticket> readWebhook(String body) {
+        JsonObject event;
+        try {
+            event = com.google.gson.JsonParser.parseString(body).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "webhook.malformed", "not a JSON object");
+        }
+        if (!event.has("webhookEvent") || !event.get("webhookEvent").isJsonPrimitive()) {
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "webhook.malformed", "no webhookEvent");
+        }
+        if (!event.has("issue") || !event.get("issue").isJsonObject()) {
+            return Optional.empty();
+        }
+        Issue issue = Issue.from(event.getAsJsonObject("issue"));
+        if (issue.key().isEmpty()) {
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "webhook.malformed", "the issue has no key");
+        }
+        return Optional.of(ticket(issue));
+    }
+
     private Check query(String code, String jql) {
         try {
             int found = client.getSearchClient().searchJql(jql, 50).size();

@@ -46,6 +46,34 @@ enum Dialect {
                     + " WHEN NOT MATCHED THEN INSERT (wish_id, user_id, release_id, supported_at)"
                     + " VALUES (v.wish_id, v.user_id, v.release_id, v.at)";
         }
+
+        @Override
+        String insertTaskIfAbsent() {
+            return "MERGE INTO outbox o USING (VALUES (CAST(:kind AS VARCHAR), CAST(:ref AS VARCHAR),"
+                    + " CAST(:due AS TIMESTAMP WITH TIME ZONE))) v (kind, ref, due) ON o.kind = v.kind AND o.ref = v.ref"
+                    + " WHEN NOT MATCHED THEN INSERT (kind, ref, state, attempts, due_at, last_error, created_at)"
+                    + " VALUES (v.kind, v.ref, 'PENDING', 0, v.due, '', v.due)";
+        }
+
+        @Override
+        String upsertTicket() {
+            return "MERGE INTO tickets t USING (VALUES (CAST(:key AS VARCHAR), CAST(:summary AS VARCHAR), CAST(:status AS VARCHAR),"
+                    + " CAST(:done AS BOOLEAN), CAST(:project AS VARCHAR), CAST(:versions AS VARCHAR), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
+                    + " v (ticket_key, summary, status, done, project, fix_versions, at) ON t.ticket_key = v.ticket_key"
+                    + " WHEN MATCHED THEN UPDATE SET summary = v.summary, status = v.status, done = v.done, project = v.project,"
+                    + " fix_versions = v.fix_versions, seen_at = v.at"
+                    + " WHEN NOT MATCHED THEN INSERT (ticket_key, summary, status, done, project, fix_versions, seen_at)"
+                    + " VALUES (v.ticket_key, v.summary, v.status, v.done, v.project, v.fix_versions, v.at)";
+        }
+
+        @Override
+        String insertNoticeIfAbsent() {
+            return "MERGE INTO wish_notices n USING (VALUES (CAST(:user AS VARCHAR), CAST(:wish AS BIGINT), CAST(:key AS VARCHAR),"
+                    + " CAST(:shipsIn AS VARCHAR), CAST(:at AS TIMESTAMP WITH TIME ZONE))) v (user_id, wish_id, ticket_key, ships_in, at)"
+                    + " ON n.user_id = v.user_id AND n.wish_id = v.wish_id"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, wish_id, ticket_key, ships_in, at)"
+                    + " VALUES (v.user_id, v.wish_id, v.ticket_key, v.ships_in, v.at)";
+        }
     },
     POSTGRESQL {
         @Override
@@ -79,6 +107,27 @@ enum Dialect {
             return "INSERT INTO wish_supporters (wish_id, user_id, release_id, supported_at)"
                     + " VALUES (:wish, :user, :release, :at) ON CONFLICT DO NOTHING";
         }
+
+        @Override
+        String insertTaskIfAbsent() {
+            return "INSERT INTO outbox (kind, ref, state, attempts, due_at, last_error, created_at)"
+                    + " VALUES (:kind, :ref, 'PENDING', 0, :due, '', :due) ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        String upsertTicket() {
+            return "INSERT INTO tickets (ticket_key, summary, status, done, project, fix_versions, seen_at)"
+                    + " VALUES (:key, :summary, :status, :done, :project, :versions, :at)"
+                    + " ON CONFLICT (ticket_key) DO UPDATE SET summary = EXCLUDED.summary, status = EXCLUDED.status,"
+                    + " done = EXCLUDED.done, project = EXCLUDED.project, fix_versions = EXCLUDED.fix_versions,"
+                    + " seen_at = EXCLUDED.seen_at";
+        }
+
+        @Override
+        String insertNoticeIfAbsent() {
+            return "INSERT INTO wish_notices (user_id, wish_id, ticket_key, ships_in, at)"
+                    + " VALUES (:user, :wish, :key, :shipsIn, :at) ON CONFLICT DO NOTHING";
+        }
     };
 
     abstract String upsertBallot();
@@ -90,6 +139,12 @@ enum Dialect {
     abstract String insertEventIfAbsent();
 
     abstract String insertSupportIfAbsent();
+
+    abstract String insertTaskIfAbsent();
+
+    abstract String upsertTicket();
+
+    abstract String insertNoticeIfAbsent();
 
     static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {

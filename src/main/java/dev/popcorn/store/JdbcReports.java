@@ -16,7 +16,9 @@ final class JdbcReports implements ReportStore {
 
     /** A wish row with its supporter count in column {@code n}. */
     private static final RowMapper<Wish> WISH = (rs, ctx) -> new Wish(rs.getLong("id"), rs.getString("text"),
-            rs.getString("author_id"), rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n"));
+            rs.getString("author_id"), rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n"),
+            rs.getString("ticket_key"), Db.instant(rs, "fulfilled_at"));
+    private static final String WISH_COLUMNS = "w.id, w.text, w.author_id, w.release_id, w.created_at, w.ticket_key, w.fulfilled_at";
 
     private final Db db;
 
@@ -95,9 +97,9 @@ final class JdbcReports implements ReportStore {
 
     @Override
     public List<Wish> topWishes(int limit) {
-        return db.with(h -> h.createQuery("SELECT w.id, w.text, w.author_id, w.release_id, w.created_at, s.n"
+        return db.with(h -> h.createQuery("SELECT " + WISH_COLUMNS + ", s.n"
                         + " FROM wishes w JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"
-                        + " ON s.wish_id = w.id ORDER BY s.n DESC, w.id LIMIT :limit")
+                        + " ON s.wish_id = w.id WHERE w.fulfilled_at IS NULL ORDER BY s.n DESC, w.id LIMIT :limit")
                 .bind("limit", limit)
                 .map(WISH)
                 .list());
@@ -108,7 +110,7 @@ final class JdbcReports implements ReportStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.with(h -> h.createQuery("SELECT w.id, w.text, w.author_id, w.release_id, w.created_at,"
+        return db.with(h -> h.createQuery("SELECT " + WISH_COLUMNS + ","
                         + " (SELECT COUNT(*) FROM wish_supporters s WHERE s.wish_id = w.id) AS n"
                         + " FROM wishes w WHERE w.id IN (<ids>) ORDER BY w.id")
                 .bindList("ids", ids)
@@ -120,5 +122,60 @@ final class JdbcReports implements ReportStore {
     public boolean wishExists(long wishId) {
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM wishes WHERE id = :id").bind("id", wishId)
                 .mapTo(Long.class).one() > 0);
+    }
+
+    @Override
+    public List<Wish> openWishes(int limit) {
+        return db.with(h -> h.createQuery("SELECT " + WISH_COLUMNS + ", COALESCE(s.n, 0) AS n"
+                        + " FROM wishes w LEFT JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"
+                        + " ON s.wish_id = w.id WHERE w.fulfilled_at IS NULL ORDER BY n DESC, w.id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map(WISH)
+                .list());
+    }
+
+    @Override
+    public long wishForTicket(String ticketKey, String summary, String userId, long releaseId, Instant at) {
+        return db.with(h -> h.createQuery("SELECT id FROM wishes WHERE ticket_key = :key ORDER BY id LIMIT 1").bind("key", ticketKey)
+                .mapTo(Long.class).findFirst()
+                .orElseGet(() -> h.createUpdate("INSERT INTO wishes (text, author_id, release_id, created_at, ticket_key)"
+                                + " VALUES (:t, :u, :r, :at, :key)")
+                        .bind("t", summary).bind("u", userId).bind("r", releaseId).bind("at", at).bind("key", ticketKey)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
+    }
+
+    @Override
+    public void linkTicket(long wishId, String ticketKey) {
+        db.with(h -> h.createUpdate("UPDATE wishes SET ticket_key = :key WHERE id = :id")
+                .bind("key", ticketKey).bind("id", wishId).execute());
+    }
+
+    @Override
+    public List<Wish> unfulfilledWishesOf(String ticketKey) {
+        return db.with(h -> h.createQuery("SELECT " + WISH_COLUMNS + ","
+                        + " (SELECT COUNT(*) FROM wish_supporters s WHERE s.wish_id = w.id) AS n"
+                        + " FROM wishes w WHERE w.ticket_key = :key AND w.fulfilled_at IS NULL ORDER BY w.id")
+                .bind("key", ticketKey)
+                .map(WISH)
+                .list());
+    }
+
+    @Override
+    public boolean fulfil(long wishId, Instant at) {
+        return db.with(h -> h.createUpdate("UPDATE wishes SET fulfilled_at = :at WHERE id = :id AND fulfilled_at IS NULL")
+                .bind("at", at).bind("id", wishId).execute()) > 0;
+    }
+
+    @Override
+    public List<String> supporters(long wishId) {
+        return db.with(h -> h.createQuery("SELECT user_id FROM wish_supporters WHERE wish_id = :id ORDER BY user_id")
+                .bind("id", wishId).mapTo(String.class).list());
+    }
+
+    @Override
+    public long supportersOfTicket(String ticketKey) {
+        return db.with(h -> h.createQuery("SELECT COUNT(DISTINCT s.user_id) FROM wish_supporters s"
+                        + " JOIN wishes w ON w.id = s.wish_id WHERE w.ticket_key = :key")
+                .bind("key", ticketKey).mapTo(Long.class).one());
     }
 }

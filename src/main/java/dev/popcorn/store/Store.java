@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.BallotStore;
+import dev.popcorn.app.NoticeStore;
+import dev.popcorn.app.OutboxStore;
+import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.ParticipationStore;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
@@ -88,6 +91,18 @@ public final class Store implements AutoCloseable {
 
     public ParticipationStore participation() {
         return new JdbcParticipation(db);
+    }
+
+    public OutboxStore outbox() {
+        return new JdbcOutbox(db);
+    }
+
+    public TicketStore tickets() {
+        return new JdbcTickets(db);
+    }
+
+    public NoticeStore notices() {
+        return new JdbcNotices(db);
     }
 
     public AuditLog audit() {

@@ -2,6 +2,10 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
+import dev.popcorn.app.IssueTracker;
+import dev.popcorn.app.Outbox;
+import dev.popcorn.app.TrackerSync;
+import dev.popcorn.app.WishTickets;
 import dev.popcorn.app.ManagePoll;
 import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
@@ -20,6 +24,7 @@ import dev.popcorn.domain.Release;
 import dev.popcorn.domain.Team;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.Wish;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -42,13 +47,16 @@ final class Api {
     record FeatureInput(String key, String summary, String team) {
     }
 
-    record ReleaseInput(String version, List<FeatureInput> features) {
+    record ReleaseInput(String version, List<FeatureInput> features, String jql, List<String> keys) {
     }
 
     record VerdictInput(String feature, String verdict, String comment) {
     }
 
-    record ReportInput(List<VerdictInput> verdicts, List<Long> wishes, List<String> newWishes) {
+    record ReportInput(List<VerdictInput> verdicts, List<Long> wishes, List<String> tickets, List<String> newWishes) {
+    }
+
+    record TicketInput(String key) {
     }
 
     record BallotInput(Long candidate) {
@@ -70,6 +78,9 @@ final class Api {
     private final OpenRelease openRelease;
     private final ManagePoll managePoll;
     private final ManageTeams manageTeams;
+    private final TrackerSync trackerSync;
+    private final WishTickets wishTickets;
+    private final Outbox outbox;
     private final String openApi;
 
     Api(WebApp.Services services) {
@@ -80,6 +91,9 @@ final class Api {
         this.openRelease = services.openRelease();
         this.managePoll = services.managePoll();
         this.manageTeams = services.manageTeams();
+        this.trackerSync = services.trackerSync();
+        this.wishTickets = services.wishTickets();
+        this.outbox = services.outbox();
         this.openApi = resource("/openapi.json");
     }
 
@@ -105,6 +119,72 @@ final class Api {
         app.post("/api/v1/polls/{id}/open", ctx -> pollAction(ctx, managePoll::open));
         app.post("/api/v1/polls/{id}/close", ctx -> pollAction(ctx, managePoll::close));
         app.post("/api/v1/polls/{id}/approve", ctx -> pollAction(ctx, managePoll::approve));
+        app.get("/api/v1/wishes/similar", ctx -> {
+            user(ctx);
+            Json.write(ctx, 200, wishTickets.similar(ctx.queryParam("text"), 5));
+        });
+        app.get("/api/v1/wishes/{id}", ctx -> Json.write(ctx, 200, wishJson(wishTickets.wish(Pages.id(ctx)))));
+        app.put("/api/v1/wishes/{id}/ticket", ctx -> {
+            Pass lead = lead(ctx);
+            TicketInput input = Json.read(ctx, TicketInput.class);
+            require(input.key(), "key");
+            Json.write(ctx, 200, wishJson(wishTickets.link(Pages.id(ctx), input.key(), lead.userId())));
+        });
+        app.post("/api/v1/wishes/{id}/ticket", ctx -> {
+            Pass lead = lead(ctx);
+            wishTickets.fileTicket(Pages.id(ctx), lead.userId());
+            Json.write(ctx, 202, wishJson(wishTickets.wish(Pages.id(ctx))));
+        });
+        app.get("/api/v1/me/notices", ctx -> Json.write(ctx, 200, wishTickets.notices(user(ctx).userId())));
+        app.get("/api/v1/tracker", ctx -> {
+            lead(ctx);
+            Json.write(ctx, 200, trackerJson());
+        });
+        app.get("/api/v1/tracker/check", ctx -> {
+            lead(ctx);
+            List<IssueTracker.Check> checks = trackerSync.check();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ok", checks.stream().allMatch(IssueTracker.Check::ok));
+            body.put("checks", checks.stream().map(c -> Map.of("code", c.code(), "ok", c.ok(),
+                    "message", Messages.text(Messages.choose(null, ctx.header("Accept-Language")), c.code(), c.args().toArray())))
+                    .toList());
+            Json.write(ctx, 200, body);
+        });
+        app.post("/api/v1/tracker/retry", ctx -> {
+            lead(ctx);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("retried", outbox.retryFailed());
+            Json.write(ctx, 200, body);
+        });
+    }
+
+    private Map<String, Object> trackerJson() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tracker", trackerSync.describe());
+        body.put("enabled", trackerSync.enabled());
+        body.put("outbox", outbox.counts());
+        body.put("troubles", outbox.troubles(20).stream().map(t -> {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("kind", t.kind());
+            task.put("ref", t.ref());
+            task.put("state", t.state().name());
+            task.put("attempts", t.attempts());
+            task.put("dueAt", t.dueAt());
+            task.put("error", t.lastError());
+            return task;
+        }).toList());
+        return body;
+    }
+
+    private Map<String, Object> wishJson(Wish wish) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", wish.id());
+        body.put("text", wish.text());
+        body.put("supporters", wish.supporters());
+        body.put("ticket", wish.linked() ? wish.ticketKey() : null);
+        body.put("fulfilledAt", wish.fulfilledAt());
+        body.put("filing", wishTickets.filing(wish.id()));
+        return body;
     }
 
     private void week(Context ctx) {
@@ -142,11 +222,17 @@ final class Api {
         Pass lead = lead(ctx);
         ReleaseInput input = Json.read(ctx, ReleaseInput.class);
         require(input.version(), "version");
-        require(input.features(), "features");
-        List<Feature> features = input.features().stream()
-                .map(f -> new Feature(f.key(), f.summary(), f.team()))
-                .toList();
-        OpenRelease.Opened opened = openRelease.open(input.version().strip(), features, lead.userId());
+        OpenRelease.Opened opened;
+        if (input.features() != null && !input.features().isEmpty()) {
+            List<Feature> features = input.features().stream()
+                    .map(f -> new Feature(f.key(), f.summary(), f.team()))
+                    .toList();
+            opened = openRelease.open(input.version().strip(), features, lead.userId());
+        } else {
+            // No features listed: they come from the tracker, by the JQL, the keys, or the configured release query.
+            opened = trackerSync.open(input.version(), Optional.ofNullable(input.jql()),
+                    Optional.ofNullable(input.keys()).orElse(List.of()), lead.userId());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("release", releaseJson(opened.release()));
         body.put("poll", pollJson(overview.poll(opened.poll().id(), true)));
@@ -173,8 +259,11 @@ final class Api {
                     return new FeatureVerdict(v.feature(), verdict(v.verdict()), v.comment());
                 })
                 .toList();
-        ExperienceReport report = new ExperienceReport(user.userId(), releaseId, verdicts,
-                Optional.ofNullable(input.wishes()).orElse(List.of()),
+        List<Long> wishes = new java.util.ArrayList<>(Optional.ofNullable(input.wishes()).orElse(List.of()));
+        for (String ticket : Optional.ofNullable(input.tickets()).orElse(List.of())) {
+            wishes.add(wishTickets.wishForTicket(ticket, user.userId(), releaseId));
+        }
+        ExperienceReport report = new ExperienceReport(user.userId(), releaseId, verdicts, wishes,
                 Optional.ofNullable(input.newWishes()).orElse(List.of()));
         reports.handIn(report);
         Json.write(ctx, 200, reportJson(reports.find(releaseId, user.userId()).orElseThrow()));

@@ -2,6 +2,10 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
+import dev.popcorn.app.IssueTracker;
+import dev.popcorn.app.Outbox;
+import dev.popcorn.app.TrackerSync;
+import dev.popcorn.app.WishTickets;
 import dev.popcorn.app.ManagePoll;
 import dev.popcorn.app.OpenRelease;
 import dev.popcorn.app.Passes.Pass;
@@ -77,6 +81,9 @@ final class Pages {
     private final CastBallot ballots;
     private final OpenRelease openRelease;
     private final ManagePoll managePoll;
+    private final TrackerSync trackerSync;
+    private final WishTickets wishTickets;
+    private final Outbox outbox;
     private final Problems problems;
 
     Pages(Templates templates, Chrome chrome, Sessions sessions, WebApp.Services services, Problems problems) {
@@ -89,6 +96,9 @@ final class Pages {
         this.ballots = services.ballots();
         this.openRelease = services.openRelease();
         this.managePoll = services.managePoll();
+        this.trackerSync = services.trackerSync();
+        this.wishTickets = services.wishTickets();
+        this.outbox = services.outbox();
         this.problems = problems;
     }
 
@@ -104,9 +114,20 @@ final class Pages {
         app.get("/polls/{id}", this::poll);
         app.post("/polls/{id}/ballot", this::castBallot);
         app.get("/winners", this::winners);
+        app.get("/wishes/{id}", this::wish);
+        app.post("/lead/tracker/check", ctx -> {
+            sessions.requireLead(ctx);
+            dashboard(ctx, trackerSync.check());
+        });
+        app.post("/lead/tracker/retry", ctx -> leadAction(ctx, lead -> outbox.retryFailed(), "retried"));
+        app.post("/lead/releases/tracker", ctx -> leadAction(ctx, lead -> trackerSync.open(ctx.formParam("version"),
+                Optional.ofNullable(ctx.formParam("jql")), List.of(), lead), "releaseOpened"));
+        app.post("/lead/wishes/{id}/link", ctx -> leadAction(ctx, lead -> wishTickets.link(id(ctx), ctx.formParam("key"), lead),
+                "wishLinked"));
+        app.post("/lead/wishes/{id}/file", ctx -> leadAction(ctx, lead -> wishTickets.fileTicket(id(ctx), lead), "wishFiling"));
         app.get("/lead/signin", ctx -> render(ctx, "lead-signin", chrome.model(ctx)));
         app.post("/lead/signin", this::leadSignIn);
-        app.get("/lead", this::dashboard);
+        app.get("/lead", ctx -> dashboard(ctx, null));
         app.post("/lead/releases", this::leadOpenRelease);
         app.post("/lead/polls/{id}/candidates", this::leadAddCandidate);
         app.post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> leadAction(ctx,
@@ -131,7 +152,10 @@ final class Pages {
         overview.winners(1).stream().findFirst().ifPresent(award -> model.put("lastAward", award));
         model.put("teams", teamsBySlug());
         model.put("wishes", overview.topWishes(5));
-        me.ifPresent(pass -> model.put("points", overview.points(pass.userId())));
+        me.ifPresent(pass -> {
+            model.put("points", overview.points(pass.userId()));
+            model.put("notices", wishTickets.notices(pass.userId()));
+        });
         render(ctx, "home", model);
     }
 
@@ -163,6 +187,7 @@ final class Pages {
             model.put("newWishes", String.join("\n", shown.newWishes()));
             model.put("handedIn", draft == null);
         }
+        model.put("matches", Optional.ofNullable(ctx.<List<WishTickets.Match>>attribute("popcorn.matches")).orElse(List.of()));
         if (problem != null) {
             model.put("problem", Messages.text(chrome.locale(ctx), "error." + problem.code(), problem.args().toArray()));
             ctx.status(problem.status());
@@ -179,6 +204,21 @@ final class Pages {
         } catch (RuleViolation e) {
             problems.handle(e, ctx);
             return;
+        }
+        if (!report.newWishes().isEmpty() && ctx.formParam("matchesSeen") == null) {
+            // Before a new wish is filed, the user sees what it resembles: "is it one of these?"
+            List<WishTickets.Match> matches = new ArrayList<>();
+            for (String text : report.newWishes()) {
+                wishTickets.similar(text, 5).stream()
+                        .filter(m -> matches.stream().noneMatch(known -> known.wishId() == m.wishId()
+                                && known.ticketKey().equals(m.ticketKey())))
+                        .forEach(matches::add);
+            }
+            if (!matches.isEmpty()) {
+                ctx.attribute("popcorn.matches", matches);
+                release(ctx, report, null);
+                return;
+            }
         }
         try {
             reports.handIn(report);
@@ -206,7 +246,10 @@ final class Pages {
             }
             verdicts.add(new FeatureVerdict(feature.key(), parsed, ctx.formParam("comment." + feature.key())));
         }
-        List<Long> wishes = ctx.formParams("wish").stream().map(Pages::longParam).toList();
+        List<Long> wishes = new ArrayList<>(ctx.formParams("wish").stream().map(Pages::longParam).toList());
+        for (String ticket : ctx.formParams("ticket")) {
+            wishes.add(wishTickets.wishForTicket(ticket, userId, releaseId));
+        }
         String newWishes = Optional.ofNullable(ctx.formParam("newWishes")).orElse("");
         return new ExperienceReport(userId, releaseId, verdicts, wishes, List.of(newWishes.split("\\R")));
     }
@@ -258,7 +301,15 @@ final class Pages {
         ctx.redirect("/lead");
     }
 
-    private void dashboard(Context ctx) {
+    private void wish(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        long wishId = id(ctx);
+        model.put("wish", wishTickets.wish(wishId));
+        model.put("filing", wishTickets.filing(wishId));
+        render(ctx, "wish", model);
+    }
+
+    private void dashboard(Context ctx, List<IssueTracker.Check> checks) {
         Optional<Pass> me = sessions.current(ctx);
         if (me.isEmpty() || !me.get().isLead()) {
             ctx.redirect("/lead/signin");
@@ -276,6 +327,21 @@ final class Pages {
         model.put("teamList", overview.teams());
         model.put("teams", teamsBySlug());
         model.put("audit", overview.auditLog(20));
+        model.put("trackerEnabled", trackerSync.enabled());
+        model.put("trackerName", trackerSync.describe());
+        Map<String, Long> counts = new HashMap<>();
+        outbox.counts().forEach((state, n) -> counts.put(state.name(), n));
+        model.put("outbox", counts);
+        model.put("troubles", outbox.troubles(10));
+        model.put("releaseJqlExample", trackerSync.enabled() ? trackerSync.releaseQuery("2026.11.27") : "");
+        List<dev.popcorn.domain.Wish> wishList = overview.topWishes(15);
+        model.put("wishList", wishList);
+        model.put("filing", wishList.stream().filter(w -> wishTickets.filing(w.id())).map(dev.popcorn.domain.Wish::id).toList());
+        if (checks != null) {
+            Locale locale = chrome.locale(ctx);
+            model.put("checks", checks.stream().map(c -> Map.of("ok", c.ok(),
+                    "text", Messages.text(locale, c.code(), c.args().toArray()))).toList());
+        }
         model.put("done", ctx.queryParam("done"));
         render(ctx, "lead", model);
     }

@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,6 +46,10 @@ final class Problems {
                 case INVALID -> 422;
             };
             return new Problem(status, v.code(), v.args());
+        }
+        if (e instanceof DeliveryFailure f) {
+            // The tracker (or forum) failed us: our gateway's problem, told with its own words.
+            return new Problem(502, "tracker.failed", List.of(f.getMessage()));
         }
         if (e instanceof HttpResponseException h) {
             return switch (h.getStatus()) {

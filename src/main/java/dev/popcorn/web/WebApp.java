@@ -5,6 +5,9 @@ import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.ManagePoll;
 import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
+import dev.popcorn.app.Outbox;
+import dev.popcorn.app.TrackerSync;
+import dev.popcorn.app.WishTickets;
 import dev.popcorn.app.SignIn;
 import dev.popcorn.app.WeekOverview;
 import io.javalin.Javalin;
@@ -20,12 +23,13 @@ public final class WebApp {
 
     /** The use cases the web layer drives. */
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
-            OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams) {
+            OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
+            WishTickets wishTickets, Outbox outbox) {
     }
 
     /** How the web layer behaves. */
     public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, boolean secureCookies,
-            Path photosDir) {
+            Path photosDir, String trackerWebhookSecret) {
     }
 
     private WebApp() {
@@ -63,6 +67,7 @@ public final class WebApp {
         });
         new Pages(templates, chrome, sessions, services, problems).register(app);
         new Api(services).register(app);
+        new TrackerHook(services.wishTickets(), services.trackerSync(), settings.trackerWebhookSecret()).register(app);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {

@@ -44,7 +44,17 @@ class PopcornCommandIT {
         all.add("--data");
         all.add(data.resolve("cli").toString());
         return PopcornCommand.run(all.toArray(String[]::new), Map.of("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN),
-                (config, demo, stream) -> 0, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PopcornCommand.Launcher() {
+                    @Override
+                    public int start(dev.popcorn.config.Config config, boolean demo, PrintStream stream) {
+                        return 0;
+                    }
+
+                    @Override
+                    public java.util.List<dev.popcorn.app.IssueTracker.Check> check(dev.popcorn.config.Config config) {
+                        return dev.popcorn.Popcorn.check(config, java.time.Clock.systemUTC());
+                    }
+                }, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

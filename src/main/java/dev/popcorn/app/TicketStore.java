@@ -1,0 +1,17 @@
+package dev.popcorn.app;
+
+import dev.popcorn.domain.Ticket;
+import java.util.List;
+import java.util.Optional;
+
+/** Popcorn's copy of the tracker's tickets it cares about, kept fresh by searches and webhooks. */
+public interface TicketStore {
+
+    /** Keeps the ticket as the tracker showed it at {@code seenAt}. */
+    void save(Ticket ticket, java.time.Instant seenAt);
+
+    Optional<Ticket> find(String key);
+
+    /** Tickets not done yet, most recently seen first: what a new wish is matched against. */
+    List<Ticket> open(int limit);
+}
