@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Entry point and wiring: the only place that creates adapters and connects them to the use
@@ -91,9 +92,11 @@ public final class Popcorn implements AutoCloseable {
             WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), store.ballots(),
                     store.teams(), store.participation(), store.audit(), clock);
             IssueTracker tracker = JiraTracker.create(config.jira(), clock);
-            TrackerSync trackerSync = trackerSync(config, store, tracker, openRelease, clock);
+            // Links written to Jira point at the port really listened on (tests ask for port 0).
+            AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
+            TrackerSync trackerSync = trackerSync(config, store, tracker, openRelease, baseUrl::get, clock);
             WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
-                    store.participation(), store.outbox(), tracker, store.audit(), config.baseUrl(), clock);
+                    store.participation(), store.outbox(), tracker, store.audit(), baseUrl::get, clock);
             Outbox outbox = new Outbox(store.outbox(), Map.of(
                     TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
                     WishTickets.FILE, wishTickets::deliverFile,
@@ -117,6 +120,9 @@ public final class Popcorn implements AutoCloseable {
                     new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(), config.sessionValidity(),
                             config.secureCookies(), photos, config.jira().webhookSecret()));
             web.start(config.port());
+            if (config.port() == 0) {
+                baseUrl.set("http://localhost:" + web.port());
+            }
             Popcorn popcorn = new Popcorn(config, store, web, passes, runInBackground(trackerSync, outbox, config));
             popcorn.greet(out, demo);
             return popcorn;
@@ -130,10 +136,10 @@ public final class Popcorn implements AutoCloseable {
     }
 
     private static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker, OpenRelease openRelease,
-            Clock clock) {
+            java.util.function.Supplier<String> baseUrl, Clock clock) {
         JiraConfig jira = config.jira();
         return new TrackerSync(tracker, openRelease, store.releases(), store.reports(), store.tickets(), store.outbox(),
-                new TrackerSync.Settings(config.baseUrl(), jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
+                new TrackerSync.Settings(baseUrl, jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
                         jira.wishJql()), clock);
     }
 
@@ -143,7 +149,7 @@ public final class Popcorn implements AutoCloseable {
             IssueTracker tracker = JiraTracker.create(config.jira(), clock);
             OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
                     store.audit(), config.calendar(), clock);
-            return trackerSync(config, store, tracker, openRelease, clock).check();
+            return trackerSync(config, store, tracker, openRelease, config::baseUrl, clock).check();
         }
     }
 

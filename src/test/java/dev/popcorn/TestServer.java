@@ -37,12 +37,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path data, Instant now, boolean demo) {
+        return start(data, now, demo, Map.of());
+    }
+
+    /** Starts with more configuration, for example the {@code jira.*} keys of a fake Jira. */
+    public static TestServer start(Path data, Instant now, boolean demo, Map<String, String> more) {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("server.port", "0");
         overrides.put("data.dir", data.toString());
         overrides.put("security.admin-token", ADMIN_TOKEN);
         overrides.put("security.secret", SECRET);
         overrides.put("http.max-body-bytes", "16384");
+        overrides.putAll(more);
         Config config = Config.load(null, Map.of(), overrides);
         MutableClock clock = new MutableClock(now);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -27,7 +27,7 @@ public final class TrackerSync {
     public static final String FEEDBACK = "tracker.feedback";
 
     /** How the write-back behaves. */
-    public record Settings(String baseUrl, TeamRules teams, FeedbackLabels labels, Duration refresh, boolean comments,
+    public record Settings(java.util.function.Supplier<String> baseUrl, TeamRules teams, FeedbackLabels labels, Duration refresh, boolean comments,
             String wishQuery) {
     }
 
@@ -173,6 +173,6 @@ public final class TrackerSync {
     }
 
     String featurePage(long releaseId, String key) {
-        return settings.baseUrl() + "/releases/" + releaseId + "#feature-" + key;
+        return settings.baseUrl().get() + "/releases/" + releaseId + "#feature-" + key;
     }
 }

@@ -42,11 +42,11 @@ public final class WishTickets {
     private final OutboxStore outbox;
     private final IssueTracker tracker;
     private final AuditLog audit;
-    private final String baseUrl;
+    private final java.util.function.Supplier<String> baseUrl;
     private final Clock clock;
 
     public WishTickets(Transactions transactions, ReportStore reports, TicketStore tickets, NoticeStore notices,
-            ParticipationStore participation, OutboxStore outbox, IssueTracker tracker, AuditLog audit, String baseUrl,
+            ParticipationStore participation, OutboxStore outbox, IssueTracker tracker, AuditLog audit, java.util.function.Supplier<String> baseUrl,
             Clock clock) {
         this.transactions = transactions;
         this.reports = reports;
@@ -164,7 +164,7 @@ public final class WishTickets {
     }
 
     public String wishPage(long wishId) {
-        return baseUrl + "/wishes/" + wishId;
+        return baseUrl.get() + "/wishes/" + wishId;
     }
 
     /**

@@ -114,9 +114,17 @@ final class AdminCommands {
         @Option(names = "--version", required = true, paramLabel = "VERSION", description = "release version, e.g. 2026.11.20")
         String version;
 
-        @Option(names = "--feature", required = true, paramLabel = "KEY|SUMMARY|TEAM",
-                description = "a feature: ticket key, summary and team slug separated by '|' (repeat for each)")
+        @Option(names = "--feature", paramLabel = "KEY|SUMMARY|TEAM",
+                description = "a feature: ticket key, summary and team slug separated by '|' (repeat for each);"
+                        + " without --feature the features come from Jira")
         List<String> features = new ArrayList<>();
+
+        @Option(names = "--jql", paramLabel = "JQL", description = "the Jira query that finds the release's features"
+                + " (default: jira.release-jql with this version)")
+        String jql;
+
+        @Option(names = "--key", paramLabel = "KEY", description = "a Jira ticket of the release (repeat for each)")
+        List<String> keys = new ArrayList<>();
 
         @Spec
         CommandSpec spec;
@@ -137,11 +145,26 @@ final class AdminCommands {
                 }
                 list.add(Map.of("key", parts[0].strip(), "summary", parts[1].strip(), "team", parts[2].strip()));
             }
-            JsonObject answer = server.call(env, "POST", "/api/v1/releases", Map.of("version", version, "features", list));
+            if (!list.isEmpty() && (jql != null || !keys.isEmpty())) {
+                throw new Failure("give either --feature or --jql/--key, not both", 2);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("version", version);
+            if (!list.isEmpty()) {
+                body.put("features", list);
+            }
+            if (jql != null) {
+                body.put("jql", jql);
+            }
+            if (!keys.isEmpty()) {
+                body.put("keys", keys);
+            }
+            JsonObject answer = server.call(env, "POST", "/api/v1/releases", body);
             JsonObject release = answer.getAsJsonObject("release");
             JsonObject poll = answer.getAsJsonObject("poll");
             spec.commandLine().getOut().println("opened release " + release.get("version").getAsString()
-                    + " (id " + release.get("id").getAsLong() + ", " + list.size() + " features, reports until "
+                    + " (id " + release.get("id").getAsLong() + ", " + release.getAsJsonArray("features").size()
+                    + " features, reports until "
                     + release.get("reportsCloseAt").getAsString() + "); award poll " + poll.get("id").getAsLong()
                     + " is a draft");
             return 0;

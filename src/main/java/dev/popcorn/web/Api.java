@@ -135,6 +135,14 @@ final class Api {
             wishTickets.fileTicket(Pages.id(ctx), lead.userId());
             Json.write(ctx, 202, wishJson(wishTickets.wish(Pages.id(ctx))));
         });
+        app.get("/api/v1/me", ctx -> {
+            Pass me = user(ctx);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", me.userId());
+            body.put("name", me.name());
+            body.put("points", overview.points(me.userId()));
+            Json.write(ctx, 200, body);
+        });
         app.get("/api/v1/me/notices", ctx -> Json.write(ctx, 200, wishTickets.notices(user(ctx).userId())));
         app.get("/api/v1/tracker", ctx -> {
             lead(ctx);

@@ -95,6 +95,8 @@ class WeeklyLoopIT {
         object("PUT", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", amy,
                 "{\"verdicts\": [{\"feature\": \"POP-2\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}", 200);
         JsonObject mine = object("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", amy, null, 200);
+        assertThat(object("GET", "/api/v1/me", "/api/v1/me", amy, null, 200).get("points").getAsLong())
+                .as("one report earns its points once, however often it is edited").isEqualTo(10);
         assertThat(mine.getAsJsonArray("verdicts")).hasSize(1);
         assertThat(mine.getAsJsonArray("wishes").get(0).getAsLong()).isEqualTo(wish);
 
@@ -237,8 +239,11 @@ class WeeklyLoopIT {
         JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body()).getAsJsonObject();
         Set<String> documented = new TreeSet<>();
         for (var path : spec.getAsJsonObject("paths").entrySet()) {
-            for (String method : path.getValue().getAsJsonObject().keySet()) {
-                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            for (var operation : path.getValue().getAsJsonObject().entrySet()) {
+                // The tracker's operations need a (fake) Jira; TrackerLoopIT exercises those.
+                if (!operation.getValue().getAsJsonObject().has("tags")) {
+                    documented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                }
             }
         }
         assertThat(api.exercised).containsAll(documented);

@@ -1,0 +1,385 @@
+package dev.popcorn.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.popcorn.TestServer;
+import dev.popcorn.cli.PopcornCommand;
+import dev.popcorn.config.Config;
+import dev.popcorn.config.JiraConfig.Deployment;
+import dev.popcorn.jira.FakeJira;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tracker loop over real HTTP against a WireMock Jira: one command opens the round from a
+ * JQL, users report, the round closes and every ticket gets its link, property and labels;
+ * a wish is linked to a ticket and its supporter hears when the ticket is done.
+ */
+class TrackerLoopIT {
+
+    static final String LEAD = TestServer.ADMIN_TOKEN;
+    static final String JQL = "fixVersion = \"2026.11.20\"";
+    static final String HOOK_SECRET = "hook-secret-0123456789";
+    static final Path FIXTURE = Path.of("..", "shared", "fixtures", "jira-webhooks", "issue_updated_status_in_progress.json");
+
+    @TempDir
+    Path data;
+
+    FakeJira jira;
+    TestServer server;
+    ApiClient api;
+
+    @BeforeEach
+    void start() {
+        jira = new FakeJira(Deployment.CLOUD);
+        jira.ticket("MIUI-2101", "Night mode in the camera", "Done", List.of("Camera"), List.of());
+        jira.ticket("MIUI-2102", "Faster settings search", "Done", List.of("Settings"), List.of());
+        jira.ticket("MIUI-2103", "Portrait blur", "Done", List.of("Camera"), List.of("popcorn-needs-work"));
+        jira.search(JQL, 2, "MIUI-2101", "MIUI-2102", "MIUI-2103");
+        server = TestServer.start(data, TestServer.FRIDAY, false, Map.ofEntries(
+                Map.entry("jira.url", jira.url()),
+                Map.entry("jira.user", "popcorn-bot@example.com"),
+                Map.entry("jira.token", "token-123"),
+                Map.entry("jira.project", "MIUI"),
+                Map.entry("jira.team-rules", "component:Camera=camera"),
+                Map.entry("jira.default-team", "system"),
+                Map.entry("jira.refresh-minutes", "0"),
+                Map.entry("jira.label.min-verdicts", "2"),
+                Map.entry("jira.requests-per-second", "50"),
+                Map.entry("jira.timeout-seconds", "2"),
+                Map.entry("jira.webhook-secret", HOOK_SECRET)));
+        api = new ApiClient(server);
+        for (String team : new String[] {"camera", "system"}) {
+            api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
+                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        assertThat(jira.contractViolations()).isEmpty();
+        jira.close();
+    }
+
+    private JsonObject object(String method, String path, String template, String bearer, String json, int status) {
+        return api.call(method, path, template, bearer, json, status).getAsJsonObject();
+    }
+
+    /** The lead's one command: {@code popcorn release open --version … --jql …}. */
+    private String openFromTheCommandLine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = PopcornCommand.run(new String[] {"release", "open", "--version", "2026.11.20", "--jql", JQL,
+                "--server", server.popcorn.baseUrl(), "--token", LEAD, "--data", data.resolve("cli").toString()}, Map.of(),
+                new PopcornCommand.Launcher() {
+                    @Override
+                    public int start(Config config, boolean demo, PrintStream stream) {
+                        throw new AssertionError("not a server command");
+                    }
+
+                    @Override
+                    public List<dev.popcorn.app.IssueTracker.Check> check(Config config) {
+                        throw new AssertionError("not a check");
+                    }
+                }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private long openRoundAndReport() {
+        assertThat(openFromTheCommandLine()).contains("opened release 2026.11.20", "3 features");
+        JsonObject week = object("GET", "/api/v1/week", "/api/v1/week", null, null, 200);
+        long release = week.getAsJsonObject("release").get("id").getAsLong();
+        JsonArray features = week.getAsJsonObject("release").getAsJsonArray("features");
+        assertThat(features).extracting(f -> f.getAsJsonObject().get("team").getAsString())
+                .containsExactly("camera", "system", "camera");
+        server.clock.advance(Duration.ofHours(2));
+        String report = "/api/v1/releases/" + release + "/report";
+        object("PUT", report, "/api/v1/releases/{id}/report", server.pass("amy", "Amy"), """
+                {"verdicts": [{"feature": "MIUI-2101", "verdict": "LIKE", "comment": "Love the <b>night</b> shots"},
+                              {"feature": "MIUI-2102", "verdict": "NOT_GOOD_ENOUGH", "comment": "still slow"}],
+                 "newWishes": ["Dark mode for the settings screens"]}""", 200);
+        object("PUT", report, "/api/v1/releases/{id}/report", server.pass("bo", "薄"), """
+                {"verdicts": [{"feature": "MIUI-2101", "verdict": "LIKE"},
+                              {"feature": "MIUI-2102", "verdict": "NOT_GOOD_ENOUGH"}]}""", 200);
+        object("PUT", report, "/api/v1/releases/{id}/report", server.pass("cy", "Cy"),
+                "{\"verdicts\": [{\"feature\": \"MIUI-2101\", \"verdict\": \"LIKE\"}]}", 200);
+        return release;
+    }
+
+    private JsonObject tracker() {
+        return object("GET", "/api/v1/tracker", "/api/v1/tracker", LEAD, null, 200);
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private boolean writesDone(int expected) {
+        JsonObject outbox = tracker().getAsJsonObject("outbox");
+        return outbox.get("PENDING").getAsInt() == 0 && outbox.get("DONE").getAsInt() == expected;
+    }
+
+    private static JsonObject body(LoggedRequest request) {
+        return JsonParser.parseString(request.getBodyAsString()).getAsJsonObject();
+    }
+
+    @Test
+    void afterTheCloseEveryTicketCarriesItsLinkPropertyAndLabels() {
+        long release = openRoundAndReport();
+        assertThat(jira.requests("POST", "/issue/.*/remotelink")).as("nothing is written while the round runs"
+                + " with refresh-minutes 0").isEmpty();
+
+        server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        eventually("three write-backs", () -> writesDone(3));
+
+        for (String key : List.of("MIUI-2101", "MIUI-2102", "MIUI-2103")) {
+            List<LoggedRequest> links = jira.requests("POST", "/issue/" + key + "/remotelink");
+            assertThat(links).as(key).hasSize(1);
+            assertThat(body(links.get(0)).get("globalId").getAsString())
+                    .isEqualTo("popcorn:" + server.popcorn.baseUrl() + "/releases/" + release + "#feature-" + key);
+        }
+        JsonObject loved = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback").get(0));
+        assertThat(loved.get("likes").getAsInt()).isEqualTo(3);
+        assertThat(loved.get("notGoodEnough").getAsInt()).isZero();
+        assertThat(loved.getAsJsonArray("topComments").get(0).getAsString()).isEqualTo("Love the <b>night</b> shots");
+        assertThat(body(jira.requests("PUT", "/issue/MIUI-2101").get(0)).toString())
+                .isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-loved\"},{\"remove\":\"popcorn-needs-work\"}]}}");
+        JsonObject needsWork = body(jira.requests("PUT", "/issue/MIUI-2102/properties/popcorn.feedback").get(0));
+        assertThat(needsWork.get("notGoodEnough").getAsInt()).isEqualTo(2);
+        assertThat(body(jira.requests("PUT", "/issue/MIUI-2102").get(0)).toString())
+                .isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-needs-work\"},{\"remove\":\"popcorn-loved\"}]}}");
+        // Nobody judged MIUI-2103: a label earned in an earlier week is taken off again.
+        assertThat(body(jira.requests("PUT", "/issue/MIUI-2103").get(0)).toString())
+                .isEqualTo("{\"update\":{\"labels\":[{\"remove\":\"popcorn-loved\"},{\"remove\":\"popcorn-needs-work\"}]}}");
+        assertThat(jira.requests("POST", "/issue/.*/comment")).as("no comments unless configured").isEmpty();
+
+        // Planning again (every few seconds, on every instance) files nothing twice.
+        server.clock.advance(Duration.ofMinutes(30));
+        pause(Duration.ofSeconds(6));
+        assertThat(jira.requests("POST", "/issue/.*/remotelink")).hasSize(3);
+        assertThat(object("GET", "/api/v1/tracker/check", "/api/v1/tracker/check", LEAD, null, 200).get("ok").getAsBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void rateLimitingAndFailuresDelayWritesButLoseNone() {
+        jira.server.stubFor(post(urlPathEqualTo("/rest/api/3/issue/MIUI-2101/remotelink")).atPriority(1)
+                .inScenario("rate limited").whenScenarioStateIs(STARTED).willSetStateTo("calm")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        jira.server.stubFor(post(urlPathEqualTo("/rest/api/3/issue/MIUI-2102/remotelink")).atPriority(1)
+                .inScenario("failing").whenScenarioStateIs(STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503)));
+        openRoundAndReport();
+        server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+
+        // Jira asked for two minutes: the write is rescheduled, and the others are held back, not fired.
+        eventually("three writes waiting", () -> tracker().getAsJsonArray("troubles").size() == 3);
+        assertThat(tracker().getAsJsonArray("troubles").toString()).contains("429", "retry after 120 s");
+        assertThat(jira.requests("POST", "/issue/MIUI-210[23]/remotelink")).isEmpty();
+        server.clock.advance(Duration.ofSeconds(60));
+        pause(Duration.ofSeconds(3));
+        assertThat(jira.requests("POST", "/issue/.*/remotelink")).as("Retry-After is honoured").hasSize(1);
+
+        server.clock.advance(Duration.ofSeconds(61));
+        eventually("the 503 met", () -> jira.requests("POST", "/issue/MIUI-2102/remotelink").size() == 1
+                && tracker().getAsJsonObject("outbox").get("DONE").getAsInt() == 2);
+        assertThat(tracker().getAsJsonArray("troubles").toString()).contains("503");
+
+        server.clock.advance(Duration.ofSeconds(61));
+        eventually("every write done", () -> writesDone(3));
+        assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).hasSize(2);
+        assertThat(jira.requests("POST", "/issue/MIUI-2102/remotelink")).hasSize(2);
+        assertThat(jira.requests("POST", "/issue/MIUI-2103/remotelink")).hasSize(1);
+        assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback")).hasSize(1);
+    }
+
+    @Test
+    void aWishLinkedToATicketIsFulfilledWhenJiraSaysItIsDone() throws IOException {
+        openRoundAndReport();
+        JsonObject week = object("GET", "/api/v1/week", "/api/v1/week", null, null, 200);
+        long wish = week.getAsJsonArray("wishes").get(0).getAsJsonObject().get("id").getAsLong();
+        String amy = server.pass("amy", "Amy");
+        JsonArray similar = api.call("GET", "/api/v1/wishes/similar?text=" + "settings%20dark%20mode",
+                "/api/v1/wishes/similar", amy, null, 200).getAsJsonArray();
+        assertThat(similar.get(0).getAsJsonObject().get("wishId").getAsLong()).isEqualTo(wish);
+
+        JsonObject linked = object("PUT", "/api/v1/wishes/" + wish + "/ticket", "/api/v1/wishes/{id}/ticket", LEAD,
+                "{\"key\": \"MIUI-2200\"}", 200);
+        assertThat(linked.get("ticket").getAsString()).isEqualTo("MIUI-2200");
+        eventually("the wish page linked from the ticket", () -> !jira.requests("POST", "/issue/MIUI-2200/remotelink").isEmpty());
+        assertThat(body(jira.requests("POST", "/issue/MIUI-2200/remotelink").get(0)).get("globalId").getAsString())
+                .isEqualTo("popcorn:" + server.popcorn.baseUrl() + "/wishes/" + wish);
+        long pointsBefore = points(amy);
+
+        String fixture = Files.readString(FIXTURE, StandardCharsets.UTF_8);
+        // The fixture as Jira sent it: a ticket moved to In Progress, which fulfils nothing.
+        JsonObject inProgress = hook(fixture, signature(fixture));
+        assertThat(inProgress.get("done").getAsBoolean()).isFalse();
+
+        JsonObject event = JsonParser.parseString(fixture).getAsJsonObject();
+        JsonObject issue = event.getAsJsonObject("issue");
+        issue.addProperty("key", "MIUI-2200");
+        JsonObject fields = issue.getAsJsonObject("fields");
+        fields.getAsJsonObject("status").addProperty("name", "Done");
+        fields.getAsJsonObject("status").getAsJsonObject("statusCategory").addProperty("key", "done");
+        fields.add("fixVersions", JsonParser.parseString("[{\"name\": \"2026.11.27\"}]"));
+        String done = event.toString();
+
+        assertThat(send(done, null).statusCode()).as("unsigned").isEqualTo(401);
+        assertThat(send(done, "sha256=" + "0".repeat(64)).statusCode()).as("wrong signature").isEqualTo(401);
+        assertThat(send("{not json", signature("{not json")).statusCode()).isEqualTo(400);
+        assertThat(api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200).getAsJsonArray())
+                .as("refused webhooks changed nothing").isEmpty();
+
+        assertThat(hook(done, signature(done)).get("supportersTold").getAsInt()).isEqualTo(1);
+        assertThat(hook(done, signature(done)).get("supportersTold").getAsInt()).as("Jira repeats itself").isZero();
+
+        JsonArray notices = api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200).getAsJsonArray();
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).getAsJsonObject().get("shipsIn").getAsString()).isEqualTo("2026.11.27");
+        assertThat(points(amy)).isEqualTo(pointsBefore + 20);
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("fulfilledAt")).isTrue();
+    }
+
+    @Test
+    void aTicketIsCreatedFromAWishOnceAndTheFailedWritesCanBeRetried() {
+        openRoundAndReport();
+        long wish = object("GET", "/api/v1/week", "/api/v1/week", null, null, 200).getAsJsonArray("wishes").get(0)
+                .getAsJsonObject().get("id").getAsLong();
+        JsonObject filing = object("POST", "/api/v1/wishes/" + wish + "/ticket", "/api/v1/wishes/{id}/ticket", LEAD, null, 202);
+        assertThat(filing.has("ticket")).isFalse();
+        assertThat(filing.get("filing").getAsBoolean()).isTrue();
+        eventually("the wish linked to its new ticket", () ->
+                object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("ticket"));
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket").getAsString())
+                .isEqualTo("MIUI-3001");
+        assertThat(jira.requests("POST", "/issue")).hasSize(1);
+        JsonObject fields = body(jira.requests("POST", "/issue").get(0)).getAsJsonObject("fields");
+        assertThat(fields.get("summary").getAsString()).isEqualTo("Dark mode for the settings screens");
+        object("POST", "/api/v1/wishes/" + wish + "/ticket", "/api/v1/wishes/{id}/ticket", LEAD, null, 409);
+
+        // A refusal no retry can fix is kept as failed for the lead, and tried again on request.
+        var refusal = jira.server.stubFor(post(urlPathEqualTo("/rest/api/3/issue/MIUI-2101/remotelink")).atPriority(1)
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"You do not have permission to link issues.\"],\"errors\":{}}")));
+        server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        eventually("one failed write", () -> tracker().getAsJsonObject("outbox").get("FAILED").getAsInt() == 1);
+        assertThat(tracker().getAsJsonArray("troubles").toString()).contains("permission to link issues");
+        jira.server.removeStub(refusal);
+        assertThat(object("POST", "/api/v1/tracker/retry", "/api/v1/tracker/retry", LEAD, null, 200).get("retried").getAsInt())
+                .isEqualTo(1);
+        eventually("every write done", () -> tracker().getAsJsonObject("outbox").get("FAILED").getAsInt() == 0
+                && tracker().getAsJsonObject("outbox").get("PENDING").getAsInt() == 0);
+    }
+
+    @Test
+    void everyTrackerOperationIsExercisedAgainstTheDocument() throws IOException {
+        aWishLinkedToATicketIsFulfilledWhenJiraSaysItIsDone();
+        assertThat(tracker().get("tracker").getAsString()).startsWith("Jira Cloud http://localhost:");
+        object("GET", "/api/v1/tracker/check", "/api/v1/tracker/check", LEAD, null, 200);
+        object("POST", "/api/v1/tracker/retry", "/api/v1/tracker/retry", LEAD, null, 200);
+        object("POST", "/api/v1/wishes/999/ticket", "/api/v1/wishes/{id}/ticket", LEAD, null, 404);
+        api.call("POST", "/api/v1/hooks/jira", "/api/v1/hooks/jira", null, "{\"webhookEvent\":\"jira:version_released\"}", 401);
+        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body()).getAsJsonObject();
+        Set<String> tracker = new TreeSet<>();
+        for (var path : spec.getAsJsonObject("paths").entrySet()) {
+            for (var operation : path.getValue().getAsJsonObject().entrySet()) {
+                if (operation.getValue().getAsJsonObject().has("tags")) {
+                    tracker.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(tracker).hasSize(9);
+        assertThat(api.exercised).containsAll(tracker);
+    }
+
+    private long points(String pass) {
+        return object("GET", "/api/v1/me", "/api/v1/me", pass, null, 200).get("points").getAsLong();
+    }
+
+    private JsonObject hook(String body, String signature) {
+        HttpResponse<String> response = send(body, signature);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private HttpResponse<String> send(String body, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/hooks/jira")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (signature != null) {
+            request.header("X-Hub-Signature", signature);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String signature(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(HOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
