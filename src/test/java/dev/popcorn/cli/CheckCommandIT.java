@@ -1,0 +1,93 @@
+package dev.popcorn.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.popcorn.Popcorn;
+import dev.popcorn.app.IssueTracker;
+import dev.popcorn.config.Config;
+import dev.popcorn.config.JiraConfig.Deployment;
+import dev.popcorn.jira.FakeJira;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code popcorn check} against a WireMock Jira: the truth about the connection, in one line per check. */
+class CheckCommandIT {
+
+    @TempDir
+    Path data;
+
+    FakeJira jira;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() {
+        jira = new FakeJira(Deployment.CLOUD);
+    }
+
+    @AfterEach
+    void stop() {
+        assertThat(jira.contractViolations()).isEmpty();
+        jira.close();
+    }
+
+    private int check(Map<String, String> env) {
+        return PopcornCommand.run(new String[] {"check", "--data", data.toString()}, env, new PopcornCommand.Launcher() {
+            @Override
+            public int start(Config config, boolean demo, PrintStream stream) {
+                throw new AssertionError("check starts no server");
+            }
+
+            @Override
+            public List<IssueTracker.Check> check(Config config) {
+                return Popcorn.check(config, Clock.systemUTC());
+            }
+        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> env(String token, String auth) {
+        return Map.of("POPCORN_JIRA_URL", jira.url(), "POPCORN_JIRA_USER", "popcorn-bot@example.com",
+                "POPCORN_JIRA_TOKEN", token, "POPCORN_JIRA_PROJECT", "MIUI", "POPCORN_JIRA_DEFAULT_TEAM", "system",
+                "POPCORN_JIRA_AUTH", auth);
+    }
+
+    @Test
+    void aWorkingConnectionPassesEveryCheck() {
+        assertThat(check(env("token-123", "basic"))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      Signed in to Jira Cloud " + jira.url() + " as Popcorn Bot.",
+                "ok      Project MIUI (MIUI) is visible.", "ok      The account may edit, create and comment in MIUI.");
+    }
+
+    @Test
+    void aWrongTokenIsAFailureNamedAsSuch() {
+        jira.server.stubFor(get(urlPathEqualTo("/rest/api/3/myself")).atPriority(1).willReturn(aResponse().withStatus(401)));
+
+        assertThat(check(env("wrong-token", "basic"))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("FAILED  The credentials for Jira Cloud")
+                .contains("wrong or expired", "401").doesNotContain("wrong-token");
+    }
+
+    @Test
+    void anUnknownAuthModeStopsWithTheKeyNamed() {
+        assertThat(check(env("token-123", "kerberos"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jira.auth must be one of [basic, bearer], not 'kerberos'");
+    }
+
+    @Test
+    void withoutJiraTheCheckSaysSo() {
+        assertThat(check(Map.of())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No issue tracker is configured");
+    }
+}
