@@ -71,7 +71,8 @@ public final class TrackerSync {
         }
         List<Ticket> found;
         if (!keys.isEmpty()) {
-            keys.forEach(key -> new Feature(key, "checked", "checked"));
+            // Keys go into JQL: only well-formed keys, so that nothing else can.
+            keys.forEach(Feature::requireKey);
             found = tracker.search("key in (" + String.join(", ", keys) + ") ORDER BY key", keys.size());
             List<String> missing = keys.stream().filter(k -> found.stream().noneMatch(t -> t.key().equals(k))).toList();
             if (!missing.isEmpty()) {

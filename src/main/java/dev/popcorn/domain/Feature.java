@@ -16,7 +16,7 @@ public record Feature(String key, String summary, String teamSlug) {
     }
 
     /** Checks that {@code key} looks like a tracker key such as {@code MIUI-1024}. */
-    static String requireKey(String key) {
+    public static String requireKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw RuleViolation.invalid("feature.key.invalid", String.valueOf(key));
         }
