@@ -41,8 +41,8 @@ import java.util.Map;
  */
 public final class FakeJira implements AutoCloseable {
 
-    /** Atlassian's published description of Jira Cloud REST v3, kept beside the project (see ../shared/specs/README.md). */
-    public static final Path SPEC = Path.of("..", "shared", "specs", "jira-cloud-platform-v3.openapi.json");
+    /** Atlassian's published description of Jira Cloud REST v3 (see src/test/resources/vendor/README.md). */
+    public static final Path SPEC = Path.of("src", "test", "resources", "vendor", "jira-cloud-platform-v3.openapi.json");
 
     private static OpenApiInteractionValidator validator;
 

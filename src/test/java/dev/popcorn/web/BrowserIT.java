@@ -74,7 +74,8 @@ class BrowserIT {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
-    private void reportAndVote(String userId, String name, String lang, String savedText, String receiptText) {
+    private void reportAndVote(String userId, String name, String lang, String wish, String matchesTitle, String savedText,
+            String receiptText) {
         browser.manage().deleteAllCookies();
         browser.get(server.popcorn.link(userId, name, Passes.Role.USER));
         browser.get(server.url("/?lang=" + lang));
@@ -86,7 +87,14 @@ class BrowserIT {
         features.get(0).findElement(By.cssSelector("input[value=LIKE]")).click();
         features.get(0).findElement(By.cssSelector("input[type=text]")).sendKeys("<script>alert(1)</script> 好用");
         features.get(1).findElement(By.cssSelector("input[value=NOT_GOOD_ENOUGH]")).click();
-        browser.findElement(By.name("newWishes")).sendKeys("A widget for the weather");
+        browser.findElement(By.name("newWishes")).sendKeys(wish);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        // The demo has a wish like this one: before filing, the form asks "is it one of these?"
+        assertThat(text("#matches legend")).isEqualTo(matchesTitle);
+        assertThat(text("#matches label.wish")).contains("A dark theme for the whole system");
+        browser.findElement(By.cssSelector("#matches input[type=checkbox]")).click();
+        browser.findElement(By.name("newWishes")).clear();
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
         assertThat(text("#saved")).isEqualTo(savedText);
@@ -104,13 +112,13 @@ class BrowserIT {
 
     @Test
     void aFanReportsAndVotesInEnglish() {
-        reportAndVote("demo-alex", "Alex Chen", "en", "Thank you! Your report is saved. You can change it until the deadline.",
+        reportAndVote("demo-alex", "Alex Chen", "en", "Dark theme for the whole phone", "Is it one of these?", "Thank you! Your report is saved. You can change it until the deadline.",
                 "Your vote for");
     }
 
     @Test
     void aFanReportsAndVotesInChinese() {
-        reportAndVote("demo-xiaoming", "小明 Xiaoming", "zh-CN", "谢谢！你的报告已保存，截止前可以修改。", "你给");
+        reportAndVote("demo-xiaoming", "小明 Xiaoming", "zh-CN", "希望有全局深色模式", "是不是其中之一？", "谢谢！你的报告已保存，截止前可以修改。", "你给");
         assertThat(text("header nav a.lang")).isEqualTo("English");
     }
 

@@ -51,7 +51,8 @@ class TrackerLoopIT {
     static final String LEAD = TestServer.ADMIN_TOKEN;
     static final String JQL = "fixVersion = \"2026.11.20\"";
     static final String HOOK_SECRET = "hook-secret-0123456789";
-    static final Path FIXTURE = Path.of("..", "shared", "fixtures", "jira-webhooks", "issue_updated_status_in_progress.json");
+    static final Path FIXTURE = Path.of("src", "test", "resources", "vendor", "jira-webhooks",
+            "issue_updated_status_in_progress.json");
 
     @TempDir
     Path data;
