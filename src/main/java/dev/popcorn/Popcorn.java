@@ -101,8 +101,10 @@ public final class Popcorn implements AutoCloseable {
                     TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
                     WishTickets.FILE, wishTickets::deliverFile,
                     WishTickets.LINK, wishTickets::deliverLink),
+                    // One task per claim: its lease (a task makes at most five calls) starts when the task does,
+                    // so a long batch can never outlive its lease and a killed instance holds back only one task.
                     new Outbox.Settings(config.jira().maxAttempts(), Duration.ofSeconds(30), Duration.ofHours(1),
-                            config.jira().timeout().multipliedBy(6), 20),
+                            config.jira().timeout().multipliedBy(6), 1),
                     clock, instanceName());
             Path photos = config.dataDir().resolve("photos");
             if (demo) {
