@@ -1,6 +1,17 @@
 package dev.popcorn;
 
+import dev.popcorn.announce.Announcements;
+import dev.popcorn.announce.MarkdownTemplates;
+import dev.popcorn.announce.Photos;
+import dev.popcorn.announce.WinnerCard;
+import dev.popcorn.app.AnnounceAward;
+import dev.popcorn.app.AwardSchedule;
 import dev.popcorn.app.CastBallot;
+import dev.popcorn.app.ChatWebhook;
+import dev.popcorn.app.Forum;
+import dev.popcorn.app.Tally;
+import dev.popcorn.config.AwardConfig;
+import dev.popcorn.slack.SlackWebhook;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.IssueTracker;
 import dev.popcorn.app.Outbox;
@@ -29,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,19 +53,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Popcorn implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Popcorn.class);
+    /** How often the award schedule looks for polls to open or close, and how long its lease lasts. */
+    private static final Duration SCHEDULE_EVERY = Duration.ofSeconds(2);
+    private static final Duration SCHEDULE_LEASE = Duration.ofSeconds(30);
 
     private final Config config;
     private final Store store;
     private final Javalin web;
     private final Passes passes;
     private final ScheduledExecutorService background;
+    private final AwardSchedule schedule;
 
-    private Popcorn(Config config, Store store, Javalin web, Passes passes, ScheduledExecutorService background) {
+    private Popcorn(Config config, Store store, Javalin web, Passes passes, ScheduledExecutorService background,
+            AwardSchedule schedule) {
         this.config = config;
         this.store = store;
         this.web = web;
         this.passes = passes;
         this.background = background;
+        this.schedule = schedule;
     }
 
     public static void main(String[] args) {
@@ -86,27 +104,36 @@ public final class Popcorn implements AutoCloseable {
                     store.audit(), config.calendar(), clock);
             HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(),
                     store.participation(), clock);
-            CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), store.participation(), clock);
-            ManagePoll managePoll = new ManagePoll(store.transactions(), store.polls(), store.ballots(), store.teams(),
-                    store.audit(), clock);
-            WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), store.ballots(),
+            CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), store.participation(),
+                    store.users(), store.teams(), config.award().eligibility(), clock);
+            // Links written to Jira, the forum and the chat point at the port really listened on (tests ask for port 0).
+            AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
+            Path photos = config.dataDir().resolve("photos");
+            Tally tally = new Tally(store.ballots(), store.reports(), config.award().tieRule());
+            AnnounceAward announce = announceAward(config, store, tally, photos, baseUrl::get);
+            ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
+                    store.teams(), store.outbox(), store.audit()), tally, announce, clock);
+            WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
                     store.teams(), store.participation(), store.audit(), clock);
             IssueTracker tracker = JiraTracker.create(config.jira(), clock);
-            // Links written to Jira point at the port really listened on (tests ask for port 0).
-            AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
             TrackerSync trackerSync = trackerSync(config, store, tracker, openRelease, baseUrl::get, clock);
             WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
                     store.participation(), store.outbox(), tracker, store.audit(), baseUrl::get, clock);
+            String instance = instanceName();
             Outbox outbox = new Outbox(store.outbox(), Map.of(
                     TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
                     WishTickets.FILE, wishTickets::deliverFile,
-                    WishTickets.LINK, wishTickets::deliverLink),
+                    WishTickets.LINK, wishTickets::deliverLink,
+                    AnnounceAward.FORUM, announce::deliverForum,
+                    AnnounceAward.CHAT, announce::deliverChat),
+                    Set.of(AnnounceAward.CHAT),
                     // One task per claim: its lease (a task makes at most five calls) starts when the task does,
                     // so a long batch can never outlive its lease and a killed instance holds back only one task.
                     new Outbox.Settings(config.jira().maxAttempts(), Duration.ofSeconds(30), Duration.ofHours(1),
                             config.jira().timeout().multipliedBy(6), 1),
-                    clock, instanceName());
-            Path photos = config.dataDir().resolve("photos");
+                    clock, instance);
+            AwardSchedule schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
+                    tally, clock, instance, SCHEDULE_LEASE);
             if (demo) {
                 new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
                         store.reports(), store.polls(), store.ballots(), store.participation()),
@@ -118,14 +145,18 @@ public final class Popcorn implements AutoCloseable {
             Javalin web = WebApp.create(
                     new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                             new ManageTeams(store.transactions(), store.teams(), store.audit(), clock),
-                            trackerSync, wishTickets, outbox),
+                            trackerSync, wishTickets, outbox, announce),
                     new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(), config.sessionValidity(),
-                            config.secureCookies(), photos, config.jira().webhookSecret()));
+                            config.secureCookies(), photos, config.jira().webhookSecret(),
+                            config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress()));
             web.start(config.port());
             if (config.port() == 0) {
                 baseUrl.set("http://localhost:" + web.port());
             }
-            Popcorn popcorn = new Popcorn(config, store, web, passes, runInBackground(trackerSync, outbox, config));
+            // Polls whose time came while no instance ran are opened or closed before anyone asks.
+            quietly("award schedule", schedule::run);
+            Popcorn popcorn = new Popcorn(config, store, web, passes, runInBackground(trackerSync, outbox, schedule, config),
+                    schedule);
             popcorn.greet(out, demo);
             return popcorn;
         } catch (IOException e) {
@@ -135,6 +166,18 @@ public final class Popcorn implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private static AnnounceAward announceAward(Config config, Store store, Tally tally, Path photos,
+            java.util.function.Supplier<String> baseUrl) {
+        AwardConfig award = config.award();
+        ChatWebhook chat = award.slackWebhook() == null ? ChatWebhook.none()
+                : new SlackWebhook(award.slackWebhook(), award.slackTimeout());
+        Announcements writer = new Announcements(new MarkdownTemplates(award.templateDir(), award.languages()),
+                new WinnerCard(new Photos(photos, baseUrl)));
+        // The forum adapter (Discourse) comes with its own issue; until then the results page is the announcement.
+        return new AnnounceAward(store.polls(), store.releases(), store.teams(), tally, writer, Forum.none(), chat,
+                config.calendar().zone(), baseUrl);
     }
 
     private static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker, OpenRelease openRelease,
@@ -167,24 +210,28 @@ public final class Popcorn implements AutoCloseable {
     }
 
     /**
-     * The work no request starts: delivering the outbox every second, planning write-backs every
-     * few seconds, refreshing the tickets wishes are matched against. Every run is safe on several
-     * instances at once (the outbox leases its tasks); a failure is logged and tried next time.
+     * The work no request starts: opening and closing award polls on time, delivering the outbox
+     * every second, and with Jira planning write-backs every few seconds and refreshing the tickets
+     * wishes are matched against. Every run is safe on several instances at once (the schedule
+     * holds a lease, the outbox leases its tasks); a failure is logged and tried next time.
      */
-    private static ScheduledExecutorService runInBackground(TrackerSync sync, Outbox outbox, Config config) {
+    private static ScheduledExecutorService runInBackground(TrackerSync sync, Outbox outbox, AwardSchedule schedule,
+            Config config) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");
             thread.setDaemon(true);
             return thread;
         });
+        background.scheduleWithFixedDelay(() -> quietly("award schedule", schedule::run), SCHEDULE_EVERY.toMillis(),
+                SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> quietly("outbox", () -> {
+            while (outbox.deliverDue() > 0) {
+                // Keep going while tasks are due; the clients pace their requests.
+            }
+        }), 1, 1, TimeUnit.SECONDS);
         if (!sync.enabled()) {
             return background;
         }
-        background.scheduleWithFixedDelay(() -> quietly("outbox", () -> {
-            while (outbox.deliverDue() > 0) {
-                // Keep going while tasks are due; the tracker client paces the requests.
-            }
-        }), 1, 1, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(() -> quietly("write-back planning", sync::plan), 0, 5, TimeUnit.SECONDS);
         long refresh = Math.max(5, config.jira().refresh().toMinutes());
         background.scheduleWithFixedDelay(() -> quietly("wish ticket refresh", sync::refreshWishTickets), 0, refresh,
@@ -249,6 +296,7 @@ public final class Popcorn implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        quietly("giving up the schedule lease", schedule::stop);
         web.stop();
         store.close();
     }

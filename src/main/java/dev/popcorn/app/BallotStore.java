@@ -1,6 +1,8 @@
 package dev.popcorn.app;
 
 import dev.popcorn.domain.Ballot;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,4 +16,10 @@ public interface BallotStore {
 
     /** Votes per candidate id, counted where the ballots are. */
     Map<Long, Long> tally(long pollId);
+
+    /**
+     * For each of {@code candidateIds}: when it got its {@code n}-th ballot (ballots ordered by the
+     * time they were cast, then by user), counted in the store. Candidates with fewer ballots are absent.
+     */
+    Map<Long, Instant> reachedAt(long pollId, List<Long> candidateIds, long n);
 }

@@ -1,6 +1,8 @@
 package dev.popcorn.app;
 
 import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.Eligibility;
+import dev.popcorn.domain.User;
 import dev.popcorn.domain.ParticipationEvent;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Poll;
@@ -10,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A user casts (or changes) their ballot in the Popcorn Award poll until it closes, and gets a receipt. */
+/**
+ * A user casts (or changes) their ballot in the Popcorn Award poll until it closes, if the
+ * eligibility rules let them vote for that candidate, and gets a receipt to see again later.
+ */
 public final class CastBallot {
 
     private static final char[] RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -19,15 +24,21 @@ public final class CastBallot {
     private final PollStore polls;
     private final BallotStore ballots;
     private final ParticipationStore participation;
+    private final UserStore users;
+    private final TeamStore teams;
+    private final Eligibility eligibility;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots,
-            ParticipationStore participation, Clock clock) {
+            ParticipationStore participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
         this.transactions = transactions;
         this.polls = polls;
         this.ballots = ballots;
         this.participation = participation;
+        this.users = users;
+        this.teams = teams;
+        this.eligibility = eligibility;
         this.clock = clock;
     }
 
@@ -35,12 +46,22 @@ public final class CastBallot {
         Instant now = clock.instant();
         Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
         poll.checkBallot(candidateId, now);
+        eligibility.check(voter(userId, pollId), poll.candidate(candidateId).orElseThrow(), now);
         Ballot ballot = new Ballot(pollId, userId, candidateId, now, receipt());
         return transactions.inTransaction(() -> {
             ballots.put(ballot);
             participation.record(ParticipationEvent.of(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId, now));
             return ballot;
         });
+    }
+
+    /** What the rules look at; points from this poll's own ballot do not count towards voting in it. */
+    private Eligibility.Voter voter(String userId, long pollId) {
+        Optional<User> user = users.find(userId);
+        long points = participation.points(userId)
+                - (ballots.find(pollId, userId).isPresent() ? ParticipationKind.BALLOT_CAST.points() : 0);
+        return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null),
+                user.map(User::trustLevel).orElse(null), points, teams.teamsOf(userId));
     }
 
     public Optional<Ballot> find(long pollId, String userId) {

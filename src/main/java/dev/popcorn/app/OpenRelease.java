@@ -1,6 +1,7 @@
 package dev.popcorn.app;
 
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.Candidate;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.Release;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Orange Friday: opens the report round of a shipped build and prepares the week's award poll.
- * The deadlines come from the week calendar; the poll starts as a draft for the leads to fill.
+ * The deadlines come from the week calendar; the poll starts as a draft with one candidate per
+ * team proposed from the features, for the leads to correct before the schedule opens it.
  */
 public final class OpenRelease {
 
@@ -58,7 +60,12 @@ public final class OpenRelease {
         new Release(0, version, shippedAt, reportsClose, features);
         return transactions.inTransaction(() -> {
             Release release = releases.create(version, shippedAt, reportsClose, features);
-            Poll poll = polls.create(release.id(), "Popcorn Award · " + version, calendar.pollClosesAfter(shippedAt));
+            Poll draft = polls.create(release.id(), "Popcorn Award · " + version, calendar.pollOpensAfter(shippedAt),
+                    calendar.pollClosesAfter(shippedAt));
+            for (Candidate proposed : Candidate.proposeFrom(features, draft.id())) {
+                polls.addCandidate(draft.id(), proposed.teamSlug(), proposed.title(), proposed.tickets(), proposed.pitch());
+            }
+            Poll poll = polls.find(draft.id()).orElseThrow();
             audit.record(new AuditEntry(clock.instant(), actor, "release.open", "release:" + release.id(),
                     version + " (" + features.size() + " features)"));
             return new Opened(release, poll);

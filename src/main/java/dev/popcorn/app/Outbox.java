@@ -28,6 +28,9 @@ public final class Outbox {
     public record Settings(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration lease, int batch) {
     }
 
+    /** The outcome of an unrepeatable delivery that was cut off. */
+    public static final String INTERRUPTED = "interrupted while sending: it may have arrived; check, and retry only if it did not";
+
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
 
     private final OutboxStore store;
@@ -35,10 +38,18 @@ public final class Outbox {
     private final Settings settings;
     private final Clock clock;
     private final String owner;
+    private final java.util.Set<String> unrepeatable;
 
-    public Outbox(OutboxStore store, Map<String, Handler> handlers, Settings settings, Clock clock, String owner) {
+    /**
+     * {@code unrepeatable} names the kinds whose other side cannot tell a repeat (a chat webhook):
+     * when such a delivery was cut off mid-way, it is not sent again blindly but marked failed for
+     * a person, who checks the other side and presses retry only if it did not arrive.
+     */
+    public Outbox(OutboxStore store, Map<String, Handler> handlers, java.util.Set<String> unrepeatable,
+            Settings settings, Clock clock, String owner) {
         this.store = store;
         this.handlers = Map.copyOf(handlers);
+        this.unrepeatable = java.util.Set.copyOf(unrepeatable);
         this.settings = settings;
         this.clock = clock;
         this.owner = owner;
@@ -58,6 +69,10 @@ public final class Outbox {
         Handler handler = handlers.get(task.kind());
         if (handler == null) {
             store.fail(task.id(), owner, "no handler for " + task.kind() + " in this version of Popcorn");
+            return;
+        }
+        if (task.interrupted() && unrepeatable.contains(task.kind())) {
+            store.fail(task.id(), owner, INTERRUPTED);
             return;
         }
         try {
@@ -106,5 +121,10 @@ public final class Outbox {
 
     public List<Task> troubles(int limit) {
         return store.troubles(limit);
+    }
+
+    /** The task with this kind and ref, if one was filed. */
+    public java.util.Optional<Task> task(String kind, String ref) {
+        return store.find(kind, ref);
     }
 }

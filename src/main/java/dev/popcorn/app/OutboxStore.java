@@ -12,9 +12,17 @@ import java.util.Map;
  */
 public interface OutboxStore {
 
-    /** A write waiting in the outbox, done, or given up after its attempts. */
+    /**
+     * A write waiting in the outbox, done, or given up after its attempts. {@code claims} counts
+     * the times an instance took it; more claims than finished attempts means an earlier delivery
+     * was cut off mid-way (the instance stopped) and may or may not have reached the other side.
+     */
     record Task(long id, String kind, String ref, State state, int attempts, Instant dueAt, String lastError,
-            Instant doneAt) {
+            Instant doneAt, int claims) {
+
+        public boolean interrupted() {
+            return claims > attempts;
+        }
     }
 
     enum State { PENDING, DONE, FAILED }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /** Award polls and their candidates. */
 public interface PollStore {
 
-    Poll create(long releaseId, String title, Instant closesAt);
+    /** A draft poll that the schedule opens at {@code opensAt} and that closes at {@code closesAt}. */
+    Poll create(long releaseId, String title, Instant opensAt, Instant closesAt);
 
     Optional<Poll> find(long id);
 
@@ -21,7 +22,19 @@ public interface PollStore {
     /** Approved polls, newest first: the history of winners. */
     List<Poll> approved(int limit);
 
-    /** Stores the poll's state, times and approval (not its candidates). */
+    /** Drafts whose opening time has come. */
+    List<Poll> dueToOpen(Instant now);
+
+    /** Open polls whose closing time has passed and whose close is not recorded yet. */
+    List<Poll> dueToClose(Instant now);
+
+    /** Opens the draft at {@code at}; false when it was no longer a draft (another instance opened it). */
+    boolean markOpened(long id, Instant at);
+
+    /** Records the close at {@code at}; false when it was recorded already (by another instance). */
+    boolean markClosed(long id, Instant at);
+
+    /** Stores the poll's state, times, approval and announcement (not its candidates). */
     void update(Poll poll);
 
     Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch);

@@ -16,6 +16,9 @@ public interface ReportStore {
 
     long count(long releaseId);
 
+    /** How many "like" verdicts the release's reports gave the tickets, counted in the store. */
+    long likes(long releaseId, List<String> ticketKeys);
+
     /** The most supported wishes, most supporters first. */
     List<Wish> topWishes(int limit);
 

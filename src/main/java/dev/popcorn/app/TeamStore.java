@@ -13,4 +13,7 @@ public interface TeamStore {
     Optional<Team> find(String slug);
 
     List<Team> all();
+
+    /** The slugs of the teams {@code userId} is a member of. */
+    List<String> teamsOf(String userId);
 }

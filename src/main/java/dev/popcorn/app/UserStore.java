@@ -11,5 +11,8 @@ public interface UserStore {
 
     Optional<User> find(String id);
 
+    /** Records the forum's trust level of a known user (the forum sign-in tells it). */
+    void updateTrustLevel(String id, int level);
+
     long count();
 }

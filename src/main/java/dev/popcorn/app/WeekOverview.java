@@ -32,18 +32,20 @@ public final class WeekOverview {
     private final ReleaseStore releases;
     private final ReportStore reports;
     private final PollStore polls;
-    private final BallotStore ballots;
+    private final Tally tally;
+    private final AwardStore awards;
     private final TeamStore teams;
     private final ParticipationStore participation;
     private final AuditLog audit;
     private final Clock clock;
 
-    public WeekOverview(ReleaseStore releases, ReportStore reports, PollStore polls, BallotStore ballots,
+    public WeekOverview(ReleaseStore releases, ReportStore reports, PollStore polls, Tally tally, AwardStore awards,
             TeamStore teams, ParticipationStore participation, AuditLog audit, Clock clock) {
         this.releases = releases;
         this.reports = reports;
         this.polls = polls;
-        this.ballots = ballots;
+        this.tally = tally;
+        this.awards = awards;
         this.teams = teams;
         this.participation = participation;
         this.audit = audit;
@@ -105,7 +107,7 @@ public final class WeekOverview {
         PollState state = poll.stateAt(clock.instant());
         boolean visible = state == PollState.APPROVED || lead && state == PollState.CLOSED;
         Optional<PollResult> result = visible
-                ? Optional.of(PollResult.of(poll.candidates(), ballots.tally(pollId)))
+                ? Optional.of(tally.of(poll))
                 : Optional.empty();
         return new PollView(poll, state, result);
     }
@@ -113,8 +115,34 @@ public final class WeekOverview {
     /** Approved polls with their results, newest first. */
     public List<Award> winners(int limit) {
         return polls.approved(limit).stream()
-                .map(p -> new Award(p, PollResult.of(p.candidates(), ballots.tally(p.id()))))
+                .map(p -> new Award(p, tally.of(p)))
                 .toList();
+    }
+
+    /** A team's row on the leaderboard: its popcorn buckets (awards won). */
+    public record Buckets(Team team, long buckets) {
+    }
+
+    /** Every team with its popcorn buckets, most first; teams without a win come last. */
+    public List<Buckets> leaderboard() {
+        java.util.Map<String, Long> won = awards.buckets();
+        List<Buckets> board = new ArrayList<>();
+        won.forEach((slug, n) -> teams.find(slug).ifPresent(team -> board.add(new Buckets(team, n))));
+        teams.all().stream().filter(t -> !won.containsKey(t.slug())).forEach(t -> board.add(new Buckets(t, 0)));
+        return board;
+    }
+
+    /** A team's wins, newest first: the poll and the winning project. */
+    public record TeamWin(Poll poll, Release release, dev.popcorn.domain.Candidate candidate, long votes) {
+    }
+
+    public List<TeamWin> winsOf(String teamSlug) {
+        List<TeamWin> wins = new ArrayList<>();
+        for (AwardStore.Award award : awards.ofTeam(teamSlug)) {
+            polls.find(award.pollId()).ifPresent(poll -> poll.candidate(award.candidateId()).ifPresent(candidate ->
+                    wins.add(new TeamWin(poll, releases.find(poll.releaseId()).orElseThrow(), candidate, award.votes()))));
+        }
+        return wins;
     }
 
     public List<Team> teams() {

@@ -31,7 +31,7 @@ import java.util.Properties;
 public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity,
-        WeekCalendar calendar, long maxBodyBytes, JiraConfig jira) {
+        WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award) {
 
     /** Every key Popcorn reads, with its default ("" means none) and meaning; the README lists them. */
     public static final Map<String, String[]> KEYS = keys();
@@ -52,8 +52,26 @@ public record Config(
         keys.put("week.zone", new String[] {"Asia/Shanghai", "time zone of the weekly cycle"});
         keys.put("week.release", new String[] {"FRIDAY 18:00", "when the weekly build is expected"});
         keys.put("week.reports-close", new String[] {"TUESDAY 23:59", "reports are accepted until this moment after the release"});
+        keys.put("week.poll-open", new String[] {"SATURDAY 10:00", "the award poll opens by itself at this moment after the"
+                + " release (at once if the release came too late for it); leads prepare candidates until then"});
         keys.put("week.poll-close", new String[] {"THURSDAY 23:59", "the award poll closes at this moment after the release"});
         keys.put("http.max-body-bytes", new String[] {"65536", "largest request body accepted"});
+        keys.put("award.tie-rule", new String[] {"shared", "when the most votes are tied: shared (every tied team wins),"
+                + " most-likes (the tied project whose tickets users liked most in the week's reports) or first-to-reach"
+                + " (the tied project that reached the winning count first); a tie-break that ties again shares"});
+        keys.put("award.min-points", new String[] {"0", "participation points a user needs (outside the poll itself) to vote"});
+        keys.put("award.min-account-days", new String[] {"0", "days since a user first signed in before they may vote"});
+        keys.put("award.min-trust-level", new String[] {"0", "forum trust level (0-4) a user needs to vote, where the forum told it"});
+        keys.put("award.own-team-votes", new String[] {"false", "whether team members may vote for their own team's project"});
+        keys.put("award.ballots-per-minute", new String[] {"10", "ballots (and changes) one user may send per minute (0: no limit)"});
+        keys.put("award.ballots-per-minute-per-address", new String[] {"300", "ballots one client address may send per"
+                + " minute (0: no limit; raise it where many users share an address)"});
+        keys.put("award.template-dir", new String[] {"", "folder with announcement.<language>.md templates to use instead of"
+                + " the built-in copies of plugin-resources/templates"});
+        keys.put("award.languages", new String[] {"zh-CN,en", "languages of the announcement, in order (zh-CN, en)"});
+        keys.put("slack.webhook-url", new String[] {"", "Slack-compatible incoming webhook the approved announcement is"
+                + " posted to (secret; empty: none)"});
+        keys.put("slack.timeout-seconds", new String[] {"10", "how long the chat webhook may take to answer"});
         keys.put("jira.url", new String[] {"", "Jira's base URL, e.g. https://example.atlassian.net (empty: Jira off)"});
         keys.put("jira.deployment", new String[] {"cloud", "cloud (REST v3) or data-center (REST v2, also Server)"});
         keys.put("jira.auth", new String[] {"", "basic (e-mail or user name + API token) or bearer (personal access token);"
@@ -163,12 +181,51 @@ public record Config(
             throw new ConfigException("week.zone is not a time zone: '" + v.get("week.zone") + "' (for example Asia/Shanghai)");
         }
         WeekCalendar calendar = new WeekCalendar(zone, moment(v, "week.release"), moment(v, "week.reports-close"),
-                moment(v, "week.poll-close"));
+                moment(v, "week.poll-open"), moment(v, "week.poll-close"));
         return new Config(port, stripSlash(baseUrl), dataDir, dbUrl, v.get("db.user"), v.get("db.password"),
                 integer(v, "db.pool-size", 1, 200), secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(integer(v, "security.link-days", 1, 365)),
                 Duration.ofDays(integer(v, "security.session-days", 1, 365)),
-                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000), jira(v));
+                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000), jira(v), award(v));
+    }
+
+    private static AwardConfig award(Map<String, String> v) {
+        dev.popcorn.domain.TieRule tieRule = choice(v, "award.tie-rule", dev.popcorn.domain.TieRule.class);
+        dev.popcorn.domain.Eligibility eligibility = new dev.popcorn.domain.Eligibility(
+                integer(v, "award.min-points", 0, 1_000_000),
+                Duration.ofDays(integer(v, "award.min-account-days", 0, 3650)),
+                integer(v, "award.min-trust-level", 0, 4), bool(v, "award.own-team-votes"));
+        Path templates = null;
+        if (!v.get("award.template-dir").isEmpty()) {
+            templates = Path.of(v.get("award.template-dir")).toAbsolutePath();
+            if (!Files.isDirectory(templates)) {
+                throw new ConfigException("award.template-dir " + templates + " is not a folder");
+            }
+        }
+        java.util.List<String> languages = java.util.Arrays.stream(v.get("award.languages").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (languages.isEmpty() || !languages.stream().allMatch(l -> l.equals("zh-CN") || l.equals("en"))) {
+            throw new ConfigException("award.languages must list zh-CN and/or en, not '" + v.get("award.languages") + "'");
+        }
+        if (templates != null) {
+            for (String language : languages) {
+                if (!Files.isReadable(templates.resolve("announcement." + language + ".md"))) {
+                    throw new ConfigException("award.template-dir " + templates + " has no announcement." + language + ".md");
+                }
+            }
+        }
+        URI slack = v.get("slack.webhook-url").isEmpty() ? null : httpUrl(v, "slack.webhook-url");
+        return new AwardConfig(tieRule, eligibility, integer(v, "award.ballots-per-minute", 0, 100_000),
+                integer(v, "award.ballots-per-minute-per-address", 0, 10_000_000), templates, languages, slack,
+                Duration.ofSeconds(integer(v, "slack.timeout-seconds", 1, 120)));
+    }
+
+    private static boolean bool(Map<String, String> v, String key) {
+        String value = v.get(key).strip().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigException(key + " must be true or false, not '" + v.get(key) + "'");
+        }
+        return value.equals("true");
     }
 
     private static JiraConfig jira(Map<String, String> v) {
@@ -218,15 +275,11 @@ public record Config(
         if (!(pace >= 0.1 && pace <= 100)) {
             throw new ConfigException("jira.requests-per-second must be between 0.1 and 100, not " + v.get("jira.requests-per-second"));
         }
-        String comments = v.get("jira.comments").toLowerCase(Locale.ROOT);
-        if (!comments.equals("true") && !comments.equals("false")) {
-            throw new ConfigException("jira.comments must be true or false, not '" + v.get("jira.comments") + "'");
-        }
         return new JiraConfig(url, deployment, auth, v.get("jira.user"), v.get("jira.token"), v.get("jira.project"),
                 v.get("jira.issue-type"), v.get("jira.release-jql"), v.get("jira.wish-jql"), teams, pace,
                 Duration.ofSeconds(integer(v, "jira.timeout-seconds", 1, 600)),
                 Duration.ofMinutes(integer(v, "jira.refresh-minutes", 0, 10_080)),
-                integer(v, "jira.max-attempts", 1, 1000), labels, comments.equals("true"), v.get("jira.webhook-secret"));
+                integer(v, "jira.max-attempts", 1, 1000), labels, bool(v, "jira.comments"), v.get("jira.webhook-secret"));
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> v, String key, Class<E> type) {
@@ -242,14 +295,16 @@ public record Config(
 
     private static URI httpUrl(Map<String, String> v, String key) {
         String url = v.get(key);
+        // A webhook URL is itself the secret: the message names the key, never the value.
+        String shown = key.contains("webhook") ? "(the value is not shown)" : "'" + url + "'";
         try {
             URI uri = new URI(stripSlash(url));
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException(key + " must be an http(s) URL with a host, not '" + url + "'");
+                throw new ConfigException(key + " must be an http(s) URL with a host, not " + shown);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException(key + " is not a URL: '" + url + "'");
+            throw new ConfigException(key + " is not a URL: " + shown);
         }
     }
 
@@ -312,6 +367,6 @@ public record Config(
     @Override
     public String toString() {
         return "Config[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", db=" + dbUrl.split(";")[0]
-                + ", zone=" + calendar.zone() + ", " + jira + "]";
+                + ", zone=" + calendar.zone() + ", " + jira + ", " + award + "]";
     }
 }

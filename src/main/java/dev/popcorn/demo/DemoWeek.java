@@ -176,14 +176,16 @@ public final class DemoWeek {
         Instant lastShipped = shipped.minus(Duration.ofDays(7));
         Release last = openRelease.openShippedAt(version(lastShipped), features(LAST_WEEK), lastShipped, "demo").release();
         seedReports(last, fans.subList(0, 220), lastShipped, last.reportsCloseAt(), true);
-        Poll lastPoll = seedPoll(last, LAST_WEEK_PROJECTS, lastShipped, new int[] {35, 48, 20, 27}, fans.subList(40, 290),
-                last.reportsCloseAt());
+        Poll lastPoll = seedPoll(last, LAST_WEEK_PROJECTS, new int[] {35, 48, 20, 27}, fans.subList(40, 290),
+                polls.findByRelease(last.id()).orElseThrow().closesAt().minusSeconds(60));
         managePoll.approve(lastPoll.id(), "lead");
 
         Release current = openRelease.openShippedAt(version, features(THIS_WEEK), shipped, "demo").release();
         Instant reportsUntil = now.isBefore(current.reportsCloseAt()) ? now : current.reportsCloseAt();
         seedReports(current, fans.subList(0, 180), shipped, reportsUntil, false);
-        seedPoll(current, THIS_WEEK_PROJECTS, shipped, new int[] {40, 30, 18, 12}, fans.subList(60, 280), now);
+        Instant pollCloses = polls.findByRelease(current.id()).orElseThrow().closesAt();
+        seedPoll(current, THIS_WEEK_PROJECTS, new int[] {40, 30, 18, 12}, fans.subList(60, 280),
+                now.isBefore(pollCloses) ? now : pollCloses.minusSeconds(60));
     }
 
     private void seedTeams() {
@@ -259,19 +261,24 @@ public final class DemoWeek {
         });
     }
 
-    /** Adds one candidate per team, opens the poll at the release and casts weighted ballots until {@code votesUntil}. */
-    private Poll seedPoll(Release release, String[][] projects, Instant shipped, int[] weights, List<String> voters,
-            Instant votesUntil) {
+    /**
+     * Gives the candidates proposed from the release their project titles and pitches, opens the
+     * poll at its opening time if that has come, and casts weighted ballots until {@code votesUntil}.
+     */
+    private Poll seedPoll(Release release, String[][] projects, int[] weights, List<String> voters, Instant votesUntil) {
         Poll draft = polls.findByRelease(release.id()).orElseThrow();
         List<Candidate> candidates = new ArrayList<>();
         for (int t = 0; t < TEAMS.length; t++) {
             String team = TEAMS[t][0];
-            List<String> tickets = release.features().stream().filter(f -> f.teamSlug().equals(team)).map(Feature::key).toList();
-            candidates.add(managePoll.addCandidate(draft.id(), team, projects[t][0], tickets, projects[t][1], "lead"));
+            Candidate proposed = draft.candidates().stream().filter(c -> c.teamSlug().equals(team)).findFirst().orElseThrow();
+            candidates.add(managePoll.editCandidate(draft.id(), proposed.id(), projects[t][0], proposed.tickets(),
+                    projects[t][1], "lead"));
         }
-        Poll open = new Poll(draft.id(), draft.releaseId(), draft.title(), PollState.OPEN, shipped, draft.closesAt(),
-                candidates, null, null);
-        polls.update(open);
+        Instant opens = draft.opensAt();
+        if (votesUntil.isBefore(opens)) {
+            return polls.find(draft.id()).orElseThrow();
+        }
+        polls.markOpened(draft.id(), opens);
         int total = 0;
         for (int w : weights) {
             total += w;
@@ -284,7 +291,7 @@ public final class DemoWeek {
                 while (pick >= weights[index]) {
                     pick -= weights[index++];
                 }
-                Instant at = between(shipped, votesUntil);
+                Instant at = between(opens, votesUntil);
                 ballots.put(new Ballot(draft.id(), voter, candidates.get(index).id(), at, "DEMO-" + voter.substring(9)));
                 participation.record(ParticipationEvent.of(voter, ParticipationKind.BALLOT_CAST, "poll:" + draft.id(), at));
             }

@@ -1,6 +1,9 @@
 package dev.popcorn.domain;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A project a team shipped in the week, standing for the Popcorn Award: a title, its tickets, a one-line pitch. */
 public record Candidate(
@@ -11,11 +14,34 @@ public record Candidate(
         Text.require(title, "candidate.title", 1, 120);
         pitch = Text.optional(pitch, "candidate.pitch", 200);
         tickets = List.copyOf(tickets);
-        reason = reason == null ? "" : reason;
+        reason = Text.optional(reason, "candidate.reason", 1000);
+    }
+
+    /**
+     * The candidates a release proposes: one per team, in the order the features came, titled
+     * after the team's first feature, with all its tickets and the other features as the pitch.
+     * Leads edit, add and withdraw them before the poll opens.
+     */
+    public static List<Candidate> proposeFrom(List<Feature> features, long pollId) {
+        Map<String, List<Feature>> byTeam = new LinkedHashMap<>();
+        features.forEach(f -> byTeam.computeIfAbsent(f.teamSlug(), k -> new ArrayList<>()).add(f));
+        List<Candidate> proposed = new ArrayList<>();
+        byTeam.forEach((team, shipped) -> {
+            String title = Text.cut(shipped.get(0).summary(), 120);
+            String pitch = Text.cut(String.join(" · ", shipped.stream().skip(1).map(Feature::summary).toList()), 200);
+            proposed.add(new Candidate(0, pollId, team, title, shipped.stream().map(Feature::key).toList(), pitch,
+                    CandidateStatus.ACTIVE, ""));
+        });
+        return proposed;
     }
 
     public boolean isActive() {
         return status == CandidateStatus.ACTIVE;
+    }
+
+    /** The same candidate with a lead's corrections. */
+    public Candidate edited(String newTitle, List<String> newTickets, String newPitch) {
+        return new Candidate(id, pollId, teamSlug, newTitle, newTickets, newPitch, status, reason);
     }
 
     public Candidate withStatus(CandidateStatus newStatus, String why) {

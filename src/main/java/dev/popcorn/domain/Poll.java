@@ -6,12 +6,18 @@ import java.util.Optional;
 
 /**
  * The weekly Popcorn Award poll (爆米花奖): the candidates of the week, when it opens and closes,
- * and the lead's approval. The methods state the rules; they return the changed poll and never
- * change anything when a rule is broken.
+ * the lead's review and approval. A draft's {@code opensAt} is when the schedule opens it; an
+ * open poll's is when it opened. {@code closedAt} is when its close was recorded (the result then
+ * waits for review); {@code announcement} is the lead's edited text, empty for the template's.
+ * The methods state the rules; they return the changed poll and never change anything when a
+ * rule is broken.
  */
 public record Poll(
         long id, long releaseId, String title, PollState state, Instant opensAt, Instant closesAt,
-        List<Candidate> candidates, Instant approvedAt, String approvedBy) {
+        List<Candidate> candidates, Instant approvedAt, String approvedBy, Instant closedAt, String announcement) {
+
+    /** The longest announcement a lead may write. */
+    public static final int ANNOUNCEMENT_MAX = 20_000;
 
     public Poll {
         Text.require(title, "poll.title", 1, 120);
@@ -19,6 +25,17 @@ public record Poll(
             throw new IllegalArgumentException("CLOSED is derived from the closing instant, never stored");
         }
         candidates = List.copyOf(candidates);
+        announcement = announcement == null ? "" : announcement;
+    }
+
+    /** True when the schedule should open this draft now. */
+    public boolean dueToOpen(Instant now) {
+        return state == PollState.DRAFT && opensAt != null && !now.isBefore(opensAt) && now.isBefore(closesAt);
+    }
+
+    /** True when the poll has closed by the clock and its close is not recorded yet. */
+    public boolean dueToClose(Instant now) {
+        return stateAt(now) == PollState.CLOSED && closedAt == null;
     }
 
     /** The state as a user sees it at {@code now}. */
@@ -66,7 +83,7 @@ public record Poll(
         if (!now.isBefore(closesAt)) {
             throw RuleViolation.invalid("poll.open.afterClose");
         }
-        return new Poll(id, releaseId, title, PollState.OPEN, now, closesAt, candidates, null, null);
+        return new Poll(id, releaseId, title, PollState.OPEN, now, closesAt, candidates, null, null, null, "");
     }
 
     /** Closes the poll early; the result then waits for review. */
@@ -74,13 +91,29 @@ public record Poll(
         if (stateAt(now) != PollState.OPEN) {
             throw RuleViolation.closed("poll.close.notOpen", title);
         }
-        return new Poll(id, releaseId, title, state, opensAt, now, candidates, null, null);
+        return new Poll(id, releaseId, title, state, opensAt, now, candidates, null, null, now, announcement);
+    }
+
+    /** Throws unless the poll is closed and waits for a lead's review. */
+    public void checkInReview(Instant now) {
+        if (stateAt(now) != PollState.CLOSED) {
+            throw RuleViolation.conflict("poll.review.notClosed", title);
+        }
+    }
+
+    /** The lead's own announcement text; empty goes back to the template's. */
+    public Poll withAnnouncement(String text, Instant now) {
+        checkInReview(now);
+        String edited = Text.optional(text, "poll.announcement", ANNOUNCEMENT_MAX);
+        return new Poll(id, releaseId, title, state, opensAt, closesAt, candidates, approvedAt, approvedBy, closedAt,
+                edited);
     }
 
     public Poll approve(Instant now, String lead) {
         if (stateAt(now) != PollState.CLOSED) {
             throw RuleViolation.conflict("poll.approve.notClosed", title);
         }
-        return new Poll(id, releaseId, title, PollState.APPROVED, opensAt, closesAt, candidates, now, lead);
+        return new Poll(id, releaseId, title, PollState.APPROVED, opensAt, closesAt, candidates, now, lead,
+                closedAt == null ? now : closedAt, announcement);
     }
 }

@@ -7,18 +7,40 @@ import java.util.Map;
 
 /**
  * The tally of a poll. Only active candidates count. Candidates with the same number of votes
- * share a rank (1, 1, 3 …); every candidate at rank 1 with at least one vote is a winner, so a
- * tie is a shared award. The order is deterministic: votes, then candidate id.
+ * share a rank (1, 1, 3 …). Candidates at rank 1 with at least one vote are the winners: several
+ * of them share the award, unless the {@link TieRule} names a tie-break whose scores (higher
+ * wins) single one out; the others of the tie then rank second. The order is deterministic:
+ * votes, then tie-break score, then candidate id.
  */
-public record PollResult(List<Standing> standings, long ballots) {
+public record PollResult(List<Standing> standings, long ballots, TieRule rule, boolean tieBroken) {
 
+    public PollResult {
+        standings = List.copyOf(standings);
+    }
+
+    /** The result under the shared-award rule. */
     public static PollResult of(List<Candidate> candidates, Map<Long, Long> votesByCandidate) {
+        return of(candidates, votesByCandidate, TieRule.SHARED, Map.of());
+    }
+
+    /**
+     * The result under {@code rule}; {@code tieScores} holds the tie-break score of (at least) the
+     * candidates tied for the most votes, and is ignored under {@link TieRule#SHARED}.
+     */
+    public static PollResult of(List<Candidate> candidates, Map<Long, Long> votesByCandidate, TieRule rule,
+            Map<Long, Long> tieScores) {
+        Comparator<Candidate> byVotes = Comparator.comparingLong(c -> -votesByCandidate.getOrDefault(c.id(), 0L));
+        Comparator<Candidate> byScore = rule == TieRule.SHARED ? (a, b) -> 0
+                : Comparator.comparingLong(c -> -tieScores.getOrDefault(c.id(), Long.MIN_VALUE + 1));
         List<Candidate> active = candidates.stream()
                 .filter(Candidate::isActive)
-                .sorted(Comparator.<Candidate>comparingLong(c -> -votesByCandidate.getOrDefault(c.id(), 0L))
-                        .thenComparingLong(Candidate::id))
+                .sorted(byVotes.thenComparing(byScore).thenComparingLong(Candidate::id))
                 .toList();
         long total = active.stream().mapToLong(c -> votesByCandidate.getOrDefault(c.id(), 0L)).sum();
+        long top = active.isEmpty() ? 0 : votesByCandidate.getOrDefault(active.get(0).id(), 0L);
+        List<Candidate> tied = active.stream().filter(c -> votesByCandidate.getOrDefault(c.id(), 0L) == top).toList();
+        boolean broken = rule != TieRule.SHARED && top > 0 && tied.size() > 1
+                && score(tieScores, tied.get(0)) > score(tieScores, tied.get(1));
         List<Standing> standings = new ArrayList<>();
         long previousVotes = -1;
         int rank = 0;
@@ -29,24 +51,42 @@ public record PollResult(List<Standing> standings, long ballots) {
                 rank = i + 1;
                 previousVotes = votes;
             }
-            standings.add(new Standing(candidate, votes, rank, total == 0 ? 0 : (double) votes / total));
+            int shown = broken && i > 0 && votes == top ? 2 : rank;
+            long next = i + 1 < active.size() ? votesByCandidate.getOrDefault(active.get(i + 1).id(), 0L) : 0;
+            standings.add(new Standing(candidate, votes, shown, total == 0 ? 0 : (double) votes / total, votes - next));
         }
-        return new PollResult(List.copyOf(standings), total);
+        return new PollResult(standings, total, rule, broken);
+    }
+
+    private static long score(Map<Long, Long> scores, Candidate candidate) {
+        return scores.getOrDefault(candidate.id(), Long.MIN_VALUE + 1);
     }
 
     public List<Standing> winners() {
         return standings.stream().filter(s -> s.rank() == 1 && s.votes() > 0).toList();
     }
 
+    /** True when several candidates share the award. */
     public boolean isTie() {
         return winners().size() > 1;
     }
 
+    /** True when the most votes were tied, whether the rule shared the award or broke the tie. */
+    public boolean topTied() {
+        return isTie() || tieBroken;
+    }
+
+    /** The candidates tied for the most votes, before any tie-break. */
+    public List<Long> tiedForMostVotes() {
+        if (standings.isEmpty() || standings.get(0).votes() == 0) {
+            return List.of();
+        }
+        long top = standings.get(0).votes();
+        return standings.stream().filter(s -> s.votes() == top).map(s -> s.candidate().id()).toList();
+    }
+
     /** Votes between the winner and the runner-up; 0 on a tie or without votes. */
     public long margin() {
-        if (standings.size() < 2) {
-            return standings.isEmpty() ? 0 : standings.get(0).votes();
-        }
-        return standings.get(0).votes() - standings.get(1).votes();
+        return standings.isEmpty() ? 0 : standings.get(0).margin();
     }
 }

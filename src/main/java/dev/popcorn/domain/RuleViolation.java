@@ -22,7 +22,9 @@ public final class RuleViolation extends RuntimeException {
         /** Who is asking is unknown: no identity, or a tampered, expired or wrong one. */
         UNAUTHENTICATED,
         /** Who is asking is known but may not do this. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** Too many requests from this identity or address; the first argument is the seconds to wait. */
+        TOO_MANY
     }
 
     private final Kind kind;
@@ -50,6 +52,14 @@ public final class RuleViolation extends RuntimeException {
 
     public static RuleViolation unauthenticated(String code, Object... args) {
         return new RuleViolation(Kind.UNAUTHENTICATED, code, args);
+    }
+
+    public static RuleViolation forbidden(String code, Object... args) {
+        return new RuleViolation(Kind.FORBIDDEN, code, args);
+    }
+
+    public static RuleViolation tooMany(String code, long waitSeconds) {
+        return new RuleViolation(Kind.TOO_MANY, code, waitSeconds);
     }
 
     public static RuleViolation conflict(String code, Object... args) {

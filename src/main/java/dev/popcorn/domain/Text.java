@@ -25,4 +25,13 @@ final class Text {
         }
         return require(text.strip(), field, 1, max);
     }
+
+    /** {@code text} stripped and cut to at most {@code max} characters, ending in "…" when cut. */
+    static String cut(String text, int max) {
+        String stripped = text.strip();
+        if (stripped.codePointCount(0, stripped.length()) <= max) {
+            return stripped;
+        }
+        return stripped.substring(0, stripped.offsetByCodePoints(0, max - 1)).strip() + "…";
+    }
 }

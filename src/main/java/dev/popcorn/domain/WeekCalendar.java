@@ -12,11 +12,12 @@ import java.util.Locale;
 
 /**
  * The weekly cycle in the team's time zone: when the build ships (Orange Friday), when reports
- * close (Tuesday 23:59) and when the award poll closes (Thursday 23:59). Each deadline is the
+ * close (Tuesday 23:59), when the award poll opens (Saturday 10:00, leaving the leads Friday
+ * evening to prepare the candidates) and when it closes (Thursday 23:59). Each deadline is the
  * first such moment strictly after the release shipped, computed in local time so that a
  * daylight-saving change keeps "Tuesday 23:59" at 23:59 on the wall clock.
  */
-public record WeekCalendar(ZoneId zone, Moment release, Moment reportsClose, Moment pollClose) {
+public record WeekCalendar(ZoneId zone, Moment release, Moment reportsClose, Moment pollOpen, Moment pollClose) {
 
     /** A weekly moment: a day of the week and a local time, for example {@code TUESDAY 23:59}. */
     public record Moment(DayOfWeek day, LocalTime time) {
@@ -44,6 +45,7 @@ public record WeekCalendar(ZoneId zone, Moment release, Moment reportsClose, Mom
         return new WeekCalendar(zone,
                 new Moment(DayOfWeek.FRIDAY, LocalTime.of(18, 0)),
                 new Moment(DayOfWeek.TUESDAY, LocalTime.of(23, 59)),
+                new Moment(DayOfWeek.SATURDAY, LocalTime.of(10, 0)),
                 new Moment(DayOfWeek.THURSDAY, LocalTime.of(23, 59)));
     }
 
@@ -53,6 +55,15 @@ public record WeekCalendar(ZoneId zone, Moment release, Moment reportsClose, Mom
 
     public Instant pollClosesAfter(Instant shippedAt) {
         return next(pollClose, shippedAt);
+    }
+
+    /**
+     * When the award poll of a release that shipped at {@code shippedAt} opens by itself: the next
+     * opening moment, or at once when a late release leaves no opening moment before the close.
+     */
+    public Instant pollOpensAfter(Instant shippedAt) {
+        Instant opens = next(pollOpen, shippedAt);
+        return opens.isBefore(pollClosesAfter(shippedAt)) ? opens : shippedAt;
     }
 
     /** The latest release moment at or before {@code now}: when this week's build was due. */

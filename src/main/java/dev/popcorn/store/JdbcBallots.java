@@ -2,7 +2,9 @@ package dev.popcorn.store;
 
 import dev.popcorn.app.BallotStore;
 import dev.popcorn.domain.Ballot;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,5 +42,20 @@ final class JdbcBallots implements BallotStore {
                 .map((rs, ctx) -> votes.put(rs.getLong("candidate_id"), rs.getLong("n")))
                 .list());
         return votes;
+    }
+
+    @Override
+    public Map<Long, Instant> reachedAt(long pollId, List<Long> candidateIds, long n) {
+        Map<Long, Instant> reached = new HashMap<>();
+        if (candidateIds.isEmpty()) {
+            return reached;
+        }
+        db.with(h -> h.createQuery("SELECT candidate_id, cast_at FROM (SELECT candidate_id, cast_at, ROW_NUMBER()"
+                        + " OVER (PARTITION BY candidate_id ORDER BY cast_at, user_id) AS position FROM ballots"
+                        + " WHERE poll_id = :p AND candidate_id IN (<ids>)) ranked WHERE position = :n")
+                .bind("p", pollId).bindList("ids", candidateIds).bind("n", n)
+                .map((rs, ctx) -> reached.put(rs.getLong("candidate_id"), Db.instant(rs, "cast_at")))
+                .list());
+        return reached;
     }
 }

@@ -18,8 +18,8 @@ final class JdbcOutbox implements OutboxStore {
 
     private static final RowMapper<Task> TASK = (rs, ctx) -> new Task(rs.getLong("id"), rs.getString("kind"),
             rs.getString("ref"), State.valueOf(rs.getString("state")), rs.getInt("attempts"), Db.instant(rs, "due_at"),
-            rs.getString("last_error"), Db.instant(rs, "done_at"));
-    private static final String COLUMNS = "id, kind, ref, state, attempts, due_at, last_error, done_at";
+            rs.getString("last_error"), Db.instant(rs, "done_at"), rs.getInt("claims"));
+    private static final String COLUMNS = "id, kind, ref, state, attempts, due_at, last_error, done_at, claims";
 
     private final Db db;
 
@@ -36,7 +36,8 @@ final class JdbcOutbox implements OutboxStore {
     @Override
     public void enqueueOrRearm(String kind, String ref, Instant due, Instant doneBefore) {
         if (!enqueue(kind, ref, due)) {
-            db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = 0, due_at = :due, last_error = ''"
+            db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = 0, claims = 0, due_at = :due,"
+                            + " last_error = ''"
                             + " WHERE kind = :kind AND ref = :ref AND state = 'DONE' AND done_at <= :before")
                     .bind("kind", kind).bind("ref", ref).bind("due", due).bind("before", doneBefore).execute());
         }
@@ -49,7 +50,7 @@ final class JdbcOutbox implements OutboxStore {
                 .bind("now", now).bind("limit", limit).map(TASK).list());
         List<Task> claimed = new ArrayList<>();
         for (Task task : due) {
-            int won = db.with(h -> h.createUpdate("UPDATE outbox SET leased_by = :owner, leased_until = :until"
+            int won = db.with(h -> h.createUpdate("UPDATE outbox SET leased_by = :owner, leased_until = :until, claims = claims + 1"
                             + " WHERE id = :id AND state = 'PENDING' AND (leased_until IS NULL OR leased_until < :now)")
                     .bind("owner", owner).bind("until", leaseUntil).bind("id", task.id()).bind("now", now).execute());
             if (won == 1) {
@@ -91,7 +92,7 @@ final class JdbcOutbox implements OutboxStore {
 
     @Override
     public int retryFailed(Instant now) {
-        return db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = 0, due_at = :now"
+        return db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = 0, claims = 0, due_at = :now"
                 + " WHERE state = 'FAILED'").bind("now", now).execute());
     }
 

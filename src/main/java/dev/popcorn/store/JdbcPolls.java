@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Handle;
 
 final class JdbcPolls implements PollStore {
 
-    private static final String COLUMNS = "id, release_id, title, state, opens_at, closes_at, approved_at, approved_by";
+    private static final String COLUMNS = "id, release_id, title, state, opens_at, closes_at, approved_at, approved_by, closed_at,"
+            + " announcement";
 
     private final Db db;
 
@@ -24,9 +25,11 @@ final class JdbcPolls implements PollStore {
     }
 
     @Override
-    public Poll create(long releaseId, String title, Instant closesAt) {
-        long id = db.with(h -> h.createUpdate("INSERT INTO polls (release_id, title, state, closes_at) VALUES (:r, :t, :s, :c)")
-                .bind("r", releaseId).bind("t", title).bind("s", PollState.DRAFT.name()).bind("c", closesAt)
+    public Poll create(long releaseId, String title, Instant opensAt, Instant closesAt) {
+        long id = db.with(h -> h.createUpdate("INSERT INTO polls (release_id, title, state, opens_at, closes_at)"
+                        + " VALUES (:r, :t, :s, :o, :c)")
+                .bind("r", releaseId).bind("t", title).bind("s", PollState.DRAFT.name()).bind("o", opensAt)
+                .bind("c", closesAt)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return find(id).orElseThrow();
     }
@@ -51,15 +54,39 @@ final class JdbcPolls implements PollStore {
         return db.with(h -> load(h, "WHERE state = 'APPROVED'", Map.of(), limit));
     }
 
+    @Override
+    public List<Poll> dueToOpen(Instant now) {
+        return db.with(h -> load(h, "WHERE state = 'DRAFT' AND opens_at <= :now AND closes_at > :now", Map.of("now", now), 20));
+    }
+
+    @Override
+    public List<Poll> dueToClose(Instant now) {
+        return db.with(h -> load(h, "WHERE state = 'OPEN' AND closes_at <= :now AND closed_at IS NULL", Map.of("now", now), 20));
+    }
+
+    @Override
+    public boolean markOpened(long id, Instant at) {
+        return db.with(h -> h.createUpdate("UPDATE polls SET state = 'OPEN', opens_at = :at WHERE id = :id AND state = 'DRAFT'")
+                .bind("id", id).bind("at", at).execute()) == 1;
+    }
+
+    @Override
+    public boolean markClosed(long id, Instant at) {
+        return db.with(h -> h.createUpdate("UPDATE polls SET closed_at = :at WHERE id = :id AND state = 'OPEN'"
+                        + " AND closed_at IS NULL AND closes_at <= :at")
+                .bind("id", id).bind("at", at).execute()) == 1;
+    }
+
     private static List<Poll> load(Handle h, String where, Map<String, Object> binds, int limit) {
         record Row(long id, long release, String title, PollState state, Instant opens, Instant closes,
-                Instant approvedAt, String approvedBy) {
+                Instant approvedAt, String approvedBy, Instant closedAt, String announcement) {
         }
         List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM polls " + where + " ORDER BY closes_at DESC, id DESC LIMIT :limit")
                 .bindMap(binds).bind("limit", limit)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("release_id"), rs.getString("title"),
                         PollState.valueOf(rs.getString("state")), Db.instant(rs, "opens_at"), Db.instant(rs, "closes_at"),
-                        Db.instant(rs, "approved_at"), rs.getString("approved_by")))
+                        Db.instant(rs, "approved_at"), rs.getString("approved_by"), Db.instant(rs, "closed_at"),
+                        rs.getString("announcement")))
                 .list();
         List<Poll> polls = new ArrayList<>();
         for (Row row : rows) {
@@ -71,7 +98,7 @@ final class JdbcPolls implements PollStore {
                             CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason")))
                     .list();
             polls.add(new Poll(row.id(), row.release(), row.title(), row.state(), row.opens(), row.closes(), candidates,
-                    row.approvedAt(), row.approvedBy()));
+                    row.approvedAt(), row.approvedBy(), row.closedAt(), row.announcement()));
         }
         return polls;
     }
@@ -83,9 +110,10 @@ final class JdbcPolls implements PollStore {
     @Override
     public void update(Poll poll) {
         db.with(h -> h.createUpdate("UPDATE polls SET state = :s, opens_at = :o, closes_at = :c, approved_at = :a,"
-                        + " approved_by = :b WHERE id = :id")
+                        + " approved_by = :b, closed_at = :closed, announcement = :text WHERE id = :id")
                 .bind("s", poll.state().name()).bind("o", poll.opensAt()).bind("c", poll.closesAt())
-                .bind("a", poll.approvedAt()).bind("b", poll.approvedBy()).bind("id", poll.id())
+                .bind("a", poll.approvedAt()).bind("b", poll.approvedBy()).bind("closed", poll.closedAt())
+                .bind("text", poll.announcement()).bind("id", poll.id())
                 .execute());
     }
 

@@ -99,6 +99,16 @@ final class JdbcReports implements ReportStore {
     }
 
     @Override
+    public long likes(long releaseId, List<String> ticketKeys) {
+        if (ticketKeys.isEmpty()) {
+            return 0;
+        }
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM report_verdicts WHERE release_id = :r"
+                        + " AND verdict = 'LIKE' AND ticket_key IN (<keys>)")
+                .bind("r", releaseId).bindList("keys", ticketKeys).mapTo(Long.class).one());
+    }
+
+    @Override
     public List<Wish> topWishes(int limit) {
         return db.with(h -> h.createQuery("SELECT " + WISH_COLUMNS + ", s.n"
                         + " FROM wishes w JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"

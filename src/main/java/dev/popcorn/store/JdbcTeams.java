@@ -28,10 +28,12 @@ final class JdbcTeams implements TeamStore {
                         .bind("slug", team.slug()).bind("name", team.name()).execute();
             }
             h.createUpdate("DELETE FROM members WHERE team_slug = :slug").bind("slug", team.slug()).execute();
-            var batch = h.prepareBatch("INSERT INTO members (team_slug, position, name, photo_url) VALUES (:slug, :pos, :name, :photo)");
+            var batch = h.prepareBatch("INSERT INTO members (team_slug, position, name, photo_url, user_id)"
+                    + " VALUES (:slug, :pos, :name, :photo, :user)");
             for (int i = 0; i < team.members().size(); i++) {
                 Member m = team.members().get(i);
-                batch.bind("slug", team.slug()).bind("pos", i).bind("name", m.name()).bind("photo", m.photoUrl()).add();
+                batch.bind("slug", team.slug()).bind("pos", i).bind("name", m.name()).bind("photo", m.photoUrl())
+                        .bind("user", m.userId().isEmpty() ? null : m.userId()).add();
             }
             if (!team.members().isEmpty()) {
                 batch.execute();
@@ -50,8 +52,14 @@ final class JdbcTeams implements TeamStore {
         return db.with(h -> load(h, "", null));
     }
 
+    @Override
+    public List<String> teamsOf(String userId) {
+        return db.with(h -> h.createQuery("SELECT DISTINCT team_slug FROM members WHERE user_id = :u ORDER BY team_slug")
+                .bind("u", userId).mapTo(String.class).list());
+    }
+
     private static List<Team> load(Handle h, String where, String slug) {
-        var query = h.createQuery("SELECT t.slug, t.name, m.name AS member, m.photo_url FROM teams t"
+        var query = h.createQuery("SELECT t.slug, t.name, m.name AS member, m.photo_url, m.user_id FROM teams t"
                 + " LEFT JOIN members m ON m.team_slug = t.slug " + where + " ORDER BY t.name, t.slug, m.position");
         if (slug != null) {
             query.bind("slug", slug);
@@ -63,7 +71,7 @@ final class JdbcTeams implements TeamStore {
             names.put(teamSlug, rs.getString("name"));
             List<Member> list = members.computeIfAbsent(teamSlug, k -> new ArrayList<>());
             if (rs.getString("member") != null) {
-                list.add(new Member(rs.getString("member"), rs.getString("photo_url")));
+                list.add(new Member(rs.getString("member"), rs.getString("photo_url"), rs.getString("user_id")));
             }
             return teamSlug;
         }).list();

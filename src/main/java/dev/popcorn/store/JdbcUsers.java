@@ -22,9 +22,16 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public Optional<User> find(String id) {
-        return db.with(h -> h.createQuery("SELECT id, name, joined_at FROM users WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at")))
+        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level FROM users WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at"),
+                        rs.getObject("trust_level", Integer.class)))
                 .findOne());
+    }
+
+    @Override
+    public void updateTrustLevel(String id, int level) {
+        db.with(h -> h.createUpdate("UPDATE users SET trust_level = :level WHERE id = :id")
+                .bind("id", id).bind("level", level).execute());
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.popcorn.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.AwardStore;
+import dev.popcorn.app.LeaseStore;
 import dev.popcorn.app.BallotStore;
 import dev.popcorn.app.NoticeStore;
 import dev.popcorn.app.OutboxStore;
@@ -71,6 +73,14 @@ public final class Store implements AutoCloseable {
 
     public ReportStore reports() {
         return new JdbcReports(db);
+    }
+
+    public AwardStore awards() {
+        return new JdbcAwards(db);
+    }
+
+    public LeaseStore leases() {
+        return new JdbcLeases(db);
     }
 
     public PollStore polls() {

@@ -1,6 +1,8 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.AnnounceAward;
 import dev.popcorn.app.CastBallot;
+import dev.popcorn.app.OutboxStore;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.IssueTracker;
 import dev.popcorn.app.Outbox;
@@ -20,6 +22,8 @@ import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureVerdict;
 import dev.popcorn.domain.Member;
 import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.PollState;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.Team;
 import dev.popcorn.domain.RuleViolation;
@@ -62,10 +66,16 @@ final class Api {
     record BallotInput(Long candidate) {
     }
 
+    record ReasonInput(String reason) {
+    }
+
+    record TextInput(String text) {
+    }
+
     record CandidateInput(String team, String title, List<String> tickets, String pitch) {
     }
 
-    record MemberInput(String name, String photoUrl) {
+    record MemberInput(String name, String photoUrl, String userId) {
     }
 
     record TeamInput(String name, List<MemberInput> members) {
@@ -81,9 +91,13 @@ final class Api {
     private final TrackerSync trackerSync;
     private final WishTickets wishTickets;
     private final Outbox outbox;
+    private final AnnounceAward announce;
+    private final RateLimits limits;
     private final String openApi;
 
-    Api(WebApp.Services services) {
+    Api(WebApp.Services services, RateLimits limits) {
+        this.announce = services.announce();
+        this.limits = limits;
         this.signIn = services.signIn();
         this.overview = services.overview();
         this.reports = services.reports();
@@ -115,6 +129,36 @@ final class Api {
         app.post("/api/v1/polls/{id}/candidates/{candidate}/withdraw", ctx -> {
             managePoll.withdrawCandidate(Pages.id(ctx), Pages.longParam(ctx.pathParam("candidate")), lead(ctx).userId());
             Json.write(ctx, 200, pollJson(overview.poll(Pages.id(ctx), true)));
+        });
+        app.put("/api/v1/polls/{id}/candidates/{candidate}", ctx -> {
+            CandidateInput input = Json.read(ctx, CandidateInput.class);
+            require(input.title(), "title");
+            Json.write(ctx, 200, managePoll.editCandidate(Pages.id(ctx), Pages.longParam(ctx.pathParam("candidate")),
+                    input.title(), Optional.ofNullable(input.tickets()).orElse(List.of()), input.pitch(), lead(ctx).userId()));
+        });
+        app.post("/api/v1/polls/{id}/candidates/{candidate}/disqualify", ctx -> {
+            Pass lead = lead(ctx);
+            ReasonInput input = Json.read(ctx, ReasonInput.class);
+            require(input.reason(), "reason");
+            managePoll.disqualify(Pages.id(ctx), Pages.longParam(ctx.pathParam("candidate")), input.reason(), lead.userId());
+            Json.write(ctx, 200, pollJson(overview.poll(Pages.id(ctx), true)));
+        });
+        app.get("/api/v1/polls/{id}/announcement", this::announcement);
+        app.put("/api/v1/polls/{id}/announcement", ctx -> {
+            Pass lead = lead(ctx);
+            TextInput input = Json.read(ctx, TextInput.class);
+            require(input.text(), "text");
+            managePoll.editAnnouncement(Pages.id(ctx), input.text(), lead.userId());
+            announcement(ctx);
+        });
+        app.get("/api/v1/polls/{id}/card.png", ctx -> ctx.contentType("image/png")
+                .header("Cache-Control", "no-cache").result(card(overview.poll(Pages.id(ctx), isLead(ctx)))));
+        app.get("/api/v1/leaderboard", ctx -> Json.write(ctx, 200, overview.leaderboard().stream()
+                .map(b -> Map.of("team", b.team().slug(), "name", b.team().name(), "buckets", b.buckets())).toList()));
+        app.get("/api/v1/teams/{slug}", this::team);
+        app.get("/api/v1/audit", ctx -> {
+            lead(ctx);
+            Json.write(ctx, 200, overview.auditLog(200));
         });
         app.post("/api/v1/polls/{id}/open", ctx -> pollAction(ctx, managePoll::open));
         app.post("/api/v1/polls/{id}/close", ctx -> pollAction(ctx, managePoll::close));
@@ -209,7 +253,7 @@ final class Api {
         Pass lead = lead(ctx);
         TeamInput input = Json.read(ctx, TeamInput.class);
         List<Member> members = Optional.ofNullable(input.members()).orElse(List.of()).stream()
-                .map(m -> new Member(m.name(), m.photoUrl()))
+                .map(m -> new Member(m.name(), m.photoUrl(), m.userId()))
                 .toList();
         Json.write(ctx, 200, manageTeams.save(new Team(ctx.pathParam("slug"), input.name(), members), lead.userId()));
     }
@@ -285,8 +329,57 @@ final class Api {
         Json.write(ctx, 200, ballot);
     }
 
+    /**
+     * The winner card, public once the result is; leads see it from the close on, to check it
+     * before they approve.
+     */
+    static byte[] card(WeekOverview.PollView view, AnnounceAward announce) {
+        if (view.result().isEmpty()) {
+            throw RuleViolation.notFound("card.notYet", view.poll().title());
+        }
+        return announce.card(view.poll());
+    }
+
+    private byte[] card(WeekOverview.PollView view) {
+        return card(view, announce);
+    }
+
+    private void announcement(Context ctx) {
+        WeekOverview.PollView view = overview.poll(Pages.id(ctx), isLead(ctx));
+        PollResult result = view.result()
+                .orElseThrow(() -> RuleViolation.notFound("announcement.notYet", view.poll().title()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", announce.text(view.poll(), result));
+        body.put("edited", !view.poll().announcement().isBlank() && view.state() != PollState.APPROVED);
+        body.put("cardUrl", "/api/v1/polls/" + view.poll().id() + "/card.png");
+        body.put("publishing", announce.channels().stream().map(kind -> {
+            Map<String, Object> channel = new LinkedHashMap<>();
+            channel.put("channel", kind.substring(kind.indexOf('.') + 1));
+            Optional<OutboxStore.Task> task = outbox.task(kind, String.valueOf(view.poll().id()));
+            channel.put("state", task.map(t -> t.state().name()).orElse("NOT_YET"));
+            channel.put("error", task.map(OutboxStore.Task::lastError).orElse(""));
+            return channel;
+        }).toList());
+        Json.write(ctx, 200, body);
+    }
+
+    private void team(Context ctx) {
+        Team team = overview.team(ctx.pathParam("slug"))
+                .orElseThrow(() -> RuleViolation.notFound("team.unknown", ctx.pathParam("slug")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", team.slug());
+        body.put("name", team.name());
+        body.put("members", team.members());
+        List<WeekOverview.TeamWin> wins = overview.winsOf(team.slug());
+        body.put("buckets", wins.size());
+        body.put("wins", wins.stream().map(w -> Map.of("poll", w.poll().id(), "version", w.release().version(),
+                "title", w.candidate().title(), "votes", w.votes(), "approvedAt", w.poll().approvedAt())).toList());
+        Json.write(ctx, 200, body);
+    }
+
     private void castBallot(Context ctx) {
         Pass user = user(ctx);
+        limits.ballot(user.userId(), ctx.ip());
         BallotInput input = Json.read(ctx, BallotInput.class);
         require(input.candidate(), "candidate");
         Json.write(ctx, 200, ballots.cast(user.userId(), Pages.id(ctx), input.candidate()));
@@ -341,16 +434,19 @@ final class Api {
         body.put("state", view.state().name());
         body.put("opensAt", poll.opensAt());
         body.put("closesAt", poll.closesAt());
+        body.put("closedAt", poll.closedAt());
         body.put("approvedAt", poll.approvedAt());
         body.put("candidates", poll.candidates());
         body.put("result", view.result().map(result -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ballots", result.ballots());
             r.put("tie", result.isTie());
+            r.put("tieRule", result.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            r.put("tieBroken", result.tieBroken());
             r.put("margin", result.margin());
             r.put("standings", result.standings().stream().map(s -> Map.of(
                     "candidate", s.candidate().id(), "title", s.candidate().title(), "team", s.candidate().teamSlug(),
-                    "votes", s.votes(), "rank", s.rank())).toList());
+                    "votes", s.votes(), "rank", s.rank(), "share", s.share(), "margin", s.margin())).toList());
             r.put("winners", result.winners().stream().map(s -> s.candidate().id()).toList());
             return r;
         }).orElse(null));

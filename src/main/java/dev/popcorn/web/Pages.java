@@ -1,6 +1,8 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.AnnounceAward;
 import dev.popcorn.app.CastBallot;
+import dev.popcorn.app.OutboxStore;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.IssueTracker;
 import dev.popcorn.app.Outbox;
@@ -85,8 +87,13 @@ final class Pages {
     private final WishTickets wishTickets;
     private final Outbox outbox;
     private final Problems problems;
+    private final AnnounceAward announce;
+    private final RateLimits limits;
 
-    Pages(Templates templates, Chrome chrome, Sessions sessions, WebApp.Services services, Problems problems) {
+    Pages(Templates templates, Chrome chrome, Sessions sessions, WebApp.Services services, Problems problems,
+            RateLimits limits) {
+        this.announce = services.announce();
+        this.limits = limits;
         this.templates = templates;
         this.chrome = chrome;
         this.sessions = sessions;
@@ -113,7 +120,11 @@ final class Pages {
         app.post("/releases/{id}/report", this::handInReport);
         app.get("/polls/{id}", this::poll);
         app.post("/polls/{id}/ballot", this::castBallot);
+        app.get("/polls/{id}/card.png", ctx -> ctx.contentType("image/png").header("Cache-Control", "no-cache")
+                .header("Content-Disposition", "inline; filename=\"popcorn-award-" + id(ctx) + ".png\"")
+                .result(Api.card(overview.poll(id(ctx), sessions.current(ctx).map(Pass::isLead).orElse(false)), announce)));
         app.get("/winners", this::winners);
+        app.get("/teams/{slug}", this::team);
         app.get("/wishes/{id}", this::wish);
         app.post("/lead/tracker/check", ctx -> {
             sessions.requireLead(ctx);
@@ -132,6 +143,13 @@ final class Pages {
         app.post("/lead/polls/{id}/candidates", this::leadAddCandidate);
         app.post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> leadAction(ctx,
                 lead -> managePoll.withdrawCandidate(id(ctx), longParam(ctx.pathParam("candidate")), lead), "withdrawn"));
+        app.post("/lead/polls/{id}/candidates/{candidate}", ctx -> leadAction(ctx, lead -> managePoll.editCandidate(id(ctx),
+                longParam(ctx.pathParam("candidate")), ctx.formParam("title"), tickets(ctx), ctx.formParam("pitch"), lead),
+                "candidateEdited"));
+        app.post("/lead/polls/{id}/candidates/{candidate}/disqualify", ctx -> leadAction(ctx, lead -> managePoll.disqualify(
+                id(ctx), longParam(ctx.pathParam("candidate")), ctx.formParam("reason"), lead), "disqualified"));
+        app.post("/lead/polls/{id}/announcement", ctx -> leadAction(ctx, lead -> managePoll.editAnnouncement(id(ctx),
+                ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead), "announcementSaved"));
         app.post("/lead/polls/{id}/open", ctx -> leadAction(ctx, lead -> managePoll.open(id(ctx), lead), "opened"));
         app.post("/lead/polls/{id}/close", ctx -> leadAction(ctx, lead -> managePoll.close(id(ctx), lead), "closed"));
         app.post("/lead/polls/{id}/approve", ctx -> leadAction(ctx, lead -> managePoll.approve(id(ctx), lead), "approved"));
@@ -270,7 +288,18 @@ final class Pages {
         Map<String, Object> model = new HashMap<>();
         model.put("poll", view.poll());
         model.put("state", view.state().name());
-        view.result().ifPresent(result -> model.put("result", result));
+        view.result().ifPresent(result -> {
+            model.put("result", result);
+            if (me.map(Pass::isLead).orElse(false)) {
+                model.put("announcement", announce.text(view.poll(), result));
+                model.put("edited", !view.poll().announcement().isBlank());
+                model.put("publishing", announce.channels().stream().map(kind -> Map.of(
+                        "channel", kind.substring(kind.indexOf('.') + 1),
+                        "state", outbox.task(kind, String.valueOf(pollId)).map(t -> t.state().name()).orElse("NOT_YET"),
+                        "error", outbox.task(kind, String.valueOf(pollId)).map(OutboxStore.Task::lastError).orElse("")))
+                        .toList());
+            }
+        });
         me.flatMap(pass -> ballots.find(pollId, pass.userId())).ifPresent(ballot -> {
             model.put("ballot", ballot);
             view.poll().candidate(ballot.candidateId()).ifPresent(c -> model.put("ballotCandidate", c));
@@ -280,6 +309,7 @@ final class Pages {
 
     private void castBallot(Context ctx) {
         Pass me = sessions.requireUser(ctx);
+        limits.ballot(me.userId(), ctx.ip());
         long pollId = id(ctx);
         String candidate = ctx.formParam("candidate");
         if (candidate == null || candidate.isBlank()) {
@@ -292,8 +322,18 @@ final class Pages {
     private void winners(Context ctx) {
         Map<String, Object> model = chrome.model(ctx);
         model.put("awards", overview.winners(52));
+        model.put("leaderboard", overview.leaderboard());
         model.put("teams", teamsBySlug());
         render(ctx, "winners", model);
+    }
+
+    private void team(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        Team team = overview.team(ctx.pathParam("slug"))
+                .orElseThrow(() -> RuleViolation.notFound("team.unknown", ctx.pathParam("slug")));
+        model.put("team", team);
+        model.put("wins", overview.winsOf(team.slug()));
+        render(ctx, "team", model);
     }
 
     private void leadSignIn(Context ctx) {
@@ -366,11 +406,14 @@ final class Pages {
 
     private void leadAddCandidate(Context ctx) {
         Pass lead = sessions.requireLead(ctx);
-        String tickets = Optional.ofNullable(ctx.formParam("tickets")).orElse("");
-        managePoll.addCandidate(id(ctx), ctx.formParam("team"), ctx.formParam("title"),
-                List.of(tickets.split("[,\\s]+")).stream().filter(t -> !t.isBlank()).toList(),
+        managePoll.addCandidate(id(ctx), ctx.formParam("team"), ctx.formParam("title"), tickets(ctx),
                 ctx.formParam("pitch"), lead.userId());
         ctx.redirect("/lead?done=candidateAdded");
+    }
+
+    private static List<String> tickets(Context ctx) {
+        String tickets = Optional.ofNullable(ctx.formParam("tickets")).orElse("");
+        return List.of(tickets.split("[,\\s]+")).stream().filter(t -> !t.isBlank()).toList();
     }
 
     private void leadAction(Context ctx, java.util.function.Consumer<String> action, String done) {

@@ -44,6 +44,7 @@ final class Problems {
                 case NOT_FOUND -> 404;
                 case CLOSED, CONFLICT -> 409;
                 case INVALID -> 422;
+                case TOO_MANY -> 429;
             };
             return new Problem(status, v.code(), v.args());
         }
@@ -69,6 +70,9 @@ final class Problems {
 
     void answer(Problem problem, Context ctx) {
         Locale locale = chrome.locale(ctx);
+        if (problem.status() == 429 && !problem.args().isEmpty()) {
+            ctx.header("Retry-After", String.valueOf(problem.args().get(0)));
+        }
         String title = Messages.text(locale, "status." + problem.status());
         String detail = Messages.text(locale, "error." + problem.code(), problem.args().toArray());
         if (ctx.path().startsWith("/api")) {

@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.AnnounceAward;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.ManagePoll;
@@ -24,12 +25,12 @@ public final class WebApp {
     /** The use cases the web layer drives. */
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
-            WishTickets wishTickets, Outbox outbox) {
+            WishTickets wishTickets, Outbox outbox, AnnounceAward announce) {
     }
 
     /** How the web layer behaves. */
     public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, boolean secureCookies,
-            Path photosDir, String trackerWebhookSecret) {
+            Path photosDir, String trackerWebhookSecret, int ballotsPerMinute, int ballotsPerMinutePerAddress) {
     }
 
     private WebApp() {
@@ -65,8 +66,10 @@ public final class WebApp {
                 sessions.checkCsrf(ctx);
             }
         });
-        new Pages(templates, chrome, sessions, services, problems).register(app);
-        new Api(services).register(app);
+        RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
+                settings.ballotsPerMinutePerAddress()));
+        new Pages(templates, chrome, sessions, services, problems, limits).register(app);
+        new Api(services, limits).register(app);
         new TrackerHook(services.wishTickets(), services.trackerSync(), settings.trackerWebhookSecret()).register(app);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {

@@ -56,11 +56,22 @@ class WeekCalendarTest {
         WeekCalendar calendar = new WeekCalendar(NEW_YORK,
                 WeekCalendar.Moment.parse("FRIDAY 18:00"),
                 WeekCalendar.Moment.parse("SUNDAY 02:30"),
+                WeekCalendar.Moment.parse("SATURDAY 10:00"),
                 WeekCalendar.Moment.parse("THURSDAY 23:59"));
         Instant shipped = at("2026-03-06T18:00", NEW_YORK);
 
         assertThat(calendar.reportsCloseAfter(shipped).atZone(NEW_YORK).toLocalDateTime())
                 .isEqualTo(java.time.LocalDateTime.parse("2026-03-08T03:30"));
+    }
+
+    @Test
+    void thePollOpensOnSaturdayMorningOrAtOnceWhenTheReleaseComesTooLate() {
+        WeekCalendar calendar = WeekCalendar.defaults(SHANGHAI);
+
+        assertThat(calendar.pollOpensAfter(at("2026-11-20T18:00", SHANGHAI))).isEqualTo(at("2026-11-21T10:00", SHANGHAI));
+        Instant lateOnWednesday = at("2026-11-25T12:00", SHANGHAI);
+        assertThat(calendar.pollClosesAfter(lateOnWednesday)).isEqualTo(at("2026-11-26T23:59", SHANGHAI));
+        assertThat(calendar.pollOpensAfter(lateOnWednesday)).isEqualTo(lateOnWednesday);
     }
 
     @Test

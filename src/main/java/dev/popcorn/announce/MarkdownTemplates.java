@@ -1,0 +1,142 @@
+package dev.popcorn.announce;
+
+import dev.popcorn.app.AwardFacts;
+import dev.popcorn.domain.Member;
+import dev.popcorn.domain.Standing;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The announcement text from the team's templates ({@code plugin-resources/templates/
+ * announcement.<language>.md}, Pebble syntax): from a configured folder, which a team edits
+ * without a build, or the copies packed into the jar. Every value is escaped for Markdown
+ * (so a team name cannot start a heading, a link or HTML); one text per configured language,
+ * separated by a rule.
+ */
+public final class MarkdownTemplates {
+
+    private final PebbleEngine engine;
+    private final List<String> languages;
+
+    /** {@code folder} null: the templates packed into the jar. Every language's template must exist. */
+    public MarkdownTemplates(Path folder, List<String> languages) {
+        Loader<String> loader;
+        if (folder == null) {
+            ClasspathLoader classpath = new ClasspathLoader();
+            classpath.setPrefix("announcement-templates");
+            loader = classpath;
+        } else {
+            for (String language : languages) {
+                Path file = folder.resolve(fileName(language));
+                if (!Files.isReadable(file)) {
+                    throw new IllegalArgumentException("no announcement template " + file);
+                }
+            }
+            FileLoader files = new FileLoader();
+            files.setPrefix(folder.toAbsolutePath().toString());
+            loader = files;
+        }
+        loader.setCharset("UTF-8");
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .addEscapingStrategy("markdown", MarkdownTemplates::escape)
+                .defaultEscapingStrategy("markdown")
+                .autoEscaping(true)
+                .strictVariables(true)
+                .cacheActive(folder == null)
+                .build();
+        this.languages = List.copyOf(languages);
+        // Fail at start-up, not at the first approval, when a template does not compile.
+        languages.forEach(language -> engine.getTemplate(fileName(language)));
+    }
+
+    public String render(AwardFacts facts) {
+        List<String> texts = new ArrayList<>();
+        Map<String, Object> model = model(facts);
+        for (String language : languages) {
+            StringWriter out = new StringWriter();
+            try {
+                engine.getTemplate(fileName(language)).evaluate(out, model);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (PebbleException e) {
+                throw new IllegalStateException("announcement template " + fileName(language) + ": " + e.getMessage(), e);
+            }
+            texts.add(out.toString().strip());
+        }
+        return String.join("\n\n---\n\n", texts) + "\n";
+    }
+
+    static String fileName(String language) {
+        return "announcement." + language + ".md";
+    }
+
+    private static Map<String, Object> model(AwardFacts facts) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("version", facts.version());
+        model.put("week", facts.weekOf().toString());
+        model.put("shared", facts.shared());
+        model.put("tieBroken", facts.result().tieBroken());
+        model.put("tieRule", facts.result().rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        model.put("ballots", facts.result().ballots());
+        model.put("resultsUrl", facts.resultsUrl());
+        model.put("cardUrl", facts.cardUrl());
+        List<Map<String, Object>> winners = new ArrayList<>();
+        for (AwardFacts.Winner winner : facts.winners()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("team", winner.teamName());
+            w.put("title", winner.title());
+            w.put("pitch", winner.pitch());
+            w.put("votes", winner.votes());
+            w.put("percent", Math.round(winner.share() * 100));
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (Member member : winner.members()) {
+                members.add(Map.of("name", member.name(), "photo", member.photoUrl()));
+            }
+            w.put("members", members);
+            winners.add(w);
+        }
+        model.put("winners", winners);
+        List<Map<String, Object>> standings = new ArrayList<>();
+        for (Standing standing : facts.result().standings()) {
+            standings.add(Map.of("rank", standing.rank(), "title", standing.candidate().title(),
+                    "team", facts.teamName(standing.candidate().teamSlug()), "votes", standing.votes(),
+                    "percent", Math.round(standing.share() * 100)));
+        }
+        model.put("standings", standings);
+        return model;
+    }
+
+    /**
+     * Makes any text literal in Markdown: ASCII punctuation gets a backslash (CommonMark reads it
+     * back as the character itself, also inside link destinations) and line breaks become spaces,
+     * so that no value can open a block, a link, an image, an emphasis or HTML.
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (c == '\r' || c == '\n' || c == '\t') {
+                out.append(' ');
+            } else if (c < 0x20 || c == 0x7f) {
+                // Control characters have no business in an announcement.
+            } else if ("\\`*_{}[]()<>#+-.!|~&@:\"'=".indexOf(c) >= 0) {
+                out.append('\\').appendCodePoint(c);
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.popcorn.announce;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+
+/**
+ * Member photos for the winner card: Popcorn's own (under {@code /photos/}) read from the data
+ * folder, others fetched over HTTP with a short timeout and a size limit. A photo that cannot be
+ * had is empty, and the card draws the member's initial instead.
+ */
+public final class Photos {
+
+    private static final System.Logger LOG = System.getLogger(Photos.class.getName());
+    private static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    private final Path folder;
+    private final Supplier<String> baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    public Photos(Path folder, Supplier<String> baseUrl) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.baseUrl = baseUrl;
+    }
+
+    public Optional<BufferedImage> load(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String own = baseUrl.get() + "/photos/";
+            if (url.startsWith(own) || url.startsWith("/photos/")) {
+                String name = url.substring(url.indexOf("/photos/") + "/photos/".length());
+                Path file = folder.resolve(name).normalize();
+                if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+                    return Optional.empty();
+                }
+                try (InputStream in = Files.newInputStream(file)) {
+                    return Optional.ofNullable(ImageIO.read(in));
+                }
+            }
+            URI uri = URI.create(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                return Optional.empty();
+            }
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || response.body().length > MAX_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(ImageIO.read(new ByteArrayInputStream(response.body())));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.INFO, "photo {0} not available for the winner card: {1}", url, e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

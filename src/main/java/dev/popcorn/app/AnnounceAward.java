@@ -1,0 +1,118 @@
+package dev.popcorn.app;
+
+import dev.popcorn.domain.Member;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Standing;
+import dev.popcorn.domain.Team;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The winner announcement: drafted from the templates while the lead reviews, frozen at approval,
+ * then delivered through the outbox to the forum and the chat webhook, each at most once.
+ */
+public final class AnnounceAward {
+
+    /** Outbox kinds; the ref is the poll id. */
+    public static final String FORUM = "award.forum";
+    public static final String CHAT = "award.chat";
+
+    /** The title every announcement carries, in both languages. */
+    public static final String AWARD_NAME = "爆米花奖 · Popcorn Award";
+
+    private final PollStore polls;
+    private final ReleaseStore releases;
+    private final TeamStore teams;
+    private final Tally tally;
+    private final AnnouncementWriter writer;
+    private final Forum forum;
+    private final ChatWebhook chat;
+    private final ZoneId zone;
+    private final Supplier<String> baseUrl;
+
+    public AnnounceAward(PollStore polls, ReleaseStore releases, TeamStore teams, Tally tally, AnnouncementWriter writer,
+            Forum forum, ChatWebhook chat, ZoneId zone, Supplier<String> baseUrl) {
+        this.polls = polls;
+        this.releases = releases;
+        this.teams = teams;
+        this.tally = tally;
+        this.writer = writer;
+        this.forum = forum;
+        this.chat = chat;
+        this.zone = zone;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The outbox kinds an approval files: the channels that are configured. */
+    public List<String> channels() {
+        List<String> kinds = new ArrayList<>();
+        if (forum.enabled()) {
+            kinds.add(FORUM);
+        }
+        if (chat.enabled()) {
+            kinds.add(CHAT);
+        }
+        return kinds;
+    }
+
+    public AwardFacts facts(Poll poll) {
+        return facts(poll, tally.of(poll));
+    }
+
+    public AwardFacts facts(Poll poll, PollResult result) {
+        Release release = releases.find(poll.releaseId())
+                .orElseThrow(() -> RuleViolation.notFound("release.unknown", poll.releaseId()));
+        List<AwardFacts.Winner> winners = new ArrayList<>();
+        for (Standing standing : result.winners()) {
+            Team team = teams.find(standing.candidate().teamSlug()).orElseThrow();
+            List<Member> members = team.members().stream()
+                    .map(m -> new Member(m.name(), absolute(m.photoUrl()), m.userId()))
+                    .toList();
+            winners.add(new AwardFacts.Winner(team.slug(), team.name(), standing.candidate().title(),
+                    standing.candidate().pitch(), standing.votes(), standing.share(), members));
+        }
+        String results = baseUrl.get() + "/polls/" + poll.id();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        teams.all().forEach(t -> names.put(t.slug(), t.name()));
+        return new AwardFacts(poll.id(), release.version(), release.shippedAt().atZone(zone).toLocalDate(), winners,
+                result, names, results, results + "/card.png");
+    }
+
+    /** The text that goes out: the lead's own, or the templates' draft. */
+    public String text(Poll poll, PollResult result) {
+        return poll.announcement().isBlank() ? writer.text(facts(poll, result)) : poll.announcement();
+    }
+
+    /** The winner card of a poll as it stands (leads preview it during the review). */
+    public byte[] card(Poll poll) {
+        return writer.card(facts(poll));
+    }
+
+    /** The outbox handler of {@link #FORUM}. */
+    public void deliverForum(String ref) {
+        forum.announceWinners(announcement(ref));
+    }
+
+    /** The outbox handler of {@link #CHAT}. */
+    public void deliverChat(String ref) {
+        chat.post(announcement(ref));
+    }
+
+    private Announcement announcement(String ref) {
+        long pollId = Long.parseLong(ref);
+        Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+        AwardFacts facts = facts(poll);
+        Release release = releases.find(poll.releaseId()).orElseThrow();
+        return new Announcement(pollId, "🍿 " + AWARD_NAME + " · " + release.version(), poll.announcement(),
+                writer.card(facts), facts.cardUrl(), facts.resultsUrl());
+    }
+
+    private String absolute(String url) {
+        return url.startsWith("/") ? baseUrl.get() + url : url;
+    }
+}

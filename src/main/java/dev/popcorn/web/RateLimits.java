@@ -1,0 +1,51 @@
+package dev.popcorn.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.popcorn.domain.RuleViolation;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+
+/**
+ * Ballots per minute per identity and per client address (token buckets that refill steadily).
+ * The buckets live in each instance: with several instances behind a balancer an identity gets
+ * the limit on each, which still stops a script hammering one of them. Idle buckets are dropped.
+ */
+final class RateLimits {
+
+    /** Per minute; 0 turns a limit off. */
+    record Settings(int perIdentity, int perAddress) {
+    }
+
+    private final Settings settings;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(2))
+            .maximumSize(1_000_000)
+            .build();
+
+    RateLimits(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Takes one ballot from both buckets, or throws {@code rate.ballots} with the seconds to wait. */
+    void ballot(String identity, String address) {
+        take("user:" + identity, settings.perIdentity());
+        take("addr:" + address, settings.perAddress());
+    }
+
+    private void take(String key, int perMinute) {
+        if (perMinute <= 0) {
+            return;
+        }
+        Bucket bucket = buckets.get(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+            throw RuleViolation.tooMany("rate.ballots", seconds);
+        }
+    }
+}
