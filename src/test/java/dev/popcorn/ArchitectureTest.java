@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    private static final String[] ADAPTERS = {"store", "web", "cli", "demo", "jira", "discourse", "jenkins"};
+    private static final String[] ADAPTERS = {"store", "web", "cli", "demo", "jira", "discourse", "jenkins", "announce", "slack"};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -55,6 +55,7 @@ public final class MarkdownTemplates {
                 .defaultEscapingStrategy("markdown")
                 .autoEscaping(true)
                 .strictVariables(true)
+                .newLineTrimming(false)
                 .cacheActive(folder == null)
                 .build();
         this.languages = List.copyOf(languages);
@@ -74,7 +75,8 @@ public final class MarkdownTemplates {
             } catch (PebbleException e) {
                 throw new IllegalStateException("announcement template " + fileName(language) + ": " + e.getMessage(), e);
             }
-            texts.add(out.toString().strip());
+            // Tags on lines of their own leave blank lines behind; Markdown needs at most one.
+            texts.add(out.toString().replaceAll("(?m)[ \t]+$", "").replaceAll("\n{3,}", "\n\n").strip());
         }
         return String.join("\n\n---\n\n", texts) + "\n";
     }
@@ -91,6 +93,7 @@ public final class MarkdownTemplates {
         model.put("tieBroken", facts.result().tieBroken());
         model.put("tieRule", facts.result().rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         model.put("ballots", facts.result().ballots());
+        model.put("voters", facts.voters());
         model.put("resultsUrl", facts.resultsUrl());
         model.put("cardUrl", facts.cardUrl());
         List<Map<String, Object>> winners = new ArrayList<>();

@@ -159,7 +159,7 @@ public final class WinnerCard {
 
     private static void footer(Graphics2D g, AwardFacts facts) {
         long votes = facts.winners().stream().mapToLong(AwardFacts.Winner::votes).max().orElse(0);
-        String line = votes + " / " + facts.result().ballots() + " 票 votes";
+        String line = votes + " / " + facts.voters() + " 票 votes";
         g.setColor(INK);
         g.setFont(FONT.deriveFont(Font.BOLD, 28f));
         FontMetrics m = g.getFontMetrics();

@@ -128,7 +128,7 @@ public final class SlackWebhook implements ChatWebhook {
             last = link.end();
         }
         out.append(plain(text.substring(last)));
-        return out.toString().replaceAll("\n{3,}", "\n\n").strip();
+        return out.toString().replaceAll("(?m)[ \t]+$", "").replaceAll("\n{3,}", "\n\n").strip();
     }
 
     private static String plain(String markdown) {

@@ -63,6 +63,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The handle, for this package's own tests (bulk set-up in benchmarks). */
+    Db db() {
+        return db;
+    }
+
     public Transactions transactions() {
         return db;
     }

@@ -151,8 +151,7 @@ final class Api {
             managePoll.editAnnouncement(Pages.id(ctx), input.text(), lead.userId());
             announcement(ctx);
         });
-        app.get("/api/v1/polls/{id}/card.png", ctx -> ctx.contentType("image/png")
-                .header("Cache-Control", "no-cache").result(card(overview.poll(Pages.id(ctx), isLead(ctx)))));
+        app.get("/api/v1/polls/{id}/card.png", ctx -> png(ctx, card(overview.poll(Pages.id(ctx), isLead(ctx)))));
         app.get("/api/v1/leaderboard", ctx -> Json.write(ctx, 200, overview.leaderboard().stream()
                 .map(b -> Map.of("team", b.team().slug(), "name", b.team().name(), "buckets", b.buckets())).toList()));
         app.get("/api/v1/teams/{slug}", this::team);
@@ -338,6 +337,13 @@ final class Api {
             throw RuleViolation.notFound("card.notYet", view.poll().title());
         }
         return announce.card(view.poll());
+    }
+
+    /** Answers a picture: {@code image/png} without the text charset every other answer carries. */
+    static void png(Context ctx, byte[] png) {
+        ctx.header("Cache-Control", "no-cache").result(png);
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType("image/png");
     }
 
     private byte[] card(WeekOverview.PollView view) {

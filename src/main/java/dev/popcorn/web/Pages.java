@@ -120,9 +120,8 @@ final class Pages {
         app.post("/releases/{id}/report", this::handInReport);
         app.get("/polls/{id}", this::poll);
         app.post("/polls/{id}/ballot", this::castBallot);
-        app.get("/polls/{id}/card.png", ctx -> ctx.contentType("image/png").header("Cache-Control", "no-cache")
-                .header("Content-Disposition", "inline; filename=\"popcorn-award-" + id(ctx) + ".png\"")
-                .result(Api.card(overview.poll(id(ctx), sessions.current(ctx).map(Pass::isLead).orElse(false)), announce)));
+        app.get("/polls/{id}/card.png", ctx -> Api.png(ctx.header("Content-Disposition", "inline; filename=\"popcorn-award-"
+                + id(ctx) + ".png\""), Api.card(overview.poll(id(ctx), sessions.current(ctx).map(Pass::isLead).orElse(false)), announce)));
         app.get("/winners", this::winners);
         app.get("/teams/{slug}", this::team);
         app.get("/wishes/{id}", this::wish);

@@ -77,14 +77,15 @@ class PopcornCommandIT {
         assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "camera", "--title", "Night camera",
                 "--ticket", "POP-1", "--pitch", "after dark")).isZero();
         assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "battery", "--title", "Quiet")).isZero();
-        assertThat(out()).isEqualTo("added candidate 2 'Quiet' to poll 1");
+        // The release proposed one candidate per team (1 and 2); these are the lead's own.
+        assertThat(out()).isEqualTo("added candidate 4 'Quiet' to poll 1");
         assertThat(run("poll", "open", "--server", server, "1")).isZero();
-        assertThat(out()).isEqualTo("poll 1 'Popcorn Award · 2026.11.20' is OPEN, 2 candidates");
+        assertThat(out()).isEqualTo("poll 1 'Popcorn Award · 2026.11.20' is OPEN, 4 candidates");
         assertThat(run("poll", "approve", "--server", server, "1")).isEqualTo(1);
         assertThat(err()).contains("can be approved only after it closed").contains("HTTP 409");
         assertThat(run("poll", "close", "--server", server, "1")).isZero();
         assertThat(run("poll", "approve", "--server", server, "1")).isZero();
-        assertThat(out()).startsWith("poll 1 'Popcorn Award · 2026.11.20' is APPROVED, 2 candidates, 0 ballots");
+        assertThat(out()).startsWith("poll 1 'Popcorn Award · 2026.11.20' is APPROVED, 4 candidates, 0 ballots");
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class DomainTestData {
                         CandidateStatus.ACTIVE, ""));
             }
             return new Poll(1, 1, "Popcorn Award · test", state, state == PollState.OPEN ? FRIDAY : null, closesAt, list,
-                    null, null);
+                    null, null, null, "");
         }
     }
 

@@ -42,4 +42,46 @@ class PollResultTest {
         assertThat(result.ballots()).isEqualTo(4);
         assertThat(PollResult.of(candidates, Map.of()).winners()).isEmpty();
     }
+
+    @Test
+    void everyStandingCarriesItsMarginOverTheNextOne() {
+        PollResult result = PollResult.of(candidates, Map.of(1L, 10L, 2L, 25L, 3L, 5L));
+
+        assertThat(result.standings()).extracting(Standing::margin).containsExactly(15L, 5L, 5L, 0L);
+    }
+
+    @Test
+    void aNamedTieBreakPicksOneWinnerAndTheOtherTiedCandidateRanksSecond() {
+        Map<Long, Long> votes = Map.of(1L, 7L, 2L, 7L, 3L, 3L);
+
+        PollResult result = PollResult.of(candidates, votes, TieRule.MOST_LIKES, Map.of(1L, 12L, 2L, 30L));
+
+        assertThat(result.winners()).extracting(s -> s.candidate().id()).containsExactly(2L);
+        assertThat(result.tieBroken()).isTrue();
+        assertThat(result.isTie()).isFalse();
+        assertThat(result.topTied()).isTrue();
+        assertThat(result.standings()).extracting(s -> s.candidate().id()).containsExactly(2L, 1L, 3L, 4L);
+        assertThat(result.standings()).extracting(Standing::rank).containsExactly(1, 2, 3, 4);
+        assertThat(result.margin()).isZero();
+    }
+
+    @Test
+    void aTieBreakThatTiesAgainSharesTheAward() {
+        PollResult result = PollResult.of(candidates, Map.of(1L, 7L, 2L, 7L), TieRule.FIRST_TO_REACH,
+                Map.of(1L, -1000L, 2L, -1000L));
+
+        assertThat(result.tieBroken()).isFalse();
+        assertThat(result.winners()).extracting(s -> s.candidate().id()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void theSameCountsAlwaysGiveTheSameOrder() {
+        Map<Long, Long> votes = Map.of(3L, 4L, 1L, 4L, 2L, 4L, 4L, 4L);
+
+        PollResult first = PollResult.of(candidates, votes);
+        PollResult second = PollResult.of(List.of(candidates.get(3), candidates.get(1), candidates.get(0), candidates.get(2)), votes);
+
+        assertThat(first.standings()).extracting(s -> s.candidate().id()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(second.standings()).isEqualTo(first.standings());
+    }
 }

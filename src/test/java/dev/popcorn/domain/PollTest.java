@@ -44,7 +44,7 @@ class PollTest {
         Poll open = aPoll().open().withCandidates(3).build();
         Poll withdrawn = new Poll(open.id(), open.releaseId(), open.title(), open.state(), open.opensAt(), open.closesAt(),
                 java.util.List.of(open.candidates().get(0).withStatus(CandidateStatus.WITHDRAWN, ""),
-                        open.candidates().get(1)), null, null);
+                        open.candidates().get(1)), null, null, null, "");
 
         assertThatThrownBy(() -> withdrawn.checkBallot(1, FRIDAY))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("ballot.candidate.inactive"));

@@ -58,7 +58,8 @@ abstract class StoreContract {
         store.teams().save(new Team("battery", "Battery", List.of()));
         release = store.releases().create("2026.11.20", SHIPPED, SHIPPED.plus(Duration.ofDays(4)), List.of(
                 new Feature("POP-1", "Night mode", "camera"), new Feature("POP-2", "Quiet charging", "battery")));
-        Poll draft = store.polls().create(release.id(), "Popcorn Award · 2026.11.20", SHIPPED.plus(Duration.ofDays(6)));
+        Poll draft = store.polls().create(release.id(), "Popcorn Award · 2026.11.20", SHIPPED.plus(Duration.ofHours(16)),
+                SHIPPED.plus(Duration.ofDays(6)));
         store.polls().addCandidate(draft.id(), "camera", "Night camera", List.of("POP-1"), "after dark");
         store.polls().addCandidate(draft.id(), "battery", "Quiet charging", List.of("POP-2"), "");
         poll = store.polls().find(draft.id()).orElseThrow().open(SHIPPED);
@@ -216,5 +217,146 @@ abstract class StoreContract {
         assertThat(store.users().find("fan-1").orElseThrow().name()).isEqualTo("小明");
         assertThat(store.users().find("fan-1").orElseThrow().joinedAt()).isEqualTo(SHIPPED);
         assertThat(store.users().count()).isEqualTo(1);
+    }
+
+    // The Popcorn Award's scheduled work, tie-breaks and deliveries, on this database.
+
+    private dev.popcorn.app.AwardSchedule schedule(String instance, dev.popcorn.MutableClock clock) {
+        return new dev.popcorn.app.AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
+                new dev.popcorn.app.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED), clock,
+                instance, Duration.ofSeconds(30));
+    }
+
+    private long auditCount(String action) {
+        return store.audit().recent(1000).stream().filter(e -> e.action().equals(action)).count();
+    }
+
+    @Test
+    void twoInstancesClosingTheSamePollAtOnceCloseItOnce() throws Exception {
+        dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(poll.closesAt().plusSeconds(1));
+        List<dev.popcorn.app.AwardSchedule> instances = List.of(schedule("a", clock), schedule("b", clock));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<dev.popcorn.app.AwardSchedule.Run>> runs = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                for (dev.popcorn.app.AwardSchedule instance : instances) {
+                    runs.add(pool.submit(instance::run));
+                }
+            }
+            long closes = 0;
+            java.util.Set<Boolean> leaders = new java.util.HashSet<>();
+            for (Future<dev.popcorn.app.AwardSchedule.Run> run : runs) {
+                closes += run.get().closed().size();
+                leaders.add(run.get().leader());
+            }
+            assertThat(closes).isEqualTo(1);
+            assertThat(leaders).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(auditCount("poll.close")).isEqualTo(1);
+        assertThat(store.polls().find(poll.id()).orElseThrow().closedAt()).isEqualTo(poll.closesAt().plusSeconds(1));
+    }
+
+    @Test
+    void theLeaseMovesToAnotherInstanceWhenItsHolderStopsOrGoesSilent() {
+        dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(SHIPPED);
+        dev.popcorn.app.AwardSchedule a = schedule("a", clock);
+        dev.popcorn.app.AwardSchedule b = schedule("b", clock);
+
+        assertThat(a.run().leader()).isTrue();
+        assertThat(b.run().leader()).isFalse();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(b.run().leader()).as("a went silent: its lease ran out").isTrue();
+        assertThat(a.run().leader()).isFalse();
+        b.stop();
+        assertThat(a.run().leader()).as("b gave the lease up").isTrue();
+    }
+
+    @Test
+    void aDraftOpensAtItsTimeOnceAndOnlyWithTwoStandingCandidates() {
+        Release next = store.releases().create("2026.11.27", SHIPPED.plus(Duration.ofDays(7)), SHIPPED.plus(Duration.ofDays(11)),
+                List.of(new Feature("POP-3", "Pocket mode", "camera")));
+        Poll draft = store.polls().create(next.id(), "Popcorn Award · 2026.11.27", SHIPPED.plus(Duration.ofDays(8)),
+                SHIPPED.plus(Duration.ofDays(13)));
+        store.polls().addCandidate(draft.id(), "camera", "Pocket mode", List.of("POP-3"), "");
+        dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(SHIPPED.plus(Duration.ofDays(8)));
+        dev.popcorn.app.AwardSchedule a = schedule("a", clock);
+
+        assertThat(a.run().waiting()).containsExactly(draft.id());
+        store.polls().addCandidate(draft.id(), "battery", "Cool charging", List.of(), "");
+        assertThat(a.run().opened()).containsExactly(draft.id());
+        assertThat(a.run().opened()).isEmpty();
+        assertThat(store.polls().find(draft.id()).orElseThrow().stateAt(clock.instant())).isEqualTo(PollState.OPEN);
+        assertThat(store.polls().markOpened(draft.id(), clock.instant())).isFalse();
+    }
+
+    @Test
+    void tieBreaksAreCountedWhereTheBallotsAndReportsAre() {
+        for (int i = 0; i < 6; i++) {
+            store.ballots().put(new Ballot(poll.id(), "fan-" + i, candidate(i % 2).id(), SHIPPED.plus(Duration.ofMinutes(10 - i)), "R-" + i));
+        }
+        // Candidate 0 has fan-0 (10 min), fan-2 (8), fan-4 (6); candidate 1 has fan-1 (9), fan-3 (7), fan-5 (5).
+        var reached = store.ballots().reachedAt(poll.id(), List.of(candidate(0).id(), candidate(1).id()), 3);
+        assertThat(reached.get(candidate(0).id())).isEqualTo(SHIPPED.plus(Duration.ofMinutes(10)));
+        assertThat(reached.get(candidate(1).id())).isEqualTo(SHIPPED.plus(Duration.ofMinutes(9)));
+        assertThat(store.ballots().reachedAt(poll.id(), List.of(candidate(0).id()), 4)).isEmpty();
+
+        store.reports().save(new ExperienceReport("fan-1", release.id(),
+                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, ""), new FeatureVerdict("POP-2", Verdict.LIKE, "")), List.of(), List.of()),
+                SHIPPED);
+        store.reports().save(new ExperienceReport("fan-2", release.id(),
+                List.of(new FeatureVerdict("POP-2", Verdict.LIKE, "")), List.of(), List.of()), SHIPPED);
+        assertThat(store.reports().likes(release.id(), List.of("POP-2"))).isEqualTo(2);
+        assertThat(store.reports().likes(release.id(), List.of("POP-1", "POP-2"))).isEqualTo(3);
+
+        var firstToReach = new dev.popcorn.app.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.FIRST_TO_REACH)
+                .of(store.polls().find(poll.id()).orElseThrow());
+        assertThat(firstToReach.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
+        var mostLikes = new dev.popcorn.app.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.MOST_LIKES)
+                .of(store.polls().find(poll.id()).orElseThrow());
+        assertThat(mostLikes.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
+    }
+
+    @Test
+    void aChatDeliveryCutOffMidWayIsNotSentAgainButWaitsForAPerson() {
+        dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(SHIPPED);
+        List<String> sent = new ArrayList<>();
+        java.util.Map<String, dev.popcorn.app.Outbox.Handler> handlers = java.util.Map.of("award.chat", sent::add, "award.forum", sent::add);
+        var settings = new dev.popcorn.app.Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), 1);
+        store.outbox().enqueue("award.chat", "7", SHIPPED);
+        store.outbox().enqueue("award.forum", "7", SHIPPED);
+        // An instance takes both and dies before recording anything.
+        assertThat(store.outbox().claim("killed", SHIPPED, SHIPPED.plus(Duration.ofMinutes(2)), 5)).hasSize(2);
+        clock.advance(Duration.ofMinutes(3));
+
+        var outbox = new dev.popcorn.app.Outbox(store.outbox(), handlers, java.util.Set.of("award.chat"), settings, clock, "next");
+        while (outbox.deliverDue() > 0) {
+            // until nothing is due
+        }
+
+        assertThat(sent).containsExactly("7");
+        var chat = store.outbox().find("award.chat", "7").orElseThrow();
+        assertThat(chat.state()).isEqualTo(dev.popcorn.app.OutboxStore.State.FAILED);
+        assertThat(chat.lastError()).isEqualTo(dev.popcorn.app.Outbox.INTERRUPTED);
+        assertThat(store.outbox().find("award.forum", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.OutboxStore.State.DONE);
+        // A person checked the room: it did not arrive, so they retry, and it goes out once.
+        assertThat(outbox.retryFailed()).isEqualTo(1);
+        outbox.deliverDue();
+        assertThat(sent).containsExactly("7", "7");
+        assertThat(store.outbox().find("award.chat", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.OutboxStore.State.DONE);
+    }
+
+    @Test
+    void awardsAreKeptAsApprovedAndCountedIntoBuckets() {
+        Instant at = SHIPPED.plus(Duration.ofDays(7));
+        store.awards().record(List.of(new dev.popcorn.app.AwardStore.Award(poll.id(), candidate(0).id(), "camera", 12, at),
+                new dev.popcorn.app.AwardStore.Award(poll.id(), candidate(1).id(), "battery", 12, at)));
+
+        assertThat(store.awards().ofPoll(poll.id())).hasSize(2);
+        assertThat(store.awards().ofTeam("camera")).extracting(dev.popcorn.app.AwardStore.Award::votes).containsExactly(12L);
+        assertThat(store.awards().buckets()).containsOnlyKeys("battery", "camera").containsValues(1L, 1L);
+        assertThatThrownBy(() -> store.awards().record(List.of(new dev.popcorn.app.AwardStore.Award(poll.id(), candidate(0).id(),
+                "camera", 13, at)))).as("one row per winner and poll").isInstanceOf(RuntimeException.class);
     }
 }

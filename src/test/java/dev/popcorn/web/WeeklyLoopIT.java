@@ -57,10 +57,10 @@ class WeeklyLoopIT {
                   {"key": "%s", "summary": "Quiet charging", "team": "battery"}]}""".formatted(version, firstKey, secondKey), 201);
         long poll = opened.getAsJsonObject("poll").get("id").getAsLong();
         String candidates = "/api/v1/polls/" + poll + "/candidates";
-        object("POST", candidates, "/api/v1/polls/{id}/candidates", LEAD,
-                "{\"team\":\"camera\",\"title\":\"Night camera\",\"tickets\":[\"POP-1\"],\"pitch\":\"after dark\"}", 201);
-        object("POST", candidates, "/api/v1/polls/{id}/candidates", LEAD,
-                "{\"team\":\"battery\",\"title\":\"Quiet charging\",\"tickets\":[\"POP-2\"]}", 201);
+        // One candidate per team was proposed from the features; the lead names the camera's project.
+        long proposed = opened.getAsJsonObject("poll").getAsJsonArray("candidates").get(0).getAsJsonObject().get("id").getAsLong();
+        object("PUT", candidates + "/" + proposed, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
+                "{\"title\":\"Night camera\",\"tickets\":[\"POP-1\"],\"pitch\":\"after dark\"}", 200);
         long extra = object("POST", candidates, "/api/v1/polls/{id}/candidates", LEAD,
                 "{\"team\":\"battery\",\"title\":\"Duplicate entry\"}", 201).get("id").getAsLong();
         JsonObject withdrawn = object("POST", candidates + "/" + extra + "/withdraw",
@@ -240,7 +240,7 @@ class WeeklyLoopIT {
         Set<String> documented = new TreeSet<>();
         for (var path : spec.getAsJsonObject("paths").entrySet()) {
             for (var operation : path.getValue().getAsJsonObject().entrySet()) {
-                // The tracker's operations need a (fake) Jira; TrackerLoopIT exercises those.
+                // Tagged operations have their own suites: TrackerLoopIT (a fake Jira), AwardLoopIT.
                 if (!operation.getValue().getAsJsonObject().has("tags")) {
                     documented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
                 }

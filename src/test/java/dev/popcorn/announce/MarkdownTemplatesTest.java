@@ -1,0 +1,51 @@
+package dev.popcorn.announce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.popcorn.app.AwardFacts;
+import dev.popcorn.domain.Member;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownTemplatesTest {
+
+    @Test
+    void theBuiltInTemplatesNameTheWinnersWithPhotosCountsAndThanksInBothLanguages() {
+        String text = new MarkdownTemplates(null, List.of("zh-CN", "en")).render(AwardSamples.cameraWithPhotos("https://cdn.example.com/", "王磊", "Li Na"));
+
+        String[] parts = text.split("\n---\n");
+        assertThat(parts).hasSize(2);
+        assertThat(parts[0]).contains("爆米花奖", "相机团队 Camera", "128 票", "感谢全部 225 位投票的用户", "王磊 · Li Na");
+        assertThat(parts[1]).contains("Popcorn Award", "**128 votes**", "Thank you to all 225 voters", "电池 Battery");
+        assertThat(text).contains("![王磊](https\\://cdn\\.example\\.com/0\\.png) ![Li Na](https\\://cdn\\.example\\.com/1\\.png)")
+                .contains("(https\\://popcorn\\.example\\.com/polls/9)");
+    }
+
+    @Test
+    void userTextCannotOpenALinkAnImageHtmlOrAHeading() {
+        AwardFacts facts = AwardSamples.camera("<img src=x onerror=alert(1)>", "[click](https://evil.example)", "# Big\n## News");
+
+        String text = new MarkdownTemplates(null, List.of("en")).render(facts);
+
+        assertThat(text).doesNotContainPattern("(?<!\\\\)<img").doesNotContainPattern("(?<!\\\\)\\[click\\]")
+                .doesNotContain("\n# Big");
+        assertThat(text).contains("\\<img src\\=x onerror\\=alert\\(1\\)\\>", "\\[click\\]\\(https\\://evil\\.example\\)",
+                "\\# Big ");
+        assertThat(MarkdownTemplates.escape("**bold** _it_ `code` @everyone")).isEqualTo("\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\@everyone");
+    }
+
+    @Test
+    void aTeamsOwnTemplateFolderIsUsedAndAMissingTemplateIsRefusedAtOnce(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("announcement.en.md"), "Hooray, {{ winners[0].team }}: {{ ballots }} voters!");
+
+        String text = new MarkdownTemplates(folder, List.of("en")).render(AwardSamples.camera(new Member("A", "").name()));
+
+        assertThat(text).isEqualTo("Hooray, 相机团队 Camera: 225 voters!\n");
+        assertThatThrownBy(() -> new MarkdownTemplates(folder, List.of("zh-CN", "en")))
+                .hasMessageContaining("announcement.zh-CN.md");
+    }
+}
