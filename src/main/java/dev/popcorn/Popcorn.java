@@ -176,7 +176,7 @@ public final class Popcorn implements AutoCloseable {
         Announcements writer = new Announcements(new MarkdownTemplates(award.templateDir(), award.languages()),
                 new WinnerCard(new Photos(photos, baseUrl)));
         // The forum adapter (Discourse) comes with its own issue; until then the results page is the announcement.
-        return new AnnounceAward(store.polls(), store.releases(), store.teams(), tally, writer, Forum.none(), chat,
+        return new AnnounceAward(store.polls(), store.outbox(), store.releases(), store.teams(), tally, writer, Forum.none(), chat,
                 config.calendar().zone(), baseUrl);
     }
 

@@ -25,7 +25,12 @@ public final class AnnounceAward {
     /** The title every announcement carries, in both languages. */
     public static final String AWARD_NAME = "爆米花奖 · Popcorn Award";
 
+    /** Where an approved announcement stands on one channel ({@code forum}, {@code chat}). */
+    public record Publishing(String channel, String state, String error) {
+    }
+
     private final PollStore polls;
+    private final OutboxStore outbox;
     private final ReleaseStore releases;
     private final TeamStore teams;
     private final Tally tally;
@@ -35,9 +40,10 @@ public final class AnnounceAward {
     private final ZoneId zone;
     private final Supplier<String> baseUrl;
 
-    public AnnounceAward(PollStore polls, ReleaseStore releases, TeamStore teams, Tally tally, AnnouncementWriter writer,
-            Forum forum, ChatWebhook chat, ZoneId zone, Supplier<String> baseUrl) {
+    public AnnounceAward(PollStore polls, OutboxStore outbox, ReleaseStore releases, TeamStore teams, Tally tally,
+            AnnouncementWriter writer, Forum forum, ChatWebhook chat, ZoneId zone, Supplier<String> baseUrl) {
         this.polls = polls;
+        this.outbox = outbox;
         this.releases = releases;
         this.teams = teams;
         this.tally = tally;
@@ -58,6 +64,18 @@ public final class AnnounceAward {
             kinds.add(CHAT);
         }
         return kinds;
+    }
+
+    /** Per configured channel: not sent yet, being sent, posted, or failed with the other side's words. */
+    public List<Publishing> publishing(long pollId) {
+        return channels().stream().map(kind -> outbox.find(kind, String.valueOf(pollId))
+                        .map(task -> new Publishing(channel(kind), task.state().name(), task.lastError()))
+                        .orElse(new Publishing(channel(kind), "NOT_YET", "")))
+                .toList();
+    }
+
+    private static String channel(String kind) {
+        return kind.substring(kind.indexOf('.') + 1);
     }
 
     public AwardFacts facts(Poll poll) {

@@ -55,13 +55,16 @@ public final class CastBallot {
         });
     }
 
-    /** What the rules look at; points from this poll's own ballot do not count towards voting in it. */
+    /**
+     * What the rules look at, read only where a rule is configured: the ballot is the hot path.
+     * Points from this poll's own ballot do not count towards voting in it.
+     */
     private Eligibility.Voter voter(String userId, long pollId) {
-        Optional<User> user = users.find(userId);
-        long points = participation.points(userId)
+        Optional<User> user = eligibility.needsAccount() ? users.find(userId) : Optional.empty();
+        long points = !eligibility.needsPoints() ? 0 : participation.points(userId)
                 - (ballots.find(pollId, userId).isPresent() ? ParticipationKind.BALLOT_CAST.points() : 0);
-        return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null),
-                user.map(User::trustLevel).orElse(null), points, teams.teamsOf(userId));
+        return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null), user.map(User::trustLevel).orElse(null),
+                points, eligibility.needsTeams() ? teams.teamsOf(userId) : java.util.List.of());
     }
 
     public Optional<Ballot> find(long pollId, String userId) {

@@ -126,12 +126,9 @@ public final class ManagePoll {
     public Poll approve(long pollId, String actor) {
         Poll poll = poll(pollId);
         Instant now = clock.instant();
-        Poll approved = poll.approve(now, actor);
+        poll.approve(now, actor);
         PollResult result = tally.of(poll);
-        String text = announce.text(poll, result);
-        Poll frozen = new Poll(approved.id(), approved.releaseId(), approved.title(), approved.state(), approved.opensAt(),
-                approved.closesAt(), approved.candidates(), approved.approvedAt(), approved.approvedBy(),
-                approved.closedAt(), text);
+        Poll frozen = poll.approve(now, actor, announce.text(poll, result));
         return stores.transactions().inTransaction(() -> {
             stores.polls().update(frozen);
             stores.awards().record(result.winners().stream()

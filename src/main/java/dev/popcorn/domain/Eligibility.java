@@ -28,6 +28,21 @@ public record Eligibility(long minPoints, Duration minAccountAge, int minTrustLe
         return new Eligibility(0, Duration.ZERO, 0, true);
     }
 
+    /** Whether the rules look at participation points (so the ballot path reads them only then). */
+    public boolean needsPoints() {
+        return minPoints > 0;
+    }
+
+    /** Whether the rules look at the account (its age or its forum trust level). */
+    public boolean needsAccount() {
+        return !minAccountAge.isZero() || minTrustLevel > 0;
+    }
+
+    /** Whether the rules look at the voter's teams. */
+    public boolean needsTeams() {
+        return !ownTeamAllowed;
+    }
+
     /** Throws a {@link RuleViolation} naming the first rule {@code voter} breaks by voting for {@code candidate}. */
     public void check(Voter voter, Candidate candidate, Instant now) {
         if (voter.points() < minPoints) {

@@ -110,10 +110,15 @@ public record Poll(
     }
 
     public Poll approve(Instant now, String lead) {
+        return approve(now, lead, announcement);
+    }
+
+    /** Approves the result with the announcement text that goes out, frozen from now on. */
+    public Poll approve(Instant now, String lead, String text) {
         if (stateAt(now) != PollState.CLOSED) {
             throw RuleViolation.conflict("poll.approve.notClosed", title);
         }
         return new Poll(id, releaseId, title, PollState.APPROVED, opensAt, closesAt, candidates, now, lead,
-                closedAt == null ? now : closedAt, announcement);
+                closedAt == null ? now : closedAt, text);
     }
 }

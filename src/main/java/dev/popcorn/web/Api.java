@@ -2,7 +2,6 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.AnnounceAward;
 import dev.popcorn.app.CastBallot;
-import dev.popcorn.app.OutboxStore;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.IssueTracker;
 import dev.popcorn.app.Outbox;
@@ -358,14 +357,7 @@ final class Api {
         body.put("text", announce.text(view.poll(), result));
         body.put("edited", !view.poll().announcement().isBlank() && view.state() != PollState.APPROVED);
         body.put("cardUrl", "/api/v1/polls/" + view.poll().id() + "/card.png");
-        body.put("publishing", announce.channels().stream().map(kind -> {
-            Map<String, Object> channel = new LinkedHashMap<>();
-            channel.put("channel", kind.substring(kind.indexOf('.') + 1));
-            Optional<OutboxStore.Task> task = outbox.task(kind, String.valueOf(view.poll().id()));
-            channel.put("state", task.map(t -> t.state().name()).orElse("NOT_YET"));
-            channel.put("error", task.map(OutboxStore.Task::lastError).orElse(""));
-            return channel;
-        }).toList());
+        body.put("publishing", announce.publishing(view.poll().id()));
         Json.write(ctx, 200, body);
     }
 

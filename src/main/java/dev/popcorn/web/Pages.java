@@ -2,7 +2,6 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.AnnounceAward;
 import dev.popcorn.app.CastBallot;
-import dev.popcorn.app.OutboxStore;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.IssueTracker;
 import dev.popcorn.app.Outbox;
@@ -292,11 +291,7 @@ final class Pages {
             if (me.map(Pass::isLead).orElse(false)) {
                 model.put("announcement", announce.text(view.poll(), result));
                 model.put("edited", !view.poll().announcement().isBlank());
-                model.put("publishing", announce.channels().stream().map(kind -> Map.of(
-                        "channel", kind.substring(kind.indexOf('.') + 1),
-                        "state", outbox.task(kind, String.valueOf(pollId)).map(t -> t.state().name()).orElse("NOT_YET"),
-                        "error", outbox.task(kind, String.valueOf(pollId)).map(OutboxStore.Task::lastError).orElse("")))
-                        .toList());
+                model.put("publishing", announce.publishing(pollId));
             }
         });
         me.flatMap(pass -> ballots.find(pollId, pass.userId())).ifPresent(ballot -> {

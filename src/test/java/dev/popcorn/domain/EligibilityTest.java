@@ -65,4 +65,15 @@ class EligibilityTest {
         assertThatThrownBy(() -> new Eligibility(-1, Duration.ZERO, 0, true)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Eligibility(0, Duration.ZERO, 5, true)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theRulesSayWhatTheyNeedToLookAt() {
+        assertThat(strict.needsPoints()).isTrue();
+        assertThat(strict.needsAccount()).isTrue();
+        assertThat(strict.needsTeams()).isTrue();
+        Eligibility open = Eligibility.anyone();
+        assertThat(open.needsPoints()).isFalse();
+        assertThat(open.needsAccount()).isFalse();
+        assertThat(open.needsTeams()).isFalse();
+    }
 }
