@@ -1,5 +1,6 @@
 package dev.popcorn;
 
+import dev.popcorn.app.Check;
 import dev.popcorn.announce.Announcements;
 import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.Photos;
@@ -9,6 +10,8 @@ import dev.popcorn.app.AwardSchedule;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.ChatWebhook;
 import dev.popcorn.app.Forum;
+import dev.popcorn.app.ForumAccounts;
+import dev.popcorn.app.ForumThreads;
 import dev.popcorn.app.Tally;
 import dev.popcorn.config.AwardConfig;
 import dev.popcorn.slack.SlackWebhook;
@@ -26,6 +29,9 @@ import dev.popcorn.app.WeekOverview;
 import dev.popcorn.cli.PopcornCommand;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig;
+import dev.popcorn.discourse.DiscourseClient;
+import dev.popcorn.discourse.DiscourseConnect;
+import dev.popcorn.discourse.DiscourseForum;
 import dev.popcorn.jira.JiraTracker;
 import dev.popcorn.demo.DemoWeek;
 import dev.popcorn.store.Store;
@@ -40,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,7 +92,7 @@ public final class Popcorn implements AutoCloseable {
             }
 
             @Override
-            public List<IssueTracker.Check> check(Config config) {
+            public List<Check> check(Config config) {
                 return Popcorn.check(config, Clock.systemUTC());
             }
         });
@@ -110,7 +117,17 @@ public final class Popcorn implements AutoCloseable {
             AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
             Path photos = config.dataDir().resolve("photos");
             Tally tally = new Tally(store.ballots(), store.reports(), config.award().tieRule());
-            AnnounceAward announce = announceAward(config, store, tally, photos, baseUrl::get);
+            Optional<DiscourseClient> discourse = config.discourse().posting()
+                    ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
+            Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
+            Announcements writer = announcementWriter(config, photos, baseUrl::get);
+            AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl::get);
+            ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
+                    store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
+                    announce, writer, baseUrl::get, config.discourse().signIn(), config.calendar().zone(), clock);
+            ForumAccounts forumAccounts = new ForumAccounts(new DiscourseConnect(config.discourse(), discourse),
+                    store.signInNonces(), store.users(), passes, new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return",
+                            config.discourse().nonceValidity(), config.sessionValidity(), config.discourse().leadGroups()), clock);
             ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                     store.teams(), store.outbox(), store.audit()), tally, announce, clock);
             WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
@@ -118,14 +135,18 @@ public final class Popcorn implements AutoCloseable {
             IssueTracker tracker = JiraTracker.create(config.jira(), clock);
             TrackerSync trackerSync = trackerSync(config, store, tracker, openRelease, baseUrl::get, clock);
             WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
-                    store.participation(), store.outbox(), tracker, store.audit(), baseUrl::get, clock);
+                    store.participation(), store.outbox(), tracker, forum, store.audit(), baseUrl::get, clock);
             String instance = instanceName();
             Outbox outbox = new Outbox(store.outbox(), Map.of(
                     TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
                     WishTickets.FILE, wishTickets::deliverFile,
                     WishTickets.LINK, wishTickets::deliverLink,
-                    AnnounceAward.FORUM, announce::deliverForum,
-                    AnnounceAward.CHAT, announce::deliverChat),
+                    AnnounceAward.FORUM, forumThreads::deliverAward,
+                    AnnounceAward.CHAT, announce::deliverChat,
+                    AnnounceAward.RECOGNISE, forumThreads::deliverRecognition,
+                    ForumThreads.RELEASE, forumThreads::deliverRelease,
+                    ForumThreads.POLL, forumThreads::deliverPoll,
+                    ForumThreads.WISH, forumThreads::deliverWish),
                     Set.of(AnnounceAward.CHAT),
                     // One task per claim: its lease (a task makes at most five calls) starts when the task does,
                     // so a long batch can never outlive its lease and a killed instance holds back only one task.
@@ -145,9 +166,9 @@ public final class Popcorn implements AutoCloseable {
             Javalin web = WebApp.create(
                     new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                             new ManageTeams(store.transactions(), store.teams(), store.audit(), clock),
-                            trackerSync, wishTickets, outbox, announce),
+                            trackerSync, wishTickets, outbox, announce, forumAccounts, forumThreads),
                     new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(), config.sessionValidity(),
-                            config.secureCookies(), photos, config.jira().webhookSecret(),
+                            config.secureCookies(), photos, config.jira().webhookSecret(), config.discourse().webhookSecret(),
                             config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress()));
             web.start(config.port());
             if (config.port() == 0) {
@@ -155,7 +176,8 @@ public final class Popcorn implements AutoCloseable {
             }
             // Polls whose time came while no instance ran are opened or closed before anyone asks.
             quietly("award schedule", schedule::run);
-            Popcorn popcorn = new Popcorn(config, store, web, passes, runInBackground(trackerSync, outbox, schedule, config),
+            Popcorn popcorn = new Popcorn(config, store, web, passes,
+                    runInBackground(trackerSync, forumThreads, outbox, schedule, config),
                     schedule);
             popcorn.greet(out, demo);
             return popcorn;
@@ -168,15 +190,18 @@ public final class Popcorn implements AutoCloseable {
         }
     }
 
-    private static AnnounceAward announceAward(Config config, Store store, Tally tally, Path photos,
+    private static Announcements announcementWriter(Config config, Path photos, java.util.function.Supplier<String> baseUrl) {
+        Photos pictures = new Photos(photos, baseUrl);
+        return new Announcements(new MarkdownTemplates(config.award().templateDir(), config.award().languages()),
+                new WinnerCard(pictures), pictures);
+    }
+
+    private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,
             java.util.function.Supplier<String> baseUrl) {
         AwardConfig award = config.award();
         ChatWebhook chat = award.slackWebhook() == null ? ChatWebhook.none()
                 : new SlackWebhook(award.slackWebhook(), award.slackTimeout());
-        Announcements writer = new Announcements(new MarkdownTemplates(award.templateDir(), award.languages()),
-                new WinnerCard(new Photos(photos, baseUrl)));
-        // The forum adapter (Discourse) comes with its own issue; until then the results page is the announcement.
-        return new AnnounceAward(store.polls(), store.outbox(), store.releases(), store.teams(), tally, writer, Forum.none(), chat,
+        return new AnnounceAward(store.polls(), store.outbox(), store.releases(), store.teams(), tally, writer, forum, chat,
                 config.calendar().zone(), baseUrl);
     }
 
@@ -189,11 +214,21 @@ public final class Popcorn implements AutoCloseable {
     }
 
     /**
-     * {@code popcorn check}: the connections as configured, tried from here, without starting a
-     * server. The latest release's query is tried when the database can be read; an embedded
+     * {@code popcorn check}: the connections as configured (Jira, the forum), tried from here,
+     * without starting a server. The latest release's query is tried when the database can be read; an embedded
      * database held by a running server is not needed for the rest.
      */
-    public static List<IssueTracker.Check> check(Config config, Clock clock) {
+    public static List<Check> check(Config config, Clock clock) {
+        List<Check> checks = new java.util.ArrayList<>(trackerChecks(config, clock));
+        if (config.discourse().posting()) {
+            checks.addAll(new DiscourseForum(new DiscourseClient(config.discourse(), clock), config.discourse()).check());
+        } else if (config.discourse().signIn()) {
+            checks.add(new Check("check.forum.connect", true, List.of()));
+        }
+        return checks;
+    }
+
+    private static List<Check> trackerChecks(Config config, Clock clock) {
         IssueTracker tracker = JiraTracker.create(config.jira(), clock);
         Store store;
         try {
@@ -211,12 +246,12 @@ public final class Popcorn implements AutoCloseable {
 
     /**
      * The work no request starts: opening and closing award polls on time, delivering the outbox
-     * every second, and with Jira planning write-backs every few seconds and refreshing the tickets
-     * wishes are matched against. Every run is safe on several instances at once (the schedule
+     * every second, with a forum planning its threads every few seconds, and with Jira planning
+     * write-backs every few seconds and refreshing the tickets wishes are matched against. Every run is safe on several instances at once (the schedule
      * holds a lease, the outbox leases its tasks); a failure is logged and tried next time.
      */
-    private static ScheduledExecutorService runInBackground(TrackerSync sync, Outbox outbox, AwardSchedule schedule,
-            Config config) {
+    private static ScheduledExecutorService runInBackground(TrackerSync sync, ForumThreads forum, Outbox outbox,
+            AwardSchedule schedule, Config config) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");
             thread.setDaemon(true);
@@ -229,6 +264,9 @@ public final class Popcorn implements AutoCloseable {
                 // Keep going while tasks are due; the clients pace their requests.
             }
         }), 1, 1, TimeUnit.SECONDS);
+        if (forum.enabled()) {
+            background.scheduleWithFixedDelay(() -> quietly("forum thread planning", forum::plan), 0, 5, TimeUnit.SECONDS);
+        }
         if (!sync.enabled()) {
             return background;
         }

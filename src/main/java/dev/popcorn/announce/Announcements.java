@@ -2,16 +2,28 @@ package dev.popcorn.announce;
 
 import dev.popcorn.app.AnnouncementWriter;
 import dev.popcorn.app.AwardFacts;
+import dev.popcorn.app.ForumNews;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** The announcement writer: the text from the Markdown templates, the picture from the winner card. */
+/**
+ * The announcement writer: texts from the Markdown templates, the picture from the winner card,
+ * members' photos as PNG for the forum.
+ */
 public final class Announcements implements AnnouncementWriter {
 
     private final MarkdownTemplates templates;
     private final WinnerCard card;
+    private final Photos photos;
 
-    public Announcements(MarkdownTemplates templates, WinnerCard card) {
+    public Announcements(MarkdownTemplates templates, WinnerCard card, Photos photos) {
         this.templates = templates;
         this.card = card;
+        this.photos = photos;
     }
 
     @Override
@@ -22,5 +34,46 @@ public final class Announcements implements AnnouncementWriter {
     @Override
     public byte[] card(AwardFacts facts) {
         return card.png(facts);
+    }
+
+    @Override
+    public String releaseThread(ForumNews.Release news) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("version", news.version());
+        model.put("features", news.features().stream()
+                .map(f -> Map.of("title", f.title(), "ticket", f.ticket(), "team", f.team())).toList());
+        model.put("reportUrl", news.reportUrl());
+        model.put("reportsClose", time(news.reportsClose()));
+        model.put("pollUrl", news.pollUrl());
+        model.put("pollOpens", time(news.pollOpens()));
+        model.put("pollCloses", time(news.pollCloses()));
+        return templates.render("release-thread", model);
+    }
+
+    @Override
+    public String pollThread(ForumNews.Poll news) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("version", news.version());
+        model.put("open", news.open());
+        model.put("closes", time(news.closes()));
+        model.put("candidates", news.candidates().stream()
+                .map(c -> Map.of("title", c.title(), "team", c.team(), "pitch", c.pitch(), "url", c.url())).toList());
+        model.put("pollUrl", news.pollUrl());
+        return templates.render("poll-thread", model);
+    }
+
+    @Override
+    public String wishDone(ForumNews.WishDone news) {
+        return templates.render("wish-done", Map.of("wish", news.wish(), "ticket", news.ticket(), "shipsIn", news.shipsIn(),
+                "wishUrl", news.wishUrl()));
+    }
+
+    @Override
+    public Optional<byte[]> photo(String url) {
+        return photos.png(url);
+    }
+
+    private static String time(LocalDateTime time) {
+        return time.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT));
     }
 }

@@ -6,6 +6,7 @@ import dev.popcorn.domain.Standing;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
 import java.io.IOException;
@@ -23,30 +24,35 @@ import java.util.Map;
  * announcement.<language>.md}, Pebble syntax): from a configured folder, which a team edits
  * without a build, or the copies packed into the jar. Every value is escaped for Markdown
  * (so a team name cannot start a heading, a link or HTML); one text per configured language,
- * separated by a rule.
+ * separated by a rule. The same goes for the forum threads' templates ({@link #TEMPLATES}); an
+ * {@code @} is followed by a zero-width space, so that no value mentions a forum user.
  */
 public final class MarkdownTemplates {
+
+    /** The winner announcement. */
+    public static final String ANNOUNCEMENT = "announcement";
+    /** Every template, each in {@code <name>.<language>.md}. */
+    public static final List<String> TEMPLATES = List.of(ANNOUNCEMENT, "release-thread", "poll-thread", "wish-done");
 
     private final PebbleEngine engine;
     private final List<String> languages;
 
     /** {@code folder} null: the templates packed into the jar. Every language's template must exist. */
     public MarkdownTemplates(Path folder, List<String> languages) {
-        Loader<String> loader;
-        if (folder == null) {
-            ClasspathLoader classpath = new ClasspathLoader();
-            classpath.setPrefix("announcement-templates");
-            loader = classpath;
-        } else {
+        ClasspathLoader classpath = new ClasspathLoader();
+        classpath.setPrefix("announcement-templates");
+        Loader<?> loader = classpath;
+        if (folder != null) {
             for (String language : languages) {
-                Path file = folder.resolve(fileName(language));
+                Path file = folder.resolve(fileName(ANNOUNCEMENT, language));
                 if (!Files.isReadable(file)) {
                     throw new IllegalArgumentException("no announcement template " + file);
                 }
             }
             FileLoader files = new FileLoader();
             files.setPrefix(folder.toAbsolutePath().toString());
-            loader = files;
+            // The team's own folder first; the forum threads' templates it lacks come from the jar.
+            loader = new DelegatingLoader(List.of(files, classpath));
         }
         loader.setCharset("UTF-8");
         this.engine = new PebbleEngine.Builder()
@@ -60,20 +66,27 @@ public final class MarkdownTemplates {
                 .build();
         this.languages = List.copyOf(languages);
         // Fail at start-up, not at the first approval, when a template does not compile.
-        languages.forEach(language -> engine.getTemplate(fileName(language)));
+        for (String template : TEMPLATES) {
+            languages.forEach(language -> engine.getTemplate(fileName(template, language)));
+        }
     }
 
     public String render(AwardFacts facts) {
+        return render(ANNOUNCEMENT, model(facts));
+    }
+
+    /** Renders {@code template} ({@link #TEMPLATES}) with {@code model}, in every configured language. */
+    public String render(String template, Map<String, Object> model) {
         List<String> texts = new ArrayList<>();
-        Map<String, Object> model = model(facts);
         for (String language : languages) {
             StringWriter out = new StringWriter();
+            String name = fileName(template, language);
             try {
-                engine.getTemplate(fileName(language)).evaluate(out, model);
+                engine.getTemplate(name).evaluate(out, model);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (PebbleException e) {
-                throw new IllegalStateException("announcement template " + fileName(language) + ": " + e.getMessage(), e);
+                throw new IllegalStateException("template " + name + ": " + e.getMessage(), e);
             }
             // Tags on lines of their own leave blank lines behind; Markdown needs at most one.
             texts.add(out.toString().replaceAll("(?m)[ \t]+$", "").replaceAll("\n{3,}", "\n\n").strip());
@@ -81,8 +94,8 @@ public final class MarkdownTemplates {
         return String.join("\n\n---\n\n", texts) + "\n";
     }
 
-    static String fileName(String language) {
-        return "announcement." + language + ".md";
+    static String fileName(String template, String language) {
+        return template + "." + language + ".md";
     }
 
     private static Map<String, Object> model(AwardFacts facts) {
@@ -134,7 +147,10 @@ public final class MarkdownTemplates {
                 out.append(' ');
             } else if (c < 0x20 || c == 0x7f) {
                 // Control characters have no business in an announcement.
-            } else if ("\\`*_{}[]()<>#+-.!|~&@:\"'=".indexOf(c) >= 0) {
+            } else if (c == '@') {
+                // A zero-width space after the at sign: the forum neither mentions nor notifies anyone.
+                out.append("@\u200B");
+            } else if ("\\`*_{}[]()<>#+-.!|~&:\"'=".indexOf(c) >= 0) {
                 out.append('\\').appendCodePoint(c);
             } else {
                 out.appendCodePoint(c);

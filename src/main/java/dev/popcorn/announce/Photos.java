@@ -35,6 +35,19 @@ public final class Photos {
         this.baseUrl = baseUrl;
     }
 
+    /** The photo as PNG (whatever it was, and without its metadata), for uploading it elsewhere. */
+    public Optional<byte[]> png(String url) {
+        return load(url).map(image -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try {
+                ImageIO.write(image, "png", out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
     public Optional<BufferedImage> load(String url) {
         if (url == null || url.isBlank()) {
             return Optional.empty();

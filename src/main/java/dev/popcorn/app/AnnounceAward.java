@@ -21,6 +21,8 @@ public final class AnnounceAward {
     /** Outbox kinds; the ref is the poll id. */
     public static final String FORUM = "award.forum";
     public static final String CHAT = "award.chat";
+    /** The winners' badge and group on the forum. */
+    public static final String RECOGNISE = "award.recognise";
 
     /** The title every announcement carries, in both languages. */
     public static final String AWARD_NAME = "爆米花奖 · Popcorn Award";
@@ -62,6 +64,9 @@ public final class AnnounceAward {
         }
         if (chat.enabled()) {
             kinds.add(CHAT);
+        }
+        if (forum.enabled() && forum.recognises()) {
+            kinds.add(RECOGNISE);
         }
         return kinds;
     }
@@ -111,23 +116,36 @@ public final class AnnounceAward {
         return writer.card(facts(poll));
     }
 
-    /** The outbox handler of {@link #FORUM}. */
-    public void deliverForum(String ref) {
-        forum.announceWinners(announcement(ref));
-    }
-
     /** The outbox handler of {@link #CHAT}. */
     public void deliverChat(String ref) {
         chat.post(announcement(ref));
     }
 
-    private Announcement announcement(String ref) {
+    /** The approved announcement of the poll {@code ref}, as the outbox delivers it. */
+    public Announcement announcement(String ref) {
         long pollId = Long.parseLong(ref);
         Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
         AwardFacts facts = facts(poll);
         Release release = releases.find(poll.releaseId()).orElseThrow();
+        List<Announcement.Photo> photos = new ArrayList<>();
+        for (AwardFacts.Winner winner : facts.winners()) {
+            for (Member member : winner.members()) {
+                if (!member.photoUrl().isBlank()) {
+                    writer.photo(member.photoUrl())
+                            .ifPresent(png -> photos.add(new Announcement.Photo(member.name(), member.photoUrl(), png)));
+                }
+            }
+        }
         return new Announcement(pollId, "🍿 " + AWARD_NAME + " · " + release.version(), poll.announcement(),
-                writer.card(facts), facts.cardUrl(), facts.resultsUrl());
+                writer.card(facts), facts.cardUrl(), facts.resultsUrl(), photos);
+    }
+
+    /** The forum users among the members of the winning teams, as their member entries name them. */
+    public List<String> winningUserIds(String ref) {
+        long pollId = Long.parseLong(ref);
+        Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+        return facts(poll).winners().stream().flatMap(w -> w.members().stream())
+                .map(Member::userId).filter(id -> id != null && !id.isBlank()).distinct().toList();
     }
 
     private String absolute(String url) {

@@ -64,7 +64,8 @@ public final class CastBallot {
         long points = !eligibility.needsPoints() ? 0 : participation.points(userId)
                 - (ballots.find(pollId, userId).isPresent() ? ParticipationKind.BALLOT_CAST.points() : 0);
         return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null), user.map(User::trustLevel).orElse(null),
-                points, eligibility.needsTeams() ? teams.teamsOf(userId) : java.util.List.of());
+                points, eligibility.needsTeams() ? teams.teamsOf(userId) : java.util.List.of(),
+                user.map(User::groups).orElse(null));
     }
 
     public Optional<Ballot> find(long pollId, String userId) {

@@ -23,10 +23,6 @@ public interface IssueTracker {
     record WishTicket(long wishId, String text, long supporters, String pageUrl) {
     }
 
-    /** One line of a connection check: a message code, whether it passed, and what to show with it. */
-    record Check(String code, boolean ok, List<String> args) {
-    }
-
     boolean enabled();
 
     /** Which tracker this is, for people: {@code Jira Cloud https://example.atlassian.net}. */

@@ -168,7 +168,7 @@ public final class TrackerSync {
     }
 
     /** Tells the truth about the tracker connection, trying the release query of the latest release. */
-    public List<IssueTracker.Check> check() {
+    public List<Check> check() {
         return tracker.check(releases.recent(1).stream().findFirst()
                 .map(r -> tracker.enabled() ? tracker.releaseQuery(r.version()) : ""));
     }

@@ -1,5 +1,6 @@
 package dev.popcorn.app;
 
+import dev.popcorn.domain.ForumIdentity;
 import dev.popcorn.domain.User;
 import java.util.Optional;
 
@@ -13,6 +14,18 @@ public interface UserStore {
 
     /** Records the forum's trust level of a known user (the forum sign-in tells it). */
     void updateTrustLevel(String id, int level);
+
+    /**
+     * Records a user the forum vouched for (DiscourseConnect): creates them with the forum's
+     * external id as their id, or refreshes their name, forum user name, avatar, groups and trust level.
+     */
+    User upsertFromForum(ForumIdentity identity, java.time.Instant now);
+
+    /**
+     * What a forum webhook said about a known user; null leaves a value as it is. Answers false
+     * when Popcorn does not know the user (they never signed in), and then records nothing.
+     */
+    boolean updateFromForum(String id, String username, Integer trustLevel, java.util.List<String> groups);
 
     long count();
 }

@@ -38,6 +38,7 @@ public final class WishTickets {
     private final ReportStore reports;
     private final TicketStore tickets;
     private final NoticeStore notices;
+    private final Forum forum;
     private final ParticipationStore participation;
     private final OutboxStore outbox;
     private final IssueTracker tracker;
@@ -46,8 +47,8 @@ public final class WishTickets {
     private final Clock clock;
 
     public WishTickets(Transactions transactions, ReportStore reports, TicketStore tickets, NoticeStore notices,
-            ParticipationStore participation, OutboxStore outbox, IssueTracker tracker, AuditLog audit, java.util.function.Supplier<String> baseUrl,
-            Clock clock) {
+            ParticipationStore participation, OutboxStore outbox, IssueTracker tracker, Forum forum, AuditLog audit,
+            java.util.function.Supplier<String> baseUrl, Clock clock) {
         this.transactions = transactions;
         this.reports = reports;
         this.tickets = tickets;
@@ -55,6 +56,7 @@ public final class WishTickets {
         this.participation = participation;
         this.outbox = outbox;
         this.tracker = tracker;
+        this.forum = forum;
         this.audit = audit;
         this.baseUrl = baseUrl;
         this.clock = clock;
@@ -169,7 +171,8 @@ public final class WishTickets {
 
     /**
      * The tracker says a ticket changed. Popcorn's copy is updated; when the ticket is done, each
-     * wish linked to it is fulfilled and its supporters are told and earn points, once however
+     * wish linked to it is fulfilled and its supporters are told (on the forum too, where there is
+     * one) and earn points, once however
      * often the tracker repeats itself. Answers how many supporters were told.
      */
     public int ticketChanged(Ticket ticket) {
@@ -184,6 +187,9 @@ public final class WishTickets {
             for (Wish wish : reports.unfulfilledWishesOf(ticket.key())) {
                 if (!reports.fulfil(wish.id(), now)) {
                     continue;
+                }
+                if (forum.enabled()) {
+                    outbox.enqueue(ForumThreads.WISH, wish.id() + "/" + ticket.key(), now);
                 }
                 for (String user : reports.supporters(wish.id())) {
                     if (notices.add(new WishNotice(user, wish.id(), wish.text(), ticket.key(), shipsIn, now))) {

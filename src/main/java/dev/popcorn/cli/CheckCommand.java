@@ -1,6 +1,6 @@
 package dev.popcorn.cli;
 
-import dev.popcorn.app.IssueTracker.Check;
+import dev.popcorn.app.Check;
 import dev.popcorn.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * passed, 1 when one failed, 2 when the configuration itself is wrong.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the connections (Jira): credentials, queries, project, write permission.")
+        description = "Check the connections: Jira (credentials, queries, project, write permission) and the forum (API key, category, uploads, sign-in secret).")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin

@@ -1,5 +1,6 @@
 package dev.popcorn.cli;
 
+import dev.popcorn.app.Check;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.ConfigException;
 import java.io.PrintStream;
@@ -30,7 +31,7 @@ public final class PopcornCommand implements Runnable {
         int start(Config config, boolean demo, PrintStream out);
 
         /** Tries every configured connection and says how each went. */
-        List<IssueTracker.Check> check(Config config);
+        List<Check> check(Config config);
     }
 
     /** Options every command shares: where the configuration is. */

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -31,7 +32,7 @@ import java.util.Properties;
 public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity,
-        WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award) {
+        WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse) {
 
     /** Every key Popcorn reads, with its default ("" means none) and meaning; the README lists them. */
     public static final Map<String, String[]> KEYS = keys();
@@ -69,6 +70,8 @@ public record Config(
         keys.put("award.template-dir", new String[] {"", "folder with announcement.<language>.md templates to use instead of"
                 + " the built-in copies of plugin-resources/templates"});
         keys.put("award.languages", new String[] {"zh-CN,en", "languages of the announcement, in order (zh-CN, en)"});
+        keys.put("award.voter-groups", new String[] {"", "forum groups whose members may vote, comma separated (empty: anyone);"
+                + " users the forum never vouched for (signed links) are in none"});
         keys.put("slack.webhook-url", new String[] {"", "Slack-compatible incoming webhook the approved announcement is"
                 + " posted to (secret; empty: none)"});
         keys.put("slack.timeout-seconds", new String[] {"10", "how long the chat webhook may take to answer"});
@@ -100,6 +103,24 @@ public record Config(
         keys.put("jira.label.needs-work-percent", new String[] {"40", "share of not good enough that earns the needs-work label"});
         keys.put("jira.comments", new String[] {"false", "also add one summary comment per ticket when the round closes"});
         keys.put("jira.webhook-secret", new String[] {"", "secret of the Jira webhook; X-Hub-Signature is required when set (secret)"});
+        keys.put("discourse.url", new String[] {"", "the forum's base URL, e.g. https://forum.example.com (empty: no forum)"});
+        keys.put("discourse.api-key", new String[] {"", "admin API key Popcorn posts with (secret; empty: Popcorn posts nothing)"});
+        keys.put("discourse.api-username", new String[] {"system", "the forum user Popcorn posts as"});
+        keys.put("discourse.category-id", new String[] {"", "id of the category the release, poll and award threads go to"
+                + " (required with an API key)"});
+        keys.put("discourse.requests-per-minute", new String[] {"60", "most requests per minute Popcorn sends to the forum"
+                + " (admin keys share 60 by default)"});
+        keys.put("discourse.timeout-seconds", new String[] {"20", "how long one forum request may take"});
+        keys.put("discourse.connect-secret", new String[] {"", "DiscourseConnect provider secret, as in the forum's"
+                + " discourse connect provider secrets (secret; empty: no sign-in through the forum)"});
+        keys.put("discourse.nonce-minutes", new String[] {"10", "how long a sign-in round trip through the forum may take"});
+        keys.put("discourse.lead-groups", new String[] {"", "forum groups whose members sign in as team leads, comma separated"});
+        keys.put("discourse.webhook-secret", new String[] {"", "secret of the forum's webhook to /api/v1/hooks/discourse"
+                + " (secret; empty: forum webhooks are refused)"});
+        keys.put("discourse.winner-badge-id", new String[] {"", "id of a forum badge granted to the winning teams' members"
+                + " (empty: none)"});
+        keys.put("discourse.winners-group", new String[] {"", "name of a forum group the winning teams' members join"
+                + " (empty: none)"});
         return java.util.Collections.unmodifiableMap(keys);
     }
 
@@ -186,7 +207,7 @@ public record Config(
                 integer(v, "db.pool-size", 1, 200), secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(integer(v, "security.link-days", 1, 365)),
                 Duration.ofDays(integer(v, "security.session-days", 1, 365)),
-                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000), jira(v), award(v));
+                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000), jira(v), award(v), discourse(v));
     }
 
     private static AwardConfig award(Map<String, String> v) {
@@ -194,7 +215,7 @@ public record Config(
         dev.popcorn.domain.Eligibility eligibility = new dev.popcorn.domain.Eligibility(
                 integer(v, "award.min-points", 0, 1_000_000),
                 Duration.ofDays(integer(v, "award.min-account-days", 0, 3650)),
-                integer(v, "award.min-trust-level", 0, 4), bool(v, "award.own-team-votes"));
+                integer(v, "award.min-trust-level", 0, 4), bool(v, "award.own-team-votes"), list(v, "award.voter-groups"));
         Path templates = null;
         if (!v.get("award.template-dir").isEmpty()) {
             templates = Path.of(v.get("award.template-dir")).toAbsolutePath();
@@ -226,6 +247,48 @@ public record Config(
             throw new ConfigException(key + " must be true or false, not '" + v.get(key) + "'");
         }
         return value.equals("true");
+    }
+
+    private static DiscourseConfig discourse(Map<String, String> v) {
+        if (v.get("discourse.url").isEmpty()) {
+            for (String key : List.of("discourse.api-key", "discourse.connect-secret", "discourse.category-id")) {
+                if (!v.get(key).isEmpty()) {
+                    throw new ConfigException(key + " is set but discourse.url is not: which forum is it for?");
+                }
+            }
+            return DiscourseConfig.off();
+        }
+        URI url = httpUrl(v, "discourse.url");
+        String apiKey = v.get("discourse.api-key");
+        String connectSecret = v.get("discourse.connect-secret");
+        if (apiKey.isEmpty() && connectSecret.isEmpty()) {
+            throw new ConfigException("discourse.url is set but neither discourse.api-key (for posting) nor"
+                    + " discourse.connect-secret (for sign-in) is");
+        }
+        if (!connectSecret.isEmpty() && connectSecret.length() < 10) {
+            throw new ConfigException("discourse.connect-secret must have at least 10 characters, as the forum requires");
+        }
+        long category = 0;
+        if (!apiKey.isEmpty()) {
+            if (v.get("discourse.category-id").isEmpty()) {
+                throw new ConfigException("discourse.category-id is required with discourse.api-key: the id of the category"
+                        + " Popcorn's threads go to (the number in the category's address, /c/slug/ID)");
+            }
+            category = integer(v, "discourse.category-id", 1, Integer.MAX_VALUE);
+        }
+        if (v.get("discourse.api-username").isBlank()) {
+            throw new ConfigException("discourse.api-username must name the forum user Popcorn posts as");
+        }
+        long badge = v.get("discourse.winner-badge-id").isEmpty() ? 0 : integer(v, "discourse.winner-badge-id", 1, Integer.MAX_VALUE);
+        return new DiscourseConfig(url, apiKey, v.get("discourse.api-username").strip(), category,
+                integer(v, "discourse.requests-per-minute", 1, 6000),
+                Duration.ofSeconds(integer(v, "discourse.timeout-seconds", 1, 600)), connectSecret,
+                Duration.ofMinutes(integer(v, "discourse.nonce-minutes", 1, 1440)), list(v, "discourse.lead-groups"),
+                v.get("discourse.webhook-secret"), badge, v.get("discourse.winners-group").strip());
+    }
+
+    private static List<String> list(Map<String, String> v, String key) {
+        return java.util.Arrays.stream(v.get(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static JiraConfig jira(Map<String, String> v) {
@@ -367,6 +430,6 @@ public record Config(
     @Override
     public String toString() {
         return "Config[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", db=" + dbUrl.split(";")[0]
-                + ", zone=" + calendar.zone() + ", " + jira + ", " + award + "]";
+                + ", zone=" + calendar.zone() + ", " + jira + ", " + award + ", " + discourse + "]";
     }
 }

@@ -7,14 +7,25 @@ import java.util.List;
 /**
  * Who may vote in the Popcorn Award (configured as {@code award.*}): a minimum of participation
  * points earned outside the poll itself, a minimum account age, a minimum forum trust level where
- * the forum told us one, and whether a member may vote for their own team.
+ * the forum told us one, membership of one of the given forum groups (when any are given; a user
+ * the forum never vouched for is not in any), and whether a member may vote for their own team.
  */
-public record Eligibility(long minPoints, Duration minAccountAge, int minTrustLevel, boolean ownTeamAllowed) {
+public record Eligibility(long minPoints, Duration minAccountAge, int minTrustLevel, boolean ownTeamAllowed,
+        List<String> voterGroups) {
 
-    /** What the rules look at about one voter. {@code joinedAt} and {@code trustLevel} may be unknown (null). */
-    public record Voter(String userId, Instant joinedAt, Integer trustLevel, long points, List<String> teams) {
+    /**
+     * What the rules look at about one voter. {@code joinedAt} and {@code trustLevel} may be unknown
+     * (null); {@code groups} is null when the forum never told them.
+     */
+    public record Voter(String userId, Instant joinedAt, Integer trustLevel, long points, List<String> teams,
+            List<String> groups) {
         public Voter {
             teams = List.copyOf(teams);
+            groups = groups == null ? null : List.copyOf(groups);
+        }
+
+        public Voter(String userId, Instant joinedAt, Integer trustLevel, long points, List<String> teams) {
+            this(userId, joinedAt, trustLevel, points, teams, null);
         }
     }
 
@@ -22,6 +33,11 @@ public record Eligibility(long minPoints, Duration minAccountAge, int minTrustLe
         if (minPoints < 0 || minAccountAge.isNegative() || minTrustLevel < 0 || minTrustLevel > 4) {
             throw new IllegalArgumentException("eligibility limits out of range");
         }
+        voterGroups = List.copyOf(voterGroups);
+    }
+
+    public Eligibility(long minPoints, Duration minAccountAge, int minTrustLevel, boolean ownTeamAllowed) {
+        this(minPoints, minAccountAge, minTrustLevel, ownTeamAllowed, List.of());
     }
 
     public static Eligibility anyone() {
@@ -33,9 +49,9 @@ public record Eligibility(long minPoints, Duration minAccountAge, int minTrustLe
         return minPoints > 0;
     }
 
-    /** Whether the rules look at the account (its age or its forum trust level). */
+    /** Whether the rules look at the account (its age, its forum trust level or groups). */
     public boolean needsAccount() {
-        return !minAccountAge.isZero() || minTrustLevel > 0;
+        return !minAccountAge.isZero() || minTrustLevel > 0 || !voterGroups.isEmpty();
     }
 
     /** Whether the rules look at the voter's teams. */
@@ -56,6 +72,10 @@ public record Eligibility(long minPoints, Duration minAccountAge, int minTrustLe
         }
         if (voter.trustLevel() != null && voter.trustLevel() < minTrustLevel) {
             throw RuleViolation.forbidden("ballot.eligibility.trust", minTrustLevel, voter.trustLevel());
+        }
+        if (!voterGroups.isEmpty()
+                && (voter.groups() == null || voter.groups().stream().noneMatch(voterGroups::contains))) {
+            throw RuleViolation.forbidden("ballot.eligibility.groups", String.join(", ", voterGroups));
         }
         if (!ownTeamAllowed && voter.teams().contains(candidate.teamSlug())) {
             throw RuleViolation.forbidden("ballot.eligibility.ownTeam", candidate.title());

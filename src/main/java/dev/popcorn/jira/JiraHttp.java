@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.popcorn.config.JiraConfig;
+import dev.popcorn.http.Pacer;
+import dev.popcorn.http.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,10 +18,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -147,7 +145,7 @@ final class JiraHttp {
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
             // Not Jira's error JSON (a proxy's HTML page, say): the status says enough.
         }
-        Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After"));
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), clock).orElse(null);
         if (retryAfter != null) {
             pacer.holdUntil(clock.instant().plus(retryAfter));
         }
@@ -173,24 +171,5 @@ final class JiraHttp {
             case 503 -> "(unavailable)";
             default -> status >= 500 ? "(Jira failed)" : "";
         };
-    }
-
-    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
-    private Duration retryAfter(Optional<String> header) {
-        if (header.isEmpty()) {
-            return null;
-        }
-        String value = header.get().strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.popcorn.jira;
 
 import com.google.gson.JsonObject;
 import dev.popcorn.config.JiraConfig;
+import dev.popcorn.http.Pacer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

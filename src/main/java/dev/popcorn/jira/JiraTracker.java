@@ -1,5 +1,6 @@
 package dev.popcorn.jira;
 
+import dev.popcorn.app.Check;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.popcorn.app.DeliveryFailure;

@@ -1,8 +1,10 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.UserStore;
+import dev.popcorn.domain.ForumIdentity;
 import dev.popcorn.domain.User;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 final class JdbcUsers implements UserStore {
@@ -22,9 +24,11 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public Optional<User> find(String id) {
-        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level FROM users WHERE id = :id").bind("id", id)
+        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
+                        + " WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at"),
-                        rs.getObject("trust_level", Integer.class)))
+                        rs.getObject("trust_level", Integer.class), rs.getString("forum_username"),
+                        groups(rs.getString("forum_groups"))))
                 .findOne());
     }
 
@@ -32,6 +36,39 @@ final class JdbcUsers implements UserStore {
     public void updateTrustLevel(String id, int level) {
         db.with(h -> h.createUpdate("UPDATE users SET trust_level = :level WHERE id = :id")
                 .bind("id", id).bind("level", level).execute());
+    }
+
+    @Override
+    public User upsertFromForum(ForumIdentity identity, Instant now) {
+        return db.inTransaction(() -> {
+            upsert(identity.externalId(), identity.displayName(), now);
+            db.with(h -> h.createUpdate("UPDATE users SET forum_username = :username, avatar_url = :avatar, forum_groups = :groups,"
+                            + " trust_level = COALESCE(:level, trust_level) WHERE id = :id")
+                    .bind("id", identity.externalId()).bind("username", identity.username())
+                    .bind("avatar", identity.avatarUrl().length() > 500 ? "" : identity.avatarUrl())
+                    .bind("groups", joined(identity.groups()))
+                    .bind("level", identity.trustLevel().orElse(null)).execute());
+            return find(identity.externalId()).orElseThrow();
+        });
+    }
+
+    @Override
+    public boolean updateFromForum(String id, String username, Integer trustLevel, List<String> groups) {
+        return db.with(h -> h.createUpdate("UPDATE users SET forum_username = COALESCE(:username, forum_username),"
+                        + " trust_level = COALESCE(:level, trust_level), forum_groups = COALESCE(:groups, forum_groups)"
+                        + " WHERE id = :id")
+                .bind("id", id).bind("username", username).bind("level", trustLevel)
+                .bind("groups", groups == null ? null : joined(groups)).execute()) == 1;
+    }
+
+    private static String joined(List<String> groups) {
+        String joined = String.join(",", groups);
+        // A user in very many groups keeps the first ones that fit.
+        return joined.length() <= 4000 ? joined : joined.substring(0, joined.lastIndexOf(',', 4000));
+    }
+
+    private static List<String> groups(String joined) {
+        return joined == null ? null : joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.popcorn.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.ForumThreadStore;
+import dev.popcorn.app.SignInNonces;
 import dev.popcorn.app.AwardStore;
 import dev.popcorn.app.LeaseStore;
 import dev.popcorn.app.BallotStore;
@@ -118,6 +120,14 @@ public final class Store implements AutoCloseable {
 
     public NoticeStore notices() {
         return new JdbcNotices(db);
+    }
+
+    public ForumThreadStore forumThreads() {
+        return new JdbcForumThreads(db);
+    }
+
+    public SignInNonces signInNonces() {
+        return new JdbcSignInNonces(db);
     }
 
     public AuditLog audit() {

@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.Check;
 import dev.popcorn.app.AnnounceAward;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
@@ -192,9 +193,9 @@ final class Api {
         });
         app.get("/api/v1/tracker/check", ctx -> {
             lead(ctx);
-            List<IssueTracker.Check> checks = trackerSync.check();
+            List<Check> checks = trackerSync.check();
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("ok", checks.stream().allMatch(IssueTracker.Check::ok));
+            body.put("ok", checks.stream().allMatch(Check::ok));
             body.put("checks", checks.stream().map(c -> Map.of("code", c.code(), "ok", c.ok(),
                     "message", Messages.text(Messages.choose(null, ctx.header("Accept-Language")), c.code(), c.args().toArray())))
                     .toList());

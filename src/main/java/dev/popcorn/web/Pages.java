@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.Check;
 import dev.popcorn.app.AnnounceAward;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
@@ -39,9 +40,11 @@ final class Pages {
     /** What every page shares: the language, the signed-in person, the CSRF token. */
     static final class Chrome {
         private final Sessions sessions;
+        private final boolean forumSignIn;
 
-        Chrome(Sessions sessions) {
+        Chrome(Sessions sessions, boolean forumSignIn) {
             this.sessions = sessions;
+            this.forumSignIn = forumSignIn;
         }
 
         Locale locale(Context ctx) {
@@ -68,6 +71,7 @@ final class Pages {
             model.put("path", ctx.path());
             model.put("csrf", sessions.csrfToken(ctx));
             model.put("csrfField", Sessions.CSRF_FIELD);
+            model.put("forumSignIn", forumSignIn);
             sessions.current(ctx).ifPresent(pass -> model.put("me", pass));
             return model;
         }
@@ -343,7 +347,7 @@ final class Pages {
         render(ctx, "wish", model);
     }
 
-    private void dashboard(Context ctx, List<IssueTracker.Check> checks) {
+    private void dashboard(Context ctx, List<Check> checks) {
         Optional<Pass> me = sessions.current(ctx);
         if (me.isEmpty() || !me.get().isLead()) {
             ctx.redirect("/lead/signin");

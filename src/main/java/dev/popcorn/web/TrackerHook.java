@@ -7,15 +7,9 @@ import dev.popcorn.domain.Ticket;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code POST /api/v1/hooks/jira}: the tracker tells Popcorn a ticket changed. With a secret
@@ -28,12 +22,12 @@ final class TrackerHook {
 
     private final WishTickets wishTickets;
     private final TrackerSync trackerSync;
-    private final byte[] secret;
+    private final WebhookSignature signature;
 
     TrackerHook(WishTickets wishTickets, TrackerSync trackerSync, String secret) {
         this.wishTickets = wishTickets;
         this.trackerSync = trackerSync;
-        this.secret = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
+        this.signature = new WebhookSignature(SIGNATURE, secret);
     }
 
     void register(Javalin app) {
@@ -42,8 +36,8 @@ final class TrackerHook {
 
     private void receive(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
-        if (secret.length > 0) {
-            verify(body, ctx.header(SIGNATURE));
+        if (signature.configured()) {
+            signature.verify(body, ctx.header(SIGNATURE));
         }
         if (!trackerSync.enabled()) {
             throw RuleViolation.invalid("tracker.off");
@@ -61,30 +55,5 @@ final class TrackerHook {
         answer.put("done", ticket.get().done());
         answer.put("supportersTold", told);
         Json.write(ctx, 200, answer);
-    }
-
-    private void verify(byte[] body, String header) {
-        if (header == null || !header.startsWith("sha256=")) {
-            throw RuleViolation.unauthenticated("webhook.signature.missing", SIGNATURE);
-        }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(header.substring("sha256=".length()).strip().toLowerCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.unauthenticated("webhook.signature.invalid");
-        }
-        if (!MessageDigest.isEqual(hmac(body), given)) {
-            throw RuleViolation.unauthenticated("webhook.signature.invalid");
-        }
-    }
-
-    private byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.AnnounceAward;
+import dev.popcorn.app.ForumAccounts;
+import dev.popcorn.app.ForumThreads;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.ManagePoll;
@@ -25,12 +27,14 @@ public final class WebApp {
     /** The use cases the web layer drives. */
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
-            WishTickets wishTickets, Outbox outbox, AnnounceAward announce) {
+            WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
+            ForumThreads forumThreads) {
     }
 
     /** How the web layer behaves. */
     public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, boolean secureCookies,
-            Path photosDir, String trackerWebhookSecret, int ballotsPerMinute, int ballotsPerMinutePerAddress) {
+            Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, int ballotsPerMinute,
+            int ballotsPerMinutePerAddress) {
     }
 
     private WebApp() {
@@ -40,7 +44,7 @@ public final class WebApp {
     public static Javalin create(Services services, Settings settings) {
         Templates templates = new Templates(settings.zone());
         Sessions sessions = new Sessions(services.signIn(), settings.sessionValidity(), settings.secureCookies());
-        Pages.Chrome chrome = new Pages.Chrome(sessions);
+        Pages.Chrome chrome = new Pages.Chrome(sessions, services.forumAccounts().enabled());
         Problems problems = new Problems(templates, chrome);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -71,6 +75,7 @@ public final class WebApp {
         new Pages(templates, chrome, sessions, services, problems, limits).register(app);
         new Api(services, limits).register(app);
         new TrackerHook(services.wishTickets(), services.trackerSync(), settings.trackerWebhookSecret()).register(app);
+        new ForumRoutes(services.forumAccounts(), sessions, settings.forumWebhookSecret()).register(app);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {

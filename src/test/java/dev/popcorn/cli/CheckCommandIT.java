@@ -1,5 +1,6 @@
 package dev.popcorn.cli;
 
+import dev.popcorn.app.Check;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -51,7 +52,7 @@ class CheckCommandIT {
             }
 
             @Override
-            public List<IssueTracker.Check> check(Config config) {
+            public List<Check> check(Config config) {
                 return Popcorn.check(config, Clock.systemUTC());
             }
         }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.popcorn.cli;
 
+import dev.popcorn.app.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.TestServer;
@@ -51,7 +52,7 @@ class PopcornCommandIT {
                     }
 
                     @Override
-                    public java.util.List<dev.popcorn.app.IssueTracker.Check> check(dev.popcorn.config.Config config) {
+                    public java.util.List<dev.popcorn.app.Check> check(dev.popcorn.config.Config config) {
                         return dev.popcorn.Popcorn.check(config, java.time.Clock.systemUTC());
                     }
                 }, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -12,7 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.IssueTracker;
-import dev.popcorn.app.IssueTracker.Check;
+import dev.popcorn.app.Check;
 import dev.popcorn.app.IssueTracker.TicketFeedback;
 import dev.popcorn.app.IssueTracker.WishTicket;
 import dev.popcorn.config.Config;

@@ -1,5 +1,6 @@
 package dev.popcorn.jira;
 
+import dev.popcorn.app.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -36,7 +37,7 @@ class JiraLiveIT {
         IssueTracker tracker = JiraTracker.create(config, Clock.systemUTC());
         String jql = Optional.ofNullable(System.getenv("POPCORN_LIVE_JIRA_JQL")).orElse("order by created DESC");
 
-        List<IssueTracker.Check> checks = tracker.check(Optional.of(jql));
+        List<Check> checks = tracker.check(Optional.of(jql));
         checks.forEach(check -> System.out.println((check.ok() ? "ok     " : "FAILED ") + check.code() + " " + check.args()));
         assertThat(checks.get(0).ok()).as("credentials work").isTrue();
         assertThat(tracker.search(jql, 5)).allSatisfy(ticket -> assertThat(ticket.key()).isNotBlank());

@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.Check;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -111,7 +112,7 @@ class TrackerLoopIT {
                     }
 
                     @Override
-                    public List<dev.popcorn.app.IssueTracker.Check> check(Config config) {
+                    public List<dev.popcorn.app.Check> check(Config config) {
                         throw new AssertionError("not a check");
                     }
                 }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.popcorn.jira;
+package dev.popcorn.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 
 /**
  * Spaces requests evenly so that one Popcorn instance never sends more than the configured
- * number per second, and holds every request back while Jira has asked us to wait.
+ * number per second, and holds every request back while the other side (Jira, Discourse) has asked us to wait.
  */
-final class Pacer {
+public final class Pacer {
 
     /** How a caller waits; tests pass one that does not really sleep. */
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -20,7 +20,7 @@ final class Pacer {
     private final Sleeper sleeper;
     private Instant next;
 
-    Pacer(double requestsPerSecond, Clock clock, Sleeper sleeper) {
+    public Pacer(double requestsPerSecond, Clock clock, Sleeper sleeper) {
         this.interval = Duration.ofNanos((long) (1_000_000_000L / requestsPerSecond));
         this.clock = clock;
         this.sleeper = sleeper;
@@ -29,9 +29,9 @@ final class Pacer {
 
     /**
      * Waits for this caller's turn, or returns how long the caller would have to wait when that
-     * is longer than {@code patience} (Jira asked for a long pause); empty once it is our turn.
+     * is longer than {@code patience} (the other side asked for a long pause); empty once it is our turn.
      */
-    java.util.Optional<Duration> await(Duration patience) throws InterruptedException {
+    public java.util.Optional<Duration> await(Duration patience) throws InterruptedException {
         Instant turn;
         synchronized (this) {
             Instant now = clock.instant();
@@ -49,8 +49,8 @@ final class Pacer {
         return java.util.Optional.empty();
     }
 
-    /** Jira said to wait: no request leaves before {@code until}. */
-    synchronized void holdUntil(Instant until) {
+    /** The other side said to wait: no request leaves before {@code until}. */
+    public synchronized void holdUntil(Instant until) {
         if (until.isAfter(next)) {
             next = until;
         }

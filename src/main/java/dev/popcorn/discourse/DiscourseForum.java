@@ -1,0 +1,184 @@
+package dev.popcorn.discourse;
+
+import com.google.gson.JsonObject;
+import dev.popcorn.app.Announcement;
+import dev.popcorn.app.Check;
+import dev.popcorn.app.DeliveryFailure;
+import dev.popcorn.app.Forum;
+import dev.popcorn.config.DiscourseConfig;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The forum port on Discourse. Every thread is created with its key as the topic's
+ * {@code external_id}, and looked up by it before it is created, so a delivery repeated after a
+ * crash edits or leaves the thread instead of posting a second one. The announcement's card and
+ * the members' photos it shows are uploaded and embedded by their {@code upload://} short URLs.
+ */
+public final class DiscourseForum implements Forum {
+
+    /** {@code ![alt](destination)} with a destination in which Markdown escapes may appear. */
+    private static final Pattern IMAGE = Pattern.compile("!\\[((?:\\\\.|[^\\]\\\\])*)]\\(((?:\\\\.|[^)\\\\\\s])+)\\)");
+    /** A PNG of one transparent pixel: what {@code popcorn check} uploads to see that uploads work. */
+    private static final byte[] PIXEL = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=");
+    private static final String EDIT_REASON = "Popcorn: the week moved on";
+
+    private final DiscourseClient client;
+    private final DiscourseConfig config;
+
+    public DiscourseForum(DiscourseClient client, DiscourseConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.posting();
+    }
+
+    @Override
+    public Posted publish(Thread thread, Optional<Posted> known) {
+        return delivering(() -> {
+            Optional<Posted> existing = known.or(() -> find(thread.key()));
+            if (existing.isPresent()) {
+                client.editPost(existing.get().postId(), thread.text(), EDIT_REASON);
+                return existing.get();
+            }
+            return posted(client.createTopic(thread.title(), thread.text(), config.categoryId(), thread.key()));
+        });
+    }
+
+    @Override
+    public Posted announceWinners(Announcement announcement) {
+        String key = "popcorn-award-" + announcement.pollId();
+        return delivering(() -> {
+            Optional<Posted> existing = find(key);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            // Uploading the same file twice gives the same upload, so a repeat after a crash costs nothing on the forum.
+            DiscourseClient.Upload card = client.upload("popcorn-award-" + announcement.pollId() + ".png", announcement.card(),
+                    "image/png");
+            String text = "![Popcorn Award|" + card.width() + "x" + card.height() + "](" + card.shortUrl() + ")\n\n"
+                    + embedPhotos(announcement);
+            return posted(client.createTopic(announcement.title(), text, config.categoryId(), key));
+        });
+    }
+
+    /** Replaces each image of the text that shows one of the announcement's photos by the photo, uploaded. */
+    private String embedPhotos(Announcement announcement) {
+        List<DiscourseClient.Upload> uploads = new ArrayList<>();
+        for (int i = 0; i < announcement.photos().size(); i++) {
+            Announcement.Photo photo = announcement.photos().get(i);
+            uploads.add(client.upload("member-" + (i + 1) + ".png", photo.png(), "image/png"));
+        }
+        Matcher m = IMAGE.matcher(announcement.text());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String destination = m.group(2).replaceAll("\\\\(\\p{Punct})", "$1");
+            String replacement = m.group();
+            for (int i = 0; i < uploads.size(); i++) {
+                if (announcement.photos().get(i).url().equals(destination)) {
+                    DiscourseClient.Upload upload = uploads.get(i);
+                    replacement = "![" + m.group(1) + "|" + upload.width() + "x" + upload.height() + "](" + upload.shortUrl() + ")";
+                    break;
+                }
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Override
+    public boolean recognises() {
+        return config.winnerBadgeId() > 0 || !config.winnersGroup().isEmpty();
+    }
+
+    @Override
+    public void recognise(List<String> usernames, String reason) {
+        delivering(() -> {
+            if (config.winnerBadgeId() > 0) {
+                for (String username : usernames) {
+                    client.grantBadge(username, config.winnerBadgeId(), reason);
+                }
+            }
+            if (!config.winnersGroup().isEmpty()) {
+                client.addToGroup(client.groupId(config.winnersGroup()), usernames);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void tell(String key, List<String> usernames, String title, String text) {
+        delivering(() -> {
+            if (client.topicByExternalId(key).isEmpty()) {
+                client.privateMessage(usernames, title, text, key);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Check> check() {
+        List<Check> checks = new ArrayList<>();
+        try {
+            Optional<DiscourseClient.User> user = client.user(config.apiUsername());
+            if (user.isEmpty()) {
+                checks.add(new Check("check.forum.user", false, List.of(config.apiUsername())));
+            } else {
+                checks.add(new Check(user.get().admin() ? "check.forum.key" : "check.forum.notAdmin", user.get().admin(),
+                        List.of(config.apiUsername())));
+            }
+        } catch (DiscourseException e) {
+            checks.add(new Check("check.forum.key.failed", false, List.of(e.getMessage())));
+            // Without a working key nothing else can be tried.
+            checks.add(connectCheck());
+            return checks;
+        }
+        try {
+            JsonObject category = client.category(config.categoryId());
+            checks.add(new Check("check.forum.category", true,
+                    List.of(String.valueOf(config.categoryId()), category.get("name").getAsString())));
+        } catch (DiscourseException e) {
+            checks.add(new Check("check.forum.category.failed", false, List.of(String.valueOf(config.categoryId()), e.getMessage())));
+        }
+        try {
+            client.upload("popcorn-check.png", PIXEL, "image/png");
+            checks.add(new Check("check.forum.upload", true, List.of()));
+        } catch (DiscourseException e) {
+            checks.add(new Check("check.forum.upload.failed", false, List.of(e.getMessage())));
+        }
+        checks.add(connectCheck());
+        return checks;
+    }
+
+    private Check connectCheck() {
+        return config.signIn() ? new Check("check.forum.connect", true, List.of())
+                : new Check("check.forum.connect.off", true, List.of());
+    }
+
+    private Optional<Posted> find(String key) {
+        return client.topicByExternalId(key).map(topicId -> posted(client.firstPost(topicId)));
+    }
+
+    private Posted posted(DiscourseClient.Post post) {
+        return new Posted(post.topicId(), post.id(), client.url("/t/" + post.topicSlug() + "/" + post.topicId()));
+    }
+
+    /** Runs a delivery; the forum's refusals and failures become the outbox's {@link DeliveryFailure}. */
+    private static <T> T delivering(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DiscourseException e) {
+            throw new DeliveryFailure(e.getMessage(), e.isTransient(), e.retryAfter().orElse(null), e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.popcorn.discourse;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.popcorn.config.DiscourseConfig;
+import dev.popcorn.http.Pacer;
+import dev.popcorn.http.RetryAfter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Discourse site over HTTP: the {@code Api-Key} and {@code Api-Username} headers, JSON and
+ * multipart bodies, timeouts, and pacing under the admin key's shared limit. A 429 answer holds
+ * every request back for the time the forum asked ({@code Retry-After}, or {@code extras.wait_seconds}
+ * in the body); a request whose wait fits within the timeout waits and tries again, a few times.
+ * The key never appears in a message.
+ */
+final class DiscourseHttp {
+
+    /** What a request answered: the status, the Location of a redirect, and the JSON body (JSON null if none). */
+    record Answer(int status, Optional<String> location, JsonElement body) {
+    }
+
+    private static final Gson GSON = new Gson();
+    /** How often one request is tried again after the forum asked to wait (when the wait fits in the timeout). */
+    private static final int RATE_LIMIT_RETRIES = 3;
+
+    private final URI site;
+    private final String apiKey;
+    private final String apiUsername;
+    private final Duration timeout;
+    private final Pacer pacer;
+    private final Clock clock;
+    private final HttpClient http;
+    private final SecureRandom random = new SecureRandom();
+
+    DiscourseHttp(DiscourseConfig config, Pacer pacer, Clock clock) {
+        this.site = config.url();
+        this.apiKey = config.apiKey();
+        this.apiUsername = config.apiUsername();
+        this.timeout = config.timeout();
+        this.pacer = pacer;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    URI site() {
+        return site;
+    }
+
+    JsonElement get(String path) {
+        return expectOk("GET", path, send("GET", path, null, null));
+    }
+
+    JsonElement post(String path, JsonElement body) {
+        return expectOk("POST", path, send("POST", path, json(body), "application/json"));
+    }
+
+    JsonElement put(String path, JsonElement body) {
+        return expectOk("PUT", path, send("PUT", path, json(body), "application/json"));
+    }
+
+    /** A GET whose redirects and 404 the caller reads itself. */
+    Answer getAllowingRedirect(String path) {
+        Answer answer = send("GET", path, null, null);
+        if (answer.status() >= 300 && answer.status() < 400 || answer.status() == 404) {
+            return answer;
+        }
+        expectOk("GET", path, answer);
+        return answer;
+    }
+
+    /** Uploads an image for posts ({@code upload_type=composer}, synchronously, so the answer carries its short URL). */
+    JsonElement upload(String path, String fileName, byte[] content, String contentType) {
+        String boundary = "popcorn-" + HexFormat.of().formatHex(randomBytes());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        field(body, boundary, "upload_type", "composer");
+        field(body, boundary, "synchronous", "true");
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName.replaceAll("[\"\\\\\r\n]", "_") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        body.writeBytes(content);
+        write(body, "\r\n--" + boundary + "--\r\n");
+        return expectOk("POST", path, send("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary));
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+    }
+
+    private static void write(ByteArrayOutputStream body, String text) {
+        body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] json(JsonElement body) {
+        return GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Answer send(String method, String path, byte[] body, String contentType) {
+        String target = method + " " + path.replaceAll("\\?.*", "");
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(site.resolve(site.getPath().replaceAll("/$", "") + path))
+                    .timeout(timeout)
+                    .header("Api-Key", apiKey)
+                    .header("Api-Username", apiUsername)
+                    .header("Accept", "application/json");
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            }
+            HttpResponse<String> response;
+            try {
+                Optional<Duration> hold = pacer.await(timeout);
+                if (hold.isPresent()) {
+                    throw new DiscourseException(429, target + ": the forum asked Popcorn to wait another "
+                            + hold.get().toSeconds() + " s", List.of(), hold.get());
+                }
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpTimeoutException e) {
+                throw new DiscourseException(0, target + ": the forum did not answer within " + timeout.toSeconds() + " s",
+                        List.of(), null);
+            } catch (IOException e) {
+                throw new DiscourseException(0, target + ": cannot reach the forum at " + site + " (" + e + ")", List.of(), null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DiscourseException(0, target + ": interrupted", List.of(), null);
+            }
+            JsonElement json = parse(response.body());
+            if (response.statusCode() == 429) {
+                Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After"), clock)
+                        .or(() -> waitSeconds(json)).orElse(Duration.ofSeconds(60));
+                pacer.holdUntil(clock.instant().plus(wait));
+                if (attempt < RATE_LIMIT_RETRIES && wait.compareTo(timeout) <= 0) {
+                    continue;
+                }
+                throw new DiscourseException(429, target + ": the forum answered 429 (rate limited; retry after "
+                        + wait.toSeconds() + " s)", errors(json), wait);
+            }
+            return new Answer(response.statusCode(), response.headers().firstValue("Location"), json);
+        }
+    }
+
+    private static Optional<Duration> waitSeconds(JsonElement json) {
+        try {
+            JsonElement seconds = json.getAsJsonObject().getAsJsonObject("extras").get("wait_seconds");
+            return Optional.of(Duration.ofSeconds(Math.max(0, seconds.getAsLong())));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private JsonElement expectOk(String method, String path, Answer answer) {
+        int status = answer.status();
+        if (status >= 200 && status < 300) {
+            return answer.body();
+        }
+        String target = method + " " + path.replaceAll("\\?.*", "");
+        List<String> errors = errors(answer.body());
+        StringBuilder message = new StringBuilder(target + ": the forum answered " + status + " " + meaning(status));
+        if (!errors.isEmpty()) {
+            message.append(": ").append(String.join("; ", errors));
+        }
+        throw new DiscourseException(status, message.toString(), errors, null);
+    }
+
+    private static JsonElement parse(String body) {
+        if (body == null || body.isBlank()) {
+            return JsonNull.INSTANCE;
+        }
+        try {
+            return JsonParser.parseString(body);
+        } catch (JsonParseException e) {
+            // Not JSON (a proxy's error page, say): the status says enough.
+            return JsonNull.INSTANCE;
+        }
+    }
+
+    /** Discourse's error texts: {@code {"errors": ["…"], "error_type": "…"}}. */
+    private static List<String> errors(JsonElement json) {
+        List<String> errors = new ArrayList<>();
+        if (json.isJsonObject()) {
+            JsonObject o = json.getAsJsonObject();
+            if (o.has("errors") && o.get("errors").isJsonArray()) {
+                o.getAsJsonArray("errors").forEach(e -> errors.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
+            } else if (o.has("error_type") && o.get("error_type").isJsonPrimitive()) {
+                errors.add(o.get("error_type").getAsString());
+            }
+        }
+        return errors;
+    }
+
+    private static String meaning(int status) {
+        return switch (status) {
+            case 400 -> "(bad request)";
+            case 403 -> "(the API key is wrong, or its user may not do this)";
+            case 404 -> "(not found, or not visible to the API user)";
+            case 413 -> "(the file is too large for the forum)";
+            case 422 -> "(the forum refused the content)";
+            case 429 -> "(rate limited)";
+            default -> status >= 500 ? "(the forum failed)" : "";
+        };
+    }
+}
