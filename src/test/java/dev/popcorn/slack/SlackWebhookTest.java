@@ -28,9 +28,9 @@ class SlackWebhookTest {
     @Test
     void theCardIsAttachedOnlyWhenSlackCanFetchIt() {
         Announcement local = new Announcement(9, "Popcorn Award", "hi", new byte[0], "http://localhost:8080/polls/9/card.png",
-                "http://localhost:8080/polls/9");
+                "http://localhost:8080/polls/9", java.util.List.of());
         Announcement public_ = new Announcement(9, "Popcorn Award", "hi", new byte[0], "https://popcorn.example.com/polls/9/card.png",
-                "https://popcorn.example.com/polls/9");
+                "https://popcorn.example.com/polls/9", java.util.List.of());
 
         assertThat(blockTypes(SlackWebhook.message(local))).containsExactly("header", "section");
         assertThat(blockTypes(SlackWebhook.message(public_))).containsExactly("header", "section", "image");
