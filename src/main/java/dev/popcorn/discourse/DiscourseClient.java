@@ -140,9 +140,9 @@ public final class DiscourseClient {
         return user(http.get("/admin/users/" + id + ".json").getAsJsonObject());
     }
 
-    /** The user names of a group's members (the first thousand). */
+    /** The user names of a group's members, as far as the forum's first page of them goes. */
     public List<String> groupMembers(String group) {
-        JsonObject answer = http.get("/groups/" + encode(group) + "/members.json?limit=1000").getAsJsonObject();
+        JsonObject answer = http.get("/groups/" + encode(group) + "/members.json").getAsJsonObject();
         List<String> names = new ArrayList<>();
         answer.getAsJsonArray("members").forEach(m -> names.add(m.getAsJsonObject().get("username").getAsString()));
         return names;

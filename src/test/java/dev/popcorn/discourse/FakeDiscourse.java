@@ -1,0 +1,436 @@
+package dev.popcorn.discourse;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+
+/**
+ * Discourse faked at the HTTP level with WireMock: a forum that keeps its topics, posts, uploads,
+ * users, groups and badges, answers the way Discourse does (topics found by {@code external_id}
+ * through a redirect, the same file uploaded twice is the same upload, 429 with
+ * {@code Retry-After} or {@code extras.wait_seconds} when told to), with answers built from
+ * Discourse's OpenAPI document and checked against it ({@link #contractViolations}).
+ */
+public final class FakeDiscourse implements AutoCloseable {
+
+    public static final String API_KEY = "test-discourse-api-key-0123456789";
+    public static final long CATEGORY = 7;
+
+    /** One topic of the forum: its posts' texts in order, and for a private message its recipients. */
+    public record Topic(long id, String title, String externalId, List<String> posts, String recipients) {
+    }
+
+    public final WireMockServer server;
+    private final Map<Long, Topic> topics = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, JsonObject> uploads = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, JsonObject> users = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, List<String>> groups = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> badges = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger ids = new AtomicInteger(100);
+    private final AtomicInteger limited = new AtomicInteger();
+    private volatile int waitSeconds;
+    private volatile boolean waitInBody;
+
+    public FakeDiscourse() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new Forum()));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()));
+        user(1, "system", 4, true);
+        groups.put("popcorn-winners", Collections.synchronizedList(new ArrayList<>()));
+        groups.put("beta-testers", Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    public String url() {
+        return server.baseUrl();
+    }
+
+    /** A user of the forum. */
+    public void user(long id, String username, int trustLevel, boolean admin) {
+        JsonObject user = new JsonObject();
+        user.addProperty("id", id);
+        user.addProperty("username", username);
+        user.addProperty("name", username);
+        user.addProperty("trust_level", trustLevel);
+        user.addProperty("admin", admin);
+        users.put(username, user);
+    }
+
+    /** The next {@code requests} requests are answered 429, asking to wait {@code seconds} (in the header or the body). */
+    public void rateLimit(int requests, int seconds, boolean inBody) {
+        waitSeconds = seconds;
+        waitInBody = inBody;
+        limited.set(requests);
+    }
+
+    public List<Topic> topics() {
+        synchronized (topics) {
+            return List.copyOf(topics.values());
+        }
+    }
+
+    public int uploads() {
+        return uploads.size();
+    }
+
+    public List<String> groupMembers(String group) {
+        return List.copyOf(groups.get(group));
+    }
+
+    public List<String> badgesGranted() {
+        return List.copyOf(badges);
+    }
+
+    /** The requests Popcorn sent, oldest first, as "METHOD path". */
+    public List<String> requests() {
+        List<String> requests = new ArrayList<>(server.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl().replaceAll("\\?.*", "")).toList());
+        Collections.reverse(requests);
+        return requests;
+    }
+
+    public List<LoggedRequest> loggedRequests() {
+        List<LoggedRequest> requests = new ArrayList<>(server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
+        Collections.reverse(requests);
+        return requests;
+    }
+
+    /**
+     * Every request Popcorn sent and every answer the fake gave, checked against Discourse's
+     * OpenAPI document; one line per problem.
+     */
+    public List<String> contractViolations() {
+        List<String> problems = new ArrayList<>();
+        for (ServeEvent event : server.getAllServeEvents()) {
+            LoggedRequest r = event.getRequest();
+            String path = r.getUrl().replaceAll("\\?.*", "");
+            int status = event.getResponse().getStatus();
+            if (path.equals("/user_badges.json") || status == 429) {
+                // Granting a badge is Discourse API the document does not describe; 429 can answer any request.
+                continue;
+            }
+            SimpleRequest.Builder request = new SimpleRequest.Builder(r.getMethod().getName(), path);
+            r.getQueryParams().forEach((name, values) -> request.withQueryParam(name, values.values()));
+            r.getHeaders().all().forEach(h -> request.withHeader(h.key(), h.values()));
+            String contentType = r.getHeader("Content-Type");
+            if (contentType != null && contentType.startsWith("application/json")) {
+                request.withBody(r.getBodyAsString());
+            }
+            SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+            if (status < 300 && !event.getResponse().getBodyAsString().isEmpty()) {
+                response.withContentType("application/json").withBody(event.getResponse().getBodyAsString());
+            }
+            ValidationReport report = DiscourseSpec.validator().validate(request.build(), response.build());
+            report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .filter(m -> status < 300 || !m.getKey().startsWith("validation.response.status.unknown"))
+                    .forEach(m -> problems.add(r.getMethod() + " " + path + ": " + m.getMessage() + " [" + m.getKey() + "]"));
+            if (!API_KEY.equals(r.getHeader("Api-Key")) || r.getHeader("Api-Username") == null) {
+                problems.add(r.getMethod() + " " + path + ": without the Api-Key and Api-Username headers");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static final Pattern EXTERNAL = Pattern.compile("/t/external_id/(.+)\\.json");
+    private static final Pattern TOPIC = Pattern.compile("/t/(\\d+)\\.json");
+    private static final Pattern POST = Pattern.compile("/posts/(\\d+)\\.json");
+    private static final Pattern USER = Pattern.compile("/u/([^/]+)\\.json");
+    private static final Pattern ADMIN_USER = Pattern.compile("/admin/users/(\\d+)\\.json");
+    private static final Pattern GROUP = Pattern.compile("/groups/([^/]+)\\.json");
+    private static final Pattern GROUP_BY_ID = Pattern.compile("/groups/by-id/(\\d+)\\.json");
+    private static final Pattern GROUP_MEMBERS = Pattern.compile("/groups/(\\d+)/members\\.json");
+    private static final Pattern GROUP_MEMBER_LIST = Pattern.compile("/groups/([^/]+)/members\\.json");
+
+    /** The forum's behaviour, answering every request. */
+    private final class Forum implements ResponseDefinitionTransformerV2 {
+
+        @Override
+        public String getName() {
+            return "fake-discourse";
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            LoggedRequest r = event.getRequest();
+            if (!API_KEY.equals(r.getHeader("Api-Key"))) {
+                return error(403, "invalid_access", "You are not permitted to view the requested resource. The API key is invalid.");
+            }
+            if (limited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                JsonObject extras = new JsonObject();
+                extras.addProperty("wait_seconds", waitSeconds);
+                JsonObject body = errors("rate_limit", "You've performed this action too many times. Please wait a few seconds.");
+                body.add("extras", extras);
+                ResponseDefinitionBuilder answer = json(429, body);
+                if (!waitInBody) {
+                    answer = answer.withHeader("Retry-After", String.valueOf(waitSeconds));
+                }
+                return answer.build();
+            }
+            String method = r.getMethod().getName();
+            String path = r.getUrl().replaceAll("\\?.*", "");
+            Matcher m;
+            if (method.equals("POST") && path.equals("/posts.json")) {
+                return createPost(JsonParser.parseString(r.getBodyAsString()).getAsJsonObject());
+            }
+            if (method.equals("GET") && (m = EXTERNAL.matcher(path)).matches()) {
+                String key = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+                synchronized (topics) {
+                    for (Topic topic : topics.values()) {
+                        if (key.equals(topic.externalId())) {
+                            return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(301)
+                                    .withHeader("Location", "/t/popcorn/" + topic.id() + ".json").build();
+                        }
+                    }
+                }
+                return error(404, "not_found", "The requested URL or resource could not be found.");
+            }
+            if (method.equals("GET") && (m = TOPIC.matcher(path)).matches()) {
+                Topic topic = topics.get(Long.parseLong(m.group(1)));
+                return topic == null ? error(404, "not_found", "The requested URL or resource could not be found.") : topic(topic);
+            }
+            if (method.equals("PUT") && (m = POST.matcher(path)).matches()) {
+                return editPost(Long.parseLong(m.group(1)), JsonParser.parseString(r.getBodyAsString()).getAsJsonObject());
+            }
+            if (method.equals("POST") && path.equals("/uploads.json")) {
+                return upload(r.getPart("file").getBody().asBytes());
+            }
+            if (method.equals("GET") && (m = ADMIN_USER.matcher(path)).matches()) {
+                long id = Long.parseLong(m.group(1));
+                for (JsonObject user : users.values()) {
+                    if (user.get("id").getAsLong() == id) {
+                        return json(200, DiscourseSpec.sample("GET", "/admin/users/{id}.json", 200, user)).build();
+                    }
+                }
+                return error(404, "not_found", "The requested URL or resource could not be found.");
+            }
+            if (method.equals("GET") && (m = GROUP_BY_ID.matcher(path)).matches()) {
+                int index = Integer.parseInt(m.group(1)) - 40;
+                List<String> names = new ArrayList<>(groups.keySet());
+                return index < 0 || index >= names.size() ? error(404, "not_found", "not found")
+                        : json(200, DiscourseSpec.sample("GET", "/groups/by-id/{id}.json", 200, group(names.get(index)))).build();
+            }
+            if (method.equals("GET") && (m = USER.matcher(path)).matches()) {
+                JsonObject user = users.get(m.group(1));
+                if (user == null) {
+                    return error(404, "not_found", "The requested URL or resource could not be found.");
+                }
+                JsonObject values = new JsonObject();
+                values.add("user", user);
+                return json(200, DiscourseSpec.sample("GET", "/u/{username}.json", 200, values)).build();
+            }
+            if (method.equals("GET") && (m = GROUP.matcher(path)).matches() && groups.containsKey(m.group(1))) {
+                return json(200, DiscourseSpec.sample("GET", "/groups/{name}.json", 200, group(m.group(1)))).build();
+            }
+            if (method.equals("GET") && (m = GROUP_MEMBER_LIST.matcher(path)).matches() && groups.containsKey(m.group(1))) {
+                JsonObject membersSchema = DiscourseSpec.document().getAsJsonObject("paths")
+                        .getAsJsonObject("/groups/{name}/members.json").getAsJsonObject("get").getAsJsonObject("responses")
+                        .getAsJsonObject("200").getAsJsonObject("content").getAsJsonObject("application/json")
+                        .getAsJsonObject("schema").getAsJsonObject("properties").getAsJsonObject("members")
+                        .getAsJsonObject("items");
+                JsonArray members = new JsonArray();
+                for (String username : groups.get(m.group(1))) {
+                    JsonObject member = new JsonObject();
+                    member.addProperty("username", username);
+                    members.add(DiscourseSpec.generate(membersSchema, member));
+                }
+                JsonObject values = new JsonObject();
+                values.add("members", members);
+                return json(200, DiscourseSpec.sample("GET", "/groups/{name}/members.json", 200, values)).build();
+            }
+            if (method.equals("PUT") && (m = GROUP_MEMBERS.matcher(path)).matches()) {
+                String name = new ArrayList<>(groups.keySet()).get(Integer.parseInt(m.group(1)) - 40);
+                List<String> members = groups.get(name);
+                String[] usernames = JsonParser.parseString(r.getBodyAsString()).getAsJsonObject().get("usernames").getAsString().split(",");
+                JsonArray added = new JsonArray();
+                for (String username : usernames) {
+                    if (!members.contains(username)) {
+                        members.add(username);
+                        added.add(username);
+                    }
+                }
+                if (added.isEmpty()) {
+                    return error(422, "invalid_parameters", usernames[0] + " is already a member of this group");
+                }
+                JsonObject values = new JsonObject();
+                values.addProperty("success", "OK");
+                values.add("usernames", added);
+                return json(200, DiscourseSpec.sample("PUT", "/groups/{id}/members.json", 200, values)).build();
+            }
+            if (method.equals("POST") && path.equals("/user_badges.json")) {
+                JsonObject body = JsonParser.parseString(r.getBodyAsString()).getAsJsonObject();
+                badges.add(body.get("username").getAsString() + ":" + body.get("badge_id").getAsLong());
+                return json(200, JsonParser.parseString("{\"badges\":[],\"user_badges\":[{\"id\":" + ids.incrementAndGet()
+                        + ",\"badge_id\":" + body.get("badge_id").getAsLong() + "}]}")).build();
+            }
+            if (method.equals("GET") && path.equals("/c/" + CATEGORY + "/show.json")) {
+                JsonObject category = new JsonObject();
+                category.addProperty("id", CATEGORY);
+                category.addProperty("name", "Popcorn 爆米花");
+                category.addProperty("slug", "popcorn");
+                JsonObject values = new JsonObject();
+                values.add("category", category);
+                return json(200, DiscourseSpec.sample("GET", "/c/{id}/show.json", 200, values)).build();
+            }
+            return error(404, "not_found", "The requested URL or resource could not be found.");
+        }
+
+        private ResponseDefinition createPost(JsonObject body) {
+            long postId = ids.incrementAndGet();
+            Topic topic;
+            synchronized (topics) {
+                if (body.has("topic_id")) {
+                    topic = topics.get(body.get("topic_id").getAsLong());
+                    if (topic == null) {
+                        return error(404, "not_found", "The requested URL or resource could not be found.");
+                    }
+                } else {
+                    String externalId = body.has("external_id") ? body.get("external_id").getAsString() : null;
+                    if (externalId != null && topics.values().stream().anyMatch(t -> externalId.equals(t.externalId()))) {
+                        return error(422, "invalid_parameters", "External id has already been taken");
+                    }
+                    topic = new Topic(ids.incrementAndGet(), body.get("title").getAsString(), externalId,
+                            Collections.synchronizedList(new ArrayList<>()),
+                            body.has("target_recipients") ? body.get("target_recipients").getAsString() : null);
+                    topics.put(topic.id(), topic);
+                }
+                topic.posts().add(body.get("raw").getAsString());
+            }
+            JsonObject values = post(postId, topic, topic.posts().size(), body.get("raw").getAsString());
+            return json(200, DiscourseSpec.sample("POST", "/posts.json", 200, values)).build();
+        }
+
+        private ResponseDefinition editPost(long postId, JsonObject body) {
+            String raw = body.getAsJsonObject("post").get("raw").getAsString();
+            synchronized (topics) {
+                for (Topic topic : topics.values()) {
+                    // The first post of a topic has the id right before the topic's.
+                    if (topic.id() == postId + 1) {
+                        topic.posts().set(0, raw);
+                        JsonObject values = new JsonObject();
+                        values.add("post", post(postId, topic, 1, raw));
+                        return json(200, DiscourseSpec.sample("PUT", "/posts/{id}.json", 200, values)).build();
+                    }
+                }
+            }
+            return error(404, "not_found", "The requested URL or resource could not be found.");
+        }
+
+        private ResponseDefinition topic(Topic topic) {
+            JsonObject postsSchema = DiscourseSpec.document().getAsJsonObject("paths").getAsJsonObject("/t/{id}.json")
+                    .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200").getAsJsonObject("content")
+                    .getAsJsonObject("application/json").getAsJsonObject("schema").getAsJsonObject("properties")
+                    .getAsJsonObject("post_stream").getAsJsonObject("properties").getAsJsonObject("posts").getAsJsonObject("items");
+            JsonObject first = DiscourseSpec.generate(postsSchema, post(topic.id() - 1, topic, 1, topic.posts().get(0)));
+            first.remove("raw");
+            JsonObject stream = new JsonObject();
+            JsonArray posts = new JsonArray();
+            posts.add(first);
+            stream.add("posts", posts);
+            stream.add("stream", new JsonArray());
+            JsonObject values = new JsonObject();
+            values.addProperty("id", topic.id());
+            values.addProperty("title", topic.title());
+            values.addProperty("slug", "popcorn");
+            values.add("post_stream", stream);
+            return json(200, DiscourseSpec.sample("GET", "/t/{id}.json", 200, values)).build();
+        }
+
+        private ResponseDefinition upload(byte[] file) {
+            String sha1;
+            BufferedImage image;
+            try {
+                sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(file));
+                image = ImageIO.read(new ByteArrayInputStream(file));
+            } catch (NoSuchAlgorithmException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+            if (image == null) {
+                return error(422, "invalid_parameters", "Sorry, the file you are trying to upload is not authorized");
+            }
+            JsonObject upload = uploads.computeIfAbsent(sha1, key -> {
+                JsonObject values = new JsonObject();
+                values.addProperty("id", ids.incrementAndGet());
+                values.addProperty("url", "/uploads/default/original/1X/" + key + ".png");
+                values.addProperty("short_url", "upload://" + key.substring(0, 27) + ".png");
+                values.addProperty("short_path", "/uploads/short-url/" + key.substring(0, 27) + ".png");
+                values.addProperty("width", image.getWidth());
+                values.addProperty("height", image.getHeight());
+                values.addProperty("extension", "png");
+                values.addProperty("original_filename", key + ".png");
+                return DiscourseSpec.sample("POST", "/uploads.json", 200, values);
+            });
+            return json(200, upload).build();
+        }
+
+        private JsonObject group(String name) {
+            JsonObject group = new JsonObject();
+            group.addProperty("id", 40 + new ArrayList<>(groups.keySet()).indexOf(name));
+            group.addProperty("name", name);
+            JsonObject values = new JsonObject();
+            values.add("group", group);
+            return values;
+        }
+
+        private JsonObject post(long postId, Topic topic, int number, String raw) {
+            JsonObject post = new JsonObject();
+            post.addProperty("id", postId);
+            post.addProperty("topic_id", topic.id());
+            post.addProperty("topic_slug", "popcorn");
+            post.addProperty("post_number", number);
+            post.addProperty("raw", raw);
+            post.addProperty("username", "system");
+            return post;
+        }
+    }
+
+    private static ResponseDefinition error(int status, String type, String message) {
+        JsonObject body = errors(type, message);
+        return json(status, body).build();
+    }
+
+    private static JsonObject errors(String type, String message) {
+        JsonObject body = new JsonObject();
+        JsonArray errors = new JsonArray();
+        errors.add(message);
+        body.add("errors", errors);
+        body.addProperty("error_type", type);
+        return body;
+    }
+
+    private static ResponseDefinitionBuilder json(int status, com.google.gson.JsonElement body) {
+        return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body.toString());
+    }
+}
