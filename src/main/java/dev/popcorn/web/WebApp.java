@@ -72,10 +72,11 @@ public final class WebApp {
         });
         RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
                 settings.ballotsPerMinutePerAddress()));
+        // Before the pages: /signin/forum must not be read as a personal link's /signin/{token}.
+        new ForumRoutes(services.forumAccounts(), sessions, settings.forumWebhookSecret()).register(app);
         new Pages(templates, chrome, sessions, services, problems, limits).register(app);
         new Api(services, limits).register(app);
         new TrackerHook(services.wishTickets(), services.trackerSync(), settings.trackerWebhookSecret()).register(app);
-        new ForumRoutes(services.forumAccounts(), sessions, settings.forumWebhookSecret()).register(app);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {

@@ -1,0 +1,271 @@
+package dev.popcorn.discourse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.popcorn.TestServer;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Popcorn with a (fake) Discourse: the demo's week on the forum, each thread exactly once across
+ * a restart; a forum user signing in through DiscourseConnect and voting; every tampering refused;
+ * the forum's webhooks changing what a user may do.
+ */
+class ForumLoopIT {
+
+    private static final String CONNECT_SECRET = "connect-secret-0123456789";
+    private static final String HOOK_SECRET = "hook-secret-0123456789";
+    /** Saturday noon in Shanghai: the demo's poll is open. */
+    private static final Instant SATURDAY_NOON = Instant.parse("2026-11-21T04:00:00Z");
+
+    private final FakeDiscourse fake = new FakeDiscourse();
+    private TestServer server;
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        assertThat(fake.contractViolations()).isEmpty();
+        fake.close();
+    }
+
+    private Map<String, String> forum(String voterGroups) {
+        Map<String, String> config = new HashMap<>();
+        config.put("discourse.url", fake.url());
+        config.put("discourse.api-key", FakeDiscourse.API_KEY);
+        config.put("discourse.category-id", String.valueOf(FakeDiscourse.CATEGORY));
+        config.put("discourse.requests-per-minute", "6000");
+        config.put("discourse.connect-secret", CONNECT_SECRET);
+        config.put("discourse.webhook-secret", HOOK_SECRET);
+        config.put("discourse.winners-group", "popcorn-winners");
+        config.put("award.voter-groups", voterGroups);
+        return config;
+    }
+
+    @Test
+    void theDemoWeekGoesToTheForumExactlyOnceAcrossARestart() {
+        server = TestServer.start(data, SATURDAY_NOON, true, forum(""));
+
+        await(() -> fake.topics().size() == 3);
+        Map<String, String> threads = new HashMap<>();
+        fake.topics().forEach(t -> threads.put(t.externalId().replaceAll("-\\d+$", ""), t.posts().get(0)));
+        assertThat(threads).containsOnlyKeys("popcorn-release", "popcorn-poll", "popcorn-award");
+        assertThat(threads.get("popcorn-release")).contains("Release", "版本", "/signin/forum?next\\=%2Freleases%2F");
+        assertThat(threads.get("popcorn-poll")).contains("Voting is open until", "投票进行中", "%23candidate\\-");
+        String award = threads.get("popcorn-award");
+        assertThat(award).startsWith("![Popcorn Award|1200x630](upload://").doesNotContain("/photos/");
+        long photos = award.split("\\]\\(upload://", -1).length - 2;
+        assertThat(photos).isGreaterThanOrEqualTo(2);
+        assertThat(fake.uploads()).isEqualTo(1 + (int) photos);
+
+        server.close();
+        server = TestServer.start(data, SATURDAY_NOON, false, forum(""));
+        sleep(Duration.ofSeconds(7));
+        assertThat(fake.topics()).hasSize(3);
+        assertThat(fake.requests().stream().filter("POST /posts.json"::equals)).hasSize(3);
+
+        // The poll closes: its thread is edited, not posted again.
+        server.clock.set(Instant.parse("2026-11-26T16:00:00Z"));
+        await(() -> fake.topics().stream().anyMatch(t -> t.posts().get(0).contains("Voting closed at")));
+        assertThat(fake.topics()).hasSize(3);
+        assertThat(fake.requests().stream().filter("POST /posts.json"::equals)).hasSize(3);
+    }
+
+    @Test
+    void aForumUserSignsInAndVotesAndEveryTamperingIsRefused() {
+        server = TestServer.start(data, SATURDAY_NOON, true, forum("beta-testers"));
+        long poll = pollId();
+        long candidate = candidate(poll);
+
+        // Tampered: the answer is signed for another payload.
+        Map<String, String> request = signIn("/polls/" + poll);
+        String good = answer(request.get("nonce"), request.get("return_sso_url"), "4242", "xiaoyu", "trust_level_2,beta-testers");
+        String other = answer(request.get("nonce"), request.get("return_sso_url"), "1", "system", "admins");
+        HttpResponse<String> tampered = back(good.substring(0, good.indexOf("&sig=")) + other.substring(other.indexOf("&sig=")));
+        assertThat(tampered.statusCode()).isEqualTo(401);
+        assertThat(tampered.body()).contains("tampered");
+
+        HttpResponse<String> signedIn = back(good);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).contains("/polls/" + poll);
+        String session = session(signedIn);
+        HttpResponse<String> replayed = back(good);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(replayed.body()).contains("used already");
+
+        HttpResponse<String> ballot = server.send("PUT", "/api/v1/polls/" + poll + "/ballot", session,
+                "{\"candidate\": " + candidate + "}");
+        assertThat(ballot.statusCode()).as(ballot.body()).isEqualTo(200);
+        JsonObject me = JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll + "/ballot", session, null).body())
+                .getAsJsonObject();
+        assertThat(me.toString()).contains(String.valueOf(candidate));
+
+        // Expired: the forum answered after the nonce's ten minutes.
+        request = signIn("/");
+        String late = answer(request.get("nonce"), request.get("return_sso_url"), "4242", "xiaoyu", "beta-testers");
+        server.clock.advance(Duration.ofMinutes(11));
+        HttpResponse<String> expired = back(late);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.body()).contains("expired");
+
+        // A foreign return address, even when signed: the answer was meant for another site.
+        request = signIn("/");
+        HttpResponse<String> foreign = back(answer(request.get("nonce"), "https://evil.example/signin/forum/return", "4242",
+                "xiaoyu", "beta-testers"));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("evil.example");
+
+        // Nothing after /signin/forum?next= leaves Popcorn.
+        assertThat(signIn("//evil.example/x")).containsEntry("next", "/");
+
+        // A user outside the voter groups may not vote until the forum says they joined.
+        request = signIn("/");
+        String outsider = session(back(answer(request.get("nonce"), request.get("return_sso_url"), "4343", "zhaomin",
+                "trust_level_1")));
+        HttpResponse<String> refused = server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider,
+                "{\"candidate\": " + candidate + "}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("beta-testers");
+
+        assertThat(hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}", HOOK_SECRET).statusCode())
+                .isEqualTo(200);
+        assertThat(server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider, "{\"candidate\": " + candidate + "}")
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> forged = hook("user_removed_from_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
+                "another-secret");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        HttpResponse<String> malformed = hook("user_updated", "{\"user\": {\"id\": ", HOOK_SECRET);
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(malformed.body()).contains("not a Discourse webhook");
+        assertThat(hook("user_promoted", "{\"user_promoted\":{\"user_id\":4343,\"old_trust_level\":1,\"new_trust_level\":3}}",
+                HOOK_SECRET).statusCode()).isEqualTo(200);
+        assertThat(hook("user_updated", "{\"user\":{\"id\":999,\"username\":\"stranger\",\"trust_level\":2}}", HOOK_SECRET)
+                .statusCode()).isEqualTo(202);
+    }
+
+    private long pollId() {
+        return JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body()).getAsJsonObject()
+                .getAsJsonObject("poll").get("id").getAsLong();
+    }
+
+    private long candidate(long poll) {
+        return JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body()).getAsJsonObject()
+                .getAsJsonArray("candidates").get(0).getAsJsonObject().get("id").getAsLong();
+    }
+
+    /** Starts signing in; checks the request Popcorn sends the browser to the forum with, and answers its fields. */
+    private Map<String, String> signIn(String next) {
+        HttpResponse<String> start = server.send("GET", "/signin/forum?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+                null, null);
+        assertThat(start.statusCode()).isEqualTo(302);
+        URI location = URI.create(start.headers().firstValue("Location").orElseThrow());
+        assertThat(location.toString()).startsWith(fake.url() + "/session/sso_provider?sso=");
+        Map<String, String> query = fields(location.getRawQuery());
+        assertThat(query.get("sig")).isEqualTo(sign(query.get("sso")));
+        Map<String, String> payload = fields(new String(Base64.getDecoder().decode(query.get("sso")), StandardCharsets.UTF_8));
+        assertThat(payload.get("return_sso_url")).isEqualTo(server.url("/signin/forum/return"));
+        assertThat(payload.get("nonce")).hasSizeGreaterThanOrEqualTo(32);
+        Map<String, String> answer = new HashMap<>(payload);
+        answer.put("next", next.startsWith("//") ? "/" : next);
+        return answer;
+    }
+
+    /** The forum's signed answer, as the query of the return address. */
+    private static String answer(String nonce, String returnUrl, String externalId, String username, String groups) {
+        String payload = "nonce=" + nonce + "&return_sso_url=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8)
+                + "&external_id=" + externalId + "&username=" + username + "&name=" + URLEncoder.encode("陈晓雨", StandardCharsets.UTF_8)
+                + "&email=" + username + "%40example.com&avatar_url=&admin=false&moderator=false&groups="
+                + URLEncoder.encode(groups, StandardCharsets.UTF_8);
+        String sso = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return "sso=" + URLEncoder.encode(sso, StandardCharsets.UTF_8) + "&sig=" + sign(sso);
+    }
+
+    private HttpResponse<String> back(String query) {
+        return server.send("GET", "/signin/forum/return?" + query, null, null);
+    }
+
+    private static String session(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("popcorn_session="))
+                .map(c -> c.substring("popcorn_session=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> hook(String event, String body, String secret) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(server.url("/api/v1/hooks/discourse")))
+                .header("Content-Type", "application/json").header("X-Discourse-Event", event)
+                .header("X-Discourse-Event-Type", event.startsWith("user_") && event.contains("group") ? "group_user" : "user")
+                .header("X-Discourse-Event-Signature", "sha256=" + hmac(secret, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(String sso) {
+        return hmac(CONNECT_SECRET, sso);
+    }
+
+    private static String hmac(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> fields(String query) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    private void await(BooleanSupplier condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the forum did not get there in 45 s; it was sent " + fake.requests()
+                        + "; Popcorn's outbox: " + server.send("GET", "/api/v1/tracker", TestServer.ADMIN_TOKEN, null).body());
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
