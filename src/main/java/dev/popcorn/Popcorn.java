@@ -155,11 +155,6 @@ public final class Popcorn implements AutoCloseable {
                     clock, instance);
             AwardSchedule schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
                     tally, clock, instance, SCHEDULE_LEASE);
-            if (demo) {
-                new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
-                        store.reports(), store.polls(), store.ballots(), store.participation()),
-                        openRelease, managePoll, config.calendar(), clock, photos).seed();
-            }
             if (!Files.isDirectory(photos)) {
                 Files.createDirectories(photos);
             }
@@ -173,6 +168,12 @@ public final class Popcorn implements AutoCloseable {
             web.start(config.port());
             if (config.port() == 0) {
                 baseUrl.set("http://localhost:" + web.port());
+            }
+            // Seeded once the port is known: the demo's approved announcement links its photos where they are served.
+            if (demo) {
+                new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
+                        store.reports(), store.polls(), store.ballots(), store.participation()),
+                        openRelease, managePoll, config.calendar(), clock, photos).seed();
             }
             // Polls whose time came while no instance ran are opened or closed before anyone asks.
             quietly("award schedule", schedule::run);

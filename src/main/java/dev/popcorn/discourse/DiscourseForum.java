@@ -84,7 +84,7 @@ public final class DiscourseForum implements Forum {
             String destination = m.group(2).replaceAll("\\\\(\\p{Punct})", "$1");
             String replacement = m.group();
             for (int i = 0; i < uploads.size(); i++) {
-                if (samePhoto(announcement.photos().get(i).url(), destination)) {
+                if (announcement.photos().get(i).url().equals(destination)) {
                     DiscourseClient.Upload upload = uploads.get(i);
                     replacement = "![" + m.group(1) + "|" + upload.width() + "x" + upload.height() + "](" + upload.shortUrl() + ")";
                     break;
@@ -94,24 +94,6 @@ public final class DiscourseForum implements Forum {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    /**
-     * The same address, or the same path on Popcorn's own host under another name or port (a text
-     * approved before the server knew the port it listens on).
-     */
-    private static boolean samePhoto(String photo, String destination) {
-        if (photo.equals(destination)) {
-            return true;
-        }
-        try {
-            java.net.URI a = java.net.URI.create(photo);
-            java.net.URI b = java.net.URI.create(destination);
-            return a.getPath() != null && a.getPath().equals(b.getPath()) && "localhost".equals(b.getHost())
-                    && "localhost".equals(a.getHost());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     @Override
