@@ -74,6 +74,21 @@ class BrowserIT {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
+    /**
+     * The text of {@code css} once the page after a form post shows {@code expected}: right after
+     * a click the old page may still be there, and its element goes stale while being read.
+     */
+    private static String textAfterPost(String css, String expected) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> expected.equals(driver.findElement(By.cssSelector(css)).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // The assertion below names what the page says instead.
+        }
+        return text(css);
+    }
+
     private void reportAndVote(String userId, String name, String lang, String wish, String matchesTitle, String savedText,
             String receiptText) {
         browser.manage().deleteAllCookies();
@@ -147,10 +162,11 @@ class BrowserIT {
         browser.get(server.url("/lead?lang=en"));
         assertThat(text("h1")).isEqualTo("Lead dashboard");
         browser.findElement(By.xpath("//button[text()='Close the poll now']")).click();
-        assertThat(text("#done")).isEqualTo("The poll is closed and waits for your review.");
+        assertThat(textAfterPost("#done", "The poll is closed and waits for your review."))
+                .isEqualTo("The poll is closed and waits for your review.");
         WebElement approve = browser.findElement(By.cssSelector("button[id^=approve-]"));
         approve.click();
-        assertThat(text("#done")).isEqualTo("The result is approved and public.");
+        assertThat(textAfterPost("#done", "The result is approved and public.")).isEqualTo("The result is approved and public.");
 
         browser.manage().deleteAllCookies();
         browser.get(server.url("/?lang=en"));
