@@ -6,6 +6,7 @@ import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.Photos;
 import dev.popcorn.announce.WinnerCard;
 import dev.popcorn.app.AnnounceAward;
+import dev.popcorn.app.BuildNotices;
 import dev.popcorn.app.AwardSchedule;
 import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.ChatWebhook;
@@ -24,6 +25,7 @@ import dev.popcorn.app.ManagePoll;
 import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
 import dev.popcorn.app.Passes;
+import dev.popcorn.app.ShipRelease;
 import dev.popcorn.app.SignIn;
 import dev.popcorn.app.WeekOverview;
 import dev.popcorn.cli.PopcornCommand;
@@ -133,7 +135,9 @@ public final class Popcorn implements AutoCloseable {
             WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
                     store.teams(), store.participation(), store.audit(), clock);
             IssueTracker tracker = JiraTracker.create(config.jira(), clock);
-            TrackerSync trackerSync = trackerSync(config, store, tracker, openRelease, baseUrl::get, clock);
+            TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl::get, clock);
+            ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls());
+            BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), shipRelease, store.builds(), clock);
             WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
                     store.participation(), store.outbox(), tracker, forum, store.audit(), baseUrl::get, clock);
             String instance = instanceName();
@@ -161,9 +165,11 @@ public final class Popcorn implements AutoCloseable {
             Javalin web = WebApp.create(
                     new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                             new ManageTeams(store.transactions(), store.teams(), store.audit(), clock),
-                            trackerSync, wishTickets, outbox, announce, forumAccounts, forumThreads),
+                            trackerSync, wishTickets, outbox, announce, forumAccounts, forumThreads, shipRelease,
+                            buildNotices),
                     new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(), config.sessionValidity(),
                             config.secureCookies(), photos, config.jira().webhookSecret(), config.discourse().webhookSecret(),
+                            config.jenkins().token(),
                             config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress()));
             web.start(config.port());
             if (config.port() == 0) {
@@ -206,10 +212,10 @@ public final class Popcorn implements AutoCloseable {
                 config.calendar().zone(), baseUrl);
     }
 
-    private static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker, OpenRelease openRelease,
+    private static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker,
             java.util.function.Supplier<String> baseUrl, Clock clock) {
         JiraConfig jira = config.jira();
-        return new TrackerSync(tracker, openRelease, store.releases(), store.reports(), store.tickets(), store.outbox(),
+        return new TrackerSync(tracker, store.releases(), store.reports(), store.tickets(), store.outbox(),
                 new TrackerSync.Settings(baseUrl, jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
                         jira.wishJql()), clock);
     }
@@ -239,9 +245,7 @@ public final class Popcorn implements AutoCloseable {
             return tracker.check(java.util.Optional.empty());
         }
         try (store) {
-            OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
-                    store.audit(), config.calendar(), clock);
-            return trackerSync(config, store, tracker, openRelease, config::baseUrl, clock).check();
+            return trackerSync(config, store, tracker, config::baseUrl, clock).check();
         }
     }
 

@@ -31,6 +31,12 @@ public interface IssueTracker {
     /** The tickets a query finds (JQL for Jira), at most {@code limit}, in the tracker's order. */
     List<Ticket> search(String query, int limit);
 
+    /**
+     * The tickets with these keys, in the order of the keys; a key that is no visible ticket is
+     * left out (a change log mentions words that only look like keys).
+     */
+    List<Ticket> find(List<String> keys);
+
     /** The query that finds the features of a release with this version. */
     String releaseQuery(String version);
 
@@ -67,6 +73,11 @@ public interface IssueTracker {
 
             @Override
             public List<Ticket> search(String query, int limit) {
+                throw RuleViolation.invalid("tracker.off");
+            }
+
+            @Override
+            public List<Ticket> find(List<String> keys) {
                 throw RuleViolation.invalid("tracker.off");
             }
 

@@ -1,8 +1,10 @@
 package dev.popcorn.app;
 
+import dev.popcorn.domain.BuildRef;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureFeedback;
 import dev.popcorn.domain.Release;
+import dev.popcorn.domain.TestSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +12,30 @@ import java.util.Optional;
 /** Releases and their features. */
 public interface ReleaseStore {
 
+    /** The build a release shipped from, and what its tests said if that is known. */
+    record Shipment(BuildRef build, Optional<TestSummary> tests) {
+    }
+
     /** Stores a new release; a version that exists already is a conflict. */
-    Release create(String version, Instant shippedAt, Instant reportsCloseAt, List<Feature> features);
+    default Release create(String version, Instant shippedAt, Instant reportsCloseAt, List<Feature> features) {
+        return create(version, shippedAt, reportsCloseAt, features, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Stores a new release shipped from {@code build}; a version that exists already, or a build
+     * that shipped another release, is a conflict.
+     */
+    Release create(String version, Instant shippedAt, Instant reportsCloseAt, List<Feature> features,
+            Optional<BuildRef> build, Optional<TestSummary> tests);
+
+    /** The release a build shipped, if it shipped one. */
+    Optional<Release> findByBuild(String job, int number);
+
+    /** Where the release came from, if a build shipped it. */
+    Optional<Shipment> shipment(long releaseId);
+
+    /** Records what the release build's tests said, replacing an earlier summary. */
+    void attachTests(long releaseId, TestSummary tests);
 
     Optional<Release> find(long id);
 

@@ -3,11 +3,13 @@ package dev.popcorn.app;
 import dev.popcorn.app.IssueTracker.TicketFeedback;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureFeedback;
+import dev.popcorn.domain.FeatureSource;
 import dev.popcorn.domain.FeedbackLabels;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.TeamRules;
 import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.TicketKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The loop between a release round and the tracker: a round opens with its features found in
- * the tracker (by query or keys, each ticket given its team by the rules), and what users say
+ * the tracker (by query, keys or change log, each ticket given its team by the rules), and what users say
  * is written back onto every feature ticket through the outbox, refreshed at a pace while the
  * round runs and once more when it closes.
  */
@@ -32,7 +34,6 @@ public final class TrackerSync {
     }
 
     private final IssueTracker tracker;
-    private final OpenRelease openRelease;
     private final ReleaseStore releases;
     private final ReportStore reports;
     private final TicketStore tickets;
@@ -40,10 +41,9 @@ public final class TrackerSync {
     private final Settings settings;
     private final Clock clock;
 
-    public TrackerSync(IssueTracker tracker, OpenRelease openRelease, ReleaseStore releases, ReportStore reports,
+    public TrackerSync(IssueTracker tracker, ReleaseStore releases, ReportStore reports,
             TicketStore tickets, OutboxStore outbox, Settings settings, Clock clock) {
         this.tracker = tracker;
-        this.openRelease = openRelease;
         this.releases = releases;
         this.reports = reports;
         this.tickets = tickets;
@@ -60,26 +60,40 @@ public final class TrackerSync {
         return tracker.describe();
     }
 
+    /** The features a source names, the tickets behind them, and the mentioned keys that are no tickets. */
+    public record Found(List<Feature> features, List<Ticket> tickets, List<String> ignored) {
+    }
+
     /**
-     * Opens the round of {@code version} with the tickets {@code query} finds, or the tickets
-     * with {@code keys}, or (neither given) the tickets of the configured release query.
-     * Nothing is opened when a ticket has no team or a key is not found.
+     * The features of release {@code version} from the tracker: the tickets a query finds, or
+     * the tickets with the keys given, or the tickets a change log mentions, or (neither) the
+     * tickets of the configured release query; each given its team by the rules. A ticket no
+     * rule gives a team, a key given that is no ticket, or a query that finds nothing is refused.
      */
-    public OpenRelease.Opened open(String version, Optional<String> query, List<String> keys, String actor) {
-        if (version == null || version.isBlank()) {
-            throw RuleViolation.invalid("request.field.missing", "version");
-        }
+    public Found find(String version, FeatureSource source) {
         List<Ticket> found;
-        if (!keys.isEmpty()) {
-            // Keys go into JQL: only well-formed keys, so that nothing else can.
-            keys.forEach(Feature::requireKey);
-            found = tracker.search("key in (" + String.join(", ", keys) + ") ORDER BY key", keys.size());
-            List<String> missing = keys.stream().filter(k -> found.stream().noneMatch(t -> t.key().equals(k))).toList();
+        List<String> ignored = List.of();
+        if (source instanceof FeatureSource.Keys keys) {
+            keys.keys().forEach(Feature::requireKey);
+            found = tracker.find(keys.keys());
+            List<String> missing = missing(keys.keys(), found);
             if (!missing.isEmpty()) {
                 throw RuleViolation.invalid("tracker.tickets.unknown", String.join(", ", missing));
             }
+        } else if (source instanceof FeatureSource.Mentions mentions) {
+            List<String> mentioned = TicketKeys.mentionedIn(mentions.texts());
+            if (mentioned.isEmpty()) {
+                throw RuleViolation.invalid("tracker.changelog.noKeys");
+            }
+            found = tracker.find(mentioned);
+            ignored = missing(mentioned, found);
+            if (found.isEmpty()) {
+                throw RuleViolation.invalid("tracker.tickets.unknown", String.join(", ", ignored));
+            }
         } else {
-            String jql = query.filter(q -> !q.isBlank()).orElseGet(() -> tracker.releaseQuery(version.strip()));
+            String jql = source instanceof FeatureSource.Query query && !query.query().isBlank()
+                    ? query.query()
+                    : tracker.releaseQuery(version.strip());
             found = tracker.search(jql, 500);
             if (found.isEmpty()) {
                 throw RuleViolation.invalid("tracker.query.empty", jql);
@@ -100,10 +114,17 @@ public final class TrackerSync {
         if (!teamless.isEmpty()) {
             throw RuleViolation.invalid("tracker.tickets.teamless", String.join(", ", teamless));
         }
-        OpenRelease.Opened opened = openRelease.open(version.strip(), features, actor);
+        return new Found(features, found, ignored);
+    }
+
+    /** Keeps the tickets of a release just opened, and files their first write-backs. */
+    public void opened(List<Ticket> found) {
         found.forEach(ticket -> tickets.save(ticket, clock.instant()));
         plan();
-        return opened;
+    }
+
+    private static List<String> missing(List<String> keys, List<Ticket> found) {
+        return keys.stream().filter(k -> found.stream().noneMatch(t -> t.key().equals(k))).toList();
     }
 
     /**

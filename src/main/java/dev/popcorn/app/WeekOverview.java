@@ -64,6 +64,10 @@ public final class WeekOverview {
         return releases.recent(limit);
     }
 
+    public Optional<Release> releaseByVersion(String version) {
+        return releases.findByVersion(version);
+    }
+
     public Release release(long id) {
         return releases.find(id).orElseThrow(() -> RuleViolation.notFound("release.unknown", id));
     }

@@ -1,20 +1,26 @@
 package dev.popcorn.cli;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import dev.popcorn.config.Config;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,14 +62,25 @@ final class AdminCommands {
         @Option(names = "--server", paramLabel = "URL", description = "Popcorn's URL (default: server.base-url)")
         String server;
 
-        @Option(names = "--token", paramLabel = "TOKEN", description = "admin token (default: security.admin-token,"
-                + " POPCORN_SECURITY_ADMIN_TOKEN or the data folder)")
+        @Option(names = "--token", paramLabel = "TOKEN", description = "admin token (default: POPCORN_TOKEN,"
+                + " security.admin-token, POPCORN_SECURITY_ADMIN_TOKEN or the data folder)")
         String token;
 
         JsonObject call(Map<String, String> env, String method, String path, Object body) {
-            Config config = configOptions.load(env, Map.of());
-            String base = server == null ? config.baseUrl() : server.replaceAll("/+$", "");
-            String bearer = token == null ? config.adminToken() : token;
+            String bearer = token != null ? token : env.get("POPCORN_TOKEN");
+            String base;
+            if (server != null && bearer != null && !bearer.isBlank()) {
+                // On a CI agent: the server and the token are given; no configuration or data folder is read or made.
+                base = server;
+            } else {
+                Config config = configOptions.load(env, Map.of());
+                base = server == null ? config.baseUrl() : server;
+                bearer = bearer == null || bearer.isBlank() ? config.adminToken() : bearer;
+            }
+            base = base.replaceAll("/+$", "");
+            if (!base.startsWith("http://") && !base.startsWith("https://")) {
+                throw new Failure("--server must be an http:// or https:// URL, not '" + base + "'", 2);
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + bearer)
@@ -106,7 +123,11 @@ final class AdminCommands {
     private static final Gson GSON = new Gson();
 
     @Command(name = "open", mixinStandardHelpOptions = true,
-            description = "Open a release's report round with its features; its award poll is prepared as a draft.")
+            description = {"Open a release's report round with its features; its award poll is prepared as a draft.",
+                "Features: --feature lines, or from Jira by --jql, by --key, by the keys a --changelog mentions,"
+                        + " or (none of these) by jira.release-jql.",
+                "Run in Jenkins (JOB_NAME, BUILD_NUMBER and BUILD_URL set), the build is sent along: run again for the"
+                        + " same build, nothing is opened twice."})
     static final class OpenRelease implements Callable<Integer> {
         @Mixin
         ServerOptions server = new ServerOptions();
@@ -126,13 +147,22 @@ final class AdminCommands {
         @Option(names = "--key", paramLabel = "KEY", description = "a Jira ticket of the release (repeat for each)")
         List<String> keys = new ArrayList<>();
 
+        @Option(names = "--changelog", paramLabel = "FILE", description = "commit messages ('-' for standard input,"
+                + " e.g. git log --format=%%B A..B); the Jira keys they mention are the features")
+        Path changelog;
+
+        @Option(names = "--dry-run", description = "check everything and print what would be opened; open nothing")
+        boolean dryRun;
+
         @Spec
         CommandSpec spec;
 
         private final Map<String, String> env;
+        private final InputStream stdin;
 
-        OpenRelease(Map<String, String> env) {
+        OpenRelease(Map<String, String> env, InputStream stdin) {
             this.env = env;
+            this.stdin = stdin;
         }
 
         @Override
@@ -145,8 +175,10 @@ final class AdminCommands {
                 }
                 list.add(Map.of("key", parts[0].strip(), "summary", parts[1].strip(), "team", parts[2].strip()));
             }
-            if (!list.isEmpty() && (jql != null || !keys.isEmpty())) {
-                throw new Failure("give either --feature or --jql/--key, not both", 2);
+            int sources = (list.isEmpty() ? 0 : 1) + (jql == null ? 0 : 1) + (keys.isEmpty() ? 0 : 1)
+                    + (changelog == null ? 0 : 1);
+            if (sources > 1) {
+                throw new Failure("give one of --feature, --jql, --key or --changelog", 2);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("version", version);
@@ -159,15 +191,73 @@ final class AdminCommands {
             if (!keys.isEmpty()) {
                 body.put("keys", keys);
             }
+            if (changelog != null) {
+                body.put("changelog", List.of(readChangelog()));
+            }
+            jenkinsBuild().ifPresent(build -> body.put("build", build));
+            if (dryRun) {
+                body.put("dryRun", true);
+            }
             JsonObject answer = server.call(env, "POST", "/api/v1/releases", body);
+            spec.commandLine().getOut().println(describe(answer));
+            return 0;
+        }
+
+        private String describe(JsonObject answer) {
             JsonObject release = answer.getAsJsonObject("release");
+            String ignored = answer.getAsJsonArray("ignoredKeys").isEmpty() ? ""
+                    : "; mentioned but no tickets: " + join(answer.getAsJsonArray("ignoredKeys"), e -> e.getAsString());
+            if (answer.get("dryRun").getAsBoolean()) {
+                return "dry run: would open release " + release.get("version").getAsString() + " with "
+                        + release.getAsJsonArray("features").size() + " features ("
+                        + join(release.getAsJsonArray("features"), f -> f.getAsJsonObject().get("key").getAsString() + " "
+                                + f.getAsJsonObject().get("team").getAsString())
+                        + "), reports until " + release.get("reportsCloseAt").getAsString() + "; candidates: "
+                        + join(answer.getAsJsonArray("candidates"), c -> c.getAsJsonObject().get("team").getAsString()
+                                + " \"" + c.getAsJsonObject().get("title").getAsString() + "\"")
+                        + ignored;
+            }
+            if (!answer.get("created").getAsBoolean()) {
+                JsonObject build = release.getAsJsonObject("build");
+                return "release " + release.get("version").getAsString() + " (id " + release.get("id").getAsLong()
+                        + ") was opened by build " + build.get("job").getAsString() + " #" + build.get("number").getAsInt()
+                        + " already; nothing changed";
+            }
             JsonObject poll = answer.getAsJsonObject("poll");
-            spec.commandLine().getOut().println("opened release " + release.get("version").getAsString()
+            return "opened release " + release.get("version").getAsString()
                     + " (id " + release.get("id").getAsLong() + ", " + release.getAsJsonArray("features").size()
                     + " features, reports until "
                     + release.get("reportsCloseAt").getAsString() + "); award poll " + poll.get("id").getAsLong()
-                    + " is a draft");
-            return 0;
+                    + " is a draft" + ignored;
+        }
+
+        private String readChangelog() {
+            try {
+                byte[] text = changelog.toString().equals("-") ? stdin.readAllBytes() : Files.readAllBytes(changelog);
+                return new String(text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new Failure("cannot read --changelog " + changelog + ": " + e.getMessage(), 2);
+            }
+        }
+
+        /** The build running this command, when it runs in Jenkins. */
+        private Optional<Map<String, Object>> jenkinsBuild() {
+            String job = env.get("JOB_NAME");
+            String number = env.get("BUILD_NUMBER");
+            if (job == null || job.isBlank() || number == null || !number.matches("[1-9][0-9]{0,9}")) {
+                return Optional.empty();
+            }
+            Map<String, Object> build = new LinkedHashMap<>();
+            build.put("job", job);
+            build.put("number", Integer.parseInt(number));
+            build.put("url", env.getOrDefault("BUILD_URL", ""));
+            return Optional.of(build);
+        }
+
+        private static String join(JsonArray array, java.util.function.Function<JsonElement, String> part) {
+            List<String> parts = new ArrayList<>();
+            array.forEach(e -> parts.add(part.apply(e)));
+            return String.join(", ", parts);
         }
     }
 

@@ -71,7 +71,7 @@ public final class PopcornCommand implements Runnable {
                 .addSubcommand("link", new LinkCommand(env))
                 .addSubcommand("check", new CheckCommand(env, launcher))
                 .addSubcommand("release", new CommandLine(new ReleaseCommand())
-                        .addSubcommand("open", new AdminCommands.OpenRelease(env)))
+                        .addSubcommand("open", new AdminCommands.OpenRelease(env, System.in)))
                 .addSubcommand("candidate", new CommandLine(new CandidateCommand())
                         .addSubcommand("add", new AdminCommands.AddCandidate(env))
                         .addSubcommand("withdraw", new AdminCommands.WithdrawCandidate(env)))

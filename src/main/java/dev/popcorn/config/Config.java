@@ -1,5 +1,6 @@
 package dev.popcorn.config;
 
+import dev.popcorn.domain.BuildRule;
 import dev.popcorn.domain.FeedbackLabels;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.TeamRules;
@@ -32,7 +33,8 @@ import java.util.Properties;
 public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity,
-        WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse) {
+        WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
+        JenkinsConfig jenkins) {
 
     /** Every key Popcorn reads, with its default ("" means none) and meaning; the README lists them. */
     public static final Map<String, String[]> KEYS = keys();
@@ -121,6 +123,21 @@ public record Config(
                 + " (empty: none)"});
         keys.put("discourse.winners-group", new String[] {"", "name of a forum group the winning teams' members join"
                 + " (empty: none)"});
+        keys.put("jenkins.token", new String[] {"", "token Jenkins sends to /api/v1/hooks/jenkins, 24+ characters"
+                + " (secret; empty: the webhook is off)"});
+        keys.put("jenkins.job", new String[] {"", "the release job(s) whose builds open a release, by full name,"
+                + " comma separated, * for any part (required with jenkins.token)"});
+        keys.put("jenkins.branch", new String[] {"", "only builds of this branch open a release, * for any part,"
+                + " e.g. origin/release/* (empty: any branch)"});
+        keys.put("jenkins.phase", new String[] {"FINALIZED", "the build phase that opens a release:"
+                + " STARTED, COMPLETED or FINALIZED"});
+        keys.put("jenkins.status", new String[] {"SUCCESS", "the build results that open a release, comma separated"
+                + " (SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED)"});
+        keys.put("jenkins.version", new String[] {"parameter:RELEASE_VERSION", "where the version is read:"
+                + " parameter:NAME (a build parameter), branch (the branch name's last part) or branch:REGEX (its first group)"});
+        keys.put("jenkins.features", new String[] {"release-jql", "where the features come from: release-jql"
+                + " (jira.release-jql with the version), jql:TEMPLATE ({version} and {param:NAME} filled in),"
+                + " notes (the Jira keys in the build notes) or parameter:NAME (the Jira keys in a build parameter)"});
         return java.util.Collections.unmodifiableMap(keys);
     }
 
@@ -207,7 +224,8 @@ public record Config(
                 integer(v, "db.pool-size", 1, 200), secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(integer(v, "security.link-days", 1, 365)),
                 Duration.ofDays(integer(v, "security.session-days", 1, 365)),
-                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000), jira(v), award(v), discourse(v));
+                calendar, integer(v, "http.max-body-bytes", 1024, 50_000_000), jira(v), award(v), discourse(v),
+                jenkins(v));
     }
 
     private static AwardConfig award(Map<String, String> v) {
@@ -285,6 +303,36 @@ public record Config(
                 Duration.ofSeconds(integer(v, "discourse.timeout-seconds", 1, 600)), connectSecret,
                 Duration.ofMinutes(integer(v, "discourse.nonce-minutes", 1, 1440)), list(v, "discourse.lead-groups"),
                 v.get("discourse.webhook-secret"), badge, v.get("discourse.winners-group").strip());
+    }
+
+    private static JenkinsConfig jenkins(Map<String, String> v) {
+        String token = v.get("jenkins.token").strip();
+        if (!token.isEmpty() && token.length() < 24) {
+            throw new ConfigException("jenkins.token must have at least 24 characters: it lets Jenkins open releases");
+        }
+        if (!token.isEmpty() && v.get("jenkins.job").isBlank()) {
+            throw new ConfigException("jenkins.job is required with jenkins.token: the release job whose builds open a"
+                    + " release, by its full name (folder/job)");
+        }
+        BuildRule rule;
+        try {
+            rule = BuildRule.parse(v.get("jenkins.job"), v.get("jenkins.branch"), v.get("jenkins.phase"),
+                    v.get("jenkins.status"), v.get("jenkins.version"), v.get("jenkins.features"));
+        } catch (RuleViolation e) {
+            throw new ConfigException(switch (e.code()) {
+                case "buildRule.phase" -> "jenkins.phase must be one of " + e.args().get(1) + ", not '" + e.args().get(0) + "'";
+                case "buildRule.status" -> "jenkins.status must list results among " + e.args().get(1) + ", not '"
+                        + e.args().get(0) + "'";
+                case "buildRule.version", "buildRule.version.group", "buildRule.version.regex" -> "jenkins.version must be"
+                        + " parameter:NAME, branch or branch:REGEX with one group, not '" + v.get("jenkins.version") + "'";
+                default -> "jenkins.features must be release-jql, jql:TEMPLATE, notes or parameter:NAME, not '"
+                        + v.get("jenkins.features") + "'";
+            });
+        }
+        if (!token.isEmpty() && v.get("jira.url").isEmpty()) {
+            throw new ConfigException("jenkins.token is set but jira.url is not: the release's features come from Jira");
+        }
+        return new JenkinsConfig(token, rule);
     }
 
     private static List<String> list(Map<String, String> v, String key) {

@@ -59,6 +59,37 @@ public final class JiraTracker implements IssueTracker {
         return call(() -> client.getSearchClient().searchJql(query, limit)).stream().map(JiraTracker::ticket).toList();
     }
 
+    /**
+     * One search for all keys; Jira refuses a search naming a key it does not know (400), and then
+     * each key is read on its own, a 404 leaving it out.
+     */
+    @Override
+    public List<Ticket> find(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Issue> issues;
+        try {
+            issues = client.getSearchClient().searchJql("key in (" + String.join(", ", keys) + ")", keys.size());
+        } catch (JiraRestClientException e) {
+            if (e.getStatusCode().orElse(0) != 400) {
+                throw refusal(e);
+            }
+            issues = new ArrayList<>();
+            for (String key : keys) {
+                try {
+                    issues.add(client.getIssueClient().getIssue(key));
+                } catch (JiraRestClientException notThere) {
+                    if (notThere.getStatusCode().orElse(0) != 404) {
+                        throw refusal(notThere);
+                    }
+                }
+            }
+        }
+        List<Ticket> found = issues.stream().map(JiraTracker::ticket).toList();
+        return keys.stream().flatMap(k -> found.stream().filter(t -> t.key().equals(k))).toList();
+    }
+
     @Override
     public void publishFeedback(TicketFeedback f) {
         String title = "Popcorn " + f.release() + ": " + f.likes() + " like, " + f.notGoodEnough() + " not good enough"
@@ -217,10 +248,14 @@ public final class JiraTracker implements IssueTracker {
         try {
             return work.get();
         } catch (JiraRestClientException e) {
-            if (e.getStatusCode().orElse(0) == 400) {
-                throw RuleViolation.invalid("tracker.refused", e.getMessage());
-            }
-            throw new DeliveryFailure(e.getMessage(), e.isTransient(), e.getRetryAfter().orElse(null), e);
+            throw refusal(e);
         }
+    }
+
+    private static RuntimeException refusal(JiraRestClientException e) {
+        if (e.getStatusCode().orElse(0) == 400) {
+            return RuleViolation.invalid("tracker.refused", e.getMessage());
+        }
+        return new DeliveryFailure(e.getMessage(), e.isTransient(), e.getRetryAfter().orElse(null), e);
     }
 }

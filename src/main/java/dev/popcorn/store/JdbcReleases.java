@@ -1,11 +1,14 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.domain.BuildRef;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureFeedback;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.TestSummary;
 import dev.popcorn.domain.Verdict;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 final class JdbcReleases implements ReleaseStore {
 
@@ -23,14 +27,33 @@ final class JdbcReleases implements ReleaseStore {
     }
 
     @Override
-    public Release create(String version, Instant shippedAt, Instant reportsCloseAt, List<Feature> features) {
+    public Release create(String version, Instant shippedAt, Instant reportsCloseAt, List<Feature> features,
+            Optional<BuildRef> build, Optional<TestSummary> tests) {
         return db.inTransaction(() -> db.with(h -> {
             if (h.createQuery("SELECT COUNT(*) FROM releases WHERE version = :v").bind("v", version).mapTo(Long.class).one() > 0) {
                 throw RuleViolation.conflict("release.exists", version);
             }
-            long id = h.createUpdate("INSERT INTO releases (version, shipped_at, reports_close_at) VALUES (:v, :s, :c)")
-                    .bind("v", version).bind("s", shippedAt).bind("c", reportsCloseAt)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long id;
+            try {
+                id = h.createUpdate("INSERT INTO releases (version, shipped_at, reports_close_at, build_job, build_number,"
+                                + " build_url, tests_total, tests_passed, tests_failed, tests_skipped)"
+                                + " VALUES (:v, :s, :c, :job, :number, :url, :total, :passed, :failed, :skipped)")
+                        .bind("v", version).bind("s", shippedAt).bind("c", reportsCloseAt)
+                        .bind("job", build.map(BuildRef::job).orElse(null))
+                        .bind("number", build.map(BuildRef::number).orElse(null))
+                        .bind("url", build.map(BuildRef::url).orElse(null))
+                        .bind("total", tests.map(TestSummary::total).orElse(null))
+                        .bind("passed", tests.map(TestSummary::passed).orElse(null))
+                        .bind("failed", tests.map(TestSummary::failed).orElse(null))
+                        .bind("skipped", tests.map(TestSummary::skipped).orElse(null))
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            } catch (UnableToExecuteStatementException e) {
+                // Two instances opening the same version or build at once: the unique indexes let one win.
+                if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw RuleViolation.conflict("release.exists", version);
+                }
+                throw e;
+            }
             var batch = h.prepareBatch("INSERT INTO features (release_id, ticket_key, position, summary, team_slug)"
                     + " VALUES (:r, :k, :p, :s, :t)");
             for (int i = 0; i < features.size(); i++) {
@@ -50,6 +73,35 @@ final class JdbcReleases implements ReleaseStore {
     @Override
     public Optional<Release> findByVersion(String version) {
         return db.with(h -> load(h, "WHERE version = :v", Map.of("v", version), 1)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Release> findByBuild(String job, int number) {
+        return db.with(h -> load(h, "WHERE build_job = :job AND build_number = :number",
+                Map.of("job", job, "number", number), 1)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Shipment> shipment(long releaseId) {
+        return db.with(h -> h.createQuery("SELECT build_job, build_number, build_url, tests_total, tests_passed,"
+                        + " tests_failed, tests_skipped FROM releases WHERE id = :id AND build_job IS NOT NULL")
+                .bind("id", releaseId)
+                .map((rs, ctx) -> {
+                    Optional<TestSummary> tests = rs.getObject("tests_total") == null ? Optional.empty()
+                            : Optional.of(new TestSummary(rs.getInt("tests_total"), rs.getInt("tests_passed"),
+                                    rs.getInt("tests_failed"), rs.getInt("tests_skipped")));
+                    return new Shipment(new BuildRef(rs.getString("build_job"), rs.getInt("build_number"),
+                            rs.getString("build_url")), tests);
+                })
+                .findOne());
+    }
+
+    @Override
+    public void attachTests(long releaseId, TestSummary tests) {
+        db.with(h -> h.createUpdate("UPDATE releases SET tests_total = :total, tests_passed = :passed,"
+                        + " tests_failed = :failed, tests_skipped = :skipped WHERE id = :id")
+                .bind("id", releaseId).bind("total", tests.total()).bind("passed", tests.passed())
+                .bind("failed", tests.failed()).bind("skipped", tests.skipped()).execute());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.popcorn.app.SignInNonces;
 import dev.popcorn.app.AwardStore;
 import dev.popcorn.app.LeaseStore;
 import dev.popcorn.app.BallotStore;
+import dev.popcorn.app.BuildLog;
 import dev.popcorn.app.NoticeStore;
 import dev.popcorn.app.OutboxStore;
 import dev.popcorn.app.TicketStore;
@@ -76,6 +77,10 @@ public final class Store implements AutoCloseable {
 
     public ReleaseStore releases() {
         return new JdbcReleases(db);
+    }
+
+    public BuildLog builds() {
+        return new JdbcBuildLog(db);
     }
 
     public ReportStore reports() {

@@ -10,15 +10,15 @@ import dev.popcorn.app.TrackerSync;
 import dev.popcorn.app.WishTickets;
 import dev.popcorn.app.ManagePoll;
 import dev.popcorn.app.ManageTeams;
-import dev.popcorn.app.OpenRelease;
 import dev.popcorn.app.Passes.Pass;
-import dev.popcorn.app.Passes.Role;
-import dev.popcorn.app.SignIn;
+import dev.popcorn.app.ShipRelease;
 import dev.popcorn.app.WeekOverview;
 import dev.popcorn.app.WeekOverview.PollView;
 import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.BuildRef;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Feature;
+import dev.popcorn.domain.FeatureSource;
 import dev.popcorn.domain.FeatureVerdict;
 import dev.popcorn.domain.Member;
 import dev.popcorn.domain.Poll;
@@ -26,6 +26,7 @@ import dev.popcorn.domain.PollResult;
 import dev.popcorn.domain.PollState;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.Team;
+import dev.popcorn.domain.TestSummary;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Verdict;
 import dev.popcorn.domain.Wish;
@@ -35,7 +36,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,14 @@ final class Api {
     record FeatureInput(String key, String summary, String team) {
     }
 
-    record ReleaseInput(String version, List<FeatureInput> features, String jql, List<String> keys) {
+    record BuildInput(String job, Integer number, String url) {
+    }
+
+    record TestsInput(Integer total, Integer failed, Integer skipped) {
+    }
+
+    record ReleaseInput(String version, List<FeatureInput> features, String jql, List<String> keys,
+            List<String> changelog, BuildInput build, TestsInput tests, Boolean dryRun) {
     }
 
     record VerdictInput(String feature, String verdict, String comment) {
@@ -81,11 +88,10 @@ final class Api {
     record TeamInput(String name, List<MemberInput> members) {
     }
 
-    private final SignIn signIn;
     private final WeekOverview overview;
     private final HandInReport reports;
     private final CastBallot ballots;
-    private final OpenRelease openRelease;
+    private final ShipRelease shipRelease;
     private final ManagePoll managePoll;
     private final ManageTeams manageTeams;
     private final TrackerSync trackerSync;
@@ -93,16 +99,17 @@ final class Api {
     private final Outbox outbox;
     private final AnnounceAward announce;
     private final RateLimits limits;
+    private final Bearer bearer;
     private final String openApi;
 
     Api(WebApp.Services services, RateLimits limits) {
         this.announce = services.announce();
         this.limits = limits;
-        this.signIn = services.signIn();
+        this.bearer = new Bearer(services.signIn());
         this.overview = services.overview();
         this.reports = services.reports();
         this.ballots = services.ballots();
-        this.openRelease = services.openRelease();
+        this.shipRelease = services.shipRelease();
         this.managePoll = services.managePoll();
         this.manageTeams = services.manageTeams();
         this.trackerSync = services.trackerSync();
@@ -118,7 +125,9 @@ final class Api {
         app.get("/api/v1/teams", ctx -> Json.write(ctx, 200, overview.teams()));
         app.put("/api/v1/teams/{slug}", this::saveTeam);
         app.get("/api/v1/winners", this::winners);
+        app.get("/api/v1/releases", this::releases);
         app.post("/api/v1/releases", this::openRelease);
+        app.put("/api/v1/releases/{id}/tests", this::attachTests);
         app.get("/api/v1/releases/{id}", ctx -> Json.write(ctx, 200, releaseJson(overview.release(Pages.id(ctx)))));
         app.get("/api/v1/releases/{id}/report", this::myReport);
         app.put("/api/v1/releases/{id}/report", this::handInReport);
@@ -273,22 +282,70 @@ final class Api {
         Pass lead = lead(ctx);
         ReleaseInput input = Json.read(ctx, ReleaseInput.class);
         require(input.version(), "version");
-        OpenRelease.Opened opened;
+        List<String> keys = Optional.ofNullable(input.keys()).orElse(List.of());
+        List<String> changelog = Optional.ofNullable(input.changelog()).orElse(List.of());
+        FeatureSource source;
         if (input.features() != null && !input.features().isEmpty()) {
-            List<Feature> features = input.features().stream()
+            source = new FeatureSource.Listed(input.features().stream()
                     .map(f -> new Feature(f.key(), f.summary(), f.team()))
-                    .toList();
-            opened = openRelease.open(input.version().strip(), features, lead.userId());
+                    .toList());
+        } else if (input.jql() != null && !input.jql().isBlank()) {
+            source = new FeatureSource.Query(input.jql());
+        } else if (!keys.isEmpty()) {
+            source = new FeatureSource.Keys(keys);
+        } else if (!changelog.isEmpty()) {
+            source = new FeatureSource.Mentions(changelog);
         } else {
-            // No features listed: they come from the tracker, by the JQL, the keys, or the configured release query.
-            opened = trackerSync.open(input.version(), Optional.ofNullable(input.jql()),
-                    Optional.ofNullable(input.keys()).orElse(List.of()), lead.userId());
+            // No features named: the configured release query finds them.
+            source = new FeatureSource.ReleaseQuery();
         }
+        Optional<BuildRef> build = Optional.ofNullable(input.build()).map(b -> {
+            require(b.job(), "build.job");
+            require(b.number(), "build.number");
+            return new BuildRef(b.job(), b.number(), b.url());
+        });
+        ShipRelease.Shipped shipped = shipRelease.ship(new ShipRelease.Request(input.version(), source, build,
+                Optional.ofNullable(input.tests()).map(Api::tests), Boolean.TRUE.equals(input.dryRun())), lead.userId());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("release", releaseJson(opened.release()));
-        body.put("poll", pollJson(overview.poll(opened.poll().id(), true)));
-        ctx.header("Location", "/api/v1/releases/" + opened.release().id());
-        Json.write(ctx, 201, body);
+        body.put("created", shipped.created());
+        body.put("dryRun", shipped.dryRun());
+        if (shipped.dryRun()) {
+            Release release = shipped.release();
+            Map<String, Object> preview = new LinkedHashMap<>();
+            preview.put("version", release.version());
+            preview.put("reportsCloseAt", release.reportsCloseAt());
+            preview.put("features", release.features().stream()
+                    .map(f -> Map.of("key", f.key(), "summary", f.summary(), "team", f.teamSlug())).toList());
+            body.put("release", preview);
+            body.put("candidates", shipped.candidates().stream()
+                    .map(c -> Map.of("team", c.teamSlug(), "title", c.title(), "tickets", c.tickets())).toList());
+        } else {
+            body.put("release", releaseJson(shipped.release()));
+            body.put("poll", shipped.pollId().map(id -> pollJson(overview.poll(id, true))).orElse(null));
+            ctx.header("Location", "/api/v1/releases/" + shipped.release().id());
+        }
+        body.put("ignoredKeys", shipped.ignoredKeys());
+        Json.write(ctx, shipped.created() ? 201 : 200, body);
+    }
+
+    private void attachTests(Context ctx) {
+        lead(ctx);
+        TestsInput input = Json.read(ctx, TestsInput.class);
+        Release release = shipRelease.attachTests(Pages.id(ctx), tests(input));
+        Json.write(ctx, 200, releaseJson(release));
+    }
+
+    private void releases(Context ctx) {
+        String version = ctx.queryParam("version");
+        List<Release> found = version == null ? overview.recentReleases(20)
+                : overview.releaseByVersion(version.strip()).map(List::of).orElse(List.of());
+        Json.write(ctx, 200, found.stream().map(this::releaseJson).toList());
+    }
+
+    private static TestSummary tests(TestsInput input) {
+        require(input.total(), "tests.total");
+        return TestSummary.of(input.total(), Optional.ofNullable(input.failed()).orElse(0),
+                Optional.ofNullable(input.skipped()).orElse(0));
     }
 
     private void myReport(Context ctx) {
@@ -411,6 +468,14 @@ final class Api {
         body.put("reportsCloseAt", release.reportsCloseAt());
         body.put("reportsOpen", release.acceptsReportsAt(overview.now()));
         body.put("reports", overview.reportCount(release.id()));
+        body.put("build", shipRelease.shipment(release.id()).map(shipment -> {
+            Map<String, Object> build = new LinkedHashMap<>();
+            build.put("job", shipment.build().job());
+            build.put("number", shipment.build().number());
+            build.put("url", shipment.build().url());
+            build.put("tests", shipment.tests().orElse(null));
+            return build;
+        }).orElse(null));
         body.put("features", overview.feedback(release.id()).stream().map(f -> {
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("key", f.feature().key());
@@ -475,42 +540,16 @@ final class Api {
         }
     }
 
-    private Optional<Pass> bearer(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null) {
-            return Optional.empty();
-        }
-        if (!header.startsWith("Bearer ")) {
-            throw RuleViolation.unauthenticated("auth.bearerRequired");
-        }
-        String token = header.substring("Bearer ".length()).strip();
-        if (signIn.isAdminToken(token)) {
-            return Optional.of(new Pass("lead", "Lead", Role.LEAD, Instant.MAX));
-        }
-        try {
-            return Optional.of(signIn.check(token));
-        } catch (RuleViolation e) {
-            if (e.code().equals("pass.invalid")) {
-                throw RuleViolation.unauthenticated("auth.token.unknown");
-            }
-            throw e;
-        }
-    }
-
     private Pass user(Context ctx) {
-        return bearer(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.bearerRequired"));
+        return bearer.user(ctx);
     }
 
     private Pass lead(Context ctx) {
-        Pass pass = user(ctx);
-        if (!pass.isLead()) {
-            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
-        }
-        return pass;
+        return bearer.lead(ctx);
     }
 
     private boolean isLead(Context ctx) {
-        return bearer(ctx).map(Pass::isLead).orElse(false);
+        return bearer.isLead(ctx);
     }
 
     private static String resource(String name) {

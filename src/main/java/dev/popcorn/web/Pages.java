@@ -6,6 +6,7 @@ import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.IssueTracker;
 import dev.popcorn.app.Outbox;
+import dev.popcorn.app.ShipRelease;
 import dev.popcorn.app.TrackerSync;
 import dev.popcorn.app.WishTickets;
 import dev.popcorn.app.ManagePoll;
@@ -16,6 +17,7 @@ import dev.popcorn.app.WeekOverview;
 import dev.popcorn.app.WeekOverview.PollView;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Feature;
+import dev.popcorn.domain.FeatureSource;
 import dev.popcorn.domain.FeatureVerdict;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.Release;
@@ -87,6 +89,7 @@ final class Pages {
     private final OpenRelease openRelease;
     private final ManagePoll managePoll;
     private final TrackerSync trackerSync;
+    private final ShipRelease shipRelease;
     private final WishTickets wishTickets;
     private final Outbox outbox;
     private final Problems problems;
@@ -107,6 +110,7 @@ final class Pages {
         this.openRelease = services.openRelease();
         this.managePoll = services.managePoll();
         this.trackerSync = services.trackerSync();
+        this.shipRelease = services.shipRelease();
         this.wishTickets = services.wishTickets();
         this.outbox = services.outbox();
         this.problems = problems;
@@ -133,8 +137,12 @@ final class Pages {
             dashboard(ctx, trackerSync.check());
         });
         app.post("/lead/tracker/retry", ctx -> leadAction(ctx, lead -> outbox.retryFailed(), "retried"));
-        app.post("/lead/releases/tracker", ctx -> leadAction(ctx, lead -> trackerSync.open(ctx.formParam("version"),
-                Optional.ofNullable(ctx.formParam("jql")), List.of(), lead), "releaseOpened"));
+        app.post("/lead/releases/tracker", ctx -> leadAction(ctx, lead -> {
+            String jql = Optional.ofNullable(ctx.formParam("jql")).orElse("");
+            shipRelease.ship(new ShipRelease.Request(ctx.formParam("version"),
+                    jql.isBlank() ? new FeatureSource.ReleaseQuery() : new FeatureSource.Query(jql), Optional.empty(),
+                    Optional.empty(), false), lead);
+        }, "releaseOpened"));
         app.post("/lead/wishes/{id}/link", ctx -> leadAction(ctx, lead -> wishTickets.link(id(ctx), ctx.formParam("key"), lead),
                 "wishLinked"));
         app.post("/lead/wishes/{id}/file", ctx -> leadAction(ctx, lead -> wishTickets.fileTicket(id(ctx), lead), "wishFiling"));

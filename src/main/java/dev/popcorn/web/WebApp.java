@@ -1,6 +1,7 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.AnnounceAward;
+import dev.popcorn.app.BuildNotices;
 import dev.popcorn.app.ForumAccounts;
 import dev.popcorn.app.ForumThreads;
 import dev.popcorn.app.CastBallot;
@@ -9,6 +10,7 @@ import dev.popcorn.app.ManagePoll;
 import dev.popcorn.app.ManageTeams;
 import dev.popcorn.app.OpenRelease;
 import dev.popcorn.app.Outbox;
+import dev.popcorn.app.ShipRelease;
 import dev.popcorn.app.TrackerSync;
 import dev.popcorn.app.WishTickets;
 import dev.popcorn.app.SignIn;
@@ -28,12 +30,12 @@ public final class WebApp {
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
-            ForumThreads forumThreads) {
+            ForumThreads forumThreads, ShipRelease shipRelease, BuildNotices buildNotices) {
     }
 
     /** How the web layer behaves. */
     public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, boolean secureCookies,
-            Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, int ballotsPerMinute,
+            Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, String jenkinsToken, int ballotsPerMinute,
             int ballotsPerMinutePerAddress) {
     }
 
@@ -77,6 +79,7 @@ public final class WebApp {
         new Pages(templates, chrome, sessions, services, problems, limits).register(app);
         new Api(services, limits).register(app);
         new TrackerHook(services.wishTickets(), services.trackerSync(), settings.trackerWebhookSecret()).register(app);
+        new JenkinsRoutes(services.buildNotices(), new Bearer(services.signIn()), settings.jenkinsToken()).register(app);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {

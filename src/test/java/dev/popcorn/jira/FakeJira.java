@@ -91,7 +91,26 @@ public final class FakeJira implements AutoCloseable {
         issue.addProperty("self", url() + api + "/issue/" + (10000 + issues.size()));
         issue.add("fields", fields);
         issues.put(key, issue);
+        server.stubFor(get(urlPathEqualTo(api + "/issue/" + key)).willReturn(json(200, issue)));
         return issue;
+    }
+
+    /**
+     * Makes a search for exactly these keys ({@code key in (A-1, B-2)}) answer as Jira does: the
+     * tickets when all exist, a 400 naming the first unknown key otherwise.
+     */
+    public void keySearch(String... keys) {
+        String jql = "key in (" + String.join(", ", keys) + ")";
+        List<String> unknown = java.util.Arrays.stream(keys).filter(k -> !issues.containsKey(k)).toList();
+        if (unknown.isEmpty()) {
+            search(jql, 50, keys);
+            return;
+        }
+        String refusal = "{\"errorMessages\":[\"An issue with key '" + unknown.get(0)
+                + "' does not exist for field 'key'.\"],\"errors\":{}}";
+        server.stubFor(post(urlPathEqualTo(api + (deployment == Deployment.CLOUD ? "/search/jql" : "/search")))
+                .withRequestBody(matchingJsonPath("$.jql", equalTo(jql)))
+                .willReturn(json(400, JsonParser.parseString(refusal))));
     }
 
     /** Makes {@code jql} find these tickets, {@code pageSize} per page, paged the deployment's way. */
@@ -144,6 +163,10 @@ public final class FakeJira implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(api + "/issue"))
                 .willReturn(json(201, JsonParser.parseString("{\"id\":\"10500\",\"key\":\"MIUI-3001\",\"self\":\"" + url() + api
                         + "/issue/10500\"}"))));
+        // Reading a ticket that does not exist (or is not visible): Jira's 404.
+        server.stubFor(get(urlPathMatching(api + "/issue/[A-Z][A-Z0-9_]*-[0-9]+")).atPriority(10)
+                .willReturn(json(404, JsonParser.parseString("{\"errorMessages\":[\"Issue does not exist or you do not have"
+                        + " permission to see it.\"],\"errors\":{}}"))));
         server.stubFor(get(urlPathEqualTo(api + "/myself")).willReturn(json(200, JsonParser.parseString(
                 "{\"accountId\":\"5b10a2844c20165700ede21g\",\"displayName\":\"Popcorn Bot\",\"active\":true,"
                         + "\"emailAddress\":\"popcorn-bot@example.com\",\"self\":\"" + url() + api + "/user?accountId=5b10a2844c20165700ede21g\"}"))));

@@ -1,0 +1,57 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.SignIn;
+import dev.popcorn.app.Passes.Pass;
+import dev.popcorn.app.Passes.Role;
+import dev.popcorn.domain.RuleViolation;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who calls the REST API: {@code Authorization: Bearer} with a personal token or the admin token. */
+final class Bearer {
+
+    private final SignIn signIn;
+
+    Bearer(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    Optional<Pass> of(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (!header.startsWith("Bearer ")) {
+            throw RuleViolation.unauthenticated("auth.bearerRequired");
+        }
+        String token = header.substring("Bearer ".length()).strip();
+        if (signIn.isAdminToken(token)) {
+            return Optional.of(new Pass("lead", "Lead", Role.LEAD, Instant.MAX));
+        }
+        try {
+            return Optional.of(signIn.check(token));
+        } catch (RuleViolation e) {
+            if (e.code().equals("pass.invalid")) {
+                throw RuleViolation.unauthenticated("auth.token.unknown");
+            }
+            throw e;
+        }
+    }
+
+    Pass user(Context ctx) {
+        return of(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.bearerRequired"));
+    }
+
+    Pass lead(Context ctx) {
+        Pass pass = user(ctx);
+        if (!pass.isLead()) {
+            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
+        }
+        return pass;
+    }
+
+    boolean isLead(Context ctx) {
+        return of(ctx).map(Pass::isLead).orElse(false);
+    }
+}
