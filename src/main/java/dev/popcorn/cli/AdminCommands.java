@@ -235,6 +235,8 @@ final class AdminCommands {
             try {
                 byte[] text = changelog.toString().equals("-") ? stdin.readAllBytes() : Files.readAllBytes(changelog);
                 return new String(text, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Failure("cannot read --changelog " + changelog + ": no such file", 2);
             } catch (IOException e) {
                 throw new Failure("cannot read --changelog " + changelog + ": " + e.getMessage(), 2);
             }
