@@ -204,7 +204,7 @@ final class AdminCommands {
         }
 
         private String describe(JsonObject answer) {
-            JsonObject release = answer.getAsJsonObject("release");
+            JsonObject release = answer.getAsJsonObject(answer.get("dryRun").getAsBoolean() ? "preview" : "release");
             String ignored = answer.getAsJsonArray("ignoredKeys").isEmpty() ? ""
                     : "; mentioned but no tickets: " + join(answer.getAsJsonArray("ignoredKeys"), e -> e.getAsString());
             if (answer.get("dryRun").getAsBoolean()) {

@@ -316,7 +316,7 @@ final class Api {
             preview.put("reportsCloseAt", release.reportsCloseAt());
             preview.put("features", release.features().stream()
                     .map(f -> Map.of("key", f.key(), "summary", f.summary(), "team", f.teamSlug())).toList());
-            body.put("release", preview);
+            body.put("preview", preview);
             body.put("candidates", shipped.candidates().stream()
                     .map(c -> Map.of("team", c.teamSlug(), "title", c.title(), "tickets", c.tickets())).toList());
         } else {
@@ -468,6 +468,7 @@ final class Api {
         body.put("reportsCloseAt", release.reportsCloseAt());
         body.put("reportsOpen", release.acceptsReportsAt(overview.now()));
         body.put("reports", overview.reportCount(release.id()));
+        body.put("pollId", overview.pollOf(release.id()).map(Poll::id).orElse(null));
         body.put("build", shipRelease.shipment(release.id()).map(shipment -> {
             Map<String, Object> build = new LinkedHashMap<>();
             build.put("job", shipment.build().job());
