@@ -178,7 +178,8 @@ public record BuildRule(List<String> jobs, String branch, String phase, Set<Stri
 
     @Override
     public String toString() {
-        return "jobs " + String.join(", ", jobs) + (branch.isEmpty() ? "" : ", branch " + branch) + ", phase " + phase
-                + ", result " + String.join("/", statuses) + ", version from " + version + ", features from " + features;
+        return "job=" + String.join(",", jobs) + (branch.isEmpty() ? "" : " branch=" + branch) + " phase=" + phase
+                + " status=" + String.join(",", statuses.stream().sorted().toList()) + " version=" + version
+                + " features=" + features;
     }
 }

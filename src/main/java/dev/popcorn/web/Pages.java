@@ -6,6 +6,8 @@ import dev.popcorn.app.CastBallot;
 import dev.popcorn.app.HandInReport;
 import dev.popcorn.app.IssueTracker;
 import dev.popcorn.app.Outbox;
+import dev.popcorn.app.BuildLog;
+import dev.popcorn.app.BuildNotices;
 import dev.popcorn.app.ShipRelease;
 import dev.popcorn.app.TrackerSync;
 import dev.popcorn.app.WishTickets;
@@ -90,6 +92,8 @@ final class Pages {
     private final ManagePoll managePoll;
     private final TrackerSync trackerSync;
     private final ShipRelease shipRelease;
+    private final BuildNotices buildNotices;
+    private final boolean jenkinsEnabled;
     private final WishTickets wishTickets;
     private final Outbox outbox;
     private final Problems problems;
@@ -97,7 +101,7 @@ final class Pages {
     private final RateLimits limits;
 
     Pages(Templates templates, Chrome chrome, Sessions sessions, WebApp.Services services, Problems problems,
-            RateLimits limits) {
+            RateLimits limits, boolean jenkinsEnabled) {
         this.announce = services.announce();
         this.limits = limits;
         this.templates = templates;
@@ -111,6 +115,8 @@ final class Pages {
         this.managePoll = services.managePoll();
         this.trackerSync = services.trackerSync();
         this.shipRelease = services.shipRelease();
+        this.buildNotices = services.buildNotices();
+        this.jenkinsEnabled = jenkinsEnabled;
         this.wishTickets = services.wishTickets();
         this.outbox = services.outbox();
         this.problems = problems;
@@ -137,6 +143,11 @@ final class Pages {
             dashboard(ctx, trackerSync.check());
         });
         app.post("/lead/tracker/retry", ctx -> leadAction(ctx, lead -> outbox.retryFailed(), "retried"));
+        app.post("/lead/jenkins/notices/{id}/retry", ctx -> leadAction(ctx, lead -> {
+            BuildLog.Entry entry = buildNotices.find(id(ctx))
+                    .orElseThrow(() -> RuleViolation.notFound("jenkins.notice.unknown", id(ctx)));
+            buildNotices.retry(entry.id(), JenkinsRoutes.read(entry.body()));
+        }, "noticeRetried"));
         app.post("/lead/releases/tracker", ctx -> leadAction(ctx, lead -> {
             String jql = Optional.ofNullable(ctx.formParam("jql")).orElse("");
             shipRelease.ship(new ShipRelease.Request(ctx.formParam("version"),
@@ -379,6 +390,13 @@ final class Pages {
         outbox.counts().forEach((state, n) -> counts.put(state.name(), n));
         model.put("outbox", counts);
         model.put("troubles", outbox.troubles(10));
+        model.put("jenkinsEnabled", jenkinsEnabled);
+        model.put("jenkinsRule", buildNotices.rule().toString());
+        Locale language = chrome.locale(ctx);
+        model.put("buildNotices", buildNotices.recent(10).stream().map(n -> Map.of("id", n.id(),
+                "receivedAt", n.receivedAt(), "job", n.job(), "number", n.number(),
+                "phase", n.phase(), "status", n.status(), "outcome", n.outcome().name(),
+                "message", Messages.text(language, n.reason().key(), n.reason().args().toArray()))).toList());
         model.put("releaseJqlExample", trackerSync.enabled() ? trackerSync.releaseQuery("2026.11.27") : "");
         List<dev.popcorn.domain.Wish> wishList = overview.topWishes(15);
         model.put("wishList", wishList);

@@ -76,7 +76,8 @@ public final class WebApp {
                 settings.ballotsPerMinutePerAddress()));
         // Before the pages: /signin/forum must not be read as a personal link's /signin/{token}.
         new ForumRoutes(services.forumAccounts(), sessions, settings.forumWebhookSecret()).register(app);
-        new Pages(templates, chrome, sessions, services, problems, limits).register(app);
+        new Pages(templates, chrome, sessions, services, problems, limits,
+                !settings.jenkinsToken().isBlank()).register(app);
         new Api(services, limits).register(app);
         new TrackerHook(services.wishTickets(), services.trackerSync(), settings.trackerWebhookSecret()).register(app);
         new JenkinsRoutes(services.buildNotices(), new Bearer(services.signIn()), settings.jenkinsToken()).register(app);

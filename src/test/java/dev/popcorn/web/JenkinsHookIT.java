@@ -237,6 +237,23 @@ class JenkinsHookIT {
         }
     }
 
+    private static String page(HttpClient browser, String url) {
+        HttpResponse<String> answer = send(browser, HttpRequest.newBuilder(URI.create(url)).GET().build());
+        assertThat(answer.statusCode()).as(url).isIn(200, 302);
+        return answer.body();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String problem(HttpResponse<String> answer, int status) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         return JsonParser.parseString(answer.body()).getAsJsonObject().get("detail").getAsString();
