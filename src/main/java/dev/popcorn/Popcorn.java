@@ -232,6 +232,11 @@ public final class Popcorn implements AutoCloseable {
         } else if (config.discourse().signIn()) {
             checks.add(new Check("check.forum.connect", true, List.of()));
         }
+        // Jenkins calls Popcorn, not the other way round: what is checked is the rule it will meet.
+        checks.add(config.jenkins().enabled()
+                ? new Check("check.jenkins.webhook", true, List.of(config.baseUrl() + "/api/v1/hooks/jenkins",
+                        config.jenkins().rule().toString()))
+                : new Check("check.jenkins.off", true, List.of()));
         return checks;
     }
 

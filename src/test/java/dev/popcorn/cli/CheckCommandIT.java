@@ -72,6 +72,30 @@ class CheckCommandIT {
     }
 
     @Test
+    void theJenkinsWebhookIsDescribedWithoutItsToken() {
+        Map<String, String> env = new java.util.HashMap<>(env("token-123", "basic"));
+        assertThat(check(env)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      Jenkins: no webhook (jenkins.token)");
+        out.reset();
+        env.put("POPCORN_JENKINS_TOKEN", "jenkins-token-0123456789abcdef");
+        env.put("POPCORN_JENKINS_JOB", "mobile/miui-weekly-release");
+        assertThat(check(env)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      Jenkins: the Notification plugin posts to"
+                + " http://localhost:8080/api/v1/hooks/jenkins?token=…; the build opening a release:"
+                + " job=mobile/miui-weekly-release phase=FINALIZED status=SUCCESS version=parameter:RELEASE_VERSION"
+                + " features=release-jql.").doesNotContain("jenkins-token-0123456789abcdef");
+        out.reset();
+        env.put("POPCORN_JENKINS_TOKEN", "short");
+        assertThat(check(env)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jenkins.token must have at least 24 characters");
+        env.put("POPCORN_JENKINS_TOKEN", "jenkins-token-0123456789abcdef");
+        env.put("POPCORN_JENKINS_VERSION", "tag");
+        assertThat(check(env)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jenkins.version must be parameter:NAME, branch or"
+                + " branch:REGEX with one group, not 'tag'");
+    }
+
+    @Test
     void aWrongTokenIsAFailureNamedAsSuch() {
         jira.server.stubFor(get(urlPathEqualTo("/rest/api/3/myself")).atPriority(1).willReturn(aResponse().withStatus(401)));
 
