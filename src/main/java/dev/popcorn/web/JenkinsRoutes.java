@@ -33,6 +33,8 @@ final class JenkinsRoutes {
 
     static final String TOKEN_HEADER = "X-Popcorn-Token";
     static final String SIGNATURE_HEADER = "X-Popcorn-Signature";
+    /** The most a logged notice keeps (the column's size). */
+    static final int MAX_NOTICE = 1_000_000;
 
     private final BuildNotices notices;
     private final Bearer bearer;
@@ -59,6 +61,10 @@ final class JenkinsRoutes {
         byte[] body = ctx.bodyAsBytes();
         authenticate(ctx, body);
         String text = new String(body, StandardCharsets.UTF_8);
+        if (text.length() > MAX_NOTICE) {
+            // The log keeps the body for a retry; the plugin's log lines are what make a notice this large.
+            throw malformed("larger than " + MAX_NOTICE + " characters; send fewer log lines");
+        }
         answer(ctx, notices.receive(read(text), text));
     }
 
