@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import dev.popcorn.TestServer;
 import dev.popcorn.config.Config;
-import dev.popcorn.config.JiraConfig.Deployment;
 import dev.popcorn.jira.FakeJira;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,18 +49,10 @@ class ReleaseFromCiIT {
 
     @BeforeEach
     void start() throws IOException {
-        jira = new FakeJira(Deployment.CLOUD);
-        jira.ticket("MIUI-2101", "Night mode in the camera", "Done", List.of("Camera"), List.of());
-        jira.ticket("MIUI-2102", "Faster settings search", "Done", List.of("Settings"), List.of());
+        jira = FakeJira.weeklyRelease();
         jira.keySearch("MIUI-2101", "MIUI-2102", "UTF-8");
         jira.search("fixVersion = \"2026.11.27\"", 50, "MIUI-2102");
-        server = TestServer.start(data.resolve("server"), TestServer.FRIDAY, false, Map.of(
-                "jira.url", jira.url(),
-                "jira.user", "popcorn-bot@example.com",
-                "jira.token", "token-123",
-                "jira.team-rules", "component:Camera=camera, component:Settings=system",
-                "jira.refresh-minutes", "0",
-                "jira.requests-per-second", "50"));
+        server = TestServer.start(data.resolve("server"), TestServer.FRIDAY, false, jira.settings(Map.of()));
         server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN, "{\"name\": \"Camera\"}");
         server.send("PUT", "/api/v1/teams/system", TestServer.ADMIN_TOKEN, "{\"name\": \"System\"}");
         Files.writeString(data.resolve("changelog.txt"), CHANGELOG);

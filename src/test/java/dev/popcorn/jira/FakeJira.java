@@ -59,6 +59,30 @@ public final class FakeJira implements AutoCloseable {
         stubWrites();
     }
 
+    /** A Cloud site with the week's release tickets: MIUI-2101 (component Camera) and MIUI-2102 (Settings). */
+    public static FakeJira weeklyRelease() {
+        FakeJira jira = new FakeJira(Deployment.CLOUD);
+        jira.ticket("MIUI-2101", "Night mode in the camera", "Done", List.of("Camera"), List.of());
+        jira.ticket("MIUI-2102", "Faster settings search", "Done", List.of("Settings"), List.of());
+        return jira;
+    }
+
+    /**
+     * Popcorn's settings for this site, with the teams of {@link #weeklyRelease} (Camera to camera,
+     * Settings to system), no refresh while a round runs and no pacing to wait for; plus {@code more}.
+     */
+    public Map<String, String> settings(Map<String, String> more) {
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                "jira.url", url(),
+                "jira.user", "popcorn-bot@example.com",
+                "jira.token", "token-123",
+                "jira.team-rules", "component:Camera=camera, component:Settings=system",
+                "jira.refresh-minutes", "0",
+                "jira.requests-per-second", "50"));
+        settings.putAll(more);
+        return settings;
+    }
+
     public String url() {
         return server.baseUrl();
     }

@@ -7,7 +7,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.popcorn.TestServer;
-import dev.popcorn.config.JiraConfig.Deployment;
 import dev.popcorn.jira.FakeJira;
 import java.io.IOException;
 import java.net.URI;
@@ -52,21 +51,13 @@ class JenkinsHookIT {
 
     @BeforeEach
     void start() {
-        jira = new FakeJira(Deployment.CLOUD);
-        jira.ticket("MIUI-2101", "Night mode in the camera", "Done", List.of("Camera"), List.of());
-        jira.ticket("MIUI-2102", "Faster settings search", "Done", List.of("Settings"), List.of());
+        jira = FakeJira.weeklyRelease();
         jira.search(JQL, 50, "MIUI-2101", "MIUI-2102");
-        server = TestServer.start(data, TestServer.FRIDAY, false, Map.ofEntries(
-                Map.entry("jira.url", jira.url()),
-                Map.entry("jira.user", "popcorn-bot@example.com"),
-                Map.entry("jira.token", "token-123"),
-                Map.entry("jira.team-rules", "component:Camera=camera, component:Settings=system"),
-                Map.entry("jira.refresh-minutes", "0"),
-                Map.entry("jira.requests-per-second", "50"),
-                Map.entry("jenkins.token", TOKEN),
-                Map.entry("jenkins.job", "miui-weekly-release"),
-                Map.entry("jenkins.branch", "origin/release/*"),
-                Map.entry("jenkins.features", "jql:fixVersion = \"{param:FIX_VERSION}\" ORDER BY key")));
+        server = TestServer.start(data, TestServer.FRIDAY, false, jira.settings(Map.of(
+                "jenkins.token", TOKEN,
+                "jenkins.job", "miui-weekly-release",
+                "jenkins.branch", "origin/release/*",
+                "jenkins.features", "jql:fixVersion = \"{param:FIX_VERSION}\" ORDER BY key")));
         api = new ApiClient(server);
         for (String team : new String[] {"camera", "system"}) {
             api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,

@@ -11,7 +11,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.popcorn.TestServer;
-import dev.popcorn.config.JiraConfig.Deployment;
 import dev.popcorn.jira.FakeJira;
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
@@ -114,20 +113,12 @@ class PipelineLibraryIT {
 
     @BeforeEach
     void start() throws IOException {
-        jira = new FakeJira(Deployment.CLOUD);
-        jira.ticket("MIUI-2101", "Night mode in the camera", "Done", List.of("Camera"), List.of());
-        jira.ticket("MIUI-2102", "Faster settings search", "Done", List.of("Settings"), List.of());
+        jira = FakeJira.weeklyRelease();
         jira.keySearch("MIUI-2101", "MIUI-2102", "UTF-8");
-        server = TestServer.start(data, TestServer.FRIDAY, false, Map.ofEntries(
-                Map.entry("jira.url", jira.url()),
-                Map.entry("jira.user", "popcorn-bot@example.com"),
-                Map.entry("jira.token", "token-123"),
-                Map.entry("jira.team-rules", "component:Camera=camera, component:Settings=system"),
-                Map.entry("jira.refresh-minutes", "0"),
-                Map.entry("jira.requests-per-second", "50"),
-                Map.entry("jenkins.token", JENKINS_TOKEN),
-                Map.entry("jenkins.job", "miui-weekly-release"),
-                Map.entry("jenkins.features", "parameter:FIX_VERSION")));
+        server = TestServer.start(data, TestServer.FRIDAY, false, jira.settings(Map.of(
+                "jenkins.token", JENKINS_TOKEN,
+                "jenkins.job", "miui-weekly-release",
+                "jenkins.features", "parameter:FIX_VERSION")));
         for (String team : new String[] {"camera", "system", "design"}) {
             server.send("PUT", "/api/v1/teams/" + team, TestServer.ADMIN_TOKEN, "{\"name\":\"" + team + " team\"}");
         }
