@@ -5,35 +5,36 @@ import dev.popcorn.announce.Announcements;
 import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.Photos;
 import dev.popcorn.announce.WinnerCard;
-import dev.popcorn.app.AnnounceAward;
-import dev.popcorn.app.BuildNotices;
-import dev.popcorn.app.AwardSchedule;
-import dev.popcorn.app.CastBallot;
-import dev.popcorn.app.ChatWebhook;
-import dev.popcorn.app.Forum;
-import dev.popcorn.app.ForumAccounts;
-import dev.popcorn.app.ForumThreads;
-import dev.popcorn.app.Tally;
+import dev.popcorn.app.award.AnnounceAward;
+import dev.popcorn.app.release.BuildNotices;
+import dev.popcorn.app.award.AwardSchedule;
+import dev.popcorn.app.award.CastBallot;
+import dev.popcorn.app.award.ChatWebhook;
+import dev.popcorn.app.forum.Forum;
+import dev.popcorn.app.identity.ForumAccounts;
+import dev.popcorn.app.forum.ForumThreads;
+import dev.popcorn.app.award.Tally;
 import dev.popcorn.config.AwardConfig;
 import dev.popcorn.slack.SlackWebhook;
-import dev.popcorn.app.HandInReport;
-import dev.popcorn.app.IssueTracker;
-import dev.popcorn.app.Outbox;
-import dev.popcorn.app.TrackerSync;
-import dev.popcorn.app.WishTickets;
-import dev.popcorn.app.ManagePoll;
-import dev.popcorn.app.ManageTeams;
-import dev.popcorn.app.OpenRelease;
-import dev.popcorn.app.Passes;
-import dev.popcorn.app.ShipRelease;
-import dev.popcorn.app.SignIn;
-import dev.popcorn.app.WeekOverview;
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.team.ManageTeams;
+import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.app.identity.Passes;
+import dev.popcorn.app.release.ShipRelease;
+import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.cli.PopcornCommand;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig;
 import dev.popcorn.discourse.DiscourseClient;
 import dev.popcorn.discourse.DiscourseConnect;
 import dev.popcorn.discourse.DiscourseForum;
+import dev.popcorn.jenkins.NotificationJson;
 import dev.popcorn.jira.JiraTracker;
 import dev.popcorn.demo.DemoWeek;
 import dev.popcorn.store.Store;
@@ -123,10 +124,10 @@ public final class Popcorn implements AutoCloseable {
                     ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
             Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
             Announcements writer = announcementWriter(config, photos, baseUrl::get);
-            AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl::get);
+            AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl::get, clock);
             ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
                     store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
-                    announce, writer, baseUrl::get, config.discourse().signIn(), config.calendar().zone(), clock);
+                    writer, baseUrl::get, config.discourse().signIn(), config.calendar().zone(), clock);
             ForumAccounts forumAccounts = new ForumAccounts(new DiscourseConnect(config.discourse(), discourse),
                     store.signInNonces(), store.users(), passes, new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return",
                             config.discourse().nonceValidity(), config.sessionValidity(), config.discourse().leadGroups()), clock);
@@ -137,7 +138,8 @@ public final class Popcorn implements AutoCloseable {
             IssueTracker tracker = JiraTracker.create(config.jira(), clock);
             TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl::get, clock);
             ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls());
-            BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), shipRelease, store.builds(), clock);
+            BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
+                    store.builds(), clock);
             WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
                     store.participation(), store.outbox(), tracker, forum, store.audit(), baseUrl::get, clock);
             String instance = instanceName();
@@ -145,9 +147,9 @@ public final class Popcorn implements AutoCloseable {
                     TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
                     WishTickets.FILE, wishTickets::deliverFile,
                     WishTickets.LINK, wishTickets::deliverLink,
-                    AnnounceAward.FORUM, forumThreads::deliverAward,
+                    AnnounceAward.FORUM, announce::deliverForum,
                     AnnounceAward.CHAT, announce::deliverChat,
-                    AnnounceAward.RECOGNISE, forumThreads::deliverRecognition,
+                    AnnounceAward.RECOGNISE, announce::deliverRecognition,
                     ForumThreads.RELEASE, forumThreads::deliverRelease,
                     ForumThreads.POLL, forumThreads::deliverPoll,
                     ForumThreads.WISH, forumThreads::deliverWish),
@@ -204,12 +206,13 @@ public final class Popcorn implements AutoCloseable {
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,
-            java.util.function.Supplier<String> baseUrl) {
+            java.util.function.Supplier<String> baseUrl, Clock clock) {
         AwardConfig award = config.award();
         ChatWebhook chat = award.slackWebhook() == null ? ChatWebhook.none()
                 : new SlackWebhook(award.slackWebhook(), award.slackTimeout());
-        return new AnnounceAward(store.polls(), store.outbox(), store.releases(), store.teams(), tally, writer, forum, chat,
-                config.calendar().zone(), baseUrl);
+        return new AnnounceAward(new AnnounceAward.Stores(store.polls(), store.outbox(), store.releases(), store.teams(),
+                store.users(), store.forumThreads()), tally, writer, new AnnounceAward.Channels(forum, chat),
+                config.calendar().zone(), baseUrl, clock);
     }
 
     private static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker,

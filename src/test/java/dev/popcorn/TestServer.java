@@ -1,6 +1,6 @@
 package dev.popcorn;
 
-import dev.popcorn.app.Passes;
+import dev.popcorn.app.identity.Passes;
 import dev.popcorn.config.Config;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package dev.popcorn.announce;
 
-import dev.popcorn.app.AnnouncementWriter;
-import dev.popcorn.app.AwardFacts;
-import dev.popcorn.app.ForumNews;
+import dev.popcorn.app.award.AnnouncementWriter;
+import dev.popcorn.app.award.AwardFacts;
+import dev.popcorn.app.forum.ForumNews;
+import dev.popcorn.app.forum.ThreadWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -11,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The announcement writer: texts from the Markdown templates, the picture from the winner card,
- * members' photos as PNG for the forum.
+ * The writer of what Popcorn announces: the award's text and the forum's threads from the Markdown
+ * templates, the picture from the winner card, members' photos as PNG for the forum.
  */
-public final class Announcements implements AnnouncementWriter {
+public final class Announcements implements AnnouncementWriter, ThreadWriter {
 
     private final MarkdownTemplates templates;
     private final WinnerCard card;

@@ -1,6 +1,6 @@
 package dev.popcorn.announce;
 
-import dev.popcorn.app.AwardFacts;
+import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.Member;
 import dev.popcorn.domain.Standing;
 import io.pebbletemplates.pebble.PebbleEngine;

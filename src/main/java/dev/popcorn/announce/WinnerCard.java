@@ -1,7 +1,7 @@
 package dev.popcorn.announce;
 
-import dev.popcorn.app.AnnounceAward;
-import dev.popcorn.app.AwardFacts;
+import dev.popcorn.app.award.AnnounceAward;
+import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.Member;
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -28,4 +28,10 @@ public interface UserStore {
     boolean updateFromForum(String id, String username, Integer trustLevel, java.util.List<String> groups);
 
     long count();
+
+    /** The forum user names of these users, where they signed in through the forum; each once, in order. */
+    default java.util.List<String> forumUsernames(java.util.List<String> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream)
+                .map(User::forumUsername).filter(name -> name != null && !name.isBlank()).distinct().toList();
+    }
 }

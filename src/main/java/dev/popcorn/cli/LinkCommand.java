@@ -1,6 +1,6 @@
 package dev.popcorn.cli;
 
-import dev.popcorn.app.Passes;
+import dev.popcorn.app.identity.Passes;
 import dev.popcorn.config.Config;
 import java.time.Clock;
 import java.time.Duration;

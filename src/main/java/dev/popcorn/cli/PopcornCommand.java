@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import dev.popcorn.app.IssueTracker;
+import dev.popcorn.app.tracker.IssueTracker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;

@@ -1,9 +1,9 @@
 package dev.popcorn.demo;
 
-import dev.popcorn.app.BallotStore;
-import dev.popcorn.app.ManagePoll;
-import dev.popcorn.app.OpenRelease;
-import dev.popcorn.app.ParticipationStore;
+import dev.popcorn.app.award.BallotStore;
+import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;

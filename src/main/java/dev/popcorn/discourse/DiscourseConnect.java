@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.popcorn.app.IdentityProvider;
+import dev.popcorn.app.identity.IdentityProvider;
 import dev.popcorn.config.DiscourseConfig;
 import dev.popcorn.domain.ForumIdentity;
 import dev.popcorn.domain.RuleViolation;

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import dev.popcorn.app.Announcement;
 import dev.popcorn.app.Check;
 import dev.popcorn.app.DeliveryFailure;
-import dev.popcorn.app.Forum;
+import dev.popcorn.app.forum.Forum;
 import dev.popcorn.config.DiscourseConfig;
 import java.util.ArrayList;
 import java.util.Base64;

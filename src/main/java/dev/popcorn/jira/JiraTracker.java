@@ -4,7 +4,7 @@ import dev.popcorn.app.Check;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.popcorn.app.DeliveryFailure;
-import dev.popcorn.app.IssueTracker;
+import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.config.JiraConfig;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Ticket;

@@ -2,7 +2,7 @@ package dev.popcorn.slack;
 
 import com.google.gson.Gson;
 import dev.popcorn.app.Announcement;
-import dev.popcorn.app.ChatWebhook;
+import dev.popcorn.app.award.ChatWebhook;
 import dev.popcorn.app.DeliveryFailure;
 import java.io.IOException;
 import java.net.ConnectException;

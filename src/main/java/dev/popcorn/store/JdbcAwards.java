@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.AwardStore;
+import dev.popcorn.app.award.AwardStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.BallotStore;
+import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.domain.Ballot;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.BuildLog;
+import dev.popcorn.app.release.BuildLog;
 import dev.popcorn.domain.BuildNotice;
 import java.time.Instant;
 import java.util.Arrays;

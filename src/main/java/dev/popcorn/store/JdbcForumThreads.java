@@ -1,7 +1,7 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.Forum;
-import dev.popcorn.app.ForumThreadStore;
+import dev.popcorn.app.forum.Forum;
+import dev.popcorn.app.forum.ForumThreadStore;
 import java.util.Optional;
 
 /** The forum threads Popcorn keeps, one row per key; saving replaces the row. */

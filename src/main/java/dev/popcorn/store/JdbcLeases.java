@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.LeaseStore;
+import dev.popcorn.app.award.LeaseStore;
 import java.time.Instant;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 

@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.NoticeStore;
+import dev.popcorn.app.feedback.NoticeStore;
 import dev.popcorn.domain.WishNotice;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.OutboxStore;
+import dev.popcorn.app.outbox.OutboxStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.ParticipationStore;
+import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.domain.ParticipationEvent;
 
 final class JdbcParticipation implements ParticipationStore {

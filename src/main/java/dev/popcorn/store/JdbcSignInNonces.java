@@ -1,6 +1,6 @@
 package dev.popcorn.store;
 
-import dev.popcorn.app.SignInNonces;
+import dev.popcorn.app.identity.SignInNonces;
 import java.time.Instant;
 import java.util.Optional;
 

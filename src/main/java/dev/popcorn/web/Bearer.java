@@ -1,8 +1,8 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.SignIn;
-import dev.popcorn.app.Passes.Pass;
-import dev.popcorn.app.Passes.Role;
+import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.identity.Passes.Pass;
+import dev.popcorn.app.identity.Passes.Role;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.http.Context;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.ForumAccounts;
+import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

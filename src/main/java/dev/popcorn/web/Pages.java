@@ -1,22 +1,22 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.Check;
-import dev.popcorn.app.AnnounceAward;
-import dev.popcorn.app.CastBallot;
-import dev.popcorn.app.HandInReport;
-import dev.popcorn.app.IssueTracker;
-import dev.popcorn.app.Outbox;
-import dev.popcorn.app.BuildLog;
-import dev.popcorn.app.BuildNotices;
-import dev.popcorn.app.ShipRelease;
-import dev.popcorn.app.TrackerSync;
-import dev.popcorn.app.WishTickets;
-import dev.popcorn.app.ManagePoll;
-import dev.popcorn.app.OpenRelease;
-import dev.popcorn.app.Passes.Pass;
-import dev.popcorn.app.SignIn;
-import dev.popcorn.app.WeekOverview;
-import dev.popcorn.app.WeekOverview.PollView;
+import dev.popcorn.app.award.AnnounceAward;
+import dev.popcorn.app.award.CastBallot;
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.release.BuildLog;
+import dev.popcorn.app.release.BuildNotices;
+import dev.popcorn.app.release.ShipRelease;
+import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.app.identity.Passes.Pass;
+import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.app.week.WeekOverview.PollView;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureSource;
@@ -143,11 +143,8 @@ final class Pages {
             dashboard(ctx, trackerSync.check());
         });
         app.post("/lead/tracker/retry", ctx -> leadAction(ctx, lead -> outbox.retryFailed(), "retried"));
-        app.post("/lead/jenkins/notices/{id}/retry", ctx -> leadAction(ctx, lead -> {
-            BuildLog.Entry entry = buildNotices.find(id(ctx))
-                    .orElseThrow(() -> RuleViolation.notFound("jenkins.notice.unknown", id(ctx)));
-            buildNotices.retry(entry.id(), JenkinsRoutes.read(entry.body()));
-        }, "noticeRetried"));
+        app.post("/lead/jenkins/notices/{id}/retry", ctx -> leadAction(ctx, lead -> buildNotices.retry(id(ctx)),
+                "noticeRetried"));
         app.post("/lead/releases/tracker", ctx -> leadAction(ctx, lead -> {
             String jql = Optional.ofNullable(ctx.formParam("jql")).orElse("");
             shipRelease.ship(new ShipRelease.Request(ctx.formParam("version"),

@@ -1,7 +1,7 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.Passes.Pass;
-import dev.popcorn.app.SignIn;
+import dev.popcorn.app.identity.Passes.Pass;
+import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;

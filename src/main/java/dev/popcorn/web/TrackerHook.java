@@ -1,7 +1,7 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.TrackerSync;
-import dev.popcorn.app.WishTickets;
+import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Ticket;
 import io.javalin.Javalin;

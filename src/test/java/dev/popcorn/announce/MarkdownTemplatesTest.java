@@ -3,7 +3,7 @@ package dev.popcorn.announce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.popcorn.app.AwardFacts;
+import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.Popcorn;
-import dev.popcorn.app.IssueTracker;
+import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig.Deployment;
 import dev.popcorn.jira.FakeJira;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.popcorn.app.Announcement;
 import dev.popcorn.app.Check;
 import dev.popcorn.app.DeliveryFailure;
-import dev.popcorn.app.Forum;
+import dev.popcorn.app.forum.Forum;
 import dev.popcorn.config.DiscourseConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

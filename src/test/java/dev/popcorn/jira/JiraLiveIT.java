@@ -4,7 +4,7 @@ import dev.popcorn.app.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.popcorn.app.IssueTracker;
+import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig;
 import java.nio.file.Path;

@@ -221,9 +221,9 @@ abstract class StoreContract {
 
     // The Popcorn Award's scheduled work, tie-breaks and deliveries, on this database.
 
-    private dev.popcorn.app.AwardSchedule schedule(String instance, dev.popcorn.MutableClock clock) {
-        return new dev.popcorn.app.AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
-                new dev.popcorn.app.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED), clock,
+    private dev.popcorn.app.award.AwardSchedule schedule(String instance, dev.popcorn.MutableClock clock) {
+        return new dev.popcorn.app.award.AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
+                new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED), clock,
                 instance, Duration.ofSeconds(30));
     }
 
@@ -234,18 +234,18 @@ abstract class StoreContract {
     @Test
     void twoInstancesClosingTheSamePollAtOnceCloseItOnce() throws Exception {
         dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(poll.closesAt().plusSeconds(1));
-        List<dev.popcorn.app.AwardSchedule> instances = List.of(schedule("a", clock), schedule("b", clock));
+        List<dev.popcorn.app.award.AwardSchedule> instances = List.of(schedule("a", clock), schedule("b", clock));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<dev.popcorn.app.AwardSchedule.Run>> runs = new ArrayList<>();
+            List<Future<dev.popcorn.app.award.AwardSchedule.Run>> runs = new ArrayList<>();
             for (int round = 0; round < 10; round++) {
-                for (dev.popcorn.app.AwardSchedule instance : instances) {
+                for (dev.popcorn.app.award.AwardSchedule instance : instances) {
                     runs.add(pool.submit(instance::run));
                 }
             }
             long closes = 0;
             java.util.Set<Boolean> leaders = new java.util.HashSet<>();
-            for (Future<dev.popcorn.app.AwardSchedule.Run> run : runs) {
+            for (Future<dev.popcorn.app.award.AwardSchedule.Run> run : runs) {
                 closes += run.get().closed().size();
                 leaders.add(run.get().leader());
             }
@@ -261,8 +261,8 @@ abstract class StoreContract {
     @Test
     void theLeaseMovesToAnotherInstanceWhenItsHolderStopsOrGoesSilent() {
         dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(SHIPPED);
-        dev.popcorn.app.AwardSchedule a = schedule("a", clock);
-        dev.popcorn.app.AwardSchedule b = schedule("b", clock);
+        dev.popcorn.app.award.AwardSchedule a = schedule("a", clock);
+        dev.popcorn.app.award.AwardSchedule b = schedule("b", clock);
 
         assertThat(a.run().leader()).isTrue();
         assertThat(b.run().leader()).isFalse();
@@ -281,7 +281,7 @@ abstract class StoreContract {
                 SHIPPED.plus(Duration.ofDays(13)));
         store.polls().addCandidate(draft.id(), "camera", "Pocket mode", List.of("POP-3"), "");
         dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(SHIPPED.plus(Duration.ofDays(8)));
-        dev.popcorn.app.AwardSchedule a = schedule("a", clock);
+        dev.popcorn.app.award.AwardSchedule a = schedule("a", clock);
 
         assertThat(a.run().waiting()).containsExactly(draft.id());
         store.polls().addCandidate(draft.id(), "battery", "Cool charging", List.of(), "");
@@ -310,10 +310,10 @@ abstract class StoreContract {
         assertThat(store.reports().likes(release.id(), List.of("POP-2"))).isEqualTo(2);
         assertThat(store.reports().likes(release.id(), List.of("POP-1", "POP-2"))).isEqualTo(3);
 
-        var firstToReach = new dev.popcorn.app.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.FIRST_TO_REACH)
+        var firstToReach = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.FIRST_TO_REACH)
                 .of(store.polls().find(poll.id()).orElseThrow());
         assertThat(firstToReach.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
-        var mostLikes = new dev.popcorn.app.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.MOST_LIKES)
+        var mostLikes = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.MOST_LIKES)
                 .of(store.polls().find(poll.id()).orElseThrow());
         assertThat(mostLikes.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
     }
@@ -322,41 +322,41 @@ abstract class StoreContract {
     void aChatDeliveryCutOffMidWayIsNotSentAgainButWaitsForAPerson() {
         dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(SHIPPED);
         List<String> sent = new ArrayList<>();
-        java.util.Map<String, dev.popcorn.app.Outbox.Handler> handlers = java.util.Map.of("award.chat", sent::add, "award.forum", sent::add);
-        var settings = new dev.popcorn.app.Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), 1);
+        java.util.Map<String, dev.popcorn.app.outbox.Outbox.Handler> handlers = java.util.Map.of("award.chat", sent::add, "award.forum", sent::add);
+        var settings = new dev.popcorn.app.outbox.Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), 1);
         store.outbox().enqueue("award.chat", "7", SHIPPED);
         store.outbox().enqueue("award.forum", "7", SHIPPED);
         // An instance takes both and dies before recording anything.
         assertThat(store.outbox().claim("killed", SHIPPED, SHIPPED.plus(Duration.ofMinutes(2)), 5)).hasSize(2);
         clock.advance(Duration.ofMinutes(3));
 
-        var outbox = new dev.popcorn.app.Outbox(store.outbox(), handlers, java.util.Set.of("award.chat"), settings, clock, "next");
+        var outbox = new dev.popcorn.app.outbox.Outbox(store.outbox(), handlers, java.util.Set.of("award.chat"), settings, clock, "next");
         while (outbox.deliverDue() > 0) {
             // until nothing is due
         }
 
         assertThat(sent).containsExactly("7");
         var chat = store.outbox().find("award.chat", "7").orElseThrow();
-        assertThat(chat.state()).isEqualTo(dev.popcorn.app.OutboxStore.State.FAILED);
-        assertThat(chat.lastError()).isEqualTo(dev.popcorn.app.Outbox.INTERRUPTED);
-        assertThat(store.outbox().find("award.forum", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.OutboxStore.State.DONE);
+        assertThat(chat.state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.FAILED);
+        assertThat(chat.lastError()).isEqualTo(dev.popcorn.app.outbox.Outbox.INTERRUPTED);
+        assertThat(store.outbox().find("award.forum", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.DONE);
         // A person checked the room: it did not arrive, so they retry, and it goes out once.
         assertThat(outbox.retryFailed()).isEqualTo(1);
         outbox.deliverDue();
         assertThat(sent).containsExactly("7", "7");
-        assertThat(store.outbox().find("award.chat", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.OutboxStore.State.DONE);
+        assertThat(store.outbox().find("award.chat", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.DONE);
     }
 
     @Test
     void awardsAreKeptAsApprovedAndCountedIntoBuckets() {
         Instant at = SHIPPED.plus(Duration.ofDays(7));
-        store.awards().record(List.of(new dev.popcorn.app.AwardStore.Award(poll.id(), candidate(0).id(), "camera", 12, at),
-                new dev.popcorn.app.AwardStore.Award(poll.id(), candidate(1).id(), "battery", 12, at)));
+        store.awards().record(List.of(new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(), "camera", 12, at),
+                new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(1).id(), "battery", 12, at)));
 
         assertThat(store.awards().ofPoll(poll.id())).hasSize(2);
-        assertThat(store.awards().ofTeam("camera")).extracting(dev.popcorn.app.AwardStore.Award::votes).containsExactly(12L);
+        assertThat(store.awards().ofTeam("camera")).extracting(dev.popcorn.app.award.AwardStore.Award::votes).containsExactly(12L);
         assertThat(store.awards().buckets()).containsOnlyKeys("battery", "camera").containsValues(1L, 1L);
-        assertThatThrownBy(() -> store.awards().record(List.of(new dev.popcorn.app.AwardStore.Award(poll.id(), candidate(0).id(),
+        assertThatThrownBy(() -> store.awards().record(List.of(new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(),
                 "camera", 13, at)))).as("one row per winner and poll").isInstanceOf(RuntimeException.class);
     }
 }

@@ -2,7 +2,7 @@ package dev.popcorn.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.app.Tally;
+import dev.popcorn.app.award.Tally;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.PollResult;

@@ -3,7 +3,7 @@ package dev.popcorn.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.TestServer;
-import dev.popcorn.app.Passes;
+import dev.popcorn.app.identity.Passes;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

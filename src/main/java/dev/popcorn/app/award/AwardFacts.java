@@ -1,0 +1,41 @@
+package dev.popcorn.app.award;
+
+import dev.popcorn.domain.Member;
+import dev.popcorn.domain.PollResult;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the announcement and the winner card say about one poll, gathered once: the week,
+ * the winners with their teams' members, every candidate's count, everyone who voted (also for a
+ * candidate disqualified later), and where the results are.
+ * Texts here are as users and leads typed them; each renderer escapes them for its own medium.
+ */
+public record AwardFacts(
+        long pollId, String version, LocalDate weekOf, List<Winner> winners, PollResult result, long voters,
+        Map<String, String> teamNames, String resultsUrl, String cardUrl) {
+
+    /** One winning project with its team. Photo URLs are absolute. */
+    public record Winner(String teamSlug, String teamName, String title, String pitch, long votes, double share,
+            List<Member> members) {
+        public Winner {
+            members = List.copyOf(members);
+        }
+    }
+
+    public AwardFacts {
+        winners = List.copyOf(winners);
+        teamNames = Map.copyOf(teamNames);
+    }
+
+    /** The display name of a team, or its slug when the team is gone. */
+    public String teamName(String slug) {
+        return teamNames.getOrDefault(slug, slug);
+    }
+
+    /** True when several teams share the award. */
+    public boolean shared() {
+        return winners.size() > 1;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.popcorn.app.award;
+
+import dev.popcorn.domain.Ballot;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Ballots: one per user and poll, counted by aggregation in the store. */
+public interface BallotStore {
+
+    /** Stores the ballot, replacing the user's earlier one in the same poll. */
+    void put(Ballot ballot);
+
+    Optional<Ballot> find(long pollId, String userId);
+
+    /** Votes per candidate id, counted where the ballots are. */
+    Map<Long, Long> tally(long pollId);
+
+    /**
+     * For each of {@code candidateIds}: when it got its {@code n}-th ballot (ballots ordered by the
+     * time they were cast, then by user), counted in the store. Candidates with fewer ballots are absent.
+     */
+    Map<Long, Instant> reachedAt(long pollId, List<Long> candidateIds, long n);
+}

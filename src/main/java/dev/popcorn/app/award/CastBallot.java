@@ -1,0 +1,87 @@
+package dev.popcorn.app.award;
+
+import dev.popcorn.app.PollStore;
+import dev.popcorn.app.TeamStore;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.app.UserStore;
+import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.Eligibility;
+import dev.popcorn.domain.User;
+import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.RuleViolation;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A user casts (or changes) their ballot in the Popcorn Award poll until it closes, if the
+ * eligibility rules let them vote for that candidate, and gets a receipt to see again later.
+ */
+public final class CastBallot {
+
+    private static final char[] RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final Transactions transactions;
+    private final PollStore polls;
+    private final BallotStore ballots;
+    private final ParticipationStore participation;
+    private final UserStore users;
+    private final TeamStore teams;
+    private final Eligibility eligibility;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots,
+            ParticipationStore participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
+        this.transactions = transactions;
+        this.polls = polls;
+        this.ballots = ballots;
+        this.participation = participation;
+        this.users = users;
+        this.teams = teams;
+        this.eligibility = eligibility;
+        this.clock = clock;
+    }
+
+    public Ballot cast(String userId, long pollId, long candidateId) {
+        Instant now = clock.instant();
+        Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+        poll.checkBallot(candidateId, now);
+        eligibility.check(voter(userId, pollId), poll.candidate(candidateId).orElseThrow(), now);
+        Ballot ballot = new Ballot(pollId, userId, candidateId, now, receipt());
+        return transactions.inTransaction(() -> {
+            ballots.put(ballot);
+            participation.record(ParticipationEvent.of(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId, now));
+            return ballot;
+        });
+    }
+
+    /**
+     * What the rules look at, read only where a rule is configured: the ballot is the hot path.
+     * Points from this poll's own ballot do not count towards voting in it.
+     */
+    private Eligibility.Voter voter(String userId, long pollId) {
+        Optional<User> user = eligibility.needsAccount() ? users.find(userId) : Optional.empty();
+        long points = !eligibility.needsPoints() ? 0 : participation.points(userId)
+                - (ballots.find(pollId, userId).isPresent() ? ParticipationKind.BALLOT_CAST.points() : 0);
+        return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null), user.map(User::trustLevel).orElse(null),
+                points, eligibility.needsTeams() ? teams.teamsOf(userId) : java.util.List.of(),
+                user.map(User::groups).orElse(null));
+    }
+
+    public Optional<Ballot> find(long pollId, String userId) {
+        return ballots.find(pollId, userId);
+    }
+
+    private String receipt() {
+        char[] chars = new char[12];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = RECEIPT_ALPHABET[random.nextInt(RECEIPT_ALPHABET.length)];
+        }
+        return new String(chars, 0, 4) + "-" + new String(chars, 4, 4) + "-" + new String(chars, 8, 4);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.popcorn.app.award;
+
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.PollStore;
+import dev.popcorn.app.TeamStore;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.Candidate;
+import dev.popcorn.domain.CandidateStatus;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Standing;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The lead's side of the award poll: prepare candidates, open and close the poll early, review
+ * the result (disqualify with a reason, edit the announcement) and approve it. Approval freezes
+ * the winners and the text and files the announcement in the outbox, in one transaction with
+ * the audit log entry, so that one approval is posted once.
+ */
+public final class ManagePoll {
+
+    /** What one poll needs from the stores. */
+    public record Stores(Transactions transactions, PollStore polls, AwardStore awards, TeamStore teams,
+            OutboxStore outbox, AuditLog audit) {
+    }
+
+    private final Stores stores;
+    private final Tally tally;
+    private final AnnounceAward announce;
+    private final Clock clock;
+
+    public ManagePoll(Stores stores, Tally tally, AnnounceAward announce, Clock clock) {
+        this.stores = stores;
+        this.tally = tally;
+        this.announce = announce;
+        this.clock = clock;
+    }
+
+    public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch,
+            String actor) {
+        Poll poll = poll(pollId);
+        poll.checkCandidatesEditable();
+        if (stores.teams().find(teamSlug).isEmpty()) {
+            throw RuleViolation.invalid("candidate.team.unknown", teamSlug);
+        }
+        new Candidate(0, pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, "");
+        return stores.transactions().inTransaction(() -> {
+            Candidate candidate = stores.polls().addCandidate(pollId, teamSlug, title, tickets, pitch);
+            log(actor, "candidate.add", poll, title + " (" + teamSlug + ")");
+            return candidate;
+        });
+    }
+
+    public Candidate editCandidate(long pollId, long candidateId, String title, List<String> tickets, String pitch,
+            String actor) {
+        Poll poll = poll(pollId);
+        poll.checkCandidatesEditable();
+        Candidate edited = candidate(poll, candidateId).edited(title, tickets, pitch);
+        return stores.transactions().inTransaction(() -> {
+            stores.polls().updateCandidate(edited);
+            log(actor, "candidate.edit", poll, edited.title());
+            return edited;
+        });
+    }
+
+    public void withdrawCandidate(long pollId, long candidateId, String actor) {
+        Poll poll = poll(pollId);
+        poll.checkCandidatesEditable();
+        Candidate candidate = candidate(poll, candidateId);
+        stores.transactions().inTransaction(() -> {
+            stores.polls().updateCandidate(candidate.withStatus(CandidateStatus.WITHDRAWN, ""));
+            log(actor, "candidate.withdraw", poll, candidate.title());
+            return null;
+        });
+    }
+
+    /**
+     * Takes a candidate out of a closed poll for a written reason; its votes no longer count and
+     * the result is recounted. A text the lead had edited goes back to the template's, since it
+     * may name the wrong winner now.
+     */
+    public PollResult disqualify(long pollId, long candidateId, String reason, String actor) {
+        Poll poll = poll(pollId);
+        Instant now = clock.instant();
+        poll.checkInReview(now);
+        Candidate candidate = candidate(poll, candidateId);
+        if (!candidate.isActive()) {
+            throw RuleViolation.conflict("candidate.notActive", candidate.title());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw RuleViolation.invalid("candidate.reason.missing");
+        }
+        Candidate disqualified = candidate.withStatus(CandidateStatus.DISQUALIFIED, reason.strip());
+        return stores.transactions().inTransaction(() -> {
+            stores.polls().updateCandidate(disqualified);
+            Poll reset = poll.withAnnouncement("", now);
+            stores.polls().update(reset);
+            PollResult recounted = tally.of(stores.polls().find(pollId).orElseThrow());
+            log(actor, "candidate.disqualify", poll, candidate.title() + ": " + reason.strip()
+                    + " → " + winners(recounted));
+            return recounted;
+        });
+    }
+
+    /** The lead's own announcement text; an empty one goes back to the template's. */
+    public Poll editAnnouncement(long pollId, String text, String actor) {
+        Poll edited = poll(pollId).withAnnouncement(text, clock.instant());
+        return save(edited, actor, "announcement.edit", edited.announcement().isEmpty() ? "back to the template"
+                : edited.announcement().codePointCount(0, edited.announcement().length()) + " characters");
+    }
+
+    public Poll open(long pollId, String actor) {
+        Poll opened = poll(pollId).open(clock.instant());
+        return save(opened, actor, "poll.open", "closes " + opened.closesAt());
+    }
+
+    public Poll close(long pollId, String actor) {
+        Poll closed = poll(pollId).close(clock.instant());
+        return save(closed, actor, "poll.close", "closed early");
+    }
+
+    /**
+     * Makes the result public: the winners and the announcement text are frozen as they are now
+     * and the announcement is filed for every configured channel.
+     */
+    public Poll approve(long pollId, String actor) {
+        Poll poll = poll(pollId);
+        Instant now = clock.instant();
+        poll.approve(now, actor);
+        PollResult result = tally.of(poll);
+        Poll frozen = poll.approve(now, actor, announce.text(poll, result));
+        return stores.transactions().inTransaction(() -> {
+            stores.polls().update(frozen);
+            stores.awards().record(result.winners().stream()
+                    .map(s -> new AwardStore.Award(pollId, s.candidate().id(), s.candidate().teamSlug(), s.votes(), now))
+                    .toList());
+            if (!result.winners().isEmpty()) {
+                for (String kind : announce.channels()) {
+                    stores.outbox().enqueue(kind, String.valueOf(pollId), now);
+                }
+            }
+            log(actor, "poll.approve", frozen, winners(result));
+            return frozen;
+        });
+    }
+
+    /** The tally of a poll, counted in the store. */
+    public PollResult result(long pollId) {
+        return tally.of(poll(pollId));
+    }
+
+    private static String winners(PollResult result) {
+        List<Standing> winners = result.winners();
+        return winners.isEmpty() ? "no votes"
+                : "winner: " + String.join(", ", winners.stream().map(s -> s.candidate().title() + " (" + s.votes() + ")").toList());
+    }
+
+    private static Candidate candidate(Poll poll, long candidateId) {
+        return poll.candidate(candidateId).orElseThrow(() -> RuleViolation.notFound("candidate.unknown", candidateId));
+    }
+
+    private Poll poll(long pollId) {
+        return stores.polls().find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+    }
+
+    private Poll save(Poll poll, String actor, String action, String detail) {
+        return stores.transactions().inTransaction(() -> {
+            stores.polls().update(poll);
+            log(actor, action, poll, detail);
+            return poll;
+        });
+    }
+
+    private void log(String actor, String action, Poll poll, String detail) {
+        stores.audit().record(new AuditEntry(clock.instant(), actor, action, "poll:" + poll.id(), detail));
+    }
+}

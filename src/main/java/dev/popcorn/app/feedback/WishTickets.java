@@ -1,0 +1,217 @@
+package dev.popcorn.app.feedback;
+
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.ReportStore;
+import dev.popcorn.app.TicketStore;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.app.forum.Forum;
+import dev.popcorn.app.forum.ForumThreads;
+import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.app.tracker.IssueTracker.WishTicket;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Similarity;
+import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.WishNotice;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Wishes on their way to tickets: a new wish is matched against existing wishes and open
+ * tickets before it is filed; an engineer links a wish to a ticket or has one created from it;
+ * when that ticket is done its supporters are told, and earn points, once.
+ */
+public final class WishTickets {
+
+    /** Outbox kind: create the ticket of a wish; ref {@code <wish id>}. */
+    public static final String FILE = "tracker.wish.file";
+    /** Outbox kind: link a wish's page from its ticket; ref {@code <wish id>/<key>}. */
+    public static final String LINK = "tracker.wish.link";
+
+    private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,8}");
+
+    /** Something a new wish resembles: an existing wish (with its id) or an open ticket (with its key). */
+    public record Match(String kind, long wishId, String ticketKey, String text, long supporters, double score) {
+    }
+
+    private final Transactions transactions;
+    private final ReportStore reports;
+    private final TicketStore tickets;
+    private final NoticeStore notices;
+    private final Forum forum;
+    private final ParticipationStore participation;
+    private final OutboxStore outbox;
+    private final IssueTracker tracker;
+    private final AuditLog audit;
+    private final java.util.function.Supplier<String> baseUrl;
+    private final Clock clock;
+
+    public WishTickets(Transactions transactions, ReportStore reports, TicketStore tickets, NoticeStore notices,
+            ParticipationStore participation, OutboxStore outbox, IssueTracker tracker, Forum forum, AuditLog audit,
+            java.util.function.Supplier<String> baseUrl, Clock clock) {
+        this.transactions = transactions;
+        this.reports = reports;
+        this.tickets = tickets;
+        this.notices = notices;
+        this.participation = participation;
+        this.outbox = outbox;
+        this.tracker = tracker;
+        this.forum = forum;
+        this.audit = audit;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    /** The wishes and open tickets most like {@code text}, best first, at most {@code limit}. */
+    public List<Match> similar(String text, int limit) {
+        List<Match> matches = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return matches;
+        }
+        for (Wish wish : reports.openWishes(500)) {
+            double score = Similarity.score(text, wish.text());
+            if (score >= Similarity.MATCH) {
+                matches.add(new Match("wish", wish.id(), wish.ticketKey(), wish.text(), wish.supporters(), score));
+            }
+        }
+        for (Ticket ticket : tickets.open(1000)) {
+            double score = Similarity.score(text, ticket.summary());
+            boolean wishedAlready = matches.stream().anyMatch(m -> m.ticketKey().equals(ticket.key()));
+            if (score >= Similarity.MATCH && !wishedAlready) {
+                matches.add(new Match("ticket", 0, ticket.key(), ticket.summary(), 0, score));
+            }
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::supporters, Comparator.reverseOrder()));
+        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+    }
+
+    public Wish wish(long id) {
+        return reports.wishes(List.of(id)).stream().findFirst().orElseThrow(() -> RuleViolation.notFound("wish.unknown", id));
+    }
+
+    /**
+     * A user backs an open ticket instead of writing a new wish: the wish that stands for the
+     * ticket (filed in its words the first time), whose id the report then supports.
+     */
+    public long wishForTicket(String ticketKey, String userId, long releaseId) {
+        Ticket ticket = tickets.find(ticketKey).filter(t -> !t.done())
+                .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", ticketKey));
+        String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
+        return reports.wishForTicket(ticket.key(), text.length() > 1200 ? text.substring(0, 1200) : text, userId,
+                releaseId, clock.instant());
+    }
+
+    /** An engineer says the wish is this ticket: its supporters follow it, and the ticket links back to the wish. */
+    public Wish link(long wishId, String ticketKey, String actor) {
+        String key = ticketKey == null ? "" : ticketKey.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!KEY.matcher(key).matches()) {
+            throw RuleViolation.invalid("feature.key.invalid", String.valueOf(ticketKey));
+        }
+        Wish wish = wish(wishId);
+        if (wish.fulfilled()) {
+            throw RuleViolation.conflict("wish.fulfilled", wishId);
+        }
+        transactions.inTransaction(() -> {
+            reports.linkTicket(wishId, key);
+            if (tracker.enabled()) {
+                outbox.enqueue(LINK, wishId + "/" + key, clock.instant());
+            }
+            audit.record(new AuditEntry(clock.instant(), actor, "wish.link", "wish:" + wishId, key));
+            return null;
+        });
+        return wish(wishId);
+    }
+
+    /** An engineer has a ticket created from the wish (through the outbox); it is linked once created. */
+    public void fileTicket(long wishId, String actor) {
+        if (!tracker.enabled()) {
+            throw RuleViolation.invalid("tracker.off");
+        }
+        Wish wish = wish(wishId);
+        if (wish.linked()) {
+            throw RuleViolation.conflict("wish.linked", wishId, wish.ticketKey());
+        }
+        transactions.inTransaction(() -> {
+            outbox.enqueue(FILE, String.valueOf(wishId), clock.instant());
+            audit.record(new AuditEntry(clock.instant(), actor, "wish.file", "wish:" + wishId, wish.text()));
+            return null;
+        });
+    }
+
+    /** Whether a ticket is being created for the wish right now (the outbox holds the task). */
+    public boolean filing(long wishId) {
+        return outbox.find(FILE, String.valueOf(wishId)).map(t -> t.state() != OutboxStore.State.DONE).orElse(false);
+    }
+
+    /** Outbox handler of {@link #FILE}. */
+    public void deliverFile(String ref) {
+        long wishId = Long.parseLong(ref);
+        Wish wish = wish(wishId);
+        String key = tracker.fileWish(toTicket(wish));
+        if (!wish.linked()) {
+            reports.linkTicket(wishId, key);
+        }
+        tracker.linkWish(toTicket(wish), key);
+    }
+
+    /** Outbox handler of {@link #LINK}. */
+    public void deliverLink(String ref) {
+        String[] parts = ref.split("/");
+        Wish wish = wish(Long.parseLong(parts[0]));
+        tracker.linkWish(toTicket(wish), parts[1]);
+    }
+
+    private WishTicket toTicket(Wish wish) {
+        return new WishTicket(wish.id(), wish.text(), wish.supporters(), wishPage(wish.id()));
+    }
+
+    public String wishPage(long wishId) {
+        return baseUrl.get() + "/wishes/" + wishId;
+    }
+
+    /**
+     * The tracker says a ticket changed. Popcorn's copy is updated; when the ticket is done, each
+     * wish linked to it is fulfilled and its supporters are told (on the forum too, where there is
+     * one) and earn points, once however
+     * often the tracker repeats itself. Answers how many supporters were told.
+     */
+    public int ticketChanged(Ticket ticket) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            tickets.save(ticket, now);
+            if (!ticket.done()) {
+                return 0;
+            }
+            int told = 0;
+            String shipsIn = String.join(", ", ticket.fixVersions());
+            for (Wish wish : reports.unfulfilledWishesOf(ticket.key())) {
+                if (!reports.fulfil(wish.id(), now)) {
+                    continue;
+                }
+                if (forum.enabled()) {
+                    outbox.enqueue(ForumThreads.WISH, wish.id() + "/" + ticket.key(), now);
+                }
+                for (String user : reports.supporters(wish.id())) {
+                    if (notices.add(new WishNotice(user, wish.id(), wish.text(), ticket.key(), shipsIn, now))) {
+                        told++;
+                    }
+                    participation.record(ParticipationEvent.of(user, ParticipationKind.WISH_FULFILLED, "wish:" + wish.id(), now));
+                }
+            }
+            return told;
+        });
+    }
+
+    public List<WishNotice> notices(String userId) {
+        return notices.of(userId, 10);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.popcorn.app.forum;
+
+import dev.popcorn.app.Announcement;
+import dev.popcorn.app.Check;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The forum where users meet Popcorn (Discourse): the week's release thread and poll thread,
+ * the approved winner announcement with the card and the members' photos, private follow-ups,
+ * and the badges and groups that mirror participation. Every write is safe to repeat, because
+ * the outbox repeats a write whose answer it never saw: a thread is found by its key before one
+ * is created. Failures that may pass are thrown as {@link DeliveryFailure}.
+ */
+public interface Forum {
+
+    /** A thread Popcorn keeps on the forum, named by a key that stays the same however often it is edited. */
+    record Thread(String key, String title, String text) {
+    }
+
+    /** Where a thread is on the forum: its topic, its first post (the one Popcorn edits) and its address. */
+    record Posted(long topicId, long postId, String url) {
+    }
+
+    boolean enabled();
+
+    /**
+     * Creates the thread, or when it exists (known from an earlier delivery, or found on the forum
+     * by its key) replaces the text of its first post; answers where it is.
+     */
+    Posted publish(Thread thread, Optional<Posted> known);
+
+    /**
+     * Posts the announcement as a thread of its own, with the card and every photo it shows
+     * uploaded to the forum. When a thread of the same poll exists already, it is left as it is.
+     */
+    Posted announceWinners(Announcement announcement);
+
+    /** Whether winners are recognised on the forum (a badge or a group is configured). */
+    boolean recognises();
+
+    /** Grants the configured badge and group to these forum users; holding them already is fine. */
+    void recognise(List<String> usernames, String reason);
+
+    /** Sends a private message, once for {@code key}, to these forum users. */
+    void tell(String key, List<String> usernames, String title, String text);
+
+    /** Checks the connection: the key, the category, uploads, and the sign-in secret. */
+    List<Check> check();
+
+    static Forum none() {
+        return new Forum() {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+
+            @Override
+            public Posted publish(Thread thread, Optional<Posted> known) {
+                throw new IllegalStateException("no forum is configured");
+            }
+
+            @Override
+            public Posted announceWinners(Announcement announcement) {
+                throw new IllegalStateException("no forum is configured");
+            }
+
+            @Override
+            public boolean recognises() {
+                return false;
+            }
+
+            @Override
+            public void recognise(List<String> usernames, String reason) {
+                throw new IllegalStateException("no forum is configured");
+            }
+
+            @Override
+            public void tell(String key, List<String> usernames, String title, String text) {
+                throw new IllegalStateException("no forum is configured");
+            }
+
+            @Override
+            public List<Check> check() {
+                return List.of(new Check("check.forum.off", false, List.of()));
+            }
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package dev.popcorn.app.forum;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The threads Popcorn keeps on the forum: where each is and a fingerprint of the text last posted. */
+public interface ForumThreadStore {
+
+    record Kept(String key, Forum.Posted posted, String fingerprint, Instant updatedAt) {
+    }
+
+    Optional<Kept> find(String key);
+
+    void save(Kept thread);
+}

@@ -1,0 +1,99 @@
+package dev.popcorn.app.release;
+
+import dev.popcorn.app.DeliveryFailure;
+import dev.popcorn.app.release.BuildLog.Outcome;
+import dev.popcorn.app.release.BuildLog.Reason;
+import dev.popcorn.domain.BuildNotice;
+import dev.popcorn.domain.BuildRule;
+import dev.popcorn.domain.RuleViolation;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The CI server reports the phases of its builds: the one the rule names (the release job's
+ * successful end) opens the week's round, once; every other notice is acknowledged and ignored.
+ * Every notice is logged with what became of it; one that failed (the tracker down, a ticket
+ * without a team) keeps its body and can be tried again.
+ */
+public final class BuildNotices {
+
+    /** What became of a notice, and the release it opened or found. */
+    public record Handled(long logId, Outcome outcome, Reason reason, Optional<ShipRelease.Shipped> shipped) {
+    }
+
+    private final BuildRule rule;
+    private final NoticeReader reader;
+    private final ShipRelease shipRelease;
+    private final BuildLog log;
+    private final Clock clock;
+
+    public BuildNotices(BuildRule rule, NoticeReader reader, ShipRelease shipRelease, BuildLog log, Clock clock) {
+        this.rule = rule;
+        this.reader = reader;
+        this.shipRelease = shipRelease;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** The rule, for people: which builds open a release. */
+    public BuildRule rule() {
+        return rule;
+    }
+
+    /**
+     * Handles the notice the CI server sent as {@code body}; a body that is no notice is refused
+     * and not logged; a notice that should have opened a release but could not is logged as
+     * failed and the refusal thrown.
+     */
+    public Handled receive(String body) {
+        BuildNotice notice = reader.read(body);
+        long id = log.record(clock.instant(), notice, Outcome.FAILED, new Reason("jenkins.received", List.of()),
+                Optional.empty(), body);
+        return handle(id, notice);
+    }
+
+    /** Handles a logged notice again, read from its kept body (after a failure was put right); it must be one that failed. */
+    public Handled retry(long id) {
+        BuildLog.Entry entry = log.find(id).orElseThrow(() -> RuleViolation.notFound("jenkins.notice.unknown", id));
+        if (entry.outcome() != Outcome.FAILED) {
+            throw RuleViolation.conflict("jenkins.notice.notFailed", id, entry.outcome().name());
+        }
+        return handle(id, reader.read(entry.body()));
+    }
+
+    public List<BuildLog.Entry> recent(int limit) {
+        return log.recent(limit);
+    }
+
+    public Optional<BuildLog.Entry> find(long id) {
+        return log.find(id);
+    }
+
+    private Handled handle(long id, BuildNotice notice) {
+        try {
+            BuildRule.Decision decision = rule.judge(notice);
+            if (decision instanceof BuildRule.Ignore ignore) {
+                Reason reason = new Reason("jenkins." + ignore.code(), ignore.args().stream().map(String::valueOf).toList());
+                log.settle(id, Outcome.IGNORED, reason, Optional.empty());
+                return new Handled(id, Outcome.IGNORED, reason, Optional.empty());
+            }
+            BuildRule.Open open = (BuildRule.Open) decision;
+            ShipRelease.Shipped shipped = shipRelease.ship(new ShipRelease.Request(open.version(), open.source(),
+                    Optional.of(notice.build()), notice.tests(), false), "jenkins:" + notice.build());
+            Outcome outcome = shipped.created() ? Outcome.OPENED : Outcome.DUPLICATE;
+            Reason reason = new Reason("jenkins." + outcome.name().toLowerCase(java.util.Locale.ROOT),
+                    List.of(shipped.release().version(), String.valueOf(shipped.release().features().size())));
+            log.settle(id, outcome, reason, Optional.of(shipped.release().id()));
+            return new Handled(id, outcome, reason, Optional.of(shipped));
+        } catch (RuleViolation e) {
+            log.settle(id, Outcome.FAILED, new Reason("error." + e.code(), e.args().stream().map(String::valueOf).toList()),
+                    Optional.empty());
+            throw e;
+        } catch (DeliveryFailure e) {
+            log.settle(id, Outcome.FAILED, new Reason("jenkins.failed.tracker", List.of(String.valueOf(e.getMessage()))),
+                    Optional.empty());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.popcorn.app.tracker;
+
+import dev.popcorn.app.Check;
+import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.app.ReportStore;
+import dev.popcorn.app.TicketStore;
+import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.app.tracker.IssueTracker.TicketFeedback;
+import dev.popcorn.domain.Feature;
+import dev.popcorn.domain.FeatureFeedback;
+import dev.popcorn.domain.FeatureSource;
+import dev.popcorn.domain.FeedbackLabels;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.TeamRules;
+import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.TicketKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The loop between a release round and the tracker: a round opens with its features found in
+ * the tracker (by query, keys or change log, each ticket given its team by the rules), and what users say
+ * is written back onto every feature ticket through the outbox, refreshed at a pace while the
+ * round runs and once more when it closes.
+ */
+public final class TrackerSync {
+
+    /** Outbox kind: write a feature's feedback onto its ticket; ref {@code <release id>/<key>/<live|close>}. */
+    public static final String FEEDBACK = "tracker.feedback";
+
+    /** How the write-back behaves. */
+    public record Settings(java.util.function.Supplier<String> baseUrl, TeamRules teams, FeedbackLabels labels, Duration refresh, boolean comments,
+            String wishQuery) {
+    }
+
+    private final IssueTracker tracker;
+    private final ReleaseStore releases;
+    private final ReportStore reports;
+    private final TicketStore tickets;
+    private final OutboxStore outbox;
+    private final Settings settings;
+    private final Clock clock;
+
+    public TrackerSync(IssueTracker tracker, ReleaseStore releases, ReportStore reports,
+            TicketStore tickets, OutboxStore outbox, Settings settings, Clock clock) {
+        this.tracker = tracker;
+        this.releases = releases;
+        this.reports = reports;
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return tracker.enabled();
+    }
+
+    public String describe() {
+        return tracker.describe();
+    }
+
+    /** The features a source names, the tickets behind them, and the mentioned keys that are no tickets. */
+    public record Found(List<Feature> features, List<Ticket> tickets, List<String> ignored) {
+    }
+
+    /**
+     * The features of release {@code version} from the tracker: the tickets a query finds, or
+     * the tickets with the keys given, or the tickets a change log mentions, or (neither) the
+     * tickets of the configured release query; each given its team by the rules. A ticket no
+     * rule gives a team, a key given that is no ticket, or a query that finds nothing is refused.
+     */
+    public Found find(String version, FeatureSource source) {
+        List<Ticket> found;
+        List<String> ignored = List.of();
+        if (source instanceof FeatureSource.Keys keys) {
+            keys.keys().forEach(Feature::requireKey);
+            found = tracker.find(keys.keys());
+            List<String> missing = missing(keys.keys(), found);
+            if (!missing.isEmpty()) {
+                throw RuleViolation.invalid("tracker.tickets.unknown", String.join(", ", missing));
+            }
+        } else if (source instanceof FeatureSource.Mentions mentions) {
+            List<String> mentioned = TicketKeys.mentionedIn(mentions.texts());
+            if (mentioned.isEmpty()) {
+                throw RuleViolation.invalid("tracker.changelog.noKeys");
+            }
+            found = tracker.find(mentioned);
+            ignored = missing(mentioned, found);
+            if (found.isEmpty()) {
+                throw RuleViolation.invalid("tracker.tickets.unknown", String.join(", ", ignored));
+            }
+        } else {
+            String jql = source instanceof FeatureSource.Query query && !query.query().isBlank()
+                    ? query.query()
+                    : tracker.releaseQuery(version.strip());
+            found = tracker.search(jql, 500);
+            if (found.isEmpty()) {
+                throw RuleViolation.invalid("tracker.query.empty", jql);
+            }
+        }
+        List<String> teamless = new ArrayList<>();
+        List<Feature> features = new ArrayList<>();
+        for (Ticket ticket : found) {
+            Optional<String> team = settings.teams().teamOf(ticket);
+            if (team.isEmpty()) {
+                teamless.add(ticket.key());
+            } else {
+                String summary = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
+                features.add(new Feature(ticket.key(), summary.length() > 255 ? summary.substring(0, 254) + "…" : summary,
+                        team.get()));
+            }
+        }
+        if (!teamless.isEmpty()) {
+            throw RuleViolation.invalid("tracker.tickets.teamless", String.join(", ", teamless));
+        }
+        return new Found(features, found, ignored);
+    }
+
+    /** Keeps the tickets of a release just opened, and files their first write-backs. */
+    public void opened(List<Ticket> found) {
+        found.forEach(ticket -> tickets.save(ticket, clock.instant()));
+        plan();
+    }
+
+    private static List<String> missing(List<String> keys, List<Ticket> found) {
+        return keys.stream().filter(k -> found.stream().noneMatch(t -> t.key().equals(k))).toList();
+    }
+
+    /**
+     * Files the write-backs that are due: for every feature of a recent release, a live refresh
+     * while its round runs (at most once per refresh period), and one final write once it closed.
+     * Safe to call often and on every instance: each write is filed once by its name.
+     */
+    public void plan() {
+        if (!tracker.enabled()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Release release : releases.recent(4)) {
+            boolean closed = !release.acceptsReportsAt(now);
+            for (Feature feature : release.features()) {
+                String ref = release.id() + "/" + feature.key() + "/";
+                if (closed) {
+                    outbox.enqueue(FEEDBACK, ref + "close", now);
+                } else if (!settings.refresh().isZero()) {
+                    outbox.enqueueOrRearm(FEEDBACK, ref + "live", now, now.minus(settings.refresh()));
+                }
+            }
+        }
+    }
+
+    /** Refreshes the copy of the open tickets that new wishes are matched against; answers how many were seen. */
+    public int refreshWishTickets() {
+        if (!tracker.enabled() || settings.wishQuery().isBlank()) {
+            return 0;
+        }
+        List<Ticket> found = tracker.search(settings.wishQuery(), 1000);
+        found.forEach(ticket -> tickets.save(ticket, clock.instant()));
+        return found.size();
+    }
+
+    /** Outbox handler of {@link #FEEDBACK}. */
+    public void deliverFeedback(String ref) {
+        String[] parts = ref.split("/");
+        if (parts.length != 3) {
+            throw RuleViolation.invalid("outbox.ref.invalid", ref);
+        }
+        long releaseId = Long.parseLong(parts[0]);
+        Release release = releases.find(releaseId).orElseThrow(() -> RuleViolation.notFound("release.unknown", releaseId));
+        FeatureFeedback feedback = releases.feedback(releaseId, 3).stream()
+                .filter(f -> f.feature().key().equals(parts[1]))
+                .findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("feature.unknown", parts[1]));
+        boolean final_ = parts[2].equals("close");
+        tracker.publishFeedback(new TicketFeedback(parts[1], release.version(), featurePage(releaseId, parts[1]),
+                feedback.likes(), feedback.notGoodEnough(), reports.supportersOfTicket(parts[1]), feedback.comments(),
+                settings.labels().earned(feedback), settings.labels().managed(), final_ && settings.comments()));
+    }
+
+    /** The query that finds the features of {@code version}, as configured. */
+    public String releaseQuery(String version) {
+        return tracker.releaseQuery(version);
+    }
+
+    /** Reads a webhook of the tracker: the ticket it is about, if any. */
+    public Optional<Ticket> readWebhook(String body) {
+        return tracker.readWebhook(body);
+    }
+
+    /** Tells the truth about the tracker connection, trying the release query of the latest release. */
+    public List<Check> check() {
+        return tracker.check(releases.recent(1).stream().findFirst()
+                .map(r -> tracker.enabled() ? tracker.releaseQuery(r.version()) : ""));
+    }
+
+    String featurePage(long releaseId, String key) {
+        return settings.baseUrl().get() + "/releases/" + releaseId + "#feature-" + key;
+    }
+}

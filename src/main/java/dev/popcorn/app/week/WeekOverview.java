@@ -1,0 +1,175 @@
+package dev.popcorn.app.week;
+
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.PollStore;
+import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.app.ReportStore;
+import dev.popcorn.app.TeamStore;
+import dev.popcorn.app.award.AwardStore;
+import dev.popcorn.app.award.Tally;
+import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.FeatureFeedback;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.PollState;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Team;
+import dev.popcorn.domain.Wish;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the pages and the API show: this week's release and poll, feedback, winners, teams.
+ * Read-only; a poll's counts are public only once a lead approved them.
+ */
+public final class WeekOverview {
+
+    /** A poll as someone sees it now, with the result when they may see it. */
+    public record PollView(Poll poll, PollState state, Optional<PollResult> result) {
+    }
+
+    /** A past winner: the approved poll and its result. */
+    public record Award(Poll poll, PollResult result) {
+    }
+
+    private final ReleaseStore releases;
+    private final ReportStore reports;
+    private final PollStore polls;
+    private final Tally tally;
+    private final AwardStore awards;
+    private final TeamStore teams;
+    private final ParticipationStore participation;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public WeekOverview(ReleaseStore releases, ReportStore reports, PollStore polls, Tally tally, AwardStore awards,
+            TeamStore teams, ParticipationStore participation, AuditLog audit, Clock clock) {
+        this.releases = releases;
+        this.reports = reports;
+        this.polls = polls;
+        this.tally = tally;
+        this.awards = awards;
+        this.teams = teams;
+        this.participation = participation;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Optional<Release> currentRelease() {
+        return releases.recent(1).stream().findFirst();
+    }
+
+    public List<Release> recentReleases(int limit) {
+        return releases.recent(limit);
+    }
+
+    public Optional<Release> releaseByVersion(String version) {
+        return releases.findByVersion(version);
+    }
+
+    public Release release(long id) {
+        return releases.find(id).orElseThrow(() -> RuleViolation.notFound("release.unknown", id));
+    }
+
+    public List<FeatureFeedback> feedback(long releaseId) {
+        return releases.feedback(releaseId, 3);
+    }
+
+    public long reportCount(long releaseId) {
+        return reports.count(releaseId);
+    }
+
+    public List<Wish> topWishes(int limit) {
+        return reports.topWishes(limit);
+    }
+
+    /**
+     * The wishes a report form offers: the most supported ones, plus every wish this report
+     * supports already, so that editing the report never silently drops a +1.
+     */
+    public List<Wish> wishesToOffer(int limit, List<Long> supported) {
+        List<Wish> offered = new ArrayList<>(reports.topWishes(limit));
+        List<Long> missing = supported.stream()
+                .filter(id -> offered.stream().noneMatch(w -> w.id() == id))
+                .toList();
+        offered.addAll(reports.wishes(missing));
+        return offered;
+    }
+
+    public Optional<Poll> pollOf(long releaseId) {
+        return polls.findByRelease(releaseId);
+    }
+
+    public List<Poll> recentPolls(int limit) {
+        return polls.recent(limit);
+    }
+
+    /** The poll with its result, which users see only after approval and leads see from the close on. */
+    public PollView poll(long pollId, boolean lead) {
+        Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+        PollState state = poll.stateAt(clock.instant());
+        boolean visible = state == PollState.APPROVED || lead && state == PollState.CLOSED;
+        Optional<PollResult> result = visible
+                ? Optional.of(tally.of(poll))
+                : Optional.empty();
+        return new PollView(poll, state, result);
+    }
+
+    /** Approved polls with their results, newest first. */
+    public List<Award> winners(int limit) {
+        return polls.approved(limit).stream()
+                .map(p -> new Award(p, tally.of(p)))
+                .toList();
+    }
+
+    /** A team's row on the leaderboard: its popcorn buckets (awards won). */
+    public record Buckets(Team team, long buckets) {
+    }
+
+    /** Every team with its popcorn buckets, most first; teams without a win come last. */
+    public List<Buckets> leaderboard() {
+        java.util.Map<String, Long> won = awards.buckets();
+        List<Buckets> board = new ArrayList<>();
+        won.forEach((slug, n) -> teams.find(slug).ifPresent(team -> board.add(new Buckets(team, n))));
+        teams.all().stream().filter(t -> !won.containsKey(t.slug())).forEach(t -> board.add(new Buckets(t, 0)));
+        return board;
+    }
+
+    /** A team's wins, newest first: the poll and the winning project. */
+    public record TeamWin(Poll poll, Release release, dev.popcorn.domain.Candidate candidate, long votes) {
+    }
+
+    public List<TeamWin> winsOf(String teamSlug) {
+        List<TeamWin> wins = new ArrayList<>();
+        for (AwardStore.Award award : awards.ofTeam(teamSlug)) {
+            polls.find(award.pollId()).ifPresent(poll -> poll.candidate(award.candidateId()).ifPresent(candidate ->
+                    wins.add(new TeamWin(poll, releases.find(poll.releaseId()).orElseThrow(), candidate, award.votes()))));
+        }
+        return wins;
+    }
+
+    public List<Team> teams() {
+        return teams.all();
+    }
+
+    public Optional<Team> team(String slug) {
+        return teams.find(slug);
+    }
+
+    public long points(String userId) {
+        return participation.points(userId);
+    }
+
+    public List<AuditEntry> auditLog(int limit) {
+        return audit.recent(limit);
+    }
+}
