@@ -39,7 +39,6 @@ import dev.popcorn.jira.JiraTracker;
 import dev.popcorn.demo.DemoWeek;
 import dev.popcorn.store.Store;
 import dev.popcorn.web.WebApp;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -69,12 +68,12 @@ public final class Popcorn implements AutoCloseable {
 
     private final Config config;
     private final Store store;
-    private final Javalin web;
+    private final WebApp web;
     private final Passes passes;
     private final ScheduledExecutorService background;
     private final AwardSchedule schedule;
 
-    private Popcorn(Config config, Store store, Javalin web, Passes passes, ScheduledExecutorService background,
+    private Popcorn(Config config, Store store, WebApp web, Passes passes, ScheduledExecutorService background,
             AwardSchedule schedule) {
         this.config = config;
         this.store = store;
@@ -164,18 +163,17 @@ public final class Popcorn implements AutoCloseable {
             if (!Files.isDirectory(photos)) {
                 Files.createDirectories(photos);
             }
-            Javalin web = WebApp.create(
+            WebApp web = WebApp.create(
                     new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                             new ManageTeams(store.transactions(), store.teams(), store.audit(), clock),
-                            trackerSync, wishTickets, outbox, announce, forumAccounts, forumThreads, shipRelease,
-                            buildNotices),
+                            trackerSync, wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices),
                     new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(), config.sessionValidity(),
                             config.secureCookies(), photos, config.jira().webhookSecret(), config.discourse().webhookSecret(),
                             config.jenkins().token(),
                             config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress()));
-            web.start(config.port());
+            web.javalin().start(config.port());
             if (config.port() == 0) {
-                baseUrl.set("http://localhost:" + web.port());
+                baseUrl.set("http://localhost:" + web.javalin().port());
             }
             // Seeded once the port is known: the demo's approved announcement links its photos where they are served.
             if (demo) {
@@ -311,7 +309,12 @@ public final class Popcorn implements AutoCloseable {
     }
 
     public int port() {
-        return web.port();
+        return web.javalin().port();
+    }
+
+    /** Every route this server answers, with who may call it. */
+    public List<WebApp.Route> routes() {
+        return web.routes();
     }
 
     /** The base URL with the port the server really listens on (it differs when port 0 was asked for). */
@@ -348,7 +351,7 @@ public final class Popcorn implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         quietly("giving up the schedule lease", schedule::stop);
-        web.stop();
+        web.javalin().stop();
         store.close();
     }
 }

@@ -3,7 +3,9 @@ package dev.popcorn.app;
 import dev.popcorn.domain.Candidate;
 import dev.popcorn.domain.Poll;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Award polls and their candidates. */
@@ -15,6 +17,12 @@ public interface PollStore {
     Optional<Poll> find(long id);
 
     Optional<Poll> findByRelease(long releaseId);
+
+    /** The polls with these ids (those that exist). A fixed number of queries. */
+    List<Poll> findAll(Collection<Long> ids);
+
+    /** The poll id of each of these releases that has a poll, by release id. One query. */
+    Map<Long, Long> pollIdsOf(Collection<Long> releaseIds);
 
     /** Polls newest first. */
     List<Poll> recent(int limit);

@@ -4,9 +4,12 @@ import dev.popcorn.domain.BuildRef;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureFeedback;
 import dev.popcorn.domain.Release;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.TestSummary;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Releases and their features. */
@@ -32,12 +35,20 @@ public interface ReleaseStore {
     Optional<Release> findByBuild(String job, int number);
 
     /** Where the release came from, if a build shipped it. */
-    Optional<Shipment> shipment(long releaseId);
+    default Optional<Shipment> shipment(long releaseId) {
+        return Optional.ofNullable(shipments(List.of(releaseId)).get(releaseId));
+    }
+
+    /** Where these releases came from, by release id; a release no build shipped is left out. One query. */
+    Map<Long, Shipment> shipments(Collection<Long> releaseIds);
 
     /** Records what the release build's tests said, replacing an earlier summary. */
     void attachTests(long releaseId, TestSummary tests);
 
     Optional<Release> find(long id);
+
+    /** The releases with these ids (those that exist), newest first. A fixed number of queries. */
+    List<Release> findAll(Collection<Long> ids);
 
     Optional<Release> findByVersion(String version);
 
@@ -45,5 +56,11 @@ public interface ReleaseStore {
     List<Release> recent(int limit);
 
     /** Counts and latest comments per feature, in the release's feature order. */
-    List<FeatureFeedback> feedback(long releaseId, int commentsPerFeature);
+    default List<FeatureFeedback> feedback(long releaseId, int commentsPerFeature) {
+        Release release = find(releaseId).orElseThrow(() -> RuleViolation.notFound("release.unknown", releaseId));
+        return feedback(List.of(release), commentsPerFeature).get(releaseId);
+    }
+
+    /** {@link #feedback(long, int)} of several releases at once, by release id, in a fixed number of queries. */
+    Map<Long, List<FeatureFeedback>> feedback(List<Release> releases, int commentsPerFeature);
 }

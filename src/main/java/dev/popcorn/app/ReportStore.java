@@ -3,7 +3,9 @@ package dev.popcorn.app;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Wish;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Experience reports and the wishes they carry. */
@@ -15,6 +17,9 @@ public interface ReportStore {
     Optional<ExperienceReport> find(long releaseId, String userId);
 
     long count(long releaseId);
+
+    /** How many reports each of these releases has, by release id (0 for none). One query. */
+    Map<Long, Long> counts(Collection<Long> releaseIds);
 
     /** How many "like" verdicts the release's reports gave the tickets, counted in the store. */
     long likes(long releaseId, List<String> ticketKeys);

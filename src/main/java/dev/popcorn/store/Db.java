@@ -29,6 +29,11 @@ final class Db implements Transactions {
         return dialect;
     }
 
+    /** The JDBI instance, for this package's own tests (counting statements). */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     <T> T with(Function<Handle, T> work) {
         Handle handle = current.get();
         if (handle != null) {

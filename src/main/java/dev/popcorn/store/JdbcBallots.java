@@ -3,6 +3,7 @@ package dev.popcorn.store;
 import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.domain.Ballot;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,21 @@ final class JdbcBallots implements BallotStore {
                 .map((rs, ctx) -> votes.put(rs.getLong("candidate_id"), rs.getLong("n")))
                 .list());
         return votes;
+    }
+
+    @Override
+    public Map<Long, Map<Long, Long>> tallies(Collection<Long> pollIds) {
+        Map<Long, Map<Long, Long>> tallies = new HashMap<>();
+        pollIds.forEach(id -> tallies.put(id, new HashMap<>()));
+        if (pollIds.isEmpty()) {
+            return tallies;
+        }
+        db.with(h -> h.createQuery("SELECT poll_id, candidate_id, COUNT(*) AS n FROM ballots WHERE poll_id IN (<ids>)"
+                        + " GROUP BY poll_id, candidate_id")
+                .bindList("ids", List.copyOf(pollIds))
+                .map((rs, ctx) -> tallies.get(rs.getLong("poll_id")).put(rs.getLong("candidate_id"), rs.getLong("n")))
+                .list());
+        return tallies;
     }
 
     @Override

@@ -8,10 +8,14 @@ import dev.popcorn.domain.PollState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 final class JdbcPolls implements PollStore {
 
@@ -36,32 +40,53 @@ final class JdbcPolls implements PollStore {
 
     @Override
     public Optional<Poll> find(long id) {
-        return db.with(h -> load(h, "WHERE id = :id", Map.of("id", id), 1)).stream().findFirst();
+        return db.with(h -> load(h, "WHERE id = :id", q -> q.bind("id", id), 1)).stream().findFirst();
     }
 
     @Override
     public Optional<Poll> findByRelease(long releaseId) {
-        return db.with(h -> load(h, "WHERE release_id = :r", Map.of("r", releaseId), 1)).stream().findFirst();
+        return db.with(h -> load(h, "WHERE release_id = :r", q -> q.bind("r", releaseId), 1)).stream().findFirst();
+    }
+
+    @Override
+    public List<Poll> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.with(h -> load(h, "WHERE id IN (<ids>)", q -> q.bindList("ids", List.copyOf(ids)), ids.size()));
+    }
+
+    @Override
+    public Map<Long, Long> pollIdsOf(Collection<Long> releaseIds) {
+        Map<Long, Long> polls = new HashMap<>();
+        if (releaseIds.isEmpty()) {
+            return polls;
+        }
+        db.with(h -> h.createQuery("SELECT release_id, id FROM polls WHERE release_id IN (<ids>)")
+                .bindList("ids", List.copyOf(releaseIds))
+                .map((rs, ctx) -> polls.put(rs.getLong("release_id"), rs.getLong("id")))
+                .list());
+        return polls;
     }
 
     @Override
     public List<Poll> recent(int limit) {
-        return db.with(h -> load(h, "", Map.of(), limit));
+        return db.with(h -> load(h, "", q -> q, limit));
     }
 
     @Override
     public List<Poll> approved(int limit) {
-        return db.with(h -> load(h, "WHERE state = 'APPROVED'", Map.of(), limit));
+        return db.with(h -> load(h, "WHERE state = 'APPROVED'", q -> q, limit));
     }
 
     @Override
     public List<Poll> dueToOpen(Instant now) {
-        return db.with(h -> load(h, "WHERE state = 'DRAFT' AND opens_at <= :now AND closes_at > :now", Map.of("now", now), 20));
+        return db.with(h -> load(h, "WHERE state = 'DRAFT' AND opens_at <= :now AND closes_at > :now", q -> q.bind("now", now), 20));
     }
 
     @Override
     public List<Poll> dueToClose(Instant now) {
-        return db.with(h -> load(h, "WHERE state = 'OPEN' AND closes_at <= :now AND closed_at IS NULL", Map.of("now", now), 20));
+        return db.with(h -> load(h, "WHERE state = 'OPEN' AND closes_at <= :now AND closed_at IS NULL", q -> q.bind("now", now), 20));
     }
 
     @Override
@@ -77,28 +102,36 @@ final class JdbcPolls implements PollStore {
                 .bind("id", id).bind("at", at).execute()) == 1;
     }
 
-    private static List<Poll> load(Handle h, String where, Map<String, Object> binds, int limit) {
+    /** The polls {@code where} selects, with their candidates: two queries however many. */
+    private static List<Poll> load(Handle h, String where, UnaryOperator<Query> bind, int limit) {
         record Row(long id, long release, String title, PollState state, Instant opens, Instant closes,
                 Instant approvedAt, String approvedBy, Instant closedAt, String announcement) {
         }
-        List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM polls " + where + " ORDER BY closes_at DESC, id DESC LIMIT :limit")
-                .bindMap(binds).bind("limit", limit)
+        List<Row> rows = bind.apply(h.createQuery("SELECT " + COLUMNS + " FROM polls " + where
+                        + " ORDER BY closes_at DESC, id DESC LIMIT :limit"))
+                .bind("limit", limit)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("release_id"), rs.getString("title"),
                         PollState.valueOf(rs.getString("state")), Db.instant(rs, "opens_at"), Db.instant(rs, "closes_at"),
                         Db.instant(rs, "approved_at"), rs.getString("approved_by"), Db.instant(rs, "closed_at"),
                         rs.getString("announcement")))
                 .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Candidate>> candidates = new HashMap<>();
+        h.createQuery("SELECT id, poll_id, team_slug, title, tickets, pitch, status, reason"
+                        + " FROM candidates WHERE poll_id IN (<ids>) ORDER BY id")
+                .bindList("ids", rows.stream().map(Row::id).toList())
+                .map((rs, ctx) -> candidates.computeIfAbsent(rs.getLong("poll_id"), k -> new ArrayList<>())
+                        .add(new Candidate(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("team_slug"),
+                                rs.getString("title"), tickets(rs.getString("tickets")), rs.getString("pitch"),
+                                CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason"))))
+                .list();
         List<Poll> polls = new ArrayList<>();
         for (Row row : rows) {
-            List<Candidate> candidates = h.createQuery("SELECT id, poll_id, team_slug, title, tickets, pitch, status, reason"
-                            + " FROM candidates WHERE poll_id = :p ORDER BY id")
-                    .bind("p", row.id())
-                    .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("team_slug"),
-                            rs.getString("title"), tickets(rs.getString("tickets")), rs.getString("pitch"),
-                            CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason")))
-                    .list();
-            polls.add(new Poll(row.id(), row.release(), row.title(), row.state(), row.opens(), row.closes(), candidates,
-                    row.approvedAt(), row.approvedBy(), row.closedAt(), row.announcement()));
+            polls.add(new Poll(row.id(), row.release(), row.title(), row.state(), row.opens(), row.closes(),
+                    candidates.getOrDefault(row.id(), List.of()), row.approvedAt(), row.approvedBy(), row.closedAt(),
+                    row.announcement()));
         }
         return polls;
     }

@@ -11,11 +11,14 @@ import dev.popcorn.domain.Verdict;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 final class JdbcReleases implements ReleaseStore {
@@ -67,33 +70,47 @@ final class JdbcReleases implements ReleaseStore {
 
     @Override
     public Optional<Release> find(long id) {
-        return db.with(h -> load(h, "WHERE id = :id", Map.of("id", id), 1)).stream().findFirst();
+        return db.with(h -> load(h, "WHERE id = :id", q -> q.bind("id", id), 1)).stream().findFirst();
+    }
+
+    @Override
+    public List<Release> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.with(h -> load(h, "WHERE id IN (<ids>)", q -> q.bindList("ids", List.copyOf(ids)), ids.size()));
     }
 
     @Override
     public Optional<Release> findByVersion(String version) {
-        return db.with(h -> load(h, "WHERE version = :v", Map.of("v", version), 1)).stream().findFirst();
+        return db.with(h -> load(h, "WHERE version = :v", q -> q.bind("v", version), 1)).stream().findFirst();
     }
 
     @Override
     public Optional<Release> findByBuild(String job, int number) {
         return db.with(h -> load(h, "WHERE build_job = :job AND build_number = :number",
-                Map.of("job", job, "number", number), 1)).stream().findFirst();
+                q -> q.bind("job", job).bind("number", number), 1)).stream().findFirst();
     }
 
     @Override
-    public Optional<Shipment> shipment(long releaseId) {
-        return db.with(h -> h.createQuery("SELECT build_job, build_number, build_url, tests_total, tests_passed,"
-                        + " tests_failed, tests_skipped FROM releases WHERE id = :id AND build_job IS NOT NULL")
-                .bind("id", releaseId)
+    public Map<Long, Shipment> shipments(Collection<Long> releaseIds) {
+        Map<Long, Shipment> shipments = new HashMap<>();
+        if (releaseIds.isEmpty()) {
+            return shipments;
+        }
+        db.with(h -> h.createQuery("SELECT id, build_job, build_number, build_url, tests_total, tests_passed,"
+                        + " tests_failed, tests_skipped FROM releases WHERE id IN (<ids>)"
+                        + " AND build_job IS NOT NULL")
+                .bindList("ids", List.copyOf(releaseIds))
                 .map((rs, ctx) -> {
                     Optional<TestSummary> tests = rs.getObject("tests_total") == null ? Optional.empty()
                             : Optional.of(new TestSummary(rs.getInt("tests_total"), rs.getInt("tests_passed"),
                                     rs.getInt("tests_failed"), rs.getInt("tests_skipped")));
-                    return new Shipment(new BuildRef(rs.getString("build_job"), rs.getInt("build_number"),
-                            rs.getString("build_url")), tests);
+                    return shipments.put(rs.getLong("id"), new Shipment(new BuildRef(rs.getString("build_job"),
+                            rs.getInt("build_number"), rs.getString("build_url")), tests));
                 })
-                .findOne());
+                .list());
+        return shipments;
     }
 
     @Override
@@ -106,56 +123,74 @@ final class JdbcReleases implements ReleaseStore {
 
     @Override
     public List<Release> recent(int limit) {
-        return db.with(h -> load(h, "", Map.of(), limit));
+        return db.with(h -> load(h, "", q -> q, limit));
     }
 
-    private static List<Release> load(Handle h, String where, Map<String, Object> binds, int limit) {
+    /** The releases {@code where} selects, newest first, with their features: two queries however many. */
+    private static List<Release> load(Handle h, String where, UnaryOperator<Query> bind, int limit) {
         record Row(long id, String version, Instant shipped, Instant close) {
         }
-        List<Row> rows = h.createQuery("SELECT id, version, shipped_at, reports_close_at FROM releases " + where
-                        + " ORDER BY shipped_at DESC, id DESC LIMIT :limit")
-                .bindMap(binds).bind("limit", limit)
+        List<Row> rows = bind.apply(h.createQuery("SELECT id, version, shipped_at, reports_close_at FROM releases " + where
+                        + " ORDER BY shipped_at DESC, id DESC LIMIT :limit"))
+                .bind("limit", limit)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("version"),
                         Db.instant(rs, "shipped_at"), Db.instant(rs, "reports_close_at")))
                 .list();
-        List<Release> releases = new ArrayList<>();
-        for (Row row : rows) {
-            List<Feature> features = h.createQuery("SELECT ticket_key, summary, team_slug FROM features"
-                            + " WHERE release_id = :id ORDER BY position")
-                    .bind("id", row.id())
-                    .map((rs, ctx) -> new Feature(rs.getString("ticket_key"), rs.getString("summary"), rs.getString("team_slug")))
-                    .list();
-            releases.add(new Release(row.id(), row.version(), row.shipped(), row.close(), features));
+        if (rows.isEmpty()) {
+            return List.of();
         }
-        return releases;
+        Map<Long, List<Feature>> features = new HashMap<>();
+        h.createQuery("SELECT release_id, ticket_key, summary, team_slug FROM features WHERE release_id IN (<ids>)"
+                        + " ORDER BY release_id, position")
+                .bindList("ids", rows.stream().map(Row::id).toList())
+                .map((rs, ctx) -> features.computeIfAbsent(rs.getLong("release_id"), k -> new ArrayList<>())
+                        .add(new Feature(rs.getString("ticket_key"), rs.getString("summary"), rs.getString("team_slug"))))
+                .list();
+        return rows.stream().map(row -> new Release(row.id(), row.version(), row.shipped(), row.close(),
+                features.getOrDefault(row.id(), List.of()))).toList();
     }
 
     @Override
-    public List<FeatureFeedback> feedback(long releaseId, int commentsPerFeature) {
-        return db.with(h -> {
-            Release release = load(h, "WHERE id = :id", Map.of("id", releaseId), 1).stream().findFirst()
-                    .orElseThrow(() -> RuleViolation.notFound("release.unknown", releaseId));
-            Map<String, long[]> counts = new HashMap<>();
-            h.createQuery("SELECT ticket_key, verdict, COUNT(*) AS n FROM report_verdicts WHERE release_id = :id"
-                            + " GROUP BY ticket_key, verdict")
-                    .bind("id", releaseId)
+    public Map<Long, List<FeatureFeedback>> feedback(List<Release> releases, int commentsPerFeature) {
+        Map<Long, List<FeatureFeedback>> feedback = new HashMap<>();
+        if (releases.isEmpty()) {
+            return feedback;
+        }
+        List<Long> ids = releases.stream().map(Release::id).toList();
+        record Key(long release, String ticket) {
+        }
+        Map<Key, long[]> counts = new HashMap<>();
+        Map<Key, List<String>> comments = new HashMap<>();
+        db.with(h -> {
+            h.createQuery("SELECT release_id, ticket_key, verdict, COUNT(*) AS n FROM report_verdicts"
+                            + " WHERE release_id IN (<ids>) GROUP BY release_id, ticket_key, verdict")
+                    .bindList("ids", ids)
                     .map((rs, ctx) -> {
-                        long[] pair = counts.computeIfAbsent(rs.getString("ticket_key"), k -> new long[2]);
+                        long[] pair = counts.computeIfAbsent(new Key(rs.getLong("release_id"), rs.getString("ticket_key")),
+                                k -> new long[2]);
                         pair[Verdict.valueOf(rs.getString("verdict")).ordinal()] = rs.getLong("n");
                         return null;
                     }).list();
+            // The latest comments per feature, by a window function rather than a query per feature.
+            return h.createQuery("SELECT release_id, ticket_key, comment FROM (SELECT release_id, ticket_key, comment,"
+                            + " ROW_NUMBER() OVER (PARTITION BY release_id, ticket_key ORDER BY updated_at DESC) AS place"
+                            + " FROM report_verdicts WHERE release_id IN (<ids>) AND comment <> '') latest"
+                            + " WHERE place <= :n ORDER BY release_id, ticket_key, place")
+                    .bindList("ids", ids).bind("n", commentsPerFeature)
+                    .map((rs, ctx) -> comments.computeIfAbsent(new Key(rs.getLong("release_id"), rs.getString("ticket_key")),
+                            k -> new ArrayList<>()).add(rs.getString("comment")))
+                    .list();
+        });
+        for (Release release : releases) {
             List<FeatureFeedback> result = new ArrayList<>();
             for (Feature feature : release.features()) {
-                List<String> comments = h.createQuery("SELECT comment FROM report_verdicts"
-                                + " WHERE release_id = :id AND ticket_key = :k AND comment <> ''"
-                                + " ORDER BY updated_at DESC LIMIT :n")
-                        .bind("id", releaseId).bind("k", feature.key()).bind("n", commentsPerFeature)
-                        .mapTo(String.class).list();
-                long[] pair = counts.getOrDefault(feature.key(), new long[2]);
-                result.add(new FeatureFeedback(feature, pair[Verdict.LIKE.ordinal()],
-                        pair[Verdict.NOT_GOOD_ENOUGH.ordinal()], comments));
+                Key key = new Key(release.id(), feature.key());
+                long[] pair = counts.getOrDefault(key, new long[2]);
+                result.add(new FeatureFeedback(feature, pair[Verdict.LIKE.ordinal()], pair[Verdict.NOT_GOOD_ENOUGH.ordinal()],
+                        comments.getOrDefault(key, List.of())));
             }
-            return result;
-        });
+            feedback.put(release.id(), result);
+        }
+        return feedback;
     }
 }

@@ -7,7 +7,10 @@ import dev.popcorn.domain.Verdict;
 import dev.popcorn.domain.Wish;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -96,6 +99,21 @@ final class JdbcReports implements ReportStore {
     public long count(long releaseId) {
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM reports WHERE release_id = :r")
                 .bind("r", releaseId).mapTo(Long.class).one());
+    }
+
+    @Override
+    public Map<Long, Long> counts(Collection<Long> releaseIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        releaseIds.forEach(id -> counts.put(id, 0L));
+        if (releaseIds.isEmpty()) {
+            return counts;
+        }
+        db.with(h -> h.createQuery("SELECT release_id, COUNT(*) AS n FROM reports WHERE release_id IN (<ids>)"
+                        + " GROUP BY release_id")
+                .bindList("ids", List.copyOf(releaseIds))
+                .map((rs, ctx) -> counts.put(rs.getLong("release_id"), rs.getLong("n")))
+                .list());
+        return counts;
     }
 
     @Override

@@ -1,12 +1,18 @@
 package dev.popcorn.web;
 
+import static dev.popcorn.web.common.Access.ANYONE;
+import static dev.popcorn.web.common.Access.webhook;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
 import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.domain.RuleViolation;
-import io.javalin.Javalin;
+import dev.popcorn.web.common.Json;
+import dev.popcorn.web.common.Sessions;
+import dev.popcorn.web.common.WebhookSignature;
+import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The forum's ways in: sign-in through the forum ({@code /signin/forum}, which sends the browser
@@ -14,10 +20,14 @@ import java.util.Map;
  * the forum's webhooks ({@code POST /api/v1/hooks/discourse}, signed with
  * {@code X-Discourse-Event-Signature}; refused unless a secret is configured).
  */
-final class ForumRoutes {
+final class ForumRoutes implements EndpointGroup {
 
     static final String SIGNATURE = "X-Discourse-Event-Signature";
     static final String EVENT = "X-Discourse-Event";
+
+    /** The event the webhook named and whether it changed anything Popcorn knows. */
+    record HookJson(String event, boolean handled) {
+    }
 
     private final ForumAccounts accounts;
     private final Sessions sessions;
@@ -29,10 +39,11 @@ final class ForumRoutes {
         this.signature = new WebhookSignature(SIGNATURE, webhookSecret);
     }
 
-    void register(Javalin app) {
-        app.get("/signin/forum", ctx -> ctx.redirect(accounts.start(ctx.queryParam("next"))));
-        app.get("/signin/forum/return", this::returned);
-        app.post("/api/v1/hooks/discourse", this::webhook);
+    @Override
+    public void addEndpoints() {
+        get("/signin/forum", ctx -> ctx.redirect(accounts.start(ctx.queryParam("next"))), ANYONE);
+        get("/signin/forum/return", this::returned, ANYONE);
+        post("/api/v1/hooks/discourse", this::receive, webhook(this::verify));
     }
 
     private void returned(Context ctx) {
@@ -41,22 +52,21 @@ final class ForumRoutes {
         ctx.redirect(signedIn.nextPath());
     }
 
-    private void webhook(Context ctx) {
+    /** Off (404) without a secret; with one, the signature over the body must match. */
+    private void verify(Context ctx) {
         if (!signature.configured()) {
             throw RuleViolation.notFound("webhook.forum.off");
         }
-        byte[] body = ctx.bodyAsBytes();
-        signature.verify(body, ctx.header(SIGNATURE));
+        signature.verify(ctx.bodyAsBytes(), ctx.header(SIGNATURE));
+    }
+
+    private void receive(Context ctx) {
         String event = ctx.header(EVENT) == null ? "" : ctx.header(EVENT);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("event", event);
         if ("ping".equals(event)) {
-            answer.put("handled", false);
-            Json.write(ctx, 200, answer);
+            Json.write(ctx, 200, new HookJson(event, false));
             return;
         }
-        boolean changed = accounts.changed(event, new String(body, StandardCharsets.UTF_8));
-        answer.put("handled", changed);
-        Json.write(ctx, changed ? 200 : 202, answer);
+        boolean changed = accounts.changed(event, new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        Json.write(ctx, changed ? 200 : 202, new HookJson(event, changed));
     }
 }

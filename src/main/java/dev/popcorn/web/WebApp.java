@@ -1,36 +1,51 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.award.AnnounceAward;
-import dev.popcorn.app.release.BuildNotices;
-import dev.popcorn.app.identity.ForumAccounts;
-import dev.popcorn.app.forum.ForumThreads;
 import dev.popcorn.app.award.CastBallot;
-import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.award.ManagePoll;
-import dev.popcorn.app.team.ManageTeams;
-import dev.popcorn.app.release.OpenRelease;
-import dev.popcorn.app.outbox.Outbox;
-import dev.popcorn.app.release.ShipRelease;
-import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.release.BuildNotices;
+import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.app.release.ShipRelease;
+import dev.popcorn.app.team.ManageTeams;
+import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.web.common.Access;
+import dev.popcorn.web.common.Bearer;
+import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.Gate;
+import dev.popcorn.web.common.Problems;
+import dev.popcorn.web.common.RateLimits;
+import dev.popcorn.web.common.Sessions;
+import dev.popcorn.web.common.Templates;
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
-/** Popcorn over HTTP: the pages, the JSON API, static assets and error answers, on Javalin. */
+/**
+ * Popcorn over HTTP on Javalin: the route classes (one per resource, each a table of paths with
+ * who may call them), the one access check before every matched route, static assets, and the
+ * error answers. A route that declares no {@link Access} stops the server from being built.
+ */
 public final class WebApp {
 
     /** The use cases the web layer drives. */
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
-            ForumThreads forumThreads, ShipRelease shipRelease, BuildNotices buildNotices) {
+            ShipRelease shipRelease, BuildNotices buildNotices) {
     }
 
     /** How the web layer behaves. */
@@ -39,15 +54,28 @@ public final class WebApp {
             int ballotsPerMinutePerAddress) {
     }
 
-    private WebApp() {
+    /** A registered route: its method, its path and who may call it ({@link Access#role()}). */
+    public record Route(String method, String path, String access) {
+    }
+
+    private final Javalin javalin;
+    private final List<Route> routes;
+
+    private WebApp(Javalin javalin, List<Route> routes) {
+        this.javalin = javalin;
+        this.routes = List.copyOf(routes);
     }
 
     /** Builds the application; the caller starts it on a port. */
-    public static Javalin create(Services services, Settings settings) {
-        Templates templates = new Templates(settings.zone());
+    public static WebApp create(Services services, Settings settings) {
         Sessions sessions = new Sessions(services.signIn(), settings.sessionValidity(), settings.secureCookies());
-        Pages.Chrome chrome = new Pages.Chrome(sessions, services.forumAccounts().enabled());
-        Problems problems = new Problems(templates, chrome);
+        Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), services.forumAccounts().enabled());
+        Problems problems = new Problems(chrome);
+        Gate gate = new Gate(sessions, new Bearer(services.signIn()));
+        RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
+                settings.ballotsPerMinutePerAddress()));
+        List<EndpointGroup> groups = groups(services, settings, sessions, chrome, problems, gate, limits);
+        List<Route> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
@@ -56,14 +84,23 @@ public final class WebApp {
                 files.hostedPath = "/assets";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.ANYONE);
             });
             if (settings.photosDir() != null && Files.isDirectory(settings.photosDir())) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/photos";
                     files.directory = settings.photosDir().toString();
                     files.location = Location.EXTERNAL;
+                    files.roles = Set.of(Access.ANYONE);
                 });
             }
+            config.events(events -> events.handlerAdded(info -> {
+                if (info.getHttpMethod().isHttpMethod()) {
+                    Access access = Gate.declared(info.getRoles(), info.getHttpMethod() + " " + info.getPath());
+                    routes.add(new Route(info.getHttpMethod().name(), info.getPath(), access.role()));
+                }
+            }));
+            config.router.apiBuilder(() -> groups.forEach(EndpointGroup::addEndpoints));
         });
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -72,15 +109,7 @@ public final class WebApp {
                 sessions.checkCsrf(ctx);
             }
         });
-        RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
-                settings.ballotsPerMinutePerAddress()));
-        // Before the pages: /signin/forum must not be read as a personal link's /signin/{token}.
-        new ForumRoutes(services.forumAccounts(), sessions, settings.forumWebhookSecret()).register(app);
-        new Pages(templates, chrome, sessions, services, problems, limits,
-                !settings.jenkinsToken().isBlank()).register(app);
-        new Api(services, limits).register(app);
-        new TrackerHook(services.wishTickets(), services.trackerSync(), settings.trackerWebhookSecret()).register(app);
-        new JenkinsRoutes(services.buildNotices(), new Bearer(services.signIn()), settings.jenkinsToken()).register(app);
+        app.beforeMatched(gate::check);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
@@ -90,6 +119,41 @@ public final class WebApp {
         // Javalin refuses an oversized body before any handler runs; answer it like every other problem.
         app.error(413, ctx -> problems.answer(Problems.Problem.of(413, "request.tooLarge"), ctx));
         app.error(405, ctx -> problems.answer(Problems.Problem.of(405, "request.methodNotAllowed"), ctx));
-        return app;
+        return new WebApp(app, routes);
+    }
+
+    /** The route classes, in the order their paths are matched. */
+    private static List<EndpointGroup> groups(Services s, Settings settings, Sessions sessions, Chrome chrome,
+            Problems problems, Gate gate, RateLimits limits) {
+        PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce());
+        PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn());
+        PollPage pollPage = new PollPage(polls, chrome, gate, limits);
+        LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
+                s.buildNotices());
+        LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank());
+        return List.of(
+                // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
+                new ForumRoutes(s.forumAccounts(), sessions, settings.forumWebhookSecret()),
+                new PublicPages(fans, chrome, sessions, pollPage),
+                new ReportPage(fans, chrome, gate, problems),
+                pollPage,
+                new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard),
+                new WeekRoutes(s.overview(), gate),
+                new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
+                new PollRoutes(polls, gate, limits),
+                new WishRoutes(s.wishTickets()),
+                new TeamRoutes(s.overview(), s.manageTeams()),
+                new MeRoutes(s.overview(), s.wishTickets()),
+                new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), settings.trackerWebhookSecret()),
+                new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
+    }
+
+    public Javalin javalin() {
+        return javalin;
+    }
+
+    /** Every route the server answers, with who may call it, in the order they are matched. */
+    public List<Route> routes() {
+        return routes;
     }
 }

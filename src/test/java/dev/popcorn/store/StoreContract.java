@@ -72,6 +72,99 @@ abstract class StoreContract {
         dropDatabase();
     }
 
+    /** How many statements {@code read} sends to the database. */
+    private long statements(Runnable read) {
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        store.db().jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                count.incrementAndGet();
+            }
+        });
+        try {
+            read.run();
+        } finally {
+            store.db().jdbi().setSqlLogger(org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER);
+        }
+        return count.get();
+    }
+
+    /** Another week: a release of two features with a report on each, and its poll approved with one ballot. */
+    private void anotherWeek(int week) {
+        Instant shipped = SHIPPED.plus(Duration.ofDays(7L * week));
+        Release next = store.releases().create("2026.12." + week, shipped, shipped.plus(Duration.ofDays(4)), List.of(
+                new Feature("POP-" + (10 * week), "Feature " + week, "camera"),
+                new Feature("POP-" + (10 * week + 1), "Other " + week, "battery")));
+        store.reports().save(new ExperienceReport("u" + week, next.id(), List.of(
+                new FeatureVerdict("POP-" + (10 * week), Verdict.LIKE, "nice " + week)), List.of(), List.of()), shipped);
+        Poll draft = store.polls().create(next.id(), "Popcorn Award · " + next.version(), shipped, shipped.plus(Duration.ofDays(6)));
+        Candidate camera = store.polls().addCandidate(draft.id(), "camera", "Camera " + week, List.of("POP-" + (10 * week)), "");
+        store.polls().addCandidate(draft.id(), "battery", "Battery " + week, List.of(), "");
+        Poll open = store.polls().find(draft.id()).orElseThrow().open(shipped);
+        store.ballots().put(new Ballot(open.id(), "u" + week, camera.id(), shipped.plusSeconds(60), "R-" + week));
+        Instant closed = shipped.plus(Duration.ofDays(5));
+        store.polls().update(open.close(closed).approve(closed.plusSeconds(60), "lead"));
+        store.awards().record(List.of(new dev.popcorn.app.award.AwardStore.Award(open.id(), camera.id(), "camera", 1,
+                closed.plusSeconds(60))));
+    }
+
+    @Test
+    void listsAreReadInAFixedNumberOfQueriesHoweverLongTheyAre() {
+        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED);
+        var overview = new dev.popcorn.app.week.WeekOverview(store.releases(), store.reports(), store.polls(), tally,
+                store.awards(), store.teams(), store.participation(), store.audit(),
+                java.time.Clock.fixed(SHIPPED.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC));
+        anotherWeek(1);
+        List<Long> few = new ArrayList<>();
+        for (Runnable read : reads(overview)) {
+            few.add(statements(read));
+        }
+        for (int week = 2; week <= 5; week++) {
+            anotherWeek(week);
+        }
+        List<Long> many = new ArrayList<>();
+        for (Runnable read : reads(overview)) {
+            many.add(statements(read));
+        }
+        assertThat(many).isEqualTo(few);
+
+        var views = overview.views(store.releases().recent(20));
+        assertThat(views).hasSize(6);
+        var latest = views.get(0);
+        assertThat(latest.release().version()).isEqualTo("2026.12.5");
+        assertThat(latest.reports()).isEqualTo(1);
+        assertThat(latest.pollId()).isPresent();
+        assertThat(latest.feedback()).extracting(f -> f.feature().key()).containsExactly("POP-50", "POP-51");
+        assertThat(latest.feedback().get(0).likes()).isEqualTo(1);
+        assertThat(latest.feedback().get(0).comments()).containsExactly("nice 5");
+        assertThat(overview.winners(10)).hasSize(5).allSatisfy(award -> assertThat(award.result().ballots()).isEqualTo(1));
+        assertThat(overview.winsOf("camera")).hasSize(5).extracting(w -> w.release().version())
+                .startsWith("2026.12.5", "2026.12.4");
+        assertThat(overview.leaderboard()).extracting(b -> b.team().slug() + "=" + b.buckets())
+                .containsExactly("camera=5", "battery=0");
+    }
+
+    private static List<Runnable> reads(dev.popcorn.app.week.WeekOverview overview) {
+        return List.of(
+                () -> overview.views(overview.recentReleases(20)),
+                () -> overview.winners(52),
+                () -> overview.winsOf("camera"),
+                overview::leaderboard);
+    }
+
+    @Test
+    void theLatestCommentsOfAFeatureAreTheNewestThree() {
+        for (int i = 1; i <= 5; i++) {
+            store.reports().save(new ExperienceReport("c" + i, release.id(), List.of(
+                    new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "comment " + i)), List.of(), List.of()),
+                    SHIPPED.plusSeconds(i));
+        }
+        FeatureFeedback nightMode = store.releases().feedback(release.id(), 3).get(0);
+        assertThat(nightMode.notGoodEnough()).isEqualTo(5);
+        assertThat(nightMode.comments()).containsExactly("comment 5", "comment 4", "comment 3");
+        assertThat(store.releases().feedback(release.id(), 3).get(1).comments()).isEmpty();
+    }
+
     private Candidate candidate(int index) {
         return poll.candidates().get(index);
     }

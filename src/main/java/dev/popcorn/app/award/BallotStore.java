@@ -2,6 +2,7 @@ package dev.popcorn.app.award;
 
 import dev.popcorn.domain.Ballot;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,9 @@ public interface BallotStore {
 
     /** Votes per candidate id, counted where the ballots are. */
     Map<Long, Long> tally(long pollId);
+
+    /** {@link #tally} of several polls at once, by poll id (a poll without ballots maps to an empty count). One query. */
+    Map<Long, Map<Long, Long>> tallies(Collection<Long> pollIds);
 
     /**
      * For each of {@code candidateIds}: when it got its {@code n}-th ballot (ballots ordered by the

@@ -31,7 +31,21 @@ public final class Tally {
     }
 
     public PollResult of(Poll poll) {
-        Map<Long, Long> votes = ballots.tally(poll.id());
+        return of(poll, ballots.tally(poll.id()));
+    }
+
+    /**
+     * The results of several polls, counted in one aggregation; only a named tie-break asks one
+     * more small query for each poll whose most votes are tied.
+     */
+    public Map<Long, PollResult> of(List<Poll> polls) {
+        Map<Long, Map<Long, Long>> votes = ballots.tallies(polls.stream().map(Poll::id).toList());
+        Map<Long, PollResult> results = new HashMap<>();
+        polls.forEach(poll -> results.put(poll.id(), of(poll, votes.get(poll.id()))));
+        return results;
+    }
+
+    private PollResult of(Poll poll, Map<Long, Long> votes) {
         PollResult shared = PollResult.of(poll.candidates(), votes);
         List<Long> tied = shared.tiedForMostVotes();
         if (rule == TieRule.SHARED || tied.size() < 2) {

@@ -20,7 +20,10 @@ import dev.popcorn.domain.Wish;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,11 @@ public final class WeekOverview {
 
     /** A poll as someone sees it now, with the result when they may see it. */
     public record PollView(Poll poll, PollState state, Optional<PollResult> result) {
+    }
+
+    /** A release with what is shown beside it: its report count, its poll, the build it shipped from, its feedback. */
+    public record ReleaseView(Release release, long reports, Optional<Long> pollId, Optional<ReleaseStore.Shipment> shipment,
+            List<FeatureFeedback> feedback) {
     }
 
     /** A past winner: the approved poll and its result. */
@@ -80,6 +88,22 @@ public final class WeekOverview {
         return releases.find(id).orElseThrow(() -> RuleViolation.notFound("release.unknown", id));
     }
 
+    /** The releases with what is shown beside them. */
+    public List<ReleaseView> views(List<Release> list) {
+        List<Long> ids = list.stream().map(Release::id).toList();
+        Map<Long, Long> counts = reports.counts(ids);
+        Map<Long, Long> pollIds = polls.pollIdsOf(ids);
+        Map<Long, ReleaseStore.Shipment> shipments = releases.shipments(ids);
+        Map<Long, List<FeatureFeedback>> feedback = releases.feedback(list, 3);
+        return list.stream().map(release -> new ReleaseView(release, counts.getOrDefault(release.id(), 0L),
+                Optional.ofNullable(pollIds.get(release.id())), Optional.ofNullable(shipments.get(release.id())),
+                feedback.get(release.id()))).toList();
+    }
+
+    public ReleaseView view(Release release) {
+        return views(List.of(release)).get(0);
+    }
+
     public List<FeatureFeedback> feedback(long releaseId) {
         return releases.feedback(releaseId, 3);
     }
@@ -126,9 +150,9 @@ public final class WeekOverview {
 
     /** Approved polls with their results, newest first. */
     public List<Award> winners(int limit) {
-        return polls.approved(limit).stream()
-                .map(p -> new Award(p, tally.of(p)))
-                .toList();
+        List<Poll> approved = polls.approved(limit);
+        Map<Long, PollResult> results = tally.of(approved);
+        return approved.stream().map(p -> new Award(p, results.get(p.id()))).toList();
     }
 
     /** A team's row on the leaderboard: its popcorn buckets (awards won). */
@@ -137,10 +161,11 @@ public final class WeekOverview {
 
     /** Every team with its popcorn buckets, most first; teams without a win come last. */
     public List<Buckets> leaderboard() {
-        java.util.Map<String, Long> won = awards.buckets();
+        Map<String, Long> won = awards.buckets();
+        Map<String, Team> bySlug = teamsBySlug();
         List<Buckets> board = new ArrayList<>();
-        won.forEach((slug, n) -> teams.find(slug).ifPresent(team -> board.add(new Buckets(team, n))));
-        teams.all().stream().filter(t -> !won.containsKey(t.slug())).forEach(t -> board.add(new Buckets(t, 0)));
+        won.forEach((slug, n) -> Optional.ofNullable(bySlug.get(slug)).ifPresent(team -> board.add(new Buckets(team, n))));
+        bySlug.values().stream().filter(t -> !won.containsKey(t.slug())).forEach(t -> board.add(new Buckets(t, 0)));
         return board;
     }
 
@@ -149,16 +174,30 @@ public final class WeekOverview {
     }
 
     public List<TeamWin> winsOf(String teamSlug) {
+        List<AwardStore.Award> won = awards.ofTeam(teamSlug);
+        Map<Long, Poll> pollsById = new HashMap<>();
+        polls.findAll(won.stream().map(AwardStore.Award::pollId).distinct().toList()).forEach(p -> pollsById.put(p.id(), p));
+        Map<Long, Release> releasesById = new HashMap<>();
+        releases.findAll(pollsById.values().stream().map(Poll::releaseId).distinct().toList())
+                .forEach(r -> releasesById.put(r.id(), r));
         List<TeamWin> wins = new ArrayList<>();
-        for (AwardStore.Award award : awards.ofTeam(teamSlug)) {
-            polls.find(award.pollId()).ifPresent(poll -> poll.candidate(award.candidateId()).ifPresent(candidate ->
-                    wins.add(new TeamWin(poll, releases.find(poll.releaseId()).orElseThrow(), candidate, award.votes()))));
+        for (AwardStore.Award award : won) {
+            Optional.ofNullable(pollsById.get(award.pollId())).ifPresent(poll -> poll.candidate(award.candidateId())
+                    .ifPresent(candidate -> wins.add(new TeamWin(poll, releasesById.get(poll.releaseId()), candidate,
+                            award.votes()))));
         }
         return wins;
     }
 
     public List<Team> teams() {
         return teams.all();
+    }
+
+    /** The teams by their slugs, in the order {@link #teams()} lists them. */
+    public Map<String, Team> teamsBySlug() {
+        Map<String, Team> bySlug = new LinkedHashMap<>();
+        teams.all().forEach(team -> bySlug.put(team.slug(), team));
+        return bySlug;
     }
 
     public Optional<Team> team(String slug) {

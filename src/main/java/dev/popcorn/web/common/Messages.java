@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -11,11 +11,11 @@ import java.util.ResourceBundle;
  * Chinese, from {@code i18n/messages*.properties}. There is no fallback to the machine's locale:
  * a page asked for in English is in English wherever the server runs.
  */
-final class Messages {
+public final class Messages {
 
-    static final Locale ENGLISH = Locale.ENGLISH;
-    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -23,7 +23,7 @@ final class Messages {
     private Messages() {
     }
 
-    static String text(Locale locale, String key, Object... args) {
+    public static String text(Locale locale, String key, Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle("i18n/messages", supported(locale), NO_FALLBACK);
         String pattern;
         try {
@@ -34,21 +34,21 @@ final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
-    static boolean has(String key) {
+    public static boolean has(String key) {
         return ResourceBundle.getBundle("i18n/messages", ENGLISH, NO_FALLBACK).containsKey(key);
     }
 
-    static Locale supported(Locale locale) {
+    public static Locale supported(Locale locale) {
         return locale != null && "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;
     }
 
     /** The language tag used in URLs, cookies and {@code <html lang>}. */
-    static String tag(Locale locale) {
+    public static String tag(Locale locale) {
         return supported(locale) == CHINESE ? "zh-CN" : "en";
     }
 
     /** Picks the language from an explicit choice, else from the browser's Accept-Language. */
-    static Locale choose(String explicit, String acceptLanguage) {
+    public static Locale choose(String explicit, String acceptLanguage) {
         if (explicit != null && !explicit.isBlank()) {
             return supported(Locale.forLanguageTag(explicit));
         }

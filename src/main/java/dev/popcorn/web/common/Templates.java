@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
@@ -23,11 +23,11 @@ import java.util.Map;
  * a {@code t(key, args…)} function for texts in the page's language and a {@code when} filter
  * that shows an instant in the week's time zone.
  */
-final class Templates {
+public final class Templates {
 
     private final PebbleEngine engine;
 
-    Templates(ZoneId zone) {
+    public Templates(ZoneId zone) {
         ClasspathLoader loader = new ClasspathLoader();
         loader.setPrefix("templates");
         loader.setSuffix(".peb");
@@ -38,7 +38,7 @@ final class Templates {
                 .build();
     }
 
-    String render(String name, Map<String, Object> model, Locale locale) {
+    public String render(String name, Map<String, Object> model, Locale locale) {
         StringWriter writer = new StringWriter();
         try {
             engine.getTemplate(name).evaluate(writer, model, locale);

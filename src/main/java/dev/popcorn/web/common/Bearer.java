@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.identity.Passes.Pass;
@@ -9,15 +9,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Who calls the REST API: {@code Authorization: Bearer} with a personal token or the admin token. */
-final class Bearer {
+public final class Bearer {
 
     private final SignIn signIn;
 
-    Bearer(SignIn signIn) {
+    public Bearer(SignIn signIn) {
         this.signIn = signIn;
     }
 
-    Optional<Pass> of(Context ctx) {
+    public Optional<Pass> of(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null) {
             return Optional.empty();
@@ -39,11 +39,11 @@ final class Bearer {
         }
     }
 
-    Pass user(Context ctx) {
+    public Pass user(Context ctx) {
         return of(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.bearerRequired"));
     }
 
-    Pass lead(Context ctx) {
+    public Pass lead(Context ctx) {
         Pass pass = user(ctx);
         if (!pass.isLead()) {
             throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
@@ -51,7 +51,7 @@ final class Bearer {
         return pass;
     }
 
-    boolean isLead(Context ctx) {
+    public boolean isLead(Context ctx) {
         return of(ctx).map(Pass::isLead).orElse(false);
     }
 }

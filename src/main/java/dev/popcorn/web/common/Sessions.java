@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.identity.SignIn;
@@ -16,12 +16,12 @@ import java.util.Optional;
  * cookie, so no instance keeps session state. Forms carry a CSRF token that must match the
  * browser's CSRF cookie (double submit); another site can neither read nor set it.
  */
-final class Sessions {
+public final class Sessions {
 
-    static final String SESSION_COOKIE = "popcorn_session";
-    static final String CSRF_COOKIE = "popcorn_csrf";
-    static final String CSRF_FIELD = "_csrf";
-    static final String LANG_COOKIE = "popcorn_lang";
+    public static final String SESSION_COOKIE = "popcorn_session";
+    public static final String CSRF_COOKIE = "popcorn_csrf";
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String LANG_COOKIE = "popcorn_lang";
     private static final String PASS_ATTRIBUTE = "popcorn.pass";
 
     private final SignIn signIn;
@@ -29,14 +29,14 @@ final class Sessions {
     private final boolean secure;
     private final SecureRandom random = new SecureRandom();
 
-    Sessions(SignIn signIn, Duration validity, boolean secure) {
+    public Sessions(SignIn signIn, Duration validity, boolean secure) {
         this.signIn = signIn;
         this.validity = validity;
         this.secure = secure;
     }
 
     /** The signed-in person of this request, if any; a bad or expired cookie counts as none. */
-    Optional<Pass> current(Context ctx) {
+    public Optional<Pass> current(Context ctx) {
         Pass cached = ctx.attribute(PASS_ATTRIBUTE);
         if (cached != null) {
             return Optional.of(cached);
@@ -54,11 +54,11 @@ final class Sessions {
         }
     }
 
-    Pass requireUser(Context ctx) {
+    public Pass requireUser(Context ctx) {
         return current(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.signInRequired"));
     }
 
-    Pass requireLead(Context ctx) {
+    public Pass requireLead(Context ctx) {
         Pass pass = requireUser(ctx);
         if (!pass.isLead()) {
             throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
@@ -66,17 +66,17 @@ final class Sessions {
         return pass;
     }
 
-    void start(Context ctx, String passToken) {
+    public void start(Context ctx, String passToken) {
         setCookie(ctx, SESSION_COOKIE, passToken, validity.toSeconds());
         ctx.attribute(PASS_ATTRIBUTE, signIn.check(passToken));
     }
 
-    void end(Context ctx) {
+    public void end(Context ctx) {
         setCookie(ctx, SESSION_COOKIE, "", 0);
     }
 
     /** The CSRF token for this browser's forms, created on its first page. */
-    String csrfToken(Context ctx) {
+    public String csrfToken(Context ctx) {
         String token = ctx.attribute(CSRF_COOKIE);
         if (token == null) {
             token = ctx.cookie(CSRF_COOKIE);
@@ -92,7 +92,7 @@ final class Sessions {
     }
 
     /** Refuses a form post whose CSRF field does not match the browser's cookie. */
-    void checkCsrf(Context ctx) {
+    public void checkCsrf(Context ctx) {
         String cookie = ctx.cookie(CSRF_COOKIE);
         String field = ctx.formParam(CSRF_FIELD);
         if (cookie == null || field == null
@@ -101,7 +101,7 @@ final class Sessions {
         }
     }
 
-    void rememberLanguage(Context ctx, String tag) {
+    public void rememberLanguage(Context ctx, String tag) {
         setCookie(ctx, LANG_COOKIE, tag, Duration.ofDays(365).toSeconds());
     }
 

@@ -1,10 +1,9 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,26 +15,28 @@ import org.slf4j.LoggerFactory;
  * under {@code /api}, a friendly page in the visitor's language elsewhere. The message says
  * what was wrong; nothing was changed, because rules are checked before anything is written.
  */
-final class Problems {
+public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     /** A problem ready to be shown: status, message key and its arguments. */
-    record Problem(int status, String code, List<Object> args) {
-        static Problem of(int status, String code) {
+    public record Problem(int status, String code, List<Object> args) {
+        public static Problem of(int status, String code) {
             return new Problem(status, code, List.of());
         }
     }
 
-    private final Templates templates;
-    private final Pages.Chrome chrome;
+    private final Chrome chrome;
 
-    Problems(Templates templates, Pages.Chrome chrome) {
-        this.templates = templates;
+    /** An RFC 9457 problem document. */
+    public record ProblemJson(String type, String title, int status, String detail, String instance) {
+    }
+
+    public Problems(Chrome chrome) {
         this.chrome = chrome;
     }
 
-    static Problem of(Exception e) {
+    public static Problem of(Exception e) {
         if (e instanceof RuleViolation v) {
             int status = switch (v.kind()) {
                 case MALFORMED -> 400;
@@ -64,11 +65,11 @@ final class Problems {
         return Problem.of(500, "server.error");
     }
 
-    void handle(Exception e, Context ctx) {
+    public void handle(Exception e, Context ctx) {
         answer(of(e), ctx);
     }
 
-    void answer(Problem problem, Context ctx) {
+    public void answer(Problem problem, Context ctx) {
         Locale locale = chrome.locale(ctx);
         if (problem.status() == 429 && !problem.args().isEmpty()) {
             ctx.header("Retry-After", String.valueOf(problem.args().get(0)));
@@ -76,12 +77,8 @@ final class Problems {
         String title = Messages.text(locale, "status." + problem.status());
         String detail = Messages.text(locale, "error." + problem.code(), problem.args().toArray());
         if (ctx.path().startsWith("/api")) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "urn:popcorn:problem:" + problem.code());
-            body.put("title", title);
-            body.put("status", problem.status());
-            body.put("detail", detail);
-            body.put("instance", ctx.path());
+            ProblemJson body = new ProblemJson("urn:popcorn:problem:" + problem.code(), title, problem.status(), detail,
+                    ctx.path());
             ctx.status(problem.status()).contentType("application/problem+json; charset=utf-8")
                     .result(Json.GSON.toJson(body));
             return;
@@ -91,6 +88,7 @@ final class Problems {
         model.put("detail", detail);
         model.put("status", problem.status());
         model.put("signIn", problem.status() == 401);
-        ctx.status(problem.status()).html(templates.render("error", model, locale));
+        ctx.status(problem.status());
+        chrome.render(ctx, "error", model);
     }
 }

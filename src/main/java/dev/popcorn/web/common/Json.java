@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -13,9 +13,9 @@ import java.io.IOException;
 import java.time.Instant;
 
 /** JSON in and out of the API (Gson); instants as ISO-8601 strings, malformed bodies refused. */
-final class Json {
+public final class Json {
 
-    static final Gson GSON = new GsonBuilder()
+    public static final Gson GSON = new GsonBuilder()
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
             .disableHtmlEscaping()
             .setStrictness(com.google.gson.Strictness.STRICT)
@@ -24,7 +24,7 @@ final class Json {
     private Json() {
     }
 
-    static <T> T read(Context ctx, Class<T> type) {
+    public static <T> T read(Context ctx, Class<T> type) {
         String body = ctx.body();
         T value;
         try {
@@ -38,7 +38,7 @@ final class Json {
         return value;
     }
 
-    static void write(Context ctx, int status, Object value) {
+    public static void write(Context ctx, int status, Object value) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(GSON.toJson(value));
     }
 

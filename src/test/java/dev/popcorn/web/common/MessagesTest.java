@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import dev.popcorn.domain.RuleViolation;
 import java.nio.charset.StandardCharsets;
@@ -15,22 +15,22 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-Discourse-Event-Signature}): {@code sha256=<hex HMAC-SHA256(secret, raw body)>},
  * compared in constant time before the body is read.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
     private final String header;
     private final byte[] secret;
 
-    WebhookSignature(String header, String secret) {
+    public WebhookSignature(String header, String secret) {
         this.header = header;
         this.secret = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    boolean configured() {
+    public boolean configured() {
         return secret.length > 0;
     }
 
     /** Refuses a body whose signature is missing or does not match. */
-    void verify(byte[] body, String signature) {
+    public void verify(byte[] body, String signature) {
         if (signature == null || !signature.startsWith("sha256=")) {
             throw RuleViolation.unauthenticated("webhook.signature.missing", header);
         }

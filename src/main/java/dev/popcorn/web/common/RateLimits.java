@@ -1,4 +1,4 @@
-package dev.popcorn.web;
+package dev.popcorn.web.common;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,10 +13,10 @@ import java.time.Duration;
  * The buckets live in each instance: with several instances behind a balancer an identity gets
  * the limit on each, which still stops a script hammering one of them. Idle buckets are dropped.
  */
-final class RateLimits {
+public final class RateLimits {
 
     /** Per minute; 0 turns a limit off. */
-    record Settings(int perIdentity, int perAddress) {
+    public record Settings(int perIdentity, int perAddress) {
     }
 
     private final Settings settings;
@@ -25,12 +25,12 @@ final class RateLimits {
             .maximumSize(1_000_000)
             .build();
 
-    RateLimits(Settings settings) {
+    public RateLimits(Settings settings) {
         this.settings = settings;
     }
 
     /** Takes one ballot from both buckets, or throws {@code rate.ballots} with the seconds to wait. */
-    void ballot(String identity, String address) {
+    public void ballot(String identity, String address) {
         take("user:" + identity, settings.perIdentity());
         take("addr:" + address, settings.perAddress());
     }

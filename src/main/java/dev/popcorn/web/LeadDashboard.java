@@ -1,0 +1,92 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.Check;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.release.BuildNotices;
+import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.Wish;
+import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.Messages;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The lead's dashboard as a page model: the latest polls under review, releases, teams, the wishes
+ * to link to tickets, the tracker's and Jenkins' state, and the audit log.
+ */
+final class LeadDashboard {
+
+    /** Use cases the dashboard shows. */
+    record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox,
+            BuildNotices buildNotices) {
+    }
+
+    private final UseCases uses;
+    private final Chrome chrome;
+    private final PollPage polls;
+    private final boolean jenkinsEnabled;
+
+    LeadDashboard(UseCases uses, Chrome chrome, PollPage polls, boolean jenkinsEnabled) {
+        this.uses = uses;
+        this.chrome = chrome;
+        this.polls = polls;
+        this.jenkinsEnabled = jenkinsEnabled;
+    }
+
+    /** Renders the dashboard; {@code checks} are the lines of a connection check just run, or null. */
+    void render(Context ctx, List<Check> checks) {
+        WeekOverview overview = uses.overview();
+        Map<String, Object> model = chrome.model(ctx);
+        List<Map<String, Object>> recent = new ArrayList<>();
+        for (Poll poll : overview.recentPolls(3)) {
+            Map<String, Object> p = polls.model(ctx, poll.id());
+            p.put("release", overview.release(poll.releaseId()));
+            recent.add(p);
+        }
+        model.put("polls", recent);
+        model.put("releases", overview.recentReleases(5));
+        model.put("teamList", overview.teams());
+        model.put("teams", overview.teamsBySlug());
+        model.put("audit", overview.auditLog(20));
+        tracker(model);
+        jenkins(model, chrome.locale(ctx));
+        List<Wish> wishList = overview.topWishes(15);
+        model.put("wishList", wishList);
+        model.put("filing", wishList.stream().filter(w -> uses.wishTickets().filing(w.id())).map(Wish::id).toList());
+        if (checks != null) {
+            Locale locale = chrome.locale(ctx);
+            model.put("checks", checks.stream().map(c -> Map.of("ok", c.ok(),
+                    "text", Messages.text(locale, c.code(), c.args().toArray()))).toList());
+        }
+        model.put("done", ctx.queryParam("done"));
+        chrome.render(ctx, "lead", model);
+    }
+
+    private void tracker(Map<String, Object> model) {
+        TrackerSync trackerSync = uses.trackerSync();
+        model.put("trackerEnabled", trackerSync.enabled());
+        model.put("trackerName", trackerSync.describe());
+        Map<String, Long> counts = new HashMap<>();
+        uses.outbox().counts().forEach((state, n) -> counts.put(state.name(), n));
+        model.put("outbox", counts);
+        model.put("troubles", uses.outbox().troubles(10));
+        model.put("releaseJqlExample", trackerSync.enabled() ? trackerSync.releaseQuery("2026.11.27") : "");
+    }
+
+    private void jenkins(Map<String, Object> model, Locale language) {
+        BuildNotices notices = uses.buildNotices();
+        model.put("jenkinsEnabled", jenkinsEnabled);
+        model.put("jenkinsRule", notices.rule().toString());
+        model.put("buildNotices", notices.recent(10).stream().map(n -> Map.of("id", n.id(),
+                "receivedAt", n.receivedAt(), "job", n.job(), "number", n.number(),
+                "phase", n.phase(), "status", n.status(), "outcome", n.outcome().name(),
+                "message", Messages.text(language, n.reason().key(), n.reason().args().toArray()))).toList());
+    }
+}

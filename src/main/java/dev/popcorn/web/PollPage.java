@@ -1,0 +1,99 @@
+package dev.popcorn.web;
+
+import static dev.popcorn.web.common.Access.ANYONE;
+import static dev.popcorn.web.common.Access.USER;
+import static dev.popcorn.web.common.Params.id;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import dev.popcorn.app.award.AnnounceAward;
+import dev.popcorn.app.award.CastBallot;
+import dev.popcorn.app.identity.Passes.Pass;
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.app.week.WeekOverview.PollView;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.Gate;
+import dev.popcorn.web.common.Params;
+import dev.popcorn.web.common.RateLimits;
+import dev.popcorn.web.common.WinnerCards;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The award poll's page: the candidates and the fan's ballot while it is open, the result and the winner card after. */
+final class PollPage implements EndpointGroup {
+
+    private final WeekOverview overview;
+    private final CastBallot ballots;
+    private final AnnounceAward announce;
+    private final Chrome chrome;
+    private final Gate gate;
+    private final RateLimits limits;
+    private final WinnerCards cards;
+
+    PollPage(PollRoutes.UseCases uses, Chrome chrome, Gate gate, RateLimits limits) {
+        this.overview = uses.overview();
+        this.ballots = uses.ballots();
+        this.announce = uses.announce();
+        this.chrome = chrome;
+        this.gate = gate;
+        this.limits = limits;
+        this.cards = new WinnerCards(uses.announce());
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/polls/{id}", this::show, ANYONE);
+        post("/polls/{id}/ballot", this::castBallot, USER);
+        get("/polls/{id}/card.png", ctx -> {
+            ctx.header("Content-Disposition", "inline; filename=\"popcorn-award-" + id(ctx) + ".png\"");
+            cards.answer(ctx, overview.poll(id(ctx), gate.leadLooks(ctx)));
+        }, ANYONE);
+    }
+
+    private void show(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        model.put("p", model(ctx, id(ctx)));
+        model.put("teams", overview.teamsBySlug());
+        model.put("voted", ctx.queryParam("voted") != null);
+        chrome.render(ctx, "poll", model);
+    }
+
+    /** The poll as this visitor may see it, with their own ballot; leads also get the announcement under review. */
+    Map<String, Object> model(Context ctx, long pollId) {
+        Optional<Pass> me = gate.viewer(ctx);
+        boolean lead = me.map(Pass::isLead).orElse(false);
+        PollView view = overview.poll(pollId, lead);
+        Map<String, Object> model = new HashMap<>();
+        model.put("poll", view.poll());
+        model.put("state", view.state().name());
+        view.result().ifPresent(result -> {
+            model.put("result", result);
+            if (lead) {
+                model.put("announcement", announce.text(view.poll(), result));
+                model.put("edited", !view.poll().announcement().isBlank());
+                model.put("publishing", announce.publishing(pollId));
+            }
+        });
+        me.flatMap(pass -> ballots.find(pollId, pass.userId())).ifPresent(ballot -> {
+            model.put("ballot", ballot);
+            view.poll().candidate(ballot.candidateId()).ifPresent(c -> model.put("ballotCandidate", c));
+        });
+        return model;
+    }
+
+    private void castBallot(Context ctx) {
+        String userId = Gate.admitted(ctx).userId();
+        limits.ballot(userId, ctx.ip());
+        long pollId = id(ctx);
+        String candidate = ctx.formParam("candidate");
+        if (candidate == null || candidate.isBlank()) {
+            throw RuleViolation.invalid("ballot.candidate.missing");
+        }
+        ballots.cast(userId, pollId, Params.number(candidate));
+        ctx.redirect("/polls/" + pollId + "?voted=1");
+    }
+}

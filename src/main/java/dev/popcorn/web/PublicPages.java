@@ -1,0 +1,120 @@
+package dev.popcorn.web;
+
+import static dev.popcorn.web.common.Access.ANYONE;
+import static dev.popcorn.web.common.Params.id;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.identity.Passes.Pass;
+import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Team;
+import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.Sessions;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pages anyone may open: the week, the winners, a team, a wish; and the ways in and out
+ * (a personal link, the lead's sign-in with the admin token, signing out).
+ */
+final class PublicPages implements EndpointGroup {
+
+    /** Use cases of the public pages. */
+    record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, SignIn signIn) {
+    }
+
+    private final WeekOverview overview;
+    private final HandInReport reports;
+    private final WishTickets wishTickets;
+    private final SignIn signIn;
+    private final Chrome chrome;
+    private final Sessions sessions;
+    private final PollPage polls;
+
+    PublicPages(UseCases uses, Chrome chrome, Sessions sessions, PollPage polls) {
+        this.overview = uses.overview();
+        this.reports = uses.reports();
+        this.wishTickets = uses.wishTickets();
+        this.signIn = uses.signIn();
+        this.chrome = chrome;
+        this.sessions = sessions;
+        this.polls = polls;
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/", this::home, ANYONE);
+        get("/winners", this::winners, ANYONE);
+        get("/teams/{slug}", this::team, ANYONE);
+        get("/wishes/{id}", this::wish, ANYONE);
+        get("/signin/{token}", this::signInWithLink, ANYONE);
+        post("/signout", ctx -> {
+            sessions.end(ctx);
+            ctx.redirect("/");
+        }, ANYONE);
+        get("/lead/signin", ctx -> chrome.render(ctx, "lead-signin", chrome.model(ctx)), ANYONE);
+        post("/lead/signin", ctx -> {
+            sessions.start(ctx, signIn.lead(ctx.formParam("token")));
+            ctx.redirect("/lead");
+        }, ANYONE);
+    }
+
+    private void home(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        Optional<Pass> me = sessions.current(ctx);
+        Optional<Release> current = overview.currentRelease();
+        current.ifPresent(release -> {
+            model.put("release", release);
+            model.put("reportsOpen", release.acceptsReportsAt(overview.now()));
+            model.put("feedback", overview.feedback(release.id()));
+            model.put("reportCount", overview.reportCount(release.id()));
+            overview.pollOf(release.id()).ifPresent(poll -> model.put("poll", polls.model(ctx, poll.id())));
+            me.ifPresent(pass -> model.put("myReport", reports.find(release.id(), pass.userId()).isPresent()));
+        });
+        overview.winners(1).stream().findFirst().ifPresent(award -> model.put("lastAward", award));
+        model.put("teams", overview.teamsBySlug());
+        model.put("wishes", overview.topWishes(5));
+        me.ifPresent(pass -> {
+            model.put("points", overview.points(pass.userId()));
+            model.put("notices", wishTickets.notices(pass.userId()));
+        });
+        chrome.render(ctx, "home", model);
+    }
+
+    private void winners(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        model.put("awards", overview.winners(52));
+        model.put("leaderboard", overview.leaderboard());
+        model.put("teams", overview.teamsBySlug());
+        chrome.render(ctx, "winners", model);
+    }
+
+    private void team(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        Team team = overview.team(ctx.pathParam("slug"))
+                .orElseThrow(() -> RuleViolation.notFound("team.unknown", ctx.pathParam("slug")));
+        model.put("team", team);
+        model.put("wins", overview.winsOf(team.slug()));
+        chrome.render(ctx, "team", model);
+    }
+
+    private void wish(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        long wishId = id(ctx);
+        model.put("wish", wishTickets.wish(wishId));
+        model.put("filing", wishTickets.filing(wishId));
+        chrome.render(ctx, "wish", model);
+    }
+
+    private void signInWithLink(Context ctx) {
+        sessions.start(ctx, signIn.withLink(ctx.pathParam("token")));
+        ctx.redirect(sessions.current(ctx).map(Pass::isLead).orElse(false) ? "/lead" : "/");
+    }
+}

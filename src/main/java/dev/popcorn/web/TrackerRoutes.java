@@ -1,0 +1,78 @@
+package dev.popcorn.web;
+
+import static dev.popcorn.web.common.Access.LEAD;
+import static dev.popcorn.web.common.Access.webhook;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Ticket;
+import dev.popcorn.web.common.Json;
+import dev.popcorn.web.common.Messages;
+import dev.popcorn.web.common.WebhookSignature;
+import dev.popcorn.web.json.TrackerJson;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The issue tracker (Jira): the connection and its write-backs for leads, and
+ * {@code POST /api/v1/hooks/jira}, where the tracker tells Popcorn a ticket changed. With a secret
+ * configured, that body must carry {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)>},
+ * checked in constant time before the body is used.
+ */
+final class TrackerRoutes implements EndpointGroup {
+
+    static final String SIGNATURE = "X-Hub-Signature";
+
+    /** What the webhook did: nothing (202), or the ticket it read and how many supporters it told. */
+    record HookJson(boolean handled, String ticket, Boolean done, Integer supportersTold) {
+    }
+
+    private final TrackerSync trackerSync;
+    private final WishTickets wishTickets;
+    private final Outbox outbox;
+    private final WebhookSignature signature;
+
+    TrackerRoutes(TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox, String webhookSecret) {
+        this.trackerSync = trackerSync;
+        this.wishTickets = wishTickets;
+        this.outbox = outbox;
+        this.signature = new WebhookSignature(SIGNATURE, webhookSecret);
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/api/v1/tracker", ctx -> Json.write(ctx, 200, new TrackerJson(trackerSync.describe(), trackerSync.enabled(),
+                outbox.counts(), outbox.troubles(20).stream().map(TrackerJson.Task::of).toList())), LEAD);
+        get("/api/v1/tracker/check", ctx -> Json.write(ctx, 200, TrackerJson.Checks.of(trackerSync.check(),
+                Messages.choose(null, ctx.header("Accept-Language")),
+                (locale, c) -> Messages.text(locale, c.code(), c.args().toArray()))), LEAD);
+        post("/api/v1/tracker/retry", ctx -> Json.write(ctx, 200, new TrackerJson.Retried(outbox.retryFailed())), LEAD);
+        post("/api/v1/hooks/jira", this::ticketChanged, webhook(this::verify));
+    }
+
+    /** Unsigned bodies are taken while no secret is configured (see the README on the Jira webhook); with one, the signature must match. */
+    private void verify(Context ctx) {
+        if (signature.configured()) {
+            signature.verify(ctx.bodyAsBytes(), ctx.header(SIGNATURE));
+        }
+    }
+
+    private void ticketChanged(Context ctx) {
+        if (!trackerSync.enabled()) {
+            throw RuleViolation.invalid("tracker.off");
+        }
+        Optional<Ticket> ticket = trackerSync.readWebhook(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        if (ticket.isEmpty()) {
+            Json.write(ctx, 202, new HookJson(false, null, null, null));
+            return;
+        }
+        int told = wishTickets.ticketChanged(ticket.get());
+        Json.write(ctx, 200, new HookJson(true, ticket.get().key(), ticket.get().done(), told));
+    }
+}

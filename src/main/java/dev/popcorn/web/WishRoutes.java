@@ -1,0 +1,48 @@
+package dev.popcorn.web;
+
+import static dev.popcorn.web.common.Access.ANYONE;
+import static dev.popcorn.web.common.Access.LEAD;
+import static dev.popcorn.web.common.Access.USER;
+import static dev.popcorn.web.common.Params.id;
+import static dev.popcorn.web.common.Params.require;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.domain.Wish;
+import dev.popcorn.web.common.Gate;
+import dev.popcorn.web.common.Json;
+import dev.popcorn.web.json.WishJson;
+import io.javalin.apibuilder.EndpointGroup;
+
+/** Wishes: what a new wish resembles, a wish and its ticket, and a lead linking or filing that ticket. */
+final class WishRoutes implements EndpointGroup {
+
+    record TicketInput(String key) {
+    }
+
+    private final WishTickets wishTickets;
+
+    WishRoutes(WishTickets wishTickets) {
+        this.wishTickets = wishTickets;
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/api/v1/wishes/similar", ctx -> Json.write(ctx, 200, wishTickets.similar(ctx.queryParam("text"), 5)), USER);
+        get("/api/v1/wishes/{id}", ctx -> Json.write(ctx, 200, json(wishTickets.wish(id(ctx)))), ANYONE);
+        put("/api/v1/wishes/{id}/ticket", ctx -> {
+            TicketInput input = Json.read(ctx, TicketInput.class);
+            Json.write(ctx, 200, json(wishTickets.link(id(ctx), require(input.key(), "key"), Gate.admitted(ctx).userId())));
+        }, LEAD);
+        post("/api/v1/wishes/{id}/ticket", ctx -> {
+            wishTickets.fileTicket(id(ctx), Gate.admitted(ctx).userId());
+            Json.write(ctx, 202, json(wishTickets.wish(id(ctx))));
+        }, LEAD);
+    }
+
+    private WishJson json(Wish wish) {
+        return WishJson.of(wish, wishTickets.filing(wish.id()));
+    }
+}

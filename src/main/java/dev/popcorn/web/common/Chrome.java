@@ -1,0 +1,63 @@
+package dev.popcorn.web.common;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What every page shares: the language, the signed-in person, the CSRF token, the forum sign-in button. */
+public final class Chrome {
+
+    private static final String LOCALE = "popcorn.locale";
+
+    private final Sessions sessions;
+    private final Templates templates;
+    private final boolean forumSignIn;
+
+    public Chrome(Sessions sessions, Templates templates, boolean forumSignIn) {
+        this.sessions = sessions;
+        this.templates = templates;
+        this.forumSignIn = forumSignIn;
+    }
+
+    /** The visitor's language: chosen with {@code ?lang=} (and remembered), else the cookie, else the browser's. */
+    public Locale locale(Context ctx) {
+        Locale cached = ctx.attribute(LOCALE);
+        if (cached != null) {
+            return cached;
+        }
+        String explicit = ctx.queryParam("lang");
+        if (explicit != null && !explicit.isBlank()) {
+            sessions.rememberLanguage(ctx, Messages.tag(Messages.choose(explicit, null)));
+        } else {
+            explicit = ctx.cookie(Sessions.LANG_COOKIE);
+        }
+        Locale locale = Messages.choose(explicit, ctx.header("Accept-Language"));
+        ctx.attribute(LOCALE, locale);
+        return locale;
+    }
+
+    /** A page's model with what the layout needs; the page adds its own. */
+    public Map<String, Object> model(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        Locale locale = locale(ctx);
+        model.put("lang", Messages.tag(locale));
+        model.put("otherLang", Messages.tag(locale).equals("en") ? "zh-CN" : "en");
+        model.put("path", ctx.path());
+        model.put("csrf", sessions.csrfToken(ctx));
+        model.put("csrfField", Sessions.CSRF_FIELD);
+        model.put("forumSignIn", forumSignIn);
+        sessions.current(ctx).ifPresent(pass -> model.put("me", pass));
+        return model;
+    }
+
+    /** Renders a page template in the visitor's language. */
+    public void render(Context ctx, String template, Map<String, Object> model) {
+        ctx.html(templates.render(template, model, locale(ctx)));
+    }
+
+    /** A message in the visitor's language. */
+    public String text(Context ctx, String key, Object... args) {
+        return Messages.text(locale(ctx), key, args);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.popcorn.web.json;
+
+import dev.popcorn.app.week.WeekOverview.PollView;
+import dev.popcorn.domain.Candidate;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.Standing;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** A poll as the API shows it; the result only to those who may see it (everyone once approved, leads from the close). */
+public record PollJson(long id, long releaseId, String title, String state, Instant opensAt, Instant closesAt,
+        Instant closedAt, Instant approvedAt, List<Candidate> candidates, Result result) {
+
+    /** The count: ballots, ranks, shares and margins, how a tie was met, who won. */
+    public record Result(long ballots, boolean tie, String tieRule, boolean tieBroken, long margin,
+            List<Place> standings, List<Long> winners) {
+
+        static Result of(PollResult result) {
+            return new Result(result.ballots(), result.isTie(),
+                    result.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'), result.tieBroken(), result.margin(),
+                    result.standings().stream().map(Place::of).toList(),
+                    result.winners().stream().map(s -> s.candidate().id()).toList());
+        }
+    }
+
+    /** One candidate's place in the count. */
+    public record Place(long candidate, String title, String team, long votes, int rank, double share, long margin) {
+        static Place of(Standing s) {
+            return new Place(s.candidate().id(), s.candidate().title(), s.candidate().teamSlug(), s.votes(), s.rank(),
+                    s.share(), s.margin());
+        }
+    }
+
+    public static PollJson of(PollView view) {
+        Poll poll = view.poll();
+        return new PollJson(poll.id(), poll.releaseId(), poll.title(), view.state().name(), poll.opensAt(),
+                poll.closesAt(), poll.closedAt(), poll.approvedAt(), poll.candidates(),
+                view.result().map(Result::of).orElse(null));
+    }
+}

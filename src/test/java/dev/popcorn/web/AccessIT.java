@@ -1,0 +1,165 @@
+package dev.popcorn.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.popcorn.TestServer;
+import dev.popcorn.jira.FakeJira;
+import dev.popcorn.web.common.Access;
+import dev.popcorn.web.common.Gate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Walks every route the server registered: each declares who may call it, and each route that
+ * needs someone refuses a caller without the right proof before anything happens — nobody gets
+ * in by a route that forgot to ask.
+ */
+class AccessIT {
+
+    private static final Set<String> ROLES = Set.of("anyone", "user", "lead", "ci", "webhook");
+    /** The only routes that change something and are open to anyone: signing in and out. */
+    private static final Set<String> OPEN_WRITES = Set.of("POST /signout", "POST /lead/signin");
+    private static final String CSRF = "0123456789abcdef0123456789abcdef";
+
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+    static FakeJira jira;
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() {
+        // Every proof configured, so that each webhook's refusal is the missing proof, not a switched-off feature.
+        jira = FakeJira.weeklyRelease();
+        server = TestServer.start(data, TestServer.FRIDAY, false, jira.settings(Map.of(
+                "jenkins.token", "jenkins-token-0123456789",
+                "jenkins.job", "miui-weekly-release",
+                "discourse.url", "http://127.0.0.1:9",
+                "discourse.connect-secret", "connect-secret-0123456789",
+                "discourse.webhook-secret", "forum-secret-0123456789",
+                "jira.webhook-secret", "jira-secret-0123456789")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        jira.close();
+    }
+
+    @Test
+    void everyRouteDeclaresWhoMayCallIt() {
+        List<WebApp.Route> routes = server.popcorn.routes();
+        assertThat(routes).hasSizeGreaterThan(50);
+        Map<String, List<String>> byRole = new TreeMap<>();
+        for (WebApp.Route route : routes) {
+            assertThat(ROLES).as("the access of %s %s", route.method(), route.path()).contains(route.access());
+            byRole.computeIfAbsent(route.access(), r -> new ArrayList<>()).add(route.method() + " " + route.path());
+        }
+        byRole.forEach((role, list) -> System.out.println("[routes] " + role + " (" + list.size() + "): " + list));
+        assertThat(byRole.get("anyone")).allSatisfy(route ->
+                assertThat(route.startsWith("GET ") || OPEN_WRITES.contains(route))
+                        .as("%s changes something and is open to anyone", route).isTrue());
+        assertThat(routes).filteredOn(route -> route.path().startsWith("/lead") && !route.path().equals("/lead/signin"))
+                .as("the lead's pages").isNotEmpty().allSatisfy(route -> assertThat(route.access()).isEqualTo("lead"));
+        assertThat(byRole.get("webhook")).containsExactlyInAnyOrder("POST /api/v1/hooks/jira", "POST /api/v1/hooks/discourse");
+        assertThat(byRole.get("ci")).containsExactly("POST /api/v1/hooks/jenkins");
+    }
+
+    @Test
+    void aRouteWithoutADeclaredAccessIsRefusedWhenTheServerIsBuilt() {
+        assertThatThrownBy(() -> Gate.declared(Set.of(), "GET /forgotten")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GET /forgotten");
+        assertThat(Gate.declared(Set.of(Access.LEAD), "GET /lead")).isEqualTo(Access.LEAD);
+    }
+
+    @Test
+    void nobodyPassesARouteForUsersOrLeadsWithoutAPass() throws Exception {
+        for (WebApp.Route route : server.popcorn.routes()) {
+            if (!route.access().equals("user") && !route.access().equals("lead")) {
+                continue;
+            }
+            HttpResponse<String> answer = send(route, null);
+            if (isLeadPageToOpen(route)) {
+                assertThat(answer.statusCode()).as(describe(route)).isEqualTo(302);
+                assertThat(answer.headers().firstValue("Location")).as(describe(route)).hasValue("/lead/signin");
+            } else {
+                assertThat(answer.statusCode()).as(describe(route)).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void aUserPassesNoRouteForLeads() throws Exception {
+        String fan = server.pass("fan-1", "Fan");
+        for (WebApp.Route route : server.popcorn.routes()) {
+            if (!route.access().equals("lead")) {
+                continue;
+            }
+            HttpResponse<String> answer = send(route, fan);
+            if (isLeadPageToOpen(route)) {
+                assertThat(answer.statusCode()).as(describe(route)).isEqualTo(302);
+            } else {
+                assertThat(answer.statusCode()).as(describe(route)).isEqualTo(403);
+                assertThat(answer.body()).as(describe(route)).contains("lead");
+            }
+        }
+    }
+
+    @Test
+    void webhooksAndTheCiServerWithoutProofAreRefused() throws Exception {
+        for (WebApp.Route route : server.popcorn.routes()) {
+            if (route.access().equals("ci") || route.access().equals("webhook")) {
+                assertThat(send(route, null).statusCode()).as(describe(route)).isEqualTo(401);
+            }
+        }
+    }
+
+    private static boolean isLeadPageToOpen(WebApp.Route route) {
+        return route.access().equals("lead") && route.method().equals("GET") && !route.path().startsWith("/api/");
+    }
+
+    private static String describe(WebApp.Route route) {
+        return route.method() + " " + route.path() + " (" + route.access() + ")";
+    }
+
+    /** Calls the route with placeholders filled in, a pass (as bearer on the API, as session on pages) or none. */
+    private static HttpResponse<String> send(WebApp.Route route, String pass) throws IOException, InterruptedException {
+        String path = route.path().replace("{id}", "1").replace("{candidate}", "1").replace("{slug}", "camera")
+                .replace("{token}", "x");
+        boolean api = path.startsWith("/api/");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
+        String cookies = "popcorn_csrf=" + CSRF;
+        if (pass != null && api) {
+            request.header("Authorization", "Bearer " + pass);
+        } else if (pass != null) {
+            cookies += "; popcorn_session=" + pass;
+        }
+        request.header("Cookie", cookies);
+        if (api) {
+            request.header("Content-Type", "application/json");
+            request.method(route.method(), HttpRequest.BodyPublishers.ofString(route.method().equals("GET") ? "" : "{}"));
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+            request.method(route.method(), HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
