@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test-data builders for the domain: {@code aPoll().withCandidates(3).openUntil(t).build()}. */
+/** Test-data builders for the domain: {@code aPoll().withCandidates(3).open().closingAt(t).build()}. */
 public final class DomainTestData {
 
     public static final Instant FRIDAY = Instant.parse("2026-11-20T10:00:00Z");
@@ -27,11 +27,30 @@ public final class DomainTestData {
                 components, labels, List.of());
     }
 
-    /** Builds polls. */
+    /**
+     * Builds polls in every state: a draft (the default), open, closed early or by its time, approved;
+     * with candidates withdrawn or disqualified.
+     */
     public static final class PollBuilder {
+        private long id = 1;
+        private long release = 1;
         private int candidates = 2;
         private PollState state = PollState.DRAFT;
         private Instant closesAt = FRIDAY.plus(Duration.ofDays(6));
+        private Instant closedAt;
+        private Instant approvedAt;
+        private String announcement = "";
+        private final java.util.Map<Integer, Candidate> changed = new java.util.HashMap<>();
+
+        public PollBuilder id(long value) {
+            id = value;
+            return this;
+        }
+
+        public PollBuilder ofRelease(long value) {
+            release = value;
+            return this;
+        }
 
         public PollBuilder withCandidates(int count) {
             candidates = count;
@@ -48,14 +67,47 @@ public final class DomainTestData {
             return this;
         }
 
+        /** Open, and closed by a lead at {@code at} (before its closing time). */
+        public PollBuilder closedEarlyAt(Instant at) {
+            state = PollState.OPEN;
+            closedAt = at;
+            closesAt = at;
+            return this;
+        }
+
+        /** Closed, then approved by a lead at {@code at} with this announcement. */
+        public PollBuilder approvedAt(Instant at, String text) {
+            state = PollState.APPROVED;
+            closedAt = closedAt == null ? closesAt : closedAt;
+            approvedAt = at;
+            announcement = text;
+            return this;
+        }
+
+        /** The candidate number {@code index} (from 1) withdrawn before the poll opened. */
+        public PollBuilder withdrawn(int index) {
+            changed.put(index, candidate(index, CandidateStatus.WITHDRAWN, ""));
+            return this;
+        }
+
+        /** The candidate number {@code index} (from 1) disqualified by a lead, with the reason. */
+        public PollBuilder disqualified(int index, String reason) {
+            changed.put(index, candidate(index, CandidateStatus.DISQUALIFIED, reason));
+            return this;
+        }
+
+        private Candidate candidate(int i, CandidateStatus status, String reason) {
+            return new Candidate(i, id, "team-" + i, "Project " + i, List.of("POP-" + i), "pitch " + i, status,
+                    reason);
+        }
+
         public Poll build() {
             List<Candidate> list = new ArrayList<>();
             for (int i = 1; i <= candidates; i++) {
-                list.add(new Candidate(i, 1, "team-" + i, "Project " + i, List.of("POP-" + i), "pitch " + i,
-                        CandidateStatus.ACTIVE, ""));
+                list.add(changed.getOrDefault(i, candidate(i, CandidateStatus.ACTIVE, "")));
             }
-            return new Poll(1, 1, "Popcorn Award · test", state, state == PollState.OPEN ? FRIDAY : null, closesAt, list,
-                    null, null, null, "");
+            return new Poll(id, release, "Popcorn Award · test", state, state == PollState.DRAFT ? null : FRIDAY, closesAt,
+                    list, approvedAt, approvedAt == null ? null : "lead", closedAt, announcement);
         }
     }
 

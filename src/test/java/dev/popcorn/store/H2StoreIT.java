@@ -3,7 +3,7 @@ package dev.popcorn.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2StoreIT extends StoreContract {
+class H2StoreIT extends JdbcStoreContract {
 
     @TempDir
     Path data;

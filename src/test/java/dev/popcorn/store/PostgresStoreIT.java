@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  * Set {@code POPCORN_TEST_PG_URL}, {@code POPCORN_TEST_PG_USER} and {@code POPCORN_TEST_PG_PASSWORD}
  * for another server than the local one.
  */
-class PostgresStoreIT extends StoreContract {
+class PostgresStoreIT extends JdbcStoreContract {
 
     static final String URL = env("POPCORN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = env("POPCORN_TEST_PG_USER", "postgres");

@@ -1,0 +1,48 @@
+package dev.popcorn;
+
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.PollStore;
+import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.app.ReportStore;
+import dev.popcorn.app.TeamStore;
+import dev.popcorn.app.TicketStore;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.app.UserStore;
+import dev.popcorn.app.award.AwardStore;
+import dev.popcorn.app.award.BallotStore;
+import dev.popcorn.app.award.LeaseStore;
+import dev.popcorn.app.forum.ForumThreadStore;
+import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.app.participation.ParticipationStore;
+
+/** The store ports a test needs, from the database (the JDBC store) or from memory; the store contract runs on both. */
+public interface StorePorts {
+
+    Transactions transactions();
+
+    ReleaseStore releases();
+
+    PollStore polls();
+
+    ReportStore reports();
+
+    BallotStore ballots();
+
+    TeamStore teams();
+
+    UserStore users();
+
+    ParticipationStore participation();
+
+    AuditLog audit();
+
+    AwardStore awards();
+
+    LeaseStore leases();
+
+    TicketStore tickets();
+
+    ForumThreadStore forumThreads();
+
+    OutboxStore outbox();
+}

@@ -1,0 +1,212 @@
+package dev.popcorn.memory;
+
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.TicketStore;
+import dev.popcorn.app.award.AwardStore;
+import dev.popcorn.app.award.LeaseStore;
+import dev.popcorn.app.forum.ForumThreadStore;
+import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.Ticket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The small stores in memory: participation, the audit log, awards, leases, tickets and forum threads. */
+final class MemorySmallStores {
+
+    private MemorySmallStores() {
+    }
+
+    /** One event per user, kind and thing; points summed. */
+    static final class Participation implements ParticipationStore {
+        record Key(String user, String kind, String ref) {
+        }
+
+        private final MemoryDb db;
+        private final Map<Key, ParticipationEvent> events;
+
+        Participation(MemoryDb db) {
+            this.db = db;
+            this.events = db.table();
+        }
+
+        @Override
+        public boolean record(ParticipationEvent event) {
+            return db.with(() -> events.putIfAbsent(new Key(event.userId(), event.kind().name(), event.ref()), event) == null);
+        }
+
+        @Override
+        public long points(String userId) {
+            return db.with(() -> events.values().stream().filter(e -> e.userId().equals(userId))
+                    .mapToLong(ParticipationEvent::points).sum());
+        }
+    }
+
+    /** Entries newest first. */
+    static final class Audit implements AuditLog {
+        private final MemoryDb db;
+        private final Map<Long, AuditEntry> entries;
+
+        Audit(MemoryDb db) {
+            this.db = db;
+            this.entries = db.table();
+        }
+
+        @Override
+        public void record(AuditEntry entry) {
+            db.run(() -> entries.put(db.nextId(), entry));
+        }
+
+        @Override
+        public List<AuditEntry> recent(int limit) {
+            return db.with(() -> {
+                List<AuditEntry> all = new ArrayList<>(entries.values());
+                java.util.Collections.reverse(all);
+                return all.stream().limit(limit).toList();
+            });
+        }
+    }
+
+    /** Winners frozen at approval; one row per poll and candidate. */
+    static final class Awards implements AwardStore {
+        record Key(long poll, long candidate) {
+        }
+
+        record Bucket(String team, long n, Instant latest) {
+        }
+
+        private final MemoryDb db;
+        private final Map<Key, Award> awards;
+
+        Awards(MemoryDb db) {
+            this.db = db;
+            this.awards = db.table();
+        }
+
+        @Override
+        public void record(List<Award> winners) {
+            db.run(() -> winners.forEach(a -> {
+                if (awards.putIfAbsent(new Key(a.pollId(), a.candidateId()), a) != null) {
+                    throw new IllegalStateException("award of poll " + a.pollId() + " recorded twice");
+                }
+            }));
+        }
+
+        @Override
+        public List<Award> ofPoll(long pollId) {
+            return db.with(() -> awards.values().stream().filter(a -> a.pollId() == pollId)
+                    .sorted(Comparator.comparingLong(Award::votes).reversed().thenComparingLong(Award::candidateId)).toList());
+        }
+
+        @Override
+        public List<Award> ofTeam(String teamSlug) {
+            return db.with(() -> awards.values().stream().filter(a -> a.teamSlug().equals(teamSlug))
+                    .sorted(Comparator.comparing(Award::approvedAt).thenComparingLong(Award::pollId).reversed()).toList());
+        }
+
+        @Override
+        public Map<String, Long> buckets() {
+            return db.with(() -> {
+                Map<String, Bucket> rows = new LinkedHashMap<>();
+                awards.values().forEach(a -> rows.merge(a.teamSlug(), new Bucket(a.teamSlug(), 1, a.approvedAt()),
+                        (x, y) -> new Bucket(x.team(), x.n() + y.n(), x.latest().isAfter(y.latest()) ? x.latest() : y.latest())));
+                Map<String, Long> buckets = new LinkedHashMap<>();
+                Comparator<Bucket> mostFirst = Comparator.comparingLong(Bucket::n).reversed();
+                Comparator<Bucket> latestFirst = Comparator.comparing(Bucket::latest).reversed();
+                rows.values().stream().sorted(mostFirst.thenComparing(latestFirst).thenComparing(Bucket::team))
+                        .forEach(r -> buckets.put(r.team(), r.n()));
+                return buckets;
+            });
+        }
+    }
+
+    /** A lease is the holder's until it runs out; the holder renews it, anyone takes one that ran out. */
+    static final class Leases implements LeaseStore {
+        record Lease(String holder, Instant until) {
+        }
+
+        private final MemoryDb db;
+        private final Map<String, Lease> leases;
+
+        Leases(MemoryDb db) {
+            this.db = db;
+            this.leases = db.table();
+        }
+
+        @Override
+        public boolean acquire(String name, String holder, Instant now, Instant until) {
+            return db.with(() -> {
+                Lease lease = leases.get(name);
+                if (lease == null || lease.holder().equals(holder) || lease.until().isBefore(now)) {
+                    leases.put(name, new Lease(holder, until));
+                    return true;
+                }
+                return false;
+            });
+        }
+
+        @Override
+        public void release(String name, String holder) {
+            db.run(() -> leases.computeIfPresent(name, (key, lease) -> lease.holder().equals(holder) ? null : lease));
+        }
+    }
+
+    /** Popcorn's copy of tickets; the open ones latest seen first. */
+    static final class Tickets implements TicketStore {
+        record Row(Ticket ticket, Instant seenAt) {
+        }
+
+        private final MemoryDb db;
+        private final Map<String, Row> tickets;
+
+        Tickets(MemoryDb db) {
+            this.db = db;
+            this.tickets = db.table();
+        }
+
+        @Override
+        public void save(Ticket ticket, Instant seenAt) {
+            db.run(() -> tickets.put(ticket.key(), new Row(new Ticket(ticket.key(), ticket.summary(), ticket.status(),
+                    ticket.done(), ticket.project(), List.of(), List.of(), ticket.fixVersions()), seenAt)));
+        }
+
+        @Override
+        public Optional<Ticket> find(String key) {
+            return db.with(() -> Optional.ofNullable(tickets.get(key)).map(Row::ticket));
+        }
+
+        @Override
+        public List<Ticket> open(int limit) {
+            return db.with(() -> tickets.values().stream().filter(r -> !r.ticket().done())
+                    .sorted(Comparator.comparing(Row::seenAt).reversed().thenComparing(r -> r.ticket().key()))
+                    .limit(limit).map(Row::ticket).toList());
+        }
+    }
+
+    /** Where each thread is on the forum and the fingerprint of its last text. */
+    static final class ForumThreads implements ForumThreadStore {
+        private final MemoryDb db;
+        private final Map<String, Kept> threads;
+
+        ForumThreads(MemoryDb db) {
+            this.db = db;
+            this.threads = db.table();
+        }
+
+        @Override
+        public Optional<Kept> find(String key) {
+            return db.with(() -> Optional.ofNullable(threads.get(key)));
+        }
+
+        @Override
+        public void save(Kept thread) {
+            db.run(() -> threads.put(thread.key(), thread));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.popcorn.memory;
+
+import dev.popcorn.app.UserStore;
+import dev.popcorn.domain.ForumIdentity;
+import dev.popcorn.domain.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Users in memory: created once, renamed on a later sign-in, with what the forum told about them. */
+final class MemoryUsers implements UserStore {
+
+    private final MemoryDb db;
+    private final Map<String, User> users;
+
+    MemoryUsers(MemoryDb db) {
+        this.db = db;
+        this.users = db.table();
+    }
+
+    @Override
+    public User upsert(String id, String name, Instant now) {
+        return db.with(() -> users.compute(id, (key, known) -> known == null ? new User(id, name, now)
+                : new User(id, name, known.joinedAt(), known.trustLevel(), known.forumUsername(), known.groups())));
+    }
+
+    @Override
+    public Optional<User> find(String id) {
+        return db.with(() -> Optional.ofNullable(users.get(id)));
+    }
+
+    @Override
+    public void updateTrustLevel(String id, int level) {
+        db.run(() -> users.computeIfPresent(id, (key, u) -> new User(id, u.name(), u.joinedAt(), level, u.forumUsername(),
+                u.groups())));
+    }
+
+    @Override
+    public User upsertFromForum(ForumIdentity identity, Instant now) {
+        return db.inTransaction(() -> {
+            User user = upsert(identity.externalId(), identity.displayName(), now);
+            User updated = new User(user.id(), user.name(), user.joinedAt(), identity.trustLevel().orElse(user.trustLevel()),
+                    identity.username(), identity.groups());
+            users.put(user.id(), updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public boolean updateFromForum(String id, String username, Integer trustLevel, List<String> groups) {
+        return db.with(() -> {
+            User u = users.get(id);
+            if (u == null) {
+                return false;
+            }
+            users.put(id, new User(id, u.name(), u.joinedAt(), trustLevel == null ? u.trustLevel() : trustLevel,
+                    username == null ? u.forumUsername() : username, groups == null ? u.groups() : groups));
+            return true;
+        });
+    }
+
+    @Override
+    public long count() {
+        return db.with(() -> (long) users.size());
+    }
+}
