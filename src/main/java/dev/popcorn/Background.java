@@ -1,0 +1,95 @@
+package dev.popcorn;
+
+import dev.popcorn.app.award.AwardSchedule;
+import dev.popcorn.app.forum.ForumThreads;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.tracker.TrackerSync;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The work no request starts, on one background thread: the award schedule, the outbox, the
+ * forum's and the tracker's planning, the refresh of the tickets wishes are matched against.
+ * Every task is safe on several instances at once; a failure is logged and tried next time.
+ */
+final class Background implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Background.class);
+    /** How often the award schedule looks for polls to open or close. */
+    private static final Duration SCHEDULE_EVERY = Duration.ofSeconds(2);
+
+    private final ScheduledExecutorService executor;
+    private final AwardSchedule schedule;
+
+    private Background(ScheduledExecutorService executor, AwardSchedule schedule) {
+        this.executor = executor;
+        this.schedule = schedule;
+    }
+
+    /**
+     * The work no request starts: opening and closing award polls on time, delivering the outbox
+     * every second, with a forum planning its threads every few seconds, and with Jira planning
+     * write-backs every few seconds and refreshing the tickets wishes are matched against. Every run is safe on several instances at once (the schedule
+     * holds a lease, the outbox leases its tasks); a failure is logged and tried next time.
+     */
+    static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
+            Duration ticketRefresh) {
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "popcorn-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        background.scheduleWithFixedDelay(() -> quietly("award schedule", schedule::run), SCHEDULE_EVERY.toMillis(),
+                SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> quietly("outbox", () -> {
+            while (outbox.deliverDue() > 0) {
+                // Keep going while tasks are due; the clients pace their requests.
+            }
+        }), 1, 1, TimeUnit.SECONDS);
+        if (forum.enabled()) {
+            background.scheduleWithFixedDelay(() -> quietly("forum thread planning", forum::plan), 0, 5, TimeUnit.SECONDS);
+        }
+        if (!sync.enabled()) {
+            return new Background(background, schedule);
+        }
+        background.scheduleWithFixedDelay(() -> quietly("write-back planning", sync::plan), 0, 5, TimeUnit.SECONDS);
+        long refresh = Math.max(5, ticketRefresh.toMinutes());
+        background.scheduleWithFixedDelay(() -> quietly("wish ticket refresh", sync::refreshWishTickets), 0, refresh,
+                TimeUnit.MINUTES);
+        return new Background(background, schedule);
+    }
+
+    static void quietly(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed, will try again: {}", what, e.getMessage());
+        }
+    }
+
+    /** Names this instance in outbox leases: host, process and a random part, so restarts are told apart. */
+    static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        String name = host + "/" + ProcessHandle.current().pid() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        return name.length() > 80 ? name.substring(name.length() - 80) : name;
+    }
+
+    /** Stops the background work and gives the schedule's lease up, so another instance goes on at once. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        quietly("giving up the schedule lease", schedule::stop);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.popcorn;
+
+import dev.popcorn.announce.Announcements;
+import dev.popcorn.announce.MarkdownTemplates;
+import dev.popcorn.announce.Photos;
+import dev.popcorn.announce.WinnerCard;
+import dev.popcorn.app.award.AnnounceAward;
+import dev.popcorn.app.award.AwardSchedule;
+import dev.popcorn.app.award.CastBallot;
+import dev.popcorn.app.award.ChatWebhook;
+import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.award.Tally;
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.forum.Forum;
+import dev.popcorn.app.forum.ForumThreads;
+import dev.popcorn.app.identity.ForumAccounts;
+import dev.popcorn.app.identity.Passes;
+import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.release.BuildNotices;
+import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.app.release.ShipRelease;
+import dev.popcorn.app.team.ManageTeams;
+import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.config.AwardConfig;
+import dev.popcorn.config.Config;
+import dev.popcorn.config.JiraConfig;
+import dev.popcorn.discourse.DiscourseClient;
+import dev.popcorn.discourse.DiscourseConnect;
+import dev.popcorn.discourse.DiscourseForum;
+import dev.popcorn.jenkins.NotificationJson;
+import dev.popcorn.jira.JiraTracker;
+import dev.popcorn.slack.SlackWebhook;
+import dev.popcorn.store.Store;
+import dev.popcorn.web.WebApp;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Wiring: the one place that creates the adapters (Jira, the forum, the chat webhook, the
+ * writers) and connects them and the store to the use cases. What it builds is handed on as
+ * {@link Parts}: the use cases the web layer drives, and the work the background runs.
+ */
+final class Wiring {
+
+    /** How long the award schedule's lease lasts; it is renewed on every run. */
+    static final Duration SCHEDULE_LEASE = Duration.ofSeconds(30);
+
+    /** Everything built: the web layer's use cases, the background's, and what the demo seeds with. */
+    record Parts(WebApp.Services services, Outbox outbox, AwardSchedule schedule, TrackerSync trackerSync,
+            ForumThreads forumThreads, Passes passes, Path photos) {
+    }
+
+    private Wiring() {
+    }
+
+    /**
+     * Builds the parts on {@code store}. {@code baseUrl} is read when a link is written, so links
+     * point at the port really listened on (tests ask for port 0); {@code instance} names this
+     * instance in leases.
+     */
+    static Parts wire(Config config, Store store, Clock clock, Supplier<String> baseUrl, String instance) {
+        Passes passes = new Passes(config.secret(), clock);
+        SignIn signIn = new SignIn(passes, store.users(), config.adminToken(), config.sessionValidity(), clock);
+        OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
+                store.audit(), config.calendar(), clock);
+        HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(),
+                store.participation(), clock);
+        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), store.participation(),
+                store.users(), store.teams(), config.award().eligibility(), clock);
+        Path photos = config.dataDir().resolve("photos");
+        Tally tally = new Tally(store.ballots(), store.reports(), config.award().tieRule());
+        Optional<DiscourseClient> discourse = config.discourse().posting()
+                ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
+        Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
+        Announcements writer = announcementWriter(config, photos, baseUrl);
+        AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl, clock);
+        ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
+                store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
+                writer, baseUrl, config.discourse().signIn(), config.calendar().zone(), clock);
+        ForumAccounts forumAccounts = new ForumAccounts(new DiscourseConnect(config.discourse(), discourse),
+                store.signInNonces(), store.users(), passes, new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return",
+                        config.discourse().nonceValidity(), config.sessionValidity(), config.discourse().leadGroups()), clock);
+        ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
+                store.teams(), store.outbox(), store.audit()), tally, announce, clock);
+        WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
+                store.teams(), store.participation(), store.audit(), clock);
+        IssueTracker tracker = JiraTracker.create(config.jira(), clock);
+        TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl, clock);
+        ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls());
+        BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
+                store.builds(), clock);
+        WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
+                store.participation(), store.outbox(), tracker, forum, store.audit(), baseUrl, clock);
+        Outbox outbox = new Outbox(store.outbox(), Map.of(
+                TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
+                WishTickets.FILE, wishTickets::deliverFile,
+                WishTickets.LINK, wishTickets::deliverLink,
+                AnnounceAward.FORUM, announce::deliverForum,
+                AnnounceAward.CHAT, announce::deliverChat,
+                AnnounceAward.RECOGNISE, announce::deliverRecognition,
+                ForumThreads.RELEASE, forumThreads::deliverRelease,
+                ForumThreads.POLL, forumThreads::deliverPoll,
+                ForumThreads.WISH, forumThreads::deliverWish),
+                Set.of(AnnounceAward.CHAT),
+                // One task per claim: its lease (a task makes at most five calls) starts when the task does,
+                // so a long batch can never outlive its lease and a killed instance holds back only one task.
+                new Outbox.Settings(config.jira().maxAttempts(), Duration.ofSeconds(30), Duration.ofHours(1),
+                        config.jira().timeout().multipliedBy(6), 1),
+                clock, instance);
+        AwardSchedule schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
+                tally, clock, instance, SCHEDULE_LEASE);
+        return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
+                new ManageTeams(store.transactions(), store.teams(), store.audit(), clock), trackerSync, wishTickets,
+                outbox, announce, forumAccounts, shipRelease, buildNotices), outbox, schedule, trackerSync, forumThreads,
+                passes, photos);
+    }
+
+    private static Announcements announcementWriter(Config config, Path photos, Supplier<String> baseUrl) {
+        Photos pictures = new Photos(photos, baseUrl);
+        return new Announcements(new MarkdownTemplates(config.award().templateDir(), config.award().languages()),
+                new WinnerCard(pictures), pictures);
+    }
+
+    private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,
+            Supplier<String> baseUrl, Clock clock) {
+        AwardConfig award = config.award();
+        ChatWebhook chat = award.slackWebhook() == null ? ChatWebhook.none()
+                : new SlackWebhook(award.slackWebhook(), award.slackTimeout());
+        return new AnnounceAward(new AnnounceAward.Stores(store.polls(), store.outbox(), store.releases(), store.teams(),
+                store.users(), store.forumThreads()), tally, writer, new AnnounceAward.Channels(forum, chat),
+                config.calendar().zone(), baseUrl, clock);
+    }
+
+    static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker,
+            Supplier<String> baseUrl, Clock clock) {
+        JiraConfig jira = config.jira();
+        return new TrackerSync(tracker, store.releases(), store.reports(), store.tickets(), store.outbox(),
+                new TrackerSync.Settings(baseUrl, jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
+                        jira.wishJql()), clock);
+    }
+
+}
