@@ -81,7 +81,7 @@ final class Wiring {
         Optional<DiscourseClient> discourse = config.discourse().posting()
                 ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
         Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
-        Announcements writer = announcementWriter(config, photos, baseUrl);
+        Announcements writer = announcementWriter(config, photos, baseUrl, clock);
         AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl, clock);
         ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
                 store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
@@ -124,8 +124,8 @@ final class Wiring {
                 passes, photos);
     }
 
-    private static Announcements announcementWriter(Config config, Path photos, Supplier<String> baseUrl) {
-        Photos pictures = new Photos(photos, baseUrl);
+    private static Announcements announcementWriter(Config config, Path photos, Supplier<String> baseUrl, Clock clock) {
+        Photos pictures = new Photos(photos, baseUrl, clock);
         return new Announcements(new MarkdownTemplates(config.award().templateDir(), config.award().languages()),
                 new WinnerCard(pictures), pictures);
     }
@@ -134,7 +134,7 @@ final class Wiring {
             Supplier<String> baseUrl, Clock clock) {
         AwardConfig award = config.award();
         ChatWebhook chat = award.slackWebhook() == null ? ChatWebhook.none()
-                : new SlackWebhook(award.slackWebhook(), award.slackTimeout());
+                : new SlackWebhook(award.slackWebhook(), award.slackTimeout(), clock);
         return new AnnounceAward(new AnnounceAward.Stores(store.polls(), store.outbox(), store.releases(), store.teams(),
                 store.users(), store.forumThreads()), tally, writer, new AnnounceAward.Channels(forum, chat),
                 config.calendar().zone(), baseUrl, clock);

@@ -1,15 +1,16 @@
 package dev.popcorn.announce;
 
+import dev.popcorn.http.Connector;
+import dev.popcorn.http.ConnectorException;
+import dev.popcorn.http.HttpConnector;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,16 +24,22 @@ import javax.imageio.ImageIO;
 public final class Photos {
 
     private static final System.Logger LOG = System.getLogger(Photos.class.getName());
+    /** The largest photo read; a larger one is not read to its end. */
     private static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private final Path folder;
     private final Supplier<String> baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final Connector connector;
 
-    public Photos(Path folder, Supplier<String> baseUrl) {
+    public Photos(Path folder, Supplier<String> baseUrl, Clock clock) {
+        this(folder, baseUrl, new HttpConnector(new HttpConnector.Settings("the photo's host", Duration.ofSeconds(5), MAX_BYTES,
+                false), Optional.empty(), clock));
+    }
+
+    Photos(Path folder, Supplier<String> baseUrl, Connector connector) {
         this.folder = folder.toAbsolutePath().normalize();
         this.baseUrl = baseUrl;
+        this.connector = connector;
     }
 
     /** The photo as PNG (whatever it was, and without its metadata), for uploading it elsewhere. */
@@ -68,17 +75,13 @@ public final class Photos {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 return Optional.empty();
             }
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200 || response.body().length > MAX_BYTES) {
+            Connector.Response response = connector.send(Connector.Request.get(uri));
+            if (response.status() != 200) {
                 return Optional.empty();
             }
             return Optional.ofNullable(ImageIO.read(new ByteArrayInputStream(response.body())));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | ConnectorException e) {
             LOG.log(System.Logger.Level.INFO, "photo {0} not available for the winner card: {1}", url, e.getMessage());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

@@ -42,8 +42,7 @@ public final class DiscourseClient {
     }
 
     DiscourseClient(DiscourseConfig config, Clock clock, Pacer.Sleeper sleeper) {
-        double perSecond = config.requestsPerMinute() / 60.0;
-        this.http = new DiscourseHttp(config, new Pacer(perSecond, clock, sleeper), clock);
+        this.http = new DiscourseHttp(config, DiscourseHttp.connector(config, clock, sleeper), clock);
     }
 
     /** The forum's address for a path ({@code /t/slug/12}). */

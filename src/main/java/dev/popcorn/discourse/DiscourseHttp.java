@@ -7,15 +7,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.popcorn.config.DiscourseConfig;
+import dev.popcorn.http.Connector;
+import dev.popcorn.http.ConnectorException;
+import dev.popcorn.http.HttpConnector;
 import dev.popcorn.http.Pacer;
 import dev.popcorn.http.RetryAfter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,23 +40,30 @@ final class DiscourseHttp {
     /** How often one request is tried again after the forum asked to wait (when the wait fits in the timeout). */
     private static final int RATE_LIMIT_RETRIES = 3;
 
+    /** The most an answer of the forum may be. */
+    static final int MAX_ANSWER = 16 * 1024 * 1024;
+
     private final URI site;
     private final String apiKey;
     private final String apiUsername;
     private final Duration timeout;
-    private final Pacer pacer;
+    private final Connector connector;
     private final Clock clock;
-    private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
 
-    DiscourseHttp(DiscourseConfig config, Pacer pacer, Clock clock) {
+    DiscourseHttp(DiscourseConfig config, Connector connector, Clock clock) {
         this.site = config.url();
         this.apiKey = config.apiKey();
         this.apiUsername = config.apiUsername();
         this.timeout = config.timeout();
-        this.pacer = pacer;
+        this.connector = connector;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The connector of one forum: paced under the admin key's shared limit, within the configured timeout. */
+    static Connector connector(DiscourseConfig config, Clock clock, Pacer.Sleeper sleeper) {
+        return new HttpConnector(new HttpConnector.Settings("the forum", config.timeout(), MAX_ANSWER, false),
+                Optional.of(new Pacer(config.requestsPerMinute() / 60.0, clock, sleeper)), clock);
     }
 
     URI site() {
@@ -120,46 +125,32 @@ final class DiscourseHttp {
 
     private Answer send(String method, String path, byte[] body, String contentType) {
         String target = method + " " + path.replaceAll("\\?.*", "");
+        Connector.Request request = Connector.Request.of(method, site.resolve(site.getPath().replaceAll("/$", "") + path),
+                        contentType, body)
+                .with("Api-Key", apiKey)
+                .with("Api-Username", apiUsername)
+                .with("Accept", "application/json");
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(site.resolve(site.getPath().replaceAll("/$", "") + path))
-                    .timeout(timeout)
-                    .header("Api-Key", apiKey)
-                    .header("Api-Username", apiUsername)
-                    .header("Accept", "application/json");
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-            }
-            HttpResponse<String> response;
+            Connector.Response response;
             try {
-                Optional<Duration> hold = pacer.await(timeout);
-                if (hold.isPresent()) {
-                    throw new DiscourseException(429, target + ": the forum asked Popcorn to wait another "
-                            + hold.get().toSeconds() + " s", List.of(), hold.get());
-                }
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (HttpTimeoutException e) {
-                throw new DiscourseException(0, target + ": the forum did not answer within " + timeout.toSeconds() + " s",
-                        List.of(), null);
-            } catch (IOException e) {
-                throw new DiscourseException(0, target + ": cannot reach the forum at " + site + " (" + e + ")", List.of(), null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DiscourseException(0, target + ": interrupted", List.of(), null);
+                response = connector.send(request);
+            } catch (ConnectorException e) {
+                throw new DiscourseException(e.failure() == ConnectorException.Failure.HELD ? 429 : 0, e.getMessage(),
+                        List.of(), e.waitFor().orElse(null));
             }
-            JsonElement json = parse(response.body());
-            if (response.statusCode() == 429) {
-                Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After"), clock)
+            JsonElement json = parse(response.text());
+            if (response.status() == 429) {
+                // The connector holds for a Retry-After; the forum may say it in its body instead.
+                Duration wait = RetryAfter.parse(response.header("Retry-After"), clock)
                         .or(() -> waitSeconds(json)).orElse(Duration.ofSeconds(60));
-                pacer.holdUntil(clock.instant().plus(wait));
+                connector.holdFor(wait);
                 if (attempt < RATE_LIMIT_RETRIES && wait.compareTo(timeout) <= 0) {
                     continue;
                 }
                 throw new DiscourseException(429, target + ": the forum answered 429 (rate limited; retry after "
                         + wait.toSeconds() + " s)", errors(json), wait);
             }
-            return new Answer(response.statusCode(), response.headers().firstValue("Location"), json);
+            return new Answer(response.status(), response.header("Location"), json);
         }
     }
 

@@ -2,19 +2,18 @@ package dev.popcorn.jira;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.popcorn.config.JiraConfig;
+import dev.popcorn.http.Connector;
+import dev.popcorn.http.ConnectorException;
+import dev.popcorn.http.HttpConnector;
 import dev.popcorn.http.Pacer;
 import dev.popcorn.http.RetryAfter;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,24 +34,29 @@ final class JiraHttp {
 
     private static final Gson GSON = new Gson();
 
+    /** The most an answer of Jira may be: a page of search results with every field asked for. */
+    static final int MAX_ANSWER = 32 * 1024 * 1024;
+
     private final URI site;
     private final String apiBase;
     private final String authorization;
-    private final Duration timeout;
-    private final Pacer pacer;
+    private final Connector connector;
     private final Clock clock;
-    private final HttpClient http;
 
-    JiraHttp(JiraConfig config, Pacer pacer, Clock clock) {
+    JiraHttp(JiraConfig config, Connector connector, Clock clock) {
         this.site = config.url();
         this.apiBase = config.deployment() == JiraConfig.Deployment.CLOUD ? "/rest/api/3" : "/rest/api/2";
         this.authorization = config.auth() == JiraConfig.Auth.BASIC
                 ? "Basic " + Base64.getEncoder().encodeToString((config.user() + ":" + config.token()).getBytes(StandardCharsets.UTF_8))
                 : "Bearer " + config.token();
-        this.timeout = config.timeout();
-        this.pacer = pacer;
+        this.connector = connector;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The connector of one Jira site: paced at the configured rate, within the configured timeout. */
+    static Connector connector(JiraConfig config, Clock clock, Pacer.Sleeper sleeper) {
+        return new HttpConnector(new HttpConnector.Settings("Jira", config.timeout(), MAX_ANSWER, false),
+                Optional.of(new Pacer(config.requestsPerSecond(), clock, sleeper)), clock);
     }
 
     URI site() {
@@ -87,38 +91,22 @@ final class JiraHttp {
     /** Sends one request under {@code apiBase}; answers the JSON body, or JSON null for an empty one. */
     private JsonElement send(String method, String path, JsonElement body) {
         String target = method + " " + apiBase + path.replaceAll("\\?.*", "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(site.resolve(site.getPath() + apiBase + path))
-                .timeout(timeout)
-                .header("Authorization", authorization)
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(GSON.toJson(body), StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> response;
+        Connector.Request request = Connector.Request.of(method, site.resolve(site.getPath() + apiBase + path),
+                        body == null ? null : "application/json",
+                        body == null ? null : GSON.toJson(body).getBytes(StandardCharsets.UTF_8))
+                .with("Authorization", authorization)
+                .with("Accept", "application/json");
+        Connector.Response response;
         try {
-            Optional<Duration> hold = pacer.await(timeout);
-            if (hold.isPresent()) {
-                throw new JiraRestClientException(429, target + ": Jira asked Popcorn to wait another "
-                        + hold.get().toSeconds() + " s", List.of(), Map.of(), hold.get());
-            }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new JiraRestClientException(0, target + ": Jira did not answer within " + timeout.toSeconds() + " s",
-                    List.of(), Map.of(), null);
-        } catch (IOException e) {
-            throw new JiraRestClientException(0, target + ": cannot reach Jira at " + site + " (" + e + ")",
-                    List.of(), Map.of(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JiraRestClientException(0, target + ": interrupted", List.of(), Map.of(), null);
+            response = connector.send(request);
+        } catch (ConnectorException e) {
+            Duration hold = e.waitFor().orElse(null);
+            throw new JiraRestClientException(hold == null ? 0 : 429, e.getMessage(), List.of(), Map.of(), hold);
         }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
+        int status = response.status();
+        if (response.ok()) {
             try {
-                return response.body().isBlank() ? com.google.gson.JsonNull.INSTANCE : JsonParser.parseString(response.body());
+                return response.text().isBlank() ? JsonNull.INSTANCE : JsonParser.parseString(response.text());
             } catch (JsonParseException e) {
                 throw new JiraRestClientException(status, target + ": Jira's answer is not JSON", List.of(), Map.of(), null);
             }
@@ -126,12 +114,12 @@ final class JiraHttp {
         throw failure(target, response);
     }
 
-    private JiraRestClientException failure(String target, HttpResponse<String> response) {
-        int status = response.statusCode();
+    private JiraRestClientException failure(String target, Connector.Response response) {
+        int status = response.status();
         List<String> messages = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            JsonElement json = JsonParser.parseString(response.body());
+            JsonElement json = JsonParser.parseString(response.text());
             if (json.isJsonObject()) {
                 JsonObject o = json.getAsJsonObject();
                 if (o.has("errorMessages") && o.get("errorMessages").isJsonArray()) {
@@ -145,9 +133,10 @@ final class JiraHttp {
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
             // Not Jira's error JSON (a proxy's HTML page, say): the status says enough.
         }
-        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), clock).orElse(null);
+        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
         if (retryAfter != null) {
-            pacer.holdUntil(clock.instant().plus(retryAfter));
+            // Jira may ask to wait with a 503 too; every later request waits with this one.
+            connector.holdFor(retryAfter);
         }
         StringBuilder message = new StringBuilder(target + ": Jira answered " + status + " " + meaning(status));
         if (!messages.isEmpty()) {

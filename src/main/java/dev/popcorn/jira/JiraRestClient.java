@@ -24,7 +24,7 @@ final class JiraRestClient {
     private final SearchRestClient search;
 
     JiraRestClient(JiraConfig config, Clock clock, Pacer.Sleeper sleeper) {
-        this.http = new JiraHttp(config, new Pacer(config.requestsPerSecond(), clock, sleeper), clock);
+        this.http = new JiraHttp(config, JiraHttp.connector(config, clock, sleeper), clock);
         this.issues = new IssueRestClient(http, config.deployment());
         this.search = new SearchRestClient(http, config.deployment());
     }

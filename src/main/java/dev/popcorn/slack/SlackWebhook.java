@@ -2,21 +2,21 @@ package dev.popcorn.slack;
 
 import com.google.gson.Gson;
 import dev.popcorn.app.Announcement;
-import dev.popcorn.app.award.ChatWebhook;
 import dev.popcorn.app.DeliveryFailure;
-import java.io.IOException;
-import java.net.ConnectException;
+import dev.popcorn.app.award.ChatWebhook;
+import dev.popcorn.http.Connector;
+import dev.popcorn.http.ConnectorException;
+import dev.popcorn.http.HttpConnector;
+import dev.popcorn.http.RetryAfter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,12 +37,19 @@ public final class SlackWebhook implements ChatWebhook {
 
     private final URI url;
     private final Duration timeout;
-    private final HttpClient http;
+    private final Connector connector;
+    private final Clock clock;
 
-    public SlackWebhook(URI url, Duration timeout) {
+    public SlackWebhook(URI url, Duration timeout, Clock clock) {
+        this(url, timeout, new HttpConnector(new HttpConnector.Settings("the chat webhook", timeout, 64 * 1024, true),
+                Optional.empty(), clock), clock);
+    }
+
+    SlackWebhook(URI url, Duration timeout, Connector connector, Clock clock) {
         this.url = url;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.connector = connector;
+        this.clock = clock;
     }
 
     @Override
@@ -52,45 +59,30 @@ public final class SlackWebhook implements ChatWebhook {
 
     @Override
     public void post(Announcement announcement) {
-        String body = GSON.toJson(message(announcement));
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
+        byte[] body = GSON.toJson(message(announcement)).getBytes(StandardCharsets.UTF_8);
+        Connector.Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new DeliveryFailure("the chat webhook did not answer within " + timeout.toSeconds()
-                    + " s; the message may have arrived", false, null, e);
-        } catch (ConnectException e) {
-            throw new DeliveryFailure("cannot reach the chat webhook: " + e.getMessage(), true, null, e);
-        } catch (IOException e) {
-            throw new DeliveryFailure("the chat webhook broke off: " + e.getMessage() + "; the message may have arrived",
-                    false, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryFailure("interrupted", true, null, e);
+            response = connector.send(Connector.Request.of("POST", url, "application/json; charset=utf-8", body));
+        } catch (ConnectorException e) {
+            throw switch (e.failure()) {
+                case TIMEOUT -> new DeliveryFailure("the chat webhook did not answer within " + timeout.toSeconds()
+                        + " s; the message may have arrived", false, null, e);
+                case UNREACHABLE -> new DeliveryFailure("cannot reach the chat webhook: " + e.getCause().getMessage(), true, null, e);
+                case INTERRUPTED -> new DeliveryFailure("interrupted", true, null, e);
+                default -> new DeliveryFailure(e.getMessage() + "; the message may have arrived", false, null, e);
+            };
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status / 100 == 2) {
             return;
         }
-        String said = response.body().length() > 300 ? response.body().substring(0, 300) : response.body();
+        String said = response.text().length() > 300 ? response.text().substring(0, 300) : response.text();
         if (status == 429) {
-            Duration wait = response.headers().firstValue("Retry-After").map(SlackWebhook::seconds).orElse(null);
+            Duration wait = RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
             throw new DeliveryFailure("the chat webhook asks to wait (429)", true, wait, null);
         }
         // Slack answers 4xx for a webhook that is gone or a message it refuses: a person must look.
         throw new DeliveryFailure("the chat webhook answered " + status + ": " + said, status >= 500, null, null);
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** The message: a fallback text, the announcement as mrkdwn sections, and the card. */
