@@ -11,11 +11,14 @@ import dev.popcorn.app.UserStore;
 import dev.popcorn.app.award.AwardStore;
 import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.app.award.LeaseStore;
+import dev.popcorn.app.feedback.NoticeStore;
 import dev.popcorn.app.forum.ForumThreadStore;
+import dev.popcorn.app.identity.SignInNonces;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.release.BuildLog;
 
-/** The store ports a test needs, from the database (the JDBC store) or from memory; the store contract runs on both. */
+/** Every store port, from the database (the JDBC store) or from memory; the store contract runs on both. */
 public interface StorePorts {
 
     Transactions transactions();
@@ -45,4 +48,10 @@ public interface StorePorts {
     ForumThreadStore forumThreads();
 
     OutboxStore outbox();
+
+    BuildLog builds();
+
+    NoticeStore notices();
+
+    SignInNonces signInNonces();
 }

@@ -2,6 +2,7 @@ package dev.popcorn.domain;
 
 import static dev.popcorn.domain.DomainTestData.FRIDAY;
 import static dev.popcorn.domain.DomainTestData.aPoll;
+import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,16 +41,30 @@ class PollTest {
     }
 
     @Test
-    void aBallotForAWithdrawnOrUnknownCandidateIsRefused() {
-        Poll open = aPoll().open().withCandidates(3).build();
-        Poll withdrawn = new Poll(open.id(), open.releaseId(), open.title(), open.state(), open.opensAt(), open.closesAt(),
-                java.util.List.of(open.candidates().get(0).withStatus(CandidateStatus.WITHDRAWN, ""),
-                        open.candidates().get(1)), null, null, null, "");
+    void aBallotForAWithdrawnDisqualifiedOrUnknownCandidateIsRefused() {
+        Poll open = aPoll().open().withCandidates(3).withdrawn(1).disqualified(2, "bought votes").build();
 
-        assertThatThrownBy(() -> withdrawn.checkBallot(1, FRIDAY))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("ballot.candidate.inactive"));
-        assertThatThrownBy(() -> open.checkBallot(99, FRIDAY))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("ballot.candidate.unknown"));
+        assertThatViolation(() -> open.checkBallot(1, FRIDAY)).is(RuleViolation.Kind.INVALID, "ballot.candidate.inactive");
+        assertThatViolation(() -> open.checkBallot(2, FRIDAY)).is(RuleViolation.Kind.INVALID, "ballot.candidate.inactive");
+        assertThatViolation(() -> open.checkBallot(99, FRIDAY)).is(RuleViolation.Kind.INVALID, "ballot.candidate.unknown");
+        open.checkBallot(3, FRIDAY);
+        assertThat(open.activeCandidates()).extracting(Candidate::id).containsExactly(3L);
+        assertThat(open.candidate(2).orElseThrow().reason()).isEqualTo("bought votes");
+    }
+
+    @Test
+    void aPollClosedEarlyOrApprovedTakesNoBallotAndAnApprovedOneIsFrozen() {
+        Instant early = FRIDAY.plus(Duration.ofDays(2));
+        Poll closed = aPoll().closedEarlyAt(early).build();
+        assertThat(closed.stateAt(early)).isEqualTo(PollState.CLOSED);
+        assertThatViolation(() -> closed.checkBallot(1, early.plusSeconds(1))).is(RuleViolation.Kind.CLOSED, "poll.closed");
+
+        Poll approved = aPoll().closedEarlyAt(early).approvedAt(early.plusSeconds(60), "🍿 Project 1 wins").build();
+        assertThat(approved.stateAt(early.plusSeconds(60))).isEqualTo(PollState.APPROVED);
+        assertThat(approved.announcement()).isEqualTo("🍿 Project 1 wins");
+        assertThatViolation(() -> approved.withAnnouncement("changed", early.plusSeconds(90)))
+                .is(RuleViolation.Kind.CONFLICT, "poll.review.notClosed");
+        assertThatViolation(() -> approved.checkBallot(1, early.plusSeconds(90))).is(RuleViolation.Kind.CLOSED, "poll.closed");
     }
 
     @Test

@@ -121,6 +121,11 @@ final class MemoryReports implements ReportStore {
                 && e.getValue().verdict() == Verdict.LIKE && ticketKeys.contains(e.getKey().ticket())).count());
     }
 
+    /** The words of a wish, for the notices that join it. */
+    Optional<String> wishText(long wishId) {
+        return Optional.ofNullable(wishes.get(wishId)).map(WishRow::text);
+    }
+
     private Wish wish(WishRow row) {
         long n = supports.keySet().stream().filter(k -> k.wish() == row.id()).count();
         return new Wish(row.id(), row.text(), row.author(), row.release(), row.createdAt(), n, row.ticketKey(),

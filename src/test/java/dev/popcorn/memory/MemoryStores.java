@@ -12,9 +12,12 @@ import dev.popcorn.app.UserStore;
 import dev.popcorn.app.award.AwardStore;
 import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.app.award.LeaseStore;
+import dev.popcorn.app.feedback.NoticeStore;
 import dev.popcorn.app.forum.ForumThreadStore;
+import dev.popcorn.app.identity.SignInNonces;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.release.BuildLog;
 
 /**
  * Every store port in memory, for use-case tests that run in milliseconds. They keep the same
@@ -37,6 +40,9 @@ public final class MemoryStores implements StorePorts {
     private final MemorySmallStores.Tickets tickets = new MemorySmallStores.Tickets(db);
     private final MemorySmallStores.ForumThreads forumThreads = new MemorySmallStores.ForumThreads(db);
     private final MemoryOutbox outbox = new MemoryOutbox(db);
+    private final MemoryLogs.Builds builds = new MemoryLogs.Builds(db);
+    private final MemoryLogs.Notices notices = new MemoryLogs.Notices(db, reports);
+    private final MemoryLogs.Nonces signInNonces = new MemoryLogs.Nonces(db);
 
     @Override
     public Transactions transactions() {
@@ -106,5 +112,20 @@ public final class MemoryStores implements StorePorts {
     @Override
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    @Override
+    public BuildLog builds() {
+        return builds;
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return notices;
+    }
+
+    @Override
+    public SignInNonces signInNonces() {
+        return signInNonces;
     }
 }

@@ -15,9 +15,12 @@ import dev.popcorn.app.UserStore;
 import dev.popcorn.app.award.AwardStore;
 import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.app.award.LeaseStore;
+import dev.popcorn.app.feedback.NoticeStore;
 import dev.popcorn.app.forum.ForumThreadStore;
+import dev.popcorn.app.identity.SignInNonces;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.release.BuildLog;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.FeatureVerdict;
 import dev.popcorn.domain.Verdict;
@@ -183,6 +186,21 @@ abstract class JdbcStoreContract extends StoreContract {
         @Override
         public OutboxStore outbox() {
             return store.outbox();
+        }
+
+        @Override
+        public BuildLog builds() {
+            return store.builds();
+        }
+
+        @Override
+        public NoticeStore notices() {
+            return store.notices();
+        }
+
+        @Override
+        public SignInNonces signInNonces() {
+            return store.signInNonces();
         }
     }
 }

@@ -224,6 +224,61 @@ abstract class StoreContract {
     }
 
     @Test
+    void buildNoticesAreLoggedFirstAndSettledLater() {
+        var log = store.builds();
+        var notice = new dev.popcorn.domain.BuildNotice(new dev.popcorn.domain.BuildRef("mobile/release", 112,
+                "https://ci.example/job/mobile/job/release/112/"), "FINALIZED", "SUCCESS", "origin/release/1",
+                java.util.Map.of("RELEASE_VERSION", "2026.11.27"), "", java.util.Optional.empty());
+        var received = new dev.popcorn.app.release.BuildLog.Reason("jenkins.received", List.of());
+        long first = log.record(SHIPPED, notice, dev.popcorn.app.release.BuildLog.Outcome.FAILED, received,
+                java.util.Optional.empty(), "{\"name\":\"release\"}");
+        long second = log.record(SHIPPED.plusSeconds(5), notice, dev.popcorn.app.release.BuildLog.Outcome.FAILED, received,
+                java.util.Optional.empty(), "{}");
+        log.settle(first, dev.popcorn.app.release.BuildLog.Outcome.OPENED,
+                new dev.popcorn.app.release.BuildLog.Reason("jenkins.opened", List.of("2026.11.27", "2")),
+                java.util.Optional.of(release.id()));
+        var entry = log.find(first).orElseThrow();
+        assertThat(entry.job()).isEqualTo("mobile/release");
+        assertThat(entry.number()).isEqualTo(112);
+        assertThat(entry.outcome()).isEqualTo(dev.popcorn.app.release.BuildLog.Outcome.OPENED);
+        assertThat(entry.reason().args()).containsExactly("2026.11.27", "2");
+        assertThat(entry.releaseId()).hasValue(release.id());
+        assertThat(entry.body()).isEqualTo("{\"name\":\"release\"}");
+        assertThat(log.recent(10)).extracting(e -> e.id()).containsExactly(second, first);
+        assertThat(log.find(second).orElseThrow().releaseId()).isEmpty();
+    }
+
+    @Test
+    void aUserIsToldAboutAWishOnceNewestFirst() {
+        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(), List.of("Dark mode please",
+                "Bigger fonts")), SHIPPED);
+        List<Long> wishes = store.reports().openWishes(10).stream().map(w -> w.id()).sorted().toList();
+        var notices = store.notices();
+        assertThat(notices.add(new dev.popcorn.domain.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.4",
+                SHIPPED))).isTrue();
+        assertThat(notices.add(new dev.popcorn.domain.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.5",
+                SHIPPED.plusSeconds(1)))).isFalse();
+        assertThat(notices.add(new dev.popcorn.domain.WishNotice("fan-1", wishes.get(1), "", "MIUI-8", "",
+                SHIPPED.plusSeconds(2)))).isTrue();
+        assertThat(notices.of("fan-1", 10)).extracting(n -> n.wishText() + " " + n.ticketKey() + " " + n.shipsIn())
+                .containsExactly("Bigger fonts MIUI-8 ", "Dark mode please MIUI-7 2026.12.4");
+        assertThat(notices.of("fan-2", 10)).isEmpty();
+    }
+
+    @Test
+    void aSignInNonceIsTakenOnceAndOldOnesAreForgotten() {
+        var nonces = store.signInNonces();
+        nonces.add("n-1", SHIPPED, "/polls/1");
+        nonces.add("n-2", SHIPPED.plusSeconds(600), "/");
+        assertThat(nonces.take("n-1")).hasValueSatisfying(issued -> assertThat(issued.nextPath()).isEqualTo("/polls/1"));
+        assertThat(nonces.take("n-1")).as("taken once").isEmpty();
+        nonces.add("n-3", SHIPPED.minusSeconds(1), "/");
+        assertThat(nonces.purge(SHIPPED.plusSeconds(1))).isEqualTo(1);
+        assertThat(nonces.take("n-3")).isEmpty();
+        assertThat(nonces.take("n-2")).isPresent();
+    }
+
+    @Test
     void aTransactionThatFailsLeavesNothingBehind() {
         assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
             store.ballots().put(ballot("fan-1", 0));

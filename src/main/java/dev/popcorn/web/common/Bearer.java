@@ -38,20 +38,4 @@ public final class Bearer {
             throw e;
         }
     }
-
-    public Pass user(Context ctx) {
-        return of(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.bearerRequired"));
-    }
-
-    public Pass lead(Context ctx) {
-        Pass pass = user(ctx);
-        if (!pass.isLead()) {
-            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
-        }
-        return pass;
-    }
-
-    public boolean isLead(Context ctx) {
-        return of(ctx).map(Pass::isLead).orElse(false);
-    }
 }

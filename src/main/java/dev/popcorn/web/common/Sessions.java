@@ -54,18 +54,6 @@ public final class Sessions {
         }
     }
 
-    public Pass requireUser(Context ctx) {
-        return current(ctx).orElseThrow(() -> RuleViolation.unauthenticated("auth.signInRequired"));
-    }
-
-    public Pass requireLead(Context ctx) {
-        Pass pass = requireUser(ctx);
-        if (!pass.isLead()) {
-            throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.leadRequired");
-        }
-        return pass;
-    }
-
     public void start(Context ctx, String passToken) {
         setCookie(ctx, SESSION_COOKIE, passToken, validity.toSeconds());
         ctx.attribute(PASS_ATTRIBUTE, signIn.check(passToken));

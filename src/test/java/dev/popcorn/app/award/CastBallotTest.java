@@ -1,0 +1,76 @@
+package dev.popcorn.app.award;
+
+import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.popcorn.MutableClock;
+import dev.popcorn.app.AWeek;
+import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.Eligibility;
+import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.memory.MemoryStores;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A fan's ballot: only while the poll is open, one per fan (a change replaces it), within the configured eligibility. */
+class CastBallotTest {
+
+    private final MemoryStores stores = new MemoryStores();
+    private final MutableClock clock = new MutableClock(AWeek.POLL_OPENS.plusSeconds(60));
+
+    private CastBallot ballots(Eligibility eligibility) {
+        return new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.participation(), stores.users(),
+                stores.teams(), eligibility, clock);
+    }
+
+    private CastBallot anyone() {
+        return ballots(new Eligibility(0, Duration.ZERO, 0, true));
+    }
+
+    @Test
+    void aBallotIsKeptWithAReceiptAndAChangeReplacesItEarningPointsOnce() {
+        AWeek.Week week = AWeek.in(stores).open().build();
+        Ballot first = anyone().cast("fan-1", week.poll().id(), week.candidate(0).id());
+        assertThat(first.receipt()).matches("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}");
+        clock.advance(Duration.ofMinutes(5));
+        anyone().cast("fan-1", week.poll().id(), week.candidate(1).id());
+        assertThat(stores.ballots().tally(week.poll().id())).containsExactlyEntriesOf(java.util.Map.of(week.candidate(1).id(), 1L));
+        assertThat(stores.participation().points("fan-1")).isEqualTo(ParticipationKind.BALLOT_CAST.points());
+    }
+
+    @Test
+    void noBallotBeforeThePollOpensOrAfterItCloses() {
+        AWeek.Week draft = AWeek.in(stores).build();
+        assertThatViolation(() -> anyone().cast("fan-1", draft.poll().id(), draft.candidate(0).id())).is(Kind.CLOSED, "poll.notOpen");
+        stores.polls().update(draft.poll().open(AWeek.POLL_OPENS));
+        clock.set(AWeek.POLL_CLOSES);
+        assertThatViolation(() -> anyone().cast("fan-1", draft.poll().id(), draft.candidate(0).id())).is(Kind.CLOSED, "poll.closed");
+        assertThat(stores.ballots().tally(draft.poll().id())).isEmpty();
+        assertThatViolation(() -> anyone().cast("fan-1", 999, 1)).is(Kind.NOT_FOUND, "poll.unknown");
+    }
+
+    @Test
+    void aTeamMemberMayNotVoteForTheirOwnTeamWhenTheRulesSaySo() {
+        AWeek.Week week = AWeek.in(stores).open().build();
+        CastBallot strict = ballots(new Eligibility(0, Duration.ZERO, 0, false));
+        assertThatViolation(() -> strict.cast("camera-lead", week.poll().id(), week.candidate(0).id()))
+                .is(Kind.FORBIDDEN, "ballot.eligibility.ownTeam").withArgs("Feature of camera");
+        strict.cast("camera-lead", week.poll().id(), week.candidate(1).id());
+        assertThat(stores.ballots().find(week.poll().id(), "camera-lead")).isPresent();
+    }
+
+    @Test
+    void pointsNeededToVoteDoNotCountThePollsOwnBallot() {
+        AWeek.Week week = AWeek.in(stores).open().build();
+        CastBallot fiveNeeded = ballots(new Eligibility(5, Duration.ZERO, 0, true));
+        assertThatViolation(() -> fiveNeeded.cast("fan-1", week.poll().id(), week.candidate(0).id()))
+                .is(Kind.FORBIDDEN, "ballot.eligibility.points").withArgs(5L, 0L);
+        stores.participation().record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1",
+                AWeek.FRIDAY));
+        fiveNeeded.cast("fan-1", week.poll().id(), week.candidate(0).id());
+        fiveNeeded.cast("fan-1", week.poll().id(), week.candidate(1).id());
+        assertThat(stores.ballots().find(week.poll().id(), "fan-1").orElseThrow().candidateId()).isEqualTo(week.candidate(1).id());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.popcorn.memory;
+
+import dev.popcorn.app.feedback.NoticeStore;
+import dev.popcorn.app.identity.SignInNonces;
+import dev.popcorn.app.release.BuildLog;
+import dev.popcorn.domain.BuildNotice;
+import dev.popcorn.domain.WishNotice;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The logs in memory: build notices, what users were told about their wishes, sign-in nonces. */
+final class MemoryLogs {
+
+    private MemoryLogs() {
+    }
+
+    /** Every build notice and what became of it, newest first. */
+    static final class Builds implements BuildLog {
+        private final MemoryDb db;
+        private final Map<Long, Entry> entries;
+
+        Builds(MemoryDb db) {
+            this.db = db;
+            this.entries = db.table();
+        }
+
+        @Override
+        public long record(Instant receivedAt, BuildNotice notice, Outcome outcome, Reason reason, Optional<Long> releaseId,
+                String body) {
+            return db.with(() -> {
+                long id = db.nextId();
+                entries.put(id, new Entry(id, receivedAt, notice.build().job(), notice.build().number(), notice.phase(),
+                        notice.status(), outcome, reason, releaseId, body));
+                return id;
+            });
+        }
+
+        @Override
+        public void settle(long id, Outcome outcome, Reason reason, Optional<Long> releaseId) {
+            db.run(() -> entries.computeIfPresent(id, (key, e) -> new Entry(id, e.receivedAt(), e.job(), e.number(), e.phase(),
+                    e.status(), outcome, reason, releaseId, e.body())));
+        }
+
+        @Override
+        public Optional<Entry> find(long id) {
+            return db.with(() -> Optional.ofNullable(entries.get(id)));
+        }
+
+        @Override
+        public List<Entry> recent(int limit) {
+            return db.with(() -> entries.values().stream()
+                    .sorted(Comparator.comparing(Entry::receivedAt).thenComparingLong(Entry::id).reversed())
+                    .limit(limit).toList());
+        }
+    }
+
+    /** One notice per user and wish, with the wish's words. */
+    static final class Notices implements NoticeStore {
+        record Key(String user, long wish) {
+        }
+
+        private final MemoryDb db;
+        private final MemoryReports reports;
+        private final Map<Key, WishNotice> notices;
+
+        Notices(MemoryDb db, MemoryReports reports) {
+            this.db = db;
+            this.reports = reports;
+            this.notices = db.table();
+        }
+
+        @Override
+        public boolean add(WishNotice notice) {
+            return db.with(() -> notices.putIfAbsent(new Key(notice.userId(), notice.wishId()), notice) == null);
+        }
+
+        @Override
+        public List<WishNotice> of(String userId, int limit) {
+            return db.with(() -> notices.values().stream().filter(n -> n.userId().equals(userId))
+                    .flatMap(n -> reports.wishText(n.wishId()).map(text -> new WishNotice(n.userId(), n.wishId(), text,
+                            n.ticketKey(), n.shipsIn(), n.at())).stream())
+                    .sorted(Comparator.comparing(WishNotice::at).reversed()).limit(limit).toList());
+        }
+    }
+
+    /** Nonces taken once. */
+    static final class Nonces implements SignInNonces {
+        private final MemoryDb db;
+        private final Map<String, Issued> nonces;
+
+        Nonces(MemoryDb db) {
+            this.db = db;
+            this.nonces = db.table();
+        }
+
+        @Override
+        public void add(String nonce, Instant createdAt, String nextPath) {
+            db.run(() -> {
+                if (nonces.putIfAbsent(nonce, new Issued(createdAt, nextPath)) != null) {
+                    throw new IllegalStateException("nonce issued twice");
+                }
+            });
+        }
+
+        @Override
+        public Optional<Issued> take(String nonce) {
+            return db.with(() -> Optional.ofNullable(nonces.remove(nonce)));
+        }
+
+        @Override
+        public int purge(Instant before) {
+            return db.with(() -> {
+                int before_ = nonces.size();
+                nonces.values().removeIf(issued -> issued.createdAt().isBefore(before));
+                return before_ - nonces.size();
+            });
+        }
+    }
+}
