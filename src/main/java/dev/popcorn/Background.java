@@ -29,10 +29,11 @@ final class Background implements AutoCloseable {
     }
 
     /**
-     * The work no request starts: opening and closing award polls on time, delivering the outbox
-     * every second, with a forum planning its threads every few seconds, and with Jira planning
-     * write-backs every few seconds and refreshing the tickets wishes are matched against. Every run is safe on several instances at once (the schedule
-     * holds a lease, the outbox leases its tasks); a failure is logged and tried next time.
+     * Starts the work no request starts: opening and closing award polls on time, delivering the
+     * outbox every second, with a forum planning its threads every few seconds, and with Jira
+     * planning write-backs every few seconds and refreshing the tickets wishes are matched against.
+     * Every run is safe on several instances at once (the schedule holds a lease, the outbox leases
+     * its tasks); a failure is logged and tried next time.
      */
     static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
             Duration ticketRefresh) {
@@ -77,7 +78,8 @@ final class Background implements AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             host = "unknown-host";
         }
-        String name = host + "/" + ProcessHandle.current().pid() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        String name = host + "/" + ProcessHandle.current().pid() + "/"
+                + Long.toHexString(new java.security.SecureRandom().nextLong());
         return name.length() > 80 ? name.substring(name.length() - 80) : name;
     }
 

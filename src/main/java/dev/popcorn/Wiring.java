@@ -87,8 +87,9 @@ final class Wiring {
                 store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
                 writer, baseUrl, config.discourse().signIn(), config.calendar().zone(), clock);
         ForumAccounts forumAccounts = new ForumAccounts(new DiscourseConnect(config.discourse(), discourse),
-                store.signInNonces(), store.users(), passes, new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return",
-                        config.discourse().nonceValidity(), config.sessionValidity(), config.discourse().leadGroups()), clock);
+                store.signInNonces(), store.users(), passes,
+                new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
+                        config.sessionValidity(), config.discourse().leadGroups()), clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),

@@ -32,8 +32,8 @@ public final class Photos {
     private final Connector connector;
 
     public Photos(Path folder, Supplier<String> baseUrl, Clock clock) {
-        this(folder, baseUrl, new HttpConnector(new HttpConnector.Settings("the photo's host", Duration.ofSeconds(5), MAX_BYTES,
-                false), Optional.empty(), clock));
+        this(folder, baseUrl, new HttpConnector(
+                new HttpConnector.Settings("the photo's host", Duration.ofSeconds(5), MAX_BYTES, false), Optional.empty(), clock));
     }
 
     Photos(Path folder, Supplier<String> baseUrl, Connector connector) {

@@ -112,7 +112,9 @@ public final class WebApp {
         app.beforeMatched(gate::check);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
+            // Javalin's own answer for a path no route matches is plain text; a handler's 404 has its problem already.
+            String said = ctx.result();
+            if (said == null || said.isEmpty() || "Not Found".equals(said) || said.startsWith("Endpoint ")) {
                 problems.answer(Problems.Problem.of(404, "request.notFound"), ctx);
             }
         });

@@ -132,6 +132,23 @@ class AccessIT {
         }
     }
 
+    @Test
+    void aPathNoRouteMatchesGetsAFriendlyPageOrAProblemAndTheLeadSignInKeepsTheLanguage() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/no/such/page?lang=zh-CN")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<html lang=\"zh-CN\"").doesNotContain("Endpoint GET");
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/nothing"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+        assertThat(api.body()).contains("urn:popcorn:problem:request.notFound");
+        HttpResponse<String> lead = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/lead?lang=en"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(lead.headers().firstValue("Location")).hasValue("/lead/signin?lang=en");
+    }
+
     private static boolean isLeadPageToOpen(WebApp.Route route) {
         return route.access().equals("lead") && route.method().equals("GET") && !route.path().startsWith("/api/");
     }

@@ -5,6 +5,8 @@ import dev.popcorn.domain.RuleViolation;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,11 +49,15 @@ public final class Gate {
         Optional<Pass> caller = caller(ctx);
         if (access == Access.LEAD && !api(ctx) && ctx.method() == HandlerType.GET
                 && caller.map(pass -> !pass.isLead()).orElse(true)) {
-            ctx.redirect("/lead/signin");
+            String lang = ctx.queryParam("lang");
+            // The sign-in page keeps the language the visitor asked for.
+            ctx.redirect("/lead/signin" + (lang == null || lang.isBlank() ? ""
+                    : "?lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8)));
             ctx.skipRemainingHandlers();
             return;
         }
-        Pass pass = caller.orElseThrow(() -> RuleViolation.unauthenticated(api(ctx) ? "auth.bearerRequired" : "auth.signInRequired"));
+        Pass pass = caller.orElseThrow(() -> RuleViolation.unauthenticated(
+                api(ctx) ? "auth.bearerRequired" : "auth.signInRequired"));
         if (access == Access.LEAD && !pass.isLead()) {
             throw RuleViolation.forbidden("auth.leadRequired");
         }
