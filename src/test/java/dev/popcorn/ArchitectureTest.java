@@ -20,14 +20,14 @@ class ArchitectureTest {
 
     private static final Path PICTURE = Path.of("docs", "architecture.puml");
 
-    private final JavaClasses classes = new ClassFileImporter()
+    private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.popcorn");
 
     @Test
     void everyImportRunsAlongAnArrowOfThePicture() throws Exception {
         classes().should(adhereToPlantUmlDiagram(PICTURE.toUri().toURL(), consideringOnlyDependenciesInDiagram()))
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -40,14 +40,14 @@ class ArchitectureTest {
                         "dev.popcorn.app.tracker..", "dev.popcorn.app.identity..", "dev.popcorn.app.team..",
                         "dev.popcorn.app.participation..", "dev.popcorn.app.outbox..", "dev.popcorn.domain..")
                 .as("every class lives in a package that docs/architecture.puml draws")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
     void theDomainImportsOnlyTheJavaLibrary() {
         noClasses().that().resideInAPackage("dev.popcorn.domain..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.popcorn.domain..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -55,16 +55,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.popcorn.app..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.crypto..",
                         "dev.popcorn.domain..", "dev.popcorn.app..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
     void capabilitiesAreFreeOfCycles() {
-        slices().matching("dev.popcorn.app.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.popcorn.app.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("dev.popcorn.(**)").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.popcorn.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 }
