@@ -22,15 +22,19 @@ import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RateLimits;
 import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.Templates;
+import dev.popcorn.web.common.BodyLimit;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import jakarta.servlet.DispatcherType;
 import io.javalin.apibuilder.EndpointGroup;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.eclipse.jetty.servlet.FilterHolder;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -78,7 +82,14 @@ public final class WebApp {
         List<Route> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // Javalin refuses a too long Content-Length; BodyLimit caps every body on the stream, chunked or not.
             config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new BodyLimit(settings.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()),
+                    SizeUnit.BYTES);
             config.http.defaultContentType = "text/plain; charset=utf-8";
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -105,9 +116,6 @@ public final class WebApp {
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "same-origin");
-            if (ctx.method() == HandlerType.POST && !ctx.path().startsWith("/api/")) {
-                sessions.checkCsrf(ctx);
-            }
         });
         app.beforeMatched(gate::check);
         app.exception(Exception.class, problems::handle);

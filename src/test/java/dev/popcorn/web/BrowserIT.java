@@ -148,10 +148,20 @@ class BrowserIT {
     }
 
     @Test
-    void aFormPostedFromElsewhereIsRefusedAndChangesNothing() {
-        HttpResponse<String> forged = server.send("POST", "/lead/polls/2/close", null, null);
+    void aFormPostedFromElsewhereIsRefusedAndChangesNothing() throws Exception {
+        // Another site makes the lead's browser post the form: the session cookie comes along, the CSRF token cannot.
+        String leadSession = new Passes(TestServer.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), server.clock)
+                .issue("lead", "Lead", Passes.Role.LEAD, Duration.ofDays(1));
+        HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(server.url("/lead/polls/2/close")))
+                .header("Cookie", "popcorn_session=" + leadSession)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("did not come from Popcorn");
+        HttpResponse<String> anonymous = server.send("POST", "/lead/polls/2/close", null, null);
+        assertThat(anonymous.statusCode()).as("nobody signed in: refused before the form is read").isEqualTo(401);
+        assertThat(server.send("GET", "/api/v1/polls/2", null, null).body()).doesNotContain("\"closedAt\"");
     }
 
     @Test

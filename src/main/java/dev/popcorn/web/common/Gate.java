@@ -36,16 +36,26 @@ public final class Gate {
         return access;
     }
 
-    /** The before-matched handler. */
+    /**
+     * The before-matched handler. Who the caller is is checked before anything of the body is read;
+     * then a page's form must carry the browser's CSRF token.
+     */
     public void check(Context ctx) {
         Access access = declared(ctx.routeRoles(), ctx.method() + " " + ctx.endpointHandlerPath());
         if (access instanceof Access.Proof proof) {
             proof.verifier().verify(ctx);
             return;
         }
-        if (access == Access.ANYONE) {
+        if (access != Access.ANYONE && !admit(ctx, access)) {
             return;
         }
+        if (!api(ctx) && ctx.method() == HandlerType.POST) {
+            sessions.checkCsrf(ctx);
+        }
+    }
+
+    /** Admits a user or a lead; false when the visitor was sent to the lead sign-in instead. */
+    private boolean admit(Context ctx, Access access) {
         Optional<Pass> caller = caller(ctx);
         if (access == Access.LEAD && !api(ctx) && ctx.method() == HandlerType.GET
                 && caller.map(pass -> !pass.isLead()).orElse(true)) {
@@ -54,7 +64,7 @@ public final class Gate {
             ctx.redirect("/lead/signin" + (lang == null || lang.isBlank() ? ""
                     : "?lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8)));
             ctx.skipRemainingHandlers();
-            return;
+            return false;
         }
         Pass pass = caller.orElseThrow(() -> RuleViolation.unauthenticated(
                 api(ctx) ? "auth.bearerRequired" : "auth.signInRequired"));
@@ -62,6 +72,7 @@ public final class Gate {
             throw RuleViolation.forbidden("auth.leadRequired");
         }
         ctx.attribute(ADMITTED, pass);
+        return true;
     }
 
     /** The user or lead the gate admitted to this {@code user} or {@code lead} route. */

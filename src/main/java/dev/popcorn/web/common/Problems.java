@@ -49,6 +49,9 @@ public final class Problems {
             };
             return new Problem(status, v.code(), v.args());
         }
+        if (e instanceof BodyLimit.TooLarge) {
+            return Problem.of(413, "request.tooLarge");
+        }
         if (e instanceof DeliveryFailure f) {
             // The tracker (or forum) failed us: our gateway's problem, told with its own words.
             return new Problem(502, "tracker.failed", List.of(f.getMessage()));
