@@ -62,11 +62,17 @@ final class Background implements AutoCloseable {
         return new Background(background, schedule);
     }
 
+    /**
+     * Runs one task and survives whatever it throws: an uncaught {@link Error} would cancel the
+     * scheduled task for good, so it is logged like any failure and the task runs again next time.
+     */
     static void quietly(String what, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
             LOG.warn("{} failed, will try again: {}", what, e.getMessage());
+        } catch (Error e) {
+            LOG.error("{} failed with {}, will try again", what, e.toString(), e);
         }
     }
 

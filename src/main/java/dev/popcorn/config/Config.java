@@ -200,10 +200,11 @@ public record Config(
         return dataDir.resolve("admin-token");
     }
 
-    /** Never prints the secrets. */
+    /** Never prints the secrets: the database URL without its parameters or user part, where a password may be. */
     @Override
     public String toString() {
-        return "Config[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", db=" + dbUrl.split(";")[0]
+        String db = dbUrl.split("[;?]")[0].replaceFirst("//[^/@]*@", "//");
+        return "Config[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", db=" + db
                 + ", zone=" + calendar.zone() + ", " + jira + ", " + award + ", " + discourse + "]";
     }
 }

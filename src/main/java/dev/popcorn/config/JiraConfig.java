@@ -141,9 +141,12 @@ public record JiraConfig(
         return url != null;
     }
 
-    /** The JQL that finds a release's features, with {@code {version}} replaced. */
+    /**
+     * The JQL that finds a release's features, with {@code {version}} replaced; the version goes
+     * inside the template's quotes, so a quote or a backslash in it cannot end the string.
+     */
     public String releaseJql(String version) {
-        return releaseJql.replace("{version}", version.replace("\"", "\\\""));
+        return releaseJql.replace("{version}", version.replace("\\", "\\\\").replace("\"", "\\\""));
     }
 
     @Override

@@ -5,11 +5,11 @@ import static dev.popcorn.web.common.Access.LEAD;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.Wish;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.json.PollJson;
 import dev.popcorn.web.json.ReleaseJson;
+import dev.popcorn.web.json.WishJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.List;
 final class WeekRoutes implements EndpointGroup {
 
     /** This week: the current release, its poll as the caller may see it, the most wanted wishes. */
-    record WeekJson(ReleaseJson release, PollJson poll, List<Wish> wishes) {
+    record WeekJson(ReleaseJson release, PollJson poll, List<WishJson.Line> wishes) {
     }
 
     record Health(String status, Instant time) {
@@ -51,7 +51,7 @@ final class WeekRoutes implements EndpointGroup {
         ReleaseJson release = current.map(r -> ReleaseJson.of(overview.view(r), overview.now())).orElse(null);
         PollJson poll = current.flatMap(r -> overview.pollOf(r.id()))
                 .map(p -> PollJson.of(overview.poll(p.id(), gate.leadLooks(ctx)))).orElse(null);
-        Json.write(ctx, 200, new WeekJson(release, poll, overview.topWishes(10)));
+        Json.write(ctx, 200, new WeekJson(release, poll, overview.topWishes(10).stream().map(WishJson.Line::of).toList()));
     }
 
     private static String resource(String name) {

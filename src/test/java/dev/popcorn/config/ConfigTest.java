@@ -159,6 +159,21 @@ class ConfigTest {
     }
 
     @Test
+    void theStartLineShowsNeitherTheDatabasePasswordNorItsUser() {
+        Config config = load(Map.of("db.url", "jdbc:postgresql://popcorn:s3cret-pw@db.example:5432/popcorn?password=s3cret-pw&ssl=true",
+                "db.password", "s3cret-pw"));
+        assertThat(config.toString()).contains("db=jdbc:postgresql://db.example:5432/popcorn").doesNotContain("s3cret-pw", "popcorn:");
+    }
+
+    @Test
+    void aVersionCannotEndTheQuotesOfTheReleaseQuery() {
+        JiraConfig jira = load(JIRA).jira();
+        assertThat(jira.releaseJql("2026.11.27")).isEqualTo("fixVersion = \"2026.11.27\"");
+        assertThat(jira.releaseJql("x\\\" OR project = SECRET OR \"")).isEqualTo(
+                "fixVersion = \"x\\\\\\\" OR project = SECRET OR \\\"\"");
+    }
+
+    @Test
     void theSecretsAreMarkedAsSecrets() {
         assertThat(Config.KEYS.values().stream().filter(Key::secret).map(Key::name)).containsExactlyInAnyOrder(
                 "db.password", "security.secret", "security.admin-token", "slack.webhook-url", "jira.token",

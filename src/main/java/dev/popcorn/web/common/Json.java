@@ -2,6 +2,8 @@ package dev.popcorn.web.common;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
@@ -24,11 +26,19 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * Reads the body as {@code type}: strict JSON, and no {@code null} inside a list (no list in the
+     * API has a place for one); a refusal names what is wrong and where.
+     */
     public static <T> T read(Context ctx, Class<T> type) {
         String body = ctx.body();
         T value;
         try {
-            value = GSON.fromJson(body, type);
+            JsonElement tree = GSON.fromJson(body, JsonElement.class);
+            if (tree != null) {
+                refuseNullItems(tree, "");
+            }
+            value = GSON.fromJson(tree, type);
         } catch (JsonParseException e) {
             throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.malformed", shorten(e.getMessage()));
         }
@@ -36,6 +46,21 @@ public final class Json {
             throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.empty");
         }
         return value;
+    }
+
+    private static void refuseNullItems(JsonElement element, String path) {
+        if (element.isJsonArray()) {
+            JsonArray array = element.getAsJsonArray();
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isJsonNull()) {
+                    throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.nullItem", path + "[" + i + "]");
+                }
+                refuseNullItems(array.get(i), path + "[" + i + "]");
+            }
+        } else if (element.isJsonObject()) {
+            element.getAsJsonObject().entrySet()
+                    .forEach(e -> refuseNullItems(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+        }
     }
 
     public static void write(Context ctx, int status, Object value) {

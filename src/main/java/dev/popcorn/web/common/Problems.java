@@ -4,6 +4,8 @@ import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +50,10 @@ public final class Problems {
                 case TOO_MANY -> 429;
             };
             return new Problem(status, v.code(), v.args());
+        }
+        if (e instanceof UnsupportedCharsetException || e instanceof IllegalCharsetNameException) {
+            // The body names a character set nobody can read it in (Content-Type: …; charset=x-bogus).
+            return new Problem(415, "request.charset.unknown", List.of(String.valueOf(e.getMessage())));
         }
         if (e instanceof BodyLimit.TooLarge) {
             return Problem.of(413, "request.tooLarge");

@@ -1,0 +1,86 @@
+package dev.popcorn.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.popcorn.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input that used to answer 500 or say too much now gets a clear 4xx problem and changes nothing. */
+class BadInputIT {
+
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data, TestServer.FRIDAY, true);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String contentType, String body, String bearer)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", contentType)
+                .header("Accept-Language", "zh-CN")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject problem(HttpResponse<String> answer, int status) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+        return JsonParser.parseString(answer.body()).getAsJsonObject();
+    }
+
+    @Test
+    void aCharacterSetNobodyKnowsIs415NotAServerError() throws Exception {
+        JsonObject refused = problem(send("PUT", "/api/v1/polls/2/ballot", "application/json; charset=x-bogus",
+                "{\"candidate\": 1}", server.pass("fan-1", "Fan")), 415);
+        assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.charset.unknown");
+        assertThat(refused.get("detail").getAsString()).contains("x-bogus").contains("UTF-8");
+    }
+
+    @Test
+    void aNullInsideAListIsRefusedNamingWhereAndNothingIsSaved() throws Exception {
+        String fan = server.pass("fan-2", "Fan");
+        JsonObject refused = problem(send("PUT", "/api/v1/releases/2/report", "application/json",
+                "{\"verdicts\": [{\"feature\": \"MIUI-2101\", \"verdict\": \"LIKE\"}, null]}", fan), 400);
+        assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.json.nullItem");
+        assertThat(refused.get("detail").getAsString()).contains("verdicts[1]");
+        assertThat(server.send("GET", "/api/v1/releases/2/report", fan, null).statusCode()).isEqualTo(404);
+        JsonObject keys = problem(send("POST", "/api/v1/releases", "application/json",
+                "{\"version\": \"2026.12.04\", \"keys\": [null]}", TestServer.ADMIN_TOKEN), 400);
+        assertThat(keys.get("detail").getAsString()).contains("keys[0]");
+        assertThat(server.send("GET", "/api/v1/releases?version=2026.12.04", null, null).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void theWeeksPublicWishesDoNotSayWhoFiledThem() throws Exception {
+        JsonObject week = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body()).getAsJsonObject();
+        assertThat(week.getAsJsonArray("wishes")).isNotEmpty().allSatisfy(wish -> {
+            assertThat(wish.getAsJsonObject().has("text")).isTrue();
+            assertThat(wish.getAsJsonObject().has("authorId")).isFalse();
+        });
+    }
+}
