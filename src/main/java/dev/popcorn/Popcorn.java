@@ -169,6 +169,10 @@ public final class Popcorn implements AutoCloseable {
         }
         out.println("Leads can also sign in at " + baseUrl() + "/lead/signin with the admin token ("
                 + (Files.exists(config.adminTokenFile()) ? "in " + config.adminTokenFile() : "security.admin-token") + ").");
+        if (config.jira().enabled() && config.jira().webhookSecret().isBlank()) {
+            out.println("The Jira webhook is off until jira.webhook-secret is set (and the same secret in the Jira"
+                    + " webhook): done tickets do not reach their wishes' supporters meanwhile.");
+        }
     }
 
     @Override

@@ -74,7 +74,8 @@ public record JiraConfig(
             Key.of("jira.comments", "false",
                     "also add one summary comment per ticket when the round closes"),
             Key.secret("jira.webhook-secret", "",
-                    "secret of the Jira webhook; X-Hub-Signature is required when set (secret)"));
+                    "secret of the Jira webhook, whose X-Hub-Signature is checked"
+                    + " (secret; empty: the webhook refuses everything)"));
 
     /** Reads the jira.* keys; Jira is off without {@code jira.url}. */
     public static JiraConfig from(Values v) {

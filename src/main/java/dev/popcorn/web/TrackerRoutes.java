@@ -21,9 +21,9 @@ import java.util.Optional;
 
 /**
  * The issue tracker (Jira): the connection and its write-backs for leads, and
- * {@code POST /api/v1/hooks/jira}, where the tracker tells Popcorn a ticket changed. With a secret
- * configured, that body must carry {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)>},
- * checked in constant time before the body is used.
+ * {@code POST /api/v1/hooks/jira}, where the tracker tells Popcorn a ticket changed. The body must
+ * carry {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)>}, checked in constant time
+ * before the body is used; without {@code jira.webhook-secret} the hook refuses everything.
  */
 final class TrackerRoutes implements EndpointGroup {
 
@@ -56,11 +56,12 @@ final class TrackerRoutes implements EndpointGroup {
         post("/api/v1/hooks/jira", this::ticketChanged, webhook(this::verify));
     }
 
-    /** Unsigned bodies are taken while no secret is configured (see the README on the Jira webhook); with one, the signature must match. */
+    /** Fails closed: off (403) until {@code jira.webhook-secret} is set; then the signature must match. */
     private void verify(Context ctx) {
-        if (signature.configured()) {
-            signature.verify(ctx.bodyAsBytes(), ctx.header(SIGNATURE));
+        if (!signature.configured()) {
+            throw RuleViolation.forbidden("webhook.jira.off");
         }
+        signature.verify(ctx.bodyAsBytes(), ctx.header(SIGNATURE));
     }
 
     private void ticketChanged(Context ctx) {
