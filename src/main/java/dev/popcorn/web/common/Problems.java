@@ -83,6 +83,10 @@ public final class Problems {
         if (problem.status() == 429 && !problem.args().isEmpty()) {
             ctx.header("Retry-After", String.valueOf(problem.args().get(0)));
         }
+        if (problem.status() == 413) {
+            // The rest of the body is not wanted: close the connection rather than read and discard it.
+            ctx.header("Connection", "close");
+        }
         String title = Messages.text(locale, "status." + problem.status());
         String detail = Messages.text(locale, "error." + problem.code(), problem.args().toArray());
         if (ctx.path().startsWith("/api")) {
