@@ -17,6 +17,7 @@ import dev.popcorn.web.json.TrackerJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,9 +50,11 @@ final class TrackerRoutes implements EndpointGroup {
     public void addEndpoints() {
         get("/api/v1/tracker", ctx -> Json.write(ctx, 200, new TrackerJson(trackerSync.describe(), trackerSync.enabled(),
                 outbox.counts(), outbox.troubles(20).stream().map(TrackerJson.Task::of).toList())), LEAD);
-        get("/api/v1/tracker/check", ctx -> Json.write(ctx, 200, TrackerJson.Checks.of(trackerSync.check(),
-                Messages.choose(null, ctx.header("Accept-Language")),
-                (locale, c) -> Messages.text(locale, c.code(), c.args().toArray()))), LEAD);
+        get("/api/v1/tracker/check", ctx -> {
+            Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
+            Json.write(ctx, 200, TrackerJson.Checks.of(trackerSync.check(),
+                    c -> Messages.text(locale, c.code(), c.args().toArray())));
+        }, LEAD);
         post("/api/v1/tracker/retry", ctx -> Json.write(ctx, 200, new TrackerJson.Retried(outbox.retryFailed())), LEAD);
         post("/api/v1/hooks/jira", this::ticketChanged, webhook(this::verify));
     }

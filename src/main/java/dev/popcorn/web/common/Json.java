@@ -2,10 +2,10 @@ package dev.popcorn.web.common;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -13,12 +13,15 @@ import dev.popcorn.domain.RuleViolation;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 
 /** JSON in and out of the API (Gson); instants as ISO-8601 strings, malformed bodies refused. */
 public final class Json {
 
     public static final Gson GSON = new GsonBuilder()
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
+            .registerTypeAdapterFactory(new NoNullItems())
             .disableHtmlEscaping()
             .setStrictness(com.google.gson.Strictness.STRICT)
             .create();
@@ -28,17 +31,13 @@ public final class Json {
 
     /**
      * Reads the body as {@code type}: strict JSON, and no {@code null} inside a list (no list in the
-     * API has a place for one); a refusal names what is wrong and where.
+     * API has a place for one); a refusal names what is wrong and where. One pass over the body.
      */
     public static <T> T read(Context ctx, Class<T> type) {
         String body = ctx.body();
         T value;
         try {
-            JsonElement tree = GSON.fromJson(body, JsonElement.class);
-            if (tree != null) {
-                refuseNullItems(tree, "");
-            }
-            value = GSON.fromJson(tree, type);
+            value = GSON.fromJson(body, type);
         } catch (JsonParseException e) {
             throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.malformed", shorten(e.getMessage()));
         }
@@ -48,18 +47,32 @@ public final class Json {
         return value;
     }
 
-    private static void refuseNullItems(JsonElement element, String path) {
-        if (element.isJsonArray()) {
-            JsonArray array = element.getAsJsonArray();
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i).isJsonNull()) {
-                    throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.nullItem", path + "[" + i + "]");
-                }
-                refuseNullItems(array.get(i), path + "[" + i + "]");
+    /** Lists are read by Gson's own adapter, then refused when they hold a {@code null}, naming the item. */
+    private static final class NoNullItems implements TypeAdapterFactory {
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            if (!Collection.class.isAssignableFrom(type.getRawType())) {
+                return null;
             }
-        } else if (element.isJsonObject()) {
-            element.getAsJsonObject().entrySet()
-                    .forEach(e -> refuseNullItems(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+            TypeAdapter<T> lists = gson.getDelegateAdapter(this, type);
+            return new TypeAdapter<>() {
+                @Override
+                public void write(JsonWriter out, T value) throws IOException {
+                    lists.write(out, value);
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    String path = in.getPath();
+                    T value = lists.read(in);
+                    if (value instanceof Collection<?> items && items.contains(null)) {
+                        int index = new ArrayList<>(items).indexOf(null);
+                        throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.nullItem",
+                                path.replaceFirst("^\\$\\.?", "") + "[" + index + "]");
+                    }
+                    return value;
+                }
+            };
         }
     }
 

@@ -4,9 +4,8 @@ import dev.popcorn.app.Check;
 import dev.popcorn.app.outbox.OutboxStore;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The tracker connection as a lead sees it: which tracker, the outbox's counts and the tasks in trouble. */
 public record TrackerJson(String tracker, boolean enabled, Map<OutboxStore.State, Long> outbox, List<Task> troubles) {
@@ -20,9 +19,9 @@ public record TrackerJson(String tracker, boolean enabled, Map<OutboxStore.State
 
     /** The result of a connection check, each line in the caller's language. */
     public record Checks(boolean ok, List<Line> checks) {
-        public static Checks of(List<Check> checks, Locale locale, BiFunction<Locale, Check, String> text) {
+        public static Checks of(List<Check> checks, Function<Check, String> text) {
             return new Checks(checks.stream().allMatch(Check::ok),
-                    checks.stream().map(c -> new Line(c.code(), c.ok(), text.apply(locale, c))).toList());
+                    checks.stream().map(c -> new Line(c.code(), c.ok(), text.apply(c))).toList());
         }
     }
 
