@@ -105,6 +105,7 @@ final class Wiring {
                 TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
                 WishTickets.FILE, wishTickets::deliverFile,
                 WishTickets.LINK, wishTickets::deliverLink,
+                WishTickets.READ, wishTickets::deliverRead,
                 AnnounceAward.FORUM, announce::deliverForum,
                 AnnounceAward.CHAT, announce::deliverChat,
                 AnnounceAward.RECOGNISE, announce::deliverRecognition,

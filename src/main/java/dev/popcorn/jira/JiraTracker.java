@@ -214,7 +214,8 @@ public final class JiraTracker implements IssueTracker {
         if (!event.has("webhookEvent") || !event.get("webhookEvent").isJsonPrimitive()) {
             throw new RuleViolation(RuleViolation.Kind.MALFORMED, "webhook.malformed", "no webhookEvent");
         }
-        if (!event.has("issue") || !event.get("issue").isJsonObject()) {
+        if (!event.has("issue") || !event.get("issue").isJsonObject()
+                || "jira:issue_deleted".equals(event.get("webhookEvent").getAsString())) {
             return Optional.empty();
         }
         Issue issue = Issue.from(event.getAsJsonObject("issue"));

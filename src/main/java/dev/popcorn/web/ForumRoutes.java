@@ -12,7 +12,6 @@ import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.WebhookSignature;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The forum's ways in: sign-in through the forum ({@code /signin/forum}, which sends the browser
@@ -66,7 +65,7 @@ final class ForumRoutes implements EndpointGroup {
             Json.write(ctx, 200, new HookJson(event, false));
             return;
         }
-        boolean changed = accounts.changed(event, new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        boolean changed = accounts.changed(event, Json.strictBody(ctx));
         Json.write(ctx, changed ? 200 : 202, new HookJson(event, changed));
     }
 }

@@ -75,6 +75,7 @@ final class JenkinsRoutes implements EndpointGroup {
             throw new RuleViolation(RuleViolation.Kind.MALFORMED, "jenkins.malformed",
                     "larger than " + MAX_NOTICE + " characters; send fewer log lines");
         }
+        Json.strictBody(ctx);
         answer(ctx, notices.receive(text));
     }
 

@@ -16,7 +16,6 @@ import dev.popcorn.web.common.WebhookSignature;
 import dev.popcorn.web.json.TrackerJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,8 +29,8 @@ final class TrackerRoutes implements EndpointGroup {
 
     static final String SIGNATURE = "X-Hub-Signature";
 
-    /** What the webhook did: nothing (202), or the ticket it read and how many supporters it told. */
-    record HookJson(boolean handled, String ticket, Boolean done, Integer supportersTold) {
+    /** What the webhook did: nothing, or which ticket Popcorn will read from the tracker. */
+    record HookJson(boolean handled, String ticket) {
     }
 
     private final TrackerSync trackerSync;
@@ -71,12 +70,13 @@ final class TrackerRoutes implements EndpointGroup {
         if (!trackerSync.enabled()) {
             throw RuleViolation.invalid("tracker.off");
         }
-        Optional<Ticket> ticket = trackerSync.readWebhook(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        Optional<Ticket> ticket = trackerSync.readWebhook(Json.strictBody(ctx));
         if (ticket.isEmpty()) {
-            Json.write(ctx, 202, new HookJson(false, null, null, null));
+            Json.write(ctx, 202, new HookJson(false, null));
             return;
         }
-        int told = wishTickets.ticketChanged(ticket.get());
-        Json.write(ctx, 200, new HookJson(true, ticket.get().key(), ticket.get().done(), told));
+        // Only which ticket: what it says (done or not) is read from Jira before anyone is credited.
+        wishTickets.ticketReported(ticket.get().key());
+        Json.write(ctx, 202, new HookJson(true, ticket.get().key()));
     }
 }

@@ -160,8 +160,8 @@ class ForumLoopIT {
                 "another-secret");
         assertThat(forged.statusCode()).isEqualTo(401);
         HttpResponse<String> malformed = hook("user_updated", "{\"user\": {\"id\": ", HOOK_SECRET);
-        assertThat(malformed.statusCode()).isEqualTo(422);
-        assertThat(malformed.body()).contains("not a Discourse webhook");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("request.json.malformedAt");
         assertThat(hook("user_promoted", "{\"user_promoted\":{\"user_id\":4343,\"old_trust_level\":1,\"new_trust_level\":3}}",
                 HOOK_SECRET).statusCode()).isEqualTo(200);
         assertThat(hook("user_updated", "{\"user\":{\"id\":999,\"username\":\"stranger\",\"trust_level\":2}}", HOOK_SECRET)

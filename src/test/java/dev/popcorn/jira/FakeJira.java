@@ -119,6 +119,11 @@ public final class FakeJira implements AutoCloseable {
         return issue;
     }
 
+    /** The ticket as the site holds it (changes show in stubs made after them). */
+    public JsonObject issue(String key) {
+        return issues.get(key);
+    }
+
     /**
      * Makes a search for exactly these keys ({@code key in (A-1, B-2)}) answer as Jira does: the
      * tickets when all exist, a 400 naming the first unknown key otherwise.

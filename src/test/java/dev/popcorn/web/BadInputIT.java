@@ -66,7 +66,7 @@ class BadInputIT {
         String fan = server.pass("fan-2", "Fan");
         JsonObject refused = problem(send("PUT", "/api/v1/releases/2/report", "application/json",
                 "{\"verdicts\": [{\"feature\": \"MIUI-2101\", \"verdict\": \"LIKE\"}, null]}", fan), 400);
-        assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.json.nullItem");
+        assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.field.type.object");
         assertThat(refused.get("detail").getAsString()).contains("verdicts[1]");
         assertThat(server.send("GET", "/api/v1/releases/2/report", fan, null).statusCode()).isEqualTo(404);
         JsonObject keys = problem(send("POST", "/api/v1/releases", "application/json",

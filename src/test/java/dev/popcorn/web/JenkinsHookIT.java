@@ -156,9 +156,9 @@ class JenkinsHookIT {
         assertThat(problem(send(finalized, Map.of(JenkinsRoutes.SIGNATURE_HEADER, "sha256=" + hmac("other", finalized)), ""),
                 401)).isNotBlank();
         assertThat(problem(send("{\"name\": \"miui-weekly-release\", \"build\": {", Map.of(), "?token=" + TOKEN), 400))
-                .isEqualTo("This is not a Jenkins Notification plugin notice: the body is not JSON.");
-        assertThat(problem(send("{\"name\": \"miui-weekly-release\"}", Map.of(), "?token=" + TOKEN), 400))
-                .isEqualTo("This is not a Jenkins Notification plugin notice: no build object.");
+                .startsWith("The request body is not valid JSON").contains("line 1");
+        assertThat(problem(send("{\"name\": \"miui-weekly-release\"}", Map.of(), "?token=" + TOKEN), 422))
+                .isEqualTo("\"build\" is missing.");
         assertThat(problem(send(finalized.replace("\"number\": 112", "\"number\": \"latest\""), Map.of(), "?token=" + TOKEN),
                 400)).contains("build.number");
 

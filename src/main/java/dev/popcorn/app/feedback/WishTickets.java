@@ -36,6 +36,8 @@ public final class WishTickets {
     public static final String FILE = "tracker.wish.file";
     /** Outbox kind: link a wish's page from its ticket; ref {@code <wish id>/<key>}. */
     public static final String LINK = "tracker.wish.link";
+    /** Outbox kind: read a ticket the tracker said changed, and act on what the tracker answers; ref {@code <key>}. */
+    public static final String READ = "tracker.ticket.read";
 
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,8}");
 
@@ -176,6 +178,25 @@ public final class WishTickets {
 
     public String wishPage(long wishId) {
         return baseUrl.get() + "/wishes/" + wishId;
+    }
+
+    /**
+     * The tracker's webhook says a ticket changed. The message is only a signal: the ticket is read
+     * from the tracker itself (through the outbox, off the request) before anyone is credited, so a
+     * forged or replayed message can at most make Popcorn read a ticket once more. Signals that
+     * arrive while a read is waiting collapse into that read.
+     */
+    public void ticketReported(String ticketKey) {
+        if (ticketKey == null || !KEY.matcher(ticketKey).matches()) {
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "webhook.malformed", "the issue has no valid key");
+        }
+        Instant now = clock.instant();
+        outbox.enqueueOrRearm(READ, ticketKey, now, now);
+    }
+
+    /** Outbox handler of {@link #READ}: the ticket as the tracker has it now; a ticket no longer there changes nothing. */
+    public void deliverRead(String ticketKey) {
+        tracker.find(List.of(ticketKey)).stream().findFirst().ifPresent(this::ticketChanged);
     }
 
     /**

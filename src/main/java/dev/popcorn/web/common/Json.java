@@ -30,21 +30,30 @@ public final class Json {
     }
 
     /**
-     * Reads the body as {@code type}: strict JSON, and no {@code null} inside a list (no list in the
-     * API has a place for one); a refusal names what is wrong and where. One pass over the body.
+     * Reads the body as {@code type}: strict JSON that satisfies the route's schema in the API
+     * document (types, required fields, lengths, item counts), and no {@code null} inside a list
+     * (no list in the API has a place for one); a refusal names what is wrong and where.
      */
     public static <T> T read(Context ctx, Class<T> type) {
-        String body = ctx.body();
+        String body = strictBody(ctx);
         T value;
         try {
             value = GSON.fromJson(body, type);
         } catch (JsonParseException e) {
-            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.malformed", shorten(e.getMessage()));
+            // The schema let through what the record cannot hold: said without Gson's words.
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.shape");
         }
         if (value == null) {
             throw new RuleViolation(RuleViolation.Kind.MALFORMED, "request.json.empty");
         }
         return value;
+    }
+
+    /** The body, once it is known to be strict JSON that satisfies the route's schema (webhooks read it themselves). */
+    public static String strictBody(Context ctx) {
+        String body = ctx.body();
+        RequestSchemas.served().check(ctx.method().name(), ctx.endpointHandlerPath(), body);
+        return body;
     }
 
     /** Lists are read by Gson's own adapter, then refused when they hold a {@code null}, naming the item. */
@@ -78,11 +87,6 @@ public final class Json {
 
     public static void write(Context ctx, int status, Object value) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(GSON.toJson(value));
-    }
-
-    private static String shorten(String message) {
-        String text = message == null ? "" : message.replaceFirst("^[\\w.]+Exception: ", "");
-        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     private static final class InstantAdapter extends TypeAdapter<Instant> {
