@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +70,7 @@ public final class Popcorn implements AutoCloseable {
     public static Popcorn start(Config config, Clock clock, boolean demo, PrintStream out) {
         Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
         try {
+            ownerOnly(config.dataDir());
             // Links written to Jira, the forum and the chat point at the port really listened on (tests ask for port 0).
             AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
             Wiring.Parts parts = Wiring.wire(config, store, clock, baseUrl::get, Background.instanceName());
@@ -100,6 +104,25 @@ public final class Popcorn implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The data folder holds the embedded database, the generated secrets and the photos: readable
+     * by the account Popcorn runs as and nobody else (the folder 0700, its files 0600), whatever
+     * the umask made of them. Not a POSIX file system: left as it is.
+     */
+    static void ownerOnly(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir) || !dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        try (var files = Files.list(dataDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
         }
     }
 

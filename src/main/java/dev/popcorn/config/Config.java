@@ -136,7 +136,7 @@ public record Config(
         String baseUrl = v.text("server.base-url").isEmpty() ? "http://localhost:" + port : v.text("server.base-url");
         Values.httpUrl("server.base-url", baseUrl);
         String dbUrl = v.text("db.url").isEmpty()
-                ? "jdbc:h2:file:" + dataDir.resolve("popcorn") + ";WRITE_DELAY=0"
+                ? "jdbc:h2:file:" + dataDir.resolve("popcorn") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
                 : v.text("db.url");
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("db.url must start with jdbc:h2: or jdbc:postgresql:");

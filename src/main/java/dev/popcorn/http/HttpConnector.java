@@ -67,7 +67,8 @@ public final class HttpConnector implements Connector {
             return answer;
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new ConnectorException(Failure.UNREACHABLE, target + ": cannot reach " + settings.name() + " at "
-                    + site(request.uri()) + " (" + e + ")", null, e);
+                    + site(request.uri()) + " (" + (e instanceof HttpConnectTimeoutException ? "connecting timed out"
+                    : "connection refused or no route") + ")", null, e);
         } catch (HttpTimeoutException e) {
             throw new ConnectorException(Failure.TIMEOUT, target + ": " + settings.name() + " did not answer within "
                     + settings.timeout().toSeconds() + " s", null, e);

@@ -18,6 +18,7 @@ import dev.popcorn.web.common.Access;
 import dev.popcorn.web.common.Bearer;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
+import dev.popcorn.web.common.JettyErrors;
 import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RateLimits;
 import dev.popcorn.web.common.Sessions;
@@ -62,6 +63,10 @@ public final class WebApp {
     public record Route(String method, String path, String access) {
     }
 
+    /** Member photos may still come from their own hosts (https); everything else is served from here. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; style-src 'self';"
+            + " script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private final Javalin javalin;
     private final List<Route> routes;
 
@@ -91,6 +96,10 @@ public final class WebApp {
             config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()),
                     SizeUnit.BYTES);
             config.http.defaultContentType = "text/plain; charset=utf-8";
+            // A known path with a method it does not take is 405 (with Allow), not 404.
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public";
@@ -116,6 +125,12 @@ public final class WebApp {
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "same-origin");
+            // No script, style or frame from anywhere but here, and no page of ours inside another's frame.
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            ctx.header("X-Frame-Options", "DENY");
+            if (settings.secureCookies()) {
+                ctx.header("Strict-Transport-Security", "max-age=31536000");
+            }
         });
         app.beforeMatched(gate::check);
         app.exception(Exception.class, problems::handle);
@@ -128,8 +143,18 @@ public final class WebApp {
         });
         // Javalin refuses an oversized body before any handler runs; answer it like every other problem.
         app.error(413, ctx -> problems.answer(Problems.Problem.of(413, "request.tooLarge"), ctx));
-        app.error(405, ctx -> problems.answer(Problems.Problem.of(405, "request.methodNotAllowed"), ctx));
+        app.error(405, ctx -> {
+            ctx.header("Allow", allowed(routes, ctx.path()));
+            problems.answer(Problems.Problem.of(405, "request.methodNotAllowed"), ctx);
+        });
         return new WebApp(app, routes);
+    }
+
+    /** The methods the routes take at {@code path}, for a 405's {@code Allow}. */
+    private static String allowed(List<Route> routes, String path) {
+        return routes.stream()
+                .filter(r -> path.matches(java.util.regex.Pattern.quote(r.path()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q")))
+                .map(Route::method).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The route classes, in the order their paths are matched. */

@@ -187,7 +187,7 @@ class ConfigTest {
         Config config = load(Map.of());
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.baseUrl()).isEqualTo("http://localhost:8080");
-        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:" + data.toAbsolutePath()).endsWith(";WRITE_DELAY=0");
+        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:" + data.toAbsolutePath()).endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(config.calendar().zone().getId()).isEqualTo("Asia/Shanghai");
         assertThat(config.sessionValidity()).isEqualTo(Duration.ofDays(30));
         assertThat(config.jira().enabled()).isFalse();

@@ -83,4 +83,56 @@ class BadInputIT {
             assertThat(wish.getAsJsonObject().has("authorId")).isFalse();
         });
     }
+
+    @Test
+    void aWrongMethodIs405WithWhatIsAllowedAndMalformedRequestsGetProblemJsonNotJettysPage() throws Exception {
+        HttpResponse<String> wrongMethod = send("DELETE", "/api/v1/teams/camera", "application/json", "", null);
+        JsonObject refused = problem(wrongMethod, 405);
+        assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.methodNotAllowed");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, PUT");
+
+        for (String path : new String[] {"/api/v1/week%00", "/api/v1/%2e%2e%2fsecret"}) {
+            HttpResponse<String> odd = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("") + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(odd.statusCode()).as(path).isBetween(400, 404);
+            assertThat(odd.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json; charset=utf-8");
+            assertThat(odd.body()).as(path).doesNotContainIgnoringCase("jetty").doesNotContain("<html");
+        }
+        HttpResponse<String> longUrl = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/" + "a".repeat(9000))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(longUrl.statusCode()).isEqualTo(414);
+        assertThat(JsonParser.parseString(longUrl.body()).getAsJsonObject().get("type").getAsString())
+                .isEqualTo("urn:popcorn:problem:request.uriTooLong");
+        HttpResponse<String> bigHeader = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/week")))
+                .header("X-Padding", "a".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bigHeader.statusCode()).isEqualTo(431);
+        assertThat(bigHeader.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+    }
+
+    @Test
+    void pagesForbidFramingAndForeignScriptsAndTheDataFolderIsTheOwnersAlone() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("frame-ancestors 'none'").contains("script-src 'self'").contains("style-src 'self'")
+                .doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain http: no HSTS").isEmpty();
+        assertThat(page.body()).doesNotContain("style=\"").doesNotContain("<script").doesNotContain("javascript:");
+
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (var files = java.nio.file.Files.list(data)) {
+            files.filter(java.nio.file.Files::isRegularFile).forEach(file -> assertThat(uncheckedPermissions(file))
+                    .as(file.toString()).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> uncheckedPermissions(Path file) {
+        try {
+            return java.nio.file.Files.getPosixFilePermissions(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -59,8 +59,10 @@ public final class Problems {
             return Problem.of(413, "request.tooLarge");
         }
         if (e instanceof DeliveryFailure f) {
-            // The tracker (or forum) failed us: our gateway's problem, told with its own words.
-            return new Problem(502, "tracker.failed", List.of(f.getMessage()));
+            // The tracker (or forum) failed us: our gateway's problem, told in its words but without
+            // addresses or the names of Java classes, which stay in the log.
+            LOG.warn("answered 502: {}", f.getMessage());
+            return new Problem(502, "tracker.failed", List.of(forCallers(f.getMessage())));
         }
         if (e instanceof HttpResponseException h) {
             return switch (h.getStatus()) {
@@ -72,6 +74,14 @@ public final class Problems {
         }
         LOG.error("unexpected failure", e);
         return Problem.of(500, "server.error");
+    }
+
+    /** A message from a system behind Popcorn, without the addresses and class names in it. */
+    static String forCallers(String message) {
+        return String.valueOf(message)
+                .replaceAll("\\b[a-z][a-z0-9+.-]*://[^\\s)\\]]+", "…")
+                .replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "")
+                .strip();
     }
 
     public void handle(Exception e, Context ctx) {

@@ -18,21 +18,29 @@ import java.util.Optional;
  */
 public final class Sessions {
 
-    public static final String SESSION_COOKIE = "popcorn_session";
-    public static final String CSRF_COOKIE = "popcorn_csrf";
     public static final String CSRF_FIELD = "_csrf";
     public static final String LANG_COOKIE = "popcorn_lang";
     private static final String PASS_ATTRIBUTE = "popcorn.pass";
+    private static final String CSRF_ATTRIBUTE = "popcorn.csrf";
 
     private final SignIn signIn;
     private final Duration validity;
     private final boolean secure;
+    private final String sessionCookie;
+    private final String csrfCookie;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Under https ({@code secure}) the session and CSRF cookies are {@code __Host-} cookies: the
+     * browser takes them only from this host, over https, for the whole site, so a neighbouring
+     * subdomain cannot plant one.
+     */
     public Sessions(SignIn signIn, Duration validity, boolean secure) {
         this.signIn = signIn;
         this.validity = validity;
         this.secure = secure;
+        this.sessionCookie = (secure ? "__Host-" : "") + "popcorn_session";
+        this.csrfCookie = (secure ? "__Host-" : "") + "popcorn_csrf";
     }
 
     /** The signed-in person of this request, if any; a bad or expired cookie counts as none. */
@@ -41,7 +49,7 @@ public final class Sessions {
         if (cached != null) {
             return Optional.of(cached);
         }
-        String token = ctx.cookie(SESSION_COOKIE);
+        String token = ctx.cookie(sessionCookie);
         if (token == null) {
             return Optional.empty();
         }
@@ -55,33 +63,33 @@ public final class Sessions {
     }
 
     public void start(Context ctx, String passToken) {
-        setCookie(ctx, SESSION_COOKIE, passToken, validity.toSeconds());
+        setCookie(ctx, sessionCookie, passToken, validity.toSeconds());
         ctx.attribute(PASS_ATTRIBUTE, signIn.check(passToken));
     }
 
     public void end(Context ctx) {
-        setCookie(ctx, SESSION_COOKIE, "", 0);
+        setCookie(ctx, sessionCookie, "", 0);
     }
 
     /** The CSRF token for this browser's forms, created on its first page. */
     public String csrfToken(Context ctx) {
-        String token = ctx.attribute(CSRF_COOKIE);
+        String token = ctx.attribute(CSRF_ATTRIBUTE);
         if (token == null) {
-            token = ctx.cookie(CSRF_COOKIE);
+            token = ctx.cookie(csrfCookie);
         }
         if (token == null || token.length() != 32) {
             byte[] bytes = new byte[16];
             random.nextBytes(bytes);
             token = HexFormat.of().formatHex(bytes);
-            setCookie(ctx, CSRF_COOKIE, token, validity.toSeconds());
+            setCookie(ctx, csrfCookie, token, validity.toSeconds());
         }
-        ctx.attribute(CSRF_COOKIE, token);
+        ctx.attribute(CSRF_ATTRIBUTE, token);
         return token;
     }
 
     /** Refuses a form post whose CSRF field does not match the browser's cookie. */
     public void checkCsrf(Context ctx) {
-        String cookie = ctx.cookie(CSRF_COOKIE);
+        String cookie = ctx.cookie(csrfCookie);
         String field = ctx.formParam(CSRF_FIELD);
         if (cookie == null || field == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {

@@ -1,0 +1,61 @@
+package dev.popcorn.web.common;
+
+import dev.popcorn.web.common.Problems.ProblemJson;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * What the web server answers for requests that never reach Popcorn's routes: a request line or
+ * headers too long, a path with a NUL or an ambiguous {@code ..}, a broken header. Jetty's own
+ * answer is an HTML page naming Jetty; this one is problem JSON like every other refusal, in the
+ * caller's language where the request got far enough to say which.
+ */
+public final class JettyErrors extends ErrorHandler {
+
+    private static final String PROBLEM = "application/problem+json; charset=utf-8";
+
+    public JettyErrors() {
+        setShowStacks(false);
+        setShowServlet(false);
+    }
+
+    /** Refusals of the HTTP parser, before there is a request to speak of. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, PROBLEM));
+        return ByteBuffer.wrap(body(status, Messages.ENGLISH, "").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Refusals of a request Jetty read but would not hand on (an ambiguous path, for one). */
+    @Override
+    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
+            int code, String message) throws IOException {
+        baseRequest.setHandled(true);
+        Locale locale = Messages.choose(null, request.getHeader("Accept-Language"));
+        response.setContentType(PROBLEM);
+        response.getOutputStream().write(body(code, locale, "").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String body(int status, Locale locale, String instance) {
+        String code = switch (status) {
+            case 414 -> "request.uriTooLong";
+            case 431 -> "request.headersTooLarge";
+            case 413 -> "request.tooLarge";
+            case 404 -> "request.notFound";
+            case 405 -> "request.methodNotAllowed";
+            default -> "request.unreadable";
+        };
+        String title = Messages.has("status." + status) ? Messages.text(locale, "status." + status) : "HTTP " + status;
+        return Json.GSON.toJson(new ProblemJson("urn:popcorn:problem:" + code, title, status,
+                Messages.text(locale, "error." + code), instance.isEmpty() ? null : instance));
+    }
+}
