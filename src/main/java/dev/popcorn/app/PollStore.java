@@ -45,7 +45,16 @@ public interface PollStore {
     /** Stores the poll's state, times, approval and announcement (not its candidates). */
     void update(Poll poll);
 
+    /**
+     * Stores {@code after} only if the poll is still as {@code before} was read (its state, close,
+     * approval and text); false when someone changed it in between, and then nothing is written.
+     */
+    boolean replace(Poll before, Poll after);
+
     Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch);
 
     void updateCandidate(Candidate candidate);
+
+    /** Stores {@code after} only if the candidate's status is still {@code before}'s; false when it changed in between. */
+    boolean replaceCandidate(Candidate before, Candidate after);
 }

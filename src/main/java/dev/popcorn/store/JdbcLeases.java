@@ -24,14 +24,16 @@ final class JdbcLeases implements LeaseStore {
         if (renewed == 1) {
             return true;
         }
-        try {
-            return db.with(h -> h.createUpdate("INSERT INTO leases (name, holder, leased_until) SELECT :name, :holder, :until"
-                            + " WHERE NOT EXISTS (SELECT 1 FROM leases WHERE name = :name)")
-                    .bind("name", name).bind("holder", holder).bind("until", until).execute()) == 1;
-        } catch (UnableToExecuteStatementException e) {
-            // Another instance inserted the same name at the same moment: it holds the lease.
-            return false;
-        }
+        return db.with(h -> {
+            try {
+                return h.createUpdate("INSERT INTO leases (name, holder, leased_until) SELECT :name, :holder, :until"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM leases WHERE name = :name)")
+                        .bind("name", name).bind("holder", holder).bind("until", until).execute() == 1;
+            } catch (UnableToExecuteStatementException e) {
+                // Another instance inserted the same name at the same moment: it holds the lease.
+                return false;
+            }
+        });
     }
 
     @Override

@@ -151,6 +151,20 @@ final class JdbcPolls implements PollStore {
     }
 
     @Override
+    public boolean replace(Poll before, Poll after) {
+        return db.with(h -> h.createUpdate("UPDATE polls SET state = :s, opens_at = :o, closes_at = :c, approved_at = :a,"
+                        + " approved_by = :b, closed_at = :closed, announcement = :text WHERE id = :id AND state = :was"
+                        + " AND closed_at IS NOT DISTINCT FROM :wasClosed AND approved_at IS NOT DISTINCT FROM :wasApproved"
+                        + " AND announcement = :wasText")
+                .bind("s", after.state().name()).bind("o", after.opensAt()).bind("c", after.closesAt())
+                .bind("a", after.approvedAt()).bind("b", after.approvedBy()).bind("closed", after.closedAt())
+                .bind("text", after.announcement()).bind("id", after.id())
+                .bind("was", before.state().name()).bind("wasClosed", before.closedAt())
+                .bind("wasApproved", before.approvedAt()).bind("wasText", before.announcement())
+                .execute()) == 1;
+    }
+
+    @Override
     public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch) {
         Candidate draft = new Candidate(0, pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, "");
         long id = db.with(h -> h.createUpdate("INSERT INTO candidates (poll_id, team_slug, title, tickets, pitch, status, reason)"
@@ -170,5 +184,15 @@ final class JdbcPolls implements PollStore {
                 .bind("pitch", candidate.pitch()).bind("s", candidate.status().name()).bind("reason", candidate.reason())
                 .bind("id", candidate.id())
                 .execute());
+    }
+
+    @Override
+    public boolean replaceCandidate(Candidate before, Candidate after) {
+        return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, tickets = :tickets, pitch = :pitch,"
+                        + " status = :s, reason = :reason WHERE id = :id AND status = :was")
+                .bind("title", after.title()).bind("tickets", String.join(",", after.tickets()))
+                .bind("pitch", after.pitch()).bind("s", after.status().name()).bind("reason", after.reason())
+                .bind("id", after.id()).bind("was", before.status().name())
+                .execute()) == 1;
     }
 }

@@ -121,6 +121,20 @@ final class MemoryPolls implements PollStore {
     }
 
     @Override
+    public boolean replace(Poll before, Poll after) {
+        return db.with(() -> {
+            Poll stored = polls.get(after.id());
+            if (stored == null || stored.state() != before.state() || !java.util.Objects.equals(stored.closedAt(), before.closedAt())
+                    || !java.util.Objects.equals(stored.approvedAt(), before.approvedAt())
+                    || !stored.announcement().equals(before.announcement())) {
+                return false;
+            }
+            update(after);
+            return true;
+        });
+    }
+
+    @Override
     public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch) {
         return db.with(() -> {
             Candidate candidate = new Candidate(db.nextId(), pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, "");
@@ -132,6 +146,18 @@ final class MemoryPolls implements PollStore {
     @Override
     public void updateCandidate(Candidate candidate) {
         db.run(() -> withCandidates(candidate.pollId(), list -> list.replaceAll(c -> c.id() == candidate.id() ? candidate : c)));
+    }
+
+    @Override
+    public boolean replaceCandidate(Candidate before, Candidate after) {
+        return db.with(() -> {
+            Poll p = polls.get(after.pollId());
+            boolean same = p != null && p.candidates().stream().anyMatch(c -> c.id() == after.id() && c.status() == before.status());
+            if (same) {
+                updateCandidate(after);
+            }
+            return same;
+        });
     }
 
     private void withCandidates(long pollId, java.util.function.Consumer<List<Candidate>> change) {

@@ -99,6 +99,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void aPollOrCandidateIsReplacedOnlyOverWhatWasRead() {
+        Instant closing = SHIPPED.plus(Duration.ofDays(2));
+        Poll closed = poll.close(closing);
+        assertThat(store.polls().replace(poll, closed)).isTrue();
+        assertThat(store.polls().replace(poll, poll.close(closing.plusSeconds(5)))).as("read before the close").isFalse();
+        assertThat(store.polls().find(poll.id()).orElseThrow().closedAt()).isEqualTo(closing);
+
+        Candidate first = poll.candidates().get(0);
+        Candidate withdrawn = first.withStatus(CandidateStatus.WITHDRAWN, "");
+        assertThat(store.polls().replaceCandidate(first, withdrawn)).isTrue();
+        assertThat(store.polls().replaceCandidate(first, first.withStatus(CandidateStatus.DISQUALIFIED, "late")))
+                .as("read while it still stood").isFalse();
+        assertThat(store.polls().find(poll.id()).orElseThrow().candidates().get(0).status()).isEqualTo(CandidateStatus.WITHDRAWN);
+    }
+
+    @Test
     void listsCarryWhatEachOfTheirItemsShows() {
         for (int week = 1; week <= 5; week++) {
             anotherWeek(week);

@@ -62,7 +62,7 @@ public final class ManagePoll {
         poll.checkCandidatesEditable();
         Candidate edited = candidate(poll, candidateId).edited(title, tickets, pitch);
         return stores.transactions().inTransaction(() -> {
-            stores.polls().updateCandidate(edited);
+            changed(stores.polls().replaceCandidate(candidate(poll, candidateId), edited), poll);
             log(actor, "candidate.edit", poll, edited.title());
             return edited;
         });
@@ -72,8 +72,11 @@ public final class ManagePoll {
         Poll poll = poll(pollId);
         poll.checkCandidatesEditable();
         Candidate candidate = candidate(poll, candidateId);
+        if (!candidate.isActive()) {
+            throw RuleViolation.conflict("candidate.notActive", candidate.title());
+        }
         stores.transactions().inTransaction(() -> {
-            stores.polls().updateCandidate(candidate.withStatus(CandidateStatus.WITHDRAWN, ""));
+            changed(stores.polls().replaceCandidate(candidate, candidate.withStatus(CandidateStatus.WITHDRAWN, "")), poll);
             log(actor, "candidate.withdraw", poll, candidate.title());
             return null;
         });
@@ -97,9 +100,9 @@ public final class ManagePoll {
         }
         Candidate disqualified = candidate.withStatus(CandidateStatus.DISQUALIFIED, reason.strip());
         return stores.transactions().inTransaction(() -> {
-            stores.polls().updateCandidate(disqualified);
+            changed(stores.polls().replaceCandidate(candidate, disqualified), poll);
             Poll reset = poll.withAnnouncement("", now);
-            stores.polls().update(reset);
+            changed(stores.polls().replace(poll, reset), poll);
             PollResult recounted = tally.of(stores.polls().find(pollId).orElseThrow());
             log(actor, "candidate.disqualify", poll, candidate.title() + ": " + reason.strip()
                     + " → " + winners(recounted));
@@ -109,19 +112,22 @@ public final class ManagePoll {
 
     /** The lead's own announcement text; an empty one goes back to the template's. */
     public Poll editAnnouncement(long pollId, String text, String actor) {
-        Poll edited = poll(pollId).withAnnouncement(text, clock.instant());
-        return save(edited, actor, "announcement.edit", edited.announcement().isEmpty() ? "back to the template"
+        Poll before = poll(pollId);
+        Poll edited = before.withAnnouncement(text, clock.instant());
+        return save(before, edited, actor, "announcement.edit", edited.announcement().isEmpty() ? "back to the template"
                 : edited.announcement().codePointCount(0, edited.announcement().length()) + " characters");
     }
 
     public Poll open(long pollId, String actor) {
-        Poll opened = poll(pollId).open(clock.instant());
-        return save(opened, actor, "poll.open", "closes " + opened.closesAt());
+        Poll before = poll(pollId);
+        Poll opened = before.open(clock.instant());
+        return save(before, opened, actor, "poll.open", "closes " + opened.closesAt());
     }
 
     public Poll close(long pollId, String actor) {
-        Poll closed = poll(pollId).close(clock.instant());
-        return save(closed, actor, "poll.close", "closed early");
+        Poll before = poll(pollId);
+        Poll closed = before.close(clock.instant());
+        return save(before, closed, actor, "poll.close", "closed early");
     }
 
     /**
@@ -135,7 +141,7 @@ public final class ManagePoll {
         PollResult result = tally.of(poll);
         Poll frozen = poll.approve(now, actor, announce.text(poll, result));
         return stores.transactions().inTransaction(() -> {
-            stores.polls().update(frozen);
+            changed(stores.polls().replace(poll, frozen), poll);
             stores.awards().record(result.winners().stream()
                     .map(s -> new AwardStore.Award(pollId, s.candidate().id(), s.candidate().teamSlug(), s.votes(), now))
                     .toList());
@@ -160,6 +166,13 @@ public final class ManagePoll {
                 : "winner: " + String.join(", ", winners.stream().map(s -> s.candidate().title() + " (" + s.votes() + ")").toList());
     }
 
+    /** Refuses (and so rolls back) a write that found the poll already changed by someone else. */
+    private static void changed(boolean written, Poll poll) {
+        if (!written) {
+            throw RuleViolation.conflict("poll.changedMeanwhile", poll.title());
+        }
+    }
+
     private static Candidate candidate(Poll poll, long candidateId) {
         return poll.candidate(candidateId).orElseThrow(() -> RuleViolation.notFound("candidate.unknown", candidateId));
     }
@@ -168,9 +181,13 @@ public final class ManagePoll {
         return stores.polls().find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
     }
 
-    private Poll save(Poll poll, String actor, String action, String detail) {
+    /**
+     * A lead's change, written only over the poll as it was read: of two leads (or two clicks)
+     * acting at once, one succeeds and the other is told the poll changed (409), with no audit entry.
+     */
+    private Poll save(Poll before, Poll poll, String actor, String action, String detail) {
         return stores.transactions().inTransaction(() -> {
-            stores.polls().update(poll);
+            changed(stores.polls().replace(before, poll), poll);
             log(actor, action, poll, detail);
             return poll;
         });
