@@ -1,5 +1,6 @@
 package dev.popcorn;
 
+import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.app.Check;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.tracker.IssueTracker;
@@ -37,13 +38,16 @@ public final class Popcorn implements AutoCloseable {
     private final WebApp web;
     private final Passes passes;
     private final Background background;
+    private final PhotoFetcher photoFetcher;
 
-    private Popcorn(Config config, Store store, WebApp web, Passes passes, Background background) {
+    private Popcorn(Config config, Store store, WebApp web, Passes passes, Background background,
+            PhotoFetcher photoFetcher) {
         this.config = config;
         this.store = store;
         this.web = web;
         this.passes = passes;
         this.background = background;
+        this.photoFetcher = photoFetcher;
     }
 
     public static void main(String[] args) {
@@ -69,6 +73,7 @@ public final class Popcorn implements AutoCloseable {
     /** Opens the database, seeds the demo week if asked, and starts serving on the configured port. */
     public static Popcorn start(Config config, Clock clock, boolean demo, PrintStream out) {
         Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
+        PhotoFetcher photoFetcher = null;
         try {
             ownerOnly(config.dataDir());
             // Links written to Jira, the forum and the chat point at the port really listened on (tests ask for port 0).
@@ -77,6 +82,10 @@ public final class Popcorn implements AutoCloseable {
             if (!Files.isDirectory(parts.photos())) {
                 Files.createDirectories(parts.photos());
             }
+            // Members' photos are copied on a thread of their own: those of saved teams not copied yet, from now on.
+            photoFetcher = parts.photoFetcher();
+            photoFetcher.start();
+            Background.quietly("asking for members' photos", parts.services().manageTeams()::copyPhotos);
             WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(),
                     config.sessionValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
@@ -95,16 +104,23 @@ public final class Popcorn implements AutoCloseable {
             // Polls whose time came while no instance ran are opened or closed before anyone asks.
             Background.quietly("award schedule", parts.schedule()::run);
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
-                    parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh()));
+                    parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh()), photoFetcher);
             popcorn.greet(out, demo);
             return popcorn;
         } catch (IOException e) {
-            store.close();
+            stopAfterFailedStart(store, photoFetcher);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            store.close();
+            stopAfterFailedStart(store, photoFetcher);
             throw e;
         }
+    }
+
+    private static void stopAfterFailedStart(Store store, PhotoFetcher photoFetcher) {
+        if (photoFetcher != null) {
+            photoFetcher.close();
+        }
+        store.close();
     }
 
     /**
@@ -201,6 +217,7 @@ public final class Popcorn implements AutoCloseable {
     @Override
     public void close() {
         background.close();
+        photoFetcher.close();
         web.javalin().stop();
         store.close();
     }

@@ -2,6 +2,7 @@ package dev.popcorn;
 
 import dev.popcorn.announce.Announcements;
 import dev.popcorn.announce.MarkdownTemplates;
+import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.announce.Photos;
 import dev.popcorn.announce.WinnerCard;
 import dev.popcorn.app.award.AnnounceAward;
@@ -54,9 +55,12 @@ final class Wiring {
     /** How long the award schedule's lease lasts; it is renewed on every run. */
     static final Duration SCHEDULE_LEASE = Duration.ofSeconds(30);
 
-    /** Everything built: the web layer's use cases, the background's, and what the demo seeds with. */
+    /**
+     * Everything built: the web layer's use cases, the background's, the photo fetcher (started and
+     * stopped with the server), and what the demo seeds with.
+     */
     record Parts(WebApp.Services services, Outbox outbox, AwardSchedule schedule, TrackerSync trackerSync,
-            ForumThreads forumThreads, Passes passes, Path photos) {
+            ForumThreads forumThreads, Passes passes, Path photos, PhotoFetcher photoFetcher) {
     }
 
     private Wiring() {
@@ -81,7 +85,11 @@ final class Wiring {
         Optional<DiscourseClient> discourse = config.discourse().posting()
                 ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
         Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
-        Announcements writer = announcementWriter(config, photos, baseUrl, clock);
+        Photos pictures = new Photos(photos, baseUrl);
+        PhotoFetcher photoFetcher = new PhotoFetcher(pictures, config.photos().allowedHosts(),
+                PhotoFetcher.Limits.DEFAULT, clock);
+        Announcements writer = new Announcements(new MarkdownTemplates(config.award().templateDir(),
+                config.award().languages()), new WinnerCard(pictures), pictures);
         AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl, clock);
         ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
                 store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
@@ -121,15 +129,9 @@ final class Wiring {
         AwardSchedule schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
                 tally, clock, instance, SCHEDULE_LEASE);
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
-                new ManageTeams(store.transactions(), store.teams(), store.audit(), clock), trackerSync, wishTickets,
-                outbox, announce, forumAccounts, shipRelease, buildNotices), outbox, schedule, trackerSync, forumThreads,
-                passes, photos);
-    }
-
-    private static Announcements announcementWriter(Config config, Path photos, Supplier<String> baseUrl, Clock clock) {
-        Photos pictures = new Photos(photos, baseUrl, clock);
-        return new Announcements(new MarkdownTemplates(config.award().templateDir(), config.award().languages()),
-                new WinnerCard(pictures), pictures);
+                new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
+                wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices), outbox, schedule, trackerSync,
+                forumThreads, passes, photos, photoFetcher);
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,

@@ -1,8 +1,8 @@
 package dev.popcorn.http;
 
 import dev.popcorn.http.ConnectorException.Failure;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,23 +10,41 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The real {@link Connector}, on the JDK's HTTP client: a connect and an answer timeout, redirects
  * never followed (a redirect is answered as it came), the answer read only up to a size, requests
  * paced (when a {@link Pacer} is given) and held back for as long as a 429's {@code Retry-After}
  * or {@link #holdFor} asks. One per system, so that its pace and holds are shared by every request.
+ * With a deadline, the whole exchange (connecting, the headers and the body) must end within it:
+ * the JDK's request timeout covers only the wait for the headers, so a host that sends its body
+ * slowly or never finishes it would otherwise hold the calling thread for good.
  */
 public final class HttpConnector implements Connector {
 
     /**
      * {@code name} is how messages call the system ("Jira", "the forum"); with {@code secretPath}
-     * a message shows only the host (a webhook's path is its secret).
+     * a message shows only the host (a webhook's path is its secret); {@code deadline}, when not
+     * null, bounds the whole exchange, the answer's body included.
      */
-    public record Settings(String name, Duration timeout, int maxBytes, boolean secretPath) {
+    public record Settings(String name, Duration timeout, int maxBytes, boolean secretPath, Duration deadline) {
+
+        /** Without an overall deadline: connecting and the headers each within {@code timeout}. */
+        public Settings(String name, Duration timeout, int maxBytes, boolean secretPath) {
+            this(name, timeout, maxBytes, secretPath, null);
+        }
     }
 
     private final Settings settings;
@@ -58,13 +76,19 @@ public final class HttpConnector implements Connector {
                             + hold.get().toSeconds() + " s", hold.get(), null);
                 }
             }
-            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body = read(response.body(), target);
+            HttpResponse<byte[]> response = await(http.sendAsync(builder.build(), info -> new CappedBody(settings.maxBytes())));
+            byte[] body = response.body();
             Response answer = new Response(response.statusCode(), response.headers().map(), body);
             if (answer.status() == 429) {
                 RetryAfter.parse(answer.header("Retry-After"), clock).ifPresent(this::holdFor);
             }
             return answer;
+        } catch (TooLarge e) {
+            throw new ConnectorException(Failure.TOO_LARGE, target + ": " + settings.name() + "'s answer is larger than "
+                    + settings.maxBytes() + " bytes", null, null);
+        } catch (TimeoutException e) {
+            throw new ConnectorException(Failure.TIMEOUT, target + ": " + settings.name() + " did not finish its answer within "
+                    + settings.deadline().toMillis() + " ms", null, e);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new ConnectorException(Failure.UNREACHABLE, target + ": cannot reach " + settings.name() + " at "
                     + site(request.uri()) + " (" + (e instanceof HttpConnectTimeoutException ? "connecting timed out"
@@ -86,13 +110,88 @@ public final class HttpConnector implements Connector {
         pacer.ifPresent(p -> p.holdUntil(clock.instant().plus(wait)));
     }
 
-    private byte[] read(InputStream in, String target) throws IOException {
-        try (in) {
-            byte[] body = in.readNBytes(settings.maxBytes() + 1);
-            if (body.length > settings.maxBytes()) {
-                throw new ConnectorException(Failure.TOO_LARGE, target + ": " + settings.name() + "'s answer is larger than "
-                        + settings.maxBytes() + " bytes", null, null);
+    /**
+     * Waits for the exchange, up to the deadline if there is one; an exchange given up on is
+     * cancelled, which closes its connection. Failures come out as the JDK's own exceptions.
+     */
+    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> exchange)
+            throws IOException, InterruptedException, TimeoutException {
+        try {
+            return settings.deadline() == null ? exchange.get()
+                    : exchange.get(settings.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
             }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** The answer over {@code maxBytes} is refused as it streams in, never held whole. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Collects the answer's body up to {@code max} bytes and gives up, closing the stream, at one byte more. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final int max;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > max) {
+                    subscription.cancel();
+                    body.completeExceptionally(new TooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
             return body;
         }
     }

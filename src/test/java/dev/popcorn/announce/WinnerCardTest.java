@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class WinnerCardTest {
 
-    private final WinnerCard card = new WinnerCard(new Photos(Path.of("target"), () -> "http://localhost:0", java.time.Clock.systemUTC()));
+    private final WinnerCard card = new WinnerCard(new Photos(Path.of("target"), () -> "http://localhost:0"));
 
     @Test
     void theCardIsAShareSizedPngThatIsNotBlank() throws Exception {

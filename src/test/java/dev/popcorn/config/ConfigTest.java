@@ -63,6 +63,7 @@ class ConfigTest {
             entry("award.languages", Bad.of("fr")),
             entry("slack.webhook-url", Bad.of("hooks.slack.example/T000/secret-part")),
             entry("slack.timeout-seconds", Bad.of("0")),
+            entry("photos.allowed-hosts", Bad.of("photos.example, https://intranet.example/avatars")),
             entry("jira.url", new Bad("not a url", Map.of("jira.token", "t", "jira.default-team", "x"))),
             entry("jira.deployment", new Bad("moon", JIRA)),
             entry("jira.auth", new Bad("kerberos", JIRA)),

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ class HttpConnectorTest {
     private final List<String> seen = new ArrayList<>();
     private final List<Duration> slept = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    /** Lets a stalled answer end when the test is over. */
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
@@ -53,6 +57,18 @@ class HttpConnectorTest {
                         exchange.getResponseBody().write(new byte[1024]);
                     }
                 }
+                case "/stalled-body" -> {
+                    // The headers at once, then a trickle of the body that never ends (until the test is over).
+                    exchange.sendResponseHeaders(200, 100_000);
+                    try {
+                        for (int i = 0; i < 100 && !release.await(200, TimeUnit.MILLISECONDS); i++) {
+                            exchange.getResponseBody().write(new byte[10]);
+                            exchange.getResponseBody().flush();
+                        }
+                    } catch (InterruptedException | IOException e) {
+                        // The client gave up, or the test is over.
+                    }
+                }
                 case "/slow" -> {
                     try {
                         Thread.sleep(3000);
@@ -75,6 +91,7 @@ class HttpConnectorTest {
 
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -126,6 +143,20 @@ class HttpConnectorTest {
                     assertThat(e.notSent()).isFalse();
                     assertThat(e.getMessage()).isEqualTo("GET /slow: the test site did not answer within 1 s");
                 });
+    }
+
+    @Test
+    void aBodyThatNeverEndsIsCutOffAtTheDeadlineThoughBytesKeepComing() {
+        HttpConnector connector = new HttpConnector(new HttpConnector.Settings("the test site", Duration.ofSeconds(5), 10_000,
+                false, Duration.ofMillis(800)), Optional.empty(), clock);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> connector.send(Connector.Request.get(uri("/stalled-body"))))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(ConnectorException.Failure.TIMEOUT);
+                    assertThat(e.getMessage()).isEqualTo("GET /stalled-body: the test site did not finish its answer within 800 ms");
+                });
+        // The answer timeout (5 s) would never fire: bytes arrive every 200 ms. The deadline does.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(700), Duration.ofSeconds(4));
     }
 
     @Test

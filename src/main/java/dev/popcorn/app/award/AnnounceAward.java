@@ -16,9 +16,12 @@ import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Standing;
 import dev.popcorn.domain.Team;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +38,9 @@ public final class AnnounceAward {
 
     /** The title every announcement carries, in both languages. */
     public static final String AWARD_NAME = "爆米花奖 · Popcorn Award";
+
+    /** How many approved polls' cards are kept rendered (the most recently shown). */
+    static final int CARDS_KEPT = 32;
 
     /** Where an approved announcement stands on one channel ({@code forum}, {@code chat}). */
     public record Publishing(String channel, String state, String error) {
@@ -57,6 +63,16 @@ public final class AnnounceAward {
     private final ZoneId zone;
     private final Supplier<String> baseUrl;
     private final Clock clock;
+    /** Approved cards, rendered once: an approved poll's card no longer changes. Guarded by itself. */
+    private final Map<CardKey, byte[]> approvedCards = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CardKey, byte[]> eldest) {
+            return size() > CARDS_KEPT;
+        }
+    };
+
+    private record CardKey(long poll, Instant approvedAt) {
+    }
 
     public AnnounceAward(Stores stores, Tally tally, AnnouncementWriter writer, Channels channels, ZoneId zone,
             Supplier<String> baseUrl, Clock clock) {
@@ -125,9 +141,27 @@ public final class AnnounceAward {
         return poll.announcement().isBlank() ? writer.text(facts(poll, result)) : poll.announcement();
     }
 
-    /** The winner card of a poll as it stands (leads preview it during the review). */
+    /**
+     * The winner card of a poll as it stands: rendered for every look while a lead reviews it,
+     * rendered once when approved (the public and the forum get the same bytes).
+     */
     public byte[] card(Poll poll) {
-        return writer.card(facts(poll));
+        if (poll.approvedAt() == null) {
+            return writer.card(facts(poll));
+        }
+        CardKey key = new CardKey(poll.id(), poll.approvedAt());
+        synchronized (approvedCards) {
+            byte[] kept = approvedCards.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        // Rendered outside the lock: two first looks at once may both render, and the first kept wins.
+        byte[] rendered = writer.card(facts(poll));
+        synchronized (approvedCards) {
+            byte[] kept = approvedCards.putIfAbsent(key, rendered);
+            return kept == null ? rendered : kept;
+        }
     }
 
     /** The outbox handler of {@link #CHAT}. */
@@ -165,7 +199,7 @@ public final class AnnounceAward {
             }
         }
         return new Announcement(pollId, "🍿 " + AWARD_NAME + " · " + release.version(), poll.announcement(),
-                writer.card(facts), facts.cardUrl(), facts.resultsUrl(), photos);
+                card(poll), facts.cardUrl(), facts.resultsUrl(), photos);
     }
 
     /** The forum users among the members of the winning teams, as their member entries name them. */
