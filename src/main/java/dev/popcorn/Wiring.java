@@ -76,7 +76,7 @@ final class Wiring {
         SignIn signIn = new SignIn(passes, store.users(), config.adminToken(), config.sessionValidity(), clock);
         OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
                 store.audit(), config.calendar(), clock);
-        HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(),
+        HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
                 store.participation(), clock);
         CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), store.participation(),
                 store.users(), store.teams(), config.award().eligibility(), clock);

@@ -29,7 +29,6 @@ import dev.popcorn.web.json.ReleaseJson;
 import dev.popcorn.web.json.ShippedJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -152,11 +151,8 @@ final class ReleaseRoutes implements EndpointGroup {
                 .map(v -> new FeatureVerdict(require(v.feature(), "verdicts[].feature"), Params.verdict(v.verdict()),
                         v.comment()))
                 .toList();
-        List<Long> wishes = new ArrayList<>(orEmpty(input.wishes()));
-        for (String ticket : orEmpty(input.tickets())) {
-            wishes.add(wishTickets.wishForTicket(ticket, userId, releaseId));
-        }
-        reports.handIn(new ExperienceReport(userId, releaseId, verdicts, wishes, orEmpty(input.newWishes())));
+        reports.handIn(new ExperienceReport(userId, releaseId, verdicts, orEmpty(input.wishes()), orEmpty(input.newWishes())),
+                orEmpty(input.tickets()));
         Json.write(ctx, 200, ReportJson.of(reports.find(releaseId, userId).orElseThrow()));
     }
 

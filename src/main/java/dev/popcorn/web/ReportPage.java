@@ -82,6 +82,7 @@ final class ReportPage implements EndpointGroup {
             model.put("handedIn", draft == null);
         }
         model.put("matches", matches);
+        model.put("chosenTickets", Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()));
         if (problem != null) {
             model.put("problem", Messages.text(chrome.locale(ctx), "error." + problem.code(), problem.args().toArray()));
             ctx.status(problem.status());
@@ -106,11 +107,13 @@ final class ReportPage implements EndpointGroup {
                 return;
             }
         }
+        List<String> tickets = ctx.formParams("ticket");
         try {
-            reports.handIn(report);
+            reports.handIn(report, tickets);
         } catch (RuleViolation e) {
-            // Show the form again with everything the fan typed, and what to fix.
-            show(ctx, report, List.of(), Problems.of(e));
+            // Show the form again with everything the fan typed (the tickets they backed too), and what to fix.
+            ctx.attribute("chosenTickets", tickets);
+            show(ctx, report, tickets.isEmpty() ? List.of() : matches(report.newWishes()), Problems.of(e));
             return;
         }
         ctx.redirect("/releases/" + releaseId + "?saved=1#report");
@@ -137,10 +140,7 @@ final class ReportPage implements EndpointGroup {
                 verdicts.add(new FeatureVerdict(feature.key(), Params.verdict(verdict), ctx.formParam("comment." + feature.key())));
             }
         }
-        List<Long> wishes = new ArrayList<>(ctx.formParams("wish").stream().map(Params::number).toList());
-        for (String ticket : ctx.formParams("ticket")) {
-            wishes.add(wishTickets.wishForTicket(ticket, userId, releaseId));
-        }
+        List<Long> wishes = ctx.formParams("wish").stream().map(Params::number).toList();
         String newWishes = Optional.ofNullable(ctx.formParam("newWishes")).orElse("");
         return new ExperienceReport(userId, releaseId, verdicts, wishes, List.of(newWishes.split("\\R")));
     }

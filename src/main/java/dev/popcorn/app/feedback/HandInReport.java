@@ -2,6 +2,7 @@ package dev.popcorn.app.feedback;
 
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
+import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.domain.ExperienceReport;
@@ -9,8 +10,12 @@ import dev.popcorn.domain.ParticipationEvent;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Ticket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /** A user hands in (or edits) their experience report on a release before its deadline. */
@@ -19,19 +24,30 @@ public final class HandInReport {
     private final Transactions transactions;
     private final ReleaseStore releases;
     private final ReportStore reports;
+    private final TicketStore tickets;
     private final ParticipationStore participation;
     private final Clock clock;
 
-    public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports,
+    public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
             ParticipationStore participation, Clock clock) {
         this.transactions = transactions;
         this.releases = releases;
         this.reports = reports;
+        this.tickets = tickets;
         this.participation = participation;
         this.clock = clock;
     }
 
     public void handIn(ExperienceReport report) {
+        handIn(report, List.of());
+    }
+
+    /**
+     * Hands the report in, backing these open tickets too (each through the wish that stands for
+     * it, filed in the ticket's words the first time). Everything is checked before anything is
+     * written: a refused report leaves no wish behind.
+     */
+    public void handIn(ExperienceReport report, List<String> ticketKeys) {
         Instant now = clock.instant();
         Release release = releases.find(report.releaseId())
                 .orElseThrow(() -> RuleViolation.notFound("release.unknown", report.releaseId()));
@@ -44,8 +60,20 @@ public final class HandInReport {
                 throw RuleViolation.invalid("report.wish.unknown", wish);
             }
         }
+        List<Ticket> backed = new ArrayList<>();
+        for (String key : new LinkedHashSet<>(ticketKeys)) {
+            backed.add(tickets.find(key).filter(t -> !t.done())
+                    .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", key)));
+        }
         transactions.inTransaction(() -> {
-            reports.save(report, now);
+            List<Long> wishes = new ArrayList<>(report.supportedWishes());
+            for (Ticket ticket : backed) {
+                String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
+                wishes.add(reports.wishForTicket(ticket.key(), text.length() > 1200 ? text.substring(0, 1200) : text,
+                        report.userId(), release.id(), now));
+            }
+            reports.save(new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes,
+                    report.newWishes()), now);
             participation.record(ParticipationEvent.of(
                     report.userId(), ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), now));
             return null;

@@ -100,18 +100,6 @@ public final class WishTickets {
         return reports.wishes(List.of(id)).stream().findFirst().orElseThrow(() -> RuleViolation.notFound("wish.unknown", id));
     }
 
-    /**
-     * A user backs an open ticket instead of writing a new wish: the wish that stands for the
-     * ticket (filed in its words the first time), whose id the report then supports.
-     */
-    public long wishForTicket(String ticketKey, String userId, long releaseId) {
-        Ticket ticket = tickets.find(ticketKey).filter(t -> !t.done())
-                .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", ticketKey));
-        String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
-        return reports.wishForTicket(ticket.key(), text.length() > 1200 ? text.substring(0, 1200) : text, userId,
-                releaseId, clock.instant());
-    }
-
     /** An engineer says the wish is this ticket: its supporters follow it, and the ticket links back to the wish. */
     public Wish link(long wishId, String ticketKey, String actor) {
         String key = ticketKey == null ? "" : ticketKey.strip().toUpperCase(java.util.Locale.ROOT);

@@ -1,0 +1,47 @@
+package dev.popcorn.app.feedback;
+
+import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.popcorn.MutableClock;
+import dev.popcorn.app.AWeek;
+import dev.popcorn.domain.ExperienceReport;
+import dev.popcorn.domain.FeatureVerdict;
+import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.Verdict;
+import dev.popcorn.memory.MemoryStores;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HandInReportTest {
+
+    private final MemoryStores stores = new MemoryStores();
+    private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
+    private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
+            stores.tickets(), stores.participation(), clock);
+
+    @Test
+    void aReportBackingATicketIsWrittenWithTheTicketsWishAndARefusedOneLeavesNoWishBehind() {
+        AWeek.Week week = AWeek.in(stores).build();
+        stores.tickets().save(new Ticket("MIUI-7", "Faster search", "Open", false, "MIUI", List.of(), List.of(), List.of()),
+                clock.instant());
+        ExperienceReport report = new ExperienceReport("fan-1", week.release().id(),
+                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "")), List.of(), List.of());
+
+        clock.set(week.release().reportsCloseAt().plusSeconds(1));
+        assertThatViolation(() -> handIn.handIn(report, List.of("MIUI-7"))).is(Kind.CLOSED, "report.closed");
+        assertThat(stores.reports().openWishes(10)).as("nothing written by a refused report").isEmpty();
+        assertThatViolation(() -> handIn.handIn(report, List.of("MIUI-404"))).is(Kind.CLOSED, "report.closed");
+
+        clock.set(AWeek.FRIDAY.plus(Duration.ofHours(2)));
+        assertThatViolation(() -> handIn.handIn(report, List.of("MIUI-404"))).is(Kind.INVALID, "wish.ticket.unknown");
+        assertThat(stores.reports().find(week.release().id(), "fan-1")).as("no report either").isEmpty();
+
+        handIn.handIn(report, List.of("MIUI-7", "MIUI-7"));
+        assertThat(stores.reports().openWishes(10)).singleElement()
+                .satisfies(wish -> assertThat(wish.ticketKey()).isEqualTo("MIUI-7"));
+        assertThat(stores.reports().find(week.release().id(), "fan-1").orElseThrow().supportedWishes()).hasSize(1);
+    }
+}
