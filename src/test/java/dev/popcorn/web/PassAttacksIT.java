@@ -130,13 +130,15 @@ class PassAttacksIT {
     @Test
     void theCiTokenOpensReleasesButDecidesNothing() {
         jira = FakeJira.weeklyRelease();
+        jira.keySearch("MIUI-2101", "MIUI-2102");
         Map<String, String> config = new HashMap<>(jira.settings(Map.of("jenkins.token", JENKINS_TOKEN,
                 "jenkins.job", "miui-weekly-release")));
         a = TestServer.start(dataA, TestServer.FRIDAY, false, config);
-        HttpResponse<String> opened = a.send("POST", "/api/v1/releases", JENKINS_TOKEN, """
-                {"version": "2026.11.27", "features": [
-                  {"key": "MIUI-1", "summary": "Night mode", "team": "camera"},
-                  {"key": "MIUI-2", "summary": "Quiet charging", "team": "battery"}]}""");
+        for (String team : new String[] {"camera", "system"}) {
+            a.send("PUT", "/api/v1/teams/" + team, TestServer.ADMIN_TOKEN, "{\"name\":\"" + team + " team\"}");
+        }
+        HttpResponse<String> opened = a.send("POST", "/api/v1/releases", JENKINS_TOKEN,
+                "{\"version\": \"2026.11.20\", \"keys\": [\"MIUI-2101\", \"MIUI-2102\"]}");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         var release = JsonParser.parseString(opened.body()).getAsJsonObject();
         long releaseId = release.getAsJsonObject("release").get("id").getAsLong();
@@ -144,7 +146,7 @@ class PassAttacksIT {
         assertThat(a.send("PUT", "/api/v1/releases/" + releaseId + "/tests", JENKINS_TOKEN,
                 "{\"total\": 10, \"failed\": 1}").statusCode()).isEqualTo(200);
         assertThat(a.send("POST", "/api/v1/polls/" + poll + "/candidates", JENKINS_TOKEN,
-                "{\"team\": \"camera\", \"title\": \"Night mode\", \"tickets\": [\"MIUI-1\"]}").statusCode()).isEqualTo(201);
+                "{\"team\": \"camera\", \"title\": \"Night mode, again\", \"tickets\": [\"MIUI-2101\"]}").statusCode()).isEqualTo(201);
         assertThat(a.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).contains("\"actor\":\"ci\"");
 
         for (String[] decision : new String[][] {{"POST", "/api/v1/polls/" + poll + "/approve", null},
