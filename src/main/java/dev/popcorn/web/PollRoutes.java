@@ -77,7 +77,7 @@ final class PollRoutes implements EndpointGroup {
         get("/api/v1/polls/{id}/ballot", this::myBallot, USER);
         put("/api/v1/polls/{id}/ballot", this::castBallot, USER);
         post("/api/v1/polls/{id}/candidates", this::addCandidate, PIPELINE);
-        put("/api/v1/polls/{id}/candidates/{candidate}", this::editCandidate, LEAD);
+        put("/api/v1/polls/{id}/candidates/{candidate}", this::editCandidate, PIPELINE);
         post("/api/v1/polls/{id}/candidates/{candidate}/withdraw", ctx -> {
             managePoll.withdrawCandidate(id(ctx), id(ctx, "candidate"), lead(ctx));
             answerPoll(ctx, id(ctx));

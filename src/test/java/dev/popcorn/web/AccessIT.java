@@ -83,7 +83,7 @@ class AccessIT {
         assertThat(byRole.get("webhook")).containsExactlyInAnyOrder("POST /api/v1/hooks/jira", "POST /api/v1/hooks/discourse");
         assertThat(byRole.get("ci")).containsExactly("POST /api/v1/hooks/jenkins");
         assertThat(byRole.get("pipeline")).containsExactlyInAnyOrder("POST /api/v1/releases", "PUT /api/v1/releases/{id}/tests",
-                "POST /api/v1/polls/{id}/candidates");
+                "POST /api/v1/polls/{id}/candidates", "PUT /api/v1/polls/{id}/candidates/{candidate}");
     }
 
     @Test
