@@ -7,7 +7,7 @@ def call(Map args) {
     if (!server) {
         error('popcorn: no server; set POPCORN_URL in the environment or pass server: to the step')
     }
-    String credentialsId = (args.credentialsId ?: env.POPCORN_CREDENTIALS_ID ?: 'popcorn-token').toString()
+    String credentialsId = (args.credentialsId ?: env.POPCORN_CREDENTIALS_ID ?: 'popcorn-ci-token').toString()
     Map request = [
         url: server + args.path,
         httpMode: args.method ?: 'GET',

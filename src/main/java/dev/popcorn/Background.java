@@ -4,6 +4,7 @@ import dev.popcorn.app.award.AwardSchedule;
 import dev.popcorn.app.forum.ForumThreads;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.identity.ForumAccounts;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,12 +32,13 @@ final class Background implements AutoCloseable {
     /**
      * Starts the work no request starts: opening and closing award polls on time, delivering the
      * outbox every second, with a forum planning its threads every few seconds, and with Jira
-     * planning write-backs every few seconds and refreshing the tickets wishes are matched against.
+     * planning write-backs every few seconds and refreshing the tickets wishes are matched against;
+     * with forum sign-in, asking the forum every {@code leadCheck} whether each lead still is one.
      * Every run is safe on several instances at once (the schedule holds a lease, the outbox leases
      * its tasks); a failure is logged and tried next time.
      */
     static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
-            Duration ticketRefresh) {
+            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");
             thread.setDaemon(true);
@@ -51,6 +53,11 @@ final class Background implements AutoCloseable {
         }), 1, 1, TimeUnit.SECONDS);
         if (forum.enabled()) {
             background.scheduleWithFixedDelay(() -> quietly("forum thread planning", forum::plan), 0, 5, TimeUnit.SECONDS);
+        }
+        if (accounts.enabled()) {
+            // Lead rights follow the forum's groups even when a webhook was missed (ADR 0011); idempotent on every instance.
+            background.scheduleWithFixedDelay(() -> quietly("lead check", accounts::checkLeads), leadCheck.toSeconds(),
+                    leadCheck.toSeconds(), TimeUnit.SECONDS);
         }
         if (!sync.enabled()) {
             return new Background(background, schedule);

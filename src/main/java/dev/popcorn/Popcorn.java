@@ -87,7 +87,7 @@ public final class Popcorn implements AutoCloseable {
             photoFetcher.start();
             Background.quietly("asking for members' photos", parts.services().manageTeams()::copyPhotos);
             WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(),
-                    config.sessionValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
+                    config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
                     config.award().ballotsPerMinutePerAddress()));
             web.javalin().start(config.port());
@@ -104,7 +104,8 @@ public final class Popcorn implements AutoCloseable {
             // Polls whose time came while no instance ran are opened or closed before anyone asks.
             Background.quietly("award schedule", parts.schedule()::run);
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
-                    parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh()), photoFetcher);
+                    parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
+                    parts.services().forumAccounts(), config.discourse().leadCheck()), photoFetcher);
             popcorn.greet(out, demo);
             return popcorn;
         } catch (IOException e) {
@@ -192,7 +193,7 @@ public final class Popcorn implements AutoCloseable {
 
     /** A personal sign-in link, as {@code popcorn link} prints it. */
     public String link(String userId, String name, Passes.Role role) {
-        return baseUrl() + "/signin/" + passes.issue(userId, name, role, config.linkValidity());
+        return baseUrl() + "/signin/" + passes.issue(Passes.Kind.LINK, userId, name, role, config.linkValidity());
     }
 
     private void greet(PrintStream out, boolean demo) {

@@ -73,7 +73,9 @@ final class Wiring {
      */
     static Parts wire(Config config, Store store, Clock clock, Supplier<String> baseUrl, String instance) {
         Passes passes = new Passes(config.secret(), clock);
-        SignIn signIn = new SignIn(passes, store.users(), config.adminToken(), config.sessionValidity(), clock);
+        SignIn signIn = new SignIn(passes, store.users(), store.transactions(), store.audit(),
+                new SignIn.Settings(config.adminToken(), config.jenkins().token(), config.sessionValidity(),
+                        config.apiValidity()), clock);
         OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
                 store.audit(), config.calendar(), clock);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
@@ -95,9 +97,9 @@ final class Wiring {
                 store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
                 writer, baseUrl, config.discourse().signIn(), config.calendar().zone(), clock);
         ForumAccounts forumAccounts = new ForumAccounts(new DiscourseConnect(config.discourse(), discourse),
-                store.signInNonces(), store.users(), passes,
+                store.signInNonces(), store.users(), signIn, passes,
                 new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
-                        config.sessionValidity(), config.discourse().leadGroups()), clock);
+                        config.discourse().leadGroups()), clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),

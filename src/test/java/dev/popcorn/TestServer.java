@@ -60,10 +60,38 @@ public final class TestServer implements AutoCloseable {
         return popcorn.baseUrl() + path;
     }
 
-    /** A user's pass, as carried in their personal link and sent as bearer token. */
+    /** A user's API pass, as they get it on their page and send it as bearer token. */
     public String pass(String userId, String name) {
-        return new Passes(SECRET.getBytes(StandardCharsets.UTF_8), clock)
-                .issue(userId, name, Passes.Role.USER, Duration.ofDays(14));
+        return issue(Passes.Kind.API, userId, name, Passes.Role.USER);
+    }
+
+    /** A user's session, as their browser keeps it in the session cookie. */
+    public String session(String userId, String name) {
+        return issue(Passes.Kind.SESSION, userId, name, Passes.Role.USER);
+    }
+
+    /** A pass of any kind and role, signed with this server's secret. */
+    public String issue(Passes.Kind kind, String userId, String name, Passes.Role role) {
+        return new Passes(SECRET.getBytes(StandardCharsets.UTF_8), clock).issue(kind, userId, name, role, Duration.ofDays(14));
+    }
+
+    /** A lead's session as the lead sign-in page gives it for the admin token (the lead is then recorded as one). */
+    public String leadSession() {
+        String csrf = "0123456789abcdef0123456789abcdef";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/lead/signin"))).timeout(Duration.ofSeconds(30))
+                .header("Cookie", "popcorn_csrf=" + csrf).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&token=" + ADMIN_TOKEN)).build();
+        try {
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("popcorn_session="))
+                    .map(c -> c.substring("popcorn_session=".length(), c.indexOf(';'))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no session from the lead sign-in: " + answer.statusCode()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> send(String method, String path, String bearer, String json) {

@@ -29,6 +29,29 @@ public interface UserStore {
 
     long count();
 
+    /**
+     * What decides whether a user's passes still hold, read on every check (so every instance
+     * agrees): passes issued at or before {@code passesValidAfter} (null: never revoked) are
+     * refused, and a lead pass counts only while {@code lead} is true.
+     */
+    record Standing(boolean lead, java.time.Instant passesValidAfter) {
+    }
+
+    /** The standing of a user Popcorn knows; empty for one it never recorded (not a lead, nothing revoked). */
+    Optional<Standing> standing(String id);
+
+    /**
+     * Refuses every pass of the user issued at or before {@code at} (kept to the millisecond), known
+     * or not: an unknown id is recorded with its id as name, so that its passes are refused too.
+     */
+    void revokePasses(String id, java.time.Instant at);
+
+    /** Records whether a known user is a lead now; false when Popcorn does not know them. */
+    boolean setLead(String id, boolean lead);
+
+    /** The users who are leads now because the forum said so (they have a forum user name): whom the lead check asks about. */
+    java.util.List<User> forumLeads();
+
     /** The forum user names of these users, where they signed in through the forum; each once, in order. */
     default java.util.List<String> forumUsernames(java.util.List<String> ids) {
         return ids.stream().map(this::find).flatMap(Optional::stream)

@@ -62,8 +62,8 @@ final class AdminCommands {
         @Option(names = "--server", paramLabel = "URL", description = "Popcorn's URL (default: server.base-url)")
         String server;
 
-        @Option(names = "--token", paramLabel = "TOKEN", description = "admin token (default: POPCORN_TOKEN,"
-                + " security.admin-token, POPCORN_SECURITY_ADMIN_TOKEN or the data folder)")
+        @Option(names = "--token", paramLabel = "TOKEN", description = "admin token, or on CI the CI token (jenkins.token)"
+                + " (default: POPCORN_TOKEN, security.admin-token, POPCORN_SECURITY_ADMIN_TOKEN or the data folder)")
         String token;
 
         JsonObject call(Map<String, String> env, String method, String path, Object body) {

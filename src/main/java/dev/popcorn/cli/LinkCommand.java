@@ -46,7 +46,9 @@ final class LinkCommand implements Callable<Integer> {
         Config config = configOptions.load(env, Map.of());
         Passes passes = new Passes(config.secret(), Clock.systemUTC());
         Duration validity = days == null ? config.linkValidity() : Duration.ofDays(days);
-        String token = passes.issue(user, name == null ? user : name, lead ? Passes.Role.LEAD : Passes.Role.USER, validity);
+        // A link is good for signing in only: opened, it asks to confirm, then grants a session (ADR 0011).
+        String token = passes.issue(Passes.Kind.LINK, user, name == null ? user : name,
+                lead ? Passes.Role.LEAD : Passes.Role.USER, validity);
         spec.commandLine().getOut().println(config.baseUrl() + "/signin/" + token);
         return 0;
     }

@@ -28,7 +28,7 @@ import java.util.Properties;
  */
 public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
-        byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity,
+        byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
         WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
         JenkinsConfig jenkins, PhotoConfig photos) {
 
@@ -51,11 +51,13 @@ public record Config(
             Key.secret("security.secret", "",
                     "HMAC key for links and sessions, 32+ characters (secret; generated into data.dir if absent)"),
             Key.secret("security.admin-token", "",
-                    "token leads sign in with and the CLI sends (secret; generated into data.dir if absent)"),
+                    "token leads sign in with and the lead's CLI sends (secret; generated into data.dir if absent)"),
             Key.of("security.link-days", "14",
                     "how long a personal sign-in link is valid"),
             Key.of("security.session-days", "30",
                     "how long a session lasts"),
+            Key.of("security.api-days", "90",
+                    "how long a user's API pass (from their page, or popcorn token) is valid"),
             Key.of("week.zone", "Asia/Shanghai",
                     "time zone of the weekly cycle"),
             Key.of("week.release", "FRIDAY 18:00",
@@ -165,6 +167,7 @@ public record Config(
                 v.integer("db.pool-size", 1, 200), secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(v.integer("security.link-days", 1, 365)),
                 Duration.ofDays(v.integer("security.session-days", 1, 365)),
+                Duration.ofDays(v.integer("security.api-days", 1, 365)),
                 calendar, v.integer("http.max-body-bytes", 1024, 50_000_000), JiraConfig.from(v), AwardConfig.from(v),
                 DiscourseConfig.from(v), JenkinsConfig.from(v), PhotoConfig.from(v));
     }

@@ -13,7 +13,7 @@ import java.util.List;
 public record DiscourseConfig(
         URI url, String apiKey, String apiUsername, long categoryId, int requestsPerMinute, Duration timeout,
         String connectSecret, Duration nonceValidity, List<String> leadGroups, String webhookSecret,
-        long winnerBadgeId, String winnersGroup) {
+        long winnerBadgeId, String winnersGroup, Duration leadCheck) {
 
     public DiscourseConfig {
         leadGroups = List.copyOf(leadGroups);
@@ -42,6 +42,8 @@ public record DiscourseConfig(
                     "how long a sign-in round trip through the forum may take"),
             Key.of("discourse.lead-groups", "",
                     "forum groups whose members sign in as team leads, comma separated"),
+            Key.of("discourse.lead-check-minutes", "15",
+                    "how often the forum is asked whether each lead is still in a lead group (needs discourse.api-key)"),
             Key.secret("discourse.webhook-secret", "",
                     "secret of the forum's webhook to /api/v1/hooks/discourse"
                     + " (secret; empty: forum webhooks are refused)"),
@@ -88,12 +90,13 @@ public record DiscourseConfig(
                 v.integer("discourse.requests-per-minute", 1, 6000),
                 Duration.ofSeconds(v.integer("discourse.timeout-seconds", 1, 600)), connectSecret,
                 Duration.ofMinutes(v.integer("discourse.nonce-minutes", 1, 1440)), v.list("discourse.lead-groups"),
-                v.text("discourse.webhook-secret"), badge, v.text("discourse.winners-group").strip());
+                v.text("discourse.webhook-secret"), badge, v.text("discourse.winners-group").strip(),
+                Duration.ofMinutes(v.integer("discourse.lead-check-minutes", 1, 1440)));
     }
 
     public static DiscourseConfig off() {
         return new DiscourseConfig(null, "", "system", 0, 60, Duration.ofSeconds(20), "", Duration.ofMinutes(10), List.of(),
-                "", 0, "");
+                "", 0, "", Duration.ofMinutes(15));
     }
 
     /** Whether Popcorn posts to the forum. */

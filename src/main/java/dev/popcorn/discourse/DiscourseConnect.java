@@ -85,6 +85,22 @@ public final class DiscourseConnect implements IdentityProvider {
         return new Answer(fields.get("nonce"), fields.get("return_sso_url"), identity);
     }
 
+    /**
+     * The user's groups as the forum's API tells them ({@code GET /u/{username}.json}); an empty list for a
+     * user the forum no longer has; empty without an API key or when the forum does not answer.
+     */
+    @Override
+    public Optional<List<String>> groupsOf(String username) {
+        if (client.isEmpty() || username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(client.get().user(username).map(DiscourseClient.User::groups).orElse(List.of()));
+        } catch (DiscourseException | dev.popcorn.http.ConnectorException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Optional<Change> readWebhook(String event, String body) {
         JsonObject json;

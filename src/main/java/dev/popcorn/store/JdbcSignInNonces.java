@@ -1,10 +1,18 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.identity.SignInNonces;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HexFormat;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Sign-in nonces as rows; taking one deletes it, and only the instance whose delete removed the row wins. */
+/**
+ * Used sign-in nonces as rows, by their SHA-256 (a nonce is longer than a key should be); the
+ * primary key lets only the first instance that records a nonce win.
+ */
 final class JdbcSignInNonces implements SignInNonces {
 
     private final Db db;
@@ -14,26 +22,36 @@ final class JdbcSignInNonces implements SignInNonces {
     }
 
     @Override
-    public void add(String nonce, Instant createdAt, String nextPath) {
-        db.with(h -> h.createUpdate("INSERT INTO sign_in_nonces (nonce, created_at, next_path) VALUES (:nonce, :at, :next)")
-                .bind("nonce", nonce).bind("at", createdAt).bind("next", nextPath).execute());
+    public boolean use(String nonce, Instant expiresAt) {
+        String hash = sha256(nonce);
+        try {
+            db.with(h -> h.createUpdate("INSERT INTO used_sign_in_nonces (nonce_hash, expires_at) VALUES (:hash, :at)")
+                    .bind("hash", hash).bind("at", expiresAt).execute());
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return false; // the primary key: this nonce was used before, here or on another instance
+            }
+            throw e;
+        }
     }
 
     @Override
-    public Optional<Issued> take(String nonce) {
-        return db.inTransaction(() -> db.with(h -> {
-            Optional<Issued> issued = h.createQuery("SELECT created_at, next_path FROM sign_in_nonces WHERE nonce = :nonce")
-                    .bind("nonce", nonce)
-                    .map((rs, ctx) -> new Issued(Db.instant(rs, "created_at"), rs.getString("next_path")))
-                    .findOne();
-            int deleted = h.createUpdate("DELETE FROM sign_in_nonces WHERE nonce = :nonce").bind("nonce", nonce).execute();
-            return deleted == 1 ? issued : Optional.<Issued>empty();
-        }));
-    }
-
-    @Override
-    public int purge(Instant before) {
-        return db.with(h -> h.createUpdate("DELETE FROM sign_in_nonces WHERE created_at < :before").bind("before", before)
+    public int purge(Instant now) {
+        return db.with(h -> h.createUpdate("DELETE FROM used_sign_in_nonces WHERE expires_at < :now").bind("now", now)
                 .execute());
+    }
+
+    @Override
+    public long count() {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM used_sign_in_nonces").mapTo(Long.class).one());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.popcorn.app.UserStore;
 import dev.popcorn.domain.ForumIdentity;
 import dev.popcorn.domain.User;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +70,45 @@ final class JdbcUsers implements UserStore {
 
     private static List<String> groups(String joined) {
         return joined == null ? null : joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    @Override
+    public Optional<Standing> standing(String id) {
+        return db.with(h -> h.createQuery("SELECT is_lead, passes_valid_after FROM users WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Standing(rs.getBoolean("is_lead"),
+                        rs.getObject("passes_valid_after") == null ? null : Db.instant(rs, "passes_valid_after")))
+                .findOne());
+    }
+
+    @Override
+    public void revokePasses(String id, Instant at) {
+        Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
+        db.inTransaction(() -> db.with(h -> {
+            int updated = h.createUpdate("UPDATE users SET passes_valid_after = :at WHERE id = :id")
+                    .bind("id", id).bind("at", millis).execute();
+            if (updated == 0) {
+                new User(id, id, millis);
+                h.createUpdate("INSERT INTO users (id, name, joined_at, passes_valid_after) VALUES (:id, :id, :at, :at)")
+                        .bind("id", id).bind("at", millis).execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public boolean setLead(String id, boolean lead) {
+        return db.with(h -> h.createUpdate("UPDATE users SET is_lead = :lead WHERE id = :id").bind("id", id)
+                .bind("lead", lead).execute()) == 1;
+    }
+
+    @Override
+    public List<User> forumLeads() {
+        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
+                        + " WHERE is_lead AND forum_username IS NOT NULL ORDER BY id")
+                .map((rs, ctx) -> new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at"),
+                        rs.getObject("trust_level", Integer.class), rs.getString("forum_username"),
+                        groups(rs.getString("forum_groups"))))
+                .list());
     }
 
     @Override

@@ -40,13 +40,23 @@ final class ForumRoutes implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        get("/signin/forum", ctx -> ctx.redirect(accounts.start(ctx.queryParam("next"))), ANYONE);
+        get("/signin/forum", this::start, ANYONE);
         get("/signin/forum/return", this::returned, ANYONE);
         post("/api/v1/hooks/discourse", this::receive, webhook(this::verify));
     }
 
+    /** Sends the browser to the forum; nothing is written, the browser keeps the sign-in's key in a cookie. */
+    private void start(Context ctx) {
+        ForumAccounts.Started started = accounts.start(ctx.queryParam("next"));
+        sessions.startForumSignIn(ctx, started.browserKey(), accounts.nonceValidity());
+        ctx.redirect(started.forumUrl());
+    }
+
+    /** The forum's answer, accepted only in the browser that started the sign-in. */
     private void returned(Context ctx) {
-        ForumAccounts.SignedIn signedIn = accounts.finish(ctx.queryParam("sso"), ctx.queryParam("sig"));
+        ForumAccounts.SignedIn signedIn = accounts.finish(ctx.queryParam("sso"), ctx.queryParam("sig"),
+                sessions.forumSignInKey(ctx));
+        sessions.endForumSignIn(ctx);
         sessions.start(ctx, signedIn.pass());
         ctx.redirect(signedIn.nextPath());
     }

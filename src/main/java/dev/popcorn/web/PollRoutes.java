@@ -2,6 +2,7 @@ package dev.popcorn.web;
 
 import static dev.popcorn.web.common.Access.ANYONE;
 import static dev.popcorn.web.common.Access.LEAD;
+import static dev.popcorn.web.common.Access.PIPELINE;
 import static dev.popcorn.web.common.Access.USER;
 import static dev.popcorn.web.common.Params.id;
 import static dev.popcorn.web.common.Params.orEmpty;
@@ -75,8 +76,8 @@ final class PollRoutes implements EndpointGroup {
                 ANYONE);
         get("/api/v1/polls/{id}/ballot", this::myBallot, USER);
         put("/api/v1/polls/{id}/ballot", this::castBallot, USER);
-        post("/api/v1/polls/{id}/candidates", this::addCandidate, LEAD);
-        put("/api/v1/polls/{id}/candidates/{candidate}", this::editCandidate, LEAD);
+        post("/api/v1/polls/{id}/candidates", this::addCandidate, PIPELINE);
+        put("/api/v1/polls/{id}/candidates/{candidate}", this::editCandidate, PIPELINE);
         post("/api/v1/polls/{id}/candidates/{candidate}/withdraw", ctx -> {
             managePoll.withdrawCandidate(id(ctx), id(ctx, "candidate"), lead(ctx));
             answerPoll(ctx, id(ctx));

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The pages anyone may open: the week, the winners, a team, a wish; and the ways in and out
- * (a personal link, the lead's sign-in with the admin token, signing out).
+ * (a personal link, confirmed by a form; the lead's sign-in with the admin token; signing out).
  */
 final class PublicPages implements EndpointGroup {
 
@@ -54,7 +54,8 @@ final class PublicPages implements EndpointGroup {
         get("/winners", this::winners, ANYONE);
         get("/teams/{slug}", this::team, ANYONE);
         get("/wishes/{id}", this::wish, ANYONE);
-        get("/signin/{token}", this::signInWithLink, ANYONE);
+        get("/signin/{token}", this::askToSignInWithLink, ANYONE);
+        post("/signin/{token}", this::signInWithLink, ANYONE);
         post("/signout", ctx -> {
             sessions.end(ctx);
             ctx.redirect("/");
@@ -81,6 +82,7 @@ final class PublicPages implements EndpointGroup {
         overview.winners(1).stream().findFirst().ifPresent(award -> model.put("lastAward", award));
         model.put("teams", overview.teamsBySlug());
         model.put("wishes", overview.topWishes(5));
+        model.put("signedOutEverywhere", me.isEmpty() && "everywhere".equals(ctx.queryParam("signedOut")));
         me.ifPresent(pass -> {
             model.put("points", overview.points(pass.userId()));
             model.put("notices", wishTickets.notices(pass.userId()));
@@ -111,6 +113,22 @@ final class PublicPages implements EndpointGroup {
         model.put("wish", wishTickets.wish(wishId));
         model.put("filing", wishTickets.filing(wishId));
         chrome.render(ctx, "wish", model);
+    }
+
+    /**
+     * A personal link opened: the page asks "sign in as …?" and signs in only when the form (with
+     * this browser's CSRF token) is sent, so that a link opened from another site cannot plant a
+     * session. Nothing is written here.
+     */
+    private void askToSignInWithLink(Context ctx) {
+        String token = ctx.pathParam("token");
+        Pass holder = signIn.linkHolder(token);
+        Map<String, Object> model = chrome.model(ctx);
+        model.put("holder", holder);
+        model.put("token", token);
+        sessions.current(ctx).filter(me -> !me.userId().equals(holder.userId())).ifPresent(me -> model.put("other", me));
+        ctx.header("Cache-Control", "no-store");
+        chrome.render(ctx, "signin-link", model);
     }
 
     private void signInWithLink(Context ctx) {

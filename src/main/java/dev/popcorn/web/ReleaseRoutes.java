@@ -1,7 +1,7 @@
 package dev.popcorn.web;
 
 import static dev.popcorn.web.common.Access.ANYONE;
-import static dev.popcorn.web.common.Access.LEAD;
+import static dev.popcorn.web.common.Access.PIPELINE;
 import static dev.popcorn.web.common.Access.USER;
 import static dev.popcorn.web.common.Params.id;
 import static dev.popcorn.web.common.Params.orEmpty;
@@ -78,9 +78,9 @@ final class ReleaseRoutes implements EndpointGroup {
     @Override
     public void addEndpoints() {
         get("/api/v1/releases", this::releases, ANYONE);
-        post("/api/v1/releases", this::open, LEAD);
+        post("/api/v1/releases", this::open, PIPELINE);
         get("/api/v1/releases/{id}", ctx -> Json.write(ctx, 200, json(overview.release(id(ctx)))), ANYONE);
-        put("/api/v1/releases/{id}/tests", this::attachTests, LEAD);
+        put("/api/v1/releases/{id}/tests", this::attachTests, PIPELINE);
         get("/api/v1/releases/{id}/report", this::myReport, USER);
         put("/api/v1/releases/{id}/report", this::handInReport, USER);
     }

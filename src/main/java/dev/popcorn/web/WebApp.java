@@ -54,7 +54,8 @@ public final class WebApp {
     }
 
     /** How the web layer behaves. */
-    public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, boolean secureCookies,
+    public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, Duration apiValidity,
+            boolean secureCookies,
             Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, String jenkinsToken, int ballotsPerMinute,
             int ballotsPerMinutePerAddress) {
     }
@@ -179,6 +180,8 @@ public final class WebApp {
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets()),
+                new MePage(s.signIn(), chrome, sessions, settings.apiValidity()),
+                new UserRoutes(s.signIn()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }

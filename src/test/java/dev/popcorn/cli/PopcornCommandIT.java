@@ -92,7 +92,7 @@ class PopcornCommandIT {
     @Test
     void aWrongTokenIsReportedAsAWrongToken() {
         assertThat(run("poll", "show", "--server", server.popcorn.baseUrl(), "--token", "not-the-token-at-all", "1")).isEqualTo(1);
-        assertThat(err()).isEqualTo("popcorn: The bearer token is neither the admin token nor a valid personal pass. (HTTP 401)");
+        assertThat(err()).isEqualTo("popcorn: The bearer token is neither the admin token, the CI token nor a valid API pass. (HTTP 401)");
     }
 
     @Test
@@ -109,7 +109,7 @@ class PopcornCommandIT {
     void linksSignInAndHelpIsEverywhere() {
         assertThat(run("link", "--user", "fan-1", "--name", "Fan One")).isZero();
         String link = out();
-        assertThat(link).matches("http://localhost:8080/signin/v1\\.[\\w-]+\\.[\\w-]+");
+        assertThat(link).matches("http://localhost:8080/signin/v2\\.[\\w-]+\\.[\\w-]+");
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("serve", "link", "release", "candidate", "poll");
         assertThat(run("serve", "--help")).isZero();

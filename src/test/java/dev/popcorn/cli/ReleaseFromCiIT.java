@@ -47,17 +47,21 @@ class ReleaseFromCiIT {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final Map<String, String> env = new HashMap<>();
 
+    /** The CI token the pipeline has: it opens releases and decides nothing (never the admin token). */
+    static final String CI_TOKEN = "ci-token-0123456789abcdef0123";
+
     @BeforeEach
     void start() throws IOException {
         jira = FakeJira.weeklyRelease();
         jira.keySearch("MIUI-2101", "MIUI-2102", "UTF-8");
         jira.search("fixVersion = \"2026.11.27\"", 50, "MIUI-2102");
-        server = TestServer.start(data.resolve("server"), TestServer.FRIDAY, false, jira.settings(Map.of()));
+        server = TestServer.start(data.resolve("server"), TestServer.FRIDAY, false, jira.settings(Map.of(
+                "jenkins.token", CI_TOKEN, "jenkins.job", "miui-weekly-release")));
         server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN, "{\"name\": \"Camera\"}");
         server.send("PUT", "/api/v1/teams/system", TestServer.ADMIN_TOKEN, "{\"name\": \"System\"}");
         Files.writeString(data.resolve("changelog.txt"), CHANGELOG);
-        // What a Jenkins agent has: the build's variables and the token bound from a credential.
-        env.put("POPCORN_TOKEN", TestServer.ADMIN_TOKEN);
+        // What a Jenkins agent has: the build's variables and the CI token bound from a credential.
+        env.put("POPCORN_TOKEN", CI_TOKEN);
         env.put("JOB_NAME", "miui-weekly-release");
         env.put("BUILD_NUMBER", "112");
         env.put("BUILD_URL", "https://ci.example.org/job/miui-weekly-release/112/");
@@ -119,7 +123,7 @@ class ReleaseFromCiIT {
         assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--jql", "x")).isEqualTo(1);
         assertThat(err()).endsWith("(HTTP 401)").doesNotContain("\n");
 
-        env.put("POPCORN_TOKEN", TestServer.ADMIN_TOKEN);
+        env.put("POPCORN_TOKEN", CI_TOKEN);
         assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog",
                 data.resolve("missing.txt").toString())).isEqualTo(2);
         assertThat(err()).isEqualTo("popcorn: cannot read --changelog " + data.resolve("missing.txt") + ": no such file");

@@ -39,6 +39,8 @@ class ForumLoopIT {
 
     private final FakeDiscourse fake = new FakeDiscourse();
     private TestServer server;
+    /** The sign-in cookie of the browser that started the last sign-in. */
+    private String browserCookie;
 
     @TempDir
     Path data;
@@ -112,7 +114,7 @@ class ForumLoopIT {
         HttpResponse<String> signedIn = back(good);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).contains("/polls/" + poll);
-        String session = session(signedIn);
+        String session = apiPass(session(signedIn));
         HttpResponse<String> replayed = back(good);
         assertThat(replayed.statusCode()).isEqualTo(401);
         assertThat(replayed.body()).contains("used already");
@@ -144,8 +146,8 @@ class ForumLoopIT {
 
         // A user outside the voter groups may not vote until the forum says they joined.
         request = signIn("/");
-        String outsider = session(back(answer(request.get("nonce"), request.get("return_sso_url"), "4343", "zhaomin",
-                "trust_level_1")));
+        String outsider = apiPass(session(back(answer(request.get("nonce"), request.get("return_sso_url"), "4343", "zhaomin",
+                "trust_level_1"))));
         HttpResponse<String> refused = server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider,
                 "{\"candidate\": " + candidate + "}");
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -166,6 +168,80 @@ class ForumLoopIT {
                 HOOK_SECRET).statusCode()).isEqualTo(200);
         assertThat(hook("user_updated", "{\"user\":{\"id\":999,\"username\":\"stranger\",\"trust_level\":2}}", HOOK_SECRET)
                 .statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void startingASignInWritesNothingAndTheAnswerCountsOnlyInTheBrowserThatStartedIt() throws Exception {
+        String db = "jdbc:h2:mem:forum-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Map<String, String> config = forum("beta-testers");
+        config.put("db.url", db);
+        server = TestServer.start(data, SATURDAY_NOON, false, config);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db, "", "")) {
+            long users = count(c, "users");
+            for (int i = 0; i < 1000; i++) {
+                assertThat(server.send("GET", "/signin/forum?next=%2Fpolls%2F" + i, null, null).statusCode()).isEqualTo(302);
+            }
+            assertThat(count(c, "used_sign_in_nonces")).as("1,000 anonymous starts cost no row").isZero();
+            assertThat(count(c, "users")).isEqualTo(users);
+
+            // The attacker signs in at the forum as themself and has the victim's browser open the answer.
+            Map<String, String> request = signIn("/");
+            String attackers = answer(request.get("nonce"), request.get("return_sso_url"), "6666", "mallory", "trust_level_1");
+            for (String victimsCookie : new String[] {null, "popcorn_signin=c29tZW9uZS1lbHNlcy1icm93c2VyLWtleQ"}) {
+                HttpResponse<String> planted = back(attackers, victimsCookie);
+                assertThat(planted.statusCode()).isEqualTo(403);
+                assertThat(planted.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+                assertThat(planted.body()).contains("started in another browser");
+                assertThat(planted.headers().allValues("Set-Cookie")).noneMatch(h -> h.startsWith("popcorn_session="));
+            }
+            assertThat(count(c, "used_sign_in_nonces")).as("a refused answer records nothing").isZero();
+
+            // In the browser that started it, the answer works once and costs one row until the nonce expires.
+            assertThat(session(back(attackers))).isNotBlank();
+            assertThat(count(c, "used_sign_in_nonces")).isEqualTo(1);
+            assertThat(back(attackers).statusCode()).isEqualTo(401);
+            server.clock.advance(Duration.ofMinutes(11));
+            request = signIn("/");
+            back(answer(request.get("nonce"), request.get("return_sso_url"), "6666", "mallory", "trust_level_1"));
+            assertThat(count(c, "used_sign_in_nonces")).as("the expired one forgotten").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLeadRemovedFromTheLeadGroupsLosesLeadRightsAtOnce() {
+        Map<String, String> config = forum("beta-testers");
+        config.put("discourse.lead-groups", "popcorn-leads");
+        server = TestServer.start(data, SATURDAY_NOON, false, config);
+        Map<String, String> request = signIn("/lead");
+        String session = session(back(answer(request.get("nonce"), request.get("return_sso_url"), "5151", "lena",
+                "trust_level_3,popcorn-leads")));
+        String lena = apiPass(session);
+        assertThat(server.send("GET", "/api/v1/audit", lena, null).statusCode()).isEqualTo(200);
+
+        assertThat(hook("user_removed_from_group",
+                "{\"group_user\":{\"group_id\":77,\"group_name\":\"popcorn-leads\",\"user_id\":5151}}", HOOK_SECRET)
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> audit = server.send("GET", "/api/v1/audit", lena, null);
+        assertThat(audit.statusCode()).as("the API pass issued while she led").isEqualTo(403);
+        assertThat(audit.body()).contains("auth.leadRequired");
+        assertThat(server.send("GET", "/api/v1/me", lena, null).statusCode()).as("still herself").isEqualTo(200);
+        java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(URI.create(server.url("/lead")))
+                .header("Cookie", "popcorn_session=" + session).build();
+        try {
+            HttpResponse<String> dashboard = java.net.http.HttpClient.newHttpClient().send(page, HttpResponse.BodyHandlers.ofString());
+            assertThat(dashboard.statusCode()).as("the session issued while she led").isEqualTo(302);
+            assertThat(dashboard.headers().firstValue("Location")).hasValue("/lead/signin");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(java.sql.Connection c, String table) throws java.sql.SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private long pollId() {
@@ -192,6 +268,11 @@ class ForumLoopIT {
         assertThat(payload.get("nonce")).hasSizeGreaterThanOrEqualTo(32);
         Map<String, String> answer = new HashMap<>(payload);
         answer.put("next", next.startsWith("//") ? "/" : next);
+        String cookie = start.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("popcorn_signin="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        assertThat(start.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("popcorn_signin=")
+                .contains("HttpOnly", "SameSite=Lax", "Max-Age=600"));
+        browserCookie = cookie;
         return answer;
     }
 
@@ -205,8 +286,39 @@ class ForumLoopIT {
         return "sso=" + URLEncoder.encode(sso, StandardCharsets.UTF_8) + "&sig=" + sign(sso);
     }
 
+    /** The forum's answer arrives in the browser that started the sign-in last (its cookie comes along). */
     private HttpResponse<String> back(String query) {
-        return server.send("GET", "/signin/forum/return?" + query, null, null);
+        return back(query, browserCookie);
+    }
+
+    private HttpResponse<String> back(String query, String cookie) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                URI.create(server.url("/signin/forum/return?" + query)));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An API pass as the user gets it on their page, signed in with {@code session}. */
+    private String apiPass(String session) {
+        String csrf = "0123456789abcdef0123456789abcdef";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(server.url("/me/api-pass")))
+                .header("Cookie", "popcorn_csrf=" + csrf + "; popcorn_session=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build();
+        try {
+            String page = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"api-pass\" readonly value=\"([^\"]+)\"").matcher(page);
+            assertThat(m.find()).as(page).isTrue();
+            return m.group(1);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String session(HttpResponse<String> response) {

@@ -86,37 +86,33 @@ final class MemoryLogs {
         }
     }
 
-    /** Nonces taken once. */
+    /** Used nonces, remembered until they expire. */
     static final class Nonces implements SignInNonces {
         private final MemoryDb db;
-        private final Map<String, Issued> nonces;
+        private final Map<String, Instant> used;
 
         Nonces(MemoryDb db) {
             this.db = db;
-            this.nonces = db.table();
+            this.used = db.table();
         }
 
         @Override
-        public void add(String nonce, Instant createdAt, String nextPath) {
-            db.run(() -> {
-                if (nonces.putIfAbsent(nonce, new Issued(createdAt, nextPath)) != null) {
-                    throw new IllegalStateException("nonce issued twice");
-                }
-            });
+        public boolean use(String nonce, Instant expiresAt) {
+            return db.with(() -> used.putIfAbsent(nonce, expiresAt) == null);
         }
 
         @Override
-        public Optional<Issued> take(String nonce) {
-            return db.with(() -> Optional.ofNullable(nonces.remove(nonce)));
-        }
-
-        @Override
-        public int purge(Instant before) {
+        public int purge(Instant now) {
             return db.with(() -> {
-                int before_ = nonces.size();
-                nonces.values().removeIf(issued -> issued.createdAt().isBefore(before));
-                return before_ - nonces.size();
+                int before = used.size();
+                used.values().removeIf(expires -> expires.isBefore(now));
+                return before - used.size();
             });
+        }
+
+        @Override
+        public long count() {
+            return db.with(() -> (long) used.size());
         }
     }
 }

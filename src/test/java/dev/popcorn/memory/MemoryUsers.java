@@ -4,6 +4,7 @@ import dev.popcorn.app.UserStore;
 import dev.popcorn.domain.ForumIdentity;
 import dev.popcorn.domain.User;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,12 @@ final class MemoryUsers implements UserStore {
 
     private final MemoryDb db;
     private final Map<String, User> users;
+    private final Map<String, Standing> standings;
 
     MemoryUsers(MemoryDb db) {
         this.db = db;
         this.users = db.table();
+        this.standings = db.table();
     }
 
     @Override
@@ -58,6 +61,40 @@ final class MemoryUsers implements UserStore {
                     username == null ? u.forumUsername() : username, groups == null ? u.groups() : groups));
             return true;
         });
+    }
+
+    @Override
+    public Optional<Standing> standing(String id) {
+        return db.with(() -> users.containsKey(id)
+                ? Optional.of(standings.getOrDefault(id, new Standing(false, null))) : Optional.empty());
+    }
+
+    @Override
+    public void revokePasses(String id, Instant at) {
+        db.run(() -> {
+            users.putIfAbsent(id, new User(id, id, at.truncatedTo(ChronoUnit.MILLIS)));
+            Standing was = standings.getOrDefault(id, new Standing(false, null));
+            standings.put(id, new Standing(was.lead(), at.truncatedTo(ChronoUnit.MILLIS)));
+        });
+    }
+
+    @Override
+    public boolean setLead(String id, boolean lead) {
+        return db.with(() -> {
+            if (!users.containsKey(id)) {
+                return false;
+            }
+            Standing was = standings.getOrDefault(id, new Standing(false, null));
+            standings.put(id, new Standing(lead, was.passesValidAfter()));
+            return true;
+        });
+    }
+
+    @Override
+    public List<User> forumLeads() {
+        return db.with(() -> users.values().stream().filter(u -> u.forumUsername() != null)
+                .filter(u -> standings.getOrDefault(u.id(), new Standing(false, null)).lead())
+                .sorted(java.util.Comparator.comparing(User::id)).toList());
     }
 
     @Override

@@ -282,16 +282,52 @@ abstract class StoreContract {
     }
 
     @Test
-    void aSignInNonceIsTakenOnceAndOldOnesAreForgotten() {
+    void aSignInNonceWorksOnceAndExpiredOnesAreForgotten() {
         var nonces = store.signInNonces();
-        nonces.add("n-1", SHIPPED, "/polls/1");
-        nonces.add("n-2", SHIPPED.plusSeconds(600), "/");
-        assertThat(nonces.take("n-1")).hasValueSatisfying(issued -> assertThat(issued.nextPath()).isEqualTo("/polls/1"));
-        assertThat(nonces.take("n-1")).as("taken once").isEmpty();
-        nonces.add("n-3", SHIPPED.minusSeconds(1), "/");
-        assertThat(nonces.purge(SHIPPED.plusSeconds(1))).isEqualTo(1);
-        assertThat(nonces.take("n-3")).isEmpty();
-        assertThat(nonces.take("n-2")).isPresent();
+        String longNonce = "n-1." + "x".repeat(600);
+        assertThat(nonces.use(longNonce, SHIPPED.plusSeconds(600))).isTrue();
+        assertThat(nonces.use(longNonce, SHIPPED.plusSeconds(600))).as("used once").isFalse();
+        assertThat(nonces.use("n-2", SHIPPED.minusSeconds(1))).isTrue();
+        assertThat(nonces.count()).isEqualTo(2);
+        assertThat(nonces.purge(SHIPPED)).isEqualTo(1);
+        assertThat(nonces.count()).isEqualTo(1);
+        assertThat(nonces.use(longNonce, SHIPPED.plusSeconds(600))).as("still remembered until it expires").isFalse();
+    }
+
+    @Test
+    void aUsersStandingSaysWhetherTheyLeadAndSinceWhenTheirPassesHold() {
+        var users = store.users();
+        assertThat(users.standing("fan-1")).as("unknown").isEmpty();
+        users.upsert("fan-1", "Fan", SHIPPED);
+        assertThat(users.standing("fan-1")).hasValue(new dev.popcorn.app.UserStore.Standing(false, null));
+        assertThat(users.setLead("fan-1", true)).isTrue();
+        assertThat(users.setLead("nobody", true)).as("an unknown user is not made a lead").isFalse();
+        Instant revokedAt = SHIPPED.plusNanos(1_234_567_891);
+        users.revokePasses("fan-1", revokedAt);
+        assertThat(users.standing("fan-1")).hasValue(new dev.popcorn.app.UserStore.Standing(true,
+                SHIPPED.plusMillis(1234)));
+        users.upsert("fan-1", "Fan again", SHIPPED.plusSeconds(5));
+        assertThat(users.standing("fan-1").orElseThrow().passesValidAfter()).as("a sign-in keeps the revocation")
+                .isEqualTo(SHIPPED.plusMillis(1234));
+        users.revokePasses("stranger", SHIPPED);
+        assertThat(users.standing("stranger")).as("an unknown id revoked is recorded")
+                .hasValue(new dev.popcorn.app.UserStore.Standing(false, SHIPPED));
+        assertThat(users.find("stranger").orElseThrow().name()).isEqualTo("stranger");
+    }
+
+    @Test
+    void theForumLeadsAreTheLeadsWithAForumAccount() {
+        var users = store.users();
+        users.upsertFromForum(new dev.popcorn.domain.ForumIdentity("f-2", "ann", "Ann", "", List.of("leads"), false, false),
+                SHIPPED);
+        users.upsertFromForum(new dev.popcorn.domain.ForumIdentity("f-1", "bob", "Bob", "", List.of(), false, false),
+                SHIPPED);
+        users.upsert("lead", "Lead", SHIPPED);
+        users.setLead("f-2", true);
+        users.setLead("lead", true);
+        assertThat(users.forumLeads()).extracting(dev.popcorn.domain.User::forumUsername).containsExactly("ann");
+        users.setLead("f-2", false);
+        assertThat(users.forumLeads()).isEmpty();
     }
 
     @Test

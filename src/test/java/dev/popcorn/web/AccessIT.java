@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccessIT {
 
-    private static final Set<String> ROLES = Set.of("anyone", "user", "lead", "ci", "webhook");
+    private static final Set<String> ROLES = Set.of("anyone", "user", "lead", "pipeline", "ci", "webhook");
     /** The only routes that change something and are open to anyone: signing in and out. */
-    private static final Set<String> OPEN_WRITES = Set.of("POST /signout", "POST /lead/signin");
+    private static final Set<String> OPEN_WRITES = Set.of("POST /signout", "POST /lead/signin", "POST /signin/{token}");
+    private static final String JENKINS_TOKEN = "jenkins-token-0123456789";
     private static final String CSRF = "0123456789abcdef0123456789abcdef";
 
     @TempDir
@@ -48,7 +49,7 @@ class AccessIT {
         // Every proof configured, so that each webhook's refusal is the missing proof, not a switched-off feature.
         jira = FakeJira.weeklyRelease();
         server = TestServer.start(data, TestServer.FRIDAY, false, jira.settings(Map.of(
-                "jenkins.token", "jenkins-token-0123456789",
+                "jenkins.token", JENKINS_TOKEN,
                 "jenkins.job", "miui-weekly-release",
                 "discourse.url", "http://127.0.0.1:9",
                 "discourse.connect-secret", "connect-secret-0123456789",
@@ -81,6 +82,8 @@ class AccessIT {
                 .as("the lead's pages").isNotEmpty().allSatisfy(route -> assertThat(route.access()).isEqualTo("lead"));
         assertThat(byRole.get("webhook")).containsExactlyInAnyOrder("POST /api/v1/hooks/jira", "POST /api/v1/hooks/discourse");
         assertThat(byRole.get("ci")).containsExactly("POST /api/v1/hooks/jenkins");
+        assertThat(byRole.get("pipeline")).containsExactlyInAnyOrder("POST /api/v1/releases", "PUT /api/v1/releases/{id}/tests",
+                "POST /api/v1/polls/{id}/candidates", "PUT /api/v1/polls/{id}/candidates/{candidate}");
     }
 
     @Test
@@ -93,7 +96,7 @@ class AccessIT {
     @Test
     void nobodyPassesARouteForUsersOrLeadsWithoutAPass() throws Exception {
         for (WebApp.Route route : server.popcorn.routes()) {
-            if (!route.access().equals("user") && !route.access().equals("lead")) {
+            if (!route.access().equals("user") && !route.access().equals("lead") && !route.access().equals("pipeline")) {
                 continue;
             }
             HttpResponse<String> answer = send(route, null);
@@ -107,12 +110,12 @@ class AccessIT {
     }
 
     @Test
-    void aUserPassesNoRouteForLeads() throws Exception {
-        String fan = server.pass("fan-1", "Fan");
+    void aUserPassesNoRouteForLeadsOrThePipeline() throws Exception {
         for (WebApp.Route route : server.popcorn.routes()) {
-            if (!route.access().equals("lead")) {
+            if (!route.access().equals("lead") && !route.access().equals("pipeline")) {
                 continue;
             }
+            String fan = route.path().startsWith("/api/") ? server.pass("fan-1", "Fan") : server.session("fan-1", "Fan");
             HttpResponse<String> answer = send(route, fan);
             if (isLeadPageToOpen(route)) {
                 assertThat(answer.statusCode()).as(describe(route)).isEqualTo(302);
@@ -120,6 +123,39 @@ class AccessIT {
                 assertThat(answer.statusCode()).as(describe(route)).isEqualTo(403);
                 assertThat(answer.body()).as(describe(route)).contains("lead");
             }
+        }
+    }
+
+    @Test
+    void theCiTokenPassesThePipelineRoutesAndNoRouteForLeadsOrUsers() throws Exception {
+        for (WebApp.Route route : server.popcorn.routes()) {
+            if (!route.path().startsWith("/api/") || !Set.of("user", "lead", "pipeline").contains(route.access())) {
+                continue;
+            }
+            HttpResponse<String> answer = send(route, JENKINS_TOKEN);
+            if (route.access().equals("pipeline")) {
+                assertThat(answer.statusCode()).as(describe(route)).isNotIn(401, 403);
+            } else {
+                assertThat(answer.statusCode()).as(describe(route)).isEqualTo(403);
+            }
+        }
+    }
+
+    @Test
+    void aSignInLinkOrASessionIsNoBearerAndAnApiPassOrALinkIsNoSession() throws Exception {
+        String link = server.issue(dev.popcorn.app.identity.Passes.Kind.LINK, "fan-1", "Fan",
+                dev.popcorn.app.identity.Passes.Role.USER);
+        String session = server.session("fan-1", "Fan");
+        for (String notAnApiPass : List.of(link, session)) {
+            HttpResponse<String> answer = server.send("GET", "/api/v1/me", notAnApiPass, null);
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.body()).contains("urn:popcorn:problem:pass.wrongKind.api");
+        }
+        for (String notASession : List.of(link, server.pass("fan-1", "Fan"))) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/me?lang=en")))
+                    .header("Cookie", "popcorn_session=" + notASession).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(401);
+            assertThat(page.body()).contains("This is not a session.");
         }
     }
 

@@ -121,7 +121,7 @@ class BodyLimitIT {
     @Test
     void anEndlessChunkedFormIsCutOffAtTheCapWithTheFriendlyPage() throws Exception {
         Answer answer = chunked("POST /releases/2/report HTTP/1.1\r\nHost: localhost\r\nCookie: popcorn_csrf=" + CSRF
-                + "; popcorn_session=" + server.pass("fan-1", "Fan") + "\r\nContent-Type: application/x-www-form-urlencoded\r\n");
+                + "; popcorn_session=" + server.session("fan-1", "Fan") + "\r\nContent-Type: application/x-www-form-urlencoded\r\n");
         assertThat(answer.statusLine()).startsWith("HTTP/1.1 413");
         assertThat(answer.contentType()).startsWith("text/html");
         assertThat(answer.connection()).isEqualTo("close");

@@ -92,7 +92,7 @@ class BrowserIT {
     private void reportAndVote(String userId, String name, String lang, String wish, String matchesTitle, String savedText,
             String receiptText) {
         browser.manage().deleteAllCookies();
-        browser.get(server.popcorn.link(userId, name, Passes.Role.USER));
+        signInWith(server.popcorn.link(userId, name, Passes.Role.USER));
         browser.get(server.url("/?lang=" + lang));
         assertThat(text("header .who span")).contains(name);
 
@@ -125,6 +125,57 @@ class BrowserIT {
         assertThat(text("#receipt")).startsWith(receiptText).containsPattern("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
     }
 
+    /** Opens a personal link and confirms: a link alone signs nobody in. */
+    private static void signInWith(String link) {
+        browser.get(link);
+        browser.findElement(By.id("signin-confirm")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> !driver.getCurrentUrl().contains("/signin/"));
+    }
+
+    @Test
+    void aLinkAsksBeforeSigningInAndSigningOutEverywhereEndsItOnANarrowPhone() {
+        browser.manage().deleteAllCookies();
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+        try {
+            browser.get(server.url("/?lang=zh-CN"));
+            String link = server.popcorn.link("demo-lily", "Lily Zhao", Passes.Role.USER);
+            browser.get(link);
+            assertThat(text("#signin-question")).isEqualTo("以 Lily Zhao 的身份登录？");
+            assertThat(browser.manage().getCookieNamed("popcorn_session")).as("opening the link signs nobody in").isNull();
+            assertThat(fitsTheWidth()).as("the page fits 360 px").isTrue();
+            browser.findElement(By.id("signin-confirm")).click();
+            assertThat(text("header .who span")).contains("Lily Zhao");
+
+            browser.findElement(By.cssSelector("header .who a[href='/me']")).click();
+            assertThat(text("#me h1")).isEqualTo("我的账号");
+            assertThat(fitsTheWidth()).as("the own page fits 360 px").isTrue();
+            browser.findElement(By.id("api-pass-get")).click();
+            String apiPass = browser.findElement(By.id("api-pass")).getAttribute("value");
+            assertThat(server.send("GET", "/api/v1/me", apiPass, null).statusCode()).isEqualTo(200);
+            String session = browser.manage().getCookieNamed("popcorn_session").getValue();
+
+            server.clock.advance(Duration.ofSeconds(1));
+            browser.findElement(By.id("signout-everywhere")).click();
+            assertThat(text("#signed-out-everywhere")).contains("你已在所有设备上退出");
+            HttpResponse<String> oldToken = server.send("GET", "/api/v1/me", apiPass, null);
+            assertThat(oldToken.statusCode()).isEqualTo(401);
+            assertThat(oldToken.body()).contains("pass.revoked");
+            browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", session));
+            browser.get(server.url("/me?lang=zh-CN"));
+            assertThat(text("#problem-detail")).as("the old session, put back, is refused").contains("已被撤销");
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    private static boolean fitsTheWidth() {
+        Object wide = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+        return Boolean.TRUE.equals(wide);
+    }
+
     @Test
     void aFanReportsAndVotesInEnglish() {
         reportAndVote("demo-alex", "Alex Chen", "en", "Dark theme for the whole phone", "Is it one of these?", "Thank you! Your report is saved. You can change it until the deadline.",
@@ -150,8 +201,7 @@ class BrowserIT {
     @Test
     void aFormPostedFromElsewhereIsRefusedAndChangesNothing() throws Exception {
         // Another site makes the lead's browser post the form: the session cookie comes along, the CSRF token cannot.
-        String leadSession = new Passes(TestServer.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), server.clock)
-                .issue("lead", "Lead", Passes.Role.LEAD, Duration.ofDays(1));
+        String leadSession = server.leadSession();
         HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create(server.url("/lead/polls/2/close")))
                 .header("Cookie", "popcorn_session=" + leadSession)
@@ -168,7 +218,7 @@ class BrowserIT {
     @Order(Integer.MAX_VALUE) // after the fans voted (unordered tests default to MAX_VALUE / 2): it closes the poll
     void aLeadClosesThePollAndApprovesTheResult() {
         browser.manage().deleteAllCookies();
-        browser.get(server.popcorn.link("lead", "Lead", Passes.Role.LEAD) + "?lang=en");
+        signInWith(server.popcorn.link("lead", "Lead", Passes.Role.LEAD) + "?lang=en");
         browser.get(server.url("/lead?lang=en"));
         assertThat(text("h1")).isEqualTo("Lead dashboard");
         browser.findElement(By.xpath("//button[text()='Close the poll now']")).click();

@@ -66,7 +66,7 @@ class PipelineLibraryIT {
             env.put("BUILD_URL", "https://ci.example.org/job/miui-weekly-release/" + number + "/");
             env.put("POPCORN_URL", server.popcorn.baseUrl());
             params.put("RELEASE_VERSION", "2026.11.20");
-            credentials.put("popcorn-token", TestServer.ADMIN_TOKEN);
+            credentials.put("popcorn-ci-token", JENKINS_TOKEN);
             // What Jenkins' git plugin records: change sets of entries with the commit's message.
             List<Expando> entries = new ArrayList<>();
             for (String message : commitMessages) {
@@ -200,9 +200,9 @@ class PipelineLibraryIT {
                 .hasMessage("popcorn: there is no release 2026.11.20; open it first with popcornRelease");
         assertThatThrownBy(() -> pipeline.run("popcornRelease(version: '')"))
                 .hasMessageStartingWith("popcornRelease: version is required");
-        pipeline.credentials.put("popcorn-token", "not-the-admin-token-0000");
+        pipeline.credentials.put("popcorn-ci-token", "not-the-ci-token-00000000");
         assertThatThrownBy(() -> pipeline.run("popcornRelease(version: '2026.11.20')"))
-                .hasMessage("popcorn: The bearer token is neither the admin token nor a valid personal pass. (HTTP 401)")
+                .hasMessage("popcorn: The bearer token is neither the admin token, the CI token nor a valid API pass. (HTTP 401)")
                 .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("AbortException"));
         assertThatThrownBy(() -> pipeline.run("popcornRelease(version: '2026.11.20', credentialsId: 'nope')"))
                 .hasMessage("Could not find credentials entry with ID 'nope'");
@@ -229,7 +229,7 @@ class PipelineLibraryIT {
         for (Map<String, Object> call : run.http) {
             URI url = URI.create((String) call.get("url"));
             SimpleRequest.Builder request = new SimpleRequest.Builder((String) call.get("method"), url.getPath())
-                    .withAuthorization("Bearer " + TestServer.ADMIN_TOKEN);
+                    .withAuthorization("Bearer " + JENKINS_TOKEN);
             if (url.getQuery() != null) {
                 for (String pair : url.getQuery().split("&")) {
                     String[] nameAndValue = pair.split("=", 2);

@@ -186,7 +186,7 @@ class WeeklyLoopIT {
 
         String tampered = amy.substring(0, amy.length() - 3) + (amy.endsWith("AAA") ? "BBB" : "AAA");
         JsonObject refused = object("PUT", ballot, "/api/v1/polls/{id}/ballot", tampered, "{\"candidate\": 1}", 401);
-        assertThat(refused.get("detail").getAsString()).contains("neither the admin token nor a valid personal pass");
+        assertThat(refused.get("detail").getAsString()).contains("neither the admin token, the CI token nor a valid API pass");
         String expiring = server.pass("dee", "Dee");
         server.clock.advance(Duration.ofDays(15));
         assertThat(object("GET", "/api/v1/polls/" + pollId, "/api/v1/polls/{id}", expiring, null, 401)

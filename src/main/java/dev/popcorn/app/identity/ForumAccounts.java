@@ -3,55 +3,74 @@ package dev.popcorn.app.identity;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.identity.IdentityProvider.Answer;
 import dev.popcorn.app.identity.IdentityProvider.Change;
-import dev.popcorn.app.identity.Passes.Role;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Users who are forum users: signing in through the forum (DiscourseConnect) and keeping what
- * the forum says about them (trust level, groups) up to date from its webhooks, so that the
- * award's eligibility rules see it.
+ * Users who are forum users: signing in through the forum (DiscourseConnect), keeping what the
+ * forum says about them (trust level, groups, whether they lead) up to date from its webhooks
+ * and from the periodic lead check, so that eligibility and lead rights follow the forum.
  *
- * <p>The round trip: {@link #start} records a fresh nonce and answers the forum address to send
- * the browser to; the forum sends the browser back to the one return address fixed by the
- * configuration; {@link #finish} checks the signature, that the answer was meant for that
- * address, and takes the nonce, which works once and only within {@code nonceValidity}.
+ * <p>The round trip costs nothing until it comes back: {@link #start} makes a nonce that carries
+ * its own creation time, the path to end at and a digest of a random browser key, signed with
+ * the server's secret, and answers the browser key for a short-lived cookie. {@link #finish}
+ * checks the forum's signature, the fixed return address, the nonce's signature and age, that the
+ * browser bringing the answer holds the key the sign-in was started with (no sign-in planted in
+ * another browser), and then records the nonce as used, which works once.
  */
 public final class ForumAccounts {
+
+    /** A sign-in under way: the forum address to send the browser to, and the key for the browser's cookie. */
+    public record Started(String forumUrl, String browserKey) {
+    }
 
     /** What the return trip gives: the session pass and where the user wanted to go. */
     public record SignedIn(String pass, String nextPath, User user) {
     }
 
     /** How sign-in through the forum is set up. */
-    public record Settings(Supplier<String> returnUrl, Duration nonceValidity, Duration sessionValidity, List<String> leadGroups) {
+    public record Settings(Supplier<String> returnUrl, Duration nonceValidity, List<String> leadGroups) {
         public Settings {
             leadGroups = List.copyOf(leadGroups);
         }
     }
 
+    /** What one lead check did: leads asked about, and who is no longer one. */
+    public record LeadCheck(int checked, List<String> demoted) {
+    }
+
+    private static final String NONCE_VERSION = "n1";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
     private final IdentityProvider provider;
     private final SignInNonces nonces;
     private final UserStore users;
+    private final SignIn signIn;
     private final Passes passes;
     private final Settings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ForumAccounts(IdentityProvider provider, SignInNonces nonces, UserStore users, Passes passes, Settings settings,
-            Clock clock) {
+    public ForumAccounts(IdentityProvider provider, SignInNonces nonces, UserStore users, SignIn signIn, Passes passes,
+            Settings settings, Clock clock) {
         this.provider = provider;
         this.nonces = nonces;
         this.users = users;
+        this.signIn = signIn;
         this.passes = passes;
         this.settings = settings;
         this.clock = clock;
@@ -61,23 +80,34 @@ public final class ForumAccounts {
         return provider.enabled();
     }
 
-    /** Starts a sign-in that ends at {@code nextPath} (a path of Popcorn's own; anything else ends at home). */
-    public String start(String nextPath) {
+    /** How long the browser's cookie of a sign-in under way lives: as long as its nonce. */
+    public Duration nonceValidity() {
+        return settings.nonceValidity();
+    }
+
+    /**
+     * Starts a sign-in that ends at {@code nextPath} (a path of Popcorn's own; anything else ends at
+     * home). Writes nothing: the nonce is signed, and bound to the browser by the key answered.
+     */
+    public Started start(String nextPath) {
         if (!provider.enabled()) {
             throw RuleViolation.notFound("signin.forum.off");
         }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String nonce = HexFormat.of().formatHex(bytes);
-        Instant now = clock.instant();
-        // Round trips nobody finished are forgotten after a day; the table stays small.
-        nonces.purge(now.minus(Duration.ofDays(1)));
-        nonces.add(nonce, now, localPath(nextPath));
-        return provider.signInUrl(nonce, settings.returnUrl().get());
+        byte[] key = new byte[24];
+        random.nextBytes(key);
+        String browserKey = ENCODER.encodeToString(key);
+        String body = NONCE_VERSION + "." + clock.instant().getEpochSecond() + "."
+                + ENCODER.encodeToString(localPath(nextPath).getBytes(StandardCharsets.UTF_8)) + "."
+                + ENCODER.encodeToString(digest(browserKey));
+        String nonce = body + "." + passes.sign(body);
+        return new Started(provider.signInUrl(nonce, settings.returnUrl().get()), browserKey);
     }
 
-    /** Finishes the round trip with the forum's answer; every tampering is refused and records nothing. */
-    public SignedIn finish(String sso, String sig) {
+    /**
+     * Finishes the round trip with the forum's answer, in the browser holding {@code browserKey}
+     * (null: none); every tampering, a foreign browser and a second use are refused, and record nothing.
+     */
+    public SignedIn finish(String sso, String sig, String browserKey) {
         if (!provider.enabled()) {
             throw RuleViolation.notFound("signin.forum.off");
         }
@@ -88,20 +118,30 @@ public final class ForumAccounts {
         if (!settings.returnUrl().get().equals(answer.returnUrl())) {
             throw RuleViolation.forbidden("signin.forum.returnUrl", answer.returnUrl());
         }
-        SignInNonces.Issued issued = nonces.take(answer.nonce())
+        Nonce nonce = Nonce.read(answer.nonce(), passes)
                 .orElseThrow(() -> RuleViolation.unauthenticated("signin.forum.nonceUsed"));
-        if (clock.instant().isAfter(issued.createdAt().plus(settings.nonceValidity()))) {
+        Instant now = clock.instant();
+        Instant expiresAt = nonce.createdAt().plus(settings.nonceValidity());
+        if (now.isAfter(expiresAt)) {
             throw RuleViolation.unauthenticated("signin.forum.nonceExpired", settings.nonceValidity().toMinutes());
         }
-        User user = users.upsertFromForum(answer.identity(), clock.instant());
-        boolean lead = answer.identity().groups().stream().anyMatch(settings.leadGroups()::contains);
-        String pass = passes.issue(user.id(), user.name(), lead ? Role.LEAD : Role.USER, settings.sessionValidity());
-        return new SignedIn(pass, issued.nextPath(), user);
+        if (browserKey == null || !MessageDigest.isEqual(digest(browserKey), nonce.browserDigest())) {
+            throw RuleViolation.forbidden("signin.forum.otherBrowser");
+        }
+        // Forget the answers that expired; what is left is one row per sign-in of the last few minutes.
+        nonces.purge(now);
+        if (!nonces.use(answer.nonce(), expiresAt)) {
+            throw RuleViolation.unauthenticated("signin.forum.nonceUsed");
+        }
+        User user = users.upsertFromForum(answer.identity(), now);
+        String pass = signIn.forumSession(user.id(), user.name(), leads(answer.identity().groups()));
+        return new SignedIn(pass, nonce.nextPath(), user);
     }
 
     /**
      * Applies a forum webhook about a user. Answers whether a user Popcorn knows changed; users who
-     * never signed in are not recorded (they sign in when they first take part).
+     * never signed in are not recorded (they sign in when they first take part). A change of groups
+     * also decides again whether the user leads.
      */
     public boolean changed(String event, String body) {
         Optional<Change> change = provider.readWebhook(event, body);
@@ -121,7 +161,37 @@ public final class ForumAccounts {
             }
             groups.remove(c.left());
         }
-        return users.updateFromForum(c.externalId(), c.username(), c.trustLevel(), groups);
+        boolean known = users.updateFromForum(c.externalId(), c.username(), c.trustLevel(), groups);
+        if (known && groups != null) {
+            users.setLead(c.externalId(), leads(groups));
+        }
+        return known;
+    }
+
+    /**
+     * Asks the forum about every user who leads because the forum said so, and takes lead rights
+     * from those no longer in a lead group (their passes then count as a user's). A user the forum
+     * no longer knows loses them too; a forum that does not answer changes nothing.
+     */
+    public LeadCheck checkLeads() {
+        if (!provider.enabled()) {
+            return new LeadCheck(0, List.of());
+        }
+        List<String> demoted = new ArrayList<>();
+        List<User> leads = users.forumLeads();
+        for (User lead : leads) {
+            Optional<List<String>> groups = provider.groupsOf(lead.forumUsername());
+            if (groups.isPresent() && !leads(groups.get())) {
+                users.updateFromForum(lead.id(), null, null, groups.get());
+                users.setLead(lead.id(), false);
+                demoted.add(lead.id());
+            }
+        }
+        return new LeadCheck(leads.size(), List.copyOf(demoted));
+    }
+
+    private boolean leads(List<String> groups) {
+        return groups.stream().anyMatch(settings.leadGroups()::contains);
     }
 
     /** A path of Popcorn's own ("/polls/3"), never another site ("//evil.example", "https://…"). */
@@ -131,5 +201,36 @@ public final class ForumAccounts {
             return "/";
         }
         return next;
+    }
+
+    private static byte[] digest(String browserKey) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(browserKey.getBytes(StandardCharsets.UTF_8)), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A nonce as {@link #start} made it: {@code n1.<created>.<next>.<browser digest>.<signature>}. */
+    private record Nonce(Instant createdAt, String nextPath, byte[] browserDigest) {
+        static Optional<Nonce> read(String nonce, Passes passes) {
+            if (nonce == null || nonce.length() > 1500) {
+                return Optional.empty();
+            }
+            String[] parts = nonce.split("\\.", -1);
+            if (parts.length != 5 || !parts[0].equals(NONCE_VERSION)) {
+                return Optional.empty();
+            }
+            String body = String.join(".", parts[0], parts[1], parts[2], parts[3]);
+            if (!passes.verify(body, parts[4])) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Nonce(Instant.ofEpochSecond(Long.parseLong(parts[1])),
+                        localPath(new String(DECODER.decode(parts[2]), StandardCharsets.UTF_8)), DECODER.decode(parts[3])));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
     }
 }

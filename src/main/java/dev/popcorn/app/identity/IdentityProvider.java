@@ -37,6 +37,12 @@ public interface IdentityProvider {
      */
     Optional<Change> readWebhook(String event, String body);
 
+    /**
+     * The groups of the forum user {@code username} as the forum says now: an empty list when the
+     * forum no longer has them, empty when it cannot be asked (no API key, no answer).
+     */
+    Optional<List<String>> groupsOf(String username);
+
     static IdentityProvider none() {
         return new IdentityProvider() {
             @Override
@@ -52,6 +58,11 @@ public interface IdentityProvider {
             @Override
             public Answer verify(String sso, String sig) {
                 throw dev.popcorn.domain.RuleViolation.notFound("signin.forum.off");
+            }
+
+            @Override
+            public Optional<List<String>> groupsOf(String username) {
+                return Optional.empty();
             }
 
             @Override

@@ -1,41 +1,80 @@
 package dev.popcorn.app.identity;
 
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
+import dev.popcorn.app.identity.Passes.Kind;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.identity.Passes.Role;
+import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.RuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Turns proof of identity into a session pass: a signed personal link for users (until forum
- * single sign-on exists), the configured admin token for leads. Users are recorded on sign-in.
+ * Who someone is, from what they show: a personal link turns into a session, the admin token
+ * into a lead's session, a session into an API pass; a session cookie and a bearer pass are
+ * checked against the user's standing, so that a revoked pass or a lead who is no longer one is
+ * refused on every instance. A pass is accepted only as what it was issued for (ADR 0011).
  */
 public final class SignIn {
 
+    /** The admin token (a lead, always), the CI token (empty: none) and how long sessions and API passes hold. */
+    public record Settings(String adminToken, String ciToken, Duration sessionValidity, Duration apiValidity) {
+    }
+
+    /** The id of the lead who signs in with the admin token. */
+    public static final String ADMIN = "lead";
+    /** The id under which the CI server acts (its audit entries say so). */
+    public static final String CI = "ci";
+
     private final Passes passes;
     private final UserStore users;
+    private final Transactions transactions;
+    private final AuditLog audit;
     private final byte[] adminToken;
-    private final Duration sessionValidity;
+    private final byte[] ciToken;
+    private final Settings settings;
     private final Clock clock;
 
-    public SignIn(Passes passes, UserStore users, String adminToken, Duration sessionValidity, Clock clock) {
+    public SignIn(Passes passes, UserStore users, Transactions transactions, AuditLog audit, Settings settings, Clock clock) {
         this.passes = passes;
         this.users = users;
-        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
-        this.sessionValidity = sessionValidity;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.adminToken = settings.adminToken().getBytes(StandardCharsets.UTF_8);
+        this.ciToken = settings.ciToken() == null ? new byte[0] : settings.ciToken().getBytes(StandardCharsets.UTF_8);
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** Opens a signed link and returns the session pass it grants (valid for the session length). */
+    /** Whom a personal link signs in, without signing in: for the page that asks "sign in as …?". */
+    public Pass linkHolder(String linkToken) {
+        return check(linkToken, Kind.LINK);
+    }
+
+    /**
+     * Opens a personal link (only a link: a session or an API pass is refused) and answers the
+     * session it grants. A lead's link makes its user a lead: only the holder of the secret signs one.
+     */
     public String withLink(String linkToken) {
-        Pass link = passes.open(linkToken);
-        if (link.role() == Role.USER) {
-            users.upsert(link.userId(), link.name(), clock.instant());
+        Pass link = passes.open(linkToken, Kind.LINK);
+        refuseIfRevoked(link);
+        if (link.role() == Role.CI) {
+            throw RuleViolation.unauthenticated("pass.invalid");
         }
-        return passes.issue(link.userId(), link.name(), link.role(), sessionValidity);
+        transactions.inTransaction(() -> {
+            users.upsert(link.userId(), link.name(), clock.instant());
+            if (link.isLead()) {
+                users.setLead(link.userId(), true);
+            }
+            return null;
+        });
+        return passes.issue(Kind.SESSION, link.userId(), link.name(), link.role(), settings.sessionValidity());
     }
 
     /** Exchanges the admin token for a lead's session pass. */
@@ -43,7 +82,31 @@ public final class SignIn {
         if (!isAdminToken(givenToken)) {
             throw RuleViolation.unauthenticated("auth.adminToken.wrong");
         }
-        return passes.issue("lead", "Lead", Role.LEAD, sessionValidity);
+        transactions.inTransaction(() -> {
+            users.upsert(ADMIN, "Lead", clock.instant());
+            users.setLead(ADMIN, true);
+            return null;
+        });
+        return passes.issue(Kind.SESSION, ADMIN, "Lead", Role.LEAD, settings.sessionValidity());
+    }
+
+    /** A session for a forum user the forum just vouched for; {@code lead} as their groups say now. */
+    String forumSession(String userId, String name, boolean lead) {
+        users.setLead(userId, lead);
+        return passes.issue(Kind.SESSION, userId, name, lead ? Role.LEAD : Role.USER, settings.sessionValidity());
+    }
+
+    /** An API pass for the signed-in person (as their session says now), valid for {@code security.api-days}. */
+    public String apiPass(Pass session) {
+        if (session.kind() != Kind.SESSION) {
+            throw RuleViolation.unauthenticated("pass.wrongKind.session");
+        }
+        return passes.issue(Kind.API, session.userId(), session.name(), session.role(), settings.apiValidity());
+    }
+
+    /** Until when an API pass issued now holds. */
+    public Instant apiPassExpiry() {
+        return clock.instant().plus(settings.apiValidity());
     }
 
     /** Constant-time comparison with the configured admin token. */
@@ -52,8 +115,57 @@ public final class SignIn {
                 && MessageDigest.isEqual(adminToken, givenToken.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Checks a session or bearer pass. */
-    public Pass check(String token) {
-        return passes.open(token);
+    /** Constant-time comparison with the CI token ({@code jenkins.token}); never true while none is configured. */
+    public boolean isCiToken(String givenToken) {
+        return ciToken.length > 0 && givenToken != null
+                && MessageDigest.isEqual(ciToken, givenToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Checks a session cookie's pass: a session, not revoked, a lead only while the user still is one. */
+    public Pass session(String token) {
+        return check(token, Kind.SESSION);
+    }
+
+    /** Checks a bearer pass: an API pass, not revoked, a lead only while the user still is one. */
+    public Pass api(String token) {
+        return check(token, Kind.API);
+    }
+
+    /** Refuses every pass the user holds now, on every instance ("sign out everywhere"). */
+    public void signOutEverywhere(String userId) {
+        users.revokePasses(userId, clock.instant());
+    }
+
+    /** A lead refuses every pass a user holds now; recorded in the audit log. Answers the instant passes hold after. */
+    public Instant revoke(String userId, String lead) {
+        if (userId == null || userId.isBlank() || userId.length() > 120) {
+            throw RuleViolation.invalid("user.id.invalid");
+        }
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        transactions.inTransaction(() -> {
+            users.revokePasses(userId, now);
+            audit.record(new AuditEntry(now, lead, "user.revoke", "user:" + userId, "every pass issued until now refused"));
+            return null;
+        });
+        return now;
+    }
+
+    private Pass check(String token, Kind kind) {
+        Pass pass = passes.open(token, kind);
+        Optional<UserStore.Standing> standing = refuseIfRevoked(pass);
+        if (pass.isLead() && !standing.map(UserStore.Standing::lead).orElse(false)) {
+            // No longer a lead (the forum's groups, or never recorded as one): still themself, as a user.
+            return pass.as(Role.USER);
+        }
+        return pass;
+    }
+
+    private Optional<UserStore.Standing> refuseIfRevoked(Pass pass) {
+        Optional<UserStore.Standing> standing = users.standing(pass.userId());
+        Instant validAfter = standing.map(UserStore.Standing::passesValidAfter).orElse(null);
+        if (validAfter != null && !pass.issuedAt().isAfter(validAfter)) {
+            throw RuleViolation.unauthenticated("pass.revoked");
+        }
+        return standing;
     }
 }

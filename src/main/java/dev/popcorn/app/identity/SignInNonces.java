@@ -1,20 +1,19 @@
 package dev.popcorn.app.identity;
 
 import java.time.Instant;
-import java.util.Optional;
 
-/** The nonces of forum sign-ins under way; each can be taken once, on any instance. */
+/**
+ * The forum sign-ins that came back: each nonce the forum answered is remembered until it
+ * expires, so that it works once, on any instance. Starting a sign-in records nothing.
+ */
 public interface SignInNonces {
 
-    /** A nonce as it was handed out: when, and where the user goes after signing in. */
-    record Issued(Instant createdAt, String nextPath) {
-    }
+    /** Records the nonce as used until {@code expiresAt}; false when it was used before (on any instance). */
+    boolean use(String nonce, Instant expiresAt);
 
-    void add(String nonce, Instant createdAt, String nextPath);
+    /** Forgets nonces that expired before {@code now}; answers how many. */
+    int purge(Instant now);
 
-    /** Removes the nonce and answers what it was; empty when it is unknown or was taken before. */
-    Optional<Issued> take(String nonce);
-
-    /** Forgets nonces handed out before {@code before}; answers how many. */
-    int purge(Instant before);
+    /** How many used nonces are remembered: what sign-in costs the database. */
+    long count();
 }

@@ -9,7 +9,9 @@ import io.javalin.security.RouteRole;
  * <ul>
  * <li>{@link #ANYONE}: no proof needed (what is shown may still depend on who looks);
  * <li>{@link #USER}: a signed-in user or lead — a session cookie on pages, a bearer pass on the API;
- * <li>{@link #LEAD}: a team lead — a lead's session or pass, or the admin token;
+ * <li>{@link #LEAD}: a team lead — a lead's session or API pass (while the user still leads), or the admin token;
+ * <li>{@link #PIPELINE}: the release pipeline — the CI credential ({@code jenkins.token} as bearer) or a lead;
+ *     what a build does (open a release, propose a candidate, attach test results), never a decision;
  * <li>{@link #ci}: the CI server, proving it knows the Jenkins token;
  * <li>{@link #webhook}: another system's webhook, proving it by a signature over the body.
  * </ul>
@@ -19,10 +21,11 @@ public sealed interface Access extends RouteRole permits Access.Person, Access.P
     Access ANYONE = Person.ANYONE;
     Access USER = Person.USER;
     Access LEAD = Person.LEAD;
+    Access PIPELINE = Person.PIPELINE;
 
-    /** Access decided by who the caller is: nobody in particular, a user, a lead. */
+    /** Access decided by who the caller is: nobody in particular, a user, a lead, the CI server or a lead. */
     enum Person implements Access {
-        ANYONE, USER, LEAD;
+        ANYONE, USER, LEAD, PIPELINE;
 
         @Override
         public String role() {
@@ -40,7 +43,7 @@ public sealed interface Access extends RouteRole permits Access.Person, Access.P
         void verify(Context ctx);
     }
 
-    /** The role's name as the route table and the docs say it: anyone, user, lead, ci, webhook. */
+    /** The role's name as the route table and the docs say it: anyone, user, lead, pipeline, ci, webhook. */
     String role();
 
     static Access ci(Verifier verifier) {

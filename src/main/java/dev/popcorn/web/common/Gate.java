@@ -67,19 +67,26 @@ public final class Gate {
             return false;
         }
         Pass pass = caller.orElseThrow(() -> RuleViolation.unauthenticated(
-                api(ctx) ? "auth.bearerRequired" : "auth.signInRequired"));
+                api(ctx) ? "auth.bearerRequired" : sessions.refusal(ctx).orElse("auth.signInRequired")));
         if (access == Access.LEAD && !pass.isLead()) {
             throw RuleViolation.forbidden("auth.leadRequired");
+        }
+        if (access == Access.PIPELINE && !pass.isLead() && !pass.isCi()) {
+            throw RuleViolation.forbidden("auth.pipelineRequired");
+        }
+        if (access == Access.USER && pass.isCi()) {
+            // The CI credential opens releases; it is nobody who reports or votes.
+            throw RuleViolation.forbidden("auth.userRequired");
         }
         ctx.attribute(ADMITTED, pass);
         return true;
     }
 
-    /** The user or lead the gate admitted to this {@code user} or {@code lead} route. */
+    /** The user, lead or CI server the gate admitted to this {@code user}, {@code lead} or {@code pipeline} route. */
     public static Pass admitted(Context ctx) {
         Pass pass = ctx.attribute(ADMITTED);
         if (pass == null) {
-            throw new IllegalStateException(ctx.path() + " asks for the signed-in caller but is not declared user or lead");
+            throw new IllegalStateException(ctx.path() + " asks for the signed-in caller but is not declared user, lead or pipeline");
         }
         return pass;
     }

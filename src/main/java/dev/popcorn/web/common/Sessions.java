@@ -20,8 +20,11 @@ public final class Sessions {
 
     public static final String CSRF_FIELD = "_csrf";
     public static final String LANG_COOKIE = "popcorn_lang";
+    /** The browser key of a forum sign-in under way ({@code __Host-} under https: only this host can set it). */
+    public static final String FORUM_COOKIE = "popcorn_signin";
     private static final String PASS_ATTRIBUTE = "popcorn.pass";
     private static final String CSRF_ATTRIBUTE = "popcorn.csrf";
+    private static final String REFUSAL_ATTRIBUTE = "popcorn.refusal";
 
     private final SignIn signIn;
     private final Duration validity;
@@ -43,7 +46,10 @@ public final class Sessions {
         this.csrfCookie = (secure ? "__Host-" : "") + "popcorn_csrf";
     }
 
-    /** The signed-in person of this request, if any; a bad or expired cookie counts as none. */
+    /**
+     * The signed-in person of this request, if any; a bad, expired or revoked cookie counts as none
+     * (and {@link #refusal} says why), and so does a pass that is not a session.
+     */
     public Optional<Pass> current(Context ctx) {
         Pass cached = ctx.attribute(PASS_ATTRIBUTE);
         if (cached != null) {
@@ -54,17 +60,44 @@ public final class Sessions {
             return Optional.empty();
         }
         try {
-            Pass pass = signIn.check(token);
+            Pass pass = signIn.session(token);
             ctx.attribute(PASS_ATTRIBUTE, pass);
             return Optional.of(pass);
         } catch (RuleViolation e) {
+            ctx.attribute(REFUSAL_ATTRIBUTE, e.code());
             return Optional.empty();
         }
     }
 
+    /** Why this request's session cookie was refused ({@code pass.revoked}, {@code pass.expired}, …), if it was. */
+    public Optional<String> refusal(Context ctx) {
+        current(ctx);
+        String code = ctx.attribute(REFUSAL_ATTRIBUTE);
+        return Optional.ofNullable(code);
+    }
+
     public void start(Context ctx, String passToken) {
         setCookie(ctx, sessionCookie, passToken, validity.toSeconds());
-        ctx.attribute(PASS_ATTRIBUTE, signIn.check(passToken));
+        ctx.attribute(PASS_ATTRIBUTE, signIn.session(passToken));
+    }
+
+    /** Binds a forum sign-in under way to this browser, for as long as its nonce lives. */
+    public void startForumSignIn(Context ctx, String browserKey, Duration lifetime) {
+        setCookie(ctx, forumCookie(), browserKey, lifetime.toSeconds());
+    }
+
+    /** The key this browser got when it started a forum sign-in; null when it started none. */
+    public String forumSignInKey(Context ctx) {
+        return ctx.cookie(forumCookie());
+    }
+
+    public void endForumSignIn(Context ctx) {
+        setCookie(ctx, forumCookie(), "", 0);
+    }
+
+    private String forumCookie() {
+        // The __Host- prefix needs Secure, which browsers keep for https.
+        return secure ? "__Host-" + FORUM_COOKIE : FORUM_COOKIE;
     }
 
     public void end(Context ctx) {
