@@ -99,8 +99,7 @@ public final class RequestSchemas {
         Object[] args = error.getArguments() == null ? new Object[0] : error.getArguments();
         JsonNode schema = keywordValue(error);
         return switch (error.getKeyword()) {
-            case "type" -> new RuleViolation(RuleViolation.Kind.MALFORMED, "request.field.type."
-                    + (schema != null && schema.isTextual() ? schema.asText() : "other"), where);
+            case "type" -> new RuleViolation(RuleViolation.Kind.MALFORMED, typeCode(schema), where);
             case "required" -> new RuleViolation(RuleViolation.Kind.INVALID, "request.field.required", where);
             case "maxLength" -> new RuleViolation(RuleViolation.Kind.INVALID, "request.field.maxLength", where,
                     limit(schema));
@@ -119,6 +118,18 @@ public final class RequestSchemas {
             case "additionalProperties" -> new RuleViolation(RuleViolation.Kind.INVALID, "request.field.unknown",
                     where + (args.length > 0 ? "." + args[0] : ""));
             default -> new RuleViolation(RuleViolation.Kind.INVALID, "request.field.form", where);
+        };
+    }
+
+    private static String typeCode(JsonNode type) {
+        return switch (type != null && type.isTextual() ? type.asText() : "") {
+            case "string" -> "request.field.type.string";
+            case "integer" -> "request.field.type.integer";
+            case "number" -> "request.field.type.number";
+            case "boolean" -> "request.field.type.boolean";
+            case "array" -> "request.field.type.array";
+            case "object" -> "request.field.type.object";
+            default -> "request.field.type.other";
         };
     }
 
