@@ -5,6 +5,7 @@ import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.announce.Photos;
 import dev.popcorn.announce.WinnerCard;
+import dev.popcorn.app.Replays;
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.AwardSchedule;
 import dev.popcorn.app.award.CastBallot;
@@ -132,7 +133,8 @@ final class Wiring {
                 tally, clock, instance, SCHEDULE_LEASE);
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
-                wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices), outbox, schedule, trackerSync,
+                wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
+                new Replays(store.webhookDeliveries(), clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher);
     }
 

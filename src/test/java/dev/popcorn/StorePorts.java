@@ -39,6 +39,8 @@ public interface StorePorts {
 
     AuditLog audit();
 
+    dev.popcorn.app.WebhookDeliveries webhookDeliveries();
+
     AwardStore awards();
 
     LeaseStore leases();

@@ -24,16 +24,18 @@ final class JdbcSignInNonces implements SignInNonces {
     @Override
     public boolean use(String nonce, Instant expiresAt) {
         String hash = sha256(nonce);
-        try {
-            db.with(h -> h.createUpdate("INSERT INTO used_sign_in_nonces (nonce_hash, expires_at) VALUES (:hash, :at)")
-                    .bind("hash", hash).bind("at", expiresAt).execute());
-            return true;
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return false; // the primary key: this nonce was used before, here or on another instance
+        return db.with(h -> {
+            try {
+                return h.createUpdate("INSERT INTO used_sign_in_nonces (nonce_hash, expires_at) SELECT :hash, :at"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM used_sign_in_nonces WHERE nonce_hash = :hash)")
+                        .bind("hash", hash).bind("at", expiresAt).execute() == 1;
+            } catch (UnableToExecuteStatementException e) {
+                if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    return false; // the primary key: used a moment ago, here or on another instance
+                }
+                throw e;
             }
-            throw e;
-        }
+        });
     }
 
     @Override

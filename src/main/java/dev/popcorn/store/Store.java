@@ -131,6 +131,10 @@ public final class Store implements AutoCloseable {
         return new JdbcForumThreads(db);
     }
 
+    public dev.popcorn.app.WebhookDeliveries webhookDeliveries() {
+        return new JdbcWebhookDeliveries(db);
+    }
+
     public SignInNonces signInNonces() {
         return new JdbcSignInNonces(db);
     }

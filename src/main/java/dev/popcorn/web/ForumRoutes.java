@@ -5,6 +5,7 @@ import static dev.popcorn.web.common.Access.webhook;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.popcorn.app.Replays;
 import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Json;
@@ -30,11 +31,13 @@ final class ForumRoutes implements EndpointGroup {
 
     private final ForumAccounts accounts;
     private final Sessions sessions;
+    private final Replays replays;
     private final WebhookSignature signature;
 
-    ForumRoutes(ForumAccounts accounts, Sessions sessions, String webhookSecret) {
+    ForumRoutes(ForumAccounts accounts, Sessions sessions, Replays replays, String webhookSecret) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.replays = replays;
         this.signature = new WebhookSignature(SIGNATURE, webhookSecret);
     }
 
@@ -75,7 +78,13 @@ final class ForumRoutes implements EndpointGroup {
             Json.write(ctx, 200, new HookJson(event, false));
             return;
         }
-        boolean changed = accounts.changed(event, Json.strictBody(ctx));
+        String body = Json.strictBody(ctx);
+        // Only the body is signed: a delivery taken before is a replay, and changes nothing.
+        if (!replays.firstTime("forum", event, ctx.bodyAsBytes())) {
+            Json.write(ctx, 202, new HookJson(event, false));
+            return;
+        }
+        boolean changed = accounts.changed(event, body);
         Json.write(ctx, changed ? 200 : 202, new HookJson(event, changed));
     }
 }

@@ -5,6 +5,7 @@ import static dev.popcorn.web.common.Access.webhook;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.popcorn.app.Replays;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.tracker.TrackerSync;
@@ -36,12 +37,14 @@ final class TrackerRoutes implements EndpointGroup {
     private final TrackerSync trackerSync;
     private final WishTickets wishTickets;
     private final Outbox outbox;
+    private final Replays replays;
     private final WebhookSignature signature;
 
-    TrackerRoutes(TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox, String webhookSecret) {
+    TrackerRoutes(TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox, Replays replays, String webhookSecret) {
         this.trackerSync = trackerSync;
         this.wishTickets = wishTickets;
         this.outbox = outbox;
+        this.replays = replays;
         this.signature = new WebhookSignature(SIGNATURE, webhookSecret);
     }
 
@@ -71,7 +74,7 @@ final class TrackerRoutes implements EndpointGroup {
             throw RuleViolation.invalid("tracker.off");
         }
         Optional<Ticket> ticket = trackerSync.readWebhook(Json.strictBody(ctx));
-        if (ticket.isEmpty()) {
+        if (ticket.isEmpty() || !replays.firstTime("jira", "", ctx.bodyAsBytes())) {
             Json.write(ctx, 202, new HookJson(false, null));
             return;
         }

@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.Replays;
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.ManagePoll;
@@ -50,7 +51,7 @@ public final class WebApp {
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
-            ShipRelease shipRelease, BuildNotices buildNotices) {
+            ShipRelease shipRelease, BuildNotices buildNotices, Replays replays) {
     }
 
     /** How the web layer behaves. */
@@ -169,7 +170,7 @@ public final class WebApp {
         LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank());
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
-                new ForumRoutes(s.forumAccounts(), sessions, settings.forumWebhookSecret()),
+                new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
                 new PublicPages(fans, chrome, sessions, pollPage),
                 new ReportPage(fans, chrome, gate, problems),
                 pollPage,
@@ -182,7 +183,7 @@ public final class WebApp {
                 new MeRoutes(s.overview(), s.wishTickets()),
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity()),
                 new UserRoutes(s.signIn()),
-                new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), settings.trackerWebhookSecret()),
+                new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }
 

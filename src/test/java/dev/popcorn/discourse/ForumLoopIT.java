@@ -161,6 +161,11 @@ class ForumLoopIT {
         HttpResponse<String> forged = hook("user_removed_from_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
                 "another-secret");
         assertThat(forged.statusCode()).isEqualTo(401);
+        // A delivery seen before, sent again with its signature, is a replay and changes nothing.
+        HttpResponse<String> again = hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
+                HOOK_SECRET);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).contains("\"handled\":false");
         HttpResponse<String> malformed = hook("user_updated", "{\"user\": {\"id\": ", HOOK_SECRET);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("request.json.malformedAt");

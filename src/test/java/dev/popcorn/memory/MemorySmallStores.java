@@ -157,6 +157,31 @@ final class MemorySmallStores {
         }
     }
 
+    /** Webhook deliveries by sender and digest. */
+    static final class Deliveries implements dev.popcorn.app.WebhookDeliveries {
+        private final MemoryDb db;
+        private final Map<String, Instant> taken;
+
+        Deliveries(MemoryDb db) {
+            this.db = db;
+            this.taken = db.table();
+        }
+
+        @Override
+        public boolean first(String sender, String digest, Instant at) {
+            return db.with(() -> taken.putIfAbsent(sender + "/" + digest, at) == null);
+        }
+
+        @Override
+        public int purge(Instant before) {
+            return db.with(() -> {
+                int before_ = taken.size();
+                taken.values().removeIf(at -> at.isBefore(before));
+                return before_ - taken.size();
+            });
+        }
+    }
+
     /** Popcorn's copy of tickets; the open ones latest seen first. */
     static final class Tickets implements TicketStore {
         record Row(Ticket ticket, Instant seenAt) {

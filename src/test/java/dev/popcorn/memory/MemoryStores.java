@@ -37,6 +37,7 @@ public final class MemoryStores implements StorePorts {
     private final MemorySmallStores.Audit audit = new MemorySmallStores.Audit(db);
     private final MemorySmallStores.Awards awards = new MemorySmallStores.Awards(db);
     private final MemorySmallStores.Leases leases = new MemorySmallStores.Leases(db);
+    private final MemorySmallStores.Deliveries deliveries = new MemorySmallStores.Deliveries(db);
     private final MemorySmallStores.Tickets tickets = new MemorySmallStores.Tickets(db);
     private final MemorySmallStores.ForumThreads forumThreads = new MemorySmallStores.ForumThreads(db);
     private final MemoryOutbox outbox = new MemoryOutbox(db);
@@ -127,5 +128,10 @@ public final class MemoryStores implements StorePorts {
     @Override
     public SignInNonces signInNonces() {
         return signInNonces;
+    }
+
+    @Override
+    public dev.popcorn.app.WebhookDeliveries webhookDeliveries() {
+        return deliveries;
     }
 }

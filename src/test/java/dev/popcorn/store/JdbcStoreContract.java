@@ -202,5 +202,10 @@ abstract class JdbcStoreContract extends StoreContract {
         public SignInNonces signInNonces() {
             return store.signInNonces();
         }
+
+        @Override
+        public dev.popcorn.app.WebhookDeliveries webhookDeliveries() {
+            return store.webhookDeliveries();
+        }
     }
 }

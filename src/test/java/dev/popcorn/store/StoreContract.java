@@ -99,6 +99,15 @@ abstract class StoreContract {
     }
 
     @Test
+    void aWebhookBodyIsTakenOnceUntilItIsForgotten() {
+        assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED)).isTrue();
+        assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED.plusSeconds(1))).as("replayed").isFalse();
+        assertThat(store.webhookDeliveries().first("forum", "a".repeat(64), SHIPPED)).as("another sender").isTrue();
+        assertThat(store.webhookDeliveries().purge(SHIPPED.plusSeconds(1))).isEqualTo(2);
+        assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED.plusSeconds(2))).isTrue();
+    }
+
+    @Test
     void aPollOrCandidateIsReplacedOnlyOverWhatWasRead() {
         Instant closing = SHIPPED.plus(Duration.ofDays(2));
         Poll closed = poll.close(closing);

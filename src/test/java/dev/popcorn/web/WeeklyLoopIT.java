@@ -172,7 +172,7 @@ class WeeklyLoopIT {
 
         JsonObject malformed = object("PUT", ballot, "/api/v1/polls/{id}/ballot", amy, "{\"candidate\": ", 400);
         assertThat(malformed.get("detail").getAsString()).startsWith("The request body is not valid JSON");
-        assertThat(malformed.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.json.malformed");
+        assertThat(malformed.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.json.malformedAt");
         object("PUT", ballot, "/api/v1/polls/{id}/ballot", amy, "{}", 422);
         object("PUT", ballot, "/api/v1/polls/{id}/ballot", amy, "{\"candidate\": 999}", 422);
         object("PUT", "/api/v1/polls/4242/ballot", "/api/v1/polls/{id}/ballot", amy, "{\"candidate\": 1}", 404);
@@ -182,7 +182,7 @@ class WeeklyLoopIT {
                 "{\"verdicts\": [{\"feature\": \"POP-9\", \"verdict\": \"LIKE\"}]}", 422);
         JsonObject unknownVerdict = object("PUT", report, "/api/v1/releases/{id}/report", amy,
                 "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"MEH\"}]}", 422);
-        assertThat(unknownVerdict.get("detail").getAsString()).contains("MEH");
+        assertThat(unknownVerdict.get("detail").getAsString()).contains("verdicts[0].verdict").contains("NOT_GOOD_ENOUGH");
 
         String tampered = amy.substring(0, amy.length() - 3) + (amy.endsWith("AAA") ? "BBB" : "AAA");
         JsonObject refused = object("PUT", ballot, "/api/v1/polls/{id}/ballot", tampered, "{\"candidate\": 1}", 401);

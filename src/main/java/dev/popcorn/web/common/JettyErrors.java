@@ -41,12 +41,36 @@ public final class JettyErrors extends ErrorHandler {
             int code, String message) throws IOException {
         baseRequest.setHandled(true);
         Locale locale = Messages.choose(null, request.getHeader("Accept-Language"));
+        String uri = request.getRequestURI();
+        if (uri != null && !uri.startsWith("/api")) {
+            // A person's browser: a short page in their language, with the way back to the week.
+            response.setContentType("text/html; charset=utf-8");
+            response.getOutputStream().write(page(code, locale).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         response.setContentType(PROBLEM);
         response.getOutputStream().write(body(code, locale, "").getBytes(StandardCharsets.UTF_8));
     }
 
+    private static String page(int status, Locale locale) {
+        String title = Messages.has("status." + status) ? Messages.text(locale, "status." + status) : "HTTP " + status;
+        // Only our own texts, no part of the request: nothing to escape beyond them.
+        return "<!doctype html><html lang=\"" + Messages.tag(locale) + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                + "</title><link rel=\"stylesheet\" href=\"/assets/popcorn.css\"></head><body><main><h1>" + title + "</h1><p>"
+                + Messages.text(locale, "error." + code(status)) + "</p><p><a href=\"/\">" + Messages.text(locale, "nav.week")
+                + "</a></p></main></body></html>";
+    }
+
     private static String body(int status, Locale locale, String instance) {
-        String code = switch (status) {
+        String code = code(status);
+        String title = Messages.has("status." + status) ? Messages.text(locale, "status." + status) : "HTTP " + status;
+        return Json.GSON.toJson(new ProblemJson("urn:popcorn:problem:" + code, title, status,
+                Messages.text(locale, "error." + code), instance.isEmpty() ? null : instance));
+    }
+
+    private static String code(int status) {
+        return switch (status) {
             case 414 -> "request.uriTooLong";
             case 431 -> "request.headersTooLarge";
             case 413 -> "request.tooLarge";
@@ -54,8 +78,5 @@ public final class JettyErrors extends ErrorHandler {
             case 405 -> "request.methodNotAllowed";
             default -> "request.unreadable";
         };
-        String title = Messages.has("status." + status) ? Messages.text(locale, "status." + status) : "HTTP " + status;
-        return Json.GSON.toJson(new ProblemJson("urn:popcorn:problem:" + code, title, status,
-                Messages.text(locale, "error." + code), instance.isEmpty() ? null : instance));
     }
 }
