@@ -96,6 +96,7 @@ class ConcurrencyIT {
         assertThat(atOnce(20, "PUT", "/api/v1/teams/camera", LEAD,
                 "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"/photos/lin.png\"}]}"))
                 .as("saving the same team at once: each save succeeds or is told to retry").containsOnlyKeys(200, 409);
+        assertThat(audited("team.save")).as("the same team saved twenty times is one change").isEqualTo(1);
         json("PUT", "/api/v1/teams/battery", LEAD, "{\"name\": \"Battery\", \"members\": []}", 200);
         JsonObject opened = json("POST", "/api/v1/releases", LEAD, """
                 {"version": "2026.11.20", "features": [

@@ -29,8 +29,16 @@ public final class ManageTeams {
         this.clock = clock;
     }
 
+    /**
+     * Saves the team as given. Saving it unchanged (a second click, a retried script) changes
+     * nothing and writes no audit entry; two first saves at the same moment give one success and
+     * a conflict from the store for the other.
+     */
     public Team save(Team team, String actor) {
         Team saved = transactions.inTransaction(() -> {
+            if (teams.find(team.slug()).filter(team::equals).isPresent()) {
+                return team;
+            }
             teams.save(team);
             audit.record(new AuditEntry(clock.instant(), actor, "team.save", "team:" + team.slug(),
                     team.name() + " (" + team.members().size() + " members)"));
