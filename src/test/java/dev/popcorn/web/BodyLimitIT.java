@@ -28,6 +28,7 @@ class BodyLimitIT {
 
     /** Sixty-four times the test server's cap (16 KB): without the cap all of it was read into memory. */
     private static final long SENT_AT_MOST = 1024L * 1024;
+    private static final long GIGABYTE = 1024L * 1024 * 1024;
     private static final String CSRF = "0123456789abcdef0123456789abcdef";
 
     @TempDir
@@ -46,7 +47,8 @@ class BodyLimitIT {
     }
 
     /** What came back. */
-    record Answer(String statusLine, String contentType, String connection, String body) {
+    /** What came back, and how much of the body the server let in before it closed the connection. */
+    record Answer(String statusLine, String contentType, String connection, String body, long sent) {
     }
 
     /**
@@ -54,6 +56,10 @@ class BodyLimitIT {
      * before or after it has discarded the rest; either way only the cap is read by Popcorn.
      */
     private static Answer chunked(String head) throws Exception {
+        return chunked(head, SENT_AT_MOST);
+    }
+
+    private static Answer chunked(String head, long atMost) throws Exception {
         URI uri = URI.create(server.url("/"));
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
@@ -65,7 +71,7 @@ class BodyLimitIT {
                 try {
                     OutputStream out = socket.getOutputStream();
                     out.write((head + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                    while (sent.get() < SENT_AT_MOST) {
+                    while (sent.get() < atMost) {
                         out.write(size);
                         out.write(chunk);
                         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -102,7 +108,10 @@ class BodyLimitIT {
                 }
                 got += n;
             }
-            return new Answer(statusLine, contentType, connection, new String(body, 0, got));
+            // The connection closes after the answer; the writer stops at the first write that fails.
+            socket.shutdownInput();
+            writer.join(30_000);
+            return new Answer(statusLine, contentType, connection, new String(body, 0, got), sent.get());
         }
     }
 
@@ -114,8 +123,37 @@ class BodyLimitIT {
         assertThat(answer.statusLine()).startsWith("HTTP/1.1 413");
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body()).contains("urn:popcorn:problem:request.tooLarge");
-        assertThat(answer.connection()).as("the rest is not read, not even to discard it").isEqualTo("close");
+        assertThat(answer.connection()).as("the rest never reaches Popcorn: the connection ends with the answer").isEqualTo("close");
+
         assertThat(server.send("GET", "/api/v1/polls/2/ballot", fan, null).statusCode()).as("no ballot was cast").isEqualTo(404);
+    }
+
+    @Test
+    void aChunkedGigabyteLeavesTheHeapFlat() throws Exception {
+        String fan = server.pass("fan-3", "Fan");
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                Thread.onSpinWait();
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        Answer answer = chunked("PUT /api/v1/polls/2/ballot HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + fan
+                + "\r\nContent-Type: application/json\r\n", GIGABYTE);
+        sampling.set(false);
+        sampler.join();
+        assertThat(answer.statusLine()).startsWith("HTTP/1.1 413");
+        long grew = peak.get() - before;
+        System.out.printf("a chunked body of %d MB sent: answered 413 at the 16 KB cap; heap in use grew by at most %d MB%n",
+                answer.sent() / (1024 * 1024), grew / (1024 * 1024));
+        // Read into memory, the gigabyte would have been there at once; the rest is garbage of the test itself.
+        assertThat(grew).as("peak heap growth while a gigabyte was sent").isLessThan(256L * 1024 * 1024);
     }
 
     @Test
