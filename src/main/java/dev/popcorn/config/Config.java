@@ -28,7 +28,7 @@ import java.util.Properties;
  */
 public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
-        byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
+        String installationId, byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
         WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
         JenkinsConfig jenkins, PhotoConfig photos) {
 
@@ -38,6 +38,10 @@ public record Config(
                     "HTTP port"),
             Key.of("server.base-url", "",
                     "public URL of Popcorn, used in links (default http://localhost:<port>)"),
+            Key.of("server.installation-id", "",
+                    "names this installation in everything it writes to Jira and the forum, so that two installations"
+                    + " (production and staging) never touch each other's data there; the same for every instance of one"
+                    + " installation; letters, digits and '-', up to 32 (generated into data.dir if absent)"),
             Key.of("data.dir", "popcorn-data",
                     "folder for the embedded database, generated secrets and demo photos"),
             Key.of("db.url", "",
@@ -143,6 +147,13 @@ public record Config(
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("db.url must start with jdbc:h2: or jdbc:postgresql:");
         }
+        String installationId = v.text("server.installation-id");
+        if (installationId.isEmpty()) {
+            installationId = generated(dataDir, "installation-id", 6);
+        } else if (!installationId.matches("[A-Za-z0-9][A-Za-z0-9-]{0,31}")) {
+            throw new ConfigException("server.installation-id must be letters, digits and '-' (up to 32), not '"
+                    + installationId + "'");
+        }
         String secret = v.text("security.secret");
         if (secret.isEmpty()) {
             secret = generated(dataDir, "secret");
@@ -164,7 +175,7 @@ public record Config(
         WeekCalendar calendar = new WeekCalendar(zone, v.moment("week.release"), v.moment("week.reports-close"),
                 v.moment("week.poll-open"), v.moment("week.poll-close"));
         return new Config(port, Values.stripSlash(baseUrl), dataDir, dbUrl, v.text("db.user"), v.text("db.password"),
-                v.integer("db.pool-size", 1, 200), secret.getBytes(StandardCharsets.UTF_8), adminToken,
+                v.integer("db.pool-size", 1, 200), installationId, secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(v.integer("security.link-days", 1, 365)),
                 Duration.ofDays(v.integer("security.session-days", 1, 365)),
                 Duration.ofDays(v.integer("security.api-days", 1, 365)),
@@ -174,15 +185,20 @@ public record Config(
 
     /** Reads a secret generated earlier into the data folder, or generates it (owner-only file). */
     private static String generated(Path dataDir, String name) {
+        return generated(dataDir, name, 32);
+    }
+
+    /** Reads a value generated earlier into the data folder, or generates one of {@code bytes} random bytes, in hex. */
+    private static String generated(Path dataDir, String name, int bytes) {
         Path file = dataDir.resolve(name);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
             Files.createDirectories(dataDir);
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String value = HexFormat.of().formatHex(bytes);
+            byte[] random = new byte[bytes];
+            new SecureRandom().nextBytes(random);
+            String value = HexFormat.of().formatHex(random);
             Files.writeString(file, value, StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -207,7 +223,7 @@ public record Config(
     @Override
     public String toString() {
         String db = dbUrl.split("[;?]")[0].replaceFirst("//[^/@]*@", "//");
-        return "Config[port=" + port + ", baseUrl=" + baseUrl + ", dataDir=" + dataDir + ", db=" + db
+        return "Config[port=" + port + ", baseUrl=" + baseUrl + ", installation=" + installationId + ", dataDir=" + dataDir + ", db=" + db
                 + ", zone=" + calendar.zone() + ", " + jira + ", " + award + ", " + discourse + "]";
     }
 }

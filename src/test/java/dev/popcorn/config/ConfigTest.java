@@ -40,6 +40,7 @@ class ConfigTest {
     private static final Map<String, Bad> REFUSED = Map.ofEntries(
             entry("server.port", Bad.of("70000")),
             entry("server.base-url", Bad.of("ftp://popcorn.example")),
+            entry("server.installation-id", Bad.of("prod/1")),
             entry("db.url", Bad.of("jdbc:mysql://db/popcorn")),
             entry("db.pool-size", Bad.of("0")),
             entry("security.secret", Bad.of("too-short-secret")),
@@ -247,5 +248,13 @@ class ConfigTest {
                 .hasMessageContaining("discourse.url");
         assertThat(load(Map.of("server.base-url", "https://popcorn.example/")).baseUrl()).isEqualTo("https://popcorn.example");
         assertThat(load(Map.of("server.base-url", "https://popcorn.example")).secureCookies()).isTrue();
+    }
+
+    @Test
+    void theInstallationIdIsGeneratedOnceIntoTheDataFolderOrTakenAsConfigured() throws Exception {
+        Config first = load(Map.of());
+        assertThat(first.installationId()).matches("[0-9a-f]{12}");
+        assertThat(load(Map.of()).installationId()).as("the same on every start").isEqualTo(first.installationId());
+        assertThat(load(Map.of("server.installation-id", "staging")).installationId()).isEqualTo("staging");
     }
 }
