@@ -64,6 +64,11 @@ public final class Popcorn implements AutoCloseable {
             public List<Check> check(Config config) {
                 return Popcorn.check(config, Clock.systemUTC());
             }
+
+            @Override
+            public List<Check> check(Config config, List<Check> trackerFromServer) {
+                return Popcorn.check(config, Clock.systemUTC(), trackerFromServer);
+            }
         });
         if (code != PopcornCommand.KEEP_RUNNING) {
             System.exit(code);
@@ -149,7 +154,12 @@ public final class Popcorn implements AutoCloseable {
      * database held by a running server is not needed for the rest.
      */
     public static List<Check> check(Config config, Clock clock) {
-        List<Check> checks = new java.util.ArrayList<>(trackerChecks(config, clock));
+        return check(config, clock, null);
+    }
+
+    /** The same, with the tracker's lines as a running server gave them ({@code null}: check the tracker from here). */
+    public static List<Check> check(Config config, Clock clock, List<Check> trackerFromServer) {
+        List<Check> checks = new java.util.ArrayList<>(trackerFromServer != null ? trackerFromServer : trackerChecks(config, clock));
         if (config.discourse().posting()) {
             checks.addAll(new DiscourseForum(new DiscourseClient(config.discourse(), clock), config.discourse()).check());
         } else if (config.discourse().signIn()) {

@@ -32,6 +32,14 @@ public final class PopcornCommand implements Runnable {
 
         /** Tries every configured connection and says how each went. */
         List<Check> check(Config config);
+
+        /**
+         * The same beside a running server, whose check of the tracker (with its database: the
+         * latest release's query) is given; everything else is tried from here.
+         */
+        default List<Check> check(Config config, List<Check> trackerFromServer) {
+            return check(config);
+        }
     }
 
     /** Options every command shares: where the configuration is. */

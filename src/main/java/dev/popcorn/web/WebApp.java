@@ -26,6 +26,10 @@ import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.Templates;
 import dev.popcorn.web.common.BodyLimit;
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
 import io.javalin.config.SizeUnit;
 import jakarta.servlet.DispatcherType;
 import io.javalin.apibuilder.EndpointGroup;
@@ -87,6 +91,7 @@ public final class WebApp {
                 settings.ballotsPerMinutePerAddress()));
         List<EndpointGroup> groups = groups(services, settings, sessions, chrome, problems, gate, limits);
         List<Route> routes = new ArrayList<>();
+        List<HandlerMetaInfo> gets = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // Javalin refuses a too long Content-Length; BodyLimit caps every body on the stream, chunked or not.
@@ -117,7 +122,10 @@ public final class WebApp {
                 });
             }
             config.events(events -> events.handlerAdded(info -> {
-                if (info.getHttpMethod().isHttpMethod()) {
+                if (info.getHttpMethod() == HandlerType.GET) {
+                    gets.add(info);
+                }
+                if (info.getHttpMethod().isHttpMethod() && info.getHttpMethod() != HandlerType.HEAD) {
                     Access access = Gate.declared(info.getRoles(), info.getHttpMethod() + " " + info.getPath());
                     routes.add(new Route(info.getHttpMethod().name(), info.getPath(), access.role()));
                 }
@@ -134,6 +142,17 @@ public final class WebApp {
                 ctx.header("Strict-Transport-Security", "max-age=31536000");
             }
         });
+        app.after(ctx -> {
+            // A picture opened on its own is shown by the browser's image viewer, which the page policy would break.
+            String type = ctx.res().getContentType();
+            if (type != null && type.startsWith("image/")) {
+                ctx.res().setHeader("Content-Security-Policy", null);
+            }
+        });
+        // HEAD is GET without the body (link previews, monitors ask it): each GET route answers it too, with its access.
+        for (HandlerMetaInfo get : gets) {
+            app.addEndpoint(new Endpoint(HandlerType.HEAD, get.getPath(), Set.of(new Roles(get.getRoles())), get.getHandler()));
+        }
         app.beforeMatched(gate::check);
         app.exception(Exception.class, problems::handle);
         app.error(404, ctx -> {

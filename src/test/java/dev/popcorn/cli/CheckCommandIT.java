@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.Popcorn;
+import dev.popcorn.TestServer;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig.Deployment;
@@ -55,13 +56,27 @@ class CheckCommandIT {
             public List<Check> check(Config config) {
                 return Popcorn.check(config, Clock.systemUTC());
             }
+
+            @Override
+            public List<Check> check(Config config, List<Check> trackerFromServer) {
+                return Popcorn.check(config, Clock.systemUTC(), trackerFromServer);
+            }
         }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** A port nothing listens on, so that no server of the machine's answers for the tests that want none. */
+    private static String freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return String.valueOf(socket.getLocalPort());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> env(String token, String auth) {
         return Map.of("POPCORN_JIRA_URL", jira.url(), "POPCORN_JIRA_USER", "popcorn-bot@example.com",
                 "POPCORN_JIRA_TOKEN", token, "POPCORN_JIRA_PROJECT", "MIUI", "POPCORN_JIRA_DEFAULT_TEAM", "system",
-                "POPCORN_JIRA_AUTH", auth);
+                "POPCORN_JIRA_AUTH", auth, "POPCORN_SERVER_PORT", freePort());
     }
 
     @Test
@@ -81,7 +96,7 @@ class CheckCommandIT {
         env.put("POPCORN_JENKINS_JOB", "mobile/miui-weekly-release");
         assertThat(check(env)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      Jenkins: the Notification plugin posts to"
-                + " http://localhost:8080/api/v1/hooks/jenkins?token=…; the build opening a release:"
+                + " http://localhost:" + env.get("POPCORN_SERVER_PORT") + "/api/v1/hooks/jenkins?token=…; the build opening a release:"
                 + " job=mobile/miui-weekly-release phase=FINALIZED status=SUCCESS version=parameter:RELEASE_VERSION"
                 + " features=release-jql.").doesNotContain("jenkins-token-0123456789abcdef");
         out.reset();
@@ -114,5 +129,32 @@ class CheckCommandIT {
     void withoutJiraTheCheckSaysSo() {
         assertThat(check(Map.of())).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("No issue tracker is configured");
+    }
+
+    @Test
+    void besideARunningServerTheServerChecksTheTrackerWithItsDatabase() {
+        String port = freePort();
+        Map<String, String> settings = new java.util.HashMap<>(jira.settings(Map.of("jira.project", "MIUI",
+                "jira.default-team", "system", "server.port", port)));
+        try (TestServer server = TestServer.start(data, TestServer.FRIDAY, false, settings)) {
+            assertThat(server.popcorn.port()).isEqualTo(Integer.parseInt(port));
+            Map<String, String> env = new java.util.HashMap<>(env("token-123", "basic"));
+            env.put("POPCORN_SERVER_PORT", port);
+            env.put("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
+            assertThat(check(env)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      A Popcorn server runs at http://127.0.0.1:" + port
+                    + ": it checked the tracker with its own database", "ok      Signed in to Jira Cloud " + jira.url());
+
+            out.reset();
+            env.put("POPCORN_SECURITY_ADMIN_TOKEN", "not-the-servers-admin-token");
+            assertThat(check(env)).as("the server refuses another admin token").isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED  A Popcorn server runs at http://127.0.0.1:"
+                    + port + " but did not check the tracker for this command (401)");
+        }
+        out.reset();
+        Map<String, String> env = new java.util.HashMap<>(env("token-123", "basic"));
+        env.put("POPCORN_SERVER_PORT", port);
+        assertThat(check(env)).as("no server: the database is opened from here").isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("A Popcorn server runs");
     }
 }

@@ -110,6 +110,18 @@ class BadInputIT {
     }
 
     @Test
+    void headRequestsAnswerLikeGetWithoutABodyAndKeepTheirAccess() throws Exception {
+        for (String path : new String[] {"/", "/winners", "/api/v1/week", "/api/v1/audit", "/lead", "/nowhere"}) {
+            HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as("HEAD " + path).isEmpty();
+        }
+    }
+
+    @Test
     void pagesForbidFramingAndForeignScriptsAndTheDataFolderIsTheOwnersAlone() throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/"))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -119,6 +131,10 @@ class BadInputIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain http: no HSTS").isEmpty();
         assertThat(page.body()).doesNotContain("style=\"").doesNotContain("<script").doesNotContain("javascript:");
+        HttpResponse<String> card = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/polls/1/card.png"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(card.headers().firstValue("Content-Security-Policy")).as("the image viewer styles the picture itself").isEmpty();
 
         assertThat(java.nio.file.Files.getPosixFilePermissions(data))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));

@@ -41,6 +41,10 @@ public final class Gate {
      * then a page's form must carry the browser's CSRF token.
      */
     public void check(Context ctx) {
+        if (ctx.method() == HandlerType.HEAD && ctx.routeRoles().isEmpty()) {
+            // Javalin's own HEAD of the public static files ("*"): every route of ours declares its access.
+            return;
+        }
         Access access = declared(ctx.routeRoles(), ctx.method() + " " + ctx.endpointHandlerPath());
         if (access instanceof Access.Proof proof) {
             proof.verifier().verify(ctx);
@@ -57,7 +61,7 @@ public final class Gate {
     /** Admits a user or a lead; false when the visitor was sent to the lead sign-in instead. */
     private boolean admit(Context ctx, Access access) {
         Optional<Pass> caller = caller(ctx);
-        if (access == Access.LEAD && !api(ctx) && ctx.method() == HandlerType.GET
+        if (access == Access.LEAD && !api(ctx) && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
                 && caller.map(pass -> !pass.isLead()).orElse(true)) {
             String lang = ctx.queryParam("lang");
             // The sign-in page keeps the language the visitor asked for.

@@ -21,12 +21,12 @@ public record TrackerJson(String tracker, boolean enabled, Map<OutboxStore.State
     public record Checks(boolean ok, List<Line> checks) {
         public static Checks of(List<Check> checks, Function<Check, String> text) {
             return new Checks(checks.stream().allMatch(Check::ok),
-                    checks.stream().map(c -> new Line(c.code(), c.ok(), text.apply(c))).toList());
+                    checks.stream().map(c -> new Line(c.code(), c.ok(), text.apply(c), c.args())).toList());
         }
     }
 
-    /** One line of a check. */
-    public record Line(String code, boolean ok, String message) {
+    /** One line of a check: its message in the caller's language, and the values it is written with. */
+    public record Line(String code, boolean ok, String message, List<String> args) {
     }
 
     /** How many failed writes were sent back to be tried again. */
