@@ -31,9 +31,9 @@ def call(Map args = [:]) {
     List keys = release.features.collect { it.key }
     String ignored = answer.ignoredKeys ? "; mentioned but no tickets: ${answer.ignoredKeys.join(', ')}" : ''
     if (answer.dryRun) {
-        echo "Popcorn: dry run: would open release ${release.version} with ${keys.size()} features (${keys.join(', ')})${ignored}"
+        echo "Popcorn: dry run: would open release ${release.version} with ${keys.size()} ${keys.size() == 1 ? 'feature' : 'features'} (${keys.join(', ')})${ignored}"
     } else if (answer.created) {
-        echo "Popcorn: opened release ${release.version} with ${keys.size()} features (${keys.join(', ')}); award poll ${answer.poll?.id} is a draft${ignored}"
+        echo "Popcorn: opened release ${release.version} with ${keys.size()} ${keys.size() == 1 ? 'feature' : 'features'} (${keys.join(', ')}); award poll ${answer.poll?.id} is a draft${ignored}"
     } else {
         echo "Popcorn: release ${release.version} was opened by this build already; nothing changed"
     }

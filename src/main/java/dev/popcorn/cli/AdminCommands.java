@@ -209,7 +209,8 @@ final class AdminCommands {
                     : "; mentioned but no tickets: " + join(answer.getAsJsonArray("ignoredKeys"), e -> e.getAsString());
             if (answer.get("dryRun").getAsBoolean()) {
                 return "dry run: would open release " + release.get("version").getAsString() + " with "
-                        + release.getAsJsonArray("features").size() + " features ("
+                        + release.getAsJsonArray("features").size()
+                        + (release.getAsJsonArray("features").size() == 1 ? " feature (" : " features (")
                         + join(release.getAsJsonArray("features"), f -> f.getAsJsonObject().get("key").getAsString() + " "
                                 + f.getAsJsonObject().get("team").getAsString())
                         + "), reports until " + release.get("reportsCloseAt").getAsString() + "; candidates: "

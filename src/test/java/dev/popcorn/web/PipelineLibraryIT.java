@@ -172,7 +172,7 @@ class PipelineLibraryIT {
         jira.keySearch("MIUI-2102");
         jira.keySearch("MIUI-2101", "MIUI-2102");
         Object dryRun = pipeline.run("popcornRelease(version: '2026.11.20', keys: ['MIUI-2102'], dryRun: true)");
-        assertThat(pipeline.log).contains("Popcorn: dry run: would open release 2026.11.20 with 1 features (MIUI-2102)");
+        assertThat(pipeline.log).contains("Popcorn: dry run: would open release 2026.11.20 with 1 feature (MIUI-2102)");
         assertThat(((Map<?, ?>) dryRun).get("created")).isEqualTo(false);
         assertThat(JsonParser.parseString(server.send("GET", "/api/v1/releases", null, null).body()).getAsJsonArray())
                 .isEmpty();

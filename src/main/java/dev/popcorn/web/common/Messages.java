@@ -17,6 +17,7 @@ public final class Messages {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
 
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,18}");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -31,7 +32,14 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // Always through MessageFormat, so that every text writes an apostrophe the same way (''). Arguments kept
+        // as text (a build notice's, in the database) count as numbers where they are whole numbers: plurals need them.
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            boolean counted = pattern.contains("{" + i + ",number") || pattern.contains("{" + i + ",choice");
+            values[i] = counted && args[i] instanceof String text && WHOLE.matcher(text).matches() ? Long.valueOf(text) : args[i];
+        }
+        return new MessageFormat(pattern, locale).format(values);
     }
 
     public static boolean has(String key) {

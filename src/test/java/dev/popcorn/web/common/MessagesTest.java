@@ -80,4 +80,16 @@ class MessagesTest {
             Locale.setDefault(previous);
         }
     }
+
+    @Test
+    void englishCountsAreSingularForOneAndApostrophesAreWrittenOnce() {
+        assertThat(Messages.text(Messages.ENGLISH, "wish.supporters", 1)).isEqualTo("1 user wants this");
+        assertThat(Messages.text(Messages.ENGLISH, "wish.supporters", 3)).isEqualTo("3 users want this");
+        assertThat(Messages.text(Messages.ENGLISH, "home.points", 1)).isEqualTo("Your participation: 1 point");
+        assertThat(Messages.text(Messages.ENGLISH, "jenkins.opened", "2026.11.20", "1"))
+                .as("a count kept as text").isEqualTo("Opened the release 2026.11.20 with 1 feature.");
+        assertThat(Messages.text(Messages.ENGLISH, "lead.announcement.hint")).contains("the template's draft")
+                .doesNotContain("''");
+        assertThat(Messages.text(Messages.ENGLISH, "error.request.headersTooLarge")).isEqualTo("The request's headers are too large.");
+    }
 }
