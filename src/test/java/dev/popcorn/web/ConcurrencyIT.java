@@ -94,8 +94,8 @@ class ConcurrencyIT {
     @Test
     void aPollsLifeDoneTenTimesAtOnceHappensOnce() throws Exception {
         assertThat(atOnce(20, "PUT", "/api/v1/teams/camera", LEAD,
-                "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"/photos/lin.png\"}]}"))
-                .as("saving the same team at once: each save succeeds or is told to retry").containsOnlyKeys(200, 409);
+                "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"/photos/lin.png\"}]}").keySet())
+                .as("saving the same team at once: each save succeeds or is told to retry").contains(200).isSubsetOf(200, 409);
         assertThat(audited("team.save")).as("the same team saved twenty times is one change").isEqualTo(1);
         json("PUT", "/api/v1/teams/battery", LEAD, "{\"name\": \"Battery\", \"members\": []}", 200);
         JsonObject opened = json("POST", "/api/v1/releases", LEAD, """
@@ -119,8 +119,8 @@ class ConcurrencyIT {
         String fan = server.pass("fan-1", "Fan");
         server.clock.advance(Duration.ofHours(20));
         assertThat(atOnce(30, "PUT", "/api/v1/releases/" + release + "/report", fan,
-                "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}"))
-                .as("one fan's report handed in thirty times at once").containsKey(200).containsOnlyKeys(200, 409);
+                "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}").keySet())
+                .as("one fan's report handed in thirty times at once").contains(200).isSubsetOf(200, 409);
         JsonObject report = json("GET", "/api/v1/releases/" + release + "/report", fan, null, 200).getAsJsonObject();
         assertThat(report.getAsJsonArray("verdicts")).hasSize(1);
         assertThat(json("GET", "/api/v1/me", fan, null, 200).getAsJsonObject().get("points").getAsLong())
