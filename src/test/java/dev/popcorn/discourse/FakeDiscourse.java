@@ -327,7 +327,10 @@ public final class FakeDiscourse implements AutoCloseable {
                         : json(200, DiscourseSpec.sample("GET", "/groups/by-id/{id}.json", 200, group(names.get(index)))).build();
             }
             if (method.equals("GET") && (m = USER.matcher(path)).matches()) {
-                JsonObject user = users.get(m.group(1));
+                // Discourse finds a user name case-insensitively (User.find_by_username compares username_lower).
+                String wanted = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+                JsonObject user = users.values().stream().filter(u -> u.get("username").getAsString().equalsIgnoreCase(wanted))
+                        .findFirst().orElse(null);
                 if (user == null) {
                     return error(404, "not_found", "The requested URL or resource could not be found.");
                 }
