@@ -5,6 +5,7 @@ import dev.popcorn.app.forum.ForumThreads;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.identity.ForumAccounts;
+import dev.popcorn.app.identity.MemberAccounts;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,12 +34,13 @@ final class Background implements AutoCloseable {
      * Starts the work no request starts: opening and closing award polls on time, delivering the
      * outbox every second, with a forum planning its threads every few seconds, and with Jira
      * planning write-backs every few seconds and refreshing the tickets wishes are matched against;
-     * with forum sign-in, asking the forum every {@code leadCheck} whether each lead still is one.
+     * with forum sign-in, asking the forum every {@code leadCheck} whether each lead still is one; with a
+     * forum, looking up the forum user names team members carry.
      * Every run is safe on several instances at once (the schedule holds a lease, the outbox leases
      * its tasks); a failure is logged and tried next time.
      */
     static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
-            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck) {
+            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");
             thread.setDaemon(true);
@@ -53,6 +55,10 @@ final class Background implements AutoCloseable {
         }), 1, 1, TimeUnit.SECONDS);
         if (forum.enabled()) {
             background.scheduleWithFixedDelay(() -> quietly("forum thread planning", forum::plan), 0, 5, TimeUnit.SECONDS);
+        }
+        if (forum.enabled()) {
+            // Members named by forum user name are looked up here, never on the request that saved the team.
+            background.scheduleWithFixedDelay(() -> quietly("member look-ups", members::resolveDue), 1, 5, TimeUnit.SECONDS);
         }
         if (accounts.enabled()) {
             // Lead rights follow the forum's groups even when a webhook was missed (ADR 0011); idempotent on every instance.

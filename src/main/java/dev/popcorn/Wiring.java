@@ -15,8 +15,10 @@ import dev.popcorn.app.award.Tally;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.forum.Forum;
+import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreads;
 import dev.popcorn.app.identity.ForumAccounts;
+import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
@@ -61,7 +63,7 @@ final class Wiring {
      * stopped with the server), and what the demo seeds with.
      */
     record Parts(WebApp.Services services, Outbox outbox, AwardSchedule schedule, TrackerSync trackerSync,
-            ForumThreads forumThreads, Passes passes, Path photos, PhotoFetcher photoFetcher) {
+            ForumThreads forumThreads, Passes passes, Path photos, PhotoFetcher photoFetcher, MemberAccounts memberAccounts) {
     }
 
     private Wiring() {
@@ -82,7 +84,8 @@ final class Wiring {
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
                 store.participation(), clock);
         CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), store.participation(),
-                store.users(), store.teams(), config.award().eligibility(), clock);
+                store.users(), store.teams(), store.forumAccounts(), config.award().eligibility(), clock);
+        ForumKeys forumKeys = new ForumKeys(config.installationId());
         Path photos = config.dataDir().resolve("photos");
         Tally tally = new Tally(store.ballots(), store.reports(), config.award().tieRule());
         Optional<DiscourseClient> discourse = config.discourse().posting()
@@ -93,14 +96,16 @@ final class Wiring {
                 PhotoFetcher.Limits.DEFAULT, clock);
         Announcements writer = new Announcements(new MarkdownTemplates(config.award().templateDir(),
                 config.award().languages()), new WinnerCard(pictures), pictures);
-        AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl, clock);
+        AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl, forumKeys, clock);
         ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
                 store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
-                writer, baseUrl, config.discourse().signIn(), config.calendar().zone(), clock);
-        ForumAccounts forumAccounts = new ForumAccounts(new DiscourseConnect(config.discourse(), discourse),
-                store.signInNonces(), store.users(), signIn, passes,
+                writer, baseUrl, config.discourse().signIn(), config.calendar().zone(), forumKeys, clock);
+        DiscourseConnect identity = new DiscourseConnect(config.discourse(), discourse);
+        MemberAccounts memberAccounts = new MemberAccounts(identity, store.forumAccounts(), store.teams(), store.users(),
+                discourse.isPresent(), clock);
+        ForumAccounts forumAccounts = new ForumAccounts(identity, store.signInNonces(), store.users(), signIn, passes,
                 new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
-                        config.discourse().leadGroups()), clock);
+                        config.discourse().leadGroups()), memberAccounts, clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
@@ -112,17 +117,19 @@ final class Wiring {
                 store.builds(), clock);
         WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
                 store.participation(), store.outbox(), tracker, forum, store.audit(), baseUrl, clock);
-        Outbox outbox = new Outbox(store.outbox(), Map.of(
-                TrackerSync.FEEDBACK, trackerSync::deliverFeedback,
-                WishTickets.FILE, wishTickets::deliverFile,
-                WishTickets.LINK, wishTickets::deliverLink,
-                WishTickets.READ, wishTickets::deliverRead,
-                AnnounceAward.FORUM, announce::deliverForum,
-                AnnounceAward.CHAT, announce::deliverChat,
-                AnnounceAward.RECOGNISE, announce::deliverRecognition,
-                ForumThreads.RELEASE, forumThreads::deliverRelease,
-                ForumThreads.POLL, forumThreads::deliverPoll,
-                ForumThreads.WISH, forumThreads::deliverWish),
+        Outbox outbox = new Outbox(store.outbox(), Map.ofEntries(
+                Map.entry(TrackerSync.FEEDBACK, trackerSync::deliverFeedback),
+                Map.entry(WishTickets.FILE, wishTickets::deliverFile),
+                Map.entry(WishTickets.LINK, wishTickets::deliverLink),
+                Map.entry(WishTickets.READ, wishTickets::deliverRead),
+                Map.entry(AnnounceAward.FORUM, announce::deliverForum),
+                Map.entry(AnnounceAward.CHAT, announce::deliverChat),
+                Map.entry(AnnounceAward.RECOGNISE, announce::deliverRecognition),
+                Map.entry(AnnounceAward.BADGE, announce::deliverBadge),
+                Map.entry(AnnounceAward.GROUP, announce::deliverGroup),
+                Map.entry(ForumThreads.RELEASE, forumThreads::deliverRelease),
+                Map.entry(ForumThreads.POLL, forumThreads::deliverPoll),
+                Map.entry(ForumThreads.WISH, forumThreads::deliverWish)),
                 Set.of(AnnounceAward.CHAT),
                 // One task per claim: its lease (a task makes at most five calls) starts when the task does,
                 // so a long batch can never outlive its lease and a killed instance holds back only one task.
@@ -134,18 +141,18 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock)), outbox, schedule, trackerSync,
-                forumThreads, passes, photos, photoFetcher);
+                new Replays(store.webhookDeliveries(), clock), memberAccounts), outbox, schedule, trackerSync,
+                forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,
-            Supplier<String> baseUrl, Clock clock) {
+            Supplier<String> baseUrl, ForumKeys keys, Clock clock) {
         AwardConfig award = config.award();
         ChatWebhook chat = award.slackWebhook() == null ? ChatWebhook.none()
                 : new SlackWebhook(award.slackWebhook(), award.slackTimeout(), clock);
         return new AnnounceAward(new AnnounceAward.Stores(store.polls(), store.outbox(), store.releases(), store.teams(),
-                store.users(), store.forumThreads()), tally, writer, new AnnounceAward.Channels(forum, chat),
-                config.calendar().zone(), baseUrl, clock);
+                store.users(), store.forumThreads(), store.forumAccounts()), tally, writer,
+                new AnnounceAward.Channels(forum, chat), config.calendar().zone(), baseUrl, keys, clock);
     }
 
     static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker,

@@ -49,6 +49,8 @@ public interface StorePorts {
 
     ForumThreadStore forumThreads();
 
+    dev.popcorn.app.ForumAccountStore forumAccounts();
+
     OutboxStore outbox();
 
     BuildLog builds();

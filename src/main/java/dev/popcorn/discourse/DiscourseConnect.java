@@ -101,6 +101,26 @@ public final class DiscourseConnect implements IdentityProvider {
         }
     }
 
+    /**
+     * A member's forum user name, looked up through the API key ({@code GET /u/{username}.json},
+     * in the vendor document); a refusal or silence of the forum is "could not be asked", with its
+     * words (which never carry the key), so the lead sees why.
+     */
+    @Override
+    public Lookup lookUp(String username) {
+        if (client.isEmpty()) {
+            return Lookup.unavailable("forum.off");
+        }
+        if (username == null || username.isBlank() || username.length() > 60) {
+            return Lookup.missing();
+        }
+        try {
+            return client.get().user(username.strip()).map(u -> Lookup.found(u.id(), u.username())).orElse(Lookup.missing());
+        } catch (DiscourseException | dev.popcorn.http.ConnectorException e) {
+            return Lookup.unavailable(e.getMessage());
+        }
+    }
+
     @Override
     public Optional<Change> readWebhook(String event, String body) {
         JsonObject json;

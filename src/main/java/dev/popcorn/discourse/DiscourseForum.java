@@ -55,8 +55,7 @@ public final class DiscourseForum implements Forum {
     }
 
     @Override
-    public Posted announceWinners(Announcement announcement) {
-        String key = "popcorn-award-" + announcement.pollId();
+    public Posted announceWinners(String key, Announcement announcement) {
         return delivering(() -> {
             Optional<Posted> existing = find(key);
             if (existing.isPresent()) {
@@ -97,21 +96,27 @@ public final class DiscourseForum implements Forum {
     }
 
     @Override
-    public boolean recognises() {
-        return config.winnerBadgeId() > 0 || !config.winnersGroup().isEmpty();
+    public boolean grantsBadge() {
+        return config.winnerBadgeId() > 0;
     }
 
     @Override
-    public void recognise(List<String> usernames, String reason) {
+    public boolean joinsGroup() {
+        return !config.winnersGroup().isEmpty();
+    }
+
+    @Override
+    public void grantBadge(String username, String reason) {
         delivering(() -> {
-            if (config.winnerBadgeId() > 0) {
-                for (String username : usernames) {
-                    client.grantBadge(username, config.winnerBadgeId(), reason);
-                }
-            }
-            if (!config.winnersGroup().isEmpty()) {
-                client.addToGroup(client.groupId(config.winnersGroup()), usernames);
-            }
+            client.grantBadge(username, config.winnerBadgeId(), reason);
+            return null;
+        });
+    }
+
+    @Override
+    public void joinWinners(List<String> usernames) {
+        delivering(() -> {
+            client.addToGroup(client.groupId(config.winnersGroup()), usernames);
             return null;
         });
     }

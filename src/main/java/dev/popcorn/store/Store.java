@@ -131,6 +131,10 @@ public final class Store implements AutoCloseable {
         return new JdbcForumThreads(db);
     }
 
+    public dev.popcorn.app.ForumAccountStore forumAccounts() {
+        return new JdbcForumAccounts(db);
+    }
+
     public dev.popcorn.app.WebhookDeliveries webhookDeliveries() {
         return new JdbcWebhookDeliveries(db);
     }

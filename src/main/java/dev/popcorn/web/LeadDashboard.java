@@ -5,6 +5,7 @@ import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.Wish;
@@ -25,7 +26,7 @@ final class LeadDashboard {
 
     /** Use cases the dashboard shows. */
     record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox,
-            BuildNotices buildNotices) {
+            BuildNotices buildNotices, MemberAccounts memberAccounts) {
     }
 
     private final UseCases uses;
@@ -57,6 +58,7 @@ final class LeadDashboard {
         model.put("audit", overview.auditLog(20));
         tracker(model);
         jenkins(model, chrome.locale(ctx));
+        members(model, chrome.locale(ctx));
         List<Wish> wishList = overview.topWishes(15);
         model.put("wishList", wishList);
         model.put("filing", wishList.stream().filter(w -> uses.wishTickets().filing(w.id())).map(Wish::id).toList());
@@ -78,6 +80,25 @@ final class LeadDashboard {
         model.put("outbox", counts);
         model.put("troubles", uses.outbox().troubles(10));
         model.put("releaseJqlExample", trackerSync.enabled() ? trackerSync.releaseQuery("2026.11.27") : "");
+    }
+
+    /**
+     * The team members who cannot be recognised on the forum: named members whose forum user name is
+     * not linked (with the reason in the lead's language), and those who carry no forum user name.
+     */
+    private void members(Map<String, Object> model, Locale language) {
+        List<Map<String, Object>> unlinked = new ArrayList<>();
+        List<String> nameless = new ArrayList<>();
+        for (MemberAccounts.Unresolved u : uses.memberAccounts().unresolved()) {
+            if (u.name().isEmpty()) {
+                nameless.add(u.member() + " (" + u.teamName() + ")");
+            } else {
+                unlinked.add(Map.of("team", u.teamName(), "member", u.member(), "name", u.name(),
+                        "reason", Messages.text(language, u.reason(), u.name(), u.detail())));
+            }
+        }
+        model.put("unlinkedMembers", unlinked);
+        model.put("namelessMembers", nameless);
     }
 
     private void jenkins(Map<String, Object> model, Locale language) {

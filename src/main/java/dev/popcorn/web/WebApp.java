@@ -55,7 +55,8 @@ public final class WebApp {
     public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
-            ShipRelease shipRelease, BuildNotices buildNotices, Replays replays) {
+            ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
+            dev.popcorn.app.identity.MemberAccounts memberAccounts) {
     }
 
     /** How the web layer behaves. */
@@ -185,7 +186,7 @@ public final class WebApp {
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
-                s.buildNotices());
+                s.buildNotices(), s.memberAccounts());
         LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank());
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.

@@ -66,7 +66,15 @@ class DiscourseContractIT {
         client.addToGroup(group, List.of("wanglei"));
         assertThat(client.groupMembers("popcorn-winners")).containsExactly("wanglei");
         assertThat(client.groupName(group)).isEqualTo("popcorn-winners");
-        client.grantBadge("wanglei", 101, "https://popcorn.example.com/polls/3");
+        String topicUrl = client.url("/t/" + topic.topicSlug() + "/" + topic.topicId());
+        client.grantBadge("wanglei", 101, topicUrl);
+        assertThat(fake.badgesGranted()).containsExactly("wanglei:101");
+        assertThat(fake.badgeReasons()).containsExactly(topicUrl);
+        // Discourse's rule (UserBadgesController#is_badge_reason_valid?): a reason that is not a topic or post of the forum is refused.
+        assertThatThrownBy(() -> client.grantBadge("wanglei", 101, "https://popcorn.example.com/polls/3"))
+                .isInstanceOfSatisfying(DiscourseException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> client.grantBadge("wanglei", 101, client.url("/u/wanglei")))
+                .isInstanceOfSatisfying(DiscourseException.class, e -> assertThat(e.status()).isEqualTo(400));
         assertThat(fake.badgesGranted()).containsExactly("wanglei:101");
         assertThat(fake.topics()).extracting(FakeDiscourse.Topic::posts)
                 .containsExactly(List.of("What is new, edited", "A reply"), List.of("Hooray"));
@@ -105,8 +113,8 @@ class DiscourseContractIT {
                 List.of(new Announcement.Photo("王磊", "http://localhost:8080/photos/camera-1.png", png(64, 64)),
                         new Announcement.Photo("Li Na", "http://localhost:8080/photos/camera-2.png", png(64, 65))));
 
-        Forum.Posted posted = forum.announceWinners(announcement);
-        Forum.Posted again = forum.announceWinners(announcement);
+        Forum.Posted posted = forum.announceWinners("popcorn-prod-award-3", announcement);
+        Forum.Posted again = forum.announceWinners("popcorn-prod-award-3", announcement);
 
         assertThat(again).isEqualTo(posted);
         assertThat(fake.topics()).hasSize(1);
@@ -122,18 +130,30 @@ class DiscourseContractIT {
 
     @Test
     void winnersAreRecognisedWithTheBadgeAndTheGroupAndPrivateMessagesGoOutOnce() {
+        fake.user(12, "wanglei", 2, false);
+        fake.user(13, "lina", 1, false);
         DiscourseForum forum = new DiscourseForum(new DiscourseClient(config(6000, 105, "popcorn-winners"), Clock.systemUTC()),
                 config(6000, 105, "popcorn-winners"));
+        Forum.Posted announcement = forum.publish(new Forum.Thread("popcorn-prod-award-3", "Winners", "Hooray"), Optional.empty());
 
-        forum.recognise(List.of("wanglei", "lina"), "https://popcorn.example.com/polls/3");
-        forum.recognise(List.of("wanglei", "lina"), "https://popcorn.example.com/polls/3");
+        // A refused badge (a reason that is not on the forum) is a refusal no retry fixes, and the group step still goes.
+        assertThatThrownBy(() -> forum.grantBadge("wanglei", "https://popcorn.example.com/polls/3"))
+                .isInstanceOfSatisfying(DeliveryFailure.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("400");
+                });
+        forum.joinWinners(List.of("wanglei", "lina"));
+        forum.joinWinners(List.of("wanglei", "lina"));
+        forum.grantBadge("wanglei", announcement.url());
+        forum.grantBadge("lina", announcement.url());
         forum.tell("popcorn-wish-9-0", List.of("zhaomin"), "Your wish is done", "Hooray");
         forum.tell("popcorn-wish-9-0", List.of("zhaomin"), "Your wish is done", "Hooray");
 
         assertThat(forum.recognises()).isTrue();
         assertThat(fake.groupMembers("popcorn-winners")).containsExactly("wanglei", "lina");
-        assertThat(fake.badgesGranted()).contains("wanglei:105", "lina:105");
-        assertThat(fake.topics()).hasSize(1);
+        assertThat(fake.badgesGranted()).containsExactly("wanglei:105", "lina:105");
+        assertThat(fake.badgeReasons()).containsOnly(announcement.url());
+        assertThat(fake.topics()).hasSize(2);
     }
 
     @Test

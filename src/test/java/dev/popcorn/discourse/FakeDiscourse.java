@@ -19,6 +19,9 @@ import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,8 +39,10 @@ import javax.imageio.ImageIO;
  * Discourse faked at the HTTP level with WireMock: a forum that keeps its topics, posts, uploads,
  * users, groups and badges, answers the way Discourse does (topics found by {@code external_id}
  * through a redirect, the same file uploaded twice is the same upload, 429 with
- * {@code Retry-After} or {@code extras.wait_seconds} when told to), with answers built from
- * Discourse's OpenAPI document and checked against it ({@link #contractViolations}).
+ * {@code Retry-After} or {@code extras.wait_seconds} when told to, a badge refused with 400 unless its
+ * reason links to a topic or post of this forum), with answers built from Discourse's OpenAPI
+ * document and checked against it ({@link #contractViolations}); the badge call, which the document
+ * lacks, against a fixture taken from Discourse's source ({@code vendor/discourse-user-badges.contract.json}).
  */
 public final class FakeDiscourse implements AutoCloseable {
 
@@ -54,6 +59,7 @@ public final class FakeDiscourse implements AutoCloseable {
     private final Map<String, JsonObject> users = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, List<String>> groups = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> badges = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> badgeReasons = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger(100);
     private final AtomicInteger limited = new AtomicInteger();
     private volatile int waitSeconds;
@@ -108,6 +114,48 @@ public final class FakeDiscourse implements AutoCloseable {
         return List.copyOf(badges);
     }
 
+    /** The reasons the granted badges were given with, in order. */
+    public List<String> badgeReasons() {
+        return List.copyOf(badgeReasons);
+    }
+
+    /** {@code POST /user_badges.json} as Discourse's source documents it (vendor/discourse-user-badges.contract.json). */
+    static final Path USER_BADGES = Path.of("src", "test", "resources", "vendor", "discourse-user-badges.contract.json");
+    private static JsonObject userBadgesContract;
+
+    static synchronized JsonObject userBadgesContract() {
+        if (userBadgesContract == null) {
+            try {
+                userBadgesContract = JsonParser.parseString(Files.readString(USER_BADGES, StandardCharsets.UTF_8)).getAsJsonObject();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return userBadgesContract;
+    }
+
+    /**
+     * Discourse's rule for a badge's reason (UserBadgesController#is_badge_reason_valid? over
+     * Discourse.route_for): empty, or a link with no host or the forum's own host whose path is a
+     * topic ({@code /t/slug/id}, {@code /t/id}, maybe with a post number) or a post ({@code /p/id}).
+     */
+    boolean reasonAccepted(String reason) {
+        if (reason == null || reason.isEmpty()) {
+            return true;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(reason);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (uri.getHost() != null && !uri.getHost().equals(java.net.URI.create(url()).getHost())) {
+            return false;
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.matches("/t/(?:[^/]+/)?\\d+(?:/\\d+)?/?") || path.matches("/p/\\d+/?");
+    }
+
     /** The requests Popcorn sent, oldest first, as "METHOD path". */
     public List<String> requests() {
         List<String> requests = new ArrayList<>(server.getAllServeEvents().stream()
@@ -132,8 +180,13 @@ public final class FakeDiscourse implements AutoCloseable {
             LoggedRequest r = event.getRequest();
             String path = r.getUrl().replaceAll("\\?.*", "");
             int status = event.getResponse().getStatus();
-            if (path.equals("/user_badges.json") || status == 429) {
-                // Granting a badge is Discourse API the document does not describe; 429 can answer any request.
+            if (status == 429) {
+                // 429 can answer any request.
+                continue;
+            }
+            if (path.equals("/user_badges.json")) {
+                // Not in the OpenAPI document: checked against the contract fixture taken from Discourse's source.
+                problems.addAll(userBadgesProblems(r, status));
                 continue;
             }
             SimpleRequest.Builder request = new SimpleRequest.Builder(r.getMethod().getName(), path);
@@ -154,6 +207,38 @@ public final class FakeDiscourse implements AutoCloseable {
             if (!API_KEY.equals(r.getHeader("Api-Key")) || r.getHeader("Api-Username") == null) {
                 problems.add(r.getMethod() + " " + path + ": without the Api-Key and Api-Username headers");
             }
+        }
+        return problems;
+    }
+
+    private List<String> userBadgesProblems(LoggedRequest r, int status) {
+        List<String> problems = new ArrayList<>();
+        JsonObject contract = userBadgesContract();
+        if (!r.getMethod().getName().equals("POST")) {
+            problems.add(r.getMethod() + " /user_badges.json: only POST is in the contract");
+            return problems;
+        }
+        if (!String.valueOf(r.getHeader("Content-Type")).startsWith("application/json")) {
+            problems.add("POST /user_badges.json: not JSON");
+            return problems;
+        }
+        JsonObject body = JsonParser.parseString(r.getBodyAsString()).getAsJsonObject();
+        JsonObject request = contract.getAsJsonObject("request");
+        java.util.Set<String> known = new java.util.HashSet<>();
+        request.getAsJsonArray("required").forEach(name -> {
+            known.add(name.getAsString());
+            if (!body.has(name.getAsString())) {
+                problems.add("POST /user_badges.json: without " + name.getAsString());
+            }
+        });
+        request.getAsJsonArray("optional").forEach(name -> known.add(name.getAsString()));
+        body.keySet().stream().filter(k -> !known.contains(k))
+                .forEach(k -> problems.add("POST /user_badges.json: unknown parameter " + k));
+        if (!contract.getAsJsonObject("responses").has(String.valueOf(status))) {
+            problems.add("POST /user_badges.json: answered " + status + ", which the contract does not list");
+        }
+        if (!API_KEY.equals(r.getHeader("Api-Key")) || r.getHeader("Api-Username") == null) {
+            problems.add("POST /user_badges.json: without the Api-Key and Api-Username headers");
         }
         return problems;
     }
@@ -242,7 +327,10 @@ public final class FakeDiscourse implements AutoCloseable {
                         : json(200, DiscourseSpec.sample("GET", "/groups/by-id/{id}.json", 200, group(names.get(index)))).build();
             }
             if (method.equals("GET") && (m = USER.matcher(path)).matches()) {
-                JsonObject user = users.get(m.group(1));
+                // Discourse finds a user name case-insensitively (User.find_by_username compares username_lower).
+                String wanted = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+                JsonObject user = users.values().stream().filter(u -> u.get("username").getAsString().equalsIgnoreCase(wanted))
+                        .findFirst().orElse(null);
                 if (user == null) {
                     return error(404, "not_found", "The requested URL or resource could not be found.");
                 }
@@ -289,10 +377,7 @@ public final class FakeDiscourse implements AutoCloseable {
                 return json(200, DiscourseSpec.sample("PUT", "/groups/{id}/members.json", 200, values)).build();
             }
             if (method.equals("POST") && path.equals("/user_badges.json")) {
-                JsonObject body = JsonParser.parseString(r.getBodyAsString()).getAsJsonObject();
-                badges.add(body.get("username").getAsString() + ":" + body.get("badge_id").getAsLong());
-                return json(200, JsonParser.parseString("{\"badges\":[],\"user_badges\":[{\"id\":" + ids.incrementAndGet()
-                        + ",\"badge_id\":" + body.get("badge_id").getAsLong() + "}]}")).build();
+                return grantBadge(JsonParser.parseString(r.getBodyAsString()).getAsJsonObject());
             }
             if (method.equals("GET") && path.equals("/c/" + CATEGORY + "/show.json")) {
                 JsonObject category = new JsonObject();
@@ -304,6 +389,24 @@ public final class FakeDiscourse implements AutoCloseable {
                 return json(200, DiscourseSpec.sample("GET", "/c/{id}/show.json", 200, values)).build();
             }
             return error(404, "not_found", "The requested URL or resource could not be found.");
+        }
+
+        /** As UserBadgesController#create: the user, then the reason's rule (400), then the grant. */
+        private ResponseDefinition grantBadge(JsonObject body) {
+            JsonObject responses = userBadgesContract().getAsJsonObject("responses");
+            if (!body.has("username") || !users.containsKey(body.get("username").getAsString()) || !body.has("badge_id")) {
+                return json(404, responses.getAsJsonObject("404")).build();
+            }
+            String reason = body.has("reason") ? body.get("reason").getAsString() : "";
+            if (!reasonAccepted(reason)) {
+                return json(400, responses.getAsJsonObject("400")).build();
+            }
+            badges.add(body.get("username").getAsString() + ":" + body.get("badge_id").getAsLong());
+            badgeReasons.add(reason);
+            JsonObject answer = responses.getAsJsonObject("200").deepCopy();
+            answer.getAsJsonObject("user_badge").addProperty("id", ids.incrementAndGet());
+            answer.getAsJsonObject("user_badge").addProperty("badge_id", body.get("badge_id").getAsLong());
+            return json(200, answer).build();
         }
 
         private ResponseDefinition createPost(JsonObject body) {

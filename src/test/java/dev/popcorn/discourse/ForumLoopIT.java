@@ -73,7 +73,9 @@ class ForumLoopIT {
 
         await(() -> fake.topics().size() == 3);
         Map<String, String> threads = new HashMap<>();
-        fake.topics().forEach(t -> threads.put(t.externalId().replaceAll("-\\d+$", ""), t.posts().get(0)));
+        // Every key carries the installation id (generated into the data folder here).
+        fake.topics().forEach(t -> threads.put(t.externalId().replaceAll("^popcorn-[0-9a-zA-Z-]+?-(release|poll|award)-\\d+$",
+                "popcorn-$1"), t.posts().get(0)));
         assertThat(threads).containsOnlyKeys("popcorn-release", "popcorn-poll", "popcorn-award");
         assertThat(threads.get("popcorn-release")).contains("Release", "版本", "/signin/forum?next\\=%2Freleases%2F");
         assertThat(threads.get("popcorn-poll")).contains("Voting is open until", "投票进行中", "%23candidate\\-");
@@ -246,6 +248,89 @@ class ForumLoopIT {
         try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aMemberNamedByForumUserNameGetsBadgeAndGroupOnTheFirstTryAndMayNotVoteForTheirOwnTeam() {
+        fake.user(12, "wanglei", 2, false);
+        Map<String, String> config = forum("");
+        config.put("discourse.winner-badge-id", "105");
+        config.put("server.installation-id", "prod");
+        server = TestServer.start(data, SATURDAY_NOON, true, config);
+        long poll = pollId();
+        JsonObject leading = JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body())
+                .getAsJsonObject().getAsJsonArray("candidates").get(0).getAsJsonObject();
+        String team = leading.has("teamSlug") ? leading.get("teamSlug").getAsString() : leading.get("team").getAsString();
+        HttpResponse<String> saved = server.send("PUT", "/api/v1/teams/" + team, TestServer.ADMIN_TOKEN,
+                "{\"name\": \"Camera\", \"members\": [{\"name\": \"王磊\", \"photoUrl\": \"\", \"userId\": \"WangLei\"},"
+                        + " {\"name\": \"Ghost <b>\", \"photoUrl\": \"\", \"userId\": \"no-such-user\"}]}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        // Looked up in the background: the unknown name shows on the dashboard, in both languages.
+        await(() -> lead("/lead", "en").contains("no-such-user"));
+        await(() -> !lead("/lead", "en").contains("is being looked up"));
+        String en = lead("/lead", "en");
+        assertThat(en).contains("the forum has no user “no-such-user”", "Ghost &lt;b&gt;").doesNotContain("“WangLei”");
+        assertThat(lead("/lead", "zh-CN")).contains("论坛上没有用户“no-such-user”");
+
+        // Wang Lei never signed in; the forum's id 12 is his Popcorn id, and his team is his own.
+        String wanglei = server.pass("12", "王磊");
+        HttpResponse<String> own = server.send("PUT", "/api/v1/polls/" + poll + "/ballot", wanglei,
+                "{\"candidate\": " + leading.get("id").getAsLong() + "}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+        assertThat(own.body()).contains("ownTeam");
+
+        server.clock.set(Instant.parse("2026-11-26T16:00:00Z"));
+        await(() -> JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body()).getAsJsonObject()
+                .get("state").getAsString().equals("CLOSED"));
+        HttpResponse<String> approved = server.send("POST", "/api/v1/polls/" + poll + "/approve", TestServer.ADMIN_TOKEN, null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        await(() -> fake.badgesGranted().contains("wanglei:105") && fake.groupMembers("popcorn-winners").contains("wanglei"));
+        FakeDiscourse.Topic announcement = fake.topics().stream().filter(t -> ("popcorn-prod-award-" + poll).equals(t.externalId()))
+                .findFirst().orElseThrow();
+        assertThat(fake.badgeReasons()).containsExactly(fake.url() + "/t/popcorn/" + announcement.id());
+        assertThat(fake.requests().stream().filter("POST /user_badges.json"::equals)).as("granted on the first try").hasSize(1);
+        String publishing = server.send("GET", "/api/v1/polls/" + poll + "/announcement", TestServer.ADMIN_TOKEN, null).body();
+        assertThat(publishing).contains("{\"channel\":\"badge\",\"who\":\"王磊\",\"state\":\"DONE\"",
+                "\"who\":\"Ghost <b>\",\"state\":\"UNRESOLVED\"")
+                .as("the group step is not done while a winner is unlinked").doesNotContain("\"group\",\"who\":\"\",\"state\":\"DONE\"");
+    }
+
+    @Test
+    void twoInstallationsOnOneForumNeverTouchEachOthersTopics(@org.junit.jupiter.api.io.TempDir Path staging) {
+        Map<String, String> prodConfig = forum("");
+        prodConfig.put("server.installation-id", "prod");
+        server = TestServer.start(data, SATURDAY_NOON, true, prodConfig);
+        await(() -> fake.topics().size() == 3);
+        Map<String, String> stagingConfig = forum("");
+        stagingConfig.put("server.installation-id", "staging");
+        try (TestServer second = TestServer.start(staging, SATURDAY_NOON, true, stagingConfig)) {
+            await(() -> fake.topics().size() == 6);
+            assertThat(fake.topics()).extracting(FakeDiscourse.Topic::externalId).doesNotHaveDuplicates()
+                    .allMatch(id -> id.startsWith("popcorn-prod-") || id.startsWith("popcorn-staging-"));
+            assertThat(fake.requests()).as("nobody edited anything").noneMatch(r -> r.startsWith("PUT /posts/"));
+
+            // Staging's poll closes: its own thread is edited, production's stays as it is.
+            second.clock.set(Instant.parse("2026-11-26T16:00:00Z"));
+            await(() -> fake.topics().stream().anyMatch(t -> t.externalId().startsWith("popcorn-staging-poll-")
+                    && t.posts().get(0).contains("Voting closed at")));
+            sleep(Duration.ofSeconds(6));
+            assertThat(fake.topics()).filteredOn(t -> t.externalId().startsWith("popcorn-prod-poll-"))
+                    .allMatch(t -> t.posts().get(0).contains("Voting is open until"));
+            assertThat(fake.topics()).hasSize(6);
+        }
+    }
+
+    /** A lead page in a language, as the admin token's lead session sees it. */
+    private String lead(String path, String language) {
+        java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Cookie", "popcorn_session=" + server.leadSession()).header("Accept-Language", language).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(page, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

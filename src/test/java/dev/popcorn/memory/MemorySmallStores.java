@@ -234,4 +234,51 @@ final class MemorySmallStores {
             db.run(() -> threads.put(thread.key(), thread));
         }
     }
+
+    /** The forum accounts behind members' names, keyed by the lower-cased name. */
+    static final class ForumAccounts implements dev.popcorn.app.ForumAccountStore {
+        private final MemoryDb db;
+        private final Map<String, Account> accounts;
+
+        ForumAccounts(MemoryDb db) {
+            this.db = db;
+            this.accounts = db.table();
+        }
+
+        private static String key(String name) {
+            return name.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public Optional<Account> find(String name) {
+            return db.with(() -> Optional.ofNullable(accounts.get(key(name))));
+        }
+
+        @Override
+        public List<Account> all() {
+            return db.with(() -> accounts.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                    .toList());
+        }
+
+        @Override
+        public void save(Account account) {
+            db.run(() -> accounts.put(key(account.name()), account));
+        }
+
+        @Override
+        public void forget(String name) {
+            db.run(() -> accounts.remove(key(name)));
+        }
+
+        @Override
+        public List<Account> byForumId(long forumId) {
+            return db.with(() -> all().stream().filter(a -> a.forumId() != null && a.forumId() == forumId).toList());
+        }
+
+        @Override
+        public List<String> namesOf(String userId) {
+            return db.with(() -> all().stream().filter(a -> a.linked() && userId.equals(a.userId())).map(Account::name)
+                    .toList());
+        }
+    }
 }

@@ -40,6 +40,7 @@ public final class MemoryStores implements StorePorts {
     private final MemorySmallStores.Deliveries deliveries = new MemorySmallStores.Deliveries(db);
     private final MemorySmallStores.Tickets tickets = new MemorySmallStores.Tickets(db);
     private final MemorySmallStores.ForumThreads forumThreads = new MemorySmallStores.ForumThreads(db);
+    private final MemorySmallStores.ForumAccounts forumAccounts = new MemorySmallStores.ForumAccounts(db);
     private final MemoryOutbox outbox = new MemoryOutbox(db);
     private final MemoryLogs.Builds builds = new MemoryLogs.Builds(db);
     private final MemoryLogs.Notices notices = new MemoryLogs.Notices(db, reports);
@@ -108,6 +109,11 @@ public final class MemoryStores implements StorePorts {
     @Override
     public ForumThreadStore forumThreads() {
         return forumThreads;
+    }
+
+    @Override
+    public dev.popcorn.app.ForumAccountStore forumAccounts() {
+        return forumAccounts;
     }
 
     @Override

@@ -184,6 +184,11 @@ abstract class JdbcStoreContract extends StoreContract {
         }
 
         @Override
+        public dev.popcorn.app.ForumAccountStore forumAccounts() {
+            return store.forumAccounts();
+        }
+
+        @Override
         public OutboxStore outbox() {
             return store.outbox();
         }

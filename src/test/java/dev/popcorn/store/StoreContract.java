@@ -249,6 +249,29 @@ abstract class StoreContract {
     }
 
     @Test
+    void forumAccountsAreKeptByNameWhateverItsCaseAndFoundByUserAndForumId() {
+        var accounts = store.forumAccounts();
+        accounts.save(dev.popcorn.app.ForumAccountStore.Account.linked("WangLei", 12L, "wanglei", "12", SHIPPED));
+        accounts.save(new dev.popcorn.app.ForumAccountStore.Account("ghost", dev.popcorn.app.ForumAccountStore.State.MISSING,
+                null, null, null, "", SHIPPED));
+        accounts.save(new dev.popcorn.app.ForumAccountStore.Account("ghost", dev.popcorn.app.ForumAccountStore.State.UNAVAILABLE,
+                null, null, null, "x".repeat(600), SHIPPED.plusSeconds(1)));
+
+        assertThat(accounts.find("wanglei").orElseThrow().forumUsername()).isEqualTo("wanglei");
+        assertThat(accounts.find("WANGLEI").orElseThrow().name()).isEqualTo("WangLei");
+        assertThat(accounts.namesOf("12")).containsExactly("WangLei");
+        assertThat(accounts.namesOf("13")).isEmpty();
+        assertThat(accounts.byForumId(12)).extracting(a -> a.name()).containsExactly("WangLei");
+        var ghost = accounts.find("Ghost").orElseThrow();
+        assertThat(ghost.state()).isEqualTo(dev.popcorn.app.ForumAccountStore.State.UNAVAILABLE);
+        assertThat(ghost.problem()).hasSize(500);
+        assertThat(ghost.checkedAt()).isEqualTo(SHIPPED.plusSeconds(1));
+        assertThat(accounts.all()).extracting(a -> a.name()).containsExactly("ghost", "WangLei");
+        accounts.forget("GHOST");
+        assertThat(accounts.find("ghost")).isEmpty();
+    }
+
+    @Test
     void buildNoticesAreLoggedFirstAndSettledLater() {
         var log = store.builds();
         var notice = new dev.popcorn.domain.BuildNotice(new dev.popcorn.domain.BuildRef("mobile/release", 112,

@@ -1,5 +1,6 @@
 package dev.popcorn.app.award;
 
+import dev.popcorn.app.ForumAccountStore;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
@@ -34,9 +35,20 @@ public final class CastBallot {
     private final Eligibility eligibility;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ForumAccountStore accounts;
 
     public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots,
             ParticipationStore participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
+        this(transactions, polls, ballots, participation, users, teams, null, eligibility, clock);
+    }
+
+    /**
+     * {@code accounts} (may be null) links the forum user names team members carry to Popcorn users,
+     * so that the own-team rule knows a member who never signed in when they first vote.
+     */
+    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, ParticipationStore participation,
+            UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, Clock clock) {
+        this.accounts = accounts;
         this.transactions = transactions;
         this.polls = polls;
         this.ballots = ballots;
@@ -69,8 +81,22 @@ public final class CastBallot {
         long points = !eligibility.needsPoints() ? 0 : participation.points(userId)
                 - (ballots.find(pollId, userId).isPresent() ? ParticipationKind.BALLOT_CAST.points() : 0);
         return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null), user.map(User::trustLevel).orElse(null),
-                points, eligibility.needsTeams() ? teams.teamsOf(userId) : java.util.List.of(),
+                points, eligibility.needsTeams() ? teamsOf(userId) : java.util.List.of(),
                 user.map(User::groups).orElse(null));
+    }
+
+    /**
+     * The teams whose members name this user: by their Popcorn id, or by a forum user name linked
+     * to it ({@link ForumAccountStore}): one query more per linked name, only when the rule is on.
+     */
+    private java.util.List<String> teamsOf(String userId) {
+        java.util.SortedSet<String> slugs = new java.util.TreeSet<>(teams.teamsOf(userId));
+        if (accounts != null) {
+            for (String name : accounts.namesOf(userId)) {
+                slugs.addAll(teams.teamsOf(name));
+            }
+        }
+        return java.util.List.copyOf(slugs);
     }
 
     public Optional<Ballot> find(long pollId, String userId) {

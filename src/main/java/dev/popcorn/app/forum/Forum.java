@@ -31,16 +31,30 @@ public interface Forum {
     Posted publish(Thread thread, Optional<Posted> known);
 
     /**
-     * Posts the announcement as a thread of its own, with the card and every photo it shows
-     * uploaded to the forum. When a thread of the same poll exists already, it is left as it is.
+     * Posts the announcement as a thread of its own named {@code key}, with the card and every photo
+     * it shows uploaded to the forum. When a thread of that key exists already, it is left as it is.
      */
-    Posted announceWinners(Announcement announcement);
+    Posted announceWinners(String key, Announcement announcement);
 
     /** Whether winners are recognised on the forum (a badge or a group is configured). */
-    boolean recognises();
+    default boolean recognises() {
+        return grantsBadge() || joinsGroup();
+    }
 
-    /** Grants the configured badge and group to these forum users; holding them already is fine. */
-    void recognise(List<String> usernames, String reason);
+    /** Whether a winners' badge is configured. */
+    boolean grantsBadge();
+
+    /** Whether a winners' group is configured. */
+    boolean joinsGroup();
+
+    /**
+     * Grants the configured badge to one forum user. {@code reason} must be the address of a topic or
+     * post on this forum (Discourse refuses any other with 400); holding the badge already is fine.
+     */
+    void grantBadge(String username, String reason);
+
+    /** Adds these forum users to the configured winners' group; members already are fine. */
+    void joinWinners(List<String> usernames);
 
     /** Sends a private message, once for {@code key}, to these forum users. */
     void tell(String key, List<String> usernames, String title, String text);
@@ -61,17 +75,27 @@ public interface Forum {
             }
 
             @Override
-            public Posted announceWinners(Announcement announcement) {
+            public Posted announceWinners(String key, Announcement announcement) {
                 throw new IllegalStateException("no forum is configured");
             }
 
             @Override
-            public boolean recognises() {
+            public boolean grantsBadge() {
                 return false;
             }
 
             @Override
-            public void recognise(List<String> usernames, String reason) {
+            public boolean joinsGroup() {
+                return false;
+            }
+
+            @Override
+            public void grantBadge(String username, String reason) {
+                throw new IllegalStateException("no forum is configured");
+            }
+
+            @Override
+            public void joinWinners(List<String> usernames) {
                 throw new IllegalStateException("no forum is configured");
             }
 

@@ -56,9 +56,17 @@ public final class ForumThreads {
     private final boolean forumSignIn;
     private final ZoneId zone;
     private final Clock clock;
+    private final ForumKeys keys;
 
     /** {@code forumSignIn}: links in the threads pass through the forum sign-in, so users arrive signed in. */
     public ForumThreads(Forum forum, Stores stores, ThreadWriter writer, Supplier<String> baseUrl, boolean forumSignIn, ZoneId zone, Clock clock) {
+        this(forum, stores, writer, baseUrl, forumSignIn, zone, new ForumKeys(""), clock);
+    }
+
+    /** {@code keys} name the threads of this installation on the forum. */
+    public ForumThreads(Forum forum, Stores stores, ThreadWriter writer, Supplier<String> baseUrl, boolean forumSignIn,
+            ZoneId zone, ForumKeys keys, Clock clock) {
+        this.keys = keys;
         this.forum = forum;
         this.stores = stores;
         this.writer = writer;
@@ -91,7 +99,7 @@ public final class ForumThreads {
 
     private void fileIfChanged(String kind, long id, Forum.Thread thread) {
         String ref = String.valueOf(id);
-        Optional<ForumThreadStore.Kept> kept = stores.threads().find(thread.key());
+        Optional<ForumThreadStore.Kept> kept = kept(thread.key(), kind, id);
         if (kept.isPresent() && kept.get().fingerprint().equals(fingerprint(thread))) {
             return;
         }
@@ -108,14 +116,14 @@ public final class ForumThreads {
     public void deliverRelease(String ref) {
         long id = Long.parseLong(ref);
         Release release = stores.releases().find(id).orElseThrow(() -> RuleViolation.notFound("release.unknown", id));
-        keep(releaseThread(release));
+        keep(RELEASE, id, releaseThread(release));
     }
 
     /** The outbox handler of {@link #POLL}. */
     public void deliverPoll(String ref) {
         long id = Long.parseLong(ref);
         Poll poll = stores.polls().find(id).orElseThrow(() -> RuleViolation.notFound("poll.unknown", id));
-        keep(pollThread(poll));
+        keep(POLL, id, pollThread(poll));
     }
 
     /** The outbox handler of {@link #WISH}: the wish's supporters who are forum users hear it was done. */
@@ -129,21 +137,44 @@ public final class ForumThreads {
         String text = writer.wishDone(new ForumNews.WishDone(wish.text(), ticketKey, shipsIn, baseUrl.get() + "/wishes/" + wishId));
         for (int from = 0; from < usernames.size(); from += RECIPIENTS_PER_MESSAGE) {
             List<String> batch = usernames.subList(from, Math.min(usernames.size(), from + RECIPIENTS_PER_MESSAGE));
-            forum.tell("popcorn-wish-" + wishId + "-" + (from / RECIPIENTS_PER_MESSAGE), batch,
+            forum.tell(keys.wish(wishId, from / RECIPIENTS_PER_MESSAGE), batch,
                     "🍿 愿望实现了 · Your wish is done: " + ticketKey, text);
         }
     }
 
-    public static String releaseKey(long releaseId) {
-        return "popcorn-release-" + releaseId;
+    /** The key of a release's thread on the forum. */
+    public String releaseKey(long releaseId) {
+        return keys.release(releaseId);
     }
 
-    public static String pollKey(long pollId) {
-        return "popcorn-poll-" + pollId;
+    /** The key of a poll's thread on the forum. */
+    public String pollKey(long pollId) {
+        return keys.poll(pollId);
     }
 
-    private void keep(Forum.Thread thread) {
-        Optional<ForumThreadStore.Kept> kept = stores.threads().find(thread.key());
+    /**
+     * Where this installation keeps the thread: under its key, or, posted by a version before
+     * installation ids, under the old key in this database (then moved to the new key). The forum
+     * is never searched for an old key: another installation may have written it (ADR 13).
+     */
+    private Optional<ForumThreadStore.Kept> kept(String key, String kind, long id) {
+        Optional<ForumThreadStore.Kept> kept = stores.threads().find(key);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        String legacy = ForumKeys.legacy(kind.substring(kind.indexOf('.') + 1), id);
+        if (legacy.equals(key)) {
+            return Optional.empty();
+        }
+        return stores.threads().find(legacy).map(old -> {
+            ForumThreadStore.Kept moved = new ForumThreadStore.Kept(key, old.posted(), old.fingerprint(), old.updatedAt());
+            stores.threads().save(moved);
+            return moved;
+        });
+    }
+
+    private void keep(String kind, long id, Forum.Thread thread) {
+        Optional<ForumThreadStore.Kept> kept = kept(thread.key(), kind, id);
         String fingerprint = fingerprint(thread);
         if (kept.isPresent() && kept.get().fingerprint().equals(fingerprint)) {
             return;

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Users who are forum users: signing in through the forum (DiscourseConnect), keeping what the
- * forum says about them (trust level, groups, whether they lead) up to date from its webhooks
+ * forum says about them (trust level, groups, whether they lead, and which team members' names
+ * stand for them, {@link MemberAccounts}) up to date from its webhooks
  * and from the periodic lead check, so that eligibility and lead rights follow the forum.
  *
  * <p>The round trip costs nothing until it comes back: {@link #start} makes a nonce that carries
@@ -64,9 +65,17 @@ public final class ForumAccounts {
     private final Settings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final MemberAccounts members;
 
     public ForumAccounts(IdentityProvider provider, SignInNonces nonces, UserStore users, SignIn signIn, Passes passes,
             Settings settings, Clock clock) {
+        this(provider, nonces, users, signIn, passes, settings, null, clock);
+    }
+
+    /** {@code members} (may be null) hears every user name the forum vouches for, to link team members by it. */
+    public ForumAccounts(IdentityProvider provider, SignInNonces nonces, UserStore users, SignIn signIn, Passes passes,
+            Settings settings, MemberAccounts members, Clock clock) {
+        this.members = members;
         this.provider = provider;
         this.nonces = nonces;
         this.users = users;
@@ -134,6 +143,9 @@ public final class ForumAccounts {
             throw RuleViolation.unauthenticated("signin.forum.nonceUsed");
         }
         User user = users.upsertFromForum(answer.identity(), now);
+        if (members != null) {
+            members.linked(answer.identity().username(), answer.identity().externalId());
+        }
         String pass = signIn.forumSession(user.id(), user.name(), leads(answer.identity().groups()));
         return new SignedIn(pass, nonce.nextPath(), user);
     }
@@ -149,6 +161,10 @@ public final class ForumAccounts {
             return false;
         }
         Change c = change.get();
+        if (members != null && c.username() != null) {
+            // Also for users who never signed in: a team member may name them.
+            members.linked(c.username(), c.externalId());
+        }
         List<String> groups = c.groups();
         if (groups == null && (c.joined() != null || c.left() != null)) {
             Optional<User> user = users.find(c.externalId());

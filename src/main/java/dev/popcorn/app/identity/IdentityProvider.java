@@ -23,7 +23,33 @@ public interface IdentityProvider {
             String left) {
     }
 
+    /**
+     * What the forum says about a user name: it has the user (their forum id and the name as the
+     * forum spells it), it has none, or it could not be asked ({@code problem} says why).
+     */
+    record Lookup(dev.popcorn.app.ForumAccountStore.State state, long forumId, String username, String problem) {
+        public static Lookup found(long forumId, String username) {
+            return new Lookup(dev.popcorn.app.ForumAccountStore.State.LINKED, forumId, username, "");
+        }
+
+        public static Lookup missing() {
+            return new Lookup(dev.popcorn.app.ForumAccountStore.State.MISSING, 0, null, "");
+        }
+
+        public static Lookup unavailable(String problem) {
+            return new Lookup(dev.popcorn.app.ForumAccountStore.State.UNAVAILABLE, 0, null, problem);
+        }
+    }
+
     boolean enabled();
+
+    /**
+     * Looks a user name up on the forum's API ({@code GET /u/{username}.json}); works with an API
+     * key even when sign-in through the forum is off. Without one, the forum cannot be asked.
+     */
+    default Lookup lookUp(String username) {
+        return Lookup.unavailable("forum.off");
+    }
 
     /** The forum address the browser is sent to, carrying the signed request. */
     String signInUrl(String nonce, String returnUrl);

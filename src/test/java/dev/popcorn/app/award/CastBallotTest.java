@@ -73,4 +73,21 @@ class CastBallotTest {
         fiveNeeded.cast("fan-1", week.poll().id(), week.candidate(1).id());
         assertThat(stores.ballots().find(week.poll().id(), "fan-1").orElseThrow().candidateId()).isEqualTo(week.candidate(1).id());
     }
+
+    @Test
+    void aMemberNamedByForumUserNameWhoNeverSignedInIsBarredFromVotingForTheirOwnTeam() {
+        AWeek.Week week = AWeek.in(stores).open().build();
+        String team = week.candidate(0).teamSlug();
+        stores.teams().save(new dev.popcorn.domain.Team(team, "Camera",
+                java.util.List.of(new dev.popcorn.domain.Member("王磊", "", "wanglei"))));
+        // What the background learnt from the forum: "wanglei" is forum user 12, Popcorn user "12".
+        stores.forumAccounts().save(dev.popcorn.app.ForumAccountStore.Account.linked("wanglei", 12L, "wanglei", "12", AWeek.FRIDAY));
+        CastBallot strict = new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.participation(),
+                stores.users(), stores.teams(), stores.forumAccounts(), new Eligibility(0, Duration.ZERO, 0, false), clock);
+
+        assertThatViolation(() -> strict.cast("12", week.poll().id(), week.candidate(0).id()))
+                .is(Kind.FORBIDDEN, "ballot.eligibility.ownTeam");
+        strict.cast("12", week.poll().id(), week.candidate(1).id());
+        assertThat(stores.ballots().find(week.poll().id(), "12")).isPresent();
+    }
 }

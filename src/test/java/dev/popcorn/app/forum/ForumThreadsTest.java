@@ -36,7 +36,8 @@ class ForumThreadsTest {
     private final AtomicReference<String> releaseText = new AtomicReference<>("release text 1");
     private final ForumThreads threads = new ForumThreads(forum, new ForumThreads.Stores(stores.forumThreads(),
             stores.outbox(), stores.releases(), stores.polls(), stores.teams(), stores.users(), stores.reports(),
-            stores.tickets()), writer, () -> "https://popcorn.example", false, ZoneId.of("Asia/Shanghai"), clock);
+            stores.tickets()), writer, () -> "https://popcorn.example", false, ZoneId.of("Asia/Shanghai"),
+            new ForumKeys("prod"), clock);
 
     @BeforeEach
     void aForumThatPosts() {
@@ -90,7 +91,8 @@ class ForumThreadsTest {
         threads.plan();
         deliver(ForumThreads.RELEASE, release);
         verify(forum).publish(any(), eq(Optional.empty()));
-        assertThat(stores.forumThreads().find(ForumThreads.releaseKey(release))).isPresent();
+        assertThat(stores.forumThreads().find(threads.releaseKey(release))).isPresent();
+        assertThat(threads.releaseKey(release)).isEqualTo("popcorn-prod-release-" + release);
 
         threads.plan();
         assertThat(task(ForumThreads.RELEASE, release).orElseThrow().state()).as("same text: nothing to do")
@@ -140,7 +142,32 @@ class ForumThreadsTest {
         verify(forum, times(2)).tell(anyString(), batches.capture(), anyString(), eq("done: Dark mode please"));
         assertThat(batches.getAllValues().get(0)).hasSize(20);
         assertThat(batches.getAllValues().stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(forumUsers);
-        verify(forum).tell(eq("popcorn-wish-" + wish + "-0"), anyList(), anyString(), anyString());
-        verify(forum, never()).recognise(anyList(), anyString());
+        verify(forum).tell(eq("popcorn-prod-wish-" + wish + "-0"), anyList(), anyString(), anyString());
+        verify(forum, never()).grantBadge(anyString(), anyString());
+    }
+
+    @Test
+    void aThreadPostedBeforeInstallationIdsIsEditedWhereItIsNeverPostedAgain() {
+        AWeek.Week week = AWeek.in(stores).build();
+        long release = week.release().id();
+        Forum.Posted old = new Forum.Posted(7, 8, "https://forum.example/t/popcorn/7");
+        stores.forumThreads().save(new ForumThreadStore.Kept("popcorn-release-" + release, old, "an older text", AWeek.FRIDAY));
+
+        threads.plan();
+        deliver(ForumThreads.RELEASE, release);
+
+        verify(forum).publish(any(), eq(Optional.of(old)));
+        verify(forum, never()).publish(any(), eq(Optional.empty()));
+        assertThat(stores.forumThreads().find("popcorn-prod-release-" + release)).isPresent();
+    }
+
+    @Test
+    void keysCarryTheInstallationAndStayWithinDiscoursesFiftyCharacters() {
+        assertThat(new ForumKeys("staging").award(3)).isEqualTo("popcorn-staging-award-3");
+        assertThat(new ForumKeys("").release(3)).isEqualTo("popcorn-release-3");
+        String longId = "a-very-long-installation-id-0123";
+        String key = new ForumKeys(longId).wish(123456789, 12);
+        assertThat(key).hasSizeLessThanOrEqualTo(ForumKeys.MAX_LENGTH).startsWith("popcorn-").endsWith("-wish-123456789-12")
+                .isNotEqualTo(new ForumKeys(longId.replace('0', '1')).wish(123456789, 12));
     }
 }
