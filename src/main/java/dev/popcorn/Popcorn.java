@@ -164,7 +164,7 @@ public final class Popcorn implements AutoCloseable {
     }
 
     private static List<Check> trackerChecks(Config config, Clock clock) {
-        IssueTracker tracker = JiraTracker.create(config.jira(), clock);
+        IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
         Store store;
         try {
             store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), 2));

@@ -49,6 +49,8 @@ public interface StorePorts {
 
     ForumThreadStore forumThreads();
 
+    dev.popcorn.app.tracker.TicketWriteStore ticketWrites();
+
     OutboxStore outbox();
 
     BuildLog builds();

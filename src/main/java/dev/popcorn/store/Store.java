@@ -131,6 +131,10 @@ public final class Store implements AutoCloseable {
         return new JdbcForumThreads(db);
     }
 
+    public dev.popcorn.app.tracker.TicketWriteStore ticketWrites() {
+        return new JdbcTicketWrites(db);
+    }
+
     public dev.popcorn.app.WebhookDeliveries webhookDeliveries() {
         return new JdbcWebhookDeliveries(db);
     }

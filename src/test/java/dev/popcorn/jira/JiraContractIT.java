@@ -74,7 +74,7 @@ class JiraContractIT {
 
     IssueTracker tracker(Deployment deployment, Map<String, String> more) {
         JiraConfig config = config(deployment, more);
-        return new JiraTracker(config, JiraRestClient.create(config, Clock.systemUTC()));
+        return new JiraTracker(config, JiraRestClient.create(config, Clock.systemUTC()), "prod");
     }
 
     static TicketFeedback feedback(String key, boolean comment) {

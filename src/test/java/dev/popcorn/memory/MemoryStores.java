@@ -41,6 +41,7 @@ public final class MemoryStores implements StorePorts {
     private final MemorySmallStores.Tickets tickets = new MemorySmallStores.Tickets(db);
     private final MemorySmallStores.ForumThreads forumThreads = new MemorySmallStores.ForumThreads(db);
     private final MemoryOutbox outbox = new MemoryOutbox(db);
+    private final MemoryTicketWrites ticketWrites = new MemoryTicketWrites(db);
     private final MemoryLogs.Builds builds = new MemoryLogs.Builds(db);
     private final MemoryLogs.Notices notices = new MemoryLogs.Notices(db, reports);
     private final MemoryLogs.Nonces signInNonces = new MemoryLogs.Nonces(db);
@@ -108,6 +109,11 @@ public final class MemoryStores implements StorePorts {
     @Override
     public ForumThreadStore forumThreads() {
         return forumThreads;
+    }
+
+    @Override
+    public dev.popcorn.app.tracker.TicketWriteStore ticketWrites() {
+        return ticketWrites;
     }
 
     @Override
