@@ -193,13 +193,13 @@ class TrackerLoopIT {
             assertThat(body(links.get(0)).get("globalId").getAsString())
                     .isEqualTo("popcorn:" + server.popcorn.baseUrl() + "/releases/" + release + "#feature-" + key);
         }
-        JsonObject loved = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback").get(0));
+        JsonObject loved = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.*").get(0));
         assertThat(loved.get("likes").getAsInt()).isEqualTo(3);
         assertThat(loved.get("notGoodEnough").getAsInt()).isZero();
         assertThat(loved.getAsJsonArray("topComments").get(0).getAsString()).isEqualTo("Love the <b>night</b> shots");
         assertThat(body(jira.requests("PUT", "/issue/MIUI-2101").get(0)).toString())
                 .isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-loved\"},{\"remove\":\"popcorn-needs-work\"}]}}");
-        JsonObject needsWork = body(jira.requests("PUT", "/issue/MIUI-2102/properties/popcorn.feedback").get(0));
+        JsonObject needsWork = body(jira.requests("PUT", "/issue/MIUI-2102/properties/popcorn.feedback.*").get(0));
         assertThat(needsWork.get("notGoodEnough").getAsInt()).isEqualTo(2);
         assertThat(body(jira.requests("PUT", "/issue/MIUI-2102").get(0)).toString())
                 .isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-needs-work\"},{\"remove\":\"popcorn-loved\"}]}}");
@@ -245,7 +245,7 @@ class TrackerLoopIT {
         assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).hasSize(2);
         assertThat(jira.requests("POST", "/issue/MIUI-2102/remotelink")).hasSize(2);
         assertThat(jira.requests("POST", "/issue/MIUI-2103/remotelink")).hasSize(1);
-        assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback")).hasSize(1);
+        assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.*")).hasSize(1);
     }
 
     @Test
