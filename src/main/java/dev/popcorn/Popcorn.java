@@ -91,7 +91,8 @@ public final class Popcorn implements AutoCloseable {
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
                     config.award().ballotsPerMinutePerAddress()));
             web.javalin().start(config.port());
-            if (config.port() == 0) {
+            if (config.port() == 0 && config.baseUrl().equals("http://localhost:0")) {
+                // Links point at the port really listened on, unless server.base-url names the public address.
                 baseUrl.set("http://localhost:" + web.javalin().port());
             }
             // Seeded once the port is known: the demo's approved announcement links its photos where they are served.

@@ -306,7 +306,7 @@ public final class FakeJira implements AutoCloseable {
      */
     public void createsTicketButLosesTheAnswer(String key, String summary, List<String> labels) {
         JsonObject issue = ticket(key, summary, "To Do", List.of(), labels);
-        server.stubFor(post(urlPathEqualTo(api + "/issue")).atPriority(1).inScenario("lost answer")
+        server.stubFor(post(urlPathEqualTo(api + "/issue")).atPriority(2).inScenario("lost answer")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("created")
                 .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
         JsonObject found = new JsonObject();
@@ -314,7 +314,7 @@ public final class FakeJira implements AutoCloseable {
         list.add(issue);
         found.add("issues", list);
         found.addProperty("isLast", true);
-        server.stubFor(post(urlPathEqualTo(api + "/search/jql")).atPriority(1).inScenario("lost answer")
+        server.stubFor(post(urlPathEqualTo(api + "/search/jql")).atPriority(2).inScenario("lost answer")
                 .whenScenarioStateIs("created")
                 .withRequestBody(matchingJsonPath("$.jql", com.github.tomakehurst.wiremock.client.WireMock.containing(
                         "\"" + labels.get(0) + "\"")))
