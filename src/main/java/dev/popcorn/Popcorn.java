@@ -96,7 +96,8 @@ public final class Popcorn implements AutoCloseable {
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
                     config.award().ballotsPerMinutePerAddress()));
             web.javalin().start(config.port());
-            if (config.port() == 0) {
+            if (config.port() == 0 && config.baseUrl().equals("http://localhost:0")) {
+                // Links point at the port really listened on, unless server.base-url names the public address.
                 baseUrl.set("http://localhost:" + web.javalin().port());
             }
             // Seeded once the port is known: the demo's approved announcement links its photos where they are served.
@@ -174,7 +175,7 @@ public final class Popcorn implements AutoCloseable {
     }
 
     private static List<Check> trackerChecks(Config config, Clock clock) {
-        IssueTracker tracker = JiraTracker.create(config.jira(), clock);
+        IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
         Store store;
         try {
             store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), 2));

@@ -110,7 +110,7 @@ final class Wiring {
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
                 store.teams(), store.participation(), store.audit(), clock);
-        IssueTracker tracker = JiraTracker.create(config.jira(), clock);
+        IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
         TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl, clock);
         ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls());
         BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
@@ -159,7 +159,7 @@ final class Wiring {
             Supplier<String> baseUrl, Clock clock) {
         JiraConfig jira = config.jira();
         return new TrackerSync(tracker, store.releases(), store.reports(), store.tickets(), store.outbox(),
-                new TrackerSync.Settings(baseUrl, jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
+                store.ticketWrites(), new TrackerSync.Settings(baseUrl, jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
                         jira.wishJql()), clock);
     }
 

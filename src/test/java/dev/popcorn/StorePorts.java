@@ -51,6 +51,8 @@ public interface StorePorts {
 
     dev.popcorn.app.ForumAccountStore forumAccounts();
 
+    dev.popcorn.app.tracker.TicketWriteStore ticketWrites();
+
     OutboxStore outbox();
 
     BuildLog builds();

@@ -59,7 +59,8 @@ public record JiraConfig(
                     "how often feedback on tickets is refreshed while a"
                     + " round runs (0: only when the round closes)"),
             Key.of("jira.max-attempts", "12",
-                    "attempts of one write before it is marked failed on the dashboard"),
+                    "failed attempts of one write before it is marked failed on the dashboard (waits Jira"
+                    + " asks for with Retry-After do not count; they end a day after the first try)"),
             Key.of("jira.label.loved", "popcorn-loved",
                     "label for well-liked features (empty: none)"),
             Key.of("jira.label.needs-work", "popcorn-needs-work",

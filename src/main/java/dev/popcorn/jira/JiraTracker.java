@@ -17,26 +17,40 @@ import java.util.function.Supplier;
 
 /**
  * Jira as Popcorn's {@link IssueTracker}: features from JQL, feedback written back as a remote
- * link (stable {@code globalId}), the {@code popcorn.feedback} issue property and labels, and
- * wishes filed as tickets marked with a {@code popcorn-wish-<id>} label so that a repeated
- * attempt finds the ticket instead of creating a second one.
+ * link (stable {@code globalId}), the {@code popcorn.feedback.<installation>} issue property and labels, and
+ * wishes filed as tickets marked with a {@code popcorn-<installation>-wish-<id>} label so that a repeated
+ * attempt finds the ticket instead of creating a second one. Everything that identifies Popcorn's
+ * writes carries the installation id, so two installations on one Jira never touch each other's.
+ * A write whose request did not change since it last succeeded (the {@link WriteLog}) is not sent.
  */
 public final class JiraTracker implements IssueTracker {
 
     static final String PROPERTY = "popcorn.feedback";
-    private static final List<String> WRITE_PERMISSIONS = List.of("BROWSE_PROJECTS", "EDIT_ISSUES", "CREATE_ISSUES",
+
+    /**
+     * The project permissions Popcorn's writes need, as Atlassian's document names them for each
+     * operation: Browse projects for everything, Link issues for remote links
+     * (createOrUpdateRemoteIssueLink), Edit issues for the property (setIssueProperty) and the labels
+     * (editIssue), Create issues for a ticket from a wish (createIssue), Add comments for the closing
+     * comment (addComment).
+     */
+    static final List<String> PERMISSIONS = List.of("BROWSE_PROJECTS", "LINK_ISSUES", "EDIT_ISSUES", "CREATE_ISSUES",
             "ADD_COMMENTS");
 
     private final JiraConfig config;
     private final JiraRestClient client;
+    private final String installation;
 
-    JiraTracker(JiraConfig config, JiraRestClient client) {
+    JiraTracker(JiraConfig config, JiraRestClient client, String installation) {
         this.config = config;
         this.client = client;
+        this.installation = installation;
     }
 
-    public static IssueTracker create(JiraConfig config, Clock clock) {
-        return config.enabled() ? new JiraTracker(config, JiraRestClient.create(config, clock)) : IssueTracker.none();
+    /** Jira when configured, else no tracker; {@code installation} names this installation in every write. */
+    public static IssueTracker create(JiraConfig config, String installation, Clock clock) {
+        return config.enabled() ? new JiraTracker(config, JiraRestClient.create(config, clock), installation)
+                : IssueTracker.none();
     }
 
     @Override
@@ -91,27 +105,98 @@ public final class JiraTracker implements IssueTracker {
     }
 
     @Override
-    public void publishFeedback(TicketFeedback f) {
+    public void publishFeedback(TicketFeedback f, WriteLog log) {
         String title = "Popcorn " + f.release() + ": " + f.likes() + " like, " + f.notGoodEnough() + " not good enough"
                 + (f.wishSupporters() > 0 ? ", " + f.wishSupporters() + " wished for it" : "");
         call(() -> {
             IssueRestClient issues = client.getIssueClient();
-            issues.putRemoteLink(f.ticketKey(), new IssueRestClient.RemoteLink("popcorn:" + f.pageUrl(), f.pageUrl(), title,
-                    "What users said about this feature in release " + f.release(), false));
-            issues.setProperty(f.ticketKey(), PROPERTY, property(f));
+            IssueRestClient.RemoteLink link = new IssueRestClient.RemoteLink(globalId(f.pageUrl()), f.pageUrl(), title,
+                    "What users said about this feature in release " + f.release(), false);
+            once(log, "link " + link.globalId(), link.toString(), "LINK_ISSUES",
+                    () -> issues.putRemoteLink(f.ticketKey(), link));
+            String property = property();
+            JsonObject value = property(f);
+            once(log, "property " + property, value.toString(), "EDIT_ISSUES",
+                    () -> issues.setProperty(f.ticketKey(), property, value));
             List<String> remove = f.managedLabels().stream().filter(l -> !f.earnedLabels().contains(l)).toList();
             if (!f.earnedLabels().isEmpty() || !remove.isEmpty()) {
-                issues.updateLabels(f.ticketKey(), f.earnedLabels(), remove);
+                once(log, "labels", "add " + f.earnedLabels() + " remove " + remove, "EDIT_ISSUES",
+                        () -> issues.updateLabels(f.ticketKey(), f.earnedLabels(), remove));
             }
             if (f.summaryComment()) {
-                // The page URL marks Popcorn's comment: a repeated attempt finds it and adds no second one.
-                String marker = f.pageUrl();
-                if (issues.getComments(f.ticketKey()).stream().noneMatch(c -> c.contains(marker))) {
-                    issues.addComment(f.ticketKey(), summary(f, title));
-                }
+                // The page URL and this installation's tag mark Popcorn's comment: a repeated attempt finds
+                // it and adds no second one, and another installation's comment on the same page is not it.
+                String tag = commentTag();
+                once(log, "comment " + f.pageUrl(), tag, "ADD_COMMENTS", () -> {
+                    if (issues.getComments(f.ticketKey()).stream().noneMatch(c -> c.contains(f.pageUrl()) && c.contains(tag))) {
+                        issues.addComment(f.ticketKey(), summary(f, title));
+                    }
+                });
             }
             return null;
         });
+    }
+
+    /**
+     * Sends a write unless {@code log} says the same request succeeded before; records it once it
+     * did. A refusal that a permission would lift names it ({@code permission}).
+     */
+    private static void once(WriteLog log, String write, String request, String permission, Runnable send) {
+        String name = write.length() > 290 ? write.substring(0, 20) + "#" + sha256(write) : write;
+        String fingerprint = sha256(request);
+        if (log.last(name).filter(fingerprint::equals).isPresent()) {
+            return;
+        }
+        try {
+            send.run();
+        } catch (JiraRestClientException e) {
+            throw needs(permission, e);
+        }
+        log.wrote(name, fingerprint);
+    }
+
+    /**
+     * Jira's refusal of a write, with the permission to grant when it is one: a 403, or a 400 that
+     * the document lists for a missing permission (createIssue, editIssue) and whose words say so.
+     */
+    private static RuntimeException needs(String permission, JiraRestClientException e) {
+        int status = e.getStatusCode().orElse(0);
+        String words = (e.getErrorMessages() + " " + e.getErrors()).toLowerCase(java.util.Locale.ROOT);
+        boolean permissionWords = words.contains("permission") || e.getErrors().containsKey("labels");
+        if (status == 403 || status == 400 && permissionWords) {
+            return new DeliveryFailure(e.getMessage() + " (grant the Jira account " + permission + ")", false, null, e,
+                    "tracker.grant." + permission);
+        }
+        return e;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The remote link's {@code globalId}: this installation's, for this page. */
+    String globalId(String pageUrl) {
+        return "popcorn:" + installation + ":" + pageUrl;
+    }
+
+    /** The issue property that holds this installation's feedback. */
+    String property() {
+        return PROPERTY + "." + installation;
+    }
+
+    /** Marks the closing comment as this installation's. */
+    String commentTag() {
+        return "(popcorn-" + installation + ")";
+    }
+
+    /** The label of the ticket created from a wish. */
+    String wishLabel(long wishId) {
+        return "popcorn-" + installation + "-wish-" + wishId;
     }
 
     private String summary(TicketFeedback f, String title) {
@@ -119,11 +204,12 @@ public final class JiraTracker implements IssueTracker {
         for (String comment : f.comments()) {
             text.append("“").append(userText(comment)).append("”\n");
         }
-        return text.append("Details: ").append(f.pageUrl()).toString();
+        return text.append("Details: ").append(f.pageUrl()).append('\n').append(commentTag()).toString();
     }
 
-    private static JsonObject property(TicketFeedback f) {
+    private JsonObject property(TicketFeedback f) {
         JsonObject value = new JsonObject();
+        value.addProperty("installation", installation);
         value.addProperty("release", f.release());
         value.addProperty("url", f.pageUrl());
         value.addProperty("likes", f.likes());
@@ -141,31 +227,49 @@ public final class JiraTracker implements IssueTracker {
         return value;
     }
 
+    /**
+     * Creates the wish's ticket, labelled {@code popcorn-<installation>-wish-<id>}, unless a search
+     * finds one an earlier attempt created (its answer lost). Tickets an older build created carry
+     * {@code popcorn-wish-<id>}, which another installation's wish of the same number carries too:
+     * such a ticket counts only when its summary is the one this wish would get.
+     */
     @Override
     public String fileWish(WishTicket wish) {
         if (config.project().isEmpty()) {
             throw RuleViolation.invalid("tracker.project.missing");
         }
-        String marker = "popcorn-wish-" + wish.wishId();
+        String marker = wishLabel(wish.wishId());
+        String legacy = "popcorn-wish-" + wish.wishId();
+        String oneLine = wish.text().replaceAll("\\s+", " ").strip();
+        String summary = oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
         return call(() -> {
-            List<Issue> earlier = client.getSearchClient().searchJql("labels = \"" + marker + "\"", 1);
-            if (!earlier.isEmpty()) {
-                return earlier.get(0).key();
+            List<Issue> earlier = client.getSearchClient().searchJql("labels = \"" + marker + "\" OR labels = \"" + legacy
+                    + "\" ORDER BY created ASC", 10);
+            Optional<Issue> ours = earlier.stream().filter(i -> i.labels().contains(marker)).findFirst()
+                    .or(() -> earlier.stream().filter(i -> i.labels().contains(legacy) && i.summary().equals(summary)).findFirst());
+            if (ours.isPresent()) {
+                return ours.get().key();
             }
-            String oneLine = wish.text().replaceAll("\\s+", " ").strip();
-            String summary = oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
             String description = userText(wish.text()) + "\n\n" + wish.supporters()
                     + " users asked for this in Popcorn: " + wish.pageUrl();
-            return client.getIssueClient().createIssue(new IssueRestClient.IssueInput(config.project(), config.issueType(),
-                    summary, description, List.of(marker, "popcorn-wish")));
+            try {
+                return client.getIssueClient().createIssue(new IssueRestClient.IssueInput(config.project(), config.issueType(),
+                        summary, description, List.of(marker, "popcorn-wish")));
+            } catch (JiraRestClientException e) {
+                throw needs("CREATE_ISSUES", e);
+            }
         });
     }
 
     @Override
     public void linkWish(WishTicket wish, String ticketKey) {
         call(() -> {
-            client.getIssueClient().putRemoteLink(ticketKey, new IssueRestClient.RemoteLink("popcorn:" + wish.pageUrl(),
-                    wish.pageUrl(), "Popcorn wish: " + wish.supporters() + " users want this", wish.text(), false));
+            try {
+                client.getIssueClient().putRemoteLink(ticketKey, new IssueRestClient.RemoteLink(globalId(wish.pageUrl()),
+                        wish.pageUrl(), "Popcorn wish: " + wish.supporters() + " users want this", wish.text(), false));
+            } catch (JiraRestClientException e) {
+                throw needs("LINK_ISSUES", e);
+            }
             return null;
         });
     }
@@ -192,11 +296,16 @@ public final class JiraTracker implements IssueTracker {
         }
         try {
             checks.add(new Check("check.jira.project", true, List.of(config.project(), client.getProjectName(config.project()))));
-            Map<String, Boolean> held = client.getMyPermissions(config.project(), WRITE_PERMISSIONS);
+            Map<String, Boolean> held = client.getMyPermissions(config.project(), PERMISSIONS);
             List<String> missing = held.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-            checks.add(missing.isEmpty()
-                    ? new Check("check.jira.write", true, List.of(config.project()))
-                    : new Check("check.jira.write.missing", false, List.of(config.project(), String.join(", ", missing))));
+            if (missing.isEmpty()) {
+                checks.add(new Check("check.jira.write", true, List.of(config.project())));
+            }
+            for (String permission : missing) {
+                // Comments are written only with jira.comments=true; without it the permission is not needed.
+                boolean needed = !permission.equals("ADD_COMMENTS") || config.comments();
+                checks.add(new Check("check.jira.permission." + permission, !needed, List.of(config.project())));
+            }
         } catch (JiraRestClientException e) {
             checks.add(new Check("check.jira.project.invisible", false, List.of(config.project(), e.getMessage())));
         }

@@ -18,8 +18,12 @@ final class JdbcOutbox implements OutboxStore {
 
     private static final RowMapper<Task> TASK = (rs, ctx) -> new Task(rs.getLong("id"), rs.getString("kind"),
             rs.getString("ref"), State.valueOf(rs.getString("state")), rs.getInt("attempts"), Db.instant(rs, "due_at"),
-            rs.getString("last_error"), Db.instant(rs, "done_at"), rs.getInt("claims"));
-    private static final String COLUMNS = "id, kind, ref, state, attempts, due_at, last_error, done_at, claims";
+            rs.getString("last_error"), Db.instant(rs, "done_at"), rs.getInt("claims"), rs.getInt("waits"),
+            Db.instant(rs, "first_try_at"), rs.getString("advice"));
+    private static final String COLUMNS = "id, kind, ref, state, attempts, due_at, last_error, done_at, claims, waits,"
+            + " first_try_at, advice";
+    /** A new round of attempts: nothing tried, nothing waited, no advice. */
+    private static final String NEW_ROUND = "attempts = 0, claims = 0, waits = 0, first_try_at = NULL, advice = ''";
 
     private final Db db;
 
@@ -36,7 +40,7 @@ final class JdbcOutbox implements OutboxStore {
     @Override
     public void enqueueOrRearm(String kind, String ref, Instant due, Instant doneBefore) {
         if (!enqueue(kind, ref, due)) {
-            db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = 0, claims = 0, due_at = :due,"
+            db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', " + NEW_ROUND + ", due_at = :due,"
                             + " last_error = ''"
                             + " WHERE kind = :kind AND ref = :ref AND state = 'DONE' AND done_at <= :before")
                     .bind("kind", kind).bind("ref", ref).bind("due", due).bind("before", doneBefore).execute());
@@ -50,7 +54,8 @@ final class JdbcOutbox implements OutboxStore {
                 .bind("now", now).bind("limit", limit).map(TASK).list());
         List<Task> claimed = new ArrayList<>();
         for (Task task : due) {
-            int won = db.with(h -> h.createUpdate("UPDATE outbox SET leased_by = :owner, leased_until = :until, claims = claims + 1"
+            int won = db.with(h -> h.createUpdate("UPDATE outbox SET leased_by = :owner, leased_until = :until, claims = claims + 1,"
+                            + " first_try_at = COALESCE(first_try_at, :now)"
                             + " WHERE id = :id AND state = 'PENDING' AND (leased_until IS NULL OR leased_until < :now)")
                     .bind("owner", owner).bind("until", leaseUntil).bind("id", task.id()).bind("now", now).execute());
             if (won == 1) {
@@ -62,7 +67,12 @@ final class JdbcOutbox implements OutboxStore {
 
     @Override
     public void done(long id, String owner, Instant at) {
-        finish(id, owner, "state = 'DONE', done_at = :at, attempts = attempts + 1, last_error = ''", at, "");
+        finish(id, owner, "state = 'DONE', done_at = :at, attempts = attempts + 1, last_error = '', advice = ''", at, "");
+    }
+
+    @Override
+    public void postpone(long id, String owner, Instant dueAt, String error) {
+        finish(id, owner, "waits = waits + 1, due_at = :at, last_error = :error", dueAt, error);
     }
 
     @Override
@@ -71,11 +81,16 @@ final class JdbcOutbox implements OutboxStore {
     }
 
     @Override
-    public void fail(long id, String owner, String error) {
-        finish(id, owner, "state = 'FAILED', attempts = attempts + 1, last_error = :error", null, error);
+    public void fail(long id, String owner, String error, String advice) {
+        finish(id, owner, "state = 'FAILED', attempts = attempts + 1, last_error = :error, advice = :advice", null, error,
+                advice.length() > 100 ? advice.substring(0, 100) : advice);
     }
 
     private void finish(long id, String owner, String set, Instant at, String error) {
+        finish(id, owner, set, at, error, "");
+    }
+
+    private void finish(long id, String owner, String set, Instant at, String error, String advice) {
         String text = error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
         db.with(h -> {
             var update = h.createUpdate("UPDATE outbox SET " + set + ", leased_by = NULL, leased_until = NULL"
@@ -86,14 +101,17 @@ final class JdbcOutbox implements OutboxStore {
             if (set.contains(":error")) {
                 update.bind("error", text);
             }
+            if (set.contains(":advice")) {
+                update.bind("advice", advice);
+            }
             return update.execute();
         });
     }
 
     @Override
     public int retryFailed(Instant now) {
-        return db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', attempts = 0, claims = 0, due_at = :now"
-                + " WHERE state = 'FAILED'").bind("now", now).execute());
+        return db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', " + NEW_ROUND
+                + ", due_at = :now WHERE state = 'FAILED'").bind("now", now).execute());
     }
 
     @Override
@@ -111,7 +129,7 @@ final class JdbcOutbox implements OutboxStore {
     @Override
     public List<Task> troubles(int limit) {
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'FAILED'"
-                        + " OR (state = 'PENDING' AND attempts > 0) ORDER BY id DESC LIMIT :limit")
+                        + " OR (state = 'PENDING' AND (attempts > 0 OR waits > 0)) ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit).map(TASK).list());
     }
 

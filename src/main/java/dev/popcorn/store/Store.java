@@ -135,6 +135,10 @@ public final class Store implements AutoCloseable {
         return new JdbcForumAccounts(db);
     }
 
+    public dev.popcorn.app.tracker.TicketWriteStore ticketWrites() {
+        return new JdbcTicketWrites(db);
+    }
+
     public dev.popcorn.app.WebhookDeliveries webhookDeliveries() {
         return new JdbcWebhookDeliveries(db);
     }

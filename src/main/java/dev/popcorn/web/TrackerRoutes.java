@@ -50,14 +50,18 @@ final class TrackerRoutes implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        get("/api/v1/tracker", ctx -> Json.write(ctx, 200, new TrackerJson(trackerSync.describe(), trackerSync.enabled(),
-                outbox.counts(), outbox.troubles(20).stream().map(TrackerJson.Task::of).toList())), LEAD);
+        get("/api/v1/tracker", ctx -> {
+            Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
+            Json.write(ctx, 200, new TrackerJson(trackerSync.describe(), trackerSync.enabled(), outbox.counts(),
+                    outbox.troubles(20).stream().map(t -> TrackerJson.Task.of(t, code -> Messages.text(locale, code))).toList()));
+        }, LEAD);
         get("/api/v1/tracker/check", ctx -> {
             Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
             Json.write(ctx, 200, TrackerJson.Checks.of(trackerSync.check(),
                     c -> Messages.text(locale, c.code(), c.args().toArray())));
         }, LEAD);
         post("/api/v1/tracker/retry", ctx -> Json.write(ctx, 200, new TrackerJson.Retried(outbox.retryFailed())), LEAD);
+        post("/api/v1/tracker/refresh", ctx -> Json.write(ctx, 200, new TrackerJson.Refreshed(trackerSync.refreshAll())), LEAD);
         post("/api/v1/hooks/jira", this::ticketChanged, webhook(this::verify));
     }
 

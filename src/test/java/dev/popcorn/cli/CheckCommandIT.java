@@ -76,14 +76,33 @@ class CheckCommandIT {
     private Map<String, String> env(String token, String auth) {
         return Map.of("POPCORN_JIRA_URL", jira.url(), "POPCORN_JIRA_USER", "popcorn-bot@example.com",
                 "POPCORN_JIRA_TOKEN", token, "POPCORN_JIRA_PROJECT", "MIUI", "POPCORN_JIRA_DEFAULT_TEAM", "system",
-                "POPCORN_JIRA_AUTH", auth, "POPCORN_SERVER_PORT", freePort());
+                "POPCORN_JIRA_AUTH", auth, "POPCORN_SERVER_BASE_URL", "https://popcorn.example.com",
+                "POPCORN_SERVER_PORT", freePort());
+    }
+
+    @Test
+    void withJiraALocalhostBaseUrlFailsTheCheckBecauseEveryLinkIsBuiltFromIt() {
+        Map<String, String> env = new java.util.HashMap<>(env("token-123", "basic"));
+        env.remove("POPCORN_SERVER_BASE_URL");
+        assertThat(check(env)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("server.base-url is http://localhost:" + env.get("POPCORN_SERVER_PORT") + ": every link"
+                + " Popcorn writes to Jira and the forum is built from it");
+    }
+
+    @Test
+    void aMissingLinkIssuesPermissionIsNamedWithTheWritesThatNeedIt() {
+        jira.grantOnly("BROWSE_PROJECTS", "EDIT_ISSUES", "CREATE_ISSUES", "ADD_COMMENTS");
+        assertThat(check(env("token-123", "basic"))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The account lacks Link issues in MIUI: the remote links"
+                + " to the feedback pages and wishes cannot be written.");
     }
 
     @Test
     void aWorkingConnectionPassesEveryCheck() {
         assertThat(check(env("token-123", "basic"))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      Signed in to Jira Cloud " + jira.url() + " as Popcorn Bot.",
-                "ok      Project MIUI (MIUI) is visible.", "ok      The account may edit, create and comment in MIUI.");
+                "ok      Project MIUI (MIUI) is visible.", "ok      The account may browse, link, edit, create and comment in MIUI.",
+                "ok      Links written to other systems point at https://popcorn.example.com.");
     }
 
     @Test
@@ -96,7 +115,7 @@ class CheckCommandIT {
         env.put("POPCORN_JENKINS_JOB", "mobile/miui-weekly-release");
         assertThat(check(env)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      Jenkins: the Notification plugin posts to"
-                + " http://localhost:" + env.get("POPCORN_SERVER_PORT") + "/api/v1/hooks/jenkins?token=…; the build opening a release:"
+                + " https://popcorn.example.com/api/v1/hooks/jenkins?token=…; the build opening a release:"
                 + " job=mobile/miui-weekly-release phase=FINALIZED status=SUCCESS version=parameter:RELEASE_VERSION"
                 + " features=release-jql.").doesNotContain("jenkins-token-0123456789abcdef");
         out.reset();
@@ -135,7 +154,7 @@ class CheckCommandIT {
     void besideARunningServerTheServerChecksTheTrackerWithItsDatabase() {
         String port = freePort();
         Map<String, String> settings = new java.util.HashMap<>(jira.settings(Map.of("jira.project", "MIUI",
-                "jira.default-team", "system", "server.port", port)));
+                "jira.default-team", "system", "server.port", port, "server.base-url", "https://popcorn.example.com")));
         try (TestServer server = TestServer.start(data, TestServer.FRIDAY, false, settings)) {
             assertThat(server.popcorn.port()).isEqualTo(Integer.parseInt(port));
             Map<String, String> env = new java.util.HashMap<>(env("token-123", "basic"));

@@ -181,7 +181,7 @@ public final class FakeJira implements AutoCloseable {
         server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/remotelink"))
                 .willReturn(json(201, JsonParser.parseString("{\"id\":10000,\"self\":\"" + url() + api
                         + "/issue/MIUI-1/remotelink/10000\"}"))));
-        server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/popcorn.feedback"))
+        server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/popcorn\\.feedback[.A-Za-z0-9-]*"))
                 .willReturn(aResponse().withStatus(200)));
         server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+")).willReturn(aResponse().withStatus(204)));
         server.stubFor(get(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/comment"))
@@ -201,16 +201,7 @@ public final class FakeJira implements AutoCloseable {
                         + "\"emailAddress\":\"popcorn-bot@example.com\",\"self\":\"" + url() + api + "/user?accountId=5b10a2844c20165700ede21g\"}"))));
         server.stubFor(get(urlPathMatching(api + "/project/MIUI")).willReturn(json(200, JsonParser.parseString(
                 "{\"id\":\"10000\",\"key\":\"MIUI\",\"name\":\"MIUI\",\"self\":\"" + url() + api + "/project/10000\"}"))));
-        JsonObject permissions = new JsonObject();
-        for (String p : List.of("BROWSE_PROJECTS", "EDIT_ISSUES", "CREATE_ISSUES", "ADD_COMMENTS")) {
-            JsonObject held = new JsonObject();
-            held.addProperty("key", p);
-            held.addProperty("havePermission", true);
-            permissions.add(p, held);
-        }
-        JsonObject answer = new JsonObject();
-        answer.add("permissions", permissions);
-        server.stubFor(get(urlPathEqualTo(api + "/mypermissions")).willReturn(json(200, answer)));
+        server.stubFor(get(urlPathEqualTo(api + "/mypermissions")).willReturn(json(200, permissions(PERMISSIONS))));
         // Jira Cloud removed the old search; a client still calling it gets 410 Gone.
         server.stubFor(any(urlPathEqualTo("/rest/api/3/search")).willReturn(json(410, JsonParser.parseString(
                 "{\"errorMessages\":[\"The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.\"],"
@@ -221,6 +212,130 @@ public final class FakeJira implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(api + "/search")).atPriority(10).withRequestBody(
                 matchingJsonPath("$.jql", com.github.tomakehurst.wiremock.client.WireMock.matching("labels = .*")))
                 .willReturn(json(200, JsonParser.parseString("{\"issues\":[],\"startAt\":0,\"maxResults\":1,\"total\":0}"))));
+    }
+
+    /** The project permissions Popcorn's account may hold, as Jira names them. */
+    public static final List<String> PERMISSIONS = List.of("BROWSE_PROJECTS", "LINK_ISSUES", "EDIT_ISSUES", "CREATE_ISSUES",
+            "ADD_COMMENTS");
+
+    /** Jira's answer to {@code GET /mypermissions} when the account holds exactly {@code held}. */
+    private static JsonObject permissions(List<String> held) {
+        JsonObject permissions = new JsonObject();
+        for (String p : PERMISSIONS) {
+            JsonObject one = new JsonObject();
+            one.addProperty("key", p);
+            one.addProperty("havePermission", held.contains(p));
+            permissions.add(p, one);
+        }
+        JsonObject answer = new JsonObject();
+        answer.add("permissions", permissions);
+        return answer;
+    }
+
+    /**
+     * The account holds only these project permissions: {@code GET /mypermissions} (getMyPermissions) says
+     * so, and each write answers as Atlassian's document describes for its operation when the permission
+     * it needs is missing:
+     * <ul>
+     * <li>createOrUpdateRemoteIssueLink needs "Browse projects and Link issues": 403 "Returned if the user
+     * does not have permission to link issues";</li>
+     * <li>setIssueProperty needs "Browse projects and Edit issues": 403 "Returned if the user does not have
+     * permission to edit the issue";</li>
+     * <li>editIssue (the labels) needs Edit issues, and lists no 403 for it: 400 "the user does not have the
+     * necessary permission to edit one or more fields" (Jira names the field in {@code errors});</li>
+     * <li>createIssue needs "Browse projects and Create issues": 403 "Returned if the user does not have the
+     * necessary permission";</li>
+     * <li>addComment needs "Browse projects and Add comments" and lists only 400 and 404: 400.</li>
+     * </ul>
+     */
+    public void grantOnly(String... held) {
+        List<String> granted = List.of(held);
+        server.stubFor(get(urlPathEqualTo(api + "/mypermissions")).atPriority(2).willReturn(json(200, permissions(granted))));
+        if (!granted.contains("LINK_ISSUES")) {
+            server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/remotelink")).atPriority(2)
+                    .willReturn(refusal(403, "You do not have permission to link issues.")));
+        }
+        if (!granted.contains("EDIT_ISSUES")) {
+            server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/.*")).atPriority(2)
+                    .willReturn(refusal(403, "You do not have permission to edit issue properties.")));
+            server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+")).atPriority(2).willReturn(json(400,
+                    JsonParser.parseString("{\"errorMessages\":[],\"errors\":{\"labels\":\"Field 'labels' cannot be set. It is"
+                            + " not on the appropriate screen, or unknown.\"}}"))));
+        }
+        if (!granted.contains("CREATE_ISSUES")) {
+            server.stubFor(post(urlPathEqualTo(api + "/issue")).atPriority(2)
+                    .willReturn(refusal(403, "You do not have permission to create issues in this project.")));
+        }
+        if (!granted.contains("ADD_COMMENTS")) {
+            server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/comment")).atPriority(2)
+                    .willReturn(refusal(400, "You do not have the permission to comment on this issue.")));
+        }
+    }
+
+    private static ResponseDefinitionBuilder refusal(int status, String message) {
+        JsonObject body = new JsonObject();
+        JsonArray messages = new JsonArray();
+        messages.add(message);
+        body.add("errorMessages", messages);
+        body.add("errors", new JsonObject());
+        return json(status, body);
+    }
+
+    /**
+     * The next {@code times} requests of {@code method} to {@code pathRegex} (under the API base) are
+     * rate limited: 429 with {@code Retry-After: seconds}, as Jira Cloud's rate limiting answers
+     * (developer.atlassian.com/cloud/jira/platform/rate-limiting: "429 … Retry-After: how many seconds
+     * to wait"; the OpenAPI document lists 429 for no operation, so {@link #contractViolations} lets it pass).
+     */
+    public void rateLimit(String method, String pathRegex, int times, int seconds) {
+        for (int i = 0; i < times; i++) {
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(method, urlPathMatching(api + pathRegex))
+                    .atPriority(1).inScenario("rate limit " + method + pathRegex)
+                    .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "429 #" + i)
+                    .willSetStateTo(i == times - 1 ? "calm" : "429 #" + (i + 1))
+                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", String.valueOf(seconds))));
+        }
+    }
+
+    /**
+     * The next {@code POST /issue} creates ticket {@code key} (summary, {@code labels}) but the connection
+     * is cut before the answer: the request arrived and the ticket exists, which Popcorn cannot tell
+     * from a lost answer. From then on a search for the first label finds it. (createIssue's 201 is
+     * never seen; searchAndReconsileIssuesUsingJql: "Recent updates might not be immediately visible",
+     * which this fake does not model: it finds the ticket at once.)
+     */
+    public void createsTicketButLosesTheAnswer(String key, String summary, List<String> labels) {
+        JsonObject issue = ticket(key, summary, "To Do", List.of(), labels);
+        server.stubFor(post(urlPathEqualTo(api + "/issue")).atPriority(2).inScenario("lost answer")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("created")
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        JsonObject found = new JsonObject();
+        JsonArray list = new JsonArray();
+        list.add(issue);
+        found.add("issues", list);
+        found.addProperty("isLast", true);
+        server.stubFor(post(urlPathEqualTo(api + "/search/jql")).atPriority(2).inScenario("lost answer")
+                .whenScenarioStateIs("created")
+                .withRequestBody(matchingJsonPath("$.jql", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "\"" + labels.get(0) + "\"")))
+                .willReturn(json(200, found)));
+    }
+
+    /** Ticket {@code key} now holds these comments (bodies as Popcorn sent them), as {@code GET …/comment} answers. */
+    public void holdsComments(String key, List<com.google.gson.JsonElement> bodies) {
+        JsonArray comments = new JsonArray();
+        for (int i = 0; i < bodies.size(); i++) {
+            JsonObject comment = new JsonObject();
+            comment.addProperty("id", String.valueOf(10100 + i));
+            comment.add("body", bodies.get(i));
+            comments.add(comment);
+        }
+        JsonObject answer = new JsonObject();
+        answer.add("comments", comments);
+        answer.addProperty("startAt", 0);
+        answer.addProperty("maxResults", 100);
+        answer.addProperty("total", bodies.size());
+        server.stubFor(get(urlPathEqualTo(api + "/issue/" + key + "/comment")).atPriority(1).willReturn(json(200, answer)));
     }
 
     public static ResponseDefinitionBuilder json(int status, com.google.gson.JsonElement body) {
@@ -276,6 +391,13 @@ public final class FakeJira implements AutoCloseable {
                 request.withBody(body);
             }
             int status = event.getResponse().getStatus();
+            if (event.getResponse().getFault() != null) {
+                // A cut connection has no answer to check; the request is checked all the same.
+                ValidationReport report = validator().validateRequest(request.build());
+                report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        .forEach(m -> problems.add(r.getMethod() + " " + r.getUrl() + ": " + m.getMessage() + " [" + m.getKey() + "]"));
+                continue;
+            }
             if (status == 429 || status >= 500) {
                 // Rate limiting and server failures can answer any request; the document lists them for none.
                 continue;

@@ -3,7 +3,9 @@ package dev.popcorn.jira;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +76,7 @@ class JiraContractIT {
 
     IssueTracker tracker(Deployment deployment, Map<String, String> more) {
         JiraConfig config = config(deployment, more);
-        return new JiraTracker(config, JiraRestClient.create(config, Clock.systemUTC()));
+        return new JiraTracker(config, JiraRestClient.create(config, Clock.systemUTC()), "prod");
     }
 
     static TicketFeedback feedback(String key, boolean comment) {
@@ -129,11 +131,11 @@ class JiraContractIT {
             List<LoggedRequest> links = jira.requests("POST", "/issue/MIUI-2101/remotelink");
             assertThat(links).hasSize(2).allSatisfy(link -> {
                 JsonObject b = body(link);
-                assertThat(b.get("globalId").getAsString()).isEqualTo("popcorn:https://popcorn.example.com/releases/3#feature-MIUI-2101");
+                assertThat(b.get("globalId").getAsString()).isEqualTo("popcorn:prod:https://popcorn.example.com/releases/3#feature-MIUI-2101");
                 assertThat(b.getAsJsonObject("object").get("title").getAsString())
                         .isEqualTo("Popcorn 2026.11.20: 12 like, 3 not good enough, 5 wished for it");
             });
-            JsonObject property = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback").get(0));
+            JsonObject property = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod").get(0));
             assertThat(property.get("likes").getAsLong()).isEqualTo(12);
             assertThat(property.get("notGoodEnough").getAsLong()).isEqualTo(3);
             assertThat(property.get("likePercent").getAsLong()).isEqualTo(80);
@@ -175,12 +177,111 @@ class JiraContractIT {
             assertThat(fields.get("summary").getAsString()).isEqualTo("Dark mode for *settings*");
             assertThat(fields.getAsJsonObject("project").get("key").getAsString()).isEqualTo("MIUI");
             assertThat(fields.getAsJsonObject("description").toString()).contains("42 users asked for this in Popcorn");
-            assertThat(fields.getAsJsonArray("labels").toString()).contains("popcorn-wish-7");
+            assertThat(fields.getAsJsonArray("labels").toString()).contains("\"popcorn-prod-wish-7\"")
+                    .doesNotContain("\"popcorn-wish-7\"");
 
-            jira.ticket("MIUI-3001", "Dark mode for *settings*", "To Do", List.of(), List.of("popcorn-wish-7"));
-            jira.search("labels = \"popcorn-wish-7\"", 1, "MIUI-3001");
+            jira.ticket("MIUI-3001", "Dark mode for *settings*", "To Do", List.of(), List.of("popcorn-prod-wish-7"));
+            jira.search(WISH_7, 10, "MIUI-3001");
             assertThat(tracker.fileWish(wish)).isEqualTo("MIUI-3001");
             assertThat(jira.requests("POST", "/issue")).hasSize(1);
+        }
+
+        static final String WISH_7 = "labels = \"popcorn-prod-wish-7\" OR labels = \"popcorn-wish-7\" ORDER BY created ASC";
+
+        @Test
+        void aTicketAnOlderBuildLabelledIsFoundOnlyWhenItIsThisWishsTicket() {
+            jira = new FakeJira(Deployment.CLOUD);
+            // Another installation's (or an older build's) wish 7 is a different wish: its ticket is not ours.
+            jira.ticket("MIUI-2900", "Bigger clock on the lock screen", "To Do", List.of(), List.of("popcorn-wish-7"));
+            jira.ticket("MIUI-2950", "Dark mode for *settings*", "To Do", List.of(), List.of("popcorn-wish-7", "popcorn-wish"));
+            jira.search(WISH_7, 10, "MIUI-2900");
+            WishTicket wish = new WishTicket(7, "Dark mode for *settings*", 42, "https://popcorn.example.com/wishes/7");
+            assertThat(tracker(Deployment.CLOUD, Map.of()).fileWish(wish)).isEqualTo("MIUI-3001");
+            assertThat(jira.requests("POST", "/issue")).hasSize(1);
+
+            jira.search(WISH_7, 10, "MIUI-2900", "MIUI-2950");
+            assertThat(tracker(Deployment.CLOUD, Map.of()).fileWish(wish)).as("the older build's ticket for this wish")
+                    .isEqualTo("MIUI-2950");
+            assertThat(jira.requests("POST", "/issue")).hasSize(1);
+        }
+
+        @Test
+        void aSecondWriteOfTheSameFeedbackSendsNothingAndAChangedCountSendsOnlyWhatChanged() {
+            jira = new FakeJira(Deployment.CLOUD);
+            IssueTracker tracker = tracker(Deployment.CLOUD, Map.of());
+            Map<String, String> kept = new java.util.HashMap<>();
+            IssueTracker.WriteLog log = new IssueTracker.WriteLog() {
+                @Override
+                public Optional<String> last(String write) {
+                    return Optional.ofNullable(kept.get(write));
+                }
+
+                @Override
+                public void wrote(String write, String fingerprint) {
+                    kept.put(write, fingerprint);
+                }
+            };
+            tracker.publishFeedback(feedback("MIUI-2101", false), log);
+            int sent = jira.server.getAllServeEvents().size();
+            assertThat(sent).as("link, property, labels").isEqualTo(3);
+
+            tracker.publishFeedback(feedback("MIUI-2101", false), log);
+            assertThat(jira.server.getAllServeEvents()).as("nothing changed: nothing sent").hasSize(sent);
+
+            // One more top comment: only the property carries comments.
+            TicketFeedback more = feedback("MIUI-2101", false);
+            more = new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 12, 3, 5,
+                    List.of("Love it", "Crashes on <b>old</b> phones", "Battery drain"), more.earnedLabels(), more.managedLabels(), false);
+            tracker.publishFeedback(more, log);
+            assertThat(jira.server.getAllServeEvents()).hasSize(sent + 1);
+            assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(2);
+
+            // A changed count: the link's title and the property carry counts; the labels did not change.
+            TicketFeedback counted = new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 13, 3, 5,
+                    more.comments(), more.earnedLabels(), more.managedLabels(), false);
+            tracker.publishFeedback(counted, log);
+            assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).hasSize(2);
+            assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(3);
+            assertThat(jira.requests("PUT", "/issue/MIUI-2101")).as("labels unchanged").hasSize(1);
+
+            // A label earned or lost: only then the labels are sent again.
+            tracker.publishFeedback(new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 13, 3, 5,
+                    more.comments(), List.of(), more.managedLabels(), false), log);
+            assertThat(jira.requests("PUT", "/issue/MIUI-2101")).hasSize(2);
+            assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(4);
+            assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).as("the title has no labels").hasSize(2);
+        }
+
+        @Test
+        void aWriteJiraRefusesForAMissingPermissionNamesThePermissionToGrant() {
+            jira = new FakeJira(Deployment.CLOUD);
+            jira.grantOnly("BROWSE_PROJECTS", "EDIT_ISSUES", "CREATE_ISSUES", "ADD_COMMENTS");
+            IssueTracker tracker = tracker(Deployment.CLOUD, Map.of("jira.comments", "true"));
+            assertThatThrownBy(() -> tracker.publishFeedback(feedback("MIUI-2101", false)))
+                    .isInstanceOfSatisfying(DeliveryFailure.class, e -> {
+                        assertThat(e.retryable()).isFalse();
+                        assertThat(e.advice()).isEqualTo("tracker.grant.LINK_ISSUES");
+                        assertThat(e.getMessage()).contains("403", "You do not have permission to link issues");
+                    });
+            WishTicket wish = new WishTicket(7, "Dark mode", 42, "https://popcorn.example.com/wishes/7");
+            assertThatThrownBy(() -> tracker.linkWish(wish, "MIUI-2101")).isInstanceOfSatisfying(DeliveryFailure.class,
+                    e -> assertThat(e.advice()).isEqualTo("tracker.grant.LINK_ISSUES"));
+
+            jira.close();
+            jira = new FakeJira(Deployment.CLOUD);
+            jira.grantOnly("BROWSE_PROJECTS", "LINK_ISSUES");
+            IssueTracker readOnly = tracker(Deployment.CLOUD, Map.of("jira.comments", "true"));
+            assertThatThrownBy(() -> readOnly.publishFeedback(feedback("MIUI-2101", false)))
+                    .isInstanceOfSatisfying(DeliveryFailure.class, e -> assertThat(e.advice()).isEqualTo("tracker.grant.EDIT_ISSUES"));
+            assertThatThrownBy(() -> readOnly.fileWish(wish))
+                    .isInstanceOfSatisfying(DeliveryFailure.class, e -> assertThat(e.advice()).isEqualTo("tracker.grant.CREATE_ISSUES"));
+            // With the property and labels let through, the comment is what is refused (400: addComment lists no 403).
+            jira.server.stubFor(put(urlPathMatching(jira.api() + "/issue/MIUI-2101/properties/.*")).atPriority(1)
+                    .willReturn(aResponse().withStatus(200)));
+            jira.server.stubFor(put(urlPathEqualTo(jira.api() + "/issue/MIUI-2101")).atPriority(1)
+                    .willReturn(aResponse().withStatus(204)));
+            assertThatThrownBy(() -> readOnly.publishFeedback(feedback("MIUI-2101", true)))
+                    .isInstanceOfSatisfying(DeliveryFailure.class, e -> assertThat(e.advice()).isEqualTo("tracker.grant.ADD_COMMENTS"));
         }
 
         @Test
@@ -215,17 +316,23 @@ class JiraContractIT {
         }
 
         @Test
-        void missingWritePermissionIsNamed() {
+        void everyMissingPermissionIsNamedWithTheWritesThatNeedIt() {
             jira = new FakeJira(Deployment.CLOUD);
-            jira.server.stubFor(get(urlPathEqualTo("/rest/api/3/mypermissions")).atPriority(1).willReturn(FakeJira.json(200,
-                    JsonParser.parseString("{\"permissions\":{\"BROWSE_PROJECTS\":{\"havePermission\":true},"
-                            + "\"EDIT_ISSUES\":{\"havePermission\":false},\"CREATE_ISSUES\":{\"havePermission\":true},"
-                            + "\"ADD_COMMENTS\":{\"havePermission\":false}}}"))));
+            jira.grantOnly("BROWSE_PROJECTS", "EDIT_ISSUES", "CREATE_ISSUES");
 
             List<Check> checks = tracker(Deployment.CLOUD, Map.of()).check(Optional.empty());
 
-            assertThat(checks.get(checks.size() - 1)).isEqualTo(
-                    new Check("check.jira.write.missing", false, List.of("MIUI", "EDIT_ISSUES, ADD_COMMENTS")));
+            assertThat(checks.subList(checks.size() - 2, checks.size())).containsExactly(
+                    new Check("check.jira.permission.LINK_ISSUES", false, List.of("MIUI")),
+                    new Check("check.jira.permission.ADD_COMMENTS", true, List.of("MIUI")));
+            assertThat(checks.stream().filter(c -> !c.ok())).hasSize(1);
+            String asked = jira.requests("GET", "/mypermissions").get(0).queryParameter("permissions").firstValue();
+            assertThat(asked.split(",")).containsExactlyInAnyOrder("BROWSE_PROJECTS", "LINK_ISSUES", "EDIT_ISSUES",
+                    "CREATE_ISSUES", "ADD_COMMENTS");
+
+            List<Check> withComments = tracker(Deployment.CLOUD, Map.of("jira.comments", "true")).check(Optional.empty());
+            assertThat(withComments.get(withComments.size() - 1))
+                    .isEqualTo(new Check("check.jira.permission.ADD_COMMENTS", false, List.of("MIUI")));
         }
 
         @Test
@@ -322,7 +429,7 @@ class JiraContractIT {
             assertThat(comment).contains("Popcorn 2026.11.20: 12 like", "https://popcorn.example.com/releases/3#feature-MIUI-2101");
             String description = body(jira.requests("POST", "/issue").get(0)).getAsJsonObject("fields").get("description").getAsString();
             assertThat(description).startsWith("Dark mode \\[now\\|http://evil.example\\]");
-            assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback")).hasSize(1);
+            assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(1);
         }
     }
 }

@@ -34,7 +34,7 @@ class JiraLiveIT {
         env.put("POPCORN_JIRA_URL", url);
         env.putIfAbsent("POPCORN_JIRA_DEFAULT_TEAM", "live");
         JiraConfig config = Config.load(null, env, Map.of("data.dir", data.toString())).jira();
-        IssueTracker tracker = JiraTracker.create(config, Clock.systemUTC());
+        IssueTracker tracker = JiraTracker.create(config, "live-test", Clock.systemUTC());
         String jql = Optional.ofNullable(System.getenv("POPCORN_LIVE_JIRA_JQL")).orElse("order by created DESC");
 
         List<Check> checks = tracker.check(Optional.of(jql));

@@ -42,6 +42,7 @@ public final class MemoryStores implements StorePorts {
     private final MemorySmallStores.ForumThreads forumThreads = new MemorySmallStores.ForumThreads(db);
     private final MemorySmallStores.ForumAccounts forumAccounts = new MemorySmallStores.ForumAccounts(db);
     private final MemoryOutbox outbox = new MemoryOutbox(db);
+    private final MemoryTicketWrites ticketWrites = new MemoryTicketWrites(db);
     private final MemoryLogs.Builds builds = new MemoryLogs.Builds(db);
     private final MemoryLogs.Notices notices = new MemoryLogs.Notices(db, reports);
     private final MemoryLogs.Nonces signInNonces = new MemoryLogs.Nonces(db);
@@ -114,6 +115,11 @@ public final class MemoryStores implements StorePorts {
     @Override
     public dev.popcorn.app.ForumAccountStore forumAccounts() {
         return forumAccounts;
+    }
+
+    @Override
+    public dev.popcorn.app.tracker.TicketWriteStore ticketWrites() {
+        return ticketWrites;
     }
 
     @Override

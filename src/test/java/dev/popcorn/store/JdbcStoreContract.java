@@ -189,6 +189,11 @@ abstract class JdbcStoreContract extends StoreContract {
         }
 
         @Override
+        public dev.popcorn.app.tracker.TicketWriteStore ticketWrites() {
+            return store.ticketWrites();
+        }
+
+        @Override
         public OutboxStore outbox() {
             return store.outbox();
         }

@@ -202,6 +202,49 @@ abstract class StoreContract {
     }
 
     @Test
+    void aWaitTheOtherSideAskedForIsKeptApartFromAttemptsAndANewRoundForgetsIt() {
+        var outbox = store.outbox();
+        Instant t0 = SHIPPED.plus(Duration.ofDays(1));
+        outbox.enqueue("tracker.wish.file", "5", t0);
+        var first = outbox.claim("a", t0, t0.plusSeconds(30), 5);
+        assertThat(first).singleElement().satisfies(t -> assertThat(t.firstTryAt()).as("as it was before the claim").isNull());
+        long id = first.get(0).id();
+        outbox.postpone(id, "a", t0.plusSeconds(1), "Jira answered 429 (rate limited) (retry after 1 s)");
+        var waiting = outbox.find("tracker.wish.file", "5").orElseThrow();
+        assertThat(waiting.attempts()).isZero();
+        assertThat(waiting.waits()).isEqualTo(1);
+        assertThat(waiting.firstTryAt()).isEqualTo(t0);
+        assertThat(waiting.dueAt()).isEqualTo(t0.plusSeconds(1));
+        assertThat(waiting.interrupted()).isFalse();
+        assertThat(outbox.troubles(10)).extracting(t -> t.id()).containsExactly(id);
+        outbox.claim("b", t0.plusSeconds(2), t0.plusSeconds(32), 5);
+        assertThat(outbox.find("tracker.wish.file", "5").orElseThrow().firstTryAt()).as("kept from the first try").isEqualTo(t0);
+        outbox.fail(id, "b", "Jira answered 403: You do not have permission to create issues", "tracker.grant.CREATE_ISSUES");
+        var failed = outbox.find("tracker.wish.file", "5").orElseThrow();
+        assertThat(failed.advice()).isEqualTo("tracker.grant.CREATE_ISSUES");
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(outbox.retryFailed(t0.plusSeconds(60))).isEqualTo(1);
+        var again = outbox.find("tracker.wish.file", "5").orElseThrow();
+        assertThat(again.waits()).isZero();
+        assertThat(again.firstTryAt()).isNull();
+        assertThat(again.advice()).isEmpty();
+    }
+
+    @Test
+    void whatWasWrittenOntoATicketIsRememberedPerWriteUntilForgotten() {
+        var written = store.ticketWrites();
+        Instant at = SHIPPED.plus(Duration.ofDays(1));
+        assertThat(written.fingerprint("MIUI-1", "labels")).isEmpty();
+        written.save("MIUI-1", "labels", "a".repeat(64), at);
+        written.save("MIUI-1", "property popcorn.feedback.prod", "b".repeat(64), at);
+        written.save("MIUI-1", "labels", "c".repeat(64), at.plusSeconds(1));
+        assertThat(written.fingerprint("MIUI-1", "labels")).contains("c".repeat(64));
+        assertThat(written.fingerprint("MIUI-2", "labels")).isEmpty();
+        assertThat(written.forgetAll()).isEqualTo(2);
+        assertThat(written.fingerprint("MIUI-1", "property popcorn.feedback.prod")).isEmpty();
+    }
+
+    @Test
     void wishesAreFiledOnceSupportedOnceAndFollowTheirTicket() {
         store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(), List.of("Dark mode please")),
                 SHIPPED);

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -69,7 +70,17 @@ class TrackerLoopIT {
         jira.ticket("MIUI-2102", "Faster settings search", "Done", List.of("Settings"), List.of());
         jira.ticket("MIUI-2103", "Portrait blur", "Done", List.of("Camera"), List.of("popcorn-needs-work"));
         jira.search(JQL, 2, "MIUI-2101", "MIUI-2102", "MIUI-2103");
-        server = TestServer.start(data, TestServer.FRIDAY, false, Map.ofEntries(
+        server = TestServer.start(data, TestServer.FRIDAY, false, settings(Map.of()));
+        api = new ApiClient(server);
+        for (String team : new String[] {"camera", "system"}) {
+            api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
+                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+        }
+    }
+
+    /** The server's settings for the fake Jira, with {@code more} on top. */
+    private Map<String, String> settings(Map<String, String> more) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("jira.url", jira.url()),
                 Map.entry("jira.user", "popcorn-bot@example.com"),
                 Map.entry("jira.token", "token-123"),
@@ -80,12 +91,18 @@ class TrackerLoopIT {
                 Map.entry("jira.label.min-verdicts", "2"),
                 Map.entry("jira.requests-per-second", "50"),
                 Map.entry("jira.timeout-seconds", "2"),
-                Map.entry("jira.webhook-secret", HOOK_SECRET)));
+                Map.entry("jira.webhook-secret", HOOK_SECRET),
+                Map.entry("server.installation-id", "prod")));
+        settings.putAll(more);
+        return settings;
+    }
+
+    /** Stops the server and starts it again on the same data at the same instant, with {@code more} settings. */
+    private void restart(Map<String, String> more) {
+        java.time.Instant now = server.clock.instant();
+        server.close();
+        server = TestServer.start(data, now, false, settings(more));
         api = new ApiClient(server);
-        for (String team : new String[] {"camera", "system"}) {
-            api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
-                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
-        }
     }
 
     @AfterEach
@@ -145,6 +162,21 @@ class TrackerLoopIT {
         return object("GET", "/api/v1/tracker", "/api/v1/tracker", LEAD, null, 200);
     }
 
+    private JsonObject trackerIn(String language) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/tracker")))
+                .header("Authorization", "Bearer " + LEAD).header("Accept-Language", language).build();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            return JsonParser.parseString(answer.body()).getAsJsonObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void eventually(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
@@ -191,15 +223,15 @@ class TrackerLoopIT {
             List<LoggedRequest> links = jira.requests("POST", "/issue/" + key + "/remotelink");
             assertThat(links).as(key).hasSize(1);
             assertThat(body(links.get(0)).get("globalId").getAsString())
-                    .isEqualTo("popcorn:" + server.popcorn.baseUrl() + "/releases/" + release + "#feature-" + key);
+                    .isEqualTo("popcorn:prod:" + server.popcorn.baseUrl() + "/releases/" + release + "#feature-" + key);
         }
-        JsonObject loved = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback").get(0));
+        JsonObject loved = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.*").get(0));
         assertThat(loved.get("likes").getAsInt()).isEqualTo(3);
         assertThat(loved.get("notGoodEnough").getAsInt()).isZero();
         assertThat(loved.getAsJsonArray("topComments").get(0).getAsString()).isEqualTo("Love the <b>night</b> shots");
         assertThat(body(jira.requests("PUT", "/issue/MIUI-2101").get(0)).toString())
                 .isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-loved\"},{\"remove\":\"popcorn-needs-work\"}]}}");
-        JsonObject needsWork = body(jira.requests("PUT", "/issue/MIUI-2102/properties/popcorn.feedback").get(0));
+        JsonObject needsWork = body(jira.requests("PUT", "/issue/MIUI-2102/properties/popcorn.feedback.*").get(0));
         assertThat(needsWork.get("notGoodEnough").getAsInt()).isEqualTo(2);
         assertThat(body(jira.requests("PUT", "/issue/MIUI-2102").get(0)).toString())
                 .isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-needs-work\"},{\"remove\":\"popcorn-loved\"}]}}");
@@ -212,8 +244,11 @@ class TrackerLoopIT {
         server.clock.advance(Duration.ofMinutes(30));
         pause(Duration.ofSeconds(6));
         assertThat(jira.requests("POST", "/issue/.*/remotelink")).hasSize(3);
-        assertThat(object("GET", "/api/v1/tracker/check", "/api/v1/tracker/check", LEAD, null, 200).get("ok").getAsBoolean())
-                .isTrue();
+        // Every line passes but one: links built from a localhost base URL would open nothing for Jira's readers.
+        JsonObject check = object("GET", "/api/v1/tracker/check", "/api/v1/tracker/check", LEAD, null, 200);
+        assertThat(check.getAsJsonArray("checks")).filteredOn(c -> !c.getAsJsonObject().get("ok").getAsBoolean())
+                .extracting(c -> c.getAsJsonObject().get("code").getAsString()).containsExactly("check.baseUrl.local");
+        assertThat(check.getAsJsonArray("checks").toString()).contains("check.jira.write");
     }
 
     @Test
@@ -245,7 +280,7 @@ class TrackerLoopIT {
         assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).hasSize(2);
         assertThat(jira.requests("POST", "/issue/MIUI-2102/remotelink")).hasSize(2);
         assertThat(jira.requests("POST", "/issue/MIUI-2103/remotelink")).hasSize(1);
-        assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback")).hasSize(1);
+        assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.*")).hasSize(1);
     }
 
     @Test
@@ -263,7 +298,7 @@ class TrackerLoopIT {
         assertThat(linked.get("ticket").getAsString()).isEqualTo("MIUI-2200");
         eventually("the wish page linked from the ticket", () -> !jira.requests("POST", "/issue/MIUI-2200/remotelink").isEmpty());
         assertThat(body(jira.requests("POST", "/issue/MIUI-2200/remotelink").get(0)).get("globalId").getAsString())
-                .isEqualTo("popcorn:" + server.popcorn.baseUrl() + "/wishes/" + wish);
+                .isEqualTo("popcorn:prod:" + server.popcorn.baseUrl() + "/wishes/" + wish);
         long pointsBefore = points(amy);
         jira.ticket("MIUI-2200", "Dark mode for the settings screens", "In Progress", List.of("Settings"), List.of());
         jira.keySearch("MIUI-2200");
@@ -350,11 +385,157 @@ class TrackerLoopIT {
         server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
         eventually("one failed write", () -> tracker().getAsJsonObject("outbox").get("FAILED").getAsInt() == 1);
         assertThat(tracker().getAsJsonArray("troubles").toString()).contains("permission to link issues");
+        // The lead is told which permission to grant, in their language.
+        assertThat(trackerIn("en").getAsJsonArray("troubles").get(0).getAsJsonObject().get("advice").getAsString())
+                .contains("Grant the Jira account Link issues");
+        assertThat(trackerIn("zh-CN").getAsJsonArray("troubles").get(0).getAsJsonObject().get("advice").getAsString())
+                .contains("链接问题");
         jira.server.removeStub(refusal);
         assertThat(object("POST", "/api/v1/tracker/retry", "/api/v1/tracker/retry", LEAD, null, 200).get("retried").getAsInt())
                 .isEqualTo(1);
         eventually("every write done", () -> tracker().getAsJsonObject("outbox").get("FAILED").getAsInt() == 0
                 && tracker().getAsJsonObject("outbox").get("PENDING").getAsInt() == 0);
+    }
+
+    private long fileTheWish() {
+        long wish = object("GET", "/api/v1/week", "/api/v1/week", null, null, 200).getAsJsonArray("wishes").get(0)
+                .getAsJsonObject().get("id").getAsLong();
+        object("POST", "/api/v1/wishes/" + wish + "/ticket", "/api/v1/wishes/{id}/ticket", LEAD, null, 202);
+        return wish;
+    }
+
+    private boolean wishHasTicket(long wish) {
+        return object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("ticket");
+    }
+
+    /** Moves the clock a second at a time (as Retry-After asked) until {@code condition} holds. */
+    private void tickUntil(String what, BooleanSupplier condition) {
+        eventually(what, () -> {
+            server.clock.advance(Duration.ofSeconds(1));
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void twelveRateLimitedAnswersInARowEndInOneTicketAndNoFailure() {
+        openRoundAndReport();
+        jira.rateLimit("POST", "/issue", 12, 1);
+        long wish = fileTheWish();
+
+        tickUntil("the ticket created", () -> wishHasTicket(wish));
+
+        assertThat(jira.requests("POST", "/issue")).as("twelve 429s, then the ticket").hasSize(13);
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket").getAsString())
+                .isEqualTo("MIUI-3001");
+        eventually("the wish linked from its ticket", () -> jira.requests("POST", "/issue/MIUI-3001/remotelink").size() == 1);
+        assertThat(tracker().getAsJsonObject("outbox").get("FAILED").getAsInt()).isZero();
+    }
+
+    @Test
+    void aLostAnswerAfterRateLimitingEndsSoonInExactlyOneTicketLinkedToTheWish() {
+        openRoundAndReport();
+        long wish = object("GET", "/api/v1/week", "/api/v1/week", null, null, 200).getAsJsonArray("wishes").get(0)
+                .getAsJsonObject().get("id").getAsLong();
+        jira.rateLimit("POST", "/issue", 3, 1);
+        jira.createsTicketButLosesTheAnswer("MIUI-3050", "Dark mode for the settings screens",
+                List.of("popcorn-prod-wish-" + wish, "popcorn-wish"));
+        fileTheWish();
+
+        tickUntil("the answer lost", () -> jira.requests("POST", "/issue").size() == 4
+                && tracker().getAsJsonArray("troubles").toString().contains("broke off"));
+        JsonObject task = tracker().getAsJsonArray("troubles").get(0).getAsJsonObject();
+        assertThat(task.get("attempts").getAsInt()).as("the 429s spent no attempt").isEqualTo(1);
+        assertThat(task.get("waits").getAsInt()).isEqualTo(3);
+        Instant next = Instant.parse(task.get("dueAt").getAsString());
+        assertThat(Duration.between(server.clock.instant(), next)).as("the next try is soon").isLessThanOrEqualTo(Duration.ofMinutes(1));
+
+        server.clock.set(next);
+        eventually("the wish linked to the ticket that was created", () -> wishHasTicket(wish));
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket").getAsString())
+                .isEqualTo("MIUI-3050");
+        eventually("the wish page linked from it", () -> jira.requests("POST", "/issue/MIUI-3050/remotelink").size() == 1);
+        assertThat(jira.requests("POST", "/issue")).as("looked up, not created again").hasSize(4);
+    }
+
+    @Test
+    void aRefreshWithNothingNewSendsNothingAndALeadCanForceAFullOne() {
+        openRoundAndReport();
+        restart(Map.of("jira.refresh-minutes", "60"));
+        eventually("the first refresh", () -> writesDone(3));
+        int links = jira.requests("POST", "/issue/.*/remotelink").size();
+        int properties = jira.requests("PUT", "/issue/.*/properties/.*").size();
+        int labels = jira.requests("PUT", "/issue/MIUI-[0-9]+").size();
+        assertThat(links).isEqualTo(3);
+        assertThat(properties).isEqualTo(3);
+
+        server.clock.advance(Duration.ofMinutes(61));
+        eventually("the second refresh", () -> writesDone(3) && tracker().getAsJsonObject("outbox").get("DONE").getAsInt() == 3
+                && jira.requests("POST", "/search/jql").size() >= 0);
+        pause(Duration.ofSeconds(7));
+        eventually("settled", () -> writesDone(3));
+        assertThat(jira.requests("POST", "/issue/.*/remotelink")).as("nothing changed: no write").hasSize(links);
+        assertThat(jira.requests("PUT", "/issue/.*/properties/.*")).hasSize(properties);
+        assertThat(jira.requests("PUT", "/issue/MIUI-[0-9]+")).hasSize(labels);
+
+        // One more verdict on MIUI-2102: its link title and property carry the counts; nothing else is sent.
+        object("PUT", "/api/v1/releases/1/report", "/api/v1/releases/{id}/report", server.pass("dee", "Dee"),
+                "{\"verdicts\": [{\"feature\": \"MIUI-2102\", \"verdict\": \"LIKE\"}]}", 200);
+        server.clock.advance(Duration.ofMinutes(61));
+        eventually("the changed ticket written", () -> jira.requests("PUT", "/issue/.*/properties/.*").size() == properties + 1);
+        pause(Duration.ofSeconds(7));
+        assertThat(jira.requests("PUT", "/issue/MIUI-2102/properties/.*")).hasSize(2);
+        assertThat(jira.requests("POST", "/issue/.*/remotelink")).hasSize(links + 1);
+        assertThat(jira.requests("POST", "/issue/MIUI-2102/remotelink")).hasSize(2);
+        assertThat(jira.requests("PUT", "/issue/MIUI-[0-9]+")).as("no label crossed a threshold").hasSize(labels);
+
+        JsonObject forced = object("POST", "/api/v1/tracker/refresh", "/api/v1/tracker/refresh", LEAD, null, 200);
+        assertThat(forced.get("filed").getAsInt()).isEqualTo(3);
+        eventually("everything written again", () -> jira.requests("PUT", "/issue/.*/properties/.*").size() == properties + 4);
+        assertThat(jira.requests("POST", "/issue/.*/remotelink")).hasSize(links + 4);
+    }
+
+    @Test
+    void aSecondInstallationOnTheSameJiraLeavesTheFirstOnesDataAlone() {
+        Map<String, String> site = Map.of("server.base-url", "https://popcorn.example.com", "jira.comments", "true");
+        restart(site);
+        openRoundAndReport();
+        server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        eventually("the first installation's feedback", () -> writesDone(3));
+        List<LoggedRequest> firstComments = jira.requests("POST", "/issue/MIUI-2101/comment");
+        assertThat(firstComments).hasSize(1);
+        jira.holdsComments("MIUI-2101", List.of(body(firstComments.get(0)).get("body")));
+        Set<String> firstLinks = new TreeSet<>(jira.requests("POST", "/issue/.*/remotelink").stream()
+                .map(r -> body(r).get("globalId").getAsString()).toList());
+        assertThat(firstLinks).allMatch(id -> id.startsWith("popcorn:prod:https://popcorn.example.com/releases/1#"));
+        int before = jira.server.getAllServeEvents().size();
+
+        // A reinstall with a fresh data folder (or staging) on the same Jira and base URL: its release is number 1 too.
+        server.close();
+        server = TestServer.start(data.resolve("second"), TestServer.FRIDAY, false,
+                settings(Map.of("server.base-url", "https://popcorn.example.com", "jira.comments", "true",
+                        "server.installation-id", "staging")));
+        api = new ApiClient(server);
+        for (String team : new String[] {"camera", "system"}) {
+            api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
+                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"Bo\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+        }
+        assertThat(openFromTheCommandLine()).contains("opened release 2026.11.20");
+        server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        eventually("the second installation's feedback", () -> writesDone(3));
+
+        List<ServeEvent> second = jira.server.getAllServeEvents().subList(0, jira.server.getAllServeEvents().size() - before);
+        for (ServeEvent event : second) {
+            LoggedRequest r = event.getRequest();
+            String url = r.getUrl();
+            assertThat(url).as("no write to the first installation's property").doesNotContain("popcorn.feedback.prod");
+            if (url.endsWith("/remotelink")) {
+                assertThat(body(r).get("globalId").getAsString()).as("its own links")
+                        .startsWith("popcorn:staging:https://popcorn.example.com/releases/1#")
+                        .isNotIn(firstLinks);
+            }
+        }
+        assertThat(jira.requests("POST", "/issue/MIUI-2101/comment")).as("its own comment, beside the first one's").hasSize(2);
+        assertThat(jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.staging")).hasSize(3);
     }
 
     @Test
@@ -375,7 +556,8 @@ class TrackerLoopIT {
                 }
             }
         }
-        assertThat(tracker).hasSize(9);
+        object("POST", "/api/v1/tracker/refresh", "/api/v1/tracker/refresh", LEAD, null, 200);
+        assertThat(tracker).hasSize(10);
         assertThat(api.exercised).containsAll(tracker);
     }
 

@@ -86,9 +86,9 @@ class TrackerRestartIT {
         send("PUT", "/api/v1/teams/system", "{\"name\":\"System\",\"members\":[]}", 200);
         send("POST", "/api/v1/releases", "{\"version\":\"2026.11.20\",\"jql\":" + new com.google.gson.JsonPrimitive(jql) + "}", 201);
 
-        eventually("a few tickets written", () -> jira.requests("PUT", "/issue/.*/properties/popcorn.feedback").size() >= 4);
+        eventually("a few tickets written", () -> jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.*").size() >= 4);
         server.destroyForcibly().waitFor();
-        int writtenBeforeTheKill = jira.requests("PUT", "/issue/.*/properties/popcorn.feedback").size();
+        int writtenBeforeTheKill = jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.*").size();
         assertThat(writtenBeforeTheKill).isLessThan(TICKETS);
 
         server = launch(config);
@@ -117,7 +117,7 @@ class TrackerRestartIT {
 
     private Map<String, Integer> written() {
         Map<String, Integer> counts = new HashMap<>();
-        for (LoggedRequest r : jira.requests("PUT", "/issue/.*/properties/popcorn.feedback")) {
+        for (LoggedRequest r : jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.*")) {
             counts.merge(r.getUrl().split("/")[5], 1, Integer::sum);
         }
         return counts;

@@ -13,9 +13,12 @@ import java.util.Map;
  * Delivers the outbox: takes due tasks under a lease (so two instances never run the same task
  * at once, and a task of a killed instance is taken again when its lease ends), runs each by
  * its kind's handler, and records the outcome. A failure that may pass is tried again after
- * a doubling delay, or after the wait the other side asked for; after {@code maxAttempts}, or
- * at once for a refusal no retry can fix, the task is marked failed for a person to look at.
- * Handlers must be safe to repeat: a task whose answer was never recorded runs again.
+ * a doubling delay; after {@code maxAttempts}, or at once for a refusal no retry can fix, the task
+ * is marked failed for a person to look at. When the other side asked to wait ({@code Retry-After}
+ * on a 429 or 503), the task waits exactly that long and spends no attempt: such waits are bounded
+ * only by {@code patience}, the time since the first try of this round of attempts (ADR 0014).
+ * Handlers must be safe to repeat: a task whose answer was never recorded runs again, and the
+ * tracker's handlers look up what an earlier, cut-off attempt may have done before they write.
  */
 public final class Outbox {
 
@@ -25,8 +28,20 @@ public final class Outbox {
         void deliver(String ref);
     }
 
-    /** How hard the outbox tries. */
-    public record Settings(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration lease, int batch) {
+    /**
+     * How hard the outbox tries: {@code maxAttempts} failures, the first retry after {@code firstRetry}
+     * doubling up to {@code maxRetry}; waits the other side asked for for at most {@code patience}
+     * after the first try.
+     */
+    public record Settings(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration lease, int batch,
+            Duration patience) {
+
+        /** A day of patience for waits the other side asks for. */
+        public static final Duration PATIENCE = Duration.ofHours(24);
+
+        public Settings(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration lease, int batch) {
+            this(maxAttempts, firstRetry, maxRetry, lease, batch, PATIENCE);
+        }
     }
 
     /** The outcome of an unrepeatable delivery that was cut off. */
@@ -81,13 +96,27 @@ public final class Outbox {
             store.done(task.id(), owner, clock.instant());
         } catch (DeliveryFailure e) {
             int attempts = task.attempts() + 1;
+            Instant now = clock.instant();
+            if (e.retryable() && e.retryAfter().isPresent()) {
+                // The other side is well and said when to come back: a wait, not a failed attempt.
+                Instant since = task.firstTryAt() == null ? now : task.firstTryAt();
+                Instant due = now.plus(e.retryAfter().get());
+                if (!due.isAfter(since.plus(settings.patience()))) {
+                    store.postpone(task.id(), owner, due, e.getMessage());
+                    return;
+                }
+                LOG.log(System.Logger.Level.WARNING, "gave up {0} {1}: still asked to wait {2} after the first try",
+                        task.kind(), task.ref(), Duration.between(since, now));
+                store.fail(task.id(), owner, e.getMessage() + " (still asked to wait " + hours(settings.patience())
+                        + " after the first try)", e.advice());
+                return;
+            }
             if (!e.retryable() || attempts >= settings.maxAttempts()) {
                 LOG.log(System.Logger.Level.WARNING, "gave up {0} {1} after {2} attempts: {3}", task.kind(), task.ref(),
                         attempts, e.getMessage());
-                store.fail(task.id(), owner, e.getMessage());
+                store.fail(task.id(), owner, e.getMessage(), e.advice());
             } else {
-                Duration wait = e.retryAfter().orElse(backoff(attempts));
-                store.retry(task.id(), owner, clock.instant().plus(wait), e.getMessage());
+                store.retry(task.id(), owner, now.plus(backoff(attempts)), e.getMessage());
             }
         } catch (RuleViolation e) {
             store.fail(task.id(), owner, e.getMessage());
@@ -100,6 +129,10 @@ public final class Outbox {
                 store.retry(task.id(), owner, clock.instant().plus(backoff(task.attempts() + 1)), String.valueOf(e));
             }
         }
+    }
+
+    private static String hours(Duration d) {
+        return d.toHours() > 0 ? d.toHours() + " h" : d.toSeconds() + " s";
     }
 
     /** first, 2 × first, 4 × first … up to the maximum. */

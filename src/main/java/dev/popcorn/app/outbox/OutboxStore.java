@@ -14,14 +14,23 @@ public interface OutboxStore {
 
     /**
      * A write waiting in the outbox, done, or given up after its attempts. {@code claims} counts
-     * the times an instance took it; more claims than finished attempts means an earlier delivery
-     * was cut off mid-way (the instance stopped) and may or may not have reached the other side.
+     * the times an instance took it; more claims than finished attempts and waits means an earlier
+     * delivery was cut off mid-way (the instance stopped) and may or may not have reached the other side.
+     * {@code waits} counts the times the other side asked to wait (429 or 503 with {@code Retry-After}),
+     * which spend no attempt; {@code firstTryAt} is when this round of attempts began (empty before the
+     * first claim), which bounds how long such waits may go on. {@code advice} is a message code
+     * telling a person what to do about a failure (empty when there is none).
      */
     record Task(long id, String kind, String ref, State state, int attempts, Instant dueAt, String lastError,
-            Instant doneAt, int claims) {
+            Instant doneAt, int claims, int waits, Instant firstTryAt, String advice) {
+
+        /** A task as planning files it: pending, never tried. */
+        public static Task fresh(long id, String kind, String ref, Instant due) {
+            return new Task(id, kind, ref, State.PENDING, 0, due, "", null, 0, 0, null, "");
+        }
 
         public boolean interrupted() {
-            return claims > attempts;
+            return claims > attempts + waits;
         }
     }
 
@@ -33,7 +42,10 @@ public interface OutboxStore {
     /** Files the task, or makes a done one pending again when it was done before {@code doneBefore}. */
     void enqueueOrRearm(String kind, String ref, Instant due, Instant doneBefore);
 
-    /** Takes up to {@code limit} due tasks for {@code owner} until {@code leaseUntil}; no other owner gets them meanwhile. */
+    /**
+     * Takes up to {@code limit} due tasks for {@code owner} until {@code leaseUntil}; no other owner gets them
+     * meanwhile. The first claim of a round of attempts records {@code now} as its first try.
+     */
     List<Task> claim(String owner, Instant now, Instant leaseUntil, int limit);
 
     void done(long id, String owner, Instant at);
@@ -41,15 +53,23 @@ public interface OutboxStore {
     /** The attempt failed; try again at {@code dueAt}. */
     void retry(long id, String owner, Instant dueAt, String error);
 
-    /** Given up: a person has to look (the dashboard shows it). */
-    void fail(long id, String owner, String error);
+    /** The other side asked to wait: try again at {@code dueAt}, spending no attempt. */
+    void postpone(long id, String owner, Instant dueAt, String error);
 
-    /** Makes every failed task pending again; answers how many. */
+    /** Given up: a person has to look (the dashboard shows it). */
+    default void fail(long id, String owner, String error) {
+        fail(id, owner, error, "");
+    }
+
+    /** Given up, with a message code telling the person what to do (empty: nothing to advise). */
+    void fail(long id, String owner, String error, String advice);
+
+    /** Makes every failed task pending again, as a new round of attempts; answers how many. */
     int retryFailed(Instant now);
 
     Map<State, Long> counts();
 
-    /** The latest failed or retrying tasks, newest first. */
+    /** The latest failed, retrying or waiting tasks, newest first. */
     List<Task> troubles(int limit);
 
     /** The task with this kind and ref, if any. */

@@ -20,6 +20,33 @@ public interface IssueTracker {
             boolean summaryComment) {
     }
 
+    /**
+     * What Popcorn last wrote successfully onto one ticket, write by write ({@code link …}, {@code property …},
+     * {@code labels}, {@code comment …}), as fingerprints of the requests: a write whose fingerprint did
+     * not change is not sent again.
+     */
+    interface WriteLog {
+
+        /** Remembers nothing: every write is sent. */
+        WriteLog NONE = new WriteLog() {
+            @Override
+            public Optional<String> last(String write) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void wrote(String write, String fingerprint) {
+                // nothing kept
+            }
+        };
+
+        /** The fingerprint of what {@code write} last sent successfully, if it ever did. */
+        Optional<String> last(String write);
+
+        /** {@code write} just succeeded with this fingerprint. */
+        void wrote(String write, String fingerprint);
+    }
+
     /** A wish on its way to a ticket: its words, how many want it, and its page in Popcorn. */
     record WishTicket(long wishId, String text, long supporters, String pageUrl) {
     }
@@ -42,7 +69,15 @@ public interface IssueTracker {
     String releaseQuery(String version);
 
     /** Writes the feedback onto the ticket: link, counts, labels, and the summary comment if asked. */
-    void publishFeedback(TicketFeedback feedback);
+    default void publishFeedback(TicketFeedback feedback) {
+        publishFeedback(feedback, WriteLog.NONE);
+    }
+
+    /**
+     * Writes the feedback onto the ticket, skipping each write whose fingerprint equals the one
+     * {@code log} last recorded, and recording each write that succeeded.
+     */
+    void publishFeedback(TicketFeedback feedback, WriteLog log);
 
     /** Creates a ticket for the wish, unless an earlier attempt created one; answers its key. */
     String fileWish(WishTicket wish);
@@ -88,7 +123,7 @@ public interface IssueTracker {
             }
 
             @Override
-            public void publishFeedback(TicketFeedback feedback) {
+            public void publishFeedback(TicketFeedback feedback, WriteLog log) {
                 throw RuleViolation.invalid("tracker.off");
             }
 

@@ -43,16 +43,18 @@ public final class TrackerSync {
     private final ReportStore reports;
     private final TicketStore tickets;
     private final OutboxStore outbox;
+    private final TicketWriteStore written;
     private final Settings settings;
     private final Clock clock;
 
     public TrackerSync(IssueTracker tracker, ReleaseStore releases, ReportStore reports,
-            TicketStore tickets, OutboxStore outbox, Settings settings, Clock clock) {
+            TicketStore tickets, OutboxStore outbox, TicketWriteStore written, Settings settings, Clock clock) {
         this.tracker = tracker;
         this.releases = releases;
         this.reports = reports;
         this.tickets = tickets;
         this.outbox = outbox;
+        this.written = written;
         this.settings = settings;
         this.clock = clock;
     }
@@ -155,6 +157,28 @@ public final class TrackerSync {
         }
     }
 
+    /**
+     * A lead asks for every ticket of the recent releases to be written again in full: what Popcorn
+     * remembers having written is forgotten and every feature's write-back is filed again (a closed
+     * round's final write, or a running round's refresh). Answers how many write-backs were filed.
+     */
+    public int refreshAll() {
+        if (!tracker.enabled()) {
+            throw RuleViolation.invalid("tracker.off");
+        }
+        written.forgetAll();
+        Instant now = clock.instant();
+        int filed = 0;
+        for (Release release : releases.recent(4)) {
+            boolean closed = !release.acceptsReportsAt(now);
+            for (Feature feature : release.features()) {
+                outbox.enqueueOrRearm(FEEDBACK, release.id() + "/" + feature.key() + "/" + (closed ? "close" : "live"), now, now);
+                filed++;
+            }
+        }
+        return filed;
+    }
+
     /** Refreshes the copy of the open tickets that new wishes are matched against; answers how many were seen. */
     public int refreshWishTickets() {
         if (!tracker.enabled() || settings.wishQuery().isBlank()) {
@@ -178,9 +202,21 @@ public final class TrackerSync {
                 .findFirst()
                 .orElseThrow(() -> RuleViolation.notFound("feature.unknown", parts[1]));
         boolean final_ = parts[2].equals("close");
-        tracker.publishFeedback(new TicketFeedback(parts[1], release.version(), featurePage(releaseId, parts[1]),
-                feedback.likes(), feedback.notGoodEnough(), reports.supportersOfTicket(parts[1]), feedback.comments(),
-                settings.labels().earned(feedback), settings.labels().managed(), final_ && settings.comments()));
+        String key = parts[1];
+        tracker.publishFeedback(new TicketFeedback(key, release.version(), featurePage(releaseId, key),
+                feedback.likes(), feedback.notGoodEnough(), reports.supportersOfTicket(key), feedback.comments(),
+                settings.labels().earned(feedback), settings.labels().managed(), final_ && settings.comments()),
+                new IssueTracker.WriteLog() {
+                    @Override
+                    public Optional<String> last(String write) {
+                        return written.fingerprint(key, write);
+                    }
+
+                    @Override
+                    public void wrote(String write, String fingerprint) {
+                        written.save(key, write, fingerprint, clock.instant());
+                    }
+                });
     }
 
     /** The query that finds the features of {@code version}, as configured. */
@@ -193,10 +229,35 @@ public final class TrackerSync {
         return tracker.readWebhook(body);
     }
 
-    /** Tells the truth about the tracker connection, trying the release query of the latest release. */
+    /**
+     * Tells the truth about the tracker connection, trying the release query of the latest release;
+     * with a tracker, also whether the base URL every link written to it is built from is one its
+     * readers can open (not this machine's own name).
+     */
     public List<Check> check() {
-        return tracker.check(releases.recent(1).stream().findFirst()
-                .map(r -> tracker.enabled() ? tracker.releaseQuery(r.version()) : ""));
+        List<Check> checks = new ArrayList<>(tracker.check(releases.recent(1).stream().findFirst()
+                .map(r -> tracker.enabled() ? tracker.releaseQuery(r.version()) : "")));
+        if (tracker.enabled()) {
+            String base = settings.baseUrl().get();
+            checks.add(new Check(local(base) ? "check.baseUrl.local" : "check.baseUrl", !local(base), List.of(base)));
+        }
+        return checks;
+    }
+
+    /** Whether the address names this machine only: localhost, a loopback address or no host at all. */
+    static boolean local(String baseUrl) {
+        String host;
+        try {
+            host = java.net.URI.create(baseUrl).getHost();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        if (host == null) {
+            return true;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT).replaceAll("^\\[|]$", "");
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1") || h.equals("0.0.0.0");
     }
 
     String featurePage(long releaseId, String key) {

@@ -10,10 +10,16 @@ import java.util.function.Function;
 /** The tracker connection as a lead sees it: which tracker, the outbox's counts and the tasks in trouble. */
 public record TrackerJson(String tracker, boolean enabled, Map<OutboxStore.State, Long> outbox, List<Task> troubles) {
 
-    /** A write that is failing or failed. */
-    public record Task(String kind, String ref, String state, int attempts, Instant dueAt, String error) {
-        public static Task of(OutboxStore.Task t) {
-            return new Task(t.kind(), t.ref(), t.state().name(), t.attempts(), t.dueAt(), t.lastError());
+    /**
+     * A write that is failing, failed or waiting because the other side asked it to: {@code waits} counts
+     * those waits (they spend no attempt), {@code advice} says in the caller's language what a person
+     * can do (grant a permission, say), or is absent.
+     */
+    public record Task(String kind, String ref, String state, int attempts, int waits, Instant dueAt, String error,
+            String advice) {
+        public static Task of(OutboxStore.Task t, Function<String, String> text) {
+            return new Task(t.kind(), t.ref(), t.state().name(), t.attempts(), t.waits(), t.dueAt(), t.lastError(),
+                    t.advice().isEmpty() ? null : text.apply(t.advice()));
         }
     }
 
@@ -27,6 +33,10 @@ public record TrackerJson(String tracker, boolean enabled, Map<OutboxStore.State
 
     /** One line of a check: its message in the caller's language, and the values it is written with. */
     public record Line(String code, boolean ok, String message, List<String> args) {
+    }
+
+    /** How many write-backs a lead's full refresh filed. */
+    public record Refreshed(int filed) {
     }
 
     /** How many failed writes were sent back to be tried again. */

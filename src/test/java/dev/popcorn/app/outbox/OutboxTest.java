@@ -91,6 +91,64 @@ class OutboxTest {
     }
 
     @Test
+    void aWaitTheOtherSideAskedForSpendsNoAttemptSoALongRunOfThemEndsDelivered() {
+        store.enqueue("tracker.feedback", "1", NOW);
+        for (int i = 0; i < 12; i++) {
+            failures.add(new DeliveryFailure("Jira answered 429 (rate limited)", true, Duration.ofSeconds(1), null));
+        }
+        for (int i = 0; i < 12; i++) {
+            assertThat(outbox("a").deliverDue()).isEqualTo(1);
+            assertThat(task("tracker.feedback").dueAt()).isEqualTo(clock.instant().plusSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(task("tracker.feedback").attempts()).as("SETTINGS allow 4 attempts; waits are no attempts").isZero();
+        assertThat(task("tracker.feedback").waits()).isEqualTo(12);
+        assertThat(store.troubles(10)).as("a waiting task shows on the dashboard").hasSize(1);
+        assertThat(task("tracker.feedback").interrupted()).as("a wait is no cut-off delivery").isFalse();
+        outbox("a").deliverDue();
+        assertThat(delivered).containsExactly("1");
+        assertThat(task("tracker.feedback").state()).isEqualTo(State.DONE);
+    }
+
+    @Test
+    void waitsAreBoundedByTheTimeSinceTheFirstTryNotByAttempts() {
+        store.enqueue("tracker.feedback", "1", NOW);
+        Duration hour = Duration.ofHours(1);
+        for (int i = 0; i < 30; i++) {
+            failures.add(new DeliveryFailure("Jira answered 503 (unavailable) (retry after 3600 s)", true, hour, null));
+        }
+        for (int i = 0; i < 24; i++) {
+            outbox("a").deliverDue();
+            assertThat(task("tracker.feedback").state()).isEqualTo(State.PENDING);
+            clock.advance(hour);
+        }
+        assertThat(task("tracker.feedback").attempts()).isZero();
+        outbox("a").deliverDue();
+        Task given = task("tracker.feedback");
+        assertThat(given.state()).as("a 25th hour would end beyond the day of patience").isEqualTo(State.FAILED);
+        assertThat(given.lastError()).contains("503", "still asked to wait 24 h after the first try");
+
+        // A lead's retry starts a new round of attempts and a new day of patience.
+        outbox("a").retryFailed();
+        assertThat(task("tracker.feedback").waits()).isZero();
+        outbox("a").deliverDue();
+        assertThat(task("tracker.feedback").state()).isEqualTo(State.PENDING);
+    }
+
+    @Test
+    void aRefusalThatAPermissionWouldLiftKeepsTheAdviceForThePerson() {
+        store.enqueue("tracker.feedback", "1", NOW);
+        failures.add(new DeliveryFailure("Jira answered 403: You do not have permission to link issues.", false, null, null,
+                "tracker.grant.LINK_ISSUES"));
+        outbox("a").deliverDue();
+        assertThat(task("tracker.feedback").state()).isEqualTo(State.FAILED);
+        assertThat(task("tracker.feedback").advice()).isEqualTo("tracker.grant.LINK_ISSUES");
+        outbox("a").retryFailed();
+        outbox("a").deliverDue();
+        assertThat(task("tracker.feedback").advice()).isEmpty();
+    }
+
+    @Test
     void theWaitNeverGrowsBeyondTheMaximum() {
         Outbox outbox = outbox("a");
         assertThat(outbox.backoff(1)).isEqualTo(Duration.ofSeconds(30));
@@ -102,11 +160,12 @@ class OutboxTest {
     void afterTheLastAttemptTheTaskWaitsForAPersonWithTheOtherSidesWords() {
         store.enqueue("tracker.feedback", "1", NOW);
         for (int i = 0; i < SETTINGS.maxAttempts(); i++) {
-            failures.add(new DeliveryFailure("Jira answered 503 #" + i, true, Duration.ZERO, null));
+            failures.add(new DeliveryFailure("Jira answered 503 #" + i, true, null, null));
         }
         Outbox outbox = outbox("a");
         for (int i = 0; i < SETTINGS.maxAttempts(); i++) {
             outbox.deliverDue();
+            clock.advance(Duration.ofHours(1));
         }
         Task failed = task("tracker.feedback");
         assertThat(failed.state()).isEqualTo(State.FAILED);

@@ -31,7 +31,7 @@ class TrackerSyncTest {
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plusSeconds(60));
     private final IssueTracker tracker = mock(IssueTracker.class);
     private final TrackerSync sync = new TrackerSync(tracker, stores.releases(), stores.reports(), stores.tickets(),
-            stores.outbox(), new TrackerSync.Settings(() -> "https://popcorn.example",
+            stores.outbox(), stores.ticketWrites(), new TrackerSync.Settings(() -> "https://popcorn.example",
                     TeamRules.parse("component:Camera=camera", ""), new FeedbackLabels("users-love-it", "", 2, 80, 50),
                     Duration.ofMinutes(30), true, ""), clock);
 
@@ -80,7 +80,7 @@ class TrackerSyncTest {
         }
         sync.deliverFeedback(week.release().id() + "/POP-1/close");
         ArgumentCaptor<IssueTracker.TicketFeedback> written = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
-        verify(tracker).publishFeedback(written.capture());
+        verify(tracker).publishFeedback(written.capture(), org.mockito.ArgumentMatchers.any());
         IssueTracker.TicketFeedback feedback = written.getValue();
         assertThat(feedback.ticketKey()).isEqualTo("POP-1");
         assertThat(feedback.release()).isEqualTo("2026.11.20");
@@ -98,9 +98,62 @@ class TrackerSyncTest {
         AWeek.Week week = AWeek.in(stores).build();
         sync.deliverFeedback(week.release().id() + "/POP-2/live");
         ArgumentCaptor<IssueTracker.TicketFeedback> written = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
-        verify(tracker).publishFeedback(written.capture());
+        verify(tracker).publishFeedback(written.capture(), org.mockito.ArgumentMatchers.any());
         assertThat(written.getValue().summaryComment()).isFalse();
         assertThat(written.getValue().earnedLabels()).as("too few verdicts").isEmpty();
+    }
+
+    @Test
+    void whatTheTrackerWroteIsRememberedPerTicketAndWriteUntilALeadAsksForAFullRefresh() {
+        when(tracker.enabled()).thenReturn(true);
+        AWeek.Week week = AWeek.in(stores).build();
+        sync.deliverFeedback(week.release().id() + "/POP-1/live");
+        ArgumentCaptor<IssueTracker.WriteLog> log = ArgumentCaptor.forClass(IssueTracker.WriteLog.class);
+        verify(tracker).publishFeedback(org.mockito.ArgumentMatchers.any(), log.capture());
+        log.getValue().wrote("labels", "abc");
+        assertThat(log.getValue().last("labels")).contains("abc");
+        assertThat(stores.ticketWrites().fingerprint("POP-1", "labels")).contains("abc");
+        assertThat(stores.ticketWrites().fingerprint("POP-2", "labels")).as("per ticket").isEmpty();
+
+        // The round is closed and its final writes are done: a full refresh forgets and files them again.
+        clock.set(week.release().reportsCloseAt());
+        sync.plan();
+        stores.outbox().claim("x", clock.instant(), clock.instant().plusSeconds(30), 10)
+                .forEach(t -> stores.outbox().done(t.id(), "x", clock.instant()));
+        assertThat(stores.outbox().counts().get(OutboxStore.State.PENDING)).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(sync.refreshAll()).isEqualTo(2);
+        assertThat(stores.ticketWrites().fingerprint("POP-1", "labels")).isEmpty();
+        assertThat(stores.outbox().find(TrackerSync.FEEDBACK, week.release().id() + "/POP-1/close").orElseThrow().state())
+                .isEqualTo(OutboxStore.State.PENDING);
+    }
+
+    @Test
+    void aFullRefreshWithoutATrackerIsRefused() {
+        when(tracker.enabled()).thenReturn(false);
+        assertThatViolation(sync::refreshAll).is(Kind.INVALID, "tracker.off");
+    }
+
+    @Test
+    void theCheckRefusesABaseUrlThatOnlyThisMachineCanOpen() {
+        when(tracker.enabled()).thenReturn(true);
+        when(tracker.check(org.mockito.ArgumentMatchers.any())).thenReturn(List.of());
+        assertThat(sync.check()).singleElement().satisfies(c -> {
+            assertThat(c.code()).isEqualTo("check.baseUrl");
+            assertThat(c.ok()).isTrue();
+        });
+        for (String local : List.of("http://localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080", "http://app.localhost")) {
+            assertThat(TrackerSync.local(local)).as(local).isTrue();
+        }
+        assertThat(TrackerSync.local("https://popcorn.example.com")).isFalse();
+        TrackerSync onLocalhost = new TrackerSync(tracker, stores.releases(), stores.reports(), stores.tickets(),
+                stores.outbox(), stores.ticketWrites(), new TrackerSync.Settings(() -> "http://localhost:8080",
+                        TeamRules.parse("", "x"), new FeedbackLabels("", "", 2, 80, 50), Duration.ZERO, false, ""), clock);
+        assertThat(onLocalhost.check()).singleElement().satisfies(c -> {
+            assertThat(c.code()).isEqualTo("check.baseUrl.local");
+            assertThat(c.ok()).isFalse();
+            assertThat(c.args()).containsExactly("http://localhost:8080");
+        });
     }
 
     @Test
