@@ -251,7 +251,7 @@ public final class JiraTracker implements IssueTracker {
                 return ours.get().key();
             }
             String description = userText(wish.text()) + "\n\n" + wish.supporters()
-                    + " users asked for this in Popcorn: " + wish.pageUrl();
+                    + (wish.supporters() == 1 ? " user" : " users") + " asked for this in Popcorn: " + wish.pageUrl();
             try {
                 return client.getIssueClient().createIssue(new IssueRestClient.IssueInput(config.project(), config.issueType(),
                         summary, description, List.of(marker, "popcorn-wish")));
@@ -266,7 +266,8 @@ public final class JiraTracker implements IssueTracker {
         call(() -> {
             try {
                 client.getIssueClient().putRemoteLink(ticketKey, new IssueRestClient.RemoteLink(globalId(wish.pageUrl()),
-                        wish.pageUrl(), "Popcorn wish: " + wish.supporters() + " users want this", wish.text(), false));
+                        wish.pageUrl(), "Popcorn wish: " + wish.supporters()
+                        + (wish.supporters() == 1 ? " user wants this" : " users want this"), wish.text(), false));
             } catch (JiraRestClientException e) {
                 throw needs("LINK_ISSUES", e);
             }
