@@ -132,7 +132,7 @@ public final class Popcorn implements AutoCloseable {
 
     /**
      * The data folder holds the embedded database, the generated secrets and the photos: readable
-     * by the account Popcorn runs as and nobody else (the folder 0700, its files 0600), whatever
+     * by the account Popcorn runs as and nobody else (the folder 0700, the database and secret files 0600), whatever
      * the umask made of them. Not a POSIX file system: left as it is.
      */
     static void ownerOnly(Path dataDir) throws IOException {
@@ -142,7 +142,11 @@ public final class Popcorn implements AutoCloseable {
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
         try (var files = Files.list(dataDir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                // Only Popcorn's own files: the embedded database and what it generated there.
+                String name = file.getFileName().toString();
+                boolean ours = name.startsWith("popcorn.") && name.endsWith(".db")
+                        || List.of("secret", "admin-token", "installation-id").contains(name);
+                if (ours && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 }
             }
