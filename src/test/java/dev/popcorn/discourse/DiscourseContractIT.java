@@ -182,8 +182,11 @@ class DiscourseContractIT {
         assertThat(afterHeader).isGreaterThanOrEqualTo(1900);
         assertThat(afterBody).isGreaterThanOrEqualTo(950);
         List<Instant> sent = new ArrayList<>(fake.loggedRequests().stream().map(r -> r.getLoggedDate().toInstant()).toList());
-        for (int i = 1; i < sent.size(); i++) {
-            assertThat(Duration.between(sent.get(i - 1), sent.get(i)).toMillis()).isGreaterThanOrEqualTo(85);
+        // As the forum saw them: every three requests in a row span at least two intervals (less 15 %). Spans, not
+        // single gaps: one request logged late by a busy machine makes one gap long and the next short, not both.
+        for (int i = 2; i < sent.size(); i++) {
+            assertThat(Duration.between(sent.get(i - 2), sent.get(i)).toMillis()).as("requests %d to %d", i - 2, i)
+                    .isGreaterThanOrEqualTo(170);
         }
     }
 
