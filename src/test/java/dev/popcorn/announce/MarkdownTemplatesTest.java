@@ -26,6 +26,18 @@ class MarkdownTemplatesTest {
     }
 
     @Test
+    void oneVoteAndOneVoterAreSingularInEnglish() {
+        AwardFacts many = AwardSamples.camera("王磊");
+        AwardFacts one = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
+                List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "夜景模式 Night mode", "", 1, 1.0, List.of())),
+                many.result(), 1, many.teamNames(), many.resultsUrl(), many.cardUrl());
+
+        String text = new MarkdownTemplates(null, List.of("en")).render(one);
+
+        assertThat(text).contains("**1 vote**", "Thank you to our one voter!").doesNotContain("1 votes", "1 voters");
+    }
+
+    @Test
     void userTextCannotOpenALinkAnImageHtmlOrAHeading() {
         AwardFacts facts = AwardSamples.camera("<img src=x onerror=alert(1)>", "[click](https://evil.example)", "# Big\n## News");
 
