@@ -99,6 +99,7 @@ final class LeadDashboard {
         }
         model.put("unlinkedMembers", unlinked);
         model.put("namelessMembers", nameless);
+        model.put("forumOff", !uses.memberAccounts().forumConfigured());
     }
 
     private void jenkins(Map<String, Object> model, Locale language) {

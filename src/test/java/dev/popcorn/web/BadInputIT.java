@@ -122,6 +122,18 @@ class BadInputIT {
     }
 
     @Test
+    void withNoForumTheLeadIsToldSoInsteadOfAListOfUnrecognisedMembers() throws Exception {
+        for (String language : new String[] {"en", "zh-CN"}) {
+            HttpResponse<String> lead = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/lead")))
+                    .header("Cookie", "popcorn_session=" + server.leadSession()).header("Accept-Language", language).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(lead.statusCode()).isEqualTo(200);
+            assertThat(lead.body()).as(language).contains("id=\"forum-off\"").doesNotContain("id=\"nameless-members\"")
+                    .contains(language.equals("en") ? "The forum is not connected" : "尚未连接论坛");
+        }
+    }
+
+    @Test
     void pagesForbidFramingAndForeignScriptsAndTheDataFolderIsTheOwnersAlone() throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/"))).build(),
                 HttpResponse.BodyHandlers.ofString());

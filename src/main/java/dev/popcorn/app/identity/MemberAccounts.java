@@ -169,6 +169,11 @@ public final class MemberAccounts {
         return List.copyOf(names);
     }
 
+    /** Whether there is a forum to recognise members on at all. */
+    public boolean forumConfigured() {
+        return forumConfigured;
+    }
+
     /**
      * Every team member who cannot be recognised on the forum, with the reason: no forum user name
      * given, no forum configured, not looked up yet, no such forum user, or the forum did not answer.
