@@ -134,6 +134,16 @@ class BadInputIT {
     }
 
     @Test
+    void theAwardsTitleIsShownInThePagesLanguage() throws Exception {
+        HttpResponse<String> chinese = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/polls/1?lang=zh-CN"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chinese.body()).contains("<h1>爆米花奖 · 2026.").doesNotContain("<h1>Popcorn Award");
+        HttpResponse<String> english = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/polls/1?lang=en"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("<h1>Popcorn Award · 2026.");
+    }
+
+    @Test
     void pagesForbidFramingAndForeignScriptsAndTheDataFolderIsTheOwnersAlone() throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/"))).build(),
                 HttpResponse.BodyHandlers.ofString());

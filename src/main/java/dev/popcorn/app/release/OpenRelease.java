@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class OpenRelease {
 
+    /** How a release's poll is titled when it is opened; pages show it in their own language (the title stays data). */
+    public static final String POLL_TITLE = "Popcorn Award · ";
+
     /** The release that was opened and its award poll. */
     public record Opened(Release release, Poll poll) {
     }
@@ -92,7 +95,7 @@ public final class OpenRelease {
         Instant reportsClose = check(version, features, shippedAt).reportsCloseAt();
         return transactions.inTransaction(() -> {
             Release release = releases.create(version, shippedAt, reportsClose, features, build, tests);
-            Poll draft = polls.create(release.id(), "Popcorn Award · " + version, calendar.pollOpensAfter(shippedAt),
+            Poll draft = polls.create(release.id(), POLL_TITLE + version, calendar.pollOpensAfter(shippedAt),
                     calendar.pollClosesAfter(shippedAt));
             for (Candidate proposed : Candidate.proposeFrom(features, draft.id())) {
                 polls.addCandidate(draft.id(), proposed.teamSlug(), proposed.title(), proposed.tickets(), proposed.pitch());

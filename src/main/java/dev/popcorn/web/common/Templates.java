@@ -2,6 +2,8 @@ package dev.popcorn.web.common;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.domain.Poll;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -62,7 +64,7 @@ public final class Templates {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("when", new When(zone));
+            return Map.of("when", new When(zone), "pollTitle", new PollTitle());
         }
     }
 
@@ -106,6 +108,24 @@ public final class Templates {
             String pattern = Messages.supported(locale) == Messages.CHINESE ? "M月d日 EEE HH:mm" : "EEE d MMM, HH:mm";
             return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant)
                     + " (" + zone.getId() + ")";
+        }
+    }
+
+    /** {@code poll | pollTitle}: the award's name in the page's language; a title written otherwise stays as written. */
+    private static final class PollTitle implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            if (!(input instanceof Poll poll)) {
+                return "";
+            }
+            return poll.title().startsWith(OpenRelease.POLL_TITLE)
+                    ? Messages.text(context.getLocale(), "poll.title.award", poll.title().substring(OpenRelease.POLL_TITLE.length()))
+                    : poll.title();
         }
     }
 }
