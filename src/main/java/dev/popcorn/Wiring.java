@@ -7,6 +7,7 @@ import dev.popcorn.announce.Photos;
 import dev.popcorn.announce.WinnerCard;
 import dev.popcorn.app.Replays;
 import dev.popcorn.app.award.AnnounceAward;
+import dev.popcorn.app.award.RecogniseWinners;
 import dev.popcorn.app.award.AwardSchedule;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.ChatWebhook;
@@ -124,9 +125,9 @@ final class Wiring {
                 Map.entry(WishTickets.READ, wishTickets::deliverRead),
                 Map.entry(AnnounceAward.FORUM, announce::deliverForum),
                 Map.entry(AnnounceAward.CHAT, announce::deliverChat),
-                Map.entry(AnnounceAward.RECOGNISE, announce::deliverRecognition),
-                Map.entry(AnnounceAward.BADGE, announce::deliverBadge),
-                Map.entry(AnnounceAward.GROUP, announce::deliverGroup),
+                Map.entry(RecogniseWinners.RECOGNISE, announce.recognition()::deliverRecognition),
+                Map.entry(RecogniseWinners.BADGE, announce.recognition()::deliverBadge),
+                Map.entry(RecogniseWinners.GROUP, announce.recognition()::deliverGroup),
                 Map.entry(ForumThreads.RELEASE, forumThreads::deliverRelease),
                 Map.entry(ForumThreads.POLL, forumThreads::deliverPoll),
                 Map.entry(ForumThreads.WISH, forumThreads::deliverWish)),

@@ -1,7 +1,6 @@
 package dev.popcorn.app.award;
 
 import dev.popcorn.app.Announcement;
-import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.ForumAccountStore;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,16 +35,6 @@ public final class AnnounceAward {
     /** Outbox kinds; the ref is the poll id. */
     public static final String FORUM = "award.forum";
     public static final String CHAT = "award.chat";
-    /**
-     * Before issue 15: the winners' badge and group in one task. Approvals no longer file it; a task
-     * left from then files the tasks below once the announcement is on the forum.
-     */
-    public static final String RECOGNISE = "award.recognise";
-    /** The winners' badge for one member; the ref is "poll id/member's forum user name". */
-    public static final String BADGE = "award.badge";
-    /** The winners' group for the members of the winning teams; the ref is the poll id. */
-    public static final String GROUP = "award.group";
-
     /** The title every announcement carries, in both languages. */
     public static final String AWARD_NAME = "爆米花奖 · Popcorn Award";
 
@@ -86,6 +74,7 @@ public final class AnnounceAward {
     private final Supplier<String> baseUrl;
     private final Clock clock;
     private final ForumKeys keys;
+    private final RecogniseWinners recognition;
     /** Approved cards, rendered once: an approved poll's card no longer changes. Guarded by itself. */
     private final Map<CardKey, byte[]> approvedCards = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -114,6 +103,12 @@ public final class AnnounceAward {
         this.zone = zone;
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.recognition = new RecogniseWinners(stores, channels.forum(), keys, this::winningMembers, clock);
+    }
+
+    /** The recognition of the winners on the forum, which follows the announcement there. */
+    public RecogniseWinners recognition() {
+        return recognition;
     }
 
     /**
@@ -137,42 +132,16 @@ public final class AnnounceAward {
      */
     public List<Publishing> publishing(long pollId) {
         String ref = String.valueOf(pollId);
-        List<Publishing> list = new ArrayList<>(channels().stream().map(kind -> state(channel(kind), "", kind, ref)).toList());
-        if (!forum.enabled() || !forum.recognises()) {
-            return list;
-        }
-        for (Member member : winningMembers(ref)) {
-            Optional<String> username = forumUsername(member.userId());
-            if (username.isEmpty()) {
-                list.add(new Publishing(forum.grantsBadge() ? "badge" : "group", member.name(), "UNRESOLVED",
-                        unresolvedReason(member.userId())));
-            } else if (forum.grantsBadge()) {
-                list.add(state("badge", member.name(), BADGE, ref + "/" + member.userId()));
-            }
-        }
-        if (forum.joinsGroup()) {
-            list.add(state("group", "", GROUP, ref));
-        }
+        List<Publishing> list = new ArrayList<>(channels().stream().map(kind -> state(stores.outbox(), channel(kind), "", kind,
+                ref)).toList());
+        list.addAll(recognition.steps(ref));
         return list;
     }
 
-    private Publishing state(String channel, String who, String kind, String ref) {
-        return stores.outbox().find(kind, ref)
+    static Publishing state(OutboxStore outbox, String channel, String who, String kind, String ref) {
+        return outbox.find(kind, ref)
                 .map(task -> new Publishing(channel, who, task.state().name(), task.lastError()))
                 .orElse(new Publishing(channel, who, "NOT_YET", ""));
-    }
-
-    /** Why a member's name is not linked, in words for the dashboard (English; the page translates the state). */
-    private String unresolvedReason(String name) {
-        if (name.isBlank()) {
-            return "no forum user name on the team";
-        }
-        Optional<ForumAccountStore.Account> account = accounts().flatMap(a -> a.find(name));
-        if (account.isEmpty()) {
-            return "“" + name + "” not looked up on the forum yet";
-        }
-        return account.get().state() == ForumAccountStore.State.MISSING ? "the forum has no user “" + name + "”"
-                : "the forum could not be asked about “" + name + "”: " + account.get().problem();
     }
 
     private static String channel(String kind) {
@@ -237,104 +206,16 @@ public final class AnnounceAward {
 
     /**
      * The outbox handler of {@link #FORUM}: the announcement, posted once and never edited; then the
-     * recognition steps, each a task of its own ({@link #BADGE} per winning member, {@link #GROUP}),
+     * recognition steps, each a task of its own ({@link RecogniseWinners}),
      * so that one refusal does not hold back another and the badge's reason can link to the announcement.
      */
     public void deliverForum(String ref) {
         long pollId = Long.parseLong(ref);
-        if (announcementThread(pollId).isEmpty()) {
+        if (recognition.announcementThread(pollId).isEmpty()) {
             Forum.Posted posted = forum.announceWinners(keys.award(pollId), announcement(ref));
             stores.threads().save(new ForumThreadStore.Kept(keys.award(pollId), posted, "", clock.instant()));
         }
-        fileRecognition(ref);
-    }
-
-    /** The outbox handler of {@link #RECOGNISE} (tasks filed before issue 15): files the steps once the announcement is there. */
-    public void deliverRecognition(String ref) {
-        if (announcementThread(Long.parseLong(ref)).isEmpty()) {
-            throw new DeliveryFailure("the announcement is not on the forum yet; recognition follows it", true, null, null);
-        }
-        fileRecognition(ref);
-    }
-
-    private void fileRecognition(String ref) {
-        if (!forum.recognises()) {
-            return;
-        }
-        Instant now = clock.instant();
-        if (forum.grantsBadge()) {
-            for (Member member : winningMembers(ref)) {
-                if (!member.userId().isBlank()) {
-                    stores.outbox().enqueue(BADGE, ref + "/" + member.userId(), now);
-                }
-            }
-        }
-        if (forum.joinsGroup()) {
-            stores.outbox().enqueue(GROUP, ref, now);
-        }
-    }
-
-    /**
-     * The outbox handler of {@link #BADGE}: the badge for one winning member, with the announcement's
-     * topic on the forum as the reason (Discourse accepts only a link to a topic or post of its own).
-     * A member whose forum user name is not linked yet is tried again later, and shows as unresolved.
-     */
-    public void deliverBadge(String ref) {
-        int slash = ref.indexOf('/');
-        long pollId = Long.parseLong(ref.substring(0, slash));
-        String name = ref.substring(slash + 1);
-        ForumThreadStore.Kept announcement = announcementThread(pollId).orElseThrow(() -> new DeliveryFailure(
-                "the announcement is not on the forum yet; the badge links to it", true, null, null));
-        String username = forumUsername(name).orElseThrow(() -> new DeliveryFailure(
-                "not linked to a forum account: " + unresolvedReason(name), true, null, null));
-        forum.grantBadge(username, announcement.posted().url());
-    }
-
-    /**
-     * The outbox handler of {@link #GROUP}: the winning teams' members join the winners' group. The
-     * linked ones are added; while any is not linked, the task is tried again later.
-     */
-    public void deliverGroup(String ref) {
-        List<String> usernames = new ArrayList<>();
-        List<String> unresolved = new ArrayList<>();
-        for (Member member : winningMembers(ref)) {
-            if (member.userId().isBlank()) {
-                continue;
-            }
-            forumUsername(member.userId()).ifPresentOrElse(usernames::add, () -> unresolved.add(member.userId()));
-        }
-        List<String> distinct = usernames.stream().distinct().toList();
-        if (!distinct.isEmpty()) {
-            forum.joinWinners(distinct);
-        }
-        if (!unresolved.isEmpty()) {
-            throw new DeliveryFailure("not linked to a forum account yet: " + String.join(", ", unresolved), true, null, null);
-        }
-    }
-
-    /** Where the poll's announcement is on the forum: under this installation's key, or the key of a version before it. */
-    private Optional<ForumThreadStore.Kept> announcementThread(long pollId) {
-        return stores.threads().find(keys.award(pollId)).or(() -> stores.threads().find(ForumKeys.legacy("award", pollId)));
-    }
-
-    /**
-     * The forum user name behind a member's name: linked through the forum's answer about it, or
-     * (member entries from before) a Popcorn user id of someone who signed in through the forum.
-     */
-    private Optional<String> forumUsername(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<String> linked = accounts().flatMap(a -> a.find(name)).filter(ForumAccountStore.Account::linked)
-                .map(ForumAccountStore.Account::forumUsername);
-        if (linked.isPresent()) {
-            return linked;
-        }
-        return stores.users().find(name).map(dev.popcorn.domain.User::forumUsername).filter(n -> n != null && !n.isBlank());
-    }
-
-    private Optional<ForumAccountStore> accounts() {
-        return Optional.ofNullable(stores.accounts());
+        recognition.file(ref);
     }
 
     /** The approved announcement of the poll {@code ref}, as the outbox delivers it. */

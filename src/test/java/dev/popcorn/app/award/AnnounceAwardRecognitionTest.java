@@ -88,18 +88,18 @@ class AnnounceAwardRecognitionTest {
     @Test
     void recognitionWaitsForTheAnnouncementThenEachStepIsATaskOfItsOwn() {
         assertThat(announce.channels()).containsExactly(AnnounceAward.FORUM);
-        assertThatThrownBy(() -> announce.deliverRecognition(ref)).isInstanceOfSatisfying(DeliveryFailure.class,
+        assertThatThrownBy(() -> announce.recognition().deliverRecognition(ref)).isInstanceOfSatisfying(DeliveryFailure.class,
                 e -> assertThat(e.retryable()).isTrue());
-        assertThat(stores.outbox().find(AnnounceAward.BADGE, ref + "/wanglei")).isEmpty();
+        assertThat(stores.outbox().find(RecogniseWinners.BADGE, ref + "/wanglei")).isEmpty();
 
         announce.deliverForum(ref);
 
         verify(forum).announceWinners(eq("popcorn-prod-award-" + ref), any());
         assertThat(stores.forumThreads().find("popcorn-prod-award-" + ref)).isPresent();
         for (String name : List.of("wanglei", "lina", "no-such-user")) {
-            assertThat(stores.outbox().find(AnnounceAward.BADGE, ref + "/" + name)).isPresent();
+            assertThat(stores.outbox().find(RecogniseWinners.BADGE, ref + "/" + name)).isPresent();
         }
-        assertThat(stores.outbox().find(AnnounceAward.GROUP, ref)).isPresent();
+        assertThat(stores.outbox().find(RecogniseWinners.GROUP, ref)).isPresent();
     }
 
     @Test
@@ -107,16 +107,16 @@ class AnnounceAwardRecognitionTest {
         announce.deliverForum(ref);
         doThrow(new DeliveryFailure("POST /user_badges.json: 400", false, null, null)).when(forum).grantBadge(eq("wanglei"), anyString());
 
-        assertThatThrownBy(() -> announce.deliverBadge(ref + "/wanglei")).isInstanceOf(DeliveryFailure.class);
-        announce.deliverBadge(ref + "/lina");
+        assertThatThrownBy(() -> announce.recognition().deliverBadge(ref + "/wanglei")).isInstanceOf(DeliveryFailure.class);
+        announce.recognition().deliverBadge(ref + "/lina");
         verify(forum).grantBadge("LiNa", TOPIC);
-        assertThatThrownBy(() -> announce.deliverBadge(ref + "/no-such-user"))
+        assertThatThrownBy(() -> announce.recognition().deliverBadge(ref + "/no-such-user"))
                 .isInstanceOfSatisfying(DeliveryFailure.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.getMessage()).contains("no-such-user");
                 });
         // The group goes on: the linked winners join; the unlinked one keeps the task open.
-        assertThatThrownBy(() -> announce.deliverGroup(ref)).isInstanceOfSatisfying(DeliveryFailure.class,
+        assertThatThrownBy(() -> announce.recognition().deliverGroup(ref)).isInstanceOfSatisfying(DeliveryFailure.class,
                 e -> assertThat(e.getMessage()).contains("no-such-user"));
         verify(forum).joinWinners(List.of("wanglei", "LiNa"));
         verify(forum, never()).grantBadge(eq("no-such-user"), anyString());
@@ -139,7 +139,7 @@ class AnnounceAwardRecognitionTest {
                 "https://forum.example/t/popcorn/99"), "", AWeek.FRIDAY));
         announce.deliverForum(ref);
         verify(forum, never()).announceWinners(anyString(), any());
-        announce.deliverBadge(ref + "/wanglei");
+        announce.recognition().deliverBadge(ref + "/wanglei");
         verify(forum).grantBadge("wanglei", "https://forum.example/t/popcorn/99");
         verify(forum, never()).joinWinners(anyList());
     }
