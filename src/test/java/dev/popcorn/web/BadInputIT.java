@@ -130,6 +130,10 @@ class BadInputIT {
             assertThat(lead.statusCode()).isEqualTo(200);
             assertThat(lead.body()).as(language).contains("id=\"forum-off\"").doesNotContain("id=\"nameless-members\"")
                     .contains(language.equals("en") ? "The forum is not connected" : "尚未连接论坛");
+            if (language.equals("en")) {
+                assertThat(lead.body()).as("a standing ahead of the next, but not the last one").contains("ahead of the next")
+                        .doesNotContain("ahead of the next</li></ol>");
+            }
         }
     }
 
