@@ -21,7 +21,8 @@ class RequestSchemasTest {
     @Test
     void onlyStrictJsonIsRead() {
         for (String lenient : new String[] {"{'webhookEvent': 'x'}", "{\"webhookEvent\": \"x\" /* c */}",
-                "{\"webhookEvent\": \"x\",}", "{\"webhookEvent\": \"a\", \"webhookEvent\": \"b\"}", "{webhookEvent: 1}"}) {
+                "{\"webhookEvent\": \"x\",}", "{\"webhookEvent\": \"a\", \"webhookEvent\": \"b\"}", "{webhookEvent: 1}",
+                "{\"webhookEvent\": \"x\"} {\"webhookEvent\": \"y\"}"}) {
             assertThatViolation(() -> schemas.check("POST", "/api/v1/hooks/jira", lenient)).as(lenient)
                     .is(Kind.MALFORMED, "request.json.malformedAt");
         }
