@@ -23,6 +23,7 @@ import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
@@ -82,9 +83,11 @@ final class Wiring {
                         config.apiValidity()), clock);
         OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
                 store.audit(), config.calendar(), clock);
+        Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
+                config.calendar(), clock);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
-                store.participation(), clock);
-        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), store.participation(),
+                ledger, clock);
+        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger,
                 store.users(), store.teams(), store.forumAccounts(), config.award().eligibility(), clock);
         ForumKeys forumKeys = new ForumKeys(config.installationId());
         Path photos = config.dataDir().resolve("photos");
@@ -117,7 +120,7 @@ final class Wiring {
         BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
                 store.builds(), clock);
         WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
-                store.participation(), store.outbox(), tracker, forum, store.audit(), baseUrl, clock);
+                ledger, store.outbox(), tracker, forum, store.audit(), baseUrl, clock);
         Outbox outbox = new Outbox(store.outbox(), Map.ofEntries(
                 Map.entry(TrackerSync.FEEDBACK, trackerSync::deliverFeedback),
                 Map.entry(WishTickets.FILE, wishTickets::deliverFile),
@@ -142,7 +145,7 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

@@ -31,6 +31,14 @@ public record ExperienceReport(
         return verdicts.isEmpty() && supportedWishes.isEmpty() && newWishes.isEmpty();
     }
 
+    /**
+     * Whether handing the report in earns points: only a real report does, one with at least one
+     * verdict (a comment always comes with one); wishes alone earn nothing here.
+     */
+    public boolean earnsPoints() {
+        return !verdicts.isEmpty();
+    }
+
     /** Checks the report against the release it is about; throws on the first broken rule. */
     public void checkAgainst(Release release) {
         if (release.id() != releaseId) {

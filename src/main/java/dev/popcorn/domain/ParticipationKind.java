@@ -1,19 +1,39 @@
 package dev.popcorn.domain;
 
-/** The ways a user takes part, each worth points once per release, poll or wish. */
+/**
+ * The ways a user earns participation points, each granted once per release, poll, wish or
+ * outside reference. The points here are the defaults; {@link PointsRules} holds the configured ones.
+ */
 public enum ParticipationKind {
-    REPORT_HANDED_IN(10),
-    BALLOT_CAST(5),
-    /** A wish the user supported was done in the tracker. */
-    WISH_FULFILLED(20);
+    REPORT_HANDED_IN(10, true, "report handed in"),
+    BALLOT_CAST(5, true, "ballot cast"),
+    /** A wish the user supported was done in the tracker: quality-gated, so the weekly cap does not apply. */
+    WISH_FULFILLED(20, false, "wish shipped"),
+    /** Points given from outside (a forum moderator's award) by a lead: exempt from the cap, the amount is the lead's. */
+    AWARDED(0, false, "awarded");
 
     private final int points;
+    private final boolean capped;
+    private final String reason;
 
-    ParticipationKind(int points) {
+    ParticipationKind(int points, boolean capped, String reason) {
         this.points = points;
+        this.capped = capped;
+        this.reason = reason;
     }
 
+    /** The default points of this kind. */
     public int points() {
         return points;
+    }
+
+    /** Whether the kind is a plain one, counted against the weekly cap. */
+    public boolean capped() {
+        return capped;
+    }
+
+    /** Why a grant of this kind is given, as the ledger keeps it. */
+    public String reason() {
+        return reason;
     }
 }

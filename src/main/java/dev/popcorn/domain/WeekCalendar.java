@@ -41,6 +41,22 @@ public record WeekCalendar(ZoneId zone, Moment release, Moment reportsClose, Mom
         }
     }
 
+    /** A span of time, {@code from} included, {@code until} excluded. */
+    public record Period(Instant from, Instant until) {
+    }
+
+    /** The release week holding {@code at}: from the release moment at or before it to the next one (Friday to Friday). */
+    public Period releaseWeekOf(Instant at) {
+        Instant from = lastReleaseAtOrBefore(at);
+        return new Period(from, next(release, from));
+    }
+
+    /** The calendar month holding {@code at} in this zone. */
+    public Period monthOf(Instant at) {
+        LocalDate first = at.atZone(zone).toLocalDate().withDayOfMonth(1);
+        return new Period(first.atStartOfDay(zone).toInstant(), first.plusMonths(1).atStartOfDay(zone).toInstant());
+    }
+
     public static WeekCalendar defaults(ZoneId zone) {
         return new WeekCalendar(zone,
                 new Moment(DayOfWeek.FRIDAY, LocalTime.of(18, 0)),

@@ -32,10 +32,10 @@ enum Dialect {
         @Override
         String insertEventIfAbsent() {
             return "MERGE INTO participation_events e USING (VALUES (CAST(:user AS VARCHAR), CAST(:kind AS VARCHAR),"
-                    + " CAST(:ref AS VARCHAR), CAST(:points AS INT), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
-                    + " v (user_id, kind, ref, points, at) ON e.user_id = v.user_id AND e.kind = v.kind AND e.ref = v.ref"
-                    + " WHEN NOT MATCHED THEN INSERT (user_id, kind, ref, points, at)"
-                    + " VALUES (v.user_id, v.kind, v.ref, v.points, v.at)";
+                    + " CAST(:ref AS VARCHAR), CAST(:points AS INT), CAST(:at AS TIMESTAMP WITH TIME ZONE), CAST(:reason AS VARCHAR)))"
+                    + " v (user_id, kind, ref, points, at, reason) ON e.user_id = v.user_id AND e.kind = v.kind AND e.ref = v.ref"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, kind, ref, points, at, reason)"
+                    + " VALUES (v.user_id, v.kind, v.ref, v.points, v.at, v.reason)";
         }
 
         @Override
@@ -98,8 +98,8 @@ enum Dialect {
 
         @Override
         String insertEventIfAbsent() {
-            return "INSERT INTO participation_events (user_id, kind, ref, points, at)"
-                    + " VALUES (:user, :kind, :ref, :points, :at) ON CONFLICT DO NOTHING";
+            return "INSERT INTO participation_events (user_id, kind, ref, points, at, reason)"
+                    + " VALUES (:user, :kind, :ref, :points, :at, :reason) ON CONFLICT DO NOTHING";
         }
 
         @Override

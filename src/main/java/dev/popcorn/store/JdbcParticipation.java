@@ -1,9 +1,21 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.statement.StatementContext;
 
+/** The points ledger in {@code participation_events}; sums run over the (user_id, at) index. */
 final class JdbcParticipation implements ParticipationStore {
+
+    private static final String COLUMNS = "id, user_id, kind, ref, points, at, reason, revoked_at, revoked_by, revoke_reason";
 
     private final Db db;
 
@@ -15,13 +27,59 @@ final class JdbcParticipation implements ParticipationStore {
     public boolean record(ParticipationEvent event) {
         return db.with(h -> h.createUpdate(db.dialect().insertEventIfAbsent())
                 .bind("user", event.userId()).bind("kind", event.kind().name()).bind("ref", event.ref())
-                .bind("points", event.points()).bind("at", event.at())
+                .bind("points", event.points()).bind("at", event.at()).bind("reason", event.reason())
                 .execute()) > 0;
     }
 
     @Override
     public long points(String userId) {
-        return db.with(h -> h.createQuery("SELECT COALESCE(SUM(points), 0) FROM participation_events WHERE user_id = :u")
+        return db.with(h -> h.createQuery("SELECT COALESCE(SUM(points), 0) FROM participation_events"
+                        + " WHERE user_id = :u AND revoked_at IS NULL")
                 .bind("u", userId).mapTo(Long.class).one());
+    }
+
+    @Override
+    public long points(String userId, Set<ParticipationKind> kinds, Instant from, Instant until) {
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        return db.with(h -> h.createQuery("SELECT COALESCE(SUM(points), 0) FROM participation_events"
+                        + " WHERE user_id = :u AND at >= :from AND at < :until AND kind IN (<kinds>) AND revoked_at IS NULL")
+                .bind("u", userId).bind("from", from).bind("until", until)
+                .bindList("kinds", kinds.stream().map(Enum::name).toList())
+                .mapTo(Long.class).one());
+    }
+
+    @Override
+    public Optional<Grant> find(long id) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM participation_events WHERE id = :id")
+                .bind("id", id).map(JdbcParticipation::grant).findOne());
+    }
+
+    @Override
+    public Optional<Grant> find(String userId, ParticipationKind kind, String ref) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM participation_events"
+                        + " WHERE user_id = :u AND kind = :kind AND ref = :ref")
+                .bind("u", userId).bind("kind", kind.name()).bind("ref", ref).map(JdbcParticipation::grant).findOne());
+    }
+
+    @Override
+    public List<Grant> grants(String userId, long beforeId, int limit) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM participation_events"
+                        + " WHERE user_id = :u AND id < :before ORDER BY id DESC LIMIT :limit")
+                .bind("u", userId).bind("before", beforeId).bind("limit", limit).map(JdbcParticipation::grant).list());
+    }
+
+    @Override
+    public boolean revoke(long id, String by, String reason, Instant at) {
+        return db.with(h -> h.createUpdate("UPDATE participation_events SET revoked_at = :at, revoked_by = :by,"
+                        + " revoke_reason = :reason WHERE id = :id AND revoked_at IS NULL")
+                .bind("id", id).bind("by", by).bind("reason", reason).bind("at", at).execute()) > 0;
+    }
+
+    private static Grant grant(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Grant(rs.getLong("id"), rs.getString("user_id"), ParticipationKind.valueOf(rs.getString("kind")),
+                rs.getString("ref"), rs.getInt("points"), Db.instant(rs, "at"), rs.getString("reason"),
+                Db.instant(rs, "revoked_at"), rs.getString("revoked_by"), rs.getString("revoke_reason"));
     }
 }

@@ -56,7 +56,7 @@ public final class WebApp {
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
             ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
-            dev.popcorn.app.identity.MemberAccounts memberAccounts) {
+            dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger) {
     }
 
     /** How the web layer behaves. */
@@ -203,6 +203,7 @@ public final class WebApp {
                 new MeRoutes(s.overview(), s.wishTickets()),
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity()),
                 new UserRoutes(s.signIn()),
+                new ParticipationRoutes(s.ledger()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }

@@ -7,7 +7,9 @@ import dev.popcorn.app.award.LeaseStore;
 import dev.popcorn.app.forum.ForumThreadStore;
 import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The small stores in memory: participation, the audit log, awards, leases, tickets and forum threads. */
 final class MemorySmallStores {
@@ -23,28 +26,76 @@ final class MemorySmallStores {
     private MemorySmallStores() {
     }
 
-    /** One event per user, kind and thing; points summed. */
+    /** The points ledger: one grant per user, kind and thing, ids in order; revoked grants summed as nothing. */
     static final class Participation implements ParticipationStore {
         record Key(String user, String kind, String ref) {
         }
 
         private final MemoryDb db;
-        private final Map<Key, ParticipationEvent> events;
+        private final Map<Key, Grant> grants;
 
         Participation(MemoryDb db) {
             this.db = db;
-            this.events = db.table();
+            this.grants = db.table();
         }
 
         @Override
-        public boolean record(ParticipationEvent event) {
-            return db.with(() -> events.putIfAbsent(new Key(event.userId(), event.kind().name(), event.ref()), event) == null);
+        public boolean record(ParticipationEvent e) {
+            return db.with(() -> {
+                Key key = new Key(e.userId(), e.kind().name(), e.ref());
+                if (grants.containsKey(key)) {
+                    return false;
+                }
+                grants.put(key, new Grant(db.nextId(), e.userId(), e.kind(), e.ref(), e.points(), e.at(), e.reason(),
+                        null, null, null));
+                return true;
+            });
         }
 
         @Override
         public long points(String userId) {
-            return db.with(() -> events.values().stream().filter(e -> e.userId().equals(userId))
-                    .mapToLong(ParticipationEvent::points).sum());
+            return db.with(() -> counted(userId).mapToLong(Grant::points).sum());
+        }
+
+        @Override
+        public long points(String userId, Set<ParticipationKind> kinds, Instant from, Instant until) {
+            return db.with(() -> counted(userId).filter(g -> kinds.contains(g.kind()))
+                    .filter(g -> !g.at().isBefore(from) && g.at().isBefore(until)).mapToLong(Grant::points).sum());
+        }
+
+        private java.util.stream.Stream<Grant> counted(String userId) {
+            return grants.values().stream().filter(g -> g.userId().equals(userId) && !g.revoked());
+        }
+
+        @Override
+        public Optional<Grant> find(long id) {
+            return db.with(() -> grants.values().stream().filter(g -> g.id() == id).findFirst());
+        }
+
+        @Override
+        public Optional<Grant> find(String userId, ParticipationKind kind, String ref) {
+            return db.with(() -> Optional.ofNullable(grants.get(new Key(userId, kind.name(), ref))));
+        }
+
+        @Override
+        public List<Grant> grants(String userId, long beforeId, int limit) {
+            return db.with(() -> grants.values().stream().filter(g -> g.userId().equals(userId) && g.id() < beforeId)
+                    .sorted(Comparator.comparingLong(Grant::id).reversed()).limit(limit).toList());
+        }
+
+        @Override
+        public boolean revoke(long id, String by, String reason, Instant at) {
+            return db.with(() -> {
+                for (Map.Entry<Key, Grant> entry : grants.entrySet()) {
+                    Grant g = entry.getValue();
+                    if (g.id() == id && !g.revoked()) {
+                        entry.setValue(new Grant(g.id(), g.userId(), g.kind(), g.ref(), g.points(), g.at(), g.reason(),
+                                at, by, reason));
+                        return true;
+                    }
+                }
+                return false;
+            });
         }
     }
 

@@ -527,6 +527,46 @@ abstract class StoreContract {
     }
 
     @Test
+    void theLedgerSumsAWindowOfKindsWithoutRevokedGrantsAndPagesNewestFirst() {
+        var ledger = store.participation();
+        ledger.record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", SHIPPED));
+        ledger.record(new ParticipationEvent("fan-1", ParticipationKind.BALLOT_CAST, "poll:1", 0, SHIPPED.plusSeconds(60),
+                "ballot cast, capped at the weekly limit of 10 points"));
+        ledger.record(ParticipationEvent.of("fan-1", ParticipationKind.WISH_FULFILLED, "wish:1", SHIPPED.plusSeconds(120)));
+        ledger.record(new ParticipationEvent("fan-1", ParticipationKind.AWARDED, "forum:1", 300, SHIPPED.plusSeconds(180),
+                "moderator's award"));
+        ledger.record(ParticipationEvent.of("fan-2", ParticipationKind.REPORT_HANDED_IN, "release:1", SHIPPED));
+        var plain = java.util.EnumSet.of(ParticipationKind.REPORT_HANDED_IN, ParticipationKind.BALLOT_CAST);
+        var all = java.util.EnumSet.allOf(ParticipationKind.class);
+
+        assertThat(ledger.points("fan-1", plain, SHIPPED, SHIPPED.plusSeconds(3600))).isEqualTo(10);
+        assertThat(ledger.points("fan-1", all, SHIPPED, SHIPPED.plusSeconds(3600))).isEqualTo(330);
+        assertThat(ledger.points("fan-1", all, SHIPPED.plusSeconds(1), SHIPPED.plusSeconds(180))).as("until excluded").isEqualTo(20);
+        assertThat(ledger.points("fan-1", java.util.EnumSet.noneOf(ParticipationKind.class), SHIPPED, SHIPPED.plusSeconds(3600)))
+                .isZero();
+
+        var capped = ledger.find("fan-1", ParticipationKind.BALLOT_CAST, "poll:1").orElseThrow();
+        assertThat(capped.points()).isZero();
+        assertThat(capped.reason()).contains("capped");
+        assertThat(capped.at()).isEqualTo(SHIPPED.plusSeconds(60));
+        var newest = ledger.grants("fan-1", Long.MAX_VALUE, 2);
+        assertThat(newest).extracting(g -> g.ref()).containsExactly("forum:1", "wish:1");
+        assertThat(ledger.grants("fan-1", newest.get(1).id(), 20)).extracting(g -> g.ref()).containsExactly("poll:1", "release:1");
+        assertThat(ledger.find(newest.get(0).id())).contains(newest.get(0));
+
+        assertThat(ledger.revoke(newest.get(0).id(), "lead-1", "not a real award", SHIPPED.plusSeconds(600))).isTrue();
+        assertThat(ledger.revoke(newest.get(0).id(), "lead-2", "again", SHIPPED.plusSeconds(700))).isFalse();
+        var revoked = ledger.find(newest.get(0).id()).orElseThrow();
+        assertThat(revoked.revokedAt()).isEqualTo(SHIPPED.plusSeconds(600));
+        assertThat(revoked.revokedBy()).isEqualTo("lead-1");
+        assertThat(revoked.revokeReason()).isEqualTo("not a real award");
+        assertThat(ledger.points("fan-1")).isEqualTo(30);
+        assertThat(ledger.points("fan-1", all, SHIPPED, SHIPPED.plusSeconds(3600))).isEqualTo(30);
+        assertThat(ledger.find(999_999)).isEmpty();
+        assertThat(ledger.revoke(999_999, "lead-1", "none", SHIPPED)).isFalse();
+    }
+
+    @Test
     void participationIsRecordedOncePerThing() {
         ParticipationEvent event = ParticipationEvent.of("fan-1", ParticipationKind.BALLOT_CAST, "poll:1", SHIPPED);
         assertThat(store.participation().record(event)).isTrue();

@@ -5,11 +5,10 @@ import dev.popcorn.app.PollStore;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
-import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.domain.Ballot;
 import dev.popcorn.domain.Eligibility;
 import dev.popcorn.domain.User;
-import dev.popcorn.domain.ParticipationEvent;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.RuleViolation;
@@ -29,7 +28,7 @@ public final class CastBallot {
     private final Transactions transactions;
     private final PollStore polls;
     private final BallotStore ballots;
-    private final ParticipationStore participation;
+    private final Ledger participation;
     private final UserStore users;
     private final TeamStore teams;
     private final Eligibility eligibility;
@@ -38,7 +37,7 @@ public final class CastBallot {
     private final ForumAccountStore accounts;
 
     public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots,
-            ParticipationStore participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
+            Ledger participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
         this(transactions, polls, ballots, participation, users, teams, null, eligibility, clock);
     }
 
@@ -46,7 +45,7 @@ public final class CastBallot {
      * {@code accounts} (may be null) links the forum user names team members carry to Popcorn users,
      * so that the own-team rule knows a member who never signed in when they first vote.
      */
-    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, ParticipationStore participation,
+    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, Ledger participation,
             UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, Clock clock) {
         this.accounts = accounts;
         this.transactions = transactions;
@@ -67,7 +66,7 @@ public final class CastBallot {
         Ballot ballot = new Ballot(pollId, userId, candidateId, now, receipt());
         return transactions.inTransaction(() -> {
             ballots.put(ballot);
-            participation.record(ParticipationEvent.of(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId, now));
+            participation.grant(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId, now);
             return ballot;
         });
     }
@@ -79,7 +78,7 @@ public final class CastBallot {
     private Eligibility.Voter voter(String userId, long pollId) {
         Optional<User> user = eligibility.needsAccount() ? users.find(userId) : Optional.empty();
         long points = !eligibility.needsPoints() ? 0 : participation.points(userId)
-                - (ballots.find(pollId, userId).isPresent() ? ParticipationKind.BALLOT_CAST.points() : 0);
+                - participation.pointsFor(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId);
         return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null), user.map(User::trustLevel).orElse(null),
                 points, eligibility.needsTeams() ? teamsOf(userId) : java.util.List.of(),
                 user.map(User::groups).orElse(null));

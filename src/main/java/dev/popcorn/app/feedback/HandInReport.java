@@ -4,9 +4,8 @@ import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.Transactions;
-import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.ParticipationEvent;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
@@ -25,11 +24,11 @@ public final class HandInReport {
     private final ReleaseStore releases;
     private final ReportStore reports;
     private final TicketStore tickets;
-    private final ParticipationStore participation;
+    private final Ledger participation;
     private final Clock clock;
 
     public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
-            ParticipationStore participation, Clock clock) {
+            Ledger participation, Clock clock) {
         this.transactions = transactions;
         this.releases = releases;
         this.reports = reports;
@@ -74,8 +73,9 @@ public final class HandInReport {
             }
             reports.save(new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes,
                     report.newWishes()), now);
-            participation.record(ParticipationEvent.of(
-                    report.userId(), ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), now));
+            if (report.earnsPoints()) {
+                participation.grant(report.userId(), ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), now);
+            }
             return null;
         });
     }

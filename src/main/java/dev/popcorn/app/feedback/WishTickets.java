@@ -7,11 +7,10 @@ import dev.popcorn.app.Transactions;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumThreads;
 import dev.popcorn.app.outbox.OutboxStore;
-import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.app.tracker.IssueTracker.WishTicket;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.ParticipationEvent;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Similarity;
@@ -50,7 +49,7 @@ public final class WishTickets {
     private final TicketStore tickets;
     private final NoticeStore notices;
     private final Forum forum;
-    private final ParticipationStore participation;
+    private final Ledger participation;
     private final OutboxStore outbox;
     private final IssueTracker tracker;
     private final AuditLog audit;
@@ -58,7 +57,7 @@ public final class WishTickets {
     private final Clock clock;
 
     public WishTickets(Transactions transactions, ReportStore reports, TicketStore tickets, NoticeStore notices,
-            ParticipationStore participation, OutboxStore outbox, IssueTracker tracker, Forum forum, AuditLog audit,
+            Ledger participation, OutboxStore outbox, IssueTracker tracker, Forum forum, AuditLog audit,
             java.util.function.Supplier<String> baseUrl, Clock clock) {
         this.transactions = transactions;
         this.reports = reports;
@@ -213,7 +212,7 @@ public final class WishTickets {
                     if (notices.add(new WishNotice(user, wish.id(), wish.text(), ticket.key(), shipsIn, now))) {
                         told++;
                     }
-                    participation.record(ParticipationEvent.of(user, ParticipationKind.WISH_FULFILLED, "wish:" + wish.id(), now));
+                    participation.grant(user, ParticipationKind.WISH_FULFILLED, "wish:" + wish.id(), now);
                 }
             }
             return told;

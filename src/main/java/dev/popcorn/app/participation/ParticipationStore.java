@@ -1,12 +1,35 @@
 package dev.popcorn.app.participation;
 
+import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** The participation log behind points and levels. */
+/**
+ * The points ledger behind participation: one grant per user, kind and thing. Every total is a
+ * sum the store computes over its rows; revoked grants count in none.
+ */
 public interface ParticipationStore {
 
-    /** Records the event unless the same user, kind and ref is recorded already; true if it was new. */
+    /** Records the grant unless the same user, kind and ref is recorded already; true if it was new. */
     boolean record(ParticipationEvent event);
 
+    /** All-time points of the user. */
     long points(String userId);
+
+    /** Points of the user from grants of these kinds made in {@code [from, until)}. */
+    long points(String userId, Set<ParticipationKind> kinds, Instant from, Instant until);
+
+    Optional<Grant> find(long id);
+
+    Optional<Grant> find(String userId, ParticipationKind kind, String ref);
+
+    /** The user's grants with an id below {@code beforeId}, newest first, at most {@code limit}. */
+    List<Grant> grants(String userId, long beforeId, int limit);
+
+    /** Revokes the grant unless it is revoked already; true if it was revoked now. */
+    boolean revoke(long id, String by, String reason, Instant at);
 }

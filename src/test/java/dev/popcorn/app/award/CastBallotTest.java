@@ -21,7 +21,7 @@ class CastBallotTest {
     private final MutableClock clock = new MutableClock(AWeek.POLL_OPENS.plusSeconds(60));
 
     private CastBallot ballots(Eligibility eligibility) {
-        return new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.participation(), stores.users(),
+        return new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.ledger(clock), stores.users(),
                 stores.teams(), eligibility, clock);
     }
 
@@ -82,7 +82,7 @@ class CastBallotTest {
                 java.util.List.of(new dev.popcorn.domain.Member("王磊", "", "wanglei"))));
         // What the background learnt from the forum: "wanglei" is forum user 12, Popcorn user "12".
         stores.forumAccounts().save(dev.popcorn.app.ForumAccountStore.Account.linked("wanglei", 12L, "wanglei", "12", AWeek.FRIDAY));
-        CastBallot strict = new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.participation(),
+        CastBallot strict = new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.ledger(clock),
                 stores.users(), stores.teams(), stores.forumAccounts(), new Eligibility(0, Duration.ZERO, 0, false), clock);
 
         assertThatViolation(() -> strict.cast("12", week.poll().id(), week.candidate(0).id()))

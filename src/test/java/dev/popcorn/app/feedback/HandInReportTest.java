@@ -20,7 +20,7 @@ class HandInReportTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
     private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), stores.participation(), clock);
+            stores.tickets(), stores.ledger(clock), clock);
 
     @Test
     void aReportBackingATicketIsWrittenWithTheTicketsWishAndARefusedOneLeavesNoWishBehind() {
@@ -43,5 +43,23 @@ class HandInReportTest {
         assertThat(stores.reports().openWishes(10)).singleElement()
                 .satisfies(wish -> assertThat(wish.ticketKey()).isEqualTo("MIUI-7"));
         assertThat(stores.reports().find(week.release().id(), "fan-1").orElseThrow().supportedWishes()).hasSize(1);
+    }
+
+    @Test
+    void onlyARealReportEarnsPointsAndEditingItEarnsNothingMore() {
+        AWeek.Week week = AWeek.in(stores).build();
+        long release = week.release().id();
+        String feature = week.release().features().get(0).key();
+
+        handIn.handIn(new ExperienceReport("fan-1", release, List.of(), List.of(), List.of("A darker night mode, please")));
+        assertThat(stores.participation().points("fan-1")).as("a report with no verdict and no comment").isZero();
+        assertThat(stores.participation().grants("fan-1", Long.MAX_VALUE, 20)).isEmpty();
+
+        handIn.handIn(new ExperienceReport("fan-1", release, List.of(new FeatureVerdict(feature, Verdict.LIKE, "")),
+                List.of(), List.of()));
+        assertThat(stores.participation().points("fan-1")).isEqualTo(10);
+        handIn.handIn(new ExperienceReport("fan-1", release,
+                List.of(new FeatureVerdict(feature, Verdict.NOT_GOOD_ENOUGH, "still slow")), List.of(), List.of()));
+        assertThat(stores.participation().points("fan-1")).as("editing adds nothing").isEqualTo(10);
     }
 }

@@ -1,0 +1,157 @@
+package dev.popcorn.app.participation;
+
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.Grant;
+import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.PointsRules;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.WeekCalendar;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The points ledger: grants points for acts (with the configured points and the weekly cap on
+ * the plain kinds), lets a lead give points from outside or revoke a grant with a reason, and
+ * answers a user's totals and history. Every total is summed by the store.
+ */
+public final class Ledger {
+
+    /** Grants on one page of a user's history. */
+    public static final int PAGE = 20;
+    public static final int MAX_REASON = 500;
+    public static final int MAX_POINTS = 1000;
+
+    private static final Set<ParticipationKind> CAPPED = EnumSet.copyOf(
+            Arrays.stream(ParticipationKind.values()).filter(ParticipationKind::capped).toList());
+    private static final Set<ParticipationKind> ALL = EnumSet.allOf(ParticipationKind.class);
+
+    /** A user's totals (this release week, this month, all time) and a page of their grants, newest first. */
+    public record Summary(long week, long month, long all, List<Grant> grants) {
+    }
+
+    /** Points given from outside: the grant, and whether it was made now (false: the same ref was given before). */
+    public record Awarded(Grant grant, boolean created) {
+    }
+
+    private final ParticipationStore store;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final PointsRules rules;
+    private final WeekCalendar calendar;
+    private final Clock clock;
+
+    public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
+            WeekCalendar calendar, Clock clock) {
+        this.store = store;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.rules = rules;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * Grants the points an act of {@code kind} about {@code ref} earns, once per user, kind and ref;
+     * called inside the transaction of the act. A plain kind beyond the weekly cap is recorded with
+     * the points it could still have (possibly 0) and a reason saying so. True if the grant was new.
+     */
+    public boolean grant(String userId, ParticipationKind kind, String ref, Instant at) {
+        if (kind == ParticipationKind.AWARDED) {
+            throw new IllegalArgumentException("points from outside are given by award()");
+        }
+        int points = rules.points(kind);
+        String reason = kind.reason();
+        if (kind.capped() && rules.weeklyCap() > 0) {
+            if (store.find(userId, kind, ref).isPresent()) {
+                return false;
+            }
+            WeekCalendar.Period week = calendar.releaseWeekOf(at);
+            int allowed = rules.allowed(kind, points, store.points(userId, CAPPED, week.from(), week.until()));
+            if (allowed < points) {
+                reason = kind.reason() + ", capped at the weekly limit of " + rules.weeklyCap() + " points";
+                points = allowed;
+            }
+        }
+        return store.record(new ParticipationEvent(userId, kind, ref, points, at, reason));
+    }
+
+    /** The points a user has in the ledger for one act, unless revoked (0 if none). */
+    public int pointsFor(String userId, ParticipationKind kind, String ref) {
+        return store.find(userId, kind, ref).filter(g -> !g.revoked()).map(Grant::points).orElse(0);
+    }
+
+    /** All-time points of the user, without revoked grants. */
+    public long points(String userId) {
+        return store.points(userId);
+    }
+
+    /**
+     * A lead gives a user points from outside (a forum moderator's award): kind {@code AWARDED},
+     * exempt from the cap, audited. The same ref twice gives one grant: the first.
+     */
+    public Awarded award(String userId, int points, String reason, String ref, String lead) {
+        if (userId == null || userId.isBlank() || userId.length() > 120) {
+            throw RuleViolation.invalid("participation.user.invalid", String.valueOf(userId));
+        }
+        if (points < 1 || points > MAX_POINTS) {
+            throw RuleViolation.invalid("participation.points.range", points, MAX_POINTS);
+        }
+        String why = required(reason, "reason", 200);
+        String thing = required(ref, "ref", 60);
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            Optional<Grant> known = store.find(userId, ParticipationKind.AWARDED, thing);
+            if (known.isPresent()) {
+                return new Awarded(known.get(), false);
+            }
+            store.record(new ParticipationEvent(userId, ParticipationKind.AWARDED, thing, points, now, why));
+            audit.record(new AuditEntry(now, lead, "points.award", "user:" + userId,
+                    points + " points, ref " + thing + ": " + why));
+            return new Awarded(store.find(userId, ParticipationKind.AWARDED, thing).orElseThrow(), true);
+        });
+    }
+
+    /** A lead revokes a grant with a written reason (audited): it counts in no total from now on. */
+    public Grant revoke(long grantId, String reason, String lead) {
+        String why = required(reason, "reason", MAX_REASON);
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            Grant grant = store.find(grantId).orElseThrow(() -> RuleViolation.notFound("participation.grant.unknown", grantId));
+            if (!store.revoke(grantId, lead, why, now)) {
+                throw RuleViolation.conflict("participation.grant.revoked", grantId);
+            }
+            audit.record(new AuditEntry(now, lead, "points.revoke", "grant:" + grantId,
+                    grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why));
+            return store.find(grantId).orElseThrow();
+        });
+    }
+
+    /** The user's totals and the page of grants older than {@code beforeId} (null: the newest). */
+    public Summary summary(String userId, Long beforeId) {
+        Instant now = clock.instant();
+        WeekCalendar.Period week = calendar.releaseWeekOf(now);
+        WeekCalendar.Period month = calendar.monthOf(now);
+        return new Summary(store.points(userId, ALL, week.from(), week.until()),
+                store.points(userId, ALL, month.from(), month.until()), store.points(userId),
+                store.grants(userId, beforeId == null ? Long.MAX_VALUE : beforeId, PAGE));
+    }
+
+    private static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.invalid("request.field.missing", field);
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw RuleViolation.invalid("request.field.maxLength", field, max);
+        }
+        return text;
+    }
+}

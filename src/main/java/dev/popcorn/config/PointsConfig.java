@@ -1,0 +1,30 @@
+package dev.popcorn.config;
+
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.PointsRules;
+import java.util.List;
+
+/** The points ledger's rules: what each kind of act is worth, and the weekly cap on the plain kinds. */
+public final class PointsConfig {
+
+    /** The points.* keys. */
+    public static final List<Key> KEYS = List.of(
+            Key.of("points.report", String.valueOf(ParticipationKind.REPORT_HANDED_IN.points()),
+                    "participation points for handing in a real report (at least one verdict), once per release"),
+            Key.of("points.ballot", String.valueOf(ParticipationKind.BALLOT_CAST.points()),
+                    "participation points for casting a ballot in the award poll, once per poll"),
+            Key.of("points.wish-shipped", String.valueOf(ParticipationKind.WISH_FULFILLED.points()),
+                    "participation points for each supporter of a wish whose ticket is done (exempt from the weekly cap)"),
+            Key.of("points.weekly-cap", String.valueOf(PointsRules.defaults().weeklyCap()),
+                    "most points a user earns from reports and ballots per release week (Friday to Friday in week.zone;"
+                    + " 0: no cap); a grant beyond it is recorded with what remains"));
+
+    private PointsConfig() {
+    }
+
+    /** Reads the points.* keys. */
+    public static PointsRules from(Values v) {
+        return new PointsRules(v.integer("points.report", 0, 10_000), v.integer("points.ballot", 0, 10_000),
+                v.integer("points.wish-shipped", 0, 10_000), v.integer("points.weekly-cap", 0, 1_000_000));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.popcorn.domain;
+
+/**
+ * How many points each kind of act is worth, and the weekly cap on the plain kinds (a report, a
+ * ballot) per user and release week; the quality-gated kinds (a wish that shipped) and points
+ * given from outside are exempt. A cap of 0 means no cap.
+ */
+public record PointsRules(int report, int ballot, int wishShipped, int weeklyCap) {
+
+    public PointsRules {
+        if (report < 0 || ballot < 0 || wishShipped < 0 || weeklyCap < 0) {
+            throw new IllegalArgumentException("points and the weekly cap cannot be negative");
+        }
+    }
+
+    public static PointsRules defaults() {
+        return new PointsRules(ParticipationKind.REPORT_HANDED_IN.points(), ParticipationKind.BALLOT_CAST.points(),
+                ParticipationKind.WISH_FULFILLED.points(), 50);
+    }
+
+    /** What an act of this kind is worth (an outside award carries its own amount: 0 here). */
+    public int points(ParticipationKind kind) {
+        return switch (kind) {
+            case REPORT_HANDED_IN -> report;
+            case BALLOT_CAST -> ballot;
+            case WISH_FULFILLED -> wishShipped;
+            case AWARDED -> 0;
+        };
+    }
+
+    /**
+     * The points an act of this kind may still earn when the user already has {@code earnedThisWeek}
+     * points of capped kinds this release week: all of them if the kind is exempt or there is no cap,
+     * else what remains under the cap (possibly 0).
+     */
+    public int allowed(ParticipationKind kind, int points, long earnedThisWeek) {
+        if (!kind.capped() || weeklyCap == 0) {
+            return points;
+        }
+        return (int) Math.max(0, Math.min(points, weeklyCap - earnedThisWeek));
+    }
+}
