@@ -7,23 +7,36 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.domain.Grant;
+import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
+import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** The points ledger: a user's totals and history, a lead's points from outside and revocations. */
 final class ParticipationRoutes implements EndpointGroup {
 
-    record GrantJson(long id, String user, String kind, String ref, int points, Instant at, String reason,
+    /** A grant; {@code why} says it in the caller's language ({@code reason} is the ledger's record, and a lead's words). */
+    record GrantJson(long id, String user, String kind, String ref, int points, Instant at, String reason, String why,
             Instant revokedAt, String revokedBy, String revokeReason) {
-        static GrantJson of(Grant g) {
-            return new GrantJson(g.id(), g.userId(), g.kind().name(), g.ref(), g.points(), g.at(), g.reason(),
+        static GrantJson of(Grant g, Locale locale) {
+            return new GrantJson(g.id(), g.userId(), g.kind().name(), g.ref(), g.points(), g.at(), g.reason(), why(g, locale),
                     g.revokedAt(), g.revokedBy(), g.revokeReason());
+        }
+
+        /** Points given from outside say what the lead wrote; the others what earned them, and whether the cap cut them. */
+        private static String why(Grant g, Locale locale) {
+            if (g.kind() == ParticipationKind.AWARDED) {
+                return g.reason();
+            }
+            String earned = Messages.text(locale, "points.why." + g.kind().name());
+            return g.reason().equals(g.kind().reason()) ? earned : Messages.text(locale, "points.why.capped", earned);
         }
     }
 
@@ -51,21 +64,24 @@ final class ParticipationRoutes implements EndpointGroup {
 
     private void mine(Context ctx) {
         Ledger.Summary summary = ledger.summary(Gate.admitted(ctx).userId(), before(ctx.queryParam("before")));
+        Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
         Json.write(ctx, 200, new ParticipationJson(summary.week(), summary.month(), summary.all(),
-                summary.grants().stream().map(GrantJson::of).toList()));
+                summary.grants().stream().map(g -> GrantJson.of(g, locale)).toList()));
     }
 
     private void revoke(Context ctx) {
         long id = Params.id(ctx);
         RevokeInput input = Json.read(ctx, RevokeInput.class);
-        Json.write(ctx, 200, GrantJson.of(ledger.revoke(id, input.reason(), Gate.admitted(ctx).userId())));
+        Json.write(ctx, 200, GrantJson.of(ledger.revoke(id, input.reason(), Gate.admitted(ctx).userId()),
+                Messages.choose(null, ctx.header("Accept-Language"))));
     }
 
     private void award(Context ctx) {
         PointsInput input = Json.read(ctx, PointsInput.class);
         Ledger.Awarded awarded = ledger.award(ctx.pathParam("id"), Params.require(input.points(), "points"),
                 input.reason(), input.ref(), Gate.admitted(ctx).userId());
-        Json.write(ctx, awarded.created() ? 201 : 200, GrantJson.of(awarded.grant()));
+        Json.write(ctx, awarded.created() ? 201 : 200, GrantJson.of(awarded.grant(),
+                Messages.choose(null, ctx.header("Accept-Language"))));
     }
 
     /** The {@code ?before=<id>} of a page: a positive grant id, or absent for the newest page. */
