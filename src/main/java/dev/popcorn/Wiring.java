@@ -86,7 +86,7 @@ final class Wiring {
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
                 config.calendar(), clock);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
-                ledger, clock);
+                ledger, store.audit(), clock);
         CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger,
                 store.users(), store.teams(), store.forumAccounts(), config.award().eligibility(), clock);
         ForumKeys forumKeys = new ForumKeys(config.installationId());

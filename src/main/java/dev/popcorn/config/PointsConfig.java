@@ -15,6 +15,8 @@ public final class PointsConfig {
                     "participation points for casting a ballot in the award poll, once per poll"),
             Key.of("points.wish-shipped", String.valueOf(ParticipationKind.WISH_FULFILLED.points()),
                     "participation points for each supporter of a wish whose ticket is done (exempt from the weekly cap)"),
+            Key.of("points.helpful", String.valueOf(ParticipationKind.REPORT_HELPFUL.points()),
+                    "points for a report a lead marks helpful (exempt from the weekly cap)"),
             Key.of("points.weekly-cap", String.valueOf(PointsRules.defaults().weeklyCap()),
                     "most points a user earns from reports and ballots per release week (Friday to Friday in week.zone;"
                     + " 0: no cap); a grant beyond it is recorded with what remains"));
@@ -25,6 +27,7 @@ public final class PointsConfig {
     /** Reads the points.* keys. */
     public static PointsRules from(Values v) {
         return new PointsRules(v.integer("points.report", 0, 10_000), v.integer("points.ballot", 0, 10_000),
-                v.integer("points.wish-shipped", 0, 10_000), v.integer("points.weekly-cap", 0, 1_000_000));
+                v.integer("points.wish-shipped", 0, 10_000), v.integer("points.helpful", 0, 10_000),
+                v.integer("points.weekly-cap", 0, 1_000_000));
     }
 }

@@ -9,6 +9,8 @@ public enum ParticipationKind {
     BALLOT_CAST(5, true, "ballot cast"),
     /** A wish the user supported was done in the tracker: quality-gated, so the weekly cap does not apply. */
     WISH_FULFILLED(20, false, "wish shipped"),
+    /** A lead marked the user's report helpful: quality-gated, so the weekly cap does not apply. */
+    REPORT_HELPFUL(15, false, "report marked helpful"),
     /** Points given from outside (a forum moderator's award) by a lead: exempt from the cap, the amount is the lead's. */
     AWARDED(0, false, "awarded");
 

@@ -5,17 +5,22 @@ package dev.popcorn.domain;
  * ballot) per user and release week; the quality-gated kinds (a wish that shipped) and points
  * given from outside are exempt. A cap of 0 means no cap.
  */
-public record PointsRules(int report, int ballot, int wishShipped, int weeklyCap) {
+public record PointsRules(int report, int ballot, int wishShipped, int helpful, int weeklyCap) {
 
     public PointsRules {
-        if (report < 0 || ballot < 0 || wishShipped < 0 || weeklyCap < 0) {
+        if (report < 0 || ballot < 0 || wishShipped < 0 || helpful < 0 || weeklyCap < 0) {
             throw new IllegalArgumentException("points and the weekly cap cannot be negative");
         }
     }
 
     public static PointsRules defaults() {
         return new PointsRules(ParticipationKind.REPORT_HANDED_IN.points(), ParticipationKind.BALLOT_CAST.points(),
-                ParticipationKind.WISH_FULFILLED.points(), 50);
+                ParticipationKind.WISH_FULFILLED.points(), ParticipationKind.REPORT_HELPFUL.points(), 50);
+    }
+
+    /** The same without {@code helpful} given: its default. */
+    public PointsRules(int report, int ballot, int wishShipped, int weeklyCap) {
+        this(report, ballot, wishShipped, ParticipationKind.REPORT_HELPFUL.points(), weeklyCap);
     }
 
     /** What an act of this kind is worth (an outside award carries its own amount: 0 here). */
@@ -24,6 +29,7 @@ public record PointsRules(int report, int ballot, int wishShipped, int weeklyCap
             case REPORT_HANDED_IN -> report;
             case BALLOT_CAST -> ballot;
             case WISH_FULFILLED -> wishShipped;
+            case REPORT_HELPFUL -> helpful;
             case AWARDED -> 0;
         };
     }

@@ -1,6 +1,7 @@
 package dev.popcorn.web;
 
 import static dev.popcorn.web.common.Access.ANYONE;
+import static dev.popcorn.web.common.Access.LEAD;
 import static dev.popcorn.web.common.Access.PIPELINE;
 import static dev.popcorn.web.common.Access.USER;
 import static dev.popcorn.web.common.Params.id;
@@ -55,6 +56,10 @@ final class ReleaseRoutes implements EndpointGroup {
     }
 
     /** A report as its author sees it again. */
+    /** Whether marking the report helpful was new (false: it was marked before, and nothing changed). */
+    record HelpfulJson(boolean marked) {
+    }
+
     record ReportJson(long releaseId, List<VerdictInput> verdicts, List<Long> wishes) {
         static ReportJson of(ExperienceReport report) {
             return new ReportJson(report.releaseId(), report.verdicts().stream()
@@ -83,6 +88,8 @@ final class ReleaseRoutes implements EndpointGroup {
         put("/api/v1/releases/{id}/tests", this::attachTests, PIPELINE);
         get("/api/v1/releases/{id}/report", this::myReport, USER);
         put("/api/v1/releases/{id}/report", this::handInReport, USER);
+        post("/api/v1/releases/{id}/reports/{user}/helpful", ctx -> Json.write(ctx, 200, new HelpfulJson(
+                reports.markHelpful(id(ctx), ctx.pathParam("user"), Gate.admitted(ctx).userId()))), LEAD);
     }
 
     private void releases(Context ctx) {

@@ -58,6 +58,7 @@ class ConfigTest {
             entry("points.report", Bad.of("-1")),
             entry("points.ballot", Bad.of("five")),
             entry("points.wish-shipped", Bad.of("10001")),
+            entry("points.helpful", Bad.of("-2")),
             entry("points.weekly-cap", Bad.of("-5")),
             entry("award.min-points", Bad.of("-1")),
             entry("award.min-account-days", Bad.of("ten")),

@@ -1,10 +1,12 @@
 package dev.popcorn.app.feedback;
 
+import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Release;
@@ -25,15 +27,17 @@ public final class HandInReport {
     private final ReportStore reports;
     private final TicketStore tickets;
     private final Ledger participation;
+    private final AuditLog audit;
     private final Clock clock;
 
     public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
-            Ledger participation, Clock clock) {
+            Ledger participation, AuditLog audit, Clock clock) {
         this.transactions = transactions;
         this.releases = releases;
         this.reports = reports;
         this.tickets = tickets;
         this.participation = participation;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -77,6 +81,25 @@ public final class HandInReport {
                 participation.grant(report.userId(), ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), now);
             }
             return null;
+        });
+    }
+
+    /**
+     * A lead marks a user's report on a release helpful: its author earns the helpful points, once
+     * (marking it again changes nothing), exempt from the weekly cap; the audit log keeps who did.
+     * Answers whether the mark was new.
+     */
+    public boolean markHelpful(long releaseId, String userId, String lead) {
+        if (reports.find(releaseId, userId).isEmpty()) {
+            throw RuleViolation.notFound("report.unknown", releaseId, userId);
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            boolean marked = participation.grant(userId, ParticipationKind.REPORT_HELPFUL, "release:" + releaseId, now);
+            if (marked) {
+                audit.record(new AuditEntry(now, lead, "report.helpful", "report:" + releaseId + "/" + userId, ""));
+            }
+            return marked;
         });
     }
 

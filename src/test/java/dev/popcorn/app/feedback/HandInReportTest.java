@@ -20,7 +20,7 @@ class HandInReportTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
     private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), stores.ledger(clock), clock);
+            stores.tickets(), stores.ledger(clock), stores.audit(), clock);
 
     @Test
     void aReportBackingATicketIsWrittenWithTheTicketsWishAndARefusedOneLeavesNoWishBehind() {
@@ -61,5 +61,23 @@ class HandInReportTest {
         handIn.handIn(new ExperienceReport("fan-1", release,
                 List.of(new FeatureVerdict(feature, Verdict.NOT_GOOD_ENOUGH, "still slow")), List.of(), List.of()));
         assertThat(stores.participation().points("fan-1")).as("editing adds nothing").isEqualTo(10);
+    }
+
+    @Test
+    void aLeadMarksAReportHelpfulOnceAndItsAuthorEarnsPastTheWeeklyCap() {
+        AWeek.Week week = AWeek.in(stores).build();
+        long release = week.release().id();
+        HandInReport capped = new HandInReport(stores.transactions(), stores.releases(), stores.reports(), stores.tickets(),
+                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 10), clock), stores.audit(), clock);
+        capped.handIn(new ExperienceReport("fan-1", release,
+                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "sharp")), List.of(), List.of()));
+        assertThat(stores.participation().points("fan-1")).as("the report, at the cap of 10").isEqualTo(10);
+
+        assertThat(capped.markHelpful(release, "fan-1", "lead")).isTrue();
+        assertThat(capped.markHelpful(release, "fan-1", "lead")).as("marked again: nothing more").isFalse();
+        assertThat(stores.participation().points("fan-1")).as("helpful is exempt from the cap").isEqualTo(25);
+        assertThat(stores.audit().recent(10)).filteredOn(e -> e.action().equals("report.helpful")).hasSize(1);
+        assertThatViolation(() -> capped.markHelpful(release, "fan-2", "lead")).is(Kind.NOT_FOUND, "report.unknown")
+                .withArgs(release, "fan-2");
     }
 }
