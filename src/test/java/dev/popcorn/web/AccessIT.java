@@ -196,7 +196,7 @@ class AccessIT {
     /** Calls the route with placeholders filled in, a pass (as bearer on the API, as session on pages) or none. */
     private static HttpResponse<String> send(WebApp.Route route, String pass) throws IOException, InterruptedException {
         String path = route.path().replace("{id}", "1").replace("{candidate}", "1").replace("{slug}", "camera")
-                .replace("{token}", "x");
+                .replace("{token}", "x").replace("{user}", "fan-1");
         boolean api = path.startsWith("/api/");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
         String cookies = "popcorn_csrf=" + CSRF;

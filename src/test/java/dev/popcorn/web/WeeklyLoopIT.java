@@ -100,6 +100,15 @@ class WeeklyLoopIT {
         assertThat(mine.getAsJsonArray("verdicts")).hasSize(1);
         assertThat(mine.getAsJsonArray("wishes").get(0).getAsLong()).isEqualTo(wish);
 
+        // A lead finds Amy's report helpful: she earns the helpful points once, however often it is marked.
+        String helpful = "/api/v1/releases/" + release + "/reports/amy/helpful";
+        String template = "/api/v1/releases/{id}/reports/{user}/helpful";
+        assertThat(object("POST", helpful, template, LEAD, null, 200).get("marked").getAsBoolean()).isTrue();
+        assertThat(object("POST", helpful, template, LEAD, null, 200).get("marked").getAsBoolean()).isFalse();
+        object("POST", helpful, template, amy, null, 403);
+        object("POST", "/api/v1/releases/" + release + "/reports/nobody/helpful", template, LEAD, null, 404);
+        assertThat(object("GET", "/api/v1/me", "/api/v1/me", amy, null, 200).get("points").getAsLong()).isEqualTo(25);
+
         JsonObject feedback = object("GET", "/api/v1/releases/" + release, "/api/v1/releases/{id}", null, null, 200);
         assertThat(feedback.get("reports").getAsLong()).isEqualTo(2);
         JsonArray features = feedback.getAsJsonArray("features");
