@@ -19,6 +19,18 @@ final class JdbcTeams implements TeamStore {
     }
 
     @Override
+    public boolean claim(String slug, String name) {
+        return db.with(h -> {
+            int created = h.createUpdate("INSERT INTO teams (slug, name) SELECT :slug, :name"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM teams WHERE slug = :slug)")
+                    .bind("slug", slug).bind("name", name).execute();
+            // Held until the transaction ends: another save of this team waits here, then sees what this one wrote.
+            h.createQuery("SELECT slug FROM teams WHERE slug = :slug FOR UPDATE").bind("slug", slug).mapTo(String.class).list();
+            return created == 1;
+        });
+    }
+
+    @Override
     public void save(Team team) {
         db.inTransaction(() -> db.with(h -> {
             int updated = h.createUpdate("UPDATE teams SET name = :name WHERE slug = :slug")

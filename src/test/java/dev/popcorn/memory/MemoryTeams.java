@@ -24,6 +24,12 @@ final class MemoryTeams implements TeamStore {
         db.run(() -> teams.put(team.slug(), team));
     }
 
+    /** The memory store runs one transaction at a time: the claim only creates the team when it is missing. */
+    @Override
+    public boolean claim(String slug, String name) {
+        return db.with(() -> teams.putIfAbsent(slug, new Team(slug, name, List.of())) == null);
+    }
+
     @Override
     public Optional<Team> find(String slug) {
         return db.with(() -> Optional.ofNullable(teams.get(slug)));

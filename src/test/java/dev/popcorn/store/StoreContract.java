@@ -99,6 +99,15 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTeamIsClaimedOnceAndAnExistingOneIsLeftAsItIs() {
+        assertThat(store.transactions().inTransaction(() -> store.teams().claim("design", "Design"))).isTrue();
+        assertThat(store.transactions().inTransaction(() -> store.teams().claim("design", "Other name"))).isFalse();
+        assertThat(store.teams().find("design").orElseThrow().name()).isEqualTo("Design");
+        assertThat(store.transactions().inTransaction(() -> store.teams().claim("camera", "Camera"))).as("saved before").isFalse();
+        assertThat(store.teams().find("camera").orElseThrow().members()).hasSize(1);
+    }
+
+    @Test
     void aWebhookBodyIsTakenOnceUntilItIsForgotten() {
         assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED)).isTrue();
         assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED.plusSeconds(1))).as("replayed").isFalse();

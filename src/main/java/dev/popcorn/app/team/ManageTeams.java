@@ -36,7 +36,8 @@ public final class ManageTeams {
      */
     public Team save(Team team, String actor) {
         Team saved = transactions.inTransaction(() -> {
-            if (teams.find(team.slug()).filter(team::equals).isPresent()) {
+            boolean created = teams.claim(team.slug(), team.name());
+            if (!created && teams.find(team.slug()).filter(team::equals).isPresent()) {
                 return team;
             }
             teams.save(team);
