@@ -6,6 +6,7 @@ import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.app.identity.MemberAccounts;
+import dev.popcorn.app.participation.Standing;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 final class Background implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Background.class);
+    /** How often every user's level, streak and badges are reviewed. */
+    static final Duration REVIEW_EVERY = Duration.ofHours(1);
+
     /** How often the award schedule looks for polls to open or close. */
     private static final Duration SCHEDULE_EVERY = Duration.ofSeconds(2);
 
@@ -40,7 +44,7 @@ final class Background implements AutoCloseable {
      * its tasks); a failure is logged and tried next time.
      */
     static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
-            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members) {
+            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members, Standing standing) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");
             thread.setDaemon(true);
@@ -53,6 +57,10 @@ final class Background implements AutoCloseable {
                 // Keep going while tasks are due; the clients pace their requests.
             }
         }), 1, 1, TimeUnit.SECONDS);
+        // Levels fall when the window moves on and streaks break when reports close, without any act:
+        // every user a review may move is reviewed each hour (idempotent on every instance).
+        background.scheduleWithFixedDelay(() -> quietly("participation review", standing::reviewAll), 1,
+                REVIEW_EVERY.toMinutes(), TimeUnit.MINUTES);
         if (forum.enabled()) {
             background.scheduleWithFixedDelay(() -> quietly("forum thread planning", forum::plan), 0, 5, TimeUnit.SECONDS);
         }

@@ -111,7 +111,8 @@ public final class Popcorn implements AutoCloseable {
             Background.quietly("award schedule", parts.schedule()::run);
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
                     parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
-                    parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts()), photoFetcher);
+                    parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
+                    parts.services().standing()), photoFetcher);
             popcorn.greet(out, demo);
             return popcorn;
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
@@ -45,6 +46,7 @@ import dev.popcorn.web.WebApp;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,11 +85,14 @@ final class Wiring {
                         config.apiValidity()), clock);
         OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
                 store.audit(), config.calendar(), clock);
+        Standing standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
+                store.audit(), config.levels(), config.calendar().zone(), user -> memberNames(store, user), Standing.Mirror.none(),
+                clock);
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
-                config.calendar(), clock);
+                config.calendar(), clock, standing);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
-                ledger, store.audit(), clock);
-        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger,
+                ledger, standing, store.audit(), clock);
+        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, standing,
                 store.users(), store.teams(), store.forumAccounts(), config.award().eligibility(), clock);
         ForumKeys forumKeys = new ForumKeys(config.installationId());
         Path photos = config.dataDir().resolve("photos");
@@ -145,8 +150,15 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
+    }
+
+    /** The names a user may carry as a team member: their id and the forum user names linked to it. */
+    private static List<String> memberNames(Store store, String userId) {
+        List<String> names = new java.util.ArrayList<>(List.of(userId));
+        names.addAll(store.forumAccounts().namesOf(userId));
+        return names;
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,

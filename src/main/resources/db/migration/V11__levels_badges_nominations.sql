@@ -52,3 +52,8 @@ CREATE TABLE release_visits (
     first_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (release_id, user_id)
 );
+
+-- The fingerprint of a report's comments (their words hashed), to tell a copy-paste of another
+-- report, which earns nothing; NULL where the comments are too short to tell.
+ALTER TABLE reports ADD COLUMN fingerprint VARCHAR(64);
+CREATE INDEX reports_by_fingerprint ON reports (fingerprint);

@@ -52,4 +52,16 @@ public interface ReportStore {
 
     /** How many users support wishes linked to this ticket. */
     long supportersOfTicket(String ticketKey);
+
+    /** How many of these wish texts the user has not filed on this release yet (handing them in files them). */
+    int unfiledWishes(String userId, long releaseId, List<String> texts);
+
+    /** Keeps the fingerprint of the report's comments (see {@link dev.popcorn.domain.ExperienceReport#fingerprint}). */
+    void fingerprint(long releaseId, String userId, String fingerprint);
+
+    /**
+     * Whether the report copies another one: another user's report with the same comments, or the
+     * user's own report on another release.
+     */
+    boolean copies(long releaseId, String userId, String fingerprint);
 }

@@ -15,6 +15,14 @@ public final class PointsConfig {
                     "participation points for casting a ballot in the award poll, once per poll"),
             Key.of("points.wish-shipped", String.valueOf(ParticipationKind.WISH_FULFILLED.points()),
                     "participation points for each supporter of a wish whose ticket is done (exempt from the weekly cap)"),
+            Key.of("points.wish-author-shipped", String.valueOf(ParticipationKind.WISH_AUTHOR_SHIPPED.points()),
+                    "points for the user who filed a wish whose ticket is done, instead of the supporters' (exempt from the weekly cap)"),
+            Key.of("points.wish-linked", String.valueOf(ParticipationKind.WISH_LINKED.points()),
+                    "points for the user who filed a wish an engineer links to a ticket, once per wish (exempt from the weekly cap)"),
+            Key.of("points.streak-bonus", String.valueOf(ParticipationKind.STREAK_BONUS.points()),
+                    "points each time a user's streak reaches a multiple of streak.bonus-every releases (exempt from the weekly cap)"),
+            Key.of("points.badge", String.valueOf(ParticipationKind.BADGE.points()),
+                    "points for each badge tier a user earns (exempt from the weekly cap)"),
             Key.of("points.helpful", String.valueOf(ParticipationKind.REPORT_HELPFUL.points()),
                     "points for a report a lead marks helpful (exempt from the weekly cap)"),
             Key.of("points.weekly-cap", String.valueOf(PointsRules.defaults().weeklyCap()),
@@ -28,6 +36,8 @@ public final class PointsConfig {
     public static PointsRules from(Values v) {
         return new PointsRules(v.integer("points.report", 0, 10_000), v.integer("points.ballot", 0, 10_000),
                 v.integer("points.wish-shipped", 0, 10_000), v.integer("points.helpful", 0, 10_000),
-                v.integer("points.weekly-cap", 0, 1_000_000));
+                v.integer("points.weekly-cap", 0, 1_000_000), v.integer("points.wish-linked", 0, 10_000),
+                v.integer("points.wish-author-shipped", 0, 10_000), v.integer("points.streak-bonus", 0, 10_000),
+                v.integer("points.badge", 0, 10_000));
     }
 }

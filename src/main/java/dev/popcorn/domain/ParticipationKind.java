@@ -12,7 +12,15 @@ public enum ParticipationKind {
     /** A lead marked the user's report helpful: quality-gated, so the weekly cap does not apply. */
     REPORT_HELPFUL(15, false, "report marked helpful"),
     /** Points given from outside (a forum moderator's award) by a lead: exempt from the cap, the amount is the lead's. */
-    AWARDED(0, false, "awarded");
+    AWARDED(0, false, "awarded"),
+    /** An engineer linked the user's wish to a ticket: quality-gated, exempt from the cap. */
+    WISH_LINKED(10, false, "wish linked to a ticket"),
+    /** The wish the user filed shipped: the author earns more than its supporters; exempt from the cap. */
+    WISH_AUTHOR_SHIPPED(40, false, "own wish shipped"),
+    /** The user's streak of releases reached a milestone (every few releases in a row): exempt from the cap. */
+    STREAK_BONUS(15, false, "streak bonus"),
+    /** The user earned a badge tier: exempt from the cap. */
+    BADGE(10, false, "badge earned");
 
     private final int points;
     private final boolean capped;

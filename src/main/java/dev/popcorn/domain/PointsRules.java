@@ -5,10 +5,12 @@ package dev.popcorn.domain;
  * ballot) per user and release week; the quality-gated kinds (a wish that shipped) and points
  * given from outside are exempt. A cap of 0 means no cap.
  */
-public record PointsRules(int report, int ballot, int wishShipped, int helpful, int weeklyCap) {
+public record PointsRules(int report, int ballot, int wishShipped, int helpful, int weeklyCap, int wishLinked,
+        int wishAuthorShipped, int streakBonus, int badge) {
 
     public PointsRules {
-        if (report < 0 || ballot < 0 || wishShipped < 0 || helpful < 0 || weeklyCap < 0) {
+        if (report < 0 || ballot < 0 || wishShipped < 0 || helpful < 0 || weeklyCap < 0 || wishLinked < 0
+                || wishAuthorShipped < 0 || streakBonus < 0 || badge < 0) {
             throw new IllegalArgumentException("points and the weekly cap cannot be negative");
         }
     }
@@ -16,6 +18,13 @@ public record PointsRules(int report, int ballot, int wishShipped, int helpful, 
     public static PointsRules defaults() {
         return new PointsRules(ParticipationKind.REPORT_HANDED_IN.points(), ParticipationKind.BALLOT_CAST.points(),
                 ParticipationKind.WISH_FULFILLED.points(), ParticipationKind.REPORT_HELPFUL.points(), 50);
+    }
+
+    /** The plain kinds, the shipped wish, helpful and the cap given; the other kinds at their defaults. */
+    public PointsRules(int report, int ballot, int wishShipped, int helpful, int weeklyCap) {
+        this(report, ballot, wishShipped, helpful, weeklyCap, ParticipationKind.WISH_LINKED.points(),
+                ParticipationKind.WISH_AUTHOR_SHIPPED.points(), ParticipationKind.STREAK_BONUS.points(),
+                ParticipationKind.BADGE.points());
     }
 
     /** The same without {@code helpful} given: its default. */
@@ -31,6 +40,10 @@ public record PointsRules(int report, int ballot, int wishShipped, int helpful, 
             case WISH_FULFILLED -> wishShipped;
             case REPORT_HELPFUL -> helpful;
             case AWARDED -> 0;
+            case WISH_LINKED -> wishLinked;
+            case WISH_AUTHOR_SHIPPED -> wishAuthorShipped;
+            case STREAK_BONUS -> streakBonus;
+            case BADGE -> badge;
         };
     }
 

@@ -67,6 +67,13 @@ enum Dialect {
         }
 
         @Override
+        String insertBadgeIfAbsent() {
+            return "MERGE INTO user_badges b USING (VALUES (CAST(:u AS VARCHAR), CAST(:b AS VARCHAR),"
+                    + " CAST(:at AS TIMESTAMP WITH TIME ZONE))) v (user_id, badge, at) ON b.user_id = v.user_id AND b.badge = v.badge"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, badge, granted_at) VALUES (v.user_id, v.badge, v.at)";
+        }
+
+        @Override
         String insertNoticeIfAbsent() {
             return "MERGE INTO wish_notices n USING (VALUES (CAST(:user AS VARCHAR), CAST(:wish AS BIGINT), CAST(:key AS VARCHAR),"
                     + " CAST(:shipsIn AS VARCHAR), CAST(:at AS TIMESTAMP WITH TIME ZONE))) v (user_id, wish_id, ticket_key, ships_in, at)"
@@ -100,6 +107,11 @@ enum Dialect {
         String insertEventIfAbsent() {
             return "INSERT INTO participation_events (user_id, kind, ref, points, at, reason)"
                     + " VALUES (:user, :kind, :ref, :points, :at, :reason) ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        String insertBadgeIfAbsent() {
+            return "INSERT INTO user_badges (user_id, badge, granted_at) VALUES (:u, :b, :at) ON CONFLICT DO NOTHING";
         }
 
         @Override
@@ -145,6 +157,8 @@ enum Dialect {
     abstract String upsertTicket();
 
     abstract String insertNoticeIfAbsent();
+
+    abstract String insertBadgeIfAbsent();
 
     static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {

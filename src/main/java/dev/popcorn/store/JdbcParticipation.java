@@ -71,6 +71,12 @@ final class JdbcParticipation implements ParticipationStore {
     }
 
     @Override
+    public void lockUser(String userId) {
+        db.with(h -> h.createQuery("SELECT id FROM users WHERE id = :u FOR UPDATE").bind("u", userId)
+                .mapTo(String.class).list());
+    }
+
+    @Override
     public boolean revoke(long id, String by, String reason, Instant at) {
         return db.with(h -> h.createUpdate("UPDATE participation_events SET revoked_at = :at, revoked_by = :by,"
                         + " revoke_reason = :reason WHERE id = :id AND revoked_at IS NULL")

@@ -75,6 +75,29 @@ final class JdbcReports implements ReportStore {
     }
 
     @Override
+    public int unfiledWishes(String userId, long releaseId, List<String> texts) {
+        if (texts.isEmpty()) {
+            return 0;
+        }
+        return texts.size() - db.with(h -> h.createQuery("SELECT COUNT(DISTINCT text) FROM wishes"
+                        + " WHERE author_id = :u AND release_id = :r AND text IN (<texts>)")
+                .bind("u", userId).bind("r", releaseId).bindList("texts", texts).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public void fingerprint(long releaseId, String userId, String fingerprint) {
+        db.with(h -> h.createUpdate("UPDATE reports SET fingerprint = :f WHERE release_id = :r AND user_id = :u")
+                .bind("f", fingerprint).bind("r", releaseId).bind("u", userId).execute());
+    }
+
+    @Override
+    public boolean copies(long releaseId, String userId, String fingerprint) {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM reports WHERE fingerprint = :f"
+                        + " AND (user_id <> :u OR release_id <> :r)")
+                .bind("f", fingerprint).bind("r", releaseId).bind("u", userId).mapTo(Long.class).one()) > 0;
+    }
+
+    @Override
     public Optional<ExperienceReport> find(long releaseId, String userId) {
         return db.with(h -> {
             boolean exists = h.createQuery("SELECT COUNT(*) FROM reports WHERE release_id = :r AND user_id = :u")

@@ -111,6 +111,10 @@ public final class Store implements AutoCloseable {
         return new JdbcUsers(db);
     }
 
+    public dev.popcorn.app.participation.StandingStore standing() {
+        return new JdbcStanding(db);
+    }
+
     public ParticipationStore participation() {
         return new JdbcParticipation(db);
     }

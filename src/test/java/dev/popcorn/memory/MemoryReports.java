@@ -42,8 +42,10 @@ final class MemoryReports implements ReportStore {
     final Map<VerdictKey, VerdictRow> verdicts;
     private final Map<Long, WishRow> wishes;
     private final Map<SupportKey, Long> supports;
+    private final Map<ReportKey, String> fingerprints;
 
     MemoryReports(MemoryDb db) {
+        this.fingerprints = db.table();
         this.db = db;
         this.reports = db.table();
         this.verdicts = db.table();
@@ -138,6 +140,26 @@ final class MemoryReports implements ReportStore {
                 .filter(w -> w.supporters() > 0)
                 .sorted(Comparator.comparingLong(Wish::supporters).reversed().thenComparingLong(Wish::id))
                 .limit(limit).toList());
+    }
+
+    @Override
+    public int unfiledWishes(String userId, long releaseId, List<String> texts) {
+        return db.with(() -> (int) texts.stream().distinct().filter(t -> wishes.values().stream()
+                .noneMatch(w -> w.author().equals(userId) && w.release() == releaseId && w.text().equals(t))).count());
+    }
+
+    @Override
+    public void fingerprint(long releaseId, String userId, String fingerprint) {
+        db.inTransaction(() -> {
+            fingerprints.put(new ReportKey(releaseId, userId), fingerprint);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean copies(long releaseId, String userId, String fingerprint) {
+        return db.with(() -> fingerprints.entrySet().stream().anyMatch(e -> e.getValue().equals(fingerprint)
+                && !e.getKey().equals(new ReportKey(releaseId, userId))));
     }
 
     @Override

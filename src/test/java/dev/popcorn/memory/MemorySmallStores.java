@@ -84,6 +84,11 @@ final class MemorySmallStores {
         }
 
         @Override
+        public void lockUser(String userId) {
+            // one memory transaction at a time already: nothing to lock
+        }
+
+        @Override
         public boolean revoke(long id, String by, String reason, Instant at) {
             return db.with(() -> {
                 for (Map.Entry<Key, Grant> entry : grants.entrySet()) {

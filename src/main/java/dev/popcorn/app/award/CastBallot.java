@@ -6,6 +6,8 @@ import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Rights;
+import dev.popcorn.domain.Right;
 import dev.popcorn.domain.Ballot;
 import dev.popcorn.domain.Eligibility;
 import dev.popcorn.domain.User;
@@ -35,6 +37,7 @@ public final class CastBallot {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ForumAccountStore accounts;
+    private final Rights rights;
 
     public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots,
             Ledger participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
@@ -47,6 +50,13 @@ public final class CastBallot {
      */
     public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, Ledger participation,
             UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, Clock clock) {
+        this(transactions, polls, ballots, participation, Rights.everyone(), users, teams, accounts, eligibility, clock);
+    }
+
+    /** {@code rights} says whether the voter's level lets them vote ({@code levels.vote-from}), on top of the eligibility rules. */
+    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, Ledger participation, Rights rights,
+            UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, Clock clock) {
+        this.rights = rights;
         this.accounts = accounts;
         this.transactions = transactions;
         this.polls = polls;
@@ -63,6 +73,7 @@ public final class CastBallot {
         Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
         poll.checkBallot(candidateId, now);
         eligibility.check(voter(userId, pollId), poll.candidate(candidateId).orElseThrow(), now);
+        rights.require(userId, Right.VOTE);
         Ballot ballot = new Ballot(pollId, userId, candidateId, now, receipt());
         return transactions.inTransaction(() -> {
             ballots.put(ballot);

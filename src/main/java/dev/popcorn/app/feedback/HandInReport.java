@@ -6,6 +6,7 @@ import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Rights;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.ParticipationKind;
@@ -29,9 +30,17 @@ public final class HandInReport {
     private final Ledger participation;
     private final AuditLog audit;
     private final Clock clock;
+    private final Rights rights;
 
     public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
             Ledger participation, AuditLog audit, Clock clock) {
+        this(transactions, releases, reports, tickets, participation, Rights.everyone(), audit, clock);
+    }
+
+    /** {@code rights} holds the daily limit of new wishes each level allows. */
+    public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
+            Ledger participation, Rights rights, AuditLog audit, Clock clock) {
+        this.rights = rights;
         this.transactions = transactions;
         this.releases = releases;
         this.reports = reports;
@@ -63,6 +72,7 @@ public final class HandInReport {
                 throw RuleViolation.invalid("report.wish.unknown", wish);
             }
         }
+        rights.requireWishes(report.userId(), reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
         List<Ticket> backed = new ArrayList<>();
         for (String key : new LinkedHashSet<>(ticketKeys)) {
             backed.add(tickets.find(key).filter(t -> !t.done())
@@ -77,7 +87,11 @@ public final class HandInReport {
             }
             reports.save(new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes,
                     report.newWishes()), now);
-            if (report.earnsPoints()) {
+            String fingerprint = report.fingerprint();
+            if (fingerprint != null) {
+                reports.fingerprint(release.id(), report.userId(), fingerprint);
+            }
+            if (report.earnsPoints() && (fingerprint == null || !reports.copies(release.id(), report.userId(), fingerprint))) {
                 participation.grant(report.userId(), ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), now);
             }
             return null;

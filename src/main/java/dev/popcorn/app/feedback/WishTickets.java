@@ -111,6 +111,7 @@ public final class WishTickets {
         }
         transactions.inTransaction(() -> {
             reports.linkTicket(wishId, key);
+            participation.grant(wish.authorId(), ParticipationKind.WISH_LINKED, "wish:" + wishId, clock.instant());
             if (tracker.enabled()) {
                 outbox.enqueue(LINK, wishId + "/" + key, clock.instant());
             }
@@ -147,7 +148,11 @@ public final class WishTickets {
         Wish wish = wish(wishId);
         String key = tracker.fileWish(toTicket(wish));
         if (!wish.linked()) {
-            reports.linkTicket(wishId, key);
+            transactions.inTransaction(() -> {
+                reports.linkTicket(wishId, key);
+                participation.grant(wish.authorId(), ParticipationKind.WISH_LINKED, "wish:" + wishId, clock.instant());
+                return null;
+            });
         }
         tracker.linkWish(toTicket(wish), key);
     }
@@ -212,7 +217,9 @@ public final class WishTickets {
                     if (notices.add(new WishNotice(user, wish.id(), wish.text(), ticket.key(), shipsIn, now))) {
                         told++;
                     }
-                    participation.grant(user, ParticipationKind.WISH_FULFILLED, "wish:" + wish.id(), now);
+                    // The one who asked first earns more than those who joined in.
+                    participation.grant(user, user.equals(wish.authorId()) ? ParticipationKind.WISH_AUTHOR_SHIPPED
+                            : ParticipationKind.WISH_FULFILLED, "wish:" + wish.id(), now);
                 }
             }
             return told;

@@ -24,6 +24,16 @@ import java.util.Set;
  */
 public final class Ledger {
 
+    /** What follows a new grant in the same transaction: a review of the user's standing (levels, badges). */
+    @FunctionalInterface
+    public interface Review {
+        Object review(String userId);
+
+        static Review none() {
+            return user -> null;
+        }
+    }
+
     /** Grants on one page of a user's history. */
     public static final int PAGE = 20;
     public static final int MAX_REASON = 500;
@@ -47,9 +57,17 @@ public final class Ledger {
     private final PointsRules rules;
     private final WeekCalendar calendar;
     private final Clock clock;
+    private final Review review;
 
     public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
             WeekCalendar calendar, Clock clock) {
+        this(store, transactions, audit, rules, calendar, clock, Review.none());
+    }
+
+    /** {@code review} runs after every new grant, award and revocation, in its transaction. */
+    public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
+            WeekCalendar calendar, Clock clock, Review review) {
+        this.review = review;
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
@@ -67,9 +85,24 @@ public final class Ledger {
         if (kind == ParticipationKind.AWARDED) {
             throw new IllegalArgumentException("points from outside are given by award()");
         }
+        return transactions.inTransaction(() -> {
+            boolean created = record(userId, kind, ref, at);
+            if (created) {
+                review.review(userId);
+            }
+            return created;
+        });
+    }
+
+    /**
+     * The grant itself. Under a cap, the user's row is locked first, so two acts of one user at once
+     * are summed one after the other and cannot both slip under the cap.
+     */
+    private boolean record(String userId, ParticipationKind kind, String ref, Instant at) {
         int points = rules.points(kind);
         String reason = kind.reason();
         if (kind.capped() && rules.weeklyCap() > 0) {
+            store.lockUser(userId);
             if (store.find(userId, kind, ref).isPresent()) {
                 return false;
             }
@@ -115,6 +148,7 @@ public final class Ledger {
             store.record(new ParticipationEvent(userId, ParticipationKind.AWARDED, thing, points, now, why));
             audit.record(new AuditEntry(now, lead, "points.award", "user:" + userId,
                     points + " points, ref " + thing + ": " + why));
+            review.review(userId);
             return new Awarded(store.find(userId, ParticipationKind.AWARDED, thing).orElseThrow(), true);
         });
     }
@@ -130,6 +164,7 @@ public final class Ledger {
             }
             audit.record(new AuditEntry(now, lead, "points.revoke", "grant:" + grantId,
                     grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why));
+            review.review(grant.userId());
             return store.find(grantId).orElseThrow();
         });
     }

@@ -30,6 +30,9 @@ public interface ParticipationStore {
     /** The user's grants with an id below {@code beforeId}, newest first, at most {@code limit}. */
     List<Grant> grants(String userId, long beforeId, int limit);
 
+    /** Takes the user's row lock (if the user is known) until the transaction ends, so their capped grants are summed one at a time. */
+    void lockUser(String userId);
+
     /** Revokes the grant unless it is revoked already; true if it was revoked now. */
     boolean revoke(long id, String by, String reason, Instant at);
 }

@@ -1,0 +1,338 @@
+package dev.popcorn.app.participation;
+
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.Transactions;
+import dev.popcorn.config.LevelsConfig;
+import dev.popcorn.domain.Activity;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.Badge;
+import dev.popcorn.domain.Level;
+import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.ParticipationEvent;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.PointsRules;
+import dev.popcorn.domain.Right;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Streak;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where a user stands (参与感): their level on the ladder and the rights it holds, their streak of
+ * releases, their badges. Every new grant in the ledger reviews the user's standing in the same
+ * transaction ({@link #review}): streak bonuses and badge tiers granted (once, back-filled when the
+ * rules change), then the level promoted or, past the margin and the grace, demoted. Every level
+ * change is audited and handed to the forum mirror.
+ */
+public final class Standing implements Ledger.Review, Rights {
+
+    /** Where level changes and badges go beyond Popcorn (the forum's groups and badges). */
+    public interface Mirror {
+        void levelChanged(String userId, Level from, Level to);
+
+        void badgeGranted(String userId, Badge.Earned badge);
+
+        static Mirror none() {
+            return new Mirror() {
+                @Override
+                public void levelChanged(String userId, Level from, Level to) {
+                }
+
+                @Override
+                public void badgeGranted(String userId, Badge.Earned badge) {
+                }
+            };
+        }
+    }
+
+    /** A badge tier held, and since when. */
+    public record Held(Badge.Earned badge, Instant at) {
+    }
+
+    /** The next tier of a badge not held yet: what it counts, how far the user is. */
+    public record NextBadge(Badge.Earned badge, int have, int needs) {
+    }
+
+    /** Everything about a user's standing, for their page and the API. */
+    public record View(String userId, Level level, Instant since, boolean locked, String lockReason,
+            LevelLadder.Progress progress, List<Right> rights, Streak streak, Badge.Counts counts, List<Held> badges,
+            List<NextBadge> nextBadges, boolean publicProfile) {
+    }
+
+    private final StandingStore store;
+    private final ParticipationStore points;
+    private final PointsRules rules;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final LevelsConfig config;
+    private final ZoneId zone;
+    private final Function<String, List<String>> memberNames;
+    private final Mirror mirror;
+    private final Clock clock;
+
+    /** {@code memberNames} gives the names a user may carry as a team member (their id and forum names). */
+    public Standing(StandingStore store, ParticipationStore points, PointsRules rules, Transactions transactions,
+            AuditLog audit, LevelsConfig config, ZoneId zone, Function<String, List<String>> memberNames, Mirror mirror,
+            Clock clock) {
+        this.store = store;
+        this.points = points;
+        this.rules = rules;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.config = config;
+        this.zone = zone;
+        this.memberNames = memberNames;
+        this.mirror = mirror;
+        this.clock = clock;
+    }
+
+    public LevelLadder ladder() {
+        return config.ladder();
+    }
+
+    /**
+     * Reviews the user's standing now: streak bonuses and badge tiers not granted yet, then the level.
+     * Safe to repeat: it only ever writes what is missing or changed. Answers the level they stand at.
+     */
+    @Override
+    public Level review(String userId) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Streak streak = streak(userId, now);
+            for (long release : streak.milestone()) {
+                bonus(userId, ParticipationKind.STREAK_BONUS, "streak:release:" + release, now);
+            }
+            for (Badge.Earned badge : Badge.earned(counts(userId, streak, now))) {
+                if (store.grantBadge(userId, badge.key(), now)) {
+                    bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), now);
+                    mirror.badgeGranted(userId, badge);
+                }
+            }
+            return reviewLevel(userId, now);
+        });
+    }
+
+    /** Reviews every user a review may move (those with recent grants or above the first level); answers how many changed level. */
+    public int reviewAll() {
+        Instant now = clock.instant();
+        Instant since = store.windowStart(ladder().windowReleases(), now).minus(Duration.ofDays(7));
+        int changed = 0;
+        for (String user : store.usersToReview(since, ladder().first().id())) {
+            Level before = level(user);
+            if (!review(user).equals(before)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** The level the user stands at, as stored (the first level when none is). */
+    public Level level(String userId) {
+        return store.level(userId).map(r -> ladder().levelOrFirst(r.level())).orElse(ladder().first());
+    }
+
+    /** Whether the user's level holds the right. */
+    public boolean holds(String userId, Right right) {
+        return ladder().holds(level(userId), right);
+    }
+
+    /**
+     * Refuses an act the user's level does not allow yet, naming the level they are at and the one
+     * it takes (in both languages: Chinese names first, then English).
+     */
+    @Override
+    public void require(String userId, Right right) {
+        Level level = level(userId);
+        if (!ladder().holds(level, right)) {
+            Level needed = ladder().lowestWith(right);
+            throw RuleViolation.forbidden("level.right." + right.name(), needed.nameZh(), needed.nameEn(),
+                    level.nameZh(), level.nameEn());
+        }
+    }
+
+    /** Refuses {@code newWishes} more wishes today (the day in week.zone) beyond the user's level's daily limit. */
+    @Override
+    public void requireWishes(String userId, int newWishes) {
+        if (newWishes == 0) {
+            return;
+        }
+        Level level = level(userId);
+        Instant dayStart = ZonedDateTime.now(clock.withZone(zone)).toLocalDate().atStartOfDay(zone).toInstant();
+        int filed = store.wishesFiledSince(userId, dayStart);
+        if (filed + newWishes > level.wishesPerDay()) {
+            throw RuleViolation.forbidden("level.wishes.limit", level.wishesPerDay(), level.nameZh(), level.nameEn(),
+                    Math.max(0, level.wishesPerDay() - filed));
+        }
+    }
+
+    /** A lead locks a user's level (to any level, the ones granted by hand included), with a reason; audited. */
+    public Level lock(String userId, String levelId, String reason, String lead) {
+        Level target = ladder().find(levelId).orElseThrow(() -> RuleViolation.invalid("level.unknown", levelId));
+        String why = required(reason);
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Level before = level(userId);
+            store.lock(userId, target.id(), before.equals(target) ? store.level(userId).map(StandingStore.LevelRow::since)
+                    .orElse(now) : now, true, lead, why);
+            audit.record(new AuditEntry(now, lead, "level.lock", "user:" + userId, target.id() + ": " + why));
+            if (!before.equals(target)) {
+                mirror.levelChanged(userId, before, target);
+            }
+            return target;
+        });
+    }
+
+    /** A lead unlocks a user's level; the next review moves it by activity again. Audited. */
+    public Level unlock(String userId, String reason, String lead) {
+        String why = required(reason);
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            StandingStore.LevelRow row = store.level(userId).filter(StandingStore.LevelRow::locked)
+                    .orElseThrow(() -> RuleViolation.conflict("level.notLocked", userId));
+            store.lock(userId, row.level(), row.since(), false, lead, why);
+            audit.record(new AuditEntry(now, lead, "level.unlock", "user:" + userId, why));
+            return review(userId);
+        });
+    }
+
+    /**
+     * The forum says the user is (or is no longer) in the group of a level granted by hand: they
+     * get that level, or fall back to what activity earns. A lead's lock wins over the forum.
+     */
+    public void forumSays(String userId, Optional<String> handLevel) {
+        transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<StandingStore.LevelRow> row = store.level(userId);
+            if (row.map(StandingStore.LevelRow::locked).orElse(false)) {
+                return null;
+            }
+            Level before = level(userId);
+            Optional<Level> granted = handLevel.flatMap(id -> ladder().find(id)).filter(Level::byHand);
+            if (granted.isPresent() && !granted.get().equals(before)) {
+                store.saveLevel(userId, granted.get().id(), now);
+                audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, granted.get().id()));
+                mirror.levelChanged(userId, before, granted.get());
+            } else if (granted.isEmpty() && before.byHand()) {
+                store.saveLevel(userId, ladder().first().id(), now);
+                audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, "left " + before.id()));
+                reviewLevel(userId, now);
+            }
+            return null;
+        });
+    }
+
+    public void setPublicProfile(String userId, boolean visible) {
+        store.setPublicProfile(userId, visible);
+    }
+
+    public boolean publicProfile(String userId) {
+        return store.publicProfile(userId);
+    }
+
+    /** How many users stand at each level, every level of the ladder listed (the first counts users without a row as none). */
+    public Map<Level, Long> levelCounts() {
+        Map<String, Long> counts = store.levelCounts();
+        Map<Level, Long> all = new LinkedHashMap<>();
+        for (Level level : ladder().levels()) {
+            all.put(level, counts.getOrDefault(level.id(), 0L));
+        }
+        return all;
+    }
+
+    /** Everything about the user's standing, read now. */
+    public View view(String userId) {
+        Instant now = clock.instant();
+        Optional<StandingStore.LevelRow> row = store.level(userId);
+        Level level = row.map(r -> ladder().levelOrFirst(r.level())).orElse(ladder().first());
+        Activity activity = store.activity(userId, store.windowStart(ladder().windowReleases(), now));
+        Streak streak = streak(userId, now);
+        Badge.Counts counts = counts(userId, streak, now);
+        List<Held> held = new ArrayList<>();
+        store.badges(userId).forEach((key, at) -> parse(key).ifPresent(b -> held.add(new Held(b, at))));
+        List<NextBadge> next = new ArrayList<>();
+        for (Badge badge : Badge.values()) {
+            badge.nextThreshold(counts).ifPresent(needs -> next.add(new NextBadge(
+                    new Badge.Earned(badge, Badge.Tier.values()[badge.thresholds().indexOf(needs)]), counts.of(badge), needs)));
+        }
+        return new View(userId, level, row.map(StandingStore.LevelRow::since).orElse(null),
+                row.map(StandingStore.LevelRow::locked).orElse(false), row.map(StandingStore.LevelRow::lockReason).orElse(null),
+                ladder().progress(level, activity), ladder().rights(level), streak, counts, held, next,
+                store.publicProfile(userId));
+    }
+
+    /** The user's streak now. */
+    public Streak streak(String userId, Instant now) {
+        return Streak.of(store.turns(userId, now), config.streak());
+    }
+
+    /** A streak bonus or badge's points: exempt from the weekly cap, once per ref. */
+    private void bonus(String userId, ParticipationKind kind, String ref, Instant now) {
+        points.record(new ParticipationEvent(userId, kind, ref, rules.points(kind), now, kind.reason()));
+    }
+
+    private Level reviewLevel(String userId, Instant now) {
+        Optional<StandingStore.LevelRow> row = store.level(userId);
+        Level current = row.map(r -> ladder().levelOrFirst(r.level())).orElse(ladder().first());
+        Activity activity = store.activity(userId, store.windowStart(ladder().windowReleases(), now));
+        Level target = ladder().evaluate(current, row.map(StandingStore.LevelRow::since).orElse(null),
+                row.map(StandingStore.LevelRow::locked).orElse(false), activity, now);
+        if (!target.equals(current)) {
+            store.saveLevel(userId, target.id(), now);
+            audit.record(new AuditEntry(now, "popcorn", target.rank() > current.rank() ? "level.promote" : "level.demote",
+                    "user:" + userId, current.id() + " -> " + target.id() + " (" + activity.points() + " points, "
+                    + activity.reports() + " reports, " + activity.releases() + " releases)"));
+            mirror.levelChanged(userId, current, target);
+        }
+        return target;
+    }
+
+    private Badge.Counts counts(String userId, Streak streak, Instant now) {
+        return new Badge.Counts(store.reports(userId), streak.longest(), store.wishesShipped(userId),
+                store.helpful(userId), fullSeasons(store.polls(userId, now), now), store.wins(memberNames.apply(userId)),
+                store.bugsHunted(userId));
+    }
+
+    /** Seasons (quarters in week.zone) that are over, had polls, and in every one of which the user voted. */
+    int fullSeasons(List<StandingStore.PollTurn> polls, Instant now) {
+        Map<String, Boolean> seasons = new LinkedHashMap<>();
+        for (StandingStore.PollTurn poll : polls) {
+            seasons.merge(season(poll.closedAt()), poll.voted(), Boolean::logicalAnd);
+        }
+        String current = season(now);
+        return (int) seasons.entrySet().stream().filter(e -> e.getValue() && !e.getKey().equals(current)).count();
+    }
+
+    private String season(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
+        return local.getYear() + "Q" + local.get(IsoFields.QUARTER_OF_YEAR);
+    }
+
+    private static Optional<Badge.Earned> parse(String key) {
+        try {
+            return Optional.of(Badge.Earned.parse(key));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String required(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw RuleViolation.invalid("request.field.missing", "reason");
+        }
+        String text = reason.strip();
+        if (text.length() > Ledger.MAX_REASON) {
+            throw RuleViolation.invalid("request.field.maxLength", "reason", Ledger.MAX_REASON);
+        }
+        return text;
+    }
+}

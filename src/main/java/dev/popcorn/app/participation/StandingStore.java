@@ -1,0 +1,79 @@
+package dev.popcorn.app.participation;
+
+import dev.popcorn.domain.Activity;
+import dev.popcorn.domain.Streak;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a user's standing is made of, as the database counts it: the level they stand at (and a
+ * lead's lock), the badges they hold, and the counts behind levels, streaks and badges, each
+ * computed by the store over its indexes (never a user's whole history in memory).
+ */
+public interface StandingStore {
+
+    /** A user's stored level; {@code since} is when they reached it. */
+    record LevelRow(String userId, String level, Instant since, boolean locked, String lockedBy, String lockReason) {
+    }
+
+    /** One award poll that closed: when, and whether the user voted in it. */
+    record PollTurn(long pollId, Instant closedAt, boolean voted) {
+    }
+
+    Optional<LevelRow> level(String userId);
+
+    /** Stores the user's level (unlocked unless a lock is kept): insert or update. */
+    void saveLevel(String userId, String level, Instant since);
+
+    /** A lead locks the user at {@code level} (or unlocks: {@code locked} false, the level stays until the next review). */
+    void lock(String userId, String level, Instant since, boolean locked, String by, String reason);
+
+    /** How many users stand at each level id (users without a row are not counted). */
+    Map<String, Long> levelCounts();
+
+    /** The start of the rolling window: when the oldest of the latest {@code releases} releases shipped (EPOCH if fewer). */
+    Instant windowStart(int releases, Instant now);
+
+    /** The user's points, real reports and releases taken part in since {@code from}, revoked grants left out. */
+    Activity activity(String userId, Instant from);
+
+    /** Every release shipped by {@code now}, oldest first, with whether the user handed in a real report and whether reports are open. */
+    List<Streak.Turn> turns(String userId, Instant now);
+
+    /** Real reports the user handed in (all time). */
+    int reports(String userId);
+
+    /** Grants of wishes shipped (as author or supporter). */
+    int wishesShipped(String userId);
+
+    /** Reports of the user a lead marked helpful. */
+    int helpful(String userId);
+
+    /** Every poll that closed by {@code now}, oldest first, and whether the user voted in it. */
+    List<PollTurn> polls(String userId, Instant now);
+
+    /** Awards won by a team with a member of one of these names (the user's id and forum names). */
+    int wins(List<String> memberNames);
+
+    /** "Not good enough" verdicts of the user on a ticket that is done and shipped in a later release. */
+    int bugsHunted(String userId);
+
+    /** The badge keys the user holds, with when each was granted, oldest first. */
+    Map<String, Instant> badges(String userId);
+
+    /** Grants a badge tier unless held; true if it was new. */
+    boolean grantBadge(String userId, String badge, Instant at);
+
+    /** Users with a grant since {@code since}, or above the first level: the ones a review may move. */
+    List<String> usersToReview(Instant since, String firstLevel);
+
+    /** Wishes the user filed since {@code since}. */
+    int wishesFiledSince(String userId, Instant since);
+
+    /** Whether the user shows on public pages and boards (true for a user not known yet). */
+    boolean publicProfile(String userId);
+
+    void setPublicProfile(String userId, boolean visible);
+}
