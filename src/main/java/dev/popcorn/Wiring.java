@@ -86,7 +86,7 @@ final class Wiring {
         OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
                 store.audit(), config.calendar(), clock);
         Standing standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
-                store.audit(), config.levels(), config.calendar().zone(), user -> memberNames(store, user), Standing.Mirror.none(),
+                store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(), user -> memberNames(store, user), Standing.Mirror.none(),
                 clock);
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
                 config.calendar(), clock, standing);

@@ -202,9 +202,9 @@ public final class WebApp {
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets()),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity()),
+                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger()),
                 new UserRoutes(s.signIn()),
-                new ParticipationRoutes(s.ledger()),
+                new ParticipationRoutes(s.ledger(), s.standing()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }

@@ -75,7 +75,7 @@ abstract class StandingContract {
         };
         PointsRules points = new PointsRules(10, 5, 20, 15, 50);
         standing = new Standing(store.standing(), store.participation(), points, store.transactions(), store.audit(),
-                LevelsConfig.defaults(), ZONE, user -> List.of(user), mirror, clock);
+                LevelsConfig.defaults().ladder(), LevelsConfig.defaults().streak(), ZONE, user -> List.of(user), mirror, clock);
         ledger = new Ledger(store.participation(), store.transactions(), store.audit(), points,
                 WeekCalendar.defaults(ZONE), clock, standing);
         handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, standing,
@@ -194,7 +194,7 @@ abstract class StandingContract {
         LevelsConfig strict = new LevelsConfig(new dev.popcorn.domain.LevelLadder(LevelsConfig.defaults().ladder().levels(),
                 13, 90, Duration.ofDays(14), java.util.Map.of(Right.VOTE, "fan")), LevelsConfig.defaults().streak());
         Standing gate = new Standing(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
-                store.audit(), strict, ZONE, List::of, Standing.Mirror.none(), clock);
+                store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock);
         CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, gate, store.users(),
                 store.teams(), null, Eligibility.anyone(), clock);
         Release release = ship();
