@@ -1,6 +1,7 @@
 package dev.popcorn;
 
 import dev.popcorn.announce.Announcements;
+import dev.popcorn.announce.FanCard;
 import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.announce.Photos;
@@ -23,6 +24,7 @@ import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.participation.FanCards;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.release.OpenRelease;
@@ -35,6 +37,7 @@ import dev.popcorn.config.AwardConfig;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig;
 import dev.popcorn.discourse.DiscourseClient;
+import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.discourse.DiscourseConnect;
 import dev.popcorn.discourse.DiscourseForum;
 import dev.popcorn.jenkins.NotificationJson;
@@ -145,8 +148,16 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, fanCards(store, baseUrl)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
+    }
+
+    /**
+     * Fans' cards. PROVISIONAL source: what the database holds today (store.ProvisionalCardFacts), until the
+     * participation standing (levels, streaks, badges) answers {@link FanCards.Source} instead.
+     */
+    private static FanCards fanCards(Store store, Supplier<String> baseUrl) {
+        return new FanCards(store.provisionalCardFacts(LevelLadder.defaults()), new FanCard(), baseUrl);
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,

@@ -143,6 +143,11 @@ public final class Store implements AutoCloseable {
         return new JdbcWebhookDeliveries(db);
     }
 
+    /** PROVISIONAL (see {@link ProvisionalCardFacts}): what fans' cards show until the participation standing does. */
+    public dev.popcorn.app.participation.FanCards.Source provisionalCardFacts(dev.popcorn.domain.LevelLadder ladder) {
+        return new ProvisionalCardFacts(db, ladder);
+    }
+
     public SignInNonces signInNonces() {
         return new JdbcSignInNonces(db);
     }

@@ -56,7 +56,8 @@ public final class WebApp {
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
             ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
-            dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger) {
+            dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger,
+            dev.popcorn.app.participation.FanCards fanCards) {
     }
 
     /** How the web layer behaves. */
@@ -204,6 +205,7 @@ public final class WebApp {
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity()),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger()),
+                new FanCardRoutes(s.fanCards(), chrome),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }

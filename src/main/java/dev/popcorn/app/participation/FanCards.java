@@ -156,7 +156,12 @@ public final class FanCards {
 
     /** The public address of the user's card in {@code format} and {@code locale}'s language. */
     public String cardUrl(String userId, Format format, Locale locale) {
-        return baseUrl.get() + "/fans/" + encode(userId) + "/card.png?format=" + format.tag() + "&lang=" + tag(locale);
+        return baseUrl.get() + cardPath(userId, format, locale);
+    }
+
+    /** The card's address on this server (its path and query). */
+    public String cardPath(String userId, Format format, Locale locale) {
+        return "/fans/" + encode(userId) + "/card.png?format=" + format.tag() + "&lang=" + tag(locale);
     }
 
     /** Length-prefixed, so that no two different cards share a text ("ab","c" and "a","bc"). */
