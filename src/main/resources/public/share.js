@@ -12,21 +12,22 @@
     status.textContent = copy.getAttribute('data-copied');
   }
   copy.hidden = false;
+  function selectAndCopy() {
+    text.focus();
+    text.select();
+    try {
+      if (document.execCommand('copy')) {
+        copied();
+      }
+    } catch (e) {
+      // The text stays selected for the visitor to copy.
+    }
+  }
   copy.addEventListener('click', function () {
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text.value).then(copied, function () {
-        text.select();
-      });
+      navigator.clipboard.writeText(text.value).then(copied, selectAndCopy);
     } else {
-      text.focus();
-      text.select();
-      try {
-        if (document.execCommand('copy')) {
-          copied();
-        }
-      } catch (e) {
-        // The text stays selected for the visitor to copy.
-      }
+      selectAndCopy();
     }
   });
   if (native && navigator.share) {
