@@ -176,10 +176,19 @@ class FanCardIT {
         HttpResponse<byte[]> image = get("/fans/nasty/card.png?format=wide&lang=en", null);
         assertThat(image.statusCode()).isEqualTo(200);
 
+        // A wish they filed that shipped, one they supported that shipped, one still open: two shipped.
+        sql("INSERT INTO wishes (text, author_id, release_id, created_at, fulfilled_at) SELECT 'a', ?, MIN(id), ?, ? FROM releases",
+                "card-fan", now(), now());
+        sql("INSERT INTO wishes (text, author_id, release_id, created_at, fulfilled_at) SELECT 'b', 'someone', MIN(id), ?, ?"
+                + " FROM releases", now(), now());
+        sql("INSERT INTO wish_supporters (wish_id, user_id, release_id, supported_at) SELECT MAX(id), ?, MIN(release_id), ?"
+                + " FROM wishes", "card-fan", now());
+        sql("INSERT INTO wishes (text, author_id, release_id, created_at) SELECT 'c', ?, MIN(id), ? FROM releases",
+                "card-fan", now());
         String chinese = server.send("GET", "/fans/card-fan/share?lang=zh-CN", null, null).body();
         assertThat(meta(chinese, "property", "og:image")).isEqualTo(base + "/fans/card-fan/card.png?format=wide&amp;lang=zh-CN");
         assertThat(meta(chinese, "property", "og:title")).isEqualTo("小明 Xiaoming · Popcorn 内测先锋");
-        assertThat(chinese).contains("我在 Popcorn 是内测先锋：连续 0 个版本参与测试，共测试 1 个版本，0 个愿望已实现。")
+        assertThat(chinese).contains("我在 Popcorn 是内测先锋：连续 0 个版本参与测试，共测试 1 个版本，2 个愿望已实现。")
                 .contains("<html lang=\"zh-CN\">");
     }
 
