@@ -1,6 +1,7 @@
 package dev.popcorn;
 
 import dev.popcorn.announce.Announcements;
+import dev.popcorn.announce.FanCard;
 import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.announce.Photos;
@@ -23,8 +24,10 @@ import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.participation.FanCards;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.web.StandingCardFacts;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
@@ -150,7 +153,8 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing,
+                new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

@@ -3,18 +3,15 @@ package dev.popcorn.web;
 import static dev.popcorn.web.common.Access.ANYONE;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
+import dev.popcorn.app.participation.FanCards;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.web.common.Chrome;
-import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.json.StandingJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A fan's public page, {@code /fans/{id}}: their level, streak and badges, with the tags that
@@ -26,13 +23,13 @@ final class FanPage implements EndpointGroup {
     private final Standing standing;
     private final Chrome chrome;
     private final Sessions sessions;
-    private final Supplier<String> baseUrl;
+    private final FanCards cards;
 
-    FanPage(Standing standing, Chrome chrome, Sessions sessions, Supplier<String> baseUrl) {
+    FanPage(Standing standing, FanCards cards, Chrome chrome, Sessions sessions) {
         this.standing = standing;
         this.chrome = chrome;
         this.sessions = sessions;
-        this.baseUrl = baseUrl;
+        this.cards = cards;
     }
 
     @Override
@@ -45,7 +42,6 @@ final class FanPage implements EndpointGroup {
         Standing.View view = ParticipationRoutes.publicView(standing, id);
         Locale locale = chrome.locale(ctx);
         Map<String, Object> model = chrome.model(ctx);
-        String path = "/fans/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         model.put("fanId", id);
         model.put("fanName", standing.name(id).orElse(id));
         model.put("standing", StandingJson.of(view, locale));
@@ -54,8 +50,8 @@ final class FanPage implements EndpointGroup {
         model.put("wishesShipped", view.counts().wishesShipped());
         model.put("windowReleases", standing.ladder().windowReleases());
         model.put("freezeEvery", standing.streakRules().freezeEvery());
-        model.put("pageUrl", baseUrl.get() + path);
-        model.put("cardUrl", baseUrl.get() + path + "/card.png?format=wide&lang=" + Messages.tag(locale));
+        model.put("pageUrl", cards.shareUrl(id, locale));
+        model.put("cardUrl", cards.cardUrl(id, FanCards.Format.WIDE, locale));
         chrome.render(ctx, "fan", model);
     }
 }
