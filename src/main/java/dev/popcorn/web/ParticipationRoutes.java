@@ -104,7 +104,7 @@ final class ParticipationRoutes implements EndpointGroup {
     /** A fan's standing for public eyes: unknown users and those who chose to stay off public pages are not found. */
     static Standing.View publicView(Standing standing, String id) {
         if (id.length() > 120 || standing.name(id).isEmpty() || !standing.publicProfile(id)) {
-            throw RuleViolation.notFound("fan.unknown", id);
+            throw RuleViolation.notFound("share.fan.unknown", id);
         }
         return standing.view(id);
     }
