@@ -1,5 +1,7 @@
 package dev.popcorn.config;
 
+import dev.popcorn.domain.ForumMirrorMap;
+import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.domain.PointsRules;
 import dev.popcorn.domain.WeekCalendar;
 import java.io.IOException;
@@ -31,7 +33,7 @@ public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         String installationId, byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
         WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
-        JenkinsConfig jenkins, PhotoConfig photos, PointsRules points) {
+        JenkinsConfig jenkins, PhotoConfig photos, PointsRules points, ForumMirrorMap forumMirror) {
 
     /** The keys of the server itself: port, data, database, security, the week, requests. */
     static final List<Key> SERVER_KEYS = List.of(
@@ -83,7 +85,7 @@ public record Config(
     private static Map<String, Key> keys() {
         Map<String, Key> keys = new LinkedHashMap<>();
         for (List<Key> section : List.of(SERVER_KEYS, AwardConfig.KEYS, PhotoConfig.KEYS, JiraConfig.KEYS,
-                DiscourseConfig.KEYS, JenkinsConfig.KEYS, PointsConfig.KEYS)) {
+                DiscourseConfig.KEYS, ForumMirrorConfig.KEYS, JenkinsConfig.KEYS, PointsConfig.KEYS)) {
             section.forEach(key -> keys.put(key.name(), key));
         }
         return Collections.unmodifiableMap(keys);
@@ -181,7 +183,9 @@ public record Config(
                 Duration.ofDays(v.integer("security.session-days", 1, 365)),
                 Duration.ofDays(v.integer("security.api-days", 1, 365)),
                 calendar, v.integer("http.max-body-bytes", 1024, 50_000_000), JiraConfig.from(v), AwardConfig.from(v),
-                DiscourseConfig.from(v), JenkinsConfig.from(v), PhotoConfig.from(v), PointsConfig.from(v));
+                DiscourseConfig.from(v), JenkinsConfig.from(v), PhotoConfig.from(v), PointsConfig.from(v),
+                // The default ladder until the ladder itself is configured (levels.*).
+                ForumMirrorConfig.from(v, LevelLadder.defaults()));
     }
 
     /** Reads a secret generated earlier into the data folder, or generates it (owner-only file). */

@@ -96,6 +96,8 @@ class ConfigTest {
             entry("discourse.nonce-minutes", new Bad("0", FORUM)),
             entry("discourse.lead-check-minutes", new Bad("1441", FORUM)),
             entry("discourse.winner-badge-id", new Bad("gold", FORUM)),
+            entry("forum.level-groups", Bad.of("wizard=popcorn-wizards")),
+            entry("forum.badge-ids", Bad.of("reports.platinum=102")),
             entry("jenkins.token", new Bad("short", JIRA)),
             entry("jenkins.job", new Bad("", merged(JIRA, JENKINS))),
             entry("jenkins.phase", Bad.of("DONE")),
