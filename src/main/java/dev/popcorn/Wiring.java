@@ -17,7 +17,9 @@ import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
+import dev.popcorn.app.forum.ForumHandLevels;
 import dev.popcorn.app.forum.ForumThreads;
+import dev.popcorn.app.forum.StandingMirror;
 import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
@@ -107,9 +109,17 @@ final class Wiring {
         DiscourseConnect identity = new DiscourseConnect(config.discourse(), discourse);
         MemberAccounts memberAccounts = new MemberAccounts(identity, store.forumAccounts(), store.teams(), store.users(),
                 discourse.isPresent(), clock);
+        // Levels and badges mirrored to the forum; the level service calls standingMirror in its transactions.
+        StandingMirror standingMirror = new StandingMirror(forum, config.forumMirror(), store.forumLevels(), store.users(),
+                store.outbox(), clock);
+        // The forum's groups feed levels granted by hand back in (until the level service takes this over).
+        ForumHandLevels handLevels = new ForumHandLevels(store.transactions(), store.forumLevels(), standingMirror,
+                config.forumMirror(), clock);
         ForumAccounts forumAccounts = new ForumAccounts(identity, store.signInNonces(), store.users(), signIn, passes,
                 new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
-                        config.discourse().leadGroups()), memberAccounts, clock);
+                        config.discourse().leadGroups()), memberAccounts,
+                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, handLevels, standingMirror::signedIn),
+                clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
@@ -133,7 +143,9 @@ final class Wiring {
                 Map.entry(RecogniseWinners.GROUP, announce.recognition()::deliverGroup),
                 Map.entry(ForumThreads.RELEASE, forumThreads::deliverRelease),
                 Map.entry(ForumThreads.POLL, forumThreads::deliverPoll),
-                Map.entry(ForumThreads.WISH, forumThreads::deliverWish)),
+                Map.entry(ForumThreads.WISH, forumThreads::deliverWish),
+                Map.entry(StandingMirror.LEVEL, standingMirror::deliverLevel),
+                Map.entry(StandingMirror.BADGE, standingMirror::deliverBadge)),
                 Set.of(AnnounceAward.CHAT),
                 // One task per claim: its lease (a task makes at most five calls) starts when the task does,
                 // so a long batch can never outlive its lease and a killed instance holds back only one task.
