@@ -148,6 +148,13 @@ class ConfigTest {
     }
 
     @Test
+    void everyKeyIsExplainedInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(Config.KEYS.keySet()).allSatisfy(key -> assertThat(readme).as("README.md on %s", key)
+                .contains("`" + key + "`"));
+    }
+
+    @Test
     void everyKeyRefusesABadValueNamingTheKeyAndNeverShowingASecret() {
         REFUSED.forEach((key, bad) -> {
             assertThat(catchingLoad(bad.with())).as("%s's other settings alone are fine", key).isNull();
