@@ -168,7 +168,8 @@ abstract class StandingContract {
         standing.lock("fan-3", "pioneer", "runs the beta group", "lead");
         assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");
         standing.reviewAll();
-        assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");
+        standing.forumSays("fan-3", java.util.Optional.of("honorary"));
+        assertThat(standing.level("fan-3").id()).as("a lead's lock wins over the forum").isEqualTo("pioneer");
         assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
         standing.unlock("fan-3", "beta is over", "lead");
         assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");

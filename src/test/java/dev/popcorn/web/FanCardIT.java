@@ -55,8 +55,7 @@ class FanCardIT {
         api = new ApiClient(server);
         sql("INSERT INTO users (id, name, joined_at) VALUES (?, ?, ?)", "card-fan", "小明 Xiaoming", now());
         sql("INSERT INTO user_levels (user_id, level, since) VALUES (?, ?, ?)", "card-fan", "pioneer", now());
-        sql("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at) SELECT MIN(id), ?, ?, ? FROM releases",
-                "card-fan", now(), now());
+        realReport("MIN");
         sql("INSERT INTO users (id, name, joined_at) VALUES (?, ?, ?)", "nasty", NASTY, now());
     }
 
@@ -95,8 +94,7 @@ class FanCardIT {
         assertThat(get("/fans/card-fan/card.png?format=wide&lang=en", etag).statusCode()).as("another language").isEqualTo(200);
 
         // One more build tested: the card changes, and so does its tag.
-        sql("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at) SELECT MAX(id), ?, ?, ? FROM releases",
-                "card-fan", now(), now());
+        realReport("MAX");
         HttpResponse<byte[]> changed = get("/fans/card-fan/card.png?format=wide&lang=zh-CN", etag);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
@@ -185,11 +183,25 @@ class FanCardIT {
                 + " FROM wishes", "card-fan", now());
         sql("INSERT INTO wishes (text, author_id, release_id, created_at) SELECT 'c', ?, MIN(id), ? FROM releases",
                 "card-fan", now());
+        // What the ledger granted for them: the author's share of one, a supporter's of the other.
+        sql("INSERT INTO participation_events (user_id, kind, ref, points, at, reason) SELECT ?, 'WISH_AUTHOR_SHIPPED',"
+                + " CONCAT('wish:', CAST(MIN(id) AS VARCHAR(20))), 40, ?, 'own wish shipped' FROM wishes", "card-fan", now());
+        sql("INSERT INTO participation_events (user_id, kind, ref, points, at, reason) SELECT ?, 'WISH_FULFILLED',"
+                + " CONCAT('wish:', CAST(MIN(id) + 1 AS VARCHAR(20))), 20, ?, 'wish shipped' FROM wishes", "card-fan", now());
         String chinese = server.send("GET", "/fans/card-fan/share?lang=zh-CN", null, null).body();
         assertThat(meta(chinese, "property", "og:image")).isEqualTo(base + "/fans/card-fan/card.png?format=wide&amp;lang=zh-CN");
         assertThat(meta(chinese, "property", "og:title")).isEqualTo("小明 Xiaoming · Popcorn 内测先锋");
-        assertThat(chinese).contains("我在 Popcorn 是内测先锋：连续 0 个版本参与测试，共测试 1 个版本，2 个愿望已实现。")
+        assertThat(chinese).contains("我在 Popcorn 是内测先锋：连续 1 个版本参与测试，共测试 1 个版本，2 个愿望已实现。")
                 .contains("<html lang=\"zh-CN\">");
+    }
+
+    /** A real report of card-fan on the first or the latest release, with the ledger's grant that makes it real. */
+    private void realReport(String which) throws Exception {
+        sql("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at) SELECT " + which + "(id), ?, ?, ? FROM releases",
+                "card-fan", now(), now());
+        sql("INSERT INTO participation_events (user_id, kind, ref, points, at, reason) SELECT ?, 'REPORT_HANDED_IN',"
+                + " CONCAT('release:', CAST(" + which + "(id) AS VARCHAR(20))), 10, ?, 'report handed in' FROM releases",
+                "card-fan", now());
     }
 
     private static String meta(String page, String attribute, String name) {

@@ -230,7 +230,9 @@ public final class Standing implements Ledger.Review, Rights {
             } else if (granted.isEmpty() && before.byHand()) {
                 store.saveLevel(userId, ladder().first().id(), now);
                 audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, "left " + before.id()));
-                reviewLevel(userId, now);
+                if (reviewLevel(userId, now).equals(ladder().first())) {
+                    mirror.levelChanged(userId, before, ladder().first());
+                }
             }
             return null;
         });
