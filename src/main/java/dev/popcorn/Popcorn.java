@@ -104,8 +104,8 @@ public final class Popcorn implements AutoCloseable {
             if (demo) {
                 new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
                         store.reports(), store.polls(), store.ballots(), store.participation()),
-                        parts.services().openRelease(), parts.services().managePoll(), config.calendar(), clock,
-                        parts.photos()).seed();
+                        parts.services().openRelease(), parts.services().managePoll(), parts.services().reports(),
+                        parts.services().standing(), config.calendar(), clock, parts.photos()).seed();
             }
             // Polls whose time came while no instance ran are opened or closed before anyone asks.
             Background.quietly("award schedule", parts.schedule()::run);
@@ -113,7 +113,7 @@ public final class Popcorn implements AutoCloseable {
                     parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
                     parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
                     parts.services().standing()), photoFetcher);
-            popcorn.greet(out, demo);
+            popcorn.greet(out, demo, parts.services().standing());
             return popcorn;
         } catch (IOException e) {
             stopAfterFailedStart(store, photoFetcher);
@@ -212,7 +212,7 @@ public final class Popcorn implements AutoCloseable {
         return baseUrl() + "/signin/" + passes.issue(Passes.Kind.LINK, userId, name, role, config.linkValidity());
     }
 
-    private void greet(PrintStream out, boolean demo) {
+    private void greet(PrintStream out, boolean demo, dev.popcorn.app.participation.Standing standing) {
         out.println("Popcorn is serving " + baseUrl() + " (" + config + ")");
         if (demo) {
             out.println();
@@ -222,6 +222,12 @@ public final class Popcorn implements AutoCloseable {
                 out.println("  " + user[1] + ": " + link(user[0], user[1], Passes.Role.USER));
             }
             out.println("  Team lead (review and approve): " + link("lead", "Lead", Passes.Role.LEAD));
+            out.println("Fans with a history of earlier weeks (their page, and the card they share):");
+            for (String[] user : DemoWeek.SEASONED_USERS) {
+                String name = standing.name(user[0]).orElse(user[0]);
+                out.println("  " + name + ", " + user[1] + ": " + link(user[0], name, Passes.Role.USER));
+                out.println("    card: " + baseUrl() + "/fans/" + user[0] + "/share");
+            }
         }
         out.println("Leads can also sign in at " + baseUrl() + "/lead/signin with the admin token ("
                 + (Files.exists(config.adminTokenFile()) ? "in " + config.adminTokenFile() : "security.admin-token") + ").");

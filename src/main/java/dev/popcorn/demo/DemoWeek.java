@@ -2,6 +2,8 @@ package dev.popcorn.demo;
 
 import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.app.PollStore;
@@ -55,6 +57,12 @@ public final class DemoWeek {
             new String[] {"demo-xiaoming", "小明 Xiaoming"},
             new String[] {"demo-lily", "Lily Zhao"},
             new String[] {"demo-alex", "Alex Chen"});
+
+    /** Demo fans with a history, printed at start: a regular, a frequent and a casual one (their levels differ). */
+    public static final List<String[]> SEASONED_USERS = List.of(
+            new String[] {"demo-fan-002", "a regular"},
+            new String[] {"demo-fan-015", "a frequent reporter"},
+            new String[] {"demo-fan-050", "a casual reporter"});
 
     private static final String[][] TEAMS = {
         {"camera", "Camera 相机", "王磊 Wang Lei", "李娜 Li Na", "陈杰 Chen Jie"},
@@ -125,6 +133,14 @@ public final class DemoWeek {
 
     private static final int FANS = 300;
 
+    /** Earlier weekly releases, so that levels, streaks and badges have a history to stand on. */
+    private static final int HISTORY = 10;
+
+    /** How often fans take part in the earlier releases, by their place in the list: regulars, frequent, casual. */
+    private static final int[][] HABITS = {{10, 100}, {40, 75}, {110, 30}};
+
+    private static final String[] HISTORY_AREAS = {"camera", "messaging", "desktop", "battery"};
+
     private final Transactions transactions;
     private final TeamStore teams;
     private final UserStore users;
@@ -134,6 +150,8 @@ public final class DemoWeek {
     private final BallotStore ballots;
     private final ParticipationStore participation;
     private final OpenRelease openRelease;
+    private final HandInReport handIn;
+    private final Standing standing;
     private final ManagePoll managePoll;
     private final WeekCalendar calendar;
     private final Clock clock;
@@ -145,8 +163,10 @@ public final class DemoWeek {
             ReportStore reports, PollStore polls, BallotStore ballots, ParticipationStore participation) {
     }
 
-    public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, WeekCalendar calendar, Clock clock,
-            Path photos) {
+    public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, HandInReport handIn, Standing standing,
+            WeekCalendar calendar, Clock clock, Path photos) {
+        this.handIn = handIn;
+        this.standing = standing;
         this.transactions = stores.transactions();
         this.teams = stores.teams();
         this.users = stores.users();
@@ -174,6 +194,7 @@ public final class DemoWeek {
         List<String> fans = seedFans(now);
 
         Instant lastShipped = shipped.minus(Duration.ofDays(7));
+        seedHistory(fans, lastShipped);
         Release last = openRelease.openShippedAt(version(lastShipped), features(LAST_WEEK), lastShipped, "demo").release();
         seedReports(last, fans.subList(0, 220), lastShipped, last.reportsCloseAt(), true);
         Poll lastPoll = seedPoll(last, LAST_WEEK_PROJECTS, new int[] {35, 48, 20, 27}, fans.subList(40, 290),
@@ -186,6 +207,66 @@ public final class DemoWeek {
         Instant pollCloses = polls.findByRelease(current.id()).orElseThrow().closesAt();
         seedPoll(current, THIS_WEEK_PROJECTS, new int[] {40, 30, 18, 12}, fans.subList(60, 280),
                 now.isBefore(pollCloses) ? now : pollCloses.minusSeconds(60));
+        seedStanding(fans, last, current);
+    }
+
+    /**
+     * Ten earlier Fridays, each with a release of one feature per team, reports by the fans whose habit
+     * brings them that week, and an approved poll: regulars report every week (long streaks, the top
+     * levels), frequent fans most weeks (a freeze or two used), casual ones now and then.
+     */
+    private void seedHistory(List<String> fans, Instant lastShipped) {
+        for (int week = HISTORY; week >= 1; week--) {
+            Instant shipped = lastShipped.minus(Duration.ofDays(7L * week));
+            List<Feature> features = new ArrayList<>();
+            String[][] projects = new String[TEAMS.length][];
+            for (int t = 0; t < TEAMS.length; t++) {
+                String area = HISTORY_AREAS[t];
+                features.add(new Feature(String.format("MIUI-%d", 1800 + week * 10 + t),
+                        "Week " + (HISTORY - week + 1) + ": a faster, smoother " + area, TEAMS[t][0]));
+                projects[t] = new String[] {"Smoother " + area + " · " + (HISTORY - week + 1),
+                    "The " + area + " you use every day, a little better this week."};
+            }
+            Release release = openRelease.openShippedAt(version(shipped), features, shipped, "demo").release();
+            List<String> taking = new ArrayList<>();
+            for (int n = 0; n < fans.size(); n++) {
+                if (random.nextInt(100) < habit(n)) {
+                    taking.add(fans.get(n));
+                }
+            }
+            seedReports(release, taking, shipped, release.reportsCloseAt(), false);
+            Poll poll = seedPoll(release, projects, new int[] {25 + week, 20, 15 + 2 * week, 18}, taking,
+                    polls.findByRelease(release.id()).orElseThrow().closesAt().minusSeconds(60));
+            managePoll.approve(poll.id(), "lead");
+        }
+    }
+
+    /** How likely fan number {@code n} takes part in an earlier week, in percent. */
+    private static int habit(int n) {
+        for (int[] habit : HABITS) {
+            if (n < habit[0]) {
+                return habit[1];
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * What the week's history earns: a lead marks a few reports helpful (the regulars' first, so they
+     * reach the top earned level), every fan's standing is reviewed (streak bonuses, badges, levels),
+     * and one regular is made honorary by hand.
+     */
+    private void seedStanding(List<String> fans, Release last, Release current) {
+        for (int n = 0; n < 10; n++) {
+            handIn.markHelpful(last.id(), fans.get(n), "lead");
+        }
+        for (int n = 10; n < 16; n++) {
+            if (reports.find(current.id(), fans.get(n)).isPresent()) {
+                handIn.markHelpful(current.id(), fans.get(n), "lead");
+            }
+        }
+        standing.reviewAll();
+        standing.lock(fans.get(0), "honorary", "Runs the beta testers' group on the forum", "lead");
     }
 
     private void seedTeams() {

@@ -125,9 +125,9 @@ public record LevelLadder(List<Level> levels, int windowReleases, int keepPercen
     public static LevelLadder defaults() {
         return new LevelLadder(List.of(
                 new Level("newcomer", 0, "新米粉", "Newcomer", Level.Requirement.nothing(), 3, false),
-                new Level("fan", 1, "米粉", "Fan", new Level.Requirement(30, 2, 2), 5, false),
-                new Level("enthusiast", 2, "发烧友", "Enthusiast", new Level.Requirement(120, 5, 5), 8, false),
-                new Level("pioneer", 3, "内测先锋", "Pioneer", new Level.Requirement(300, 10, 10), 12, false),
+                new Level("fan", 1, "米粉", "Fan", new Level.Requirement(20, 2, 2), 5, false),
+                new Level("enthusiast", 2, "发烧友", "Enthusiast", new Level.Requirement(90, 6, 6), 8, false),
+                new Level("pioneer", 3, "内测先锋", "Pioneer", new Level.Requirement(180, 10, 10), 12, false),
                 new Level("honorary", 4, "荣誉元老", "Honorary", Level.Requirement.nothing(), 20, true)),
                 13, 90, Duration.ofDays(14),
                 Map.of(Right.VOTE, "newcomer", Right.NOMINATE, "enthusiast", Right.EARLY_ACCESS, "pioneer"));

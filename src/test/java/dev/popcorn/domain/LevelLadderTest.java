@@ -31,9 +31,9 @@ class LevelLadderTest {
 
     @Test
     void activityPromotesToTheHighestLevelItMeetsSkippingRungs() {
-        assertThat(ladder.evaluate(newcomer, null, false, new Activity(29, 2, 2), NOW)).isEqualTo(newcomer);
-        assertThat(ladder.evaluate(newcomer, null, false, new Activity(30, 2, 2), NOW)).isEqualTo(fan);
-        assertThat(ladder.evaluate(newcomer, null, false, new Activity(130, 6, 5), NOW)).isEqualTo(enthusiast);
+        assertThat(ladder.evaluate(newcomer, null, false, new Activity(19, 2, 2), NOW)).isEqualTo(newcomer);
+        assertThat(ladder.evaluate(newcomer, null, false, new Activity(20, 2, 2), NOW)).isEqualTo(fan);
+        assertThat(ladder.evaluate(newcomer, null, false, new Activity(130, 6, 6), NOW)).isEqualTo(enthusiast);
         // every part counts: points alone are not enough
         assertThat(ladder.evaluate(newcomer, null, false, new Activity(10_000, 1, 13), NOW)).isEqualTo(newcomer);
     }
@@ -46,12 +46,12 @@ class LevelLadderTest {
     @Test
     void aLevelIsKeptDownToNinetyPercentOfEachPartAndLostBelow() {
         Instant longAgo = NOW.minus(Duration.ofDays(60));
-        // enthusiast takes 120 points, 5 reports, 5 releases; 90 % is 108, 4, 4 (rounded down)
-        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(108, 4, 4), NOW)).isEqualTo(enthusiast);
-        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(107, 5, 5), NOW)).isEqualTo(fan);
-        // demoted to the highest level still kept with the margin, not straight to the bottom
-        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(27, 2, 2), NOW)).isEqualTo(fan);
-        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(26, 1, 1), NOW)).isEqualTo(newcomer);
+        // enthusiast takes 90 points, 6 reports, 6 releases; 90 % is 81, 5, 5 (rounded down)
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(81, 5, 5), NOW)).isEqualTo(enthusiast);
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(80, 6, 6), NOW)).isEqualTo(fan);
+        // demoted to the highest level still kept with the margin, not straight to the bottom (fan: 18, 1, 1)
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(18, 1, 1), NOW)).isEqualTo(fan);
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(17, 1, 1), NOW)).isEqualTo(newcomer);
     }
 
     @Test
@@ -81,7 +81,7 @@ class LevelLadderTest {
     void progressSaysWhatTheNextLevelNeedsAndUnlocks() {
         LevelLadder.Progress progress = ladder.progress(fan, new Activity(60, 3, 4));
         assertThat(progress.next()).isEqualTo(enthusiast);
-        assertThat(progress.needs()).isEqualTo(new Level.Requirement(120, 5, 5));
+        assertThat(progress.needs()).isEqualTo(new Level.Requirement(90, 6, 6));
         assertThat(progress.have()).isEqualTo(new Activity(60, 3, 4));
         assertThat(progress.unlocks()).containsExactly(Right.NOMINATE);
         // from the top of the earned levels only the one by hand is left: no next level
