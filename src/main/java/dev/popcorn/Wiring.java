@@ -23,7 +23,10 @@ import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.participation.LeaderboardStore;
+import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
@@ -145,8 +148,16 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger,
+                leaderboards(config, store, clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
+    }
+
+    /** The leaderboards, leaving off the configured forum groups and (by default) the leads. */
+    private static Leaderboards leaderboards(Config config, Store store, Clock clock) {
+        return new Leaderboards(store.leaderboards(), new LeaderboardStore.Exclusions(
+                config.leaderboards().excludedGroups(), config.leaderboards().excludeLeads()),
+                LevelLadder.defaults(), config.calendar(), clock);
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,
