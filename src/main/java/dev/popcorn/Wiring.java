@@ -26,6 +26,8 @@ import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.participation.FanCards;
+import dev.popcorn.app.participation.LeaderboardStore;
+import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.web.StandingCardFacts;
@@ -164,7 +166,8 @@ final class Wiring {
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
                 new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing,
-                new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl)), outbox, schedule, trackerSync,
+                new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
+                leaderboards(config, store, clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 
@@ -173,6 +176,13 @@ final class Wiring {
         List<String> names = new java.util.ArrayList<>(List.of(userId));
         names.addAll(store.forumAccounts().namesOf(userId));
         return names;
+    }
+
+    /** The leaderboards, leaving off the configured forum groups and (by default) the leads. */
+    private static Leaderboards leaderboards(Config config, Store store, Clock clock) {
+        return new Leaderboards(store.leaderboards(), new LeaderboardStore.Exclusions(
+                config.leaderboards().excludedGroups(), config.leaderboards().excludeLeads()),
+                config.levels().ladder(), config.calendar(), clock);
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,

@@ -39,6 +39,14 @@ enum Dialect {
         }
 
         @Override
+        String addToTotal() {
+            return "MERGE INTO participation_totals t USING (VALUES (CAST(:user AS VARCHAR), CAST(:points AS BIGINT)))"
+                    + " v (user_id, points) ON t.user_id = v.user_id"
+                    + " WHEN MATCHED THEN UPDATE SET points = t.points + v.points"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, points) VALUES (v.user_id, v.points)";
+        }
+
+        @Override
         String insertSupportIfAbsent() {
             return "MERGE INTO wish_supporters s USING (VALUES (CAST(:wish AS BIGINT), CAST(:user AS VARCHAR),"
                     + " CAST(:release AS BIGINT), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
@@ -115,6 +123,12 @@ enum Dialect {
         }
 
         @Override
+        String addToTotal() {
+            return "INSERT INTO participation_totals (user_id, points) VALUES (:user, :points)"
+                    + " ON CONFLICT (user_id) DO UPDATE SET points = participation_totals.points + EXCLUDED.points";
+        }
+
+        @Override
         String insertSupportIfAbsent() {
             return "INSERT INTO wish_supporters (wish_id, user_id, release_id, supported_at)"
                     + " VALUES (:wish, :user, :release, :at) ON CONFLICT DO NOTHING";
@@ -149,6 +163,9 @@ enum Dialect {
     abstract String upsertUser();
 
     abstract String insertEventIfAbsent();
+
+    /** Adds points (negative for a revocation) to a user's all-time total, creating the row. */
+    abstract String addToTotal();
 
     abstract String insertSupportIfAbsent();
 

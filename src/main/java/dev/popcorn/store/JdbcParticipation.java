@@ -25,10 +25,16 @@ final class JdbcParticipation implements ParticipationStore {
 
     @Override
     public boolean record(ParticipationEvent event) {
-        return db.with(h -> h.createUpdate(db.dialect().insertEventIfAbsent())
-                .bind("user", event.userId()).bind("kind", event.kind().name()).bind("ref", event.ref())
-                .bind("points", event.points()).bind("at", event.at()).bind("reason", event.reason())
-                .execute()) > 0;
+        return db.inTransaction(() -> {
+            boolean added = db.with(h -> h.createUpdate(db.dialect().insertEventIfAbsent())
+                    .bind("user", event.userId()).bind("kind", event.kind().name()).bind("ref", event.ref())
+                    .bind("points", event.points()).bind("at", event.at()).bind("reason", event.reason())
+                    .execute()) > 0;
+            if (added) {
+                JdbcLeaderboards.addToTotal(db, event.userId(), event.points());
+            }
+            return added;
+        });
     }
 
     @Override
@@ -78,9 +84,15 @@ final class JdbcParticipation implements ParticipationStore {
 
     @Override
     public boolean revoke(long id, String by, String reason, Instant at) {
-        return db.with(h -> h.createUpdate("UPDATE participation_events SET revoked_at = :at, revoked_by = :by,"
-                        + " revoke_reason = :reason WHERE id = :id AND revoked_at IS NULL")
-                .bind("id", id).bind("by", by).bind("reason", reason).bind("at", at).execute()) > 0;
+        return db.inTransaction(() -> {
+            boolean revoked = db.with(h -> h.createUpdate("UPDATE participation_events SET revoked_at = :at, revoked_by = :by,"
+                            + " revoke_reason = :reason WHERE id = :id AND revoked_at IS NULL")
+                    .bind("id", id).bind("by", by).bind("reason", reason).bind("at", at).execute()) > 0;
+            if (revoked) {
+                find(id).ifPresent(grant -> JdbcLeaderboards.addToTotal(db, grant.userId(), -grant.points()));
+            }
+            return revoked;
+        });
     }
 
     private static Grant grant(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -119,6 +119,10 @@ public final class Store implements AutoCloseable {
         return new JdbcParticipation(db);
     }
 
+    public dev.popcorn.app.participation.LeaderboardStore leaderboards() {
+        return new JdbcLeaderboards(db);
+    }
+
     public OutboxStore outbox() {
         return new JdbcOutbox(db);
     }

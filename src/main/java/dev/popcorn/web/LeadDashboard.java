@@ -2,6 +2,7 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.Check;
 import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.feedback.WishTickets;
@@ -20,13 +21,13 @@ import java.util.Map;
 
 /**
  * The lead's dashboard as a page model: the latest polls under review, releases, teams, the wishes
- * to link to tickets, the tracker's and Jenkins' state, and the audit log.
+ * to link to tickets, the week's top contributors, the tracker's and Jenkins' state, and the audit log.
  */
 final class LeadDashboard {
 
     /** Use cases the dashboard shows. */
     record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox,
-            BuildNotices buildNotices, MemberAccounts memberAccounts) {
+            BuildNotices buildNotices, MemberAccounts memberAccounts, Leaderboards leaderboards) {
     }
 
     private final UseCases uses;
@@ -59,6 +60,9 @@ final class LeadDashboard {
         tracker(model);
         jenkins(model, chrome.locale(ctx));
         members(model, chrome.locale(ctx));
+        model.put("topContributors", uses.leaderboards().users(Leaderboards.Period.WEEK, 5, null).entries().stream()
+                .map(e -> new LeaderboardPageModel.Row(e.rank(), e.name(), e.level().name(chrome.locale(ctx)), e.points(), false))
+                .toList());
         List<Wish> wishList = overview.topWishes(15);
         model.put("wishList", wishList);
         model.put("filing", wishList.stream().filter(w -> uses.wishTickets().filing(w.id())).map(Wish::id).toList());

@@ -58,7 +58,8 @@ public final class WebApp {
             ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
             dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger,
             dev.popcorn.app.participation.Standing standing,
-            dev.popcorn.app.participation.FanCards fanCards) {
+            dev.popcorn.app.participation.FanCards fanCards,
+            dev.popcorn.app.participation.Leaderboards leaderboards) {
     }
 
     /** How the web layer behaves. */
@@ -188,7 +189,7 @@ public final class WebApp {
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
-                s.buildNotices(), s.memberAccounts());
+                s.buildNotices(), s.memberAccounts(), s.leaderboards());
         LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank());
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
@@ -208,6 +209,7 @@ public final class WebApp {
                 new ParticipationRoutes(s.ledger(), s.standing()),
                 new FanCardRoutes(s.fanCards(), chrome),
                 new FanPage(s.standing(), s.fanCards(), chrome, sessions),
+                new LeaderboardRoutes(s.leaderboards(), gate, chrome),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }

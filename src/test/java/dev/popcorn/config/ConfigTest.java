@@ -131,7 +131,9 @@ class ConfigTest {
             entry("jenkins.phase", Bad.of("DONE")),
             entry("jenkins.status", Bad.of("GREEN")),
             entry("jenkins.version", Bad.of("tag")),
-            entry("jenkins.features", Bad.of("everything")));
+            entry("jenkins.features", Bad.of("everything")),
+            entry("leaderboards.excluded-groups", Bad.of("staff, lead's group")),
+            entry("leaderboards.exclude-leads", Bad.of("maybe")));
 
     /** Keys that take any text, and why nothing about them can be wrong at start-up. */
     private static final Map<String, String> FREE = Map.ofEntries(

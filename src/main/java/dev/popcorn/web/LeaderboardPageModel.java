@@ -1,0 +1,74 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.participation.LeaderboardStore;
+import dev.popcorn.app.participation.Leaderboards;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The leaderboard page's model: the tabs (week, month, all time; users, teams) with the one shown
+ * marked, the lines in the visitor's language (a level by its name), and the visitor's own place
+ * when it is not among the lines shown.
+ */
+final class LeaderboardPageModel {
+
+    /** A tab: its label's message key, its link, and whether it is the board shown. */
+    record Tab(String label, String href, boolean current) {
+    }
+
+    /** A user's line: rank, name, level name, points, whether it is the visitor's. */
+    record Row(int rank, String name, String level, long points, boolean mine) {
+    }
+
+    private LeaderboardPageModel() {
+    }
+
+    static Map<String, Object> of(Leaderboards leaderboards, Leaderboards.Period period, Leaderboards.Of of, String viewer,
+            Locale locale) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("period", period.id());
+        model.put("of", of.id());
+        model.put("periodTabs", tabs(period, of, true));
+        model.put("ofTabs", tabs(period, of, false));
+        if (of == Leaderboards.Of.TEAMS) {
+            Leaderboards.TeamBoard board = leaderboards.teams(period, Leaderboards.DEFAULT_LIMIT);
+            model.put("from", board.from());
+            model.put("until", board.until());
+            model.put("teams", board.teams());
+            model.put("rows", List.<Row>of());
+            return model;
+        }
+        Leaderboards.UserBoard board = leaderboards.users(period, Leaderboards.DEFAULT_LIMIT, viewer);
+        model.put("from", board.from());
+        model.put("until", board.until());
+        model.put("teams", List.<LeaderboardStore.TeamLine>of());
+        model.put("rows", board.entries().stream()
+                .map(e -> new Row(e.rank(), e.name(), e.level().name(locale), e.points(), e.mine())).toList());
+        if (board.own() != null && !board.own().inTop()) {
+            model.put("own", board.own());
+            model.put("ownLevel", board.own().level().name(locale));
+        }
+        return model;
+    }
+
+    private static List<Tab> tabs(Leaderboards.Period period, Leaderboards.Of of, boolean periods) {
+        List<Tab> tabs = new ArrayList<>();
+        if (periods) {
+            for (Leaderboards.Period p : Leaderboards.Period.values()) {
+                tabs.add(new Tab("leaderboards.period." + p.id(), href(p, of), p == period));
+            }
+        } else {
+            for (Leaderboards.Of o : Leaderboards.Of.values()) {
+                tabs.add(new Tab("leaderboards.of." + o.id(), href(period, o), o == of));
+            }
+        }
+        return tabs;
+    }
+
+    private static String href(Leaderboards.Period period, Leaderboards.Of of) {
+        return "/leaderboards?period=" + period.id() + "&of=" + of.id();
+    }
+}
