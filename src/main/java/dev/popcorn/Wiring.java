@@ -150,7 +150,9 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing,
+                new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
+                        store.polls(), store.ballots(), clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

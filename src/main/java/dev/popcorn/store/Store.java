@@ -119,6 +119,10 @@ public final class Store implements AutoCloseable {
         return new JdbcParticipation(db);
     }
 
+    public dev.popcorn.app.week.FunnelStore funnel() {
+        return new JdbcFunnel(db);
+    }
+
     public OutboxStore outbox() {
         return new JdbcOutbox(db);
     }

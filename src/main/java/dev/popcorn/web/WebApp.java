@@ -57,7 +57,7 @@ public final class WebApp {
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
             ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
             dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger,
-            dev.popcorn.app.participation.Standing standing) {
+            dev.popcorn.app.participation.Standing standing, dev.popcorn.app.week.WeekParticipation weekParticipation) {
     }
 
     /** How the web layer behaves. */
@@ -188,14 +188,16 @@ public final class WebApp {
         PollPage pollPage = new PollPage(polls, chrome, gate, limits);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts());
-        LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank());
+        LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
+                new LeadParticipationModel(s.overview(), s.weekParticipation(), s.standing()));
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
                 new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
                 new PublicPages(fans, chrome, sessions, pollPage),
-                new ReportPage(fans, chrome, gate, problems),
+                new ReportPage(fans, chrome, gate, problems, s.weekParticipation()),
                 pollPage,
                 new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard),
+                new LeadParticipationPages(s.reports(), s.ledger(), s.standing()),
                 new WeekRoutes(s.overview(), gate),
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
                 new PollRoutes(polls, gate, limits),
@@ -205,6 +207,7 @@ public final class WebApp {
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity()),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger()),
+                new LevelRoutes(s.standing()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }
