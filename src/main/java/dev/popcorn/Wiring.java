@@ -167,7 +167,9 @@ final class Wiring {
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
                 new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing,
                 new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
-                leaderboards(config, store, clock)), outbox, schedule, trackerSync,
+                leaderboards(config, store, clock),
+                new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
+                        store.polls(), store.ballots(), clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

@@ -37,6 +37,8 @@ public interface StorePorts {
 
     ParticipationStore participation();
 
+    dev.popcorn.app.week.FunnelStore funnel();
+
     AuditLog audit();
 
     dev.popcorn.app.WebhookDeliveries webhookDeliveries();

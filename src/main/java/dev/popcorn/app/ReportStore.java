@@ -11,6 +11,10 @@ import java.util.Optional;
 /** Experience reports and the wishes they carry. */
 public interface ReportStore {
 
+    /** A report as a lead reviews it: its author, when it was first handed in, its verdicts (with comments) by ticket. */
+    record Handed(String userId, Instant handedInAt, List<dev.popcorn.domain.FeatureVerdict> verdicts) {
+    }
+
     /** Stores the report, replacing the user's earlier one for the same release; new wishes are filed. */
     void save(ExperienceReport report, Instant at);
 
@@ -64,4 +68,7 @@ public interface ReportStore {
      * user's own report on another release.
      */
     boolean copies(long releaseId, String userId, String fingerprint);
+
+    /** The release's reports most recently handed in first (then by author), at most {@code limit}; two queries. */
+    List<Handed> latest(long releaseId, int limit);
 }

@@ -66,6 +66,9 @@ final class AdminCommands {
                 + " (default: POPCORN_TOKEN, security.admin-token, POPCORN_SECURITY_ADMIN_TOKEN or the data folder)")
         String token;
 
+        /** The HTTP status of the last answer {@link #call} returned (201 created, 200 known before …). */
+        int lastStatus;
+
         JsonObject call(Map<String, String> env, String method, String path, Object body) {
             String bearer = token != null ? token : env.get("POPCORN_TOKEN");
             String base;
@@ -116,6 +119,7 @@ final class AdminCommands {
             if (json == null || !json.isJsonObject()) {
                 throw new Failure(base + " did not answer like Popcorn (HTTP " + response.statusCode() + ")", 3);
             }
+            lastStatus = response.statusCode();
             return json.getAsJsonObject();
         }
     }

@@ -87,7 +87,8 @@ public final class PopcornCommand implements Runnable {
                         .addSubcommand("show", new AdminCommands.ShowPoll(env))
                         .addSubcommand("open", new AdminCommands.PollAction(env, "open"))
                         .addSubcommand("close", new AdminCommands.PollAction(env, "close"))
-                        .addSubcommand("approve", new AdminCommands.PollAction(env, "approve")));
+                        .addSubcommand("approve", new AdminCommands.PollAction(env, "approve")))
+                .addSubcommand("participation", ParticipationCommands.register(env));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -7,6 +7,7 @@ import dev.popcorn.domain.ParticipationKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +94,24 @@ final class JdbcParticipation implements ParticipationStore {
             }
             return revoked;
         });
+    }
+
+    @Override
+    public List<Grant> recent(int limit) {
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM participation_events ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit).map(JdbcParticipation::grant).list());
+    }
+
+    @Override
+    public List<Grant> marks(ParticipationKind kind, Collection<String> userIds, String ref) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        // The primary key (user_id, kind, ref) finds them. Refs passed here are Popcorn's own (release:<id>), so no % or _ to escape.
+        return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM participation_events WHERE user_id IN (<users>)"
+                        + " AND kind = :kind AND (ref = :ref OR ref LIKE :under) AND revoked_at IS NULL ORDER BY id")
+                .bindList("users", List.copyOf(userIds)).bind("kind", kind.name()).bind("ref", ref)
+                .bind("under", ref + "/%").map(JdbcParticipation::grant).list());
     }
 
     private static Grant grant(ResultSet rs, StatementContext ctx) throws SQLException {

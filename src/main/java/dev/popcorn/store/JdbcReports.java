@@ -119,6 +119,28 @@ final class JdbcReports implements ReportStore {
     }
 
     @Override
+    public List<Handed> latest(long releaseId, int limit) {
+        return db.with(h -> {
+            List<Handed> heads = h.createQuery("SELECT user_id, handed_in_at FROM reports WHERE release_id = :r"
+                            + " ORDER BY handed_in_at DESC, user_id LIMIT :limit")
+                    .bind("r", releaseId).bind("limit", limit)
+                    .map((rs, ctx) -> new Handed(rs.getString("user_id"), Db.instant(rs, "handed_in_at"), List.of())).list();
+            if (heads.isEmpty()) {
+                return heads;
+            }
+            Map<String, List<FeatureVerdict>> verdicts = new HashMap<>();
+            h.createQuery("SELECT user_id, ticket_key, verdict, comment FROM report_verdicts"
+                            + " WHERE release_id = :r AND user_id IN (<users>) ORDER BY ticket_key")
+                    .bind("r", releaseId).bindList("users", heads.stream().map(Handed::userId).toList())
+                    .map((rs, ctx) -> Map.entry(rs.getString("user_id"), new FeatureVerdict(rs.getString("ticket_key"),
+                            Verdict.valueOf(rs.getString("verdict")), rs.getString("comment"))))
+                    .forEach(e -> verdicts.computeIfAbsent(e.getKey(), u -> new ArrayList<>()).add(e.getValue()));
+            return heads.stream().map(r -> new Handed(r.userId(), r.handedInAt(),
+                    verdicts.getOrDefault(r.userId(), List.of()))).toList();
+        });
+    }
+
+    @Override
     public long count(long releaseId) {
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM reports WHERE release_id = :r")
                 .bind("r", releaseId).mapTo(Long.class).one());

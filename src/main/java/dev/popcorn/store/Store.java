@@ -123,6 +123,10 @@ public final class Store implements AutoCloseable {
         return new JdbcLeaderboards(db);
     }
 
+    public dev.popcorn.app.week.FunnelStore funnel() {
+        return new JdbcFunnel(db);
+    }
+
     public OutboxStore outbox() {
         return new JdbcOutbox(db);
     }

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The lead's dashboard as a page model: the latest polls under review, releases, teams, the wishes
- * to link to tickets, the week's top contributors, the tracker's and Jenkins' state, and the audit log.
+ * to link to tickets, the week's top contributors, the tracker's and Jenkins' state, the week's participation,
+ * and the audit log.
  */
 final class LeadDashboard {
 
@@ -34,8 +35,11 @@ final class LeadDashboard {
     private final Chrome chrome;
     private final PollPage polls;
     private final boolean jenkinsEnabled;
+    private final LeadParticipationModel participation;
 
-    LeadDashboard(UseCases uses, Chrome chrome, PollPage polls, boolean jenkinsEnabled) {
+    LeadDashboard(UseCases uses, Chrome chrome, PollPage polls, boolean jenkinsEnabled,
+            LeadParticipationModel participation) {
+        this.participation = participation;
         this.uses = uses;
         this.chrome = chrome;
         this.polls = polls;
@@ -63,6 +67,7 @@ final class LeadDashboard {
         model.put("topContributors", uses.leaderboards().users(Leaderboards.Period.WEEK, 5, null).entries().stream()
                 .map(e -> new LeaderboardPageModel.Row(e.rank(), e.name(), e.level().name(chrome.locale(ctx)), e.points(), false))
                 .toList());
+        participation.fill(model, chrome.locale(ctx));
         List<Wish> wishList = overview.topWishes(15);
         model.put("wishList", wishList);
         model.put("filing", wishList.stream().filter(w -> uses.wishTickets().filing(w.id())).map(Wish::id).toList());

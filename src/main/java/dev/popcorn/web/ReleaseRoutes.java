@@ -56,7 +56,7 @@ final class ReleaseRoutes implements EndpointGroup {
     }
 
     /** A report as its author sees it again. */
-    /** Whether marking the report helpful was new (false: it was marked before, and nothing changed). */
+    /** Whether marking the report (or one of its comments) helpful was new (false: it was marked before, and nothing changed). */
     record HelpfulJson(boolean marked) {
     }
 
@@ -90,6 +90,9 @@ final class ReleaseRoutes implements EndpointGroup {
         put("/api/v1/releases/{id}/report", this::handInReport, USER);
         post("/api/v1/releases/{id}/reports/{user}/helpful", ctx -> Json.write(ctx, 200, new HelpfulJson(
                 reports.markHelpful(id(ctx), ctx.pathParam("user"), Gate.admitted(ctx).userId()))), LEAD);
+        post("/api/v1/releases/{id}/reports/{user}/comments/{ticket}/helpful", ctx -> Json.write(ctx, 200,
+                new HelpfulJson(reports.markCommentHelpful(id(ctx), ctx.pathParam("user"), ctx.pathParam("ticket"),
+                        Gate.admitted(ctx).userId()))), LEAD);
     }
 
     private void releases(Context ctx) {

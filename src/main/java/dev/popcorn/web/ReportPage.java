@@ -42,8 +42,11 @@ final class ReportPage implements EndpointGroup {
     private final Chrome chrome;
     private final Gate gate;
     private final Problems problems;
+    private final dev.popcorn.app.week.WeekParticipation participation;
 
-    ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems) {
+    ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems,
+            dev.popcorn.app.week.WeekParticipation participation) {
+        this.participation = participation;
         this.overview = uses.overview();
         this.reports = uses.reports();
         this.wishTickets = uses.wishTickets();
@@ -69,6 +72,8 @@ final class ReportPage implements EndpointGroup {
         model.put("teams", overview.teamsBySlug());
         model.put("saved", ctx.queryParam("saved") != null);
         Optional<Pass> me = gate.viewer(ctx);
+        // The top of the week's funnel: a signed-in user opened the release's link (kept once; never fails the page).
+        me.ifPresent(pass -> participation.opened(release.id(), pass.userId()));
         ExperienceReport shown = draft;
         if (shown == null && me.isPresent()) {
             shown = reports.find(release.id(), me.get().userId()).orElse(null);

@@ -59,7 +59,8 @@ public final class WebApp {
             dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger,
             dev.popcorn.app.participation.Standing standing,
             dev.popcorn.app.participation.FanCards fanCards,
-            dev.popcorn.app.participation.Leaderboards leaderboards) {
+            dev.popcorn.app.participation.Leaderboards leaderboards,
+            dev.popcorn.app.week.WeekParticipation weekParticipation) {
     }
 
     /** How the web layer behaves. */
@@ -190,14 +191,16 @@ public final class WebApp {
         PollPage pollPage = new PollPage(polls, chrome, gate, limits);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts(), s.leaderboards());
-        LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank());
+        LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
+                new LeadParticipationModel(s.overview(), s.weekParticipation(), s.standing()));
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
                 new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
                 new PublicPages(fans, chrome, sessions, pollPage),
-                new ReportPage(fans, chrome, gate, problems),
+                new ReportPage(fans, chrome, gate, problems, s.weekParticipation()),
                 pollPage,
                 new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard),
+                new LeadParticipationPages(s.reports(), s.ledger(), s.standing()),
                 new WeekRoutes(s.overview(), gate),
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
                 new PollRoutes(polls, gate, limits),
@@ -210,6 +213,7 @@ public final class WebApp {
                 new FanCardRoutes(s.fanCards(), chrome),
                 new FanPage(s.standing(), s.fanCards(), chrome, sessions),
                 new LeaderboardRoutes(s.leaderboards(), gate, chrome),
+                new LevelRoutes(s.standing()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }

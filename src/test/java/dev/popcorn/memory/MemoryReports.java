@@ -104,6 +104,16 @@ final class MemoryReports implements ReportStore {
     }
 
     @Override
+    public List<Handed> latest(long releaseId, int limit) {
+        return db.with(() -> reports.entrySet().stream().filter(e -> e.getKey().release() == releaseId)
+                .sorted(Comparator.<Map.Entry<ReportKey, Instant>, Instant>comparing(Map.Entry::getValue).reversed()
+                        .thenComparing(e -> e.getKey().user()))
+                .limit(limit)
+                .map(e -> new Handed(e.getKey().user(), e.getValue(), find(releaseId, e.getKey().user()).orElseThrow().verdicts()))
+                .toList());
+    }
+
+    @Override
     public long count(long releaseId) {
         return db.with(() -> reports.keySet().stream().filter(k -> k.release() == releaseId).count());
     }

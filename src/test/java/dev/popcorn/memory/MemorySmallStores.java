@@ -102,6 +102,19 @@ final class MemorySmallStores {
                 return false;
             });
         }
+
+        @Override
+        public List<Grant> recent(int limit) {
+            return db.with(() -> grants.values().stream().sorted(Comparator.comparingLong(Grant::id).reversed())
+                    .limit(limit).toList());
+        }
+
+        @Override
+        public List<Grant> marks(ParticipationKind kind, java.util.Collection<String> userIds, String ref) {
+            return db.with(() -> grants.values().stream().filter(g -> g.kind() == kind && userIds.contains(g.userId())
+                    && !g.revoked() && (g.ref().equals(ref) || g.ref().startsWith(ref + "/")))
+                    .sorted(Comparator.comparingLong(Grant::id)).toList());
+        }
     }
 
     /** Entries newest first. */

@@ -34,6 +34,7 @@ public final class MemoryStores implements StorePorts {
     private final MemoryTeams teams = new MemoryTeams(db);
     private final MemoryUsers users = new MemoryUsers(db);
     private final MemorySmallStores.Participation participation = new MemorySmallStores.Participation(db);
+    private final MemoryFunnel funnel = new MemoryFunnel(db, reports, participation);
     private final MemorySmallStores.Audit audit = new MemorySmallStores.Audit(db);
     private final MemorySmallStores.Awards awards = new MemorySmallStores.Awards(db);
     private final MemorySmallStores.Leases leases = new MemorySmallStores.Leases(db);
@@ -85,6 +86,11 @@ public final class MemoryStores implements StorePorts {
     @Override
     public ParticipationStore participation() {
         return participation;
+    }
+
+    @Override
+    public dev.popcorn.app.week.FunnelStore funnel() {
+        return funnel;
     }
 
     /** The points ledger on these stores with the default points and cap, in the week of Asia/Shanghai. */

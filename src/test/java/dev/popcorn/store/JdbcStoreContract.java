@@ -159,6 +159,11 @@ abstract class JdbcStoreContract extends StoreContract {
         }
 
         @Override
+        public dev.popcorn.app.week.FunnelStore funnel() {
+            return store.funnel();
+        }
+
+        @Override
         public AuditLog audit() {
             return store.audit();
         }

@@ -602,6 +602,66 @@ abstract class StoreContract {
     }
 
     @Test
+    void theLeadsViewsOfTheLedgerListTheNewestGrantsAndTheMarksUnderARef() {
+        var ledger = store.participation();
+        ledger.record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HELPFUL, "release:1", SHIPPED));
+        ledger.record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HELPFUL, "release:1/POP-1", SHIPPED));
+        ledger.record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HELPFUL, "release:12", SHIPPED));
+        ledger.record(ParticipationEvent.of("fan-2", ParticipationKind.REPORT_HELPFUL, "release:1/POP-2", SHIPPED));
+        ledger.record(ParticipationEvent.of("fan-3", ParticipationKind.REPORT_HELPFUL, "release:1", SHIPPED));
+        ledger.record(ParticipationEvent.of("fan-2", ParticipationKind.REPORT_HANDED_IN, "release:1", SHIPPED));
+
+        assertThat(ledger.recent(2)).extracting(g -> g.userId() + " " + g.ref())
+                .containsExactly("fan-2 release:1", "fan-3 release:1");
+        assertThat(ledger.recent(100)).hasSize(6);
+        assertThat(ledger.marks(ParticipationKind.REPORT_HELPFUL, List.of("fan-1", "fan-2"), "release:1"))
+                .as("the report's mark and its comments', not release 12's nor another user's")
+                .extracting(g -> g.userId() + " " + g.ref())
+                .containsExactly("fan-1 release:1", "fan-1 release:1/POP-1", "fan-2 release:1/POP-2");
+        long comment = ledger.find("fan-1", ParticipationKind.REPORT_HELPFUL, "release:1/POP-1").orElseThrow().id();
+        ledger.revoke(comment, "lead", "not that helpful", SHIPPED.plusSeconds(60));
+        assertThat(ledger.marks(ParticipationKind.REPORT_HELPFUL, List.of("fan-1"), "release:1"))
+                .as("a revoked mark is no mark").extracting(g -> g.ref()).containsExactly("release:1");
+        assertThat(ledger.marks(ParticipationKind.REPORT_HELPFUL, List.of(), "release:1")).isEmpty();
+    }
+
+    @Test
+    void theFunnelKeepsFirstVisitsOnceAndCountsReportsThatEarnedPoints() {
+        var funnel = store.funnel();
+        assertThat(funnel.visit(release.id(), "fan-1", SHIPPED)).isTrue();
+        assertThat(funnel.visit(release.id(), "fan-1", SHIPPED.plusSeconds(60))).isFalse();
+        assertThat(funnel.visit(release.id(), "fan-2", SHIPPED)).isTrue();
+        assertThat(funnel.visitors(release.id())).isEqualTo(2);
+        assertThat(funnel.visitors(release.id() + 1000)).isZero();
+
+        List<String> fans = List.of("fan-1", "fan-3", "fan-2");
+        for (int i = 0; i < fans.size(); i++) {
+            store.reports().save(new ExperienceReport(fans.get(i), release.id(),
+                    List.of(new FeatureVerdict("POP-1", Verdict.LIKE, fans.get(i) + " likes it")), List.of(), List.of()),
+                    SHIPPED.plusSeconds(100 + i));
+        }
+        store.participation().record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HANDED_IN,
+                "release:" + release.id(), SHIPPED));
+        store.participation().record(ParticipationEvent.of("fan-2", ParticipationKind.REPORT_HANDED_IN,
+                "release:" + release.id(), SHIPPED));
+        store.participation().record(ParticipationEvent.of("fan-2", ParticipationKind.REPORT_HELPFUL,
+                "release:" + release.id(), SHIPPED));
+        assertThat(funnel.reporters(release.id())).as("fan-3's report earned nothing").isEqualTo(2);
+        long grant = store.participation().find("fan-2", ParticipationKind.REPORT_HANDED_IN, "release:" + release.id())
+                .orElseThrow().id();
+        store.participation().revoke(grant, "lead", "a copy", SHIPPED.plusSeconds(600));
+        assertThat(funnel.reporters(release.id())).isEqualTo(1);
+
+        assertThat(store.reports().latest(release.id(), 2)).extracting(r -> r.userId())
+                .as("most recently handed in first").containsExactly("fan-2", "fan-3");
+        var all = store.reports().latest(release.id(), 10);
+        assertThat(all).hasSize(3).allSatisfy(r -> assertThat(r.verdicts()).singleElement()
+                .satisfies(v -> assertThat(v.comment()).isEqualTo(r.userId() + " likes it")));
+        assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(
+                (dev.popcorn.app.ReportStore.Handed r) -> r.handedInAt()).reversed());
+    }
+
+    @Test
     void participationIsRecordedOncePerThing() {
         ParticipationEvent event = ParticipationEvent.of("fan-1", ParticipationKind.BALLOT_CAST, "poll:1", SHIPPED);
         assertThat(store.participation().record(event)).isTrue();

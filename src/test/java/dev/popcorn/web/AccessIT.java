@@ -80,6 +80,12 @@ class AccessIT {
                         .as("%s changes something and is open to anyone", route).isTrue());
         assertThat(routes).filteredOn(route -> route.path().startsWith("/lead") && !route.path().equals("/lead/signin"))
                 .as("the lead's pages").isNotEmpty().allSatisfy(route -> assertThat(route.access()).isEqualTo("lead"));
+        assertThat(byRole.get("lead")).as("a lead's participation decisions").contains(
+                "POST /api/v1/releases/{id}/reports/{user}/comments/{ticket}/helpful", "POST /api/v1/users/{id}/level",
+                "POST /api/v1/users/{id}/level/unlock", "POST /lead/releases/{id}/reports/{user}/helpful",
+                "POST /lead/releases/{id}/reports/{user}/comments/{ticket}/helpful",
+                "POST /lead/participation/grants/{id}/revoke", "POST /lead/participation/level",
+                "POST /lead/participation/level/unlock");
         assertThat(byRole.get("webhook")).containsExactlyInAnyOrder("POST /api/v1/hooks/jira", "POST /api/v1/hooks/discourse");
         assertThat(byRole.get("ci")).containsExactly("POST /api/v1/hooks/jenkins");
         assertThat(byRole.get("pipeline")).containsExactlyInAnyOrder("POST /api/v1/releases", "PUT /api/v1/releases/{id}/tests",
@@ -196,7 +202,8 @@ class AccessIT {
     /** Calls the route with placeholders filled in, a pass (as bearer on the API, as session on pages) or none. */
     private static HttpResponse<String> send(WebApp.Route route, String pass) throws IOException, InterruptedException {
         String path = route.path().replace("{id}", "1").replace("{candidate}", "1").replace("{slug}", "camera")
-                .replace("{token}", "x").replace("{user}", "fan-1");
+                .replace("{token}", "x").replace("{user}", "fan-1")
+                .replace("{ticket}", "POP-1");
         boolean api = path.startsWith("/api/");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
         String cookies = "popcorn_csrf=" + CSRF;

@@ -221,6 +221,15 @@ class BrowserIT {
         signInWith(server.popcorn.link("lead", "Lead", Passes.Role.LEAD) + "?lang=en");
         browser.get(server.url("/lead?lang=en"));
         assertThat(text("h1")).isEqualTo("Lead dashboard");
+        // The week's participation at a glance: the funnel as three bars, the fans who opened the page counted.
+        assertThat(browser.findElements(By.cssSelector("#funnel svg.bar rect"))).hasSize(3);
+        assertThat(Integer.parseInt(text("#funnel-opened strong"))).as("the fans above opened the release's page")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(browser.findElements(By.cssSelector("#level-bars li"))).hasSize(5);
+        browser.findElement(By.cssSelector("#lead-reports form[action$='/helpful'] button")).click();
+        assertThat(textAfterPost("#done", "Marked helpful: its author earns the helpful points."))
+                .isEqualTo("Marked helpful: its author earns the helpful points.");
+        assertThat(browser.findElements(By.cssSelector("#recent-grants tr"))).isNotEmpty();
         browser.findElement(By.xpath("//button[text()='Close the poll now']")).click();
         assertThat(textAfterPost("#done", "The poll is closed and waits for your review."))
                 .isEqualTo("The poll is closed and waits for your review.");

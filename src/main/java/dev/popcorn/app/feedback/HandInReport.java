@@ -117,6 +117,29 @@ public final class HandInReport {
         });
     }
 
+    /**
+     * A lead marks one comment of a user's report helpful: the verdict on {@code ticket} must carry a
+     * comment. Its author earns the helpful points once per comment (ref {@code release:<id>/<TICKET>}),
+     * exempt from the weekly cap, and the audit log keeps who did. Answers whether the mark was new.
+     */
+    public boolean markCommentHelpful(long releaseId, String userId, String ticket, String lead) {
+        ExperienceReport report = reports.find(releaseId, userId)
+                .orElseThrow(() -> RuleViolation.notFound("report.unknown", releaseId, userId));
+        String key = report.verdicts().stream()
+                .filter(v -> v.featureKey().equalsIgnoreCase(ticket == null ? "" : ticket.strip()) && !v.comment().isBlank())
+                .map(v -> v.featureKey()).findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("report.comment.unknown", releaseId, userId, String.valueOf(ticket)));
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            boolean marked = participation.grant(userId, ParticipationKind.REPORT_HELPFUL,
+                    "release:" + releaseId + "/" + key, now);
+            if (marked) {
+                audit.record(new AuditEntry(now, lead, "comment.helpful", "report:" + releaseId + "/" + userId + "/" + key, ""));
+            }
+            return marked;
+        });
+    }
+
     public Optional<ExperienceReport> find(long releaseId, String userId) {
         return reports.find(releaseId, userId);
     }

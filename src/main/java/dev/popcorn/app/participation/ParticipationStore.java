@@ -4,6 +4,7 @@ import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.ParticipationEvent;
 import dev.popcorn.domain.ParticipationKind;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,4 +36,13 @@ public interface ParticipationStore {
 
     /** Revokes the grant unless it is revoked already; true if it was revoked now. */
     boolean revoke(long id, String by, String reason, Instant at);
+
+    /** The newest grants of every user, newest first, at most {@code limit}: what a lead reviews (and may revoke). */
+    List<Grant> recent(int limit);
+
+    /**
+     * The live (not revoked) grants of {@code kind} to these users whose ref is {@code ref} or under it
+     * ({@code ref + "/..."}): for example a report's helpful mark and those of its comments.
+     */
+    List<Grant> marks(ParticipationKind kind, Collection<String> userIds, String ref);
 }
