@@ -756,4 +756,39 @@ abstract class StoreContract {
         assertThatThrownBy(() -> store.awards().record(List.of(new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(),
                 "camera", 13, at)))).as("one row per winner and poll").isInstanceOf(RuntimeException.class);
     }
+
+    @Test
+    void nominationsAreOnePerUserPollAndTeamAndDecidedOnceWhilePending() {
+        Instant at = SHIPPED.plus(Duration.ofHours(1));
+        var nominations = store.nominations();
+        dev.popcorn.domain.Nomination first = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera",
+                "Night camera 夜景", "Stars at night, 星星", at));
+        dev.popcorn.domain.Nomination other = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "battery",
+                "Quiet charging", "No whine", at.plusSeconds(1)));
+        nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-2", "camera", "Camera", "Fast", at.plusSeconds(2)));
+
+        assertThat(first.id()).isPositive();
+        assertThat(nominations.find(first.id())).hasValue(first);
+        assertThat(nominations.ofUser(poll.id(), "fan-1")).containsExactly(first, other);
+        assertThat(nominations.ofPoll(poll.id())).extracting(dev.popcorn.domain.Nomination::userId)
+                .containsExactly("fan-1", "fan-1", "fan-2");
+        assertThat(nominations.ofPoll(poll.id() + 1000)).isEmpty();
+        assertThat(nominations.holdPoll(poll.id())).isTrue();
+        assertThat(nominations.holdPoll(poll.id() + 1000)).isFalse();
+        assertThatThrownBy(() -> nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera", "Again",
+                "Again", at))).as("one per user, poll and team").isInstanceOf(RuleViolation.class)
+                .extracting(e -> ((RuleViolation) e).code()).isEqualTo("store.concurrent");
+
+        dev.popcorn.domain.Nomination accepted = first.accepted(candidate(0).id(), "lead", at.plusSeconds(60));
+        assertThat(nominations.decide(accepted)).isTrue();
+        assertThat(nominations.find(first.id())).hasValue(accepted);
+        assertThat(nominations.decide(first.declined("too late", "lead-2", at.plusSeconds(61))))
+                .as("a decided nomination stays decided").isFalse();
+        assertThat(nominations.find(first.id()).orElseThrow().candidateId()).isEqualTo(candidate(0).id());
+
+        dev.popcorn.domain.Nomination declined = other.declined("Not shipped this week", "lead", at.plusSeconds(62));
+        assertThat(nominations.decide(declined)).isTrue();
+        assertThat(nominations.find(other.id())).hasValue(declined);
+        assertThat(declined.candidateId()).isNull();
+    }
 }
