@@ -12,6 +12,7 @@ import dev.popcorn.app.award.AwardSchedule;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.ChatWebhook;
 import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.award.Nominations;
 import dev.popcorn.app.award.Tally;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
@@ -117,6 +118,8 @@ final class Wiring {
                         config.discourse().leadGroups()), memberAccounts, clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
+        Nominations nominations = new Nominations(new Nominations.Stores(store.transactions(), store.nominations(),
+                store.polls(), store.teams(), store.audit()), managePoll, standing, Nominations.DEFAULT_LIMIT, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
                 store.teams(), store.participation(), store.audit(), clock);
         IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
@@ -150,7 +153,7 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing, nominations), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

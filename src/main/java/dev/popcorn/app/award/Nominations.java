@@ -141,9 +141,17 @@ public final class Nominations {
         });
     }
 
-    /** Nominations are taken while the poll is a draft and its opening time has not come. */
+    /** Whether the poll takes nominations now: a draft whose opening time has not come. */
+    public boolean takes(Poll poll) {
+        return takes(poll, clock.instant());
+    }
+
+    private static boolean takes(Poll poll, Instant now) {
+        return poll.state() == PollState.DRAFT && (poll.opensAt() == null || now.isBefore(poll.opensAt()));
+    }
+
     private static void checkOpenForNominations(Poll poll, Instant now) {
-        if (poll.state() != PollState.DRAFT || poll.opensAt() != null && !now.isBefore(poll.opensAt())) {
+        if (!takes(poll, now)) {
             throw RuleViolation.closed("nomination.pollNotDraft", poll.title());
         }
     }
