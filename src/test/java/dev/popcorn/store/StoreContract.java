@@ -505,6 +505,51 @@ abstract class StoreContract {
     }
 
     @Test
+    void nominationsSentAtOnceNeverLeaveMoreThanTheLimitWaiting() throws Exception {
+        Instant now = SHIPPED.plus(Duration.ofDays(7));
+        Release next = store.releases().create("2026.11.27", now, now.plus(Duration.ofDays(4)),
+                List.of(new Feature("POP-9", "Next", "camera")));
+        long draft = store.polls().create(next.id(), "Popcorn Award · 2026.11.27", now.plus(Duration.ofHours(16)),
+                now.plus(Duration.ofDays(6))).id();
+        List<String> teams = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            teams.add("team-" + i);
+            store.teams().save(new Team("team-" + i, "Team " + i, List.of()));
+        }
+        java.time.Clock clock = java.time.Clock.fixed(now.plusSeconds(60), java.time.ZoneOffset.UTC);
+        var manage = new dev.popcorn.app.award.ManagePoll(new dev.popcorn.app.award.ManagePoll.Stores(store.transactions(),
+                store.polls(), store.awards(), store.teams(), store.outbox(), store.audit()), null, null, clock);
+        var nominations = new dev.popcorn.app.award.Nominations(new dev.popcorn.app.award.Nominations.Stores(
+                store.transactions(), store.nominations(), store.polls(), store.teams(), store.audit()), manage,
+                dev.popcorn.app.participation.Rights.everyone(), 3, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(teams.size());
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (String team : teams) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        nominations.nominate("fan-1", draft, team, "Project of " + team, "Worth it");
+                    } catch (RuleViolation e) {
+                        refused.add(e.code());
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(store.nominations().ofUser(draft, "fan-1")).hasSize(3);
+        assertThat(refused).hasSize(5).allSatisfy(code -> assertThat(code).isIn("nomination.limit", "store.concurrent"));
+    }
+
+    @Test
     void editingAReportReplacesItsVerdictsAndKeepsItsWishes() {
         ExperienceReport first = new ExperienceReport("fan-1", release.id(), List.of(
                 new FeatureVerdict("POP-1", Verdict.LIKE, "great at night"),
