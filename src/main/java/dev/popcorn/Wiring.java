@@ -1,6 +1,7 @@
 package dev.popcorn;
 
 import dev.popcorn.announce.Announcements;
+import dev.popcorn.announce.FanCard;
 import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.announce.Photos;
@@ -19,13 +20,16 @@ import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreads;
+import dev.popcorn.app.forum.StandingMirror;
 import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.participation.FanCards;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.web.StandingCardFacts;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
@@ -86,9 +90,15 @@ final class Wiring {
                         config.apiValidity()), clock);
         OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
                 store.audit(), config.calendar(), clock);
+        Optional<DiscourseClient> discourse = config.discourse().posting()
+                ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
+        Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
+        // Levels and badges mirrored to the forum: the standing calls standingMirror in its transactions.
+        StandingMirror standingMirror = new StandingMirror(forum, config.forumMirror(), store.forumLevels(), store.users(),
+                store.outbox(), clock);
         Standing standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
-                store.audit(), config.levels(), config.calendar().zone(), user -> memberNames(store, user), Standing.Mirror.none(),
-                clock);
+                store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(),
+                user -> memberNames(store, user), standingMirror, clock);
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
                 config.calendar(), clock, standing);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
@@ -98,9 +108,6 @@ final class Wiring {
         ForumKeys forumKeys = new ForumKeys(config.installationId());
         Path photos = config.dataDir().resolve("photos");
         Tally tally = new Tally(store.ballots(), store.reports(), config.award().tieRule());
-        Optional<DiscourseClient> discourse = config.discourse().posting()
-                ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
-        Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
         Photos pictures = new Photos(photos, baseUrl);
         PhotoFetcher photoFetcher = new PhotoFetcher(pictures, config.photos().allowedHosts(),
                 PhotoFetcher.Limits.DEFAULT, clock);
@@ -115,7 +122,11 @@ final class Wiring {
                 discourse.isPresent(), clock);
         ForumAccounts forumAccounts = new ForumAccounts(identity, store.signInNonces(), store.users(), signIn, passes,
                 new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
-                        config.discourse().leadGroups()), memberAccounts, clock);
+                        config.discourse().leadGroups()), memberAccounts,
+                // The forum's groups feed the levels granted by hand back in.
+                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, standing::forumSays,
+                        standingMirror::signedIn),
+                clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         Nominations nominations = new Nominations(new Nominations.Stores(store.transactions(), store.nominations(),
@@ -141,7 +152,9 @@ final class Wiring {
                 Map.entry(RecogniseWinners.GROUP, announce.recognition()::deliverGroup),
                 Map.entry(ForumThreads.RELEASE, forumThreads::deliverRelease),
                 Map.entry(ForumThreads.POLL, forumThreads::deliverPoll),
-                Map.entry(ForumThreads.WISH, forumThreads::deliverWish)),
+                Map.entry(ForumThreads.WISH, forumThreads::deliverWish),
+                Map.entry(StandingMirror.LEVEL, standingMirror::deliverLevel),
+                Map.entry(StandingMirror.BADGE, standingMirror::deliverBadge)),
                 Set.of(AnnounceAward.CHAT),
                 // One task per claim: its lease (a task makes at most five calls) starts when the task does,
                 // so a long batch can never outlive its lease and a killed instance holds back only one task.
@@ -153,7 +166,8 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing, nominations), outbox, schedule, trackerSync,
+                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing,
+                new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl), nominations), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

@@ -6,22 +6,15 @@ import dev.popcorn.domain.Member;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The winner card: a 1200 × 630 picture made to be shared (the size link previews use) with the
@@ -38,7 +31,7 @@ public final class WinnerCard {
     record Rendered(BufferedImage image, List<Rectangle> nameBoxes) {
     }
 
-    private static final Font FONT = loadFont();
+    private static final Font FONT = CardDrawing.FONT;
     private static final Color INK = new Color(0x3B, 0x1F, 0x0E);
     private static final Color CREAM = new Color(0xFF, 0xF6, 0xE5);
     private static final int MAX_MEMBERS = 12;
@@ -55,23 +48,14 @@ public final class WinnerCard {
     }
 
     public byte[] png(AwardFacts facts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(render(facts).image(), "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return CardDrawing.png(render(facts).image());
     }
 
     Rendered render(AwardFacts facts) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            CardDrawing.hints(g);
             background(g);
             header(g, facts);
             List<Rectangle> names = members(g, facts);
@@ -171,21 +155,6 @@ public final class WinnerCard {
 
     /** The font, made smaller until {@code text} fits in {@code width}. */
     private static Font fit(Graphics2D g, String text, Font font, int width) {
-        Font fitted = font;
-        while (g.getFontMetrics(fitted).stringWidth(text) > width && fitted.getSize2D() > 12) {
-            fitted = fitted.deriveFont(fitted.getSize2D() - 2);
-        }
-        return fitted;
-    }
-
-    private static Font loadFont() {
-        try (InputStream in = WinnerCard.class.getResourceAsStream("/fonts/NotoSansSC-Regular.ttf")) {
-            if (in == null) {
-                throw new IllegalStateException("the card font fonts/NotoSansSC-Regular.ttf is missing from the build");
-            }
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException | FontFormatException e) {
-            throw new IllegalStateException("cannot read the card font: " + e.getMessage(), e);
-        }
+        return CardDrawing.fit(g, text, font, width, 12);
     }
 }

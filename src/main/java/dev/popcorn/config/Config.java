@@ -1,5 +1,6 @@
 package dev.popcorn.config;
 
+import dev.popcorn.domain.ForumMirrorMap;
 import dev.popcorn.domain.PointsRules;
 import dev.popcorn.domain.WeekCalendar;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public record Config(
         int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         String installationId, byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
         WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
-        JenkinsConfig jenkins, PhotoConfig photos, PointsRules points, LevelsConfig levels) {
+        JenkinsConfig jenkins, PhotoConfig photos, PointsRules points, LevelsConfig levels, ForumMirrorMap forumMirror) {
 
     /** The keys of the server itself: port, data, database, security, the week, requests. */
     static final List<Key> SERVER_KEYS = List.of(
@@ -83,7 +84,7 @@ public record Config(
     private static Map<String, Key> keys() {
         Map<String, Key> keys = new LinkedHashMap<>();
         for (List<Key> section : List.of(SERVER_KEYS, AwardConfig.KEYS, PhotoConfig.KEYS, JiraConfig.KEYS,
-                DiscourseConfig.KEYS, JenkinsConfig.KEYS, PointsConfig.KEYS, LevelsConfig.KEYS)) {
+                DiscourseConfig.KEYS, ForumMirrorConfig.KEYS, JenkinsConfig.KEYS, PointsConfig.KEYS, LevelsConfig.KEYS)) {
             section.forEach(key -> keys.put(key.name(), key));
         }
         return Collections.unmodifiableMap(keys);
@@ -175,6 +176,7 @@ public record Config(
         }
         WeekCalendar calendar = new WeekCalendar(zone, v.moment("week.release"), v.moment("week.reports-close"),
                 v.moment("week.poll-open"), v.moment("week.poll-close"));
+        LevelsConfig levels = LevelsConfig.from(v);
         return new Config(port, Values.stripSlash(baseUrl), dataDir, dbUrl, v.text("db.user"), v.text("db.password"),
                 v.integer("db.pool-size", 1, 200), installationId, secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(v.integer("security.link-days", 1, 365)),
@@ -182,7 +184,7 @@ public record Config(
                 Duration.ofDays(v.integer("security.api-days", 1, 365)),
                 calendar, v.integer("http.max-body-bytes", 1024, 50_000_000), JiraConfig.from(v), AwardConfig.from(v),
                 DiscourseConfig.from(v), JenkinsConfig.from(v), PhotoConfig.from(v), PointsConfig.from(v),
-                LevelsConfig.from(v));
+                levels, ForumMirrorConfig.from(v, levels.ladder()));
     }
 
     /** Reads a secret generated earlier into the data folder, or generates it (owner-only file). */

@@ -172,12 +172,35 @@ public final class DiscourseClient {
         }
     }
 
+    /**
+     * Takes users out of a group; users who are not members are skipped by the forum (answered in
+     * {@code skipped_usernames}, GroupsController#remove_member), which is what we wanted.
+     */
+    public void removeFromGroup(long groupId, List<String> usernames) {
+        JsonObject body = new JsonObject();
+        body.addProperty("usernames", String.join(",", usernames));
+        http.delete("/groups/" + groupId + "/members.json", body);
+    }
+
+    /** The ids of the badges a user holds ({@code GET /user-badges/{username}.json}, its {@code user_badges}). */
+    public List<Long> badgeIds(String username) {
+        JsonObject answer = http.get("/user-badges/" + encode(username) + ".json").getAsJsonObject();
+        List<Long> ids = new ArrayList<>();
+        JsonElement list = answer.get("user_badges");
+        if (list != null && list.isJsonArray()) {
+            list.getAsJsonArray().forEach(b -> ids.add(b.getAsJsonObject().get("badge_id").getAsLong()));
+        }
+        return ids;
+    }
+
     /** Grants a badge; the forum keeps one grant of a badge that cannot be granted twice. */
     public void grantBadge(String username, long badgeId, String reason) {
         JsonObject body = new JsonObject();
         body.addProperty("username", username);
         body.addProperty("badge_id", badgeId);
-        body.addProperty("reason", reason);
+        if (!reason.isEmpty()) {
+            body.addProperty("reason", reason);
+        }
         http.post("/user_badges.json", body);
     }
 

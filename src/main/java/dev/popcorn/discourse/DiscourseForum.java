@@ -122,6 +122,35 @@ public final class DiscourseForum implements Forum {
     }
 
     @Override
+    public void mirrorGroups(String username, Optional<String> join, List<String> leave) {
+        delivering(() -> {
+            // The forum's own answer says which groups the user is in, so a repeat sends no write at all.
+            DiscourseClient.User user = client.user(username).orElseThrow(() -> new DeliveryFailure(
+                    "the forum has no user " + username, false, null, null));
+            for (String group : leave) {
+                if (user.groups().contains(group) && !join.filter(group::equals).isPresent()) {
+                    client.removeFromGroup(client.groupId(group), List.of(user.username()));
+                }
+            }
+            if (join.isPresent() && !user.groups().contains(join.get())) {
+                client.addToGroup(client.groupId(join.get()), List.of(user.username()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void grantForumBadge(String username, long badgeId) {
+        delivering(() -> {
+            // Discourse grants a badge that allows many grants again on every call (BadgeGranter#grant): ask first.
+            if (!client.badgeIds(username).contains(badgeId)) {
+                client.grantBadge(username, badgeId, "");
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void tell(String key, List<String> usernames, String title, String text) {
         delivering(() -> {
             if (client.topicByExternalId(key).isEmpty()) {

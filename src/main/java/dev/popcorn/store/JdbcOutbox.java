@@ -109,6 +109,14 @@ final class JdbcOutbox implements OutboxStore {
     }
 
     @Override
+    public int rearmFailed(String kind, String refPrefix, Instant due) {
+        // A prefix compared as text, not LIKE: a user id may hold '%' or '_'.
+        return db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', " + NEW_ROUND + ", due_at = :due"
+                        + " WHERE state = 'FAILED' AND kind = :kind AND LEFT(ref, :length) = :prefix")
+                .bind("kind", kind).bind("prefix", refPrefix).bind("length", refPrefix.length()).bind("due", due).execute());
+    }
+
+    @Override
     public int retryFailed(Instant now) {
         return db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', " + NEW_ROUND
                 + ", due_at = :now WHERE state = 'FAILED'").bind("now", now).execute());

@@ -30,6 +30,39 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
+    public Optional<String> name(String userId) {
+        return db.with(h -> h.createQuery("SELECT name FROM users WHERE id = :u").bind("u", userId)
+                .mapTo(String.class).findOne());
+    }
+
+    @Override
+    public List<ReportLine> reportsOf(String userId, int limit) {
+        return db.with(h -> h.createQuery("SELECT r.release_id, rel.version, r.handed_in_at,"
+                        + " (SELECT COUNT(*) FROM report_verdicts v WHERE v.release_id = r.release_id AND v.user_id = r.user_id) AS n,"
+                        + " EXISTS (SELECT 1 FROM participation_events e WHERE e.user_id = r.user_id AND e.kind = 'REPORT_HANDED_IN'"
+                        + "   AND e.ref = CONCAT('release:', CAST(r.release_id AS VARCHAR(20))) AND e.revoked_at IS NULL) AS earned"
+                        + " FROM reports r JOIN releases rel ON rel.id = r.release_id WHERE r.user_id = :u"
+                        + " ORDER BY rel.shipped_at DESC LIMIT :limit")
+                .bind("u", userId).bind("limit", limit)
+                .map((rs, ctx) -> new ReportLine(rs.getLong("release_id"), rs.getString("version"),
+                        Db.instant(rs, "handed_in_at"), rs.getInt("n"), rs.getBoolean("earned")))
+                .list());
+    }
+
+    @Override
+    public List<dev.popcorn.domain.Wish> wishesOf(String userId, int limit) {
+        return db.with(h -> h.createQuery("SELECT w.id, w.text, w.author_id, w.release_id, w.created_at, w.ticket_key,"
+                        + " w.fulfilled_at, (SELECT COUNT(*) FROM wish_supporters c WHERE c.wish_id = w.id) AS n"
+                        + " FROM wishes w WHERE w.author_id = :u OR EXISTS (SELECT 1 FROM wish_supporters s"
+                        + " WHERE s.wish_id = w.id AND s.user_id = :u) ORDER BY w.id DESC LIMIT :limit")
+                .bind("u", userId).bind("limit", limit)
+                .map((rs, ctx) -> new dev.popcorn.domain.Wish(rs.getLong("id"), rs.getString("text"),
+                        rs.getString("author_id"), rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n"),
+                        rs.getString("ticket_key"), Db.instant(rs, "fulfilled_at")))
+                .list());
+    }
+
+    @Override
     public void saveLevel(String userId, String level, Instant since) {
         db.with(h -> {
             int updated = h.createUpdate("UPDATE user_levels SET level = :l, since = :s WHERE user_id = :u")

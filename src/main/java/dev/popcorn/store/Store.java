@@ -151,6 +151,10 @@ public final class Store implements AutoCloseable {
         return new JdbcWebhookDeliveries(db);
     }
 
+    public dev.popcorn.app.forum.ForumLevelStore forumLevels() {
+        return new JdbcForumLevels(db);
+    }
+
     public SignInNonces signInNonces() {
         return new JdbcSignInNonces(db);
     }

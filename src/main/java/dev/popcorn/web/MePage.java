@@ -6,6 +6,10 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Standing;
+import dev.popcorn.web.json.StandingJson;
+import java.util.Locale;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Sessions;
@@ -24,8 +28,12 @@ final class MePage implements EndpointGroup {
     private final Chrome chrome;
     private final Sessions sessions;
     private final Duration apiValidity;
+    private final Standing standing;
+    private final Ledger ledger;
 
-    MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity) {
+    MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger) {
+        this.standing = standing;
+        this.ledger = ledger;
         this.signIn = signIn;
         this.chrome = chrome;
         this.sessions = sessions;
@@ -36,6 +44,10 @@ final class MePage implements EndpointGroup {
     public void addEndpoints() {
         get("/me", ctx -> render(ctx, null), USER);
         post("/me/api-pass", ctx -> render(ctx, signIn.apiPass(Gate.admitted(ctx))), USER);
+        post("/me/profile", ctx -> {
+            standing.setPublicProfile(Gate.admitted(ctx).userId(), !"false".equals(ctx.formParam("visible")));
+            ctx.redirect("/me#public-title");
+        }, USER);
         post("/me/signout-everywhere", ctx -> {
             signIn.signOutEverywhere(Gate.admitted(ctx).userId());
             sessions.end(ctx);
@@ -48,11 +60,34 @@ final class MePage implements EndpointGroup {
         Map<String, Object> model = chrome.model(ctx);
         model.put("me", me);
         model.put("apiDays", apiValidity.toDays());
+        Locale locale = chrome.locale(ctx);
+        model.put("standing", StandingJson.of(standing.view(me.userId()), locale));
+        model.put("own", true);
+        model.put("windowReleases", standing.ladder().windowReleases());
+        model.put("freezeEvery", standing.streakRules().freezeEvery());
+        model.put("weeklyCap", ledger.weeklyCap());
+        Ledger.Summary summary = ledger.summary(me.userId(), before(ctx.queryParam("before")));
+        model.put("points", summary);
+        model.put("grants", summary.grants().stream().map(g -> ParticipationRoutes.GrantJson.of(g, locale)).toList());
+        if (summary.grants().size() == Ledger.PAGE) {
+            model.put("olderThan", summary.grants().get(Ledger.PAGE - 1).id());
+        }
+        model.put("reports", standing.reports(me.userId(), 20));
+        model.put("wishes", standing.wishes(me.userId(), 20));
         if (apiPass != null) {
             model.put("apiPass", apiPass);
             model.put("apiPassExpires", signIn.apiPassExpiry());
         }
         ctx.header("Cache-Control", "no-store");
         chrome.render(ctx, "me", model);
+    }
+
+    /** A page of older grants: {@code ?before=<id>}; anything else shows the newest. */
+    private static Long before(String value) {
+        try {
+            return value == null ? null : Math.max(1, Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -1,11 +1,13 @@
 package dev.popcorn.web;
 
+import static dev.popcorn.web.common.Access.ANYONE;
 import static dev.popcorn.web.common.Access.LEAD;
 import static dev.popcorn.web.common.Access.USER;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
@@ -13,6 +15,7 @@ import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Params;
+import dev.popcorn.web.json.StandingJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -40,7 +43,15 @@ final class ParticipationRoutes implements EndpointGroup {
         }
     }
 
-    record ParticipationJson(long week, long month, long all, List<GrantJson> grants) {
+    record ParticipationJson(long week, long month, long all, List<GrantJson> grants, StandingJson standing) {
+    }
+
+    /** What anyone may see of a fan who did not choose to stay off public pages. */
+    record FanJson(String id, String name, StandingJson.LevelJson level, StandingJson.StreakJson streak,
+            List<StandingJson.BadgeJson> badges, int reports, int wishesShipped) {
+    }
+
+    record ProfileInput(Boolean visible) {
     }
 
     record RevokeInput(String reason) {
@@ -50,9 +61,11 @@ final class ParticipationRoutes implements EndpointGroup {
     }
 
     private final Ledger ledger;
+    private final Standing standing;
 
-    ParticipationRoutes(Ledger ledger) {
+    ParticipationRoutes(Ledger ledger, Standing standing) {
         this.ledger = ledger;
+        this.standing = standing;
     }
 
     @Override
@@ -60,13 +73,40 @@ final class ParticipationRoutes implements EndpointGroup {
         get("/api/v1/me/participation", this::mine, USER);
         post("/api/v1/participation/grants/{id}/revoke", this::revoke, LEAD);
         post("/api/v1/users/{id}/points", this::award, LEAD);
+        post("/api/v1/me/profile", this::profile, USER);
+        get("/api/v1/fans/{id}", this::fan, ANYONE);
     }
 
     private void mine(Context ctx) {
         Ledger.Summary summary = ledger.summary(Gate.admitted(ctx).userId(), before(ctx.queryParam("before")));
         Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
         Json.write(ctx, 200, new ParticipationJson(summary.week(), summary.month(), summary.all(),
-                summary.grants().stream().map(g -> GrantJson.of(g, locale)).toList()));
+                summary.grants().stream().map(g -> GrantJson.of(g, locale)).toList(),
+                StandingJson.of(standing.view(Gate.admitted(ctx).userId()), locale)));
+    }
+
+    private void profile(Context ctx) {
+        ProfileInput input = Json.read(ctx, ProfileInput.class);
+        String me = Gate.admitted(ctx).userId();
+        standing.setPublicProfile(me, Params.require(input.visible(), "visible"));
+        Json.write(ctx, 200, StandingJson.of(standing.view(me), Messages.choose(null, ctx.header("Accept-Language"))));
+    }
+
+    private void fan(Context ctx) {
+        String id = ctx.pathParam("id");
+        Standing.View view = publicView(standing, id);
+        Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
+        StandingJson json = StandingJson.of(view, locale);
+        Json.write(ctx, 200, new FanJson(id, standing.name(id).orElse(id), json.level(), json.streak(), json.badges(),
+                view.counts().reports(), view.counts().wishesShipped()));
+    }
+
+    /** A fan's standing for public eyes: unknown users and those who chose to stay off public pages are not found. */
+    static Standing.View publicView(Standing standing, String id) {
+        if (id.length() > 120 || standing.name(id).isEmpty() || !standing.publicProfile(id)) {
+            throw RuleViolation.notFound("share.fan.unknown", id);
+        }
+        return standing.view(id);
     }
 
     private void revoke(Context ctx) {

@@ -57,7 +57,8 @@ public final class WebApp {
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
             ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
             dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger,
-            dev.popcorn.app.participation.Standing standing, dev.popcorn.app.award.Nominations nominations) {
+            dev.popcorn.app.participation.Standing standing,
+            dev.popcorn.app.participation.FanCards fanCards, dev.popcorn.app.award.Nominations nominations) {
     }
 
     /** How the web layer behaves. */
@@ -205,9 +206,11 @@ public final class WebApp {
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets()),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity()),
+                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger()),
                 new UserRoutes(s.signIn()),
-                new ParticipationRoutes(s.ledger()),
+                new ParticipationRoutes(s.ledger(), s.standing()),
+                new FanCardRoutes(s.fanCards(), chrome),
+                new FanPage(s.standing(), s.fanCards(), chrome, sessions),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
     }

@@ -124,6 +124,8 @@ class ConfigTest {
             entry("discourse.nonce-minutes", new Bad("0", FORUM)),
             entry("discourse.lead-check-minutes", new Bad("1441", FORUM)),
             entry("discourse.winner-badge-id", new Bad("gold", FORUM)),
+            entry("forum.level-groups", Bad.of("wizard=popcorn-wizards")),
+            entry("forum.badge-ids", Bad.of("reports.platinum=102")),
             entry("jenkins.token", new Bad("short", JIRA)),
             entry("jenkins.job", new Bad("", merged(JIRA, JENKINS))),
             entry("jenkins.phase", Bad.of("DONE")),
@@ -171,6 +173,13 @@ class ConfigTest {
         covered.addAll(FREE.keySet());
         assertThat(covered).containsExactlyInAnyOrderElementsOf(Config.KEYS.keySet());
         assertThat(REFUSED.keySet()).doesNotContainAnyElementsOf(FREE.keySet());
+    }
+
+    @Test
+    void everyKeyIsExplainedInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(Config.KEYS.keySet()).allSatisfy(key -> assertThat(readme).as("README.md on %s", key)
+                .contains("`" + key + "`"));
     }
 
     @Test

@@ -89,6 +89,11 @@ public final class FakeDiscourse implements AutoCloseable {
         users.put(username, user);
     }
 
+    /** A group of the forum (made if new), with these members. */
+    public void group(String name, String... members) {
+        groups.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>())).addAll(List.of(members));
+    }
+
     /** The next {@code requests} requests are answered 429, asking to wait {@code seconds} (in the header or the body). */
     public void rateLimit(int requests, int seconds, boolean inBody) {
         waitSeconds = seconds;
@@ -256,6 +261,7 @@ public final class FakeDiscourse implements AutoCloseable {
     private static final Pattern GROUP = Pattern.compile("/groups/([^/]+)\\.json");
     private static final Pattern GROUP_BY_ID = Pattern.compile("/groups/by-id/(\\d+)\\.json");
     private static final Pattern GROUP_MEMBERS = Pattern.compile("/groups/(\\d+)/members\\.json");
+    private static final Pattern USER_BADGE_LIST = Pattern.compile("/user-badges/([^/]+)\\.json");
     private static final Pattern GROUP_MEMBER_LIST = Pattern.compile("/groups/([^/]+)/members\\.json");
 
     /** The forum's behaviour, answering every request. */
@@ -335,7 +341,9 @@ public final class FakeDiscourse implements AutoCloseable {
                     return error(404, "not_found", "The requested URL or resource could not be found.");
                 }
                 JsonObject values = new JsonObject();
-                values.add("user", user);
+                JsonObject withGroups = user.deepCopy();
+                withGroups.add("groups", groupsOf(user.get("username").getAsString()));
+                values.add("user", withGroups);
                 return json(200, DiscourseSpec.sample("GET", "/u/{username}.json", 200, values)).build();
             }
             if (method.equals("GET") && (m = GROUP.matcher(path)).matches() && groups.containsKey(m.group(1))) {
@@ -375,6 +383,49 @@ public final class FakeDiscourse implements AutoCloseable {
                 values.addProperty("success", "OK");
                 values.add("usernames", added);
                 return json(200, DiscourseSpec.sample("PUT", "/groups/{id}/members.json", 200, values)).build();
+            }
+            if (method.equals("DELETE") && (m = GROUP_MEMBERS.matcher(path)).matches()) {
+                // As GroupsController#remove_member: members are removed, others skipped; both answered 200.
+                String name = new ArrayList<>(groups.keySet()).get(Integer.parseInt(m.group(1)) - 40);
+                List<String> members = groups.get(name);
+                JsonArray removed = new JsonArray();
+                JsonArray skipped = new JsonArray();
+                for (String username : JsonParser.parseString(r.getBodyAsString()).getAsJsonObject().get("usernames")
+                        .getAsString().split(",")) {
+                    if (!users.containsKey(username)) {
+                        return error(400, "invalid_parameters", "user_ids or usernames or user_emails must be present");
+                    }
+                    (members.remove(username) ? removed : skipped).add(username);
+                }
+                JsonObject values = new JsonObject();
+                values.addProperty("success", "OK");
+                values.add("usernames", removed);
+                values.add("skipped_usernames", skipped);
+                return json(200, DiscourseSpec.sample("DELETE", "/groups/{id}/members.json", 200, values)).build();
+            }
+            if (method.equals("GET") && (m = USER_BADGE_LIST.matcher(path)).matches()) {
+                String username = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+                if (!users.containsKey(username)) {
+                    return error(404, "not_found", "The requested URL or resource could not be found.");
+                }
+                JsonObject itemSchema = DiscourseSpec.document().getAsJsonObject("paths").getAsJsonObject("/user-badges/{username}.json")
+                        .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200").getAsJsonObject("content")
+                        .getAsJsonObject("application/json").getAsJsonObject("schema").getAsJsonObject("properties")
+                        .getAsJsonObject("user_badges").getAsJsonObject("items");
+                JsonArray held = new JsonArray();
+                synchronized (badges) {
+                    for (String badge : badges) {
+                        if (badge.startsWith(username + ":")) {
+                            JsonObject values = new JsonObject();
+                            values.addProperty("id", ids.incrementAndGet());
+                            values.addProperty("badge_id", Long.parseLong(badge.substring(username.length() + 1)));
+                            held.add(DiscourseSpec.generate(itemSchema, values));
+                        }
+                    }
+                }
+                JsonObject values = new JsonObject();
+                values.add("user_badges", held);
+                return json(200, DiscourseSpec.sample("GET", "/user-badges/{username}.json", 200, values)).build();
             }
             if (method.equals("POST") && path.equals("/user_badges.json")) {
                 return grantBadge(JsonParser.parseString(r.getBodyAsString()).getAsJsonObject());
@@ -495,6 +546,25 @@ public final class FakeDiscourse implements AutoCloseable {
                 return DiscourseSpec.sample("POST", "/uploads.json", 200, values);
             });
             return json(200, upload).build();
+        }
+
+        /** The groups a user is in, as {@code GET /u/{username}.json} lists them. */
+        private JsonArray groupsOf(String username) {
+            JsonObject itemSchema = DiscourseSpec.document().getAsJsonObject("paths").getAsJsonObject("/u/{username}.json")
+                    .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200").getAsJsonObject("content")
+                    .getAsJsonObject("application/json").getAsJsonObject("schema").getAsJsonObject("properties")
+                    .getAsJsonObject("user").getAsJsonObject("properties").getAsJsonObject("groups").getAsJsonObject("items");
+            JsonArray list = new JsonArray();
+            List<String> names = new ArrayList<>(groups.keySet());
+            for (String name : names) {
+                if (groups.get(name).contains(username)) {
+                    JsonObject values = new JsonObject();
+                    values.addProperty("id", 40 + names.indexOf(name));
+                    values.addProperty("name", name);
+                    list.add(DiscourseSpec.generate(itemSchema, values));
+                }
+            }
+            return list;
         }
 
         private JsonObject group(String name) {

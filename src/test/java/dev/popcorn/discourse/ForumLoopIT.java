@@ -244,6 +244,31 @@ class ForumLoopIT {
         }
     }
 
+    @Test
+    void aModeratorPuttingAUserInTheHonoraryGroupGivesTheLevelAndTheMirrorTakesThemOutOfTheFansGroup() {
+        fake.user(4545, "meilin", 2, false);
+        fake.group("popcorn-fans", "meilin");
+        fake.group("popcorn-honorary");
+        Map<String, String> config = forum("");
+        config.put("forum.level-groups", "fan=popcorn-fans,honorary=popcorn-honorary");
+        server = TestServer.start(data, SATURDAY_NOON, false, config);
+        Map<String, String> request = signIn("/");
+        assertThat(back(answer(request.get("nonce"), request.get("return_sso_url"), "4545", "meilin",
+                "trust_level_2,popcorn-fans")).statusCode()).isEqualTo(302);
+        sleep(Duration.ofSeconds(6));
+        assertThat(fake.requests()).as("no level by hand, no change of level: nothing to mirror")
+                .noneMatch(r -> r.contains("/members.json"));
+
+        // On the forum, a moderator makes her an honorary member; the forum's webhook tells Popcorn.
+        fake.group("popcorn-honorary", "meilin");
+        assertThat(hook("user_added_to_group",
+                "{\"group_user\":{\"group_id\":43,\"group_name\":\"popcorn-honorary\",\"user_id\":4545}}", HOOK_SECRET)
+                .statusCode()).isEqualTo(200);
+
+        await(() -> fake.groupMembers("popcorn-fans").isEmpty());
+        assertThat(fake.groupMembers("popcorn-honorary")).containsExactly("meilin");
+    }
+
     private static long count(java.sql.Connection c, String table) throws java.sql.SQLException {
         try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();

@@ -112,6 +112,22 @@ final class MemoryOutbox implements OutboxStore {
     }
 
     @Override
+    public int rearmFailed(String kind, String refPrefix, Instant due) {
+        return db.with(() -> {
+            int n = 0;
+            for (Row row : List.copyOf(rows.values())) {
+                Task t = row.task();
+                if (t.state() == State.FAILED && t.kind().equals(kind) && t.ref().startsWith(refPrefix)) {
+                    put(new Task(t.id(), t.kind(), t.ref(), State.PENDING, 0, due, t.lastError(), t.doneAt(), 0, 0, null, ""),
+                            row);
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    @Override
     public int retryFailed(Instant now) {
         return db.with(() -> {
             int n = 0;

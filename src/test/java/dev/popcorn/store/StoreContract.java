@@ -240,6 +240,32 @@ abstract class StoreContract {
     }
 
     @Test
+    void failedTasksOfOneKindAndRefPrefixAreRearmedAndNoOthers() {
+        var outbox = store.outbox();
+        Instant t0 = SHIPPED.plus(Duration.ofDays(1));
+        for (String ref : List.of("fan_1/1", "fan_1/2", "fan%1/1", "fan_10/1")) {
+            outbox.enqueue("level.group", ref, t0);
+        }
+        outbox.enqueue("badge.forum", "fan_1/reports.gold", t0);
+        for (var task : outbox.claim("a", t0, t0.plusSeconds(30), 10)) {
+            outbox.fail(task.id(), "a", "no forum account yet", "outbox.advice.forumAccount");
+        }
+        assertThat(outbox.rearmFailed("level.group", "fan_1/", t0.plusSeconds(60))).isEqualTo(2);
+        var rearmed = outbox.find("level.group", "fan_1/2").orElseThrow();
+        assertThat(rearmed.state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.PENDING);
+        assertThat(rearmed.attempts()).isZero();
+        assertThat(rearmed.advice()).isEmpty();
+        assertThat(rearmed.dueAt()).isEqualTo(t0.plusSeconds(60));
+        for (String ref : List.of("fan%1/1", "fan_10/1")) {
+            assertThat(outbox.find("level.group", ref).orElseThrow().state())
+                    .isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.FAILED);
+        }
+        assertThat(outbox.find("badge.forum", "fan_1/reports.gold").orElseThrow().state())
+                .isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.FAILED);
+        assertThat(outbox.rearmFailed("level.group", "fan_1/", t0.plusSeconds(60))).as("pending ones stay as they are").isZero();
+    }
+
+    @Test
     void whatWasWrittenOntoATicketIsRememberedPerWriteUntilForgotten() {
         var written = store.ticketWrites();
         Instant at = SHIPPED.plus(Duration.ofDays(1));

@@ -56,6 +56,19 @@ public interface Forum {
     /** Adds these forum users to the configured winners' group; members already are fine. */
     void joinWinners(List<String> usernames);
 
+    /**
+     * Puts one forum user in {@code join} (if given) and takes them out of each of {@code leave}, as far
+     * as the forum says they are not already so; a repeat changes nothing. A user or group the forum
+     * does not have is a refusal no retry fixes.
+     */
+    void mirrorGroups(String username, Optional<String> join, List<String> leave);
+
+    /**
+     * Grants the forum badge {@code badgeId} to one forum user unless they hold it already (so a badge
+     * the forum allows to be granted many times is still granted once).
+     */
+    void grantForumBadge(String username, long badgeId);
+
     /** Sends a private message, once for {@code key}, to these forum users. */
     void tell(String key, List<String> usernames, String title, String text);
 
@@ -96,6 +109,16 @@ public interface Forum {
 
             @Override
             public void joinWinners(List<String> usernames) {
+                throw new IllegalStateException("no forum is configured");
+            }
+
+            @Override
+            public void mirrorGroups(String username, Optional<String> join, List<String> leave) {
+                throw new IllegalStateException("no forum is configured");
+            }
+
+            @Override
+            public void grantForumBadge(String username, long badgeId) {
                 throw new IllegalStateException("no forum is configured");
             }
 

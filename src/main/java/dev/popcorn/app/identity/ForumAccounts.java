@@ -17,6 +17,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +52,21 @@ public final class ForumAccounts {
         }
     }
 
+    /**
+     * Who else hears what the forum says about a user: {@code handLevelOf} reads which level granted by
+     * hand a user's forum groups give (empty: none), {@code handLevel} hears a user's when it changes
+     * (with a sign-in, a group webhook or the lead check), and {@code signedIn} hears every sign-in
+     * through the forum (the user has a forum account now). A listener that fails is logged; it never
+     * fails the sign-in or the webhook.
+     */
+    public record Listeners(Function<List<String>, Optional<String>> handLevelOf,
+            BiConsumer<String, Optional<String>> handLevel, Consumer<String> signedIn) {
+
+        public static Listeners none() {
+            return new Listeners(groups -> Optional.empty(), (user, level) -> { }, user -> { });
+        }
+    }
+
     /** What one lead check did: leads asked about, and who is no longer one. */
     public record LeadCheck(int checked, List<String> demoted) {
     }
@@ -66,16 +84,28 @@ public final class ForumAccounts {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final MemberAccounts members;
+    private final Listeners listeners;
+
+    private static final System.Logger LOG = System.getLogger(ForumAccounts.class.getName());
 
     public ForumAccounts(IdentityProvider provider, SignInNonces nonces, UserStore users, SignIn signIn, Passes passes,
             Settings settings, Clock clock) {
         this(provider, nonces, users, signIn, passes, settings, null, clock);
     }
 
-    /** {@code members} (may be null) hears every user name the forum vouches for, to link team members by it. */
     public ForumAccounts(IdentityProvider provider, SignInNonces nonces, UserStore users, SignIn signIn, Passes passes,
             Settings settings, MemberAccounts members, Clock clock) {
+        this(provider, nonces, users, signIn, passes, settings, members, Listeners.none(), clock);
+    }
+
+    /**
+     * {@code members} (may be null) hears every user name the forum vouches for, to link team members by
+     * it; {@code listeners} hear sign-ins and the levels by hand that forum groups give.
+     */
+    public ForumAccounts(IdentityProvider provider, SignInNonces nonces, UserStore users, SignIn signIn, Passes passes,
+            Settings settings, MemberAccounts members, Listeners listeners, Clock clock) {
         this.members = members;
+        this.listeners = listeners;
         this.provider = provider;
         this.nonces = nonces;
         this.users = users;
@@ -142,10 +172,13 @@ public final class ForumAccounts {
         if (!nonces.use(answer.nonce(), expiresAt)) {
             throw RuleViolation.unauthenticated("signin.forum.nonceUsed");
         }
+        List<String> before = users.find(answer.identity().externalId()).map(User::groups).orElse(null);
         User user = users.upsertFromForum(answer.identity(), now);
         if (members != null) {
             members.linked(answer.identity().username(), answer.identity().externalId());
         }
+        heard(user.id(), before, answer.identity().groups());
+        tell("sign-in", user.id(), () -> listeners.signedIn().accept(user.id()));
         String pass = signIn.forumSession(user.id(), user.name(), leads(answer.identity().groups()));
         return new SignedIn(pass, nonce.nextPath(), user);
     }
@@ -166,22 +199,25 @@ public final class ForumAccounts {
             members.linked(c.username(), c.externalId());
         }
         List<String> groups = c.groups();
+        Optional<User> known = groups == null && c.joined() == null && c.left() == null ? Optional.empty()
+                : users.find(c.externalId());
+        List<String> before = known.map(User::groups).orElse(null);
         if (groups == null && (c.joined() != null || c.left() != null)) {
-            Optional<User> user = users.find(c.externalId());
-            if (user.isEmpty()) {
+            if (known.isEmpty()) {
                 return false;
             }
-            groups = new ArrayList<>(user.get().groups() == null ? List.of() : user.get().groups());
+            groups = new ArrayList<>(before == null ? List.of() : before);
             if (c.joined() != null && !groups.contains(c.joined())) {
                 groups.add(c.joined());
             }
             groups.remove(c.left());
         }
-        boolean known = users.updateFromForum(c.externalId(), c.username(), c.trustLevel(), groups);
-        if (known && groups != null) {
+        boolean updated = users.updateFromForum(c.externalId(), c.username(), c.trustLevel(), groups);
+        if (updated && groups != null) {
             users.setLead(c.externalId(), leads(groups));
+            heard(c.externalId(), before, groups);
         }
-        return known;
+        return updated;
     }
 
     /**
@@ -200,10 +236,28 @@ public final class ForumAccounts {
             if (groups.isPresent() && !leads(groups.get())) {
                 users.updateFromForum(lead.id(), null, null, groups.get());
                 users.setLead(lead.id(), false);
+                heard(lead.id(), lead.groups(), groups.get());
                 demoted.add(lead.id());
             }
         }
         return new LeadCheck(leads.size(), List.copyOf(demoted));
+    }
+
+    /** Tells the hand-level listener when the level by hand the user's groups give changed from {@code before} to {@code after}. */
+    private void heard(String userId, List<String> before, List<String> after) {
+        Optional<String> was = listeners.handLevelOf().apply(before == null ? List.of() : before);
+        Optional<String> now = listeners.handLevelOf().apply(after == null ? List.of() : after);
+        if (!was.equals(now)) {
+            tell("level by hand", userId, () -> listeners.handLevel().accept(userId, now));
+        }
+    }
+
+    private static void tell(String what, String userId, Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the " + what + " of user " + userId + " was not taken in", e);
+        }
     }
 
     private boolean leads(List<String> groups) {

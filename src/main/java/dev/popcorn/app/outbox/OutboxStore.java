@@ -64,6 +64,12 @@ public interface OutboxStore {
     /** Given up, with a message code telling the person what to do (empty: nothing to advise). */
     void fail(long id, String owner, String error, String advice);
 
+    /**
+     * Makes the failed tasks of {@code kind} whose ref starts with {@code refPrefix} pending again, as a
+     * new round of attempts due at {@code due} (what held them back went away); answers how many.
+     */
+    int rearmFailed(String kind, String refPrefix, Instant due);
+
     /** Makes every failed task pending again, as a new round of attempts; answers how many. */
     int retryFailed(Instant now);
 

@@ -116,6 +116,11 @@ public final class Ledger {
         return store.record(new ParticipationEvent(userId, kind, ref, points, at, reason));
     }
 
+    /** The most points of plain kinds a user earns per release week (0: no cap). */
+    public int weeklyCap() {
+        return rules.weeklyCap();
+    }
+
     /** The points a user has in the ledger for one act, unless revoked (0 if none). */
     public int pointsFor(String userId, ParticipationKind kind, String ref) {
         return store.find(userId, kind, ref).filter(g -> !g.revoked()).map(Grant::points).orElse(0);

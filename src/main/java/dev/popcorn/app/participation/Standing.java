@@ -2,7 +2,6 @@ package dev.popcorn.app.participation;
 
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.Transactions;
-import dev.popcorn.config.LevelsConfig;
 import dev.popcorn.domain.Activity;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.Badge;
@@ -74,7 +73,8 @@ public final class Standing implements Ledger.Review, Rights {
     private final PointsRules rules;
     private final Transactions transactions;
     private final AuditLog audit;
-    private final LevelsConfig config;
+    private final LevelLadder ladder;
+    private final Streak.Rules streakRules;
     private final ZoneId zone;
     private final Function<String, List<String>> memberNames;
     private final Mirror mirror;
@@ -82,14 +82,15 @@ public final class Standing implements Ledger.Review, Rights {
 
     /** {@code memberNames} gives the names a user may carry as a team member (their id and forum names). */
     public Standing(StandingStore store, ParticipationStore points, PointsRules rules, Transactions transactions,
-            AuditLog audit, LevelsConfig config, ZoneId zone, Function<String, List<String>> memberNames, Mirror mirror,
+            AuditLog audit, LevelLadder ladder, Streak.Rules streakRules, ZoneId zone, Function<String, List<String>> memberNames, Mirror mirror,
             Clock clock) {
         this.store = store;
         this.points = points;
         this.rules = rules;
         this.transactions = transactions;
         this.audit = audit;
-        this.config = config;
+        this.ladder = ladder;
+        this.streakRules = streakRules;
         this.zone = zone;
         this.memberNames = memberNames;
         this.mirror = mirror;
@@ -97,7 +98,11 @@ public final class Standing implements Ledger.Review, Rights {
     }
 
     public LevelLadder ladder() {
-        return config.ladder();
+        return ladder;
+    }
+
+    public Streak.Rules streakRules() {
+        return streakRules;
     }
 
     /**
@@ -225,7 +230,9 @@ public final class Standing implements Ledger.Review, Rights {
             } else if (granted.isEmpty() && before.byHand()) {
                 store.saveLevel(userId, ladder().first().id(), now);
                 audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, "left " + before.id()));
-                reviewLevel(userId, now);
+                if (reviewLevel(userId, now).equals(ladder().first())) {
+                    mirror.levelChanged(userId, before, ladder().first());
+                }
             }
             return null;
         });
@@ -270,9 +277,24 @@ public final class Standing implements Ledger.Review, Rights {
                 store.publicProfile(userId));
     }
 
+    /** The user's display name, if Popcorn knows the user. */
+    public Optional<String> name(String userId) {
+        return store.name(userId);
+    }
+
+    /** The user's latest reports, newest first. */
+    public List<StandingStore.ReportLine> reports(String userId, int limit) {
+        return store.reportsOf(userId, limit);
+    }
+
+    /** The wishes the user filed or backed, newest first, and what became of them. */
+    public List<dev.popcorn.domain.Wish> wishes(String userId, int limit) {
+        return store.wishesOf(userId, limit);
+    }
+
     /** The user's streak now. */
     public Streak streak(String userId, Instant now) {
-        return Streak.of(store.turns(userId, now), config.streak());
+        return Streak.of(store.turns(userId, now), streakRules);
     }
 
     /** A streak bonus or badge's points: exempt from the weekly cap, once per ref. */

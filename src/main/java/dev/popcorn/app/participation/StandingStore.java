@@ -22,7 +22,20 @@ public interface StandingStore {
     record PollTurn(long pollId, Instant closedAt, boolean voted) {
     }
 
+    /** A report the user handed in: on which release, when, how many verdicts, whether it earned points. */
+    record ReportLine(long releaseId, String version, Instant handedInAt, int verdicts, boolean real) {
+    }
+
     Optional<LevelRow> level(String userId);
+
+    /** The user's display name, if Popcorn knows the user. */
+    Optional<String> name(String userId);
+
+    /** The user's latest reports, newest first. */
+    List<ReportLine> reportsOf(String userId, int limit);
+
+    /** The wishes the user filed or backed, newest first. */
+    List<dev.popcorn.domain.Wish> wishesOf(String userId, int limit);
 
     /** Stores the user's level (unlocked unless a lock is kept): insert or update. */
     void saveLevel(String userId, String level, Instant since);

@@ -9,12 +9,13 @@ import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.config.LevelsConfig;
+import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.domain.Member;
 import dev.popcorn.domain.Nomination;
 import dev.popcorn.domain.PointsRules;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.Streak;
 import dev.popcorn.domain.Team;
 import dev.popcorn.domain.TieRule;
 import dev.popcorn.memory.MemoryStores;
@@ -36,7 +37,7 @@ class NominationsTest {
     /** The real ladder and its refusal; only the stored levels are given: fan-1 and fan-2 enthusiasts, the rest newcomers. */
     private final StandingStore levels = mock(StandingStore.class);
     private final Standing standing = new Standing(levels, stores.participation(), PointsRules.defaults(),
-            stores.transactions(), stores.audit(), LevelsConfig.defaults(), ZoneId.of("Asia/Shanghai"), List::of,
+            stores.transactions(), stores.audit(), LevelLadder.defaults(), Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of,
             Standing.Mirror.none(), clock);
     private final Nominations nominations = new Nominations(new Nominations.Stores(stores.transactions(),
             stores.nominations(), stores.polls(), stores.teams(), stores.audit()), manage, standing,

@@ -1,0 +1,39 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.participation.FanCards;
+import dev.popcorn.app.participation.Standing;
+import dev.popcorn.domain.Badge;
+import dev.popcorn.web.json.StandingJson;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a fan's card shows, from their standing: name, level, streak, builds tested, wishes
+ * shipped and their three best badges (gold before silver before bronze), named in the card's
+ * language. Nothing for a fan Popcorn does not know or who chose to stay off public pages.
+ */
+public final class StandingCardFacts implements FanCards.Source {
+
+    private final Standing standing;
+
+    public StandingCardFacts(Standing standing) {
+        this.standing = standing;
+    }
+
+    @Override
+    public Optional<FanCards.Facts> facts(String userId, Locale locale) {
+        Optional<String> name = standing.name(userId);
+        if (name.isEmpty() || !standing.publicProfile(userId)) {
+            return Optional.empty();
+        }
+        Standing.View view = standing.view(userId);
+        return Optional.of(new FanCards.Facts(name.get(), view.level().name(locale), view.streak().current(),
+                view.counts().reports(), view.counts().wishesShipped(),
+                view.badges().stream().map(Standing.Held::badge)
+                        .sorted(Comparator.comparing((Badge.Earned b) -> b.tier()).reversed()
+                                .thenComparing(b -> b.badge()))
+                        .limit(FanCards.Facts.MAX_BADGES).map(b -> StandingJson.badgeName(b, locale)).toList(),
+                locale));
+    }
+}

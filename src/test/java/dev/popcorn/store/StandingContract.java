@@ -1,0 +1,245 @@
+package dev.popcorn.store;
+
+import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.popcorn.MutableClock;
+import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.award.CastBallot;
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Standing;
+import dev.popcorn.config.LevelsConfig;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.Badge;
+import dev.popcorn.domain.Eligibility;
+import dev.popcorn.domain.ExperienceReport;
+import dev.popcorn.domain.Feature;
+import dev.popcorn.domain.FeatureVerdict;
+import dev.popcorn.domain.Level;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.PointsRules;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.Right;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.web.common.Messages;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Levels, streaks, badges and rights as the acts earn them, on a real database: every new grant
+ * reviews the user's standing in its transaction. Runs on H2 and on PostgreSQL.
+ */
+abstract class StandingContract {
+
+    /** Friday 6 November 2026, 18:00 in Shanghai: the first release of these tests. */
+    static final Instant FIRST_FRIDAY = Instant.parse("2026-11-06T10:00:00Z");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    abstract Store.Settings freshDatabase() throws SQLException;
+
+    void dropDatabase() throws SQLException {
+    }
+
+    private Store store;
+    private final MutableClock clock = new MutableClock(FIRST_FRIDAY);
+    private final List<Level> changes = new ArrayList<>();
+    private final List<String> badgesMirrored = new ArrayList<>();
+    private Standing standing;
+    private Ledger ledger;
+    private HandInReport handIn;
+    private final List<Release> releases = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws SQLException {
+        store = Store.open(freshDatabase());
+        Standing.Mirror mirror = new Standing.Mirror() {
+            @Override
+            public void levelChanged(String userId, Level from, Level to) {
+                changes.add(to);
+            }
+
+            @Override
+            public void badgeGranted(String userId, Badge.Earned badge) {
+                badgesMirrored.add(badge.key());
+            }
+        };
+        PointsRules points = new PointsRules(10, 5, 20, 15, 50);
+        standing = new Standing(store.standing(), store.participation(), points, store.transactions(), store.audit(),
+                LevelsConfig.defaults().ladder(), LevelsConfig.defaults().streak(), ZONE, user -> List.of(user), mirror, clock);
+        ledger = new Ledger(store.participation(), store.transactions(), store.audit(), points,
+                WeekCalendar.defaults(ZONE), clock, standing);
+        handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, standing,
+                store.audit(), clock);
+        store.teams().save(new dev.popcorn.domain.Team("camera", "Camera", List.of(
+                new dev.popcorn.domain.Member("Ada", "/photos/ada.png", "ada"))));
+        for (String user : List.of("fan-1", "fan-2", "fan-3")) {
+            store.users().upsert(user, "Fan " + user.substring(4), FIRST_FRIDAY);
+        }
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        store.close();
+        dropDatabase();
+    }
+
+    /** Ships the next weekly release (one feature), reports open four days; the clock moves to it. */
+    private Release ship() {
+        Instant shipped = FIRST_FRIDAY.plus(Duration.ofDays(7L * releases.size()));
+        clock.set(shipped.plus(Duration.ofHours(1)));
+        Release release = store.releases().create("2026." + (releases.size() + 1), shipped, shipped.plus(Duration.ofDays(4)),
+                List.of(new Feature("POP-" + (releases.size() + 1), "Feature " + (releases.size() + 1), "camera")));
+        releases.add(release);
+        return release;
+    }
+
+    private void report(String user, Release release, String comment) {
+        handIn.handIn(new ExperienceReport(user, release.id(),
+                List.of(new FeatureVerdict(release.features().get(0).key(), Verdict.LIKE, comment)), List.of(), List.of()));
+    }
+
+    @Test
+    void realReportsOverReleasesPromoteAndEarnBadgesAndTheStreakBonusOnce() {
+        for (int i = 0; i < 4; i++) {
+            report("fan-1", ship(), "Week " + i + ": the camera starts faster and night shots are sharper than before.");
+        }
+        Standing.View view = standing.view("fan-1");
+        // 4 reports (40) + first-report and streak bronze badges (2 x 10) + the streak bonus at 4 (15) = 75 points
+        assertThat(ledger.points("fan-1")).isEqualTo(75);
+        assertThat(view.level().id()).isEqualTo("fan");
+        assertThat(view.streak().current()).isEqualTo(4);
+        assertThat(view.streak().freezes()).isEqualTo(1);
+        assertThat(view.badges()).extracting(h -> h.badge().key()).containsExactly("first-report.bronze", "streak.bronze");
+        assertThat(badgesMirrored).containsExactly("first-report.bronze", "streak.bronze");
+        assertThat(changes).extracting(Level::id).containsExactly("fan");
+        assertThat(view.progress().next().id()).isEqualTo("enthusiast");
+        assertThat(view.progress().unlocks()).containsExactly(Right.NOMINATE);
+        assertThat(store.audit().recent(20)).extracting(AuditEntry::action).contains("level.promote");
+
+        // reviewing again changes nothing: grants and badges are once
+        standing.review("fan-1");
+        standing.reviewAll();
+        assertThat(ledger.points("fan-1")).isEqualTo(75);
+        assertThat(badgesMirrored).hasSize(2);
+    }
+
+    @Test
+    void aCopyPasteOfAnotherReportEarnsNothingAndAnEditEarnsNothingMore() {
+        Release release = ship();
+        String words = "The camera app opens in half a second now, and the new portrait mode is really good.";
+        report("fan-1", release, words);
+        report("fan-2", release, "  " + words.toUpperCase() + "!! ");
+        report("fan-1", release, words + " Edited.");
+        assertThat(ledger.pointsFor("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:" + release.id())).isEqualTo(10);
+        assertThat(ledger.points("fan-2")).isZero();
+        assertThat(standing.view("fan-2").badges()).isEmpty();
+    }
+
+    @Test
+    void aLevelFallsWhenTheWindowMovesOnButNotWithinTheGrace() {
+        for (int i = 0; i < 3; i++) {
+            report("fan-1", ship(), "Report number " + i + " with enough words to be a real report of its own.");
+        }
+        assertThat(standing.level("fan-1").id()).isEqualTo("fan");
+        // thirteen quiet releases later the window holds nothing of theirs, but the grace counts from promotion
+        for (int i = 0; i < 13; i++) {
+            ship();
+        }
+        clock.advance(Duration.ofDays(5));
+        assertThat(standing.reviewAll()).isEqualTo(1);
+        assertThat(standing.level("fan-1").id()).isEqualTo("newcomer");
+        assertThat(changes).extracting(Level::id).containsExactly("fan", "newcomer");
+        assertThat(store.audit().recent(5)).extracting(AuditEntry::action).contains("level.demote");
+    }
+
+    @Test
+    void aLockedLevelHoldsAndUnlockingReviewsIt() {
+        ship();
+        standing.lock("fan-3", "pioneer", "runs the beta group", "lead");
+        assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");
+        standing.reviewAll();
+        standing.forumSays("fan-3", java.util.Optional.of("honorary"));
+        assertThat(standing.level("fan-3").id()).as("a lead's lock wins over the forum").isEqualTo("pioneer");
+        assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
+        standing.unlock("fan-3", "beta is over", "lead");
+        assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");
+        assertThat(standing.view("fan-3").locked()).isFalse();
+        assertThat(store.audit().recent(5)).extracting(AuditEntry::action).contains("level.lock", "level.unlock");
+    }
+
+    @Test
+    void aRightBelowTheLevelIsRefusedWithTheReasonInBothLanguages() {
+        assertThatViolation(() -> standing.require("fan-2", Right.NOMINATE))
+                .is(RuleViolation.Kind.FORBIDDEN, "level.right.NOMINATE");
+        RuleViolation refused = (RuleViolation) org.assertj.core.api.Assertions.catchThrowable(
+                () -> standing.require("fan-2", Right.NOMINATE));
+        assertThat(Messages.text(Messages.ENGLISH, "error." + refused.code(), refused.args().toArray()))
+                .isEqualTo("Nominating a project takes the level Enthusiast; you are Newcomer."
+                        + " Keep reporting on each release to get there.");
+        assertThat(Messages.text(Messages.CHINESE, "error." + refused.code(), refused.args().toArray()))
+                .startsWith("达到“发烧友”才能提名候选项目，你现在是“新米粉”。");
+    }
+
+    @Test
+    void aVoterBelowTheVotingLevelIsRefused() {
+        LevelsConfig strict = new LevelsConfig(new dev.popcorn.domain.LevelLadder(LevelsConfig.defaults().ladder().levels(),
+                13, 90, Duration.ofDays(14), java.util.Map.of(Right.VOTE, "fan")), LevelsConfig.defaults().streak());
+        Standing gate = new Standing(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
+                store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock);
+        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, gate, store.users(),
+                store.teams(), null, Eligibility.anyone(), clock);
+        Release release = ship();
+        var poll = store.polls().create(release.id(), "Award", clock.instant(), clock.instant().plus(Duration.ofDays(3)));
+        store.polls().addCandidate(poll.id(), "camera", "Faster camera", List.of("POP-1"), "");
+        store.teams().save(new dev.popcorn.domain.Team("battery", "Battery", List.of()));
+        store.polls().addCandidate(poll.id(), "battery", "Longer battery", List.of("POP-1"), "");
+        store.polls().markOpened(poll.id(), clock.instant());
+        long candidate = store.polls().find(poll.id()).orElseThrow().candidates().get(0).id();
+        assertThatViolation(() -> ballots.cast("fan-2", poll.id(), candidate)).is(RuleViolation.Kind.FORBIDDEN, "level.right.VOTE");
+        assertThat(store.ballots().find(poll.id(), "fan-2")).isEmpty();
+    }
+
+    @Test
+    void wishesPerDayFollowTheLevel() {
+        Release release = ship();
+        handIn.handIn(new ExperienceReport("fan-2", release.id(),
+                List.of(new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "")), List.of(),
+                List.of("Dark mode for the gallery", "A shutter sound switch", "Bigger fonts in settings")));
+        // the newcomer's three a day are used; handing the same wishes in again files nothing new
+        handIn.handIn(new ExperienceReport("fan-2", release.id(),
+                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(),
+                List.of("Dark mode for the gallery", "A shutter sound switch", "Bigger fonts in settings")));
+        assertThatViolation(() -> handIn.handIn(new ExperienceReport("fan-2", release.id(),
+                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(), List.of("Weather widget"))))
+                .is(RuleViolation.Kind.FORBIDDEN, "level.wishes.limit");
+        clock.advance(Duration.ofDays(1));
+        handIn.handIn(new ExperienceReport("fan-2", release.id(),
+                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(), List.of("Weather widget")));
+        assertThat(store.reports().unfiledWishes("fan-2", release.id(), List.of("Weather widget"))).isZero();
+    }
+
+    @Test
+    void helpfulMarksAreExemptFromTheCapAndEarnTheBadge() {
+        Release release = ship();
+        report("fan-1", release, "Short.");
+        handIn.markHelpful(release.id(), "fan-1", "lead");
+        assertThat(standing.view("fan-1").badges()).extracting(h -> h.badge().key())
+                .containsExactly("first-report.bronze", "helpful.bronze");
+        assertThat(ledger.points("fan-1")).isEqualTo(10 + 15 + 10 + 10);
+    }
+
+    /** Keeps AuditLog imported for readers: the audit is the real store's. */
+    AuditLog audit() {
+        return store.audit();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.popcorn.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.popcorn.TestServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A demo fan's share page in a real headless Chromium on a 360 px phone, in both languages: the
+ * card loads (under the page's content security policy), nothing is wider than the screen, the
+ * copy button appears (the static script ran) and copies, and both sizes can be downloaded.
+ * Skipped with a message where Chromium is not installed, unless CI=true (as {@link BrowserIT}).
+ */
+class FanCardBrowserIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver for the page tests");
+        }
+        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium"
+                + " chromium-driver); skipping the share page test. It is required when CI=true.");
+        server = TestServer.start(data, TestServer.FRIDAY.plus(Duration.ofDays(1)), true);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=412,915");
+        // A desktop window cannot be made as narrow as a phone; the phone's own viewport can.
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                java.util.Map.of("width", 360, "height", 740, "pixelRatio", 2.0)));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theSharePageWorksOnA360PixelPhoneInEnglish() throws Exception {
+        sharePage("en", "小明 Xiaoming's Popcorn card", "My Popcorn level: ", "Copied.", "Phone story (1080 × 1920)");
+    }
+
+    @Test
+    void theSharePageWorksOnA360PixelPhoneInChinese() throws Exception {
+        sharePage("zh-CN", "小明 Xiaoming 的 Popcorn 卡片", "我在 Popcorn 是", "已复制。", "手机故事（1080 × 1920）");
+    }
+
+    private void sharePage(String lang, String heading, String textStart, String copied, String storyLink) throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(server.url("/fans/demo-xiaoming/share?lang=" + lang));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
+        assertThat(script("return window.innerWidth;")).as("a phone's viewport").isEqualTo(360L);
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 360 px").isEqualTo(true);
+
+        WebElement card = browser.findElement(By.cssSelector("img.fan-card"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0;", card)));
+        assertThat(script("return arguments[0].naturalWidth;", card)).isEqualTo(1200L);
+        assertThat(card.getSize().getWidth()).isLessThanOrEqualTo(360).isGreaterThan(250);
+
+        WebElement text = browser.findElement(By.id("share-text"));
+        assertThat(text.getAttribute("value")).startsWith(textStart).endsWith("/fans/demo-xiaoming/share?lang=" + lang);
+        WebElement copy = browser.findElement(By.id("share-copy"));
+        assertThat(copy.isDisplayed()).as("the script ran and showed the copy button").isTrue();
+        copy.click();
+        // The clipboard may be closed to a headless browser: then the text is left selected for the visitor.
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver ->
+                copied.equals(driver.findElement(By.id("share-status")).getText())
+                        || text.getAttribute("value").equals(script("return window.getSelection().toString()"
+                                + " || (document.activeElement.id === 'share-text' ? document.activeElement.value : '');")));
+
+        WebElement story = browser.findElement(By.id("download-story"));
+        assertThat(story.getText()).isEqualTo(storyLink);
+        assertThat(story.getAttribute("href")).isEqualTo(server.url("/fans/demo-xiaoming/card.png?format=story&lang=" + lang));
+        assertThat(story.getAttribute("download")).isEqualTo("popcorn-card-story.png");
+
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot, Path.of("target/share-page-360-" + lang + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Object script(String code, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(code, args);
+    }
+}
