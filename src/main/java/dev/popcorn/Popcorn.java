@@ -39,15 +39,17 @@ public final class Popcorn implements AutoCloseable {
     private final Passes passes;
     private final Background background;
     private final PhotoFetcher photoFetcher;
+    private final dev.popcorn.app.participation.Standing standing;
 
     private Popcorn(Config config, Store store, WebApp web, Passes passes, Background background,
-            PhotoFetcher photoFetcher) {
+            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing) {
         this.config = config;
         this.store = store;
         this.web = web;
         this.passes = passes;
         this.background = background;
         this.photoFetcher = photoFetcher;
+        this.standing = standing;
     }
 
     public static void main(String[] args) {
@@ -112,7 +114,7 @@ public final class Popcorn implements AutoCloseable {
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
                     parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
                     parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
-                    parts.services().standing()), photoFetcher);
+                    parts.services().standing()), photoFetcher, parts.services().standing());
             popcorn.greet(out, demo, parts.services().standing());
             return popcorn;
         } catch (IOException e) {
@@ -195,6 +197,11 @@ public final class Popcorn implements AutoCloseable {
 
     public int port() {
         return web.javalin().port();
+    }
+
+    /** Where users stand (levels and their rights), for tests that set a user's level the way a lead does. */
+    dev.popcorn.app.participation.Standing standing() {
+        return standing;
     }
 
     /** Every route this server answers, with who may call it. */

@@ -13,6 +13,7 @@ import dev.popcorn.app.award.AwardSchedule;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.ChatWebhook;
 import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.award.Nominations;
 import dev.popcorn.app.award.Tally;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
@@ -130,6 +131,8 @@ final class Wiring {
                 clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
+        Nominations nominations = new Nominations(new Nominations.Stores(store.transactions(), store.nominations(),
+                store.polls(), store.teams(), store.audit()), managePoll, standing, Nominations.DEFAULT_LIMIT, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
                 store.teams(), store.participation(), store.audit(), clock);
         IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
@@ -169,7 +172,7 @@ final class Wiring {
                 new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
                 leaderboards(config, store, clock),
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
-                        store.polls(), store.ballots(), clock)), outbox, schedule, trackerSync,
+                        store.polls(), store.ballots(), clock), nominations), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

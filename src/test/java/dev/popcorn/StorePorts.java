@@ -31,6 +31,8 @@ public interface StorePorts {
 
     BallotStore ballots();
 
+    dev.popcorn.app.award.NominationStore nominations();
+
     TeamStore teams();
 
     UserStore users();

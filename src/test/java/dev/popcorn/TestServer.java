@@ -56,6 +56,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(clock, popcorn, out.toString(StandardCharsets.UTF_8));
     }
 
+    /** Locks a user's level as a lead does (audited), for tests of what a level allows. */
+    public void lockLevel(String userId, String level) {
+        popcorn.standing().lock(userId, level, "set by the test", "test-lead");
+    }
+
     public String url(String path) {
         return popcorn.baseUrl() + path;
     }

@@ -99,6 +99,10 @@ public final class Store implements AutoCloseable {
         return new JdbcPolls(db);
     }
 
+    public dev.popcorn.app.award.NominationStore nominations() {
+        return new JdbcNominations(db);
+    }
+
     public BallotStore ballots() {
         return new JdbcBallots(db);
     }

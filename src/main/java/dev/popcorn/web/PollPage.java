@@ -8,9 +8,12 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.CastBallot;
+import dev.popcorn.app.award.Nominations;
+import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekOverview.PollView;
+import dev.popcorn.domain.Right;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
@@ -20,6 +23,7 @@ import dev.popcorn.web.common.WinnerCards;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +33,8 @@ final class PollPage implements EndpointGroup {
     private final WeekOverview overview;
     private final CastBallot ballots;
     private final AnnounceAward announce;
+    private final Nominations nominations;
+    private final Standing standing;
     private final Chrome chrome;
     private final Gate gate;
     private final RateLimits limits;
@@ -38,6 +44,8 @@ final class PollPage implements EndpointGroup {
         this.overview = uses.overview();
         this.ballots = uses.ballots();
         this.announce = uses.announce();
+        this.nominations = uses.nominations();
+        this.standing = uses.standing();
         this.chrome = chrome;
         this.gate = gate;
         this.limits = limits;
@@ -59,6 +67,7 @@ final class PollPage implements EndpointGroup {
         model.put("p", model(ctx, id(ctx)));
         model.put("teams", overview.teamsBySlug());
         model.put("voted", ctx.queryParam("voted") != null);
+        model.put("nominated", ctx.queryParam("nominated") != null);
         chrome.render(ctx, "poll", model);
     }
 
@@ -78,10 +87,34 @@ final class PollPage implements EndpointGroup {
                 model.put("publishing", announce.publishing(pollId));
             }
         });
+        if (nominations.takes(view.poll())) {
+            model.put("nominate", nominating(ctx, me, lead, pollId));
+        }
         me.flatMap(pass -> ballots.find(pollId, pass.userId())).ifPresent(ballot -> {
             model.put("ballot", ballot);
             view.poll().candidate(ballot.candidateId()).ifPresent(c -> model.put("ballotCandidate", c));
         });
+        return model;
+    }
+
+    /**
+     * What the poll page shows about nominating while the poll takes nominations: the level the right
+     * is held from; for a signed-in visitor whether they hold it, their level and their own nominations
+     * (with a lead's reason); for a lead every nomination of the poll.
+     */
+    private Map<String, Object> nominating(Context ctx, Optional<Pass> me, boolean lead, long pollId) {
+        Locale locale = chrome.locale(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("from", standing.ladder().lowestWith(Right.NOMINATE).name(locale));
+        model.put("limit", nominations.limit());
+        me.ifPresent(pass -> {
+            model.put("allowed", standing.holds(pass.userId(), Right.NOMINATE));
+            model.put("level", standing.level(pass.userId()).name(locale));
+            model.put("mine", nominations.mine(pollId, pass.userId()));
+        });
+        if (lead) {
+            model.put("all", nominations.ofPoll(pollId));
+        }
         return model;
     }
 

@@ -14,6 +14,8 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.award.Nominations;
+import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.Ballot;
 import dev.popcorn.domain.Poll;
@@ -49,7 +51,8 @@ final class PollRoutes implements EndpointGroup {
     }
 
     /** Use cases of the poll resource. */
-    record UseCases(WeekOverview overview, CastBallot ballots, ManagePoll managePoll, AnnounceAward announce) {
+    record UseCases(WeekOverview overview, CastBallot ballots, ManagePoll managePoll, AnnounceAward announce,
+            Nominations nominations, Standing standing) {
     }
 
     private final WeekOverview overview;

@@ -60,7 +60,8 @@ public final class WebApp {
             dev.popcorn.app.participation.Standing standing,
             dev.popcorn.app.participation.FanCards fanCards,
             dev.popcorn.app.participation.Leaderboards leaderboards,
-            dev.popcorn.app.week.WeekParticipation weekParticipation) {
+            dev.popcorn.app.week.WeekParticipation weekParticipation,
+            dev.popcorn.app.award.Nominations nominations) {
     }
 
     /** How the web layer behaves. */
@@ -186,7 +187,8 @@ public final class WebApp {
     /** The route classes, in the order their paths are matched. */
     private static List<EndpointGroup> groups(Services s, Settings settings, Sessions sessions, Chrome chrome,
             Problems problems, Gate gate, RateLimits limits) {
-        PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce());
+        PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce(),
+                s.nominations(), s.standing());
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
@@ -204,6 +206,8 @@ public final class WebApp {
                 new WeekRoutes(s.overview(), gate),
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
                 new PollRoutes(polls, gate, limits),
+                new NominationRoutes(s.nominations()),
+                new NominationForms(s.nominations()),
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets()),

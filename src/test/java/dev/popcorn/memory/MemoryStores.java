@@ -31,6 +31,7 @@ public final class MemoryStores implements StorePorts {
     private final MemoryReleases releases = new MemoryReleases(db, reports);
     private final MemoryPolls polls = new MemoryPolls(db);
     private final MemoryBallots ballots = new MemoryBallots(db);
+    private final MemoryNominations nominations = new MemoryNominations(db, polls);
     private final MemoryTeams teams = new MemoryTeams(db);
     private final MemoryUsers users = new MemoryUsers(db);
     private final MemorySmallStores.Participation participation = new MemorySmallStores.Participation(db);
@@ -66,6 +67,11 @@ public final class MemoryStores implements StorePorts {
     @Override
     public ReportStore reports() {
         return reports;
+    }
+
+    @Override
+    public dev.popcorn.app.award.NominationStore nominations() {
+        return nominations;
     }
 
     @Override

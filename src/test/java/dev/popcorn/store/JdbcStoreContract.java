@@ -139,6 +139,11 @@ abstract class JdbcStoreContract extends StoreContract {
         }
 
         @Override
+        public dev.popcorn.app.award.NominationStore nominations() {
+            return store.nominations();
+        }
+
+        @Override
         public BallotStore ballots() {
             return store.ballots();
         }

@@ -531,6 +531,51 @@ abstract class StoreContract {
     }
 
     @Test
+    void nominationsSentAtOnceNeverLeaveMoreThanTheLimitWaiting() throws Exception {
+        Instant now = SHIPPED.plus(Duration.ofDays(7));
+        Release next = store.releases().create("2026.11.27", now, now.plus(Duration.ofDays(4)),
+                List.of(new Feature("POP-9", "Next", "camera")));
+        long draft = store.polls().create(next.id(), "Popcorn Award · 2026.11.27", now.plus(Duration.ofHours(16)),
+                now.plus(Duration.ofDays(6))).id();
+        List<String> teams = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            teams.add("team-" + i);
+            store.teams().save(new Team("team-" + i, "Team " + i, List.of()));
+        }
+        java.time.Clock clock = java.time.Clock.fixed(now.plusSeconds(60), java.time.ZoneOffset.UTC);
+        var manage = new dev.popcorn.app.award.ManagePoll(new dev.popcorn.app.award.ManagePoll.Stores(store.transactions(),
+                store.polls(), store.awards(), store.teams(), store.outbox(), store.audit()), null, null, clock);
+        var nominations = new dev.popcorn.app.award.Nominations(new dev.popcorn.app.award.Nominations.Stores(
+                store.transactions(), store.nominations(), store.polls(), store.teams(), store.audit()), manage,
+                dev.popcorn.app.participation.Rights.everyone(), 3, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(teams.size());
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (String team : teams) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        nominations.nominate("fan-1", draft, team, "Project of " + team, "Worth it");
+                    } catch (RuleViolation e) {
+                        refused.add(e.code());
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(store.nominations().ofUser(draft, "fan-1")).hasSize(3);
+        assertThat(refused).hasSize(5).allSatisfy(code -> assertThat(code).isIn("nomination.limit", "store.concurrent"));
+    }
+
+    @Test
     void editingAReportReplacesItsVerdictsAndKeepsItsWishes() {
         ExperienceReport first = new ExperienceReport("fan-1", release.id(), List.of(
                 new FeatureVerdict("POP-1", Verdict.LIKE, "great at night"),
@@ -841,5 +886,40 @@ abstract class StoreContract {
         assertThat(store.awards().buckets()).containsOnlyKeys("battery", "camera").containsValues(1L, 1L);
         assertThatThrownBy(() -> store.awards().record(List.of(new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(),
                 "camera", 13, at)))).as("one row per winner and poll").isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void nominationsAreOnePerUserPollAndTeamAndDecidedOnceWhilePending() {
+        Instant at = SHIPPED.plus(Duration.ofHours(1));
+        var nominations = store.nominations();
+        dev.popcorn.domain.Nomination first = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera",
+                "Night camera 夜景", "Stars at night, 星星", at));
+        dev.popcorn.domain.Nomination other = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "battery",
+                "Quiet charging", "No whine", at.plusSeconds(1)));
+        nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-2", "camera", "Camera", "Fast", at.plusSeconds(2)));
+
+        assertThat(first.id()).isPositive();
+        assertThat(nominations.find(first.id())).hasValue(first);
+        assertThat(nominations.ofUser(poll.id(), "fan-1")).containsExactly(first, other);
+        assertThat(nominations.ofPoll(poll.id())).extracting(dev.popcorn.domain.Nomination::userId)
+                .containsExactly("fan-1", "fan-1", "fan-2");
+        assertThat(nominations.ofPoll(poll.id() + 1000)).isEmpty();
+        assertThat(nominations.holdPoll(poll.id())).isTrue();
+        assertThat(nominations.holdPoll(poll.id() + 1000)).isFalse();
+        assertThatThrownBy(() -> nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera", "Again",
+                "Again", at))).as("one per user, poll and team").isInstanceOf(RuleViolation.class)
+                .extracting(e -> ((RuleViolation) e).code()).isEqualTo("store.concurrent");
+
+        dev.popcorn.domain.Nomination accepted = first.accepted(candidate(0).id(), "lead", at.plusSeconds(60));
+        assertThat(nominations.decide(accepted)).isTrue();
+        assertThat(nominations.find(first.id())).hasValue(accepted);
+        assertThat(nominations.decide(first.declined("too late", "lead-2", at.plusSeconds(61))))
+                .as("a decided nomination stays decided").isFalse();
+        assertThat(nominations.find(first.id()).orElseThrow().candidateId()).isEqualTo(candidate(0).id());
+
+        dev.popcorn.domain.Nomination declined = other.declined("Not shipped this week", "lead", at.plusSeconds(62));
+        assertThat(nominations.decide(declined)).isTrue();
+        assertThat(nominations.find(other.id())).hasValue(declined);
+        assertThat(declined.candidateId()).isNull();
     }
 }
