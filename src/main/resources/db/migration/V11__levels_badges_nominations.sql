@@ -57,3 +57,7 @@ CREATE TABLE release_visits (
 -- report, which earns nothing; NULL where the comments are too short to tell.
 ALTER TABLE reports ADD COLUMN fingerprint VARCHAR(64);
 CREATE INDEX reports_by_fingerprint ON reports (fingerprint);
+
+-- Whether the user asked to join the forum's early-access group (a right of their level): they are
+-- in it while this holds and their level has the right.
+ALTER TABLE users ADD COLUMN early_access BOOLEAN DEFAULT FALSE NOT NULL;

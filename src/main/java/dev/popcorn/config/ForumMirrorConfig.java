@@ -6,6 +6,7 @@ import dev.popcorn.domain.LevelLadder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What of participation is mirrored to the forum (issue 16, item 8): a forum group per level
@@ -22,7 +23,10 @@ public final class ForumMirrorConfig {
                     + " (empty: levels are not mirrored)"),
             Key.of("forum.badge-ids", "",
                     "forum badge id of each badge tier, badge.tier=id comma separated, e.g."
-                    + " first-report.bronze=101,reports.gold=102 (empty: badges are not mirrored)"));
+                    + " first-report.bronze=101,reports.gold=102 (empty: badges are not mirrored)"),
+            Key.of("forum.early-access-group", "",
+                    "forum group that gets builds early; a user whose level holds the right (levels.early-access-from)"
+                    + " joins it from their page and leaves it when the level falls (empty: no early-access group)"));
 
     private ForumMirrorConfig() {
     }
@@ -71,8 +75,15 @@ public final class ForumMirrorConfig {
                 throw new ConfigException("forum.badge-ids: the badge " + earned.key() + " is given twice");
             }
         }
+        String early = v.text("forum.early-access-group").strip();
+        if (!early.isEmpty() && !early.matches("[A-Za-z0-9_.-]{1,60}")) {
+            throw new ConfigException("forum.early-access-group: '" + early + "': a forum group name is letters, digits, '_', '.' and '-'");
+        }
+        if (groups.containsValue(early)) {
+            throw new ConfigException("forum.early-access-group: '" + early + "' is also a level's group in forum.level-groups");
+        }
         try {
-            return new ForumMirrorMap(ladder, groups, badges);
+            return new ForumMirrorMap(ladder, groups, badges, early.isEmpty() ? Optional.empty() : Optional.of(early));
         } catch (IllegalArgumentException e) {
             String key = e.getMessage().contains("badge") ? "forum.badge-ids" : "forum.level-groups";
             throw new ConfigException(key + ": " + e.getMessage());

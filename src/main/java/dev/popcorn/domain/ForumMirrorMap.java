@@ -12,9 +12,18 @@ import java.util.Optional;
  * or a badge without an entry is not mirrored. A group mapped to a level granted by hand also works
  * the other way: the forum putting a user in that group grants the level ({@link #handLevelFromGroups}).
  */
-public record ForumMirrorMap(LevelLadder ladder, Map<String, String> levelGroups, Map<String, Long> badgeIds) {
+public record ForumMirrorMap(LevelLadder ladder, Map<String, String> levelGroups, Map<String, Long> badgeIds,
+        Optional<String> earlyAccessGroup) {
+
+    /** Without an early-access group. */
+    public ForumMirrorMap(LevelLadder ladder, Map<String, String> levelGroups, Map<String, Long> badgeIds) {
+        this(ladder, levelGroups, badgeIds, Optional.empty());
+    }
 
     public ForumMirrorMap {
+        if (earlyAccessGroup.isPresent() && levelGroups.containsValue(earlyAccessGroup.get())) {
+            throw new IllegalArgumentException("the early-access group cannot also be a level's group");
+        }
         Map<String, String> groups = new LinkedHashMap<>();
         // In the ladder's order, so that "every mapped group" reads bottom up.
         for (Level level : ladder.levels()) {
@@ -51,6 +60,14 @@ public record ForumMirrorMap(LevelLadder ladder, Map<String, String> levelGroups
     /** Nothing mirrored. */
     public static ForumMirrorMap none(LevelLadder ladder) {
         return new ForumMirrorMap(ladder, Map.of(), Map.of());
+    }
+
+    /**
+     * The groups a user at {@code level} belongs in and the mapped groups they do not: the level's
+     * own group, and the early-access group when they asked to join it and the level holds the right.
+     */
+    public Optional<String> earlyAccessFor(Level level, boolean joined) {
+        return earlyAccessGroup.filter(g -> joined && ladder.holds(level, Right.EARLY_ACCESS));
     }
 
     /** The forum group of this level, if it is mirrored. */

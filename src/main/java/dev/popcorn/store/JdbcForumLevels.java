@@ -20,6 +20,12 @@ final class JdbcForumLevels implements ForumLevelStore {
     }
 
     @Override
+    public boolean earlyAccess(String userId) {
+        return db.with(h -> h.createQuery("SELECT early_access FROM users WHERE id = :u").bind("u", userId)
+                .mapTo(Boolean.class).findOne().orElse(false));
+    }
+
+    @Override
     public void setLevel(String userId, String level, Instant since) {
         db.inTransaction(() -> db.with(h -> {
             int updated = h.createUpdate("UPDATE user_levels SET level = :level, since = :since WHERE user_id = :user")

@@ -228,6 +228,18 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
+    public boolean earlyAccess(String userId) {
+        return db.with(h -> h.createQuery("SELECT early_access FROM users WHERE id = :u").bind("u", userId)
+                .mapTo(Boolean.class).findOne().orElse(false));
+    }
+
+    @Override
+    public void setEarlyAccess(String userId, boolean joined) {
+        db.with(h -> h.createUpdate("UPDATE users SET early_access = :j WHERE id = :u")
+                .bind("u", userId).bind("j", joined).execute());
+    }
+
+    @Override
     public void setPublicProfile(String userId, boolean visible) {
         db.with(h -> h.createUpdate("UPDATE users SET public_profile = :v WHERE id = :u")
                 .bind("u", userId).bind("v", visible).execute());

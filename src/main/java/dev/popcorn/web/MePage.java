@@ -48,6 +48,10 @@ final class MePage implements EndpointGroup {
             standing.setPublicProfile(Gate.admitted(ctx).userId(), !"false".equals(ctx.formParam("visible")));
             ctx.redirect("/me#public-title");
         }, USER);
+        post("/me/early-access", ctx -> {
+            standing.joinEarlyAccess(Gate.admitted(ctx).userId());
+            ctx.redirect("/me?earlyAccess=asked#early-title");
+        }, USER);
         post("/me/signout-everywhere", ctx -> {
             signIn.signOutEverywhere(Gate.admitted(ctx).userId());
             sessions.end(ctx);
@@ -63,6 +67,10 @@ final class MePage implements EndpointGroup {
         Locale locale = chrome.locale(ctx);
         model.put("standing", StandingJson.of(standing.view(me.userId()), locale));
         model.put("own", true);
+        model.put("earlyAccess", standing.earlyAccess(me.userId()));
+        model.put("mayJoinEarly", standing.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
+        model.put("earlyAccessFrom", standing.ladder().lowestWith(dev.popcorn.domain.Right.EARLY_ACCESS).name(locale));
+        model.put("earlyAccessAsked", "asked".equals(ctx.queryParam("earlyAccess")));
         model.put("windowReleases", standing.ladder().windowReleases());
         model.put("freezeEvery", standing.streakRules().freezeEvery());
         model.put("weeklyCap", ledger.weeklyCap());

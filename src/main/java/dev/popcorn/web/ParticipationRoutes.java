@@ -74,6 +74,11 @@ final class ParticipationRoutes implements EndpointGroup {
         post("/api/v1/participation/grants/{id}/revoke", this::revoke, LEAD);
         post("/api/v1/users/{id}/points", this::award, LEAD);
         post("/api/v1/me/profile", this::profile, USER);
+        post("/api/v1/me/early-access", ctx -> {
+            String me = Gate.admitted(ctx).userId();
+            standing.joinEarlyAccess(me);
+            Json.write(ctx, 200, StandingJson.of(standing.view(me), Messages.choose(null, ctx.header("Accept-Language"))));
+        }, USER);
         get("/api/v1/fans/{id}", this::fan, ANYONE);
     }
 

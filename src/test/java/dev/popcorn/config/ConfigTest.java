@@ -88,6 +88,7 @@ class ConfigTest {
             entry("streak.freeze-every", Bad.of("0")),
             entry("streak.max-freezes", Bad.of("53")),
             entry("streak.bonus-every", Bad.of("0")),
+            entry("forum.early-access-group", Bad.of("early access!")),
             entry("award.min-points", Bad.of("-1")),
             entry("award.min-account-days", Bad.of("ten")),
             entry("award.min-trust-level", Bad.of("5")),

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ForumMirrorConfigTest {
 
     private static ForumMirrorMap read(String levelGroups, String badgeIds) {
-        return ForumMirrorConfig.from(new Values(Map.of("forum.level-groups", levelGroups, "forum.badge-ids", badgeIds)),
+        return ForumMirrorConfig.from(new Values(Map.of("forum.level-groups", levelGroups, "forum.badge-ids", badgeIds,
+                "forum.early-access-group", "")),
                 LevelLadder.defaults());
     }
 

@@ -58,9 +58,7 @@ class ForumMirrorIT {
     @BeforeEach
     void open() {
         store = Store.open(new Store.Settings("jdbc:h2:file:" + data.resolve("popcorn") + ";WRITE_DELAY=0", "", "", 4));
-        DiscourseConfig config = new DiscourseConfig(URI.create(fake.url()), FakeDiscourse.API_KEY, "system",
-                FakeDiscourse.CATEGORY, 6000, Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", 0, "",
-                Duration.ofMinutes(15));
+        DiscourseConfig config = discourse();
         DiscourseForum forum = new DiscourseForum(new DiscourseClient(config, clock), config);
         mirror = new StandingMirror(forum, map, store.forumLevels(), store.users(), store.outbox(), clock);
         outbox = new Outbox(store.outbox(), Map.of(StandingMirror.LEVEL, mirror::deliverLevel, StandingMirror.BADGE,
@@ -78,6 +76,12 @@ class ForumMirrorIT {
         store.close();
         assertThat(fake.contractViolations()).isEmpty();
         fake.close();
+    }
+
+    private DiscourseConfig discourse() {
+        return new DiscourseConfig(URI.create(fake.url()), FakeDiscourse.API_KEY, "system",
+                FakeDiscourse.CATEGORY, 6000, Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", 0, "",
+                Duration.ofMinutes(15));
     }
 
     /** The level service's step: the new level and the mirror's task, in one transaction. */
@@ -185,6 +189,33 @@ class ForumMirrorIT {
         assertThat(fake.groupMembers("popcorn-enthusiasts")).containsExactly("fan7");
         assertThat(fake.badgesGranted()).containsExactly("fan7:102");
         assertThat(store.outbox().troubles(10)).isEmpty();
+    }
+
+    @Test
+    void theEarlyAccessGroupHoldsUsersWhoAskedWhileTheirLevelHasTheRightAndOnlyThen() {
+        ForumMirrorMap withEarly = new ForumMirrorMap(LADDER, map.levelGroups(), map.badgeIds(), Optional.of("popcorn-early"));
+        fake.group("popcorn-early");
+        StandingMirror early = new StandingMirror(new DiscourseForum(new DiscourseClient(discourse(), clock), discourse()),
+                withEarly, store.forumLevels(), store.users(), store.outbox(), clock);
+        Outbox delivery = new Outbox(store.outbox(), Map.of(StandingMirror.LEVEL, early::deliverLevel), Set.of(),
+                new Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(1), 10), clock, "test");
+        dev.popcorn.app.participation.Standing standing = new dev.popcorn.app.participation.Standing(store.standing(),
+                store.participation(), dev.popcorn.domain.PointsRules.defaults(), store.transactions(), store.audit(), LADDER,
+                dev.popcorn.domain.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, early, clock);
+        standing.lock("42", "pioneer", "runs the beta group", "lead");
+        delivery.deliverDue();
+        assertThat(fake.groupMembers("popcorn-early")).as("not asked yet").isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        standing.joinEarlyAccess("42");
+        delivery.deliverDue();
+        assertThat(fake.groupMembers("popcorn-early")).containsExactly("xiaoyu");
+
+        clock.advance(Duration.ofSeconds(1));
+        standing.lock("42", "fan", "the beta is over", "lead");
+        delivery.deliverDue();
+        assertThat(fake.groupMembers("popcorn-early")).as("the level no longer holds the right").isEmpty();
+        assertThat(fake.groupMembers("popcorn-fans")).containsExactly("xiaoyu");
     }
 
     @Test

@@ -54,6 +54,7 @@ abstract class StandingContract {
     private final MutableClock clock = new MutableClock(FIRST_FRIDAY);
     private final List<Level> changes = new ArrayList<>();
     private final List<String> badgesMirrored = new ArrayList<>();
+    private final List<String> joined = new ArrayList<>();
     private Standing standing;
     private Ledger ledger;
     private HandInReport handIn;
@@ -71,6 +72,11 @@ abstract class StandingContract {
             @Override
             public void badgeGranted(String userId, Badge.Earned badge) {
                 badgesMirrored.add(badge.key());
+            }
+
+            @Override
+            public void joinEarlyAccess(String userId) {
+                joined.add(userId);
             }
         };
         PointsRules points = new PointsRules(10, 5, 20, 15, 50);
@@ -171,6 +177,11 @@ abstract class StandingContract {
         standing.forumSays("fan-3", java.util.Optional.of("honorary"));
         assertThat(standing.level("fan-3").id()).as("a lead's lock wins over the forum").isEqualTo("pioneer");
         assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
+        standing.joinEarlyAccess("fan-3");
+        assertThat(standing.earlyAccess("fan-3")).isTrue();
+        assertThat(joined).containsExactly("fan-3");
+        assertThatViolation(() -> standing.joinEarlyAccess("fan-2")).is(RuleViolation.Kind.FORBIDDEN, "level.right.EARLY_ACCESS");
+        assertThat(standing.earlyAccess("fan-2")).isFalse();
         standing.unlock("fan-3", "beta is over", "lead");
         assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");
         assertThat(standing.view("fan-3").locked()).isFalse();

@@ -78,7 +78,8 @@ class AccessIT {
         assertThat(byRole.get("anyone")).allSatisfy(route ->
                 assertThat(route.startsWith("GET ") || OPEN_WRITES.contains(route))
                         .as("%s changes something and is open to anyone", route).isTrue());
-        assertThat(routes).filteredOn(route -> route.path().startsWith("/lead") && !route.path().equals("/lead/signin"))
+        assertThat(routes).filteredOn(route -> (route.path().equals("/lead") || route.path().startsWith("/lead/"))
+                && !route.path().equals("/lead/signin"))
                 .as("the lead's pages").isNotEmpty().allSatisfy(route -> assertThat(route.access()).isEqualTo("lead"));
         assertThat(byRole.get("lead")).as("a lead's participation decisions").contains(
                 "POST /api/v1/releases/{id}/reports/{user}/comments/{ticket}/helpful", "POST /api/v1/users/{id}/level",

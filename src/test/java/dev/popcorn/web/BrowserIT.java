@@ -202,16 +202,18 @@ class BrowserIT {
     void aFormPostedFromElsewhereIsRefusedAndChangesNothing() throws Exception {
         // Another site makes the lead's browser post the form: the session cookie comes along, the CSRF token cannot.
         String leadSession = server.leadSession();
+        long poll = com.google.gson.JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body())
+                .getAsJsonObject().getAsJsonObject("poll").get("id").getAsLong();
         HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(server.url("/lead/polls/2/close")))
+                .newBuilder(java.net.URI.create(server.url("/lead/polls/" + poll + "/close")))
                 .header("Cookie", "popcorn_session=" + leadSession)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("did not come from Popcorn");
-        HttpResponse<String> anonymous = server.send("POST", "/lead/polls/2/close", null, null);
+        HttpResponse<String> anonymous = server.send("POST", "/lead/polls/" + poll + "/close", null, null);
         assertThat(anonymous.statusCode()).as("nobody signed in: refused before the form is read").isEqualTo(401);
-        assertThat(server.send("GET", "/api/v1/polls/2", null, null).body()).doesNotContain("\"closedAt\"");
+        assertThat(server.send("GET", "/api/v1/polls/" + poll, null, null).body()).doesNotContain("\"closedAt\"");
     }
 
     @Test

@@ -123,8 +123,9 @@ class ConcurrencyIT {
                 .as("one fan's report handed in thirty times at once").contains(200).isSubsetOf(200, 409);
         JsonObject report = json("GET", "/api/v1/releases/" + release + "/report", fan, null, 200).getAsJsonObject();
         assertThat(report.getAsJsonArray("verdicts")).hasSize(1);
+        // The report's points once (10), and the first-report badge it earns once (10).
         assertThat(json("GET", "/api/v1/me", fan, null, 200).getAsJsonObject().get("points").getAsLong())
-                .as("the report's points once").isEqualTo(10);
+                .as("the report's points once").isEqualTo(20);
         assertThat(json("GET", "/api/v1/releases/" + release, null, null, 200).getAsJsonObject().get("reports").getAsLong())
                 .isEqualTo(1);
 

@@ -117,6 +117,69 @@ class FanCardBrowserIT {
         Files.copy(shot, Path.of("target/share-page-360-" + lang + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void aSeasonedFansOwnPageBoardAndPublicPageWorkOnA360PixelPhoneInEnglish() throws Exception {
+        standing("en", "You are", "To become ", "Streak", "releases in a row", "Leaderboards");
+    }
+
+    @Test
+    void aSeasonedFansOwnPageBoardAndPublicPageWorkOnA360PixelPhoneInChinese() throws Exception {
+        standing("zh-CN", "你现在是", "升级到", "连续参与", "个版本", "排行榜");
+    }
+
+    /**
+     * A regular of the demo (demo-fan-002) signed in: their page says their level, what the next one
+     * needs with bars, their streak and badges; this week's board shows their own place; their public
+     * page carries the card's link tags; all of it fits 360 px and is reached by keyboard.
+     */
+    private void standing(String lang, String youAre, String toBecome, String streak, String inARow, String boards)
+            throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(server.url("/?lang=" + lang));
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-002", "David Wu")));
+        browser.get(server.url("/me?lang=" + lang));
+        WebElement level = browser.findElement(By.id("level-title"));
+        assertThat(browser.findElement(By.cssSelector(".level-card p.muted")).getText()).isEqualTo(youAre);
+        assertThat(level.getText()).isNotBlank();
+        assertThat(browser.findElement(By.cssSelector(".level-card h3")).getText()).startsWith(toBecome);
+        assertThat(browser.findElements(By.cssSelector(".level-card svg.meter"))).hasSize(3);
+        assertThat(browser.findElement(By.id("streak-title")).getText()).isEqualTo(streak);
+        assertThat(browser.findElement(By.cssSelector("p.streak")).getText()).contains(inARow);
+        assertThat(browser.findElements(By.cssSelector("ul.badges li.medal"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("table.ledger tbody tr"))).isNotEmpty();
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("/me fits 360 px").isEqualTo(true);
+        shot("me-360-" + lang);
+        // By keyboard: the switch to stay off public pages is reached with Tab.
+        WebElement toggle = browser.findElement(By.id("public-toggle"));
+        for (int i = 0; i < 200 && !toggle.equals(browser.switchTo().activeElement()); i++) {
+            browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        }
+        assertThat(browser.switchTo().activeElement()).as("the public switch is reached by Tab").isEqualTo(toggle);
+
+        browser.get(server.url("/leaderboards?lang=" + lang));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(boards);
+        assertThat(browser.findElements(By.cssSelector("#me"))).as("their own place is shown").isNotEmpty();
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("the board fits 360 px")
+                .isEqualTo(true);
+        shot("leaderboards-360-" + lang);
+
+        browser.get(server.url("/fans/demo-fan-002?lang=" + lang));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("David Wu");
+        assertThat(browser.findElement(By.cssSelector("meta[property='og:image']")).getAttribute("content"))
+                .isEqualTo(server.url("/fans/demo-fan-002/card.png?format=wide&lang=" + lang));
+        assertThat(browser.findElement(By.cssSelector("meta[name='twitter:card']")).getAttribute("content"))
+                .isEqualTo("summary_large_image");
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("/fans fits 360 px")
+                .isEqualTo(true);
+        shot("fan-360-" + lang);
+    }
+
+    private static void shot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot, Path.of("target/" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private static Object script(String code, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(code, args);
     }

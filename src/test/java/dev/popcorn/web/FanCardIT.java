@@ -191,7 +191,7 @@ class FanCardIT {
         String chinese = server.send("GET", "/fans/card-fan/share?lang=zh-CN", null, null).body();
         assertThat(meta(chinese, "property", "og:image")).isEqualTo(base + "/fans/card-fan/card.png?format=wide&amp;lang=zh-CN");
         assertThat(meta(chinese, "property", "og:title")).isEqualTo("小明 Xiaoming · Popcorn 内测先锋");
-        assertThat(chinese).contains("我在 Popcorn 是内测先锋：连续 1 个版本参与测试，共测试 1 个版本，2 个愿望已实现。")
+        assertThat(chinese).contains("我在 Popcorn 是内测先锋：连续 0 个版本参与测试，共测试 1 个版本，2 个愿望已实现。")
                 .contains("<html lang=\"zh-CN\">");
     }
 

@@ -347,7 +347,8 @@ class TrackerLoopIT {
         JsonArray notices = api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200).getAsJsonArray();
         assertThat(notices).as("told once").hasSize(1);
         assertThat(notices.get(0).getAsJsonObject().get("shipsIn").getAsString()).isEqualTo("2026.11.27");
-        assertThat(points(amy)).isEqualTo(pointsBefore + 20);
+        // Amy filed the wish: the author's share (40), and the first tier of the wishes-shipped badge (10).
+        assertThat(points(amy)).isEqualTo(pointsBefore + 40 + 10);
         assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("fulfilledAt")).isTrue();
     }
 

@@ -96,7 +96,8 @@ class WeeklyLoopIT {
                 "{\"verdicts\": [{\"feature\": \"POP-2\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}", 200);
         JsonObject mine = object("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", amy, null, 200);
         assertThat(object("GET", "/api/v1/me", "/api/v1/me", amy, null, 200).get("points").getAsLong())
-                .as("one report earns its points once, however often it is edited").isEqualTo(10);
+                .as("one report earns its points once, however often it is edited (and the first-report badge, 10)")
+                .isEqualTo(20);
         assertThat(mine.getAsJsonArray("verdicts")).hasSize(1);
         assertThat(mine.getAsJsonArray("wishes").get(0).getAsLong()).isEqualTo(wish);
 
@@ -107,7 +108,8 @@ class WeeklyLoopIT {
         assertThat(object("POST", helpful, template, LEAD, null, 200).get("marked").getAsBoolean()).isFalse();
         object("POST", helpful, template, amy, null, 403);
         object("POST", "/api/v1/releases/" + release + "/reports/nobody/helpful", template, LEAD, null, 404);
-        assertThat(object("GET", "/api/v1/me", "/api/v1/me", amy, null, 200).get("points").getAsLong()).isEqualTo(25);
+        // 20 before, the helpful points (15) and the first tier of the helpful badge (10).
+        assertThat(object("GET", "/api/v1/me", "/api/v1/me", amy, null, 200).get("points").getAsLong()).isEqualTo(45);
 
         JsonObject feedback = object("GET", "/api/v1/releases/" + release, "/api/v1/releases/{id}", null, null, 200);
         assertThat(feedback.get("reports").getAsLong()).isEqualTo(2);

@@ -135,6 +135,18 @@ public final class ManagePoll {
      * and the announcement is filed for every configured channel.
      */
     public Poll approve(long pollId, String actor) {
+        return approve(pollId, actor, true);
+    }
+
+    /**
+     * Approves a poll of history written after the fact (the demo's earlier weeks): its winners are
+     * kept like any, but nothing is announced, since those weeks are long over. Audited as such.
+     */
+    public Poll approveWithoutAnnouncing(long pollId, String actor) {
+        return approve(pollId, actor, false);
+    }
+
+    private Poll approve(long pollId, String actor, boolean announcing) {
         Poll poll = poll(pollId);
         Instant now = clock.instant();
         poll.approve(now, actor);
@@ -145,12 +157,12 @@ public final class ManagePoll {
             stores.awards().record(result.winners().stream()
                     .map(s -> new AwardStore.Award(pollId, s.candidate().id(), s.candidate().teamSlug(), s.votes(), now))
                     .toList());
-            if (!result.winners().isEmpty()) {
+            if (announcing && !result.winners().isEmpty()) {
                 for (String kind : announce.channels()) {
                     stores.outbox().enqueue(kind, String.valueOf(pollId), now);
                 }
             }
-            log(actor, "poll.approve", frozen, winners(result));
+            log(actor, announcing ? "poll.approve" : "poll.approve.history", frozen, winners(result));
             return frozen;
         });
     }

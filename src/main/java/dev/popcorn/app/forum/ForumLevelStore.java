@@ -17,6 +17,9 @@ public interface ForumLevelStore {
     /** The user's level as stored; empty when they have none (the first level). */
     Optional<Stored> level(String userId);
 
+    /** Whether the user asked to join the early-access group. */
+    boolean earlyAccess(String userId);
+
     /** Puts the user at {@code level} since {@code since}, creating the row if needed; a lead's lock stays as it is. */
     void setLevel(String userId, String level, Instant since);
 }

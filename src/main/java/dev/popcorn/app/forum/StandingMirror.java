@@ -64,7 +64,7 @@ public final class StandingMirror implements Standing.Mirror {
         if (!forum.enabled() || userId == null || userId.isBlank()) {
             return;
         }
-        if (map.groupOf(from.id()).isEmpty() && map.groupOf(to.id()).isEmpty()) {
+        if (map.groupOf(from.id()).isEmpty() && map.groupOf(to.id()).isEmpty() && map.earlyAccessGroup().isEmpty()) {
             return;
         }
         Instant now = clock.instant();
@@ -85,6 +85,19 @@ public final class StandingMirror implements Standing.Mirror {
     }
 
     /**
+     * The user asked to join the early-access group (their level holds the right): files the delivery
+     * that puts them in it. Refused when no forum or no early-access group is configured.
+     */
+    @Override
+    public void joinEarlyAccess(String userId) {
+        if (!forum.enabled() || map.earlyAccessGroup().isEmpty()) {
+            throw dev.popcorn.domain.RuleViolation.conflict("earlyAccess.off");
+        }
+        Instant now = clock.instant();
+        outbox.enqueueOrRearm(LEVEL, userId + "/" + now.toEpochMilli(), now, now);
+    }
+
+    /**
      * The user signed in through the forum, so they have a forum account now: their deliveries that
      * were parked for want of one are made pending again. Answers how many.
      */
@@ -102,15 +115,22 @@ public final class StandingMirror implements Standing.Mirror {
      */
     public void deliverLevel(String ref) {
         String userId = ref.substring(0, ref.lastIndexOf('/'));
-        if (!forum.enabled() || map.groups().isEmpty()) {
+        if (!forum.enabled() || (map.groups().isEmpty() && map.earlyAccessGroup().isEmpty())) {
             return;
         }
         String username = forumUsername(userId);
         for (int round = 0; round < CONVERGE_ROUNDS; round++) {
             String level = currentLevel(userId);
-            Optional<String> join = map.groupOf(level);
-            List<String> leave = map.groups().stream().filter(g -> !join.filter(g::equals).isPresent()).toList();
-            forum.mirrorGroups(username, join, leave);
+            if (!map.groups().isEmpty()) {
+                Optional<String> join = map.groupOf(level);
+                List<String> leave = map.groups().stream().filter(g -> !join.filter(g::equals).isPresent()).toList();
+                forum.mirrorGroups(username, join, leave);
+            }
+            // The early-access group: in while the user asked and the level holds the right, out otherwise.
+            if (map.earlyAccessGroup().isPresent()) {
+                Optional<String> early = map.earlyAccessFor(map.ladder().levelOrFirst(level), levels.earlyAccess(userId));
+                forum.mirrorGroups(username, early, early.isPresent() ? List.of() : List.of(map.earlyAccessGroup().get()));
+            }
             if (currentLevel(userId).equals(level)) {
                 return;
             }

@@ -41,8 +41,16 @@ public final class Standing implements Ledger.Review, Rights {
 
         void badgeGranted(String userId, Badge.Earned badge);
 
+        /** Puts the user in the early-access group; refused (409) where there is none. */
+        void joinEarlyAccess(String userId);
+
         static Mirror none() {
             return new Mirror() {
+                @Override
+                public void joinEarlyAccess(String userId) {
+                    throw RuleViolation.conflict("earlyAccess.off");
+                }
+
                 @Override
                 public void levelChanged(String userId, Level from, Level to) {
                 }
@@ -236,6 +244,24 @@ public final class Standing implements Ledger.Review, Rights {
             }
             return null;
         });
+    }
+
+    /**
+     * The user joins the early-access group: only from the level that holds the right (refused with
+     * the level it takes); they leave it by themselves when their level falls below. Audited.
+     */
+    public void joinEarlyAccess(String userId) {
+        require(userId, Right.EARLY_ACCESS);
+        transactions.inTransaction(() -> {
+            store.setEarlyAccess(userId, true);
+            mirror.joinEarlyAccess(userId);
+            audit.record(new AuditEntry(clock.instant(), userId, "earlyAccess.join", "user:" + userId, level(userId).id()));
+            return null;
+        });
+    }
+
+    public boolean earlyAccess(String userId) {
+        return store.earlyAccess(userId);
     }
 
     public void setPublicProfile(String userId, boolean visible) {

@@ -89,4 +89,9 @@ public interface StandingStore {
     boolean publicProfile(String userId);
 
     void setPublicProfile(String userId, boolean visible);
+
+    /** Whether the user asked to join the early-access group. */
+    boolean earlyAccess(String userId);
+
+    void setEarlyAccess(String userId, boolean joined);
 }

@@ -120,6 +120,12 @@ class StandingMirrorTest {
     /** user_levels in a map. */
     private static final class Levels implements ForumLevelStore {
         final Map<String, Stored> rows = new HashMap<>();
+        final java.util.Set<String> early = new java.util.HashSet<>();
+
+        @Override
+        public boolean earlyAccess(String userId) {
+            return early.contains(userId);
+        }
 
         @Override
         public Optional<Stored> level(String userId) {
