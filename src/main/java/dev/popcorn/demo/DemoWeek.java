@@ -198,6 +198,9 @@ public final class DemoWeek {
         seedHistory(fans, lastShipped);
         Release last = openRelease.openShippedAt(version(lastShipped), features(LAST_WEEK), lastShipped, "demo").release();
         seedReports(last, fans.subList(0, 220), lastShipped, last.reportsCloseAt(), true);
+        for (String fan : fans.subList(0, 220)) {
+            standing.review(fan, last.reportsCloseAt());
+        }
         Poll lastPoll = seedPoll(last, LAST_WEEK_PROJECTS, new int[] {35, 48, 20, 27}, fans.subList(40, 290),
                 polls.findByRelease(last.id()).orElseThrow().closesAt().minusSeconds(60));
         managePoll.approve(lastPoll.id(), "lead");
@@ -250,6 +253,10 @@ public final class DemoWeek {
             Poll poll = seedPoll(release, projects, new int[] {25 + week, 20, 15 + 2 * week, 18}, taking,
                     polls.findByRelease(release.id()).orElseThrow().closesAt().minusSeconds(60));
             managePoll.approveWithoutAnnouncing(poll.id(), "lead");
+            // Each week's badges, streak bonuses and levels come when that week's reports closed.
+            for (String fan : taking) {
+                standing.review(fan, release.reportsCloseAt());
+            }
         }
     }
 

@@ -38,8 +38,19 @@ final class ParticipationRoutes implements EndpointGroup {
             if (g.kind() == ParticipationKind.AWARDED) {
                 return g.reason();
             }
-            String earned = Messages.text(locale, "points.why." + g.kind().name());
+            String earned = g.kind() == ParticipationKind.BADGE && g.ref().startsWith("badge:")
+                    ? badge(g.ref().substring(6), locale) : Messages.text(locale, "points.why." + g.kind().name());
             return g.reason().equals(g.kind().reason()) ? earned : Messages.text(locale, "points.why.capped", earned);
+        }
+    }
+
+    /** "A badge: Bronze · First report", or the plain reason where the ref names no badge this version knows. */
+    private static String badge(String key, Locale locale) {
+        try {
+            return Messages.text(locale, "points.why.BADGE.named",
+                    StandingJson.badgeName(dev.popcorn.domain.Badge.Earned.parse(key), locale));
+        } catch (IllegalArgumentException e) {
+            return Messages.text(locale, "points.why.BADGE");
         }
     }
 

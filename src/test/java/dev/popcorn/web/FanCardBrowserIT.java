@@ -128,7 +128,7 @@ class FanCardBrowserIT {
     }
 
     /**
-     * A regular of the demo (demo-fan-002) signed in: their page says their level, what the next one
+     * A casual fan of the demo (demo-fan-050) signed in: their page says their level, what the next one
      * needs with bars, their streak and badges; this week's board shows their own place; their public
      * page carries the card's link tags; all of it fits 360 px and is reached by keyboard.
      */
@@ -136,7 +136,7 @@ class FanCardBrowserIT {
             throws Exception {
         browser.manage().deleteAllCookies();
         browser.get(server.url("/?lang=" + lang));
-        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-002", "David Wu")));
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-050", "Tao Zhu")));
         browser.get(server.url("/me?lang=" + lang));
         WebElement level = browser.findElement(By.id("level-title"));
         assertThat(browser.findElement(By.cssSelector(".level-card p.muted")).getText()).isEqualTo(youAre);
@@ -146,9 +146,13 @@ class FanCardBrowserIT {
         assertThat(browser.findElement(By.id("streak-title")).getText()).isEqualTo(streak);
         assertThat(browser.findElement(By.cssSelector("p.streak")).getText()).contains(inARow);
         assertThat(browser.findElements(By.cssSelector("ul.badges li.medal"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("table.ledger tbody tr"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("ol.ledger li"))).isNotEmpty();
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("/me fits 360 px").isEqualTo(true);
         shot("me-360-" + lang);
+        script("document.getElementById('streak-title').scrollIntoView();");
+        shot("me-360-" + lang + "-streak-badges");
+        script("document.getElementById('points-title').scrollIntoView();");
+        shot("me-360-" + lang + "-points");
         // By keyboard: the switch to stay off public pages is reached with Tab.
         WebElement toggle = browser.findElement(By.id("public-toggle"));
         for (int i = 0; i < 200 && !toggle.equals(browser.switchTo().activeElement()); i++) {
@@ -163,10 +167,10 @@ class FanCardBrowserIT {
                 .isEqualTo(true);
         shot("leaderboards-360-" + lang);
 
-        browser.get(server.url("/fans/demo-fan-002?lang=" + lang));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("David Wu");
+        browser.get(server.url("/fans/demo-fan-050?lang=" + lang));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tao Zhu");
         assertThat(browser.findElement(By.cssSelector("meta[property='og:image']")).getAttribute("content"))
-                .isEqualTo(server.url("/fans/demo-fan-002/card.png?format=wide&lang=" + lang));
+                .isEqualTo(server.url("/fans/demo-fan-050/card.png?format=wide&lang=" + lang));
         assertThat(browser.findElement(By.cssSelector("meta[name='twitter:card']")).getAttribute("content"))
                 .isEqualTo("summary_large_image");
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("/fans fits 360 px")

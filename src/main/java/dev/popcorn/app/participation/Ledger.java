@@ -27,10 +27,11 @@ public final class Ledger {
     /** What follows a new grant in the same transaction: a review of the user's standing (levels, badges). */
     @FunctionalInterface
     public interface Review {
-        Object review(String userId);
+        /** Reviews the user's standing as of {@code at}, the moment of the act that earned the grant. */
+        Object review(String userId, Instant at);
 
         static Review none() {
-            return user -> null;
+            return (user, at) -> null;
         }
     }
 
@@ -88,7 +89,7 @@ public final class Ledger {
         return transactions.inTransaction(() -> {
             boolean created = record(userId, kind, ref, at);
             if (created) {
-                review.review(userId);
+                review.review(userId, at);
             }
             return created;
         });
@@ -153,7 +154,7 @@ public final class Ledger {
             store.record(new ParticipationEvent(userId, ParticipationKind.AWARDED, thing, points, now, why));
             audit.record(new AuditEntry(now, lead, "points.award", "user:" + userId,
                     points + " points, ref " + thing + ": " + why));
-            review.review(userId);
+            review.review(userId, now);
             return new Awarded(store.find(userId, ParticipationKind.AWARDED, thing).orElseThrow(), true);
         });
     }
@@ -169,7 +170,7 @@ public final class Ledger {
             }
             audit.record(new AuditEntry(now, lead, "points.revoke", "grant:" + grantId,
                     grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why));
-            review.review(grant.userId());
+            review.review(grant.userId(), now);
             return store.find(grantId).orElseThrow();
         });
     }

@@ -113,14 +113,20 @@ public final class Standing implements Ledger.Review, Rights {
         return streakRules;
     }
 
+    /** Reviews the user's standing now (see {@link #review(String, Instant)}). */
+    public Level review(String userId) {
+        return review(userId, clock.instant());
+    }
+
     /**
-     * Reviews the user's standing now: streak bonuses and badge tiers not granted yet, then the level.
-     * Safe to repeat: it only ever writes what is missing or changed. Answers the level they stand at.
+     * Reviews the user's standing as of {@code at} (never later than now): streak bonuses and badge tiers
+     * not granted yet, dated {@code at}, then the level. Safe to repeat: it only ever writes what is
+     * missing or changed. Answers the level they stand at.
      */
     @Override
-    public Level review(String userId) {
+    public Level review(String userId, Instant at) {
         return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
+            Instant now = at.isAfter(clock.instant()) ? clock.instant() : at;
             Streak streak = streak(userId, now);
             for (long release : streak.milestone()) {
                 bonus(userId, ParticipationKind.STREAK_BONUS, "streak:release:" + release, now);
