@@ -27,13 +27,15 @@ import java.util.Optional;
 final class PublicPages implements EndpointGroup {
 
     /** Use cases of the public pages. */
-    record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, SignIn signIn) {
+    record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, SignIn signIn,
+            dev.popcorn.app.participation.Standing standing) {
     }
 
     private final WeekOverview overview;
     private final HandInReport reports;
     private final WishTickets wishTickets;
     private final SignIn signIn;
+    private final dev.popcorn.app.participation.Standing standing;
     private final Chrome chrome;
     private final Sessions sessions;
     private final PollPage polls;
@@ -43,6 +45,7 @@ final class PublicPages implements EndpointGroup {
         this.reports = uses.reports();
         this.wishTickets = uses.wishTickets();
         this.signIn = uses.signIn();
+        this.standing = uses.standing();
         this.chrome = chrome;
         this.sessions = sessions;
         this.polls = polls;
@@ -85,6 +88,7 @@ final class PublicPages implements EndpointGroup {
         model.put("signedOutEverywhere", me.isEmpty() && "everywhere".equals(ctx.queryParam("signedOut")));
         me.ifPresent(pass -> {
             model.put("points", overview.points(pass.userId()));
+            model.put("standing", dev.popcorn.web.json.StandingJson.of(standing.view(pass.userId()), chrome.locale(ctx)));
             model.put("notices", wishTickets.notices(pass.userId()));
         });
         chrome.render(ctx, "home", model);

@@ -189,7 +189,8 @@ public final class WebApp {
             Problems problems, Gate gate, RateLimits limits) {
         PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce(),
                 s.nominations(), s.standing());
-        PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn());
+        PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
+                s.standing());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts(), s.leaderboards());

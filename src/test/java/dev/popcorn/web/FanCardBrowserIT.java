@@ -3,13 +3,11 @@ package dev.popcorn.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.TestServer;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,9 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class FanCardBrowserIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     @TempDir
     static Path data;
 
@@ -43,24 +35,9 @@ class FanCardBrowserIT {
 
     @BeforeAll
     static void start() {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver for the page tests");
-        }
-        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium"
-                + " chromium-driver); skipping the share page test. It is required when CI=true.");
+        Chromium.required("the share page test");
         server = TestServer.start(data, TestServer.FRIDAY.plus(Duration.ofDays(1)), true);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=412,915");
-        // A desktop window cannot be made as narrow as a phone; the phone's own viewport can.
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                java.util.Map.of("width", 360, "height", 740, "pixelRatio", 2.0)));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.phone();
     }
 
     @AfterAll

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.TestServer;
 import dev.popcorn.app.identity.Passes;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,9 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class NominateBrowserIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     @TempDir
     static Path data;
 
@@ -42,12 +34,7 @@ class NominateBrowserIT {
 
     @BeforeAll
     static void start() {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver for the page tests");
-        }
-        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium"
-                + " chromium-driver); skipping the page tests. They are required when CI=true.");
+        Chromium.required("the nomination page test");
         server = TestServer.start(data, TestServer.FRIDAY, false);
         server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN,
                 "{\"name\": \"相机团队 Camera\", \"members\": []}");
@@ -59,14 +46,7 @@ class NominateBrowserIT {
                   {"key": "MIUI-2102", "summary": "Quiet charging", "team": "battery"}]}""").body();
         poll = com.google.gson.JsonParser.parseString(opened).getAsJsonObject().getAsJsonObject("poll").get("id").getAsLong();
         server.lockLevel("fan-1", "enthusiast");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=360,740");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+        browser = Chromium.phone();
     }
 
     @AfterAll
