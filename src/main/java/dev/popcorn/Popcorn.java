@@ -105,7 +105,7 @@ public final class Popcorn implements AutoCloseable {
             // Seeded once the port is known: the demo's approved announcement links its photos where they are served.
             if (demo) {
                 new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
-                        store.reports(), store.polls(), store.ballots(), store.participation()),
+                        store.reports(), store.polls(), store.ballots(), store.participation(), store.funnel()),
                         parts.services().openRelease(), parts.services().managePoll(), parts.services().reports(),
                         parts.services().standing(), config.calendar(), clock, parts.photos()).seed();
             }
@@ -202,6 +202,11 @@ public final class Popcorn implements AutoCloseable {
     /** Where users stand (levels and their rights), for tests that set a user's level the way a lead does. */
     dev.popcorn.app.participation.Standing standing() {
         return standing;
+    }
+
+    /** The database, for tests that set up what a user's sign-in would have written. */
+    Store store() {
+        return store;
     }
 
     /** Every route this server answers, with who may call it. */

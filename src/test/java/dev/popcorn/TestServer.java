@@ -57,7 +57,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Locks a user's level as a lead does (audited), for tests of what a level allows. */
+    /** What a user's first sign-in writes: Popcorn knows them from now on. */
+    public void signedInOnce(String userId, String name) {
+        popcorn.store().users().upsert(userId, name, clock.instant());
+    }
+
     public void lockLevel(String userId, String level) {
+        // A lead locks the level of a user Popcorn knows: one who signed in once.
+        if (popcorn.standing().name(userId).isEmpty()) {
+            popcorn.store().users().upsert(userId, userId, clock.instant());
+        }
         popcorn.standing().lock(userId, level, "set by the test", "test-lead");
     }
 

@@ -56,9 +56,30 @@ public final class FanCard implements FanCards.Painter {
             .weigher((Key key, byte[] png) -> png.length)
             .build();
 
+    private final java.util.concurrent.Semaphore drawing = new java.util.concurrent.Semaphore(2);
+
     @Override
     public byte[] png(Facts facts, Format format) {
-        return drawn.get(new Key(facts, format), key -> CardDrawing.png(render(key.facts(), key.format()).image()));
+        Key key = new Key(facts, format);
+        byte[] kept = drawn.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        // At most two cards are drawn at once (each a few MB of pixels and a core's worth of work); a caller who
+        // waits longer than a moment is told to come back, so many new cards asked at once cannot exhaust the server.
+        try {
+            if (!drawing.tryAcquire(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw dev.popcorn.domain.RuleViolation.tooMany("card.busy", 5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw dev.popcorn.domain.RuleViolation.tooMany("card.busy", 5);
+        }
+        try {
+            return drawn.get(key, k -> CardDrawing.png(render(k.facts(), k.format()).image()));
+        } finally {
+            drawing.release();
+        }
     }
 
     @Override

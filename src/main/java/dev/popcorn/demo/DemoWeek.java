@@ -4,6 +4,7 @@ import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.week.FunnelStore;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.app.PollStore;
@@ -149,6 +150,7 @@ public final class DemoWeek {
     private final PollStore polls;
     private final BallotStore ballots;
     private final ParticipationStore participation;
+    private final FunnelStore funnel;
     private final OpenRelease openRelease;
     private final HandInReport handIn;
     private final Standing standing;
@@ -161,7 +163,8 @@ public final class DemoWeek {
 
     /** The ports the demo writes through. */
     public record Stores(Transactions transactions, TeamStore teams, UserStore users, ReleaseStore releases,
-            ReportStore reports, PollStore polls, BallotStore ballots, ParticipationStore participation) {
+            ReportStore reports, PollStore polls, BallotStore ballots, ParticipationStore participation,
+            FunnelStore funnel) {
     }
 
     public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, HandInReport handIn, Standing standing,
@@ -176,6 +179,7 @@ public final class DemoWeek {
         this.polls = stores.polls();
         this.ballots = stores.ballots();
         this.participation = stores.participation();
+        this.funnel = stores.funnel();
         this.openRelease = openRelease;
         this.managePoll = managePoll;
         this.calendar = calendar;
@@ -211,7 +215,23 @@ public final class DemoWeek {
         Instant pollCloses = polls.findByRelease(current.id()).orElseThrow().closesAt();
         seedPoll(current, THIS_WEEK_PROJECTS, new int[] {40, 30, 18, 12}, fans.subList(60, 280),
                 now.isBefore(pollCloses) ? now : pollCloses.minusSeconds(60));
+        seedVisits(current, fans, shipped, reportsUntil);
         seedStanding(fans, last, current);
+    }
+
+    /**
+     * Who opened this week's release page (the top of the lead's funnel): everyone who reported or
+     * voted, before they did, and some who only looked.
+     */
+    private void seedVisits(Release current, List<String> fans, Instant shipped, Instant until) {
+        long pollId = polls.findByRelease(current.id()).orElseThrow().id();
+        for (int n = 0; n < fans.size(); n++) {
+            String fan = fans.get(n);
+            boolean acted = reports.find(current.id(), fan).isPresent() || ballots.find(pollId, fan).isPresent();
+            if (acted || random.nextInt(100) < 60) {
+                funnel.visit(current.id(), fan, between(shipped, until));
+            }
+        }
     }
 
     /**

@@ -36,6 +36,13 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
+    public boolean known(String userId) {
+        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE id = :u").bind("u", userId).mapTo(Long.class).one()
+                + h.createQuery("SELECT COUNT(*) FROM participation_events WHERE user_id = :u").bind("u", userId)
+                        .mapTo(Long.class).one()) > 0;
+    }
+
+    @Override
     public List<ReportLine> reportsOf(String userId, int limit) {
         return db.with(h -> h.createQuery("SELECT r.release_id, rel.version, r.handed_in_at,"
                         + " (SELECT COUNT(*) FROM report_verdicts v WHERE v.release_id = r.release_id AND v.user_id = r.user_id) AS n,"
@@ -93,8 +100,10 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
-    public Map<String, Long> levelCounts() {
-        return db.with(h -> h.createQuery("SELECT level, COUNT(*) AS n FROM user_levels GROUP BY level")
+    public Map<String, Long> levelCounts(String firstLevel) {
+        return db.with(h -> h.createQuery("SELECT COALESCE(l.level, :first) AS level, COUNT(*) AS n FROM users u"
+                        + " LEFT JOIN user_levels l ON l.user_id = u.id GROUP BY COALESCE(l.level, :first)")
+                .bind("first", firstLevel)
                 .reduceRows(new LinkedHashMap<String, Long>(), (map, row) -> {
                     map.put(row.getColumn("level", String.class), row.getColumn("n", Long.class));
                     return map;

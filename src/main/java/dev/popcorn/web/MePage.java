@@ -45,7 +45,11 @@ final class MePage implements EndpointGroup {
         get("/me", ctx -> render(ctx, null), USER);
         post("/me/api-pass", ctx -> render(ctx, signIn.apiPass(Gate.admitted(ctx))), USER);
         post("/me/profile", ctx -> {
-            standing.setPublicProfile(Gate.admitted(ctx).userId(), !"false".equals(ctx.formParam("visible")));
+            String visible = String.valueOf(ctx.formParam("visible"));
+            if (!visible.equals("true") && !visible.equals("false")) {
+                throw dev.popcorn.domain.RuleViolation.invalid("request.field.enum", "visible", "true, false");
+            }
+            standing.setPublicProfile(Gate.admitted(ctx).userId(), visible.equals("true"));
             ctx.redirect("/me#public-title");
         }, USER);
         post("/me/early-access", ctx -> {

@@ -39,7 +39,10 @@ final class ParticipationRoutes implements EndpointGroup {
                 return g.reason();
             }
             String earned = g.kind() == ParticipationKind.BADGE && g.ref().startsWith("badge:")
-                    ? badge(g.ref().substring(6), locale) : Messages.text(locale, "points.why." + g.kind().name());
+                    ? badge(g.ref().substring(6), locale)
+                    : g.kind() == ParticipationKind.REPORT_HELPFUL && g.ref().contains("/")
+                            ? Messages.text(locale, "points.why.REPORT_HELPFUL.comment")
+                            : Messages.text(locale, "points.why." + g.kind().name());
             return g.reason().equals(g.kind().reason()) ? earned : Messages.text(locale, "points.why.capped", earned);
         }
     }

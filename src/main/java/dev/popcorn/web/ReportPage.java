@@ -121,7 +121,7 @@ final class ReportPage implements EndpointGroup {
             show(ctx, report, tickets.isEmpty() ? List.of() : matches(report.newWishes()), Problems.of(e));
             return;
         }
-        ctx.redirect("/releases/" + releaseId + "?saved=1#report");
+        ctx.redirect("/releases/" + releaseId + "?saved=1#saved");
     }
 
     /** Before a new wish is filed, the fan sees what it resembles, each wish or ticket once. */

@@ -230,9 +230,14 @@ abstract class StandingContract {
         handIn.handIn(new ExperienceReport("fan-2", release.id(),
                 List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(),
                 List.of("Dark mode for the gallery", "A shutter sound switch", "Bigger fonts in settings")));
-        assertThatViolation(() -> handIn.handIn(new ExperienceReport("fan-2", release.id(),
-                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(), List.of("Weather widget"))))
-                .is(RuleViolation.Kind.FORBIDDEN, "level.wishes.limit");
+        ExperienceReport fourth = new ExperienceReport("fan-2", release.id(),
+                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(), List.of("Weather widget"));
+        assertThatViolation(() -> handIn.handIn(fourth)).is(RuleViolation.Kind.FORBIDDEN, "level.wishes.limit");
+        RuleViolation limit = (RuleViolation) org.assertj.core.api.Assertions.catchThrowable(() -> handIn.handIn(fourth));
+        assertThat(Messages.text(Messages.ENGLISH, "error." + limit.code(), limit.args().toArray()))
+                .isEqualTo("At the level Newcomer you may file 3 wishes a day; none is left today.");
+        assertThat(Messages.text(Messages.CHINESE, "error." + limit.code(), limit.args().toArray()))
+                .isEqualTo("“新米粉”每天可以提 3 个心愿，今天还剩 0 个。");
         clock.advance(Duration.ofDays(1));
         handIn.handIn(new ExperienceReport("fan-2", release.id(),
                 List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(), List.of("Weather widget")));

@@ -57,7 +57,7 @@ class FanCardBrowserIT {
 
     @Test
     void theSharePageWorksOnA360PixelPhoneInChinese() throws Exception {
-        sharePage("zh-CN", "小明 Xiaoming 的 Popcorn 卡片", "我在 Popcorn 是", "已复制。", "手机故事（1080 × 1920）");
+        sharePage("zh-CN", "小明 Xiaoming 的爆米花卡片", "我在爆米花是", "已复制。", "竖版海报（1080 × 1920）");
     }
 
     private void sharePage(String lang, String heading, String textStart, String copied, String storyLink) throws Exception {

@@ -190,8 +190,8 @@ class FanCardIT {
                 + " CONCAT('wish:', CAST(MIN(id) + 1 AS VARCHAR(20))), 20, ?, 'wish shipped' FROM wishes", "card-fan", now());
         String chinese = server.send("GET", "/fans/card-fan/share?lang=zh-CN", null, null).body();
         assertThat(meta(chinese, "property", "og:image")).isEqualTo(base + "/fans/card-fan/card.png?format=wide&amp;lang=zh-CN");
-        assertThat(meta(chinese, "property", "og:title")).isEqualTo("小明 Xiaoming · Popcorn 内测先锋");
-        assertThat(chinese).contains("我在 Popcorn 是内测先锋：连续 0 个版本参与测试，共测试 1 个版本，2 个愿望已实现。")
+        assertThat(meta(chinese, "property", "og:title")).isEqualTo("小明 Xiaoming · 爆米花内测先锋");
+        assertThat(chinese).contains("我在爆米花是内测先锋：连续 0 个版本参与测试，共测试 1 个版本，2 个心愿已实现。")
                 .contains("<html lang=\"zh-CN\">");
     }
 

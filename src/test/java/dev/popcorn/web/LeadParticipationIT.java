@@ -176,6 +176,10 @@ class LeadParticipationIT {
     void aLeadLocksAndUnlocksALevelByApiAndByTheDashboardAndEachDecisionIsAudited() {
         String level = "/api/v1/users/{id}/level";
         String unlock = "/api/v1/users/{id}/level/unlock";
+        // A typo names nobody: refused, nothing locked.
+        api.call("POST", "/api/v1/users/amyy/level", level, LEAD, "{\"level\": \"pioneer\", \"reason\": \"typo\"}", 404);
+        server.signedInOnce("amy", "Amy");
+        server.signedInOnce("bo", "Bo");
         JsonObject locked = api.call("POST", "/api/v1/users/amy/level", level, LEAD,
                 "{\"level\": \"pioneer\", \"reason\": \"Runs the beta group on the forum\"}", 200).getAsJsonObject();
         assertThat(locked.get("level").getAsString()).isEqualTo("pioneer");

@@ -72,13 +72,13 @@ public final class HandInReport {
                 throw RuleViolation.invalid("report.wish.unknown", wish);
             }
         }
-        rights.requireWishes(report.userId(), reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
         List<Ticket> backed = new ArrayList<>();
         for (String key : new LinkedHashSet<>(ticketKeys)) {
             backed.add(tickets.find(key).filter(t -> !t.done())
                     .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", key)));
         }
         transactions.inTransaction(() -> {
+            rights.requireWishes(report.userId(), reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
             List<Long> wishes = new ArrayList<>(report.supportedWishes());
             for (Ticket ticket : backed) {
                 String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();

@@ -94,7 +94,8 @@ public final class StandingMirror implements Standing.Mirror {
             throw dev.popcorn.domain.RuleViolation.conflict("earlyAccess.off");
         }
         Instant now = clock.instant();
-        outbox.enqueueOrRearm(LEVEL, userId + "/" + now.toEpochMilli(), now, now);
+        // One task per user for joining: asking again while it waits changes nothing.
+        outbox.enqueueOrRearm(LEVEL, userId + "/early-access", now, now);
     }
 
     /**

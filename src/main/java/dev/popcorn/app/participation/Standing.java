@@ -185,6 +185,8 @@ public final class Standing implements Ledger.Review, Rights {
         if (newWishes == 0) {
             return;
         }
+        // Inside the hand-in's transaction: the user's row lock makes two hand-ins at once count one after the other.
+        points.lockUser(userId);
         Level level = level(userId);
         Instant dayStart = ZonedDateTime.now(clock.withZone(zone)).toLocalDate().atStartOfDay(zone).toInstant();
         int filed = store.wishesFiledSince(userId, dayStart);
@@ -198,6 +200,7 @@ public final class Standing implements Ledger.Review, Rights {
     public Level lock(String userId, String levelId, String reason, String lead) {
         Level target = ladder().find(levelId).orElseThrow(() -> RuleViolation.invalid("level.unknown", levelId));
         String why = required(reason);
+        known(userId);
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Level before = level(userId);
@@ -214,6 +217,7 @@ public final class Standing implements Ledger.Review, Rights {
     /** A lead unlocks a user's level; the next review moves it by activity again. Audited. */
     public Level unlock(String userId, String reason, String lead) {
         String why = required(reason);
+        known(userId);
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             StandingStore.LevelRow row = store.level(userId).filter(StandingStore.LevelRow::locked)
@@ -259,6 +263,10 @@ public final class Standing implements Ledger.Review, Rights {
     public void joinEarlyAccess(String userId) {
         require(userId, Right.EARLY_ACCESS);
         transactions.inTransaction(() -> {
+            if (store.earlyAccess(userId)) {
+                // Asked before: nothing more to file or audit, however often it is asked again.
+                return null;
+            }
             store.setEarlyAccess(userId, true);
             mirror.joinEarlyAccess(userId);
             audit.record(new AuditEntry(clock.instant(), userId, "earlyAccess.join", "user:" + userId, level(userId).id()));
@@ -278,9 +286,9 @@ public final class Standing implements Ledger.Review, Rights {
         return store.publicProfile(userId);
     }
 
-    /** How many users stand at each level, every level of the ladder listed (the first counts users without a row as none). */
+    /** How many users stand at each level, every level of the ladder listed (users without a row at the first). */
     public Map<Level, Long> levelCounts() {
-        Map<String, Long> counts = store.levelCounts();
+        Map<String, Long> counts = store.levelCounts(ladder().first().id());
         Map<Level, Long> all = new LinkedHashMap<>();
         for (Level level : ladder().levels()) {
             all.put(level, counts.getOrDefault(level.id(), 0L));
@@ -376,6 +384,13 @@ public final class Standing implements Ledger.Review, Rights {
             return Optional.of(Badge.Earned.parse(key));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Refuses a user Popcorn does not know (a typo must not lock a level for nobody). */
+    private void known(String userId) {
+        if (userId == null || userId.isBlank() || userId.length() > 120 || !store.known(userId)) {
+            throw RuleViolation.notFound("level.user.unknown", String.valueOf(userId));
         }
     }
 

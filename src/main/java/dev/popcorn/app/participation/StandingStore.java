@@ -31,6 +31,9 @@ public interface StandingStore {
     /** The user's display name, if Popcorn knows the user. */
     Optional<String> name(String userId);
 
+    /** Whether Popcorn knows the user: they signed in once, or earned points. */
+    boolean known(String userId);
+
     /** The user's latest reports, newest first. */
     List<ReportLine> reportsOf(String userId, int limit);
 
@@ -43,8 +46,8 @@ public interface StandingStore {
     /** A lead locks the user at {@code level} (or unlocks: {@code locked} false, the level stays until the next review). */
     void lock(String userId, String level, Instant since, boolean locked, String by, String reason);
 
-    /** How many users stand at each level id (users without a row are not counted). */
-    Map<String, Long> levelCounts();
+    /** How many known users stand at each level id; a user without a row stands at {@code firstLevel}. */
+    Map<String, Long> levelCounts(String firstLevel);
 
     /** The start of the rolling window: when the oldest of the latest {@code releases} releases shipped (EPOCH if fewer). */
     Instant windowStart(int releases, Instant now);

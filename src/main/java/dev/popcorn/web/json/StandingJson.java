@@ -31,7 +31,8 @@ public record StandingJson(LevelJson level, NextJson next, List<RightJson> right
     public record Part(String what, long have, long needs, int percent) {
     }
 
-    public record NextJson(String id, String name, Amounts needs, Amounts have, List<Part> parts, List<RightJson> unlocks) {
+    public record NextJson(String id, String name, Amounts needs, Amounts have, List<Part> parts, List<RightJson> unlocks,
+            int wishesPerDay) {
     }
 
     public record RightJson(String id, String name) {
@@ -60,7 +61,7 @@ public record StandingJson(LevelJson level, NextJson next, List<RightJson> right
                     part(locale, "reports", have.reports(), needs.reports()),
                     part(locale, "releases", have.releases(), needs.releases()));
             next = new NextJson(progress.next().id(), progress.next().name(locale), needs, have, parts,
-                    progress.unlocks().stream().map(r -> RightJson.of(r, locale)).toList());
+                    progress.unlocks().stream().map(r -> RightJson.of(r, locale)).toList(), progress.next().wishesPerDay());
         }
         return new StandingJson(LevelJson.of(view.level(), view.since(), view.locked(), locale), next,
                 view.rights().stream().map(r -> RightJson.of(r, locale)).toList(), view.level().wishesPerDay(),
