@@ -187,7 +187,7 @@ final class Wiring {
     private static Leaderboards leaderboards(Config config, Store store, Clock clock) {
         return new Leaderboards(store.leaderboards(), new LeaderboardStore.Exclusions(
                 config.leaderboards().excludedGroups(), config.leaderboards().excludeLeads()),
-                config.levels().ladder(), config.calendar(), clock);
+                config.levels().ladder(), config.calendar(), clock, java.time.Duration.ofSeconds(30));
     }
 
     private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,

@@ -109,8 +109,26 @@ public final class Leaderboards {
     private final WeekCalendar calendar;
     private final Clock clock;
 
+    /** A board as read, and until when it may be shown again without reading it. */
+    private record Kept(Object board, Instant until) {
+    }
+
+    private final java.time.Duration keepFor;
+    private final java.util.Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Leaderboards(LeaderboardStore store, LeaderboardStore.Exclusions exclusions, LevelLadder ladder,
             WeekCalendar calendar, Clock clock) {
+        this(store, exclusions, ladder, calendar, clock, java.time.Duration.ZERO);
+    }
+
+    /**
+     * {@code keepFor}: how long a board's top lines (not a viewer's own place) are shown again without
+     * reading them, per instance, so a board linked from a busy post is ranked a few times a minute,
+     * not on every request (ZERO: read every time).
+     */
+    public Leaderboards(LeaderboardStore store, LeaderboardStore.Exclusions exclusions, LevelLadder ladder,
+            WeekCalendar calendar, Clock clock, java.time.Duration keepFor) {
+        this.keepFor = keepFor;
         this.store = store;
         this.exclusions = exclusions;
         this.ladder = ladder;
@@ -131,7 +149,9 @@ public final class Leaderboards {
     /** The top {@code limit} users of {@code period}, and the place of {@code viewer} (null: nobody signed in). */
     public UserBoard users(Period period, int limit, String viewer) {
         WeekCalendar.Period span = span(period);
-        List<Entry> entries = store.users(span, exclusions, limit).stream()
+        List<LeaderboardStore.UserLine> lines = kept("users/" + period + "/" + limit + "/" + (span == null ? "" : span.from()),
+                () -> store.users(span, exclusions, limit));
+        List<Entry> entries = lines.stream()
                 .map(line -> new Entry(line.rank(), line.userId(), line.name(), ladder.levelOrFirst(line.level()), line.points(),
                         line.userId().equals(viewer)))
                 .toList();
@@ -147,6 +167,22 @@ public final class Leaderboards {
     public TeamBoard teams(Period period, int limit) {
         WeekCalendar.Period span = span(period);
         return new TeamBoard(period, span == null ? null : span.from(), span == null ? null : span.until(),
-                store.teams(span, limit));
+                kept("teams/" + period + "/" + limit + "/" + (span == null ? "" : span.from()), () -> store.teams(span, limit)));
+    }
+
+    /** The board under {@code key} as kept, or read now (and kept for {@code keepFor}). The keys are few: periods × limits. */
+    @SuppressWarnings("unchecked")
+    private <T> T kept(String key, java.util.function.Supplier<T> read) {
+        if (keepFor.isZero()) {
+            return read.get();
+        }
+        Instant now = clock.instant();
+        Kept known = kept.get(key);
+        if (known != null && now.isBefore(known.until())) {
+            return (T) known.board();
+        }
+        T board = read.get();
+        kept.put(key, new Kept(board, now.plus(keepFor)));
+        return board;
     }
 }

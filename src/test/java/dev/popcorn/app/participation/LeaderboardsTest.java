@@ -100,4 +100,21 @@ class LeaderboardsTest {
                     v -> assertThat(v.args()).startsWith("limit", bad));
         }
     }
+
+    @Test
+    void aBoardIsKeptForAMomentPerInstanceAndReadAgainAfterwardsOrForAnotherPeriodOrSize() {
+        Leaderboards keeping = new Leaderboards(store, new LeaderboardStore.Exclusions(List.of(), true),
+                LevelLadder.defaults(), WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock, java.time.Duration.ofSeconds(30));
+        keeping.users(Leaderboards.Period.WEEK, 20, null);
+        keeping.users(Leaderboards.Period.WEEK, 20, "someone");
+        keeping.teams(Leaderboards.Period.ALL, 20);
+        keeping.teams(Leaderboards.Period.ALL, 20);
+        assertThat(asked).as("read once each").hasSize(2);
+        keeping.users(Leaderboards.Period.WEEK, 10, null);
+        keeping.users(Leaderboards.Period.MONTH, 20, null);
+        assertThat(asked).hasSize(4);
+        clock.advance(java.time.Duration.ofSeconds(30));
+        keeping.users(Leaderboards.Period.WEEK, 20, null);
+        assertThat(asked).as("read again once the moment passed").hasSize(5);
+    }
 }
