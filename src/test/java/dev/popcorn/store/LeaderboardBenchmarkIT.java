@@ -8,9 +8,7 @@ import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.domain.WeekCalendar;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -56,19 +54,12 @@ class LeaderboardBenchmarkIT {
 
     @Test
     void aMillionGrantsOnPostgresql() throws SQLException {
-        String schema = "popcorn_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection connection = PostgresStoreIT.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String separator = PostgresStoreIT.URL.contains("?") ? "&" : "?";
-        try (Store store = Store.open(new Store.Settings(PostgresStoreIT.URL + separator + "currentSchema=" + schema,
-                PostgresStoreIT.USER, PostgresStoreIT.PASSWORD, 4))) {
+        PostgresSchema schema = PostgresSchema.create("popcorn_bench_");
+        try (Store store = Store.open(schema.settings(4))) {
             run("PostgreSQL", store, "generate_series(CAST(%d AS BIGINT), CAST(%d AS BIGINT)) AS n(x)",
                     "TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + x * INTERVAL '31 seconds'");
         } finally {
-            try (Connection connection = PostgresStoreIT.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            schema.drop();
         }
     }
 

@@ -10,14 +10,11 @@ import dev.popcorn.domain.Release;
 import dev.popcorn.domain.Team;
 import dev.popcorn.domain.TieRule;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,18 +40,11 @@ class TallyBenchmarkIT {
 
     @Test
     void aMillionBallotsOnPostgresql() throws SQLException {
-        String schema = "popcorn_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection connection = PostgresStoreIT.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String separator = PostgresStoreIT.URL.contains("?") ? "&" : "?";
-        try (Store store = Store.open(new Store.Settings(PostgresStoreIT.URL + separator + "currentSchema=" + schema,
-                PostgresStoreIT.USER, PostgresStoreIT.PASSWORD, 4))) {
+        PostgresSchema schema = PostgresSchema.create("popcorn_bench_");
+        try (Store store = Store.open(schema.settings(4))) {
             run("PostgreSQL", store, "SELECT x FROM generate_series(1, " + BALLOTS + ") AS g(x)");
         } finally {
-            try (Connection connection = PostgresStoreIT.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            schema.drop();
         }
     }
 
