@@ -6,7 +6,11 @@ import static dev.popcorn.web.common.Params.id;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.award.Nominations;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Gate;
+import dev.popcorn.web.common.Problems;
+import java.util.HashMap;
+import java.util.Map;
 import io.javalin.apibuilder.EndpointGroup;
 
 /**
@@ -17,17 +21,31 @@ import io.javalin.apibuilder.EndpointGroup;
 final class NominationForms implements EndpointGroup {
 
     private final Nominations nominations;
+    private final PollPage page;
 
-    NominationForms(Nominations nominations) {
+    NominationForms(Nominations nominations, PollPage page) {
         this.nominations = nominations;
+        this.page = page;
     }
 
     @Override
     public void addEndpoints() {
         post("/polls/{id}/nominations", ctx -> {
             long pollId = id(ctx);
-            nominations.nominate(Gate.admitted(ctx).userId(), pollId, ctx.formParam("team"), ctx.formParam("title"),
-                    ctx.formParam("pitch"));
+            String team = ctx.formParam("team");
+            String title = ctx.formParam("title");
+            String pitch = ctx.formParam("pitch");
+            try {
+                nominations.nominate(Gate.admitted(ctx).userId(), pollId, team, title, pitch);
+            } catch (RuleViolation e) {
+                // The form again, with what the fan typed and why it was refused.
+                Map<String, String> draft = new HashMap<>();
+                draft.put("team", team == null ? "" : team);
+                draft.put("title", title == null ? "" : title);
+                draft.put("pitch", pitch == null ? "" : pitch);
+                page.show(ctx, draft, Problems.of(e));
+                return;
+            }
             ctx.redirect("/polls/" + pollId + "?nominated=1#nominate");
         }, USER);
         post("/lead/nominations/{id}/accept", ctx -> {

@@ -63,8 +63,24 @@ final class PollPage implements EndpointGroup {
     }
 
     private void show(Context ctx) {
+        show(ctx, null, null);
+    }
+
+    /**
+     * The poll page; with a refused nomination its form shows again with what the fan typed and why
+     * it was refused, answered with the refusal's status (nothing the fan wrote is lost).
+     */
+    void show(Context ctx, Map<String, String> nominationDraft, dev.popcorn.web.common.Problems.Problem problem) {
         Map<String, Object> model = chrome.model(ctx);
         model.put("p", model(ctx, id(ctx)));
+        if (nominationDraft != null) {
+            model.put("nominationDraft", nominationDraft);
+        }
+        if (problem != null) {
+            model.put("nominationProblem", dev.popcorn.web.common.Messages.text(chrome.locale(ctx), "error." + problem.code(),
+                    problem.args().toArray()));
+            ctx.status(problem.status());
+        }
         model.put("teams", overview.teamsBySlug());
         model.put("voted", ctx.queryParam("voted") != null);
         model.put("nominated", ctx.queryParam("nominated") != null);

@@ -208,7 +208,7 @@ public final class WebApp {
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
                 new PollRoutes(polls, gate, limits),
                 new NominationRoutes(s.nominations()),
-                new NominationForms(s.nominations()),
+                new NominationForms(s.nominations(), pollPage),
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets()),

@@ -209,6 +209,12 @@ class NominationsIT {
         String after = page(pollPage + "?nominated=1&lang=en", fan).body();
         assertThat(after).contains("Your nomination waits for a team lead.", "&lt;b&gt;Night&lt;/b&gt; mode",
                 "waiting for a team lead").doesNotContain("<b>Night</b>");
+        // Refused (the same team again): the form comes back with what the fan typed, and why.
+        HttpResponse<String> again = form(pollPage + "/nominations", fan,
+                Map.of("team", "camera", "title", "Night <mode> again", "pitch", "Still the best"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("id=\"nominate-problem\"", "value=\"Night &lt;mode&gt; again\"",
+                ">Still the best</textarea>", "<option value=\"camera\" selected>");
         HttpResponse<String> noToken = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(pollPage + "/nominations")))
                 .header("Cookie", "popcorn_session=" + fan).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("team=battery&title=t&pitch=p")).build(),
