@@ -35,6 +35,8 @@ import java.util.function.Function;
  */
 public final class Standing implements Ledger.Review, Rights {
 
+    private static final System.Logger LOG = System.getLogger(Standing.class.getName());
+
     /** Where level changes and badges go beyond Popcorn (the forum's groups and badges). */
     public interface Mirror {
         void levelChanged(String userId, Level from, Level to);
@@ -147,9 +149,15 @@ public final class Standing implements Ledger.Review, Rights {
         Instant since = store.windowStart(ladder().windowReleases(), now).minus(Duration.ofDays(7));
         int changed = 0;
         for (String user : store.usersToReview(since, ladder().first().id())) {
-            Level before = level(user);
-            if (!review(user).equals(before)) {
-                changed++;
+            // One user's review failing (their transaction rolls back) holds back nobody else's.
+            try {
+                Level before = level(user);
+                if (!review(user).equals(before)) {
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the review of user {0} failed, tried again next time: {1}", user,
+                        e.getMessage());
             }
         }
         return changed;
