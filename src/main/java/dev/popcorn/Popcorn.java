@@ -40,9 +40,11 @@ public final class Popcorn implements AutoCloseable {
     private final Background background;
     private final PhotoFetcher photoFetcher;
     private final dev.popcorn.app.participation.Standing standing;
+    private final Wiring.Writes writes;
 
     private Popcorn(Config config, Store store, WebApp web, Passes passes, Background background,
-            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing) {
+            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing, Wiring.Writes writes) {
+        this.writes = writes;
         this.config = config;
         this.store = store;
         this.web = web;
@@ -109,12 +111,14 @@ public final class Popcorn implements AutoCloseable {
                         parts.services().openRelease(), parts.services().managePoll(), parts.services().reports(),
                         parts.services().standing(), config.calendar(), clock, parts.photos()).seed();
             }
+            // The demo's history is written one act at a time; from here on ballots and reports are batched.
+            Wiring.Writes writes = Wiring.writeThrough(config, store, parts, clock);
             // Polls whose time came while no instance ran are opened or closed before anyone asks.
             Background.quietly("award schedule", parts.schedule()::run);
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
                     parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
                     parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
-                    parts.services().standing()), photoFetcher, parts.services().standing());
+                    parts.services().standing()), photoFetcher, parts.services().standing(), writes);
             popcorn.greet(out, demo, parts.services().standing());
             return popcorn;
         } catch (IOException e) {
@@ -254,6 +258,8 @@ public final class Popcorn implements AutoCloseable {
         background.close();
         photoFetcher.close();
         web.javalin().stop();
+        // What is queued is still written (and answered, where anyone still listens) before the store closes.
+        writes.close();
         store.close();
     }
 }

@@ -58,6 +58,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import dev.popcorn.app.GroupCommit;
+import dev.popcorn.app.participation.LaterReviews;
+import dev.popcorn.config.WritesConfig;
 
 /**
  * Wiring: the one place that creates the adapters (Jira, the forum, the chat webhook, the
@@ -174,6 +177,30 @@ final class Wiring {
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
                         store.polls(), store.ballots(), clock), nominations), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
+    }
+
+    /** The write path under a surge, closed before the store: the group commit, then the reviews it hands on. */
+    record Writes(GroupCommit writer, LaterReviews reviews) implements AutoCloseable {
+        @Override
+        public void close() {
+            writer.close();
+            reviews.close();
+        }
+    }
+
+    /**
+     * From now on ballots and reports go through one group commit (ADR 0020), and the reviews of standing
+     * their new grants ask for are done by a reviewer of their own, {@code writes.reviews-per-second}.
+     */
+    static Writes writeThrough(Config config, Store store, Parts parts, Clock clock) {
+        WritesConfig writes = config.writes();
+        GroupCommit writer = new GroupCommit(store.transactions(),
+                new GroupCommit.Settings(writes.batchSize(), writes.linger(), writes.queue()));
+        LaterReviews reviews = new LaterReviews(parts.services().standing(), writes.reviewsPerSecond(), clock);
+        parts.services().ledger().reviewLater(reviews);
+        parts.services().ballots().writeThrough(writer);
+        parts.services().reports().writeThrough(writer);
+        return new Writes(writer, reviews);
     }
 
     /** The names a user may carry as a team member: their id and the forum user names linked to it. */

@@ -16,6 +16,12 @@ public interface PollStore {
 
     Optional<Poll> find(long id);
 
+    /**
+     * {@link #find} under the poll's row lock, held until the transaction ends: a close, an early close
+     * or any change of the poll (on any instance) waits for the ballots written in it, or comes first.
+     */
+    Optional<Poll> lock(long id);
+
     Optional<Poll> findByRelease(long releaseId);
 
     /** The polls with these ids (those that exist). A fixed number of queries. */

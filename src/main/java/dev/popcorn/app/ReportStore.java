@@ -71,4 +71,21 @@ public interface ReportStore {
 
     /** The release's reports most recently handed in first (then by author), at most {@code limit}; two queries. */
     List<Handed> latest(long releaseId, int limit);
+
+    /** A report's author on a release: what identifies a report. */
+    record Author(long releaseId, String userId) {
+    }
+
+    /** A report to save in a batch: what it says, when it was handed in, the fingerprint of its comments (null: none). */
+    record Saving(ExperienceReport report, Instant at, String fingerprint) {
+    }
+
+    /**
+     * {@link #save} and {@link #fingerprint} of many reports that file no new wish, in multi-row statements (a
+     * group commit's batch). Of two reports of one author the later in the list stays.
+     */
+    void saveAll(List<Saving> reports);
+
+    /** The authors of the reports carrying each of these fingerprints, by fingerprint. One query. */
+    Map<String, List<Author>> withFingerprints(Collection<String> fingerprints);
 }

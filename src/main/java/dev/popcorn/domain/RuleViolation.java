@@ -24,7 +24,9 @@ public final class RuleViolation extends RuntimeException {
         /** Who is asking is known but may not do this. */
         FORBIDDEN,
         /** Too many requests from this identity or address; the first argument is the seconds to wait. */
-        TOO_MANY
+        TOO_MANY,
+        /** Popcorn cannot take it now (its write queue is full); the first argument is the seconds to wait. */
+        BUSY
     }
 
     private final Kind kind;
@@ -60,6 +62,10 @@ public final class RuleViolation extends RuntimeException {
 
     public static RuleViolation tooMany(String code, long waitSeconds) {
         return new RuleViolation(Kind.TOO_MANY, code, waitSeconds);
+    }
+
+    public static RuleViolation busy(String code, long waitSeconds) {
+        return new RuleViolation(Kind.BUSY, code, waitSeconds);
     }
 
     public static RuleViolation conflict(String code, Object... args) {

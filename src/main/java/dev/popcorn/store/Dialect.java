@@ -7,6 +7,30 @@ package dev.popcorn.store;
 enum Dialect {
     H2 {
         @Override
+        String upsertReports(int rows) {
+            return "MERGE INTO reports r USING (VALUES " + Rows.values(rows, "(CAST(? AS BIGINT), CAST(? AS VARCHAR),"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR))") + ") v (release_id, user_id, at, fingerprint)"
+                    + " ON r.release_id = v.release_id AND r.user_id = v.user_id"
+                    + " WHEN MATCHED THEN UPDATE SET updated_at = v.at, fingerprint = COALESCE(v.fingerprint, r.fingerprint)"
+                    + " WHEN NOT MATCHED THEN INSERT (release_id, user_id, handed_in_at, updated_at, fingerprint)"
+                    + " VALUES (v.release_id, v.user_id, v.at, v.at, v.fingerprint)";
+        }
+
+        @Override
+        String upsertBallots(int rows) {
+            return "MERGE INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) KEY (poll_id, user_id) VALUES "
+                    + Rows.values(rows, "(?, ?, ?, ?, ?)");
+        }
+
+        @Override
+        String addToTotals(int rows) {
+            return "MERGE INTO participation_totals t USING (VALUES "
+                    + Rows.values(rows, "(CAST(? AS VARCHAR), CAST(? AS BIGINT))") + ") v (user_id, points) ON t.user_id = v.user_id"
+                    + " WHEN MATCHED THEN UPDATE SET points = t.points + v.points"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, points) VALUES (v.user_id, v.points)";
+        }
+
+        @Override
         String upsertBallot() {
             return "MERGE INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) KEY (poll_id, user_id)"
                     + " VALUES (:poll, :user, :candidate, :at, :receipt)";
@@ -92,6 +116,30 @@ enum Dialect {
     },
     POSTGRESQL {
         @Override
+        String upsertReports(int rows) {
+            return "INSERT INTO reports (release_id, user_id, handed_in_at, updated_at, fingerprint)"
+                    + " SELECT v.release_id, v.user_id, v.at, v.at, v.fingerprint FROM (VALUES " + Rows.values(rows,
+                    "(CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR))")
+                    + ") v (release_id, user_id, at, fingerprint)"
+                    + " ON CONFLICT (release_id, user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at,"
+                    + " fingerprint = COALESCE(EXCLUDED.fingerprint, reports.fingerprint)";
+        }
+
+        @Override
+        String upsertBallots(int rows) {
+            return "INSERT INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) VALUES "
+                    + Rows.values(rows, "(?, ?, ?, ?, ?)")
+                    + " ON CONFLICT (poll_id, user_id) DO UPDATE SET candidate_id = EXCLUDED.candidate_id,"
+                    + " cast_at = EXCLUDED.cast_at, receipt = EXCLUDED.receipt";
+        }
+
+        @Override
+        String addToTotals(int rows) {
+            return "INSERT INTO participation_totals (user_id, points) VALUES " + Rows.values(rows, "(?, ?)")
+                    + " ON CONFLICT (user_id) DO UPDATE SET points = participation_totals.points + EXCLUDED.points";
+        }
+
+        @Override
         String upsertBallot() {
             return "INSERT INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt)"
                     + " VALUES (:poll, :user, :candidate, :at, :receipt)"
@@ -158,7 +206,19 @@ enum Dialect {
 
     abstract String upsertBallot();
 
+    /** {@link #upsertBallot} of {@code rows} ballots of distinct voters, bound by position (poll, user, candidate, at, receipt). */
+    abstract String upsertBallots(int rows);
+
+    /** {@link #addToTotal} of {@code rows} distinct users, bound by position (user, points). */
+    abstract String addToTotals(int rows);
+
     abstract String upsertReport();
+
+    /**
+     * {@link #upsertReport} of {@code rows} reports of distinct authors with their fingerprints (kept as they
+     * were where null), bound by position: release, user, at, fingerprint.
+     */
+    abstract String upsertReports(int rows);
 
     abstract String upsertUser();
 

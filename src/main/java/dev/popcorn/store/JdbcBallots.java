@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 final class JdbcBallots implements BallotStore {
 
@@ -23,6 +24,15 @@ final class JdbcBallots implements BallotStore {
                 .bind("poll", ballot.pollId()).bind("user", ballot.userId()).bind("candidate", ballot.candidateId())
                 .bind("at", ballot.castAt()).bind("receipt", ballot.receipt())
                 .execute());
+    }
+
+    @Override
+    public void putAll(List<Ballot> ballots) {
+        // One row per voter (an upsert may not touch a row twice), in key order (two batches lock rows alike).
+        Map<String, Ballot> last = new TreeMap<>();
+        ballots.forEach(b -> last.put(String.format("%019d/%s", b.pollId(), b.userId()), b));
+        db.with(h -> Rows.write(h, List.copyOf(last.values()), db.dialect()::upsertBallots,
+                b -> new Object[] {b.pollId(), b.userId(), b.candidateId(), b.castAt(), b.receipt()}));
     }
 
     @Override

@@ -8,6 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +85,65 @@ final class JdbcParticipation implements ParticipationStore {
     public void lockUser(String userId) {
         db.with(h -> h.createQuery("SELECT id FROM users WHERE id = :u FOR UPDATE").bind("u", userId)
                 .mapTo(String.class).list());
+    }
+
+    @Override
+    public Set<List<String>> held(ParticipationKind kind, Collection<List<String>> userRefs) {
+        Set<List<String>> held = new HashSet<>();
+        if (userRefs.isEmpty()) {
+            return held;
+        }
+        Set<List<String>> asked = new HashSet<>(userRefs);
+        // The primary key (user_id, kind, ref) finds them; pairs of a user and another's ref are filtered out here.
+        db.with(h -> h.createQuery("SELECT user_id, ref FROM participation_events WHERE kind = :kind"
+                        + " AND user_id IN (<users>) AND ref IN (<refs>)")
+                .bind("kind", kind.name())
+                .bindList("users", asked.stream().map(k -> k.get(0)).distinct().toList())
+                .bindList("refs", asked.stream().map(k -> k.get(1)).distinct().toList())
+                .map((rs, ctx) -> List.of(rs.getString("user_id"), rs.getString("ref")))
+                .list()).stream().filter(asked::contains).forEach(held::add);
+        return held;
+    }
+
+    @Override
+    public void lockUsers(List<String> userIds) {
+        if (!userIds.isEmpty()) {
+            db.with(h -> h.createQuery("SELECT id FROM users WHERE id IN (<users>) ORDER BY id FOR UPDATE")
+                    .bindList("users", userIds).mapTo(String.class).list());
+        }
+    }
+
+    @Override
+    public Map<String, Long> points(Collection<String> userIds, Set<ParticipationKind> kinds, Instant from, Instant until) {
+        Map<String, Long> points = new HashMap<>();
+        if (userIds.isEmpty() || kinds.isEmpty()) {
+            return points;
+        }
+        db.with(h -> h.createQuery("SELECT user_id, SUM(points) AS points FROM participation_events"
+                        + " WHERE user_id IN (<users>) AND at >= :from AND at < :until AND kind IN (<kinds>)"
+                        + " AND revoked_at IS NULL GROUP BY user_id")
+                .bindList("users", List.copyOf(userIds)).bind("from", from).bind("until", until)
+                .bindList("kinds", kinds.stream().map(Enum::name).toList())
+                .map((rs, ctx) -> points.put(rs.getString("user_id"), rs.getLong("points")))
+                .list());
+        return points;
+    }
+
+    @Override
+    public void recordAll(List<ParticipationEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        db.inTransaction(() -> db.with(h -> {
+            Rows.write(h, events, rows -> "INSERT INTO participation_events (user_id, kind, ref, points, at, reason) VALUES "
+                    + Rows.values(rows, "(?, ?, ?, ?, ?, ?)"),
+                    e -> new Object[] {e.userId(), e.kind().name(), e.ref(), e.points(), e.at(), e.reason()});
+            // One row per user and in id order: two batches meeting on the same totals lock them in the same order.
+            Map<String, Long> totals = new TreeMap<>();
+            events.forEach(e -> totals.merge(e.userId(), (long) e.points(), Long::sum));
+            return Rows.write(h, List.copyOf(totals.entrySet()), db.dialect()::addToTotals,
+                    total -> new Object[] {total.getKey(), total.getValue()});
+        }));
     }
 
     @Override

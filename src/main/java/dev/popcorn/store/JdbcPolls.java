@@ -44,6 +44,15 @@ final class JdbcPolls implements PollStore {
     }
 
     @Override
+    public Optional<Poll> lock(long id) {
+        return db.inTransaction(() -> {
+            boolean exists = db.with(h -> h.createQuery("SELECT id FROM polls WHERE id = :id FOR UPDATE").bind("id", id)
+                    .mapTo(Long.class).findOne()).isPresent();
+            return exists ? find(id) : Optional.empty();
+        });
+    }
+
+    @Override
     public Optional<Poll> findByRelease(long releaseId) {
         return db.with(h -> load(h, "WHERE release_id = :r", q -> q.bind("r", releaseId), 1)).stream().findFirst();
     }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.Comparator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -62,6 +64,60 @@ final class JdbcReports implements ReportStore {
             }
             return null;
         }));
+    }
+
+    @Override
+    public void saveAll(List<Saving> savings) {
+        if (savings.isEmpty()) {
+            return;
+        }
+        // One row per author (an upsert may not touch a row twice), in key order (two batches lock rows alike).
+        Map<Author, Saving> last = new TreeMap<>(Comparator.comparingLong(Author::releaseId).thenComparing(Author::userId));
+        savings.forEach(s -> last.put(new Author(s.report().releaseId(), s.report().userId()), s));
+        List<Saving> rows = List.copyOf(last.values());
+        Map<Long, List<String>> authors = new TreeMap<>();
+        last.keySet().forEach(a -> authors.computeIfAbsent(a.releaseId(), r -> new ArrayList<>()).add(a.userId()));
+        db.inTransaction(() -> db.with(h -> {
+            Rows.write(h, rows, db.dialect()::upsertReports, s -> new Object[] {s.report().releaseId(), s.report().userId(),
+                    s.at(), s.fingerprint()});
+            authors.forEach((release, users) -> {
+                h.createUpdate("DELETE FROM report_verdicts WHERE release_id = :r AND user_id IN (<users>)")
+                        .bind("r", release).bindList("users", users).execute();
+                // Supports handed in with these reports are replaced; those of earlier reports stay.
+                h.createUpdate("DELETE FROM wish_supporters WHERE release_id = :r AND user_id IN (<users>)")
+                        .bind("r", release).bindList("users", users).execute();
+            });
+            List<Object[]> verdicts = new ArrayList<>();
+            for (Saving s : rows) {
+                for (FeatureVerdict v : s.report().verdicts()) {
+                    verdicts.add(new Object[] {s.report().releaseId(), s.report().userId(), v.featureKey(), v.verdict().name(),
+                            v.comment(), s.at()});
+                }
+            }
+            Rows.write(h, verdicts, n -> "INSERT INTO report_verdicts (release_id, user_id, ticket_key, verdict, comment,"
+                    + " updated_at) VALUES " + Rows.values(n, "(?, ?, ?, ?, ?, ?)"), row -> row);
+            for (Saving s : rows) {
+                for (long wish : s.report().supportedWishes()) {
+                    h.createUpdate(db.dialect().insertSupportIfAbsent()).bind("wish", wish).bind("user", s.report().userId())
+                            .bind("release", s.report().releaseId()).bind("at", s.at()).execute();
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Map<String, List<Author>> withFingerprints(Collection<String> fingerprints) {
+        Map<String, List<Author>> authors = new HashMap<>();
+        if (fingerprints.isEmpty()) {
+            return authors;
+        }
+        db.with(h -> h.createQuery("SELECT release_id, user_id, fingerprint FROM reports WHERE fingerprint IN (<fingerprints>)")
+                .bindList("fingerprints", List.copyOf(new java.util.LinkedHashSet<>(fingerprints)))
+                .map((rs, ctx) -> authors.computeIfAbsent(rs.getString("fingerprint"), f -> new ArrayList<>())
+                        .add(new Author(rs.getLong("release_id"), rs.getString("user_id"))))
+                .list());
+        return authors;
     }
 
     /** Files a new wish, or finds the one this user filed with the same words in the same release. */

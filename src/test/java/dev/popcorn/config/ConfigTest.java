@@ -134,7 +134,11 @@ class ConfigTest {
             entry("jenkins.version", Bad.of("tag")),
             entry("jenkins.features", Bad.of("everything")),
             entry("leaderboards.excluded-groups", Bad.of("staff, lead's group")),
-            entry("leaderboards.exclude-leads", Bad.of("maybe")));
+            entry("leaderboards.exclude-leads", Bad.of("maybe")),
+            entry("writes.batch-size", Bad.of("0")),
+            entry("writes.batch-wait-ms", Bad.of("1001")),
+            entry("writes.queue", Bad.of("-1")),
+            entry("writes.reviews-per-second", Bad.of("0")));
 
     /** Keys that take any text, and why nothing about them can be wrong at start-up. */
     private static final Map<String, String> FREE = Map.ofEntries(

@@ -30,6 +30,11 @@ final class MemoryBallots implements BallotStore {
     }
 
     @Override
+    public void putAll(List<Ballot> all) {
+        db.run(() -> all.forEach(this::put));
+    }
+
+    @Override
     public Optional<Ballot> find(long pollId, String userId) {
         return db.with(() -> Optional.ofNullable(ballots.get(new Key(pollId, userId))));
     }

@@ -45,6 +45,12 @@ final class MemoryPolls implements PollStore {
     }
 
     @Override
+    public Optional<Poll> lock(long id) {
+        // one memory transaction at a time already: nothing to lock
+        return find(id);
+    }
+
+    @Override
     public Optional<Poll> findByRelease(long releaseId) {
         return first(p -> p.releaseId() == releaseId, 1).stream().findFirst();
     }

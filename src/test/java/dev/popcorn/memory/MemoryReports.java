@@ -167,6 +167,32 @@ final class MemoryReports implements ReportStore {
     }
 
     @Override
+    public void saveAll(List<Saving> all) {
+        db.inTransaction(() -> {
+            for (Saving saving : all) {
+                save(saving.report(), saving.at());
+                if (saving.fingerprint() != null) {
+                    fingerprint(saving.report().releaseId(), saving.report().userId(), saving.fingerprint());
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, List<Author>> withFingerprints(Collection<String> wanted) {
+        return db.with(() -> {
+            Map<String, List<Author>> authors = new HashMap<>();
+            fingerprints.forEach((key, f) -> {
+                if (wanted.contains(f)) {
+                    authors.computeIfAbsent(f, x -> new ArrayList<>()).add(new Author(key.release(), key.user()));
+                }
+            });
+            return authors;
+        });
+    }
+
+    @Override
     public boolean copies(long releaseId, String userId, String fingerprint) {
         return db.with(() -> fingerprints.entrySet().stream().anyMatch(e -> e.getValue().equals(fingerprint)
                 && !e.getKey().equals(new ReportKey(releaseId, userId))));

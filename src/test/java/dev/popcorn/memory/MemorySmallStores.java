@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +82,29 @@ final class MemorySmallStores {
         public List<Grant> grants(String userId, long beforeId, int limit) {
             return db.with(() -> grants.values().stream().filter(g -> g.userId().equals(userId) && g.id() < beforeId)
                     .sorted(Comparator.comparingLong(Grant::id).reversed()).limit(limit).toList());
+        }
+
+        @Override
+        public Set<List<String>> held(ParticipationKind kind, Collection<List<String>> userRefs) {
+            return db.with(() -> userRefs.stream().filter(k -> grants.containsKey(new Key(k.get(0), kind.name(), k.get(1))))
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+
+        @Override
+        public void lockUsers(List<String> userIds) {
+            // one memory transaction at a time already: nothing to lock
+        }
+
+        @Override
+        public Map<String, Long> points(Collection<String> userIds, Set<ParticipationKind> kinds, Instant from, Instant until) {
+            Map<String, Long> points = new java.util.HashMap<>();
+            userIds.forEach(user -> points.put(user, points(user, kinds, from, until)));
+            return points;
+        }
+
+        @Override
+        public void recordAll(List<ParticipationEvent> events) {
+            db.run(() -> events.forEach(this::record));
         }
 
         @Override

@@ -13,6 +13,12 @@ public interface BallotStore {
     /** Stores the ballot, replacing the user's earlier one in the same poll. */
     void put(Ballot ballot);
 
+    /**
+     * {@link #put} of many ballots in one multi-row statement (a group commit's batch); of two ballots
+     * of one voter in the same poll, the later in the list stays.
+     */
+    void putAll(List<Ballot> ballots);
+
     Optional<Ballot> find(long pollId, String userId);
 
     /** Votes per candidate id, counted where the ballots are. */

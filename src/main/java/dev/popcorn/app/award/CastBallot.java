@@ -1,6 +1,8 @@
 package dev.popcorn.app.award;
 
 import dev.popcorn.app.ForumAccountStore;
+import dev.popcorn.app.Fresh;
+import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
@@ -16,7 +18,12 @@ import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.RuleViolation;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +31,11 @@ import java.util.Optional;
  * eligibility rules let them vote for that candidate, and gets a receipt to see again later.
  */
 public final class CastBallot {
+
+    /** How long a poll's rules are taken as read; every ballot is checked again under the poll's lock. */
+    static final Duration POLL_FRESH = Duration.ofSeconds(1);
+    /** How long the teams' members are taken as read: a member added to a team is known to the own-team rule within it. */
+    static final Duration TEAMS_FRESH = Duration.ofSeconds(10);
 
     private static final char[] RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
@@ -36,8 +48,11 @@ public final class CastBallot {
     private final Eligibility eligibility;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ForumAccountStore accounts;
     private final Rights rights;
+    private final Fresh<Long, Poll> rules;
+    private final Memberships memberships;
+    private final Batch batch = new Batch();
+    private volatile GroupCommit.Lane<Ballot, Cast> lane;
 
     public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots,
             Ledger participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
@@ -57,7 +72,8 @@ public final class CastBallot {
     public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, Ledger participation, Rights rights,
             UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, Clock clock) {
         this.rights = rights;
-        this.accounts = accounts;
+        this.rules = new Fresh<>(polls::find, POLL_FRESH);
+        this.memberships = new Memberships(teams, accounts, TEAMS_FRESH);
         this.transactions = transactions;
         this.polls = polls;
         this.ballots = ballots;
@@ -68,18 +84,70 @@ public final class CastBallot {
         this.clock = clock;
     }
 
+    /**
+     * Ballots from now on go to {@code writer}, which commits many in one transaction (ADR 0020); without
+     * one, each ballot is written in its own.
+     */
+    public void writeThrough(GroupCommit writer) {
+        this.lane = writer.lane("ballots", batch);
+    }
+
+    /**
+     * Casts the ballot: checked here against the poll as it was read a moment ago (the closing instant
+     * against now, always), then checked again in the transaction that writes it, against the poll as
+     * it is then, under its row lock. Answers once the ballot is committed.
+     */
     public Ballot cast(String userId, long pollId, long candidateId) {
         Instant now = clock.instant();
-        Poll poll = polls.find(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+        Poll poll = rules.get(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
         poll.checkBallot(candidateId, now);
         eligibility.check(voter(userId, pollId), poll.candidate(candidateId).orElseThrow(), now);
         rights.require(userId, Right.VOTE);
         Ballot ballot = new Ballot(pollId, userId, candidateId, now, receipt());
-        return transactions.inTransaction(() -> {
-            ballots.put(ballot);
-            participation.grant(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId, now);
-            return ballot;
-        });
+        return (lane != null ? lane.write(ballot) : GroupCommit.alone(transactions, batch, ballot)).ballot();
+    }
+
+    /** A ballot written, and whether it earned the voter their grant for the poll just now. */
+    private record Cast(Ballot ballot, boolean granted) {
+    }
+
+    /** A batch of ballots, in the batch's transaction: each checked against its poll as it is now, the accepted ones written together. */
+    private final class Batch implements GroupCommit.Batch<Ballot, Cast> {
+        @Override
+        public List<GroupCommit.Outcome<Cast>> write(List<Ballot> items) {
+            Map<Long, Optional<Poll>> locked = new HashMap<>();
+            List<GroupCommit.Outcome<Cast>> outcomes = new ArrayList<>(items.size());
+            List<Ballot> accepted = new ArrayList<>(items.size());
+            for (Ballot ballot : items) {
+                try {
+                    Poll poll = locked.computeIfAbsent(ballot.pollId(), polls::lock)
+                            .orElseThrow(() -> RuleViolation.notFound("poll.unknown", ballot.pollId()));
+                    poll.checkBallot(ballot.candidateId(), ballot.castAt());
+                    accepted.add(ballot);
+                    outcomes.add(null);
+                } catch (RuleViolation refused) {
+                    rules.forget(ballot.pollId());
+                    outcomes.add(GroupCommit.Outcome.refused(refused));
+                }
+            }
+            if (!accepted.isEmpty()) {
+                ballots.putAll(accepted);
+                List<Boolean> created = participation.grantAll(ParticipationKind.BALLOT_CAST, accepted.stream()
+                        .map(b -> new Ledger.Act(b.userId(), "poll:" + b.pollId(), b.castAt())).toList());
+                for (int i = 0, a = 0; i < outcomes.size(); i++) {
+                    if (outcomes.get(i) == null) {
+                        outcomes.set(i, GroupCommit.Outcome.written(new Cast(accepted.get(a), created.get(a++))));
+                    }
+                }
+            }
+            return outcomes;
+        }
+
+        @Override
+        public void committed(List<GroupCommit.Outcome<Cast>> outcomes) {
+            participation.reviewSoon(outcomes.stream().map(GroupCommit.Outcome::value)
+                    .filter(cast -> cast != null && cast.granted()).map(cast -> cast.ballot().userId()).distinct().toList());
+        }
     }
 
     /**
@@ -91,22 +159,8 @@ public final class CastBallot {
         long points = !eligibility.needsPoints() ? 0 : participation.points(userId)
                 - participation.pointsFor(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId);
         return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null), user.map(User::trustLevel).orElse(null),
-                points, eligibility.needsTeams() ? teamsOf(userId) : java.util.List.of(),
+                points, eligibility.needsTeams() ? memberships.teamsOf(userId) : java.util.List.of(),
                 user.map(User::groups).orElse(null));
-    }
-
-    /**
-     * The teams whose members name this user: by their Popcorn id, or by a forum user name linked
-     * to it ({@link ForumAccountStore}): one query more per linked name, only when the rule is on.
-     */
-    private java.util.List<String> teamsOf(String userId) {
-        java.util.SortedSet<String> slugs = new java.util.TreeSet<>(teams.teamsOf(userId));
-        if (accounts != null) {
-            for (String name : accounts.namesOf(userId)) {
-                slugs.addAll(teams.teamsOf(name));
-            }
-        }
-        return java.util.List.copyOf(slugs);
     }
 
     public Optional<Ballot> find(long pollId, String userId) {

@@ -1,6 +1,8 @@
 package dev.popcorn.app.feedback;
 
 import dev.popcorn.app.AuditLog;
+import dev.popcorn.app.Fresh;
+import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TicketStore;
@@ -14,14 +16,20 @@ import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Ticket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
 /** A user hands in (or edits) their experience report on a release before its deadline. */
 public final class HandInReport {
+
+    /** How long a release's deadline is taken as read; every report is checked again as it is written. */
+    static final Duration RELEASE_FRESH = Duration.ofSeconds(1);
 
     private final Transactions transactions;
     private final ReleaseStore releases;
@@ -31,6 +39,9 @@ public final class HandInReport {
     private final AuditLog audit;
     private final Clock clock;
     private final Rights rights;
+    private final Fresh<Long, Release> fresh;
+    private final Batch batch = new Batch();
+    private volatile GroupCommit.Lane<Handing, Handed> lane;
 
     public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
             Ledger participation, AuditLog audit, Clock clock) {
@@ -41,6 +52,7 @@ public final class HandInReport {
     public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
             Ledger participation, Rights rights, AuditLog audit, Clock clock) {
         this.rights = rights;
+        this.fresh = new Fresh<>(releases::find, RELEASE_FRESH);
         this.transactions = transactions;
         this.releases = releases;
         this.reports = reports;
@@ -55,13 +67,23 @@ public final class HandInReport {
     }
 
     /**
+     * Reports from now on go to {@code writer}, which commits many in one transaction (ADR 0020); without
+     * one, each report is written in its own.
+     */
+    public void writeThrough(GroupCommit writer) {
+        this.lane = writer.lane("reports", batch);
+    }
+
+    /**
      * Hands the report in, backing these open tickets too (each through the wish that stands for
      * it, filed in the ticket's words the first time). Everything is checked before anything is
-     * written: a refused report leaves no wish behind.
+     * written: a refused report leaves no wish behind. Checked here against the release as read a
+     * moment ago (its deadline against now, always), then again in the transaction that writes it.
+     * Answers once the report is committed.
      */
     public void handIn(ExperienceReport report, List<String> ticketKeys) {
         Instant now = clock.instant();
-        Release release = releases.find(report.releaseId())
+        Release release = fresh.get(report.releaseId())
                 .orElseThrow(() -> RuleViolation.notFound("release.unknown", report.releaseId()));
         if (!release.acceptsReportsAt(now)) {
             throw RuleViolation.closed("report.closed", release.version());
@@ -77,25 +99,132 @@ public final class HandInReport {
             backed.add(tickets.find(key).filter(t -> !t.done())
                     .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", key)));
         }
-        transactions.inTransaction(() -> {
-            rights.requireWishes(report.userId(), reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
-            List<Long> wishes = new ArrayList<>(report.supportedWishes());
-            for (Ticket ticket : backed) {
-                String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
-                wishes.add(reports.wishForTicket(ticket.key(), text.length() > 1200 ? text.substring(0, 1200) : text,
-                        report.userId(), release.id(), now));
+        Handing handing = new Handing(report, backed, now, report.fingerprint());
+        if (lane != null) {
+            lane.write(handing);
+        } else {
+            GroupCommit.alone(transactions, batch, handing);
+        }
+    }
+
+    /** A report on its way to the store: what it says, the tickets it backs, when, its comments' fingerprint. */
+    private record Handing(ExperienceReport report, List<Ticket> backed, Instant at, String fingerprint) {
+        ReportStore.Author author() {
+            return new ReportStore.Author(report.releaseId(), report.userId());
+        }
+
+        /** Reports that file a wish go one by one (a level's daily wish limit is counted under the user's lock). */
+        boolean plain() {
+            return report.newWishes().isEmpty() && backed.isEmpty();
+        }
+    }
+
+    /** A report written, and whether it earned its author their grant for the release just now. */
+    private record Handed(String userId, boolean granted) {
+    }
+
+    /**
+     * A batch of reports, in the batch's transaction: each checked against its release as it is now; those
+     * filing wishes written one by one, the others together, then the grants of those that earn points.
+     */
+    private final class Batch implements GroupCommit.Batch<Handing, Handed> {
+        @Override
+        public List<GroupCommit.Outcome<Handed>> write(List<Handing> items) {
+            Map<Long, Optional<Release>> now = new HashMap<>();
+            List<GroupCommit.Outcome<Handed>> outcomes = new ArrayList<>(items.size());
+            List<Handing> plain = new ArrayList<>();
+            List<Handing> earning = new ArrayList<>();
+            for (Handing item : items) {
+                try {
+                    Release release = now.computeIfAbsent(item.report().releaseId(), releases::find)
+                            .orElseThrow(() -> RuleViolation.notFound("release.unknown", item.report().releaseId()));
+                    if (!release.acceptsReportsAt(item.at())) {
+                        fresh.forget(release.id());
+                        throw RuleViolation.closed("report.closed", release.version());
+                    }
+                    if (item.plain()) {
+                        plain.add(item);
+                    } else {
+                        withWishes(item, release);
+                        if (earns(item, Map.of(), List.of())) {
+                            earning.add(item);
+                        }
+                    }
+                    outcomes.add(null);
+                } catch (RuleViolation refused) {
+                    outcomes.add(GroupCommit.Outcome.refused(refused));
+                }
             }
-            reports.save(new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes,
-                    report.newWishes()), now);
-            String fingerprint = report.fingerprint();
-            if (fingerprint != null) {
-                reports.fingerprint(release.id(), report.userId(), fingerprint);
+            Map<String, List<ReportStore.Author>> before = reports.withFingerprints(
+                    plain.stream().map(Handing::fingerprint).filter(f -> f != null).toList());
+            reports.saveAll(plain.stream().map(h -> new ReportStore.Saving(h.report(), h.at(), h.fingerprint())).toList());
+            List<Handing> earlier = new ArrayList<>();
+            for (Handing item : plain) {
+                if (earns(item, before, earlier)) {
+                    earning.add(item);
+                }
+                earlier.add(item);
             }
-            if (report.earnsPoints() && (fingerprint == null || !reports.copies(release.id(), report.userId(), fingerprint))) {
-                participation.grant(report.userId(), ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), now);
+            List<Boolean> created = participation.grantAll(ParticipationKind.REPORT_HANDED_IN, earning.stream()
+                    .map(h -> new Ledger.Act(h.report().userId(), "release:" + h.report().releaseId(), h.at())).toList());
+            java.util.Set<String> granted = new java.util.HashSet<>();
+            for (int i = 0; i < earning.size(); i++) {
+                if (created.get(i)) {
+                    granted.add(earning.get(i).report().userId());
+                }
             }
-            return null;
-        });
+            for (int i = 0; i < items.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    String user = items.get(i).report().userId();
+                    outcomes.set(i, GroupCommit.Outcome.written(new Handed(user, granted.remove(user))));
+                }
+            }
+            return outcomes;
+        }
+
+        @Override
+        public void committed(List<GroupCommit.Outcome<Handed>> outcomes) {
+            participation.reviewSoon(outcomes.stream().map(GroupCommit.Outcome::value)
+                    .filter(h -> h != null && h.granted()).map(Handed::userId).distinct().toList());
+        }
+    }
+
+    /** A report filing wishes: under the user's lock, the day's wish limit counted, then written alone. */
+    private void withWishes(Handing item, Release release) {
+        ExperienceReport report = item.report();
+        rights.requireWishes(report.userId(), reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
+        List<Long> wishes = new ArrayList<>(report.supportedWishes());
+        for (Ticket ticket : item.backed()) {
+            String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
+            wishes.add(reports.wishForTicket(ticket.key(), text.length() > 1200 ? text.substring(0, 1200) : text,
+                    report.userId(), release.id(), item.at()));
+        }
+        reports.save(new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes,
+                report.newWishes()), item.at());
+        if (item.fingerprint() != null) {
+            reports.fingerprint(release.id(), report.userId(), item.fingerprint());
+        }
+    }
+
+    /**
+     * Whether the report earns points: it has a verdict and copies no other report — another user's with the
+     * same comments, or the user's own on another release — whether stored before this batch ({@code before},
+     * by fingerprint; for a report written alone, the store is asked) or handed in earlier in it.
+     */
+    private boolean earns(Handing item, Map<String, List<ReportStore.Author>> before, List<Handing> earlier) {
+        if (!item.report().earnsPoints()) {
+            return false;
+        }
+        String fingerprint = item.fingerprint();
+        if (fingerprint == null) {
+            return true;
+        }
+        if (!item.plain()) {
+            return !reports.copies(item.report().releaseId(), item.report().userId(), fingerprint);
+        }
+        ReportStore.Author author = item.author();
+        return before.getOrDefault(fingerprint, List.of()).stream().allMatch(author::equals)
+                && earlier.stream().noneMatch(e -> fingerprint.equals(e.fingerprint()) && !e.author().equals(author));
     }
 
     /**

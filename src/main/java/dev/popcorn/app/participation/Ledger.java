@@ -11,7 +11,12 @@ import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.WeekCalendar;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +38,19 @@ public final class Ledger {
         static Review none() {
             return (user, at) -> null;
         }
+    }
+
+    /**
+     * Reviews asked for once a batch of grants committed ({@link #grantAll}): a background reviewer
+     * that keeps up at its own pace (ADR 0020), or, by default, each user's review at once.
+     */
+    @FunctionalInterface
+    public interface Later {
+        void review(Collection<String> userIds);
+    }
+
+    /** An act that earns points: who, about what ({@code poll:12}), when. */
+    public record Act(String userId, String ref, Instant at) {
     }
 
     /** Grants on one page of a user's history. */
@@ -59,6 +77,7 @@ public final class Ledger {
     private final WeekCalendar calendar;
     private final Clock clock;
     private final Review review;
+    private volatile Later later;
 
     public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
             WeekCalendar calendar, Clock clock) {
@@ -69,6 +88,7 @@ public final class Ledger {
     public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
             WeekCalendar calendar, Clock clock, Review review) {
         this.review = review;
+        this.later = users -> users.forEach(user -> review.review(user, clock.instant()));
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
@@ -115,6 +135,69 @@ public final class Ledger {
             }
         }
         return store.record(new ParticipationEvent(userId, kind, ref, points, at, reason));
+    }
+
+    /**
+     * {@link #grant} for many acts of one kind at once, inside the caller's transaction (a group
+     * commit's batch), by the same rules — once per user, kind and ref; under the weekly cap, the users'
+     * row locks taken first (in id order, so two batches cannot deadlock) and each user's acts summed one
+     * after the other — in a few statements for the whole batch. The users whose grant is new are not
+     * reviewed here: the caller hands them to {@link #reviewSoon} once the batch committed. Answers, per
+     * act, whether its grant was new.
+     */
+    public List<Boolean> grantAll(ParticipationKind kind, List<Act> acts) {
+        if (kind == ParticipationKind.AWARDED) {
+            throw new IllegalArgumentException("points from outside are given by award()");
+        }
+        return transactions.inTransaction(() -> {
+            boolean capped = kind.capped() && rules.weeklyCap() > 0;
+            if (capped) {
+                store.lockUsers(acts.stream().map(Act::userId).distinct().sorted().toList());
+            }
+            Set<String> seen = new HashSet<>();
+            store.held(kind, acts.stream().map(a -> List.of(a.userId(), a.ref())).toList())
+                    .forEach(key -> seen.add(key.get(0) + '\n' + key.get(1)));
+            List<Boolean> created = new ArrayList<>(acts.size());
+            List<ParticipationEvent> events = new ArrayList<>();
+            Map<WeekCalendar.Period, Map<String, Long>> used = new HashMap<>();
+            for (Act act : acts) {
+                boolean fresh = seen.add(act.userId() + '\n' + act.ref());
+                created.add(fresh);
+                if (!fresh) {
+                    continue;
+                }
+                int points = rules.points(kind);
+                String reason = kind.reason();
+                if (capped) {
+                    // A batch is milliseconds long; one across a week's edge sums each week on its own.
+                    WeekCalendar.Period week = calendar.releaseWeekOf(act.at());
+                    Map<String, Long> sums = used.computeIfAbsent(week, w -> new HashMap<>(store.points(
+                            acts.stream().map(Act::userId).distinct().toList(), CAPPED, w.from(), w.until())));
+                    long before = sums.getOrDefault(act.userId(), 0L);
+                    int allowed = rules.allowed(kind, points, before);
+                    if (allowed < points) {
+                        reason = kind.reason() + ", capped at the weekly limit of " + rules.weeklyCap() + " points";
+                        points = allowed;
+                    }
+                    sums.put(act.userId(), before + points);
+                }
+                events.add(new ParticipationEvent(act.userId(), kind, act.ref(), points, act.at(), reason));
+            }
+            store.recordAll(events);
+            return created;
+        });
+    }
+
+    /** Reviews these users' standing soon (after the batch that granted them points committed). */
+    public void reviewSoon(Collection<String> userIds) {
+        if (!userIds.isEmpty()) {
+            later.review(userIds);
+        }
+    }
+
+    /** Hands the reviews {@link #reviewSoon} asks for to a background reviewer. */
+    public void reviewLater(Later reviewer) {
+        this.later = reviewer;
     }
 
     /** The most points of plain kinds a user earns per release week (0: no cap). */

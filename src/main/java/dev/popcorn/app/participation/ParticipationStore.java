@@ -6,6 +6,7 @@ import dev.popcorn.domain.ParticipationKind;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,4 +46,20 @@ public interface ParticipationStore {
      * ({@code ref + "/..."}): for example a report's helpful mark and those of its comments.
      */
     List<Grant> marks(ParticipationKind kind, Collection<String> userIds, String ref);
+
+    /** Of these (user id, ref) pairs, those holding a grant of {@code kind} already (revoked or not). One query. */
+    Set<List<String>> held(ParticipationKind kind, Collection<List<String>> userRefs);
+
+    /** {@link #lockUser} for several users, in the order given. */
+    void lockUsers(List<String> userIds);
+
+    /** {@link #points(String, Set, Instant, Instant)} of several users at once, by user (absent: 0). One query. */
+    Map<String, Long> points(Collection<String> userIds, Set<ParticipationKind> kinds, Instant from, Instant until);
+
+    /**
+     * Records grants known to be new (in the same transaction, {@link #held} found none), with their
+     * users' all-time totals, in multi-row statements. A grant recorded meanwhile by another instance
+     * fails the whole call (its unique key), and the transaction with it.
+     */
+    void recordAll(List<ParticipationEvent> events);
 }

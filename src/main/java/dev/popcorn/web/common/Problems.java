@@ -48,6 +48,7 @@ public final class Problems {
                 case CLOSED, CONFLICT -> 409;
                 case INVALID -> 422;
                 case TOO_MANY -> 429;
+                case BUSY -> 503;
             };
             return new Problem(status, v.code(), v.args());
         }
@@ -90,7 +91,7 @@ public final class Problems {
 
     public void answer(Problem problem, Context ctx) {
         Locale locale = chrome.locale(ctx);
-        if (problem.status() == 429 && !problem.args().isEmpty()) {
+        if ((problem.status() == 429 || problem.status() == 503) && !problem.args().isEmpty()) {
             ctx.header("Retry-After", String.valueOf(problem.args().get(0)));
         }
         if (problem.status() == 413) {

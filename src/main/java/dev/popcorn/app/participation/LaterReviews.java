@@ -1,0 +1,118 @@
+package dev.popcorn.app.participation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The reviews of standing that batches of new grants ask for (ADR 0020), done on a thread of their own
+ * at most {@code perSecond} a second, so that a surge of ballots and reports is not slowed by the reviews
+ * it brings: a promotion or badge it earns arrives seconds (in a surge, minutes) after the act, never
+ * lost. A user waiting here when the server stops, or beyond the bound of waiting users, is reviewed by
+ * the hourly review of everyone a review may move (their grant is recent).
+ */
+public final class LaterReviews implements Ledger.Later, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LaterReviews.class.getName());
+    /** The most users waiting; more are left to the hourly review. */
+    static final int MOST_WAITING = 100_000;
+
+    private final Ledger.Review review;
+    private final Clock clock;
+    private final int perSecond;
+    private final Set<String> waiting = new LinkedHashSet<>();
+    private final Thread reviewer;
+    private volatile boolean closed;
+
+    public LaterReviews(Ledger.Review review, int perSecond, Clock clock) {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("reviews per second must be positive");
+        }
+        this.review = review;
+        this.perSecond = perSecond;
+        this.clock = clock;
+        this.reviewer = new Thread(this::run, "popcorn-reviews");
+        reviewer.setDaemon(true);
+        reviewer.start();
+    }
+
+    @Override
+    public void review(Collection<String> userIds) {
+        synchronized (waiting) {
+            for (String user : userIds) {
+                if (waiting.size() >= MOST_WAITING) {
+                    break;
+                }
+                waiting.add(user);
+            }
+            waiting.notifyAll();
+        }
+    }
+
+    /** How many users wait for their review. */
+    public int waiting() {
+        synchronized (waiting) {
+            return waiting.size();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reviewer.interrupt();
+        try {
+            reviewer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        // A tenth of a second's share at a time, then the rest of that tenth off.
+        int share = Math.max(1, perSecond / 10);
+        while (!closed) {
+            long started = System.nanoTime();
+            List<String> users;
+            try {
+                users = next(share);
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (String user : users) {
+                try {
+                    review.review(user, clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "the review of user {0} failed, left to the hourly review: {1}",
+                            user, e.getMessage());
+                }
+            }
+            long rest = 100_000_000L * users.size() / share - (System.nanoTime() - started);
+            if (rest > 0 && users.size() == share) {
+                try {
+                    Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private List<String> next(int most) throws InterruptedException {
+        synchronized (waiting) {
+            while (waiting.isEmpty()) {
+                waiting.wait();
+            }
+            List<String> users = new ArrayList<>(Math.min(most, waiting.size()));
+            Iterator<String> it = waiting.iterator();
+            while (it.hasNext() && users.size() < most) {
+                users.add(it.next());
+                it.remove();
+            }
+            return users;
+        }
+    }
+}
