@@ -117,7 +117,7 @@ abstract class JdbcStoreContract extends StoreContract {
     }
 
     /** The JDBC store as the ports the contract asks for. */
-    private record Ports(Store store) implements StorePorts {
+    record Ports(Store store) implements StorePorts {
         @Override
         public Transactions transactions() {
             return store.transactions();

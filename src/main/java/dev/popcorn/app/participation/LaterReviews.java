@@ -9,17 +9,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The reviews of standing that batches of new grants ask for (ADR 0020), done on a thread of their own
- * at most {@code perSecond} a second, so that a surge of ballots and reports is not slowed by the reviews
- * it brings: a promotion or badge it earns arrives seconds (in a surge, minutes) after the act, never
- * lost. A user waiting here when the server stops, or beyond the bound of waiting users, is reviewed by
- * the hourly review of everyone a review may move (their grant is recent).
+ * The reviews of standing that batches of new grants ask for (ADR 0020). A small batch while none wait
+ * (the everyday load) is reviewed at once, before its requests are answered, so a fan sees the badge a
+ * report earned on the very next page. A surge's batches are reviewed on a thread of their own, at most
+ * {@code perSecond} a second, so that the surge is not slowed by the reviews it brings: a promotion or
+ * badge it earns arrives seconds (in a long surge, minutes) after the act, never lost. A user waiting here
+ * when the server stops, or beyond the bound of waiting users, is reviewed by the hourly review of everyone
+ * a review may move (their grant is recent).
  */
 public final class LaterReviews implements Ledger.Later, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LaterReviews.class.getName());
     /** The most users waiting; more are left to the hourly review. */
     static final int MOST_WAITING = 100_000;
+    /** The most users of one batch reviewed at once, while none wait. */
+    static final int AT_ONCE = 4;
 
     private final Ledger.Review review;
     private final Clock clock;
@@ -42,6 +46,14 @@ public final class LaterReviews implements Ledger.Later, AutoCloseable {
 
     @Override
     public void review(Collection<String> userIds) {
+        boolean atOnce;
+        synchronized (waiting) {
+            atOnce = waiting.isEmpty() && userIds.size() <= AT_ONCE;
+        }
+        if (atOnce) {
+            userIds.forEach(this::reviewNow);
+            return;
+        }
         synchronized (waiting) {
             for (String user : userIds) {
                 if (waiting.size() >= MOST_WAITING) {
@@ -82,14 +94,7 @@ public final class LaterReviews implements Ledger.Later, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            for (String user : users) {
-                try {
-                    review.review(user, clock.instant());
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "the review of user {0} failed, left to the hourly review: {1}",
-                            user, e.getMessage());
-                }
-            }
+            users.forEach(this::reviewNow);
             long rest = 100_000_000L * users.size() / share - (System.nanoTime() - started);
             if (rest > 0 && users.size() == share) {
                 try {
@@ -98,6 +103,15 @@ public final class LaterReviews implements Ledger.Later, AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    private void reviewNow(String user) {
+        try {
+            review.review(user, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the review of user {0} failed, left to the hourly review: {1}", user,
+                    e.getMessage());
         }
     }
 
