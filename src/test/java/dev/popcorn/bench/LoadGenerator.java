@@ -93,7 +93,7 @@ final class LoadGenerator {
 
     /** What a run saw. */
     record Result(List<Stats> kinds, double windowSeconds, long connects, long connectFailures, long serverCloses,
-            long answersWithoutLength, long chunkedAnswers, long unansweredAtEnd) {
+            long answersWithoutLength, long chunkedAnswers, long unansweredAtEnd, long[] okBySecond) {
 
         Stats kind(int index) {
             return kinds.get(index);
@@ -155,6 +155,7 @@ final class LoadGenerator {
     private long serverCloses;
     private long withoutLength;
     private long chunked;
+    private long[] okBySecond;
 
     LoadGenerator(InetSocketAddress address, int connections, String[] kindNames, Workload workload) {
         this.address = address;
@@ -201,6 +202,7 @@ final class LoadGenerator {
         countFrom = begin + warmup.toNanos();
         windowEnd = countFrom + measure.toNanos();
         counting = warmup.isZero();
+        okBySecond = new long[(int) Math.min(3600, measure.toSeconds() + 1)];
         try {
             for (int i = 0; i < connections; i++) {
                 Connection c = new Connection();
@@ -235,7 +237,7 @@ final class LoadGenerator {
                 closeQuietly(c);
             }
             return new Result(List.copyOf(stats), Math.max(0, window), connects, connectFailures, serverCloses,
-                    withoutLength, chunked, unanswered);
+                    withoutLength, chunked, unanswered, okBySecond.clone());
         } finally {
             selector.close();
         }
@@ -398,8 +400,13 @@ final class LoadGenerator {
             Stats s = stats.get(r.kind());
             s.latency.record(micros);
             s.statuses[Math.min(Math.max(c.status, 0), 599)]++;
-            if (c.status >= 200 && c.status < 300 && System.nanoTime() <= windowEnd) {
+            long now = System.nanoTime();
+            if (c.status >= 200 && c.status < 300 && now <= windowEnd) {
                 s.okInWindow++;
+                int second = (int) ((now - countFrom) / 1_000_000_000L);
+                if (second >= 0 && second < okBySecond.length) {
+                    okBySecond[second]++;
+                }
             }
         }
         byte[] body = c.body.toByteArray();

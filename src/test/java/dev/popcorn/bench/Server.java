@@ -172,6 +172,32 @@ final class Server implements AutoCloseable {
         }
     }
 
+    /** Seconds the process spent in garbage collection so far ({@code jstat -gcutil}'s GCT), NaN when unknown. */
+    double gcSeconds() {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process p = new ProcessBuilder(jstat.toString(), "-gcutil", Long.toString(pid())).redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            p.waitFor(30, TimeUnit.SECONDS);
+            if (lines.size() < 2) {
+                return Double.NaN;
+            }
+            String[] names = lines.get(0).strip().split("\\s+");
+            String[] values = lines.get(1).strip().split("\\s+");
+            for (int i = 0; i < names.length && i < values.length; i++) {
+                if (names[i].equals("GCT")) {
+                    return Double.parseDouble(values[i]);
+                }
+            }
+            return Double.NaN;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
     /** Whether the log says the heap ran out. */
     boolean ranOutOfHeap() {
         try {

@@ -62,6 +62,8 @@ public final class Surge {
 
     private static final String SERVER_HEAP = "256m";
     private static final int COMMIT_THREADS = 4;
+    /** Javalin's request path takes seconds of JIT to reach its pace; the ceiling is its warm pace. */
+    private static final Duration BARE_WARMUP = Duration.ofSeconds(5);
 
     private final Map<String, String> settings;
     private final int connections;
@@ -192,6 +194,7 @@ public final class Surge {
                 ceilingSeconds);
         say("H2 file database, the server's URL options (WRITE_DELAY=0), %d threads, autocommit single-row INSERTs:"
                 + " %,.0f commits/s (%,d in %.0f s)", f.threads(), f.perSecond(), f.commits(), f.seconds());
+        say("  (H2 writes every commit to the file, so it survives kill -9, but does not fsync each one: not power-loss durable)");
         return f;
     }
 
@@ -222,11 +225,12 @@ public final class Surge {
             double gen0 = generatorCpu();
             long t0 = System.nanoTime();
             LoadGenerator.Result r = new LoadGenerator(server.address(), connections, new String[] {"PUT /ping"}, workload)
-                    .run(Duration.ofSeconds(1), ceilingSeconds, new AtomicBoolean(), Duration.ofSeconds(5));
+                    .run(BARE_WARMUP, ceilingSeconds, new AtomicBoolean(), Duration.ofSeconds(5));
             double wall = (System.nanoTime() - t0) / 1e9;
             Histogram h = r.allLatencies();
-            say("bare Javalin PUT /ping (-Xmx%s), %d connections: %,.0f requests/s, p50 %s, p99 %s, max %s, errors %,d;"
-                    + " its CPU %.2f cores, the generator's %.2f cores", SERVER_HEAP, connections, r.rate(0), ms(h.percentile(50)),
+            say("bare Javalin PUT /ping (-Xmx%s), %d connections, after %d s of warm-up: %,.0f requests/s, p50 %s, p99 %s,"
+                    + " max %s, errors %,d; its CPU %.2f cores, the generator's %.2f cores (warm-up included)", SERVER_HEAP,
+                    connections, BARE_WARMUP.toSeconds(), r.rate(0), ms(h.percentile(50)),
                     ms(h.percentile(99)), ms(h.max()), r.errors(), (server.cpuSeconds() - cpu0) / wall, (generatorCpu() - gen0) / wall);
             return r;
         } finally {
@@ -262,6 +266,7 @@ public final class Surge {
             say("release %d with features %s, poll %d open with candidates %s", week.releaseId(), week.features(), week.pollId(),
                     java.util.Arrays.toString(week.candidates()));
             Voting voting = new Voting(week, passes, server.host(), mix, "surge-", 17);
+            double serverGc0 = server.gcSeconds();
             double cpu0 = server.cpuSeconds();
             double gen0 = generatorCpu();
             long gc0 = generatorGcMillis();
@@ -271,13 +276,15 @@ public final class Surge {
             double wall = (System.nanoTime() - t0) / 1e9;
             double serverCores = (server.cpuSeconds() - cpu0) / wall;
             double generatorCores = (generatorCpu() - gen0) / wall;
+            long generatorGc = generatorGcMillis() - gc0;
             Server.Heap heap = server.heap();
+            double serverGc = server.gcSeconds() - serverGc0;
             double rss = server.peakRssMb();
             printLoad(r, voting);
-            say("server: CPU %.2f cores of %d; heap used %s MB, committed %s MB (-Xmx%s) after the run [%s]; peak RSS %s MB;"
-                    + " generator: CPU %.2f cores, GC %,d ms; load average %s", serverCores,
-                    Runtime.getRuntime().availableProcessors(), mb(heap.usedMb()), mb(heap.committedMb()), SERVER_HEAP,
-                    heap.line(), mb(rss), generatorCores, generatorGcMillis() - gc0, loadAverage());
+            say("server: CPU %.2f cores of %d; heap used %s MB, committed %s MB (-Xmx%s) after the run [%s]; GC %.1f s in"
+                    + " the run (%.1f %% of it); peak RSS %s MB", serverCores, Runtime.getRuntime().availableProcessors(),
+                    mb(heap.usedMb()), mb(heap.committedMb()), SERVER_HEAP, heap.line(), serverGc, 100 * serverGc / wall, mb(rss));
+            say("generator: CPU %.2f cores, GC %,d ms; machine load average %s", generatorCores, generatorGc, loadAverage());
             int code = server.stop();
             running.remove(server);
             boolean oom = server.ranOutOfHeap();
@@ -307,6 +314,29 @@ public final class Surge {
                 r.rate(0) + r.rate(1) + r.rate(2), ms(all.percentile(50)), ms(all.percentile(99)), ms(all.max()), r.errors());
         say("  connections opened %,d, refused %,d, closed by the server %,d; answers without Content-Length %,d, chunked %,d",
                 r.connects(), r.connectFailures(), r.serverCloses(), r.answersWithoutLength(), r.chunkedAnswers());
+        say("  2xx answers/s in steps of %d s: %s", step(r), timeline(r));
+    }
+
+    /** Steps of the timeline: 12 or fewer. */
+    private static int step(LoadGenerator.Result r) {
+        int seconds = Math.max(1, (int) Math.ceil(r.windowSeconds()));
+        return Math.max(1, (seconds + 11) / 12);
+    }
+
+    private static String timeline(LoadGenerator.Result r) {
+        int step = step(r);
+        int seconds = Math.min(r.okBySecond().length, (int) Math.ceil(r.windowSeconds()));
+        StringBuilder out = new StringBuilder();
+        for (int from = 0; from < seconds; from += step) {
+            int to = Math.min(seconds, from + step);
+            long sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += r.okBySecond()[i];
+            }
+            double width = Math.min(to, r.windowSeconds()) - from;
+            out.append(out.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%,.0f", width <= 0 ? 0 : sum / width));
+        }
+        return out.toString();
     }
 
     private void reckon(Reckoning r) {
