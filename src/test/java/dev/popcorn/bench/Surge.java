@@ -167,7 +167,7 @@ public final class Surge {
 
     private <T> T phase(String name, Phase<T> phase) {
         say("");
-        say("== %s (at %.0f s, load average %s) ==", name, (System.nanoTime() - began) / 1e9, loadAverage());
+        say("== %s (at %.0f s) ==", name, (System.nanoTime() - began) / 1e9);
         try {
             return phase.run();
         } catch (Exception e) {
@@ -190,10 +190,16 @@ public final class Surge {
         Path dir = work.resolve("ceiling-h2");
         Files.createDirectories(dir);
         String url = "jdbc:h2:file:" + dir.resolve("ceiling") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        double gen0 = generatorCpu();
+        double busy0 = machineBusySeconds();
+        long t0 = System.nanoTime();
         CommitCeiling.Figures f = CommitCeiling.measure(url, "", "", "surge_commits", COMMIT_THREADS, Duration.ofSeconds(1),
                 ceilingSeconds);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double own = (generatorCpu() - gen0) / wall;
         say("H2 file database, the server's URL options (WRITE_DELAY=0), %d threads, autocommit single-row INSERTs:"
-                + " %,.0f commits/s (%,d in %.0f s)", f.threads(), f.perSecond(), f.commits(), f.seconds());
+                + " %,.0f commits/s (%,d in %.0f s); CPU %.2f cores, other processes' %.2f", f.threads(), f.perSecond(),
+                f.commits(), f.seconds(), own, (machineBusySeconds() - busy0) / wall - own);
         say("  (H2 writes every commit to the file, so it survives kill -9, but does not fsync each one: not power-loss durable)");
         return f;
     }
@@ -223,15 +229,19 @@ public final class Surge {
             };
             double cpu0 = server.cpuSeconds();
             double gen0 = generatorCpu();
+            double busy0 = machineBusySeconds();
             long t0 = System.nanoTime();
             LoadGenerator.Result r = new LoadGenerator(server.address(), connections, new String[] {"PUT /ping"}, workload)
                     .run(BARE_WARMUP, ceilingSeconds, new AtomicBoolean(), Duration.ofSeconds(5));
             double wall = (System.nanoTime() - t0) / 1e9;
+            double serverCores = (server.cpuSeconds() - cpu0) / wall;
+            double generatorCores = (generatorCpu() - gen0) / wall;
+            double others = (machineBusySeconds() - busy0) / wall - serverCores - generatorCores;
             Histogram h = r.allLatencies();
             say("bare Javalin PUT /ping (-Xmx%s), %d connections, after %d s of warm-up: %,.0f requests/s, p50 %s, p99 %s,"
-                    + " max %s, errors %,d; its CPU %.2f cores, the generator's %.2f cores (warm-up included)", SERVER_HEAP,
-                    connections, BARE_WARMUP.toSeconds(), r.rate(0), ms(h.percentile(50)),
-                    ms(h.percentile(99)), ms(h.max()), r.errors(), (server.cpuSeconds() - cpu0) / wall, (generatorCpu() - gen0) / wall);
+                    + " max %s, errors %,d; CPU (warm-up included): its %.2f cores, the generator's %.2f, other processes' %.2f",
+                    SERVER_HEAP, connections, BARE_WARMUP.toSeconds(), r.rate(0), ms(h.percentile(50)), ms(h.percentile(99)),
+                    ms(h.max()), r.errors(), serverCores, generatorCores, others);
             return r;
         } finally {
             server.stop();
@@ -270,6 +280,7 @@ public final class Surge {
             double cpu0 = server.cpuSeconds();
             double gen0 = generatorCpu();
             long gc0 = generatorGcMillis();
+            double busy0 = machineBusySeconds();
             long t0 = System.nanoTime();
             LoadGenerator.Result r = new LoadGenerator(server.address(), connections, Voting.KINDS, voting)
                     .run(Duration.ZERO, length, new AtomicBoolean(), Duration.ofSeconds(10));
@@ -284,7 +295,8 @@ public final class Surge {
             say("server: CPU %.2f cores of %d; heap used %s MB, committed %s MB (-Xmx%s) after the run [%s]; GC %.1f s in"
                     + " the run (%.1f %% of it); peak RSS %s MB", serverCores, Runtime.getRuntime().availableProcessors(),
                     mb(heap.usedMb()), mb(heap.committedMb()), SERVER_HEAP, heap.line(), serverGc, 100 * serverGc / wall, mb(rss));
-            say("generator: CPU %.2f cores, GC %,d ms; machine load average %s", generatorCores, generatorGc, loadAverage());
+            say("generator: CPU %.2f cores, GC %,d ms; other processes on the machine: %.2f cores", generatorCores, generatorGc,
+                    (machineBusySeconds() - busy0) / wall - serverCores - generatorCores);
             int code = server.stop();
             running.remove(server);
             boolean oom = server.ranOutOfHeap();
@@ -597,6 +609,20 @@ public final class Surge {
             // Not Linux: unknown.
         }
         return "memory unknown";
+    }
+
+    /** CPU seconds the whole machine was busy since boot (/proc/stat: user, nice, system, irq, softirq, steal), NaN when unknown. */
+    private static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).strip().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static String loadAverage() {
