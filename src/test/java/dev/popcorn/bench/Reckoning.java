@@ -24,6 +24,8 @@ final class Reckoning {
     long lostBallots;
     long lostReports;
     long storedUnacknowledged;
+    /** Acknowledged voters whose stored ballot is a change sent later that got no answer (allowed). */
+    long storedLaterChange;
     long strangers;
     long storedBallots;
     long storedReports;
@@ -69,7 +71,11 @@ final class Reckoning {
                     if (voter.acked() && candidate == voter.ackedCandidate && receipt.equals(voter.ackedReceipt)) {
                         r.storedAcked++;
                     } else if (voter.mayHold(candidate)) {
-                        r.storedUnacknowledged++;
+                        if (voter.acked()) {
+                            r.storedLaterChange++;
+                        } else {
+                            r.storedUnacknowledged++;
+                        }
                     } else if (voter.acked()) {
                         r.lostBallots++;
                         r.example("an acknowledged ballot stored otherwise", user + " acknowledged " + voter.ackedCandidate + "/"
@@ -176,9 +182,10 @@ final class Reckoning {
     }
 
     String summary() {
-        return String.format(java.util.Locale.ROOT, "acknowledged %,d (ballots %,d, reports %,d), stored %,d of them, lost %,d,"
-                + " counted twice %,d; stored without an acknowledgement %,d (allowed)",
-                acknowledged(), ackedBallots, ackedReports, storedAcked, lost(), countedTwice(), storedUnacknowledged);
+        return String.format(java.util.Locale.ROOT, "acknowledged %,d (ballots %,d, reports %,d), stored %,d of them (%,d as"
+                + " acknowledged, %,d replaced by a later change that got no answer), lost %,d, counted twice %,d;"
+                + " stored without an acknowledgement %,d (allowed)", acknowledged(), ackedBallots, ackedReports,
+                storedAcked + storedLaterChange, storedAcked, storedLaterChange, lost(), countedTwice(), storedUnacknowledged);
     }
 
     String details() {

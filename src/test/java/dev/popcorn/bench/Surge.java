@@ -199,7 +199,7 @@ public final class Surge {
         double own = (generatorCpu() - gen0) / wall;
         say("H2 file database, the server's URL options (WRITE_DELAY=0), %d threads, autocommit single-row INSERTs:"
                 + " %,.0f commits/s (%,d in %.0f s); CPU %.2f cores, other processes' %.2f", f.threads(), f.perSecond(),
-                f.commits(), f.seconds(), own, (machineBusySeconds() - busy0) / wall - own);
+                f.commits(), f.seconds(), own, Math.max(0, (machineBusySeconds() - busy0) / wall - own));
         say("  (H2 writes every commit to the file, so it survives kill -9, but does not fsync each one: not power-loss durable)");
         return f;
     }
@@ -236,7 +236,7 @@ public final class Surge {
             double wall = (System.nanoTime() - t0) / 1e9;
             double serverCores = (server.cpuSeconds() - cpu0) / wall;
             double generatorCores = (generatorCpu() - gen0) / wall;
-            double others = (machineBusySeconds() - busy0) / wall - serverCores - generatorCores;
+            double others = Math.max(0, (machineBusySeconds() - busy0) / wall - serverCores - generatorCores);
             Histogram h = r.allLatencies();
             say("bare Javalin PUT /ping (-Xmx%s), %d connections, after %d s of warm-up: %,.0f requests/s, p50 %s, p99 %s,"
                     + " max %s, errors %,d; CPU (warm-up included): its %.2f cores, the generator's %.2f, other processes' %.2f",
@@ -296,7 +296,7 @@ public final class Surge {
                     + " the run (%.1f %% of it); peak RSS %s MB", serverCores, Runtime.getRuntime().availableProcessors(),
                     mb(heap.usedMb()), mb(heap.committedMb()), SERVER_HEAP, heap.line(), serverGc, 100 * serverGc / wall, mb(rss));
             say("generator: CPU %.2f cores, GC %,d ms; other processes on the machine: %.2f cores", generatorCores, generatorGc,
-                    (machineBusySeconds() - busy0) / wall - serverCores - generatorCores);
+                    Math.max(0, (machineBusySeconds() - busy0) / wall - serverCores - generatorCores));
             int code = server.stop();
             running.remove(server);
             boolean oom = server.ranOutOfHeap();
