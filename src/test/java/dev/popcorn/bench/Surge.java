@@ -58,7 +58,7 @@ import java.util.stream.Stream;
  * {@code SURGE_PG_PASSWORD}, {@code SURGE_JAR} (target/popcorn.jar), {@code SURGE_KEEP} (true keeps
  * the data folders and logs). Nothing here is tuned to pass a target.
  */
-public final class Surge {
+final class Surge {
 
     private static final String SERVER_HEAP = "256m";
     private static final int COMMIT_THREADS = 4;
