@@ -196,7 +196,9 @@ final class Wiring {
         WritesConfig writes = config.writes();
         GroupCommit writer = new GroupCommit(store.transactions(),
                 new GroupCommit.Settings(writes.batchSize(), writes.linger(), writes.queue()));
-        LaterReviews reviews = new LaterReviews(parts.services().standing(), writes.reviewsPerSecond(), clock);
+        // The reviews yield while writes wait for their batch: a surge goes first.
+        LaterReviews reviews = new LaterReviews(parts.services().standing(), writes.reviewsPerSecond(),
+                () -> writer.waiting() > 0, clock);
         parts.services().ledger().reviewLater(reviews);
         parts.services().ballots().writeThrough(writer);
         parts.services().reports().writeThrough(writer);

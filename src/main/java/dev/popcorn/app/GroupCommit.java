@@ -138,6 +138,11 @@ public final class GroupCommit implements AutoCloseable {
         return new Lane<>(name, batch);
     }
 
+    /** How many writes wait for a batch now. */
+    public int waiting() {
+        return queue.size();
+    }
+
     /** Writes in the queue are still written and answered; new ones are refused. */
     @Override
     public void close() {

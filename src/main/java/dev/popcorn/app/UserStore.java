@@ -46,6 +46,9 @@ public interface UserStore {
      */
     void revokePasses(String id, java.time.Instant at);
 
+    /** The users whose passes were revoked at or after {@code since}, with the instant their passes hold after. */
+    java.util.Map<String, java.time.Instant> revokedSince(java.time.Instant since);
+
     /** Records whether a known user is a lead now; false when Popcorn does not know them. */
     boolean setLead(String id, boolean lead);
 

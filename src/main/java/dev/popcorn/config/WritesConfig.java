@@ -18,7 +18,7 @@ public record WritesConfig(int batchSize, Duration linger, int queue, int review
                     "how long a batch waits for more writes after its first, in milliseconds (0–1000)"),
             Key.of("writes.queue", "20000",
                     "most writes waiting for their batch; beyond it a write is answered 503 with Retry-After (1–1000000)"),
-            Key.of("writes.reviews-per-second", "500",
+            Key.of("writes.reviews-per-second", "100",
                     "reviews of standing (levels, badges) per second that new ballots and reports bring (1–100000)"));
 
     /** Reads the writes.* keys. */

@@ -75,18 +75,16 @@ final class JdbcReports implements ReportStore {
         Map<Author, Saving> last = new TreeMap<>(Comparator.comparingLong(Author::releaseId).thenComparing(Author::userId));
         savings.forEach(s -> last.put(new Author(s.report().releaseId(), s.report().userId()), s));
         List<Saving> rows = List.copyOf(last.values());
-        Map<Long, List<String>> authors = new TreeMap<>();
-        last.keySet().forEach(a -> authors.computeIfAbsent(a.releaseId(), r -> new ArrayList<>()).add(a.userId()));
         db.inTransaction(() -> db.with(h -> {
             Rows.write(h, rows, db.dialect()::upsertReports, s -> new Object[] {s.report().releaseId(), s.report().userId(),
                     s.at(), s.fingerprint()});
-            authors.forEach((release, users) -> {
-                h.createUpdate("DELETE FROM report_verdicts WHERE release_id = :r AND user_id IN (<users>)")
-                        .bind("r", release).bindList("users", users).execute();
+            // By the whole key, pair by pair in one batch: an IN list on the second column would scan the release.
+            for (String table : List.of("report_verdicts", "wish_supporters")) {
                 // Supports handed in with these reports are replaced; those of earlier reports stay.
-                h.createUpdate("DELETE FROM wish_supporters WHERE release_id = :r AND user_id IN (<users>)")
-                        .bind("r", release).bindList("users", users).execute();
-            });
+                var delete = h.prepareBatch("DELETE FROM " + table + " WHERE release_id = :r AND user_id = :u");
+                last.keySet().forEach(a -> delete.bind("r", a.releaseId()).bind("u", a.userId()).add());
+                delete.execute();
+            }
             List<Object[]> verdicts = new ArrayList<>();
             for (Saving s : rows) {
                 for (FeatureVerdict v : s.report().verdicts()) {
@@ -112,11 +110,14 @@ final class JdbcReports implements ReportStore {
         if (fingerprints.isEmpty()) {
             return authors;
         }
-        db.with(h -> h.createQuery("SELECT release_id, user_id, fingerprint FROM reports WHERE fingerprint IN (<fingerprints>)")
-                .bindList("fingerprints", List.copyOf(new java.util.LinkedHashSet<>(fingerprints)))
-                .map((rs, ctx) -> authors.computeIfAbsent(rs.getString("fingerprint"), f -> new ArrayList<>())
-                        .add(new Author(rs.getLong("release_id"), rs.getString("user_id"))))
-                .list());
+        for (List<String> chunk : Rows.padded(List.copyOf(new java.util.LinkedHashSet<>(fingerprints)))) {
+            db.with(h -> h.createQuery("SELECT release_id, user_id, fingerprint FROM reports"
+                            + " WHERE fingerprint IN (<fingerprints>)")
+                    .bindList("fingerprints", chunk)
+                    .map((rs, ctx) -> authors.computeIfAbsent(rs.getString("fingerprint"), f -> new ArrayList<>())
+                            .add(new Author(rs.getLong("release_id"), rs.getString("user_id"))))
+                    .list());
+        }
         return authors;
     }
 

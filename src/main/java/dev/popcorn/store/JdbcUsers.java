@@ -81,6 +81,15 @@ final class JdbcUsers implements UserStore {
     }
 
     @Override
+    public java.util.Map<String, Instant> revokedSince(Instant since) {
+        java.util.Map<String, Instant> revoked = new java.util.HashMap<>();
+        db.with(h -> h.createQuery("SELECT id, passes_valid_after FROM users WHERE passes_valid_after >= :since")
+                .bind("since", since).map((rs, ctx) -> revoked.put(rs.getString("id"), Db.instant(rs, "passes_valid_after")))
+                .list());
+        return revoked;
+    }
+
+    @Override
     public void revokePasses(String id, Instant at) {
         Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
         db.inTransaction(() -> db.with(h -> {

@@ -70,6 +70,19 @@ final class MemoryUsers implements UserStore {
     }
 
     @Override
+    public java.util.Map<String, Instant> revokedSince(Instant since) {
+        return db.with(() -> {
+            java.util.Map<String, Instant> revoked = new java.util.HashMap<>();
+            standings.forEach((id, s) -> {
+                if (s.passesValidAfter() != null && !s.passesValidAfter().isBefore(since)) {
+                    revoked.put(id, s.passesValidAfter());
+                }
+            });
+            return revoked;
+        });
+    }
+
+    @Override
     public void revokePasses(String id, Instant at) {
         db.run(() -> {
             users.putIfAbsent(id, new User(id, id, at.truncatedTo(ChronoUnit.MILLIS)));

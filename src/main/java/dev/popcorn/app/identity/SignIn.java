@@ -20,6 +20,11 @@ import java.util.Optional;
  * into a lead's session, a session into an API pass; a session cookie and a bearer pass are
  * checked against the user's standing, so that a revoked pass or a lead who is no longer one is
  * refused on every instance. A pass is accepted only as what it was issued for (ADR 0011).
+ *
+ * <p>A user's pass is checked against the revocation list, not the user's row: the passes revoked
+ * lately, read again from the store at most once a second (ADR 0020). A revocation made here holds at
+ * once; one made on another instance within a second. A lead's pass still asks the store each time
+ * whether its holder is a lead.
  */
 public final class SignIn {
 
@@ -40,6 +45,7 @@ public final class SignIn {
     private final byte[] ciToken;
     private final Settings settings;
     private final Clock clock;
+    private final Revocations revocations;
 
     public SignIn(Passes passes, UserStore users, Transactions transactions, AuditLog audit, Settings settings, Clock clock) {
         this.passes = passes;
@@ -50,6 +56,7 @@ public final class SignIn {
         this.ciToken = settings.ciToken() == null ? new byte[0] : settings.ciToken().getBytes(StandardCharsets.UTF_8);
         this.settings = settings;
         this.clock = clock;
+        this.revocations = new Revocations(users);
     }
 
     /** Whom a personal link signs in, without signing in: for the page that asks "sign in as …?". */
@@ -133,7 +140,9 @@ public final class SignIn {
 
     /** Refuses every pass the user holds now, on every instance ("sign out everywhere"). */
     public void signOutEverywhere(String userId) {
-        users.revokePasses(userId, clock.instant());
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        users.revokePasses(userId, now);
+        revocations.revoked(userId, now);
     }
 
     /** A lead refuses every pass a user holds now; recorded in the audit log. Answers the instant passes hold after. */
@@ -147,6 +156,7 @@ public final class SignIn {
             audit.record(new AuditEntry(now, lead, "user.revoke", "user:" + userId, "every pass issued until now refused"));
             return null;
         });
+        revocations.revoked(userId, now);
         return now;
     }
 
@@ -161,8 +171,10 @@ public final class SignIn {
     }
 
     private Optional<UserStore.Standing> refuseIfRevoked(Pass pass) {
-        Optional<UserStore.Standing> standing = users.standing(pass.userId());
-        Instant validAfter = standing.map(UserStore.Standing::passesValidAfter).orElse(null);
+        // Only a lead's pass needs the user's row (are they still a lead?); anyone's is checked against the list.
+        Optional<UserStore.Standing> standing = pass.isLead() ? users.standing(pass.userId()) : Optional.empty();
+        Instant validAfter = pass.isLead() ? standing.map(UserStore.Standing::passesValidAfter).orElse(null)
+                : revocations.validAfter(pass.userId()).orElse(null);
         if (validAfter != null && !pass.issuedAt().isAfter(validAfter)) {
             throw RuleViolation.unauthenticated("pass.revoked");
         }

@@ -1,0 +1,59 @@
+package dev.popcorn.app.identity;
+
+import dev.popcorn.app.UserStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The revocation list: since when each user's passes hold, for the users who ever signed out everywhere
+ * or were revoked by a lead (ADR 0020). Read from the store at most once a {@link #FRESH} — all of it the
+ * first time, then what was revoked in the last {@link #OVERLAP} (a revocation committed late, or by an
+ * instance whose clock is behind, is still seen) — so that a request asks the store nothing about who
+ * it comes from. Freshness is measured on the monotonic clock (a cache's age, not a time of the loop).
+ */
+final class Revocations {
+
+    static final Duration FRESH = Duration.ofSeconds(1);
+    static final Duration OVERLAP = Duration.ofMinutes(10);
+
+    private final UserStore users;
+    private final Map<String, Instant> validAfter = new ConcurrentHashMap<>();
+    private volatile long readAt;
+    private volatile boolean read;
+    private Instant newest = Instant.EPOCH;
+
+    Revocations(UserStore users) {
+        this.users = users;
+    }
+
+    /** Since when the user's passes hold, if they were ever revoked. */
+    Optional<Instant> validAfter(String userId) {
+        if (!read || System.nanoTime() - readAt >= FRESH.toNanos()) {
+            readAgain();
+        }
+        return Optional.ofNullable(validAfter.get(userId));
+    }
+
+    /** A revocation made on this instance: it holds at once. */
+    void revoked(String userId, Instant at) {
+        validAfter.merge(userId, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private synchronized void readAgain() {
+        if (read && System.nanoTime() - readAt < FRESH.toNanos()) {
+            return;
+        }
+        Instant since = read ? newest.minus(OVERLAP) : Instant.EPOCH;
+        users.revokedSince(since).forEach((user, at) -> {
+            revoked(user, at);
+            if (at.isAfter(newest)) {
+                newest = at;
+            }
+        });
+        readAt = System.nanoTime();
+        read = true;
+    }
+}
