@@ -16,7 +16,8 @@
 #   5. each target with its figure, PASS or FAIL.
 # About 3 to 4 minutes. Load goes to 127.0.0.1 only, and every run stops by itself.
 #
-# Settings (environment or options): SURGE_SECONDS / --seconds=60, SURGE_CONNECTIONS / --connections=64,
+# Settings (environment or options): SURGE_SECONDS / --seconds=60, SURGE_WARMUP / --warmup=30 (seconds of the
+# same load before each measured run, not counted: the JIT of a cold JVM on two cores), SURGE_CONNECTIONS / --connections=64,
 # SURGE_KILL_AFTER / --kill-after=10, SURGE_PG_SECONDS / --pg-seconds=30,
 # SURGE_CEILING_SECONDS / --ceiling-seconds=5, SURGE_MIX / --mix=70,10,20 (first ballots, changes,
 # reports in %), SURGE_PG / --pg=auto|off, SURGE_PG_URL, SURGE_PG_USER, SURGE_PG_PASSWORD,

@@ -27,10 +27,12 @@ final class Background implements AutoCloseable {
     private static final Duration SCHEDULE_EVERY = Duration.ofSeconds(2);
 
     private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService reviewer;
     private final AwardSchedule schedule;
 
-    private Background(ScheduledExecutorService executor, AwardSchedule schedule) {
+    private Background(ScheduledExecutorService executor, ScheduledExecutorService reviewer, AwardSchedule schedule) {
         this.executor = executor;
+        this.reviewer = reviewer;
         this.schedule = schedule;
     }
 
@@ -44,7 +46,8 @@ final class Background implements AutoCloseable {
      * its tasks); a failure is logged and tried next time.
      */
     static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
-            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members, Standing standing) {
+            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members, Standing standing,
+            java.util.function.BooleanSupplier reviewPace) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");
             thread.setDaemon(true);
@@ -58,8 +61,14 @@ final class Background implements AutoCloseable {
             }
         }), 1, 1, TimeUnit.SECONDS);
         // Levels fall when the window moves on and streaks break when reports close, without any act:
-        // every user a review may move is reviewed each hour (idempotent on every instance).
-        background.scheduleWithFixedDelay(() -> quietly("participation review", standing::reviewAll), 1,
+        // every user a review may move is reviewed each hour (idempotent on every instance). On a thread of its
+        // own (a round over a million users must not hold back a poll's close) and at a pace (a surge goes first).
+        ScheduledExecutorService reviewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "popcorn-hourly-review");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reviewer.scheduleWithFixedDelay(() -> quietly("participation review", () -> standing.reviewAll(reviewPace)), 1,
                 REVIEW_EVERY.toMinutes(), TimeUnit.MINUTES);
         if (forum.enabled()) {
             background.scheduleWithFixedDelay(() -> quietly("forum thread planning", forum::plan), 0, 5, TimeUnit.SECONDS);
@@ -74,13 +83,13 @@ final class Background implements AutoCloseable {
                     leadCheck.toSeconds(), TimeUnit.SECONDS);
         }
         if (!sync.enabled()) {
-            return new Background(background, schedule);
+            return new Background(background, reviewer, schedule);
         }
         background.scheduleWithFixedDelay(() -> quietly("write-back planning", sync::plan), 0, 5, TimeUnit.SECONDS);
         long refresh = Math.max(5, ticketRefresh.toMinutes());
         background.scheduleWithFixedDelay(() -> quietly("wish ticket refresh", sync::refreshWishTickets), 0, refresh,
                 TimeUnit.MINUTES);
-        return new Background(background, schedule);
+        return new Background(background, reviewer, schedule);
     }
 
     /**
@@ -113,6 +122,7 @@ final class Background implements AutoCloseable {
     /** Stops the background work and gives the schedule's lease up, so another instance goes on at once. */
     @Override
     public void close() {
+        reviewer.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);

@@ -68,6 +68,8 @@ final class Surge {
     private final Map<String, String> settings;
     private final int connections;
     private final Duration seconds;
+    /** Load before each measured run, not counted: a cold JVM takes tens of seconds of JIT on two cores. */
+    private final Duration warmup;
     private final Duration killAfter;
     private final Duration pgSeconds;
     private final Duration ceilingSeconds;
@@ -87,6 +89,7 @@ final class Surge {
         this.settings = settings;
         connections = integer("SURGE_CONNECTIONS", 64);
         seconds = Duration.ofSeconds(integer("SURGE_SECONDS", 60));
+        warmup = Duration.ofSeconds(integer("SURGE_WARMUP", 30));
         killAfter = Duration.ofSeconds(integer("SURGE_KILL_AFTER", 10));
         pgSeconds = Duration.ofSeconds(integer("SURGE_PG_SECONDS", 30));
         ceilingSeconds = Duration.ofSeconds(integer("SURGE_CEILING_SECONDS", 5));
@@ -118,7 +121,7 @@ final class Surge {
         Map<String, String> settings = new LinkedHashMap<>(System.getenv());
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: Surge [--seconds=60] [--connections=64] [--kill-after=10] [--pg-seconds=30]"
+                System.err.println("usage: Surge [--seconds=60] [--warmup=30] [--connections=64] [--kill-after=10] [--pg-seconds=30]"
                         + " [--ceiling-seconds=5] [--mix=70,10,20] [--pg=auto|off] [--jar=target/popcorn.jar] [--keep=true]");
                 System.exit(2);
             }
@@ -276,6 +279,13 @@ final class Surge {
             say("release %d with features %s, poll %d open with candidates %s", week.releaseId(), week.features(), week.pollId(),
                     java.util.Arrays.toString(week.candidates()));
             Voting voting = new Voting(week, passes, server.host(), mix, "surge-", 17);
+            if (!warmup.isZero()) {
+                // The same mix, fresh users of their own: their answers are reckoned with the rest, their rates are not.
+                LoadGenerator.Result w = new LoadGenerator(server.address(), connections, Voting.KINDS, voting)
+                        .run(Duration.ZERO, warmup, new AtomicBoolean(), Duration.ofSeconds(10));
+                say("warm-up, not counted: %d s, %,.0f answers/s, errors %,d", warmup.toSeconds(),
+                        w.rate(0) + w.rate(1) + w.rate(2), w.errors());
+            }
             double serverGc0 = server.gcSeconds();
             double cpu0 = server.cpuSeconds();
             double gen0 = generatorCpu();

@@ -68,6 +68,24 @@ public final class LaterReviews implements Ledger.Later, AutoCloseable {
         }
     }
 
+    /**
+     * The pace of the hourly review of everyone ({@link Standing#reviewAll(java.util.function.BooleanSupplier)}):
+     * at once while nothing surges, at a tenth of {@code perSecond} while writes wait for their batch; false
+     * once interrupted (the server stops).
+     */
+    public boolean pace() {
+        if (!surging.getAsBoolean()) {
+            return !Thread.currentThread().isInterrupted();
+        }
+        try {
+            Thread.sleep(10_000L / perSecond);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** How many users wait for their review. */
     public int waiting() {
         synchronized (waiting) {

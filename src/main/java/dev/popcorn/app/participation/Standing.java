@@ -145,10 +145,21 @@ public final class Standing implements Ledger.Review, Rights {
 
     /** Reviews every user a review may move (those with recent grants or above the first level); answers how many changed level. */
     public int reviewAll() {
+        return reviewAll(() -> true);
+    }
+
+    /**
+     * {@link #reviewAll()} at a pace: {@code pace} is asked before each user, may wait (a surge goes first),
+     * and stops the round when it answers false (the server stops).
+     */
+    public int reviewAll(java.util.function.BooleanSupplier pace) {
         Instant now = clock.instant();
         Instant since = store.windowStart(ladder().windowReleases(), now).minus(Duration.ofDays(7));
         int changed = 0;
         for (String user : store.usersToReview(since, ladder().first().id())) {
+            if (!pace.getAsBoolean()) {
+                break;
+            }
             // One user's review failing (their transaction rolls back) holds back nobody else's.
             try {
                 Level before = level(user);
