@@ -54,6 +54,8 @@ public final class Passes {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    /** One keyed HMAC per thread: every request checks a pass, and looking the algorithm up and keying it each time costs. */
+    private final ThreadLocal<Mac> macs;
     private final Clock clock;
 
     public Passes(byte[] secret, Clock clock) {
@@ -61,6 +63,15 @@ public final class Passes {
             throw new IllegalArgumentException("the signing secret must have at least 32 bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        });
         this.clock = clock;
     }
 
@@ -150,12 +161,7 @@ public final class Passes {
     }
 
     private byte[] mac(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        // doFinal leaves the Mac keyed and reset for the next body.
+        return macs.get().doFinal(body.getBytes(StandardCharsets.UTF_8));
     }
 }
