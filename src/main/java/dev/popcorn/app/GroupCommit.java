@@ -51,6 +51,23 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /**
+     * A refusal that came after its item had begun to write: the batch's transaction must not commit. It
+     * fails the batch, whose items are then written again one by one; alone, the item gets its refusal.
+     */
+    public static final class Undo extends RuntimeException {
+        private final RuleViolation refusal;
+
+        public Undo(RuleViolation refusal) {
+            super(refusal.getMessage(), refusal);
+            this.refusal = refusal;
+        }
+
+        public RuleViolation refusal() {
+            return refusal;
+        }
+    }
+
     /** An item's outcome: its answer, or the refusal that kept it from being written. */
     public record Outcome<R>(R value, RuntimeException refusal) {
         public static <R> Outcome<R> written(R value) {
@@ -125,7 +142,12 @@ public final class GroupCommit implements AutoCloseable {
      * does without a writer (tests, tools), by the very same batch code.
      */
     public static <T, R> R alone(Transactions transactions, Batch<T, R> batch, T item) {
-        List<Outcome<R>> outcomes = transactions.inTransaction(() -> batch.write(List.of(item)));
+        List<Outcome<R>> outcomes;
+        try {
+            outcomes = transactions.inTransaction(() -> batch.write(List.of(item)));
+        } catch (Undo undo) {
+            throw undo.refusal();
+        }
         batch.committed(outcomes);
         Outcome<R> outcome = outcomes.get(0);
         if (outcome.refusal() != null) {
@@ -205,7 +227,7 @@ public final class GroupCommit implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                batch.get(0).answer.completeExceptionally(e);
+                batch.get(0).answer.completeExceptionally(e instanceof Undo undo ? undo.refusal() : e);
                 return;
             }
             LOG.log(System.Logger.Level.DEBUG, "a batch of {0} failed ({1}); writing each alone", batch.size(),

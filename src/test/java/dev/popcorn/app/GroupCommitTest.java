@@ -63,6 +63,10 @@ class GroupCommitTest {
             if (item.startsWith("poison")) {
                 throw new IllegalStateException("a unique key taken meanwhile");
             }
+            if (item.startsWith("undo")) {
+                rows.write(item + " half");
+                throw new GroupCommit.Undo(RuleViolation.invalid("item.late", item));
+            }
             if (item.startsWith("bad")) {
                 outcomes.add(GroupCommit.Outcome.refused(RuleViolation.invalid("item.bad", item)));
             } else {
@@ -101,6 +105,19 @@ class GroupCommitTest {
         assertThat(b.get(5, TimeUnit.SECONDS)).isEqualTo("b saved");
         assertThatThrownBy(() -> poison.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class);
         assertThat(rows.committed).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void anItemRefusedAfterItBeganToWriteLeavesNothingAndGetsItsRefusal() throws Exception {
+        writer = new GroupCommit(rows, new GroupCommit.Settings(100, Duration.ofMillis(50), 100));
+        GroupCommit.Lane<String, String> lane = writer.lane("items", batch);
+        CompletableFuture<String> a = lane.submit("a");
+        CompletableFuture<String> undone = lane.submit("undo-b");
+        assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo("a saved");
+        assertThatThrownBy(() -> undone.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("item.late");
+        assertThatViolation(() -> GroupCommit.alone(rows, batch, "undo-c")).is(Kind.INVALID, "item.late");
+        assertThat(rows.committed).containsExactly("a");
     }
 
     @Test

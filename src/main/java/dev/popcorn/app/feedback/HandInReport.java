@@ -145,7 +145,15 @@ public final class HandInReport {
                     if (item.plain()) {
                         plain.add(item);
                     } else {
-                        withWishes(item, release);
+                        // Refused here, nothing of it is written yet; refused later, what it wrote must go too.
+                        ExperienceReport report = item.report();
+                        rights.requireWishes(report.userId(),
+                                reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
+                        try {
+                            withWishes(item, release);
+                        } catch (RuleViolation late) {
+                            throw new GroupCommit.Undo(late);
+                        }
                         if (earns(item, Map.of(), List.of())) {
                             earning.add(item);
                         }
@@ -189,10 +197,9 @@ public final class HandInReport {
         }
     }
 
-    /** A report filing wishes: under the user's lock, the day's wish limit counted, then written alone. */
+    /** A report filing wishes (the day's wish limit counted already, under the user's lock), written alone. */
     private void withWishes(Handing item, Release release) {
         ExperienceReport report = item.report();
-        rights.requireWishes(report.userId(), reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
         List<Long> wishes = new ArrayList<>(report.supportedWishes());
         for (Ticket ticket : item.backed()) {
             String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
