@@ -142,6 +142,22 @@ abstract class GroupCommitContract {
     }
 
     @Test
+    void aPollOpenedAMomentAfterItWasReadAsADraftTakesABallotAtOnce() throws SQLException {
+        var release = store.releases().create("2026.11.27", AWeek.FRIDAY, AWeek.FRIDAY.plus(Duration.ofDays(4)), List.of(
+                new dev.popcorn.domain.Feature("POP-9", "Encore", "camera")));
+        long id = store.polls().create(release.id(), "Encore", AWeek.POLL_OPENS, AWeek.POLL_CLOSES).id();
+        for (String team : List.of("camera", "battery")) {
+            store.polls().addCandidate(id, team, "Encore of " + team, List.of(), "");
+        }
+        var draft = store.polls().find(id).orElseThrow();
+        long candidate = draft.candidates().get(0).id();
+        assertThatViolation(() -> ballots.cast("fan-c", id, candidate)).is(Kind.CLOSED, "poll.notOpen");
+        store.polls().update(draft.open(clock.instant()));
+        // Read as a draft less than a second ago: asked again before the refusal stands.
+        assertThat(ballots.cast("fan-c", id, candidate).candidateId()).isEqualTo(candidate);
+    }
+
+    @Test
     void ballotsRunningIntoAnEarlyCloseAreEitherCountedByItOrRefused() throws Exception {
         AtomicBoolean going = new AtomicBoolean(true);
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());

@@ -100,7 +100,15 @@ public final class CastBallot {
     public Ballot cast(String userId, long pollId, long candidateId) {
         Instant now = clock.instant();
         Poll poll = rules.get(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
-        poll.checkBallot(candidateId, now);
+        try {
+            poll.checkBallot(candidateId, now);
+        } catch (RuleViolation refused) {
+            // Refused by the poll as read a moment ago: asked again as it is now before the refusal stands (it may
+            // have opened since).
+            rules.forget(pollId);
+            poll = rules.get(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
+            poll.checkBallot(candidateId, now);
+        }
         eligibility.check(voter(userId, pollId), poll.candidate(candidateId).orElseThrow(), now);
         rights.require(userId, Right.VOTE);
         Ballot ballot = new Ballot(pollId, userId, candidateId, now, receipt());

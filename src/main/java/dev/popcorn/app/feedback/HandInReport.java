@@ -86,6 +86,12 @@ public final class HandInReport {
         Release release = fresh.get(report.releaseId())
                 .orElseThrow(() -> RuleViolation.notFound("release.unknown", report.releaseId()));
         if (!release.acceptsReportsAt(now)) {
+            // Refused by the release as read a moment ago: asked again as it is now before the refusal stands.
+            fresh.forget(report.releaseId());
+            release = fresh.get(report.releaseId())
+                    .orElseThrow(() -> RuleViolation.notFound("release.unknown", report.releaseId()));
+        }
+        if (!release.acceptsReportsAt(now)) {
             throw RuleViolation.closed("report.closed", release.version());
         }
         report.checkAgainst(release);
