@@ -158,21 +158,26 @@ public final class Ledger {
             store.held(kind, acts.stream().map(a -> List.of(a.userId(), a.ref())).toList())
                     .forEach(key -> seen.add(key.get(0) + '\n' + key.get(1)));
             List<Boolean> created = new ArrayList<>(acts.size());
-            List<ParticipationEvent> events = new ArrayList<>();
-            Map<WeekCalendar.Period, Map<String, Long>> used = new HashMap<>();
+            List<Act> fresh = new ArrayList<>();
             for (Act act : acts) {
-                boolean fresh = seen.add(act.userId() + '\n' + act.ref());
-                created.add(fresh);
-                if (!fresh) {
-                    continue;
+                boolean isNew = seen.add(act.userId() + '\n' + act.ref());
+                created.add(isNew);
+                if (isNew) {
+                    fresh.add(act);
                 }
+            }
+            // Only the users whose grant is new are summed: a batch of changed ballots asks nothing more.
+            List<String> earning = fresh.stream().map(Act::userId).distinct().toList();
+            List<ParticipationEvent> events = new ArrayList<>(fresh.size());
+            Map<WeekCalendar.Period, Map<String, Long>> used = new HashMap<>();
+            for (Act act : fresh) {
                 int points = rules.points(kind);
                 String reason = kind.reason();
                 if (capped) {
                     // A batch is milliseconds long; one across a week's edge sums each week on its own.
                     WeekCalendar.Period week = calendar.releaseWeekOf(act.at());
-                    Map<String, Long> sums = used.computeIfAbsent(week, w -> new HashMap<>(store.points(
-                            acts.stream().map(Act::userId).distinct().toList(), CAPPED, w.from(), w.until())));
+                    Map<String, Long> sums = used.computeIfAbsent(week,
+                            w -> new HashMap<>(store.points(earning, CAPPED, w.from(), w.until())));
                     long before = sums.getOrDefault(act.userId(), 0L);
                     int allowed = rules.allowed(kind, points, before);
                     if (allowed < points) {
