@@ -26,6 +26,16 @@ public record ExperienceReport(
         newWishes.forEach(w -> Text.require(w, "report.wish", 3, MAX_WISH_LENGTH));
     }
 
+    /**
+     * The report as the store gives it back once it is written without new wishes: verdicts in feature
+     * order, supported wishes in id order.
+     */
+    public ExperienceReport asStored() {
+        return new ExperienceReport(userId, releaseId,
+                verdicts.stream().sorted(java.util.Comparator.comparing(FeatureVerdict::featureKey)).toList(),
+                supportedWishes.stream().sorted().toList(), List.of());
+    }
+
     /** A report with nothing in it earns nothing and is refused. */
     public boolean isEmpty() {
         return verdicts.isEmpty() && supportedWishes.isEmpty() && newWishes.isEmpty();

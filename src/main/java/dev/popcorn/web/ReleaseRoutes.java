@@ -161,9 +161,8 @@ final class ReleaseRoutes implements EndpointGroup {
                 .map(v -> new FeatureVerdict(require(v.feature(), "verdicts[].feature"), Params.verdict(v.verdict()),
                         v.comment()))
                 .toList();
-        reports.handIn(new ExperienceReport(userId, releaseId, verdicts, orEmpty(input.wishes()), orEmpty(input.newWishes())),
-                orEmpty(input.tickets()));
-        Json.write(ctx, 200, ReportJson.of(reports.find(releaseId, userId).orElseThrow()));
+        Json.write(ctx, 200, ReportJson.of(reports.handIn(new ExperienceReport(userId, releaseId, verdicts,
+                orEmpty(input.wishes()), orEmpty(input.newWishes())), orEmpty(input.tickets()))));
     }
 
     private ReleaseJson json(Release release) {

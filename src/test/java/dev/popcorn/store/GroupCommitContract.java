@@ -232,6 +232,27 @@ abstract class GroupCommitContract {
         assertTotalsAreTheLedgersSums();
     }
 
+    @Test
+    void theAnswerToAReportIsTheReportAsReadingItBackGivesIt() {
+        long release = week.release().id();
+        String first = week.release().features().get(0).key();
+        String second = week.release().features().get(1).key();
+        // Filing wishes: written alone, answered with the wishes' new ids.
+        ExperienceReport filed = reports.handIn(new ExperienceReport("filer", release,
+                List.of(new FeatureVerdict(second, Verdict.LIKE, "")), List.of(),
+                List.of("Dark mode in the gallery", "Undo for a deleted album")), List.of());
+        assertThat(filed.supportedWishes()).hasSize(2);
+        assertThat(filed).isEqualTo(store.reports().find(release, "filer").orElseThrow());
+        // A plain report, its parts out of order: answered in the order the store keeps them.
+        List<Long> wishes = new ArrayList<>(filed.supportedWishes());
+        Collections.reverse(wishes);
+        ExperienceReport plain = reports.handIn(new ExperienceReport("plain", release, List.of(
+                new FeatureVerdict(second, Verdict.NOT_GOOD_ENOUGH, "Slower than last week"),
+                new FeatureVerdict(first, Verdict.LIKE, "")), wishes, List.of()), List.of());
+        assertThat(plain.verdicts()).extracting(FeatureVerdict::featureKey).containsExactly(first, second);
+        assertThat(plain).isEqualTo(store.reports().find(release, "plain").orElseThrow());
+    }
+
     private void assertTotalsAreTheLedgersSums() {
         Map<String, Long> sums = new HashMap<>();
         store.db().jdbi().useHandle(h -> h.createQuery("SELECT user_id, SUM(points) AS p FROM participation_events"

@@ -79,9 +79,9 @@ public final class HandInReport {
      * it, filed in the ticket's words the first time). Everything is checked before anything is
      * written: a refused report leaves no wish behind. Checked here against the release as read a
      * moment ago (its deadline against now, always), then again in the transaction that writes it.
-     * Answers once the report is committed.
+     * Answers, once the report is committed, the report as it now stands (as reading it back would).
      */
-    public void handIn(ExperienceReport report, List<String> ticketKeys) {
+    public ExperienceReport handIn(ExperienceReport report, List<String> ticketKeys) {
         Instant now = clock.instant();
         Release release = fresh.get(report.releaseId())
                 .orElseThrow(() -> RuleViolation.notFound("release.unknown", report.releaseId()));
@@ -106,11 +106,7 @@ public final class HandInReport {
                     .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", key)));
         }
         Handing handing = new Handing(report, backed, now, report.fingerprint());
-        if (lane != null) {
-            lane.write(handing);
-        } else {
-            GroupCommit.alone(transactions, batch, handing);
-        }
+        return (lane != null ? lane.write(handing) : GroupCommit.alone(transactions, batch, handing)).stored();
     }
 
     /** A report on its way to the store: what it says, the tickets it backs, when, its comments' fingerprint. */
@@ -125,8 +121,11 @@ public final class HandInReport {
         }
     }
 
-    /** A report written, and whether it earned its author their grant for the release just now. */
-    private record Handed(String userId, boolean granted) {
+    /** A report written as it now stands, and whether it earned its author their grant for the release just now. */
+    private record Handed(ExperienceReport stored, boolean granted) {
+        String userId() {
+            return stored.userId();
+        }
     }
 
     /**
@@ -140,6 +139,7 @@ public final class HandInReport {
             List<GroupCommit.Outcome<Handed>> outcomes = new ArrayList<>(items.size());
             List<Handing> plain = new ArrayList<>();
             List<Handing> earning = new ArrayList<>();
+            Map<Handing, ExperienceReport> stored = new java.util.IdentityHashMap<>();
             for (Handing item : items) {
                 try {
                     Release release = now.computeIfAbsent(item.report().releaseId(), releases::find)
@@ -150,13 +150,14 @@ public final class HandInReport {
                     }
                     if (item.plain()) {
                         plain.add(item);
+                        stored.put(item, item.report().asStored());
                     } else {
                         // Refused here, nothing of it is written yet; refused later, what it wrote must go too.
                         ExperienceReport report = item.report();
                         rights.requireWishes(report.userId(),
                                 reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
                         try {
-                            withWishes(item, release);
+                            stored.put(item, withWishes(item, release));
                         } catch (RuleViolation late) {
                             throw new GroupCommit.Undo(late);
                         }
@@ -189,8 +190,8 @@ public final class HandInReport {
             }
             for (int i = 0; i < items.size(); i++) {
                 if (outcomes.get(i) == null) {
-                    String user = items.get(i).report().userId();
-                    outcomes.set(i, GroupCommit.Outcome.written(new Handed(user, granted.remove(user))));
+                    ExperienceReport report = stored.get(items.get(i));
+                    outcomes.set(i, GroupCommit.Outcome.written(new Handed(report, granted.remove(report.userId()))));
                 }
             }
             return outcomes;
@@ -203,8 +204,11 @@ public final class HandInReport {
         }
     }
 
-    /** A report filing wishes (the day's wish limit counted already, under the user's lock), written alone. */
-    private void withWishes(Handing item, Release release) {
+    /**
+     * A report filing wishes (the day's wish limit counted already, under the user's lock), written alone;
+     * answers it as stored, with the wishes it filed.
+     */
+    private ExperienceReport withWishes(Handing item, Release release) {
         ExperienceReport report = item.report();
         List<Long> wishes = new ArrayList<>(report.supportedWishes());
         for (Ticket ticket : item.backed()) {
@@ -217,6 +221,7 @@ public final class HandInReport {
         if (item.fingerprint() != null) {
             reports.fingerprint(release.id(), report.userId(), item.fingerprint());
         }
+        return reports.find(report.releaseId(), report.userId()).orElseThrow();
     }
 
     /**
