@@ -49,7 +49,7 @@ public final class Store implements AutoCloseable {
     public static Store open(Settings settings) {
         Dialect dialect = Dialect.of(settings.url());
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(dialect == Dialect.H2 ? withQueryCache(settings.url()) : settings.url());
+        config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
@@ -72,15 +72,6 @@ public final class Store implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-    }
-
-    /**
-     * H2 keeps the last 8 statements a connection parsed; a batch's chunked statements (ADR 0020) and a
-     * review's questions are many more, and parsing them again was a sixth of the writer's time. 256, unless
-     * the URL says otherwise.
-     */
-    static String withQueryCache(String url) {
-        return url.toUpperCase(java.util.Locale.ROOT).contains(";QUERY_CACHE_SIZE=") ? url : url + ";QUERY_CACHE_SIZE=256";
     }
 
     /** The handle, for this package's own tests (bulk set-up in benchmarks). */
