@@ -2,6 +2,7 @@ package dev.popcorn.announce;
 
 import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.Member;
+import dev.popcorn.domain.PollResult;
 import dev.popcorn.domain.Standing;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -106,7 +107,15 @@ public final class MarkdownTemplates {
         model.put("tieBroken", facts.result().tieBroken());
         model.put("tieRule", facts.result().rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         model.put("ballots", facts.result().ballots());
-        model.put("voters", facts.voters());
+        model.put("voters", facts.result().cast());
+        model.put("setAsideVotes", facts.result().setAsideVotes());
+        List<Map<String, Object>> setAside = new ArrayList<>();
+        for (PollResult.SetAside aside : facts.result().setAside()) {
+            setAside.add(Map.of("title", aside.candidate().title(), "team", facts.teamName(aside.candidate().teamSlug()),
+                    "votes", aside.votes(), "reason", aside.candidate().reason(),
+                    "withdrawn", aside.candidate().status() == dev.popcorn.domain.CandidateStatus.WITHDRAWN));
+        }
+        model.put("setAside", setAside);
         model.put("resultsUrl", facts.resultsUrl());
         model.put("cardUrl", facts.cardUrl());
         List<Map<String, Object>> winners = new ArrayList<>();

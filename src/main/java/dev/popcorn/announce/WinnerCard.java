@@ -143,7 +143,8 @@ public final class WinnerCard {
 
     private static void footer(Graphics2D g, AwardFacts facts) {
         long votes = facts.winners().stream().mapToLong(AwardFacts.Winner::votes).max().orElse(0);
-        String line = votes + " / " + facts.voters() + " 票 votes";
+        // Of the ballots counted, as the announcement and the results page say.
+        String line = votes + " / " + facts.result().ballots() + " 票 votes";
         g.setColor(INK);
         g.setFont(FONT.deriveFont(Font.BOLD, 28f));
         FontMetrics m = g.getFontMetrics();

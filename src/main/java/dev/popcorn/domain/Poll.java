@@ -94,6 +94,17 @@ public record Poll(
         return new Poll(id, releaseId, title, state, opensAt, now, candidates, null, null, now, announcement);
     }
 
+    /**
+     * Throws unless a candidate may be disqualified now: while the poll is open (its voters may then vote
+     * again) or closed and waiting for review; never once the result is approved.
+     */
+    public void checkDisqualifiable(Instant now) {
+        PollState at = stateAt(now);
+        if (at != PollState.OPEN && at != PollState.CLOSED) {
+            throw RuleViolation.conflict("poll.disqualify.notNow", title);
+        }
+    }
+
     /** Throws unless the poll is closed and waits for a lead's review. */
     public void checkInReview(Instant now) {
         if (stateAt(now) != PollState.CLOSED) {

@@ -6,16 +6,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tally of a poll. Only active candidates count. Candidates with the same number of votes
+ * The tally of a poll. Only active candidates count: the ballots of a disqualified candidate are
+ * set aside, and the result says so ({@link #setAside}) wherever it is shown, so that the ballots
+ * cast, those counted and those set aside always add up. Candidates with the same number of votes
  * share a rank (1, 1, 3 …). Candidates at rank 1 with at least one vote are the winners: several
  * of them share the award, unless the {@link TieRule} names a tie-break whose scores (higher
  * wins) single one out; the others of the tie then rank second. The order is deterministic:
  * votes, then tie-break score, then candidate id.
  */
-public record PollResult(List<Standing> standings, long ballots, TieRule rule, boolean tieBroken) {
+public record PollResult(List<Standing> standings, long ballots, TieRule rule, boolean tieBroken, List<SetAside> setAside) {
+
+    /**
+     * A candidate taken out of the poll after it opened, with the ballots cast for it that no longer count:
+     * every disqualified candidate (with its reason, votes or not), and a withdrawn one that had votes.
+     */
+    public record SetAside(Candidate candidate, long votes) {
+    }
 
     public PollResult {
         standings = List.copyOf(standings);
+        setAside = List.copyOf(setAside);
+    }
+
+    /** Every ballot cast in the poll: those counted and those set aside. */
+    public long cast() {
+        return ballots + setAsideVotes();
+    }
+
+    /** The ballots cast for candidates taken out of the poll. */
+    public long setAsideVotes() {
+        return setAside.stream().mapToLong(SetAside::votes).sum();
     }
 
     /** The result under the shared-award rule. */
@@ -55,7 +75,13 @@ public record PollResult(List<Standing> standings, long ballots, TieRule rule, b
             long next = i + 1 < active.size() ? votesByCandidate.getOrDefault(active.get(i + 1).id(), 0L) : 0;
             standings.add(new Standing(candidate, votes, shown, total == 0 ? 0 : (double) votes / total, votes - next));
         }
-        return new PollResult(standings, total, rule, broken);
+        List<SetAside> setAside = candidates.stream()
+                .filter(c -> c.status() == CandidateStatus.DISQUALIFIED
+                        || !c.isActive() && votesByCandidate.getOrDefault(c.id(), 0L) > 0)
+                .sorted(byVotes.thenComparingLong(Candidate::id))
+                .map(c -> new SetAside(c, votesByCandidate.getOrDefault(c.id(), 0L)))
+                .toList();
+        return new PollResult(standings, total, rule, broken, setAside);
     }
 
     private static long score(Map<Long, Long> scores, Candidate candidate) {

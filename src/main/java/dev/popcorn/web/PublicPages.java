@@ -57,6 +57,7 @@ final class PublicPages implements EndpointGroup {
         get("/winners", this::winners, ANYONE);
         get("/teams/{slug}", this::team, ANYONE);
         get("/wishes/{id}", this::wish, ANYONE);
+        get("/signin", ctx -> chrome.render(ctx, "signin", chrome.model(ctx)), ANYONE);
         get("/signin/{token}", this::askToSignInWithLink, ANYONE);
         post("/signin/{token}", this::signInWithLink, ANYONE);
         post("/signout", ctx -> {

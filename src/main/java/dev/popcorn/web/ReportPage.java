@@ -71,6 +71,9 @@ final class ReportPage implements EndpointGroup {
         model.put("reportCount", overview.reportCount(release.id()));
         model.put("teams", overview.teamsBySlug());
         model.put("saved", ctx.queryParam("saved") != null);
+        // The next step after saving: the week's poll while it takes ballots.
+        overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.PollState.OPEN)
+                .ifPresent(p -> model.put("openPoll", p));
         Optional<Pass> me = gate.viewer(ctx);
         // The top of the week's funnel: a signed-in user opened the release's link (kept once; never fails the page).
         me.ifPresent(pass -> participation.opened(release.id(), pass.userId()));

@@ -32,7 +32,7 @@ final class AwardSamples {
         return new AwardFacts(9, "2026.11.20", LocalDate.of(2026, 11, 20),
                 List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "夜景模式 Night mode", "Photos after dark", 128,
                         128 / 225.0, members)),
-                result, 225, Map.of("camera", "相机团队 Camera", "battery", "电池 Battery"),
+                result, Map.of("camera", "相机团队 Camera", "battery", "电池 Battery"),
                 "https://popcorn.example.com/polls/9", "https://popcorn.example.com/polls/9/card.png");
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.Member;
+import dev.popcorn.domain.PollResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +28,30 @@ class MarkdownTemplatesTest {
     }
 
     @Test
+    void aDisqualifiedProjectIsNamedWithItsReasonAndItsBallotsAreSaidNotToCount() {
+        AwardFacts many = AwardSamples.camera("王磊");
+        List<dev.popcorn.domain.Candidate> field = List.of(many.result().standings().get(0).candidate(),
+                many.result().standings().get(1).candidate().withStatus(dev.popcorn.domain.CandidateStatus.DISQUALIFIED,
+                        "Votes bought with [free] phones"));
+        AwardFacts facts = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
+                List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "夜景模式 Night mode", "", 1, 1.0, List.of())),
+                PollResult.of(field, Map.of(1L, 1L, 2L, 2L)), many.teamNames(), many.resultsUrl(), many.cardUrl());
+
+        String[] parts = new MarkdownTemplates(null, List.of("zh-CN", "en")).render(facts).split("\n---\n");
+
+        assertThat(parts[0]).contains("~~Quiet charging~~", "已取消资格：Votes bought with \\[free\\] phones",
+                "计入 1 票；投给已退出评选项目的 2 票不计入", "感谢全部 3 位投票的用户");
+        assertThat(parts[1]).contains("**1 vote** (100 %)", "| — | ~~Quiet charging~~ | 电池 Battery | disqualified: Votes bought"
+                + " with \\[free\\] phones |", "1 ballot was counted; 2 were set aside: their project was taken out of the poll.", "Thank you to all 3 voters!");
+    }
+
+    @Test
     void oneVoteAndOneVoterAreSingularInEnglish() {
         AwardFacts many = AwardSamples.camera("王磊");
         AwardFacts one = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
                 List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "夜景模式 Night mode", "", 1, 1.0, List.of())),
-                many.result(), 1, many.teamNames(), many.resultsUrl(), many.cardUrl());
+                PollResult.of(List.of(many.result().standings().get(0).candidate()), Map.of(1L, 1L)), many.teamNames(),
+                many.resultsUrl(), many.cardUrl());
 
         String text = new MarkdownTemplates(null, List.of("en")).render(one);
 

@@ -44,6 +44,24 @@ class PollResultTest {
     }
 
     @Test
+    void aDisqualifiedCandidateIsSetAsideWithItsReasonAndTheNumbersAddUp() {
+        List<Candidate> field = List.of(candidates.get(0).withStatus(CandidateStatus.DISQUALIFIED, "Bought votes"),
+                candidates.get(1), candidates.get(2).withStatus(CandidateStatus.DISQUALIFIED, "Not shipped"),
+                candidates.get(3).withStatus(CandidateStatus.WITHDRAWN, ""));
+        PollResult result = PollResult.of(field, Map.of(1L, 2L, 2L, 1L));
+
+        assertThat(result.standings()).extracting(s -> s.candidate().id()).containsExactly(2L);
+        assertThat(result.standings().get(0).share()).isEqualTo(1.0);
+        // Every disqualified candidate, with or without votes; a withdrawn one only when it had votes.
+        assertThat(result.setAside()).extracting(a -> a.candidate().id(), PollResult.SetAside::votes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 2L), org.assertj.core.groups.Tuple.tuple(3L, 0L));
+        assertThat(result.setAside().get(0).candidate().reason()).isEqualTo("Bought votes");
+        assertThat(result.ballots()).isEqualTo(1);
+        assertThat(result.setAsideVotes()).isEqualTo(2);
+        assertThat(result.cast()).isEqualTo(3);
+    }
+
+    @Test
     void everyStandingCarriesItsMarginOverTheNextOne() {
         PollResult result = PollResult.of(candidates, Map.of(1L, 10L, 2L, 25L, 3L, 5L));
 

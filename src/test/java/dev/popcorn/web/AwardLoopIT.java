@@ -213,10 +213,21 @@ class AwardLoopIT {
                 "{\"reason\": \"The demo video was not of this release\"}", 200);
         assertThat(recounted.getAsJsonObject("result").getAsJsonArray("winners")).containsExactly(JsonParser.parseString("" + camera));
         assertThat(recounted.getAsJsonObject("result").get("margin").getAsLong()).isEqualTo(3);
+        // One set of numbers: the ballots counted and those set aside with the disqualified project add up to those cast.
+        JsonObject counted = recounted.getAsJsonObject("result");
+        JsonObject aside = counted.getAsJsonArray("setAside").get(0).getAsJsonObject();
+        assertThat(counted.getAsJsonArray("setAside")).hasSize(1);
+        assertThat(aside.get("candidate").getAsLong()).isEqualTo(battery);
+        assertThat(aside.get("status").getAsString()).isEqualTo("DISQUALIFIED");
+        assertThat(aside.get("reason").getAsString()).isEqualTo("The demo video was not of this release");
+        assertThat(counted.get("cast").getAsLong()).isEqualTo(6)
+                .isEqualTo(counted.get("ballots").getAsLong() + aside.get("votes").getAsLong());
         JsonObject draftText = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD, null, 200);
         assertThat(draftText.get("edited").getAsBoolean()).as("a disqualification brings back the template").isFalse();
         assertThat(draftText.get("text").getAsString()).contains("夜景相机 Night camera", "相机团队 Camera", "王磊", "Li Na",
-                "**3 votes**", "3 票", "Thank you to all 6 voters", "![王磊](http\\://localhost\\:");
+                "**3 votes**", "3 票", "Thank you to all 6 voters", "![王磊](http\\://localhost\\:",
+                "disqualified: The demo video was not of this release", "已取消资格：The demo video was not of this release",
+                "taken out of the poll", "投给已退出评选项目的");
         assertThat(posts()).isEmpty();
 
         // Approval: the announcement goes out once, with the names, and the card is public.

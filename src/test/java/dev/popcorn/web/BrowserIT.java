@@ -80,23 +80,25 @@ class BrowserIT {
         List<WebElement> features = browser.findElements(By.cssSelector("fieldset.feature"));
         assertThat(features).hasSize(8);
         features.get(0).findElement(By.cssSelector("input[value=LIKE]")).click();
-        features.get(0).findElement(By.cssSelector("input[type=text]")).sendKeys("<script>alert(1)</script> 好用");
+        // A comment is a text area: Enter starts a new line there instead of sending a half-filled report.
+        features.get(0).findElement(By.cssSelector("textarea")).sendKeys("<script>alert(1)</script> 好用");
         features.get(1).findElement(By.cssSelector("input[value=NOT_GOOD_ENOUGH]")).click();
         browser.findElement(By.name("newWishes")).sendKeys(wish);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
         // The demo has a wish like this one: before filing, the form asks "is it one of these?"
-        assertThat(text("#matches legend")).isEqualTo(matchesTitle);
-        assertThat(text("#matches label.wish")).contains("A dark theme for the whole system");
-        browser.findElement(By.cssSelector("#matches input[type=checkbox]")).click();
+        assertThat(text("#wish-matches legend")).isEqualTo(matchesTitle);
+        assertThat(text("#wish-matches label.wish")).contains("A dark theme for the whole system");
+        browser.findElement(By.cssSelector("#wish-matches input[type=checkbox]")).click();
         browser.findElement(By.name("newWishes")).clear();
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
         assertThat(text("#saved")).isEqualTo(savedText);
         WebElement comment = browser.findElements(By.cssSelector("fieldset.feature")).get(0)
-                .findElement(By.cssSelector("input[type=text]"));
+                .findElement(By.cssSelector("textarea"));
         assertThat(comment.getAttribute("value")).isEqualTo("<script>alert(1)</script> 好用");
         assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
+        assertThat(browser.findElement(By.cssSelector("#next-step a")).getAttribute("href")).contains("/polls/");
 
         browser.get(server.url("/"));
         browser.findElement(By.cssSelector("#step3 ~ p a.button")).click();

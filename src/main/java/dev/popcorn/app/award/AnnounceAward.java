@@ -168,7 +168,7 @@ public final class AnnounceAward {
         java.util.Map<String, String> names = new java.util.HashMap<>();
         stores.teams().all().forEach(t -> names.put(t.slug(), t.name()));
         return new AwardFacts(poll.id(), release.version(), release.shippedAt().atZone(zone).toLocalDate(), winners,
-                result, tally.voters(poll), names, results, results + "/card.png");
+                result, names, results, results + "/card.png");
     }
 
     /** The text that goes out: the lead's own, or the templates' draft. */

@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * Everything the announcement and the winner card say about one poll, gathered once: the week,
- * the winners with their teams' members, every candidate's count, everyone who voted (also for a
- * candidate disqualified later), and where the results are.
+ * the winners with their teams' members, every candidate's count, the ballots set aside with a
+ * disqualified candidate (and so everyone who voted, {@code result().cast()}), and where the results are.
  * Texts here are as users and leads typed them; each renderer escapes them for its own medium.
  */
 public record AwardFacts(
-        long pollId, String version, LocalDate weekOf, List<Winner> winners, PollResult result, long voters,
+        long pollId, String version, LocalDate weekOf, List<Winner> winners, PollResult result,
         Map<String, String> teamNames, String resultsUrl, String cardUrl) {
 
     /** One winning project with its team. Photo URLs are absolute. */

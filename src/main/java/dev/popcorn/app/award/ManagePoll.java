@@ -10,6 +10,7 @@ import dev.popcorn.domain.Candidate;
 import dev.popcorn.domain.CandidateStatus;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.PollState;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Standing;
 import java.time.Clock;
@@ -83,14 +84,15 @@ public final class ManagePoll {
     }
 
     /**
-     * Takes a candidate out of a closed poll for a written reason; its votes no longer count and
-     * the result is recounted. A text the lead had edited goes back to the template's, since it
-     * may name the wrong winner now.
+     * Takes a candidate out of an open poll or one in review, for a written reason shown wherever the
+     * result is; its votes no longer count (its voters are told, and may vote again while the poll is
+     * open) and the result is recounted. In review, a text the lead had edited goes back to the
+     * template's, since it may name the wrong winner now.
      */
     public PollResult disqualify(long pollId, long candidateId, String reason, String actor) {
         Poll poll = poll(pollId);
         Instant now = clock.instant();
-        poll.checkInReview(now);
+        poll.checkDisqualifiable(now);
         Candidate candidate = candidate(poll, candidateId);
         if (!candidate.isActive()) {
             throw RuleViolation.conflict("candidate.notActive", candidate.title());
@@ -101,8 +103,9 @@ public final class ManagePoll {
         Candidate disqualified = candidate.withStatus(CandidateStatus.DISQUALIFIED, reason.strip());
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replaceCandidate(candidate, disqualified), poll);
-            Poll reset = poll.withAnnouncement("", now);
-            changed(stores.polls().replace(poll, reset), poll);
+            if (poll.stateAt(now) == PollState.CLOSED) {
+                changed(stores.polls().replace(poll, poll.withAnnouncement("", now)), poll);
+            }
             PollResult recounted = tally.of(stores.polls().find(pollId).orElseThrow());
             log(actor, "candidate.disqualify", poll, candidate.title() + ": " + reason.strip()
                     + " → " + winners(recounted));

@@ -54,11 +54,6 @@ public final class Tally {
         return PollResult.of(poll.candidates(), votes, rule, tieScores(poll, tied, shared.standings().get(0).votes()));
     }
 
-    /** Everyone who voted in the poll, also for candidates that were disqualified later. */
-    public long voters(Poll poll) {
-        return ballots.tally(poll.id()).values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /** Higher is better: likes of the candidate's tickets, or how early it reached the winning count. */
     private Map<Long, Long> tieScores(Poll poll, List<Long> tied, long topVotes) {
         Map<Long, Long> scores = new HashMap<>();

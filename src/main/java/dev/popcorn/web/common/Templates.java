@@ -86,8 +86,14 @@ public final class Templates {
         }
     }
 
-    /** {@code instant | when}: date and time in the week's zone, in the page's language. */
+    /**
+     * {@code instant | when}: date and time in the week's zone, in the page's language, with the zone as its
+     * readers call it: 北京时间 / Beijing time for China's zone, else the zone's own name in the language.
+     */
     private static final class When implements Filter {
+        /** The ids China's time goes by (tz aliases of Asia/Shanghai). */
+        private static final java.util.Set<String> BEIJING = java.util.Set.of("Asia/Shanghai", "Asia/Chongqing",
+                "Asia/Chungking", "Asia/Harbin", "PRC");
         private final ZoneId zone;
 
         When(ZoneId zone) {
@@ -106,8 +112,16 @@ public final class Templates {
             }
             Locale locale = context.getLocale();
             String pattern = Messages.supported(locale) == Messages.CHINESE ? "M月d日 EEE HH:mm" : "EEE d MMM, HH:mm";
-            return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant)
-                    + " (" + zone.getId() + ")";
+            boolean chinese = Messages.supported(locale) == Messages.CHINESE;
+            String time = DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant);
+            return chinese ? time + "（" + zoneName(zone, locale) + "）" : time + " (" + zoneName(zone, locale) + ")";
+        }
+
+        static String zoneName(ZoneId zone, Locale locale) {
+            if (BEIJING.contains(zone.normalized().getId()) || zone.getId().equals("Asia/Shanghai")) {
+                return Messages.text(locale, "time.beijing");
+            }
+            return zone.getDisplayName(java.time.format.TextStyle.FULL, locale);
         }
     }
 

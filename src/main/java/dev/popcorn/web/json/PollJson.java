@@ -13,15 +13,27 @@ import java.util.Locale;
 public record PollJson(long id, long releaseId, String title, String state, Instant opensAt, Instant closesAt,
         Instant closedAt, Instant approvedAt, List<Candidate> candidates, Result result) {
 
-    /** The count: ballots, ranks, shares and margins, how a tie was met, who won. */
-    public record Result(long ballots, boolean tie, String tieRule, boolean tieBroken, long margin,
-            List<Place> standings, List<Long> winners) {
+    /**
+     * The count: ballots counted and cast, ranks, shares (of the counted ballots) and margins, how a tie was
+     * met, who won, and the candidates taken out of the poll with the ballots that no longer count.
+     */
+    public record Result(long ballots, long cast, boolean tie, String tieRule, boolean tieBroken, long margin,
+            List<Place> standings, List<Long> winners, List<SetAside> setAside) {
 
         static Result of(PollResult result) {
-            return new Result(result.ballots(), result.isTie(),
+            return new Result(result.ballots(), result.cast(), result.isTie(),
                     result.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'), result.tieBroken(), result.margin(),
                     result.standings().stream().map(Place::of).toList(),
-                    result.winners().stream().map(s -> s.candidate().id()).toList());
+                    result.winners().stream().map(s -> s.candidate().id()).toList(),
+                    result.setAside().stream().map(SetAside::of).toList());
+        }
+    }
+
+    /** A candidate taken out of the poll: why, and the votes cast for it that are not counted. */
+    public record SetAside(long candidate, String title, String team, String status, String reason, long votes) {
+        static SetAside of(PollResult.SetAside a) {
+            return new SetAside(a.candidate().id(), a.candidate().title(), a.candidate().teamSlug(),
+                    a.candidate().status().name(), a.candidate().reason(), a.votes());
         }
     }
 

@@ -78,13 +78,17 @@ class ManagePollTest {
     }
 
     @Test
-    void aDisqualificationNeedsAClosedPollAndAReasonAndRecounts() {
+    void noCandidateIsDisqualifiedBeforeThePollOpens() {
+        AWeek.Week draft = AWeek.in(stores).build();
+        assertThatViolation(() -> manage.disqualify(draft.poll().id(), draft.candidate(0).id(), "bought votes", "lead"))
+                .is(Kind.CONFLICT, "poll.disqualify.notNow");
+    }
+
+    @Test
+    void aDisqualificationNeedsAnOpenOrClosedPollAndAReasonAndRecounts() {
         AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
         long poll = week.poll().id();
         long camera = week.candidate(0).id();
-        clock.set(AWeek.POLL_OPENS.plusSeconds(3600));
-        assertThatViolation(() -> manage.disqualify(poll, camera, "bought votes", "lead"))
-                .is(Kind.CONFLICT, "poll.review.notClosed");
         clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
         manage.editAnnouncement(poll, "Camera wins!", "lead");
         assertThatViolation(() -> manage.disqualify(poll, camera, "  ", "lead")).is(Kind.INVALID, "candidate.reason.missing");
@@ -97,6 +101,29 @@ class ManagePollTest {
         assertThat(poll(poll).announcement()).as("the edited text named the wrong winner").isEmpty();
         assertThat(audit().get(0)).isEqualTo("candidate.disqualify Feature of camera: bought votes → winner: Feature of battery (1)");
         assertThatViolation(() -> manage.disqualify(poll, camera, "again", "lead")).is(Kind.CONFLICT, "candidate.notActive");
+        manage.approve(poll, "lead");
+        assertThatViolation(() -> manage.disqualify(poll, week.candidate(1).id(), "too late", "lead"))
+                .is(Kind.CONFLICT, "poll.disqualify.notNow");
+    }
+
+    @Test
+    void aCandidateDisqualifiedWhileThePollIsOpenTakesNoMoreBallotsAndItsVotesAreSetAside() {
+        AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
+        long poll = week.poll().id();
+        long camera = week.candidate(0).id();
+        clock.set(AWeek.POLL_OPENS.plusSeconds(3600));
+
+        PollResult recounted = manage.disqualify(poll, camera, "Votes bought with free phones", "lead");
+
+        assertThat(recounted.standings()).extracting(s -> s.candidate().title()).containsExactly("Feature of battery");
+        assertThat(recounted.setAside()).singleElement().satisfies(aside -> {
+            assertThat(aside.candidate().reason()).isEqualTo("Votes bought with free phones");
+            assertThat(aside.votes()).isEqualTo(2);
+        });
+        assertThat(recounted.cast()).isEqualTo(3);
+        assertThat(poll(poll).stateAt(clock.instant())).isEqualTo(PollState.OPEN);
+        assertThatViolation(() -> poll(poll).checkBallot(camera, clock.instant()))
+                .is(Kind.INVALID, "ballot.candidate.inactive");
     }
 
     @Test
