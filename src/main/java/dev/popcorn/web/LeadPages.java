@@ -10,6 +10,7 @@ import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureSource;
+import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Gate;
 import io.javalin.apibuilder.EndpointGroup;
@@ -44,6 +45,13 @@ final class LeadPages implements EndpointGroup {
     public void addEndpoints() {
         ManagePoll polls = uses.managePoll();
         get("/lead", ctx -> dashboard.render(ctx, null), LEAD);
+        get("/lead/releases/{id}/feedback.csv", ctx -> {
+            Release release = shown.overview().release(id(ctx));
+            ctx.header("Content-Disposition", "attachment; filename=\"popcorn-feedback-"
+                    + release.version().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(FeedbackCsv.of(release,
+                    shown.overview().reports(release.id(), FeedbackCsv.MAX_REPORTS), shown.overview().teamsBySlug()));
+        }, LEAD);
         post("/lead/releases", ctx -> done(ctx, lead -> uses.openRelease().open(
                 Optional.ofNullable(ctx.formParam("version")).orElse("").strip(), features(ctx), lead), "releaseOpened"), LEAD);
         post("/lead/releases/tracker", ctx -> done(ctx, lead -> uses.shipRelease().ship(fromTracker(ctx), lead),
@@ -61,7 +69,8 @@ final class LeadPages implements EndpointGroup {
                 ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead), "announcementSaved"), LEAD);
         post("/lead/polls/{id}/open", ctx -> done(ctx, lead -> polls.open(id(ctx), lead), "opened"), LEAD);
         post("/lead/polls/{id}/close", ctx -> done(ctx, lead -> polls.close(id(ctx), lead), "closed"), LEAD);
-        post("/lead/polls/{id}/approve", ctx -> done(ctx, lead -> polls.approve(id(ctx), lead), "approved"), LEAD);
+        post("/lead/polls/{id}/approve", ctx -> done(ctx, lead -> polls.approve(id(ctx), lead, ctx.formParam("text")),
+                "approved"), LEAD);
         post("/lead/wishes/{id}/link", ctx -> done(ctx, lead -> shown.wishTickets().link(id(ctx), ctx.formParam("key"), lead),
                 "wishLinked"), LEAD);
         post("/lead/wishes/{id}/file", ctx -> done(ctx, lead -> shown.wishTickets().fileTicket(id(ctx), lead), "wishFiling"),

@@ -205,6 +205,30 @@ class BrowserIT {
         signInWith(server.popcorn.link("lead", "Lead", Passes.Role.LEAD) + "?lang=en");
         browser.get(server.url("/lead?lang=en"));
         assertThat(text("h1")).isEqualTo("Lead dashboard");
+        // The week at a glance comes first: connections folded into one line, then what users said as bars with
+        // their numbers and text alternatives, the trend with its table, the poll's count so far, the export.
+        assertThat(text("#connections")).startsWith("Connections:").contains("Jira", "Jenkins");
+        assertThat(browser.findElement(By.cssSelector("main > section.card")).getAttribute("id")).isEqualTo("week-glance");
+        List<WebElement> bars = browser.findElements(By.cssSelector("#glance-features > li"));
+        assertThat(bars).hasSize(8);
+        assertThat(bars.get(0).findElement(By.cssSelector("svg.stack")).getAttribute("aria-label"))
+                .matches(".+: (no likes|1 like|\\d+ likes), \\d+ not good enough, \\d+ % like");
+        assertThat(bars.get(0).findElement(By.cssSelector(".counts")).getText())
+                .matches("(no likes|1 like|\\d+ likes) · \\d+ not good enough · \\d+ % like");
+        assertThat(browser.findElements(By.cssSelector("#glance-teams > li svg.stack"))).isNotEmpty();
+        assertThat(text("#glance-trend figcaption")).startsWith("The share of likes among all verdicts");
+        assertThat(browser.findElements(By.cssSelector("#glance-trend tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(text("#glance-ballots")).matches("\\d+ ballots? so far");
+        assertThat(browser.findElements(By.cssSelector("#glance-count svg[role=img]"))).isNotEmpty();
+        // Read as bytes: the text would drop the byte-order mark a spreadsheet needs to read Chinese as UTF-8.
+        String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + " fetch(document.getElementById('glance-export').href).then(r => r.arrayBuffer())"
+                + ".then(b => done(Array.from(new Uint8Array(b)).map(x => String.fromCharCode(x)).join('')));");
+        csv = new String(csv.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"release\",\"feature\",\"summary\",\"team\",\"verdict\",\"comment\"")
+                .contains("好用");
+        assertThat(csv.split("\\R").length).as("a header and the verdicts of the reports handed in").isGreaterThan(2);
         // The week's participation at a glance: the funnel as three bars, the fans who opened the page counted.
         assertThat(browser.findElements(By.cssSelector("#funnel svg.bar rect"))).hasSize(3);
         assertThat(Integer.parseInt(text("#funnel-opened strong"))).as("the fans above opened the release's page")
@@ -214,12 +238,22 @@ class BrowserIT {
         assertThat(textAfterPost("#done", "Marked helpful: its author earns the helpful points."))
                 .isEqualTo("Marked helpful: its author earns the helpful points.");
         assertThat(browser.findElements(By.cssSelector("#recent-grants tr"))).isNotEmpty();
-        browser.findElement(By.xpath("//button[text()='Close the poll now']")).click();
+        // Closing, like approving, asks first; the question says what it does.
+        browser.findElement(By.cssSelector("summary[id^=close-]")).click();
+        assertThat(text("details.confirm[open] p")).startsWith("Voting ends now for everyone instead of at");
+        browser.findElement(By.cssSelector("button[id^=close-confirm-]")).click();
         assertThat(textAfterPost("#done", "The poll is closed and waits for your review."))
                 .isEqualTo("The poll is closed and waits for your review.");
-        WebElement approve = browser.findElement(By.cssSelector("button[id^=approve-]"));
-        approve.click();
+        assertThat(text("section.poll-admin p.muted")).contains("Closed early");
+        // An edit typed but not saved goes out with the approval: nothing on screen is lost.
+        WebElement announcement = browser.findElement(By.cssSelector("form[id^=announcement-] textarea"));
+        announcement.sendKeys(" Edited on screen, never saved.");
+        browser.findElement(By.cssSelector("summary[id^=approve-]")).click();
+        browser.findElement(By.cssSelector("button[id^=approve-confirm-]")).click();
         assertThat(textAfterPost("#done", "The result is approved and public.")).isEqualTo("The result is approved and public.");
+        String poll = browser.findElement(By.cssSelector("section.poll-admin")).getAttribute("id").replace("poll-", "");
+        assertThat(server.send("GET", "/api/v1/polls/" + poll + "/announcement", null, null).body())
+                .contains("Edited on screen, never saved.");
 
         browser.manage().deleteAllCookies();
         browser.get(server.url("/?lang=en"));

@@ -142,6 +142,22 @@ public final class ManagePoll {
     }
 
     /**
+     * Approves with the announcement text the lead has on screen ({@code null}: the one stored): when it
+     * differs from the text that would go out, it is saved first (audited as an edit), so approving never
+     * drops an edit the lead did not save.
+     */
+    public Poll approve(long pollId, String actor, String textOnScreen) {
+        if (textOnScreen != null) {
+            Poll poll = poll(pollId);
+            String onScreen = textOnScreen.replace("\r\n", "\n").strip();
+            if (!onScreen.equals(announce.text(poll, tally.of(poll)).replace("\r\n", "\n").strip())) {
+                editAnnouncement(pollId, onScreen, actor);
+            }
+        }
+        return approve(pollId, actor);
+    }
+
+    /**
      * Approves a poll of history written after the fact (the demo's earlier weeks): its winners are
      * kept like any, but nothing is announced, since those weeks are long over. Audited as such.
      */

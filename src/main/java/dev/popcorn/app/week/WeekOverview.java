@@ -41,6 +41,24 @@ public final class WeekOverview {
             List<FeatureFeedback> feedback) {
     }
 
+    /**
+     * A lead's glance at the week (issue 18): the current release's feedback by feature with its latest
+     * comments by verdict, the releases before it as a trend, and its poll with the count so far (leads only).
+     */
+    public record Glance(Release release, long reports, List<FeatureFeedback> features,
+            Map<String, Map<dev.popcorn.domain.Verdict, List<String>>> comments, List<TrendPoint> trend, Optional<Poll> poll,
+            Optional<PollResult> count) {
+    }
+
+    /** One release of the trend: its reports and verdicts. */
+    public record TrendPoint(Release release, long reports, long likes, long notGoodEnough) {
+        /** Likes among the verdicts, 0..100; 0 without verdicts. */
+        public long likeShare() {
+            long verdicts = likes + notGoodEnough;
+            return verdicts == 0 ? 0 : Math.round(100.0 * likes / verdicts);
+        }
+    }
+
     /** A past winner: the approved poll and its result. */
     public record Award(Poll poll, PollResult result) {
     }
@@ -106,6 +124,45 @@ public final class WeekOverview {
 
     public List<FeatureFeedback> feedback(long releaseId) {
         return releases.feedback(releaseId, 3);
+    }
+
+    /**
+     * The glance at the current release, with the {@code back} releases before it in the trend (oldest
+     * first) and at most {@code perVerdict} of the latest comments of each verdict on each feature.
+     */
+    public Optional<Glance> glance(int back, int perVerdict) {
+        return currentRelease().map(release -> {
+            List<FeatureFeedback> features = releases.feedback(release.id(), 0);
+            Map<String, Map<dev.popcorn.domain.Verdict, List<String>>> comments = new HashMap<>();
+            for (ReportStore.Handed handed : reports.latest(release.id(), 500)) {
+                for (dev.popcorn.domain.FeatureVerdict v : handed.verdicts()) {
+                    if (!v.comment().isBlank()) {
+                        List<String> said = comments.computeIfAbsent(v.featureKey(), k -> new java.util.EnumMap<>(
+                                dev.popcorn.domain.Verdict.class)).computeIfAbsent(v.verdict(), k -> new ArrayList<>());
+                        if (said.size() < perVerdict) {
+                            said.add(v.comment());
+                        }
+                    }
+                }
+            }
+            List<Release> recent = releases.recent(back + 1);
+            Map<Long, List<FeatureFeedback>> feedback = releases.feedback(recent, 0);
+            List<TrendPoint> trend = new ArrayList<>();
+            for (Release r : recent) {
+                List<FeatureFeedback> of = feedback.getOrDefault(r.id(), List.of());
+                trend.add(0, new TrendPoint(r, reports.count(r.id()), of.stream().mapToLong(FeatureFeedback::likes).sum(),
+                        of.stream().mapToLong(FeatureFeedback::notGoodEnough).sum()));
+            }
+            Optional<Poll> poll = pollOf(release.id());
+            Optional<PollResult> count = poll.filter(p -> p.stateAt(clock.instant()) == PollState.OPEN
+                    || p.stateAt(clock.instant()) == PollState.CLOSED).map(tally::of);
+            return new Glance(release, reports.count(release.id()), features, comments, trend, poll, count);
+        });
+    }
+
+    /** The release's reports, newest first, at most {@code limit} (the export of a week's feedback). */
+    public List<ReportStore.Handed> reports(long releaseId, int limit) {
+        return reports.latest(releaseId, limit);
     }
 
     public long reportCount(long releaseId) {

@@ -127,6 +127,34 @@ class ManagePollTest {
     }
 
     @Test
+    void approvingWithTheTextOnScreenKeepsAnEditTheLeadDidNotSave() {
+        AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
+        long poll = week.poll().id();
+        when(announce.text(any(), any())).thenAnswer(call -> {
+            Poll p = call.getArgument(0);
+            return p.announcement().isBlank() ? "🍿 Camera wins" : p.announcement();
+        });
+        clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
+
+        manage.approve(poll, "lead", "🍿 Camera wins!\r\nThanks to everyone who voted.");
+
+        assertThat(poll(poll).announcement()).isEqualTo("🍿 Camera wins!\nThanks to everyone who voted.");
+        assertThat(audit()).anyMatch(a -> a.startsWith("announcement.edit")).anyMatch(a -> a.startsWith("poll.approve"));
+    }
+
+    @Test
+    void approvingWithTheTextAsItWouldGoOutRecordsNoEdit() {
+        AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
+        when(announce.text(any(), any())).thenReturn("🍿 Camera wins");
+        clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
+
+        manage.approve(week.poll().id(), "lead", "🍿 Camera wins\r\n");
+
+        assertThat(audit()).noneMatch(a -> a.startsWith("announcement.edit")).anyMatch(a -> a.startsWith("poll.approve"));
+        assertThat(poll(week.poll().id()).announcement()).isEqualTo("🍿 Camera wins");
+    }
+
+    @Test
     void approvalFreezesTheWinnersAndTheTextAndFilesOneAnnouncementPerChannel() {
         AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
         long poll = week.poll().id();

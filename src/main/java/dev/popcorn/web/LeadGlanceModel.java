@@ -1,0 +1,123 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.FeatureFeedback;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.Standing;
+import dev.popcorn.domain.Team;
+import dev.popcorn.domain.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The week at a glance on the lead dashboard (issue 18): what users said by feature and by team as
+ * stacked bars, the trend over the releases before, the poll's count so far. Every bar is drawn from
+ * numbers the page also prints, so a chart is never the only way to read them.
+ */
+final class LeadGlanceModel {
+
+    /** Releases before the current one in the trend. */
+    static final int TREND = 6;
+    private static final int COMMENTS_PER_VERDICT = 3;
+
+    /** One bar: likes and not-good-enough, widths in % of the widest bar of its chart. */
+    record Bar(String key, String label, String team, long likes, long notGoodEnough, long likeShare, double likeWidth,
+            double notWidth, List<String> liked, List<String> notLiked) {
+    }
+
+    /** One release of the trend, with the point it is drawn at (viewBox 0 0 400 80: 0 % at y 72, 100 % at y 8). */
+    record Point(String version, long reports, long likeShare, boolean hasVerdicts, double x, double y) {
+    }
+
+    /** A candidate's count so far. */
+    record Count(String title, String team, long votes, double width) {
+    }
+
+    private LeadGlanceModel() {
+    }
+
+    static void fill(Map<String, Object> model, WeekOverview overview) {
+        overview.glance(TREND, COMMENTS_PER_VERDICT).ifPresent(glance -> {
+            Map<String, Team> teams = overview.teamsBySlug();
+            model.put("glance", glance);
+            model.put("featureBars", featureBars(glance, teams));
+            model.put("teamBars", teamBars(glance.features(), teams));
+            model.put("trend", trend(glance.trend()));
+            model.put("trendLine", line(trend(glance.trend())));
+            glance.count().ifPresent(result -> {
+                model.put("liveCount", counts(result, teams));
+                model.put("liveCast", result.cast());
+                model.put("liveSetAside", result.setAsideVotes());
+            });
+        });
+    }
+
+    private static String teamName(Map<String, Team> teams, String slug) {
+        Team team = teams.get(slug);
+        return team == null ? slug : team.name();
+    }
+
+    private static List<Bar> featureBars(WeekOverview.Glance glance, Map<String, Team> teams) {
+        long widest = glance.features().stream().mapToLong(FeatureFeedback::verdicts).max().orElse(0);
+        List<Bar> bars = new ArrayList<>();
+        for (FeatureFeedback f : glance.features()) {
+            Map<Verdict, List<String>> said = glance.comments().getOrDefault(f.feature().key(), Map.of());
+            bars.add(bar(f.feature().key(), f.feature().summary(), teamName(teams, f.feature().teamSlug()), f.likes(),
+                    f.notGoodEnough(), widest, said.getOrDefault(Verdict.LIKE, List.of()),
+                    said.getOrDefault(Verdict.NOT_GOOD_ENOUGH, List.of())));
+        }
+        return bars;
+    }
+
+    private static List<Bar> teamBars(List<FeatureFeedback> features, Map<String, Team> teams) {
+        Map<String, long[]> byTeam = new LinkedHashMap<>();
+        for (FeatureFeedback f : features) {
+            long[] sums = byTeam.computeIfAbsent(f.feature().teamSlug(), k -> new long[2]);
+            sums[0] += f.likes();
+            sums[1] += f.notGoodEnough();
+        }
+        long widest = byTeam.values().stream().mapToLong(s -> s[0] + s[1]).max().orElse(0);
+        List<Bar> bars = new ArrayList<>();
+        byTeam.forEach((slug, sums) -> bars.add(bar(slug, teamName(teams, slug), "", sums[0], sums[1], widest, List.of(),
+                List.of())));
+        return bars;
+    }
+
+    private static Bar bar(String key, String label, String team, long likes, long not, long widest, List<String> liked,
+            List<String> notLiked) {
+        double scale = widest == 0 ? 0 : 100.0 / widest;
+        long share = likes + not == 0 ? 0 : Math.round(100.0 * likes / (likes + not));
+        return new Bar(key, label, team, likes, not, share, likes * scale, not * scale, liked, notLiked);
+    }
+
+    private static List<Point> trend(List<WeekOverview.TrendPoint> points) {
+        List<Point> drawn = new ArrayList<>();
+        int n = points.size();
+        for (int i = 0; i < n; i++) {
+            WeekOverview.TrendPoint p = points.get(i);
+            double x = n == 1 ? 200 : 40 + 340.0 * i / (n - 1);
+            double y = 72 - 64.0 * p.likeShare() / 100;
+            drawn.add(new Point(p.release().version(), p.reports(), p.likeShare(), p.likes() + p.notGoodEnough() > 0, x, y));
+        }
+        return drawn;
+    }
+
+    /** The polyline through the releases that have verdicts. */
+    private static String line(List<Point> points) {
+        StringBuilder line = new StringBuilder();
+        for (Point p : points) {
+            if (p.hasVerdicts()) {
+                line.append(line.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.1f,%.1f", p.x(), p.y()));
+            }
+        }
+        return line.toString();
+    }
+
+    private static List<Count> counts(PollResult result, Map<String, Team> teams) {
+        long most = result.standings().stream().mapToLong(Standing::votes).max().orElse(0);
+        return result.standings().stream().map(s -> new Count(s.candidate().title(), teamName(teams, s.candidate().teamSlug()),
+                s.votes(), most == 0 ? 0 : 100.0 * s.votes() / most)).toList();
+    }
+}
