@@ -90,6 +90,8 @@ final class ReportPage implements EndpointGroup {
             model.put("handedIn", draft == null);
         }
         model.put("matches", matches);
+        // A draft the server shows again (matches to look at, a problem to fix) wins over the browser's.
+        model.put("serverDraft", draft != null);
         model.put("chosenTickets", Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()));
         if (problem != null) {
             model.put("problem", Messages.text(chrome.locale(ctx), "error." + problem.code(), problem.args().toArray()));

@@ -199,6 +199,30 @@ class BrowserIT {
     }
 
     @Test
+    void aHalfFilledReportComesBackAfterAReloadAndIsDroppedOnceSaved() {
+        browser.manage().deleteAllCookies();
+        signInWith(server.popcorn.link("fan-draft", "Drafty", Passes.Role.USER));
+        browser.get(server.url("/?lang=en"));
+        browser.findElement(By.cssSelector("#step1 ~ p a.button")).click();
+        WebElement first = browser.findElements(By.cssSelector("fieldset.feature")).get(0);
+        first.findElement(By.cssSelector("input[value=NOT_GOOD_ENOUGH]")).click();
+        first.findElement(By.cssSelector("textarea")).sendKeys("Drains the battery overnight");
+        assertThat(browser.findElement(By.id("draft-restored")).isDisplayed()).isFalse();
+
+        browser.navigate().refresh();
+
+        assertThat(browser.findElement(By.id("draft-restored")).isDisplayed()).isTrue();
+        first = browser.findElements(By.cssSelector("fieldset.feature")).get(0);
+        assertThat(first.findElement(By.cssSelector("input[value=NOT_GOOD_ENOUGH]")).isSelected()).isTrue();
+        assertThat(first.findElement(By.cssSelector("textarea")).getAttribute("value")).isEqualTo("Drains the battery overnight");
+        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        assertThat(textAfterPost("#saved", "Thank you! Your report is saved. You can change it until the deadline."))
+                .isEqualTo("Thank you! Your report is saved. You can change it until the deadline.");
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("draft-restored")).isDisplayed()).as("saved: no draft left").isFalse();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // after the fans voted (unordered tests default to MAX_VALUE / 2): it closes the poll
     void aLeadClosesThePollAndApprovesTheResult() {
         browser.manage().deleteAllCookies();
