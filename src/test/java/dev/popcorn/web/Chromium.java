@@ -22,6 +22,31 @@ final class Chromium {
     private Chromium() {
     }
 
+    /** Opens a personal sign-in link and confirms it (a link alone signs nobody in), as a fresh visitor. */
+    static void signIn(WebDriver browser, String link) {
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        browser.findElement(org.openqa.selenium.By.id("signin-confirm")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> !driver.getCurrentUrl().contains("/signin/"));
+    }
+
+    /** Whether the page is no wider than the viewport: nothing scrolls sideways. */
+    static boolean fitsTheWidth(WebDriver browser) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+    }
+
+    /** Ends a page test class: its browser, then its server (either may not have started). */
+    static void close(WebDriver browser, AutoCloseable server) throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
     /** Skips the calling tests (or fails in CI) when Chromium or chromedriver is missing. */
     static void required(String what) {
         boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();

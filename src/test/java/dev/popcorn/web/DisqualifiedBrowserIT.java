@@ -74,13 +74,8 @@ class DisqualifiedBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        Chromium.close(browser, server);
     }
 
     private static void vote(String user, long candidate) {
@@ -89,15 +84,11 @@ class DisqualifiedBrowserIT {
     }
 
     private static void signInWith(String link) {
-        browser.manage().deleteAllCookies();
-        browser.get(link);
-        browser.findElement(By.id("signin-confirm")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().contains("/signin/"));
+        Chromium.signIn(browser, link);
     }
 
     private static boolean fitsTheWidth() {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+        return Chromium.fitsTheWidth(browser);
     }
 
     private static String text(String css) {

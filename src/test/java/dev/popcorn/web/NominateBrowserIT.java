@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -50,25 +49,16 @@ class NominateBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        Chromium.close(browser, server);
     }
 
     private static void signInWith(String link) {
-        browser.manage().deleteAllCookies();
-        browser.get(link);
-        browser.findElement(By.id("signin-confirm")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().contains("/signin/"));
+        Chromium.signIn(browser, link);
     }
 
     private static boolean fitsTheWidth() {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+        return Chromium.fitsTheWidth(browser);
     }
 
     private static String focused() {
