@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
@@ -107,14 +108,28 @@ public final class DemoWeek {
         {"Alarms that survive power saving", "Save battery and still wake up on time."},
     };
 
-    private static final String[] COMMENTS_LIKE = {
-        "太好用了！", "Finally!", "夜景清楚多了", "Works great on my Mi 4", "这个功能等了很久", "Much faster than before",
-    };
-
-    private static final String[] COMMENTS_NOT_GOOD = {
-        "有时候会卡一下", "Drains battery when on", "图标太大了", "Missed some codes from my bank", "希望能自定义",
-        "Crashes when I rotate the phone",
-    };
+    /** What fans say about a team's features, liked and not good enough: six of each, about that team's work. */
+    private static final Map<String, String[][]> COMMENTS = Map.of(
+        "camera", new String[][] {
+            {"夜景清楚多了", "Night shots are finally usable", "连拍分组很方便", "Much sharper in low light", "这个功能等了很久",
+                "Works great on my Mi 4"},
+            {"夜景模式拍照要等好几秒", "Burst groups hide my best shot", "暗光下还是有噪点", "Takes long to save night photos",
+                "希望能自定义分组", "Crashes when I rotate the phone"}},
+        "messaging", new String[][] {
+            {"验证码一键复制太方便了", "No more typing codes!", "垃圾短信少多了", "Keyword blocking works well", "太好用了！",
+                "Much faster than before"},
+            {"Missed some codes from my bank", "有的验证码识别不出来", "把正常短信也拦截了", "Can't block by sender name",
+                "希望能自定义关键词", "Copies the wrong number sometimes"}},
+        "launcher", new String[][] {
+            {"大文件夹很好用", "Search from anywhere is fast", "桌面整洁多了", "Love the big icons", "这个功能等了很久",
+                "Finally!"},
+            {"图标太大了", "下拉搜索和通知栏冲突", "Folders too big on small screens", "希望能自定义", "有时候会卡一下",
+                "Search misses my apps"}},
+        "battery", new String[][] {
+            {"终于知道哪个应用耗电了", "Quiet charging: no more buzzing at night", "按小时显示很清楚", "Great detail per app",
+                "太好用了！", "Finally!"},
+            {"Drains battery when on", "耗电统计有延迟", "安静充电太慢了", "Chart hard to read in dark mode", "希望能导出数据",
+                "有时候会卡一下"}});
 
     private static final String[] WISHES = {
         "Dual SIM: choose the SIM per contact 双卡按联系人选择",
@@ -355,7 +370,8 @@ public final class DemoWeek {
                 for (int f = 0; f < release.features().size(); f++) {
                     if (random.nextInt(100) < 55) {
                         boolean like = random.nextInt(100) < 50 + (f * 37) % 45;
-                        String[] comments = like ? COMMENTS_LIKE : COMMENTS_NOT_GOOD;
+                        String[][] ofTeam = COMMENTS.getOrDefault(release.features().get(f).teamSlug(), COMMENTS.get("camera"));
+                        String[] comments = like ? ofTeam[0] : ofTeam[1];
                         String comment = random.nextInt(100) < 20 ? comments[random.nextInt(comments.length)] : "";
                         verdicts.add(new FeatureVerdict(release.features().get(f).key(),
                                 like ? Verdict.LIKE : Verdict.NOT_GOOD_ENOUGH, comment));
