@@ -44,8 +44,9 @@ final class LeadGlanceModel {
             model.put("glance", glance);
             model.put("featureBars", featureBars(glance, teams));
             model.put("teamBars", teamBars(glance.features(), teams));
-            model.put("trend", trend(glance.trend()));
-            model.put("trendLine", line(trend(glance.trend())));
+            List<Point> trend = trend(glance.trend());
+            model.put("trend", trend);
+            model.put("trendLine", line(trend));
             glance.count().ifPresent(result -> {
                 model.put("liveCount", counts(result, teams));
                 model.put("liveCast", result.cast());

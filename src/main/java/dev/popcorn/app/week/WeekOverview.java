@@ -43,7 +43,8 @@ public final class WeekOverview {
 
     /**
      * A lead's glance at the week (issue 18): the current release's feedback by feature with its latest
-     * comments by verdict, the releases before it as a trend, and its poll with the count so far (leads only).
+     * comments by verdict, the releases before it as a trend, and while its poll is open the count so far
+     * (leads only; in review the result is on the poll itself).
      */
     public record Glance(Release release, long reports, List<FeatureFeedback> features,
             Map<String, Map<dev.popcorn.domain.Verdict, List<String>>> comments, List<TrendPoint> trend, Optional<Poll> poll,
@@ -131,8 +132,11 @@ public final class WeekOverview {
      * first) and at most {@code perVerdict} of the latest comments of each verdict on each feature.
      */
     public Optional<Glance> glance(int back, int perVerdict) {
-        return currentRelease().map(release -> {
-            List<FeatureFeedback> features = releases.feedback(release.id(), 0);
+        List<Release> recent = releases.recent(back + 1);
+        return recent.stream().findFirst().map(release -> {
+            // One query for the current release and the trend's alike.
+            Map<Long, List<FeatureFeedback>> feedback = releases.feedback(recent, 0);
+            List<FeatureFeedback> features = feedback.getOrDefault(release.id(), List.of());
             Map<String, Map<dev.popcorn.domain.Verdict, List<String>>> comments = new HashMap<>();
             for (ReportStore.Handed handed : reports.latest(release.id(), 500)) {
                 for (dev.popcorn.domain.FeatureVerdict v : handed.verdicts()) {
@@ -145,8 +149,6 @@ public final class WeekOverview {
                     }
                 }
             }
-            List<Release> recent = releases.recent(back + 1);
-            Map<Long, List<FeatureFeedback>> feedback = releases.feedback(recent, 0);
             List<TrendPoint> trend = new ArrayList<>();
             for (Release r : recent) {
                 List<FeatureFeedback> of = feedback.getOrDefault(r.id(), List.of());
@@ -154,8 +156,7 @@ public final class WeekOverview {
                         of.stream().mapToLong(FeatureFeedback::notGoodEnough).sum()));
             }
             Optional<Poll> poll = pollOf(release.id());
-            Optional<PollResult> count = poll.filter(p -> p.stateAt(clock.instant()) == PollState.OPEN
-                    || p.stateAt(clock.instant()) == PollState.CLOSED).map(tally::of);
+            Optional<PollResult> count = poll.filter(p -> p.stateAt(clock.instant()) == PollState.OPEN).map(tally::of);
             return new Glance(release, reports.count(release.id()), features, comments, trend, poll, count);
         });
     }

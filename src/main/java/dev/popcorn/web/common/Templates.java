@@ -118,7 +118,7 @@ public final class Templates {
         }
 
         static String zoneName(ZoneId zone, Locale locale) {
-            if (BEIJING.contains(zone.normalized().getId()) || zone.getId().equals("Asia/Shanghai")) {
+            if (BEIJING.contains(zone.getId())) {
                 return Messages.text(locale, "time.beijing");
             }
             return zone.getDisplayName(java.time.format.TextStyle.FULL, locale);
