@@ -112,10 +112,15 @@ public record Poll(
         }
     }
 
+    /** An announcement text as a lead may write it: stripped, empty when blank, refused when too long. */
+    public static String announcementText(String text) {
+        return Text.optional(text, "poll.announcement", ANNOUNCEMENT_MAX);
+    }
+
     /** The lead's own announcement text; empty goes back to the template's. */
     public Poll withAnnouncement(String text, Instant now) {
         checkInReview(now);
-        String edited = Text.optional(text, "poll.announcement", ANNOUNCEMENT_MAX);
+        String edited = announcementText(text);
         return new Poll(id, releaseId, title, state, opensAt, closesAt, candidates, approvedAt, approvedBy, closedAt,
                 edited);
     }

@@ -5,11 +5,13 @@ import static dev.popcorn.web.common.Params.id;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.popcorn.announce.ForumMarkdown;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureSource;
+import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Gate;
@@ -64,9 +66,13 @@ final class LeadPages implements EndpointGroup {
         post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> done(ctx,
                 lead -> polls.withdrawCandidate(id(ctx), id(ctx, "candidate"), lead), "withdrawn"), LEAD);
         post("/lead/polls/{id}/candidates/{candidate}/disqualify", ctx -> done(ctx, lead -> polls.disqualify(
-                id(ctx), id(ctx, "candidate"), ctx.formParam("reason"), lead), "disqualified"), LEAD);
+                id(ctx), id(ctx, "candidate"), ctx.formParam("reason"), ctx.formParam("resetAnnouncement") != null, lead),
+                "disqualified"), LEAD);
         post("/lead/polls/{id}/announcement", ctx -> done(ctx, lead -> polls.editAnnouncement(id(ctx),
                 ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead), "announcementSaved"), LEAD);
+        post("/lead/polls/{id}/announcement/preview", ctx -> ctx.contentType("text/html; charset=utf-8")
+                .result(ForumMarkdown.html(Poll.announcementText(ctx.formParam("text")))),
+                LEAD);
         post("/lead/polls/{id}/open", ctx -> done(ctx, lead -> polls.open(id(ctx), lead), "opened"), LEAD);
         post("/lead/polls/{id}/close", ctx -> done(ctx, lead -> polls.close(id(ctx), lead), "closed"), LEAD);
         post("/lead/polls/{id}/approve", ctx -> done(ctx, lead -> polls.approve(id(ctx), lead, ctx.formParam("text")),

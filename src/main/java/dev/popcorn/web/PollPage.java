@@ -6,6 +6,7 @@ import static dev.popcorn.web.common.Params.id;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.popcorn.announce.ForumMarkdown;
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.Nominations;
@@ -13,6 +14,8 @@ import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekOverview.PollView;
+import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.PollState;
 import dev.popcorn.domain.Right;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Chrome;
@@ -23,6 +26,7 @@ import dev.popcorn.web.common.WinnerCards;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -98,9 +102,16 @@ final class PollPage implements EndpointGroup {
         view.result().ifPresent(result -> {
             model.put("result", result);
             if (lead) {
-                model.put("announcement", announce.text(view.poll(), result));
-                model.put("edited", !view.poll().announcement().isBlank());
+                String text = announce.text(view.poll(), result);
+                boolean edited = !view.poll().announcement().isBlank() && view.state() != PollState.APPROVED;
+                model.put("announcement", text);
+                model.put("announcementHtml", ForumMarkdown.html(text));
+                model.put("edited", edited);
+                model.put("unnamedWinners", edited ? unnamed(text, result) : List.of());
                 model.put("publishing", announce.publishing(pollId));
+            }
+            if (view.state() == PollState.APPROVED) {
+                model.put("approvedHtml", ForumMarkdown.html(announce.text(view.poll(), result)));
             }
         });
         if (nominations.takes(view.poll())) {
@@ -111,6 +122,12 @@ final class PollPage implements EndpointGroup {
             view.poll().candidate(ballot.candidateId()).ifPresent(c -> model.put("ballotCandidate", c));
         });
         return model;
+    }
+
+    /** The winners, as counted now, whose titles a lead's own text does not name (a disqualification may have changed them). */
+    private static List<String> unnamed(String text, PollResult result) {
+        String said = ForumMarkdown.plainText(text);
+        return result.winners().stream().map(s -> s.candidate().title()).filter(title -> !said.contains(title)).toList();
     }
 
     /**

@@ -40,7 +40,8 @@ final class PollRoutes implements EndpointGroup {
     record CandidateInput(String team, String title, List<String> tickets, String pitch) {
     }
 
-    record ReasonInput(String reason) {
+    /** A disqualification: its public reason, and whether an edited announcement goes back to the template's. */
+    record DisqualifyInput(String reason, Boolean resetAnnouncement) {
     }
 
     record TextInput(String text) {
@@ -86,8 +87,9 @@ final class PollRoutes implements EndpointGroup {
             answerPoll(ctx, id(ctx));
         }, LEAD);
         post("/api/v1/polls/{id}/candidates/{candidate}/disqualify", ctx -> {
-            ReasonInput input = Json.read(ctx, ReasonInput.class);
-            managePoll.disqualify(id(ctx), id(ctx, "candidate"), require(input.reason(), "reason"), lead(ctx));
+            DisqualifyInput input = Json.read(ctx, DisqualifyInput.class);
+            managePoll.disqualify(id(ctx), id(ctx, "candidate"), require(input.reason(), "reason"),
+                    Boolean.TRUE.equals(input.resetAnnouncement()), lead(ctx));
             answerPoll(ctx, id(ctx));
         }, LEAD);
         get("/api/v1/polls/{id}/announcement", this::announcement, ANYONE);

@@ -210,7 +210,7 @@ class AwardLoopIT {
                 LEAD, "{\"reason\": \"\"}", 422);
         JsonObject recounted = object("POST", polls + "/candidates/" + battery + "/disqualify",
                 "/api/v1/polls/{id}/candidates/{candidate}/disqualify", LEAD,
-                "{\"reason\": \"The demo video was not of this release\"}", 200);
+                "{\"reason\": \"The demo video was not of this release\", \"resetAnnouncement\": true}", 200);
         assertThat(recounted.getAsJsonObject("result").getAsJsonArray("winners")).containsExactly(JsonParser.parseString("" + camera));
         assertThat(recounted.getAsJsonObject("result").get("margin").getAsLong()).isEqualTo(3);
         // One set of numbers: the ballots counted and those set aside with the disqualified project add up to those cast.
@@ -223,7 +223,7 @@ class AwardLoopIT {
         assertThat(counted.get("cast").getAsLong()).isEqualTo(6)
                 .isEqualTo(counted.get("ballots").getAsLong() + aside.get("votes").getAsLong());
         JsonObject draftText = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD, null, 200);
-        assertThat(draftText.get("edited").getAsBoolean()).as("a disqualification brings back the template").isFalse();
+        assertThat(draftText.get("edited").getAsBoolean()).as("the lead asked for the template again").isFalse();
         assertThat(draftText.get("text").getAsString()).contains("夜景相机 Night camera", "相机团队 Camera", "王磊", "Li Na",
                 "**3 votes**", "3 票", "Thank you to all 6 voters", "![王磊](http\\://localhost\\:",
                 "disqualified: The demo video was not of this release", "已取消资格：The demo video was not of this release",
@@ -237,6 +237,10 @@ class AwardLoopIT {
         assertThat(message.get("text").getAsString()).contains("Popcorn Award", "2026.11.20");
         assertThat(message.toString()).contains("王磊", "Li Na", "相机团队 Camera").doesNotContain("secret-part");
         object("POST", polls + "/approve", "/api/v1/polls/{id}/approve", LEAD, null, 409);
+        // The approved text is public on the poll page, rendered as the forum shows it.
+        String page = server.send("GET", "/polls/" + id + "?lang=en", null, null).body();
+        assertThat(page.substring(page.indexOf("id=\"announcement\""))).contains("<strong>3 votes</strong>", "2026.11.20",
+                "<del>", "disqualified: The demo video was not of this release").doesNotContain("2026\\.11");
         JsonObject published = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", null, null, 200);
         assertThat(published.getAsJsonArray("publishing").get(0).getAsJsonObject().get("state").getAsString()).isEqualTo("DONE");
         BufferedImage card = ImageIO.read(new ByteArrayInputStream(png(polls + "/card.png", null)));

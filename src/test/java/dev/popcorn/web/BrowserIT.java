@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a fan opens
@@ -269,20 +270,30 @@ class BrowserIT {
         assertThat(textAfterPost("#done", "The poll is closed and waits for your review."))
                 .isEqualTo("The poll is closed and waits for your review.");
         assertThat(text("section.poll-admin p.muted")).contains("Closed early");
-        // An edit typed but not saved goes out with the approval: nothing on screen is lost.
+        // The preview shows the text as the forum will: rendered, not its Markdown escapes.
+        WebElement preview = browser.findElement(By.cssSelector("div[id^=preview-]"));
+        assertThat(preview.findElements(By.tagName("h1"))).extracting(WebElement::getText)
+                .anyMatch(h -> h.startsWith("🍿 爆米花奖 · 2026")).anyMatch(h -> h.startsWith("🍿 Popcorn Award · week of 2026"));
+        assertThat(preview.findElements(By.cssSelector("table tr"))).hasSizeGreaterThan(1);
+        // An edit typed but not saved shows in the preview as it is typed, and goes out with the approval.
         WebElement announcement = browser.findElement(By.cssSelector("form[id^=announcement-] textarea"));
-        announcement.sendKeys(" Edited on screen, never saved.");
+        announcement.sendKeys("\n\n**Edited on screen**, never saved.");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !preview.findElements(By.xpath(
+                ".//strong[text()='Edited on screen']")).isEmpty());
         browser.findElement(By.cssSelector("summary[id^=approve-]")).click();
         browser.findElement(By.cssSelector("button[id^=approve-confirm-]")).click();
         assertThat(textAfterPost("#done", "The result is approved and public.")).isEqualTo("The result is approved and public.");
         String poll = browser.findElement(By.cssSelector("section.poll-admin")).getAttribute("id").replace("poll-", "");
         assertThat(server.send("GET", "/api/v1/polls/" + poll + "/announcement", null, null).body())
-                .contains("Edited on screen, never saved.");
+                .contains("**Edited on screen**, never saved.");
 
         browser.manage().deleteAllCookies();
         browser.get(server.url("/?lang=en"));
         browser.findElement(By.linkText("See the poll")).click();
         assertThat(text("h2")).isEqualTo("Result");
         assertThat(browser.findElements(By.cssSelector(".faces img"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#announcement strong")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.xpath("//section[@id='announcement']//strong[text()='Edited on screen']")))
+                .as("the approved text, public on the poll page").hasSize(1);
     }
 }

@@ -86,10 +86,10 @@ public final class ManagePoll {
     /**
      * Takes a candidate out of an open poll or one in review, for a written reason shown wherever the
      * result is; its votes no longer count (its voters are told, and may vote again while the poll is
-     * open) and the result is recounted. In review, a text the lead had edited goes back to the
-     * template's, since it may name the wrong winner now.
+     * open) and the result is recounted. A text the lead had edited is kept, unless they ask for the
+     * template's again ({@code resetAnnouncement}), which names the winners as recounted.
      */
-    public PollResult disqualify(long pollId, long candidateId, String reason, String actor) {
+    public PollResult disqualify(long pollId, long candidateId, String reason, boolean resetAnnouncement, String actor) {
         Poll poll = poll(pollId);
         Instant now = clock.instant();
         poll.checkDisqualifiable(now);
@@ -103,12 +103,13 @@ public final class ManagePoll {
         Candidate disqualified = candidate.withStatus(CandidateStatus.DISQUALIFIED, reason.strip());
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replaceCandidate(candidate, disqualified), poll);
-            if (poll.stateAt(now) == PollState.CLOSED) {
+            boolean reset = resetAnnouncement && !poll.announcement().isEmpty();
+            if (reset) {
                 changed(stores.polls().replace(poll, poll.withAnnouncement("", now)), poll);
             }
             PollResult recounted = tally.of(stores.polls().find(pollId).orElseThrow());
             log(actor, "candidate.disqualify", poll, candidate.title() + ": " + reason.strip()
-                    + " → " + winners(recounted));
+                    + " → " + winners(recounted) + (reset ? "; announcement back to the template" : ""));
             return recounted;
         });
     }

@@ -1,0 +1,40 @@
+// The lead's page works without this file. With it, the announcement's preview follows the text as it is
+// typed: the server renders it the way the forum will (the same renderer as the saved text's preview),
+// a moment after the lead stops typing. Nothing is saved until the lead saves or approves.
+(function () {
+  Array.prototype.forEach.call(document.querySelectorAll('textarea[data-preview]'), function (text) {
+    var pane = document.getElementById(text.getAttribute('data-preview'));
+    var form = text.form;
+    if (!pane || !form || !window.fetch) {
+      return;
+    }
+    var timer = null;
+    var asked = 0;
+
+    function render() {
+      var body = new URLSearchParams();
+      body.set('_csrf', form.elements._csrf.value);
+      body.set('text', text.value);
+      var mine = ++asked;
+      fetch(pane.getAttribute('data-url'), { method: 'POST', body: body, credentials: 'same-origin' })
+        .then(function (answer) {
+          return answer.ok ? answer.text() : null;
+        })
+        .then(function (html) {
+          if (html !== null && mine === asked) {
+            pane.innerHTML = html;
+            pane.removeAttribute('data-stale');
+          }
+        })
+        .catch(function () {
+          pane.setAttribute('data-stale', '1');
+        });
+    }
+
+    text.addEventListener('input', function () {
+      pane.setAttribute('data-stale', '1');
+      clearTimeout(timer);
+      timer = setTimeout(render, 250);
+    });
+  });
+})();
