@@ -1,11 +1,21 @@
-// The report form works without this file. With it, what a fan types is kept in this browser as a
-// draft (per release and user) while they type: after a reload, a lost connection or a closed tab it
-// comes back, and once the report is saved it is dropped. Nothing leaves the browser.
+// The report form works without this file. With it:
+// - what a fan types is kept in this browser as a draft (per release and user) while they type: after a
+//   reload, a lost connection or a closed tab it comes back, and once the report is saved it is dropped;
+//   the draft never leaves the browser;
+// - the bar at the bottom counts the features rated so far;
+// - the wishes and tickets a new wish resembles are shown under it while the fan types ("is it one of
+//   these?"), so that the report is sent in one step.
 (function () {
   var form = document.getElementById('report-form');
   if (!form) {
     return;
   }
+  keepDraft(form);
+  countProgress(form);
+  matchWhileTyping(form);
+})();
+
+function keepDraft(form) {
   var store;
   try {
     store = window.localStorage;
@@ -97,4 +107,67 @@
       window.location.reload();
     });
   }
-})();
+}
+
+function countProgress(form) {
+  var shown = document.getElementById('report-progress');
+  var meter = document.getElementById('report-meter');
+  var texts = document.querySelectorAll('#progress-texts li');
+  if (!shown || !texts.length) {
+    return;
+  }
+  function count() {
+    var rated = form.querySelectorAll('fieldset.feature input[type=radio]:checked:not([value=""])').length;
+    shown.textContent = texts[Math.min(rated, texts.length - 1)].textContent;
+    if (meter) {
+      meter.value = rated;
+    }
+  }
+  form.addEventListener('change', count);
+  count();
+}
+
+function matchWhileTyping(form) {
+  var text = form.querySelector('textarea[data-matches]');
+  var place = document.getElementById('wish-matches-live');
+  if (!text || !place || !window.fetch) {
+    return;
+  }
+  var timer = null;
+  var asked = 0;
+  var last = null;
+  function ask() {
+    var wanted = text.value.trim();
+    if (wanted === last) {
+      return;
+    }
+    last = wanted;
+    var query = new URLSearchParams();
+    query.set('text', text.value.slice(0, 1500));
+    // What the fan has ticked among the matches stays ticked when they are asked again.
+    Array.prototype.forEach.call(place.querySelectorAll('input[type=checkbox]:checked'), function (box) {
+      query.append(box.name, box.value);
+    });
+    var mine = ++asked;
+    fetch(text.getAttribute('data-matches') + '?' + query.toString(), { credentials: 'same-origin' })
+      .then(function (answer) {
+        return answer.ok ? answer.text() : null;
+      })
+      .then(function (html) {
+        if (html !== null && mine === asked) {
+          place.innerHTML = html;
+        }
+      })
+      .catch(function () {
+        // Offline: the server shows the matches when the report is sent, as without this script.
+        last = null;
+      });
+  }
+  text.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 400);
+  });
+  if (text.value.trim() && !place.querySelector('input[name=matchesSeen]')) {
+    ask();
+  }
+}

@@ -9,9 +9,13 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.identity.Passes.Pass;
+import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Feature;
+import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.FeatureVerdict;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
@@ -24,6 +28,7 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,16 +41,22 @@ import java.util.stream.Collectors;
  */
 final class ReportPage implements EndpointGroup {
 
+    /** The most a fan's new wishes (the form's text area) may hold. */
+    static final int NEW_WISHES_MAX = 1500;
+
     private final WeekOverview overview;
     private final HandInReport reports;
     private final WishTickets wishTickets;
     private final Chrome chrome;
     private final Gate gate;
     private final Problems problems;
-    private final dev.popcorn.app.week.WeekParticipation participation;
+    private final Participation participation;
 
-    ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems,
-            dev.popcorn.app.week.WeekParticipation participation) {
+    /** The fan's part in the week: the funnel a page view counts in, the points a report earns, their level. */
+    record Participation(WeekParticipation week, Ledger ledger, Standing standing) {
+    }
+
+    ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems, Participation participation) {
         this.participation = participation;
         this.overview = uses.overview();
         this.reports = uses.reports();
@@ -59,6 +70,34 @@ final class ReportPage implements EndpointGroup {
     public void addEndpoints() {
         get("/releases/{id}", ctx -> show(ctx, null, List.of(), null), ANYONE);
         post("/releases/{id}/report", this::handIn, USER);
+        get("/releases/{id}/wish-matches", this::liveMatches, USER);
+    }
+
+    /**
+     * The wishes and tickets a fan's new wishes resemble, as the form's "is it one of these?" part, asked
+     * while they type: the fan sees them before sending, and the form then goes through in one step. A wish
+     * the fan already backs comes ticked.
+     */
+    private void liveMatches(Context ctx) {
+        long releaseId = overview.release(id(ctx)).id();
+        String text = Optional.ofNullable(ctx.queryParam("text")).orElse("");
+        if (text.length() > NEW_WISHES_MAX) {
+            throw RuleViolation.invalid("report.newWishes.tooLong", NEW_WISHES_MAX);
+        }
+        // As a report reads them: one wish a line, blank lines and repeats dropped; matched once at least 3 characters long.
+        List<String> lines = wishLines(text);
+        List<String> asked = lines.stream().filter(l -> l.codePointCount(0, l.length()) >= 3)
+                .limit(ExperienceReport.MAX_NEW_WISHES).toList();
+        Map<String, Object> model = chrome.model(ctx);
+        model.put("matches", matches(asked));
+        model.put("matchesFor", String.join("\n", lines));
+        // Ticked: the wishes the fan backs in their saved report, and those they have ticked on the page meanwhile.
+        List<Long> supported = new ArrayList<>(reports.find(releaseId, Gate.admitted(ctx).userId())
+                .map(ExperienceReport::supportedWishes).orElse(List.of()));
+        ctx.queryParams("wish").stream().map(Params::number).forEach(supported::add);
+        model.put("supported", supported);
+        model.put("chosenTickets", ctx.queryParams("ticket"));
+        chrome.render(ctx, "report-matches", model);
     }
 
     /** The page; with a draft the fan's unsaved report is shown again (with matches to look at, or a problem to fix). */
@@ -70,13 +109,17 @@ final class ReportPage implements EndpointGroup {
         model.put("feedback", overview.feedback(release.id()));
         model.put("reportCount", overview.reportCount(release.id()));
         model.put("teams", overview.teamsBySlug());
-        model.put("saved", ctx.queryParam("saved") != null);
+        boolean saved = ctx.queryParam("saved") != null;
+        model.put("saved", saved);
         // The next step after saving: the week's poll while it takes ballots.
         overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.PollState.OPEN)
                 .ifPresent(p -> model.put("openPoll", p));
         Optional<Pass> me = gate.viewer(ctx);
         // The top of the week's funnel: a signed-in user opened the release's link (kept once; never fails the page).
-        me.ifPresent(pass -> participation.opened(release.id(), pass.userId()));
+        me.ifPresent(pass -> participation.week().opened(release.id(), pass.userId()));
+        if (saved && me.isPresent()) {
+            earned(model, release, me.get().userId(), chrome.locale(ctx));
+        }
         ExperienceReport shown = draft;
         if (shown == null && me.isPresent()) {
             shown = reports.find(release.id(), me.get().userId()).orElse(null);
@@ -90,6 +133,10 @@ final class ReportPage implements EndpointGroup {
             model.put("handedIn", draft == null);
         }
         model.put("matches", matches);
+        model.put("matchesFor", matches.isEmpty() || shown == null ? "" : String.join("\n", shown.newWishes()));
+        long answered = shown == null ? 0 : shown.verdicts().size();
+        model.put("answered", answered);
+        model.put("progressTexts", progressTexts(chrome.locale(ctx), release.features().size()));
         // A draft the server shows again (matches to look at, a problem to fix) wins over the browser's.
         model.put("serverDraft", draft != null);
         model.put("chosenTickets", Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()));
@@ -110,7 +157,9 @@ final class ReportPage implements EndpointGroup {
             problems.handle(e, ctx);
             return;
         }
-        if (!report.newWishes().isEmpty() && ctx.formParam("matchesSeen") == null) {
+        // The matches were seen for exactly these wishes (shown while typing, or on the page before), or they are shown now.
+        String seen = ctx.formParam("matchesSeen");
+        if (!report.newWishes().isEmpty() && (seen == null || !wishLines(seen).equals(report.newWishes()))) {
             List<WishTickets.Match> matches = matches(report.newWishes());
             if (!matches.isEmpty()) {
                 show(ctx, report, matches, null);
@@ -127,6 +176,29 @@ final class ReportPage implements EndpointGroup {
             return;
         }
         ctx.redirect("/releases/" + releaseId + "?saved=1#saved");
+    }
+
+    /** What a saved report earned: its points (none past the weekly cap), the week's points so far, the fan's level. */
+    private void earned(Map<String, Object> model, Release release, String userId, Locale locale) {
+        Ledger ledger = participation.ledger();
+        model.put("earnedPoints", ledger.pointsFor(userId, ParticipationKind.REPORT_HANDED_IN, "release:" + release.id()));
+        model.put("weekPoints", ledger.summary(userId, null).week());
+        model.put("weeklyCap", ledger.weeklyCap());
+        model.put("level", participation.standing().level(userId).name(locale));
+    }
+
+    /** "n of N features rated" for every n, so the page's script counts in the reader's language and plural. */
+    private static List<String> progressTexts(Locale locale, int features) {
+        List<String> texts = new ArrayList<>();
+        for (int answered = 0; answered <= features; answered++) {
+            texts.add(Messages.text(locale, "report.progress", answered, features));
+        }
+        return texts;
+    }
+
+    /** New wishes as a report reads them: one a line, stripped, blank lines and repeats dropped. */
+    private static List<String> wishLines(String text) {
+        return List.of(text.split("\\R")).stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
     }
 
     /** Before a new wish is filed, the fan sees what it resembles, each wish or ticket once. */

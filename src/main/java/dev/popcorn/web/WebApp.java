@@ -200,7 +200,8 @@ public final class WebApp {
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
                 new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
                 new PublicPages(fans, chrome, sessions, pollPage),
-                new ReportPage(fans, chrome, gate, problems, s.weekParticipation()),
+                new ReportPage(fans, chrome, gate, problems,
+                        new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing())),
                 pollPage,
                 new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard),
                 new LeadParticipationPages(s.reports(), s.ledger(), s.standing()),

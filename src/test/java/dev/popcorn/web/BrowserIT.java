@@ -84,10 +84,13 @@ class BrowserIT {
         // A comment is a text area: Enter starts a new line there instead of sending a half-filled report.
         features.get(0).findElement(By.cssSelector("textarea")).sendKeys("<script>alert(1)</script> 好用");
         features.get(1).findElement(By.cssSelector("input[value=NOT_GOOD_ENOUGH]")).click();
+        // The bar at the bottom counts what is rated, in the reader's language, and keeps the save button in reach.
+        assertThat(text("#report-progress")).isEqualTo(lang.equals("en") ? "2 of 8 features rated" : "已评价 2 / 8 项功能");
+        assertThat(browser.findElement(By.id("report-meter")).getAttribute("value")).isEqualTo("2");
         browser.findElement(By.name("newWishes")).sendKeys(wish);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
-        // The demo has a wish like this one: before filing, the form asks "is it one of these?"
+        // The demo has a wish like this one: while the fan types, before anything is sent, the form asks "is it one of these?"
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#wish-matches legend")).isEmpty());
         assertThat(text("#wish-matches legend")).isEqualTo(matchesTitle);
         assertThat(text("#wish-matches label.wish")).contains("A dark theme for the whole system");
         browser.findElement(By.cssSelector("#wish-matches input[type=checkbox]")).click();
@@ -95,6 +98,9 @@ class BrowserIT {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
         assertThat(text("#saved")).isEqualTo(savedText);
+        assertThat(text("#earned")).matches(lang.equals("en") ? "This report earned you 10 points; \\d+ points this week so far · your level: .+"
+                : "这份报告为你赢得 10 积分；本周目前共 \\d+ 积分 · 你的等级：.+");
+        assertThat(browser.findElement(By.id("share-step")).getAttribute("href")).endsWith("/fans/" + userId + "/share");
         WebElement comment = browser.findElements(By.cssSelector("fieldset.feature")).get(0)
                 .findElement(By.cssSelector("textarea"));
         assertThat(comment.getAttribute("value")).isEqualTo("<script>alert(1)</script> 好用");

@@ -1,0 +1,150 @@
+package dev.popcorn.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import dev.popcorn.TestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fan's report form over real HTTP, as a browser without JavaScript and the page's script use it:
+ * the wishes a new wish resembles, asked while typing; a report whose matches were seen goes through in
+ * one step, one whose were not is shown them first (nothing saved yet); after saving, the points it earned.
+ */
+class ReportFlowIT {
+
+    private static final String LEAD = TestServer.ADMIN_TOKEN;
+    private static final String CSRF = "0123456789abcdef0123456789abcdef";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final String DARK = "Dark theme for the whole phone";
+
+    @TempDir
+    Path data;
+
+    TestServer server;
+    ApiClient api;
+    long release;
+    long darkWish;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(data, TestServer.FRIDAY, false);
+        api = new ApiClient(server);
+        api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\"}", 200);
+        JsonObject opened = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
+                {"version": "2026.11.20", "features": [
+                  {"key": "POP-1", "summary": "Night mode", "team": "camera"},
+                  {"key": "POP-2", "summary": "Quiet shutter", "team": "camera"}]}""", 201).getAsJsonObject();
+        release = opened.getAsJsonObject("release").get("id").getAsLong();
+        server.clock.advance(Duration.ofHours(2));
+        // Another fan wished for it first.
+        api.call("PUT", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", server.pass("amy", "Amy"),
+                "{\"newWishes\": [\"A dark theme for the whole system\"]}", 200);
+        darkWish = api.call("GET", "/api/v1/wishes/similar?text=" + enc("dark theme"), "/api/v1/wishes/similar",
+                server.pass("amy", "Amy"), null, 200).getAsJsonArray().get(0).getAsJsonObject().get("wishId").getAsLong();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theMatchesAreAskedWhileTypingAndTheReportThenGoesThroughInOneStep() {
+        String bo = server.session("bo", "Bo");
+        HttpResponse<String> live = page("GET", "/releases/" + release + "/wish-matches?lang=en&text=" + enc(DARK + "\n\n" + DARK + "\nLonger battery"),
+                bo, null);
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("id=\"wish-matches\"", "Is it one of these?", "A dark theme for the whole system",
+                "value=\"" + darkWish + "\"", "1 supporter)")
+                .as("the wishes as the report will read them: repeats and blank lines dropped")
+                .contains("name=\"matchesSeen\" value=\"" + DARK + "\nLonger battery\"")
+                .doesNotContain("<html");
+        assertThat(page("GET", "/releases/" + release + "/wish-matches?text=" + enc("Something else entirely"), bo, null).body())
+                .doesNotContain("wish-matches").contains("matchesSeen");
+        assertThat(page("GET", "/releases/" + release + "/wish-matches?text=dark", null, null).statusCode())
+                .as("asked by someone not signed in").isEqualTo(401);
+        HttpResponse<String> tooLong = page("GET", "/releases/" + release + "/wish-matches?lang=en&text=" + "a".repeat(1501), bo, null);
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("New wishes may take at most 1,500 characters.");
+        assertThat(page("GET", "/releases/999/wish-matches?text=dark", bo, null).statusCode()).isEqualTo(404);
+
+        // The browser sends the text area's line breaks as CRLF: the same wishes all the same.
+        HttpResponse<String> sent = page("POST", "/releases/" + release + "/report", bo,
+                "&verdict.POP-1=LIKE&comment.POP-1=" + enc("bright") + "&newWishes=" + enc(DARK + "\r\nLonger battery")
+                + "&matchesSeen=" + enc(DARK + "\r\nLonger battery"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location")).hasValue("/releases/" + release + "?saved=1#saved");
+
+        // The points as the ledger has them: the report's own, and the week's (a first report's badge among them).
+        long week = api.call("GET", "/api/v1/me/participation", "/api/v1/me/participation", server.pass("bo", "Bo"), null, 200)
+                .getAsJsonObject().get("week").getAsLong();
+        assertThat(week).isGreaterThanOrEqualTo(10);
+        String saved = page("GET", "/releases/" + release + "?saved=1&lang=en", bo, null).body();
+        assertThat(saved).contains("id=\"earned\"", "This report earned you 10 points; " + week + " points this week so far",
+                "href=\"/fans/bo/share\"", "1 of 2 features rated");
+        assertThat(page("GET", "/releases/" + release + "?saved=1&lang=zh-CN", bo, null).body())
+                .contains("这份报告为你赢得 10 积分；本周目前共 " + week + " 积分", "已评价 1 / 2 项功能");
+    }
+
+    @Test
+    void withoutScriptTheMatchesAreShownFirstAndNothingIsSavedUntilTheFanHasSeenThem() {
+        String cy = server.session("cy", "Cy");
+        HttpResponse<String> first = page("POST", "/releases/" + release + "/report?lang=en", cy,
+                "&verdict.POP-2=NOT_GOOD_ENOUGH&newWishes=" + enc(DARK));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Your report is not sent yet", "A dark theme for the whole system",
+                "name=\"matchesSeen\" value=\"" + DARK + "\"");
+        api.call("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", server.pass("cy", "Cy"),
+                null, 404);
+        // Matches seen for another text do not count for this one.
+        assertThat(page("POST", "/releases/" + release + "/report", cy, "&verdict.POP-2=NOT_GOOD_ENOUGH&newWishes="
+                + enc(DARK) + "&matchesSeen=" + enc("Dark theme")).statusCode()).isEqualTo(200);
+
+        // The fan ticks the wish that is theirs and clears their text: saved.
+        HttpResponse<String> second = page("POST", "/releases/" + release + "/report", cy,
+                "&verdict.POP-2=NOT_GOOD_ENOUGH&wish=" + darkWish + "&newWishes=&matchesSeen=" + enc(DARK));
+        assertThat(second.statusCode()).isEqualTo(302);
+        JsonObject mine = api.call("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report",
+                server.pass("cy", "Cy"), null, 200).getAsJsonObject();
+        assertThat(mine.getAsJsonArray("wishes").get(0).getAsLong()).isEqualTo(darkWish);
+        // Asked again while typing, the wish the fan backs comes ticked.
+        assertThat(page("GET", "/releases/" + release + "/wish-matches?text=" + enc(DARK), cy, null).body())
+                .containsPattern("value=\"" + darkWish + "\"\\s+checked");
+    }
+
+    private HttpResponse<String> page(String method, String path, String session, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
+                .header("Cookie", "popcorn_csrf=" + CSRF + (session == null ? "" : "; popcorn_session=" + session));
+        if (form == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF + form));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
