@@ -5,7 +5,7 @@ import static dev.popcorn.web.common.Params.id;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import dev.popcorn.announce.ForumMarkdown;
+import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;

@@ -1,4 +1,4 @@
-package dev.popcorn.announce;
+package dev.popcorn.web.common;
 
 import java.util.List;
 import org.commonmark.Extension;

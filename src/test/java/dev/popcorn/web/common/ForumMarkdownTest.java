@@ -1,4 +1,4 @@
-package dev.popcorn.announce;
+package dev.popcorn.web.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
