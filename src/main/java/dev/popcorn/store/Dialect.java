@@ -106,6 +106,13 @@ enum Dialect {
         }
 
         @Override
+        String insertFollowerIfAbsent() {
+            return "MERGE INTO wish_followers f USING (VALUES (CAST(:wish AS BIGINT), CAST(:user AS VARCHAR),"
+                    + " CAST(:at AS TIMESTAMP WITH TIME ZONE))) v (wish_id, user_id, at) ON f.wish_id = v.wish_id AND f.user_id = v.user_id"
+                    + " WHEN NOT MATCHED THEN INSERT (wish_id, user_id, followed_at) VALUES (v.wish_id, v.user_id, v.at)";
+        }
+
+        @Override
         String insertNoticeIfAbsent() {
             return "MERGE INTO wish_notices n USING (VALUES (CAST(:user AS VARCHAR), CAST(:wish AS BIGINT), CAST(:key AS VARCHAR),"
                     + " CAST(:shipsIn AS VARCHAR), CAST(:at AS TIMESTAMP WITH TIME ZONE))) v (user_id, wish_id, ticket_key, ships_in, at)"
@@ -198,6 +205,11 @@ enum Dialect {
         }
 
         @Override
+        String insertFollowerIfAbsent() {
+            return "INSERT INTO wish_followers (wish_id, user_id, followed_at) VALUES (:wish, :user, :at) ON CONFLICT DO NOTHING";
+        }
+
+        @Override
         String insertNoticeIfAbsent() {
             return "INSERT INTO wish_notices (user_id, wish_id, ticket_key, ships_in, at)"
                     + " VALUES (:user, :wish, :key, :shipsIn, :at) ON CONFLICT DO NOTHING";
@@ -234,6 +246,8 @@ enum Dialect {
     abstract String upsertTicket();
 
     abstract String insertNoticeIfAbsent();
+
+    abstract String insertFollowerIfAbsent();
 
     abstract String insertBadgeIfAbsent();
 

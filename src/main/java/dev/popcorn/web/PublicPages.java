@@ -1,6 +1,7 @@
 package dev.popcorn.web;
 
 import static dev.popcorn.web.common.Access.ANYONE;
+import static dev.popcorn.web.common.Access.USER;
 import static dev.popcorn.web.common.Params.id;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -13,10 +14,13 @@ import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Team;
+import dev.popcorn.domain.Wish;
 import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Sessions;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +61,20 @@ final class PublicPages implements EndpointGroup {
         get("/winners", this::winners, ANYONE);
         get("/teams/{slug}", this::team, ANYONE);
         get("/wishes/{id}", this::wish, ANYONE);
+        post("/wishes/{id}/back", ctx -> {
+            Release release = overview.currentRelease()
+                    .orElseThrow(() -> RuleViolation.closed("wish.back.noRelease"));
+            reports.back(release.id(), Gate.admitted(ctx).userId(), id(ctx));
+            ctx.redirect("/wishes/" + id(ctx) + "?done=backed");
+        }, USER);
+        post("/wishes/{id}/follow", ctx -> {
+            wishTickets.follow(id(ctx), Gate.admitted(ctx).userId());
+            ctx.redirect("/wishes/" + id(ctx) + "?done=followed");
+        }, USER);
+        post("/wishes/{id}/unfollow", ctx -> {
+            wishTickets.unfollow(id(ctx), Gate.admitted(ctx).userId());
+            ctx.redirect("/wishes/" + id(ctx) + "?done=unfollowed");
+        }, USER);
         get("/signin", ctx -> chrome.render(ctx, "signin", chrome.model(ctx)), ANYONE);
         get("/signin/{token}", this::askToSignInWithLink, ANYONE);
         post("/signin/{token}", this::signInWithLink, ANYONE);
@@ -115,8 +133,16 @@ final class PublicPages implements EndpointGroup {
     private void wish(Context ctx) {
         Map<String, Object> model = chrome.model(ctx);
         long wishId = id(ctx);
-        model.put("wish", wishTickets.wish(wishId));
+        Wish wish = wishTickets.wish(wishId);
+        model.put("wish", wish);
         model.put("filing", wishTickets.filing(wishId));
+        sessions.current(ctx).ifPresent(me -> model.put("interest", wishTickets.interest(wishId, me.userId())));
+        // A +1 joins the fan's report of the release that takes reports now.
+        overview.currentRelease().filter(r -> r.acceptsReportsAt(overview.now()))
+                .ifPresent(r -> model.put("backIn", r));
+        if (ctx.queryParam("done") != null && List.of("backed", "followed", "unfollowed").contains(ctx.queryParam("done"))) {
+            model.put("done", ctx.queryParam("done"));
+        }
         chrome.render(ctx, "wish", model);
     }
 

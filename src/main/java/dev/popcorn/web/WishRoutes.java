@@ -5,6 +5,7 @@ import static dev.popcorn.web.common.Access.LEAD;
 import static dev.popcorn.web.common.Access.USER;
 import static dev.popcorn.web.common.Params.id;
 import static dev.popcorn.web.common.Params.require;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
@@ -22,6 +23,13 @@ final class WishRoutes implements EndpointGroup {
     record TicketInput(String key) {
     }
 
+    /** Where the caller stands with a wish. */
+    record InterestJson(long wish, boolean backs, boolean follows) {
+        static InterestJson of(long wishId, WishTickets.Interest interest) {
+            return new InterestJson(wishId, interest.backs(), interest.follows());
+        }
+    }
+
     private final WishTickets wishTickets;
 
     WishRoutes(WishTickets wishTickets) {
@@ -32,6 +40,16 @@ final class WishRoutes implements EndpointGroup {
     public void addEndpoints() {
         get("/api/v1/wishes/similar", ctx -> Json.write(ctx, 200, wishTickets.similar(ctx.queryParam("text"), 5)), USER);
         get("/api/v1/wishes/{id}", ctx -> Json.write(ctx, 200, json(wishTickets.wish(id(ctx)))), ANYONE);
+        put("/api/v1/wishes/{id}/follow", ctx -> {
+            String me = Gate.admitted(ctx).userId();
+            wishTickets.follow(id(ctx), me);
+            Json.write(ctx, 200, InterestJson.of(id(ctx), wishTickets.interest(id(ctx), me)));
+        }, USER);
+        delete("/api/v1/wishes/{id}/follow", ctx -> {
+            String me = Gate.admitted(ctx).userId();
+            wishTickets.unfollow(id(ctx), me);
+            Json.write(ctx, 200, InterestJson.of(id(ctx), wishTickets.interest(id(ctx), me)));
+        }, USER);
         put("/api/v1/wishes/{id}/ticket", ctx -> {
             TicketInput input = Json.read(ctx, TicketInput.class);
             Json.write(ctx, 200, json(wishTickets.link(id(ctx), require(input.key(), "key"), Gate.admitted(ctx).userId())));

@@ -65,11 +65,33 @@ final class MemoryLogs {
         private final MemoryDb db;
         private final MemoryReports reports;
         private final Map<Key, WishNotice> notices;
+        private final Map<Key, Instant> followers;
 
         Notices(MemoryDb db, MemoryReports reports) {
             this.db = db;
             this.reports = reports;
             this.notices = db.table();
+            this.followers = db.table();
+        }
+
+        @Override
+        public boolean follow(long wishId, String userId, Instant at) {
+            return db.with(() -> followers.putIfAbsent(new Key(userId, wishId), at) == null);
+        }
+
+        @Override
+        public boolean unfollow(long wishId, String userId) {
+            return db.with(() -> followers.remove(new Key(userId, wishId)) != null);
+        }
+
+        @Override
+        public boolean follows(long wishId, String userId) {
+            return db.with(() -> followers.containsKey(new Key(userId, wishId)));
+        }
+
+        @Override
+        public List<String> followers(long wishId) {
+            return db.with(() -> followers.keySet().stream().filter(k -> k.wish() == wishId).map(Key::user).sorted().toList());
         }
 
         @Override

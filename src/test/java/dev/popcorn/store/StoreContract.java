@@ -389,6 +389,18 @@ abstract class StoreContract {
         assertThat(notices.of("fan-1", 10)).extracting(n -> n.wishText() + " " + n.ticketKey() + " " + n.shipsIn())
                 .containsExactly("Bigger fonts MIUI-8 ", "Dark mode please MIUI-7 2026.12.4");
         assertThat(notices.of("fan-2", 10)).isEmpty();
+
+        // Following a wish without backing it: once per user, undone at will.
+        assertThat(notices.follow(wishes.get(0), "fan-3", SHIPPED)).isTrue();
+        assertThat(notices.follow(wishes.get(0), "fan-3", SHIPPED.plusSeconds(1))).as("followed already").isFalse();
+        assertThat(notices.follow(wishes.get(0), "fan-2", SHIPPED)).isTrue();
+        assertThat(notices.followers(wishes.get(0))).containsExactly("fan-2", "fan-3");
+        assertThat(notices.follows(wishes.get(0), "fan-3")).isTrue();
+        assertThat(notices.follows(wishes.get(1), "fan-3")).isFalse();
+        assertThat(notices.unfollow(wishes.get(0), "fan-3")).isTrue();
+        assertThat(notices.unfollow(wishes.get(0), "fan-3")).isFalse();
+        assertThat(notices.followers(wishes.get(0))).containsExactly("fan-2");
+        assertThat(notices.followers(wishes.get(1))).isEmpty();
     }
 
     @Test

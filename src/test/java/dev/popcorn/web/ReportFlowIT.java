@@ -125,6 +125,51 @@ class ReportFlowIT {
                 .containsPattern("value=\"" + darkWish + "\"\\s+checked");
     }
 
+    @Test
+    void aWishPageTakesAPlusOneAndAFollowAndOffersASignInToVisitors() {
+        String wishPage = "/wishes/" + darkWish + "?lang=en";
+        String visitor = page("GET", wishPage, null, null).body();
+        assertThat(visitor).contains("Sign in to add your +1 or to follow this wish.", "1 user wants this")
+                .doesNotContain("id=\"wish-back\"", "id=\"wish-follow\"");
+        assertThat(page("POST", "/wishes/" + darkWish + "/follow", null, "").statusCode()).as("a visitor follows nothing")
+                .isEqualTo(401);
+
+        String bo = server.session("bo", "Bo");
+        assertThat(page("GET", wishPage, bo, null).body()).contains("id=\"wish-back\"", "id=\"wish-follow\"",
+                "Your +1 joins your report on release 2026.11.20.");
+        HttpResponse<String> followed = page("POST", "/wishes/" + darkWish + "/follow", bo, "");
+        assertThat(followed.headers().firstValue("Location")).hasValue("/wishes/" + darkWish + "?done=followed");
+        assertThat(page("GET", wishPage + "&done=followed", bo, null).body())
+                .contains("You follow this wish now.", "id=\"wish-following\"", "id=\"wish-unfollow\"", "1 user wants this");
+
+        HttpResponse<String> backed = page("POST", "/wishes/" + darkWish + "/back", bo, "");
+        assertThat(backed.headers().firstValue("Location")).hasValue("/wishes/" + darkWish + "?done=backed");
+        assertThat(page("POST", "/wishes/" + darkWish + "/back", bo, "").statusCode()).as("a second +1 is the same +1")
+                .isEqualTo(302);
+        assertThat(page("GET", wishPage, bo, null).body()).contains("id=\"wish-backed\"", "2 users want this")
+                .doesNotContain("id=\"wish-back\"");
+        JsonObject report = api.call("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report",
+                server.pass("bo", "Bo"), null, 200).getAsJsonObject();
+        assertThat(report.getAsJsonArray("wishes")).hasSize(1);
+        assertThat(report.getAsJsonArray("wishes").get(0).getAsLong()).isEqualTo(darkWish);
+
+        // Unfollowing keeps the +1; a backer is told when it ships anyway, so no follow button is offered.
+        page("POST", "/wishes/" + darkWish + "/unfollow", bo, "");
+        assertThat(page("GET", wishPage, bo, null).body()).contains("id=\"wish-backed\"", "2 users want this")
+                .doesNotContain("id=\"wish-following\"", "id=\"wish-follow\"");
+
+        // Once reports close, a +1 waits for the next build; following still works.
+        server.clock.advance(Duration.ofDays(6));
+        String cy = server.session("cy", "Cy");
+        assertThat(page("GET", "/wishes/" + darkWish + "?lang=zh-CN", cy, null).body()).contains("id=\"wish-back-closed\"")
+                .doesNotContain("id=\"wish-back\"");
+        HttpResponse<String> late = page("POST", "/wishes/" + darkWish + "/back?lang=en", cy, "");
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(page("GET", wishPage, cy, null).body()).contains("2 users want this");
+        assertThat(page("POST", "/wishes/" + darkWish + "/follow", cy, "").statusCode()).isEqualTo(302);
+        assertThat(page("POST", "/wishes/999999/follow?lang=en", cy, "").statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> page(String method, String path, String session, String form) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
                 .header("Cookie", "popcorn_csrf=" + CSRF + (session == null ? "" : "; popcorn_session=" + session));

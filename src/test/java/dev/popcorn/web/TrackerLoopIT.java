@@ -300,6 +300,17 @@ class TrackerLoopIT {
         assertThat(body(jira.requests("POST", "/issue/MIUI-2200/remotelink").get(0)).get("globalId").getAsString())
                 .isEqualTo("popcorn:prod:" + server.popcorn.baseUrl() + "/wishes/" + wish);
         long pointsBefore = points(amy);
+        // Dan follows the wish from its page without backing it; Eve follows, then changes her mind.
+        String dan = server.pass("dan", "Dan");
+        String eve = server.pass("eve", "Eve");
+        JsonObject following = object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", dan, null, 200);
+        assertThat(following.get("follows").getAsBoolean()).isTrue();
+        assertThat(following.get("backs").getAsBoolean()).isFalse();
+        object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", eve, null, 200);
+        assertThat(object("DELETE", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", eve, null, 200)
+                .get("follows").getAsBoolean()).isFalse();
+        object("PUT", "/api/v1/wishes/999999/follow", "/api/v1/wishes/{id}/follow", dan, null, 404);
+        object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", null, null, 401);
         jira.ticket("MIUI-2200", "Dark mode for the settings screens", "In Progress", List.of("Settings"), List.of());
         jira.keySearch("MIUI-2200");
         jira.ticket("TEST-1", "The fixture's ticket", "In Progress", List.of(), List.of());
@@ -350,6 +361,11 @@ class TrackerLoopIT {
         // Amy filed the wish: the author's share (40), and the first tier of the wishes-shipped badge (10).
         assertThat(points(amy)).isEqualTo(pointsBefore + 40 + 10);
         assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("fulfilledAt")).isTrue();
+        // The follower is told, once, and earns nothing; the one who stopped following is not told.
+        assertThat(api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", dan, null, 200).getAsJsonArray()).hasSize(1);
+        assertThat(points(dan)).isZero();
+        assertThat(api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", eve, null, 200).getAsJsonArray()).isEmpty();
+        object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", eve, null, 409);
     }
 
     private long readsFromJira(String key) {
@@ -558,7 +574,7 @@ class TrackerLoopIT {
             }
         }
         object("POST", "/api/v1/tracker/refresh", "/api/v1/tracker/refresh", LEAD, null, 200);
-        assertThat(tracker).hasSize(10);
+        assertThat(tracker).hasSize(12);
         assertThat(api.exercised).containsAll(tracker);
     }
 

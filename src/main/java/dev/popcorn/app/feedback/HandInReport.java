@@ -15,6 +15,7 @@ import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.Wish;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +108,27 @@ public final class HandInReport {
         }
         Handing handing = new Handing(report, backed, now, report.fingerprint());
         return (lane != null ? lane.write(handing) : GroupCommit.alone(transactions, batch, handing)).stored();
+    }
+
+    /**
+     * Backs a wish from its page: the wish joins the user's report of this release, which takes reports now
+     * (a report of wishes alone earns no points, as in the form). A wish that shipped already is not backed;
+     * one backed already changes nothing. Answers the report as it now stands.
+     */
+    public ExperienceReport back(long releaseId, String userId, long wishId) {
+        Wish wish = reports.wishes(List.of(wishId)).stream().findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("wish.unknown", wishId));
+        if (wish.fulfilled()) {
+            throw RuleViolation.conflict("wish.fulfilled", wishId);
+        }
+        ExperienceReport current = find(releaseId, userId)
+                .orElse(new ExperienceReport(userId, releaseId, List.of(), List.of(), List.of()));
+        if (current.supportedWishes().contains(wishId) || reports.supporters(wishId).contains(userId)) {
+            return current;
+        }
+        List<Long> wishes = new ArrayList<>(current.supportedWishes());
+        wishes.add(wishId);
+        return handIn(new ExperienceReport(userId, releaseId, current.verdicts(), wishes, List.of()), List.of());
     }
 
     /** A report on its way to the store: what it says, the tickets it backs, when, its comments' fingerprint. */

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * Wishes on their way to tickets: a new wish is matched against existing wishes and open
  * tickets before it is filed; an engineer links a wish to a ticket or has one created from it;
- * when that ticket is done its supporters are told, and earn points, once.
+ * when that ticket is done its supporters are told, and earn points, once; those who follow it are told too.
  */
 public final class WishTickets {
 
@@ -97,6 +97,31 @@ public final class WishTickets {
 
     public Wish wish(long id) {
         return reports.wishes(List.of(id)).stream().findFirst().orElseThrow(() -> RuleViolation.notFound("wish.unknown", id));
+    }
+
+    /** Where a user stands with a wish: backing it (a +1 in one of their reports), and following it to be told when it ships. */
+    public record Interest(boolean backs, boolean follows) {
+    }
+
+    public Interest interest(long wishId, String userId) {
+        return new Interest(reports.supporters(wishId).contains(userId), notices.follows(wishId, userId));
+    }
+
+    /**
+     * The user follows the wish from its page: told when it ships, as its supporters are, without backing it
+     * (no points, not counted). A wish that shipped already is not followed. True if they did not follow it before.
+     */
+    public boolean follow(long wishId, String userId) {
+        if (wish(wishId).fulfilled()) {
+            throw RuleViolation.conflict("wish.fulfilled", wishId);
+        }
+        return notices.follow(wishId, userId, clock.instant());
+    }
+
+    /** The user stops following the wish; a +1 they gave stays. True if they followed it. */
+    public boolean unfollow(long wishId, String userId) {
+        wish(wishId);
+        return notices.unfollow(wishId, userId);
     }
 
     /** An engineer says the wish is this ticket: its supporters follow it, and the ticket links back to the wish. */
@@ -213,13 +238,21 @@ public final class WishTickets {
                 if (forum.enabled()) {
                     outbox.enqueue(ForumThreads.WISH, wish.id() + "/" + ticket.key(), now);
                 }
-                for (String user : reports.supporters(wish.id())) {
+                List<String> supporters = reports.supporters(wish.id());
+                for (String user : supporters) {
                     if (notices.add(new WishNotice(user, wish.id(), wish.text(), ticket.key(), shipsIn, now))) {
                         told++;
                     }
                     // The one who asked first earns more than those who joined in.
                     participation.grant(user, user.equals(wish.authorId()) ? ParticipationKind.WISH_AUTHOR_SHIPPED
                             : ParticipationKind.WISH_FULFILLED, "wish:" + wish.id(), now);
+                }
+                // Those who only follow it are told too, and earn nothing.
+                for (String user : notices.followers(wish.id())) {
+                    if (!supporters.contains(user)
+                            && notices.add(new WishNotice(user, wish.id(), wish.text(), ticket.key(), shipsIn, now))) {
+                        told++;
+                    }
                 }
             }
             return told;
