@@ -42,7 +42,7 @@ public final class Announcements implements AnnouncementWriter, ThreadWriter {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("version", news.version());
         model.put("features", news.features().stream()
-                .map(f -> Map.of("title", f.title(), "ticket", f.ticket(), "team", f.team())).toList());
+                .map(f -> Map.of("title", f.title(), "titleZh", f.titleZh(), "ticket", f.ticket(), "team", f.team())).toList());
         model.put("reportUrl", news.reportUrl());
         model.put("reportsClose", time(news.reportsClose()));
         model.put("pollUrl", news.pollUrl());
@@ -58,7 +58,8 @@ public final class Announcements implements AnnouncementWriter, ThreadWriter {
         model.put("open", news.open());
         model.put("closes", time(news.closes()));
         model.put("candidates", news.candidates().stream()
-                .map(c -> Map.of("title", c.title(), "team", c.team(), "pitch", c.pitch(), "url", c.url())).toList());
+                .map(c -> Map.of("title", c.title(), "titleZh", c.titleZh(), "team", c.team(), "pitch", c.pitch(),
+                        "url", c.url())).toList());
         model.put("pollUrl", news.pollUrl());
         return templates.render("poll-thread", model);
     }

@@ -111,7 +111,7 @@ public final class MarkdownTemplates {
         model.put("setAsideVotes", facts.result().setAsideVotes());
         List<Map<String, Object>> setAside = new ArrayList<>();
         for (PollResult.SetAside aside : facts.result().setAside()) {
-            setAside.add(Map.of("title", aside.candidate().title(), "team", facts.teamName(aside.candidate().teamSlug()),
+            setAside.add(Map.of("title", aside.candidate().title(), "titleZh", zh(aside.candidate()), "team", facts.teamName(aside.candidate().teamSlug()),
                     "votes", aside.votes(), "reason", aside.candidate().reason(),
                     "withdrawn", aside.candidate().status() == dev.popcorn.domain.CandidateStatus.WITHDRAWN));
         }
@@ -123,6 +123,7 @@ public final class MarkdownTemplates {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("team", winner.teamName());
             w.put("title", winner.title());
+            w.put("titleZh", winner.titleZh());
             w.put("pitch", winner.pitch());
             w.put("votes", winner.votes());
             w.put("percent", Math.round(winner.share() * 100));
@@ -136,12 +137,16 @@ public final class MarkdownTemplates {
         model.put("winners", winners);
         List<Map<String, Object>> standings = new ArrayList<>();
         for (Standing standing : facts.result().standings()) {
-            standings.add(Map.of("rank", standing.rank(), "title", standing.candidate().title(),
+            standings.add(Map.of("rank", standing.rank(), "title", standing.candidate().title(), "titleZh", zh(standing.candidate()),
                     "team", facts.teamName(standing.candidate().teamSlug()), "votes", standing.votes(),
                     "percent", Math.round(standing.share() * 100)));
         }
         model.put("standings", standings);
         return model;
+    }
+
+    private static String zh(dev.popcorn.domain.Candidate candidate) {
+        return candidate.titleFor(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     /**

@@ -86,7 +86,9 @@ public final class WinnerCard {
         g.setFont(FONT.deriveFont(26f));
         g.drawString(facts.weekOf() + " · " + facts.version(), 60, 126);
         String teams = String.join(" & ", facts.winners().stream().map(AwardFacts.Winner::teamName).toList());
-        String titles = String.join(" · ", facts.winners().stream().map(AwardFacts.Winner::title).toList());
+        // One card for readers of both languages: a Chinese title beside the English one where there is one.
+        String titles = String.join(" · ", facts.winners().stream()
+                .map(w -> w.titleZh().equals(w.title()) ? w.title() : w.titleZh() + " " + w.title()).toList());
         g.setColor(INK);
         g.setFont(fit(g, teams, FONT.deriveFont(Font.BOLD, 58f), WIDTH - 160));
         g.drawString(teams, 80, 225);

@@ -1,6 +1,7 @@
 package dev.popcorn.app;
 
 import dev.popcorn.domain.Candidate;
+import dev.popcorn.domain.CandidateStatus;
 import dev.popcorn.domain.Poll;
 import java.time.Instant;
 import java.util.Collection;
@@ -57,7 +58,12 @@ public interface PollStore {
      */
     boolean replace(Poll before, Poll after);
 
-    Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch);
+    /** Stores a new candidate as {@code draft} has it (its id ignored), standing; answers it with its id. */
+    Candidate addCandidate(Candidate draft);
+
+    default Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch) {
+        return addCandidate(new Candidate(0, pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, ""));
+    }
 
     void updateCandidate(Candidate candidate);
 

@@ -74,38 +74,38 @@ public final class DemoWeek {
     };
 
     private static final String[][] THIS_WEEK = {
-        {"MIUI-2041", "Night mode for the camera: brighter photos after dark", "camera"},
-        {"MIUI-2043", "Burst shots grouped in the gallery", "camera"},
-        {"MIUI-2050", "Verification codes in SMS copied with one tap", "messaging"},
-        {"MIUI-2052", "Block spam messages by keyword", "messaging"},
-        {"MIUI-2060", "Desktop folders with large icons", "launcher"},
-        {"MIUI-2061", "Swipe down anywhere on the desktop to search", "launcher"},
-        {"MIUI-2070", "Battery use per app, hour by hour", "battery"},
-        {"MIUI-2072", "Quiet charging at night", "battery"},
+        {"MIUI-2041", "Night mode for the camera: brighter photos after dark", "camera", "相机夜景模式：天黑后也能拍出明亮的照片"},
+        {"MIUI-2043", "Burst shots grouped in the gallery", "camera", "相册中的连拍照片自动归组"},
+        {"MIUI-2050", "Verification codes in SMS copied with one tap", "messaging", "短信验证码一键复制"},
+        {"MIUI-2052", "Block spam messages by keyword", "messaging", "按关键词拦截垃圾短信"},
+        {"MIUI-2060", "Desktop folders with large icons", "launcher", "桌面文件夹支持大图标"},
+        {"MIUI-2061", "Swipe down anywhere on the desktop to search", "launcher", "桌面任意位置下滑即可搜索"},
+        {"MIUI-2070", "Battery use per app, hour by hour", "battery", "按小时查看每个应用的耗电"},
+        {"MIUI-2072", "Quiet charging at night", "battery", "夜间静音充电"},
     };
 
     private static final String[][] LAST_WEEK = {
-        {"MIUI-1988", "Shutter sound can be turned off", "camera"},
-        {"MIUI-1990", "Group messages show who has read them", "messaging"},
-        {"MIUI-1994", "Scheduled messages", "messaging"},
-        {"MIUI-2002", "Lock the desktop layout", "launcher"},
-        {"MIUI-2010", "Power-saving mode keeps alarms on", "battery"},
-        {"MIUI-2011", "Charging estimate on the lock screen", "battery"},
+        {"MIUI-1988", "Shutter sound can be turned off", "camera", "可以关闭快门声"},
+        {"MIUI-1990", "Group messages show who has read them", "messaging", "群消息显示谁已读"},
+        {"MIUI-1994", "Scheduled messages", "messaging", "定时发送短信"},
+        {"MIUI-2002", "Lock the desktop layout", "launcher", "锁定桌面布局"},
+        {"MIUI-2010", "Power-saving mode keeps alarms on", "battery", "省电模式下闹钟照常响"},
+        {"MIUI-2011", "Charging estimate on the lock screen", "battery", "锁屏显示预计充满时间"},
     };
 
-    /** Each team's candidate project per week, in the order of {@link #TEAMS}: a title and a one-line pitch. */
+    /** Each team's candidate project per week, in the order of {@link #TEAMS}: a title, a one-line pitch, the title in Chinese. */
     private static final String[][] THIS_WEEK_PROJECTS = {
-        {"Night camera", "Photos after dark that look like daylight."},
-        {"One-tap verification codes", "Never type a verification code again."},
-        {"Big folders, quick search", "A desktop that fits the way you work."},
-        {"Battery, hour by hour", "Know where your battery goes, and charge quietly at night."},
+        {"Night camera", "Photos after dark that look like daylight.", "夜景相机"},
+        {"One-tap verification codes", "Never type a verification code again.", "验证码一键填"},
+        {"Big folders, quick search", "A desktop that fits the way you work.", "大文件夹，快搜索"},
+        {"Battery, hour by hour", "Know where your battery goes, and charge quietly at night.", "每小时的电量"},
     };
 
     private static final String[][] LAST_WEEK_PROJECTS = {
-        {"Silent shutter", "Take photos in a library without a sound."},
-        {"Read receipts and scheduled messages", "Know who read it; send it when it matters."},
-        {"Locked desktop", "Children can no longer rearrange your icons."},
-        {"Alarms that survive power saving", "Save battery and still wake up on time."},
+        {"Silent shutter", "Take photos in a library without a sound.", "静音快门"},
+        {"Read receipts and scheduled messages", "Know who read it; send it when it matters.", "已读回执与定时短信"},
+        {"Locked desktop", "Children can no longer rearrange your icons.", "锁定桌面"},
+        {"Alarms that survive power saving", "Save battery and still wake up on time.", "省电也不误闹钟"},
     };
 
     /** What fans say about a team's features, liked and not good enough: six of each, about that team's work. */
@@ -156,6 +156,7 @@ public final class DemoWeek {
     private static final int[][] HABITS = {{10, 100}, {40, 75}, {110, 30}};
 
     private static final String[] HISTORY_AREAS = {"camera", "messaging", "desktop", "battery"};
+    private static final String[] HISTORY_AREAS_ZH = {"相机", "短信", "桌面", "电量"};
 
     private final Transactions transactions;
     private final TeamStore teams;
@@ -273,9 +274,11 @@ public final class DemoWeek {
             for (int t = 0; t < TEAMS.length; t++) {
                 String area = HISTORY_AREAS[t];
                 features.add(new Feature(String.format("MIUI-%d", 1800 + week * 10 + t),
-                        "Week " + (HISTORY - week + 1) + ": a faster, smoother " + area, TEAMS[t][0]));
+                        "Week " + (HISTORY - week + 1) + ": a faster, smoother " + area,
+                        "第 " + (HISTORY - week + 1) + " 周：更快、更流畅的" + HISTORY_AREAS_ZH[t], TEAMS[t][0]));
                 projects[t] = new String[] {"Smoother " + area + " · " + (HISTORY - week + 1),
-                    "The " + area + " you use every day, a little better this week."};
+                    "The " + area + " you use every day, a little better this week.",
+                    "更流畅的" + HISTORY_AREAS_ZH[t] + " · " + (HISTORY - week + 1)};
             }
             Release release = openRelease.openShippedAt(version(shipped), features, shipped, "demo").release();
             List<String> taking = new ArrayList<>();
@@ -354,7 +357,7 @@ public final class DemoWeek {
     private static List<Feature> features(String[][] rows) {
         List<Feature> features = new ArrayList<>();
         for (String[] row : rows) {
-            features.add(new Feature(row[0], row[1], row[2]));
+            features.add(new Feature(row[0], row[1], row[3], row[2]));
         }
         return features;
     }
@@ -409,7 +412,7 @@ public final class DemoWeek {
         for (int t = 0; t < TEAMS.length; t++) {
             String team = TEAMS[t][0];
             Candidate proposed = draft.candidates().stream().filter(c -> c.teamSlug().equals(team)).findFirst().orElseThrow();
-            candidates.add(managePoll.editCandidate(draft.id(), proposed.id(), projects[t][0], proposed.tickets(),
+            candidates.add(managePoll.editCandidate(draft.id(), proposed.id(), projects[t][0], projects[t][2], proposed.tickets(),
                     projects[t][1], "lead"));
         }
         Instant opens = draft.opensAt();

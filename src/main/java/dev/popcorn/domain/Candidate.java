@@ -3,18 +3,33 @@ package dev.popcorn.domain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** A project a team shipped in the week, standing for the Popcorn Award: a title, its tickets, a one-line pitch. */
+/**
+ * A project a team shipped in the week, standing for the Popcorn Award: a title (in English, and in Chinese
+ * where someone gave one: {@code titleZh}, empty otherwise), its tickets, a one-line pitch.
+ */
 public record Candidate(
-        long id, long pollId, String teamSlug, String title, List<String> tickets, String pitch,
+        long id, long pollId, String teamSlug, String title, String titleZh, List<String> tickets, String pitch,
         CandidateStatus status, String reason) {
 
     public Candidate {
         Text.require(title, "candidate.title", 1, 120);
+        titleZh = Text.optional(titleZh, "candidate.titleZh", 120);
         pitch = Text.optional(pitch, "candidate.pitch", 200);
         tickets = List.copyOf(tickets);
         reason = Text.optional(reason, "candidate.reason", 1000);
+    }
+
+    public Candidate(long id, long pollId, String teamSlug, String title, List<String> tickets, String pitch,
+            CandidateStatus status, String reason) {
+        this(id, pollId, teamSlug, title, "", tickets, pitch, status, reason);
+    }
+
+    /** The title a reader of this language reads: the Chinese one on Chinese pages where there is one. */
+    public String titleFor(Locale locale) {
+        return Languages.chinese(locale) && !titleZh.isEmpty() ? titleZh : title;
     }
 
     /**
@@ -28,8 +43,9 @@ public record Candidate(
         List<Candidate> proposed = new ArrayList<>();
         byTeam.forEach((team, shipped) -> {
             String title = Text.cut(shipped.get(0).summary(), 120);
+            String titleZh = Text.cut(shipped.get(0).summaryZh(), 120);
             String pitch = Text.cut(String.join(" · ", shipped.stream().skip(1).map(Feature::summary).toList()), 200);
-            proposed.add(new Candidate(0, pollId, team, title, shipped.stream().map(Feature::key).toList(), pitch,
+            proposed.add(new Candidate(0, pollId, team, title, titleZh, shipped.stream().map(Feature::key).toList(), pitch,
                     CandidateStatus.ACTIVE, ""));
         });
         return proposed;
@@ -40,11 +56,11 @@ public record Candidate(
     }
 
     /** The same candidate with a lead's corrections. */
-    public Candidate edited(String newTitle, List<String> newTickets, String newPitch) {
-        return new Candidate(id, pollId, teamSlug, newTitle, newTickets, newPitch, status, reason);
+    public Candidate edited(String newTitle, String newTitleZh, List<String> newTickets, String newPitch) {
+        return new Candidate(id, pollId, teamSlug, newTitle, newTitleZh, newTickets, newPitch, status, reason);
     }
 
     public Candidate withStatus(CandidateStatus newStatus, String why) {
-        return new Candidate(id, pollId, teamSlug, title, tickets, pitch, newStatus, why);
+        return new Candidate(id, pollId, teamSlug, title, titleZh, tickets, pitch, newStatus, why);
     }
 }

@@ -128,12 +128,12 @@ final class JdbcPolls implements PollStore {
             return List.of();
         }
         Map<Long, List<Candidate>> candidates = new HashMap<>();
-        h.createQuery("SELECT id, poll_id, team_slug, title, tickets, pitch, status, reason"
+        h.createQuery("SELECT id, poll_id, team_slug, title, title_zh, tickets, pitch, status, reason"
                         + " FROM candidates WHERE poll_id IN (<ids>) ORDER BY id")
                 .bindList("ids", rows.stream().map(Row::id).toList())
                 .map((rs, ctx) -> candidates.computeIfAbsent(rs.getLong("poll_id"), k -> new ArrayList<>())
                         .add(new Candidate(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("team_slug"),
-                                rs.getString("title"), tickets(rs.getString("tickets")), rs.getString("pitch"),
+                                rs.getString("title"), rs.getString("title_zh"), tickets(rs.getString("tickets")), rs.getString("pitch"),
                                 CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason"))))
                 .list();
         List<Poll> polls = new ArrayList<>();
@@ -174,22 +174,22 @@ final class JdbcPolls implements PollStore {
     }
 
     @Override
-    public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch) {
-        Candidate draft = new Candidate(0, pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, "");
-        long id = db.with(h -> h.createUpdate("INSERT INTO candidates (poll_id, team_slug, title, tickets, pitch, status, reason)"
-                        + " VALUES (:p, :t, :title, :tickets, :pitch, :s, '')")
-                .bind("p", pollId).bind("t", teamSlug).bind("title", draft.title())
+    public Candidate addCandidate(Candidate draft) {
+        long id = db.with(h -> h.createUpdate("INSERT INTO candidates (poll_id, team_slug, title, title_zh, tickets, pitch, status,"
+                        + " reason) VALUES (:p, :t, :title, :titleZh, :tickets, :pitch, :s, '')")
+                .bind("p", draft.pollId()).bind("t", draft.teamSlug()).bind("title", draft.title()).bind("titleZh", draft.titleZh())
                 .bind("tickets", String.join(",", draft.tickets())).bind("pitch", draft.pitch())
                 .bind("s", CandidateStatus.ACTIVE.name())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new Candidate(id, pollId, teamSlug, draft.title(), draft.tickets(), draft.pitch(), CandidateStatus.ACTIVE, "");
+        return new Candidate(id, draft.pollId(), draft.teamSlug(), draft.title(), draft.titleZh(), draft.tickets(), draft.pitch(),
+                CandidateStatus.ACTIVE, "");
     }
 
     @Override
     public void updateCandidate(Candidate candidate) {
-        db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, tickets = :tickets, pitch = :pitch,"
+        db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch,"
                         + " status = :s, reason = :reason WHERE id = :id")
-                .bind("title", candidate.title()).bind("tickets", String.join(",", candidate.tickets()))
+                .bind("title", candidate.title()).bind("titleZh", candidate.titleZh()).bind("tickets", String.join(",", candidate.tickets()))
                 .bind("pitch", candidate.pitch()).bind("s", candidate.status().name()).bind("reason", candidate.reason())
                 .bind("id", candidate.id())
                 .execute());
@@ -197,9 +197,9 @@ final class JdbcPolls implements PollStore {
 
     @Override
     public boolean replaceCandidate(Candidate before, Candidate after) {
-        return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, tickets = :tickets, pitch = :pitch,"
+        return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch,"
                         + " status = :s, reason = :reason WHERE id = :id AND status = :was")
-                .bind("title", after.title()).bind("tickets", String.join(",", after.tickets()))
+                .bind("title", after.title()).bind("titleZh", after.titleZh()).bind("tickets", String.join(",", after.tickets()))
                 .bind("pitch", after.pitch()).bind("s", after.status().name()).bind("reason", after.reason())
                 .bind("id", after.id()).bind("was", before.status().name())
                 .execute()) == 1;

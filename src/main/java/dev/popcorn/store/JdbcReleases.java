@@ -57,11 +57,12 @@ final class JdbcReleases implements ReleaseStore {
                 }
                 throw e;
             }
-            var batch = h.prepareBatch("INSERT INTO features (release_id, ticket_key, position, summary, team_slug)"
-                    + " VALUES (:r, :k, :p, :s, :t)");
+            var batch = h.prepareBatch("INSERT INTO features (release_id, ticket_key, position, summary, summary_zh, team_slug)"
+                    + " VALUES (:r, :k, :p, :s, :z, :t)");
             for (int i = 0; i < features.size(); i++) {
                 Feature f = features.get(i);
-                batch.bind("r", id).bind("k", f.key()).bind("p", i).bind("s", f.summary()).bind("t", f.teamSlug()).add();
+                batch.bind("r", id).bind("k", f.key()).bind("p", i).bind("s", f.summary()).bind("z", f.summaryZh())
+                        .bind("t", f.teamSlug()).add();
             }
             batch.execute();
             return new Release(id, version, shippedAt, reportsCloseAt, features);
@@ -140,11 +141,12 @@ final class JdbcReleases implements ReleaseStore {
             return List.of();
         }
         Map<Long, List<Feature>> features = new HashMap<>();
-        h.createQuery("SELECT release_id, ticket_key, summary, team_slug FROM features WHERE release_id IN (<ids>)"
+        h.createQuery("SELECT release_id, ticket_key, summary, summary_zh, team_slug FROM features WHERE release_id IN (<ids>)"
                         + " ORDER BY release_id, position")
                 .bindList("ids", rows.stream().map(Row::id).toList())
                 .map((rs, ctx) -> features.computeIfAbsent(rs.getLong("release_id"), k -> new ArrayList<>())
-                        .add(new Feature(rs.getString("ticket_key"), rs.getString("summary"), rs.getString("team_slug"))))
+                        .add(new Feature(rs.getString("ticket_key"), rs.getString("summary"), rs.getString("summary_zh"),
+                                rs.getString("team_slug"))))
                 .list();
         return rows.stream().map(row -> new Release(row.id(), row.version(), row.shipped(), row.close(),
                 features.getOrDefault(row.id(), List.of()))).toList();

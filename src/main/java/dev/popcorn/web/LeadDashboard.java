@@ -61,7 +61,7 @@ final class LeadDashboard {
         model.put("teamList", overview.teams());
         model.put("teams", overview.teamsBySlug());
         model.put("audit", overview.auditLog(20));
-        LeadGlanceModel.fill(model, overview);
+        LeadGlanceModel.fill(model, overview, chrome.locale(ctx));
         tracker(model);
         jenkins(model, chrome.locale(ctx));
         members(model, chrome.locale(ctx));

@@ -38,17 +38,18 @@ final class LeadGlanceModel {
     private LeadGlanceModel() {
     }
 
-    static void fill(Map<String, Object> model, WeekOverview overview) {
+    /** Fills the glance in, its features and candidates titled in the reader's language. */
+    static void fill(Map<String, Object> model, WeekOverview overview, java.util.Locale locale) {
         overview.glance(TREND, COMMENTS_PER_VERDICT).ifPresent(glance -> {
             Map<String, Team> teams = overview.teamsBySlug();
             model.put("glance", glance);
-            model.put("featureBars", featureBars(glance, teams));
+            model.put("featureBars", featureBars(glance, teams, locale));
             model.put("teamBars", teamBars(glance.features(), teams));
             List<Point> trend = trend(glance.trend());
             model.put("trend", trend);
             model.put("trendLine", line(trend));
             glance.count().ifPresent(result -> {
-                model.put("liveCount", counts(result, teams));
+                model.put("liveCount", counts(result, teams, locale));
                 model.put("liveCast", result.cast());
                 model.put("liveSetAside", result.setAsideVotes());
             });
@@ -60,12 +61,12 @@ final class LeadGlanceModel {
         return team == null ? slug : team.name();
     }
 
-    private static List<Bar> featureBars(WeekOverview.Glance glance, Map<String, Team> teams) {
+    private static List<Bar> featureBars(WeekOverview.Glance glance, Map<String, Team> teams, java.util.Locale locale) {
         long widest = glance.features().stream().mapToLong(FeatureFeedback::verdicts).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (FeatureFeedback f : glance.features()) {
             Map<Verdict, List<String>> said = glance.comments().getOrDefault(f.feature().key(), Map.of());
-            bars.add(bar(f.feature().key(), f.feature().summary(), teamName(teams, f.feature().teamSlug()), f.likes(),
+            bars.add(bar(f.feature().key(), f.feature().summaryFor(locale), teamName(teams, f.feature().teamSlug()), f.likes(),
                     f.notGoodEnough(), widest, said.getOrDefault(Verdict.LIKE, List.of()),
                     said.getOrDefault(Verdict.NOT_GOOD_ENOUGH, List.of())));
         }
@@ -116,9 +117,9 @@ final class LeadGlanceModel {
         return line.toString();
     }
 
-    private static List<Count> counts(PollResult result, Map<String, Team> teams) {
+    private static List<Count> counts(PollResult result, Map<String, Team> teams, java.util.Locale locale) {
         long most = result.standings().stream().mapToLong(Standing::votes).max().orElse(0);
-        return result.standings().stream().map(s -> new Count(s.candidate().title(), teamName(teams, s.candidate().teamSlug()),
+        return result.standings().stream().map(s -> new Count(s.candidate().titleFor(locale), teamName(teams, s.candidate().teamSlug()),
                 s.votes(), most == 0 ? 0 : 100.0 * s.votes() / most)).toList();
     }
 }

@@ -59,9 +59,9 @@ final class LeadPages implements EndpointGroup {
         post("/lead/releases/tracker", ctx -> done(ctx, lead -> uses.shipRelease().ship(fromTracker(ctx), lead),
                 "releaseOpened"), LEAD);
         post("/lead/polls/{id}/candidates", ctx -> done(ctx, lead -> polls.addCandidate(id(ctx), ctx.formParam("team"),
-                ctx.formParam("title"), tickets(ctx), ctx.formParam("pitch"), lead), "candidateAdded"), LEAD);
+                ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"), lead), "candidateAdded"), LEAD);
         post("/lead/polls/{id}/candidates/{candidate}", ctx -> done(ctx, lead -> polls.editCandidate(id(ctx),
-                id(ctx, "candidate"), ctx.formParam("title"), tickets(ctx), ctx.formParam("pitch"), lead),
+                id(ctx, "candidate"), ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"), lead),
                 "candidateEdited"), LEAD);
         post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> done(ctx,
                 lead -> polls.withdrawCandidate(id(ctx), id(ctx, "candidate"), lead), "withdrawn"), LEAD);
@@ -93,7 +93,7 @@ final class LeadPages implements EndpointGroup {
         ctx.redirect("/lead?done=" + what);
     }
 
-    /** The features typed one per line as {@code KEY|summary|team}. */
+    /** The features typed one per line as {@code KEY|summary|team}, or {@code KEY|summary|team|中文摘要}. */
     private static List<Feature> features(Context ctx) {
         List<Feature> features = new ArrayList<>();
         for (String line : Optional.ofNullable(ctx.formParam("features")).orElse("").split("\\R")) {
@@ -101,10 +101,10 @@ final class LeadPages implements EndpointGroup {
                 continue;
             }
             String[] parts = line.split("\\|");
-            if (parts.length != 3) {
+            if (parts.length != 3 && parts.length != 4) {
                 throw RuleViolation.invalid("lead.feature.line", line.strip());
             }
-            features.add(new Feature(parts[0].strip(), parts[1].strip(), parts[2].strip()));
+            features.add(new Feature(parts[0].strip(), parts[1].strip(), parts.length == 4 ? parts[3] : "", parts[2].strip()));
         }
         return features;
     }

@@ -36,7 +36,7 @@ import java.util.Optional;
 /** Releases (opened by CI, the CLI or a lead) and the experience reports users hand in for them. */
 final class ReleaseRoutes implements EndpointGroup {
 
-    record FeatureInput(String key, String summary, String team) {
+    record FeatureInput(String key, String summary, String summaryZh, String team) {
     }
 
     record BuildInput(String job, Integer number, String url) {
@@ -120,7 +120,7 @@ final class ReleaseRoutes implements EndpointGroup {
     private static FeatureSource source(ReleaseInput input) {
         if (!orEmpty(input.features()).isEmpty()) {
             return new FeatureSource.Listed(input.features().stream()
-                    .map(f -> new Feature(f.key(), f.summary(), f.team())).toList());
+                    .map(f -> new Feature(f.key(), f.summary(), f.summaryZh(), f.team())).toList());
         }
         if (input.jql() != null && !input.jql().isBlank()) {
             return new FeatureSource.Query(input.jql());

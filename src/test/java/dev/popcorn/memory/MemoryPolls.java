@@ -141,10 +141,11 @@ final class MemoryPolls implements PollStore {
     }
 
     @Override
-    public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch) {
+    public Candidate addCandidate(Candidate draft) {
         return db.with(() -> {
-            Candidate candidate = new Candidate(db.nextId(), pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, "");
-            withCandidates(pollId, list -> list.add(candidate));
+            Candidate candidate = new Candidate(db.nextId(), draft.pollId(), draft.teamSlug(), draft.title(), draft.titleZh(),
+                    draft.tickets(), draft.pitch(), CandidateStatus.ACTIVE, "");
+            withCandidates(draft.pollId(), list -> list.add(candidate));
             return candidate;
         });
     }

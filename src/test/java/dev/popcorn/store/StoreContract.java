@@ -58,7 +58,7 @@ abstract class StoreContract {
         store.teams().save(new Team("camera", "Camera 相机", List.of(new Member("王磊 Wang Lei", "/photos/w.png"))));
         store.teams().save(new Team("battery", "Battery", List.of()));
         release = store.releases().create("2026.11.20", SHIPPED, SHIPPED.plus(Duration.ofDays(4)), List.of(
-                new Feature("POP-1", "Night mode", "camera"), new Feature("POP-2", "Quiet charging", "battery")));
+                new Feature("POP-1", "Night mode", "夜景模式", "camera"), new Feature("POP-2", "Quiet charging", "battery")));
         Poll draft = store.polls().create(release.id(), "Popcorn Award · 2026.11.20", SHIPPED.plus(Duration.ofHours(16)),
                 SHIPPED.plus(Duration.ofDays(6)));
         store.polls().addCandidate(draft.id(), "camera", "Night camera", List.of("POP-1"), "after dark");
@@ -130,6 +130,19 @@ abstract class StoreContract {
         assertThat(store.polls().replaceCandidate(first, first.withStatus(CandidateStatus.DISQUALIFIED, "late")))
                 .as("read while it still stood").isFalse();
         assertThat(store.polls().find(poll.id()).orElseThrow().candidates().get(0).status()).isEqualTo(CandidateStatus.WITHDRAWN);
+    }
+
+    @Test
+    void chineseTitlesAreKeptBesideTheEnglishOnes() {
+        assertThat(store.releases().find(release.id()).orElseThrow().features()).extracting(Feature::summaryZh)
+                .containsExactly("夜景模式", "");
+        Candidate added = store.polls().addCandidate(new Candidate(0, poll.id(), "camera", "Night camera", "夜拍相机",
+                List.of("POP-1"), "", CandidateStatus.ACTIVE, ""));
+        assertThat(added.titleZh()).isEqualTo("夜拍相机");
+        Candidate renamed = added.edited("Night camera", "夜景相机", List.of("POP-1"), "");
+        assertThat(store.polls().replaceCandidate(added, renamed)).isTrue();
+        assertThat(store.polls().find(poll.id()).orElseThrow().candidates()).filteredOn(c -> c.id() == added.id())
+                .extracting(Candidate::titleZh).containsExactly("夜景相机");
     }
 
     @Test

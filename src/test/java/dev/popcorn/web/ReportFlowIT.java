@@ -45,7 +45,7 @@ class ReportFlowIT {
         api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\"}", 200);
         JsonObject opened = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
                 {"version": "2026.11.20", "features": [
-                  {"key": "POP-1", "summary": "Night mode", "team": "camera"},
+                  {"key": "POP-1", "summary": "Night mode", "summaryZh": "夜景模式", "team": "camera"},
                   {"key": "POP-2", "summary": "Quiet shutter", "team": "camera"}]}""", 201).getAsJsonObject();
         release = opened.getAsJsonObject("release").get("id").getAsLong();
         server.clock.advance(Duration.ofHours(2));
@@ -168,6 +168,33 @@ class ReportFlowIT {
         assertThat(page("GET", wishPage, cy, null).body()).contains("2 users want this");
         assertThat(page("POST", "/wishes/" + darkWish + "/follow", cy, "").statusCode()).isEqualTo(302);
         assertThat(page("POST", "/wishes/999999/follow?lang=en", cy, "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void featuresAndCandidatesReadInTheReadersLanguageWhereTheyHaveAChineseTitle() {
+        String bo = server.session("bo", "Bo");
+        assertThat(page("GET", "/releases/" + release + "?lang=zh-CN", bo, null).body()).contains("夜景模式", "Quiet shutter")
+                .as("the English summary is for English readers").doesNotContain("Night mode");
+        assertThat(page("GET", "/releases/" + release + "?lang=en", bo, null).body()).contains("Night mode", "Quiet shutter")
+                .doesNotContain("夜景模式");
+        JsonObject shipped = api.call("GET", "/api/v1/releases/" + release, "/api/v1/releases/{id}", null, null, 200)
+                .getAsJsonObject();
+        assertThat(shipped.getAsJsonArray("features").get(0).getAsJsonObject().get("summaryZh").getAsString()).isEqualTo("夜景模式");
+        assertThat(shipped.getAsJsonArray("features").get(1).getAsJsonObject().get("summaryZh").getAsString()).isEmpty();
+
+        // The proposed candidate takes the Chinese title of its team's first feature; a lead corrects it through the API.
+        long poll = shipped.get("pollId").getAsLong();
+        JsonObject candidate = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", null, null, 200).getAsJsonObject()
+                .getAsJsonArray("candidates").get(0).getAsJsonObject();
+        assertThat(candidate.get("titleZh").getAsString()).isEqualTo("夜景模式");
+        long id = candidate.get("id").getAsLong();
+        String edit = "/api/v1/polls/" + poll + "/candidates/" + id;
+        api.call("PUT", edit, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
+                "{\"title\": \"Night camera\", \"titleZh\": \"夜拍相机\", \"tickets\": [\"POP-1\"]}", 200);
+        api.call("PUT", edit, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
+                "{\"title\": \"Night camera\", \"titleZh\": \"" + "夜".repeat(121) + "\"}", 422);
+        assertThat(page("GET", "/polls/" + poll + "?lang=zh-CN", null, null).body()).contains("夜拍相机").doesNotContain("Night camera");
+        assertThat(page("GET", "/polls/" + poll + "?lang=en", null, null).body()).contains("Night camera").doesNotContain("夜拍相机");
     }
 
     private HttpResponse<String> page(String method, String path, String session, String form) {

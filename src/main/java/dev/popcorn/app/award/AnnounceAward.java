@@ -162,6 +162,7 @@ public final class AnnounceAward {
                     .map(m -> new Member(m.name(), absolute(m.photoUrl()), m.userId()))
                     .toList();
             winners.add(new AwardFacts.Winner(team.slug(), team.name(), standing.candidate().title(),
+                    standing.candidate().titleFor(java.util.Locale.SIMPLIFIED_CHINESE),
                     standing.candidate().pitch(), standing.votes(), standing.share(), members));
         }
         String results = baseUrl.get() + "/polls/" + poll.id();

@@ -44,24 +44,31 @@ public final class ManagePoll {
 
     public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch,
             String actor) {
+        return addCandidate(pollId, teamSlug, title, "", tickets, pitch, actor);
+    }
+
+    /** A lead adds a candidate, titled in English and, optionally, in Chinese ({@code titleZh}). */
+    public Candidate addCandidate(long pollId, String teamSlug, String title, String titleZh, List<String> tickets,
+            String pitch, String actor) {
         Poll poll = poll(pollId);
         poll.checkCandidatesEditable();
         if (stores.teams().find(teamSlug).isEmpty()) {
             throw RuleViolation.invalid("candidate.team.unknown", teamSlug);
         }
-        new Candidate(0, pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, "");
+        Candidate draft = new Candidate(0, pollId, teamSlug, title, titleZh, tickets, pitch, CandidateStatus.ACTIVE, "");
         return stores.transactions().inTransaction(() -> {
-            Candidate candidate = stores.polls().addCandidate(pollId, teamSlug, title, tickets, pitch);
+            Candidate candidate = stores.polls().addCandidate(draft);
             log(actor, "candidate.add", poll, title + " (" + teamSlug + ")");
             return candidate;
         });
     }
 
-    public Candidate editCandidate(long pollId, long candidateId, String title, List<String> tickets, String pitch,
-            String actor) {
+    /** A lead corrects a candidate: its titles (the Chinese one optional), tickets and pitch. */
+    public Candidate editCandidate(long pollId, long candidateId, String title, String titleZh, List<String> tickets,
+            String pitch, String actor) {
         Poll poll = poll(pollId);
         poll.checkCandidatesEditable();
-        Candidate edited = candidate(poll, candidateId).edited(title, tickets, pitch);
+        Candidate edited = candidate(poll, candidateId).edited(title, titleZh, tickets, pitch);
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replaceCandidate(candidate(poll, candidateId), edited), poll);
             log(actor, "candidate.edit", poll, edited.title());

@@ -9,8 +9,8 @@ public final class ForumNews {
     private ForumNews() {
     }
 
-    /** A feature of the release: its title, ticket and team. */
-    public record Feature(String title, String ticket, String team) {
+    /** A feature of the release: its title (and the one Chinese readers read, the same where there is none), ticket and team. */
+    public record Feature(String title, String titleZh, String ticket, String team) {
     }
 
     /** The week's release thread: what is new, where to report, when the poll opens and closes (local times). */
@@ -21,8 +21,8 @@ public final class ForumNews {
         }
     }
 
-    /** A candidate of the poll thread, with the link to vote for it. */
-    public record Candidate(String title, String team, String pitch, String url) {
+    /** A candidate of the poll thread (its title in English and for Chinese readers), with the link to vote for it. */
+    public record Candidate(String title, String titleZh, String team, String pitch, String url) {
     }
 
     /** The poll thread: open until {@code closes}, or closed and waiting for the review. */

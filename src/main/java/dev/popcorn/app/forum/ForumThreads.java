@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -186,7 +187,8 @@ public final class ForumThreads {
     private Forum.Thread releaseThread(Release release) {
         Poll poll = stores.polls().findByRelease(release.id()).orElse(null);
         List<ForumNews.Feature> features = release.features().stream()
-                .map(f -> new ForumNews.Feature(f.summary(), f.key(), teamName(f.teamSlug()))).toList();
+                .map(f -> new ForumNews.Feature(f.summary(), f.summaryFor(Locale.SIMPLIFIED_CHINESE), f.key(),
+                        teamName(f.teamSlug()))).toList();
         String pollPath = poll == null ? "/winners" : "/polls/" + poll.id();
         ForumNews.Release news = new ForumNews.Release(release.version(), features, link("/releases/" + release.id()),
                 local(release.reportsCloseAt()), link(pollPath), local(poll == null ? release.shippedAt() : poll.opensAt()),
@@ -199,7 +201,7 @@ public final class ForumThreads {
         List<ForumNews.Candidate> candidates = new ArrayList<>();
         for (Candidate c : poll.candidates()) {
             if (c.status() == CandidateStatus.ACTIVE) {
-                candidates.add(new ForumNews.Candidate(c.title(), teamName(c.teamSlug()), c.pitch(),
+                candidates.add(new ForumNews.Candidate(c.title(), c.titleFor(Locale.SIMPLIFIED_CHINESE), teamName(c.teamSlug()), c.pitch(),
                         link("/polls/" + poll.id() + "#candidate-" + c.id())));
             }
         }

@@ -98,7 +98,7 @@ public final class OpenRelease {
             Poll draft = polls.create(release.id(), POLL_TITLE + version, calendar.pollOpensAfter(shippedAt),
                     calendar.pollClosesAfter(shippedAt));
             for (Candidate proposed : Candidate.proposeFrom(features, draft.id())) {
-                polls.addCandidate(draft.id(), proposed.teamSlug(), proposed.title(), proposed.tickets(), proposed.pitch());
+                polls.addCandidate(proposed);
             }
             Poll poll = polls.find(draft.id()).orElseThrow();
             audit.record(new AuditEntry(clock.instant(), actor, "release.open", "release:" + release.id(),

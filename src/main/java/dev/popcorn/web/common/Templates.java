@@ -3,6 +3,8 @@ package dev.popcorn.web.common;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.domain.Candidate;
+import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.Poll;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
@@ -22,8 +24,8 @@ import java.util.Map;
 
 /**
  * The page templates (Pebble, in {@code templates/}), with HTML escaping on for every value,
- * a {@code t(key, args…)} function for texts in the page's language and a {@code when} filter
- * that shows an instant in the week's time zone.
+ * a {@code t(key, args…)} function for texts in the page's language, a {@code when} filter
+ * that shows an instant in the week's time zone and a {@code local} filter for a feature's or candidate's title.
  */
 public final class Templates {
 
@@ -64,7 +66,7 @@ public final class Templates {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("when", new When(zone), "pollTitle", new PollTitle());
+            return Map.of("when", new When(zone), "pollTitle", new PollTitle(), "local", new Local());
         }
     }
 
@@ -122,6 +124,25 @@ public final class Templates {
                 return Messages.text(locale, "time.beijing");
             }
             return zone.getDisplayName(java.time.format.TextStyle.FULL, locale);
+        }
+    }
+
+    /** {@code feature | local}, {@code candidate | local}: its title in the page's language (Chinese where it has one). */
+    private static final class Local implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return null;
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            if (input instanceof Feature feature) {
+                return feature.summaryFor(context.getLocale());
+            }
+            if (input instanceof Candidate candidate) {
+                return candidate.titleFor(context.getLocale());
+            }
+            return input == null ? "" : input.toString();
         }
     }
 

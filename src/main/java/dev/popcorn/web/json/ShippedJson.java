@@ -17,7 +17,7 @@ public record ShippedJson(boolean created, boolean dryRun, Preview preview, List
     public record Preview(String version, Instant reportsCloseAt, List<FeaturePreview> features) {
     }
 
-    public record FeaturePreview(String key, String summary, String team) {
+    public record FeaturePreview(String key, String summary, String summaryZh, String team) {
     }
 
     /** A candidate a dry run would propose. */
@@ -28,7 +28,7 @@ public record ShippedJson(boolean created, boolean dryRun, Preview preview, List
         if (shipped.dryRun()) {
             var release = shipped.release();
             Preview preview = new Preview(release.version(), release.reportsCloseAt(), release.features().stream()
-                    .map(f -> new FeaturePreview(f.key(), f.summary(), f.teamSlug())).toList());
+                    .map(f -> new FeaturePreview(f.key(), f.summary(), f.summaryZh(), f.teamSlug())).toList());
             return new ShippedJson(shipped.created(), true, preview, shipped.candidates().stream()
                     .map(c -> new CandidatePreview(c.teamSlug(), c.title(), c.tickets())).toList(), null, null,
                     shipped.ignoredKeys());

@@ -44,10 +44,14 @@ class ManagePollTest {
         AWeek.Week week = AWeek.in(stores).build();
         long poll = week.poll().id();
         var added = manage.addCandidate(poll, "battery", "Quiet charging", List.of("POP-2"), "charges overnight", "lead");
-        manage.editCandidate(poll, added.id(), "Silent charging", List.of("POP-2", "POP-9"), "", "lead");
+        manage.editCandidate(poll, added.id(), "Silent charging", "静音充电", List.of("POP-2", "POP-9"), "", "lead");
         manage.withdrawCandidate(poll, week.candidate(0).id(), "lead");
         assertThat(poll(poll).candidates()).extracting(c -> c.title() + " " + c.status())
                 .containsExactly("Feature of camera WITHDRAWN", "Feature of battery ACTIVE", "Silent charging ACTIVE");
+        assertThat(poll(poll).candidates().get(2).titleFor(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("静音充电");
+        assertThat(poll(poll).candidates().get(2).titleFor(java.util.Locale.ENGLISH)).isEqualTo("Silent charging");
+        assertThat(poll(poll).candidates().get(1).titleFor(java.util.Locale.SIMPLIFIED_CHINESE))
+                .as("no Chinese title: the English one").isEqualTo("Feature of battery");
         assertThat(poll(poll).candidate(added.id()).orElseThrow().tickets()).containsExactly("POP-2", "POP-9");
         assertThat(audit()).containsExactly("candidate.withdraw Feature of camera", "candidate.edit Silent charging",
                 "candidate.add Quiet charging (battery)");
