@@ -146,6 +146,17 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAuditEntryKeepsItsNoteForReadersOfAnyLanguage() {
+        store.audit().record(new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "poll.close", "poll:1", "closed early")
+                .noted("closedEarly"));
+        store.audit().record(new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "announcement.edit", "poll:1", "12 characters")
+                .noted("announcement.characters", 12));
+        store.audit().record(new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "candidate.add", "poll:1", "Night camera"));
+        assertThat(store.audit().recent(3)).extracting(dev.popcorn.domain.AuditEntry::note).containsExactly(
+                List.of(), List.of("announcement.characters", "12"), List.of("closedEarly"));
+    }
+
+    @Test
     void listsCarryWhatEachOfTheirItemsShows() {
         for (int week = 1; week <= 5; week++) {
             anotherWeek(week);

@@ -292,6 +292,10 @@ class BrowserIT {
         String poll = browser.findElement(By.cssSelector("section.poll-admin")).getAttribute("id").replace("poll-", "");
         assertThat(server.send("GET", "/api/v1/polls/" + poll + "/announcement", null, null).body())
                 .contains("**Edited on screen**, never saved.");
+        // The audit log reads in the reader's language: what was done, to what, and how it ended.
+        browser.get(server.url("/lead?lang=zh-CN"));
+        assertThat(text("#audit")).contains("批准并公布结果", "投票截止", "负责人提前截止", "投票 " + poll, "获奖：")
+                .doesNotContain("closed early", "poll:" + poll);
 
         browser.manage().deleteAllCookies();
         browser.get(server.url("/?lang=en"));

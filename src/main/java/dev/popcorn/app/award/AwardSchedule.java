@@ -83,7 +83,8 @@ public final class AwardSchedule {
         if (!polls.markOpened(poll.id(), now)) {
             return false;
         }
-        audit.record(new AuditEntry(now, ACTOR, "poll.open", "poll:" + poll.id(), "closes " + poll.closesAt()));
+        audit.record(new AuditEntry(now, ACTOR, "poll.open", "poll:" + poll.id(), "closes " + poll.closesAt())
+                .noted("closes", poll.closesAt()));
         return true;
     }
 
@@ -94,7 +95,8 @@ public final class AwardSchedule {
         PollResult result = tally.of(poll);
         String leading = String.join(", ", result.winners().stream().map(s -> s.candidate().title()).toList());
         audit.record(new AuditEntry(now, ACTOR, "poll.close", "poll:" + poll.id(), result.ballots() + " ballots"
-                + (leading.isEmpty() ? "" : "; leading: " + leading) + "; waiting for a lead's review"));
+                + (leading.isEmpty() ? "" : "; leading: " + leading) + "; waiting for a lead's review")
+                .noted(leading.isEmpty() ? "closed" : "closed.leading", result.ballots(), leading));
         return true;
     }
 }

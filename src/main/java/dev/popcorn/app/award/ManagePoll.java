@@ -58,7 +58,7 @@ public final class ManagePoll {
         Candidate draft = new Candidate(0, pollId, teamSlug, title, titleZh, tickets, pitch, CandidateStatus.ACTIVE, "");
         return stores.transactions().inTransaction(() -> {
             Candidate candidate = stores.polls().addCandidate(draft);
-            log(actor, "candidate.add", poll, title + " (" + teamSlug + ")");
+            log(entry(actor, "candidate.add", poll, title + " (" + teamSlug + ")"));
             return candidate;
         });
     }
@@ -71,7 +71,7 @@ public final class ManagePoll {
         Candidate edited = candidate(poll, candidateId).edited(title, titleZh, tickets, pitch);
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replaceCandidate(candidate(poll, candidateId), edited), poll);
-            log(actor, "candidate.edit", poll, edited.title());
+            log(entry(actor, "candidate.edit", poll, edited.title()));
             return edited;
         });
     }
@@ -85,7 +85,7 @@ public final class ManagePoll {
         }
         stores.transactions().inTransaction(() -> {
             changed(stores.polls().replaceCandidate(candidate, candidate.withStatus(CandidateStatus.WITHDRAWN, "")), poll);
-            log(actor, "candidate.withdraw", poll, candidate.title());
+            log(entry(actor, "candidate.withdraw", poll, candidate.title()));
             return null;
         });
     }
@@ -115,8 +115,10 @@ public final class ManagePoll {
                 changed(stores.polls().replace(poll, poll.withAnnouncement("", now)), poll);
             }
             PollResult recounted = tally.of(stores.polls().find(pollId).orElseThrow());
-            log(actor, "candidate.disqualify", poll, candidate.title() + ": " + reason.strip()
-                    + " → " + winners(recounted) + (reset ? "; announcement back to the template" : ""));
+            log(entry(actor, "candidate.disqualify", poll, candidate.title() + ": " + reason.strip()
+                    + " → " + winners(recounted) + (reset ? "; announcement back to the template" : ""))
+                    .noted(reset ? "disqualified.reset" : "disqualified", candidate.title(), reason.strip(),
+                            winnerTitles(recounted), winnerVotes(recounted)));
             return recounted;
         });
     }
@@ -125,20 +127,25 @@ public final class ManagePoll {
     public Poll editAnnouncement(long pollId, String text, String actor) {
         Poll before = poll(pollId);
         Poll edited = before.withAnnouncement(text, clock.instant());
-        return save(before, edited, actor, "announcement.edit", edited.announcement().isEmpty() ? "back to the template"
-                : edited.announcement().codePointCount(0, edited.announcement().length()) + " characters");
+        int length = edited.announcement().codePointCount(0, edited.announcement().length());
+        return edited.announcement().isEmpty()
+                ? save(before, edited, entry(actor, "announcement.edit", edited, "back to the template")
+                        .noted("announcement.template"))
+                : save(before, edited, entry(actor, "announcement.edit", edited, length + " characters")
+                        .noted("announcement.characters", length));
     }
 
     public Poll open(long pollId, String actor) {
         Poll before = poll(pollId);
         Poll opened = before.open(clock.instant());
-        return save(before, opened, actor, "poll.open", "closes " + opened.closesAt());
+        return save(before, opened, entry(actor, "poll.open", opened, "closes " + opened.closesAt())
+                .noted("closes", opened.closesAt()));
     }
 
     public Poll close(long pollId, String actor) {
         Poll before = poll(pollId);
         Poll closed = before.close(clock.instant());
-        return save(before, closed, actor, "poll.close", "closed early");
+        return save(before, closed, entry(actor, "poll.close", closed, "closed early").noted("closedEarly"));
     }
 
     /**
@@ -189,7 +196,8 @@ public final class ManagePoll {
                     stores.outbox().enqueue(kind, String.valueOf(pollId), now);
                 }
             }
-            log(actor, announcing ? "poll.approve" : "poll.approve.history", frozen, winners(result));
+            log(entry(actor, announcing ? "poll.approve" : "poll.approve.history", frozen, winners(result))
+                    .noted("winners", winnerTitles(result), winnerVotes(result)));
             return frozen;
         });
     }
@@ -224,15 +232,27 @@ public final class ManagePoll {
      * A lead's change, written only over the poll as it was read: of two leads (or two clicks)
      * acting at once, one succeeds and the other is told the poll changed (409), with no audit entry.
      */
-    private Poll save(Poll before, Poll poll, String actor, String action, String detail) {
+    private Poll save(Poll before, Poll poll, AuditEntry entry) {
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replace(before, poll), poll);
-            log(actor, action, poll, detail);
+            log(entry);
             return poll;
         });
     }
 
-    private void log(String actor, String action, Poll poll, String detail) {
-        stores.audit().record(new AuditEntry(clock.instant(), actor, action, "poll:" + poll.id(), detail));
+    private AuditEntry entry(String actor, String action, Poll poll, String detail) {
+        return new AuditEntry(clock.instant(), actor, action, "poll:" + poll.id(), detail);
+    }
+
+    private void log(AuditEntry entry) {
+        stores.audit().record(entry);
+    }
+
+    private static String winnerTitles(PollResult result) {
+        return String.join(", ", result.winners().stream().map(s -> s.candidate().title()).toList());
+    }
+
+    private static long winnerVotes(PollResult result) {
+        return result.winners().isEmpty() ? 0 : result.winners().get(0).votes();
     }
 }

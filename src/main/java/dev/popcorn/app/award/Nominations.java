@@ -122,7 +122,8 @@ public final class Nominations {
             decided(accepted);
             stores.audit().record(new AuditEntry(now, lead, "nomination.accept", "poll:" + nomination.pollId(),
                     nomination.title() + " (" + nomination.teamSlug() + ") by " + nomination.userId()
-                    + " -> candidate " + candidate.id()));
+                    + " -> candidate " + candidate.id())
+                    .noted("nominationAccepted", nomination.title(), nomination.teamSlug(), nomination.userId(), candidate.id()));
             return accepted;
         });
     }
@@ -136,7 +137,9 @@ public final class Nominations {
             decided(declined);
             stores.audit().record(new AuditEntry(now, lead, "nomination.decline", "poll:" + nomination.pollId(),
                     nomination.title() + " (" + nomination.teamSlug() + ") by " + nomination.userId() + ": "
-                    + declined.decision()));
+                    + declined.decision())
+                    .noted("nominationDeclined", nomination.title(), nomination.teamSlug(), nomination.userId(),
+                            declined.decision()));
             return declined;
         });
     }

@@ -153,7 +153,8 @@ public final class SignIn {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         transactions.inTransaction(() -> {
             users.revokePasses(userId, now);
-            audit.record(new AuditEntry(now, lead, "user.revoke", "user:" + userId, "every pass issued until now refused"));
+            audit.record(new AuditEntry(now, lead, "user.revoke", "user:" + userId, "every pass issued until now refused")
+                    .noted("passesRevoked"));
             return null;
         });
         revocations.revoked(userId, now);

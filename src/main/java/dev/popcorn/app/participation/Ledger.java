@@ -241,7 +241,7 @@ public final class Ledger {
             }
             store.record(new ParticipationEvent(userId, ParticipationKind.AWARDED, thing, points, now, why));
             audit.record(new AuditEntry(now, lead, "points.award", "user:" + userId,
-                    points + " points, ref " + thing + ": " + why));
+                    points + " points, ref " + thing + ": " + why).noted("pointsAwarded", points, thing, why));
             review.review(userId, now);
             return new Awarded(store.find(userId, ParticipationKind.AWARDED, thing).orElseThrow(), true);
         });
@@ -257,7 +257,8 @@ public final class Ledger {
                 throw RuleViolation.conflict("participation.grant.revoked", grantId);
             }
             audit.record(new AuditEntry(now, lead, "points.revoke", "grant:" + grantId,
-                    grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why));
+                    grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why)
+                    .noted("pointsRevoked", grant.points(), grant.userId(), grant.kind() + " " + grant.ref(), why));
             review.review(grant.userId(), now);
             return store.find(grantId).orElseThrow();
         });

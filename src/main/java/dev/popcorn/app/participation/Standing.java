@@ -270,7 +270,8 @@ public final class Standing implements Ledger.Review, Rights {
                 mirror.levelChanged(userId, before, granted.get());
             } else if (granted.isEmpty() && before.byHand()) {
                 store.saveLevel(userId, ladder().first().id(), now);
-                audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, "left " + before.id()));
+                audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, "left " + before.id())
+                        .noted("levelLeft", before.id()));
                 if (reviewLevel(userId, now).equals(ladder().first())) {
                     mirror.levelChanged(userId, before, ladder().first());
                 }
@@ -375,7 +376,8 @@ public final class Standing implements Ledger.Review, Rights {
             store.saveLevel(userId, target.id(), now);
             audit.record(new AuditEntry(now, "popcorn", target.rank() > current.rank() ? "level.promote" : "level.demote",
                     "user:" + userId, current.id() + " -> " + target.id() + " (" + activity.points() + " points, "
-                    + activity.reports() + " reports, " + activity.releases() + " releases)"));
+                    + activity.reports() + " reports, " + activity.releases() + " releases)")
+                    .noted("levelChanged", current.id(), target.id(), activity.points(), activity.reports(), activity.releases()));
             mirror.levelChanged(userId, current, target);
         }
         return target;

@@ -102,7 +102,9 @@ public final class OpenRelease {
             }
             Poll poll = polls.find(draft.id()).orElseThrow();
             audit.record(new AuditEntry(clock.instant(), actor, "release.open", "release:" + release.id(),
-                    version + " (" + features.size() + " features" + build.map(b -> ", build " + b).orElse("") + ")"));
+                    version + " (" + features.size() + " features" + build.map(b -> ", build " + b).orElse("") + ")")
+                    .noted(build.isPresent() ? "releaseOpened.build" : "releaseOpened", version, features.size(),
+                            build.map(String::valueOf).orElse("")));
             return new Opened(release, poll);
         });
     }

@@ -3,6 +3,7 @@ package dev.popcorn.web.common;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.Candidate;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.Poll;
@@ -66,7 +67,8 @@ public final class Templates {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("when", new When(zone), "pollTitle", new PollTitle(), "local", new Local());
+            return Map.of("when", new When(zone), "pollTitle", new PollTitle(), "local", new Local(),
+                    "audit", new Audit(zone));
         }
     }
 
@@ -112,7 +114,10 @@ public final class Templates {
             if (!(input instanceof Instant instant)) {
                 return "";
             }
-            Locale locale = context.getLocale();
+            return format(instant, zone, context.getLocale());
+        }
+
+        static String format(Instant instant, ZoneId zone, Locale locale) {
             String pattern = Messages.supported(locale) == Messages.CHINESE ? "M月d日 EEE HH:mm" : "EEE d MMM, HH:mm";
             boolean chinese = Messages.supported(locale) == Messages.CHINESE;
             String time = DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant);
@@ -124,6 +129,32 @@ public final class Templates {
                 return Messages.text(locale, "time.beijing");
             }
             return zone.getDisplayName(java.time.format.TextStyle.FULL, locale);
+        }
+    }
+
+    /** {@code entry | audit('action')}, {@code | audit('subject')}, {@code | audit('detail')}: see {@link AuditText}. */
+    private static final class Audit implements Filter {
+        private final ZoneId zone;
+
+        Audit(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("part");
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            if (!(input instanceof AuditEntry entry)) {
+                return "";
+            }
+            return switch (String.valueOf(args.get("part"))) {
+                case "action" -> AuditText.action(entry, context.getLocale());
+                case "subject" -> AuditText.subject(entry, context.getLocale());
+                default -> AuditText.detail(entry, context.getLocale(), instant -> When.format(instant, zone, context.getLocale()));
+            };
         }
     }
 
