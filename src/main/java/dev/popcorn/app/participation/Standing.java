@@ -271,7 +271,7 @@ public final class Standing implements Ledger.Review, Rights {
             } else if (granted.isEmpty() && before.byHand()) {
                 store.saveLevel(userId, ladder().first().id(), now);
                 audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, "left " + before.id())
-                        .noted("levelLeft", before.id()));
+                        .noted("levelLeft", before.nameEn(), before.nameZh()));
                 if (reviewLevel(userId, now).equals(ladder().first())) {
                     mirror.levelChanged(userId, before, ladder().first());
                 }
@@ -377,7 +377,8 @@ public final class Standing implements Ledger.Review, Rights {
             audit.record(new AuditEntry(now, "popcorn", target.rank() > current.rank() ? "level.promote" : "level.demote",
                     "user:" + userId, current.id() + " -> " + target.id() + " (" + activity.points() + " points, "
                     + activity.reports() + " reports, " + activity.releases() + " releases)")
-                    .noted("levelChanged", current.id(), target.id(), activity.points(), activity.reports(), activity.releases()));
+                    .noted("levelChanged", current.nameEn(), target.nameEn(), activity.points(), activity.reports(),
+                            activity.releases(), current.nameZh(), target.nameZh()));
             mirror.levelChanged(userId, current, target);
         }
         return target;
