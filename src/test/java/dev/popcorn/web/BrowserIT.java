@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -175,6 +176,49 @@ class BrowserIT {
     void aFanReportsAndVotesInChinese() {
         reportAndVote("demo-xiaoming", "小明 Xiaoming", "zh-CN", "希望有全局深色模式", "是不是其中之一？", "谢谢！你的报告已保存，截止前可以修改。", "你给");
         assertThat(text("header nav a.lang")).isEqualTo("English");
+    }
+
+    /** Keys only, from the top of the page: a rating, a two-line comment, Save; then a vote. */
+    @Test
+    void aFanReportsAndVotesByKeyboardAlone() {
+        browser.manage().deleteAllCookies();
+        signInWith(server.popcorn.link("demo-kim", "Kim", Passes.Role.USER));
+        browser.get(server.url("/?lang=en"));
+        browser.get(browser.findElement(By.cssSelector("#step1 ~ p a.button")).getAttribute("href"));
+        WebElement first = browser.findElements(By.cssSelector("fieldset.feature")).get(0);
+        // Tab reaches the first feature's choice (the checked one, "skip"); the arrows move it to "I like it".
+        tabUntil(first.findElement(By.cssSelector("input[type=radio]:checked")), 40);
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        assertThat(first.findElement(By.cssSelector("input[value=LIKE]")).isSelected()).isTrue();
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement()).isEqualTo(first.findElement(By.cssSelector("textarea")));
+        browser.switchTo().activeElement().sendKeys("Bright at night", Keys.ENTER, "and quick");
+        assertThat(browser.getCurrentUrl()).as("Enter in a comment sends nothing").doesNotContain("saved");
+        assertThat(text("#report-progress")).isEqualTo("1 of 8 features rated");
+        tabUntil(browser.findElement(By.cssSelector("#report-bar button[type=submit]")), 80);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(textAfterPost("#saved", "Thank you! Your report is saved. You can change it until the deadline."))
+                .isEqualTo("Thank you! Your report is saved. You can change it until the deadline.");
+        assertThat(browser.findElements(By.cssSelector("fieldset.feature")).get(0).findElement(By.cssSelector("textarea"))
+                .getAttribute("value")).isEqualTo("Bright at night\nand quick");
+
+        // The vote: Tab to the first project, Space picks it, Tab to the button, Enter.
+        browser.get(browser.findElement(By.cssSelector("#next-step a")).getAttribute("href"));
+        tabUntil(browser.findElements(By.cssSelector("form.ballot input[type=radio]")).get(0), 60);
+        browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+        tabUntil(browser.findElement(By.cssSelector("form.ballot button")), 10);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("receipt")).isEmpty());
+        assertThat(text("#receipt")).startsWith("Your vote for").containsPattern("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+    }
+
+    /** Presses Tab until {@code target} has the focus, at most {@code presses} times; fails if it never does. */
+    private static void tabUntil(WebElement target, int presses) {
+        for (int i = 0; i < presses && !browser.switchTo().activeElement().equals(target); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertThat(browser.switchTo().activeElement()).as("reached by Tab").isEqualTo(target);
     }
 
     @Test
