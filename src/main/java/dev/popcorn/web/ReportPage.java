@@ -19,6 +19,7 @@ import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.FeatureVerdict;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Wish;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Messages;
@@ -89,12 +90,15 @@ final class ReportPage implements EndpointGroup {
         List<String> asked = lines.stream().filter(l -> l.codePointCount(0, l.length()) >= 3)
                 .limit(ExperienceReport.MAX_NEW_WISHES).toList();
         Map<String, Object> model = chrome.model(ctx);
-        model.put("matches", matches(asked));
+        List<WishTickets.Match> matches = matches(asked);
+        List<Long> ticked = ctx.queryParams("wish").stream().map(Params::number).toList();
+        keepTicked(matches, ticked, ctx.queryParams("ticket"));
+        model.put("matches", matches);
         model.put("matchesFor", String.join("\n", lines));
         // Ticked: the wishes the fan backs in their saved report, and those they have ticked on the page meanwhile.
         List<Long> supported = new ArrayList<>(reports.find(releaseId, Gate.admitted(ctx).userId())
                 .map(ExperienceReport::supportedWishes).orElse(List.of()));
-        ctx.queryParams("wish").stream().map(Params::number).forEach(supported::add);
+        supported.addAll(ticked);
         model.put("supported", supported);
         model.put("chosenTickets", ctx.queryParams("ticket"));
         chrome.render(ctx, "report-matches", model);
@@ -202,6 +206,30 @@ final class ReportPage implements EndpointGroup {
     }
 
     /** Before a new wish is filed, the fan sees what it resembles, each wish or ticket once. */
+    /**
+     * What the fan ticked stays on the page, ticked, though their text no longer resembles it: the form asks them to
+     * clear their text once they find their wish among the matches, and that must not take the tick away.
+     */
+    private void keepTicked(List<WishTickets.Match> matches, List<Long> wishes, List<String> tickets) {
+        for (long wishId : wishes) {
+            if (matches.stream().noneMatch(m -> m.kind().equals("wish") && m.wishId() == wishId)) {
+                try {
+                    Wish wish = wishTickets.wish(wishId);
+                    if (!wish.fulfilled()) {
+                        matches.add(new WishTickets.Match("wish", wish.id(), wish.ticketKey(), wish.text(), wish.supporters(), 1));
+                    }
+                } catch (RuleViolation gone) {
+                    // A wish that is not there is nothing to keep.
+                }
+            }
+        }
+        for (String key : tickets) {
+            if (matches.stream().noneMatch(m -> m.kind().equals("ticket") && m.ticketKey().equals(key))) {
+                matches.add(new WishTickets.Match("ticket", 0, Feature.requireKey(key), "", 0, 1));
+            }
+        }
+    }
+
     private List<WishTickets.Match> matches(List<String> newWishes) {
         List<WishTickets.Match> matches = new ArrayList<>();
         for (String text : newWishes) {

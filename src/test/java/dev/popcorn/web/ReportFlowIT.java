@@ -120,6 +120,10 @@ class ReportFlowIT {
         JsonObject mine = api.call("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report",
                 server.pass("cy", "Cy"), null, 200).getAsJsonObject();
         assertThat(mine.getAsJsonArray("wishes").get(0).getAsLong()).isEqualTo(darkWish);
+        // Ticked on the page, then the text cleared: the ticked wish is still offered, ticked.
+        assertThat(page("GET", "/releases/" + release + "/wish-matches?text=&wish=" + darkWish, cy, null).body())
+                .contains("A dark theme for the whole system").containsPattern("value=\"" + darkWish + "\"\\s+checked")
+                .doesNotContain("matchesSeen");
         // Asked again while typing, the wish the fan backs comes ticked.
         assertThat(page("GET", "/releases/" + release + "/wish-matches?text=" + enc(DARK), cy, null).body())
                 .containsPattern("value=\"" + darkWish + "\"\\s+checked");
