@@ -139,8 +139,9 @@ final class AdminCommands {
         @Option(names = "--version", required = true, paramLabel = "VERSION", description = "release version, e.g. 2026.11.20")
         String version;
 
-        @Option(names = "--feature", paramLabel = "KEY|SUMMARY|TEAM",
-                description = "a feature: ticket key, summary and team slug separated by '|' (repeat for each);"
+        @Option(names = "--feature", paramLabel = "KEY|SUMMARY|TEAM[|中文摘要]",
+                description = "a feature: ticket key, summary and team slug separated by '|', optionally its summary in"
+                        + " Chinese after one more '|' (repeat for each);"
                         + " without --feature the features come from Jira")
         List<String> features = new ArrayList<>();
 
@@ -174,10 +175,11 @@ final class AdminCommands {
             List<Map<String, String>> list = new ArrayList<>();
             for (String feature : features) {
                 String[] parts = feature.split("\\|");
-                if (parts.length != 3) {
-                    throw new Failure("--feature must be KEY|SUMMARY|TEAM, not '" + feature + "'", 2);
+                if (parts.length != 3 && parts.length != 4) {
+                    throw new Failure("--feature must be KEY|SUMMARY|TEAM or KEY|SUMMARY|TEAM|中文摘要, not '" + feature + "'", 2);
                 }
-                list.add(Map.of("key", parts[0].strip(), "summary", parts[1].strip(), "team", parts[2].strip()));
+                list.add(Map.of("key", parts[0].strip(), "summary", parts[1].strip(), "team", parts[2].strip(),
+                        "summaryZh", parts.length == 4 ? parts[3].strip() : ""));
             }
             int sources = (list.isEmpty() ? 0 : 1) + (jql == null ? 0 : 1) + (keys.isEmpty() ? 0 : 1)
                     + (changelog == null ? 0 : 1);
@@ -282,6 +284,9 @@ final class AdminCommands {
         @Option(names = "--title", required = true, paramLabel = "TITLE")
         String title;
 
+        @Option(names = "--title-zh", paramLabel = "标题", description = "the title in Chinese, for Chinese readers")
+        String titleZh = "";
+
         @Option(names = "--ticket", paramLabel = "KEY", description = "a ticket of the project (repeat for each)")
         List<String> tickets = new ArrayList<>();
 
@@ -302,6 +307,7 @@ final class AdminCommands {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("team", team);
             body.put("title", title);
+            body.put("titleZh", titleZh);
             body.put("tickets", tickets);
             body.put("pitch", pitch);
             JsonObject candidate = server.call(env, "POST", "/api/v1/polls/" + poll + "/candidates", body);

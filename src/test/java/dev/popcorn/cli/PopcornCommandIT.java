@@ -71,12 +71,14 @@ class PopcornCommandIT {
     void aLeadRunsTheWeekFromTheCommandLine() {
         String server = this.server.popcorn.baseUrl();
         assertThat(run("release", "open", "--server", server, "--version", "2026.11.20",
-                "--feature", "POP-1|Night mode|camera", "--feature", "POP-2|Quiet charging|battery")).isZero();
+                "--feature", "POP-1|Night mode|camera|夜景模式", "--feature", "POP-2|Quiet charging|battery")).isZero();
         assertThat(out()).startsWith("opened release 2026.11.20 (id 1, 2 features, reports until 2026-11-24T15:59:00Z)")
                 .endsWith("award poll 1 is a draft");
 
+        assertThat(this.server.send("GET", "/api/v1/releases/1", null, null).body()).contains("\"summaryZh\":\"夜景模式\"");
         assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "camera", "--title", "Night camera",
-                "--ticket", "POP-1", "--pitch", "after dark")).isZero();
+                "--title-zh", "夜拍相机", "--ticket", "POP-1", "--pitch", "after dark")).isZero();
+        assertThat(this.server.send("GET", "/api/v1/polls/1", null, null).body()).contains("\"titleZh\":\"夜拍相机\"");
         assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "battery", "--title", "Quiet")).isZero();
         // The release proposed one candidate per team (1 and 2); these are the lead's own.
         assertThat(out()).isEqualTo("added candidate 4 'Quiet' to poll 1");
