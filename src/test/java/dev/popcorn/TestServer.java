@@ -108,6 +108,32 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The CSRF token {@link #page} sends as cookie and form field, as a browser would after loading a form. */
+    public static final String CSRF = "0123456789abcdef0123456789abcdef";
+
+    /**
+     * A page as a browser without JavaScript asks for it (redirects not followed): a GET, or with {@code form}
+     * (url-encoded fields, each starting with {@code &}) a POST with the CSRF token; {@code session} may be null.
+     */
+    public HttpResponse<String> page(String method, String path, String session, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Cookie", "popcorn_csrf=" + CSRF + (session == null ? "" : "; popcorn_session=" + session));
+        if (form == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF + form));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(String method, String path, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
         if (bearer != null) {

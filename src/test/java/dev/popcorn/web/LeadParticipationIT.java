@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.popcorn.TestServer;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LeadParticipationIT {
 
     private static final String LEAD = TestServer.ADMIN_TOKEN;
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
     Path data;
@@ -70,22 +64,7 @@ class LeadParticipationIT {
     }
 
     private HttpResponse<String> page(String method, String path, String session, String form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
-                .header("Cookie", "popcorn_csrf=" + CSRF + (session == null ? "" : "; popcorn_session=" + session));
-        if (form == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF + form));
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return server.page(method, path, session, form);
     }
 
     private static String enc(String value) {

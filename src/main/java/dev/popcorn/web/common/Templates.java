@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * The page templates (Pebble, in {@code templates/}), with HTML escaping on for every value,
  * a {@code t(key, args…)} function for texts in the page's language, a {@code when} filter
- * that shows an instant in the week's time zone and a {@code local} filter for a feature's or candidate's title.
+ * that shows an instant in the week's time zone and a {@code local} filter for a feature's, candidate's or poll's title.
  */
 public final class Templates {
 
@@ -67,7 +67,7 @@ public final class Templates {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("when", new When(zone), "pollTitle", new PollTitle(), "local", new Local(),
+            return Map.of("when", new When(zone), "local", new Local(),
                     "audit", new Audit(zone));
         }
     }
@@ -158,7 +158,10 @@ public final class Templates {
         }
     }
 
-    /** {@code feature | local}, {@code candidate | local}: its title in the page's language (Chinese where it has one). */
+    /**
+     * {@code feature | local}, {@code candidate | local}: its title in the page's language (Chinese where it has one);
+     * {@code poll | local}: the award's name in the page's language, a title written otherwise as written.
+     */
     private static final class Local implements Filter {
         @Override
         public List<String> getArgumentNames() {
@@ -173,25 +176,11 @@ public final class Templates {
             if (input instanceof Candidate candidate) {
                 return candidate.titleFor(context.getLocale());
             }
-            return input == null ? "" : input.toString();
-        }
-    }
-
-    /** {@code poll | pollTitle}: the award's name in the page's language; a title written otherwise stays as written. */
-    private static final class PollTitle implements Filter {
-        @Override
-        public List<String> getArgumentNames() {
-            return null;
-        }
-
-        @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            if (!(input instanceof Poll poll)) {
-                return "";
+            if (input instanceof Poll poll) {
+                return poll.title().startsWith(OpenRelease.POLL_TITLE) ? Messages.text(context.getLocale(), "poll.title.award",
+                        poll.title().substring(OpenRelease.POLL_TITLE.length())) : poll.title();
             }
-            return poll.title().startsWith(OpenRelease.POLL_TITLE)
-                    ? Messages.text(context.getLocale(), "poll.title.award", poll.title().substring(OpenRelease.POLL_TITLE.length()))
-                    : poll.title();
+            return input == null ? "" : input.toString();
         }
     }
 }
