@@ -13,10 +13,15 @@ public record AuditEntry(Instant at, String actor, String action, String subject
     /** The character that keeps a note's parts apart in the store; taken out of every value. */
     public static final char SEPARATOR = '\u001f';
 
+    /** What the store keeps of a note, its separators included. */
+    public static final int NOTE_MAX = 4000;
+
     public AuditEntry {
         detail = Text.cut(detail, 2000);
+        // Each part cut so that all of them fit the store: 1,000 characters each, less when there are many.
+        int each = note == null || note.isEmpty() ? 0 : Math.min(1000, (NOTE_MAX - note.size()) / note.size());
         note = note == null ? List.of()
-                : note.stream().map(part -> Text.cut(String.valueOf(part).replace(SEPARATOR, ' '), 1000)).toList();
+                : note.stream().map(part -> Text.cut(String.valueOf(part).replace(SEPARATOR, ' '), each)).toList();
     }
 
     /** An entry whose detail only English readers read as it is. */

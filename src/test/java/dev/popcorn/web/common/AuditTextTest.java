@@ -66,6 +66,10 @@ class AuditTextTest {
     void aNoteValueCannotSplitTheStoredNote() {
         AuditEntry entry = new AuditEntry(AT, "lead", "team.save", "team:camera", "x").noted("teamSaved", "Cam\u001fera", 2);
         assertThat(entry.note()).containsExactly("teamSaved", "Cam era", "2");
+        AuditEntry long_ = new AuditEntry(AT, "lead", "candidate.disqualify", "poll:1", "x").noted("disqualified",
+                "t".repeat(120), "r".repeat(1000), "w".repeat(3000), 1, "a".repeat(900), "b".repeat(900), "c".repeat(900));
+        assertThat(String.join(String.valueOf(AuditEntry.SEPARATOR), long_.note())).hasSizeLessThanOrEqualTo(AuditEntry.NOTE_MAX);
+        assertThat(long_.note().get(1)).as("a short part stays whole").hasSize(120);
     }
 
     /** Every action and note the code records has a text in English (and so, by MessagesTest, in Chinese). */
