@@ -28,13 +28,14 @@ final class FeedbackCsv {
         Map<String, Feature> features = release.features().stream()
                 .collect(Collectors.toMap(Feature::key, Function.identity(), (a, b) -> a));
         StringBuilder csv = new StringBuilder("\uFEFF");
-        row(csv, "release", "feature", "summary", "team", "verdict", "comment", "user", "handed_in_at");
+        row(csv, "release", "feature", "summary", "summary_zh", "team", "verdict", "comment", "user", "handed_in_at");
         for (ReportStore.Handed report : reports) {
             for (FeatureVerdict v : report.verdicts()) {
                 Feature feature = features.get(v.featureKey());
                 String team = feature == null ? "" : teams.containsKey(feature.teamSlug())
                         ? teams.get(feature.teamSlug()).name() : feature.teamSlug();
-                row(csv, release.version(), v.featureKey(), feature == null ? "" : feature.summary(), team,
+                row(csv, release.version(), v.featureKey(), feature == null ? "" : feature.summary(),
+                        feature == null ? "" : feature.summaryZh(), team,
                         v.verdict().name(), v.comment(), report.userId(), report.handedInAt().toString());
             }
         }
