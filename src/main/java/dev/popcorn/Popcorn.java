@@ -98,7 +98,7 @@ public final class Popcorn implements AutoCloseable {
             WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(),
                     config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
-                    config.award().ballotsPerMinutePerAddress()));
+                    config.award().ballotsPerMinutePerAddress(), baseUrl::get));
             web.javalin().start(config.port());
             if (config.port() == 0 && config.baseUrl().equals("http://localhost:0")) {
                 // Links point at the port really listened on, unless server.base-url names the public address.

@@ -6,9 +6,13 @@ final class Text {
     private Text() {
     }
 
-    /** Requires a text of {@code min..max} characters after trimming; {@code field} names it in the error. */
+    /**
+     * Requires a text of {@code min..max} characters after trimming; {@code field} names it in the error. Characters
+     * are counted as the embedded database counts a column's length: UTF-16 units, so an emoji counts two (Chinese
+     * characters count one, as in PostgreSQL).
+     */
     static String require(String text, String field, int min, int max) {
-        int length = text == null ? 0 : text.strip().codePointCount(0, text.strip().length());
+        int length = text == null ? 0 : text.strip().length();
         if (length < min) {
             throw RuleViolation.invalid("text.missing", field);
         }
@@ -26,12 +30,16 @@ final class Text {
         return require(text.strip(), field, 1, max);
     }
 
-    /** {@code text} stripped and cut to at most {@code max} characters, ending in "…" when cut. */
+    /** {@code text} stripped and cut to at most {@code max} characters (counted as {@link #require} does), ending in "…" when cut. */
     static String cut(String text, int max) {
         String stripped = text.strip();
-        if (stripped.codePointCount(0, stripped.length()) <= max) {
+        if (stripped.length() <= max) {
             return stripped;
         }
-        return stripped.substring(0, stripped.offsetByCodePoints(0, max - 1)).strip() + "…";
+        int end = max - 1;
+        if (Character.isLowSurrogate(stripped.charAt(end))) {
+            end--; // never half an emoji
+        }
+        return stripped.substring(0, end).strip() + "…";
     }
 }

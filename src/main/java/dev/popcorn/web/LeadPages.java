@@ -36,8 +36,10 @@ final class LeadPages implements EndpointGroup {
     private final UseCases uses;
     private final LeadDashboard.UseCases shown;
     private final LeadDashboard dashboard;
+    private final ForumMarkdown markdown;
 
-    LeadPages(UseCases uses, LeadDashboard.UseCases shown, LeadDashboard dashboard) {
+    LeadPages(UseCases uses, LeadDashboard.UseCases shown, LeadDashboard dashboard, ForumMarkdown markdown) {
+        this.markdown = markdown;
         this.uses = uses;
         this.shown = shown;
         this.dashboard = dashboard;
@@ -70,9 +72,10 @@ final class LeadPages implements EndpointGroup {
                 "disqualified"), LEAD);
         post("/lead/polls/{id}/announcement", ctx -> done(ctx, lead -> polls.editAnnouncement(id(ctx),
                 ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead), "announcementSaved"), LEAD);
-        post("/lead/polls/{id}/announcement/preview", ctx -> ctx.contentType("text/html; charset=utf-8")
-                .result(ForumMarkdown.html(Poll.announcementText(ctx.formParam("text")))),
-                LEAD);
+        post("/lead/polls/{id}/announcement/preview", ctx -> {
+            shown.overview().poll(id(ctx), true); // an unknown poll is a 404, as for every route of a poll
+            ctx.contentType("text/html; charset=utf-8").result(markdown.html(Poll.announcementText(ctx.formParam("text"))));
+        }, LEAD);
         post("/lead/polls/{id}/open", ctx -> done(ctx, lead -> polls.open(id(ctx), lead), "opened"), LEAD);
         post("/lead/polls/{id}/close", ctx -> done(ctx, lead -> polls.close(id(ctx), lead), "closed"), LEAD);
         post("/lead/polls/{id}/approve", ctx -> done(ctx, lead -> polls.approve(id(ctx), lead, ctx.formParam("text")),

@@ -42,9 +42,11 @@ final class PollPage implements EndpointGroup {
     private final Chrome chrome;
     private final Gate gate;
     private final RateLimits limits;
+    private final ForumMarkdown markdown;
     private final WinnerCards cards;
 
-    PollPage(PollRoutes.UseCases uses, Chrome chrome, Gate gate, RateLimits limits) {
+    PollPage(PollRoutes.UseCases uses, Chrome chrome, Gate gate, RateLimits limits, ForumMarkdown markdown) {
+        this.markdown = markdown;
         this.overview = uses.overview();
         this.ballots = uses.ballots();
         this.announce = uses.announce();
@@ -105,13 +107,13 @@ final class PollPage implements EndpointGroup {
                 String text = announce.text(view.poll(), result);
                 boolean edited = !view.poll().announcement().isBlank() && view.state() != PollState.APPROVED;
                 model.put("announcement", text);
-                model.put("announcementHtml", ForumMarkdown.html(text));
+                model.put("announcementHtml", markdown.html(text));
                 model.put("edited", edited);
                 model.put("unnamedWinners", edited ? unnamed(text, result) : List.of());
                 model.put("publishing", announce.publishing(pollId));
             }
             if (view.state() == PollState.APPROVED) {
-                model.put("approvedHtml", ForumMarkdown.html(announce.text(view.poll(), result)));
+                model.put("approvedHtml", markdown.html(announce.text(view.poll(), result)));
             }
         });
         if (nominations.takes(view.poll())) {

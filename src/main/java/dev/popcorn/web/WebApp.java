@@ -18,6 +18,7 @@ import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.web.common.Access;
 import dev.popcorn.web.common.Bearer;
 import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.JettyErrors;
 import dev.popcorn.web.common.Problems;
@@ -42,6 +43,7 @@ import org.eclipse.jetty.servlet.FilterHolder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -68,7 +70,7 @@ public final class WebApp {
     public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, Duration apiValidity,
             boolean secureCookies,
             Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, String jenkinsToken, int ballotsPerMinute,
-            int ballotsPerMinutePerAddress) {
+            int ballotsPerMinutePerAddress, Supplier<String> baseUrl) {
     }
 
     /** A registered route: its method, its path and who may call it ({@link Access#role()}). */
@@ -191,7 +193,8 @@ public final class WebApp {
                 s.nominations(), s.standing());
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
                 s.standing());
-        PollPage pollPage = new PollPage(polls, chrome, gate, limits);
+        ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());
+        PollPage pollPage = new PollPage(polls, chrome, gate, limits, markdown);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts(), s.leaderboards());
         LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
@@ -203,7 +206,8 @@ public final class WebApp {
                 new ReportPage(fans, chrome, gate, problems,
                         new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing())),
                 pollPage,
-                new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard),
+                new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard,
+                        markdown),
                 new LeadParticipationPages(s.reports(), s.ledger(), s.standing()),
                 new WeekRoutes(s.overview(), gate),
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),

@@ -201,6 +201,15 @@ class AwardLoopIT {
         assertThat(tied.getAsJsonArray("winners")).hasSize(2);
         byte[] preview = png(polls + "/card.png", LEAD);
         assertThat(preview).isNotEmpty();
+        // The text previewed as the forum will show it, for leads only; HTML in it is shown as text.
+        String lead = server.leadSession();
+        HttpResponse<String> rendered = server.page("POST", "/lead/polls/" + id + "/announcement/preview", lead,
+                "&text=" + java.net.URLEncoder.encode("**Thanks** <script>alert(1)</script>", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(rendered.statusCode()).isEqualTo(200);
+        assertThat(rendered.body()).isEqualTo("<p><strong>Thanks</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+        assertThat(server.page("POST", "/lead/polls/99999/announcement/preview", lead, "&text=x").statusCode()).isEqualTo(404);
+        assertThat(server.page("POST", "/lead/polls/" + id + "/announcement/preview", server.session("fan-1", "fan-1"),
+                "&text=x").statusCode()).isEqualTo(403);
 
         // Review: the lead edits the text, then disqualifies battery with a reason; the tally is recounted.
         JsonObject edited = object("PUT", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD,

@@ -306,7 +306,7 @@ class BrowserIT {
                 + " fetch(document.getElementById('glance-export').href).then(r => r.arrayBuffer())"
                 + ".then(b => done(Array.from(new Uint8Array(b)).map(x => String.fromCharCode(x)).join('')));");
         csv = new String(csv.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFF\"release\",\"feature\",\"summary\",\"team\",\"verdict\",\"comment\"")
+        assertThat(csv).startsWith("\uFEFF\"release\",\"feature\",\"summary\",\"summary_zh\",\"team\",\"verdict\",\"comment\"")
                 .contains("好用");
         assertThat(csv.split("\\R").length).as("a header and the verdicts of the reports handed in").isGreaterThan(2);
         // The week's participation at a glance: the funnel as three bars, the fans who opened the page counted.

@@ -40,7 +40,12 @@ final class AuditText {
         for (String value : entry.note().subList(1, entry.note().size())) {
             values.add(INSTANT.matcher(value).matches() ? time(value, when) : value);
         }
-        return Messages.text(locale, "audit.note." + entry.note().get(0), values.toArray());
+        try {
+            return Messages.text(locale, "audit.note." + entry.note().get(0), values.toArray());
+        } catch (IllegalArgumentException unreadable) {
+            // A note another version wrote with values this text cannot format: the detail, as written.
+            return entry.detail();
+        }
     }
 
     private static String time(String value, Function<Instant, String> when) {

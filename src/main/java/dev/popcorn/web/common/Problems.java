@@ -73,6 +73,16 @@ public final class Problems {
                 default -> new Problem(h.getStatus(), "request.bad", List.of(h.getMessage()));
             };
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
+                // A value longer than its column, past every check before it: refused, nothing written (the
+                // transaction rolled back). Logged, since a check should have caught it first.
+                String said = String.valueOf(sql.getMessage());
+                LOG.warn("a value too long for its column got past the checks: {}", // the column, not the value
+                        said.indexOf(':') > 0 ? said.substring(0, said.indexOf(':')) : "SQLState 22001");
+                return Problem.of(422, "request.valueTooLong");
+            }
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(500, "server.error");
     }

@@ -60,6 +60,11 @@ class AuditTextTest {
         assertThat(AuditText.action(unknown, Messages.CHINESE)).isEqualTo("something.new");
         assertThat(AuditText.subject(unknown, Messages.CHINESE)).isEqualTo("thing");
         assertThat(detail(unknown, Messages.ENGLISH)).isEqualTo("as written");
+        AuditEntry odd = new AuditEntry(AT, "lead", "announcement.edit", "poll:3", "as written")
+                .noted("announcement.characters", "not a number");
+        assertThat(detail(odd, Messages.ENGLISH)).as("a note this text cannot format").isEqualTo("as written");
+        AuditEntry braces = new AuditEntry(AT, "lead", "team.save", "team:x", "x").noted("teamSaved", "{0} 'it''s' {1,choice,x}", 2);
+        assertThat(detail(braces, Messages.ENGLISH)).isEqualTo("{0} 'it''s' {1,choice,x}, 2 members");
     }
 
     @Test

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 
 class ForumMarkdownTest {
 
+    private static final ForumMarkdown MARKDOWN = new ForumMarkdown(() -> "https://popcorn.example");
+
     @Test
     void showsTheAnnouncementsShapesAsTheForumDoes() {
-        String html = ForumMarkdown.html("""
+        String html = MARKDOWN.html("""
                 # 🍿 爆米花奖
 
                 **3 votes** (60 %)
@@ -27,20 +29,25 @@ class ForumMarkdownTest {
 
     @Test
     void rawHtmlIsShownAsTextAndOnlyWebLinksAreKept() {
-        String html = ForumMarkdown.html("""
+        String html = MARKDOWN.html("""
                 <script>alert(1)</script> <img src=x onerror=alert(1)>
 
                 [click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [home](https://forum.example/t/1)
-                ![photo](https://photos.example/a.png)
+                ![photo](https://photos.example/a.png) ![王磊](https://popcorn.example/photos/camera-0.png)
+                ![card](/polls/3/card.png) ![](https://popcorn.example.evil.example/x.png)
                 """);
 
         assertThat(html).doesNotContain("<script", "<img src=x", "javascript:", "data:text")
                 .contains("&lt;script&gt;", "href=\"https://forum.example/t/1\"", "rel=\"nofollow ugc noopener noreferrer\"",
-                        "<img src=\"https://photos.example/a.png\" alt=\"photo\"");
+                        "<img src=\"https://popcorn.example/photos/camera-0.png\" alt=\"王磊\"", "<img src=\"/polls/3/card.png\"");
+        // An image from anywhere else is not fetched by the reader's browser: it is a link to it.
+        assertThat(html).doesNotContain("<img src=\"https://photos.example", "<img src=\"https://popcorn.example.evil")
+                .contains("<a href=\"https://photos.example/a.png\" rel=\"nofollow ugc noopener noreferrer\">photo</a>",
+                        ">https://popcorn.example.evil.example/x.png</a>");
     }
 
     @Test
     void escapedValuesComeOutLiteral() {
-        assertThat(ForumMarkdown.html("2026\\-11\\-27 \\*not bold\\*")).isEqualTo("<p>2026-11-27 *not bold*</p>\n");
+        assertThat(MARKDOWN.html("2026\\-11\\-27 \\*not bold\\*")).isEqualTo("<p>2026-11-27 *not bold*</p>\n");
     }
 }

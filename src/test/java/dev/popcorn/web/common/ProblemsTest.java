@@ -17,4 +17,13 @@ class ProblemsTest {
         assertThat(said).contains("cannot reach Jira").contains("Connection refused")
                 .doesNotContain("jira.corp.internal").doesNotContain("java.net").doesNotContain("https://");
     }
+
+    @Test
+    void aValueTooLongForItsColumnIsRefusedNotAFailure() {
+        RuntimeException failure = new RuntimeException("insert failed",
+                new java.sql.SQLException("Value too long for column \"SUMMARY_ZH CHARACTER VARYING(255)\"", "22001"));
+        Problems.Problem problem = Problems.of(failure);
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.code()).isEqualTo("request.valueTooLong");
+    }
 }
