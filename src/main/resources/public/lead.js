@@ -1,5 +1,5 @@
-// The lead's page works without this file. With it, the announcement's preview follows the text as it is
-// typed: the server renders it the way the forum will (the same renderer as the saved text's preview),
+// The lead's page works without this file. With it, the poll's count stays live (below), and the
+// announcement's preview follows the text as it is typed: the server renders it the way the forum will (the same renderer as the saved text's preview),
 // a moment after the lead stops typing. Nothing is saved until the lead saves or approves.
 (function () {
   Array.prototype.forEach.call(document.querySelectorAll('textarea[data-preview]'), function (text) {
@@ -37,4 +37,29 @@
       timer = setTimeout(render, 250);
     });
   });
+})();
+
+// The poll's count so far, asked again every half minute while the page is in view: the lead watches it live.
+(function () {
+  var box = document.getElementById('live-count');
+  if (!box || !window.fetch) {
+    return;
+  }
+  setInterval(function () {
+    if (document.hidden) {
+      return;
+    }
+    fetch(box.getAttribute('data-live'), { credentials: 'same-origin' })
+      .then(function (answer) {
+        return answer.ok ? answer.text() : null;
+      })
+      .then(function (html) {
+        if (html !== null) {
+          box.innerHTML = html;
+        }
+      })
+      .catch(function () {
+        // Offline for a moment: the count shown stays until the next try.
+      });
+  }, 30000);
 })();

@@ -47,6 +47,13 @@ final class LeadDashboard {
     }
 
     /** Renders the dashboard; {@code checks} are the lines of a connection check just run, or null. */
+    /** The poll's count so far alone, as the glance shows it: what lead.js asks for to keep it live. */
+    void liveCount(Context ctx) {
+        Map<String, Object> model = chrome.model(ctx);
+        LeadGlanceModel.fill(model, uses.overview(), chrome.locale(ctx));
+        chrome.render(ctx, "lead-count", model);
+    }
+
     void render(Context ctx, List<Check> checks) {
         WeekOverview overview = uses.overview();
         Map<String, Object> model = chrome.model(ctx);

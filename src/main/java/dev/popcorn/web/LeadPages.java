@@ -49,6 +49,7 @@ final class LeadPages implements EndpointGroup {
     public void addEndpoints() {
         ManagePoll polls = uses.managePoll();
         get("/lead", ctx -> dashboard.render(ctx, null), LEAD);
+        get("/lead/glance/count", dashboard::liveCount, LEAD);
         get("/lead/releases/{id}/feedback.csv", ctx -> {
             Release release = shown.overview().release(id(ctx));
             ctx.header("Content-Disposition", "attachment; filename=\"popcorn-feedback-"

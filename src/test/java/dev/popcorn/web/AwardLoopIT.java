@@ -189,11 +189,17 @@ class AwardLoopIT {
         // camera: fan-1, fan-2, fan-5 = 3; battery: fan-3, fan-4, wang.lei = 3. Nothing is public yet.
         assertThat(poll(id, null).get("result")).isNull();
         object("GET", polls + "/card.png", "/api/v1/polls/{id}/card.png", null, null, 404);
+        // The lead's glance keeps the count live: the page asks for it again on its own.
+        assertThat(server.page("GET", "/lead/glance/count?lang=en", server.leadSession(), null).body())
+                .contains("id=\"glance-ballots\"", "6 ballots so far").doesNotContain("<html");
+        assertThat(server.page("GET", "/lead/glance/count", server.session("fan-1", "fan-1"), null).statusCode()).as("a fan is sent to the lead sign-in").isEqualTo(302);
 
         // Thursday 23:59: the poll closes by itself and waits for the lead.
         server.clock.set(THURSDAY_CLOSE.plusSeconds(1));
         eventually("the close is recorded", () -> poll(id, LEAD).has("closedAt"));
         ballot(id, "fan-6", camera, 409);
+        assertThat(server.page("GET", "/lead/glance/count?lang=en", server.leadSession(), null).body())
+                .contains("The poll is no longer open");
         assertThat(poll(id, null).get("result")).isNull();
         object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", null, null, 404);
         JsonObject tied = poll(id, LEAD).getAsJsonObject("result");

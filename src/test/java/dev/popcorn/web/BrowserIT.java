@@ -292,13 +292,14 @@ class BrowserIT {
         List<WebElement> bars = browser.findElements(By.cssSelector("#glance-features > li"));
         assertThat(bars).hasSize(8);
         assertThat(bars.get(0).findElement(By.cssSelector("svg.stack")).getAttribute("aria-label"))
-                .matches(".+: (no likes|1 like|\\d+ likes), \\d+ not good enough, \\d+ % like");
+                .matches(".+: (no likes|1 like|\\d+ likes), \\d+ not good enough, \\d+ % like it");
         assertThat(bars.get(0).findElement(By.cssSelector(".counts")).getText())
-                .matches("(no likes|1 like|\\d+ likes) · \\d+ not good enough · \\d+ % like");
+                .matches("(no likes|1 like|\\d+ likes) · \\d+ not good enough · \\d+ % like it");
         assertThat(browser.findElements(By.cssSelector("#glance-teams > li svg.stack"))).isNotEmpty();
         assertThat(text("#glance-trend figcaption")).startsWith("The share of likes among all verdicts");
         assertThat(browser.findElements(By.cssSelector("#glance-trend tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(text("#glance-ballots")).matches("\\d+ ballots? so far");
+        assertThat(browser.findElement(By.id("live-count")).getAttribute("data-live")).isEqualTo("/lead/glance/count?lang=en");
         assertThat(browser.findElements(By.cssSelector("#glance-count svg[role=img]"))).isNotEmpty();
         // Read as bytes: the text would drop the byte-order mark a spreadsheet needs to read Chinese as UTF-8.
         String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
@@ -341,6 +342,7 @@ class BrowserIT {
         String poll = browser.findElement(By.cssSelector("section.poll-admin")).getAttribute("id").replace("poll-", "");
         assertThat(server.send("GET", "/api/v1/polls/" + poll + "/announcement", null, null).body())
                 .contains("**Edited on screen**, never saved.");
+        assertThat(browser.findElement(By.id("published-" + poll)).getAttribute("href")).endsWith("/polls/" + poll + "#announcement");
         // The audit log reads in the reader's language: what was done, to what, and how it ended.
         browser.get(server.url("/lead?lang=zh-CN"));
         assertThat(text("#audit")).contains("批准并公布结果", "投票截止", "负责人提前截止", "投票 " + poll, "获奖：")
