@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * How alike two short texts are, from 0 (nothing shared) to 1 (the same words), so that a new
  * wish can be matched against existing wishes and tickets before it is filed. Latin text is
- * compared by words (with a crude plural fold), Chinese and Japanese text by pairs of
- * characters, since it has no spaces; the score is the Dice coefficient of the two sets.
+ * compared by words folded crudely to a stem (calls, recording, recorded → call, record; a few
+ * words fans use for the same thing, such as theme and mode, as one), Chinese and Japanese text
+ * by pairs of characters, since it has no spaces; the score is the Dice coefficient of the two sets.
  */
 public final class Similarity {
 
@@ -18,6 +19,10 @@ public final class Similarity {
 
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "to", "of", "in", "on", "for", "and", "or",
             "is", "it", "be", "i", "we", "my", "me", "please", "want", "would", "like", "should", "can", "could", "with");
+
+    /** Words fans use for the same thing, as one. */
+    private static final java.util.Map<String, String> SAME = java.util.Map.of("theme", "mode", "themes", "mode",
+            "colour", "color", "colours", "color", "pic", "photo", "pics", "photo", "picture", "photo", "pictures", "photo");
 
     private Similarity() {
     }
@@ -68,7 +73,24 @@ public final class Similarity {
         if (w.length() < 2 || STOP_WORDS.contains(w)) {
             return;
         }
-        tokens.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
+        tokens.add(stem(SAME.getOrDefault(w, w)));
+    }
+
+    /** A crude English stem, the same for both sides: plural s, -ing, -ed and a final e dropped. */
+    static String stem(String word) {
+        String w = word;
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.length() > 5 && w.endsWith("ing")) {
+            w = w.substring(0, w.length() - 3);
+        } else if (w.length() > 4 && w.endsWith("ed")) {
+            w = w.substring(0, w.length() - 2);
+        }
+        if (w.length() > 4 && w.endsWith("e")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
     }
 
     private static boolean isIdeograph(int c) {

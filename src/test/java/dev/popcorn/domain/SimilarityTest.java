@@ -29,4 +29,15 @@ class SimilarityTest {
     void identicalTextsScoreOne() {
         assertThat(Similarity.score("Call recording", "call recording!")).isEqualTo(1.0);
     }
+
+    /** The same wish in the words fans use: dark mode or theme, record my calls or call recording. */
+    @Test
+    void wordFormsAndCommonSynonymsMatch() {
+        assertThat(Similarity.score("dark mode for the whole phone", "A dark theme for the whole system 全局深色模式"))
+                .isGreaterThanOrEqualTo(Similarity.MATCH);
+        assertThat(Similarity.score("record my calls", "Call recording 通话录音")).isGreaterThanOrEqualTo(Similarity.MATCH);
+        assertThat(Similarity.score("faster charging", "Charge faster")).isEqualTo(1.0);
+        assertThat(Similarity.score("record my calls", "Dark theme")).isLessThan(Similarity.MATCH);
+        assertThat(Similarity.stem("recorded")).isEqualTo(Similarity.stem("recording")).isEqualTo("record");
+    }
 }
