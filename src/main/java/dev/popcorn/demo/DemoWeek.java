@@ -108,28 +108,55 @@ public final class DemoWeek {
         {"Alarms that survive power saving", "Save battery and still wake up on time.", "省电也不误闹钟"},
     };
 
-    /** What fans say about a team's features, liked and not good enough: six of each, about that team's work. */
-    private static final Map<String, String[][]> COMMENTS = Map.of(
-        "camera", new String[][] {
-            {"夜景清楚多了", "Night shots are finally usable", "连拍分组很方便", "Much sharper in low light", "这个功能等了很久",
-                "Works great on my Mi 4"},
-            {"夜景模式拍照要等好几秒", "Burst groups hide my best shot", "暗光下还是有噪点", "Takes long to save night photos",
-                "希望能自定义分组", "Crashes when I rotate the phone"}},
-        "messaging", new String[][] {
-            {"验证码一键复制太方便了", "No more typing codes!", "垃圾短信少多了", "Keyword blocking works well", "太好用了！",
-                "Much faster than before"},
-            {"Missed some codes from my bank", "有的验证码识别不出来", "把正常短信也拦截了", "Can't block by sender name",
-                "希望能自定义关键词", "Copies the wrong number sometimes"}},
-        "launcher", new String[][] {
-            {"大文件夹很好用", "Search from anywhere is fast", "桌面整洁多了", "Love the big icons", "这个功能等了很久",
-                "Finally!"},
-            {"图标太大了", "下拉搜索和通知栏冲突", "Folders too big on small screens", "希望能自定义", "有时候会卡一下",
-                "Search misses my apps"}},
-        "battery", new String[][] {
-            {"终于知道哪个应用耗电了", "Quiet charging: no more buzzing at night", "按小时显示很清楚", "Great detail per app",
-                "太好用了！", "Finally!"},
-            {"Drains battery when on", "耗电统计有延迟", "安静充电太慢了", "Chart hard to read in dark mode", "希望能导出数据",
-                "有时候会卡一下"}});
+    /** What fans say about each feature, liked and not good enough, in both languages: three of each. */
+    private static final Map<String, String[][]> COMMENTS = Map.ofEntries(
+        Map.entry("MIUI-2041", new String[][] {
+            {"夜景清楚多了", "Night shots are finally usable", "Much sharper in low light"},
+            {"夜景模式拍照要等好几秒", "暗光下还是有噪点", "Takes long to save night photos"}}),
+        Map.entry("MIUI-2043", new String[][] {
+            {"连拍分组很方便", "My gallery is tidy at last", "一组照片一眼就能看完"},
+            {"Burst groups hide my best shot", "希望能自定义分组", "分组后找不到单张照片"}}),
+        Map.entry("MIUI-2050", new String[][] {
+            {"验证码一键复制太方便了", "No more typing codes!", "Works with every bank I use"},
+            {"Missed some codes from my bank", "有的验证码识别不出来", "Copies the wrong number sometimes"}}),
+        Map.entry("MIUI-2052", new String[][] {
+            {"垃圾短信少多了", "Keyword blocking works well", "终于清净了"},
+            {"把正常短信也拦截了", "Can't block by sender name", "希望能自定义关键词"}}),
+        Map.entry("MIUI-2060", new String[][] {
+            {"大文件夹很好用", "Love the big icons", "桌面整洁多了"},
+            {"图标太大了", "Folders too big on small screens", "希望文件夹能改颜色"}}),
+        Map.entry("MIUI-2061", new String[][] {
+            {"Search from anywhere is fast", "下滑就能搜，很顺手", "Finds apps and settings alike"},
+            {"下拉搜索和通知栏冲突", "Search misses my apps", "有时候会卡一下"}}),
+        Map.entry("MIUI-2070", new String[][] {
+            {"终于知道哪个应用耗电了", "Great detail per app", "按小时显示很清楚"},
+            {"耗电统计有延迟", "Chart hard to read in dark mode", "希望能导出数据"}}),
+        Map.entry("MIUI-2072", new String[][] {
+            {"Quiet charging: no more buzzing at night", "晚上充电没声音了", "Battery stays cooler overnight"},
+            {"安静充电太慢了", "Not fully charged by morning", "希望能设定充电时间"}}),
+        Map.entry("MIUI-1988", new String[][] {
+            {"图书馆里拍照不再尴尬", "Finally a silent shutter", "静音快门太棒了"},
+            {"关掉后连录像提示音也没了", "Some regions still force the sound", "希望锁屏时也能生效"}}),
+        Map.entry("MIUI-1990", new String[][] {
+            {"群里谁看了一目了然", "Read receipts in groups help a lot", "终于不用挨个问了"},
+            {"Can't turn it off for one group", "隐私上有点担心", "已读人数有时不准"}}),
+        Map.entry("MIUI-1994", new String[][] {
+            {"定时发送生日祝福很方便", "Scheduled messages are so useful", "再也不会忘记发了"},
+            {"Can't edit a scheduled message", "定时列表不好找", "Sent an hour late after a time change"}}),
+        Map.entry("MIUI-2002", new String[][] {
+            {"孩子再也弄乱不了桌面了", "Locked layout saves my sanity", "锁定后很安心"},
+            {"锁定后想改得先解锁，有点麻烦", "New apps still land on page one", "Widgets can still be moved"}}),
+        Map.entry("MIUI-2010", new String[][] {
+            {"省电模式下闹钟照常响", "Alarms finally survive power saving", "再也没迟到过"},
+            {"Other reminders still get killed", "省电模式开关不好找", "希望日历提醒也能保留"}}),
+        Map.entry("MIUI-2011", new String[][] {
+            {"锁屏就能看到还要充多久", "The estimate is spot on", "很实用的小功能"},
+            {"Estimate jumps around at first", "快充时估计不准", "字太小了"}}));
+
+    /** For the earlier weeks' features: what fans say of a smoother, faster part of the phone. */
+    private static final String[][] ANY_FEATURE = {
+        {"确实更流畅了", "Feels faster this week", "Smooth!"},
+        {"还是有点卡", "Still lags now and then", "希望再快一点"}};
 
     private static final String[] WISHES = {
         "Dual SIM: choose the SIM per contact 双卡按联系人选择",
@@ -373,8 +400,8 @@ public final class DemoWeek {
                 for (int f = 0; f < release.features().size(); f++) {
                     if (random.nextInt(100) < 55) {
                         boolean like = random.nextInt(100) < 50 + (f * 37) % 45;
-                        String[][] ofTeam = COMMENTS.getOrDefault(release.features().get(f).teamSlug(), COMMENTS.get("camera"));
-                        String[] comments = like ? ofTeam[0] : ofTeam[1];
+                        String[][] said = COMMENTS.getOrDefault(release.features().get(f).key(), ANY_FEATURE);
+                        String[] comments = like ? said[0] : said[1];
                         String comment = random.nextInt(100) < 20 ? comments[random.nextInt(comments.length)] : "";
                         verdicts.add(new FeatureVerdict(release.features().get(f).key(),
                                 like ? Verdict.LIKE : Verdict.NOT_GOOD_ENOUGH, comment));
