@@ -84,7 +84,7 @@ final class LeadParticipationModel {
         row.put("ref", g.ref());
         row.put("points", g.points());
         row.put("at", g.at());
-        row.put("why", g.kind() == ParticipationKind.AWARDED ? g.reason() : Messages.text(locale, "points.why." + g.kind().name()));
+        row.put("why", g.kind() == ParticipationKind.AWARDED ? g.reason() : Messages.text(locale, "lead.grants.why." + g.kind().name()));
         row.put("revoked", g.revoked());
         row.put("revokedBy", g.revokedBy() == null ? "" : g.revokedBy());
         row.put("revokeReason", g.revokeReason() == null ? "" : g.revokeReason());

@@ -99,6 +99,10 @@ class LeadParticipationIT {
         assertThat(between(html, "funnel-voted")).contains("<strong>1</strong>", "33 % of those who opened it",
                 "width=\"33\"");
         assertThat(html).contains("id=\"level-bars\"", "Newcomer", "id=\"recent-grants\"", "id=\"lock-level\"");
+        // The lead reads why points were granted in the third person: the fan's "you" is the fan's.
+        int grants = html.indexOf("id=\"recent-grants\"");
+        assertThat(html.substring(grants, html.indexOf("</section>", grants))).contains("A report on a release")
+                .doesNotContain("You earned", "your report");
         // Every user text is escaped: the comment shows as text.
         assertThat(html).contains("&lt;b&gt;bright&lt;/b&gt; at night").doesNotContain("<b>bright</b>");
 

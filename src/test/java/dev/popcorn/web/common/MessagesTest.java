@@ -92,4 +92,13 @@ class MessagesTest {
                 .doesNotContain("''");
         assertThat(Messages.text(Messages.ENGLISH, "error.request.headersTooLarge")).isEqualTo("The request's headers are too large.");
     }
+
+    @Test
+    void everyKindOfGrantIsExplainedToTheFanAndToTheLead() {
+        for (dev.popcorn.domain.ParticipationKind kind : dev.popcorn.domain.ParticipationKind.values()) {
+            assertThat(Messages.has("points.why." + kind.name())).as("the fan's words for " + kind).isTrue();
+            assertThat(Messages.has("lead.grants.why." + kind.name())).as("the lead's words for " + kind).isTrue();
+        }
+        assertThat(Messages.text(Messages.ENGLISH, "lead.grants.why.BADGE")).doesNotContain("You");
+    }
 }
