@@ -13,11 +13,11 @@ def call(Map args) {
     }
     def poll = popcornApi(api + [method: 'GET', path: "/api/v1/polls/${release.pollId}"])
     Map body = [team: args.team, title: args.title, titleZh: args.titleZh ?: '',
-                tickets: (args.tickets ?: []).collect { it.toString() }, pitch: args.pitch ?: '']
+                tickets: (args.tickets ?: []).collect { it.toString() }, pitch: args.pitch ?: '', pitchZh: args.pitchZh ?: '']
     def existing = poll.candidates.find { it.teamSlug == args.team && it.status == 'ACTIVE' }
     def candidate
     if (existing) {
-        Map edit = [title: body.title, titleZh: body.titleZh, tickets: body.tickets, pitch: body.pitch]
+        Map edit = [title: body.title, titleZh: body.titleZh, tickets: body.tickets, pitch: body.pitch, pitchZh: body.pitchZh]
         candidate = popcornApi(api + [method: 'PUT', path: "/api/v1/polls/${poll.id}/candidates/${existing.id}", body: edit])
         echo "Popcorn: ${args.team}'s candidate in ${poll.title} is now \"${args.title}\""
     } else {

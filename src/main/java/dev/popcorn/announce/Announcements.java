@@ -59,7 +59,7 @@ public final class Announcements implements AnnouncementWriter, ThreadWriter {
         model.put("closes", time(news.closes()));
         model.put("candidates", news.candidates().stream()
                 .map(c -> Map.of("title", c.title(), "titleZh", c.titleZh(), "team", c.team(), "pitch", c.pitch(),
-                        "url", c.url())).toList());
+                        "pitchZh", c.pitchZh(), "url", c.url())).toList());
         model.put("pollUrl", news.pollUrl());
         return templates.render("poll-thread", model);
     }

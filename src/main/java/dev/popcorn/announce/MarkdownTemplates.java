@@ -125,6 +125,7 @@ public final class MarkdownTemplates {
             w.put("title", winner.title());
             w.put("titleZh", winner.titleZh());
             w.put("pitch", winner.pitch());
+            w.put("pitchZh", winner.pitchZh());
             w.put("votes", winner.votes());
             w.put("percent", Math.round(winner.share() * 100));
             List<Map<String, Object>> members = new ArrayList<>();

@@ -293,6 +293,9 @@ final class AdminCommands {
         @Option(names = "--pitch", paramLabel = "TEXT", description = "one line on why it deserves the award")
         String pitch = "";
 
+        @Option(names = "--pitch-zh", paramLabel = "介绍", description = "the pitch in Chinese, for Chinese readers")
+        String pitchZh = "";
+
         @Spec
         CommandSpec spec;
 
@@ -310,6 +313,7 @@ final class AdminCommands {
             body.put("titleZh", titleZh);
             body.put("tickets", tickets);
             body.put("pitch", pitch);
+            body.put("pitchZh", pitchZh);
             JsonObject candidate = server.call(env, "POST", "/api/v1/polls/" + poll + "/candidates", body);
             spec.commandLine().getOut().println("added candidate " + candidate.get("id").getAsLong() + " '"
                     + candidate.get("title").getAsString() + "' to poll " + poll);

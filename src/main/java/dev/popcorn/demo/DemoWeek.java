@@ -93,19 +93,19 @@ public final class DemoWeek {
         {"MIUI-2011", "Charging estimate on the lock screen", "battery", "锁屏显示预计充满时间"},
     };
 
-    /** Each team's candidate project per week, in the order of {@link #TEAMS}: a title, a one-line pitch, the title in Chinese. */
+    /** Each team's candidate project per week, in the order of {@link #TEAMS}: a title, a one-line pitch, both in Chinese. */
     private static final String[][] THIS_WEEK_PROJECTS = {
-        {"Night camera", "Photos after dark that look like daylight.", "夜景相机"},
-        {"One-tap verification codes", "Never type a verification code again.", "验证码一键填"},
-        {"Big folders, quick search", "A desktop that fits the way you work.", "大文件夹，快搜索"},
-        {"Battery, hour by hour", "Know where your battery goes, and charge quietly at night.", "每小时的电量"},
+        {"Night camera", "Photos after dark that look like daylight.", "夜景相机", "天黑后拍的照片也像白天一样亮。"},
+        {"One-tap verification codes", "Never type a verification code again.", "验证码一键填", "再也不用手动输入验证码。"},
+        {"Big folders, quick search", "A desktop that fits the way you work.", "大文件夹，快搜索", "按你的习惯摆放的桌面。"},
+        {"Battery, hour by hour", "Know where your battery goes, and charge quietly at night.", "每小时的电量", "知道电都用在哪儿，夜里安静地充电。"},
     };
 
     private static final String[][] LAST_WEEK_PROJECTS = {
-        {"Silent shutter", "Take photos in a library without a sound.", "静音快门"},
-        {"Read receipts and scheduled messages", "Know who read it; send it when it matters.", "已读回执与定时短信"},
-        {"Locked desktop", "Children can no longer rearrange your icons.", "锁定桌面"},
-        {"Alarms that survive power saving", "Save battery and still wake up on time.", "省电也不误闹钟"},
+        {"Silent shutter", "Take photos in a library without a sound.", "静音快门", "在图书馆拍照也不出声。"},
+        {"Read receipts and scheduled messages", "Know who read it; send it when it matters.", "已读回执与定时短信", "知道谁读了；在合适的时候发出。"},
+        {"Locked desktop", "Children can no longer rearrange your icons.", "锁定桌面", "孩子再也弄乱不了你的图标。"},
+        {"Alarms that survive power saving", "Save battery and still wake up on time.", "省电也不误闹钟", "省电也能按时起床。"},
     };
 
     /** What fans say about each feature, liked and not good enough, in both languages: three of each. */
@@ -305,7 +305,7 @@ public final class DemoWeek {
                         "第 " + (HISTORY - week + 1) + " 周：更快、更流畅的" + HISTORY_AREAS_ZH[t], TEAMS[t][0]));
                 projects[t] = new String[] {"Smoother " + area + " · " + (HISTORY - week + 1),
                     "The " + area + " you use every day, a little better this week.",
-                    "更流畅的" + HISTORY_AREAS_ZH[t] + " · " + (HISTORY - week + 1)};
+                    "更流畅的" + HISTORY_AREAS_ZH[t] + " · " + (HISTORY - week + 1), "每天都用的" + HISTORY_AREAS_ZH[t] + "，这周又好了一点。"};
             }
             Release release = openRelease.openShippedAt(version(shipped), features, shipped, "demo").release();
             List<String> taking = new ArrayList<>();
@@ -440,7 +440,7 @@ public final class DemoWeek {
             String team = TEAMS[t][0];
             Candidate proposed = draft.candidates().stream().filter(c -> c.teamSlug().equals(team)).findFirst().orElseThrow();
             candidates.add(managePoll.editCandidate(draft.id(), proposed.id(), projects[t][0], projects[t][2], proposed.tickets(),
-                    projects[t][1], "lead"));
+                    projects[t][1], projects[t][3], "lead"));
         }
         Instant opens = draft.opensAt();
         if (votesUntil.isBefore(opens)) {

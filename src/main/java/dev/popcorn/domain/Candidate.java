@@ -7,29 +7,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A project a team shipped in the week, standing for the Popcorn Award: a title (in English, and in Chinese
- * where someone gave one: {@code titleZh}, empty otherwise), its tickets, a one-line pitch.
+ * A project a team shipped in the week, standing for the Popcorn Award: a title and a one-line pitch (in
+ * English, and in Chinese where someone gave them: {@code titleZh}, {@code pitchZh}, empty otherwise), its tickets.
  */
 public record Candidate(
         long id, long pollId, String teamSlug, String title, String titleZh, List<String> tickets, String pitch,
-        CandidateStatus status, String reason) {
+        String pitchZh, CandidateStatus status, String reason) {
 
     public Candidate {
         Text.require(title, "candidate.title", 1, 120);
         titleZh = Text.optional(titleZh, "candidate.titleZh", 120);
         pitch = Text.optional(pitch, "candidate.pitch", 200);
+        pitchZh = Text.optional(pitchZh, "candidate.pitchZh", 200);
         tickets = List.copyOf(tickets);
         reason = Text.optional(reason, "candidate.reason", 1000);
     }
 
     public Candidate(long id, long pollId, String teamSlug, String title, List<String> tickets, String pitch,
             CandidateStatus status, String reason) {
-        this(id, pollId, teamSlug, title, "", tickets, pitch, status, reason);
+        this(id, pollId, teamSlug, title, "", tickets, pitch, "", status, reason);
     }
 
     /** The title a reader of this language reads: the Chinese one on Chinese pages where there is one. */
     public String titleFor(Locale locale) {
         return Languages.chinese(locale) && !titleZh.isEmpty() ? titleZh : title;
+    }
+
+    /** The pitch a reader of this language reads: the Chinese one on Chinese pages where there is one. */
+    public String pitchFor(Locale locale) {
+        return Languages.chinese(locale) && !pitchZh.isEmpty() ? pitchZh : pitch;
     }
 
     /**
@@ -45,8 +51,12 @@ public record Candidate(
             String title = Text.cut(shipped.get(0).summary(), 120);
             String titleZh = Text.cut(shipped.get(0).summaryZh(), 120);
             String pitch = Text.cut(String.join(" · ", shipped.stream().skip(1).map(Feature::summary).toList()), 200);
+            // In Chinese where every other feature has a Chinese summary; else none (the English pitch is read).
+            boolean allZh = shipped.stream().skip(1).noneMatch(f -> f.summaryZh().isEmpty());
+            String pitchZh = allZh ? Text.cut(String.join(" · ", shipped.stream().skip(1).map(Feature::summaryZh).toList()), 200)
+                    : "";
             proposed.add(new Candidate(0, pollId, team, title, titleZh, shipped.stream().map(Feature::key).toList(), pitch,
-                    CandidateStatus.ACTIVE, ""));
+                    pitchZh, CandidateStatus.ACTIVE, ""));
         });
         return proposed;
     }
@@ -56,11 +66,11 @@ public record Candidate(
     }
 
     /** The same candidate with a lead's corrections. */
-    public Candidate edited(String newTitle, String newTitleZh, List<String> newTickets, String newPitch) {
-        return new Candidate(id, pollId, teamSlug, newTitle, newTitleZh, newTickets, newPitch, status, reason);
+    public Candidate edited(String newTitle, String newTitleZh, List<String> newTickets, String newPitch, String newPitchZh) {
+        return new Candidate(id, pollId, teamSlug, newTitle, newTitleZh, newTickets, newPitch, newPitchZh, status, reason);
     }
 
     public Candidate withStatus(CandidateStatus newStatus, String why) {
-        return new Candidate(id, pollId, teamSlug, title, titleZh, tickets, pitch, newStatus, why);
+        return new Candidate(id, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh, newStatus, why);
     }
 }

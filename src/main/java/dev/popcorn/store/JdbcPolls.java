@@ -128,13 +128,13 @@ final class JdbcPolls implements PollStore {
             return List.of();
         }
         Map<Long, List<Candidate>> candidates = new HashMap<>();
-        h.createQuery("SELECT id, poll_id, team_slug, title, title_zh, tickets, pitch, status, reason"
+        h.createQuery("SELECT id, poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh, status, reason"
                         + " FROM candidates WHERE poll_id IN (<ids>) ORDER BY id")
                 .bindList("ids", rows.stream().map(Row::id).toList())
                 .map((rs, ctx) -> candidates.computeIfAbsent(rs.getLong("poll_id"), k -> new ArrayList<>())
                         .add(new Candidate(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("team_slug"),
                                 rs.getString("title"), rs.getString("title_zh"), tickets(rs.getString("tickets")), rs.getString("pitch"),
-                                CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason"))))
+                                rs.getString("pitch_zh"), CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason"))))
                 .list();
         List<Poll> polls = new ArrayList<>();
         for (Row row : rows) {
@@ -175,32 +175,32 @@ final class JdbcPolls implements PollStore {
 
     @Override
     public Candidate addCandidate(Candidate draft) {
-        long id = db.with(h -> h.createUpdate("INSERT INTO candidates (poll_id, team_slug, title, title_zh, tickets, pitch, status,"
-                        + " reason) VALUES (:p, :t, :title, :titleZh, :tickets, :pitch, :s, '')")
+        long id = db.with(h -> h.createUpdate("INSERT INTO candidates (poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh,"
+                        + " status, reason) VALUES (:p, :t, :title, :titleZh, :tickets, :pitch, :pitchZh, :s, '')")
                 .bind("p", draft.pollId()).bind("t", draft.teamSlug()).bind("title", draft.title()).bind("titleZh", draft.titleZh())
-                .bind("tickets", String.join(",", draft.tickets())).bind("pitch", draft.pitch())
+                .bind("tickets", String.join(",", draft.tickets())).bind("pitch", draft.pitch()).bind("pitchZh", draft.pitchZh())
                 .bind("s", CandidateStatus.ACTIVE.name())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return new Candidate(id, draft.pollId(), draft.teamSlug(), draft.title(), draft.titleZh(), draft.tickets(), draft.pitch(),
-                CandidateStatus.ACTIVE, "");
+                draft.pitchZh(), CandidateStatus.ACTIVE, "");
     }
 
     @Override
     public void updateCandidate(Candidate candidate) {
-        db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch,"
+        db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
                         + " status = :s, reason = :reason WHERE id = :id")
                 .bind("title", candidate.title()).bind("titleZh", candidate.titleZh()).bind("tickets", String.join(",", candidate.tickets()))
-                .bind("pitch", candidate.pitch()).bind("s", candidate.status().name()).bind("reason", candidate.reason())
+                .bind("pitch", candidate.pitch()).bind("pitchZh", candidate.pitchZh()).bind("s", candidate.status().name()).bind("reason", candidate.reason())
                 .bind("id", candidate.id())
                 .execute());
     }
 
     @Override
     public boolean replaceCandidate(Candidate before, Candidate after) {
-        return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch,"
+        return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
                         + " status = :s, reason = :reason WHERE id = :id AND status = :was")
                 .bind("title", after.title()).bind("titleZh", after.titleZh()).bind("tickets", String.join(",", after.tickets()))
-                .bind("pitch", after.pitch()).bind("s", after.status().name()).bind("reason", after.reason())
+                .bind("pitch", after.pitch()).bind("pitchZh", after.pitchZh()).bind("s", after.status().name()).bind("reason", after.reason())
                 .bind("id", after.id()).bind("was", before.status().name())
                 .execute()) == 1;
     }

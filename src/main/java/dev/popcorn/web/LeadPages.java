@@ -62,9 +62,11 @@ final class LeadPages implements EndpointGroup {
         post("/lead/releases/tracker", ctx -> done(ctx, lead -> uses.shipRelease().ship(fromTracker(ctx), lead),
                 "releaseOpened"), LEAD);
         post("/lead/polls/{id}/candidates", ctx -> done(ctx, lead -> polls.addCandidate(id(ctx), ctx.formParam("team"),
-                ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"), lead), "candidateAdded"), LEAD);
+                ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"),
+                ctx.formParam("pitchZh"), lead), "candidateAdded"), LEAD);
         post("/lead/polls/{id}/candidates/{candidate}", ctx -> done(ctx, lead -> polls.editCandidate(id(ctx),
-                id(ctx, "candidate"), ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"), lead),
+                id(ctx, "candidate"), ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"),
+                ctx.formParam("pitchZh"), lead),
                 "candidateEdited"), LEAD);
         post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> done(ctx,
                 lead -> polls.withdrawCandidate(id(ctx), id(ctx, "candidate"), lead), "withdrawn"), LEAD);

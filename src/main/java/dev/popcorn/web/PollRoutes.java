@@ -37,7 +37,7 @@ final class PollRoutes implements EndpointGroup {
     record BallotInput(Long candidate) {
     }
 
-    record CandidateInput(String team, String title, String titleZh, List<String> tickets, String pitch) {
+    record CandidateInput(String team, String title, String titleZh, List<String> tickets, String pitch, String pitchZh) {
     }
 
     /** A disqualification: its public reason, and whether an edited announcement goes back to the template's. */
@@ -122,13 +122,13 @@ final class PollRoutes implements EndpointGroup {
     private void addCandidate(Context ctx) {
         CandidateInput input = Json.read(ctx, CandidateInput.class);
         Json.write(ctx, 201, managePoll.addCandidate(id(ctx), require(input.team(), "team"), require(input.title(), "title"),
-                input.titleZh(), orEmpty(input.tickets()), input.pitch(), lead(ctx)));
+                input.titleZh(), orEmpty(input.tickets()), input.pitch(), input.pitchZh(), lead(ctx)));
     }
 
     private void editCandidate(Context ctx) {
         CandidateInput input = Json.read(ctx, CandidateInput.class);
         Json.write(ctx, 200, managePoll.editCandidate(id(ctx), id(ctx, "candidate"), require(input.title(), "title"),
-                input.titleZh(), orEmpty(input.tickets()), input.pitch(), lead(ctx)));
+                input.titleZh(), orEmpty(input.tickets()), input.pitch(), input.pitchZh(), lead(ctx)));
     }
 
     private void announcement(Context ctx) {

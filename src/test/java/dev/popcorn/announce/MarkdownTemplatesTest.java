@@ -46,22 +46,23 @@ class MarkdownTemplatesTest {
     }
 
     @Test
-    void chineseReadersReadTheChineseTitlesWhereThereAreSome() {
+    void chineseReadersReadTheChineseTitlesAndPitchesWhereThereAreSome() {
         AwardFacts many = AwardSamples.camera("王磊");
         List<dev.popcorn.domain.Candidate> field = List.of(
-                new dev.popcorn.domain.Candidate(1, 9, "camera", "Night camera", "夜拍相机", List.of("MIUI-2101"), "",
+                new dev.popcorn.domain.Candidate(1, 9, "camera", "Night camera", "夜拍相机", List.of("MIUI-2101"), "", "",
                         dev.popcorn.domain.CandidateStatus.ACTIVE, ""),
-                new dev.popcorn.domain.Candidate(2, 9, "battery", "Quiet charging", "", List.of(), "",
+                new dev.popcorn.domain.Candidate(2, 9, "battery", "Quiet charging", "", List.of(), "", "",
                         dev.popcorn.domain.CandidateStatus.ACTIVE, ""));
         AwardFacts facts = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
-                List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "Night camera", "夜拍相机", "", 2, 0.67, List.of())),
+                List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "Night camera", "夜拍相机", "Photos after dark",
+                        "天黑以后也能拍", 2, 0.67, List.of())),
                 PollResult.of(field, Map.of(1L, 2L, 2L, 1L)), many.teamNames(), many.resultsUrl(), many.cardUrl());
 
         String[] parts = new MarkdownTemplates(null, List.of("zh-CN", "en")).render(facts).split("\n---\n");
 
-        assertThat(parts[0]).contains("## 夜拍相机 —— 相机团队 Camera", "| 夜拍相机 |", "| Quiet charging |")
-                .doesNotContain("Night camera");
-        assertThat(parts[1]).contains("Night camera").doesNotContain("夜拍相机");
+        assertThat(parts[0]).contains("## 夜拍相机 —— 相机团队 Camera", "> 天黑以后也能拍", "| 夜拍相机 |", "| Quiet charging |")
+                .doesNotContain("Night camera", "Photos after dark");
+        assertThat(parts[1]).contains("Night camera", "> Photos after dark").doesNotContain("夜拍相机", "天黑以后");
     }
 
     @Test

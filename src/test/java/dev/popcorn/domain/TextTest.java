@@ -14,7 +14,7 @@ class TextTest {
         assertThat(new Feature("POP-1", "Night mode", "夜".repeat(255), "camera").summaryZh()).hasSize(255);
         assertThatThrownBy(() -> new Feature("POP-1", "Night mode", "😀".repeat(128), "camera"))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("text.tooLong"));
-        assertThatThrownBy(() -> new Candidate(0, 1, "camera", "Night", "🌙".repeat(61), List.of(), "", CandidateStatus.ACTIVE, ""))
+        assertThatThrownBy(() -> new Candidate(0, 1, "camera", "Night", "🌙".repeat(61), List.of(), "", "", CandidateStatus.ACTIVE, ""))
                 .isInstanceOf(RuleViolation.class);
     }
 

@@ -144,7 +144,7 @@ final class MemoryPolls implements PollStore {
     public Candidate addCandidate(Candidate draft) {
         return db.with(() -> {
             Candidate candidate = new Candidate(db.nextId(), draft.pollId(), draft.teamSlug(), draft.title(), draft.titleZh(),
-                    draft.tickets(), draft.pitch(), CandidateStatus.ACTIVE, "");
+                    draft.tickets(), draft.pitch(), draft.pitchZh(), CandidateStatus.ACTIVE, "");
             withCandidates(draft.pollId(), list -> list.add(candidate));
             return candidate;
         });

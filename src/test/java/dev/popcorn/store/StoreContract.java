@@ -137,12 +137,12 @@ abstract class StoreContract {
         assertThat(store.releases().find(release.id()).orElseThrow().features()).extracting(Feature::summaryZh)
                 .containsExactly("夜景模式", "");
         Candidate added = store.polls().addCandidate(new Candidate(0, poll.id(), "camera", "Night camera", "夜拍相机",
-                List.of("POP-1"), "", CandidateStatus.ACTIVE, ""));
+                List.of("POP-1"), "", "", CandidateStatus.ACTIVE, ""));
         assertThat(added.titleZh()).isEqualTo("夜拍相机");
-        Candidate renamed = added.edited("Night camera", "夜景相机", List.of("POP-1"), "");
+        Candidate renamed = added.edited("Night camera", "夜景相机", List.of("POP-1"), "After dark", "天黑以后");
         assertThat(store.polls().replaceCandidate(added, renamed)).isTrue();
         assertThat(store.polls().find(poll.id()).orElseThrow().candidates()).filteredOn(c -> c.id() == added.id())
-                .extracting(Candidate::titleZh).containsExactly("夜景相机");
+                .extracting(Candidate::titleZh, Candidate::pitchZh).containsExactly(org.assertj.core.groups.Tuple.tuple("夜景相机", "天黑以后"));
     }
 
     @Test

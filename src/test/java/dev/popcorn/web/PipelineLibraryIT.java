@@ -179,7 +179,7 @@ class PipelineLibraryIT {
 
         pipeline.run("popcornRelease(version: '2026.11.20', keys: ['MIUI-2101', 'MIUI-2102'])");
         pipeline.run("popcornCandidate(version: '2026.11.20', team: 'design', title: 'New icons', pitch: 'Round at last')");
-        pipeline.run("popcornCandidate(version: '2026.11.20', team: 'design', title: 'New icons', titleZh: '新图标', pitch: 'Round at last')");
+        pipeline.run("popcornCandidate(version: '2026.11.20', team: 'design', title: 'New icons', titleZh: '新图标', pitch: 'Round at last', pitchZh: '终于圆了')");
         Object counts = pipeline.run("popcornTestSummary(version: '2026.11.20', tests: [total: 12, failed: 1, skipped: 2])");
         assertThat(counts).isEqualTo(Map.of("total", 12, "failed", 1, "skipped", 2));
         assertThat(pipeline.log).contains("Popcorn: proposed \"New icons\" for design in Popcorn Award · 2026.11.20",
@@ -199,6 +199,7 @@ class PipelineLibraryIT {
         assertThat(design).isNotNull();
         assertThat(design.get("title").getAsString()).isEqualTo("New icons");
         assertThat(design.get("titleZh").getAsString()).as("the Chinese title from the step").isEqualTo("新图标");
+        assertThat(design.get("pitchZh").getAsString()).isEqualTo("终于圆了");
         assertThat(pipeline.http).extracting(call -> call.get("method") + " " + URI.create((String) call.get("url")).getPath())
                 .contains("POST /api/v1/releases", "GET /api/v1/releases", "GET /api/v1/polls/1",
                         "POST /api/v1/polls/1/candidates", "PUT /api/v1/polls/1/candidates/3", "PUT /api/v1/releases/1/tests");

@@ -188,11 +188,14 @@ class ReportFlowIT {
         long id = candidate.get("id").getAsLong();
         String edit = "/api/v1/polls/" + poll + "/candidates/" + id;
         api.call("PUT", edit, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
-                "{\"title\": \"Night camera\", \"titleZh\": \"夜拍相机\", \"tickets\": [\"POP-1\"]}", 200);
+                "{\"title\": \"Night camera\", \"titleZh\": \"夜拍相机\", \"tickets\": [\"POP-1\"],"
+                + " \"pitch\": \"Bright photos after dark\", \"pitchZh\": \"天黑后也能拍亮\"}", 200);
         api.call("PUT", edit, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
                 "{\"title\": \"Night camera\", \"titleZh\": \"" + "夜".repeat(121) + "\"}", 422);
-        assertThat(page("GET", "/polls/" + poll + "?lang=zh-CN", null, null).body()).contains("夜拍相机").doesNotContain("Night camera");
-        assertThat(page("GET", "/polls/" + poll + "?lang=en", null, null).body()).contains("Night camera").doesNotContain("夜拍相机");
+        assertThat(page("GET", "/polls/" + poll + "?lang=zh-CN", null, null).body()).contains("夜拍相机", "天黑后也能拍亮")
+                .doesNotContain("Night camera", "Bright photos after dark");
+        assertThat(page("GET", "/polls/" + poll + "?lang=en", null, null).body()).contains("Night camera", "Bright photos after dark")
+                .doesNotContain("夜拍相机", "天黑后也能拍亮");
     }
 
     private HttpResponse<String> page(String method, String path, String session, String form) {

@@ -163,7 +163,8 @@ public final class AnnounceAward {
                     .toList();
             winners.add(new AwardFacts.Winner(team.slug(), team.name(), standing.candidate().title(),
                     standing.candidate().titleFor(java.util.Locale.SIMPLIFIED_CHINESE),
-                    standing.candidate().pitch(), standing.votes(), standing.share(), members));
+                    standing.candidate().pitch(), standing.candidate().pitchFor(java.util.Locale.SIMPLIFIED_CHINESE),
+                    standing.votes(), standing.share(), members));
         }
         String results = baseUrl.get() + "/polls/" + poll.id();
         java.util.Map<String, String> names = new java.util.HashMap<>();

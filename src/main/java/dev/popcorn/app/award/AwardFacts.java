@@ -16,9 +16,9 @@ public record AwardFacts(
         long pollId, String version, LocalDate weekOf, List<Winner> winners, PollResult result,
         Map<String, String> teamNames, String resultsUrl, String cardUrl) {
 
-    /** One winning project with its team, titled in English and for Chinese readers. Photo URLs are absolute. */
-    public record Winner(String teamSlug, String teamName, String title, String titleZh, String pitch, long votes,
-            double share, List<Member> members) {
+    /** One winning project with its team, its title and pitch in English and for Chinese readers. Photo URLs are absolute. */
+    public record Winner(String teamSlug, String teamName, String title, String titleZh, String pitch, String pitchZh,
+            long votes, double share, List<Member> members) {
         public Winner {
             members = List.copyOf(members);
         }
@@ -26,7 +26,7 @@ public record AwardFacts(
         /** A winner with one title for every reader. */
         public Winner(String teamSlug, String teamName, String title, String pitch, long votes, double share,
                 List<Member> members) {
-            this(teamSlug, teamName, title, title, pitch, votes, share, members);
+            this(teamSlug, teamName, title, title, pitch, pitch, votes, share, members);
         }
     }
 

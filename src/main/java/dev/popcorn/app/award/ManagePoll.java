@@ -44,18 +44,18 @@ public final class ManagePoll {
 
     public Candidate addCandidate(long pollId, String teamSlug, String title, List<String> tickets, String pitch,
             String actor) {
-        return addCandidate(pollId, teamSlug, title, "", tickets, pitch, actor);
+        return addCandidate(pollId, teamSlug, title, "", tickets, pitch, "", actor);
     }
 
-    /** A lead adds a candidate, titled in English and, optionally, in Chinese ({@code titleZh}). */
+    /** A lead adds a candidate, its title and pitch in English and, optionally, in Chinese ({@code titleZh}, {@code pitchZh}). */
     public Candidate addCandidate(long pollId, String teamSlug, String title, String titleZh, List<String> tickets,
-            String pitch, String actor) {
+            String pitch, String pitchZh, String actor) {
         Poll poll = poll(pollId);
         poll.checkCandidatesEditable();
         if (stores.teams().find(teamSlug).isEmpty()) {
             throw RuleViolation.invalid("candidate.team.unknown", teamSlug);
         }
-        Candidate draft = new Candidate(0, pollId, teamSlug, title, titleZh, tickets, pitch, CandidateStatus.ACTIVE, "");
+        Candidate draft = new Candidate(0, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh, CandidateStatus.ACTIVE, "");
         return stores.transactions().inTransaction(() -> {
             Candidate candidate = stores.polls().addCandidate(draft);
             log(entry(actor, "candidate.add", poll, title + " (" + teamSlug + ")"));
@@ -63,12 +63,12 @@ public final class ManagePoll {
         });
     }
 
-    /** A lead corrects a candidate: its titles (the Chinese one optional), tickets and pitch. */
+    /** A lead corrects a candidate: its title and pitch (the Chinese ones optional) and tickets. */
     public Candidate editCandidate(long pollId, long candidateId, String title, String titleZh, List<String> tickets,
-            String pitch, String actor) {
+            String pitch, String pitchZh, String actor) {
         Poll poll = poll(pollId);
         poll.checkCandidatesEditable();
-        Candidate edited = candidate(poll, candidateId).edited(title, titleZh, tickets, pitch);
+        Candidate edited = candidate(poll, candidateId).edited(title, titleZh, tickets, pitch, pitchZh);
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replaceCandidate(candidate(poll, candidateId), edited), poll);
             log(entry(actor, "candidate.edit", poll, edited.title()));

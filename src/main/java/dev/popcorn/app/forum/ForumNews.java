@@ -21,8 +21,8 @@ public final class ForumNews {
         }
     }
 
-    /** A candidate of the poll thread (its title in English and for Chinese readers), with the link to vote for it. */
-    public record Candidate(String title, String titleZh, String team, String pitch, String url) {
+    /** A candidate of the poll thread (its title and pitch in English and for Chinese readers), with the link to vote for it. */
+    public record Candidate(String title, String titleZh, String team, String pitch, String pitchZh, String url) {
     }
 
     /** The poll thread: open until {@code closes}, or closed and waiting for the review. */

@@ -202,7 +202,7 @@ public final class ForumThreads {
         for (Candidate c : poll.candidates()) {
             if (c.status() == CandidateStatus.ACTIVE) {
                 candidates.add(new ForumNews.Candidate(c.title(), c.titleFor(Locale.SIMPLIFIED_CHINESE), teamName(c.teamSlug()), c.pitch(),
-                        link("/polls/" + poll.id() + "#candidate-" + c.id())));
+                        c.pitchFor(Locale.SIMPLIFIED_CHINESE), link("/polls/" + poll.id() + "#candidate-" + c.id())));
             }
         }
         boolean open = poll.stateAt(clock.instant()) == PollState.OPEN;

@@ -160,7 +160,8 @@ public final class Templates {
 
     /**
      * {@code feature | local}, {@code candidate | local}: its title in the page's language (Chinese where it has one);
-     * {@code poll | local}: the award's name in the page's language, a title written otherwise as written.
+     * {@code candidate | local('pitch')} its pitch so; {@code poll | local}: the award's name in the page's language,
+     * a title written otherwise as written.
      */
     private static final class Local implements Filter {
         @Override
@@ -174,7 +175,7 @@ public final class Templates {
                 return feature.summaryFor(context.getLocale());
             }
             if (input instanceof Candidate candidate) {
-                return candidate.titleFor(context.getLocale());
+                return "pitch".equals(args.get("0")) ? candidate.pitchFor(context.getLocale()) : candidate.titleFor(context.getLocale());
             }
             if (input instanceof Poll poll) {
                 return poll.title().startsWith(OpenRelease.POLL_TITLE) ? Messages.text(context.getLocale(), "poll.title.award",

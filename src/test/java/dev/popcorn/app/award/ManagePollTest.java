@@ -44,7 +44,7 @@ class ManagePollTest {
         AWeek.Week week = AWeek.in(stores).build();
         long poll = week.poll().id();
         var added = manage.addCandidate(poll, "battery", "Quiet charging", List.of("POP-2"), "charges overnight", "lead");
-        manage.editCandidate(poll, added.id(), "Silent charging", "静音充电", List.of("POP-2", "POP-9"), "", "lead");
+        manage.editCandidate(poll, added.id(), "Silent charging", "静音充电", List.of("POP-2", "POP-9"), "", "", "lead");
         manage.withdrawCandidate(poll, week.candidate(0).id(), "lead");
         assertThat(poll(poll).candidates()).extracting(c -> c.title() + " " + c.status())
                 .containsExactly("Feature of camera WITHDRAWN", "Feature of battery ACTIVE", "Silent charging ACTIVE");
