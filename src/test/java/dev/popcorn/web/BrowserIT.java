@@ -118,6 +118,8 @@ class BrowserIT {
         browser.findElements(By.cssSelector("label.candidate")).get(1).click();
         browser.findElement(By.cssSelector("form.ballot button")).click();
         assertThat(text("#receipt")).startsWith(receiptText).containsPattern("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(browser.findElement(By.id("vote-share")).getAttribute("href")).as("the next step after voting")
+                .endsWith("/fans/" + userId + "/share");
     }
 
     /** Opens a personal link and confirms: a link alone signs nobody in. */

@@ -94,9 +94,11 @@ public final class AwardSchedule {
         }
         PollResult result = tally.of(poll);
         String leading = String.join(", ", result.winners().stream().map(s -> s.candidate().title()).toList());
+        String leadingZh = String.join(", ", result.winners().stream()
+                .map(s -> s.candidate().titleFor(java.util.Locale.SIMPLIFIED_CHINESE)).toList());
         audit.record(new AuditEntry(now, ACTOR, "poll.close", "poll:" + poll.id(), result.ballots() + " ballots"
                 + (leading.isEmpty() ? "" : "; leading: " + leading) + "; waiting for a lead's review")
-                .noted(leading.isEmpty() ? "closed" : "closed.leading", result.ballots(), leading));
+                .noted(leading.isEmpty() ? "closed" : "closed.leading", result.ballots(), leading, leadingZh));
         return true;
     }
 }

@@ -16,6 +16,7 @@ import dev.popcorn.domain.Standing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The lead's side of the award poll: prepare candidates, open and close the poll early, review
@@ -118,7 +119,8 @@ public final class ManagePoll {
             log(entry(actor, "candidate.disqualify", poll, candidate.title() + ": " + reason.strip()
                     + " → " + winners(recounted) + (reset ? "; announcement back to the template" : ""))
                     .noted(reset ? "disqualified.reset" : "disqualified", candidate.title(), reason.strip(),
-                            winnerTitles(recounted), winnerVotes(recounted)));
+                            winnerTitles(recounted, Locale.ENGLISH), winnerVotes(recounted),
+                            candidate.titleFor(Locale.SIMPLIFIED_CHINESE), winnerTitles(recounted, Locale.SIMPLIFIED_CHINESE)));
             return recounted;
         });
     }
@@ -197,7 +199,8 @@ public final class ManagePoll {
                 }
             }
             log(entry(actor, announcing ? "poll.approve" : "poll.approve.history", frozen, winners(result))
-                    .noted("winners", winnerTitles(result), winnerVotes(result)));
+                    .noted("winners", winnerTitles(result, Locale.ENGLISH), winnerVotes(result),
+                            winnerTitles(result, Locale.SIMPLIFIED_CHINESE)));
             return frozen;
         });
     }
@@ -248,8 +251,9 @@ public final class ManagePoll {
         stores.audit().record(entry);
     }
 
-    private static String winnerTitles(PollResult result) {
-        return String.join(", ", result.winners().stream().map(s -> s.candidate().title()).toList());
+    /** The winners' titles as readers of {@code language} read them, for the audit note. */
+    private static String winnerTitles(PollResult result, Locale language) {
+        return String.join(", ", result.winners().stream().map(s -> s.candidate().titleFor(language)).toList());
     }
 
     private static long winnerVotes(PollResult result) {

@@ -47,7 +47,11 @@ class AuditTextTest {
         AuditEntry counted = new AuditEntry(AT, "popcorn", "poll.close", "poll:12", "1 ballots; leading: Night camera")
                 .noted("closed.leading", 1, "Night camera");
         assertThat(detail(counted, Messages.ENGLISH)).isEqualTo("1 ballot; leading: Night camera; waiting for a lead's review");
-        AuditEntry none = new AuditEntry(AT, "lead", "poll.approve", "poll:12", "no votes").noted("winners", "", 0);
+        AuditEntry won = new AuditEntry(AT, "lead", "poll.approve", "poll:12", "winner: Night camera (3)")
+                .noted("winners", "Night camera", 3, "夜拍相机");
+        assertThat(detail(won, Messages.ENGLISH)).isEqualTo("Winner: Night camera (3 votes)");
+        assertThat(detail(won, Messages.CHINESE)).as("the project by its Chinese title").isEqualTo("获奖：夜拍相机（3 票）");
+        AuditEntry none = new AuditEntry(AT, "lead", "poll.approve", "poll:12", "no votes").noted("winners", "", 0, "");
         assertThat(detail(none, Messages.ENGLISH)).isEqualTo("No votes counted");
         assertThat(detail(none, Messages.CHINESE)).isEqualTo("没有计入的票");
     }
