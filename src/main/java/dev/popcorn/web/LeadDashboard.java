@@ -50,7 +50,7 @@ final class LeadDashboard {
     /** The poll's count so far alone, as the glance shows it: what lead.js asks for to keep it live. */
     void liveCount(Context ctx) {
         Map<String, Object> model = chrome.model(ctx);
-        LeadGlanceModel.fill(model, uses.overview(), chrome.locale(ctx));
+        LeadGlanceModel.fillCount(model, uses.overview(), chrome.locale(ctx));
         chrome.render(ctx, "lead-count", model);
     }
 

@@ -48,12 +48,19 @@ final class LeadGlanceModel {
             List<Point> trend = trend(glance.trend());
             model.put("trend", trend);
             model.put("trendLine", line(trend));
-            glance.count().ifPresent(result -> {
-                model.put("liveCount", counts(result, teams, locale));
-                model.put("liveCast", result.cast());
-                model.put("liveSetAside", result.setAsideVotes());
-            });
+            glance.count().ifPresent(result -> putCount(model, result, teams, locale));
         });
+    }
+
+    /** The poll's count so far alone (no feedback, trend or comments read): for the page's half-minute refresh. */
+    static void fillCount(Map<String, Object> model, WeekOverview overview, java.util.Locale locale) {
+        overview.liveCount().ifPresent(result -> putCount(model, result, overview.teamsBySlug(), locale));
+    }
+
+    private static void putCount(Map<String, Object> model, PollResult result, Map<String, Team> teams, java.util.Locale locale) {
+        model.put("liveCount", counts(result, teams, locale));
+        model.put("liveCast", result.cast());
+        model.put("liveSetAside", result.setAsideVotes());
     }
 
     private static String teamName(Map<String, Team> teams, String slug) {

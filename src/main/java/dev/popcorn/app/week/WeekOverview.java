@@ -156,9 +156,17 @@ public final class WeekOverview {
                         of.stream().mapToLong(FeatureFeedback::notGoodEnough).sum()));
             }
             Optional<Poll> poll = pollOf(release.id());
-            Optional<PollResult> count = poll.filter(p -> p.stateAt(clock.instant()) == PollState.OPEN).map(tally::of);
-            return new Glance(release, reports.count(release.id()), features, comments, trend, poll, count);
+            return new Glance(release, reports.count(release.id()), features, comments, trend, poll, countWhileOpen(poll));
         });
+    }
+
+    /** The count so far of the newest release's poll while it is open, alone: what the lead's page asks for again and again. */
+    public Optional<PollResult> liveCount() {
+        return releases.recent(1).stream().findFirst().flatMap(release -> countWhileOpen(pollOf(release.id())));
+    }
+
+    private Optional<PollResult> countWhileOpen(Optional<Poll> poll) {
+        return poll.filter(p -> p.stateAt(clock.instant()) == PollState.OPEN).map(tally::of);
     }
 
     /** The release's reports, newest first, at most {@code limit} (the export of a week's feedback). */
