@@ -101,11 +101,13 @@ final class JdbcStanding implements StandingStore {
 
     @Override
     public Map<String, Long> levelCounts(String firstLevel) {
-        return db.with(h -> h.createQuery("SELECT COALESCE(l.level, :first) AS level, COUNT(*) AS n FROM users u"
-                        + " LEFT JOIN user_levels l ON l.user_id = u.id GROUP BY COALESCE(l.level, :first)")
-                .bind("first", firstLevel)
+        // Grouped by the stored level alone: a user with no row and one stored at the first level are folded
+        // together here, not by binding the first level twice in GROUP BY (H2 refuses that as two expressions).
+        return db.with(h -> h.createQuery("SELECT l.level AS level, COUNT(*) AS n FROM users u"
+                        + " LEFT JOIN user_levels l ON l.user_id = u.id GROUP BY l.level")
                 .reduceRows(new LinkedHashMap<String, Long>(), (map, row) -> {
-                    map.put(row.getColumn("level", String.class), row.getColumn("n", Long.class));
+                    String level = row.getColumn("level", String.class);
+                    map.merge(level == null ? firstLevel : level, row.getColumn("n", Long.class), Long::sum);
                     return map;
                 }));
     }

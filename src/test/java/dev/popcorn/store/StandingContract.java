@@ -254,6 +254,18 @@ abstract class StandingContract {
         assertThat(ledger.points("fan-1")).isEqualTo(10 + 15 + 10 + 10);
     }
 
+    @Test
+    void theLeadsCountOfUsersPerLevelHoldsUsersAtEveryLevelStoredOrNot() {
+        ship();
+        store.users().upsert("fan-4", "Fan 4", FIRST_FRIDAY);
+        standing.lock("fan-1", "newcomer", "starts over", "lead");
+        standing.lock("fan-2", "pioneer", "runs the beta group", "lead");
+        standing.lock("fan-3", "honorary", "ten years with us", "lead");
+        // fan-4 has no stored level: it stands at the first with fan-1, whose row says so
+        assertThat(standing.levelCounts()).extractingFromEntries(e -> e.getKey().id() + "=" + e.getValue())
+                .containsExactly("newcomer=2", "fan=0", "enthusiast=0", "pioneer=1", "honorary=1");
+    }
+
     /** Keeps AuditLog imported for readers: the audit is the real store's. */
     AuditLog audit() {
         return store.audit();
