@@ -165,6 +165,43 @@ class PassAttacksIT {
         }
     }
 
+    @Test
+    void aSignedPassWithTimesOutOfRangeOrNobodyInItIsA401AndNeverAnError() throws Exception {
+        a = TestServer.start(dataA, TestServer.FRIDAY, false);
+        long now = TestServer.FRIDAY.toEpochMilli();
+        String[][] payloads = {
+                {"SESSION", "amy", "Amy", "USER", Long.toString(now), Long.toString(Long.MAX_VALUE)},
+                {"SESSION", "amy", "Amy", "USER", Long.toString(now), Long.toString(Long.MIN_VALUE)},
+                {"SESSION", "amy", "Amy", "USER", Long.toString(now), "99999999999999999999"},
+                {"SESSION", "amy", "Amy", "USER", "-", "9999999999"},
+                {"SESSION", "", "Amy", "USER", Long.toString(now), "9999999999"},
+                {"SESSION", " ", "Amy", "USER", Long.toString(now), "9999999999"}};
+        for (String[] payload : payloads) {
+            String session = forged(payload);
+            payload[0] = "API";
+            String api = forged(payload);
+            HttpResponse<String> asApi = a.send("GET", "/api/v1/me", api, null);
+            assertThat(asApi.statusCode()).as(String.join("|", payload) + ": " + asApi.body()).isEqualTo(401);
+            assertThat(asApi.body()).contains("\"status\":401");
+            assertThat(a.send("PUT", "/api/v1/releases/1/report", api, "{}").statusCode()).isEqualTo(401);
+            // As the session cookie it is no session: the page asks to sign in, the home page is a visitor's.
+            HttpResponse<String> own = page("GET", a, "/me?lang=en", session, false);
+            assertThat(own.statusCode()).as(String.join("|", payload)).isEqualTo(401);
+            assertThat(own.body()).contains("Sign in");
+            assertThat(page("GET", a, "/?lang=en", session, false).statusCode()).isEqualTo(200);
+            assertThat(page("GET", a, "/no/such/page", session, false).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** A pass signed with the server's own secret around a payload no honest issuer writes. */
+    private static String forged(String... parts) {
+        var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        String body = "v2." + encoder.encodeToString(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var passes = new dev.popcorn.app.identity.Passes(TestServer.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.time.Clock.systemUTC());
+        return body + "." + passes.sign(body);
+    }
+
     private static String apiPass(TestServer server, String session) throws Exception {
         String body = page("POST", server, "/me/api-pass", session, true).body();
         Matcher m = Pattern.compile("id=\"api-pass\" readonly value=\"([^\"]+)\"").matcher(body);

@@ -139,7 +139,12 @@ public final class Passes {
         try {
             return new Pass(Kind.valueOf(parts[0]), parts[1], parts[2], Role.valueOf(parts[3]),
                     Instant.ofEpochMilli(Long.parseLong(parts[4])), Instant.ofEpochSecond(Long.parseLong(parts[5])));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            // Signed but unreadable (a name we do not know, a time out of range): not a pass. Only a key holder can
+            // sign, but a leaked or rotated key must still never make a check fail with anything but 401.
+            throw invalid;
+        } catch (RuleViolation e) {
+            // A signed pass that names nobody (an empty user id) identifies no one: 401, as every other bad pass.
             throw invalid;
         }
     }

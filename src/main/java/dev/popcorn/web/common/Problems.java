@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final FaultLog FAULTS = new FaultLog(LOG);
 
     /** A problem ready to be shown: status, message key and its arguments. */
     public record Problem(int status, String code, List<Object> args) {
@@ -27,6 +28,9 @@ public final class Problems {
             return new Problem(status, code, List.of());
         }
     }
+
+    /** Set while a problem is being answered, so that a failure inside the answer cannot start another. */
+    private static final String ANSWERING = "popcorn.answering";
 
     private final Chrome chrome;
 
@@ -83,7 +87,7 @@ public final class Problems {
                 return Problem.of(422, "request.valueTooLong");
             }
         }
-        LOG.error("unexpected failure", e);
+        FAULTS.record("unexpected failure", e);
         return Problem.of(500, "server.error");
     }
 
@@ -100,6 +104,28 @@ public final class Problems {
     }
 
     public void answer(Problem problem, Context ctx) {
+        if (ctx.attribute(ANSWERING) != null) {
+            // Answering a problem failed and came back here (the error page reads the session, the language…):
+            // one plain 500, never a second round.
+            plainServerError(ctx);
+            return;
+        }
+        ctx.attribute(ANSWERING, Boolean.TRUE);
+        try {
+            answerOnce(problem, ctx);
+        } catch (RuntimeException e) {
+            LOG.error("failed while answering {} {}: {}", problem.status(), problem.code(), e.toString());
+            plainServerError(ctx);
+        } finally {
+            ctx.attribute(ANSWERING, null);
+        }
+    }
+
+    private static void plainServerError(Context ctx) {
+        ctx.status(500).contentType("text/plain; charset=utf-8").result("500 Internal Server Error\n");
+    }
+
+    private void answerOnce(Problem problem, Context ctx) {
         Locale locale = chrome.locale(ctx);
         if ((problem.status() == 429 || problem.status() == 503) && !problem.args().isEmpty()) {
             ctx.header("Retry-After", String.valueOf(problem.args().get(0)));
