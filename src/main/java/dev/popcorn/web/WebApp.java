@@ -18,11 +18,13 @@ import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.web.common.Access;
 import dev.popcorn.web.common.Bearer;
 import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.DotSegments;
 import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.JettyErrors;
 import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RateLimits;
+import dev.popcorn.web.common.SecurityHeaders;
 import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.Templates;
 import dev.popcorn.web.common.BodyLimit;
@@ -77,9 +79,6 @@ public final class WebApp {
     public record Route(String method, String path, String access) {
     }
 
-    /** Member photos may still come from their own hosts (https); everything else is served from here. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; style-src 'self';"
-            + " script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Javalin javalin;
     private final List<Route> routes;
@@ -104,8 +103,14 @@ public final class WebApp {
             config.showJavalinBanner = false;
             // Javalin refuses a too long Content-Length; BodyLimit caps every body on the stream, chunked or not.
             config.http.maxRequestSize = settings.maxBodyBytes();
-            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new FilterHolder(new BodyLimit(settings.maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            // First the headers every answer carries and the refusal of encoded dot segments, then the body's cap.
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.addFilter(new FilterHolder(new SecurityHeaders(settings.secureCookies())), "/*",
+                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+                handler.addFilter(new FilterHolder(new DotSegments()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                handler.addFilter(new FilterHolder(new BodyLimit(settings.maxBodyBytes())), "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
+            });
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()),
@@ -139,16 +144,6 @@ public final class WebApp {
                 }
             }));
             config.router.apiBuilder(() -> groups.forEach(EndpointGroup::addEndpoints));
-        });
-        app.before(ctx -> {
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Referrer-Policy", "same-origin");
-            // No script, style or frame from anywhere but here, and no page of ours inside another's frame.
-            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            ctx.header("X-Frame-Options", "DENY");
-            if (settings.secureCookies()) {
-                ctx.header("Strict-Transport-Security", "max-age=31536000");
-            }
         });
         app.after(ctx -> {
             // A picture opened on its own is shown by the browser's image viewer, which the page policy would break.

@@ -54,6 +54,25 @@ class BadInputIT {
     }
 
     @Test
+    void aDotSegmentWrittenInPercentEncodingIsRefusedWith400AndNeverServesAFile() throws Exception {
+        for (String path : new String[] {"/assets/%2e%2e/x", "/assets/..%2fsecret", "/assets/.%2e/", "/assets/%2E%2e/popcorn.css",
+                "/photos/%2e%2e/popcorn.mv.db", "/photos/%2e%2e%5cpopcorn.mv.db", "/photos/%2e/ada.png", "/assets/%2e",
+                "/api/v1/%2e%2e/health", "/fans/%2e%2e"}) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                    .header("Accept-Language", "zh-CN").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(400);
+            if (path.startsWith("/api")) {
+                assertThat(problem(refused, 400).get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.path.dots");
+            } else {
+                assertThat(refused.body()).as(path).contains("百分号编码").doesNotContain("popcorn.mv.db", "Exception");
+            }
+        }
+        // The same file under its own name is served: the refusal is for the dots, not the folder.
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/assets/popcorn.css"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aCharacterSetNobodyKnowsIs415NotAServerError() throws Exception {
         JsonObject refused = problem(send("PUT", "/api/v1/polls/2/ballot", "application/json; charset=x-bogus",
                 "{\"candidate\": 1}", server.pass("fan-1", "Fan")), 415);

@@ -32,7 +32,8 @@ public final class JettyErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, PROBLEM));
-        return ByteBuffer.wrap(body(status, Messages.ENGLISH, "").getBytes(StandardCharsets.UTF_8));
+        SecurityHeaders.apply(fields);
+        return ByteBuffer.wrap(body(status, code(status), Messages.ENGLISH, "").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Refusals of a request Jetty read but would not hand on (an ambiguous path, for one). */
@@ -40,30 +41,40 @@ public final class JettyErrors extends ErrorHandler {
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
             int code, String message) throws IOException {
         baseRequest.setHandled(true);
+        refuse(request, response, code, code(code));
+    }
+
+    /**
+     * Answers a request refused before Popcorn's routes: a short page in the visitor's language for a browser,
+     * problem JSON under {@code /api}, with the security headers every answer carries.
+     */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code)
+            throws IOException {
         Locale locale = Messages.choose(null, request.getHeader("Accept-Language"));
         String uri = request.getRequestURI();
+        response.setStatus(status);
+        SecurityHeaders.apply(response, request.isSecure());
         if (uri != null && !uri.startsWith("/api")) {
             // A person's browser: a short page in their language, with the way back to the week.
             response.setContentType("text/html; charset=utf-8");
-            response.getOutputStream().write(page(code, locale).getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(page(status, code, locale).getBytes(StandardCharsets.UTF_8));
             return;
         }
         response.setContentType(PROBLEM);
-        response.getOutputStream().write(body(code, locale, "").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(body(status, code, locale, "").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String page(int status, Locale locale) {
+    private static String page(int status, String code, Locale locale) {
         String title = Messages.has("status." + status) ? Messages.text(locale, "status." + status) : "HTTP " + status;
         // Only our own texts, no part of the request: nothing to escape beyond them.
         return "<!doctype html><html lang=\"" + Messages.tag(locale) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
                 + "</title><link rel=\"stylesheet\" href=\"/assets/popcorn.css\"></head><body><main><h1>" + title + "</h1><p>"
-                + Messages.text(locale, "error." + code(status)) + "</p><p><a href=\"/\">" + Messages.text(locale, "nav.week")
+                + Messages.text(locale, "error." + code) + "</p><p><a href=\"/\">" + Messages.text(locale, "nav.week")
                 + "</a></p></main></body></html>";
     }
 
-    private static String body(int status, Locale locale, String instance) {
-        String code = code(status);
+    private static String body(int status, String code, Locale locale, String instance) {
         String title = Messages.has("status." + status) ? Messages.text(locale, "status." + status) : "HTTP " + status;
         return Json.GSON.toJson(new ProblemJson("urn:popcorn:problem:" + code, title, status,
                 Messages.text(locale, "error." + code), instance.isEmpty() ? null : instance));
