@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,14 @@ class BadInputIT {
                 .header("X-Padding", "a".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bigHeader.statusCode()).isEqualTo(431);
         assertThat(bigHeader.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+        // Refusals the web server writes itself carry the headers every answer carries.
+        for (HttpResponse<String> refused : List.of(longUrl, bigHeader, HTTP.send(HttpRequest.newBuilder(
+                URI.create(server.url("") + "/api/v1/week%00")).build(), HttpResponse.BodyHandlers.ofString()))) {
+            assertThat(refused.headers().firstValue("X-Frame-Options")).as(refused.uri().toString()).hasValue("DENY");
+            assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                    csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        }
     }
 
     @Test
