@@ -7,6 +7,7 @@ import dev.popcorn.app.forum.ThreadWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,18 @@ public final class Announcements implements AnnouncementWriter, ThreadWriter {
     }
 
     @Override
-    public String text(AwardFacts facts) {
-        return templates.render(facts);
+    public String words(AwardFacts facts) {
+        return templates.words(facts);
+    }
+
+    @Override
+    public Map<String, String> results(AwardFacts facts) {
+        return templates.results(facts);
+    }
+
+    @Override
+    public List<String> languages() {
+        return templates.languages();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.popcorn.announce;
 
 import dev.popcorn.app.award.AwardFacts;
+import dev.popcorn.domain.AnnouncementText;
 import dev.popcorn.domain.Member;
 import dev.popcorn.domain.PollResult;
 import dev.popcorn.domain.Standing;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -30,10 +32,14 @@ import java.util.Map;
  */
 public final class MarkdownTemplates {
 
-    /** The winner announcement. */
+    /** The winner announcement's words, with {@code {{ result }}} on a line of its own. */
     public static final String ANNOUNCEMENT = "announcement";
+    /** The winner announcement's result, written from the tally into the words' {@code {{ result }}}. */
+    public static final String RESULT = "announcement-result";
     /** Every template, each in {@code <name>.<language>.md}. */
-    public static final List<String> TEMPLATES = List.of(ANNOUNCEMENT, "release-thread", "poll-thread", "wish-done");
+    public static final List<String> TEMPLATES = List.of(ANNOUNCEMENT, RESULT, "release-thread", "poll-thread", "wish-done");
+    /** Where a template's words hold the result. */
+    private static final java.util.regex.Pattern RESULT_LINE = java.util.regex.Pattern.compile("(?m)^\\{\\{\\s*result\\s*}}\\s*$");
 
     private final PebbleEngine engine;
     private final List<String> languages;
@@ -49,6 +55,7 @@ public final class MarkdownTemplates {
                 if (!Files.isReadable(file)) {
                     throw new IllegalArgumentException("no announcement template " + file);
                 }
+                requireResultLine(file);
             }
             FileLoader files = new FileLoader();
             files.setPrefix(folder.toAbsolutePath().toString());
@@ -72,27 +79,77 @@ public final class MarkdownTemplates {
         }
     }
 
+    /** The configured languages, in the order their texts follow each other. */
+    public List<String> languages() {
+        return languages;
+    }
+
+    /** The announcement's words in every language, each with its language's marker line where the result goes. */
+    public String words(AwardFacts facts) {
+        List<String> texts = new ArrayList<>();
+        for (String language : languages) {
+            Map<String, Object> model = new LinkedHashMap<>(model(facts));
+            model.put("result", new SafeString(AnnouncementText.marker(language)));
+            texts.add(evaluate(ANNOUNCEMENT, language, model));
+        }
+        return String.join("\n\n---\n\n", texts) + "\n";
+    }
+
+    /** The result of the award in each language, as the words' markers are filled with it. */
+    public Map<String, String> results(AwardFacts facts) {
+        Map<String, Object> model = model(facts);
+        Map<String, String> results = new LinkedHashMap<>();
+        for (String language : languages) {
+            results.put(language, evaluate(RESULT, language, model));
+        }
+        return results;
+    }
+
+    /** The whole announcement as the templates write it: the words with the result in place. */
     public String render(AwardFacts facts) {
-        return render(ANNOUNCEMENT, model(facts));
+        return AnnouncementText.fill(words(facts), results(facts));
     }
 
     /** Renders {@code template} ({@link #TEMPLATES}) with {@code model}, in every configured language. */
     public String render(String template, Map<String, Object> model) {
         List<String> texts = new ArrayList<>();
         for (String language : languages) {
-            StringWriter out = new StringWriter();
-            String name = fileName(template, language);
-            try {
-                engine.getTemplate(name).evaluate(out, model);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (PebbleException e) {
-                throw new IllegalStateException("template " + name + ": " + e.getMessage(), e);
-            }
-            // Tags on lines of their own leave blank lines behind; Markdown needs at most one.
-            texts.add(out.toString().replaceAll("(?m)[ \t]+$", "").replaceAll("\n{3,}", "\n\n").strip());
+            texts.add(evaluate(template, language, model));
         }
         return String.join("\n\n---\n\n", texts) + "\n";
+    }
+
+    private String evaluate(String template, String language, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        String name = fileName(template, language);
+        try {
+            engine.getTemplate(name).evaluate(out, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (PebbleException e) {
+            throw new IllegalStateException("template " + name + ": " + e.getMessage(), e);
+        }
+        // Tags on lines of their own leave blank lines behind; Markdown needs at most one.
+        return out.toString().replaceAll("(?m)[ \t]+$", "").replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    /**
+     * Refuses a team's announcement template without {@code {{ result }}} on a line of its own (one written before
+     * the result was generated): its numbers would be typed, and could go stale before approval.
+     */
+    private static void requireResultLine(Path file) {
+        String source;
+        try {
+            source = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String withoutComments = source.replaceAll("(?s)\\{#.*?#}", "");
+        if (!RESULT_LINE.matcher(withoutComments).find()) {
+            throw new IllegalArgumentException("the announcement template " + file + " has no line {{ result }}: the"
+                    + " winners, votes and table are written there from the tally (see " + RESULT + ".<language>.md"
+                    + " beside the templates packed into the jar)");
+        }
     }
 
     static String fileName(String template, String language) {

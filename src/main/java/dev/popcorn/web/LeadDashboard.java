@@ -8,7 +8,10 @@ import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Wish;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Messages;
@@ -55,11 +58,33 @@ final class LeadDashboard {
     }
 
     void render(Context ctx, List<Check> checks) {
+        render(ctx, checks, 0, null);
+    }
+
+    /** The dashboard answering 409: the approval of poll {@code pollId} was refused, said beside its announcement. */
+    void refused(Context ctx, long pollId, RuleViolation refusal) {
+        ctx.status(409);
+        render(ctx, null, pollId, chrome.text(ctx, "error." + refusal.code(), refusal.args().toArray()));
+    }
+
+    /** The announcement's live preview: the text as the forum will show it, after why it cannot be approved yet, if so. */
+    void preview(Context ctx, ManagePoll.Draft draft, ForumMarkdown markdown) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("html", markdown.html(draft.text()));
+        draft.refusal().ifPresent(refused -> model.put("contradiction",
+                chrome.text(ctx, "error." + refused.code(), refused.args().toArray())));
+        chrome.render(ctx, "lead-preview", model);
+    }
+
+    private void render(Context ctx, List<Check> checks, long refusedPoll, String refusal) {
         WeekOverview overview = uses.overview();
         Map<String, Object> model = chrome.model(ctx);
         List<Map<String, Object>> recent = new ArrayList<>();
         for (Poll poll : overview.recentPolls(3)) {
             Map<String, Object> p = polls.model(ctx, poll.id());
+            if (poll.id() == refusedPoll) {
+                p.put("refused", refusal);
+            }
             p.put("release", overview.release(poll.releaseId()));
             recent.add(p);
         }

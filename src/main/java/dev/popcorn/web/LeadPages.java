@@ -77,12 +77,21 @@ final class LeadPages implements EndpointGroup {
                 ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead), "announcementSaved"), LEAD);
         post("/lead/polls/{id}/announcement/preview", ctx -> {
             shown.overview().poll(id(ctx), true); // an unknown poll is a 404, as for every route of a poll
-            ctx.contentType("text/html; charset=utf-8").result(markdown.html(Poll.announcementText(ctx.formParam("text"))));
+            dashboard.preview(ctx, polls.draft(id(ctx), ctx.formParam("text")), markdown);
         }, LEAD);
         post("/lead/polls/{id}/open", ctx -> done(ctx, lead -> polls.open(id(ctx), lead), "opened"), LEAD);
         post("/lead/polls/{id}/close", ctx -> done(ctx, lead -> polls.close(id(ctx), lead), "closed"), LEAD);
-        post("/lead/polls/{id}/approve", ctx -> done(ctx, lead -> polls.approve(id(ctx), lead, ctx.formParam("text")),
-                "approved"), LEAD);
+        post("/lead/polls/{id}/approve", ctx -> {
+            try {
+                done(ctx, lead -> polls.approve(id(ctx), lead, ctx.formParam("text")), "approved");
+            } catch (RuleViolation refused) {
+                if (!refused.code().startsWith("announcement.result.")) {
+                    throw refused;
+                }
+                // The words on screen were saved before the check: the page shows them again, with why.
+                dashboard.refused(ctx, id(ctx), refused);
+            }
+        }, LEAD);
         post("/lead/wishes/{id}/link", ctx -> done(ctx, lead -> shown.wishTickets().link(id(ctx), ctx.formParam("key"), lead),
                 "wishLinked"), LEAD);
         post("/lead/wishes/{id}/file", ctx -> done(ctx, lead -> shown.wishTickets().fileTicket(id(ctx), lead), "wishFiling"),

@@ -104,12 +104,15 @@ final class PollPage implements EndpointGroup {
         view.result().ifPresent(result -> {
             model.put("result", result);
             if (lead) {
-                String text = announce.text(view.poll(), result);
+                String words = announce.words(view.poll(), result);
                 boolean edited = !view.poll().announcement().isBlank() && view.state() != PollState.APPROVED;
-                model.put("announcement", text);
-                model.put("announcementHtml", markdown.html(text));
+                model.put("announcement", words);
+                model.put("announcementHtml", markdown.html(announce.fill(view.poll(), result, words)));
                 model.put("edited", edited);
-                model.put("unnamedWinners", edited ? unnamed(text, result) : List.of());
+                if (view.state() != PollState.APPROVED) {
+                    contradiction(words, result).ifPresent(refused -> model.put("contradiction",
+                            chrome.text(ctx, "error." + refused.code(), refused.args().toArray())));
+                }
                 model.put("publishing", announce.publishing(pollId));
             }
             if (view.state() == PollState.APPROVED) {
@@ -126,10 +129,14 @@ final class PollPage implements EndpointGroup {
         return model;
     }
 
-    /** The winners, as counted now, whose titles a lead's own text does not name (a disqualification may have changed them). */
-    private static List<String> unnamed(String text, PollResult result) {
-        String said = ForumMarkdown.plainText(text);
-        return result.winners().stream().map(s -> s.candidate().title()).filter(title -> !said.contains(title)).toList();
+    /** Why the lead's words could not be approved against the result as counted now, if they could not. */
+    private Optional<RuleViolation> contradiction(String words, PollResult result) {
+        try {
+            announce.check(words, result);
+            return Optional.empty();
+        } catch (RuleViolation e) {
+            return Optional.of(e);
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ final class PollRoutes implements EndpointGroup {
     }
 
     /** The announcement under review (or as approved), its card, and where it stands on each channel. */
-    record AnnouncementJson(String text, boolean edited, String cardUrl, List<AnnounceAward.Publishing> publishing) {
+    record AnnouncementJson(String text, String words, boolean edited, String cardUrl,
+            List<AnnounceAward.Publishing> publishing) {
     }
 
     /** Use cases of the poll resource. */
@@ -136,7 +137,7 @@ final class PollRoutes implements EndpointGroup {
         PollResult result = view.result()
                 .orElseThrow(() -> RuleViolation.notFound("announcement.notYet", view.poll().title()));
         Poll poll = view.poll();
-        Json.write(ctx, 200, new AnnouncementJson(announce.text(poll, result),
+        Json.write(ctx, 200, new AnnouncementJson(announce.text(poll, result), announce.words(poll, result),
                 !poll.announcement().isBlank() && view.state() != PollState.APPROVED,
                 "/api/v1/polls/" + poll.id() + "/card.png", announce.publishing(poll.id())));
     }

@@ -94,12 +94,26 @@ class MarkdownTemplatesTest {
 
     @Test
     void aTeamsOwnTemplateFolderIsUsedAndAMissingTemplateIsRefusedAtOnce(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("announcement.en.md"), "Hooray, {{ winners[0].team }}: {{ ballots }} voters!");
+        Files.writeString(folder.resolve("announcement.en.md"), "Hooray, {{ winners[0].team }}!\n{{ result }}\nBye.");
+        Files.writeString(folder.resolve("announcement-result.en.md"), "{{ ballots }} voters");
 
         String text = new MarkdownTemplates(folder, List.of("en")).render(AwardSamples.camera(new Member("A", "").name()));
 
-        assertThat(text).isEqualTo("Hooray, 相机团队 Camera: 225 voters!\n");
+        assertThat(text).isEqualTo("Hooray, 相机团队 Camera!\n225 voters\nBye.\n");
         assertThatThrownBy(() -> new MarkdownTemplates(folder, List.of("zh-CN", "en")))
                 .hasMessageContaining("announcement.zh-CN.md");
+    }
+
+    @Test
+    void aTeamsTemplateThatTypesTheResultItselfIsRefusedAtStartAndTheWordsHoldAMarkerPerLanguage(@TempDir Path folder)
+            throws Exception {
+        // A template from before the result was generated: its numbers could go stale before approval.
+        Files.writeString(folder.resolve("announcement.en.md"), "{# {{ result }} is not here #}Hooray: {{ ballots }} voters!");
+        assertThatThrownBy(() -> new MarkdownTemplates(folder, List.of("en")))
+                .hasMessageContaining("announcement.en.md").hasMessageContaining("{{ result }}");
+
+        String words = new MarkdownTemplates(null, List.of("zh-CN", "en")).words(AwardSamples.camera("王磊"));
+        assertThat(words).contains("[[result:zh-CN]]", "[[result:en]]", "爆米花奖", "Popcorn Award")
+                .doesNotContain("128", "225");
     }
 }

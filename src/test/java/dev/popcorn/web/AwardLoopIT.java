@@ -212,7 +212,9 @@ class AwardLoopIT {
         HttpResponse<String> rendered = server.page("POST", "/lead/polls/" + id + "/announcement/preview", lead,
                 "&text=" + java.net.URLEncoder.encode("**Thanks** <script>alert(1)</script>", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(rendered.statusCode()).isEqualTo(200);
-        assertThat(rendered.body()).isEqualTo("<p><strong>Thanks</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+        assertThat(rendered.body()).contains("<p><strong>Thanks</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>\n")
+                .as("the text lost the result's lines: said before approval").contains("role=\"alert\"", "[[result:")
+                .doesNotContain("<html");
         assertThat(server.page("POST", "/lead/polls/99999/announcement/preview", lead, "&text=x").statusCode()).isEqualTo(404);
         assertThat(server.page("POST", "/lead/polls/" + id + "/announcement/preview", server.session("fan-1", "fan-1"),
                 "&text=x").statusCode()).isEqualTo(403);
@@ -299,6 +301,78 @@ class AwardLoopIT {
         }
         assertThat(award).hasSize(8);
         assertThat(api.exercised).containsAll(award);
+    }
+
+    @Test
+    void anAnnouncementNeverCreditsAProjectDisqualifiedAfterTheLeadEditedIt() throws Exception {
+        long id = openTheWeek();
+        String polls = "/api/v1/polls/" + id;
+        server.clock.set(SATURDAY_OPEN.plusSeconds(1));
+        eventually("the poll opens", () -> poll(id, null).get("state").getAsString().equals("OPEN"));
+        long camera = candidateOf(poll(id, LEAD), "camera");
+        long battery = candidateOf(poll(id, LEAD), "battery");
+        ballot(id, "fan-1", camera, 200);
+        ballot(id, "fan-2", camera, 200);
+        ballot(id, "fan-3", battery, 200);
+        server.clock.set(THURSDAY_CLOSE.plusSeconds(1));
+        eventually("the close is recorded", () -> poll(id, LEAD).has("closedAt"));
+
+        // The lead's words hold the place of the result; the text as it would go out has the numbers.
+        JsonObject draft = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD, null, 200);
+        String words = draft.get("words").getAsString();
+        assertThat(words).contains("[[result:en]]", "[[result:zh-CN]]").doesNotContain("2 votes", "2 票");
+        assertThat(draft.get("text").getAsString()).contains("**2 votes**", "2 票").doesNotContain("[[result:");
+
+        // Edited in review: a congratulation for the leader, and the whole text as it stood, numbers and all.
+        String congratulating = "Congratulations, Night mode in the camera!\n\n" + words;
+        object("PUT", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD,
+                "{\"text\": " + new com.google.gson.Gson().toJson(congratulating) + "}", 200);
+        // Then the leader is disqualified, the lead's words kept.
+        object("POST", polls + "/candidates/" + camera + "/disqualify", "/api/v1/polls/{id}/candidates/{candidate}/disqualify",
+                LEAD, "{\"reason\": \"Its votes came from one address\"}", 200);
+
+        // Approval is refused, in both languages, and nothing goes out.
+        JsonObject refused = object("POST", polls + "/approve", "/api/v1/polls/{id}/approve", LEAD, null, 409);
+        assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:announcement.result.setAside");
+        assertThat(refused.get("detail").getAsString()).contains("Night mode in the camera", "out of the poll");
+        HttpResponse<String> inChinese = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(polls + "/approve")))
+                .header("Authorization", "Bearer " + LEAD).header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inChinese.statusCode()).isEqualTo(409);
+        assertThat(JsonParser.parseString(inChinese.body()).getAsJsonObject().get("detail").getAsString())
+                .contains("Night mode in the camera", "已退出评选");
+        assertThat(poll(id, LEAD).get("state").getAsString()).isEqualTo("CLOSED");
+
+        // On the page: 409, the words kept in the form, the reason above it.
+        String lead = server.leadSession();
+        String stale = congratulating.replace("[[result:en]]", "## Night mode in the camera — 相机团队 Camera\n\n**2 votes** (67 %)");
+        HttpResponse<String> page = server.page("POST", "/lead/polls/" + id + "/approve?lang=en", lead,
+                "&text=" + java.net.URLEncoder.encode(stale, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("id=\"refused-" + id + "\"", "count votes or hold a table", "**2 votes** (67 %)",
+                "Congratulations, Night mode in the camera!");
+        assertThat(object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD, null, 200)
+                .get("words").getAsString()).as("what the lead had on screen is kept").contains("**2 votes** (67 %)");
+        HttpResponse<String> pageZh = server.page("POST", "/lead/polls/" + id + "/approve?lang=zh-CN", lead,
+                "&text=" + java.net.URLEncoder.encode(stale, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(pageZh.statusCode()).isEqualTo(409);
+        assertThat(pageZh.body()).contains("自己写了票数或表格");
+        // The review page says so before the lead tries, and the live preview too.
+        assertThat(server.page("GET", "/lead?lang=en", lead, null).body()).contains("id=\"contradiction-" + id + "\"",
+                "Not ready to approve");
+        assertThat(posts()).isEmpty();
+
+        // The lead takes out what they wrote about the leader: approved, and the result is the one counted now.
+        HttpResponse<String> approved = server.page("POST", "/lead/polls/" + id + "/approve", lead,
+                "&text=" + java.net.URLEncoder.encode("Thanks for voting!\n\n" + words, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
+        eventually("the chat webhook is posted to", () -> posts().size() == 1);
+        String published = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", null, null, 200)
+                .get("text").getAsString();
+        assertThat(published).contains("## Quiet charging — 电池 Battery", "**1 vote** (100 %)", "~~Night mode in the camera~~",
+                "disqualified: Its votes came from one address", "1 ballot was counted; 2 were set aside")
+                .doesNotContain("2 votes", "[[result:");
+        assertThat(published).startsWith("Thanks for voting!");
     }
 
     @Test

@@ -128,11 +128,11 @@ class BadInputIT {
         assertThat(bigHeader.statusCode()).isEqualTo(431);
         assertThat(bigHeader.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
         // Refusals the web server writes itself carry the headers every answer carries.
-        for (HttpResponse<String> refused : List.of(longUrl, bigHeader, HTTP.send(HttpRequest.newBuilder(
+        for (HttpResponse<String> jettys : List.of(longUrl, bigHeader, HTTP.send(HttpRequest.newBuilder(
                 URI.create(server.url("") + "/api/v1/week%00")).build(), HttpResponse.BodyHandlers.ofString()))) {
-            assertThat(refused.headers().firstValue("X-Frame-Options")).as(refused.uri().toString()).hasValue("DENY");
-            assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-            assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+            assertThat(jettys.headers().firstValue("X-Frame-Options")).as(jettys.uri().toString()).hasValue("DENY");
+            assertThat(jettys.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(jettys.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                     csp -> assertThat(csp).contains("frame-ancestors 'none'"));
         }
     }

@@ -10,6 +10,7 @@ import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreadStore;
 import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.domain.AnnouncementText;
 import dev.popcorn.domain.Member;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.PollResult;
@@ -173,9 +174,32 @@ public final class AnnounceAward {
                 result, names, results, results + "/card.png");
     }
 
-    /** The text that goes out: the lead's own, or the templates' draft. */
+    /**
+     * The words a lead edits: their own, or the templates' draft; each language's marker line holds the place
+     * of the result. An approved poll's words are its frozen text.
+     */
+    public String words(Poll poll, PollResult result) {
+        return poll.announcement().isBlank() ? templateWords(poll, result) : poll.announcement();
+    }
+
+    /** The templates' words for the poll, whatever the lead wrote: what "back to the template" gives. */
+    public String templateWords(Poll poll, PollResult result) {
+        return writer.words(facts(poll, result));
+    }
+
+    /** The text that goes out: the words, with the result written into them from {@code result}. */
     public String text(Poll poll, PollResult result) {
-        return poll.announcement().isBlank() ? writer.text(facts(poll, result)) : poll.announcement();
+        return fill(poll, result, words(poll, result));
+    }
+
+    /** {@code words} (as a lead has them on screen) with the result of the poll written in. */
+    public String fill(Poll poll, PollResult result, String words) {
+        return AnnouncementText.fill(words, writer.results(facts(poll, result)));
+    }
+
+    /** Refuses (409) words that contradict {@code result} ({@link AnnouncementText#check}). */
+    public void check(String words, PollResult result) {
+        AnnouncementText.check(words, writer.languages(), result);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.popcorn.app.award;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,8 +11,17 @@ import java.util.Optional;
  */
 public interface AnnouncementWriter {
 
-    /** The announcement's Markdown text, in every configured language. */
-    String text(AwardFacts facts);
+    /**
+     * The announcement's words in every configured language, each with its marker line
+     * ({@link dev.popcorn.domain.AnnouncementText#marker}) where the result goes: what a lead edits.
+     */
+    String words(AwardFacts facts);
+
+    /** The result in Markdown per configured language (winners, votes, every candidate, ballots set aside). */
+    Map<String, String> results(AwardFacts facts);
+
+    /** The configured languages, each of which needs its marker in the words. */
+    List<String> languages();
 
     /** The winner card as a PNG image. */
     byte[] card(AwardFacts facts);

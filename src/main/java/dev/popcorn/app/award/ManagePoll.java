@@ -167,11 +167,33 @@ public final class ManagePoll {
         if (textOnScreen != null) {
             Poll poll = poll(pollId);
             String onScreen = textOnScreen.replace("\r\n", "\n").strip();
-            if (!onScreen.equals(announce.text(poll, tally.of(poll)).replace("\r\n", "\n").strip())) {
+            if (!onScreen.equals(announce.words(poll, tally.of(poll)).replace("\r\n", "\n").strip())) {
                 editAnnouncement(pollId, onScreen, actor);
             }
         }
         return approve(pollId, actor);
+    }
+
+    /**
+     * The announcement as it would go out with {@code words} (a lead's text on screen): the result written in
+     * from the tally now, and why approving those words would be refused, if it would.
+     */
+    public Draft draft(long pollId, String words) {
+        Poll poll = poll(pollId);
+        PollResult result = tally.of(poll);
+        String typed = Poll.announcementText(words);
+        String text = typed.isEmpty() ? announce.templateWords(poll, result) : typed;
+        RuleViolation refusal = null;
+        try {
+            announce.check(text, result);
+        } catch (RuleViolation e) {
+            refusal = e;
+        }
+        return new Draft(announce.fill(poll, result, text), java.util.Optional.ofNullable(refusal));
+    }
+
+    /** An announcement as it would go out, and the reason it could not be approved as it is, if any. */
+    public record Draft(String text, java.util.Optional<RuleViolation> refusal) {
     }
 
     /**
@@ -187,6 +209,8 @@ public final class ManagePoll {
         Instant now = clock.instant();
         poll.approve(now, actor);
         PollResult result = tally.of(poll);
+        // The words may not contradict the result as counted now (a disqualification since they were written).
+        announce.check(announce.words(poll, result), result);
         Poll frozen = poll.approve(now, actor, announce.text(poll, result));
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replace(poll, frozen), poll);

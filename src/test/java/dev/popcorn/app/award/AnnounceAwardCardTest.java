@@ -22,8 +22,18 @@ class AnnounceAwardCardTest {
     private final AtomicInteger renders = new AtomicInteger();
     private final AnnouncementWriter writer = new AnnouncementWriter() {
         @Override
-        public String text(AwardFacts facts) {
-            return "text";
+        public String words(AwardFacts facts) {
+            return "text\n[[result:en]]";
+        }
+
+        @Override
+        public java.util.Map<String, String> results(AwardFacts facts) {
+            return java.util.Map.of("en", "result");
+        }
+
+        @Override
+        public java.util.List<String> languages() {
+            return java.util.List.of("en");
         }
 
         @Override

@@ -46,8 +46,18 @@ class AnnounceAwardRecognitionTest {
     private final Forum forum = mock(Forum.class);
     private final AnnouncementWriter writer = new AnnouncementWriter() {
         @Override
-        public String text(AwardFacts facts) {
-            return "text";
+        public String words(AwardFacts facts) {
+            return "text\n[[result:en]]";
+        }
+
+        @Override
+        public java.util.Map<String, String> results(AwardFacts facts) {
+            return java.util.Map.of("en", "result");
+        }
+
+        @Override
+        public java.util.List<String> languages() {
+            return java.util.List.of("en");
         }
 
         @Override

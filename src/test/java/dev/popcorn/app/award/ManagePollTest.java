@@ -148,10 +148,11 @@ class ManagePollTest {
     void approvingWithTheTextOnScreenKeepsAnEditTheLeadDidNotSave() {
         AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
         long poll = week.poll().id();
-        when(announce.text(any(), any())).thenAnswer(call -> {
+        when(announce.words(any(), any())).thenAnswer(call -> {
             Poll p = call.getArgument(0);
             return p.announcement().isBlank() ? "🍿 Camera wins" : p.announcement();
         });
+        when(announce.text(any(), any())).thenAnswer(call -> announce.words(call.getArgument(0), call.getArgument(1)));
         clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
 
         manage.approve(poll, "lead", "🍿 Camera wins!\r\nThanks to everyone who voted.");
@@ -163,6 +164,7 @@ class ManagePollTest {
     @Test
     void approvingWithTheTextAsItWouldGoOutRecordsNoEdit() {
         AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
+        when(announce.words(any(), any())).thenReturn("🍿 Camera wins");
         when(announce.text(any(), any())).thenReturn("🍿 Camera wins");
         clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
 
