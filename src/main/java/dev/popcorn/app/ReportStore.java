@@ -39,8 +39,11 @@ public interface ReportStore {
     /** Wishes not fulfilled yet, most supported first: what a new wish is matched against. */
     List<Wish> openWishes(int limit);
 
-    /** The wish that stands for this ticket, filed in the ticket's words by this user if there is none yet. */
-    long wishForTicket(String ticketKey, String summary, String userId, long releaseId, java.time.Instant at);
+    /**
+     * The wish that stands for this ticket, filed in the ticket's words if there is none yet, by nobody
+     * ({@link dev.popcorn.domain.Wish#NO_AUTHOR}): the users backing it are its supporters.
+     */
+    long wishForTicket(String ticketKey, String summary, long releaseId, java.time.Instant at);
 
     /** Links the wish to a ticket; its supporters follow that ticket from now on. */
     void linkTicket(long wishId, String ticketKey);

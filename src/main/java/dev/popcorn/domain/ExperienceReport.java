@@ -14,6 +14,9 @@ public record ExperienceReport(
         String userId, long releaseId, List<FeatureVerdict> verdicts, List<Long> supportedWishes, List<String> newWishes) {
 
     public static final int MAX_NEW_WISHES = 5;
+    /** The most wishes one report +1s, and the most open tickets it backs (the API's document says the same). */
+    public static final int MAX_SUPPORTED_WISHES = 100;
+    public static final int MAX_BACKED_TICKETS = 20;
     public static final int MAX_WISH_LENGTH = 280;
 
     public ExperienceReport {

@@ -7,15 +7,21 @@ package dev.popcorn.domain;
 public enum ParticipationKind {
     REPORT_HANDED_IN(10, true, "report handed in"),
     BALLOT_CAST(5, true, "ballot cast"),
-    /** A wish the user supported was done in the tracker: quality-gated, so the weekly cap does not apply. */
-    WISH_FULFILLED(20, false, "wish shipped"),
+    /**
+     * A wish the user supported (a +1, or a ticket backed) was done in the tracker. Counted under the weekly cap:
+     * a +1 costs nothing and has no limit, so without the cap backing every open ticket would pay.
+     */
+    WISH_FULFILLED(20, true, "wish shipped"),
     /** A lead marked the user's report helpful: quality-gated, so the weekly cap does not apply. */
     REPORT_HELPFUL(15, false, "report marked helpful"),
     /** Points given from outside (a forum moderator's award) by a lead: exempt from the cap, the amount is the lead's. */
     AWARDED(0, false, "awarded"),
     /** An engineer linked the user's wish to a ticket: quality-gated, exempt from the cap. */
     WISH_LINKED(10, false, "wish linked to a ticket"),
-    /** The wish the user filed shipped: the author earns more than its supporters; exempt from the cap. */
+    /**
+     * The wish the user filed in their own words shipped: the author earns more than its supporters; exempt from the
+     * cap, since filing is limited to the level's wishes a day and shipping is an engineer's decision.
+     */
     WISH_AUTHOR_SHIPPED(40, false, "own wish shipped"),
     /** The user's streak of releases reached a milestone (every few releases in a row): exempt from the cap. */
     STREAK_BONUS(15, false, "streak bonus"),

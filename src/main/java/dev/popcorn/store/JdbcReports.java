@@ -266,12 +266,12 @@ final class JdbcReports implements ReportStore {
     }
 
     @Override
-    public long wishForTicket(String ticketKey, String summary, String userId, long releaseId, Instant at) {
+    public long wishForTicket(String ticketKey, String summary, long releaseId, Instant at) {
         return db.with(h -> h.createQuery("SELECT id FROM wishes WHERE ticket_key = :key ORDER BY id LIMIT 1").bind("key", ticketKey)
                 .mapTo(Long.class).findFirst()
                 .orElseGet(() -> h.createUpdate("INSERT INTO wishes (text, author_id, release_id, created_at, ticket_key)"
                                 + " VALUES (:t, :u, :r, :at, :key)")
-                        .bind("t", summary).bind("u", userId).bind("r", releaseId).bind("at", at).bind("key", ticketKey)
+                        .bind("t", summary).bind("u", Wish.NO_AUTHOR).bind("r", releaseId).bind("at", at).bind("key", ticketKey)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
     }
 

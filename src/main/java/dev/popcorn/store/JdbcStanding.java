@@ -161,8 +161,9 @@ final class JdbcStanding implements StandingStore {
 
     @Override
     public int wishesShipped(String userId) {
+        // A supported wish counts only where it earned points: past the weekly cap, backing tickets fills no badge.
         return count("SELECT COUNT(*) FROM participation_events WHERE user_id = :u"
-                + " AND kind IN ('WISH_FULFILLED', 'WISH_AUTHOR_SHIPPED')" + LIVE, userId);
+                + " AND (kind = 'WISH_AUTHOR_SHIPPED' OR kind = 'WISH_FULFILLED' AND points > 0)" + LIVE, userId);
     }
 
     @Override

@@ -218,10 +218,10 @@ final class MemoryReports implements ReportStore {
     }
 
     @Override
-    public long wishForTicket(String ticketKey, String summary, String userId, long releaseId, Instant at) {
+    public long wishForTicket(String ticketKey, String summary, long releaseId, Instant at) {
         return db.inTransaction(() -> wishes.values().stream().filter(w -> ticketKey.equals(w.ticketKey()))
                 .map(WishRow::id).min(Long::compare)
-                .orElseGet(() -> insertWish(summary, userId, releaseId, at, ticketKey)));
+                .orElseGet(() -> insertWish(summary, Wish.NO_AUTHOR, releaseId, at, ticketKey)));
     }
 
     @Override

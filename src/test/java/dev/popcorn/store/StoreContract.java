@@ -316,9 +316,11 @@ abstract class StoreContract {
             assertThat(w.supporters()).isEqualTo(2);
             assertThat(w.linked()).isFalse();
         });
-        assertThat(store.reports().wishForTicket("", "no ticket", "fan-3", release.id(), SHIPPED)).isNotEqualTo(dark);
-        long ticketWish = store.reports().wishForTicket("MIUI-7", "Faster search", "fan-3", release.id(), SHIPPED);
-        assertThat(store.reports().wishForTicket("MIUI-7", "Other words", "fan-4", release.id(), SHIPPED)).isEqualTo(ticketWish);
+        assertThat(store.reports().wishForTicket("", "no ticket", release.id(), SHIPPED)).isNotEqualTo(dark);
+        long ticketWish = store.reports().wishForTicket("MIUI-7", "Faster search", release.id(), SHIPPED);
+        assertThat(store.reports().wishForTicket("MIUI-7", "Other words", release.id(), SHIPPED)).isEqualTo(ticketWish);
+        assertThat(store.reports().wishes(List.of(ticketWish))).singleElement()
+                .as("backing a ticket is support: its wish has no author").satisfies(w -> assertThat(w.authored()).isFalse());
         assertThat(store.reports().topWishes(10)).as("a wish nobody supports is not top").hasSize(1);
         assertThat(store.reports().openWishes(10)).extracting(w -> w.id()).contains(dark, ticketWish);
         store.reports().linkTicket(dark, "MIUI-7");

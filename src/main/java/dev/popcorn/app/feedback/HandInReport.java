@@ -83,6 +83,13 @@ public final class HandInReport {
      * Answers, once the report is committed, the report as it now stands (as reading it back would).
      */
     public ExperienceReport handIn(ExperienceReport report, List<String> ticketKeys) {
+        // The same limits for the page's form as for the API: one report cannot back every ticket there is.
+        if (new LinkedHashSet<>(ticketKeys).size() > ExperienceReport.MAX_BACKED_TICKETS) {
+            throw RuleViolation.invalid("report.tickets.tooMany", ExperienceReport.MAX_BACKED_TICKETS);
+        }
+        if (report.supportedWishes().size() > ExperienceReport.MAX_SUPPORTED_WISHES) {
+            throw RuleViolation.invalid("report.supported.tooMany", ExperienceReport.MAX_SUPPORTED_WISHES);
+        }
         Instant now = clock.instant();
         Release release = fresh.get(report.releaseId())
                 .orElseThrow(() -> RuleViolation.notFound("release.unknown", report.releaseId()));
@@ -236,7 +243,7 @@ public final class HandInReport {
         for (Ticket ticket : item.backed()) {
             String text = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
             wishes.add(reports.wishForTicket(ticket.key(), text.length() > 1200 ? text.substring(0, 1200) : text,
-                    report.userId(), release.id(), item.at()));
+                    release.id(), item.at()));
         }
         reports.save(new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes,
                 report.newWishes()), item.at());

@@ -136,7 +136,9 @@ public final class WishTickets {
         }
         transactions.inTransaction(() -> {
             reports.linkTicket(wishId, key);
-            participation.grant(wish.authorId(), ParticipationKind.WISH_LINKED, "wish:" + wishId, clock.instant());
+            if (wish.authored()) {
+                participation.grant(wish.authorId(), ParticipationKind.WISH_LINKED, "wish:" + wishId, clock.instant());
+            }
             if (tracker.enabled()) {
                 outbox.enqueue(LINK, wishId + "/" + key, clock.instant());
             }
@@ -175,7 +177,9 @@ public final class WishTickets {
         if (!wish.linked()) {
             transactions.inTransaction(() -> {
                 reports.linkTicket(wishId, key);
+                if (wish.authored()) {
                 participation.grant(wish.authorId(), ParticipationKind.WISH_LINKED, "wish:" + wishId, clock.instant());
+            }
                 return null;
             });
         }

@@ -31,11 +31,12 @@ class LedgerTest {
     }
 
     @Test
-    void aGrantBeyondTheWeeklyCapIsRecordedWithWhatRemainsAndAShippedWishIsExempt() {
+    void aGrantBeyondTheWeeklyCapIsRecordedWithWhatRemainsAndAHelpfulMarkIsExempt() {
         Instant at = clock.instant();
         assertThat(ledger.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", at)).isTrue();
         assertThat(ledger.grant("fan-1", ParticipationKind.BALLOT_CAST, "poll:1", at)).isTrue();
         assertThat(ledger.grant("fan-1", ParticipationKind.BALLOT_CAST, "poll:2", at)).isTrue();
+        assertThat(ledger.grant("fan-1", ParticipationKind.REPORT_HELPFUL, "release:1", at)).isTrue();
         assertThat(ledger.grant("fan-1", ParticipationKind.WISH_FULFILLED, "wish:7", at)).isTrue();
 
         assertThat(grant(ParticipationKind.REPORT_HANDED_IN, "release:1").points()).isEqualTo(10);
@@ -45,8 +46,10 @@ class LedgerTest {
         Grant nothing = grant(ParticipationKind.BALLOT_CAST, "poll:2");
         assertThat(nothing.points()).as("recorded, with nothing left under the cap").isZero();
         assertThat(nothing.reason()).contains("capped");
-        assertThat(grant(ParticipationKind.WISH_FULFILLED, "wish:7").points()).isEqualTo(20);
-        assertThat(ledger.points("fan-1")).isEqualTo(32);
+        assertThat(grant(ParticipationKind.REPORT_HELPFUL, "release:1").points()).isEqualTo(15);
+        assertThat(grant(ParticipationKind.WISH_FULFILLED, "wish:7").points())
+                .as("a supported wish that shipped is capped: a +1 costs nothing").isZero();
+        assertThat(ledger.points("fan-1")).isEqualTo(27);
         assertThat(ledger.points("fan-2")).isZero();
     }
 
@@ -112,7 +115,7 @@ class LedgerTest {
     @Test
     void aRevokedGrantCountsInNoTotalAndCannotBeRevokedTwice() {
         ledger.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", clock.instant());
-        ledger.grant("fan-1", ParticipationKind.WISH_FULFILLED, "wish:1", clock.instant());
+        ledger.grant("fan-1", ParticipationKind.REPORT_HELPFUL, "release:1", clock.instant());
         Grant report = grant(ParticipationKind.REPORT_HANDED_IN, "release:1");
 
         Grant revoked = ledger.revoke(report.id(), "copy of another user's report", "lead-1");
@@ -120,11 +123,11 @@ class LedgerTest {
         assertThat(revoked.revoked()).isTrue();
         assertThat(revoked.revokedBy()).isEqualTo("lead-1");
         assertThat(revoked.revokeReason()).isEqualTo("copy of another user's report");
-        assertThat(ledger.points("fan-1")).isEqualTo(20);
+        assertThat(ledger.points("fan-1")).isEqualTo(15);
         Ledger.Summary summary = ledger.summary("fan-1", null);
-        assertThat(summary.week()).isEqualTo(20);
-        assertThat(summary.month()).isEqualTo(20);
-        assertThat(summary.all()).isEqualTo(20);
+        assertThat(summary.week()).isEqualTo(15);
+        assertThat(summary.month()).isEqualTo(15);
+        assertThat(summary.all()).isEqualTo(15);
         assertThat(summary.grants()).as("still in the history").hasSize(2);
         assertThat(stores.audit().recent(10)).first().satisfies(e -> assertThat(e.action()).isEqualTo("points.revoke"));
         assertThatViolation(() -> ledger.revoke(report.id(), "again", "lead-1")).is(Kind.CONFLICT, "participation.grant.revoked");

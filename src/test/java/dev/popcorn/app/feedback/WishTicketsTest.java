@@ -1,0 +1,93 @@
+package dev.popcorn.app.feedback;
+
+import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.popcorn.MutableClock;
+import dev.popcorn.app.AWeek;
+import dev.popcorn.app.forum.Forum;
+import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.domain.ExperienceReport;
+import dev.popcorn.domain.FeatureVerdict;
+import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.Verdict;
+import dev.popcorn.memory.MemoryStores;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Backing a ticket is support, not authorship: the attack of issue 26 (points farmed by claiming tickets), at unit level. */
+class WishTicketsTest {
+
+    private final MemoryStores stores = new MemoryStores();
+    private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
+    private final Ledger ledger = stores.ledger(clock);
+    private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
+            stores.tickets(), ledger, stores.audit(), clock);
+    private final WishTickets wishTickets = new WishTickets(stores.transactions(), stores.reports(), stores.tickets(),
+            stores.notices(), ledger, stores.outbox(), IssueTracker.none(), Forum.none(), stores.audit(),
+            () -> "https://popcorn.example", clock);
+
+    private static Ticket ticket(int i, boolean done) {
+        return new Ticket("MIUI-" + (3000 + i), "Wish number " + i, done ? "Done" : "Open", done, "MIUI", List.of(), List.of(),
+                List.of("2026.11.27"));
+    }
+
+    private List<String> openTickets(int count) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            stores.tickets().save(ticket(i, false), clock.instant());
+            keys.add(ticket(i, false).key());
+        }
+        return keys;
+    }
+
+    @Test
+    void aFanWhoBacksEveryOpenTicketEarnsNoAuthorsPointsAndNoMoreThanTheWeeklyCapWhenTheyShip() {
+        AWeek.Week week = AWeek.in(stores).build();
+        List<String> keys = openTickets(ExperienceReport.MAX_BACKED_TICKETS);
+        ExperienceReport report = new ExperienceReport("farmer", week.release().id(),
+                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "")), List.of(), List.of());
+        handIn.handIn(report, keys);
+        assertThat(stores.reports().openWishes(100)).hasSize(keys.size())
+                .allSatisfy(wish -> assertThat(wish.authored()).as("nobody authored a ticket's wish").isFalse());
+
+        clock.advance(Duration.ofDays(1));
+        for (int i = 0; i < keys.size(); i++) {
+            wishTickets.ticketChanged(ticket(i, true));
+        }
+
+        var grants = stores.participation().grants("farmer", Long.MAX_VALUE, 100);
+        assertThat(grants).noneMatch(g -> g.kind() == ParticipationKind.WISH_AUTHOR_SHIPPED)
+                .noneMatch(g -> g.kind() == ParticipationKind.WISH_LINKED);
+        assertThat(stores.participation().points("farmer")).as("the report and shipped supports, all under the cap")
+                .isEqualTo(ledger.weeklyCap());
+    }
+
+    @Test
+    void theFormAndTheApiTakeTheSameLimitsAndAFailedBackingLeavesNothingBehind() {
+        AWeek.Week week = AWeek.in(stores).build();
+        List<String> keys = openTickets(ExperienceReport.MAX_BACKED_TICKETS + 40);
+        ExperienceReport report = new ExperienceReport("farmer", week.release().id(),
+                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "")), List.of(), List.of());
+
+        assertThatViolation(() -> handIn.handIn(report, keys)).is(Kind.INVALID, "report.tickets.tooMany");
+        List<Long> tooMany = new ArrayList<>();
+        for (long id = 1; id <= ExperienceReport.MAX_SUPPORTED_WISHES + 1; id++) {
+            tooMany.add(id);
+        }
+        assertThatViolation(() -> handIn.handIn(new ExperienceReport("farmer", week.release().id(), report.verdicts(), tooMany,
+                List.of()), List.of())).is(Kind.INVALID, "report.supported.tooMany");
+        assertThat(stores.reports().openWishes(100)).isEmpty();
+        assertThat(stores.reports().find(week.release().id(), "farmer")).isEmpty();
+
+        // A ticket that is done and one nobody knows are refused alike: the answer tells nothing about the done one.
+        stores.tickets().save(ticket(99, true), clock.instant());
+        assertThatViolation(() -> handIn.handIn(report, List.of(ticket(99, true).key()))).is(Kind.INVALID, "wish.ticket.unknown");
+        assertThatViolation(() -> handIn.handIn(report, List.of("MIUI-404404"))).is(Kind.INVALID, "wish.ticket.unknown");
+    }
+}
