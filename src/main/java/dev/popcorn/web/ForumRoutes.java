@@ -79,12 +79,9 @@ final class ForumRoutes implements EndpointGroup {
             return;
         }
         String body = Json.strictBody(ctx);
-        // Only the body is signed: a delivery taken before is a replay, and changes nothing.
-        if (!replays.firstTime("forum", event, ctx.bodyAsBytes())) {
-            Json.write(ctx, 202, new HookJson(event, false));
-            return;
-        }
-        boolean changed = accounts.changed(event, body);
+        // Only the body is signed: a body taken before is a replay, whatever its unsigned event header says now.
+        boolean replayed = !replays.firstTime("forum", ctx.bodyAsBytes());
+        boolean changed = accounts.changed(event, body, replayed);
         Json.write(ctx, changed ? 200 : 202, new HookJson(event, changed));
     }
 }

@@ -78,7 +78,7 @@ final class TrackerRoutes implements EndpointGroup {
             throw RuleViolation.invalid("tracker.off");
         }
         Optional<Ticket> ticket = trackerSync.readWebhook(Json.strictBody(ctx));
-        if (ticket.isEmpty() || !replays.firstTime("jira", "", ctx.bodyAsBytes())) {
+        if (ticket.isEmpty() || !replays.firstTime("jira", ctx.bodyAsBytes())) {
             Json.write(ctx, 202, new HookJson(false, null));
             return;
         }

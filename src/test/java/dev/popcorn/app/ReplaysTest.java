@@ -15,12 +15,13 @@ class ReplaysTest {
     private final byte[] body = "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void aDeliveryIsTakenOnceAndARemovalIsNoReplayOfTheAddition() {
-        assertThat(replays.firstTime("forum", "user_added_to_group", body)).isTrue();
-        assertThat(replays.firstTime("forum", "user_added_to_group", body)).as("sent again").isFalse();
-        assertThat(replays.firstTime("forum", "user_removed_from_group", body)).as("the forum's removal, same body").isTrue();
-        assertThat(replays.firstTime("jira", "user_added_to_group", body)).as("another sender").isTrue();
+    void aDeliveryIsTakenOnceWhateverHeaderComesWithItAndForgottenAfterAWhile() {
+        assertThat(replays.firstTime("forum", body)).isTrue();
+        assertThat(replays.firstTime("forum", body)).as("sent again (an unsigned header changed or not)").isFalse();
+        assertThat(replays.firstTime("jira", body)).as("another sender").isTrue();
+        assertThat(replays.firstTime("forum", "{\"group_user\":{\"group_id\":41,\"user_id\":4344}}"
+                .getBytes(StandardCharsets.UTF_8))).as("another body").isTrue();
         clock.advance(Replays.MEMORY.plus(Duration.ofDays(1)));
-        assertThat(replays.firstTime("forum", "user_added_to_group", body)).as("forgotten after a long while").isTrue();
+        assertThat(replays.firstTime("forum", body)).as("forgotten after a long while").isTrue();
     }
 }

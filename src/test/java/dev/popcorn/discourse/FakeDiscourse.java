@@ -94,6 +94,11 @@ public final class FakeDiscourse implements AutoCloseable {
         groups.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>())).addAll(List.of(members));
     }
 
+    /** A moderator takes {@code member} out of the group {@code name}. */
+    public void removeFromGroup(String name, String member) {
+        groups.getOrDefault(name, new ArrayList<>()).remove(member);
+    }
+
     /** The next {@code requests} requests are answered 429, asking to wait {@code seconds} (in the header or the body). */
     public void rateLimit(int requests, int seconds, boolean inBody) {
         waitSeconds = seconds;

@@ -155,6 +155,9 @@ class ForumLoopIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("beta-testers");
 
+        // The forum's word is asked for, not taken from the delivery: only a membership the forum confirms counts.
+        fake.user(4343, "zhaomin", 1, false);
+        fake.group("beta-testers", "zhaomin");
         assertThat(hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}", HOOK_SECRET).statusCode())
                 .isEqualTo(200);
         assertThat(server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider, "{\"candidate\": " + candidate + "}")
@@ -163,11 +166,21 @@ class ForumLoopIT {
         HttpResponse<String> forged = hook("user_removed_from_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
                 "another-secret");
         assertThat(forged.statusCode()).isEqualTo(401);
-        // A delivery seen before, sent again with its signature, is a replay and changes nothing.
+        // A delivery seen before, sent again with its signature, changes nothing.
         HttpResponse<String> again = hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
                 HOOK_SECRET);
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).contains("\"handled\":false");
+        // The forum takes her out of the group; the captured delivery, replayed with the header of an addition
+        // (only the body is signed), gives nothing back: the forum is asked, and says she is out.
+        fake.removeFromGroup("beta-testers", "zhaomin");
+        assertThat(hook("user_removed_from_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}", HOOK_SECRET)
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> forgedHeader = hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
+                HOOK_SECRET);
+        assertThat(forgedHeader.statusCode()).isEqualTo(202);
+        assertThat(server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider, "{\"candidate\": " + candidate + "}")
+                .statusCode()).as("no vote: the forum says she left the voters' group").isEqualTo(403);
         HttpResponse<String> malformed = hook("user_updated", "{\"user\": {\"id\": ", HOOK_SECRET);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("request.json.malformedAt");

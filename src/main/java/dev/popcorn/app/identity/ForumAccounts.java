@@ -184,33 +184,52 @@ public final class ForumAccounts {
     }
 
     /**
-     * Applies a forum webhook about a user. Answers whether a user Popcorn knows changed; users who
-     * never signed in are not recorded (they sign in when they first take part). A change of groups
-     * also decides again whether the user leads.
+     * A signed webhook delivery from the forum: a user's trust level, groups or name changed. Only what the
+     * signature covers decides (the body; never the unsigned event header), and no right is granted on the word of
+     * a delivery alone, which anyone who saw it once could send again:
+     * <ul>
+     * <li>a change of group membership ({@code group_user}) names the user and the group, while whether they
+     * joined or left is only in the header: Popcorn asks the forum for the user's groups as they are now and takes
+     * those; when the forum cannot be asked, the named group is taken away (removing is safe), never given;</li>
+     * <li>a user's whole record ({@code user}) is taken when it was not seen before ({@code replayed} false); a
+     * group in it the user did not hold is granted only once the forum confirms it, else left out.</li>
+     * </ul>
+     * Answers whether anything changed.
      */
-    public boolean changed(String event, String body) {
+    public boolean changed(String event, String body, boolean replayed) {
         Optional<Change> change = provider.readWebhook(event, body);
         if (change.isEmpty()) {
             return false;
         }
         Change c = change.get();
+        boolean membership = c.joined() != null || c.left() != null;
+        if (replayed && !membership) {
+            return false;
+        }
         if (members != null && c.username() != null) {
             // Also for users who never signed in: a team member may name them.
             members.linked(c.username(), c.externalId());
         }
         List<String> groups = c.groups();
-        Optional<User> known = groups == null && c.joined() == null && c.left() == null ? Optional.empty()
-                : users.find(c.externalId());
+        Optional<User> known = groups == null && !membership ? Optional.empty() : users.find(c.externalId());
         List<String> before = known.map(User::groups).orElse(null);
-        if (groups == null && (c.joined() != null || c.left() != null)) {
+        if (membership) {
             if (known.isEmpty()) {
                 return false;
             }
-            groups = new ArrayList<>(before == null ? List.of() : before);
-            if (c.joined() != null && !groups.contains(c.joined())) {
-                groups.add(c.joined());
+            String named = c.joined() != null ? c.joined() : c.left();
+            groups = provider.groupsOf(known.get().forumUsername()).orElseGet(() -> {
+                List<String> fewer = new ArrayList<>(before == null ? List.of() : before);
+                fewer.remove(named);
+                return fewer;
+            });
+            if (groups.equals(before)) {
+                return false;
             }
-            groups.remove(c.left());
+        } else if (groups != null && before != null && !before.containsAll(groups)) {
+            String username = c.username() != null ? c.username() : known.map(User::forumUsername).orElse(null);
+            List<String> said = groups;
+            groups = provider.groupsOf(username).orElseGet(() -> said.stream().filter(before::contains).toList());
         }
         boolean updated = users.updateFromForum(c.externalId(), c.username(), c.trustLevel(), groups);
         if (updated && groups != null) {

@@ -59,15 +59,49 @@ class ForumAccountsListenersTest {
         stores.users().upsertFromForum(new ForumIdentity("42", "xiaoyu", "xiaoyu", "", List.of("trust_level_2"), false, false),
                 NOW);
 
-        accounts.changed("group_user_added", hook(new Change("42", null, null, null, "beta-testers", null)));
-        accounts.changed("group_user_added", hook(new Change("42", null, null, null, "popcorn-honorary", null)));
+        provider.groups = List.of("trust_level_2", "beta-testers");
+        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "beta-testers", null)), false);
+        provider.groups = List.of("trust_level_2", "beta-testers", "popcorn-honorary");
+        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)), false);
+        provider.groups = List.of("trust_level_3", "popcorn-honorary");
         accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 3, List.of("trust_level_3", "popcorn-honorary"),
-                null, null)));
-        accounts.changed("group_user_removed", hook(new Change("42", null, null, null, null, "popcorn-honorary")));
-        accounts.changed("group_user_added", hook(new Change("99", null, null, null, "popcorn-honorary", null)));
+                null, null)), false);
+        provider.groups = List.of("trust_level_3");
+        accounts.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")), false);
+        accounts.changed("user_added_to_group", hook(new Change("99", null, null, null, "popcorn-honorary", null)), false);
 
         assertThat(heard).as("a user Popcorn does not know is not heard").containsExactly("42 honorary", "42 -");
         assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_3");
+    }
+
+    @Test
+    void aReplayedDeliveryWithAnotherEventHeaderGrantsNothingTheForumDoesNotSay() {
+        stores.users().upsertFromForum(new ForumIdentity("42", "xiaoyu", "xiaoyu", "", List.of("trust_level_2",
+                "popcorn-honorary"), false, false), NOW);
+        // The forum took the honorary group away; the captured removal is sent again with the header of an addition.
+        provider.groups = List.of("trust_level_2");
+        accounts.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")), false);
+        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)), true);
+        assertThat(stores.users().find("42").orElseThrow().groups()).as("the forum was asked").containsExactly("trust_level_2");
+
+        // The forum cannot be asked: a membership delivery only ever takes the group away.
+        provider.groups = null;
+        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)), false);
+        assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_2");
+
+        // A user record naming a group they do not hold: granted only once the forum confirms it.
+        accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 2, List.of("trust_level_2", "popcorn-honorary"),
+                null, null)), false);
+        assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_2");
+        provider.groups = List.of("trust_level_2", "popcorn-honorary");
+        accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 2, List.of("trust_level_2", "popcorn-honorary"),
+                null, null)), true);
+        assertThat(stores.users().find("42").orElseThrow().groups()).as("a replayed record is not taken")
+                .containsExactly("trust_level_2");
+        accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 3, List.of("trust_level_3", "popcorn-honorary"),
+                null, null)), false);
+        assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_2", "popcorn-honorary");
+        assertThat(heard).containsExactly("42 -", "42 honorary");
     }
 
     @Test
@@ -82,7 +116,8 @@ class ForumAccountsListenersTest {
         ForumAccounts.Started started = failing.start("/polls/1");
         provider.identity = new ForumIdentity("42", "xiaoyu", "xiaoyu", "", List.of("popcorn-honorary"), false, false);
         assertThat(failing.finish("sso", "sig", started.browserKey()).nextPath()).isEqualTo("/polls/1");
-        assertThat(failing.changed("group_user_removed", hook(new Change("42", null, null, null, null, "popcorn-honorary"))))
+        assertThat(failing.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")),
+                false))
                 .isTrue();
     }
 
@@ -95,6 +130,8 @@ class ForumAccountsListenersTest {
     private static final class Provider implements IdentityProvider {
         ForumIdentity identity;
         Change change;
+        /** What the forum answers when asked for a user's groups; null: it cannot be asked. */
+        List<String> groups;
         private String nonce;
 
         @Override
@@ -120,7 +157,7 @@ class ForumAccountsListenersTest {
 
         @Override
         public Optional<List<String>> groupsOf(String username) {
-            return Optional.empty();
+            return Optional.ofNullable(groups);
         }
     }
 }
