@@ -81,10 +81,15 @@ public final class Popcorn implements AutoCloseable {
 
     /** Opens the database, seeds the demo week if asked, and starts serving on the configured port. */
     public static Popcorn start(Config config, Clock clock, boolean demo, PrintStream out) {
+        try {
+            // Before the embedded database makes its first file there: private from the start, not a moment later.
+            ownerOnly(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
         PhotoFetcher photoFetcher = null;
         try {
-            ownerOnly(config.dataDir());
             // Links written to Jira, the forum and the chat point at the port really listened on (tests ask for port 0).
             AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
             Wiring.Parts parts = Wiring.wire(config, store, clock, baseUrl::get, Background.instanceName());
@@ -98,7 +103,7 @@ public final class Popcorn implements AutoCloseable {
             WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(),
                     config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
-                    config.award().ballotsPerMinutePerAddress(), baseUrl::get));
+                    config.award().ballotsPerMinutePerAddress(), baseUrl::get, config.trustedProxies()));
             web.javalin().start(config.port());
             if (config.port() == 0 && config.baseUrl().equals("http://localhost:0")) {
                 // Links point at the port really listened on, unless server.base-url names the public address.
@@ -143,7 +148,8 @@ public final class Popcorn implements AutoCloseable {
      * the umask made of them. Not a POSIX file system: left as it is.
      */
     static void ownerOnly(Path dataDir) throws IOException {
-        if (!Files.isDirectory(dataDir) || !dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Config.privateFolder(dataDir);
+        if (!dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));

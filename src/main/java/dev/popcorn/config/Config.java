@@ -29,7 +29,7 @@ import java.util.Properties;
  * records) and listed in {@link #KEYS}. Secrets that are not configured are generated once into the data folder.
  */
 public record Config(
-        int port, String baseUrl, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
+        int port, String baseUrl, List<String> trustedProxies, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         String installationId, byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
         WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
         JenkinsConfig jenkins, PhotoConfig photos, PointsRules points, LevelsConfig levels, ForumMirrorMap forumMirror,
@@ -45,6 +45,10 @@ public record Config(
                     "names this installation in everything it writes to Jira and the forum, so that two installations"
                     + " (production and staging) never touch each other's data there; the same for every instance of one"
                     + " installation; letters, digits and '-', up to 32 (generated into data.dir if absent)"),
+            Key.of("server.trusted-proxies", "",
+                    "addresses or CIDR ranges of the reverse proxies and balancers in front of Popcorn (comma separated,"
+                    + " for example 10.0.0.0/8,::1); only a request from one of them is believed about its client"
+                    + " (Forwarded or X-Forwarded-For, read from the right through trusted hops); empty: none is"),
             Key.of("data.dir", "popcorn-data",
                     "folder for the embedded database, generated secrets and demo photos"),
             Key.of("db.url", "",
@@ -145,6 +149,10 @@ public record Config(
         Path dataDir = Path.of(v.text("data.dir")).toAbsolutePath();
         String baseUrl = v.text("server.base-url").isEmpty() ? "http://localhost:" + port : v.text("server.base-url");
         Values.httpUrl("server.base-url", baseUrl);
+        List<String> trustedProxies = v.list("server.trusted-proxies");
+        for (String proxy : trustedProxies) {
+            Values.addressOrRange("server.trusted-proxies", proxy);
+        }
         String dbUrl = v.text("db.url").isEmpty()
                 ? "jdbc:h2:file:" + dataDir.resolve("popcorn") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
                 : v.text("db.url");
@@ -179,7 +187,7 @@ public record Config(
         WeekCalendar calendar = new WeekCalendar(zone, v.moment("week.release"), v.moment("week.reports-close"),
                 v.moment("week.poll-open"), v.moment("week.poll-close"));
         LevelsConfig levels = LevelsConfig.from(v);
-        return new Config(port, Values.stripSlash(baseUrl), dataDir, dbUrl, v.text("db.user"), v.text("db.password"),
+        return new Config(port, Values.stripSlash(baseUrl), trustedProxies, dataDir, dbUrl, v.text("db.user"), v.text("db.password"),
                 v.integer("db.pool-size", 1, 200), installationId, secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(v.integer("security.link-days", 1, 365)),
                 Duration.ofDays(v.integer("security.session-days", 1, 365)),
@@ -202,19 +210,39 @@ public record Config(
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
-            Files.createDirectories(dataDir);
+            privateFolder(dataDir);
             byte[] random = new byte[bytes];
             new SecureRandom().nextBytes(random);
             String value = HexFormat.of().formatHex(random);
-            Files.writeString(file, value, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the file keeps the folder's permissions.
+            // Created owner-only from its first byte: never readable by others, not even for a moment.
+            if (POSIX) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
+            Files.writeString(file, value, StandardCharsets.UTF_8);
             return value;
         } catch (IOException e) {
             throw new ConfigException("data.dir " + dataDir + " is not writable: " + e.getMessage());
+        }
+    }
+
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    /**
+     * Creates the data folder owner-only (rwx------) if it does not exist, so that what goes in it (the embedded
+     * database, the generated secret and admin token) is private from the start; an existing folder is left as
+     * the operator made it.
+     */
+    public static void privateFolder(Path dataDir) throws IOException {
+        if (Files.isDirectory(dataDir)) {
+            return;
+        }
+        if (dataDir.getParent() != null) {
+            Files.createDirectories(dataDir.getParent());
+        }
+        if (POSIX) {
+            Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dataDir);
         }
     }
 

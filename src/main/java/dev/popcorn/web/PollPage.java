@@ -162,7 +162,7 @@ final class PollPage implements EndpointGroup {
 
     private void castBallot(Context ctx) {
         String userId = Gate.admitted(ctx).userId();
-        limits.ballot(userId, ctx.ip());
+        limits.ballot(userId, ctx);
         long pollId = id(ctx);
         String candidate = ctx.formParam("candidate");
         if (candidate == null || candidate.isBlank()) {

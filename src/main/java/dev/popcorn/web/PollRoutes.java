@@ -115,7 +115,7 @@ final class PollRoutes implements EndpointGroup {
 
     private void castBallot(Context ctx) {
         String userId = Gate.admitted(ctx).userId();
-        limits.ballot(userId, ctx.ip());
+        limits.ballot(userId, ctx);
         BallotInput input = Json.read(ctx, BallotInput.class);
         Json.write(ctx, 200, ballots.cast(userId, id(ctx), require(input.candidate(), "candidate")));
     }

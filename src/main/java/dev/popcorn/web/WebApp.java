@@ -18,6 +18,7 @@ import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.web.common.Access;
 import dev.popcorn.web.common.Bearer;
 import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.ClientAddress;
 import dev.popcorn.web.common.DotSegments;
 import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Gate;
@@ -72,7 +73,7 @@ public final class WebApp {
     public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, Duration apiValidity,
             boolean secureCookies,
             Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, String jenkinsToken, int ballotsPerMinute,
-            int ballotsPerMinutePerAddress, Supplier<String> baseUrl) {
+            int ballotsPerMinutePerAddress, Supplier<String> baseUrl, List<String> trustedProxies) {
     }
 
     /** A registered route: its method, its path and who may call it ({@link Access#role()}). */
@@ -95,7 +96,7 @@ public final class WebApp {
         Problems problems = new Problems(chrome);
         Gate gate = new Gate(sessions, new Bearer(services.signIn()));
         RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
-                settings.ballotsPerMinutePerAddress()));
+                settings.ballotsPerMinutePerAddress()), new ClientAddress(settings.trustedProxies()));
         List<EndpointGroup> groups = groups(services, settings, sessions, chrome, problems, gate, limits);
         List<Route> routes = new ArrayList<>();
         List<HandlerMetaInfo> gets = new ArrayList<>();

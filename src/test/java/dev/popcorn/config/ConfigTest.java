@@ -41,6 +41,7 @@ class ConfigTest {
             entry("server.port", Bad.of("70000")),
             entry("server.base-url", Bad.of("ftp://popcorn.example")),
             entry("server.installation-id", Bad.of("prod/1")),
+            entry("server.trusted-proxies", Bad.of("10.0.0.0/8, proxy.internal")),
             entry("db.url", Bad.of("jdbc:mysql://db/popcorn")),
             entry("db.pool-size", Bad.of("0")),
             entry("security.secret", Bad.of("too-short-secret")),
@@ -257,6 +258,20 @@ class ConfigTest {
         assertThat(first.adminToken()).hasSize(64).isEqualTo(second.adminToken());
         assertThat(first.secret()).isEqualTo(second.secret());
         assertThat(Files.readString(first.adminTokenFile())).isEqualTo(first.adminToken());
+    }
+
+    @Test
+    void aNewDataFolderAndTheSecretsGeneratedInItArePrivateFromTheirFirstMoment() throws Exception {
+        // The umask of a shell that makes files readable by everyone: what the files get unless made private.
+        Path fresh = data.resolve("a/new/popcorn-data");
+        Config config = Config.load(null, Map.of(), Map.of("data.dir", fresh.toString()));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .as("the folder, before the database makes its first file in it").isEqualTo("rwx------");
+        for (String name : new String[] {"secret", "admin-token", "installation-id"}) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve(name))))
+                    .as(name).isEqualTo("rw-------");
+        }
+        assertThat(config.dataDir()).isEqualTo(fresh.toAbsolutePath());
     }
 
     @Test

@@ -9,7 +9,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
 /**
- * Ballots per minute per identity and per client address (token buckets that refill steadily).
+ * Ballots per minute per identity and per client address (token buckets that refill steadily); the
+ * address is the client's as trusted proxies tell it ({@link ClientAddress}), else the socket's.
  * The buckets live in each instance: with several instances behind a balancer an identity gets
  * the limit on each, which still stops a script hammering one of them. Idle buckets are dropped.
  */
@@ -20,13 +21,20 @@ public final class RateLimits {
     }
 
     private final Settings settings;
+    private final ClientAddress clients;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(2))
             .maximumSize(1_000_000)
             .build();
 
-    public RateLimits(Settings settings) {
+    public RateLimits(Settings settings, ClientAddress clients) {
         this.settings = settings;
+        this.clients = clients;
+    }
+
+    /** Takes one ballot of the user {@code identity} sending this request from both buckets ({@link #ballot(String, String)}). */
+    public void ballot(String identity, io.javalin.http.Context ctx) {
+        ballot(identity, clients.of(ctx));
     }
 
     /** Takes one ballot from both buckets, or throws {@code rate.ballots} with the seconds to wait. */
