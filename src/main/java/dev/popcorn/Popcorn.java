@@ -90,6 +90,7 @@ public final class Popcorn implements AutoCloseable {
         Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
         PhotoFetcher photoFetcher = null;
         try {
+            ownerOnly(config.dataDir()); // and the database's own files, now that they exist
             // Links written to Jira, the forum and the chat point at the port really listened on (tests ask for port 0).
             AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
             Wiring.Parts parts = Wiring.wire(config, store, clock, baseUrl::get, Background.instanceName());

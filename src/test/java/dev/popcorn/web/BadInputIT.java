@@ -74,6 +74,17 @@ class BadInputIT {
     }
 
     @Test
+    void theNotFoundPageOfAPathThatLooksLikeAnotherSiteKeepsItsLinksOnThisOne() throws Exception {
+        for (String path : new String[] {"//evil.example/", "/\\evil.example/", "///evil.example/x"}) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("") + path.replace("\\", "%5C")))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isBetween(400, 404);
+            assertThat(page.body()).as(path).doesNotContainPattern("href=\"(//|/\\\\)evil")
+                    .doesNotContain("next=%2F%2Fevil");
+        }
+    }
+
+    @Test
     void aCharacterSetNobodyKnowsIs415NotAServerError() throws Exception {
         JsonObject refused = problem(send("PUT", "/api/v1/polls/2/ballot", "application/json; charset=x-bogus",
                 "{\"candidate\": 1}", server.pass("fan-1", "Fan")), 415);

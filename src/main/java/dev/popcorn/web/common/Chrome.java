@@ -43,7 +43,7 @@ public final class Chrome {
         Locale locale = locale(ctx);
         model.put("lang", Messages.tag(locale));
         model.put("otherLang", Messages.tag(locale).equals("en") ? "zh-CN" : "en");
-        model.put("path", ctx.path());
+        model.put("path", localPath(ctx.path()));
         model.put("csrf", sessions.csrfToken(ctx));
         model.put("csrfField", Sessions.CSRF_FIELD);
         model.put("forumSignIn", forumSignIn);
@@ -54,6 +54,17 @@ public final class Chrome {
     /** Renders a page template in the visitor's language. */
     public void render(Context ctx, String template, Map<String, Object> model) {
         ctx.html(templates.render(template, model, locale(ctx)));
+    }
+
+    /**
+     * The request's path as a link back to this page that cannot leave the site: a browser reads {@code //host/}
+     * (or {@code /\host/}) as another site's address, so slashes and backslashes at its start become one slash.
+     */
+    static String localPath(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return "/" + path.replaceFirst("^[/\\\\\\s]+", "");
     }
 
     /** A message in the visitor's language. */

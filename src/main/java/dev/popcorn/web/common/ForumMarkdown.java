@@ -103,9 +103,30 @@ public final class ForumMarkdown {
             }
         }
 
+        /**
+         * Whether a browser would load {@code url} from Popcorn itself. Decided on the address as a browser reads it
+         * (backslashes are slashes, tabs and line breaks are dropped), so that {@code /\evil.example/p.png}, which a
+         * browser loads from evil.example, is not taken for a path of ours; an absolute address must have our
+         * scheme, host and port.
+         */
         private boolean own(String url) {
+            String read = url.replace('\\', '/').replaceAll("[\t\n\r]", "");
+            if (read.startsWith("/")) {
+                return !read.startsWith("//");
+            }
             String own = ownAddress.get();
-            return url.startsWith("/") && !url.startsWith("//") || own != null && !own.isBlank() && url.startsWith(own + "/");
+            if (own == null || own.isBlank()) {
+                return false;
+            }
+            try {
+                java.net.URI asked = new java.net.URI(read);
+                java.net.URI ours = new java.net.URI(own);
+                return asked.getScheme() != null && asked.getScheme().equalsIgnoreCase(ours.getScheme())
+                        && asked.getRawAuthority() != null && asked.getRawAuthority().equalsIgnoreCase(ours.getRawAuthority())
+                        && asked.getRawPath() != null && asked.getRawPath().startsWith("/");
+            } catch (java.net.URISyntaxException e) {
+                return false;
+            }
         }
 
         private static String words(Node node) {

@@ -47,6 +47,17 @@ class ForumMarkdownTest {
     }
 
     @Test
+    void anImageAddressABrowserReadsAsAnotherSitesIsALinkHoweverItIsWritten() {
+        for (String address : new String[] {"/\\evil.example/p.png", "\\\\\\\\evil.example/p.png", "//evil.example/p.png",
+                "https://popcorn.example@evil.example/p.png", "https://popcorn.example:8443/p.png", "http://popcorn.example/p.png"}) {
+            String html = MARKDOWN.html("![x](" + address + ")");
+            assertThat(html).as(address).doesNotContain("<img").contains("<a href=");
+        }
+        assertThat(MARKDOWN.html("![x](/photos/a.png)")).contains("<img src=\"/photos/a.png\"");
+        assertThat(MARKDOWN.html("![x](https://POPCORN.example/photos/a.png)")).contains("<img src=");
+    }
+
+    @Test
     void escapedValuesComeOutLiteral() {
         assertThat(MARKDOWN.html("2026\\-11\\-27 \\*not bold\\*")).isEqualTo("<p>2026-11-27 *not bold*</p>\n");
     }
