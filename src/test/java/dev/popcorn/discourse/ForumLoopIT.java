@@ -237,15 +237,24 @@ class ForumLoopIT {
                 "trust_level_3,popcorn-leads")));
         String lena = apiPass(session);
         assertThat(server.send("GET", "/api/v1/audit", lena, null).statusCode()).isEqualTo(200);
+        // A lead's personal link, still days from expiring.
+        String leadLink = server.issue(dev.popcorn.app.identity.Passes.Kind.LINK, "5151", "lena",
+                dev.popcorn.app.identity.Passes.Role.LEAD);
+        server.clock.advance(Duration.ofSeconds(1));
 
         assertThat(hook("user_removed_from_group",
                 "{\"group_user\":{\"group_id\":77,\"group_name\":\"popcorn-leads\",\"user_id\":5151}}", HOOK_SECRET)
                 .statusCode()).isEqualTo(200);
 
         HttpResponse<String> audit = server.send("GET", "/api/v1/audit", lena, null);
-        assertThat(audit.statusCode()).as("the API pass issued while she led").isEqualTo(403);
-        assertThat(audit.body()).contains("auth.leadRequired");
-        assertThat(server.send("GET", "/api/v1/me", lena, null).statusCode()).as("still herself").isEqualTo(200);
+        assertThat(audit.statusCode()).as("the API pass issued while she led").isEqualTo(401);
+        assertThat(audit.body()).contains("pass.revoked");
+        // The lead link would make her a lead again: it is refused, and she stays a user.
+        HttpResponse<String> link = server.page("POST", "/signin/" + leadLink, null, "");
+        assertThat(link.statusCode()).as("the lead's link issued before the demotion").isEqualTo(401);
+        assertThat(link.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("popcorn_session="));
+        assertThat(JsonParser.parseString(server.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).toString())
+                .contains("lead.demote");
         java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(URI.create(server.url("/lead")))
                 .header("Cookie", "popcorn_session=" + session).build();
         try {

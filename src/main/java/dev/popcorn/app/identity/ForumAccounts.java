@@ -233,7 +233,7 @@ public final class ForumAccounts {
         }
         boolean updated = users.updateFromForum(c.externalId(), c.username(), c.trustLevel(), groups);
         if (updated && groups != null) {
-            users.setLead(c.externalId(), leads(groups));
+            signIn.setLead(c.externalId(), leads(groups));
             heard(c.externalId(), before, groups);
         }
         return updated;
@@ -254,7 +254,7 @@ public final class ForumAccounts {
             Optional<List<String>> groups = provider.groupsOf(lead.forumUsername());
             if (groups.isPresent() && !leads(groups.get())) {
                 users.updateFromForum(lead.id(), null, null, groups.get());
-                users.setLead(lead.id(), false);
+                signIn.setLead(lead.id(), false);
                 heard(lead.id(), lead.groups(), groups.get());
                 demoted.add(lead.id());
             }

@@ -99,8 +99,26 @@ public final class SignIn {
 
     /** A session for a forum user the forum just vouched for; {@code lead} as their groups say now. */
     String forumSession(String userId, String name, boolean lead) {
-        users.setLead(userId, lead);
+        setLead(userId, lead);
         return passes.issue(Kind.SESSION, userId, name, lead ? Role.LEAD : Role.USER, settings.sessionValidity());
+    }
+
+    /**
+     * Records whether the user leads, as the forum's lead groups say. A lead who no longer is loses every pass
+     * issued until now (sessions, API passes, and the lead's links, which would otherwise make them a lead again):
+     * they sign in again as the user they are.
+     */
+    void setLead(String userId, boolean lead) {
+        boolean was = users.standing(userId).map(UserStore.Standing::lead).orElse(false);
+        users.setLead(userId, lead);
+        if (was && !lead) {
+            // A millisecond back: a pass issued right after this (the forum sign-in that told us) still holds.
+            Instant before = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minusMillis(1);
+            users.revokePasses(userId, before);
+            revocations.revoked(userId, before);
+            audit.record(new AuditEntry(clock.instant(), "forum", "lead.demote", "user:" + userId,
+                    "no longer in a lead group: every pass issued until now refused").noted("leadDemoted"));
+        }
     }
 
     /** An API pass for the signed-in person (as their session says now), valid for {@code security.api-days}. */
