@@ -57,7 +57,8 @@ public record DiscourseConfig(
     /** Reads the discourse.* keys; the forum is off without {@code discourse.url}. */
     public static DiscourseConfig from(Values v) {
         if (v.text("discourse.url").isEmpty()) {
-            for (String key : List.of("discourse.api-key", "discourse.connect-secret", "discourse.category-id")) {
+            for (String key : List.of("discourse.api-key", "discourse.connect-secret", "discourse.category-id",
+                    "discourse.webhook-secret")) {
                 if (!v.text(key).isEmpty()) {
                     throw new ConfigException(key + " is set but discourse.url is not: which forum is it for?");
                 }

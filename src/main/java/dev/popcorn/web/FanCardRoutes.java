@@ -73,7 +73,8 @@ final class FanCardRoutes implements EndpointGroup {
         Facts facts = fan(ctx, locale);
         Map<String, Object> model = chrome.model(ctx);
         model.put("share", SharePage.of(userId, facts, cards));
-        ctx.header("Cache-Control", "no-cache");
+        // The page carries the viewer's name and CSRF token in its header: for their browser only, never a shared cache.
+        ctx.header("Cache-Control", "private, no-cache");
         chrome.render(ctx, "share", model);
     }
 

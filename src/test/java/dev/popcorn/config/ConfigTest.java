@@ -118,6 +118,7 @@ class ConfigTest {
             entry("jira.comments", new Bad("yes", JIRA)),
             entry("discourse.url", new Bad("forum", FORUM)),
             entry("discourse.api-key", Bad.of("forum-secret-key")),
+            entry("discourse.webhook-secret", Bad.of("forum-webhook-secret")),
             entry("discourse.api-username", new Bad(" ", FORUM)),
             entry("discourse.category-id", new Bad("general", FORUM)),
             entry("discourse.requests-per-minute", new Bad("0", FORUM)),
@@ -155,7 +156,6 @@ class ConfigTest {
             entry("jira.label.needs-work", "a label, or empty for none"),
             entry("jira.webhook-secret", "a secret shared with Jira"),
             entry("discourse.lead-groups", "forum group names"),
-            entry("discourse.webhook-secret", "a secret shared with the forum"),
             entry("discourse.winners-group", "a forum group name"),
             entry("jenkins.branch", "a branch glob"));
 

@@ -151,6 +151,9 @@ class FanCardIT {
     void theSharePageUnfoldsAsTheCardWithAnAbsoluteImageAndTheNameEscaped() throws Exception {
         HttpResponse<String> english = server.send("GET", "/fans/nasty/share?lang=en", null, null);
         assertThat(english.statusCode()).isEqualTo(200);
+        // It carries the viewer's name and CSRF token: no shared cache keeps it, and it varies with the cookie.
+        assertThat(english.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(english.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Cookie"));
         String page = english.body();
         String base = server.url("");
         assertThat(base).startsWith("http://localhost:");

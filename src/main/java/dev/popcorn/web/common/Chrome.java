@@ -51,8 +51,15 @@ public final class Chrome {
         return model;
     }
 
-    /** Renders a page template in the visitor's language. */
+    /**
+     * Renders a page template in the visitor's language. Every page carries the visitor's name (when signed in) and their CSRF token: a shared cache
+     * may keep none of them ({@code private}, unless the page said more), and each depends on the cookies.
+     */
     public void render(Context ctx, String template, Map<String, Object> model) {
+        if (ctx.res().getHeader("Cache-Control") == null) {
+            ctx.header("Cache-Control", "private, no-cache");
+        }
+        ctx.header("Vary", "Cookie, Accept-Language");
         ctx.html(templates.render(template, model, locale(ctx)));
     }
 
