@@ -141,8 +141,9 @@ final class Wiring {
         IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
         TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl, clock);
         ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls());
+        Replays replays = new Replays(store.webhookDeliveries(), clock);
         BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
-                store.builds(), clock);
+                store.builds(), replays, clock);
         WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
                 ledger, store.outbox(), tracker, forum, store.audit(), baseUrl, clock);
         Outbox outbox = new Outbox(store.outbox(), Map.ofEntries(
@@ -171,7 +172,7 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                new Replays(store.webhookDeliveries(), clock), memberAccounts, ledger, standing,
+                replays, memberAccounts, ledger, standing,
                 new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
                 leaderboards(config, store, clock),
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),

@@ -26,10 +26,14 @@ public final class BuildNotices {
     private final NoticeReader reader;
     private final ShipRelease shipRelease;
     private final BuildLog log;
+    private final dev.popcorn.app.Replays replays;
     private final Clock clock;
 
-    public BuildNotices(BuildRule rule, NoticeReader reader, ShipRelease shipRelease, BuildLog log, Clock clock) {
+    /** {@code replays} remembers the notices received, so that one sent again is not stored again. */
+    public BuildNotices(BuildRule rule, NoticeReader reader, ShipRelease shipRelease, BuildLog log,
+            dev.popcorn.app.Replays replays, Clock clock) {
         this.rule = rule;
+        this.replays = replays;
         this.reader = reader;
         this.shipRelease = shipRelease;
         this.log = log;
@@ -48,8 +52,11 @@ public final class BuildNotices {
      */
     public Handled receive(String body) {
         BuildNotice notice = reader.read(body);
-        long id = log.record(clock.instant(), notice, Outcome.FAILED, new Reason("jenkins.received", List.of()),
-                Optional.empty(), body);
+        // The same notice again (the plugin retrying, a replay): handled again, which opens nothing twice, but not
+        // stored again, so that sending one notice many times cannot fill the log (its id in the answer is then 0).
+        boolean first = replays.firstTime("jenkins", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long id = first ? log.record(clock.instant(), notice, Outcome.FAILED, new Reason("jenkins.received", List.of()),
+                Optional.empty(), body) : 0;
         return handle(id, notice);
     }
 
@@ -70,12 +77,18 @@ public final class BuildNotices {
         return log.find(id);
     }
 
+    private void settle(long id, Outcome outcome, Reason reason, Optional<Long> releaseId) {
+        if (id > 0) {
+            log.settle(id, outcome, reason, releaseId);
+        }
+    }
+
     private Handled handle(long id, BuildNotice notice) {
         try {
             BuildRule.Decision decision = rule.judge(notice);
             if (decision instanceof BuildRule.Ignore ignore) {
                 Reason reason = new Reason("jenkins." + ignore.code(), ignore.args().stream().map(String::valueOf).toList());
-                log.settle(id, Outcome.IGNORED, reason, Optional.empty());
+                settle(id, Outcome.IGNORED, reason, Optional.empty());
                 return new Handled(id, Outcome.IGNORED, reason, Optional.empty());
             }
             BuildRule.Open open = (BuildRule.Open) decision;
@@ -84,14 +97,14 @@ public final class BuildNotices {
             Outcome outcome = shipped.created() ? Outcome.OPENED : Outcome.DUPLICATE;
             Reason reason = new Reason("jenkins." + outcome.name().toLowerCase(java.util.Locale.ROOT),
                     List.of(shipped.release().version(), String.valueOf(shipped.release().features().size())));
-            log.settle(id, outcome, reason, Optional.of(shipped.release().id()));
+            settle(id, outcome, reason, Optional.of(shipped.release().id()));
             return new Handled(id, outcome, reason, Optional.of(shipped));
         } catch (RuleViolation e) {
-            log.settle(id, Outcome.FAILED, new Reason("error." + e.code(), e.args().stream().map(String::valueOf).toList()),
+            settle(id, Outcome.FAILED, new Reason("error." + e.code(), e.args().stream().map(String::valueOf).toList()),
                     Optional.empty());
             throw e;
         } catch (DeliveryFailure e) {
-            log.settle(id, Outcome.FAILED, new Reason("jenkins.failed.tracker", List.of(String.valueOf(e.getMessage()))),
+            settle(id, Outcome.FAILED, new Reason("jenkins.failed.tracker", List.of(String.valueOf(e.getMessage()))),
                     Optional.empty());
             throw e;
         }
