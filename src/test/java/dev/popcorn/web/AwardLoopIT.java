@@ -89,9 +89,9 @@ class AwardLoopIT {
     }
 
     private static void eventually(String what, BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 15 s for: " + what).isLessThan(until);
+            assertThat(System.nanoTime()).as("waited 60 s for: " + what).isLessThan(until);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

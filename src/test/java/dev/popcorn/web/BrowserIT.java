@@ -62,7 +62,7 @@ class BrowserIT {
      */
     private static String textAfterPost(String css, String expected) {
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(driver -> expected.equals(driver.findElement(By.cssSelector(css)).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -91,7 +91,7 @@ class BrowserIT {
         browser.findElement(By.name("newWishes")).sendKeys(wish);
 
         // The demo has a wish like this one: while the fan types, before anything is sent, the form asks "is it one of these?"
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#wish-matches legend")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#wish-matches legend")).isEmpty());
         assertThat(text("#wish-matches legend")).isEqualTo(matchesTitle);
         assertThat(text("#wish-matches label.wish")).contains("A dark theme for the whole system");
         browser.findElement(By.cssSelector("#wish-matches input[type=checkbox]")).click();
@@ -99,7 +99,7 @@ class BrowserIT {
         // the wish they ticked stays, ticked.
         WebElement typed = browser.findElement(By.name("newWishes"));
         typed.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("input[name=matchesSeen]")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("input[name=matchesSeen]")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#wish-matches input[type=checkbox]")).isSelected()).isTrue();
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
@@ -126,7 +126,7 @@ class BrowserIT {
     private static void signInWith(String link) {
         browser.get(link);
         browser.findElement(By.id("signin-confirm")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(driver -> !driver.getCurrentUrl().contains("/signin/"));
     }
 
@@ -216,7 +216,7 @@ class BrowserIT {
         browser.switchTo().activeElement().sendKeys(Keys.SPACE);
         tabUntil(browser.findElement(By.cssSelector("form.ballot button")), 10);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("receipt")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("receipt")).isEmpty());
         assertThat(text("#receipt")).startsWith("Your vote for").containsPattern("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
     }
 
@@ -336,7 +336,7 @@ class BrowserIT {
         // An edit typed but not saved shows in the preview as it is typed, and goes out with the approval.
         WebElement announcement = browser.findElement(By.cssSelector("form[id^=announcement-] textarea"));
         announcement.sendKeys("\n\n**Edited on screen**, never saved.");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !preview.findElements(By.xpath(
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !preview.findElements(By.xpath(
                 ".//strong[text()='Edited on screen']")).isEmpty());
         browser.findElement(By.cssSelector("summary[id^=approve-]")).click();
         browser.findElement(By.cssSelector("button[id^=approve-confirm-]")).click();

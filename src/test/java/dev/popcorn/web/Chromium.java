@@ -27,7 +27,7 @@ final class Chromium {
         browser.manage().deleteAllCookies();
         browser.get(link);
         browser.findElement(org.openqa.selenium.By.id("signin-confirm")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(driver -> !driver.getCurrentUrl().contains("/signin/"));
     }
 

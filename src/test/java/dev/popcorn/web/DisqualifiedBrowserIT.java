@@ -111,7 +111,7 @@ class DisqualifiedBrowserIT {
         browser.switchTo().activeElement().sendKeys(Keys.SPACE);
         browser.switchTo().activeElement().sendKeys(Keys.TAB);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("voted"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().contains("voted"));
         assertThat(text("#receipt")).startsWith(receipt);
         assertThat(browser.findElements(By.id("set-aside"))).isEmpty();
     }

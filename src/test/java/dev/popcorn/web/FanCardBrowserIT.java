@@ -68,7 +68,7 @@ class FanCardBrowserIT {
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 360 px").isEqualTo(true);
 
         WebElement card = browser.findElement(By.cssSelector("img.fan-card"));
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(driver -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0;", card)));
         assertThat(script("return arguments[0].naturalWidth;", card)).isEqualTo(1200L);
         assertThat(card.getSize().getWidth()).isLessThanOrEqualTo(360).isGreaterThan(250);

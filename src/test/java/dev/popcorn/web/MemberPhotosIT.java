@@ -236,10 +236,10 @@ class MemberPhotosIT {
     }
 
     private static void eventually(String what, Check condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try {
             while (!condition.holds()) {
-                assertThat(System.nanoTime()).as("waited 20 s for: " + what).isLessThan(until);
+                assertThat(System.nanoTime()).as("waited 60 s for: " + what).isLessThan(until);
                 Thread.sleep(100);
             }
         } catch (InterruptedException e) {

@@ -84,7 +84,7 @@ class NominateBrowserIT {
         assertThat(focused()).isEqualTo("nominate-submit");
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("nominated=1"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().contains("nominated=1"));
         assertThat(browser.findElement(By.id("nominated")).getText()).isEqualTo("谢谢！你的提名正在等待负责人处理。");
         assertThat(browser.findElement(By.id("my-nominations")).getText())
                 .contains("安静充电 <Quiet>", "电池 Battery", "等待负责人处理");
