@@ -29,11 +29,12 @@ public record Level(String id, int rank, String nameZh, String nameEn, Requireme
 
         /**
          * Whether the activity still keeps a level earned with this requirement: every part at least
-         * {@code percent} % of what it takes (rounded down), so a level is not lost by a hair.
+         * {@code percent} % of what it takes, exactly (90 % of 2 reports is 1.8, which 1 report does not reach), so
+         * a level is not lost by a hair and not kept with half of what it takes.
          */
         public boolean keptBy(Activity a, int percent) {
-            return a.points() >= points * percent / 100 && a.reports() >= reports * percent / 100
-                    && a.releases() >= releases * percent / 100;
+            return a.points() * 100 >= points * percent && a.reports() * 100L >= (long) reports * percent
+                    && a.releases() * 100L >= (long) releases * percent;
         }
     }
 

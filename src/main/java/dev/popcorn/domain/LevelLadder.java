@@ -81,10 +81,11 @@ public record LevelLadder(List<Level> levels, int windowReleases, int keepPercen
     /**
      * The level a user should be at now: {@code current} if it is locked or granted by hand; else the
      * highest level earned by activity if that is higher (promotion); else {@code current} while it is
-     * kept with the margin or still within the grace after {@code since}; else the highest level
+     * kept with the margin or still within the grace after {@code promotedAt} (the promotion that brought it; null
+     * when no promotion did: a demotion, a lock or the forum earns no grace); else the highest level
      * below it that is kept with the margin (demotion).
      */
-    public Level evaluate(Level current, Instant since, boolean locked, Activity activity, Instant now) {
+    public Level evaluate(Level current, Instant promotedAt, boolean locked, Activity activity, Instant now) {
         if (locked || current.byHand()) {
             return current;
         }
@@ -97,7 +98,7 @@ public record LevelLadder(List<Level> levels, int windowReleases, int keepPercen
         if (earned.rank() >= current.rank()) {
             return earned;
         }
-        boolean inGrace = since != null && now.isBefore(since.plus(grace));
+        boolean inGrace = promotedAt != null && now.isBefore(promotedAt.plus(grace));
         if (inGrace || current.needs().keptBy(activity, keepPercent)) {
             return current;
         }

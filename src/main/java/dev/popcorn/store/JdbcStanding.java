@@ -22,10 +22,11 @@ final class JdbcStanding implements StandingStore {
 
     @Override
     public Optional<LevelRow> level(String userId) {
-        return db.with(h -> h.createQuery("SELECT user_id, level, since, locked, locked_by, lock_reason FROM user_levels"
-                        + " WHERE user_id = :u").bind("u", userId)
+        return db.with(h -> h.createQuery("SELECT user_id, level, since, locked, locked_by, lock_reason, promoted_at"
+                        + " FROM user_levels WHERE user_id = :u").bind("u", userId)
                 .map((rs, ctx) -> new LevelRow(rs.getString("user_id"), rs.getString("level"), Db.instant(rs, "since"),
-                        rs.getBoolean("locked"), rs.getString("locked_by"), rs.getString("lock_reason")))
+                        rs.getBoolean("locked"), rs.getString("locked_by"), rs.getString("lock_reason"),
+                        rs.getObject("promoted_at") == null ? null : Db.instant(rs, "promoted_at")))
                 .findOne());
     }
 
@@ -70,13 +71,13 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
-    public void saveLevel(String userId, String level, Instant since) {
+    public void saveLevel(String userId, String level, Instant since, Instant promotedAt) {
         db.with(h -> {
-            int updated = h.createUpdate("UPDATE user_levels SET level = :l, since = :s WHERE user_id = :u")
-                    .bind("u", userId).bind("l", level).bind("s", since).execute();
+            int updated = h.createUpdate("UPDATE user_levels SET level = :l, since = :s, promoted_at = :p WHERE user_id = :u")
+                    .bind("u", userId).bind("l", level).bind("s", since).bind("p", promotedAt).execute();
             if (updated == 0) {
-                h.createUpdate("INSERT INTO user_levels (user_id, level, since, locked) VALUES (:u, :l, :s, FALSE)")
-                        .bind("u", userId).bind("l", level).bind("s", since).execute();
+                h.createUpdate("INSERT INTO user_levels (user_id, level, since, locked, promoted_at) VALUES (:u, :l, :s, FALSE, :p)")
+                        .bind("u", userId).bind("l", level).bind("s", since).bind("p", promotedAt).execute();
             }
             return null;
         });
@@ -85,8 +86,9 @@ final class JdbcStanding implements StandingStore {
     @Override
     public void lock(String userId, String level, Instant since, boolean locked, String by, String reason) {
         db.with(h -> {
+            // A lock, or a lock undone, is no promotion: no grace follows it.
             int updated = h.createUpdate("UPDATE user_levels SET level = :l, since = :s, locked = :k, locked_by = :by,"
-                            + " lock_reason = :why WHERE user_id = :u")
+                            + " lock_reason = :why, promoted_at = NULL WHERE user_id = :u")
                     .bind("u", userId).bind("l", level).bind("s", since).bind("k", locked).bind("by", by)
                     .bind("why", reason).execute();
             if (updated == 0) {

@@ -46,12 +46,23 @@ class LevelLadderTest {
     @Test
     void aLevelIsKeptDownToNinetyPercentOfEachPartAndLostBelow() {
         Instant longAgo = NOW.minus(Duration.ofDays(60));
-        // enthusiast takes 90 points, 6 reports, 6 releases; 90 % is 81, 5, 5 (rounded down)
-        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(81, 5, 5), NOW)).isEqualTo(enthusiast);
+        // enthusiast takes 90 points, 6 reports, 6 releases; 90 % is 81, 5.4, 5.4: kept with 81, 6, 6
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(81, 6, 6), NOW)).isEqualTo(enthusiast);
         assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(80, 6, 6), NOW)).isEqualTo(fan);
-        // demoted to the highest level still kept with the margin, not straight to the bottom (fan: 18, 1, 1)
-        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(18, 1, 1), NOW)).isEqualTo(fan);
-        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(17, 1, 1), NOW)).isEqualTo(newcomer);
+        // 5 of 6 reports is 83 %, not 90 %: the margin is not rounded down in the user's favour
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(200, 5, 6), NOW)).isEqualTo(fan);
+        // fan takes 20 points, 2 reports, 2 releases; 1 of 2 reports is 50 %
+        assertThat(ladder.evaluate(fan, longAgo, false, new Activity(19, 2, 2), NOW)).isEqualTo(fan);
+        assertThat(ladder.evaluate(fan, longAgo, false, new Activity(40, 1, 2), NOW)).isEqualTo(newcomer);
+        // demoted to the highest level still kept with the margin, not straight to the bottom (fan: 18, 2, 2)
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(18, 2, 2), NOW)).isEqualTo(fan);
+        assertThat(ladder.evaluate(enthusiast, longAgo, false, new Activity(17, 2, 2), NOW)).isEqualTo(newcomer);
+    }
+
+    @Test
+    void noGraceWithoutAPromotion() {
+        // At enthusiast since a demotion (or a lock) two days ago: nothing holds it but the margin.
+        assertThat(ladder.evaluate(enthusiast, null, false, new Activity(30, 3, 3), NOW)).isEqualTo(fan);
     }
 
     @Test

@@ -183,7 +183,7 @@ abstract class StandingContract {
         assertThatViolation(() -> standing.joinEarlyAccess("fan-2")).is(RuleViolation.Kind.FORBIDDEN, "level.right.EARLY_ACCESS");
         assertThat(standing.earlyAccess("fan-2")).isFalse();
         standing.unlock("fan-3", "beta is over", "lead");
-        assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");
+        assertThat(standing.level("fan-3").id()).as("activity decides again, at once").isEqualTo("newcomer");
         assertThat(standing.view("fan-3").locked()).isFalse();
         assertThat(store.audit().recent(5)).extracting(AuditEntry::action).contains("level.lock", "level.unlock");
     }
@@ -252,6 +252,36 @@ abstract class StandingContract {
         assertThat(standing.view("fan-1").badges()).extracting(h -> h.badge().key())
                 .containsExactly("first-report.bronze", "helpful.bronze");
         assertThat(ledger.points("fan-1")).isEqualTo(10 + 15 + 10 + 10);
+    }
+
+    @Test
+    void unlockingEndsWhatTheLockHeldAtOnceHonoraryIncluded() {
+        ship();
+        standing.lock("fan-3", "pioneer", "runs the beta group", "lead");
+        standing.lock("fan-2", "honorary", "ten years with us", "lead");
+        assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
+        // No activity of theirs: once unlocked, the level is what activity earns, not the lock's for 14 more days.
+        assertThat(standing.unlock("fan-3", "beta is over", "lead").id()).isEqualTo("newcomer");
+        assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isFalse();
+        assertThat(standing.unlock("fan-2", "a mistake", "lead").id()).isEqualTo("newcomer");
+        assertThat(standing.level("fan-2").id()).isEqualTo("newcomer");
+    }
+
+    @Test
+    void aPromotionStartsAGraceAndADemotionNone() {
+        for (int i = 0; i < 6; i++) {
+            report("fan-1", ship(), "Report number " + i + " with enough words to be a real report of its own.");
+        }
+        assertThat(standing.level("fan-1").id()).isEqualTo("enthusiast");
+        assertThat(store.standing().level("fan-1").orElseThrow().promotedAt()).as("the promotion's time").isNotNull();
+        // Nine quiet releases: the window holds four of their six reports, enough for Fan, not for Enthusiast.
+        for (int i = 0; i < 9; i++) {
+            ship();
+        }
+        standing.reviewAll();
+        assertThat(standing.level("fan-1").id()).isEqualTo("fan");
+        assertThat(store.standing().level("fan-1").orElseThrow().promotedAt())
+                .as("a demotion starts no grace: the next review may move them again").isNull();
     }
 
     @Test

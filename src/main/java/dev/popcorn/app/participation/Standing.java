@@ -247,6 +247,11 @@ public final class Standing implements Ledger.Review, Rights {
                     .orElseThrow(() -> RuleViolation.conflict("level.notLocked", userId));
             store.lock(userId, row.level(), row.since(), false, lead, why);
             audit.record(new AuditEntry(now, lead, "level.unlock", "user:" + userId, why));
+            if (ladder().levelOrFirst(row.level()).byHand()) {
+                // A level only given by hand, no longer held by the lock: activity decides again at once (the forum's
+                // group gives it back at the user's next sign-in or group change, if they are in it).
+                store.saveLevel(userId, ladder().first().id(), now, null);
+            }
             return review(userId);
         });
     }
@@ -265,11 +270,11 @@ public final class Standing implements Ledger.Review, Rights {
             Level before = level(userId);
             Optional<Level> granted = handLevel.flatMap(id -> ladder().find(id)).filter(Level::byHand);
             if (granted.isPresent() && !granted.get().equals(before)) {
-                store.saveLevel(userId, granted.get().id(), now);
+                store.saveLevel(userId, granted.get().id(), now, null);
                 audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, granted.get().id()));
                 mirror.levelChanged(userId, before, granted.get());
             } else if (granted.isEmpty() && before.byHand()) {
-                store.saveLevel(userId, ladder().first().id(), now);
+                store.saveLevel(userId, ladder().first().id(), now, null);
                 audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, "left " + before.id())
                         .noted("levelLeft", before.nameEn(), before.nameZh()));
                 if (reviewLevel(userId, now).equals(ladder().first())) {
@@ -370,10 +375,10 @@ public final class Standing implements Ledger.Review, Rights {
         Optional<StandingStore.LevelRow> row = store.level(userId);
         Level current = row.map(r -> ladder().levelOrFirst(r.level())).orElse(ladder().first());
         Activity activity = store.activity(userId, store.windowStart(ladder().windowReleases(), now));
-        Level target = ladder().evaluate(current, row.map(StandingStore.LevelRow::since).orElse(null),
+        Level target = ladder().evaluate(current, row.map(StandingStore.LevelRow::promotedAt).orElse(null),
                 row.map(StandingStore.LevelRow::locked).orElse(false), activity, now);
         if (!target.equals(current)) {
-            store.saveLevel(userId, target.id(), now);
+            store.saveLevel(userId, target.id(), now, target.rank() > current.rank() ? now : null);
             audit.record(new AuditEntry(now, "popcorn", target.rank() > current.rank() ? "level.promote" : "level.demote",
                     "user:" + userId, current.id() + " -> " + target.id() + " (" + activity.points() + " points, "
                     + activity.reports() + " reports, " + activity.releases() + " releases)")

@@ -15,7 +15,12 @@ import java.util.Optional;
 public interface StandingStore {
 
     /** A user's stored level; {@code since} is when they reached it. */
-    record LevelRow(String userId, String level, Instant since, boolean locked, String lockedBy, String lockReason) {
+    /** A user's level, since when, whether a lead locked it, and when a promotion brought it (null: no promotion did). */
+    record LevelRow(String userId, String level, Instant since, boolean locked, String lockedBy, String lockReason,
+            Instant promotedAt) {
+        public LevelRow(String userId, String level, Instant since, boolean locked, String lockedBy, String lockReason) {
+            this(userId, level, since, locked, lockedBy, lockReason, null);
+        }
     }
 
     /** One award poll that closed: when, and whether the user voted in it. */
@@ -41,7 +46,7 @@ public interface StandingStore {
     List<dev.popcorn.domain.Wish> wishesOf(String userId, int limit);
 
     /** Stores the user's level (unlocked unless a lock is kept): insert or update. */
-    void saveLevel(String userId, String level, Instant since);
+    void saveLevel(String userId, String level, Instant since, Instant promotedAt);
 
     /** A lead locks the user at {@code level} (or unlocks: {@code locked} false, the level stays until the next review). */
     void lock(String userId, String level, Instant since, boolean locked, String by, String reason);
