@@ -25,6 +25,7 @@ import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.TestSummary;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
+import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Params;
 import dev.popcorn.web.json.ReleaseJson;
 import dev.popcorn.web.json.ShippedJson;
@@ -60,11 +61,20 @@ final class ReleaseRoutes implements EndpointGroup {
     record HelpfulJson(boolean marked) {
     }
 
-    record ReportJson(long releaseId, List<VerdictInput> verdicts, List<Long> wishes) {
+    /** A report as stored; after handing it in, the new wishes not filed at the day's limit and why (else none). */
+    record ReportJson(long releaseId, List<VerdictInput> verdicts, List<Long> wishes, List<String> wishesNotFiled,
+            String notice) {
         static ReportJson of(ExperienceReport report) {
             return new ReportJson(report.releaseId(), report.verdicts().stream()
                     .map(v -> new VerdictInput(v.featureKey(), v.verdict().name(), v.comment())).toList(),
-                    report.supportedWishes());
+                    report.supportedWishes(), List.of(), null);
+        }
+
+        static ReportJson of(HandInReport.Saved saved, java.util.Locale locale) {
+            ReportJson stored = of(saved.report());
+            return new ReportJson(stored.releaseId(), stored.verdicts(), stored.wishes(), saved.wishesNotFiled(),
+                    saved.limit().map(limit -> Messages.text(locale, "error." + limit.code(), limit.args().toArray()))
+                            .orElse(null));
         }
     }
 
@@ -161,8 +171,9 @@ final class ReleaseRoutes implements EndpointGroup {
                 .map(v -> new FeatureVerdict(require(v.feature(), "verdicts[].feature"), Params.verdict(v.verdict()),
                         v.comment()))
                 .toList();
-        Json.write(ctx, 200, ReportJson.of(reports.handIn(new ExperienceReport(userId, releaseId, verdicts,
-                orEmpty(input.wishes()), orEmpty(input.newWishes())), orEmpty(input.tickets()))));
+        Json.write(ctx, 200, ReportJson.of(reports.save(new ExperienceReport(userId, releaseId, verdicts,
+                orEmpty(input.wishes()), orEmpty(input.newWishes())), orEmpty(input.tickets())),
+                Messages.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"))));
     }
 
     private ReleaseJson json(Release release) {

@@ -113,8 +113,10 @@ final class ReportPage implements EndpointGroup {
         model.put("feedback", overview.feedback(release.id()));
         model.put("reportCount", overview.reportCount(release.id()));
         model.put("teams", overview.teamsBySlug());
-        boolean saved = ctx.queryParam("saved") != null;
+        String notFiled = ctx.attribute("notFiled");
+        boolean saved = ctx.queryParam("saved") != null || notFiled != null;
         model.put("saved", saved);
+        model.put("notFiled", notFiled);
         // The next step after saving: the week's poll while it takes ballots.
         overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.PollState.OPEN)
                 .ifPresent(p -> model.put("openPoll", p));
@@ -171,12 +173,21 @@ final class ReportPage implements EndpointGroup {
             }
         }
         List<String> tickets = ctx.formParams("ticket");
+        HandInReport.Saved saved;
         try {
-            reports.handIn(report, tickets);
+            saved = reports.save(report, tickets);
         } catch (RuleViolation e) {
             // Show the form again with everything the fan typed (the tickets they backed too), and what to fix.
             ctx.attribute("chosenTickets", tickets);
             show(ctx, report, tickets.isEmpty() ? List.of() : matches(report.newWishes()), Problems.of(e));
+            return;
+        }
+        if (!saved.wishesNotFiled().isEmpty()) {
+            // Saved, but not every new wish: the page says which and why, and keeps them in the form for another day.
+            ctx.attribute("notFiled", saved.limit().map(limit -> chrome.text(ctx, "error." + limit.code(),
+                    limit.args().toArray())).orElse(""));
+            show(ctx, new ExperienceReport(userId, releaseId, saved.report().verdicts(), saved.report().supportedWishes(),
+                    saved.wishesNotFiled()), List.of(), null);
             return;
         }
         ctx.redirect("/releases/" + releaseId + "?saved=1#saved");

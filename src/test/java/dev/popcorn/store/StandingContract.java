@@ -230,10 +230,19 @@ abstract class StandingContract {
         handIn.handIn(new ExperienceReport("fan-2", release.id(),
                 List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(),
                 List.of("Dark mode for the gallery", "A shutter sound switch", "Bigger fonts in settings")));
+        // A fourth today: the report is saved (its verdict changed), the wish is not filed, and the fan is told why.
         ExperienceReport fourth = new ExperienceReport("fan-2", release.id(),
-                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(), List.of("Weather widget"));
-        assertThatViolation(() -> handIn.handIn(fourth)).is(RuleViolation.Kind.FORBIDDEN, "level.wishes.limit");
-        RuleViolation limit = (RuleViolation) org.assertj.core.api.Assertions.catchThrowable(() -> handIn.handIn(fourth));
+                List.of(new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "")), List.of(), List.of("Weather widget"));
+        HandInReport.Saved saved = handIn.save(fourth, List.of());
+        assertThat(saved.wishesNotFiled()).containsExactly("Weather widget");
+        assertThat(saved.report().verdicts()).extracting(FeatureVerdict::verdict).containsExactly(Verdict.NOT_GOOD_ENOUGH);
+        assertThat(store.reports().unfiledWishes("fan-2", release.id(), List.of("Weather widget"))).isEqualTo(1);
+        RuleViolation limit = saved.limit().orElseThrow();
+        // A report of nothing but a wish over the limit is refused with the same words.
+        assertThatViolation(() -> handIn.handIn(new ExperienceReport("fan-2", release.id(), List.of(), List.of(),
+                List.of("Another wish")))).is(RuleViolation.Kind.FORBIDDEN, "level.wishes.limit");
+        assertThat(store.reports().find(release.id(), "fan-2").orElseThrow().verdicts()).as("the saved report is untouched")
+                .extracting(FeatureVerdict::verdict).containsExactly(Verdict.NOT_GOOD_ENOUGH);
         assertThat(Messages.text(Messages.ENGLISH, "error." + limit.code(), limit.args().toArray()))
                 .isEqualTo("At the level Newcomer you may file 3 wishes a day; none is left today.");
         assertThat(Messages.text(Messages.CHINESE, "error." + limit.code(), limit.args().toArray()))

@@ -92,6 +92,18 @@ class ConcurrencyIT {
     }
 
     @Test
+    void theSameTeamOrTheSamePointsSentTenTimesAtOnceAnswerAsTheFirstDid() throws Exception {
+        Map<Integer, Long> teams = atOnce(10, "PUT", "/api/v1/teams/radio", LEAD, "{\"name\": \"Radio\"}");
+        assertThat(teams).as("every save answered, none told to try again").containsOnlyKeys(200);
+        assertThat(audited("team.save")).isEqualTo(1);
+        Map<Integer, Long> points = atOnce(10, "POST", "/api/v1/users/fan-1/points", LEAD,
+                "{\"points\": 30, \"reason\": \"Best bug report\", \"ref\": \"forum-award-7\"}");
+        assertThat(points.keySet()).as("201 for the first, 200 for the same ref again").isSubsetOf(201, 200);
+        assertThat(points.get(201)).isEqualTo(1);
+        assertThat(audited("points.award")).isEqualTo(1);
+    }
+
+    @Test
     void aPollsLifeDoneTenTimesAtOnceHappensOnce() throws Exception {
         assertThat(atOnce(20, "PUT", "/api/v1/teams/camera", LEAD,
                 "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"/photos/lin.png\"}]}").keySet())

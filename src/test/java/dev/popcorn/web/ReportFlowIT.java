@@ -124,6 +124,28 @@ class ReportFlowIT {
     }
 
     @Test
+    void aWishOverTheDaysLimitIsLeftOutAndTheRestOfTheReportIsSaved() {
+        // A newcomer may file 3 new wishes a day: the fourth and fifth are not filed, the verdicts are kept.
+        String wishes = "Longer battery life\nA louder speaker\nSmaller icons\nA weather widget\nFaster charging";
+        HttpResponse<String> sent = page("POST", "/releases/" + release + "/report?lang=en", server.session("dee", "Dee"),
+                "&verdict.POP-1=LIKE&verdict.POP-2=NOT_GOOD_ENOUGH&newWishes=" + enc(wishes) + "&matchesSeen=" + enc(wishes));
+        assertThat(sent.statusCode()).as("saved, not refused").isEqualTo(200);
+        assertThat(sent.body()).contains("id=\"not-filed\"", "Your verdicts and +1s are saved",
+                "At the level Newcomer you may file 3 wishes a day; none is left today.")
+                .contains("A weather widget\nFaster charging</textarea>");
+        JsonObject mine = api.call("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report",
+                server.pass("dee", "Dee"), null, 200).getAsJsonObject();
+        assertThat(mine.getAsJsonArray("verdicts")).hasSize(2);
+        assertThat(mine.getAsJsonArray("wishes")).as("the three that fit").hasSize(3);
+        // Over the API: the same, said in the answer.
+        JsonObject api2 = api.call("PUT", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report",
+                server.pass("dee", "Dee"), "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\"}],"
+                + " \"newWishes\": [\"Longer battery life\", \"A weather widget\"]}", 200).getAsJsonObject();
+        assertThat(api2.getAsJsonArray("wishesNotFiled").toString()).isEqualTo("[\"A weather widget\"]");
+        assertThat(api2.get("notice").getAsString()).contains("3 wishes a day");
+    }
+
+    @Test
     void aWishPageTakesAPlusOneAndAFollowAndOffersASignInToVisitors() {
         String wishPage = "/wishes/" + darkWish + "?lang=en";
         String visitor = page("GET", wishPage, null, null).body();

@@ -83,6 +83,25 @@ public final class HandInReport {
      * Answers, once the report is committed, the report as it now stands (as reading it back would).
      */
     public ExperienceReport handIn(ExperienceReport report, List<String> ticketKeys) {
+        return save(report, ticketKeys).report();
+    }
+
+    /**
+     * A report as written, and the new wishes it did not file because the level's wishes a day were used today
+     * ({@code limit} says so, in both languages); the rest of the report (verdicts, +1s, other wishes) is kept.
+     */
+    public record Saved(ExperienceReport report, List<String> wishesNotFiled, Optional<RuleViolation> limit) {
+        public Saved {
+            wishesNotFiled = List.copyOf(wishesNotFiled);
+        }
+    }
+
+    /**
+     * Hands the report in as {@link #handIn(ExperienceReport, List)} does, but a new wish beyond the day's limit is
+     * left out instead of refusing the report: answers what was written and what was not. A report that would be
+     * left with nothing at all is refused with the limit.
+     */
+    public Saved save(ExperienceReport report, List<String> ticketKeys) {
         // The same limits for the page's form as for the API: one report cannot back every ticket there is.
         if (new LinkedHashSet<>(ticketKeys).size() > ExperienceReport.MAX_BACKED_TICKETS) {
             throw RuleViolation.invalid("report.tickets.tooMany", ExperienceReport.MAX_BACKED_TICKETS);
@@ -114,7 +133,8 @@ public final class HandInReport {
                     .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", key)));
         }
         Handing handing = new Handing(report, backed, now, report.fingerprint());
-        return (lane != null ? lane.write(handing) : GroupCommit.alone(transactions, batch, handing)).stored();
+        Handed handed = lane != null ? lane.write(handing) : GroupCommit.alone(transactions, batch, handing);
+        return new Saved(handed.stored(), handed.notFiled(), handed.limit());
     }
 
     /**
@@ -150,8 +170,15 @@ public final class HandInReport {
         }
     }
 
-    /** A report written as it now stands, and whether it earned its author their grant for the release just now. */
-    private record Handed(ExperienceReport stored, boolean granted) {
+    /**
+     * A report written as it now stands, whether it earned its author their grant for the release just now, and the new
+     * wishes left out at the day's limit (with the refusal that says so).
+     */
+    private record Handed(ExperienceReport stored, boolean granted, List<String> notFiled, Optional<RuleViolation> limit) {
+        Handed(ExperienceReport stored, boolean granted) {
+            this(stored, granted, List.of(), Optional.empty());
+        }
+
         String userId() {
             return stored.userId();
         }
@@ -169,6 +196,8 @@ public final class HandInReport {
             List<Handing> plain = new ArrayList<>();
             List<Handing> earning = new ArrayList<>();
             Map<Handing, ExperienceReport> stored = new java.util.IdentityHashMap<>();
+            Map<Handing, Rights.Allowance> overLimit = new java.util.IdentityHashMap<>();
+            Map<Handing, List<String>> notFiled = new java.util.IdentityHashMap<>();
             for (Handing item : items) {
                 try {
                     Release release = now.computeIfAbsent(item.report().releaseId(), releases::find)
@@ -183,10 +212,27 @@ public final class HandInReport {
                     } else {
                         // Refused here, nothing of it is written yet; refused later, what it wrote must go too.
                         ExperienceReport report = item.report();
-                        rights.requireWishes(report.userId(),
-                                reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes()));
+                        // New wishes beyond the day's limit are left out, not the report: the fan is told which.
+                        List<String> unfiled = report.newWishes().stream()
+                                .filter(w -> reports.unfiledWishes(report.userId(), report.releaseId(), List.of(w)) > 0).toList();
+                        Handing writing = item;
+                        if (!unfiled.isEmpty()) {
+                            Rights.Allowance allowance = rights.wishesLeft(report.userId());
+                            if (unfiled.size() > allowance.left()) {
+                                List<String> left = unfiled.subList(allowance.left(), unfiled.size());
+                                ExperienceReport kept = new ExperienceReport(report.userId(), report.releaseId(),
+                                        report.verdicts(), report.supportedWishes(),
+                                        report.newWishes().stream().filter(w -> !left.contains(w)).toList());
+                                if (kept.isEmpty() && item.backed().isEmpty()) {
+                                    throw allowance.limit();
+                                }
+                                writing = new Handing(kept, item.backed(), item.at(), item.fingerprint());
+                                notFiled.put(item, List.copyOf(left));
+                                overLimit.put(item, allowance);
+                            }
+                        }
                         try {
-                            stored.put(item, withWishes(item, release));
+                            stored.put(item, withWishes(writing, release));
                         } catch (RuleViolation late) {
                             throw new GroupCommit.Undo(late);
                         }
@@ -219,8 +265,11 @@ public final class HandInReport {
             }
             for (int i = 0; i < items.size(); i++) {
                 if (outcomes.get(i) == null) {
-                    ExperienceReport report = stored.get(items.get(i));
-                    outcomes.set(i, GroupCommit.Outcome.written(new Handed(report, granted.remove(report.userId()))));
+                    Handing item = items.get(i);
+                    ExperienceReport report = stored.get(item);
+                    outcomes.set(i, GroupCommit.Outcome.written(new Handed(report, granted.remove(report.userId()),
+                            notFiled.getOrDefault(item, List.of()),
+                            Optional.ofNullable(overLimit.get(item)).map(Rights.Allowance::limit))));
                 }
             }
             return outcomes;

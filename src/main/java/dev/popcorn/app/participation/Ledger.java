@@ -234,7 +234,8 @@ public final class Ledger {
         String why = required(reason, "reason", 200);
         String thing = required(ref, "ref", 60);
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> {
+        // The same ref sent twice at once: the second finds the first's grant and answers it, as a later one would.
+        return transactions.retryingOnce(() -> {
             Optional<Grant> known = store.find(userId, ParticipationKind.AWARDED, thing);
             if (known.isPresent()) {
                 return new Awarded(known.get(), false);

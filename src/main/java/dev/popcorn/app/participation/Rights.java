@@ -1,6 +1,7 @@
 package dev.popcorn.app.participation;
 
 import dev.popcorn.domain.Right;
+import dev.popcorn.domain.RuleViolation;
 
 /**
  * What a user's level lets them do, as the acts ask it: each check refuses with a reason naming
@@ -13,6 +14,18 @@ public interface Rights {
 
     /** Refuses {@code newWishes} more wishes today beyond the daily limit of the user's level. */
     void requireWishes(String userId, int newWishes);
+
+    /**
+     * How many more wishes the user may file today, and the refusal that names the limit (their level's wishes a
+     * day, in both languages) for those beyond it. Inside the hand-in's transaction: the user's row lock is taken.
+     */
+    default Allowance wishesLeft(String userId) {
+        return new Allowance(Integer.MAX_VALUE, RuleViolation.forbidden("level.wishes.limit", 0, "", "", 0));
+    }
+
+    /** Wishes the user may still file today, and why no more (the refusal to tell them). */
+    record Allowance(int left, RuleViolation limit) {
+    }
 
     /** No ladder: everyone may do everything (tests of the acts alone). */
     static Rights everyone() {

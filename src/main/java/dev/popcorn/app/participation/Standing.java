@@ -202,6 +202,18 @@ public final class Standing implements Ledger.Review, Rights {
         }
     }
 
+    /** The wishes the user may still file today (the day in week.zone) at their level, under their row lock. */
+    @Override
+    public Rights.Allowance wishesLeft(String userId) {
+        points.lockUser(userId);
+        Level level = level(userId);
+        Instant dayStart = ZonedDateTime.now(clock.withZone(zone)).toLocalDate().atStartOfDay(zone).toInstant();
+        int left = Math.max(0, level.wishesPerDay() - store.wishesFiledSince(userId, dayStart));
+        // The refusal speaks of the moment after what fits was filed: none left today.
+        return new Rights.Allowance(left, RuleViolation.forbidden("level.wishes.limit", level.wishesPerDay(), level.nameZh(),
+                level.nameEn(), 0));
+    }
+
     /** Refuses {@code newWishes} more wishes today (the day in week.zone) beyond the user's level's daily limit. */
     @Override
     public void requireWishes(String userId, int newWishes) {

@@ -31,11 +31,11 @@ public final class ManageTeams {
 
     /**
      * Saves the team as given. Saving it unchanged (a second click, a retried script) changes
-     * nothing and writes no audit entry; two first saves at the same moment give one success and
-     * a conflict from the store for the other.
+     * nothing and writes no audit entry; of two first saves at the same moment, the second is tried
+     * again once the first is written (and, the same, changes nothing).
      */
     public Team save(Team team, String actor) {
-        Team saved = transactions.inTransaction(() -> {
+        Team saved = transactions.retryingOnce(() -> {
             boolean created = teams.claim(team.slug(), team.name());
             if (!created && teams.find(team.slug()).filter(team::equals).isPresent()) {
                 return team;
