@@ -88,10 +88,4 @@ public enum Badge {
         }
         return earned;
     }
-
-    /** The next tier of this badge not yet earned with these counts and what it takes, if any. */
-    public java.util.Optional<Integer> nextThreshold(Counts counts) {
-        int have = counts.of(this);
-        return java.util.Arrays.stream(thresholds).filter(t -> t > have).boxed().findFirst();
-    }
 }

@@ -294,6 +294,26 @@ abstract class StandingContract {
     }
 
     @Test
+    void theNextBadgeIsTheLowestTierNotHeldEvenBeforeTheReviewGrantsIt() {
+        Release release = ship();
+        // Twelve real reports counted, but no review has granted the bronze tier yet (as between a quarter's end
+        // and the next review for the season voter): bronze is next, not silver.
+        for (int i = 0; i < 12; i++) {
+            store.participation().record(new dev.popcorn.domain.ParticipationEvent("fan-1", ParticipationKind.REPORT_HANDED_IN,
+                    "release:" + (release.id() + 100 + i), 10, clock.instant(), "report handed in"));
+        }
+        assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.badge().tier()).isEqualTo(Badge.Tier.BRONZE);
+                    assertThat(n.have()).isEqualTo(12);
+                    assertThat(n.needs()).isEqualTo(10);
+                });
+        standing.review("fan-1");
+        assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
+                .satisfies(n -> assertThat(n.badge().tier()).isEqualTo(Badge.Tier.SILVER));
+    }
+
+    @Test
     void theLeadsCountOfUsersPerLevelHoldsUsersAtEveryLevelStoredOrNot() {
         ship();
         store.users().upsert("fan-4", "Fan 4", FIRST_FRIDAY);

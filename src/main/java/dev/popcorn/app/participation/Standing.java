@@ -347,10 +347,19 @@ public final class Standing implements Ledger.Review, Rights {
         Badge.Counts counts = counts(userId, streak, now);
         List<Held> held = new ArrayList<>();
         store.badges(userId).forEach((key, at) -> parse(key).ifPresent(b -> held.add(new Held(b, at))));
+        // The next tier of each badge is the lowest one not held, whatever the count says: between a count reaching a
+        // tier and the review granting it, that tier is next (about to be granted), never the one above it.
+        java.util.Set<Badge.Earned> holding = new java.util.HashSet<>();
+        held.forEach(h -> holding.add(h.badge()));
         List<NextBadge> next = new ArrayList<>();
         for (Badge badge : Badge.values()) {
-            badge.nextThreshold(counts).ifPresent(needs -> next.add(new NextBadge(
-                    new Badge.Earned(badge, Badge.Tier.values()[badge.thresholds().indexOf(needs)]), counts.of(badge), needs)));
+            for (int i = 0; i < badge.thresholds().size(); i++) {
+                Badge.Earned tier = new Badge.Earned(badge, Badge.Tier.values()[i]);
+                if (!holding.contains(tier)) {
+                    next.add(new NextBadge(tier, counts.of(badge), badge.thresholds().get(i)));
+                    break;
+                }
+            }
         }
         return new View(userId, level, row.map(StandingStore.LevelRow::since).orElse(null),
                 row.map(StandingStore.LevelRow::locked).orElse(false), row.map(StandingStore.LevelRow::lockReason).orElse(null),
