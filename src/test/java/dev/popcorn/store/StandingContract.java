@@ -51,6 +51,7 @@ abstract class StandingContract {
     }
 
     private Store store;
+    private Store.Settings settings;
     private final MutableClock clock = new MutableClock(FIRST_FRIDAY);
     private final List<Level> changes = new ArrayList<>();
     private final List<String> badgesMirrored = new ArrayList<>();
@@ -62,7 +63,8 @@ abstract class StandingContract {
 
     @BeforeEach
     void open() throws SQLException {
-        store = Store.open(freshDatabase());
+        settings = freshDatabase();
+        store = Store.open(settings);
         Standing.Mirror mirror = new Standing.Mirror() {
             @Override
             public void levelChanged(String userId, Level from, Level to) {
@@ -311,6 +313,29 @@ abstract class StandingContract {
         standing.review("fan-1");
         assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
                 .satisfies(n -> assertThat(n.badge().tier()).isEqualTo(Badge.Tier.SILVER));
+    }
+
+    @Test
+    void bonusesAndBadgesGrantedLateAreDatedAtTheActsThatEarnedThem() throws SQLException {
+        List<Instant> reported = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            report("fan-1", ship(), "Week " + i + ": the camera starts faster and night shots are sharper than before.");
+            reported.add(clock.instant());
+        }
+        // As after a deploy that brings these rules: the bonus and the badges were never granted.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+                java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM participation_events WHERE kind IN ('STREAK_BONUS', 'BADGE')");
+            s.executeUpdate("DELETE FROM user_badges");
+        }
+        clock.advance(Duration.ofDays(60));
+        standing.review("fan-1");
+        var grants = ledger.summary("fan-1", null).grants();
+        assertThat(grants).filteredOn(g -> g.kind() == ParticipationKind.STREAK_BONUS).singleElement()
+                .satisfies(g -> assertThat(g.at()).as("at the fourth report").isEqualTo(reported.get(3)));
+        assertThat(grants).filteredOn(g -> g.kind() == ParticipationKind.BADGE).isNotEmpty()
+                .allSatisfy(g -> assertThat(g.at()).as("at the latest act, not the review").isEqualTo(reported.get(3)));
+        assertThat(ledger.summary("fan-1", null).week()).as("nothing of it on this week's board").isZero();
     }
 
     @Test

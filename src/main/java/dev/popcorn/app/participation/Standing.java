@@ -5,6 +5,7 @@ import dev.popcorn.app.Transactions;
 import dev.popcorn.domain.Activity;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.Badge;
+import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.Level;
 import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.domain.ParticipationEvent;
@@ -122,8 +123,10 @@ public final class Standing implements Ledger.Review, Rights {
 
     /**
      * Reviews the user's standing as of {@code at} (never later than now): streak bonuses and badge tiers
-     * not granted yet, dated {@code at}, then the level. Safe to repeat: it only ever writes what is
-     * missing or changed. Answers the level they stand at.
+     * not granted yet, then the level. A grant is dated at the act that earned it, not at the review, so that
+     * tiers back-filled after a deploy do not land on this week's boards: a streak bonus at the report on its
+     * release, a badge tier at the user's latest act the review counted. Safe to repeat: it only ever writes
+     * what is missing or changed. Answers the level they stand at.
      */
     @Override
     public Level review(String userId, Instant at) {
@@ -131,16 +134,32 @@ public final class Standing implements Ledger.Review, Rights {
             Instant now = at.isAfter(clock.instant()) ? clock.instant() : at;
             Streak streak = streak(userId, now);
             for (long release : streak.milestone()) {
-                bonus(userId, ParticipationKind.STREAK_BONUS, "streak:release:" + release, now);
+                Instant reported = points.find(userId, ParticipationKind.REPORT_HANDED_IN, "release:" + release)
+                        .map(Grant::at).filter(t -> t.isBefore(now)).orElse(now);
+                bonus(userId, ParticipationKind.STREAK_BONUS, "streak:release:" + release, reported);
             }
+            Instant latestAct = null;
             for (Badge.Earned badge : Badge.earned(counts(userId, streak, now))) {
-                if (store.grantBadge(userId, badge.key(), now)) {
-                    bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), now);
+                if (latestAct == null) {
+                    latestAct = latestAct(userId, now);
+                }
+                if (store.grantBadge(userId, badge.key(), latestAct)) {
+                    bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), latestAct);
                     mirror.badgeGranted(userId, badge);
                 }
             }
             return reviewLevel(userId, now);
         });
+    }
+
+    /** When the user last did something that counts (a grant that is not itself a bonus or a badge), at most {@code now}. */
+    private Instant latestAct(String userId, Instant now) {
+        for (Grant grant : points.grants(userId, Long.MAX_VALUE, 50)) {
+            if (grant.kind() != ParticipationKind.BADGE && grant.kind() != ParticipationKind.STREAK_BONUS && !grant.revoked()) {
+                return grant.at().isBefore(now) ? grant.at() : now;
+            }
+        }
+        return now;
     }
 
     /** Reviews every user a review may move (those with recent grants or above the first level); answers how many changed level. */
