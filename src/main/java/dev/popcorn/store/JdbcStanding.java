@@ -223,6 +223,12 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
+    public boolean takeBadge(String userId, String badge) {
+        return db.with(h -> h.createUpdate("DELETE FROM user_badges WHERE user_id = :u AND badge = :b")
+                .bind("u", userId).bind("b", badge).execute()) > 0;
+    }
+
+    @Override
     public List<String> usersToReview(Instant since, String firstLevel) {
         return db.with(h -> h.createQuery("SELECT DISTINCT user_id FROM participation_events WHERE at >= :since"
                         + " UNION SELECT user_id FROM user_levels WHERE level <> :first AND locked = FALSE")

@@ -86,6 +86,8 @@ final class LeadParticipationModel {
         row.put("at", g.at());
         row.put("why", g.kind() == ParticipationKind.AWARDED ? g.reason() : Messages.text(locale, "lead.grants.why." + g.kind().name()));
         row.put("revoked", g.revoked());
+        // A badge or a streak bonus follows from other grants: it goes when they are revoked, never by hand.
+        row.put("derived", g.kind() == ParticipationKind.BADGE || g.kind() == ParticipationKind.STREAK_BONUS);
         row.put("revokedBy", g.revokedBy() == null ? "" : g.revokedBy());
         row.put("revokeReason", g.revokeReason() == null ? "" : g.revokeReason());
         return row;

@@ -339,6 +339,33 @@ abstract class StandingContract {
     }
 
     @Test
+    void revokingTheReportsBehindABonusOrABadgeTakesThemBackAndNeitherIsRevokedByHand() {
+        List<Release> shipped = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Release release = ship();
+            shipped.add(release);
+            report("fan-1", release, "Week " + i + ": the camera starts faster and night shots are sharper than before.");
+        }
+        assertThat(standing.view("fan-1").badges()).extracting(h -> h.badge().key()).contains("streak.bronze");
+        var badge = ledger.summary("fan-1", null).grants().stream().filter(g -> g.kind() == ParticipationKind.BADGE)
+                .findFirst().orElseThrow();
+        assertThatViolation(() -> ledger.revoke(badge.id(), "I do not like it", "lead"))
+                .is(RuleViolation.Kind.CONFLICT, "participation.grant.derived");
+
+        // The first report was a copy: the lead revokes it, and the streak of four, its bonus and its badge go with it.
+        var first = ledger.summary("fan-1", null).grants().stream()
+                .filter(g -> g.ref().equals("release:" + shipped.get(0).id())).findFirst().orElseThrow();
+        ledger.revoke(first.id(), "copied from another fan", "lead");
+
+        Standing.View view = standing.view("fan-1");
+        assertThat(view.badges()).extracting(h -> h.badge().key()).contains("first-report.bronze").doesNotContain("streak.bronze");
+        assertThat(ledger.summary("fan-1", null).grants()).filteredOn(g -> g.kind() == ParticipationKind.STREAK_BONUS)
+                .allSatisfy(g -> assertThat(g.revoked()).isTrue());
+        // 3 reports (30) + the first-report badge (10): the streak bonus and the streak badge count no more.
+        assertThat(ledger.points("fan-1")).isEqualTo(40);
+    }
+
+    @Test
     void theLeadsCountOfUsersPerLevelHoldsUsersAtEveryLevelStoredOrNot() {
         ship();
         store.users().upsert("fan-4", "Fan 4", FIRST_FRIDAY);

@@ -114,7 +114,7 @@ class LeadParticipationIT {
         long before = points(bo);
         assertThat(page("POST", "/lead/participation/grants/" + grant + "/revoke", lead, "&reason=" + enc("a copy of Amy's"))
                 .headers().firstValue("Location")).hasValue("/lead?done=grantRevoked");
-        assertThat(points(bo)).isEqualTo(before - 10);
+        assertThat(points(bo)).as("the report's 10, and the first-report badge it earned").isEqualTo(before - 20);
         String zh = page("GET", "/lead?lang=zh-CN", lead, null).body();
         assertThat(between(zh, "funnel-reported")).contains("<strong>1</strong>", "占打开者的 33%");
         assertThat(zh).contains("已由", "a copy of Amy&#39;s");
@@ -175,8 +175,8 @@ class LeadParticipationIT {
         JsonObject unlocked = api.call("POST", "/api/v1/users/amy/level/unlock", unlock, LEAD,
                 "{\"reason\": \"The beta is over\"}", 200).getAsJsonObject();
         assertThat(unlocked.get("locked").getAsBoolean()).isFalse();
-        assertThat(unlocked.get("level").getAsString()).as("unlocked, the level follows activity, within the grace after"
-                + " reaching it").isEqualTo("pioneer");
+        assertThat(unlocked.get("level").getAsString()).as("unlocked, the level follows activity at once: a lock is no"
+                + " promotion, and starts no grace").isEqualTo("newcomer");
         api.call("POST", "/api/v1/users/amy/level/unlock", unlock, LEAD, "{\"reason\": \"again\"}", 409);
 
         String lead = server.leadSession();

@@ -254,6 +254,10 @@ public final class Ledger {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             Grant grant = store.find(grantId).orElseThrow(() -> RuleViolation.notFound("participation.grant.unknown", grantId));
+            if (grant.kind() == ParticipationKind.BADGE || grant.kind() == ParticipationKind.STREAK_BONUS) {
+                // These follow from other grants: revoking the acts behind them takes them back, the review decides.
+                throw RuleViolation.conflict("participation.grant.derived", grantId);
+            }
             if (!store.revoke(grantId, lead, why, now)) {
                 throw RuleViolation.conflict("participation.grant.revoked", grantId);
             }

@@ -138,6 +138,7 @@ public final class Standing implements Ledger.Review, Rights {
                         .map(Grant::at).filter(t -> t.isBefore(now)).orElse(now);
                 bonus(userId, ParticipationKind.STREAK_BONUS, "streak:release:" + release, reported);
             }
+            takeBackWhatRevokedActsEarned(userId, streak, now);
             Instant latestAct = null;
             for (Badge.Earned badge : Badge.earned(counts(userId, streak, now))) {
                 if (latestAct == null) {
@@ -150,6 +151,43 @@ public final class Standing implements Ledger.Review, Rights {
             }
             return reviewLevel(userId, now);
         });
+    }
+
+    /** The badges counted from the ledger's own grants: a revoked grant may take one of these back. */
+    private static final java.util.Set<Badge> FROM_GRANTS = java.util.EnumSet.of(Badge.FIRST_REPORT, Badge.REPORTS,
+            Badge.STREAK, Badge.WISHES_SHIPPED, Badge.HELPFUL);
+
+    /**
+     * What a bonus or a badge tier was granted for no longer holds, because a lead revoked the acts behind it (a
+     * copied report, say): the streak bonus of a release no longer a milestone, and a tier of a badge counted from
+     * grants the counts no longer reach, are revoked in turn (the badge leaves the pages and the card).
+     */
+    private void takeBackWhatRevokedActsEarned(String userId, Streak streak, Instant now) {
+        java.util.Set<String> earned = new java.util.HashSet<>();
+        Badge.earned(counts(userId, streak, now)).forEach(b -> earned.add(b.key()));
+        java.util.Set<String> milestones = new java.util.HashSet<>();
+        streak.milestone().forEach(release -> milestones.add("streak:release:" + release));
+        for (String key : store.badges(userId).keySet()) {
+            Optional<Badge.Earned> held = parse(key);
+            if (held.isPresent() && FROM_GRANTS.contains(held.get().badge()) && !earned.contains(key)
+                    && store.takeBadge(userId, key)) {
+                points.find(userId, ParticipationKind.BADGE, "badge:" + key).filter(g -> !g.revoked())
+                        .ifPresent(g -> takeBack(g, now));
+            }
+        }
+        for (Grant grant : points.grants(userId, Long.MAX_VALUE, 1000)) {
+            if (grant.kind() == ParticipationKind.STREAK_BONUS && !grant.revoked() && !milestones.contains(grant.ref())) {
+                takeBack(grant, now);
+            }
+        }
+    }
+
+    private void takeBack(Grant grant, Instant now) {
+        String why = "the acts that earned it were revoked";
+        points.revoke(grant.id(), "popcorn", why, now);
+        audit.record(new AuditEntry(now, "popcorn", "points.revoke", "user:" + grant.userId(),
+                grant.points() + " points of " + grant.kind() + " " + grant.ref() + ": " + why)
+                .noted("pointsTakenBack", grant.points(), grant.kind() + " " + grant.ref()));
     }
 
     /** When the user last did something that counts (a grant that is not itself a bonus or a badge), at most {@code now}. */

@@ -87,6 +87,9 @@ public interface StandingStore {
     /** Grants a badge tier unless held; true if it was new. */
     boolean grantBadge(String userId, String badge, Instant at);
 
+    /** Takes a badge tier away (the acts that earned it were revoked); false when the user did not hold it. */
+    boolean takeBadge(String userId, String badge);
+
     /** Users with a grant since {@code since}, or above the first level: the ones a review may move. */
     List<String> usersToReview(Instant since, String firstLevel);
 
