@@ -205,7 +205,25 @@ public final class ManagePoll {
     }
 
     private Poll approve(long pollId, String actor, boolean announcing) {
-        Poll poll = poll(pollId);
+        Poll reviewed = poll(pollId);
+        try {
+            return approveOnce(reviewed, actor, announcing);
+        } catch (RuleViolation e) {
+            if (!"poll.changedMeanwhile".equals(e.code())) {
+                throw e;
+            }
+            // The schedule recorded the close a moment before (it writes closedAt and nothing else): approve the poll
+            // as it is now, if nothing the lead reviewed changed. Anything else changed meanwhile stays a 409.
+            Poll now = poll(pollId);
+            if (!now.announcement().equals(reviewed.announcement()) || !now.candidates().equals(reviewed.candidates())) {
+                throw e;
+            }
+            return approveOnce(now, actor, announcing);
+        }
+    }
+
+    private Poll approveOnce(Poll poll, String actor, boolean announcing) {
+        long pollId = poll.id();
         Instant now = clock.instant();
         poll.approve(now, actor);
         PollResult result = tally.of(poll);

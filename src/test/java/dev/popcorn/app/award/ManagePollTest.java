@@ -202,6 +202,35 @@ class ManagePollTest {
     }
 
     @Test
+    void anApprovalRightAfterTheCloseIsNotRefusedBecauseTheScheduleRecordedTheCloseMeanwhile() {
+        AWeek.Week week = AWeek.in(stores).ballots(0, 0, 1).build();
+        long poll = week.poll().id();
+        when(announce.words(any(), any())).thenReturn("🍿 Camera wins");
+        when(announce.text(any(), any())).thenReturn("🍿 Camera wins");
+        clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
+        // The schedule's writer records the close between the lead's read of the poll and the lead's write.
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.popcorn.app.PollStore racing = (dev.popcorn.app.PollStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {dev.popcorn.app.PollStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("replace") && raced.compareAndSet(false, true)) {
+                        stores.polls().markClosed(poll, AWeek.POLL_CLOSES);
+                    }
+                    try {
+                        return method.invoke(stores.polls(), args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ManagePoll managing = new ManagePoll(new ManagePoll.Stores(stores.transactions(), racing, stores.awards(),
+                stores.teams(), stores.outbox(), stores.audit()), new Tally(stores.ballots(), stores.reports(), TieRule.SHARED),
+                announce, clock);
+
+        assertThat(managing.approve(poll, "lead").state()).isEqualTo(PollState.APPROVED);
+        assertThat(raced).isTrue();
+        assertThat(stores.awards().ofPoll(poll)).hasSize(1);
+    }
+
+    @Test
     void aPollWithoutBallotsIsApprovedWithNothingToAnnounce() {
         AWeek.Week week = AWeek.in(stores).open().build();
         when(announce.text(any(), any())).thenReturn("");
