@@ -49,6 +49,19 @@ public interface UserStore {
     /** The users whose passes were revoked at or after {@code since}, with the instant their passes hold after. */
     java.util.Map<String, java.time.Instant> revokedSince(java.time.Instant since);
 
+    /**
+     * Records that the holder of the session issued to {@code userId} at {@code issuedAt} signed out of it at {@code at}
+     * (once; again changes nothing), and forgets sessions ended before {@code forgetBefore}, which have expired.
+     */
+    void endSession(String userId, java.time.Instant issuedAt, java.time.Instant at, java.time.Instant forgetBefore);
+
+    /** The sessions ended at or after {@code since}, for the pass check's list. */
+    java.util.List<EndedSession> sessionsEndedSince(java.time.Instant since);
+
+    /** A session signed out of: whose, issued when (which pass), ended when. */
+    record EndedSession(String userId, java.time.Instant issuedAt, java.time.Instant endedAt) {
+    }
+
     /** Records whether a known user is a lead now; false when Popcorn does not know them. */
     boolean setLead(String id, boolean lead);
 

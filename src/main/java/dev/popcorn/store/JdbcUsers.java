@@ -90,6 +90,28 @@ final class JdbcUsers implements UserStore {
     }
 
     @Override
+    public void endSession(String userId, Instant issuedAt, Instant at, Instant forgetBefore) {
+        db.inTransaction(() -> db.with(h -> {
+            h.createUpdate("DELETE FROM ended_sessions WHERE ended_at < :before").bind("before", forgetBefore).execute();
+            boolean known = h.createQuery("SELECT COUNT(*) FROM ended_sessions WHERE user_id = :u AND issued_at = :i")
+                    .bind("u", userId).bind("i", issuedAt.truncatedTo(ChronoUnit.MILLIS)).mapTo(Integer.class).one() > 0;
+            if (!known) {
+                h.createUpdate("INSERT INTO ended_sessions (user_id, issued_at, ended_at) VALUES (:u, :i, :at)")
+                        .bind("u", userId).bind("i", issuedAt.truncatedTo(ChronoUnit.MILLIS)).bind("at", at).execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public List<EndedSession> sessionsEndedSince(Instant since) {
+        return db.with(h -> h.createQuery("SELECT user_id, issued_at, ended_at FROM ended_sessions WHERE ended_at >= :since")
+                .bind("since", since)
+                .map((rs, ctx) -> new EndedSession(rs.getString("user_id"), Db.instant(rs, "issued_at"),
+                        Db.instant(rs, "ended_at"))).list());
+    }
+
+    @Override
     public void revokePasses(String id, Instant at) {
         Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
         db.inTransaction(() -> db.with(h -> {

@@ -79,6 +79,7 @@ final class PublicPages implements EndpointGroup {
         get("/signin/{token}", this::askToSignInWithLink, ANYONE);
         post("/signin/{token}", this::signInWithLink, ANYONE);
         post("/signout", ctx -> {
+            sessions.current(ctx).ifPresent(signIn::signOut);
             sessions.end(ctx);
             ctx.redirect("/");
         }, ANYONE);

@@ -82,6 +82,22 @@ final class MemoryUsers implements UserStore {
         });
     }
 
+    private final java.util.Map<java.util.Map.Entry<String, Instant>, Instant> ended = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void endSession(String userId, Instant issuedAt, Instant at, Instant forgetBefore) {
+        db.run(() -> {
+            ended.values().removeIf(t -> t.isBefore(forgetBefore));
+            ended.putIfAbsent(java.util.Map.entry(userId, issuedAt.truncatedTo(ChronoUnit.MILLIS)), at);
+        });
+    }
+
+    @Override
+    public java.util.List<EndedSession> sessionsEndedSince(Instant since) {
+        return db.with(() -> ended.entrySet().stream().filter(e -> !e.getValue().isBefore(since))
+                .map(e -> new EndedSession(e.getKey().getKey(), e.getKey().getValue(), e.getValue())).toList());
+    }
+
     @Override
     public void revokePasses(String id, Instant at) {
         db.run(() -> {

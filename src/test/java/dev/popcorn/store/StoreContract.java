@@ -464,6 +464,21 @@ abstract class StoreContract {
     }
 
     @Test
+    void aSessionSignedOutOfIsKeptOnceUntilItWouldHaveExpired() {
+        var users = store.users();
+        Instant issued = SHIPPED.plusMillis(1234);
+        users.endSession("fan-1", issued, SHIPPED.plusSeconds(60), SHIPPED.minusSeconds(3600));
+        users.endSession("fan-1", issued, SHIPPED.plusSeconds(61), SHIPPED.minusSeconds(3600));
+        assertThat(users.sessionsEndedSince(SHIPPED)).singleElement()
+                .isEqualTo(new dev.popcorn.app.UserStore.EndedSession("fan-1", issued, SHIPPED.plusSeconds(60)));
+        assertThat(users.sessionsEndedSince(SHIPPED.plusSeconds(61))).as("read since a later moment").isEmpty();
+        // Another sign-out a month later forgets the first, which has expired since.
+        users.endSession("fan-2", SHIPPED, SHIPPED.plusSeconds(86_400 * 31), SHIPPED.plusSeconds(86_400));
+        assertThat(users.sessionsEndedSince(Instant.EPOCH)).extracting(dev.popcorn.app.UserStore.EndedSession::userId)
+                .containsExactly("fan-2");
+    }
+
+    @Test
     void theForumLeadsAreTheLeadsWithAForumAccount() {
         var users = store.users();
         users.upsertFromForum(new dev.popcorn.domain.ForumIdentity("f-2", "ann", "Ann", "", List.of("leads"), false, false),

@@ -136,6 +136,35 @@ class PassAttacksIT {
     }
 
     @Test
+    void aSessionSignedOutOfIsRefusedEvenFromACopyOfTheCookieOnEveryInstance() throws Exception {
+        String db = "jdbc:h2:mem:signout-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        a = TestServer.start(dataA, TestServer.FRIDAY, false, Map.of("db.url", db));
+        b = TestServer.start(dataB, TestServer.FRIDAY, false, Map.of("db.url", db));
+        String kept = session(page("POST", a, "/signin/" + a.issue(Kind.LINK, "amy", "Amy", Role.USER), null, true));
+        a.clock.advance(Duration.ofSeconds(1));
+        String other = session(page("POST", a, "/signin/" + a.issue(Kind.LINK, "amy", "Amy", Role.USER), null, true));
+        assertThat(page("GET", b, "/me", kept, false).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> out = page("POST", a, "/signout", kept, true);
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("popcorn_session=;"));
+
+        // Someone who copied the cookie before the sign-out gets nothing with it, here at once, there within a second.
+        HttpResponse<String> here = page("GET", a, "/me?lang=en", kept, false);
+        assertThat(here.statusCode()).isEqualTo(401);
+        assertThat(here.body()).contains("You signed out of this session.");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> there = page("GET", b, "/me", kept, false);
+        while (there.statusCode() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            there = page("GET", b, "/me", kept, false);
+        }
+        assertThat(there.statusCode()).isEqualTo(401);
+        // The same person's other browser stays signed in: a plain sign-out ends one session, not all of them.
+        assertThat(page("GET", b, "/me", other, false).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theCiTokenOpensReleasesButDecidesNothing() {
         jira = FakeJira.weeklyRelease();
         jira.keySearch("MIUI-2101", "MIUI-2102");

@@ -21,9 +21,12 @@ final class Revocations {
 
     private final UserStore users;
     private final Map<String, Instant> validAfter = new ConcurrentHashMap<>();
+    /** Sessions signed out of: user id and issue time (the sessions of one browser). */
+    private final java.util.Set<Map.Entry<String, Instant>> ended = ConcurrentHashMap.newKeySet();
     private volatile long readAt;
     private volatile boolean read;
     private Instant newest = Instant.EPOCH;
+    private Instant newestEnd = Instant.EPOCH;
 
     Revocations(UserStore users) {
         this.users = users;
@@ -35,6 +38,19 @@ final class Revocations {
             readAgain();
         }
         return Optional.ofNullable(validAfter.get(userId));
+    }
+
+    /** Whether the holder of this session signed out of it. */
+    boolean ended(String userId, Instant issuedAt) {
+        if (!read || System.nanoTime() - readAt >= FRESH.toNanos()) {
+            readAgain();
+        }
+        return ended.contains(Map.entry(userId, issuedAt));
+    }
+
+    /** A sign-out on this instance: it holds at once. */
+    void ended(Map.Entry<String, Instant> session) {
+        ended.add(session);
     }
 
     /** A revocation made on this instance: it holds at once. */
@@ -53,6 +69,13 @@ final class Revocations {
                 newest = at;
             }
         });
+        // Read with the same overlap; kept while the instance runs (one entry a sign-out; the table forgets expired ones).
+        for (UserStore.EndedSession session : users.sessionsEndedSince(read ? newestEnd.minus(OVERLAP) : Instant.EPOCH)) {
+            ended.add(Map.entry(session.userId(), session.issuedAt()));
+            if (session.endedAt().isAfter(newestEnd)) {
+                newestEnd = session.endedAt();
+            }
+        }
         readAt = System.nanoTime();
         read = true;
     }

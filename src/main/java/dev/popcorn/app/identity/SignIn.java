@@ -157,6 +157,19 @@ public final class SignIn {
     }
 
     /** Refuses every pass the user holds now, on every instance ("sign out everywhere"). */
+    /**
+     * The holder of this session signs out: the session's pass is refused from now on, on every instance, even if a
+     * copy of the cookie is kept (until it would have expired: then it is forgotten).
+     */
+    public void signOut(Pass session) {
+        if (session.kind() != Kind.SESSION) {
+            return;
+        }
+        Instant now = clock.instant();
+        users.endSession(session.userId(), session.issuedAt(), now, now.minus(settings.sessionValidity()));
+        revocations.ended(java.util.Map.entry(session.userId(), session.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    }
+
     public void signOutEverywhere(String userId) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         users.revokePasses(userId, now);
@@ -181,6 +194,9 @@ public final class SignIn {
 
     private Pass check(String token, Kind kind) {
         Pass pass = passes.open(token, kind);
+        if (kind == Kind.SESSION && revocations.ended(pass.userId(), pass.issuedAt())) {
+            throw RuleViolation.unauthenticated("pass.signedOut");
+        }
         Optional<UserStore.Standing> standing = refuseIfRevoked(pass);
         if (pass.isLead() && !standing.map(UserStore.Standing::lead).orElse(false)) {
             // No longer a lead (the forum's groups, or never recorded as one): still themself, as a user.
