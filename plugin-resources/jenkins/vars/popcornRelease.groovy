@@ -7,8 +7,11 @@ def call(Map args = [:]) {
     }
     Map body = [version: version]
     if (args.jql) {
-        body.jql = args.jql.toString()
-    } else if (args.keys) {
+        // A query of the pipeline's own could read any ticket Popcorn's Jira account sees: the server holds the query.
+        error('popcornRelease: jql is not taken from a pipeline; set jira.release-jql on the Popcorn server'
+                + ' (it takes {version}) and call popcornRelease(version: …, changelog: false), or pass keys')
+    }
+    if (args.keys) {
         body.keys = args.keys.collect { it.toString() }
     } else if (args.changelog != false) {
         List messages = commitMessages(currentBuild)

@@ -140,7 +140,8 @@ final class Wiring {
                 store.teams(), store.participation(), store.audit(), clock);
         IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
         TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl, clock);
-        ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls());
+        ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls(), store.audit(),
+                clock);
         Replays replays = new Replays(store.webhookDeliveries(), clock);
         BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
                 store.builds(), replays, clock);

@@ -186,6 +186,21 @@ class PassAttacksIT {
                 "{\"team\": \"camera\", \"title\": \"Night mode, again\", \"tickets\": [\"MIUI-2101\"]}").statusCode()).isEqualTo(201);
         assertThat(a.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).contains("\"actor\":\"ci\"");
 
+        // A query of its own would read any ticket Popcorn's Jira account can see: refused, and nothing is searched.
+        int searches = jira.requests("POST", ".*/search/jql").size();
+        for (boolean dryRun : new boolean[] {true, false}) {
+            HttpResponse<String> own = a.send("POST", "/api/v1/releases", JENKINS_TOKEN,
+                    "{\"version\": \"2026.11.27\", \"jql\": \"project = SECRET\", \"dryRun\": " + dryRun + "}");
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+            assertThat(own.body()).contains("release.jql.notForCi");
+        }
+        assertThat(jira.requests("POST", ".*/search/jql")).hasSize(searches);
+        // What a build needs, tried without opening: answered, and the audit log says the pipeline asked.
+        HttpResponse<String> tried = a.send("POST", "/api/v1/releases", JENKINS_TOKEN,
+                "{\"version\": \"2026.11.27\", \"keys\": [\"MIUI-2101\", \"MIUI-2102\"], \"dryRun\": true}");
+        assertThat(tried.statusCode()).as(tried.body()).isEqualTo(200);
+        assertThat(a.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).contains("release.preview");
+
         for (String[] decision : new String[][] {{"POST", "/api/v1/polls/" + poll + "/approve", null},
                 {"POST", "/api/v1/polls/" + poll + "/open", null}, {"POST", "/api/v1/polls/" + poll + "/candidates/1/disqualify",
                         "{\"reason\": \"x\"}"}, {"PUT", "/api/v1/teams/camera", "{\"name\": \"Camera\", \"members\": []}"},

@@ -19,7 +19,10 @@ import java.util.Optional;
  * A build ships: the release round opens with the features its source names (listed, or found
  * in the tracker by query, keys or change log). A build opens at most one release: reported again
  * (a retried webhook, a re-run step, the webhook and the step both), it answers the release it
- * opened and changes nothing. A dry run checks everything and writes nothing.
+ * opened and changes nothing. A dry run checks everything and writes nothing but its audit entry.
+ * The CI pipeline gets what a build needs and no more: the configured release query, the keys it
+ * names or its change log mentions, never a query of its own (that would read any ticket Popcorn's
+ * tracker account can see); what it asks the tracker for is audited.
  */
 public final class ShipRelease {
 
@@ -27,6 +30,7 @@ public final class ShipRelease {
     public record Request(String version, FeatureSource source, Optional<BuildRef> build, Optional<TestSummary> tests,
             boolean dryRun) {
     }
+
 
     /**
      * What was opened, or found opened by the same build ({@code created} false), or would be
@@ -38,11 +42,16 @@ public final class ShipRelease {
     }
 
     private final OpenRelease openRelease;
+    private final dev.popcorn.app.AuditLog audit;
+    private final java.time.Clock clock;
     private final TrackerSync trackerSync;
     private final ReleaseStore releases;
     private final PollStore polls;
 
-    public ShipRelease(OpenRelease openRelease, TrackerSync trackerSync, ReleaseStore releases, PollStore polls) {
+    public ShipRelease(OpenRelease openRelease, TrackerSync trackerSync, ReleaseStore releases, PollStore polls,
+            dev.popcorn.app.AuditLog audit, java.time.Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.openRelease = openRelease;
         this.trackerSync = trackerSync;
         this.releases = releases;
@@ -54,6 +63,9 @@ public final class ShipRelease {
             throw RuleViolation.invalid("request.field.missing", "version");
         }
         String version = request.version().strip();
+        if (dev.popcorn.app.identity.SignIn.CI.equals(actor) && request.source() instanceof FeatureSource.Query query && !query.query().isBlank()) {
+            throw RuleViolation.forbidden("release.jql.notForCi");
+        }
         Optional<Shipped> before = request.build().flatMap(build -> shippedBy(build, version, request.tests()));
         if (before.isPresent()) {
             return before.get();
@@ -71,6 +83,9 @@ public final class ShipRelease {
         }
         if (request.dryRun()) {
             OpenRelease.Preview preview = openRelease.preview(version, features);
+            audit.record(new dev.popcorn.domain.AuditEntry(clock.instant(), actor, "release.preview", "release:" + version,
+                    "dry run: " + features.size() + " features found (" + request.source().getClass().getSimpleName() + ")")
+                    .noted("releasePreview", version, features.size()));
             return new Shipped(preview.release(), Optional.empty(), preview.candidates(), false, true, ignored);
         }
         OpenRelease.Opened opened;
