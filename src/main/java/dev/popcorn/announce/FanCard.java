@@ -59,6 +59,11 @@ public final class FanCard implements FanCards.Painter {
     private final java.util.concurrent.Semaphore drawing = new java.util.concurrent.Semaphore(2);
 
     @Override
+    public java.util.Optional<byte[]> kept(Facts facts, Format format) {
+        return java.util.Optional.ofNullable(drawn.getIfPresent(new Key(facts, format)));
+    }
+
+    @Override
     public byte[] png(Facts facts, Format format) {
         Key key = new Key(facts, format);
         byte[] kept = drawn.getIfPresent(key);

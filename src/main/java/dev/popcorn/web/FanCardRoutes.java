@@ -9,10 +9,12 @@ import dev.popcorn.app.participation.FanCards.Format;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Messages;
+import dev.popcorn.web.common.RateLimits;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fan's card worth sharing: the picture in two sizes ({@code /fans/{id}/card.png}, and the same
@@ -23,9 +25,11 @@ import java.util.Map;
 final class FanCardRoutes implements EndpointGroup {
 
     private final FanCards cards;
+    private final RateLimits limits;
     private final Chrome chrome;
 
-    FanCardRoutes(FanCards cards, Chrome chrome) {
+    FanCardRoutes(FanCards cards, Chrome chrome, RateLimits limits) {
+        this.limits = limits;
         this.cards = cards;
         this.chrome = chrome;
     }
@@ -60,7 +64,13 @@ final class FanCardRoutes implements EndpointGroup {
             ctx.status(304);
             return;
         }
-        ctx.result(cards.png(facts, format));
+        Optional<byte[]> kept = cards.kept(facts, format);
+        if (kept.isPresent()) {
+            ctx.result(kept.get());
+        } else {
+            // A card not drawn yet takes a drawing slot: one at a time per client, so that no one holds them all.
+            ctx.result(limits.oneAtATime("card", ctx, () -> cards.png(facts, format)));
+        }
         // image/png without the text charset every other answer carries.
         ctx.res().setCharacterEncoding(null);
         ctx.res().setContentType("image/png");

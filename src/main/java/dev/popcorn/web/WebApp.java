@@ -216,7 +216,7 @@ public final class WebApp {
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger()),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
-                new FanCardRoutes(s.fanCards(), chrome),
+                new FanCardRoutes(s.fanCards(), chrome, limits),
                 new FanPage(s.standing(), s.fanCards(), chrome, sessions),
                 new LeaderboardRoutes(s.leaderboards(), gate, chrome),
                 new LevelRoutes(s.standing()),

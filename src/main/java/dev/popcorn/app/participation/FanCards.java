@@ -103,6 +103,11 @@ public final class FanCards {
     public interface Painter {
         byte[] png(Facts facts, Format format);
 
+        /** The card if it was drawn before and is still kept: a popular card costs nothing. */
+        default Optional<byte[]> kept(Facts facts, Format format) {
+            return Optional.empty();
+        }
+
         /** Changes when the drawing does, so that cards kept by browsers under the old fingerprint are drawn again. */
         String version();
     }
@@ -128,6 +133,11 @@ public final class FanCards {
     /** The card as a PNG. */
     public byte[] png(Facts facts, Format format) {
         return painter.png(facts, format);
+    }
+
+    /** The card as a PNG if it is drawn already (no drawing needed to answer). */
+    public Optional<byte[]> kept(Facts facts, Format format) {
+        return painter.kept(facts, format);
     }
 
     /**

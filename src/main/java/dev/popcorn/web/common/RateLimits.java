@@ -22,6 +22,7 @@ public final class RateLimits {
 
     private final Settings settings;
     private final ClientAddress clients;
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> busy = new java.util.concurrent.ConcurrentHashMap<>();
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(2))
             .maximumSize(1_000_000)
@@ -35,6 +36,23 @@ public final class RateLimits {
     /** Takes one ballot of the user {@code identity} sending this request from both buckets ({@link #ballot(String, String)}). */
     public void ballot(String identity, io.javalin.http.Context ctx) {
         ballot(identity, clients.of(ctx));
+    }
+
+    /**
+     * Lets one client do one costly thing at a time ({@code what}: a card to draw): a second one at once from the same
+     * address is refused at once ({@code card.busy}, 429 with a few seconds to wait), so one client cannot hold
+     * every drawing slot while others wait. Run {@code work} in that turn.
+     */
+    public <T> T oneAtATime(String what, io.javalin.http.Context ctx, java.util.function.Supplier<T> work) {
+        String key = what + ":" + clients.of(ctx);
+        if (busy.putIfAbsent(key, Boolean.TRUE) != null) {
+            throw RuleViolation.tooMany("card.busy", 2);
+        }
+        try {
+            return work.get();
+        } finally {
+            busy.remove(key);
+        }
     }
 
     /** Takes one ballot from both buckets, or throws {@code rate.ballots} with the seconds to wait. */
