@@ -52,27 +52,13 @@ public record ExperienceReport(
         return !verdicts.isEmpty();
     }
 
-    /** Comments shorter than this (together) are too common to call a copy ("good", "more please"). */
-    public static final int COPY_MIN_LENGTH = 40;
-
     /**
-     * The fingerprint of the report's comments, to find a copy-paste of another report: their
-     * words (case, spacing and punctuation aside) in feature order, hashed; null when they are too
-     * short to tell a copy from a common remark.
+     * The sketch of the report's comments ({@link CommentSketch}), to find a copy of another report even when
+     * touched up (a word added, comments moved between features); null when they are too short to tell a copy from
+     * a common remark.
      */
     public String fingerprint() {
-        String words = verdicts.stream().sorted(java.util.Comparator.comparing(FeatureVerdict::featureKey))
-                .map(v -> v.comment().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", " ").strip())
-                .filter(c -> !c.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
-        if (words.codePointCount(0, words.length()) < COPY_MIN_LENGTH) {
-            return null;
-        }
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(words.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java", e);
-        }
+        return CommentSketch.of(verdicts.stream().map(FeatureVerdict::comment).toList());
     }
 
     /** Checks the report against the release it is about; throws on the first broken rule. */

@@ -1,6 +1,7 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.ReportStore;
+import dev.popcorn.domain.CommentSketch;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.FeatureVerdict;
 import dev.popcorn.domain.Verdict;
@@ -78,6 +79,7 @@ final class JdbcReports implements ReportStore {
         db.inTransaction(() -> db.with(h -> {
             Rows.write(h, rows, db.dialect()::upsertReports, s -> new Object[] {s.report().releaseId(), s.report().userId(),
                     s.at(), s.fingerprint()});
+            marks(h, rows);
             // By the whole key, pair by pair in one batch: an IN list on the second column would scan the release.
             for (String table : List.of("report_verdicts", "wish_supporters")) {
                 // Supports handed in with these reports are replaced; those of earlier reports stay.
@@ -107,18 +109,45 @@ final class JdbcReports implements ReportStore {
     @Override
     public Map<String, List<Author>> withFingerprints(Collection<String> fingerprints) {
         Map<String, List<Author>> authors = new HashMap<>();
-        if (fingerprints.isEmpty()) {
+        java.util.Set<String> marks = new java.util.LinkedHashSet<>();
+        fingerprints.forEach(f -> marks.addAll(CommentSketch.marks(f)));
+        if (marks.isEmpty()) {
             return authors;
         }
-        for (List<String> chunk : Rows.padded(List.copyOf(new java.util.LinkedHashSet<>(fingerprints)))) {
-            db.with(h -> h.createQuery("SELECT release_id, user_id, fingerprint FROM reports"
-                            + " WHERE fingerprint IN (<fingerprints>)")
-                    .bindList("fingerprints", chunk)
-                    .map((rs, ctx) -> authors.computeIfAbsent(rs.getString("fingerprint"), f -> new ArrayList<>())
-                            .add(new Author(rs.getLong("release_id"), rs.getString("user_id"))))
+        // Every stored report sharing a mark with any of them, in one query (by the index on mark), then counted here.
+        Map<Author, java.util.Set<String>> found = new HashMap<>();
+        for (List<String> chunk : Rows.padded(List.copyOf(marks))) {
+            db.with(h -> h.createQuery("SELECT release_id, user_id, mark FROM report_marks WHERE mark IN (<marks>)")
+                    .bindList("marks", chunk)
+                    .map((rs, ctx) -> found.computeIfAbsent(new Author(rs.getLong("release_id"), rs.getString("user_id")),
+                            a -> new java.util.HashSet<>()).add(rs.getString("mark")))
                     .list());
         }
+        for (String fingerprint : new java.util.LinkedHashSet<>(fingerprints)) {
+            java.util.Set<String> mine = CommentSketch.marks(fingerprint);
+            found.forEach((author, theirs) -> {
+                long shared = mine.stream().filter(theirs::contains).count();
+                if (!mine.isEmpty() && shared >= CommentSketch.needed(mine.size())) {
+                    authors.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(author);
+                }
+            });
+        }
         return authors;
+    }
+
+    /** Keeps the marks of these reports' sketches in place of those they had. */
+    private static void marks(Handle h, List<Saving> rows) {
+        var delete = h.prepareBatch("DELETE FROM report_marks WHERE release_id = :r AND user_id = :u");
+        rows.forEach(s -> delete.bind("r", s.report().releaseId()).bind("u", s.report().userId()).add());
+        delete.execute();
+        List<Object[]> marks = new ArrayList<>();
+        for (Saving s : rows) {
+            for (String mark : CommentSketch.marks(s.fingerprint())) {
+                marks.add(new Object[] {s.report().releaseId(), s.report().userId(), mark});
+            }
+        }
+        Rows.write(h, marks, n -> "INSERT INTO report_marks (release_id, user_id, mark) VALUES " + Rows.values(n, "(?, ?, ?)"),
+                row -> row);
     }
 
     /** Files a new wish, or finds the one this user filed with the same words in the same release. */
@@ -143,15 +172,20 @@ final class JdbcReports implements ReportStore {
 
     @Override
     public void fingerprint(long releaseId, String userId, String fingerprint) {
-        db.with(h -> h.createUpdate("UPDATE reports SET fingerprint = :f WHERE release_id = :r AND user_id = :u")
-                .bind("f", fingerprint).bind("r", releaseId).bind("u", userId).execute());
+        db.inTransaction(() -> db.with(h -> {
+            h.createUpdate("UPDATE reports SET fingerprint = :f WHERE release_id = :r AND user_id = :u")
+                    .bind("f", fingerprint).bind("r", releaseId).bind("u", userId).execute();
+            ExperienceReport placeholder = new ExperienceReport(userId, releaseId, List.of(), List.of(), List.of());
+            marks(h, List.of(new Saving(placeholder, Instant.EPOCH, fingerprint)));
+            return null;
+        }));
     }
 
     @Override
     public boolean copies(long releaseId, String userId, String fingerprint) {
-        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM reports WHERE fingerprint = :f"
-                        + " AND (user_id <> :u OR release_id <> :r)")
-                .bind("f", fingerprint).bind("r", releaseId).bind("u", userId).mapTo(Long.class).one()) > 0;
+        Author self = new Author(releaseId, userId);
+        return withFingerprints(List.of(fingerprint)).getOrDefault(fingerprint, List.of()).stream()
+                .anyMatch(author -> !author.equals(self));
     }
 
     @Override

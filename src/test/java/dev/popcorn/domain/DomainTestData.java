@@ -13,6 +13,27 @@ public final class DomainTestData {
     private DomainTestData() {
     }
 
+    private static final String[] VOCABULARY = ("camera night shutter battery charging screen gallery folder icon widget"
+            + " weather music video call message keyboard sound volume brightness theme dark light photo portrait focus"
+            + " zoom lens colour speed lag crash update setting menu button gesture swipe scroll notification alarm clock"
+            + " calendar contact map route signal wifi bluetooth storage backup cloud").split(" ");
+
+    /**
+     * A comment of its own for report {@code i}: twelve words picked by {@code i}, so that two reports' comments share
+     * almost no three words in a row (no near copy of each other, CommentSketch), however many reports are written.
+     */
+    public static String comment(int i) {
+        StringBuilder text = new StringBuilder("Report " + i + ":");
+        long state = 0x9E3779B97F4A7C15L * (i + 1);
+        for (int word = 0; word < 12; word++) {
+            state ^= state >>> 29;
+            state *= 0xBF58476D1CE4E5B9L;
+            state ^= state >>> 32;
+            text.append(' ').append(VOCABULARY[(int) Long.remainderUnsigned(state, VOCABULARY.length)]);
+        }
+        return text.toString();
+    }
+
     public static PollBuilder aPoll() {
         return new PollBuilder();
     }

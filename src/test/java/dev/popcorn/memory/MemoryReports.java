@@ -183,19 +183,28 @@ final class MemoryReports implements ReportStore {
     public Map<String, List<Author>> withFingerprints(Collection<String> wanted) {
         return db.with(() -> {
             Map<String, List<Author>> authors = new HashMap<>();
-            fingerprints.forEach((key, f) -> {
-                if (wanted.contains(f)) {
-                    authors.computeIfAbsent(f, x -> new ArrayList<>()).add(new Author(key.release(), key.user()));
-                }
-            });
+            for (String sketch : new java.util.LinkedHashSet<>(wanted)) {
+                fingerprints.forEach((key, f) -> {
+                    if (dev.popcorn.domain.CommentSketch.near(sketch, f) && mine(sketch, f)) {
+                        authors.computeIfAbsent(sketch, x -> new ArrayList<>()).add(new Author(key.release(), key.user()));
+                    }
+                });
+            }
             return authors;
         });
     }
 
     @Override
     public boolean copies(long releaseId, String userId, String fingerprint) {
-        return db.with(() -> fingerprints.entrySet().stream().anyMatch(e -> e.getValue().equals(fingerprint)
-                && !e.getKey().equals(new ReportKey(releaseId, userId))));
+        return db.with(() -> fingerprints.entrySet().stream().anyMatch(e -> dev.popcorn.domain.CommentSketch.near(fingerprint,
+                e.getValue()) && mine(fingerprint, e.getValue()) && !e.getKey().equals(new ReportKey(releaseId, userId))));
+    }
+
+    /** As the database counts: the marks shared against the asking sketch's own number (CommentSketch.near takes the smaller). */
+    private static boolean mine(String asking, String stored) {
+        java.util.Set<String> marks = dev.popcorn.domain.CommentSketch.marks(asking);
+        return marks.stream().filter(dev.popcorn.domain.CommentSketch.marks(stored)::contains).count()
+                >= dev.popcorn.domain.CommentSketch.needed(marks.size());
     }
 
     @Override

@@ -204,7 +204,7 @@ abstract class GroupCommitContract {
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String user = "reporter-" + i;
-            String comment = i == 7 || i == 8 ? words : "Report number " + i + " says the battery lasts a day now";
+            String comment = i == 7 || i == 8 ? words : dev.popcorn.domain.DomainTestData.comment(i);
             done.add(pool.submit(() -> {
                 // Handed in twice: the second replaces the first and earns nothing more.
                 for (int twice = 0; twice < 2; twice++) {

@@ -119,7 +119,7 @@ abstract class StandingContract {
     @Test
     void realReportsOverReleasesPromoteAndEarnBadgesAndTheStreakBonusOnce() {
         for (int i = 0; i < 4; i++) {
-            report("fan-1", ship(), "Week " + i + ": the camera starts faster and night shots are sharper than before.");
+            report("fan-1", ship(), dev.popcorn.domain.DomainTestData.comment(i));
         }
         Standing.View view = standing.view("fan-1");
         // 4 reports (40) + first-report and streak bronze badges (2 x 10) + the streak bonus at 4 (15) = 75 points
@@ -156,7 +156,7 @@ abstract class StandingContract {
     @Test
     void aLevelFallsWhenTheWindowMovesOnButNotWithinTheGrace() {
         for (int i = 0; i < 3; i++) {
-            report("fan-1", ship(), "Report number " + i + " with enough words to be a real report of its own.");
+            report("fan-1", ship(), dev.popcorn.domain.DomainTestData.comment(i));
         }
         assertThat(standing.level("fan-1").id()).isEqualTo("fan");
         // thirteen quiet releases later the window holds nothing of theirs, but the grace counts from promotion
@@ -281,7 +281,7 @@ abstract class StandingContract {
     @Test
     void aPromotionStartsAGraceAndADemotionNone() {
         for (int i = 0; i < 6; i++) {
-            report("fan-1", ship(), "Report number " + i + " with enough words to be a real report of its own.");
+            report("fan-1", ship(), dev.popcorn.domain.DomainTestData.comment(i));
         }
         assertThat(standing.level("fan-1").id()).isEqualTo("enthusiast");
         assertThat(store.standing().level("fan-1").orElseThrow().promotedAt()).as("the promotion's time").isNotNull();
@@ -319,7 +319,7 @@ abstract class StandingContract {
     void bonusesAndBadgesGrantedLateAreDatedAtTheActsThatEarnedThem() throws SQLException {
         List<Instant> reported = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            report("fan-1", ship(), "Week " + i + ": the camera starts faster and night shots are sharper than before.");
+            report("fan-1", ship(), dev.popcorn.domain.DomainTestData.comment(i));
             reported.add(clock.instant());
         }
         // As after a deploy that brings these rules: the bonus and the badges were never granted.
@@ -344,7 +344,7 @@ abstract class StandingContract {
         for (int i = 0; i < 4; i++) {
             Release release = ship();
             shipped.add(release);
-            report("fan-1", release, "Week " + i + ": the camera starts faster and night shots are sharper than before.");
+            report("fan-1", release, dev.popcorn.domain.DomainTestData.comment(i));
         }
         assertThat(standing.view("fan-1").badges()).extracting(h -> h.badge().key()).contains("streak.bronze");
         var badge = ledger.summary("fan-1", null).grants().stream().filter(g -> g.kind() == ParticipationKind.BADGE)

@@ -10,6 +10,7 @@ import dev.popcorn.app.Transactions;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Rights;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.CommentSketch;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Release;
@@ -320,7 +321,7 @@ public final class HandInReport {
         }
         ReportStore.Author author = item.author();
         return before.getOrDefault(fingerprint, List.of()).stream().allMatch(author::equals)
-                && earlier.stream().noneMatch(e -> fingerprint.equals(e.fingerprint()) && !e.author().equals(author));
+                && earlier.stream().noneMatch(e -> CommentSketch.near(fingerprint, e.fingerprint()) && !e.author().equals(author));
     }
 
     /**
