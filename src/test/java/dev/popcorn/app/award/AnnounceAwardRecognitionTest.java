@@ -44,32 +44,8 @@ class AnnounceAwardRecognitionTest {
 
     private final MemoryStores stores = new MemoryStores();
     private final Forum forum = mock(Forum.class);
-    private final AnnouncementWriter writer = new AnnouncementWriter() {
-        @Override
-        public String words(AwardFacts facts) {
-            return "text\n[[result:en]]";
-        }
-
-        @Override
-        public java.util.Map<String, String> results(AwardFacts facts) {
-            return java.util.Map.of("en", "result");
-        }
-
-        @Override
-        public java.util.List<String> languages() {
-            return java.util.List.of("en");
-        }
-
-        @Override
-        public byte[] card(AwardFacts facts) {
-            return "card".getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public Optional<byte[]> photo(String url) {
-            return Optional.empty();
-        }
-    };
+    private final AnnouncementWriter writer = new CardOnlyWriter(
+            facts -> "card".getBytes(StandardCharsets.UTF_8));
     private final AnnounceAward announce = new AnnounceAward(new AnnounceAward.Stores(stores.polls(), stores.outbox(),
             stores.releases(), stores.teams(), stores.users(), stores.forumThreads(), stores.forumAccounts()),
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), writer,
