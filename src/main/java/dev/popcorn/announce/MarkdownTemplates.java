@@ -87,8 +87,8 @@ public final class MarkdownTemplates {
     /** The announcement's words in every language, each with its language's marker line where the result goes. */
     public String words(AwardFacts facts) {
         List<String> texts = new ArrayList<>();
+        Map<String, Object> model = new LinkedHashMap<>(model(facts));
         for (String language : languages) {
-            Map<String, Object> model = new LinkedHashMap<>(model(facts));
             model.put("result", new SafeString(AnnouncementText.marker(language)));
             texts.add(evaluate(ANNOUNCEMENT, language, model));
         }

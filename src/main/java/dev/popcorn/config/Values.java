@@ -72,27 +72,11 @@ public final class Values {
         return Arrays.stream(text(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /**
-     * Refuses what is not an IP address or a CIDR range written as numbers ({@code 10.0.0.0/8}, {@code ::1},
-     * {@code fd00::/8}): a host name would need a DNS lookup at start and could change under Popcorn.
-     */
+    /** Refuses what is not an IP address or a CIDR range written as numbers ({@link dev.popcorn.domain.AddressRange}). */
     static void addressOrRange(String key, String value) {
-        String[] parts = value.split("/", -1);
-        boolean v4 = parts[0].matches("\\d{1,3}(\\.\\d{1,3}){3}")
-                && java.util.Arrays.stream(parts[0].split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
-        boolean v6 = parts[0].contains(":") && parts[0].matches("[0-9A-Fa-f:.]+");
-        int maxBits = v4 ? 32 : 128;
-        boolean ok = (v4 || v6) && parts.length <= 2
-                && (parts.length == 1 || parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= maxBits);
-        if (ok) {
-            try {
-                // A literal address: no lookup is made.
-                java.net.InetAddress.getByName(parts[0]);
-            } catch (java.net.UnknownHostException e) {
-                ok = false;
-            }
-        }
-        if (!ok) {
+        try {
+            dev.popcorn.domain.AddressRange.parse(value);
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(key + " takes IP addresses and CIDR ranges (10.0.0.0/8, ::1), not '" + value + "'");
         }
     }

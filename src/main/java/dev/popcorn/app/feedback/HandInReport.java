@@ -214,12 +214,14 @@ public final class HandInReport {
                         // Refused here, nothing of it is written yet; refused later, what it wrote must go too.
                         ExperienceReport report = item.report();
                         // New wishes beyond the day's limit are left out, not the report: the fan is told which.
-                        List<String> unfiled = report.newWishes().stream()
-                                .filter(w -> reports.unfiledWishes(report.userId(), report.releaseId(), List.of(w)) > 0).toList();
+                        int unfiledCount = reports.unfiledWishes(report.userId(), report.releaseId(), report.newWishes());
                         Handing writing = item;
-                        if (!unfiled.isEmpty()) {
+                        if (unfiledCount > 0) {
                             Rights.Allowance allowance = rights.wishesLeft(report.userId());
-                            if (unfiled.size() > allowance.left()) {
+                            if (unfiledCount > allowance.left()) {
+                                // Over the limit (rare): which of them are new, one by one, to keep the first that fit.
+                                List<String> unfiled = report.newWishes().stream().filter(w -> reports.unfiledWishes(
+                                        report.userId(), report.releaseId(), List.of(w)) > 0).toList();
                                 List<String> left = unfiled.subList(allowance.left(), unfiled.size());
                                 ExperienceReport kept = new ExperienceReport(report.userId(), report.releaseId(),
                                         report.verdicts(), report.supportedWishes(),

@@ -35,6 +35,11 @@ public final class Ledger {
         /** Reviews the user's standing as of {@code at}, the moment of the act that earned the grant. */
         Object review(String userId, Instant at);
 
+        /** Reviews the user's standing after a lead revoked one of their grants: what stood on it may go too. */
+        default Object revoked(String userId, Instant at) {
+            return review(userId, at);
+        }
+
         static Review none() {
             return (user, at) -> null;
         }
@@ -264,7 +269,7 @@ public final class Ledger {
             audit.record(new AuditEntry(now, lead, "points.revoke", "grant:" + grantId,
                     grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why)
                     .noted("pointsRevoked", grant.points(), grant.userId(), grant.kind() + " " + grant.ref(), why));
-            review.review(grant.userId(), now);
+            review.revoked(grant.userId(), now);
             return store.find(grantId).orElseThrow();
         });
     }

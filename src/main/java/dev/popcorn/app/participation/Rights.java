@@ -12,18 +12,14 @@ public interface Rights {
     /** Refuses unless the user's level holds {@code right}. */
     void require(String userId, Right right);
 
-    /** Refuses {@code newWishes} more wishes today beyond the daily limit of the user's level. */
-    void requireWishes(String userId, int newWishes);
-
     /**
      * How many more wishes the user may file today, and the refusal that names the limit (their level's wishes a
-     * day, in both languages) for those beyond it. Inside the hand-in's transaction: the user's row lock is taken.
+     * day, in both languages) for those beyond it. Inside the hand-in's transaction: the user's row lock is taken,
+     * so two hand-ins at once count one after the other.
      */
-    default Allowance wishesLeft(String userId) {
-        return new Allowance(Integer.MAX_VALUE, RuleViolation.forbidden("level.wishes.limit", 0, "", "", 0));
-    }
+    Allowance wishesLeft(String userId);
 
-    /** Wishes the user may still file today, and why no more (the refusal to tell them). */
+    /** Wishes the user may still file today, and why no more (the refusal to tell them; null where there is no limit). */
     record Allowance(int left, RuleViolation limit) {
     }
 
@@ -35,7 +31,8 @@ public interface Rights {
             }
 
             @Override
-            public void requireWishes(String userId, int newWishes) {
+            public Allowance wishesLeft(String userId) {
+                return new Allowance(Integer.MAX_VALUE, null);
             }
         };
     }

@@ -133,24 +133,58 @@ public final class Standing implements Ledger.Review, Rights {
         return transactions.inTransaction(() -> {
             Instant now = at.isAfter(clock.instant()) ? clock.instant() : at;
             Streak streak = streak(userId, now);
-            for (long release : streak.milestone()) {
-                Instant reported = points.find(userId, ParticipationKind.REPORT_HANDED_IN, "release:" + release)
-                        .map(Grant::at).filter(t -> t.isBefore(now)).orElse(now);
-                bonus(userId, ParticipationKind.STREAK_BONUS, "streak:release:" + release, reported);
-            }
-            takeBackWhatRevokedActsEarned(userId, streak, now);
-            Instant latestAct = null;
-            for (Badge.Earned badge : Badge.earned(counts(userId, streak, now))) {
-                if (latestAct == null) {
-                    latestAct = latestAct(userId, now);
-                }
-                if (store.grantBadge(userId, badge.key(), latestAct)) {
-                    bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), latestAct);
-                    mirror.badgeGranted(userId, badge);
-                }
-            }
+            grantMissing(userId, streak, Badge.earned(counts(userId, streak, now)), now);
             return reviewLevel(userId, now);
         });
+    }
+
+    /**
+     * After a lead revoked one of the user's grants: the bonuses and badge tiers that stood on it are taken back,
+     * then the standing is reviewed as after any grant.
+     */
+    @Override
+    public Level revoked(String userId, Instant at) {
+        return transactions.inTransaction(() -> {
+            Instant now = at.isAfter(clock.instant()) ? clock.instant() : at;
+            Streak streak = streak(userId, now);
+            List<Badge.Earned> earned = Badge.earned(counts(userId, streak, now));
+            takeBackWhatRevokedActsEarned(userId, streak, earned, now);
+            grantMissing(userId, streak, earned, now);
+            return reviewLevel(userId, now);
+        });
+    }
+
+    /**
+     * The streak bonuses and badge tiers earned and not granted yet, each dated at the act that earned it (a bonus at
+     * the report on its release, a tier at the user's latest act counted). What is held already costs one query each
+     * for bonuses and for badges, whatever the history: a review follows every grant.
+     */
+    private void grantMissing(String userId, Streak streak, List<Badge.Earned> earned, Instant now) {
+        List<List<String>> milestones = streak.milestone().stream().map(r -> List.of(userId, "streak:release:" + r)).toList();
+        java.util.Set<List<String>> bonused = milestones.isEmpty() ? java.util.Set.of()
+                : points.held(ParticipationKind.STREAK_BONUS, milestones);
+        for (long release : streak.milestone()) {
+            String ref = "streak:release:" + release;
+            if (!bonused.contains(List.of(userId, ref))) {
+                Instant reported = points.find(userId, ParticipationKind.REPORT_HANDED_IN, "release:" + release)
+                        .map(Grant::at).filter(t -> t.isBefore(now)).orElse(now);
+                bonus(userId, ParticipationKind.STREAK_BONUS, ref, reported);
+            }
+        }
+        java.util.Set<String> held = earned.isEmpty() ? java.util.Set.of() : store.badges(userId).keySet();
+        Instant latestAct = null;
+        for (Badge.Earned badge : earned) {
+            if (held.contains(badge.key())) {
+                continue;
+            }
+            if (latestAct == null) {
+                latestAct = latestAct(userId, now);
+            }
+            if (store.grantBadge(userId, badge.key(), latestAct)) {
+                bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), latestAct);
+                mirror.badgeGranted(userId, badge);
+            }
+        }
     }
 
     /** The badges counted from the ledger's own grants: a revoked grant may take one of these back. */
@@ -162,9 +196,9 @@ public final class Standing implements Ledger.Review, Rights {
      * copied report, say): the streak bonus of a release no longer a milestone, and a tier of a badge counted from
      * grants the counts no longer reach, are revoked in turn (the badge leaves the pages and the card).
      */
-    private void takeBackWhatRevokedActsEarned(String userId, Streak streak, Instant now) {
+    private void takeBackWhatRevokedActsEarned(String userId, Streak streak, List<Badge.Earned> earnedNow, Instant now) {
         java.util.Set<String> earned = new java.util.HashSet<>();
-        Badge.earned(counts(userId, streak, now)).forEach(b -> earned.add(b.key()));
+        earnedNow.forEach(b -> earned.add(b.key()));
         java.util.Set<String> milestones = new java.util.HashSet<>();
         streak.milestone().forEach(release -> milestones.add("streak:release:" + release));
         for (String key : store.badges(userId).keySet()) {
@@ -269,23 +303,6 @@ public final class Standing implements Ledger.Review, Rights {
         // The refusal speaks of the moment after what fits was filed: none left today.
         return new Rights.Allowance(left, RuleViolation.forbidden("level.wishes.limit", level.wishesPerDay(), level.nameZh(),
                 level.nameEn(), 0));
-    }
-
-    /** Refuses {@code newWishes} more wishes today (the day in week.zone) beyond the user's level's daily limit. */
-    @Override
-    public void requireWishes(String userId, int newWishes) {
-        if (newWishes == 0) {
-            return;
-        }
-        // Inside the hand-in's transaction: the user's row lock makes two hand-ins at once count one after the other.
-        points.lockUser(userId);
-        Level level = level(userId);
-        Instant dayStart = ZonedDateTime.now(clock.withZone(zone)).toLocalDate().atStartOfDay(zone).toInstant();
-        int filed = store.wishesFiledSince(userId, dayStart);
-        if (filed + newWishes > level.wishesPerDay()) {
-            throw RuleViolation.forbidden("level.wishes.limit", level.wishesPerDay(), level.nameZh(), level.nameEn(),
-                    Math.max(0, level.wishesPerDay() - filed));
-        }
     }
 
     /** A lead locks a user's level (to any level, the ones granted by hand included), with a reason; audited. */

@@ -1,13 +1,11 @@
 package dev.popcorn.web.common;
 
+import dev.popcorn.domain.AddressRange;
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.jetty.util.InetAddressSet;
 
 /**
  * The address a request came from, for per-address limits. Behind a reverse proxy or balancer every
@@ -19,26 +17,24 @@ import org.eclipse.jetty.util.InetAddressSet;
  */
 public final class ClientAddress {
 
-    private final InetAddressSet trusted = new InetAddressSet();
-    private final boolean any;
+    private final List<AddressRange> trusted;
 
     /** {@code proxies}: addresses and CIDR ranges, checked by the configuration already. */
     public ClientAddress(List<String> proxies) {
-        proxies.forEach(trusted::add);
-        this.any = !proxies.isEmpty();
+        this.trusted = proxies.stream().map(AddressRange::parse).toList();
     }
 
     /** The client's address as this request tells it through trusted proxies; the socket's address without any. */
     public String of(Context ctx) {
         String socket = ctx.req().getRemoteAddr();
-        if (!any || !trusted(socket)) {
+        if (trusted.isEmpty() || !trusted(socket)) {
             return socket;
         }
         List<String> hops = forwarded(ctx);
         String client = socket;
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i);
-            if (literal(hop) == null) {
+            if (AddressRange.literal(hop).isEmpty()) {
                 // A trusted proxy passed on something that is no address (unknown, an obfuscated name): stop at it.
                 return client;
             }
@@ -51,8 +47,7 @@ public final class ClientAddress {
     }
 
     private boolean trusted(String address) {
-        InetAddress parsed = literal(address);
-        return parsed != null && trusted.test(parsed);
+        return AddressRange.literal(address).filter(a -> trusted.stream().anyMatch(range -> range.contains(a))).isPresent();
     }
 
     /** The hops the request passed, the client first: {@code Forwarded}'s {@code for=} when present, else X-Forwarded-For. */
@@ -99,29 +94,5 @@ public final class ClientAddress {
         }
         int colon = v.indexOf(':');
         return colon > 0 && v.indexOf(':', colon + 1) < 0 ? v.substring(0, colon) : v;
-    }
-
-    /** The address if {@code text} is an IP address written as numbers, else null (never a DNS lookup). */
-    static InetAddress literal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45) {
-            return null;
-        }
-        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = text.contains(":") && text.matches("[0-9A-Fa-f:.]+");
-        if (v4) {
-            for (String octet : text.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
-                    return null;
-                }
-            }
-        }
-        if (!v4 && !v6) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }
