@@ -221,7 +221,8 @@ public final class WishTickets {
     }
 
     /**
-     * The tracker says a ticket changed. Popcorn's copy is updated; when the ticket is done, each
+     * The tracker says a ticket changed. Popcorn's copy of a ticket it knows is updated (one it does not know and no
+     * wish stands for is left alone); when the ticket is done, each
      * wish linked to it is fulfilled and its supporters are told (on the forum too, where there is
      * one) and earn points, once however
      * often the tracker repeats itself. Answers how many supporters were told.
@@ -229,6 +230,11 @@ public final class WishTickets {
     public int ticketChanged(Ticket ticket) {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
+            if (tickets.find(ticket.key()).isEmpty() && reports.unfulfilledWishesOf(ticket.key()).isEmpty()) {
+                // A ticket fans were never shown (not a feature, not found by the wish query, no wish of it) is not
+                // kept: its summary would surface in matches and a backed key would tell which keys are open.
+                return 0;
+            }
             tickets.save(ticket, now);
             if (!ticket.done()) {
                 return 0;

@@ -69,6 +69,29 @@ class WishTicketsTest {
     }
 
     @Test
+    void aTicketTheTrackerMentionsButFansWereNeverShownCannotBeBackedNorMatched() {
+        AWeek.Week week = AWeek.in(stores).build();
+        Ticket internal = new Ticket("SEC-12", "Token leak in the camera upload service", "Open", false, "SEC", List.of(),
+                List.of(), List.of());
+        wishTickets.ticketChanged(internal);
+        ExperienceReport report = new ExperienceReport("prober", week.release().id(),
+                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "")), List.of(), List.of());
+
+        assertThatViolation(() -> handIn.handIn(report, List.of("SEC-12"))).is(Kind.INVALID, "wish.ticket.unknown")
+                .withArgs("SEC-12");
+        assertThatViolation(() -> handIn.handIn(report, List.of("SEC-13"))).as("the same answer as a key that does not exist")
+                .is(Kind.INVALID, "wish.ticket.unknown").withArgs("SEC-13");
+        assertThat(wishTickets.similar("token leak in the camera upload", 5)).as("its summary is never offered").isEmpty();
+        assertThat(stores.reports().openWishes(10)).isEmpty();
+
+        List<String> shown = openTickets(1);
+        wishTickets.ticketChanged(new Ticket(shown.get(0), "Wish number 0, reworded", "In Progress", false, "MIUI",
+                List.of(), List.of(), List.of()));
+        assertThat(stores.tickets().find(shown.get(0)).orElseThrow().summary()).as("a ticket fans see is kept up to date")
+                .isEqualTo("Wish number 0, reworded");
+    }
+
+    @Test
     void theFormAndTheApiTakeTheSameLimitsAndAFailedBackingLeavesNothingBehind() {
         AWeek.Week week = AWeek.in(stores).build();
         List<String> keys = openTickets(ExperienceReport.MAX_BACKED_TICKETS + 40);
