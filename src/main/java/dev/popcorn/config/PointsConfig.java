@@ -11,6 +11,9 @@ public final class PointsConfig {
     public static final List<Key> KEYS = List.of(
             Key.of("points.report", String.valueOf(ParticipationKind.REPORT_HANDED_IN.points()),
                     "participation points for handing in a real report (at least one verdict), once per release"),
+            Key.of("points.report-written", String.valueOf(ParticipationKind.REPORT_WRITTEN.points()),
+                    "more points for a report whose written comments come to at least 40 characters and copy no other"
+                    + " report, once per release (also when written in a later edit)"),
             Key.of("points.ballot", String.valueOf(ParticipationKind.BALLOT_CAST.points()),
                     "participation points for casting a ballot in the award poll, once per poll"),
             Key.of("points.wish-shipped", String.valueOf(ParticipationKind.WISH_FULFILLED.points()),
@@ -38,6 +41,6 @@ public final class PointsConfig {
                 v.integer("points.wish-shipped", 0, 10_000), v.integer("points.helpful", 0, 10_000),
                 v.integer("points.weekly-cap", 0, 1_000_000), v.integer("points.wish-linked", 0, 10_000),
                 v.integer("points.wish-author-shipped", 0, 10_000), v.integer("points.streak-bonus", 0, 10_000),
-                v.integer("points.badge", 0, 10_000));
+                v.integer("points.badge", 0, 10_000), v.integer("points.report-written", 0, 10_000));
     }
 }

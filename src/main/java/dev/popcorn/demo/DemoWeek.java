@@ -421,6 +421,9 @@ public final class DemoWeek {
                 }
                 reports.save(report, at);
                 participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), at));
+                if (!verdicts.isEmpty() && report.fingerprint() != null) {
+                    participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_WRITTEN, "release:" + release.id(), at));
+                }
                 if (!newWishes.isEmpty()) {
                     wishIds = new ArrayList<>(reports.topWishes(100).stream().map(w -> w.id()).sorted().toList());
                 }

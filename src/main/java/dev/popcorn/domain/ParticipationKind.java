@@ -6,6 +6,11 @@ package dev.popcorn.domain;
  */
 public enum ParticipationKind {
     REPORT_HANDED_IN(10, true, "report handed in"),
+    /**
+     * The report carries written comments, long enough to be checked for a copy ({@link CommentSketch#MIN_LENGTH}) and
+     * no copy: a considered report earns more than a bare verdict. Once per release, also when written in a later edit.
+     */
+    REPORT_WRITTEN(5, true, "report with written comments"),
     BALLOT_CAST(5, true, "ballot cast"),
     /**
      * A wish the user supported (a +1, or a ticket backed) was done in the tracker. Counted under the weekly cap:

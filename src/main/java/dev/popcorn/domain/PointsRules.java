@@ -6,11 +6,11 @@ package dev.popcorn.domain;
  * given from outside are exempt. A cap of 0 means no cap.
  */
 public record PointsRules(int report, int ballot, int wishShipped, int helpful, int weeklyCap, int wishLinked,
-        int wishAuthorShipped, int streakBonus, int badge) {
+        int wishAuthorShipped, int streakBonus, int badge, int written) {
 
     public PointsRules {
         if (report < 0 || ballot < 0 || wishShipped < 0 || helpful < 0 || weeklyCap < 0 || wishLinked < 0
-                || wishAuthorShipped < 0 || streakBonus < 0 || badge < 0) {
+                || wishAuthorShipped < 0 || streakBonus < 0 || badge < 0 || written < 0) {
             throw new IllegalArgumentException("points and the weekly cap cannot be negative");
         }
     }
@@ -24,7 +24,7 @@ public record PointsRules(int report, int ballot, int wishShipped, int helpful, 
     public PointsRules(int report, int ballot, int wishShipped, int helpful, int weeklyCap) {
         this(report, ballot, wishShipped, helpful, weeklyCap, ParticipationKind.WISH_LINKED.points(),
                 ParticipationKind.WISH_AUTHOR_SHIPPED.points(), ParticipationKind.STREAK_BONUS.points(),
-                ParticipationKind.BADGE.points());
+                ParticipationKind.BADGE.points(), ParticipationKind.REPORT_WRITTEN.points());
     }
 
     /** The same without {@code helpful} given: its default. */
@@ -36,6 +36,7 @@ public record PointsRules(int report, int ballot, int wishShipped, int helpful, 
     public int points(ParticipationKind kind) {
         return switch (kind) {
             case REPORT_HANDED_IN -> report;
+            case REPORT_WRITTEN -> written;
             case BALLOT_CAST -> ballot;
             case WISH_FULFILLED -> wishShipped;
             case REPORT_HELPFUL -> helpful;

@@ -196,7 +196,12 @@ final class ReportPage implements EndpointGroup {
     /** What a saved report earned: its points (none past the weekly cap), the week's points so far, the fan's level. */
     private void earned(Map<String, Object> model, Release release, String userId, Locale locale) {
         Ledger ledger = participation.ledger();
-        model.put("earnedPoints", ledger.pointsFor(userId, ParticipationKind.REPORT_HANDED_IN, "release:" + release.id()));
+        String ref = "release:" + release.id();
+        int written = ledger.pointsFor(userId, ParticipationKind.REPORT_WRITTEN, ref);
+        model.put("earnedPoints", ledger.pointsFor(userId, ParticipationKind.REPORT_HANDED_IN, ref) + written);
+        // A bare verdict earns less than a considered report: say what comments of one's own would add.
+        model.put("writtenMore", written == 0 && !ledger.held(userId, ParticipationKind.REPORT_WRITTEN, ref)
+                ? ledger.pointsOf(ParticipationKind.REPORT_WRITTEN) : 0);
         model.put("weekPoints", ledger.summary(userId, null).week());
         model.put("weeklyCap", ledger.weeklyCap());
         model.put("level", participation.standing().level(userId).name(locale));

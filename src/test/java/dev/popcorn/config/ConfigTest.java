@@ -57,6 +57,7 @@ class ConfigTest {
             entry("http.max-body-bytes", Bad.of("100")),
             entry("award.tie-rule", Bad.of("coin-toss")),
             entry("points.report", Bad.of("-1")),
+            entry("points.report-written", Bad.of("10001")),
             entry("points.ballot", Bad.of("five")),
             entry("points.wish-shipped", Bad.of("10001")),
             entry("points.helpful", Bad.of("-2")),

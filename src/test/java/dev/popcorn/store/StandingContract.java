@@ -122,8 +122,9 @@ abstract class StandingContract {
             report("fan-1", ship(), dev.popcorn.domain.DomainTestData.comment(i));
         }
         Standing.View view = standing.view("fan-1");
-        // 4 reports (40) + first-report and streak bronze badges (2 x 10) + the streak bonus at 4 (15) = 75 points
-        assertThat(ledger.points("fan-1")).isEqualTo(75);
+        // 4 reports with comments of their own (4 x 15) + first-report and streak bronze badges (2 x 10) + the streak
+        // bonus at 4 (15) = 95 points
+        assertThat(ledger.points("fan-1")).isEqualTo(95);
         assertThat(view.level().id()).isEqualTo("fan");
         assertThat(view.streak().current()).isEqualTo(4);
         assertThat(view.streak().freezes()).isEqualTo(1);
@@ -137,7 +138,7 @@ abstract class StandingContract {
         // reviewing again changes nothing: grants and badges are once
         standing.review("fan-1");
         standing.reviewAll();
-        assertThat(ledger.points("fan-1")).isEqualTo(75);
+        assertThat(ledger.points("fan-1")).isEqualTo(95);
         assertThat(badgesMirrored).hasSize(2);
     }
 
@@ -333,8 +334,11 @@ abstract class StandingContract {
         var grants = ledger.summary("fan-1", null).grants();
         assertThat(grants).filteredOn(g -> g.kind() == ParticipationKind.STREAK_BONUS).singleElement()
                 .satisfies(g -> assertThat(g.at()).as("at the fourth report").isEqualTo(reported.get(3)));
-        assertThat(grants).filteredOn(g -> g.kind() == ParticipationKind.BADGE).isNotEmpty()
-                .allSatisfy(g -> assertThat(g.at()).as("at the latest act, not the review").isEqualTo(reported.get(3)));
+        assertThat(grants).filteredOn(g -> g.ref().equals("badge:first-report.bronze")).singleElement()
+                .satisfies(g -> assertThat(g.at()).as("at the report that earned it, not the latest").isEqualTo(reported.get(0)));
+        assertThat(grants).filteredOn(g -> g.ref().equals("badge:streak.bronze")).singleElement()
+                .satisfies(g -> assertThat(g.at()).as("a streak's tier at the latest act, not the review")
+                        .isEqualTo(reported.get(3)));
         assertThat(ledger.summary("fan-1", null).week()).as("nothing of it on this week's board").isZero();
     }
 
@@ -354,15 +358,19 @@ abstract class StandingContract {
 
         // The first report was a copy: the lead revokes it, and the streak of four, its bonus and its badge go with it.
         var first = ledger.summary("fan-1", null).grants().stream()
-                .filter(g -> g.ref().equals("release:" + shipped.get(0).id())).findFirst().orElseThrow();
+                .filter(g -> g.kind() == ParticipationKind.REPORT_HANDED_IN && g.ref().equals("release:" + shipped.get(0).id()))
+                .findFirst().orElseThrow();
         ledger.revoke(first.id(), "copied from another fan", "lead");
 
         Standing.View view = standing.view("fan-1");
         assertThat(view.badges()).extracting(h -> h.badge().key()).contains("first-report.bronze").doesNotContain("streak.bronze");
         assertThat(ledger.summary("fan-1", null).grants()).filteredOn(g -> g.kind() == ParticipationKind.STREAK_BONUS)
                 .allSatisfy(g -> assertThat(g.revoked()).isTrue());
-        // 3 reports (30) + the first-report badge (10): the streak bonus and the streak badge count no more.
-        assertThat(ledger.points("fan-1")).isEqualTo(40);
+        assertThat(ledger.summary("fan-1", null).grants()).as("the report's comments go with it")
+                .filteredOn(g -> g.ref().equals("release:" + shipped.get(0).id())).hasSize(2)
+                .allSatisfy(g -> assertThat(g.revoked()).isTrue());
+        // 3 reports with comments (45) + the first-report badge (10): the streak bonus and the streak badge count no more.
+        assertThat(ledger.points("fan-1")).isEqualTo(55);
     }
 
     @Test

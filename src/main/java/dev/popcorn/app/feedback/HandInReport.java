@@ -266,6 +266,15 @@ public final class HandInReport {
                     granted.add(earning.get(i).report().userId());
                 }
             }
+            // A considered report earns more than a bare verdict: comments long enough to be checked, and no copy.
+            List<Handing> written = earning.stream().filter(h -> h.fingerprint() != null).toList();
+            List<Boolean> writtenNow = participation.grantAll(ParticipationKind.REPORT_WRITTEN, written.stream()
+                    .map(h -> new Ledger.Act(h.report().userId(), "release:" + h.report().releaseId(), h.at())).toList());
+            for (int i = 0; i < written.size(); i++) {
+                if (writtenNow.get(i)) {
+                    granted.add(written.get(i).report().userId());
+                }
+            }
             for (int i = 0; i < items.size(); i++) {
                 if (outcomes.get(i) == null) {
                     Handing item = items.get(i);

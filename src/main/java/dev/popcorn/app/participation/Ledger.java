@@ -220,6 +220,16 @@ public final class Ledger {
         return store.find(userId, kind, ref).filter(g -> !g.revoked()).map(Grant::points).orElse(0);
     }
 
+    /** Whether the user has a grant for this act, revoked or not (a capped one may hold 0 points). */
+    public boolean held(String userId, ParticipationKind kind, String ref) {
+        return store.find(userId, kind, ref).isPresent();
+    }
+
+    /** What an act of this kind is worth as configured. */
+    public int pointsOf(ParticipationKind kind) {
+        return rules.points(kind);
+    }
+
     /** All-time points of the user, without revoked grants. */
     public long points(String userId) {
         return store.points(userId);
@@ -266,12 +276,21 @@ public final class Ledger {
             if (!store.revoke(grantId, lead, why, now)) {
                 throw RuleViolation.conflict("participation.grant.revoked", grantId);
             }
-            audit.record(new AuditEntry(now, lead, "points.revoke", "grant:" + grantId,
-                    grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why)
-                    .noted("pointsRevoked", grant.points(), grant.userId(), grant.kind() + " " + grant.ref(), why));
+            audited(grant, lead, why, now);
+            if (grant.kind() == ParticipationKind.REPORT_HANDED_IN) {
+                // The points for the report's comments stand on the report: a revoked report takes them along.
+                store.find(grant.userId(), ParticipationKind.REPORT_WRITTEN, grant.ref()).filter(g -> !g.revoked())
+                        .filter(g -> store.revoke(g.id(), lead, why, now)).ifPresent(g -> audited(g, lead, why, now));
+            }
             review.revoked(grant.userId(), now);
             return store.find(grantId).orElseThrow();
         });
+    }
+
+    private void audited(Grant grant, String lead, String why, Instant now) {
+        audit.record(new AuditEntry(now, lead, "points.revoke", "grant:" + grant.id(),
+                grant.points() + " points of " + grant.userId() + " (" + grant.kind() + " " + grant.ref() + "): " + why)
+                .noted("pointsRevoked", grant.points(), grant.userId(), grant.kind() + " " + grant.ref(), why));
     }
 
     /** The user's totals and the page of grants older than {@code beforeId} (null: the newest). */

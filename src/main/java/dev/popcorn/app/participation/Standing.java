@@ -125,7 +125,8 @@ public final class Standing implements Ledger.Review, Rights {
      * Reviews the user's standing as of {@code at} (never later than now): streak bonuses and badge tiers
      * not granted yet, then the level. A grant is dated at the act that earned it, not at the review, so that
      * tiers back-filled after a deploy do not land on this week's boards: a streak bonus at the report on its
-     * release, a badge tier at the user's latest act the review counted. Safe to repeat: it only ever writes
+     * release, a badge tier counted from grants at the grant that reached its threshold, another tier at the user's
+     * latest act the review counted. Safe to repeat: it only ever writes
      * what is missing or changed. Answers the level they stand at.
      */
     @Override
@@ -156,7 +157,7 @@ public final class Standing implements Ledger.Review, Rights {
 
     /**
      * The streak bonuses and badge tiers earned and not granted yet, each dated at the act that earned it (a bonus at
-     * the report on its release, a tier at the user's latest act counted). What is held already costs one query each
+     * the report on its release, a tier as {@link #earnedAt} says). What is held already costs one query each
      * for bonuses and for badges, whatever the history: a review follows every grant.
      */
     private void grantMissing(String userId, Streak streak, List<Badge.Earned> earned, Instant now) {
@@ -172,19 +173,47 @@ public final class Standing implements Ledger.Review, Rights {
             }
         }
         java.util.Set<String> held = earned.isEmpty() ? java.util.Set.of() : store.badges(userId).keySet();
-        Instant latestAct = null;
+        List<Grant> history = null;
         for (Badge.Earned badge : earned) {
             if (held.contains(badge.key())) {
                 continue;
             }
-            if (latestAct == null) {
-                latestAct = latestAct(userId, now);
+            if (history == null) {
+                history = points.grants(userId, Long.MAX_VALUE, HISTORY);
             }
-            if (store.grantBadge(userId, badge.key(), latestAct)) {
-                bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), latestAct);
+            Instant at = earnedAt(badge, history, now);
+            if (store.grantBadge(userId, badge.key(), at)) {
+                bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), at);
                 mirror.badgeGranted(userId, badge);
             }
         }
+    }
+
+    /** The most grants read back to date a badge tier; a longer history dates the tier at the latest act. */
+    private static final int HISTORY = 5000;
+
+    /**
+     * When a badge tier was earned: for a badge counted from grants, the grant that reached its threshold (the tenth
+     * report for reports' bronze); for the others (streak, season voter, award winner, bug hunter), and when the
+     * history is longer than what is read, the user's latest act the review counted. Never later than {@code now}.
+     */
+    private static Instant earnedAt(Badge.Earned badge, List<Grant> history, Instant now) {
+        java.util.function.Predicate<Grant> counted = switch (badge.badge()) {
+            case FIRST_REPORT, REPORTS -> g -> g.kind() == ParticipationKind.REPORT_HANDED_IN;
+            case WISHES_SHIPPED -> g -> g.kind() == ParticipationKind.WISH_AUTHOR_SHIPPED
+                    || g.kind() == ParticipationKind.WISH_FULFILLED && g.points() > 0;
+            case HELPFUL -> g -> g.kind() == ParticipationKind.REPORT_HELPFUL;
+            default -> null;
+        };
+        int threshold = badge.badge().thresholds().get(badge.tier().ordinal());
+        if (counted != null && history.size() < HISTORY) {
+            List<Instant> times = history.stream().filter(g -> !g.revoked()).filter(counted).map(Grant::at).sorted().toList();
+            if (times.size() >= threshold) {
+                Instant reached = times.get(threshold - 1);
+                return reached.isBefore(now) ? reached : now;
+            }
+        }
+        return latestAct(history, now);
     }
 
     /** The badges counted from the ledger's own grants: a revoked grant may take one of these back. */
@@ -225,8 +254,8 @@ public final class Standing implements Ledger.Review, Rights {
     }
 
     /** When the user last did something that counts (a grant that is not itself a bonus or a badge), at most {@code now}. */
-    private Instant latestAct(String userId, Instant now) {
-        for (Grant grant : points.grants(userId, Long.MAX_VALUE, 50)) {
+    private static Instant latestAct(List<Grant> history, Instant now) {
+        for (Grant grant : history) {
             if (grant.kind() != ParticipationKind.BADGE && grant.kind() != ParticipationKind.STREAK_BONUS && !grant.revoked()) {
                 return grant.at().isBefore(now) ? grant.at() : now;
             }

@@ -64,6 +64,36 @@ class HandInReportTest {
     }
 
     @Test
+    void aConsideredReportEarnsMoreThanABareVerdictOncePerReleaseAndNotForACopy() {
+        AWeek.Week week = AWeek.in(stores).build();
+        long release = week.release().id();
+        String feature = week.release().features().get(0).key();
+        String words = "The night mode keeps the status bar white, which hurts in a dark room";
+
+        handIn.handIn(new ExperienceReport("bare", release, List.of(new FeatureVerdict(feature, Verdict.LIKE, "")),
+                List.of(), List.of()));
+        handIn.handIn(new ExperienceReport("considered", release,
+                List.of(new FeatureVerdict(feature, Verdict.NOT_GOOD_ENOUGH, words)), List.of(), List.of()));
+        assertThat(stores.participation().points("bare")).as("one verdict and nothing else").isEqualTo(10);
+        assertThat(stores.participation().points("considered")).as("the same with comments of one's own").isEqualTo(15);
+
+        handIn.handIn(new ExperienceReport("short", release,
+                List.of(new FeatureVerdict(feature, Verdict.LIKE, "good, more please")), List.of(), List.of()));
+        assertThat(stores.participation().points("short")).as("a common remark is not a considered report").isEqualTo(10);
+
+        handIn.handIn(new ExperienceReport("bare", release, List.of(new FeatureVerdict(feature, Verdict.LIKE,
+                "Search finds my notes now, but only after I type the second word of a title")), List.of(), List.of()));
+        assertThat(stores.participation().points("bare")).as("comments written in a later edit earn the rest").isEqualTo(15);
+        handIn.handIn(new ExperienceReport("bare", release, List.of(new FeatureVerdict(feature, Verdict.LIKE,
+                "Search finds my notes now, but only after I type the second word; the first is ignored")), List.of(), List.of()));
+        assertThat(stores.participation().points("bare")).as("once per release").isEqualTo(15);
+
+        handIn.handIn(new ExperienceReport("copier", release,
+                List.of(new FeatureVerdict(feature, Verdict.NOT_GOOD_ENOUGH, words + " too")), List.of(), List.of()));
+        assertThat(stores.participation().points("copier")).as("a touched-up copy earns neither").isZero();
+    }
+
+    @Test
     void aLeadMarksAReportHelpfulOnceAndItsAuthorEarnsPastTheWeeklyCap() {
         AWeek.Week week = AWeek.in(stores).build();
         long release = week.release().id();
