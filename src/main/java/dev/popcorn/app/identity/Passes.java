@@ -108,9 +108,8 @@ public final class Passes {
     }
 
     private Pass read(String token) {
-        RuleViolation invalid = RuleViolation.unauthenticated("pass.invalid");
         if (token == null || token.length() > 2048) {
-            throw invalid;
+            throw invalid();
         }
         if (token.startsWith(OUTDATED)) {
             // Passes before kinds and issue times existed (ADR 0011): refused, whoever signed them.
@@ -118,7 +117,7 @@ public final class Passes {
         }
         int lastDot = token.lastIndexOf('.');
         if (lastDot <= VERSION.length() || !token.startsWith(VERSION + ".")) {
-            throw invalid;
+            throw invalid();
         }
         String body = token.substring(0, lastDot);
         byte[] given;
@@ -127,14 +126,14 @@ public final class Passes {
             given = DECODER.decode(token.substring(lastDot + 1));
             payload = DECODER.decode(body.substring(VERSION.length() + 1));
         } catch (IllegalArgumentException e) {
-            throw invalid;
+            throw invalid();
         }
         if (!MessageDigest.isEqual(mac(body), given)) {
-            throw invalid;
+            throw invalid();
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
         if (parts.length != 6) {
-            throw invalid;
+            throw invalid();
         }
         try {
             return new Pass(Kind.valueOf(parts[0]), parts[1], parts[2], Role.valueOf(parts[3]),
@@ -142,11 +141,16 @@ public final class Passes {
         } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
             // Signed but unreadable (a name we do not know, a time out of range): not a pass. Only a key holder can
             // sign, but a leaked or rotated key must still never make a check fail with anything but 401.
-            throw invalid;
+            throw invalid();
         } catch (RuleViolation e) {
             // A signed pass that names nobody (an empty user id) identifies no one: 401, as every other bad pass.
-            throw invalid;
+            throw invalid();
         }
+    }
+
+    /** Made only when a pass is refused: a refusal's stack trace costs more than reading a good pass. */
+    private static RuleViolation invalid() {
+        return RuleViolation.unauthenticated("pass.invalid");
     }
 
     /** A signature of {@code body} under the secret, for other signed values than passes (the forum sign-in's nonce). */
