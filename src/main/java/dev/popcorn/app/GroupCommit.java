@@ -113,6 +113,25 @@ public final class GroupCommit implements AutoCloseable {
             }
         }
 
+        /**
+         * {@link #submit} for a caller that does not wait (a request answered when the future completes, its thread
+         * free meanwhile): the item's value, or its refusal; a write not answered within the patience a waiting caller
+         * has is told to try again ({@code write.busy}), as {@link #write} would be.
+         */
+        public CompletableFuture<R> later(T item) {
+            return submit(item).orTimeout(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).handle((value, error) -> {
+                if (error == null) {
+                    return value;
+                }
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof TimeoutException) {
+                    throw RuleViolation.busy("write.busy", 1);
+                }
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+            });
+        }
+
         @Override
         public String toString() {
             return name;
@@ -126,16 +145,30 @@ public final class GroupCommit implements AutoCloseable {
     private final Settings settings;
     private final BlockingQueue<Pending<?, ?>> queue;
     private final Thread writer;
+    /**
+     * Where a committed batch's requests are answered: off the writer, so that what runs when an answer completes
+     * (a request answered as it is written, its response sent) never holds up the next batch.
+     */
+    private final java.util.concurrent.ExecutorService answering;
     private volatile boolean closed;
 
     public GroupCommit(Transactions transactions, Settings settings) {
         this.transactions = transactions;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queue());
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        this.answering = java.util.concurrent.Executors.newFixedThreadPool(ANSWERING_THREADS, task -> {
+            Thread thread = new Thread(task, "popcorn-answers-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.writer = new Thread(this::run, "popcorn-writer");
         writer.setDaemon(true);
         writer.start();
     }
+
+    /** Threads answering committed batches: as many as there are cores, at least two. */
+    private static final int ANSWERING_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     /**
      * One item written as its own batch, in its own transaction, on the caller's thread: what a use case
@@ -171,6 +204,8 @@ public final class GroupCommit implements AutoCloseable {
         closed = true;
         try {
             writer.join(PATIENCE.toMillis());
+            answering.shutdown();
+            answering.awaitTermination(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -237,7 +272,8 @@ public final class GroupCommit implements AutoCloseable {
             }
             return;
         }
-        answers.forEach(Runnable::run);
+        // Answered in the committed batch's order, off the writer (one task a batch, so answers stay cheap to hand over).
+        answering.execute(() -> answers.forEach(Runnable::run));
     }
 
     /** Writes one lane's items in the open transaction; answers what to do once it committed. */

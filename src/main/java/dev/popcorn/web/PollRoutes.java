@@ -117,7 +117,9 @@ final class PollRoutes implements EndpointGroup {
         String userId = Gate.admitted(ctx).userId();
         limits.ballot(userId, ctx);
         BallotInput input = Json.read(ctx, BallotInput.class);
-        Json.write(ctx, 200, ballots.cast(userId, id(ctx), require(input.candidate(), "candidate")));
+        // Answered when the writer committed it: no request thread waits for the batch meanwhile.
+        var cast = ballots.castLater(userId, id(ctx), require(input.candidate(), "candidate"));
+        ctx.future(() -> cast.thenAccept(ballot -> Json.write(ctx, 200, ballot)));
     }
 
     private void addCandidate(Context ctx) {

@@ -171,9 +171,11 @@ final class ReleaseRoutes implements EndpointGroup {
                 .map(v -> new FeatureVerdict(require(v.feature(), "verdicts[].feature"), Params.verdict(v.verdict()),
                         v.comment()))
                 .toList();
-        Json.write(ctx, 200, ReportJson.of(reports.save(new ExperienceReport(userId, releaseId, verdicts,
-                orEmpty(input.wishes()), orEmpty(input.newWishes())), orEmpty(input.tickets())),
-                Messages.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"))));
+        var locale = Messages.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        // Answered when the writer committed it: no request thread waits for the batch meanwhile.
+        var saved = reports.saveLater(new ExperienceReport(userId, releaseId, verdicts, orEmpty(input.wishes()),
+                orEmpty(input.newWishes())), orEmpty(input.tickets()));
+        ctx.future(() -> saved.thenAccept(report -> Json.write(ctx, 200, ReportJson.of(report, locale))));
     }
 
     private ReleaseJson json(Release release) {

@@ -95,6 +95,22 @@ class GroupCommitTest {
     }
 
     @Test
+    void aCallerThatDoesNotWaitGetsTheValueOrTheRefusalItselfWhenTheBatchCommitted() throws Exception {
+        writer = new GroupCommit(rows, new GroupCommit.Settings(100, Duration.ofMillis(50), 100));
+        GroupCommit.Lane<String, String> lane = writer.lane("items", batch);
+        CompletableFuture<String> good = lane.later("a");
+        CompletableFuture<String> bad = lane.later("bad-b");
+        assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo("a saved");
+        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(RuleViolation.class).hasMessageContaining("item.bad");
+        assertThat(rows.committed).containsExactly("a");
+
+        writer.close();
+        assertThatThrownBy(() -> lane.later("c").get(5, TimeUnit.SECONDS)).as("a closed writer refuses: try again")
+                .cause().isInstanceOf(RuleViolation.class).hasMessageContaining("write.busy");
+    }
+
+    @Test
     void aBatchWhoseTransactionFailsIsWrittenAgainItemByItemSoOnlyTheBadItemFails() throws Exception {
         writer = new GroupCommit(rows, new GroupCommit.Settings(100, Duration.ofMillis(50), 100));
         GroupCommit.Lane<String, String> lane = writer.lane("items", batch);

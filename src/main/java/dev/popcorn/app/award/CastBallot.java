@@ -98,6 +98,22 @@ public final class CastBallot {
      * it is then, under its row lock. Answers once the ballot is committed.
      */
     public Ballot cast(String userId, long pollId, long candidateId) {
+        Ballot ballot = checked(userId, pollId, candidateId);
+        return (lane != null ? lane.write(ballot) : GroupCommit.alone(transactions, batch, ballot)).ballot();
+    }
+
+    /**
+     * {@link #cast} for a caller that does not wait: the checks that need no transaction are made now (a refusal is
+     * thrown at once), the ballot is answered once committed — or refused by the checks made again there.
+     */
+    public java.util.concurrent.CompletableFuture<Ballot> castLater(String userId, long pollId, long candidateId) {
+        Ballot ballot = checked(userId, pollId, candidateId);
+        return lane != null ? lane.later(ballot).thenApply(Cast::ballot)
+                : java.util.concurrent.CompletableFuture.completedFuture(GroupCommit.alone(transactions, batch, ballot).ballot());
+    }
+
+    /** The ballot the user casts now, checked against the poll as read a moment ago, the rules and their level. */
+    private Ballot checked(String userId, long pollId, long candidateId) {
         Instant now = clock.instant();
         Poll poll = rules.get(pollId).orElseThrow(() -> RuleViolation.notFound("poll.unknown", pollId));
         try {
@@ -111,8 +127,7 @@ public final class CastBallot {
         }
         eligibility.check(voter(userId, pollId), poll.candidate(candidateId).orElseThrow(), now);
         rights.require(userId, Right.VOTE);
-        Ballot ballot = new Ballot(pollId, userId, candidateId, now, receipt());
-        return (lane != null ? lane.write(ballot) : GroupCommit.alone(transactions, batch, ballot)).ballot();
+        return new Ballot(pollId, userId, candidateId, now, receipt());
     }
 
     /** A ballot written, and whether it earned the voter their grant for the poll just now. */

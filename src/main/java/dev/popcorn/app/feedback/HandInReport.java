@@ -103,6 +103,24 @@ public final class HandInReport {
      * left with nothing at all is refused with the limit.
      */
     public Saved save(ExperienceReport report, List<String> ticketKeys) {
+        Handing handing = checked(report, ticketKeys);
+        Handed handed = lane != null ? lane.write(handing) : GroupCommit.alone(transactions, batch, handing);
+        return new Saved(handed.stored(), handed.notFiled(), handed.limit());
+    }
+
+    /**
+     * {@link #save} for a caller that does not wait: what needs no transaction is checked now (a refusal is thrown at
+     * once), the report is answered once committed — or refused by the checks made again there.
+     */
+    public java.util.concurrent.CompletableFuture<Saved> saveLater(ExperienceReport report, List<String> ticketKeys) {
+        Handing handing = checked(report, ticketKeys);
+        java.util.concurrent.CompletableFuture<Handed> handed = lane != null ? lane.later(handing)
+                : java.util.concurrent.CompletableFuture.completedFuture(GroupCommit.alone(transactions, batch, handing));
+        return handed.thenApply(h -> new Saved(h.stored(), h.notFiled(), h.limit()));
+    }
+
+    /** The report on its way, checked against its release as read a moment ago, its wishes and tickets. */
+    private Handing checked(ExperienceReport report, List<String> ticketKeys) {
         // The same limits for the page's form as for the API: one report cannot back every ticket there is.
         if (new LinkedHashSet<>(ticketKeys).size() > ExperienceReport.MAX_BACKED_TICKETS) {
             throw RuleViolation.invalid("report.tickets.tooMany", ExperienceReport.MAX_BACKED_TICKETS);
@@ -133,9 +151,7 @@ public final class HandInReport {
             backed.add(tickets.find(key).filter(t -> !t.done())
                     .orElseThrow(() -> RuleViolation.invalid("wish.ticket.unknown", key)));
         }
-        Handing handing = new Handing(report, backed, now, report.fingerprint());
-        Handed handed = lane != null ? lane.write(handing) : GroupCommit.alone(transactions, batch, handing);
-        return new Saved(handed.stored(), handed.notFiled(), handed.limit());
+        return new Handing(report, backed, now, report.fingerprint());
     }
 
     /**
