@@ -26,11 +26,18 @@ final class JdbcBallots implements BallotStore {
                 .execute());
     }
 
+    /** A ballot's key: its poll, then its voter (the order two batches lock rows in). */
+    private static final java.util.Comparator<Ballot> BY_KEY = java.util.Comparator.comparingLong(Ballot::pollId)
+            .thenComparing(Ballot::userId);
+
     @Override
     public void putAll(List<Ballot> ballots) {
         // One row per voter (an upsert may not touch a row twice), in key order (two batches lock rows alike).
-        Map<String, Ballot> last = new TreeMap<>();
-        ballots.forEach(b -> last.put(String.format("%019d/%s", b.pollId(), b.userId()), b));
+        Map<Ballot, Ballot> last = new TreeMap<>(BY_KEY);
+        ballots.forEach(b -> {
+            last.remove(b);
+            last.put(b, b);
+        });
         db.with(h -> Rows.write(h, List.copyOf(last.values()), db.dialect()::upsertBallots,
                 b -> new Object[] {b.pollId(), b.userId(), b.candidateId(), b.castAt(), b.receipt()}));
     }
