@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
-# The load benchmark (issue 17), one command:
+# The load benchmark (issues 17 and 27), one command:
 #
 #   bash src/test/bench/surge.sh
 #
 # Builds the server jar and the test classes, then runs dev.popcorn.bench.Surge, which
-#   1. measures this machine's ceilings: durable single-row commits/s on a fresh H2 file (the
-#      server's URL options) and a bare Javalin endpoint driven by the same load generator;
-#   2. starts `java -Xmx256m -jar target/popcorn.jar serve` on a fresh data folder, opens a release
-#      and a poll through the API, and drives first ballots of fresh voters, ballot changes and
-#      reports for 60 s at 64 connections: ballots/s, reports/s, p50/p99/max, errors, heap, CPU;
-#   3. does it again, kill -9s the server after 10 s, restarts it on the same folder and prints
-#      acknowledged against stored (lost 0, counted twice 0 expected);
-#   4. when PostgreSQL answers on 127.0.0.1:5432 (user postgres, database test), its commit
-#      ceiling and a 30 s run in the schema popcorn_surge (dropped and made anew);
-#   5. each target with its figure, PASS or FAIL.
-# About 3 to 4 minutes. Load goes to 127.0.0.1 only, and every run stops by itself.
+#   1. measures this machine's ceilings in the same run: durable single-row commits/s on a fresh H2 file (the
+#      server's URL options), and a bare Javalin endpoint driven by wrk (Debian's package, installed here when
+#      missing) with the very requests of a first ballot;
+#   2. starts `java -Xmx256m -jar target/popcorn.jar serve` on a fresh data folder, opens a release and a poll
+#      through the API, warms it up with the mix, then drives with wrk (src/test/bench/surge.lua, a fresh
+#      user's API pass per first ballot or report) first ballots, reports and the mix, each for SURGE_SECONDS at
+#      64 connections, then a long run of first ballots (SURGE_FLAT_SECONDS): rates, p50/p90/p99/max, statuses,
+#      the CPU of the server, of wrk and of everything else, GC, heap, distinct voters stored;
+#   3. does it again with the project's own generator (which keeps every acknowledgement), kill -9s the server
+#      after 10 s, restarts it on the same folder and prints acknowledged against stored (0 lost, 0 twice);
+#   4. when PostgreSQL answers on 127.0.0.1:5432 (user postgres, database test), its commit ceiling and the same
+#      runs (no long one) in the schema popcorn_surge (dropped and made anew);
+#   5. each target of issue 27 with its figure and its ratio to the ceilings, PASS or FAIL.
+# About 12 minutes with the defaults. Load goes to 127.0.0.1 only, and every run stops by itself.
 #
-# Settings (environment or options): SURGE_SECONDS / --seconds=60, SURGE_WARMUP / --warmup=30 (seconds of the
-# same load before each measured run, not counted: the JIT of a cold JVM on two cores), SURGE_CONNECTIONS / --connections=64,
-# SURGE_KILL_AFTER / --kill-after=10, SURGE_PG_SECONDS / --pg-seconds=30,
-# SURGE_CEILING_SECONDS / --ceiling-seconds=5, SURGE_MIX / --mix=70,10,20 (first ballots, changes,
-# reports in %), SURGE_PG / --pg=auto|off, SURGE_PG_URL, SURGE_PG_USER, SURGE_PG_PASSWORD,
-# SURGE_KEEP / --keep=true (keep the data folders and server logs). A quick try:
+# Settings (environment or options): SURGE_SECONDS / --seconds=60, SURGE_WARMUP / --warmup=30 (seconds of the mix
+# before the measured runs, not counted: the JIT of a cold JVM on two cores), SURGE_FLAT_SECONDS / --flat-seconds=120
+# (0: no long run), SURGE_CONNECTIONS / --connections=64, SURGE_WRK_THREADS / --wrk-threads=1,
+# SURGE_MAX_RATE / --max-rate=25000 (fresh users minted per second of a run), SURGE_KILL_AFTER / --kill-after=10,
+# SURGE_PG_SECONDS / --pg-seconds=30, SURGE_CEILING_SECONDS / --ceiling-seconds=10, SURGE_MIX / --mix=70,10,20
+# (first ballots, changes, reports in %), SURGE_PG / --pg=auto|off, SURGE_PG_URL, SURGE_PG_USER, SURGE_PG_PASSWORD,
+# SURGE_KEEP / --keep=true (keep the data folders and server logs), SURGE_SERVER_OPTS (more JVM options for the
+# server, e.g. a flight recording). A quick try:
 #
-#   SURGE_SECONDS=10 SURGE_PG_SECONDS=5 bash src/test/bench/surge.sh
+#   SURGE_SECONDS=10 SURGE_WARMUP=10 SURGE_FLAT_SECONDS=0 SURGE_PG=off bash src/test/bench/surge.sh
 #
 # Exit code: 0 when it measured (whatever the targets say), 1 when anything acknowledged was lost or
 # counted twice, 2 when a server did not start or a run broke.

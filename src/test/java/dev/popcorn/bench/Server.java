@@ -54,11 +54,18 @@ final class Server implements AutoCloseable {
         return new Server(port, log, process, started, healthPath);
     }
 
-    /** {@code java -Xmx<heap> -jar <jar> serve --port <port> --data <data>}. */
+    /** {@code java -Xmx<heap> [SURGE_SERVER_OPTS] -jar <jar> serve --port <port> --data <data>}. */
     static Server popcorn(Path jar, String heap, Path data, Map<String, String> env, Path log) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
-                "--port", Integer.toString(port), "--data", data.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        // SURGE_SERVER_OPTS: more JVM options for the server (a flight recording, a collector), split at spaces;
+        // {server} stands for the server's name (its log's, without .log), e.g. filename=/tmp/{server}.jfr.
+        String more = System.getenv("SURGE_SERVER_OPTS");
+        if (more != null && !more.isBlank()) {
+            String name = log.getFileName().toString().replaceAll("\\.log$", "");
+            command.addAll(List.of(more.strip().replace("{server}", name).split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data", data.toString()));
         return spawn(command, env, port, log, "/api/health");
     }
 
