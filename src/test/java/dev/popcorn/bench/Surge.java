@@ -27,36 +27,37 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * The load benchmark (issue 17): the award week under a surge of voters, measured against the
+ * The load benchmark (issues 17 and 27): the award week under a surge of voters, measured against the
  * machine's own ceilings in the same run.
  *
  * <pre>
  *   bash src/test/bench/surge.sh                 # builds, then runs this class with the test classpath
- *   SURGE_SECONDS=10 bash src/test/bench/surge.sh # a quick try
+ *   SURGE_SECONDS=10 SURGE_WARMUP=10 SURGE_FLAT_SECONDS=0 SURGE_PG=off bash src/test/bench/surge.sh # a quick try
  * </pre>
  *
  * <ol>
  * <li>Ceilings: durable single-row commits per second on a fresh H2 file with the server's URL
- *     options, and a bare Javalin endpoint ({@link BareEndpoint}) driven by the same generator.</li>
+ *     options, and a bare Javalin endpoint ({@link BareEndpoint}) driven by {@link Wrk} with a first ballot's
+ *     request.</li>
  * <li>Main run: {@code java -Xmx256m -jar target/popcorn.jar serve} on a fresh data folder, a release
- *     and a poll opened through the API, then first ballots of fresh voters, ballot changes and
- *     reports ({@link Voting}) for {@code SURGE_SECONDS} at {@code SURGE_CONNECTIONS} connections
- *     ({@link LoadGenerator}); rates, latencies, errors, heap and CPU; acknowledged against stored.</li>
- * <li>Crash run: the same load on another fresh folder, {@code kill -9} of the server after
- *     {@code SURGE_KILL_AFTER} seconds, a restart on the same folder, then every acknowledged ballot
- *     and report looked for ({@link Lookups} through the API, {@link Reckoning} in the database).</li>
+ *     and a poll opened through the API, a warm-up of the mix, then wrk's runs of first ballots, of reports
+ *     and of the mix, each {@code SURGE_SECONDS} at {@code SURGE_CONNECTIONS} connections with fresh users of
+ *     its own, and a long run of first ballots ({@code SURGE_FLAT_SECONDS}) whose first and last ten seconds
+ *     are compared; rates, latencies, statuses, the CPU of the server, of wrk and of the rest, heap.</li>
+ * <li>Crash run: the mix from the project's own generator ({@link LoadGenerator}, which keeps every
+ *     acknowledgement) on another fresh folder, {@code kill -9} of the server after {@code SURGE_KILL_AFTER}
+ *     seconds, a restart on the same folder, then every acknowledged ballot and report looked for
+ *     ({@link Lookups} through the API, {@link Reckoning} in the database).</li>
  * <li>PostgreSQL, when 127.0.0.1:5432 answers (user postgres, database test): its commit ceiling and
- *     a main run of {@code SURGE_PG_SECONDS} in the schema {@code popcorn_surge}, dropped afterwards.</li>
- * <li>The targets, each PASS or FAIL. Exit code 0 whatever the targets say (this is a measurement),
- *     1 when anything acknowledged was lost or counted twice, 2 when a server failed to start or a run broke.</li>
+ *     the main run's wrk runs (no long one) of {@code SURGE_PG_SECONDS} in the schema {@code popcorn_surge},
+ *     dropped afterwards.</li>
+ * <li>The targets of issue 27, each PASS or FAIL, as ratios to the ceilings. Exit code 0 whatever the targets
+ *     say (this is a measurement), 1 when anything acknowledged was lost or counted twice, 2 when a server failed
+ *     to start or a run broke.</li>
  * </ol>
  *
- * <p>Settings, as environment variables or {@code --name=value} options: {@code SURGE_SECONDS} (60),
- * {@code SURGE_CONNECTIONS} (64), {@code SURGE_KILL_AFTER} (10), {@code SURGE_PG_SECONDS} (30),
- * {@code SURGE_CEILING_SECONDS} (5), {@code SURGE_MIX} (first ballots, changes, reports in percent:
- * 70,10,20), {@code SURGE_PG} (auto or off), {@code SURGE_PG_URL}, {@code SURGE_PG_USER},
- * {@code SURGE_PG_PASSWORD}, {@code SURGE_JAR} (target/popcorn.jar), {@code SURGE_KEEP} (true keeps
- * the data folders and logs). Nothing here is tuned to pass a target.
+ * <p>Settings, as environment variables or {@code --name=value} options, are listed in {@code surge.sh}.
+ * Nothing here is tuned to pass a target.
  */
 final class Surge {
 
@@ -94,7 +95,7 @@ final class Surge {
         this.settings = settings;
         connections = integer("SURGE_CONNECTIONS", 64);
         seconds = Duration.ofSeconds(integer("SURGE_SECONDS", 60));
-        warmup = Duration.ofSeconds(integer("SURGE_WARMUP", 30));
+        warmup = Duration.ofSeconds(integer("SURGE_WARMUP", 60));
         killAfter = Duration.ofSeconds(integer("SURGE_KILL_AFTER", 10));
         pgSeconds = Duration.ofSeconds(integer("SURGE_PG_SECONDS", 30));
         ceilingSeconds = Duration.ofSeconds(integer("SURGE_CEILING_SECONDS", 10));
@@ -129,7 +130,7 @@ final class Surge {
         Map<String, String> settings = new LinkedHashMap<>(System.getenv());
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: Surge [--seconds=60] [--warmup=30] [--connections=64] [--kill-after=10] [--pg-seconds=30]"
+                System.err.println("usage: Surge [--seconds=60] [--warmup=60] [--flat-seconds=120] [--wrk-threads=1] [--max-rate=25000] [--connections=64] [--kill-after=10] [--pg-seconds=30]"
                         + " [--ceiling-seconds=5] [--mix=70,10,20] [--pg=auto|off] [--jar=target/popcorn.jar] [--keep=true]");
                 System.exit(2);
             }
