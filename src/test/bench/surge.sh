@@ -17,10 +17,10 @@
 #   4. when PostgreSQL answers on 127.0.0.1:5432 (user postgres, database test), its commit ceiling and the same
 #      runs (no long one) in the schema popcorn_surge (dropped and made anew);
 #   5. each target of issue 27 with its figure and its ratio to the ceilings, PASS or FAIL.
-# About 12 minutes with the defaults. Load goes to 127.0.0.1 only, and every run stops by itself.
+# About 14 minutes with the defaults. Load goes to 127.0.0.1 only, and every run stops by itself.
 #
 # Settings (environment or options): SURGE_SECONDS / --seconds=60, SURGE_WARMUP / --warmup=60 (seconds of the mix
-# before the measured runs, not counted: a cold JVM on two cores compiles for about a minute), SURGE_FLAT_SECONDS / --flat-seconds=120
+# before the measured runs, not counted: a cold JVM on two cores compiles for about a minute), SURGE_FLAT_SECONDS / --flat-seconds=180
 # (0: no long run), SURGE_CONNECTIONS / --connections=64, SURGE_WRK_THREADS / --wrk-threads=1,
 # SURGE_MAX_RATE / --max-rate=25000 (fresh users minted per second of a run), SURGE_KILL_AFTER / --kill-after=10,
 # SURGE_PG_SECONDS / --pg-seconds=30, SURGE_CEILING_SECONDS / --ceiling-seconds=10, SURGE_MIX / --mix=70,10,20

@@ -99,7 +99,7 @@ final class Surge {
         killAfter = Duration.ofSeconds(integer("SURGE_KILL_AFTER", 10));
         pgSeconds = Duration.ofSeconds(integer("SURGE_PG_SECONDS", 30));
         ceilingSeconds = Duration.ofSeconds(integer("SURGE_CEILING_SECONDS", 10));
-        flatSeconds = Duration.ofSeconds(integer("SURGE_FLAT_SECONDS", 120));
+        flatSeconds = Duration.ofSeconds(integer("SURGE_FLAT_SECONDS", 180));
         wrkThreads = integer("SURGE_WRK_THREADS", 1);
         maxRate = integer("SURGE_MAX_RATE", 25_000);
         String[] parts = setting("SURGE_MIX", "70,10,20").split(",");
@@ -130,7 +130,7 @@ final class Surge {
         Map<String, String> settings = new LinkedHashMap<>(System.getenv());
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: Surge [--seconds=60] [--warmup=60] [--flat-seconds=120] [--wrk-threads=1] [--max-rate=25000] [--connections=64] [--kill-after=10] [--pg-seconds=30]"
+                System.err.println("usage: Surge [--seconds=60] [--warmup=60] [--flat-seconds=180] [--wrk-threads=1] [--max-rate=25000] [--connections=64] [--kill-after=10] [--pg-seconds=30]"
                         + " [--ceiling-seconds=5] [--mix=70,10,20] [--pg=auto|off] [--jar=target/popcorn.jar] [--keep=true]");
                 System.exit(2);
             }
@@ -567,12 +567,18 @@ final class Surge {
                     "used %.0f, committed %.0f MB%s", h2.heap().usedMb(), h2.heap().committedMb(), h2.oom() ? ", OOM" : ""), heapOk);
             target("start to first answer <= 3 s", String.format(Locale.ROOT, "%.2f s", h2.startSeconds()), h2.startSeconds() <= 3);
             if (h2.flat() != null) {
+                // Ten-second steps of the long run (its first and last seconds, partial, left out): the last may not
+                // fall more than 10 % below the best, with two million voters in the poll by the end.
                 Wrk.Result f = h2.flat().wrk();
                 int last = f.perSecond().size() - 1;
-                double first10 = f.okRate(1, 11);
+                double best = 0;
+                for (int from = 1; from + 10 <= last; from += 10) {
+                    best = Math.max(best, f.okRate(from, from + 10));
+                }
                 double last10 = f.okRate(last - 10, last);
-                target("flat: last 10 s within 10 % of first 10 s", String.format(Locale.ROOT, "%,.0f -> %,.0f/s, %,d voters",
-                        first10, last10, h2.voters()), last10 >= 0.9 * first10 && h2.voters() >= 2_000_000);
+                target("flat: last 10 s >= 0.9 x best 10 s, 2 M voters", String.format(Locale.ROOT,
+                        "%,.0f of %,.0f/s, %,d voters", last10, best, h2.voters()),
+                        last10 >= 0.9 * best && h2.voters() >= 2_000_000);
             }
         } else {
             target("H2 main run", "broke", false);
