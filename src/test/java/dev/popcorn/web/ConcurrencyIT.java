@@ -153,4 +153,58 @@ class ConcurrencyIT {
         assertThat(winners).hasSize(1);
         assertThat(winners.get(0).toString()).contains("camera");
     }
+    @Test
+    void ballotsRacingAnEarlyCloseAreEachCountedOrRefusedAndTheAnswerSaysWhich() throws Exception {
+        json("PUT", "/api/v1/teams/camera", LEAD, "{\"name\": \"Camera\"}", 200);
+        json("PUT", "/api/v1/teams/battery", LEAD, "{\"name\": \"Battery\"}", 200);
+        JsonObject opened = json("POST", "/api/v1/releases", LEAD, """
+                {"version": "2026.11.20", "features": [
+                  {"key": "POP-1", "summary": "Night mode", "team": "camera"},
+                  {"key": "POP-2", "summary": "Quiet charging", "team": "battery"}]}""", 201).getAsJsonObject();
+        long poll = opened.getAsJsonObject("poll").get("id").getAsLong();
+        long candidate = opened.getAsJsonObject("poll").getAsJsonArray("candidates").get(0).getAsJsonObject().get("id")
+                .getAsLong();
+        json("POST", "/api/v1/polls/" + poll + "/open", LEAD, null, 200);
+
+        // Forty fans vote through the answered-when-committed route while the lead closes the poll at the same moment.
+        ExecutorService racers = Executors.newFixedThreadPool(41);
+        CountDownLatch go = new CountDownLatch(1);
+        List<String> fans = new ArrayList<>();
+        List<Future<HttpResponse<String>>> ballots = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String fan = server.pass("racer-" + i, "Racer " + i);
+            fans.add(fan);
+            ballots.add(racers.submit(() -> {
+                go.await();
+                return server.send("PUT", "/api/v1/polls/" + poll + "/ballot", fan, "{\"candidate\": " + candidate + "}");
+            }));
+        }
+        Future<HttpResponse<String>> close = racers.submit(() -> {
+            go.await();
+            return server.send("POST", "/api/v1/polls/" + poll + "/close", LEAD, null);
+        });
+        go.countDown();
+        assertThat(close.get().statusCode()).as(close.get().body()).isEqualTo(200);
+        racers.shutdown();
+
+        int counted = 0;
+        for (int i = 0; i < fans.size(); i++) {
+            HttpResponse<String> answer = ballots.get(i).get();
+            HttpResponse<String> mine = server.send("GET", "/api/v1/polls/" + poll + "/ballot", fans.get(i), null);
+            if (answer.statusCode() == 200) {
+                counted++;
+                assertThat(mine.statusCode()).as("an acknowledged ballot is stored: " + mine.body()).isEqualTo(200);
+                assertThat(JsonParser.parseString(mine.body()).getAsJsonObject().get("receipt").getAsString())
+                        .isEqualTo(JsonParser.parseString(answer.body()).getAsJsonObject().get("receipt").getAsString());
+            } else {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+                assertThat(answer.body()).contains("poll.closed");
+                assertThat(mine.statusCode()).as("a refused ballot is not stored: " + mine.body()).isEqualTo(404);
+            }
+        }
+        JsonObject result = json("GET", "/api/v1/polls/" + poll, LEAD, null, 200).getAsJsonObject().getAsJsonObject("result");
+        assertThat(result.get("ballots").getAsLong()).as("the closed poll counts exactly the acknowledged ballots")
+                .isEqualTo(counted);
+    }
 }
