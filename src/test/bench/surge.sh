@@ -19,14 +19,21 @@
 #   5. each target of issue 27 with its figure and its ratio to the ceilings, PASS or FAIL.
 # About 14 minutes with the defaults. Load goes to 127.0.0.1 only, and every run stops by itself.
 #
-# Settings (environment or options): SURGE_SECONDS / --seconds=60, SURGE_WARMUP / --warmup=60 (seconds of the mix
-# before the measured runs, not counted: a cold JVM on two cores compiles for about a minute), SURGE_FLAT_SECONDS / --flat-seconds=180
-# (0: no long run), SURGE_CONNECTIONS / --connections=64, SURGE_WRK_THREADS / --wrk-threads=1,
-# SURGE_MAX_RATE / --max-rate=25000 (fresh users minted per second of a run), SURGE_KILL_AFTER / --kill-after=10,
-# SURGE_PG_SECONDS / --pg-seconds=30, SURGE_CEILING_SECONDS / --ceiling-seconds=10, SURGE_MIX / --mix=70,10,20
-# (first ballots, changes, reports in %), SURGE_PG / --pg=auto|off, SURGE_PG_URL, SURGE_PG_USER, SURGE_PG_PASSWORD,
-# SURGE_KEEP / --keep=true (keep the data folders and server logs), SURGE_SERVER_OPTS (more JVM options for the
-# server, e.g. a flight recording). A quick try:
+# Settings (environment or options):
+#   SURGE_SECONDS / --seconds=60          each measured run
+#   SURGE_WARMUP / --warmup=60            the mix before the measured runs, not counted (a cold JVM on two cores
+#                                         compiles for about a minute)
+#   SURGE_FLAT_SECONDS / --flat-seconds=180  the long run of first ballots (0: none)
+#   SURGE_CONNECTIONS / --connections=64, SURGE_WRK_THREADS / --wrk-threads=1
+#   SURGE_MAX_RATE / --max-rate=25000     fresh users minted per second of a run
+#   SURGE_KILL_AFTER / --kill-after=10, SURGE_PG_SECONDS / --pg-seconds=30, SURGE_CEILING_SECONDS / --ceiling-seconds=10
+#   SURGE_MIX / --mix=70,10,20            first ballots, changes, reports in %
+#   SURGE_H2 / --h2=on|off                off: the PostgreSQL runs alone
+#   SURGE_PG / --pg=auto|off, SURGE_PG_URL, SURGE_PG_USER, SURGE_PG_PASSWORD
+#   SURGE_KEEP / --keep=true              keep the data folders and server logs
+#   SURGE_SERVER_OPTS                     more JVM options for the servers ({server} names the server), e.g. a
+#                                         flight recording or a profiler
+# A quick try:
 #
 #   SURGE_SECONDS=10 SURGE_WARMUP=10 SURGE_FLAT_SECONDS=0 SURGE_PG=off bash src/test/bench/surge.sh
 #

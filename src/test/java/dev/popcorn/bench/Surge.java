@@ -153,11 +153,13 @@ final class Surge {
         try {
             h2Commits = phase("H2 commit ceiling", this::h2CommitCeiling);
             bare = phase("bare HTTP ceiling", this::bareHttpCeiling);
-            h2 = phase("H2 main run", () -> {
-                Path data = work.resolve("h2-main");
-                return load("H2 main", data, serverEnv, seconds, flatSeconds, h2(data));
-            });
-            crash = phase("H2 kill -9 run", this::crashRun);
+            if (!setting("SURGE_H2", "on").equals("off")) {
+                h2 = phase("H2 main run", () -> {
+                    Path data = work.resolve("h2-main");
+                    return load("H2 main", data, serverEnv, seconds, flatSeconds, h2(data));
+                });
+                crash = phase("H2 kill -9 run", this::crashRun);
+            }
             pg = phase("PostgreSQL", this::postgres);
         } finally {
             targets(h2Commits, bare, h2, crash, pg);
@@ -580,6 +582,8 @@ final class Surge {
                         "%,.0f of %,.0f/s, %,d voters", last10, best, h2.voters()),
                         last10 >= 0.9 * best && h2.voters() >= 2_000_000);
             }
+        } else if (setting("SURGE_H2", "on").equals("off")) {
+            say(String.format(Locale.ROOT, "  %-46s %-34s %s", "H2 runs and kill -9", "SURGE_H2=off", "SKIPPED"));
         } else {
             target("H2 main run", "broke", false);
         }
@@ -589,7 +593,7 @@ final class Surge {
                     && r.acknowledged() > 0;
             target("kill -9: 0 lost, 0 counted twice", String.format(Locale.ROOT, "acked %,d, lost %,d, twice %,d",
                     r.acknowledged(), r.lost() + crash.lookups().lost, r.countedTwice()), ok);
-        } else {
+        } else if (!setting("SURGE_H2", "on").equals("off")) {
             target("kill -9: 0 lost, 0 counted twice", "broke", false);
         }
         if (pg == null) {
