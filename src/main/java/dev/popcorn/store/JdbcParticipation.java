@@ -119,6 +119,20 @@ final class JdbcParticipation implements ParticipationStore {
         if (userIds.isEmpty() || kinds.isEmpty()) {
             return points;
         }
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            // Each user's sum by the user's own rows: with a list of users PostgreSQL's generic plan walked the time
+            // index over every grant of the week (233 ms at 120,000 grants, growing with the surge).
+            List<String> kindNames = kinds.stream().map(Enum::name).sorted().toList();
+            db.with(h -> h.createQuery("SELECT u.user_id, s.points FROM unnest(:users) AS u(user_id) CROSS JOIN LATERAL"
+                            + " (SELECT SUM(e.points) AS points FROM participation_events e WHERE e.user_id = u.user_id"
+                            + " AND e.at >= :from AND e.at < :until AND e.kind = ANY(:kinds) AND e.revoked_at IS NULL) s"
+                            + " WHERE s.points IS NOT NULL")
+                    .bindArray("users", String.class, List.copyOf(userIds)).bind("from", from).bind("until", until)
+                    .bindArray("kinds", String.class, kindNames)
+                    .map((rs, ctx) -> points.put(rs.getString("user_id"), rs.getLong("points")))
+                    .list());
+            return points;
+        }
         for (List<String> users : Rows.padded(List.copyOf(userIds))) {
             db.with(h -> h.createQuery("SELECT user_id, SUM(points) AS points FROM participation_events"
                             + " WHERE user_id IN (<users>) AND at >= :from AND at < :until AND kind IN (<kinds>)"
