@@ -80,6 +80,14 @@ class ConcurrencyIT {
         return JsonParser.parseString(answer.body());
     }
 
+    /** Opens a release with one feature of the camera team and one of the battery team, and its draft poll. */
+    private JsonObject openRelease() {
+        return json("POST", "/api/v1/releases", LEAD, """
+                {"version": "2026.11.20", "features": [
+                  {"key": "POP-1", "summary": "Night mode", "team": "camera"},
+                  {"key": "POP-2", "summary": "Quiet charging", "team": "battery"}]}""", 201).getAsJsonObject();
+    }
+
     private long audited(String action) {
         JsonArray log = json("GET", "/api/v1/audit", LEAD, null, 200).getAsJsonArray();
         long count = 0;
@@ -110,10 +118,7 @@ class ConcurrencyIT {
                 .as("saving the same team at once: each save succeeds or is told to retry").contains(200).isSubsetOf(200, 409);
         assertThat(audited("team.save")).as("the same team saved twenty times is one change").isEqualTo(1);
         json("PUT", "/api/v1/teams/battery", LEAD, "{\"name\": \"Battery\", \"members\": []}", 200);
-        JsonObject opened = json("POST", "/api/v1/releases", LEAD, """
-                {"version": "2026.11.20", "features": [
-                  {"key": "POP-1", "summary": "Night mode", "team": "camera"},
-                  {"key": "POP-2", "summary": "Quiet charging", "team": "battery"}]}""", 201).getAsJsonObject();
+        JsonObject opened = openRelease();
         long release = opened.getAsJsonObject("release").get("id").getAsLong();
         long poll = opened.getAsJsonObject("poll").get("id").getAsLong();
         long extra = json("POST", "/api/v1/polls/" + poll + "/candidates", LEAD,
@@ -153,14 +158,12 @@ class ConcurrencyIT {
         assertThat(winners).hasSize(1);
         assertThat(winners.get(0).toString()).contains("camera");
     }
+
     @Test
     void ballotsRacingAnEarlyCloseAreEachCountedOrRefusedAndTheAnswerSaysWhich() throws Exception {
         json("PUT", "/api/v1/teams/camera", LEAD, "{\"name\": \"Camera\"}", 200);
         json("PUT", "/api/v1/teams/battery", LEAD, "{\"name\": \"Battery\"}", 200);
-        JsonObject opened = json("POST", "/api/v1/releases", LEAD, """
-                {"version": "2026.11.20", "features": [
-                  {"key": "POP-1", "summary": "Night mode", "team": "camera"},
-                  {"key": "POP-2", "summary": "Quiet charging", "team": "battery"}]}""", 201).getAsJsonObject();
+        JsonObject opened = openRelease();
         long poll = opened.getAsJsonObject("poll").get("id").getAsLong();
         long candidate = opened.getAsJsonObject("poll").getAsJsonArray("candidates").get(0).getAsJsonObject().get("id")
                 .getAsLong();

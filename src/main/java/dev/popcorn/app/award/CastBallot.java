@@ -155,8 +155,9 @@ public final class CastBallot {
             }
             if (!accepted.isEmpty()) {
                 ballots.putAll(accepted);
-                List<Boolean> created = participation.grantAll(ParticipationKind.BALLOT_CAST, accepted.stream()
-                        .map(b -> new Ledger.Act(b.userId(), "poll:" + b.pollId(), b.castAt())).toList());
+                List<Boolean> created = participation.grantAll(accepted.stream()
+                        .map(b -> new Ledger.Act(ParticipationKind.BALLOT_CAST, b.userId(), "poll:" + b.pollId(), b.castAt()))
+                        .toList());
                 for (int i = 0, a = 0; i < outcomes.size(); i++) {
                     if (outcomes.get(i) == null) {
                         outcomes.set(i, GroupCommit.Outcome.written(new Cast(accepted.get(a), created.get(a++))));

@@ -274,21 +274,17 @@ public final class HandInReport {
                 }
                 earlier.add(item);
             }
-            List<Boolean> created = participation.grantAll(ParticipationKind.REPORT_HANDED_IN, earning.stream()
-                    .map(h -> new Ledger.Act(h.report().userId(), "release:" + h.report().releaseId(), h.at())).toList());
-            java.util.Set<String> granted = new java.util.HashSet<>();
-            for (int i = 0; i < earning.size(); i++) {
-                if (created.get(i)) {
-                    granted.add(earning.get(i).report().userId());
-                }
-            }
-            // A considered report earns more than a bare verdict: comments long enough to be checked, and no copy.
+            // A considered report earns more than a bare verdict (comments long enough to be checked, and no copy):
+            // granted in the same statements, after every report's own grant.
             List<Handing> written = earning.stream().filter(h -> h.fingerprint() != null).toList();
-            List<Boolean> writtenNow = participation.grantAll(ParticipationKind.REPORT_WRITTEN, written.stream()
-                    .map(h -> new Ledger.Act(h.report().userId(), "release:" + h.report().releaseId(), h.at())).toList());
-            for (int i = 0; i < written.size(); i++) {
-                if (writtenNow.get(i)) {
-                    granted.add(written.get(i).report().userId());
+            List<Ledger.Act> acts = new ArrayList<>(earning.size() + written.size());
+            earning.forEach(h -> acts.add(act(ParticipationKind.REPORT_HANDED_IN, h)));
+            written.forEach(h -> acts.add(act(ParticipationKind.REPORT_WRITTEN, h)));
+            List<Boolean> created = participation.grantAll(acts);
+            java.util.Set<String> granted = new java.util.HashSet<>();
+            for (int i = 0; i < acts.size(); i++) {
+                if (created.get(i)) {
+                    granted.add(acts.get(i).userId());
                 }
             }
             for (int i = 0; i < items.size(); i++) {
@@ -308,6 +304,10 @@ public final class HandInReport {
             participation.reviewSoon(outcomes.stream().map(GroupCommit.Outcome::value)
                     .filter(h -> h != null && h.granted()).map(Handed::userId).distinct().toList());
         }
+    }
+
+    private static Ledger.Act act(ParticipationKind kind, Handing item) {
+        return new Ledger.Act(kind, item.report().userId(), "release:" + item.report().releaseId(), item.at());
     }
 
     /**

@@ -54,8 +54,8 @@ public final class Ledger {
         void review(Collection<String> userIds);
     }
 
-    /** An act that earns points: who, about what ({@code poll:12}), when. */
-    public record Act(String userId, String ref, Instant at) {
+    /** An act that earns points: of what kind, who, about what ({@code poll:12}), when. */
+    public record Act(ParticipationKind kind, String userId, String ref, Instant at) {
     }
 
     /** Grants on one page of a user's history. */
@@ -143,42 +143,47 @@ public final class Ledger {
     }
 
     /**
-     * {@link #grant} for many acts of one kind at once, inside the caller's transaction (a group
-     * commit's batch), by the same rules — once per user, kind and ref; under the weekly cap, the users'
-     * row locks taken first (in id order, so two batches cannot deadlock) and each user's acts summed one
-     * after the other — in a few statements for the whole batch. The users whose grant is new are not
-     * reviewed here: the caller hands them to {@link #reviewSoon} once the batch committed. Answers, per
-     * act, whether its grant was new.
+     * {@link #grant} for many acts at once, inside the caller's transaction (a group commit's batch), by the same
+     * rules — once per user, kind and ref; under the weekly cap, the users' row locks taken first (in id order, so
+     * two batches cannot deadlock) and each user's acts summed one after the other, in the order given — in a few
+     * statements for the whole batch, whatever kinds it holds. The users whose grant is new are not reviewed here:
+     * the caller hands them to {@link #reviewSoon} once the batch committed. Answers, per act, whether its grant
+     * was new.
      */
-    public List<Boolean> grantAll(ParticipationKind kind, List<Act> acts) {
-        if (kind == ParticipationKind.AWARDED) {
+    public List<Boolean> grantAll(List<Act> acts) {
+        if (acts.stream().anyMatch(a -> a.kind() == ParticipationKind.AWARDED)) {
             throw new IllegalArgumentException("points from outside are given by award()");
         }
         return transactions.inTransaction(() -> {
-            boolean capped = kind.capped() && rules.weeklyCap() > 0;
-            if (capped) {
-                store.lockUsers(acts.stream().map(Act::userId).distinct().sorted().toList());
+            boolean capping = rules.weeklyCap() > 0;
+            List<String> cappedUsers = acts.stream().filter(a -> a.kind().capped()).map(Act::userId).distinct().sorted()
+                    .toList();
+            if (capping && !cappedUsers.isEmpty()) {
+                store.lockUsers(cappedUsers);
             }
             Set<String> seen = new HashSet<>();
-            store.held(kind, acts.stream().map(a -> List.of(a.userId(), a.ref())).toList())
-                    .forEach(key -> seen.add(key.get(0) + '\n' + key.get(1)));
+            Map<ParticipationKind, List<Act>> byKind = new java.util.EnumMap<>(ParticipationKind.class);
+            acts.forEach(a -> byKind.computeIfAbsent(a.kind(), k -> new ArrayList<>()).add(a));
+            byKind.forEach((kind, ofKind) -> store.held(kind, ofKind.stream().map(a -> List.of(a.userId(), a.ref())).toList())
+                    .forEach(key -> seen.add(kind.name() + '\n' + key.get(0) + '\n' + key.get(1))));
             List<Boolean> created = new ArrayList<>(acts.size());
             List<Act> fresh = new ArrayList<>();
             for (Act act : acts) {
-                boolean isNew = seen.add(act.userId() + '\n' + act.ref());
+                boolean isNew = seen.add(act.kind().name() + '\n' + act.userId() + '\n' + act.ref());
                 created.add(isNew);
                 if (isNew) {
                     fresh.add(act);
                 }
             }
-            // Only the users whose grant is new are summed: a batch of changed ballots asks nothing more.
-            List<String> earning = fresh.stream().map(Act::userId).distinct().toList();
+            // Only the users whose capped grant is new are summed: a batch of changed ballots asks nothing more.
+            List<String> earning = fresh.stream().filter(a -> a.kind().capped()).map(Act::userId).distinct().toList();
             List<ParticipationEvent> events = new ArrayList<>(fresh.size());
             Map<WeekCalendar.Period, Map<String, Long>> used = new HashMap<>();
             for (Act act : fresh) {
+                ParticipationKind kind = act.kind();
                 int points = rules.points(kind);
                 String reason = kind.reason();
-                if (capped) {
+                if (capping && kind.capped()) {
                     // A batch is milliseconds long; one across a week's edge sums each week on its own.
                     WeekCalendar.Period week = calendar.releaseWeekOf(act.at());
                     Map<String, Long> sums = used.computeIfAbsent(week,

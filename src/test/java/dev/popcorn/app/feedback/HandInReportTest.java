@@ -91,6 +91,15 @@ class HandInReportTest {
         handIn.handIn(new ExperienceReport("copier", release,
                 List.of(new FeatureVerdict(feature, Verdict.NOT_GOOD_ENOUGH, words + " too")), List.of(), List.of()));
         assertThat(stores.participation().points("copier")).as("a touched-up copy earns neither").isZero();
+
+        HandInReport capped = new HandInReport(stores.transactions(), stores.releases(), stores.reports(), stores.tickets(),
+                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 12), clock), stores.audit(), clock);
+        capped.handIn(new ExperienceReport("near-cap", release, List.of(new FeatureVerdict(feature, Verdict.LIKE,
+                "The camera now opens in under a second from the lock screen, even with the battery saver on")), List.of(),
+                List.of()));
+        assertThat(stores.participation().grants("near-cap", Long.MAX_VALUE, 10)).as("the report first, then its comments")
+                .extracting(g -> g.kind() + " " + g.points())
+                .containsExactlyInAnyOrder("REPORT_HANDED_IN 10", "REPORT_WRITTEN 2");
     }
 
     @Test
