@@ -46,6 +46,14 @@ public final class Store implements AutoCloseable {
         this.db = db;
     }
 
+    /**
+     * Where the schema's migrations are: the common folder, and one of each database's own for what its engine has
+     * and the other must not get (db/h2/*.sql, db/postgresql/*.sql), a version in one matched in the other.
+     */
+    static String[] migrations(Dialect dialect) {
+        return new String[] {"classpath:db/migration", dialect == Dialect.H2 ? "classpath:db/h2" : "classpath:db/postgresql"};
+    }
+
     public static Store open(Settings settings) {
         Dialect dialect = Dialect.of(settings.url());
         HikariConfig config = new HikariConfig();
@@ -61,10 +69,7 @@ public final class Store implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            // H2 alone has a second folder: settings its engine has and PostgreSQL must not get (db/h2/*.sql).
-            String[] locations = dialect == Dialect.H2 ? new String[] {"classpath:db/migration", "classpath:db/h2"}
-                    : new String[] {"classpath:db/migration"};
-            Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(migrations(dialect)).load().migrate();
             Jdbi jdbi = Jdbi.create(dataSource);
             jdbi.registerArgument(new InstantAsTimestampWithZone());
             return new Store(dataSource, new Db(jdbi, dialect));
