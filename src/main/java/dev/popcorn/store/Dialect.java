@@ -18,7 +18,7 @@ enum Dialect {
 
         @Override
         String upsertBallots(int rows) {
-            return "MERGE INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) KEY (poll_id, user_id) VALUES "
+            return "MERGE INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) KEY (user_id, poll_id) VALUES "
                     + Rows.values(rows, "(?, ?, ?, ?, ?)");
         }
 
@@ -32,7 +32,7 @@ enum Dialect {
 
         @Override
         String upsertBallot() {
-            return "MERGE INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) KEY (poll_id, user_id)"
+            return "MERGE INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) KEY (user_id, poll_id)"
                     + " VALUES (:poll, :user, :candidate, :at, :receipt)";
         }
 

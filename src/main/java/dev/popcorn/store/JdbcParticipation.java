@@ -151,13 +151,13 @@ final class JdbcParticipation implements ParticipationStore {
             return;
         }
         db.inTransaction(() -> db.with(h -> {
-            Rows.write(h, events, rows -> "INSERT INTO participation_events (user_id, kind, ref, points, at, reason) VALUES "
+            Rows.write(h, db.dialect(), events, rows -> "INSERT INTO participation_events (user_id, kind, ref, points, at, reason) VALUES "
                     + Rows.values(rows, "(?, ?, ?, ?, ?, ?)"),
                     e -> new Object[] {e.userId(), e.kind().name(), e.ref(), e.points(), e.at(), e.reason()});
             // One row per user and in id order: two batches meeting on the same totals lock them in the same order.
             Map<String, Long> totals = new TreeMap<>();
             events.forEach(e -> totals.merge(e.userId(), (long) e.points(), Long::sum));
-            return Rows.write(h, List.copyOf(totals.entrySet()), db.dialect()::addToTotals,
+            return Rows.write(h, db.dialect(), List.copyOf(totals.entrySet()), db.dialect()::addToTotals,
                     total -> new Object[] {total.getKey(), total.getValue()});
         }));
     }

@@ -77,7 +77,7 @@ final class JdbcReports implements ReportStore {
         savings.forEach(s -> last.put(new Author(s.report().releaseId(), s.report().userId()), s));
         List<Saving> rows = List.copyOf(last.values());
         db.inTransaction(() -> db.with(h -> {
-            Rows.write(h, rows, db.dialect()::upsertReports, s -> new Object[] {s.report().releaseId(), s.report().userId(),
+            Rows.write(h, db.dialect(), rows, db.dialect()::upsertReports, s -> new Object[] {s.report().releaseId(), s.report().userId(),
                     s.at(), s.fingerprint()});
             marks(h, rows);
             // By the whole key, pair by pair in one batch: an IN list on the second column would scan the release.
@@ -94,7 +94,7 @@ final class JdbcReports implements ReportStore {
                             v.comment(), s.at()});
                 }
             }
-            Rows.write(h, verdicts, n -> "INSERT INTO report_verdicts (release_id, user_id, ticket_key, verdict, comment,"
+            Rows.write(h, db.dialect(), verdicts, n -> "INSERT INTO report_verdicts (release_id, user_id, ticket_key, verdict, comment,"
                     + " updated_at) VALUES " + Rows.values(n, "(?, ?, ?, ?, ?, ?)"), row -> row);
             for (Saving s : rows) {
                 for (long wish : s.report().supportedWishes()) {
@@ -136,7 +136,7 @@ final class JdbcReports implements ReportStore {
     }
 
     /** Keeps the marks of these reports' sketches in place of those they had. */
-    private static void marks(Handle h, List<Saving> rows) {
+    private void marks(Handle h, List<Saving> rows) {
         var delete = h.prepareBatch("DELETE FROM report_marks WHERE release_id = :r AND user_id = :u");
         rows.forEach(s -> delete.bind("r", s.report().releaseId()).bind("u", s.report().userId()).add());
         delete.execute();
@@ -146,7 +146,7 @@ final class JdbcReports implements ReportStore {
                 marks.add(new Object[] {s.report().releaseId(), s.report().userId(), mark});
             }
         }
-        Rows.write(h, marks, n -> "INSERT INTO report_marks (release_id, user_id, mark) VALUES " + Rows.values(n, "(?, ?, ?)"),
+        Rows.write(h, db.dialect(), marks, n -> "INSERT INTO report_marks (release_id, user_id, mark) VALUES " + Rows.values(n, "(?, ?, ?)"),
                 row -> row);
     }
 
