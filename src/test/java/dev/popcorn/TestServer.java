@@ -62,6 +62,21 @@ public final class TestServer implements AutoCloseable {
         popcorn.store().users().upsert(userId, name, clock.instant());
     }
 
+    /** A badge tier granted as a review grants it ({@code reports.silver}), for pages that show who holds what. */
+    public void grantBadge(String userId, String badge, Instant at) {
+        popcorn.store().standing().grantBadge(userId, badge, at);
+    }
+
+    /** The participation ladder as configured. */
+    public dev.popcorn.domain.LevelLadder ladder() {
+        return popcorn.standing().ladder();
+    }
+
+    /** The user chose to stay off public pages. */
+    public void hideProfile(String userId) {
+        popcorn.standing().setPublicProfile(userId, false);
+    }
+
     public void lockLevel(String userId, String level) {
         // A lead locks the level of a user Popcorn knows: one who signed in once.
         if (popcorn.standing().name(userId).isEmpty()) {

@@ -217,6 +217,24 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
+    public Map<String, Long> badgeCounts() {
+        return db.with(h -> h.createQuery("SELECT badge, COUNT(*) AS n FROM user_badges GROUP BY badge")
+                .reduceRows(new LinkedHashMap<String, Long>(), (map, row) -> {
+                    map.put(row.getColumn("badge", String.class), row.getColumn("n", Long.class));
+                    return map;
+                }));
+    }
+
+    @Override
+    public List<Holder> holders(String badge, int limit) {
+        return db.with(h -> h.createQuery("SELECT b.user_id, u.name, b.granted_at FROM user_badges b JOIN users u ON u.id = b.user_id"
+                        + " WHERE b.badge = :b AND u.public_profile ORDER BY b.granted_at DESC, b.user_id LIMIT :limit")
+                .bind("b", badge).bind("limit", limit)
+                .map((rs, ctx) -> new Holder(rs.getString("user_id"), rs.getString("name"), Db.instant(rs, "granted_at")))
+                .list());
+    }
+
+    @Override
     public boolean grantBadge(String userId, String badge, Instant at) {
         return db.with(h -> h.createUpdate(db.dialect().insertBadgeIfAbsent())
                 .bind("u", userId).bind("b", badge).bind("at", at).execute()) > 0;

@@ -13,7 +13,11 @@ import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
+import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.ExperienceReport;
+import dev.popcorn.domain.Grant;
+import dev.popcorn.domain.Level;
+import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.FeatureVerdict;
@@ -25,6 +29,7 @@ import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Params;
 import dev.popcorn.web.common.Problems;
+import dev.popcorn.web.json.StandingJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -190,10 +195,25 @@ final class ReportPage implements EndpointGroup {
                     saved.wishesNotFiled()), List.of(), null);
             return;
         }
+        // The standing this report moved, reviewed now for the fan who waits for the page (the API's surge leaves it
+        // to the reviewer in the background): the saved panel shows the badge and the level it earned.
+        try {
+            participation.standing().review(userId);
+        } catch (RuleViolation busy) {
+            // Another review of this fan at the same moment: the background reviewer comes back to it.
+        }
         ctx.redirect("/releases/" + releaseId + "?saved=1#saved");
     }
 
-    /** What a saved report earned: its points (none past the weekly cap), the week's points so far, the fan's level. */
+    /** One line of what an act earned: "+10 report", "+10 new badge: First report · Bronze". */
+    record Earned(int points, String what) {
+    }
+
+    /**
+     * What a saved report earned, item by item where it happened (issue 28): the report's points and its written
+     * comments' (none past the weekly cap), a streak bonus on this release, the badge tiers and the level it reached,
+     * with what the new level lets the fan do; then the week's points so far and the fan's level.
+     */
     private void earned(Map<String, Object> model, Release release, String userId, Locale locale) {
         Ledger ledger = participation.ledger();
         String ref = "release:" + release.id();
@@ -202,9 +222,51 @@ final class ReportPage implements EndpointGroup {
         // A bare verdict earns less than a considered report: say what comments of one's own would add.
         model.put("writtenMore", written == 0 && !ledger.held(userId, ParticipationKind.REPORT_WRITTEN, ref)
                 ? ledger.pointsOf(ParticipationKind.REPORT_WRITTEN) : 0);
-        model.put("weekPoints", ledger.summary(userId, null).week());
+        Ledger.Summary summary = ledger.summary(userId, null);
+        model.put("weekPoints", summary.week());
         model.put("weeklyCap", ledger.weeklyCap());
-        model.put("level", participation.standing().level(userId).name(locale));
+        Standing.View view = participation.standing().view(userId);
+        model.put("level", view.level().name(locale));
+        Optional<Grant> report = summary.grants().stream()
+                .filter(g -> g.kind() == ParticipationKind.REPORT_HANDED_IN && g.ref().equals(ref) && !g.revoked()).findFirst();
+        if (report.isEmpty()) {
+            return;
+        }
+        List<Earned> items = new ArrayList<>();
+        List<Grant> oldestFirst = new ArrayList<>(summary.grants());
+        java.util.Collections.reverse(oldestFirst);
+        for (Grant grant : oldestFirst) {
+            if (grant.revoked() || grant.points() <= 0) {
+                continue;
+            }
+            String what = switch (grant.kind()) {
+                case REPORT_HANDED_IN -> grant.ref().equals(ref) ? Messages.text(locale, "earned.report") : null;
+                case REPORT_WRITTEN -> grant.ref().equals(ref) ? Messages.text(locale, "earned.written") : null;
+                case STREAK_BONUS -> grant.ref().equals("streak:" + ref) ? Messages.text(locale, "earned.streak") : null;
+                // A tier is dated at the act that reached it: this report, or an act after it.
+                case BADGE -> grant.at().isBefore(report.get().at()) ? null : Messages.text(locale, "earned.badge",
+                        StandingJson.badgeName(Badge.Earned.parse(grant.ref().substring("badge:".length())), locale));
+                default -> null;
+            };
+            if (what != null) {
+                items.add(new Earned(grant.points(), what));
+            }
+        }
+        model.put("earnedItems", items);
+        // Promoted by this report (the review that followed it moved the fan up): what the new level brings.
+        if (view.level().rank() > 0 && view.since() != null && !view.since().isBefore(report.get().at())) {
+            LevelLadder ladder = participation.standing().ladder();
+            Level below = ladder.levels().get(view.level().rank() - 1);
+            List<String> unlocks = new ArrayList<>();
+            ladder.rights(view.level()).stream().filter(r -> !ladder.holds(below, r))
+                    .forEach(r -> unlocks.add(Messages.text(locale, "right." + r.name())));
+            if (view.level().wishesPerDay() > below.wishesPerDay()) {
+                unlocks.add(Messages.text(locale, "standing.wishesPerDay", view.level().wishesPerDay()));
+            }
+            model.put("promotedTo", view.level().name(locale));
+            model.put("promotedId", view.level().id());
+            model.put("promotedUnlocks", unlocks);
+        }
     }
 
     /** "n of N features rated" for every n, so the page's script counts in the reader's language and plural. */

@@ -218,6 +218,7 @@ public final class WebApp {
                 new ParticipationRoutes(s.ledger(), s.standing()),
                 new FanCardRoutes(s.fanCards(), chrome, limits),
                 new FanPage(s.standing(), s.fanCards(), chrome, sessions),
+                new LadderPages(s.standing(), chrome, sessions),
                 new LeaderboardRoutes(s.leaderboards(), gate, chrome),
                 new LevelRoutes(s.standing()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),

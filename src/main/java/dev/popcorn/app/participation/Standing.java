@@ -440,6 +440,29 @@ public final class Standing implements Ledger.Review, Rights {
         return all;
     }
 
+    /** How many users hold each tier of every badge, every tier listed (none held: 0). */
+    public Map<Badge.Earned, Long> badgeCounts() {
+        Map<String, Long> counts = store.badgeCounts();
+        Map<Badge.Earned, Long> all = new LinkedHashMap<>();
+        for (Badge badge : Badge.values()) {
+            for (int i = 0; i < badge.thresholds().size(); i++) {
+                Badge.Earned tier = new Badge.Earned(badge, Badge.Tier.values()[i]);
+                all.put(tier, counts.getOrDefault(tier.key(), 0L));
+            }
+        }
+        return all;
+    }
+
+    /** The keys of the badge tiers the user holds ({@code reports.silver}), oldest first. */
+    public java.util.Set<String> badgeKeys(String userId) {
+        return store.badges(userId).keySet();
+    }
+
+    /** Up to {@code limit} holders of a badge tier who show on public pages, the latest first. */
+    public List<StandingStore.Holder> holders(Badge.Earned tier, int limit) {
+        return store.holders(tier.key(), limit);
+    }
+
     /** Everything about the user's standing, read now. */
     public View view(String userId) {
         Instant now = clock.instant();

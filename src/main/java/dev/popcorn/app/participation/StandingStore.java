@@ -84,6 +84,16 @@ public interface StandingStore {
     /** The badge keys the user holds, with when each was granted, oldest first. */
     Map<String, Instant> badges(String userId);
 
+    /** A holder of a badge tier with a public profile: who, their name, and since when. */
+    record Holder(String userId, String name, Instant since) {
+    }
+
+    /** How many users hold each badge tier (by key), public profiles or not. */
+    Map<String, Long> badgeCounts();
+
+    /** Up to {@code limit} holders of the tier {@code badge} with a public profile, the latest first. */
+    List<Holder> holders(String badge, int limit);
+
     /** Grants a badge tier unless held; true if it was new. */
     boolean grantBadge(String userId, String badge, Instant at);
 

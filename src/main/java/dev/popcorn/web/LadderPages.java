@@ -1,0 +1,168 @@
+package dev.popcorn.web;
+
+import static dev.popcorn.web.common.Access.ANYONE;
+import static io.javalin.apibuilder.ApiBuilder.get;
+
+import dev.popcorn.app.Fresh;
+import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingStore;
+import dev.popcorn.domain.Badge;
+import dev.popcorn.domain.Level;
+import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.Right;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.web.common.Chrome;
+import dev.popcorn.web.common.Messages;
+import dev.popcorn.web.common.Sessions;
+import dev.popcorn.web.json.StandingJson;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ladder and the badges in public (issue 28), as a fan would look them up before and after an act: {@code /levels},
+ * every level with what it takes and the rights it adds, and {@code /badges} and {@code /badges/{badge}}, every badge
+ * with its tiers, what earns each and the public fans who hold it. The counts are read at most once a minute: a forum
+ * post may send thousands of readers here, and each count goes over every user.
+ */
+final class LadderPages implements EndpointGroup {
+
+    /** Holders listed per tier on a badge's page. */
+    static final int HOLDERS = 60;
+    private static final Duration COUNTS_FRESH = Duration.ofMinutes(1);
+
+    private final Standing standing;
+    private final Chrome chrome;
+    private final Sessions sessions;
+    private final Fresh<String, Map<Level, Long>> levelCounts;
+    private final Fresh<String, Map<Badge.Earned, Long>> badgeCounts;
+
+    LadderPages(Standing standing, Chrome chrome, Sessions sessions) {
+        this.standing = standing;
+        this.chrome = chrome;
+        this.sessions = sessions;
+        this.levelCounts = new Fresh<>(all -> Optional.of(standing.levelCounts()), COUNTS_FRESH);
+        this.badgeCounts = new Fresh<>(all -> Optional.of(standing.badgeCounts()), COUNTS_FRESH);
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/levels", this::levels, ANYONE);
+        get("/badges", this::badges, ANYONE);
+        get("/badges/{badge}", this::badge, ANYONE);
+    }
+
+    /** One level as the page shows it: what it takes, what it adds, how many stand there, whether it is the reader's. */
+    record LevelLine(String id, int rank, String name, boolean first, boolean byHand, List<String> needs,
+            List<String> unlocks, long fans, boolean mine) {
+    }
+
+    /** One tier of a badge: its name, what earns it, how many hold it, and (on the badge's own page) who. */
+    record TierLine(String key, String tier, String name, String what, long holders, List<HolderLine> fans, boolean mine) {
+    }
+
+    record HolderLine(String id, String name, Instant since) {
+    }
+
+    record BadgeLine(String slug, String name, String about, List<TierLine> tiers) {
+    }
+
+    private void levels(Context ctx) {
+        Locale locale = chrome.locale(ctx);
+        LevelLadder ladder = standing.ladder();
+        Optional<String> mine = sessions.current(ctx).map(pass -> standing.level(pass.userId()).id());
+        Map<Level, Long> counts = levelCounts.get("all").orElseThrow();
+        List<LevelLine> lines = new ArrayList<>();
+        Level below = null;
+        for (Level level : ladder.levels()) {
+            // What is new here: the rights the level below did not hold, and a different number of wishes a day.
+            List<String> unlocks = new ArrayList<>();
+            for (Right right : ladder.rights(level)) {
+                if (below == null || !ladder.holds(below, right)) {
+                    unlocks.add(Messages.text(locale, "right." + right.name()));
+                }
+            }
+            if (below == null || level.wishesPerDay() != below.wishesPerDay()) {
+                unlocks.add(Messages.text(locale, "standing.wishesPerDay", level.wishesPerDay()));
+            }
+            lines.add(new LevelLine(level.id(), level.rank(), level.name(locale), below == null, level.byHand(),
+                    needs(level, locale), unlocks, counts.getOrDefault(level, 0L), mine.map(level.id()::equals).orElse(false)));
+            below = level;
+        }
+        Map<String, Object> model = chrome.model(ctx);
+        model.put("levels", lines);
+        model.put("windowReleases", ladder.windowReleases());
+        model.put("keepPercent", ladder.keepPercent());
+        model.put("graceDays", ladder.grace().toDays());
+        chrome.render(ctx, "levels", model);
+    }
+
+    private static List<String> needs(Level level, Locale locale) {
+        List<String> parts = new ArrayList<>();
+        Level.Requirement r = level.needs();
+        if (r.points() > 0) {
+            parts.add(Messages.text(locale, "ladder.needs.points", r.points()));
+        }
+        if (r.reports() > 0) {
+            parts.add(Messages.text(locale, "ladder.needs.reports", r.reports()));
+        }
+        if (r.releases() > 0) {
+            parts.add(Messages.text(locale, "ladder.needs.releases", r.releases()));
+        }
+        return parts;
+    }
+
+    private void badges(Context ctx) {
+        Locale locale = chrome.locale(ctx);
+        Map<String, Object> model = chrome.model(ctx);
+        List<String> held = held(ctx);
+        List<BadgeLine> lines = new ArrayList<>();
+        for (Badge badge : Badge.values()) {
+            lines.add(line(badge, locale, held, false));
+        }
+        model.put("badges", lines);
+        chrome.render(ctx, "badges", model);
+    }
+
+    private void badge(Context ctx) {
+        String slug = ctx.pathParam("badge");
+        Badge badge = java.util.Arrays.stream(Badge.values()).filter(b -> slug(b).equals(slug)).findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("badge.unknown", slug));
+        Locale locale = chrome.locale(ctx);
+        Map<String, Object> model = chrome.model(ctx);
+        model.put("badge", line(badge, locale, held(ctx), true));
+        model.put("most", HOLDERS);
+        chrome.render(ctx, "badge", model);
+    }
+
+    private BadgeLine line(Badge badge, Locale locale, List<String> held, boolean withHolders) {
+        Map<Badge.Earned, Long> counts = badgeCounts.get("all").orElseThrow();
+        List<TierLine> tiers = new ArrayList<>();
+        for (int i = 0; i < badge.thresholds().size(); i++) {
+            Badge.Earned tier = new Badge.Earned(badge, Badge.Tier.values()[i]);
+            List<HolderLine> fans = !withHolders ? List.of() : standing.holders(tier, HOLDERS).stream()
+                    .map((StandingStore.Holder h) -> new HolderLine(h.userId(), h.name(), h.since())).toList();
+            tiers.add(new TierLine(tier.key(), tier.tier().name().toLowerCase(Locale.ROOT), StandingJson.badgeName(tier, locale),
+                    Messages.text(locale, "badge.what." + badge.name(), badge.thresholds().get(i)),
+                    counts.getOrDefault(tier, 0L), fans, held.contains(tier.key())));
+        }
+        return new BadgeLine(slug(badge), Messages.text(locale, "badge." + badge.name()),
+                Messages.text(locale, "ladder.badge.about." + badge.name()), tiers);
+    }
+
+    /** The badge keys the signed-in reader holds (none for a visitor). */
+    private List<String> held(Context ctx) {
+        return sessions.current(ctx).map(pass -> List.copyOf(standing.badgeKeys(pass.userId()))).orElse(List.of());
+    }
+
+    /** A badge as its address names it: {@code first-report}, as the keys of its tiers begin. */
+    static String slug(Badge badge) {
+        return badge.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

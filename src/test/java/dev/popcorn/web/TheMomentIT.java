@@ -1,0 +1,95 @@
+package dev.popcorn.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import dev.popcorn.TestServer;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fan's moment (issue 28): a report saved on the page says, item by item, what it earned where it happened — the
+ * report, its written comments, the badge tier it reached — and, when it moved the fan up a level, the new level and
+ * what it adds. The ladder here puts Fan within one considered first report (20 points, 1 report, 1 release).
+ */
+class TheMomentIT {
+
+    private static final String LEAD = TestServer.ADMIN_TOKEN;
+
+    @TempDir
+    Path data;
+
+    TestServer server;
+    long release;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(data, TestServer.FRIDAY, false, Map.of("levels.fan.needs", "20 points, 1 reports, 1 releases"));
+        ApiClient api = new ApiClient(server);
+        api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\"}", 200);
+        JsonObject opened = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
+                {"version": "2026.11.20", "features": [
+                  {"key": "POP-1", "summary": "Night mode", "summaryZh": "夜景模式", "team": "camera"},
+                  {"key": "POP-2", "summary": "Quiet shutter", "team": "camera"}]}""", 201).getAsJsonObject();
+        release = opened.getAsJsonObject("release").get("id").getAsLong();
+        server.clock.advance(Duration.ofHours(2));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSavedReportSaysWhatItEarnedItemByItemAndTheLevelItReached() {
+        String dee = server.session("dee", "Dee");
+        HttpResponse<String> sent = server.page("POST", "/releases/" + release + "/report", dee,
+                "&verdict.POP-1=LIKE&comment.POP-1=" + enc("Night shots of the harbour finally keep the lights sharp and clean")
+                + "&verdict.POP-2=NOT_GOOD_ENOUGH");
+        assertThat(sent.statusCode()).isEqualTo(302);
+
+        String en = server.page("GET", "/releases/" + release + "?saved=1&lang=en", dee, null).body();
+        assertThat(en).contains("id=\"earned-items\"", "<strong>+10</strong> report", "<strong>+5</strong> written comments",
+                "<strong>+10</strong> new badge: First report · Bronze")
+                .contains("id=\"promoted\"", "You are now Fan!", "Up to 5 new wishes a day", "href=\"/levels#level-fan\"");
+        String zh = server.page("GET", "/releases/" + release + "?saved=1&lang=zh-CN", dee, null).body();
+        assertThat(zh).contains("<strong>+10</strong> 报告", "<strong>+5</strong> 文字评论", "新徽章：铜牌·初次报告",
+                "你升级为“米粉”了！", "每天最多提 5 个新心愿");
+
+        // A bare verdict from another fan: the report and its badge, no line for comments it did not write.
+        String eve = server.session("eve", "Eve");
+        server.page("POST", "/releases/" + release + "/report", eve, "&verdict.POP-1=LIKE");
+        String bare = server.page("GET", "/releases/" + release + "?saved=1&lang=en", eve, null).body();
+        assertThat(bare).contains("<strong>+10</strong> report", "new badge: First report · Bronze")
+                .doesNotContain("written comments</li>");
+    }
+
+    @Test
+    void withoutANewLevelThePanelNamesNoPromotion() {
+        // One real report is not enough for Fan on the default ladder: the same report, another server.
+        server.close();
+        server = TestServer.start(data.resolve("default"), TestServer.FRIDAY, false);
+        ApiClient api = new ApiClient(server);
+        api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\"}", 200);
+        long other = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
+                {"version": "2026.11.20", "features": [{"key": "POP-1", "summary": "Night mode", "team": "camera"}]}""", 201)
+                .getAsJsonObject().getAsJsonObject("release").get("id").getAsLong();
+        server.clock.advance(Duration.ofHours(2));
+        String dee = server.session("dee", "Dee");
+        server.page("POST", "/releases/" + other + "/report", dee, "&verdict.POP-1=LIKE");
+        String en = server.page("GET", "/releases/" + other + "?saved=1&lang=en", dee, null).body();
+        assertThat(en).contains("<strong>+10</strong> report", "new badge: First report · Bronze").doesNotContain("id=\"promoted\"");
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
