@@ -217,6 +217,38 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
+    public void addNotice(String userId, String kind, String subject, Instant at) {
+        db.with(h -> h.createUpdate("INSERT INTO standing_notices (user_id, kind, subject, at) VALUES (:u, :k, :s, :at)")
+                .bind("u", userId).bind("k", kind).bind("s", subject).bind("at", at).execute());
+    }
+
+    @Override
+    public List<Notice> notices(String userId, int limit) {
+        return db.with(h -> h.createQuery("SELECT id, kind, subject, at, seen_at FROM standing_notices WHERE user_id = :u"
+                        + " ORDER BY id DESC LIMIT :limit").bind("u", userId).bind("limit", limit)
+                .map((rs, ctx) -> new Notice(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"), Db.instant(rs, "at"),
+                        Db.instant(rs, "seen_at")))
+                .list());
+    }
+
+    @Override
+    public List<Notice> takeUnseen(String userId, Instant at) {
+        return db.inTransaction(() -> db.with(h -> {
+            // Marked by id, not by "unseen": a notice written between the two statements is told on the next page.
+            List<Notice> unseen = h.createQuery("SELECT id, kind, subject, at, seen_at FROM standing_notices WHERE user_id = :u"
+                            + " AND seen_at IS NULL ORDER BY id").bind("u", userId)
+                    .map((rs, ctx) -> new Notice(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"),
+                            Db.instant(rs, "at"), null))
+                    .list();
+            if (!unseen.isEmpty()) {
+                h.createUpdate("UPDATE standing_notices SET seen_at = :at WHERE user_id = :u AND seen_at IS NULL AND id <= :last")
+                        .bind("at", at).bind("u", userId).bind("last", unseen.get(unseen.size() - 1).id()).execute();
+            }
+            return unseen;
+        }));
+    }
+
+    @Override
     public Map<String, Long> badgeCounts() {
         return db.with(h -> h.createQuery("SELECT badge, COUNT(*) AS n FROM user_badges GROUP BY badge")
                 .reduceRows(new LinkedHashMap<String, Long>(), (map, row) -> {

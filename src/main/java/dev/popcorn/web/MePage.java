@@ -30,8 +30,11 @@ final class MePage implements EndpointGroup {
     private final Duration apiValidity;
     private final Standing standing;
     private final Ledger ledger;
+    private final NoticeTexts notices;
 
-    MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger) {
+    MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger,
+            NoticeTexts notices) {
+        this.notices = notices;
         this.standing = standing;
         this.ledger = ledger;
         this.signIn = signIn;
@@ -71,6 +74,7 @@ final class MePage implements EndpointGroup {
         Locale locale = chrome.locale(ctx);
         model.put("standing", StandingJson.of(standing.view(me.userId()), locale));
         model.put("own", true);
+        model.put("standingNotices", notices.latest(me.userId(), 10, locale));
         model.put("earlyAccess", standing.earlyAccess(me.userId()));
         model.put("mayJoinEarly", standing.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
         model.put("earlyAccessFrom", standing.ladder().lowestWith(dev.popcorn.domain.Right.EARLY_ACCESS).name(locale));

@@ -130,6 +130,14 @@ final class ReportPage implements EndpointGroup {
         me.ifPresent(pass -> participation.week().opened(release.id(), pass.userId()));
         if (saved && me.isPresent()) {
             earned(model, release, me.get().userId(), chrome.locale(ctx));
+            // The panel tells the badges and the level this report earned: the banner keeps only the rest.
+            if (model.get("banners") instanceof List<?> banners) {
+                Object promoted = model.get("promotedId");
+                @SuppressWarnings("unchecked")
+                List<String> badges = (List<String>) model.getOrDefault("earnedBadges", List.of());
+                model.put("banners", banners.stream().filter(b -> !(b instanceof NoticeTexts.Told told)
+                        || !(badges.contains(told.badge()) || (told.level() != null && told.level().equals(promoted)))).toList());
+            }
         }
         ExperienceReport shown = draft;
         if (shown == null && me.isPresent()) {
@@ -233,6 +241,7 @@ final class ReportPage implements EndpointGroup {
             return;
         }
         List<Earned> items = new ArrayList<>();
+        List<String> badges = new ArrayList<>();
         List<Grant> oldestFirst = new ArrayList<>(summary.grants());
         java.util.Collections.reverse(oldestFirst);
         for (Grant grant : oldestFirst) {
@@ -250,9 +259,13 @@ final class ReportPage implements EndpointGroup {
             };
             if (what != null) {
                 items.add(new Earned(grant.points(), what));
+                if (grant.kind() == ParticipationKind.BADGE) {
+                    badges.add(grant.ref().substring("badge:".length()));
+                }
             }
         }
         model.put("earnedItems", items);
+        model.put("earnedBadges", badges);
         // Promoted by this report (the review that followed it moved the fan up): what the new level brings.
         if (view.level().rank() > 0 && view.since() != null && !view.since().isBefore(report.get().at())) {
             LevelLadder ladder = participation.standing().ladder();

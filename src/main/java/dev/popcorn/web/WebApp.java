@@ -93,6 +93,8 @@ public final class WebApp {
     public static WebApp create(Services services, Settings settings) {
         Sessions sessions = new Sessions(services.signIn(), settings.sessionValidity(), settings.secureCookies());
         Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), services.forumAccounts().enabled());
+        NoticeTexts notices = new NoticeTexts(services.standing());
+        chrome.tellOnNextPage(notices::unseen);
         Problems problems = new Problems(chrome);
         Gate gate = new Gate(sessions, new Bearer(services.signIn()));
         RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
@@ -212,8 +214,8 @@ public final class WebApp {
                 new NominationForms(s.nominations(), pollPage),
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
-                new MeRoutes(s.overview(), s.wishTickets()),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger()),
+                new MeRoutes(s.overview(), s.wishTickets(), new NoticeTexts(s.standing())),
+                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), new NoticeTexts(s.standing())),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
                 new FanCardRoutes(s.fanCards(), chrome, limits),

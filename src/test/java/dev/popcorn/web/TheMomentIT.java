@@ -2,6 +2,7 @@ package dev.popcorn.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.popcorn.TestServer;
 import java.net.URLEncoder;
@@ -70,6 +71,38 @@ class TheMomentIT {
         String bare = server.page("GET", "/releases/" + release + "?saved=1&lang=en", eve, null).body();
         assertThat(bare).contains("<strong>+10</strong> report", "new badge: First report · Bronze")
                 .doesNotContain("written comments</li>");
+    }
+
+    @Test
+    void aPromotionAndABadgeAreToldOnceOnTheNextPageAndKeptOnTheFansPageAndInTheApi() {
+        String dee = server.session("dee", "Dee");
+        server.page("POST", "/releases/" + release + "/report", dee, "&verdict.POP-1=LIKE");
+        String next = server.page("GET", "/?lang=en", dee, null).body();
+        assertThat(next).contains("id=\"banners\"", "You are now Fan! It adds: Up to 5 new wishes a day.",
+                "href=\"/levels#level-fan\"", "New badge: First report · Bronze", "href=\"/badges/first-report\"");
+        assertThat(server.page("GET", "/?lang=en", dee, null).body()).as("told once").doesNotContain("id=\"banners\"");
+
+        String me = server.page("GET", "/me?lang=zh-CN", dee, null).body();
+        assertThat(me).contains("id=\"notices\"", "新动态", "你升级为“米粉”了！新增权限：每天最多提 5 个新心愿。", "新徽章：铜牌·初次报告");
+
+        JsonArray notices = new ApiClient(server).call("GET", "/api/v1/me/notices", "/api/v1/me/notices", server.pass("dee", "Dee"),
+                null, 200).getAsJsonArray();
+        assertThat(notices.asList()).extracting(n -> n.getAsJsonObject().get("kind").getAsString()).containsExactlyInAnyOrder("PROMOTED", "BADGE");
+        assertThat(notices.asList()).anySatisfy(n -> {
+            assertThat(n.getAsJsonObject().get("level").getAsString()).isEqualTo("fan");
+            assertThat(n.getAsJsonObject().get("href").getAsString()).isEqualTo("/levels#level-fan");
+        });
+        assertThat(notices.asList()).anySatisfy(n -> assertThat(n.getAsJsonObject().get("text").getAsString())
+                .isEqualTo("New badge: First report · Bronze"));
+    }
+
+    @Test
+    void theSavedPanelTellsTheMomentSoNoBannerRepeatsIt() {
+        String dee = server.session("dee", "Dee");
+        server.page("POST", "/releases/" + release + "/report", dee, "&verdict.POP-1=LIKE");
+        String saved = server.page("GET", "/releases/" + release + "?saved=1&lang=en", dee, null).body();
+        assertThat(saved).contains("id=\"promoted\"", "new badge: First report · Bronze").doesNotContain("id=\"banners\"");
+        assertThat(server.page("GET", "/?lang=en", dee, null).body()).doesNotContain("id=\"banners\"");
     }
 
     @Test

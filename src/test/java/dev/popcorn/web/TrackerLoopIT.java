@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.popcorn.TestServer;
@@ -340,8 +341,7 @@ class TrackerLoopIT {
         // Signed, but Jira itself says the ticket is still in progress: the event's word is not taken.
         hook(done, signature(done));
         eventually("Popcorn read the ticket from Jira", () -> readsFromJira("MIUI-2200") == 1 && outboxSettled());
-        assertThat(api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200).getAsJsonArray())
-                .as("nobody is credited on the event's word").isEmpty();
+        assertThat(wishNotices(amy)).as("nobody is credited on the event's word").isEmpty();
         assertThat(points(amy)).isEqualTo(pointsBefore);
 
         // Now Jira has it done: the next event (however it is worded) makes Popcorn read it again, and credit once.
@@ -355,16 +355,21 @@ class TrackerLoopIT {
         assertThat(replayed.get("handled").getAsBoolean()).as("the same signed body again is a replay").isFalse();
         assertThat(readsFromJira("MIUI-2200")).isEqualTo(2);
 
-        JsonArray notices = api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200).getAsJsonArray();
+        List<JsonObject> notices = wishNotices(amy);
         assertThat(notices).as("told once").hasSize(1);
-        assertThat(notices.get(0).getAsJsonObject().get("shipsIn").getAsString()).isEqualTo("2026.11.27");
+        assertThat(notices.get(0).get("shipsIn").getAsString()).isEqualTo("2026.11.27");
+        assertThat(notices.get(0).get("href").getAsString()).isEqualTo("/wishes/" + wish);
+        // The badge the shipped wish earned is news too, in the same list.
+        eventually("the wishes-shipped badge told", () -> api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200)
+                .getAsJsonArray().asList().stream().anyMatch(n -> n.getAsJsonObject().get("kind").getAsString().equals("BADGE")
+                        && n.getAsJsonObject().get("badge").getAsString().equals("wishes-shipped.bronze")));
         // Amy filed the wish: the author's share (40), and the first tier of the wishes-shipped badge (10).
         assertThat(points(amy)).isEqualTo(pointsBefore + 40 + 10);
         assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("fulfilledAt")).isTrue();
         // The follower is told, once, and earns nothing; the one who stopped following is not told.
-        assertThat(api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", dan, null, 200).getAsJsonArray()).hasSize(1);
+        assertThat(wishNotices(dan)).hasSize(1);
         assertThat(points(dan)).isZero();
-        assertThat(api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", eve, null, 200).getAsJsonArray()).isEmpty();
+        assertThat(wishNotices(eve)).isEmpty();
         object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", eve, null, 409);
     }
 
@@ -613,5 +618,11 @@ class TrackerLoopIT {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The caller's notices of shipped wishes (the list also carries their promotions and badges). */
+    private List<JsonObject> wishNotices(String pass) {
+        return api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", pass, null, 200).getAsJsonArray().asList().stream()
+                .map(JsonElement::getAsJsonObject).filter(n -> n.get("kind").getAsString().equals("WISH_SHIPPED")).toList();
     }
 }

@@ -184,6 +184,7 @@ public final class Standing implements Ledger.Review, Rights {
             Instant at = earnedAt(badge, history, now);
             if (store.grantBadge(userId, badge.key(), at)) {
                 bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), at);
+                store.addNotice(userId, NOTICE_BADGE, badge.key(), now);
                 mirror.badgeGranted(userId, badge);
             }
         }
@@ -346,6 +347,7 @@ public final class Standing implements Ledger.Review, Rights {
                     .orElse(now) : now, true, lead, why);
             audit.record(new AuditEntry(now, lead, "level.lock", "user:" + userId, target.id() + ": " + why));
             if (!before.equals(target)) {
+                told(userId, before, target, now);
                 mirror.levelChanged(userId, before, target);
             }
             return target;
@@ -387,6 +389,7 @@ public final class Standing implements Ledger.Review, Rights {
             if (granted.isPresent() && !granted.get().equals(before)) {
                 store.saveLevel(userId, granted.get().id(), now, null);
                 audit.record(new AuditEntry(now, "forum", "level.forum", "user:" + userId, granted.get().id()));
+                told(userId, before, granted.get(), now);
                 mirror.levelChanged(userId, before, granted.get());
             } else if (granted.isEmpty() && before.byHand()) {
                 store.saveLevel(userId, ladder().first().id(), now, null);
@@ -531,9 +534,31 @@ public final class Standing implements Ledger.Review, Rights {
                     + activity.reports() + " reports, " + activity.releases() + " releases)")
                     .noted("levelChanged", current.nameEn(), target.nameEn(), activity.points(), activity.reports(),
                             activity.releases(), current.nameZh(), target.nameZh()));
+            told(userId, current, target, now);
             mirror.levelChanged(userId, current, target);
         }
         return target;
+    }
+
+    /** A notice of a promotion, whoever made it (activity, a lead's lock, the forum group): a fall is not news. */
+    private void told(String userId, Level from, Level to, Instant at) {
+        if (to.rank() > from.rank()) {
+            store.addNotice(userId, NOTICE_PROMOTED, to.id(), at);
+        }
+    }
+
+    /** Kinds of {@link StandingStore.Notice}. */
+    public static final String NOTICE_PROMOTED = "PROMOTED";
+    public static final String NOTICE_BADGE = "BADGE";
+
+    /** The user's latest notices of promotions and badges, newest first. */
+    public List<StandingStore.Notice> notices(String userId, int limit) {
+        return store.notices(userId, limit);
+    }
+
+    /** The user's notices not told yet, oldest first: told now (a page shows them once). */
+    public List<StandingStore.Notice> tellUnseen(String userId) {
+        return store.takeUnseen(userId, clock.instant());
     }
 
     private Badge.Counts counts(String userId, Streak streak, Instant now) {

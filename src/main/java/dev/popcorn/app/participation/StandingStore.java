@@ -94,6 +94,19 @@ public interface StandingStore {
     /** Up to {@code limit} holders of the tier {@code badge} with a public profile, the latest first. */
     List<Holder> holders(String badge, int limit);
 
+    /** What a fan is told about their standing: a promotion (subject: the level's id) or a badge tier (its key). */
+    record Notice(long id, String kind, String subject, Instant at, Instant seenAt) {
+    }
+
+    /** Keeps a notice for the user, unseen. */
+    void addNotice(String userId, String kind, String subject, Instant at);
+
+    /** The user's latest notices, newest first. */
+    List<Notice> notices(String userId, int limit);
+
+    /** The user's notices not seen yet, oldest first, marked seen at {@code at} in the same step. */
+    List<Notice> takeUnseen(String userId, Instant at);
+
     /** Grants a badge tier unless held; true if it was new. */
     boolean grantBadge(String userId, String badge, Instant at);
 

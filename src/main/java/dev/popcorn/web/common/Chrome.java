@@ -13,6 +13,7 @@ public final class Chrome {
     private final Sessions sessions;
     private final Templates templates;
     private final boolean forumSignIn;
+    private volatile java.util.function.BiFunction<String, Locale, java.util.List<?>> banners = (user, locale) -> java.util.List.of();
 
     public Chrome(Sessions sessions, Templates templates, boolean forumSignIn) {
         this.sessions = sessions;
@@ -37,6 +38,23 @@ public final class Chrome {
         return locale;
     }
 
+    /**
+     * What the next page a signed-in user opens tells them once, above its content (a promotion, a new badge):
+     * {@code banners} answers them for a user in a language, and counts them as told.
+     */
+    public void tellOnNextPage(java.util.function.BiFunction<String, Locale, java.util.List<?>> banners) {
+        this.banners = banners;
+    }
+
+    /** The banners of a user; none when they cannot be read (an error page may be answering a broken store). */
+    private java.util.List<?> banners(String userId, Locale locale) {
+        try {
+            return banners.apply(userId, locale);
+        } catch (RuntimeException unread) {
+            return java.util.List.of();
+        }
+    }
+
     /** A page's model with what the layout needs; the page adds its own. */
     public Map<String, Object> model(Context ctx) {
         Map<String, Object> model = new HashMap<>();
@@ -47,7 +65,10 @@ public final class Chrome {
         model.put("csrf", sessions.csrfToken(ctx));
         model.put("csrfField", Sessions.CSRF_FIELD);
         model.put("forumSignIn", forumSignIn);
-        sessions.current(ctx).ifPresent(pass -> model.put("me", pass));
+        sessions.current(ctx).ifPresent(pass -> {
+            model.put("me", pass);
+            model.put("banners", banners(pass.userId(), locale));
+        });
         return model;
     }
 

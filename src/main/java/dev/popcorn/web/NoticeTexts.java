@@ -1,0 +1,79 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingStore;
+import dev.popcorn.domain.Badge;
+import dev.popcorn.domain.Level;
+import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.Right;
+import dev.popcorn.web.common.Messages;
+import dev.popcorn.web.json.StandingJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A notice of a fan's standing in words (issue 28): "You are now Fan — it adds: up to 5 new wishes a day" with the
+ * level's place on {@code /levels}, or "New badge: First report · Bronze" with the badge's page. Shared by the banner
+ * of the next page, the fan's own page and {@code GET /api/v1/me/notices}.
+ */
+final class NoticeTexts {
+
+    /** A notice as told: its kind, the sentence in the reader's language, where it points, and when it happened. */
+    record Told(long id, String kind, String text, String href, Instant at, String level, String badge) {
+    }
+
+    private final Standing standing;
+
+    NoticeTexts(Standing standing) {
+        this.standing = standing;
+    }
+
+    /** The notice in words, or nothing when it names what the ladder or the badges no longer have. */
+    Optional<Told> told(StandingStore.Notice notice, Locale locale) {
+        if (Standing.NOTICE_PROMOTED.equals(notice.kind())) {
+            LevelLadder ladder = standing.ladder();
+            return ladder.find(notice.subject()).map(level -> new Told(notice.id(), notice.kind(),
+                    promoted(ladder, level, locale), "/levels#level-" + level.id(), notice.at(), level.id(), null));
+        }
+        if (Standing.NOTICE_BADGE.equals(notice.kind())) {
+            try {
+                Badge.Earned tier = Badge.Earned.parse(notice.subject());
+                return Optional.of(new Told(notice.id(), notice.kind(),
+                        Messages.text(locale, "notice.badge", StandingJson.badgeName(tier, locale)),
+                        "/badges/" + LadderPages.slug(tier.badge()), notice.at(), null, tier.key()));
+            } catch (IllegalArgumentException gone) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "You are now Fan — it adds: Nominate projects for the award; up to 5 new wishes a day." */
+    private static String promoted(LevelLadder ladder, Level level, Locale locale) {
+        List<String> adds = new ArrayList<>();
+        Level below = level.rank() > 0 ? ladder.levels().get(level.rank() - 1) : null;
+        for (Right right : ladder.rights(level)) {
+            if (below == null || !ladder.holds(below, right)) {
+                adds.add(Messages.text(locale, "right." + right.name()));
+            }
+        }
+        if (below == null || level.wishesPerDay() > below.wishesPerDay()) {
+            adds.add(Messages.text(locale, "standing.wishesPerDay", level.wishesPerDay()));
+        }
+        return adds.isEmpty() ? Messages.text(locale, "notice.promoted", level.name(locale))
+                : Messages.text(locale, "notice.promoted.adds", level.name(locale), String.join("zh".equals(locale.getLanguage()) ? "；" : "; ", adds));
+    }
+
+    /** The user's latest notices in words, newest first. */
+    List<Told> latest(String userId, int limit, Locale locale) {
+        return standing.notices(userId, limit).stream().flatMap(n -> told(n, locale).stream()).toList();
+    }
+
+    /** The notices the user was not told yet, in words, oldest first; from now on they count as told. */
+    List<Told> unseen(String userId, Locale locale) {
+        return standing.tellUnseen(userId).stream().flatMap(n -> told(n, locale).stream()).toList();
+    }
+}
