@@ -39,6 +39,7 @@ final class PollPage implements EndpointGroup {
     private final AnnounceAward announce;
     private final Nominations nominations;
     private final Standing standing;
+    private final dev.popcorn.app.participation.Ledger ledger;
     private final Chrome chrome;
     private final Gate gate;
     private final RateLimits limits;
@@ -52,6 +53,7 @@ final class PollPage implements EndpointGroup {
         this.announce = uses.announce();
         this.nominations = uses.nominations();
         this.standing = uses.standing();
+        this.ledger = uses.ledger();
         this.chrome = chrome;
         this.gate = gate;
         this.limits = limits;
@@ -125,7 +127,20 @@ final class PollPage implements EndpointGroup {
         me.flatMap(pass -> ballots.find(pollId, pass.userId())).ifPresent(ballot -> {
             model.put("ballot", ballot);
             view.poll().candidate(ballot.candidateId()).ifPresent(c -> model.put("ballotCandidate", c));
+            // What the vote earned (none past the weekly cap), and, once counted, whether the pick won.
+            model.put("votePoints", ledger.pointsFor(ballot.userId(), dev.popcorn.domain.ParticipationKind.BALLOT_CAST,
+                    "poll:" + pollId));
+            view.result().ifPresent(result -> model.put("pickWon", view.state() != PollState.OPEN
+                    && result.winners().stream().anyMatch(w -> w.candidate().id() == ballot.candidateId())));
         });
+        // Below the level that votes: said before the fan picks, with where the level is explained.
+        me.filter(pass -> view.state() == PollState.OPEN && !standing.holds(pass.userId(), dev.popcorn.domain.Right.VOTE))
+                .ifPresent(pass -> {
+                    dev.popcorn.domain.Level from = standing.ladder().lowestWith(dev.popcorn.domain.Right.VOTE);
+                    model.put("voteFrom", from.name(chrome.locale(ctx)));
+                    model.put("voteFromId", from.id());
+                    model.put("levelNow", standing.level(pass.userId()).name(chrome.locale(ctx)));
+                });
         return model;
     }
 

@@ -54,7 +54,7 @@ final class PollRoutes implements EndpointGroup {
 
     /** Use cases of the poll resource. */
     record UseCases(WeekOverview overview, CastBallot ballots, ManagePoll managePoll, AnnounceAward announce,
-            Nominations nominations, Standing standing) {
+            Nominations nominations, Standing standing, dev.popcorn.app.participation.Ledger ledger) {
     }
 
     private final WeekOverview overview;

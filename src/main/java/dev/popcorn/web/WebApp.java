@@ -188,7 +188,7 @@ public final class WebApp {
     private static List<EndpointGroup> groups(Services s, Settings settings, Sessions sessions, Chrome chrome,
             Problems problems, Gate gate, RateLimits limits) {
         PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce(),
-                s.nominations(), s.standing());
+                s.nominations(), s.standing(), s.ledger());
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
                 s.standing());
         ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());

@@ -24,23 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
 class TheMomentIT {
 
     private static final String LEAD = TestServer.ADMIN_TOKEN;
+    private static final java.time.Instant SATURDAY_OPEN = AwardLoopIT.SATURDAY_OPEN;
+    private static final java.time.Instant THURSDAY_CLOSE = AwardLoopIT.THURSDAY_CLOSE;
 
     @TempDir
     Path data;
 
     TestServer server;
     long release;
+    long poll;
 
     @BeforeEach
     void start() {
         server = TestServer.start(data, TestServer.FRIDAY, false, Map.of("levels.fan.needs", "20 points, 1 reports, 1 releases"));
         ApiClient api = new ApiClient(server);
         api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\"}", 200);
+        api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Battery\"}", 200);
         JsonObject opened = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
                 {"version": "2026.11.20", "features": [
                   {"key": "POP-1", "summary": "Night mode", "summaryZh": "夜景模式", "team": "camera"},
-                  {"key": "POP-2", "summary": "Quiet shutter", "team": "camera"}]}""", 201).getAsJsonObject();
+                  {"key": "POP-2", "summary": "Quiet shutter", "team": "camera"},
+                  {"key": "POP-3", "summary": "Quiet charging", "team": "battery"}]}""", 201).getAsJsonObject();
         release = opened.getAsJsonObject("release").get("id").getAsLong();
+        poll = opened.getAsJsonObject("poll").get("id").getAsLong();
         server.clock.advance(Duration.ofHours(2));
     }
 
@@ -120,6 +126,84 @@ class TheMomentIT {
         server.page("POST", "/releases/" + other + "/report", dee, "&verdict.POP-1=LIKE");
         String en = server.page("GET", "/releases/" + other + "?saved=1&lang=en", dee, null).body();
         assertThat(en).contains("<strong>+10</strong> report", "new badge: First report · Bronze").doesNotContain("id=\"promoted\"");
+    }
+
+    @Test
+    void theVoteSaysWhatItEarnedAndTheWinnersVotersHearTheirPickWon() {
+        server.clock.set(SATURDAY_OPEN.plusSeconds(1));
+        long camera = openPollCandidate();
+        String dee = server.session("dee", "Dee");
+        assertThat(server.page("POST", "/polls/" + poll + "/ballot", dee, "&candidate=" + camera).statusCode()).isEqualTo(302);
+        assertThat(server.page("GET", "/polls/" + poll + "?voted=1&lang=en", dee, null).body())
+                .contains("id=\"vote-points\"", "+5</strong> for voting");
+        assertThat(server.page("GET", "/polls/" + poll + "?voted=1&lang=zh-CN", dee, null).body()).contains("+5</strong> 投票积分");
+
+        server.clock.set(THURSDAY_CLOSE.plusSeconds(1));
+        eventually(() -> new ApiClient(server).call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200)
+                .getAsJsonObject().has("closedAt"));
+        new ApiClient(server).call("POST", "/api/v1/polls/" + poll + "/approve", "/api/v1/polls/{id}/approve", LEAD, null, 200);
+        assertThat(server.page("GET", "/polls/" + poll + "?lang=en", dee, null).body()).contains("id=\"pick-won\"", "Your pick won:");
+        assertThat(server.page("GET", "/polls/" + poll + "?lang=en", server.session("eve", "Eve"), null).body())
+                .as("a fan who did not vote").doesNotContain("pick-won");
+    }
+
+    @Test
+    void aFanBelowTheVotingLevelIsToldWhichLevelItTakesBeforeVoting() {
+        server.close();
+        server = TestServer.start(data.resolve("vote-from-fan"), TestServer.FRIDAY, false, Map.of("levels.vote-from", "fan"));
+        ApiClient api = new ApiClient(server);
+        api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\"}", 200);
+        api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Battery\"}", 200);
+        poll = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
+                {"version": "2026.11.20", "features": [{"key": "POP-1", "summary": "Night mode", "team": "camera"},
+                  {"key": "POP-3", "summary": "Quiet charging", "team": "battery"}]}""", 201)
+                .getAsJsonObject().getAsJsonObject("poll").get("id").getAsLong();
+        server.clock.set(SATURDAY_OPEN.plusSeconds(1));
+        openPollCandidate();
+        String page = server.page("GET", "/polls/" + poll + "?lang=en", server.session("dee", "Dee"), null).body();
+        assertThat(page).contains("id=\"vote-level\"", "Voting takes the level Fan; you are Newcomer now.",
+                "href=\"/levels#level-fan\"").doesNotContain("action=\"/polls/" + poll + "/ballot\"");
+        assertThat(server.page("GET", "/polls/" + poll + "?lang=zh-CN", server.session("dee", "Dee"), null).body())
+                .contains("达到“米粉”才能投票，你现在是“新米粉”。");
+        server.lockLevel("fay", "fan");
+        assertThat(server.page("GET", "/polls/" + poll + "?lang=en", server.session("fay", "Fay"), null).body())
+                .doesNotContain("vote-level").contains("action=\"/polls/" + poll + "/ballot\"");
+    }
+
+    @Test
+    void afterItsPickIsDisqualifiedTheVotersButtonSaysVoteAgain() {
+        server.clock.set(SATURDAY_OPEN.plusSeconds(1));
+        long camera = openPollCandidate();
+        String dee = server.session("dee", "Dee");
+        server.page("POST", "/polls/" + poll + "/ballot", dee, "&candidate=" + camera);
+        assertThat(server.page("GET", "/polls/" + poll + "?lang=en", dee, null).body()).contains("Change my vote");
+        new ApiClient(server).call("POST", "/api/v1/polls/" + poll + "/candidates/" + camera + "/disqualify",
+                "/api/v1/polls/{id}/candidates/{candidate}/disqualify", LEAD, "{\"reason\": \"Shipped a week late\"}", 200);
+        assertThat(server.page("GET", "/polls/" + poll + "?lang=en", dee, null).body()).contains(">Vote again</button>")
+                .doesNotContain("Change my vote");
+        assertThat(server.page("GET", "/polls/" + poll + "?lang=zh-CN", dee, null).body()).contains(">重新投票</button>");
+    }
+
+    /** Waits until the poll is open and answers its camera candidate. */
+    private long openPollCandidate() {
+        ApiClient api = new ApiClient(server);
+        eventually(() -> api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200).getAsJsonObject()
+                .get("state").getAsString().equals("OPEN"));
+        return api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200).getAsJsonObject()
+                .getAsJsonArray("candidates").get(0).getAsJsonObject().get("id").getAsLong();
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(until);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static String enc(String value) {
