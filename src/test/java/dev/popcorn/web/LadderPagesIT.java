@@ -33,6 +33,7 @@ class LadderPagesIT {
         server.signedInOnce("ann", "<b>Ann</b>");
         server.signedInOnce("bo", "Bo");
         server.signedInOnce("cy", "Cy");
+        server.signedInOnce("dan", "Dan");
         server.grantBadge("ann", "first-report.bronze", TestServer.FRIDAY.minus(Duration.ofDays(3)));
         server.grantBadge("bo", "first-report.bronze", TestServer.FRIDAY.minus(Duration.ofDays(2)));
         server.grantBadge("cy", "first-report.bronze", TestServer.FRIDAY.minus(Duration.ofDays(1)));
@@ -55,8 +56,8 @@ class LadderPagesIT {
             assertThat(en).contains("id=\"level-" + level.id() + "\"").contains(level.nameEn());
             assertThat(zh).contains(level.nameZh());
         }
-        assertThat(en).contains("Where everyone starts.").contains("3 fans here").doesNotContain("ladder.");
-        assertThat(zh).contains("人人都从这一级开始。").contains("这一级有 3 位粉丝").doesNotContain("ladder.");
+        assertThat(en).contains("Where everyone starts.").contains("4 fans here").doesNotContain("ladder.");
+        assertThat(zh).contains("人人都从这一级开始。").contains("这一级有 4 位粉丝").doesNotContain("ladder.");
         for (Right right : Right.values()) {
             assertThat(en).as("every right is added by some level").contains(dev.popcorn.web.common.Messages.text(java.util.Locale.ENGLISH, "right." + right.name()));
         }
@@ -86,6 +87,17 @@ class LadderPagesIT {
         assertThat(ok("/badges/bug-hunter?lang=zh-CN", null)).contains("捉虫能手").contains("还没有人获得").doesNotContain("还没有公开主页的粉丝");
         assertThat(ok("/badges/helpful?lang=en", null)).as("held only by a fan who stays off public pages")
                 .contains("one fan holds it").contains("No fan who shows on public pages holds it yet.").doesNotContain("/fans/cy");
+    }
+
+    @Test
+    void aFansPublicPageSpeaksAboutTheFanAndKeepsTheLaddersAdviceForTheOwner() {
+        String visitor = ok("/fans/bo?lang=en", null);
+        assertThat(visitor).doesNotContain("To become").doesNotContain("It unlocks:").doesNotContain("your first real report")
+                .contains("href=\"/badges/first-report\"").contains("href=\"/levels#level-");
+        String owner = ok("/fans/bo?lang=en", server.session("bo", "Bo"));
+        assertThat(owner).contains("To become").contains("It unlocks:");
+        assertThat(ok("/fans/dan?lang=en", null)).contains("Dan has no badges yet.");
+        assertThat(ok("/fans/dan?lang=zh-CN", null)).contains("Dan 还没有徽章。");
     }
 
     @Test
