@@ -101,6 +101,15 @@ class LadderPagesIT {
     }
 
     @Test
+    void aVisitorWhoNeverSignedInIsToldOnceHowToGetIn() {
+        HttpResponse<String> me = server.page("GET", "/me?lang=en", null, null);
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.body()).contains("This page is yours once you are signed in.").doesNotContain("again")
+                .doesNotContain("problem-detail");
+        assertThat(server.page("GET", "/me?lang=zh-CN", null, null).body()).contains("登录后就能看到这个页面。");
+    }
+
+    @Test
     void anUnknownBadgeIsAFriendlyNotFoundThatEscapesWhatWasAsked() {
         HttpResponse<String> unknown = server.page("GET", "/badges/%3Cscript%3Ex?lang=en", null, null);
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -126,6 +126,10 @@ class TheMomentIT {
         server.page("POST", "/releases/" + other + "/report", dee, "&verdict.POP-1=LIKE");
         String en = server.page("GET", "/releases/" + other + "?saved=1&lang=en", dee, null).body();
         assertThat(en).contains("<strong>+10</strong> report", "new badge: First report · Bronze").doesNotContain("id=\"promoted\"");
+        // On their page the part they have met is marked met; the one they have not still has its bar alone.
+        String me = server.page("GET", "/me?lang=en", dee, null).body();
+        assertThat(me).contains("<li class=\"met\">", "✓ 20 of 20 points <span class=\"muted\">(met)</span>", "1 of 2 real reports</span>");
+        assertThat(server.page("GET", "/me?lang=zh-CN", dee, null).body()).contains("（已达到）");
     }
 
     @Test

@@ -149,6 +149,8 @@ public final class Problems {
         model.put("detail", detail);
         model.put("status", problem.status());
         model.put("signIn", problem.status() == 401);
+        // Someone who was never signed in is told once what to do (the offer below), not three times and not "again".
+        model.put("neverSignedIn", "auth.signInRequired".equals(problem.code()));
         ctx.status(problem.status());
         chrome.render(ctx, "error", model);
     }
