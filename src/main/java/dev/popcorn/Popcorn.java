@@ -101,7 +101,7 @@ public final class Popcorn implements AutoCloseable {
             photoFetcher = parts.photoFetcher();
             photoFetcher.start();
             Background.quietly("asking for members' photos", parts.services().manageTeams()::copyPhotos);
-            WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar().zone(), config.maxBodyBytes(),
+            WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
                     config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
                     config.award().ballotsPerMinutePerAddress(), baseUrl::get, config.trustedProxies()));

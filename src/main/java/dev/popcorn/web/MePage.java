@@ -31,10 +31,12 @@ final class MePage implements EndpointGroup {
     private final Standing standing;
     private final Ledger ledger;
     private final NoticeTexts notices;
+    private final WayBack wayBack;
 
     MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger,
-            NoticeTexts notices) {
+            NoticeTexts notices, WayBack wayBack) {
         this.notices = notices;
+        this.wayBack = wayBack;
         this.standing = standing;
         this.ledger = ledger;
         this.signIn = signIn;
@@ -75,6 +77,7 @@ final class MePage implements EndpointGroup {
         model.put("standing", StandingJson.of(standing.view(me.userId()), locale));
         model.put("own", true);
         model.put("standingNotices", notices.latest(me.userId(), 10, locale));
+        model.put("wayBack", wayBack.of(me.userId()));
         model.put("earlyAccess", standing.earlyAccess(me.userId()));
         model.put("mayJoinEarly", standing.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
         model.put("earlyAccessFrom", standing.ladder().lowestWith(dev.popcorn.domain.Right.EARLY_ACCESS).name(locale));

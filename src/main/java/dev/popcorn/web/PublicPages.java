@@ -43,8 +43,10 @@ final class PublicPages implements EndpointGroup {
     private final Chrome chrome;
     private final Sessions sessions;
     private final PollPage polls;
+    private final WayBack wayBack;
 
-    PublicPages(UseCases uses, Chrome chrome, Sessions sessions, PollPage polls) {
+    PublicPages(UseCases uses, Chrome chrome, Sessions sessions, PollPage polls, WayBack wayBack) {
+        this.wayBack = wayBack;
         this.overview = uses.overview();
         this.reports = uses.reports();
         this.wishTickets = uses.wishTickets();
@@ -110,6 +112,7 @@ final class PublicPages implements EndpointGroup {
             model.put("points", overview.points(pass.userId()));
             model.put("standing", dev.popcorn.web.json.StandingJson.of(standing.view(pass.userId()), chrome.locale(ctx)));
             model.put("notices", wishTickets.notices(pass.userId()));
+            model.put("wayBack", wayBack.of(pass.userId()));
         });
         chrome.render(ctx, "home", model);
     }

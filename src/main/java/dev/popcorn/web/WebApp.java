@@ -70,10 +70,15 @@ public final class WebApp {
     }
 
     /** How the web layer behaves. */
-    public record Settings(ZoneId zone, long maxBodyBytes, Duration sessionValidity, Duration apiValidity,
+    public record Settings(dev.popcorn.domain.WeekCalendar calendar, long maxBodyBytes, Duration sessionValidity, Duration apiValidity,
             boolean secureCookies,
             Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, String jenkinsToken, int ballotsPerMinute,
             int ballotsPerMinutePerAddress, Supplier<String> baseUrl, List<String> trustedProxies) {
+
+        /** The zone every time on a page is shown in. */
+        public ZoneId zone() {
+            return calendar.zone();
+        }
     }
 
     /** A registered route: its method, its path and who may call it ({@link Access#role()}). */
@@ -192,6 +197,7 @@ public final class WebApp {
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
                 s.standing());
         ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());
+        WayBack wayBack = new WayBack(s.overview(), s.reports(), s.standing(), settings.calendar());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits, markdown);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts(), s.leaderboards());
@@ -200,7 +206,7 @@ public final class WebApp {
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
                 new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
-                new PublicPages(fans, chrome, sessions, pollPage),
+                new PublicPages(fans, chrome, sessions, pollPage, wayBack),
                 new ReportPage(fans, chrome, gate, problems,
                         new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing())),
                 pollPage,
@@ -215,7 +221,8 @@ public final class WebApp {
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets(), new NoticeTexts(s.standing())),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), new NoticeTexts(s.standing())),
+                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), new NoticeTexts(s.standing()),
+                        wayBack),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
                 new FanCardRoutes(s.fanCards(), chrome, limits),

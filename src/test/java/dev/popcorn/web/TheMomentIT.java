@@ -188,6 +188,27 @@ class TheMomentIT {
         assertThat(server.page("GET", "/polls/" + poll + "?lang=zh-CN", dee, null).body()).contains(">重新投票</button>");
     }
 
+    @Test
+    void homeAndMeSayWhenTheNextBuildComesAndWhatIsAtStakeDated() {
+        String dee = server.session("dee", "Dee");
+        assertThat(server.page("GET", "/?lang=en", dee, null).body()).contains("id=\"way-back\"",
+                "Report on 2026.11.20 by", "to start a streak", "Next build: Fri 27 Nov");
+        assertThat(server.page("GET", "/me?lang=zh-CN", dee, null).body()).contains("id=\"way-back\"", "提交报告，开始你的连续参与",
+                "下一个版本：");
+        server.page("POST", "/releases/" + release + "/report", dee, "&verdict.POP-1=LIKE");
+        assertThat(server.page("GET", "/?lang=en", dee, null).body()).contains("Next build: Fri 27 Nov",
+                "Report on it to make your streak 2.").doesNotContain("Report on 2026.11.20");
+
+        // A week later the next build is out: the streak of one ends unless Dee reports on it, said before it closes.
+        server.clock.set(java.time.Instant.parse("2026-11-27T12:00:00Z"));
+        new ApiClient(server).call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
+                {"version": "2026.11.27", "features": [{"key": "POP-9", "summary": "Lock screen", "team": "camera"}]}""", 201);
+        String atRisk = server.page("GET", "/?lang=en", dee, null).body();
+        assertThat(atRisk).contains("class=\"card way-back at-risk\"", "Your streak of one release ends unless you report on 2026.11.27 by");
+        assertThat(server.page("GET", "/?lang=zh-CN", dee, null).body()).contains("你已连续参与 1 个版本：在", "为 2026.11.27 提交报告，才能保住连续记录。");
+        assertThat(server.page("GET", "/?lang=en", null, null).body()).as("a visitor has no streak").doesNotContain("way-back");
+    }
+
     /** Waits until the poll is open and answers its camera candidate. */
     private long openPollCandidate() {
         ApiClient api = new ApiClient(server);

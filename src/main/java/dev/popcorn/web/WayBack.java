@@ -1,0 +1,53 @@
+package dev.popcorn.web;
+
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.Release;
+import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.WeekCalendar;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The way back next Friday (issue 28), dated: when the next build comes, and what is at stake for this fan now —
+ * "report on 2026.11.20 by Tue 23:59 to make your streak 5", or, when their streak ends unless they report, said as
+ * such before the deadline (a freeze they hold would cover the miss, so then it is not at risk). Home and {@code /me}
+ * show it to a signed-in fan.
+ */
+final class WayBack {
+
+    /**
+     * What the pages say: the next build's time; the release taking reports, by when, if the fan has not reported on
+     * it; their streak now and what a report makes it; whether it ends unless they report.
+     */
+    record Next(Instant nextBuild, String version, Instant reportBy, boolean reported, int streakNow, int streakNext,
+            boolean atRisk) {
+    }
+
+    private final WeekOverview overview;
+    private final HandInReport reports;
+    private final Standing standing;
+    private final WeekCalendar calendar;
+
+    WayBack(WeekOverview overview, HandInReport reports, Standing standing, WeekCalendar calendar) {
+        this.overview = overview;
+        this.reports = reports;
+        this.standing = standing;
+        this.calendar = calendar;
+    }
+
+    Next of(String userId) {
+        Instant now = overview.now();
+        Streak streak = standing.streak(userId, now);
+        Optional<Release> open = overview.currentRelease().filter(r -> r.acceptsReportsAt(now));
+        boolean reported = open.map(r -> reports.find(r.id(), userId).isPresent()).orElse(false);
+        Instant nextBuild = calendar.next(calendar.release(), now);
+        if (open.isPresent() && !reported) {
+            Release release = open.get();
+            return new Next(nextBuild, release.version(), release.reportsCloseAt(), false, streak.current(), streak.current() + 1,
+                    streak.current() > 0 && streak.freezes() == 0);
+        }
+        return new Next(nextBuild, null, null, reported, streak.current(), streak.current() + 1, false);
+    }
+}
