@@ -72,8 +72,10 @@ final class NoticeTexts {
         return standing.notices(userId, limit).stream().flatMap(n -> told(n, locale).stream()).toList();
     }
 
-    /** The notices the user was not told yet, in words, oldest first; from now on they count as told. */
+    /** The notices the user was not told yet, in words, newest first; from now on they count as told. */
     List<Told> unseen(String userId, Locale locale) {
-        return standing.tellUnseen(userId).stream().flatMap(n -> told(n, locale).stream()).toList();
+        List<Told> told = new ArrayList<>(standing.tellUnseen(userId).stream().flatMap(n -> told(n, locale).stream()).toList());
+        java.util.Collections.reverse(told);
+        return told;
     }
 }

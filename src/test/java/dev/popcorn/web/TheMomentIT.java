@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,21 @@ class TheMomentIT {
         });
         assertThat(notices.asList()).anySatisfy(n -> assertThat(n.getAsJsonObject().get("text").getAsString())
                 .isEqualTo("New badge: First report · Bronze"));
+    }
+
+    @Test
+    void manyNoticesAtOnceShowTheNewestThreeAndPointToTheRest() {
+        server.signedInOnce("gus", "Gus");
+        for (String level : List.of("fan", "enthusiast", "pioneer", "honorary")) {
+            server.lockLevel("gus", level);
+        }
+        String gus = server.session("gus", "Gus");
+        server.page("POST", "/releases/" + release + "/report", gus, "&verdict.POP-1=LIKE");
+        String page = server.page("GET", "/?lang=en", gus, null).body();
+        String banner = page.substring(page.indexOf("id=\"banners\""), page.indexOf("</div>", page.indexOf("id=\"banners\"")));
+        assertThat(banner).contains("New badge: First report · Bronze", "You are now Honorary!", "You are now Pioneer!",
+                "2 more on your page", "href=\"/me#notices\"").doesNotContain("You are now Fan!");
+        assertThat(server.page("GET", "/me?lang=en", gus, null).body()).contains("You are now Fan!", "You are now Enthusiast!");
     }
 
     @Test
