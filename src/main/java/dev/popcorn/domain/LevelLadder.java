@@ -73,6 +73,17 @@ public record LevelLadder(List<Level> levels, int windowReleases, int keepPercen
         return from == null ? first() : find(from).orElseThrow();
     }
 
+    /** The rights {@code level} holds that the level below it does not: all of them for the first level. */
+    public List<Right> rightsAddedAt(Level level) {
+        Level below = level.rank() == 0 ? null : levels.get(level.rank() - 1);
+        return rights(level).stream().filter(r -> below == null || !holds(below, r)).toList();
+    }
+
+    /** Whether {@code level} lets a user file more new wishes a day than the level below it (the first level: any). */
+    public boolean moreWishesAt(Level level) {
+        return level.rank() == 0 || level.wishesPerDay() > levels.get(level.rank() - 1).wishesPerDay();
+    }
+
     /** The rights a user at {@code level} holds, in their declared order. */
     public List<Right> rights(Level level) {
         return java.util.Arrays.stream(Right.values()).filter(r -> holds(level, r)).toList();

@@ -9,7 +9,6 @@ import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.Level;
 import dev.popcorn.domain.LevelLadder;
-import dev.popcorn.domain.Right;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Messages;
@@ -28,8 +27,9 @@ import java.util.Optional;
 /**
  * The ladder and the badges in public (issue 28), as a fan would look them up before and after an act: {@code /levels},
  * every level with what it takes and the rights it adds, and {@code /badges} and {@code /badges/{badge}}, every badge
- * with its tiers, what earns each and the public fans who hold it. The counts are read at most once a minute: a forum
- * post may send thousands of readers here, and each count goes over every user.
+ * with its tiers, what earns each and the public fans who hold it. The counts and the holders are read at most once a
+ * minute: a forum post may send thousands of readers here, and each count goes over every user, each tier's holders
+ * over all of them.
  */
 final class LadderPages implements EndpointGroup {
 
@@ -42,6 +42,7 @@ final class LadderPages implements EndpointGroup {
     private final Sessions sessions;
     private final Fresh<String, Map<Level, Long>> levelCounts;
     private final Fresh<String, Map<Badge.Earned, Long>> badgeCounts;
+    private final Fresh<Badge.Earned, List<StandingStore.Holder>> holders;
 
     LadderPages(Standing standing, Chrome chrome, Sessions sessions) {
         this.standing = standing;
@@ -49,6 +50,7 @@ final class LadderPages implements EndpointGroup {
         this.sessions = sessions;
         this.levelCounts = new Fresh<>(all -> Optional.of(standing.levelCounts()), COUNTS_FRESH);
         this.badgeCounts = new Fresh<>(all -> Optional.of(standing.badgeCounts()), COUNTS_FRESH);
+        this.holders = new Fresh<>(tier -> Optional.of(standing.holders(tier, HOLDERS)), COUNTS_FRESH);
     }
 
     @Override
@@ -79,21 +81,10 @@ final class LadderPages implements EndpointGroup {
         Optional<String> mine = sessions.current(ctx).map(pass -> standing.level(pass.userId()).id());
         Map<Level, Long> counts = levelCounts.get("all").orElseThrow();
         List<LevelLine> lines = new ArrayList<>();
-        Level below = null;
         for (Level level : ladder.levels()) {
-            // What is new here: the rights the level below did not hold, and a different number of wishes a day.
-            List<String> unlocks = new ArrayList<>();
-            for (Right right : ladder.rights(level)) {
-                if (below == null || !ladder.holds(below, right)) {
-                    unlocks.add(Messages.text(locale, "right." + right.name()));
-                }
-            }
-            if (below == null || level.wishesPerDay() != below.wishesPerDay()) {
-                unlocks.add(Messages.text(locale, "standing.wishesPerDay", level.wishesPerDay()));
-            }
-            lines.add(new LevelLine(level.id(), level.rank(), level.name(locale), below == null, level.byHand(),
-                    needs(level, locale), unlocks, counts.getOrDefault(level, 0L), mine.map(level.id()::equals).orElse(false)));
-            below = level;
+            lines.add(new LevelLine(level.id(), level.rank(), level.name(locale), level.rank() == 0, level.byHand(),
+                    needs(level, locale), NoticeTexts.adds(ladder, level, locale), counts.getOrDefault(level, 0L),
+                    mine.map(level.id()::equals).orElse(false)));
         }
         Map<String, Object> model = chrome.model(ctx);
         model.put("levels", lines);
@@ -146,7 +137,7 @@ final class LadderPages implements EndpointGroup {
         List<TierLine> tiers = new ArrayList<>();
         for (int i = 0; i < badge.thresholds().size(); i++) {
             Badge.Earned tier = new Badge.Earned(badge, Badge.Tier.values()[i]);
-            List<HolderLine> fans = !withHolders ? List.of() : standing.holders(tier, HOLDERS).stream()
+            List<HolderLine> fans = !withHolders ? List.of() : holders.get(tier).orElseThrow().stream()
                     .map((StandingStore.Holder h) -> new HolderLine(h.userId(), h.name(), h.since())).toList();
             tiers.add(new TierLine(tier.key(), tier.tier().name().toLowerCase(Locale.ROOT), StandingJson.badgeName(tier, locale),
                     Messages.text(locale, "badge.what." + badge.name(), badge.thresholds().get(i)),

@@ -5,7 +5,6 @@ import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.Level;
 import dev.popcorn.domain.LevelLadder;
-import dev.popcorn.domain.Right;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.json.StandingJson;
 import java.time.Instant;
@@ -51,20 +50,21 @@ final class NoticeTexts {
         return Optional.empty();
     }
 
-    /** "You are now Fan — it adds: Nominate projects for the award; up to 5 new wishes a day." */
+    /** "You are now Fan! It adds: Nominate projects for the award; up to 5 new wishes a day." */
     private static String promoted(LevelLadder ladder, Level level, Locale locale) {
-        List<String> adds = new ArrayList<>();
-        Level below = level.rank() > 0 ? ladder.levels().get(level.rank() - 1) : null;
-        for (Right right : ladder.rights(level)) {
-            if (below == null || !ladder.holds(below, right)) {
-                adds.add(Messages.text(locale, "right." + right.name()));
-            }
-        }
-        if (below == null || level.wishesPerDay() > below.wishesPerDay()) {
-            adds.add(Messages.text(locale, "standing.wishesPerDay", level.wishesPerDay()));
-        }
+        List<String> adds = adds(ladder, level, locale);
         return adds.isEmpty() ? Messages.text(locale, "notice.promoted", level.name(locale))
                 : Messages.text(locale, "notice.promoted.adds", level.name(locale), String.join("zh".equals(locale.getLanguage()) ? "；" : "; ", adds));
+    }
+
+    /** What a level adds to the one below it, in words: its new rights, and more new wishes a day. */
+    static List<String> adds(LevelLadder ladder, Level level, Locale locale) {
+        List<String> adds = new ArrayList<>();
+        ladder.rightsAddedAt(level).forEach(right -> adds.add(Messages.text(locale, "right." + right.name())));
+        if (ladder.moreWishesAt(level)) {
+            adds.add(Messages.text(locale, "standing.wishesPerDay", level.wishesPerDay()));
+        }
+        return adds;
     }
 
     /** The user's latest notices in words, newest first. */

@@ -16,8 +16,6 @@ import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.FeatureVerdict;
@@ -131,12 +129,12 @@ final class ReportPage implements EndpointGroup {
         if (saved && me.isPresent()) {
             earned(model, release, me.get().userId(), chrome.locale(ctx));
             // The panel tells the badges and the level this report earned: the banner keeps only the rest.
-            if (model.get("banners") instanceof List<?> banners) {
+            if (model.get("banners") instanceof dev.popcorn.web.common.Chrome.Banners banners) {
                 Object promoted = model.get("promotedId");
                 @SuppressWarnings("unchecked")
                 List<String> badges = (List<String>) model.getOrDefault("earnedBadges", List.of());
-                model.put("banners", banners.stream().filter(b -> !(b instanceof NoticeTexts.Told told)
-                        || !(badges.contains(told.badge()) || (told.level() != null && told.level().equals(promoted)))).toList());
+                model.put("banners", banners.except(b -> b instanceof NoticeTexts.Told told
+                        && (badges.contains(told.badge()) || (told.level() != null && told.level().equals(promoted)))));
             }
         }
         ExperienceReport shown = draft;
@@ -253,8 +251,7 @@ final class ReportPage implements EndpointGroup {
                 case REPORT_WRITTEN -> grant.ref().equals(ref) ? Messages.text(locale, "earned.written") : null;
                 case STREAK_BONUS -> grant.ref().equals("streak:" + ref) ? Messages.text(locale, "earned.streak") : null;
                 // A tier is dated at the act that reached it: this report, or an act after it.
-                case BADGE -> grant.at().isBefore(report.get().at()) ? null : Messages.text(locale, "earned.badge",
-                        StandingJson.badgeName(Badge.Earned.parse(grant.ref().substring("badge:".length())), locale));
+                case BADGE -> grant.at().isBefore(report.get().at()) ? null : badge(grant.ref(), locale);
                 default -> null;
             };
             if (what != null) {
@@ -268,17 +265,19 @@ final class ReportPage implements EndpointGroup {
         model.put("earnedBadges", badges);
         // Promoted by this report (the review that followed it moved the fan up): what the new level brings.
         if (view.level().rank() > 0 && view.since() != null && !view.since().isBefore(report.get().at())) {
-            LevelLadder ladder = participation.standing().ladder();
-            Level below = ladder.levels().get(view.level().rank() - 1);
-            List<String> unlocks = new ArrayList<>();
-            ladder.rights(view.level()).stream().filter(r -> !ladder.holds(below, r))
-                    .forEach(r -> unlocks.add(Messages.text(locale, "right." + r.name())));
-            if (view.level().wishesPerDay() > below.wishesPerDay()) {
-                unlocks.add(Messages.text(locale, "standing.wishesPerDay", view.level().wishesPerDay()));
-            }
             model.put("promotedTo", view.level().name(locale));
             model.put("promotedId", view.level().id());
-            model.put("promotedUnlocks", unlocks);
+            model.put("promotedUnlocks", NoticeTexts.adds(participation.standing().ladder(), view.level(), locale));
+        }
+    }
+
+    /** "new badge: First report · Bronze" for a grant's ref ({@code badge:first-report.bronze}); none for a badge gone since. */
+    private static String badge(String ref, Locale locale) {
+        try {
+            return Messages.text(locale, "earned.badge", StandingJson.badgeName(Badge.Earned.parse(ref.substring("badge:".length())),
+                    locale));
+        } catch (IllegalArgumentException gone) {
+            return null;
         }
     }
 

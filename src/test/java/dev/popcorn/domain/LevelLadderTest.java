@@ -106,4 +106,19 @@ class LevelLadderTest {
         assertThatThrownBy(() -> new LevelLadder(ladder.levels(), 13, 90, Duration.ZERO, Map.of(Right.VOTE, "admin")))
                 .hasMessageContaining("admin");
     }
+
+    @Test
+    void eachLevelAddsTheRightsTheLevelBelowLacksAndMoreWishesOnlyWhenItHasMore() {
+        assertThat(ladder.rightsAddedAt(ladder.find("newcomer").orElseThrow())).containsExactly(Right.VOTE);
+        assertThat(ladder.rightsAddedAt(ladder.find("fan").orElseThrow())).isEmpty();
+        assertThat(ladder.rightsAddedAt(ladder.find("enthusiast").orElseThrow())).containsExactly(Right.NOMINATE);
+        assertThat(ladder.rightsAddedAt(ladder.find("pioneer").orElseThrow())).containsExactly(Right.EARLY_ACCESS);
+        assertThat(ladder.moreWishesAt(ladder.first())).isTrue();
+        assertThat(ladder.moreWishesAt(ladder.find("fan").orElseThrow())).as("3 -> 5").isTrue();
+        LevelLadder flat = new LevelLadder(List.of(
+                new Level("newcomer", 0, "新米粉", "Newcomer", Level.Requirement.nothing(), 3, false),
+                new Level("fan", 1, "米粉", "Fan", new Level.Requirement(20, 2, 2), 3, false)),
+                13, 90, java.time.Duration.ofDays(14), java.util.Map.of(Right.VOTE, "newcomer"));
+        assertThat(flat.moreWishesAt(flat.find("fan").orElseThrow())).as("3 -> 3 adds nothing").isFalse();
+    }
 }

@@ -46,6 +46,31 @@ public final class Chrome {
         this.banners = banners;
     }
 
+    /**
+     * The banners a page may show, read when the layout first asks for {@code list} (and counted as told then), so that
+     * a page without the layout (a fragment) leaves them for the next page.
+     */
+    public static final class Banners {
+        private final java.util.function.Supplier<java.util.List<?>> source;
+        private java.util.List<?> list;
+
+        Banners(java.util.function.Supplier<java.util.List<?>> source) {
+            this.source = source;
+        }
+
+        public synchronized java.util.List<?> getList() {
+            if (list == null) {
+                list = source.get();
+            }
+            return list;
+        }
+
+        /** These banners but those the page tells itself. */
+        public Banners except(java.util.function.Predicate<Object> toldHere) {
+            return new Banners(() -> getList().stream().filter(b -> !toldHere.test(b)).toList());
+        }
+    }
+
     /** The banners of a user; none when they cannot be read (an error page may be answering a broken store). */
     private java.util.List<?> banners(String userId, Locale locale) {
         try {
@@ -67,7 +92,8 @@ public final class Chrome {
         model.put("forumSignIn", forumSignIn);
         sessions.current(ctx).ifPresent(pass -> {
             model.put("me", pass);
-            model.put("banners", banners(pass.userId(), locale));
+            // Read only if the page shows them (the layout asks): a fragment a script fetches tells nothing, marks nothing.
+            model.put("banners", new Banners(() -> banners(pass.userId(), locale)));
         });
         return model;
     }
