@@ -110,6 +110,14 @@ class LadderPagesIT {
     }
 
     @Test
+    void anIdIsWrittenWithoutAThousandsSeparator() {
+        HttpResponse<String> poll = server.send("GET", "/api/v1/polls/12345", null, null);
+        assertThat(poll.statusCode()).isEqualTo(404);
+        assertThat(poll.body()).contains("There is no poll 12345.").doesNotContain("12,345");
+        assertThat(server.page("GET", "/wishes/12345?lang=zh-CN", null, null).body()).contains("没有编号为 12345 的心愿。");
+    }
+
+    @Test
     void anUnknownBadgeIsAFriendlyNotFoundThatEscapesWhatWasAsked() {
         HttpResponse<String> unknown = server.page("GET", "/badges/%3Cscript%3Ex?lang=en", null, null);
         assertThat(unknown.statusCode()).isEqualTo(404);

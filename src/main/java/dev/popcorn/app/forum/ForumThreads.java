@@ -139,7 +139,7 @@ public final class ForumThreads {
         for (int from = 0; from < usernames.size(); from += RECIPIENTS_PER_MESSAGE) {
             List<String> batch = usernames.subList(from, Math.min(usernames.size(), from + RECIPIENTS_PER_MESSAGE));
             forum.tell(keys.wish(wishId, from / RECIPIENTS_PER_MESSAGE), batch,
-                    "🍿 愿望实现了 · Your wish is done: " + ticketKey, text);
+                    "🍿 心愿实现了 · Your wish is done: " + ticketKey, text);
         }
     }
 
