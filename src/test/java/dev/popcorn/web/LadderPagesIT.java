@@ -96,8 +96,9 @@ class LadderPagesIT {
                 .contains("href=\"/badges/first-report\"").contains("href=\"/levels#level-");
         String owner = ok("/fans/bo?lang=en", server.session("bo", "Bo"));
         assertThat(owner).contains("To become").contains("It unlocks:");
-        assertThat(ok("/fans/dan?lang=en", null)).contains("Dan has no badges yet.");
-        assertThat(ok("/fans/dan?lang=zh-CN", null)).contains("Dan 还没有徽章。");
+        assertThat(ok("/fans/dan?lang=en", null)).contains("Dan has no badges yet.", "No reports yet")
+                .as("no zero bragged").doesNotContain("wishes shipped").doesNotContain("0 reports");
+        assertThat(ok("/fans/dan?lang=zh-CN", null)).contains("Dan 还没有徽章。", "还没有报告").doesNotContain("0 个心愿");
     }
 
     @Test
