@@ -2,8 +2,12 @@ package dev.popcorn.web.common;
 
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** What every page shares: the language, the signed-in person, the CSRF token, the forum sign-in button. */
 public final class Chrome {
@@ -13,7 +17,7 @@ public final class Chrome {
     private final Sessions sessions;
     private final Templates templates;
     private final boolean forumSignIn;
-    private volatile java.util.function.BiFunction<String, Locale, java.util.List<?>> banners = (user, locale) -> java.util.List.of();
+    private volatile BiFunction<String, Locale, List<?>> banners = (user, locale) -> List.of();
 
     public Chrome(Sessions sessions, Templates templates, boolean forumSignIn) {
         this.sessions = sessions;
@@ -42,7 +46,7 @@ public final class Chrome {
      * What the next page a signed-in user opens tells them once, above its content (a promotion, a new badge):
      * {@code banners} answers them for a user in a language, and counts them as told.
      */
-    public void tellOnNextPage(java.util.function.BiFunction<String, Locale, java.util.List<?>> banners) {
+    public void tellOnNextPage(BiFunction<String, Locale, List<?>> banners) {
         this.banners = banners;
     }
 
@@ -51,14 +55,14 @@ public final class Chrome {
      * a page without the layout (a fragment) leaves them for the next page.
      */
     public static final class Banners {
-        private final java.util.function.Supplier<java.util.List<?>> source;
-        private java.util.List<?> list;
+        private final Supplier<List<?>> source;
+        private List<?> list;
 
-        Banners(java.util.function.Supplier<java.util.List<?>> source) {
+        Banners(Supplier<List<?>> source) {
             this.source = source;
         }
 
-        public synchronized java.util.List<?> getList() {
+        public synchronized List<?> getList() {
             if (list == null) {
                 list = source.get();
             }
@@ -66,17 +70,17 @@ public final class Chrome {
         }
 
         /** These banners but those the page tells itself. */
-        public Banners except(java.util.function.Predicate<Object> toldHere) {
+        public Banners except(Predicate<Object> toldHere) {
             return new Banners(() -> getList().stream().filter(b -> !toldHere.test(b)).toList());
         }
     }
 
     /** The banners of a user; none when they cannot be read (an error page may be answering a broken store). */
-    private java.util.List<?> banners(String userId, Locale locale) {
+    private List<?> banners(String userId, Locale locale) {
         try {
             return banners.apply(userId, locale);
         } catch (RuntimeException unread) {
-            return java.util.List.of();
+            return List.of();
         }
     }
 
