@@ -150,6 +150,11 @@ class BrowserIT {
             assertThat(fitsTheWidth()).as("the own page fits 360 px").isTrue();
             browser.findElement(By.id("api-pass-get")).click();
             String apiPass = browser.findElement(By.id("api-pass")).getAttribute("value");
+            // The new token is where the page lands, not thousands of pixels down.
+            assertThat(browser.getCurrentUrl()).endsWith("/me/api-pass#api-title");
+            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "const r = document.getElementById('api-pass').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;"))
+                    .as("the token is in view").isTrue();
             assertThat(server.send("GET", "/api/v1/me", apiPass, null).statusCode()).isEqualTo(200);
             String session = browser.manage().getCookieNamed("popcorn_session").getValue();
 
