@@ -98,7 +98,8 @@ final class LeadDashboard {
         jenkins(model, chrome.locale(ctx));
         members(model, chrome.locale(ctx));
         model.put("topContributors", uses.leaderboards().users(Leaderboards.Period.WEEK, 5, null).entries().stream()
-                .map(e -> new LeaderboardPageModel.Row(e.rank(), e.name(), e.level().name(chrome.locale(ctx)), e.points(), false))
+                .map(e -> new LeaderboardPageModel.Row(e.rank(), e.userId(), e.name(), e.level().name(chrome.locale(ctx)), e.points(),
+                        false, false))
                 .toList());
         participation.fill(model, chrome.locale(ctx));
         List<Wish> wishList = overview.topWishes(15);

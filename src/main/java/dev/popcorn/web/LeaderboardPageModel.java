@@ -20,7 +20,8 @@ final class LeaderboardPageModel {
     }
 
     /** A user's line: rank, name, level name, points, whether it is the visitor's. */
-    record Row(int rank, String name, String level, long points, boolean mine) {
+    /** A fan's line: {@code twin} when another fan on the board has the same name, so the page tells them apart by id. */
+    record Row(int rank, String userId, String name, String level, long points, boolean mine, boolean twin) {
     }
 
     private LeaderboardPageModel() {
@@ -45,8 +46,11 @@ final class LeaderboardPageModel {
         model.put("from", board.from());
         model.put("until", board.until());
         model.put("teams", List.<LeaderboardStore.TeamLine>of());
+        java.util.Map<String, Long> names = board.entries().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Leaderboards.Entry::name, java.util.stream.Collectors.counting()));
         model.put("rows", board.entries().stream()
-                .map(e -> new Row(e.rank(), e.name(), e.level().name(locale), e.points(), e.mine())).toList());
+                .map(e -> new Row(e.rank(), e.userId(), e.name(), e.level().name(locale), e.points(), e.mine(), names.get(e.name()) > 1))
+                .toList());
         if (board.own() != null && !board.own().inTop()) {
             model.put("own", board.own());
             model.put("ownLevel", board.own().level().name(locale));

@@ -122,6 +122,14 @@ class LeaderboardsIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("class=\"mine\"", "90 points", "60 points");
+        // Names lead to the fans' pages; two fans of one name are told apart by their ids.
+        assertThat(page.body()).contains("<a href=\"/fans/bo\">Bo</a>").doesNotContain("(bo)");
+        fan("bo-2", "Bo", 30);
+        server.clock.advance(java.time.Duration.ofSeconds(31)); // the board is ranked again after 30 s
+        String twins = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(twins).contains("<a href=\"/fans/bo\">Bo</a> <span class=\"muted\">(bo)</span>",
+                "<a href=\"/fans/bo-2\">Bo</a> <span class=\"muted\">(bo-2)</span>");
         HttpResponse<String> zh = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?of=teams&lang=zh-CN")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(zh.body()).contains("排行榜", "aria-current=\"page\"");
