@@ -90,6 +90,9 @@ class MarkdownTemplatesTest {
                 "\\# Big ");
         // An at sign is followed by a zero-width space: the forum mentions (and notifies) nobody.
         assertThat(MarkdownTemplates.escape("**bold** _it_ `code` @everyone")).isEqualTo("\\*\\*bold\\*\\* \\_it\\_ \\`code\\` @\u200Beveryone");
+        // A date, a version and a hyphenated word read as written; a mark that could start something is still escaped.
+        assertThat(MarkdownTemplates.escape("2026-12-04 · 2026.12.04 · Wi-Fi")).isEqualTo("2026-12-04 · 2026.12.04 · Wi-Fi");
+        assertThat(MarkdownTemplates.escape("- item -x a. 1. evil.example")).isEqualTo("\\- item \\-x a\\. 1\\. evil\\.example");
     }
 
     @Test

@@ -78,7 +78,7 @@ class ForumLoopIT {
                 "popcorn-$1"), t.posts().get(0)));
         assertThat(threads).containsOnlyKeys("popcorn-release", "popcorn-poll", "popcorn-award");
         assertThat(threads.get("popcorn-release")).contains("Release", "版本", "/signin/forum?next\\=%2Freleases%2F");
-        assertThat(threads.get("popcorn-poll")).contains("Voting is open until", "投票进行中", "%23candidate\\-");
+        assertThat(threads.get("popcorn-poll")).contains("Voting is open until", "投票进行中", "%23candidate-");
         String award = threads.get("popcorn-award");
         assertThat(award).startsWith("![Popcorn Award|1200x630](upload://").doesNotContain("/photos/");
         long photos = award.split("\\]\\(upload://", -1).length - 2;
