@@ -204,6 +204,9 @@ class TheMomentIT {
         assertThat(server.page("GET", "/polls/" + poll + "?lang=en", dee, null).body()).contains(">Vote again</button>")
                 .doesNotContain("Change my vote");
         assertThat(server.page("GET", "/polls/" + poll + "?lang=zh-CN", dee, null).body()).contains(">重新投票</button>");
+        // The lead's form asks first, as closing and withdrawing do, and says what it does.
+        String lead = server.page("GET", "/lead?lang=en", server.leadSession(), null).body();
+        assertThat(lead).contains("It cannot be undone.", "id=\"disqualify-confirm-");
     }
 
     @Test
