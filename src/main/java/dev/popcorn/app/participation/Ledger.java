@@ -260,7 +260,10 @@ public final class Ledger {
             if (known.isPresent()) {
                 return new Awarded(known.get(), false);
             }
-            store.record(new ParticipationEvent(userId, ParticipationKind.AWARDED, thing, points, now, why));
+            if (!store.record(new ParticipationEvent(userId, ParticipationKind.AWARDED, thing, points, now, why))) {
+                // Given by another request between the look and the write (it committed first): its grant is the answer.
+                return new Awarded(store.find(userId, ParticipationKind.AWARDED, thing).orElseThrow(), false);
+            }
             audit.record(new AuditEntry(now, lead, "points.award", "user:" + userId,
                     points + " points, ref " + thing + ": " + why).noted("pointsAwarded", points, thing, why));
             review.review(userId, now);
