@@ -105,9 +105,15 @@ class LadderPagesIT {
     void aVisitorWhoNeverSignedInIsToldOnceHowToGetIn() {
         HttpResponse<String> me = server.page("GET", "/me?lang=en", null, null);
         assertThat(me.statusCode()).isEqualTo(401);
-        assertThat(me.body()).contains("This page is yours once you are signed in.").doesNotContain("again")
-                .doesNotContain("problem-detail");
-        assertThat(server.page("GET", "/me?lang=zh-CN", null, null).body()).contains("登录后就能看到这个页面。");
+        assertThat(me.body()).contains("Sign in to open this page.").doesNotContain("again").doesNotContain("problem-detail");
+        assertThat(server.page("GET", "/me?lang=zh-CN", null, null).body()).contains("登录后才能打开这个页面。");
+        // The lead's pages say who they are for and how a lead gets in, to a visitor and to a fan.
+        HttpResponse<String> lead = server.page("GET", "/lead?lang=en", null, null);
+        assertThat(lead.statusCode()).as("a visitor is sent to the lead's sign-in").isEqualTo(302);
+        assertThat(lead.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).startsWith("/lead/signin"));
+        HttpResponse<String> fan = server.page("POST", "/lead/polls/1/close?lang=zh-CN", server.session("bo", "Bo"), "");
+        assertThat(fan.statusCode()).isEqualTo(403);
+        assertThat(fan.body()).contains("这些页面供团队负责人使用", "负责人登录");
     }
 
     @Test
