@@ -74,10 +74,11 @@ final class MePage implements EndpointGroup {
         model.put("me", me);
         model.put("apiDays", apiValidity.toDays());
         Locale locale = chrome.locale(ctx);
-        model.put("standing", StandingJson.of(standing.view(me.userId()), locale));
+        Standing.View view = standing.view(me.userId());
+        model.put("standing", StandingJson.of(view, locale));
         model.put("own", true);
         model.put("standingNotices", notices.latest(me.userId(), 10, locale));
-        model.put("wayBack", wayBack.of(me.userId()));
+        model.put("wayBack", wayBack.of(me.userId(), view.streak()));
         model.put("earlyAccess", standing.earlyAccess(me.userId()));
         model.put("mayJoinEarly", standing.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
         model.put("earlyAccessFrom", standing.ladder().lowestWith(dev.popcorn.domain.Right.EARLY_ACCESS).name(locale));

@@ -110,9 +110,10 @@ final class PublicPages implements EndpointGroup {
         model.put("signedOutEverywhere", me.isEmpty() && "everywhere".equals(ctx.queryParam("signedOut")));
         me.ifPresent(pass -> {
             model.put("points", overview.points(pass.userId()));
-            model.put("standing", dev.popcorn.web.json.StandingJson.of(standing.view(pass.userId()), chrome.locale(ctx)));
+            dev.popcorn.app.participation.Standing.View view = standing.view(pass.userId());
+            model.put("standing", dev.popcorn.web.json.StandingJson.of(view, chrome.locale(ctx)));
             model.put("notices", wishTickets.notices(pass.userId()));
-            model.put("wayBack", wayBack.of(pass.userId()));
+            model.put("wayBack", wayBack.of(pass.userId(), view.streak()));
         });
         chrome.render(ctx, "home", model);
     }

@@ -1,7 +1,6 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.feedback.HandInReport;
-import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.Streak;
@@ -27,19 +26,17 @@ final class WayBack {
 
     private final WeekOverview overview;
     private final HandInReport reports;
-    private final Standing standing;
     private final WeekCalendar calendar;
 
-    WayBack(WeekOverview overview, HandInReport reports, Standing standing, WeekCalendar calendar) {
+    WayBack(WeekOverview overview, HandInReport reports, WeekCalendar calendar) {
         this.overview = overview;
         this.reports = reports;
-        this.standing = standing;
         this.calendar = calendar;
     }
 
-    Next of(String userId) {
+    /** What is next for the fan whose streak the page has read already (their standing's view). */
+    Next of(String userId, Streak streak) {
         Instant now = overview.now();
-        Streak streak = standing.streak(userId, now);
         Optional<Release> open = overview.currentRelease().filter(r -> r.acceptsReportsAt(now));
         boolean reported = open.map(r -> reports.find(r.id(), userId).isPresent()).orElse(false);
         Instant nextBuild = calendar.next(calendar.release(), now);

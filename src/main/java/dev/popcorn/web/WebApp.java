@@ -104,7 +104,7 @@ public final class WebApp {
         Gate gate = new Gate(sessions, new Bearer(services.signIn()));
         RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
                 settings.ballotsPerMinutePerAddress()), new ClientAddress(settings.trustedProxies()));
-        List<EndpointGroup> groups = groups(services, settings, sessions, chrome, problems, gate, limits);
+        List<EndpointGroup> groups = groups(services, settings, sessions, chrome, problems, gate, limits, notices);
         List<Route> routes = new ArrayList<>();
         List<HandlerMetaInfo> gets = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
@@ -191,13 +191,13 @@ public final class WebApp {
 
     /** The route classes, in the order their paths are matched. */
     private static List<EndpointGroup> groups(Services s, Settings settings, Sessions sessions, Chrome chrome,
-            Problems problems, Gate gate, RateLimits limits) {
+            Problems problems, Gate gate, RateLimits limits, NoticeTexts notices) {
         PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce(),
                 s.nominations(), s.standing(), s.ledger());
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
                 s.standing());
         ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());
-        WayBack wayBack = new WayBack(s.overview(), s.reports(), s.standing(), settings.calendar());
+        WayBack wayBack = new WayBack(s.overview(), s.reports(), settings.calendar());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits, markdown);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts(), s.leaderboards());
@@ -220,8 +220,8 @@ public final class WebApp {
                 new NominationForms(s.nominations(), pollPage),
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
-                new MeRoutes(s.overview(), s.wishTickets(), new NoticeTexts(s.standing())),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), new NoticeTexts(s.standing()),
+                new MeRoutes(s.overview(), s.wishTickets(), notices),
+                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), notices,
                         wayBack),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
