@@ -63,3 +63,18 @@
       });
   }, 30000);
 })();
+
+// A refused form comes back filled with why beside the field: take the lead to it (without script, the alert at the
+// top of the page links there).
+(function () {
+  var refused = document.getElementById('refused');
+  if (!refused) return;
+  var link = refused.querySelector('a[href^="#"]');
+  var form = link && document.getElementById(link.getAttribute('href').slice(1));
+  if (!form) return;
+  var details = form.closest('details');
+  if (details) details.open = true;
+  var field = form.querySelector('[aria-invalid="true"]') || form.querySelector('input:not([type=hidden]), textarea, select');
+  form.scrollIntoView({ block: 'center' });
+  if (field) field.focus({ preventScroll: true });
+})();

@@ -177,7 +177,8 @@ final class Wiring {
                 new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
                 leaderboards(config, store, clock),
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
-                        store.polls(), store.ballots(), clock), nominations), outbox, schedule, trackerSync,
+                        store.polls(), store.ballots(), clock), nominations,
+                new dev.popcorn.app.participation.People(store.users())), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

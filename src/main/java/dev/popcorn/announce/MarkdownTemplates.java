@@ -170,6 +170,7 @@ public final class MarkdownTemplates {
         for (PollResult.SetAside aside : facts.result().setAside()) {
             setAside.add(Map.of("title", aside.candidate().title(), "titleZh", zh(aside.candidate()), "team", facts.teamName(aside.candidate().teamSlug()),
                     "votes", aside.votes(), "reason", aside.candidate().reason(),
+                    "reasonZh", aside.candidate().reasonFor(java.util.Locale.SIMPLIFIED_CHINESE),
                     "withdrawn", aside.candidate().status() == dev.popcorn.domain.CandidateStatus.WITHDRAWN));
         }
         model.put("setAside", setAside);

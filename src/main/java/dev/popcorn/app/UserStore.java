@@ -29,6 +29,15 @@ public interface UserStore {
 
     long count();
 
+    /** The display names of these users by id, one read; an id Popcorn does not know is left out. */
+    java.util.Map<String, String> names(java.util.Collection<String> ids);
+
+    /**
+     * Users whose display name or id holds {@code text}, ignoring case: whom a lead looks for by name. Exact ids and
+     * names first, then by name; at most {@code limit}.
+     */
+    java.util.List<User> search(String text, int limit);
+
     /**
      * What decides whether a user's passes still hold, read on every check (so every instance
      * agrees): passes issued at or before {@code passesValidAfter} (null: never revoked) are

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record Candidate(
         long id, long pollId, String teamSlug, String title, String titleZh, List<String> tickets, String pitch,
-        String pitchZh, CandidateStatus status, String reason) {
+        String pitchZh, CandidateStatus status, String reason, String reasonZh) {
 
     public Candidate {
         Text.require(title, "candidate.title", 1, 120);
@@ -21,6 +21,12 @@ public record Candidate(
         pitchZh = Text.optional(pitchZh, "candidate.pitchZh", 200);
         tickets = List.copyOf(tickets);
         reason = Text.optional(reason, "candidate.reason", 1000);
+        reasonZh = Text.optional(reasonZh, "candidate.reasonZh", 1000);
+    }
+
+    public Candidate(long id, long pollId, String teamSlug, String title, String titleZh, List<String> tickets, String pitch,
+            String pitchZh, CandidateStatus status, String reason) {
+        this(id, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh, status, reason, "");
     }
 
     public Candidate(long id, long pollId, String teamSlug, String title, List<String> tickets, String pitch,
@@ -31,6 +37,11 @@ public record Candidate(
     /** The title a reader of this language reads: the Chinese one on Chinese pages where there is one. */
     public String titleFor(Locale locale) {
         return Languages.chinese(locale) && !titleZh.isEmpty() ? titleZh : title;
+    }
+
+    /** Why it was taken out, as a reader of this language reads it: the Chinese reason on Chinese pages where there is one. */
+    public String reasonFor(Locale locale) {
+        return Languages.chinese(locale) && !reasonZh.isEmpty() ? reasonZh : reason;
     }
 
     /** The pitch a reader of this language reads: the Chinese one on Chinese pages where there is one. */
@@ -67,10 +78,15 @@ public record Candidate(
 
     /** The same candidate with a lead's corrections. */
     public Candidate edited(String newTitle, String newTitleZh, List<String> newTickets, String newPitch, String newPitchZh) {
-        return new Candidate(id, pollId, teamSlug, newTitle, newTitleZh, newTickets, newPitch, newPitchZh, status, reason);
+        return new Candidate(id, pollId, teamSlug, newTitle, newTitleZh, newTickets, newPitch, newPitchZh, status, reason, reasonZh);
     }
 
     public Candidate withStatus(CandidateStatus newStatus, String why) {
-        return new Candidate(id, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh, newStatus, why);
+        return withStatus(newStatus, why, "");
+    }
+
+    /** The candidate in another state, for a reason given in English and, optionally, in Chinese. */
+    public Candidate withStatus(CandidateStatus newStatus, String why, String whyZh) {
+        return new Candidate(id, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh, newStatus, why, whyZh);
     }
 }

@@ -128,13 +128,14 @@ final class JdbcPolls implements PollStore {
             return List.of();
         }
         Map<Long, List<Candidate>> candidates = new HashMap<>();
-        h.createQuery("SELECT id, poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh, status, reason"
+        h.createQuery("SELECT id, poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh, status, reason, reason_zh"
                         + " FROM candidates WHERE poll_id IN (<ids>) ORDER BY id")
                 .bindList("ids", rows.stream().map(Row::id).toList())
                 .map((rs, ctx) -> candidates.computeIfAbsent(rs.getLong("poll_id"), k -> new ArrayList<>())
                         .add(new Candidate(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("team_slug"),
                                 rs.getString("title"), rs.getString("title_zh"), tickets(rs.getString("tickets")), rs.getString("pitch"),
-                                rs.getString("pitch_zh"), CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason"))))
+                                rs.getString("pitch_zh"), CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                                rs.getString("reason_zh"))))
                 .list();
         List<Poll> polls = new ArrayList<>();
         for (Row row : rows) {
@@ -188,9 +189,9 @@ final class JdbcPolls implements PollStore {
     @Override
     public void updateCandidate(Candidate candidate) {
         db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
-                        + " status = :s, reason = :reason WHERE id = :id")
+                        + " status = :s, reason = :reason, reason_zh = :reasonZh WHERE id = :id")
                 .bind("title", candidate.title()).bind("titleZh", candidate.titleZh()).bind("tickets", String.join(",", candidate.tickets()))
-                .bind("pitch", candidate.pitch()).bind("pitchZh", candidate.pitchZh()).bind("s", candidate.status().name()).bind("reason", candidate.reason())
+                .bind("pitch", candidate.pitch()).bind("pitchZh", candidate.pitchZh()).bind("s", candidate.status().name()).bind("reason", candidate.reason()).bind("reasonZh", candidate.reasonZh())
                 .bind("id", candidate.id())
                 .execute());
     }
@@ -198,9 +199,9 @@ final class JdbcPolls implements PollStore {
     @Override
     public boolean replaceCandidate(Candidate before, Candidate after) {
         return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
-                        + " status = :s, reason = :reason WHERE id = :id AND status = :was")
+                        + " status = :s, reason = :reason, reason_zh = :reasonZh WHERE id = :id AND status = :was")
                 .bind("title", after.title()).bind("titleZh", after.titleZh()).bind("tickets", String.join(",", after.tickets()))
-                .bind("pitch", after.pitch()).bind("pitchZh", after.pitchZh()).bind("s", after.status().name()).bind("reason", after.reason())
+                .bind("pitch", after.pitch()).bind("pitchZh", after.pitchZh()).bind("s", after.status().name()).bind("reason", after.reason()).bind("reasonZh", after.reasonZh())
                 .bind("id", after.id()).bind("was", before.status().name())
                 .execute()) == 1;
     }

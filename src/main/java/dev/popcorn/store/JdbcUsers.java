@@ -5,7 +5,12 @@ import dev.popcorn.domain.ForumIdentity;
 import dev.popcorn.domain.User;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcUsers implements UserStore {
@@ -21,6 +26,37 @@ final class JdbcUsers implements UserStore {
         new User(id, name, now);
         db.with(h -> h.createUpdate(db.dialect().upsertUser()).bind("id", id).bind("name", name).bind("at", now).execute());
         return find(id).orElseThrow();
+    }
+
+    @Override
+    public Map<String, String> names(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        db.with(h -> h.createQuery("SELECT id, name FROM users WHERE id IN (<ids>)").bindList("ids", List.copyOf(new HashSet<>(ids)))
+                .map((rs, ctx) -> names.put(rs.getString("id"), rs.getString("name"))).list());
+        return names;
+    }
+
+    @Override
+    public List<User> search(String text, int limit) {
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        String like = "%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
+                        + " WHERE LOWER(name) LIKE :like ESCAPE '!' OR LOWER(id) LIKE :like ESCAPE '!'"
+                        + " ORDER BY CASE WHEN LOWER(id) = :exact OR LOWER(name) = :exact THEN 0 ELSE 1 END, name, id"
+                        + " LIMIT :limit")
+                .bind("like", like).bind("exact", needle).bind("limit", limit)
+                .map((rs, ctx) -> user(rs)).list());
+    }
+
+    private static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at"),
+                rs.getObject("trust_level", Integer.class), rs.getString("forum_username"), groups(rs.getString("forum_groups")));
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.Check;
+import dev.popcorn.app.participation.People;
+import dev.popcorn.app.award.AwardSchedule;
+import dev.popcorn.app.week.WeekParticipation;
+import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.Nomination;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.release.BuildNotices;
@@ -11,7 +16,6 @@ import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Wish;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Messages;
@@ -31,7 +35,8 @@ final class LeadDashboard {
 
     /** Use cases the dashboard shows. */
     record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox,
-            BuildNotices buildNotices, MemberAccounts memberAccounts, Leaderboards leaderboards) {
+            BuildNotices buildNotices, MemberAccounts memberAccounts, Leaderboards leaderboards, People people,
+            dev.popcorn.app.release.OpenRelease openRelease) {
     }
 
     private final UseCases uses;
@@ -58,13 +63,12 @@ final class LeadDashboard {
     }
 
     void render(Context ctx, List<Check> checks) {
-        render(ctx, checks, 0, null);
+        render(ctx, checks, KeptForm.NONE, "");
     }
 
-    /** The dashboard answering 409: the approval of poll {@code pollId} was refused, said beside its announcement. */
-    void refused(Context ctx, long pollId, RuleViolation refusal) {
-        ctx.status(409);
-        render(ctx, null, pollId, chrome.text(ctx, "error." + refusal.code(), refusal.args().toArray()));
+    /** The dashboard with a refused form kept as it was sent and why beside it; {@code at} is the part it is in. */
+    void render(Context ctx, KeptForm kept, String at) {
+        render(ctx, null, kept, at);
     }
 
     /** The announcement's live preview: the text as the forum will show it, after why it cannot be approved yet, if so. */
@@ -76,15 +80,12 @@ final class LeadDashboard {
         chrome.render(ctx, "lead-preview", model);
     }
 
-    private void render(Context ctx, List<Check> checks, long refusedPoll, String refusal) {
+    private void render(Context ctx, List<Check> checks, KeptForm kept, String refusedAt) {
         WeekOverview overview = uses.overview();
         Map<String, Object> model = chrome.model(ctx);
         List<Map<String, Object>> recent = new ArrayList<>();
         for (Poll poll : overview.recentPolls(3)) {
             Map<String, Object> p = polls.model(ctx, poll.id());
-            if (poll.id() == refusedPoll) {
-                p.put("refused", refusal);
-            }
             p.put("release", overview.release(poll.releaseId()));
             recent.add(p);
         }
@@ -92,7 +93,10 @@ final class LeadDashboard {
         model.put("releases", overview.recentReleases(5));
         model.put("teamList", overview.teams());
         model.put("teams", overview.teamsBySlug());
-        model.put("audit", overview.auditLog(20));
+        List<AuditEntry> audit = overview.auditLog(20);
+        model.put("audit", audit.stream().map(AuditRow::of).toList());
+        model.put("systemActors", SYSTEM_ACTORS);
+        model.put("nextPollOpens", uses.openRelease().pollWouldOpen());
         LeadGlanceModel.fill(model, overview, chrome.locale(ctx));
         tracker(model);
         jenkins(model, chrome.locale(ctx));
@@ -110,8 +114,52 @@ final class LeadDashboard {
             model.put("checks", checks.stream().map(c -> Map.of("ok", c.ok(),
                     "text", Messages.text(locale, c.code(), c.args().toArray()))).toList());
         }
+        model.put("names", names(model, recent, audit));
         model.put("done", ctx.queryParam("done"));
+        model.put("doneAt", LeadDesk.place(ctx.queryParam("at")));
+        model.put("kept", kept);
+        model.put("refusedAt", refusedAt);
+        model.put("deskParts", LeadDesk.PARTS);
         chrome.render(ctx, "lead", model);
+    }
+
+    /** An audit entry as the desk shows it: the person who acted and the one acted on, where they are people. */
+    record AuditRow(AuditEntry entry, String person, String subjectPerson) {
+        static AuditRow of(AuditEntry e) {
+            return new AuditRow(e, SYSTEM_ACTORS.contains(e.actor()) ? null : e.actor(),
+                    e.subject().startsWith("user:") ? e.subject().substring(5) : null);
+        }
+    }
+
+    /** Actors that are not people: Popcorn itself, the forum, the award's schedule. */
+    static final java.util.Set<String> SYSTEM_ACTORS = java.util.Set.of("popcorn", "forum", AwardSchedule.ACTOR);
+
+    /**
+     * The display names of everyone the desk shows (who reported, was granted, nominated, acted or was acted on), read
+     * once, so that each is named and linked rather than shown by id.
+     */
+    private Map<String, String> names(Map<String, Object> model, List<Map<String, Object>> polls, List<AuditEntry> audit) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        if (model.get("leadReports") instanceof List<?> reports) {
+            reports.forEach(r -> ids.add(((WeekParticipation.Reviewed) r).report().userId()));
+        }
+        if (model.get("recentGrants") instanceof List<?> grants) {
+            grants.forEach(g -> ids.add(String.valueOf(((Map<?, ?>) g).get("user"))));
+        }
+        for (Map<String, Object> p : polls) {
+            if (p.get("nominate") instanceof Map<?, ?> nominate && nominate.get("all") instanceof List<?> all) {
+                all.forEach(n -> ids.add(((Nomination) n).userId()));
+            }
+        }
+        for (AuditEntry entry : audit) {
+            if (!SYSTEM_ACTORS.contains(entry.actor())) {
+                ids.add(entry.actor());
+            }
+            if (entry.subject().startsWith("user:")) {
+                ids.add(entry.subject().substring(5));
+            }
+        }
+        return uses.people().names(ids);
     }
 
     private void tracker(Map<String, Object> model) {

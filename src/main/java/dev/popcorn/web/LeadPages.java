@@ -14,13 +14,11 @@ import dev.popcorn.domain.FeatureSource;
 import dev.popcorn.domain.Poll;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.web.common.Gate;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The lead's dashboard and its forms: open a release (by hand or from the tracker), correct and
@@ -37,9 +35,11 @@ final class LeadPages implements EndpointGroup {
     private final LeadDashboard.UseCases shown;
     private final LeadDashboard dashboard;
     private final ForumMarkdown markdown;
+    private final LeadDesk desk;
 
-    LeadPages(UseCases uses, LeadDashboard.UseCases shown, LeadDashboard dashboard, ForumMarkdown markdown) {
+    LeadPages(UseCases uses, LeadDashboard.UseCases shown, LeadDashboard dashboard, LeadDesk desk, ForumMarkdown markdown) {
         this.markdown = markdown;
+        this.desk = desk;
         this.uses = uses;
         this.shown = shown;
         this.dashboard = dashboard;
@@ -57,55 +57,58 @@ final class LeadPages implements EndpointGroup {
             ctx.contentType("text/csv; charset=utf-8").result(FeedbackCsv.of(release,
                     shown.overview().reports(release.id(), FeedbackCsv.MAX_REPORTS), shown.overview().teamsBySlug()));
         }, LEAD);
-        post("/lead/releases", ctx -> done(ctx, lead -> uses.openRelease().open(
-                Optional.ofNullable(ctx.formParam("version")).orElse("").strip(), features(ctx), lead), "releaseOpened"), LEAD);
-        post("/lead/releases/tracker", ctx -> done(ctx, lead -> uses.shipRelease().ship(fromTracker(ctx), lead),
-                "releaseOpened"), LEAD);
-        post("/lead/polls/{id}/candidates", ctx -> done(ctx, lead -> polls.addCandidate(id(ctx), ctx.formParam("team"),
-                ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"),
-                ctx.formParam("pitchZh"), lead), "candidateAdded"), LEAD);
-        post("/lead/polls/{id}/candidates/{candidate}", ctx -> done(ctx, lead -> polls.editCandidate(id(ctx),
-                id(ctx, "candidate"), ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"),
-                ctx.formParam("pitchZh"), lead),
-                "candidateEdited"), LEAD);
-        post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> done(ctx,
-                lead -> polls.withdrawCandidate(id(ctx), id(ctx, "candidate"), lead), "withdrawn"), LEAD);
-        post("/lead/polls/{id}/candidates/{candidate}/disqualify", ctx -> done(ctx, lead -> polls.disqualify(
-                id(ctx), id(ctx, "candidate"), ctx.formParam("reason"), ctx.formParam("resetAnnouncement") != null, lead),
-                "disqualified"), LEAD);
-        post("/lead/polls/{id}/announcement", ctx -> done(ctx, lead -> polls.editAnnouncement(id(ctx),
-                ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead), "announcementSaved"), LEAD);
+        post("/lead/releases", ctx -> desk.act(ctx, "open-release", "desk-award", "releaseOpened", lead -> {
+            boolean keepPollDraft = ctx.formParam("draftPoll") != null;
+            uses.openRelease().open(Optional.ofNullable(ctx.formParam("version")).orElse("").strip(), features(ctx),
+                    keepPollDraft, lead);
+            return keepPollDraft ? "releaseOpenedDraft" : "releaseOpened";
+        }), LEAD);
+        post("/lead/releases/tracker", ctx -> desk.act(ctx, "open-from-tracker", "desk-releases", "releaseOpened",
+                lead -> done(() -> uses.shipRelease().ship(fromTracker(ctx), lead))), LEAD);
+        post("/lead/polls/{id}/candidates", ctx -> desk.act(ctx, "add-candidate-" + id(ctx), "poll-" + id(ctx),
+                "candidateAdded", lead -> done(() -> polls.addCandidate(id(ctx), ctx.formParam("team"),
+                        ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"),
+                        ctx.formParam("pitchZh"), lead))), LEAD);
+        post("/lead/polls/{id}/candidates/{candidate}", ctx -> desk.act(ctx, "edit-" + id(ctx, "candidate"),
+                "poll-" + id(ctx), "candidateEdited", lead -> done(() -> polls.editCandidate(id(ctx), id(ctx, "candidate"),
+                        ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"),
+                        ctx.formParam("pitchZh"), lead))), LEAD);
+        post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> desk.act(ctx, "withdraw-" + id(ctx, "candidate"),
+                "poll-" + id(ctx), "withdrawn", lead -> done(() -> polls.withdrawCandidate(id(ctx), id(ctx, "candidate"),
+                        lead))), LEAD);
+        post("/lead/polls/{id}/candidates/{candidate}/disqualify", ctx -> desk.act(ctx,
+                "disqualify-" + id(ctx, "candidate"), "poll-" + id(ctx), "disqualified", lead -> done(() -> polls.disqualify(
+                        id(ctx), id(ctx, "candidate"), ctx.formParam("reason"), ctx.formParam("reasonZh"),
+                        ctx.formParam("resetAnnouncement") != null, lead))), LEAD);
+        post("/lead/polls/{id}/announcement", ctx -> desk.act(ctx, "announcement-" + id(ctx), "poll-" + id(ctx),
+                "announcementSaved", lead -> done(() -> polls.editAnnouncement(id(ctx),
+                        ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead))), LEAD);
         post("/lead/polls/{id}/announcement/preview", ctx -> {
             shown.overview().poll(id(ctx), true); // an unknown poll is a 404, as for every route of a poll
             dashboard.preview(ctx, polls.draft(id(ctx), ctx.formParam("text")), markdown);
         }, LEAD);
-        post("/lead/polls/{id}/open", ctx -> done(ctx, lead -> polls.open(id(ctx), lead), "opened"), LEAD);
-        post("/lead/polls/{id}/close", ctx -> done(ctx, lead -> polls.close(id(ctx), lead), "closed"), LEAD);
-        post("/lead/polls/{id}/approve", ctx -> {
-            try {
-                done(ctx, lead -> polls.approve(id(ctx), lead, ctx.formParam("text")), "approved");
-            } catch (RuleViolation refused) {
-                if (!refused.code().startsWith("announcement.result.")) {
-                    throw refused;
-                }
-                // The words on screen were saved before the check: the page shows them again, with why.
-                dashboard.refused(ctx, id(ctx), refused);
-            }
-        }, LEAD);
-        post("/lead/wishes/{id}/link", ctx -> done(ctx, lead -> shown.wishTickets().link(id(ctx), ctx.formParam("key"), lead),
-                "wishLinked"), LEAD);
-        post("/lead/wishes/{id}/file", ctx -> done(ctx, lead -> shown.wishTickets().fileTicket(id(ctx), lead), "wishFiling"),
-                LEAD);
+        post("/lead/polls/{id}/open", ctx -> desk.act(ctx, "open-poll-" + id(ctx), "poll-" + id(ctx), "opened",
+                lead -> done(() -> polls.open(id(ctx), lead))), LEAD);
+        post("/lead/polls/{id}/close", ctx -> desk.act(ctx, "close-poll-" + id(ctx), "poll-" + id(ctx), "closed",
+                lead -> done(() -> polls.close(id(ctx), lead))), LEAD);
+        // A refused approval keeps the words on screen (saved before the check) and says why beside them.
+        post("/lead/polls/{id}/approve", ctx -> desk.act(ctx, "announcement-" + id(ctx), "poll-" + id(ctx), "approved",
+                lead -> done(() -> polls.approve(id(ctx), lead, ctx.formParam("text")))), LEAD);
+        post("/lead/wishes/{id}/link", ctx -> desk.act(ctx, "link-wish-" + id(ctx), "desk-week", "wishLinked",
+                lead -> done(() -> shown.wishTickets().link(id(ctx), ctx.formParam("key"), lead))), LEAD);
+        post("/lead/wishes/{id}/file", ctx -> desk.act(ctx, "file-wish-" + id(ctx), "desk-week", "wishFiling",
+                lead -> done(() -> shown.wishTickets().fileTicket(id(ctx), lead))), LEAD);
         post("/lead/tracker/check", ctx -> dashboard.render(ctx, shown.trackerSync().check()), LEAD);
-        post("/lead/tracker/retry", ctx -> done(ctx, lead -> shown.outbox().retryFailed(), "retried"), LEAD);
-        post("/lead/jenkins/notices/{id}/retry", ctx -> done(ctx, lead -> shown.buildNotices().retry(id(ctx)),
-                "noticeRetried"), LEAD);
+        post("/lead/tracker/retry", ctx -> desk.act(ctx, "tracker-retry", "desk-releases", "retried",
+                lead -> done(() -> shown.outbox().retryFailed())), LEAD);
+        post("/lead/jenkins/notices/{id}/retry", ctx -> desk.act(ctx, "notice-retry-" + id(ctx), "desk-releases",
+                "noticeRetried", lead -> done(() -> shown.buildNotices().retry(id(ctx)))), LEAD);
     }
 
-    /** Runs the lead's action and answers with the dashboard saying it was done. */
-    private static void done(Context ctx, Consumer<String> action, String what) {
-        action.accept(Gate.admitted(ctx).userId());
-        ctx.redirect("/lead?done=" + what);
+    /** Runs an action whose answer the desk does not show: the notice says what the route names. */
+    private static String done(Runnable action) {
+        action.run();
+        return null;
     }
 
     /** The features typed one per line as {@code KEY|summary|team}, or {@code KEY|summary|team|中文摘要}. */

@@ -76,15 +76,20 @@ final class LeadParticipationModel {
                 Math.round(100.0 * e.getValue() / scale), null)).toList();
     }
 
-    /** A grant as the list shows it: why in the lead's language (a lead's own words for points from outside). */
-    private static Map<String, Object> grant(Grant g, Locale locale) {
+    /**
+     * A grant as the lists show it: why in the lead's language (a lead's own words for points from outside, the badge by
+     * its name), its ref kept for the hover only.
+     */
+    static Map<String, Object> grant(Grant g, Locale locale) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", g.id());
         row.put("user", g.userId());
         row.put("ref", g.ref());
         row.put("points", g.points());
         row.put("at", g.at());
-        row.put("why", g.kind() == ParticipationKind.AWARDED ? g.reason() : Messages.text(locale, "lead.grants.why." + g.kind().name()));
+        row.put("why", g.kind() == ParticipationKind.AWARDED ? g.reason()
+                : g.kind() == ParticipationKind.BADGE && g.ref().startsWith("badge:") ? ParticipationRoutes.badge(g.ref().substring(6), locale)
+                : Messages.text(locale, "lead.grants.why." + g.kind().name()));
         row.put("revoked", g.revoked());
         // A badge or a streak bonus follows from other grants: it goes when they are revoked, never by hand.
         row.put("derived", g.kind() == ParticipationKind.BADGE || g.kind() == ParticipationKind.STREAK_BONUS);

@@ -6,9 +6,9 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.web.common.Gate;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -23,8 +23,12 @@ final class LeadParticipationPages implements EndpointGroup {
     private final HandInReport reports;
     private final Ledger ledger;
     private final Standing standing;
+    private final People people;
+    private final LeadDesk desk;
 
-    LeadParticipationPages(HandInReport reports, Ledger ledger, Standing standing) {
+    LeadParticipationPages(HandInReport reports, Ledger ledger, Standing standing, People people, LeadDesk desk) {
+        this.people = people;
+        this.desk = desk;
         this.reports = reports;
         this.ledger = ledger;
         this.standing = standing;
@@ -32,38 +36,33 @@ final class LeadParticipationPages implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        post("/lead/releases/{id}/reports/{user}/helpful", ctx -> done(ctx, reports.markHelpful(id(ctx),
-                ctx.pathParam("user"), lead(ctx)) ? "helpfulMarked" : "helpfulAlready"), LEAD);
-        post("/lead/releases/{id}/reports/{user}/comments/{ticket}/helpful", ctx -> done(ctx, reports.markCommentHelpful(
-                id(ctx), ctx.pathParam("user"), ctx.pathParam("ticket"), lead(ctx)) ? "helpfulMarked" : "helpfulAlready"), LEAD);
-        post("/lead/participation/grants/{id}/revoke", ctx -> {
-            ledger.revoke(id(ctx), ctx.formParam("reason"), lead(ctx));
-            done(ctx, "grantRevoked");
-        }, LEAD);
-        post("/lead/participation/level", ctx -> {
-            standing.lock(user(ctx), form(ctx, "level"), ctx.formParam("reason"), lead(ctx));
-            done(ctx, "levelLocked");
-        }, LEAD);
-        post("/lead/participation/level/unlock", ctx -> {
-            standing.unlock(user(ctx), ctx.formParam("reason"), lead(ctx));
-            done(ctx, "levelUnlocked");
-        }, LEAD);
-    }
-
-    private static String lead(Context ctx) {
-        return Gate.admitted(ctx).userId();
-    }
-
-    private static void done(Context ctx, String what) {
-        ctx.redirect("/lead?done=" + what);
+        post("/lead/releases/{id}/reports/{user}/helpful", ctx -> desk.act(ctx, "helpful", "desk-participation", null,
+                lead -> reports.markHelpful(id(ctx), ctx.pathParam("user"), lead) ? "helpfulMarked" : "helpfulAlready"), LEAD);
+        post("/lead/releases/{id}/reports/{user}/comments/{ticket}/helpful", ctx -> desk.act(ctx, "helpful",
+                "desk-participation", null, lead -> reports.markCommentHelpful(id(ctx), ctx.pathParam("user"),
+                        ctx.pathParam("ticket"), lead) ? "helpfulMarked" : "helpfulAlready"), LEAD);
+        post("/lead/participation/grants/{id}/revoke", ctx -> desk.act(ctx, "revoke-" + id(ctx), "desk-participation",
+                "grantRevoked", lead -> {
+                    ledger.revoke(id(ctx), ctx.formParam("reason"), lead);
+                    return null;
+                }), LEAD);
+        post("/lead/participation/level", ctx -> desk.act(ctx, "lock-level", "desk-participation", "levelLocked", lead -> {
+            standing.lock(user(ctx), form(ctx, "level"), ctx.formParam("reason"), lead);
+            return null;
+        }), LEAD);
+        post("/lead/participation/level/unlock", ctx -> desk.act(ctx, "unlock-level", "desk-participation", "levelUnlocked",
+                lead -> {
+                    standing.unlock(user(ctx), ctx.formParam("reason"), lead);
+                    return null;
+                }), LEAD);
     }
 
     private static String form(Context ctx, String name) {
         return Optional.ofNullable(ctx.formParam(name)).orElse("").strip();
     }
 
-    /** The user id typed in the form: as long as a user id may be. */
-    private static String user(Context ctx) {
+    /** The person the form names: by id (a person's page sends it) or by the name a lead typed, which must be one person's. */
+    private String user(Context ctx) {
         String user = form(ctx, "user");
         if (user.isEmpty()) {
             throw RuleViolation.invalid("request.field.missing", "user");
@@ -71,6 +70,6 @@ final class LeadParticipationPages implements EndpointGroup {
         if (user.length() > 120) {
             throw RuleViolation.invalid("participation.user.invalid", user.substring(0, 40) + "…");
         }
-        return user;
+        return people.resolve(user);
     }
 }

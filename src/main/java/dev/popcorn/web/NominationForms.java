@@ -22,8 +22,10 @@ final class NominationForms implements EndpointGroup {
 
     private final Nominations nominations;
     private final PollPage page;
+    private final LeadDesk desk;
 
-    NominationForms(Nominations nominations, PollPage page) {
+    NominationForms(Nominations nominations, PollPage page, LeadDesk desk) {
+        this.desk = desk;
         this.nominations = nominations;
         this.page = page;
     }
@@ -48,13 +50,16 @@ final class NominationForms implements EndpointGroup {
             }
             ctx.redirect("/polls/" + pollId + "?nominated=1#nominate");
         }, USER);
-        post("/lead/nominations/{id}/accept", ctx -> {
-            long pollId = nominations.accept(id(ctx), Gate.admitted(ctx).userId()).pollId();
-            ctx.redirect("/lead?done=nominationAccepted#nominations-" + pollId);
-        }, LEAD);
-        post("/lead/nominations/{id}/decline", ctx -> {
-            long pollId = nominations.decline(id(ctx), ctx.formParam("reason"), Gate.admitted(ctx).userId()).pollId();
-            ctx.redirect("/lead?done=nominationDeclined#nominations-" + pollId);
-        }, LEAD);
+        // Back to the poll's card, where the nomination was (its poll is known only once it is found).
+        post("/lead/nominations/{id}/accept", ctx -> desk.act(ctx, "accept-" + id(ctx), "desk-award", "nominationAccepted",
+                lead -> {
+                    nominations.accept(id(ctx), lead);
+                    return null;
+                }), LEAD);
+        post("/lead/nominations/{id}/decline", ctx -> desk.act(ctx, "decline-" + id(ctx), "desk-award", "nominationDeclined",
+                lead -> {
+                    nominations.decline(id(ctx), ctx.formParam("reason"), lead);
+                    return null;
+                }), LEAD);
     }
 }

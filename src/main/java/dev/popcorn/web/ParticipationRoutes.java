@@ -48,7 +48,7 @@ final class ParticipationRoutes implements EndpointGroup {
     }
 
     /** "A badge: Bronze · First report", or the plain reason where the ref names no badge this version knows. */
-    private static String badge(String key, Locale locale) {
+    static String badge(String key, Locale locale) {
         try {
             return Messages.text(locale, "points.why.BADGE.named",
                     StandingJson.badgeName(dev.popcorn.domain.Badge.Earned.parse(key), locale));

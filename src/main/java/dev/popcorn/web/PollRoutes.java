@@ -40,8 +40,8 @@ final class PollRoutes implements EndpointGroup {
     record CandidateInput(String team, String title, String titleZh, List<String> tickets, String pitch, String pitchZh) {
     }
 
-    /** A disqualification: its public reason, and whether an edited announcement goes back to the template's. */
-    record DisqualifyInput(String reason, Boolean resetAnnouncement) {
+    /** A disqualification: its public reason (in Chinese too, optionally), and whether an edited announcement goes back to the template's. */
+    record DisqualifyInput(String reason, String reasonZh, Boolean resetAnnouncement) {
     }
 
     record TextInput(String text) {
@@ -89,7 +89,7 @@ final class PollRoutes implements EndpointGroup {
         }, LEAD);
         post("/api/v1/polls/{id}/candidates/{candidate}/disqualify", ctx -> {
             DisqualifyInput input = Json.read(ctx, DisqualifyInput.class);
-            managePoll.disqualify(id(ctx), id(ctx, "candidate"), require(input.reason(), "reason"),
+            managePoll.disqualify(id(ctx), id(ctx, "candidate"), require(input.reason(), "reason"), input.reasonZh(),
                     Boolean.TRUE.equals(input.resetAnnouncement()), lead(ctx));
             answerPoll(ctx, id(ctx));
         }, LEAD);

@@ -66,7 +66,7 @@ public final class WebApp {
             dev.popcorn.app.participation.FanCards fanCards,
             dev.popcorn.app.participation.Leaderboards leaderboards,
             dev.popcorn.app.week.WeekParticipation weekParticipation,
-            dev.popcorn.app.award.Nominations nominations) {
+            dev.popcorn.app.award.Nominations nominations, dev.popcorn.app.participation.People people) {
     }
 
     /** How the web layer behaves. */
@@ -200,9 +200,11 @@ public final class WebApp {
         WayBack wayBack = new WayBack(s.overview(), s.reports(), settings.calendar());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits, markdown);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
-                s.buildNotices(), s.memberAccounts(), s.leaderboards());
+                s.buildNotices(), s.memberAccounts(), s.leaderboards(), s.people(), s.openRelease());
         LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
                 new LeadParticipationModel(s.overview(), s.weekParticipation(), s.standing()));
+        LeadPeoplePages people = new LeadPeoplePages(s.people(), s.standing(), s.ledger(), chrome);
+        LeadDesk desk = new LeadDesk(dashboard, people, chrome);
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
                 new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
@@ -211,13 +213,14 @@ public final class WebApp {
                         new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing())),
                 pollPage,
                 new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard,
-                        markdown),
-                new LeadParticipationPages(s.reports(), s.ledger(), s.standing()),
+                        desk, markdown),
+                new LeadParticipationPages(s.reports(), s.ledger(), s.standing(), s.people(), desk),
+                people,
                 new WeekRoutes(s.overview(), gate),
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
                 new PollRoutes(polls, gate, limits),
                 new NominationRoutes(s.nominations()),
-                new NominationForms(s.nominations(), pollPage),
+                new NominationForms(s.nominations(), pollPage, desk),
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets(), notices),

@@ -81,7 +81,7 @@ final class MemoryPolls implements PollStore {
 
     @Override
     public List<Poll> dueToOpen(Instant now) {
-        return first(p -> p.state() == PollState.DRAFT && !p.opensAt().isAfter(now) && p.closesAt().isAfter(now), 20);
+        return first(p -> p.state() == PollState.DRAFT && p.opensAt() != null && !p.opensAt().isAfter(now) && p.closesAt().isAfter(now), 20);
     }
 
     @Override

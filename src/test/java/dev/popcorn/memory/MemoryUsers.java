@@ -29,6 +29,34 @@ final class MemoryUsers implements UserStore {
     }
 
     @Override
+    public Map<String, String> names(java.util.Collection<String> ids) {
+        return db.with(() -> {
+            Map<String, String> names = new java.util.HashMap<>();
+            ids.forEach(id -> {
+                if (users.containsKey(id)) {
+                    names.put(id, users.get(id).name());
+                }
+            });
+            return names;
+        });
+    }
+
+    @Override
+    public List<User> search(String text, int limit) {
+        String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        return db.with(() -> users.values().stream()
+                .filter(u -> u.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || u.id().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .sorted(java.util.Comparator.<User>comparingInt(u -> u.id().toLowerCase(java.util.Locale.ROOT).equals(needle)
+                        || u.name().toLowerCase(java.util.Locale.ROOT).equals(needle) ? 0 : 1)
+                        .thenComparing(User::name).thenComparing(User::id))
+                .limit(limit).toList());
+    }
+
+    @Override
     public Optional<User> find(String id) {
         return db.with(() -> Optional.ofNullable(users.get(id)));
     }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -798,6 +799,27 @@ abstract class StoreContract {
         assertThat(store.users().find("fan-1").orElseThrow().name()).isEqualTo("小明");
         assertThat(store.users().find("fan-1").orElseThrow().joinedAt()).isEqualTo(SHIPPED);
         assertThat(store.users().count()).isEqualTo(1);
+    }
+
+    @Test
+    void usersAreNamedInOneReadAndFoundByPartOfTheirNameOrId() {
+        store.users().upsert("fan-1", "David Wu", SHIPPED);
+        store.users().upsert("fan-2", "小明 Xiaoming", SHIPPED);
+        store.users().upsert("david", "Lily", SHIPPED);
+        store.users().upsert("fan_3", "Under_score", SHIPPED);
+
+        assertThat(store.users().names(List.of("fan-1", "fan-2", "nobody"))).containsOnly(
+                Map.entry("fan-1", "David Wu"), Map.entry("fan-2", "小明 Xiaoming"));
+        assertThat(store.users().names(List.of())).isEmpty();
+        // An exact id comes before names that only hold the text.
+        assertThat(store.users().search("DAVID", 10)).extracting(dev.popcorn.domain.User::id).containsExactly("david", "fan-1");
+        assertThat(store.users().search("小明", 10)).extracting(dev.popcorn.domain.User::id).containsExactly("fan-2");
+        // A wildcard typed by a lead is a character, not a pattern.
+        assertThat(store.users().search("_", 10)).extracting(dev.popcorn.domain.User::id).containsExactly("fan_3");
+        assertThat(store.users().search("%", 10)).isEmpty();
+        assertThat(store.users().search("!", 10)).isEmpty();
+        assertThat(store.users().search("  ", 10)).isEmpty();
+        assertThat(store.users().search("fan", 2)).hasSize(2);
     }
 
     // The Popcorn Award's scheduled work, tie-breaks and deliveries, on this database.

@@ -113,7 +113,7 @@ class LeadParticipationIT {
                 .findFirst().orElseThrow().get("id").getAsLong();
         long before = points(bo);
         assertThat(page("POST", "/lead/participation/grants/" + grant + "/revoke", lead, "&reason=" + enc("a copy of Amy's"))
-                .headers().firstValue("Location")).hasValue("/lead?done=grantRevoked");
+                .headers().firstValue("Location")).hasValue("/lead?done=grantRevoked&at=desk-participation#desk-participation");
         assertThat(points(bo)).as("the report's 10, and the first-report badge it earned").isEqualTo(before - 20);
         String zh = page("GET", "/lead?lang=zh-CN", lead, null).body();
         assertThat(between(zh, "funnel-reported")).contains("<strong>1</strong>", "占打开者的 33%");
@@ -141,9 +141,9 @@ class LeadParticipationIT {
         String html = page("GET", "/lead?lang=en", lead, null).body();
         assertThat(html).contains("comment marked helpful").contains("/lead/releases/" + release + "/reports/amy/helpful");
         HttpResponse<String> marked = page("POST", "/lead/releases/" + release + "/reports/amy/helpful", lead, "");
-        assertThat(marked.headers().firstValue("Location")).hasValue("/lead?done=helpfulMarked");
+        assertThat(marked.headers().firstValue("Location")).hasValue("/lead?done=helpfulMarked&at=desk-participation#desk-participation");
         assertThat(page("POST", "/lead/releases/" + release + "/reports/amy/helpful", lead, "").headers()
-                .firstValue("Location")).hasValue("/lead?done=helpfulAlready");
+                .firstValue("Location")).hasValue("/lead?done=helpfulAlready&at=desk-participation#desk-participation");
         assertThat(points(amy)).as("the report and its comment are two marks").isEqualTo(before + 15 + 10 + 15);
         String after = page("GET", "/lead?lang=en&done=helpfulMarked", lead, null).body();
         assertThat(after).contains("Marked helpful: its author earns the helpful points.", "marked helpful")
@@ -183,12 +183,12 @@ class LeadParticipationIT {
         String html = page("GET", "/lead?lang=zh-CN", lead, null).body();
         assertThat(html).contains("<option value=\"honorary\">荣誉元老</option>");
         assertThat(page("POST", "/lead/participation/level", lead, "&user=bo&level=honorary&reason=" + enc("十年老粉"))
-                .headers().firstValue("Location")).hasValue("/lead?done=levelLocked");
+                .headers().firstValue("Location")).hasValue("/lead?done=levelLocked&at=desk-participation#desk-participation");
         assertThat(page("GET", "/lead?lang=en", lead, null).body()).containsPattern("Honorary\\s*<svg[^>]*aria-label=\"Honorary: one user\"");
         assertThat(page("POST", "/lead/participation/level", lead, "&user=bo&level=honorary&reason=").statusCode())
                 .as("a lock needs a written reason").isEqualTo(422);
         assertThat(page("POST", "/lead/participation/level/unlock", lead, "&user=bo&reason=" + enc("by mistake"))
-                .headers().firstValue("Location")).hasValue("/lead?done=levelUnlocked");
+                .headers().firstValue("Location")).hasValue("/lead?done=levelUnlocked&at=desk-participation#desk-participation");
 
         String audit = server.send("GET", "/api/v1/audit", LEAD, null).body();
         assertThat(audit).contains("level.lock", "Runs the beta group on the forum", "level.unlock", "The beta is over",

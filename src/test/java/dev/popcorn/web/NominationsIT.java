@@ -224,12 +224,12 @@ class NominationsIT {
         String lead = server.leadSession();
         long id = list(LEAD).get(0).getAsJsonObject().get("id").getAsLong();
         String dashboard = page("/lead?lang=en", lead).body();
-        assertThat(dashboard).contains("id=\"nominations-" + poll + "\"", "Nominations by fans", "by fan-1",
+        assertThat(dashboard).contains("id=\"nominations-" + poll + "\"", "Nominations by fans", "by <a href=\"/lead/people/fan-1\" title=\"fan-1\">",
                 "&lt;b&gt;Night&lt;/b&gt; mode", "action=\"/lead/nominations/" + id + "/accept\"",
                 "action=\"/lead/nominations/" + id + "/decline\"");
         HttpResponse<String> declined = form("/lead/nominations/" + id + "/decline", lead, Map.of("reason", "Not <this> week"));
         assertThat(declined.statusCode()).isEqualTo(302);
-        assertThat(declined.headers().firstValue("Location")).hasValue("/lead?done=nominationDeclined#nominations-" + poll);
+        assertThat(declined.headers().firstValue("Location")).hasValue("/lead?done=nominationDeclined&at=desk-award#desk-award");
         assertThat(page("/lead?done=nominationDeclined&lang=en", lead).body())
                 .contains("Nomination declined; the fan sees your reason.", "Not &lt;this&gt; week")
                 .doesNotContain("action=\"/lead/nominations/" + id + "/accept\"");

@@ -95,9 +95,11 @@ public final class ManagePoll {
      * Takes a candidate out of an open poll or one in review, for a written reason shown wherever the
      * result is; its votes no longer count (its voters are told, and may vote again while the poll is
      * open) and the result is recounted. A text the lead had edited is kept, unless they ask for the
-     * template's again ({@code resetAnnouncement}), which names the winners as recounted.
+     * template's again ({@code resetAnnouncement}), which names the winners as recounted. The reason may be given in
+     * Chinese too ({@code reasonZh}, null or blank for none): Chinese pages show it.
      */
-    public PollResult disqualify(long pollId, long candidateId, String reason, boolean resetAnnouncement, String actor) {
+    public PollResult disqualify(long pollId, long candidateId, String reason, String reasonZh, boolean resetAnnouncement,
+            String actor) {
         Poll poll = poll(pollId);
         Instant now = clock.instant();
         poll.checkDisqualifiable(now);
@@ -108,7 +110,8 @@ public final class ManagePoll {
         if (reason == null || reason.isBlank()) {
             throw RuleViolation.invalid("candidate.reason.missing");
         }
-        Candidate disqualified = candidate.withStatus(CandidateStatus.DISQUALIFIED, reason.strip());
+        Candidate disqualified = candidate.withStatus(CandidateStatus.DISQUALIFIED, reason.strip(),
+                reasonZh == null ? "" : reasonZh.strip());
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replaceCandidate(candidate, disqualified), poll);
             boolean reset = resetAnnouncement && !poll.announcement().isEmpty();

@@ -60,15 +60,28 @@ public final class OpenRelease {
         return open(version, features, Optional.empty(), Optional.empty(), actor);
     }
 
+    /**
+     * Opens a release shipped now, by a lead's hand; with {@code keepPollDraft} its poll stays a draft until a lead opens
+     * it (so candidates and nominations can be prepared), else the schedule opens it at {@link #pollWouldOpen()}.
+     */
+    public Opened open(String version, List<Feature> features, boolean keepPollDraft, String actor) {
+        return openShippedAt(version, features, clock.instant(), Optional.empty(), Optional.empty(), keepPollDraft, actor);
+    }
+
+    /** When the poll of a release opened now would open by itself. */
+    public Instant pollWouldOpen() {
+        return calendar.pollOpensAfter(clock.instant());
+    }
+
     /** Opens a release shipped now from {@code build}, with what its tests said if known. */
     public Opened open(String version, List<Feature> features, Optional<BuildRef> build, Optional<TestSummary> tests,
             String actor) {
-        return openShippedAt(version, features, clock.instant(), build, tests, actor);
+        return openShippedAt(version, features, clock.instant(), build, tests, false, actor);
     }
 
     /** Opens a release that shipped at {@code shippedAt} (the demo and imports use a past instant). */
     public Opened openShippedAt(String version, List<Feature> features, Instant shippedAt, String actor) {
-        return openShippedAt(version, features, shippedAt, Optional.empty(), Optional.empty(), actor);
+        return openShippedAt(version, features, shippedAt, Optional.empty(), Optional.empty(), false, actor);
     }
 
     /** Checks everything opening would check, and answers what it would open, writing nothing. */
@@ -90,20 +103,22 @@ public final class OpenRelease {
     }
 
     private Opened openShippedAt(String version, List<Feature> features, Instant shippedAt, Optional<BuildRef> build,
-            Optional<TestSummary> tests, String actor) {
+            Optional<TestSummary> tests, boolean keepPollDraft, String actor) {
         // Checked before writing, so a bad release changes nothing.
         Instant reportsClose = check(version, features, shippedAt).reportsCloseAt();
         return transactions.inTransaction(() -> {
             Release release = releases.create(version, shippedAt, reportsClose, features, build, tests);
-            Poll draft = polls.create(release.id(), POLL_TITLE + version, calendar.pollOpensAfter(shippedAt),
-                    calendar.pollClosesAfter(shippedAt));
+            // A poll kept as a draft has no opening time: the schedule leaves it to the lead.
+            Poll draft = polls.create(release.id(), POLL_TITLE + version,
+                    keepPollDraft ? null : calendar.pollOpensAfter(shippedAt), calendar.pollClosesAfter(shippedAt));
             for (Candidate proposed : Candidate.proposeFrom(features, draft.id())) {
                 polls.addCandidate(proposed);
             }
             Poll poll = polls.find(draft.id()).orElseThrow();
             audit.record(new AuditEntry(clock.instant(), actor, "release.open", "release:" + release.id(),
                     version + " (" + features.size() + " features" + build.map(b -> ", build " + b).orElse("") + ")")
-                    .noted(build.isPresent() ? "releaseOpened.build" : "releaseOpened", version, features.size(),
+                    .noted(build.isPresent() ? "releaseOpened.build" : keepPollDraft ? "releaseOpened.draftPoll" : "releaseOpened",
+                            version, features.size(),
                             build.map(String::valueOf).orElse("")));
             return new Opened(release, poll);
         });

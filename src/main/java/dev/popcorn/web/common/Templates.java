@@ -175,7 +175,11 @@ public final class Templates {
                 return feature.summaryFor(context.getLocale());
             }
             if (input instanceof Candidate candidate) {
-                return "pitch".equals(args.get("0")) ? candidate.pitchFor(context.getLocale()) : candidate.titleFor(context.getLocale());
+                return switch (String.valueOf(args.get("0"))) {
+                    case "pitch" -> candidate.pitchFor(context.getLocale());
+                    case "reason" -> candidate.reasonFor(context.getLocale());
+                    default -> candidate.titleFor(context.getLocale());
+                };
             }
             if (input instanceof Poll poll) {
                 return poll.title().startsWith(OpenRelease.POLL_TITLE) ? Messages.text(context.getLocale(), "poll.title.award",

@@ -84,7 +84,7 @@ class ManagePollTest {
     @Test
     void noCandidateIsDisqualifiedBeforeThePollOpens() {
         AWeek.Week draft = AWeek.in(stores).build();
-        assertThatViolation(() -> manage.disqualify(draft.poll().id(), draft.candidate(0).id(), "bought votes", false, "lead"))
+        assertThatViolation(() -> manage.disqualify(draft.poll().id(), draft.candidate(0).id(), "bought votes", "", false, "lead"))
                 .is(Kind.CONFLICT, "poll.disqualify.notNow");
     }
 
@@ -95,18 +95,18 @@ class ManagePollTest {
         long camera = week.candidate(0).id();
         clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
         manage.editAnnouncement(poll, "Camera wins!", "lead");
-        assertThatViolation(() -> manage.disqualify(poll, camera, "  ", false, "lead")).is(Kind.INVALID, "candidate.reason.missing");
+        assertThatViolation(() -> manage.disqualify(poll, camera, "  ", "", false, "lead")).is(Kind.INVALID, "candidate.reason.missing");
 
-        PollResult recounted = manage.disqualify(poll, camera, " bought votes ", false, "lead");
+        PollResult recounted = manage.disqualify(poll, camera, " bought votes ", "", false, "lead");
 
         assertThat(recounted.winners()).extracting(s -> s.candidate().title()).containsExactly("Feature of battery");
         assertThat(poll(poll).candidate(camera).orElseThrow().status()).isEqualTo(CandidateStatus.DISQUALIFIED);
         assertThat(poll(poll).candidate(camera).orElseThrow().reason()).isEqualTo("bought votes");
         assertThat(poll(poll).announcement()).as("the lead's edit is kept unless they ask otherwise").isEqualTo("Camera wins!");
         assertThat(audit().get(0)).isEqualTo("candidate.disqualify Feature of camera: bought votes → winner: Feature of battery (1)");
-        assertThatViolation(() -> manage.disqualify(poll, camera, "again", false, "lead")).is(Kind.CONFLICT, "candidate.notActive");
+        assertThatViolation(() -> manage.disqualify(poll, camera, "again", "", false, "lead")).is(Kind.CONFLICT, "candidate.notActive");
         manage.approve(poll, "lead");
-        assertThatViolation(() -> manage.disqualify(poll, week.candidate(1).id(), "too late", false, "lead"))
+        assertThatViolation(() -> manage.disqualify(poll, week.candidate(1).id(), "too late", "", false, "lead"))
                 .is(Kind.CONFLICT, "poll.disqualify.notNow");
     }
 
@@ -117,7 +117,7 @@ class ManagePollTest {
         clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
         manage.editAnnouncement(poll, "Camera wins!", "lead");
 
-        manage.disqualify(poll, week.candidate(0).id(), "bought votes", true, "lead");
+        manage.disqualify(poll, week.candidate(0).id(), "bought votes", "", true, "lead");
 
         assertThat(poll(poll).announcement()).as("back to the template's, which names the recounted winner").isEmpty();
         assertThat(audit().get(0)).isEqualTo("candidate.disqualify Feature of camera: bought votes → winner: Feature of battery (1)"
@@ -131,7 +131,7 @@ class ManagePollTest {
         long camera = week.candidate(0).id();
         clock.set(AWeek.POLL_OPENS.plusSeconds(3600));
 
-        PollResult recounted = manage.disqualify(poll, camera, "Votes bought with free phones", false, "lead");
+        PollResult recounted = manage.disqualify(poll, camera, "Votes bought with free phones", "", false, "lead");
 
         assertThat(recounted.standings()).extracting(s -> s.candidate().title()).containsExactly("Feature of battery");
         assertThat(recounted.setAside()).singleElement().satisfies(aside -> {
