@@ -292,10 +292,11 @@ class BrowserIT {
         signInWith(server.popcorn.link("lead", "Lead", Passes.Role.LEAD) + "?lang=en");
         browser.get(server.url("/lead?lang=en"));
         assertThat(text("h1")).isEqualTo("Lead dashboard");
-        // The week at a glance comes first: connections folded into one line, then what users said as bars with
-        // their numbers and text alternatives, the trend with its table, the poll's count so far, the export.
+        // The week at a glance comes first, after the index of the desk's parts: connections folded into one line, then
+        // what users said as bars with their numbers and text alternatives, the trend with its table, the poll's count
+        // so far, the export.
         assertThat(text("#connections")).startsWith("Connections:").contains("Jira", "Jenkins");
-        assertThat(browser.findElement(By.cssSelector("main > section.card")).getAttribute("id")).isEqualTo("week-glance");
+        assertThat(browser.findElement(By.cssSelector("main section.card")).getAttribute("id")).isEqualTo("week-glance");
         List<WebElement> bars = browser.findElements(By.cssSelector("#glance-features > li"));
         assertThat(bars).hasSize(8);
         assertThat(bars.get(0).findElement(By.cssSelector("svg.stack")).getAttribute("aria-label"))
