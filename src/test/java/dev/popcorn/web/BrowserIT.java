@@ -336,7 +336,7 @@ class BrowserIT {
         // The preview shows the text as the forum will: rendered, not its Markdown escapes.
         WebElement preview = browser.findElement(By.cssSelector("div[id^=preview-]"));
         assertThat(preview.findElements(By.tagName("h1"))).extracting(WebElement::getText)
-                .anyMatch(h -> h.startsWith("🍿 爆米花奖 · 2026")).anyMatch(h -> h.startsWith("🍿 Popcorn Award · week of 2026"));
+                .anyMatch(h -> h.startsWith("🍿 爆米花奖 · 版本 2026")).anyMatch(h -> h.startsWith("🍿 Popcorn Award · release 2026"));
         assertThat(preview.findElements(By.cssSelector("table tr"))).hasSizeGreaterThan(1);
         // An edit typed but not saved shows in the preview as it is typed, and goes out with the approval.
         WebElement announcement = browser.findElement(By.cssSelector("form[id^=announcement-] textarea"));
