@@ -361,7 +361,10 @@ class BrowserIT {
         assertThat(text("h2")).isEqualTo("Result");
         assertThat(browser.findElements(By.cssSelector(".faces img"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#announcement strong")).getText()).isNotBlank();
-        assertThat(browser.findElements(By.xpath("//section[@id='announcement']//strong[text()='Edited on screen']")))
+        // Typed at the end, the edit is in the English part: in the reader's part, and in the post as sent folded below.
+        assertThat(browser.findElements(By.xpath("//div[@id='announcement-own']//strong[text()='Edited on screen']")))
                 .as("the approved text, public on the poll page").hasSize(1);
+        assertThat(browser.findElements(By.xpath("//details[@id='announcement-sent']//strong[text()='Edited on screen']")))
+                .hasSize(1);
     }
 }
