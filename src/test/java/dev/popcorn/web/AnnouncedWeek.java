@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import dev.popcorn.TestServer;
 
 /**
- * A week whose award is announced, over the API as a lead and fans do it: two teams, release 2026.11.20, its poll
+ * A week whose award is announced, over the API as a lead and fans do it: two teams, a release (2026.11.20), its poll
  * opened, four ballots, the battery team's project disqualified with a reason (its one ballot set aside), the poll
  * closed and the camera team's project approved as the winner. The steps are separate, so that a test can look
  * between them.
@@ -22,8 +22,13 @@ final class AnnouncedWeek {
     final long camera;
     final long battery;
 
-    /** Opens the week and its poll; {@code batteryTitle} is the title the battery team's project is given. */
+    /** Opens the week of release 2026.11.20 and its poll; {@code batteryTitle} is the battery team's project's title. */
     AnnouncedWeek(TestServer server, String batteryTitle) {
+        this(server, "2026.11.20", batteryTitle);
+    }
+
+    /** Opens the week of release {@code version} and its poll. */
+    AnnouncedWeek(TestServer server, String version, String batteryTitle) {
         this.server = server;
         this.api = new ApiClient(server);
         api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, """
@@ -31,9 +36,9 @@ final class AnnouncedWeek {
         api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD, """
                 {"name": "电池 Battery", "members": [{"name": "陈晓雨", "photoUrl": "", "userId": "chen.xy"}]}""", 200);
         JsonObject opened = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
-                {"version": "2026.11.20", "features": [
+                {"version": "%s", "features": [
                   {"key": "POP-1", "summary": "Night mode", "summaryZh": "夜景模式", "team": "camera"},
-                  {"key": "POP-3", "summary": "Quiet charging", "summaryZh": "静音充电", "team": "battery"}]}""", 201)
+                  {"key": "POP-3", "summary": "Quiet charging", "summaryZh": "静音充电", "team": "battery"}]}""".formatted(version), 201)
                 .getAsJsonObject();
         release = opened.getAsJsonObject("release").get("id").getAsLong();
         poll = opened.getAsJsonObject("poll").get("id").getAsLong();
