@@ -174,6 +174,7 @@ public final class MarkdownTemplates {
                     "withdrawn", aside.candidate().status() == dev.popcorn.domain.CandidateStatus.WITHDRAWN));
         }
         model.put("setAside", setAside);
+        model.put("onlyDisqualified", facts.result().onlyDisqualified());
         model.put("resultsUrl", facts.resultsUrl());
         model.put("cardUrl", facts.cardUrl());
         List<Map<String, Object>> winners = new ArrayList<>();

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The winner card: a 1200 × 630 picture made to be shared (the size link previews use) with the
- * award's name, the week, the winning team and project, every member's photo and name, and the
+ * award's name, the release, the winning team and project, every member's photo and name, and the
  * votes. Text is drawn with Noto Sans SC, shipped in the jar, so Chinese names render the same on
  * any machine.
  */
@@ -79,12 +79,17 @@ public final class WinnerCard {
         g.fill(new RoundRectangle2D.Double(40, 150, WIDTH - 80, 400, 36, 36));
     }
 
+    /** The line under the award's name: the award's week named by its release, as every page names it. */
+    static String subtitle(AwardFacts facts) {
+        return "Release · 版本 " + facts.version();
+    }
+
     private static void header(Graphics2D g, AwardFacts facts) {
         g.setColor(Color.WHITE);
         g.setFont(FONT.deriveFont(Font.BOLD, 46f));
         g.drawString(AnnounceAward.AWARD_NAME, 60, 82);
         g.setFont(FONT.deriveFont(26f));
-        g.drawString(facts.weekOf() + " · " + facts.version(), 60, 126);
+        g.drawString(subtitle(facts), 60, 126);
         String teams = String.join(" & ", facts.winners().stream().map(AwardFacts.Winner::teamName).toList());
         // One card for readers of both languages: a Chinese title beside the English one where there is one.
         String titles = String.join(" · ", facts.winners().stream()

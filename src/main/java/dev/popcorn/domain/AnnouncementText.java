@@ -45,9 +45,10 @@ public final class AnnouncementText {
     /**
      * Refuses (409) words that would publish something the result does not say, the first reason found: the
      * words outside the markers may not count votes or hold a table ({@code announcement.result.numbers},
-     * quoting the line), nor name a project set aside ({@code announcement.result.setAside}) or one that did not
-     * win ({@code announcement.result.notWinner}, with the winners; titles are given in English, then in Chinese);
-     * and each of {@code languages} needs its marker ({@code announcement.result.missing}). Titles are matched in
+     * quoting the line), nor name a project set aside ({@code announcement.result.setAside}, then 1 when it was
+     * disqualified, 0 when withdrawn) or one that did not win ({@code announcement.result.notWinner}, with the
+     * winners; titles are given in English, then in Chinese); and each of {@code languages} needs its marker
+     * ({@code announcement.result.missing}). Titles are matched in
      * English and Chinese, case and Markdown escapes aside.
      */
     public static void check(String words, List<String> languages, PollResult result) {
@@ -63,7 +64,8 @@ public final class AnnouncementText {
             for (String title : titles(aside.candidate())) {
                 if (said.contains(title)) {
                     throw RuleViolation.conflict("announcement.result.setAside", aside.candidate().title(),
-                            aside.candidate().titleFor(Locale.SIMPLIFIED_CHINESE));
+                            aside.candidate().titleFor(Locale.SIMPLIFIED_CHINESE),
+                            aside.candidate().status() == CandidateStatus.DISQUALIFIED ? 1 : 0);
                 }
             }
         }

@@ -38,6 +38,14 @@ public record PollResult(List<Standing> standings, long ballots, TieRule rule, b
         return setAside.stream().mapToLong(SetAside::votes).sum();
     }
 
+    /**
+     * Whether every candidate set aside was disqualified, none withdrawn (true when none is set aside): a text
+     * about the ballots set aside may then call their projects disqualified.
+     */
+    public boolean onlyDisqualified() {
+        return setAside.stream().allMatch(a -> a.candidate().status() == CandidateStatus.DISQUALIFIED);
+    }
+
     /** The result under the shared-award rule. */
     public static PollResult of(List<Candidate> candidates, Map<Long, Long> votesByCandidate) {
         return of(candidates, votesByCandidate, TieRule.SHARED, Map.of());

@@ -61,6 +61,7 @@ final class LeadGlanceModel {
         model.put("liveCount", counts(result, teams, locale));
         model.put("liveCast", result.cast());
         model.put("liveSetAside", result.setAsideVotes());
+        model.put("liveOnlyDisqualified", result.onlyDisqualified());
     }
 
     private static String teamName(Map<String, Team> teams, String slug) {

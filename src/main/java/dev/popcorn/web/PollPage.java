@@ -118,7 +118,8 @@ final class PollPage implements EndpointGroup {
                 model.put("publishing", announce.publishing(pollId));
             }
             if (view.state() == PollState.APPROVED) {
-                model.put("approvedHtml", markdown.html(announce.text(view.poll(), result)));
+                model.put("sent", SentAnnouncement.of(announce.text(view.poll(), result), announce.languages(),
+                        dev.popcorn.web.common.Messages.tag(chrome.locale(ctx)), markdown));
             }
         });
         if (nominations.takes(view.poll())) {

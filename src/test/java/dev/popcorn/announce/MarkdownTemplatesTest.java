@@ -40,9 +40,33 @@ class MarkdownTemplatesTest {
         String[] parts = new MarkdownTemplates(null, List.of("zh-CN", "en")).render(facts).split("\n---\n");
 
         assertThat(parts[0]).contains("~~Quiet charging~~", "已取消资格：Votes bought with \\[free\\] phones",
-                "计入 1 票；投给已退出评选项目的 2 票不计入", "感谢全部 3 位投票的用户");
+                "计入 1 票；投给已取消资格项目的 2 票不计入", "感谢全部 3 位投票的用户");
         assertThat(parts[1]).contains("**1 vote** (100 %)", "| — | ~~Quiet charging~~ | 电池 Battery | disqualified: Votes bought"
                 + " with \\[free\\] phones |", "1 ballot was counted; 2 were set aside: their project was taken out of the poll.", "Thank you to all 3 voters!");
+    }
+
+    @Test
+    void ballotsOfAProjectWithdrawnWithVotesAreNotSaidToBeOfADisqualifiedOne() {
+        AwardFacts many = AwardSamples.camera("王磊");
+        List<dev.popcorn.domain.Candidate> field = List.of(many.result().standings().get(0).candidate(),
+                many.result().standings().get(1).candidate().withStatus(dev.popcorn.domain.CandidateStatus.WITHDRAWN, ""));
+        AwardFacts facts = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
+                List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "夜景模式 Night mode", "", 1, 1.0, List.of())),
+                PollResult.of(field, Map.of(1L, 1L, 2L, 2L)), many.teamNames(), many.resultsUrl(), many.cardUrl());
+
+        String chinese = new MarkdownTemplates(null, List.of("zh-CN")).render(facts);
+
+        assertThat(chinese).contains("已撤回 |", "投给已取消资格或已撤回项目的 2 票不计入");
+    }
+
+    @Test
+    void theAwardsWeekIsNamedByItsReleaseInBothLanguages() {
+        AwardFacts facts = AwardSamples.camera("王磊");
+
+        String[] parts = new MarkdownTemplates(null, List.of("zh-CN", "en")).render(facts).split("\n---\n");
+
+        assertThat(parts[0]).startsWith("# 🍿 爆米花奖 · 版本 2026.11.20").doesNotContain("2026-11-20");
+        assertThat(parts[1].strip()).startsWith("# 🍿 Popcorn Award · release 2026.11.20").doesNotContain("2026-11-20");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.popcorn.announce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.popcorn.app.award.AwardFacts;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,13 @@ class WinnerCardTest {
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(630);
         assertThat(distinctColours(image, new Rectangle(0, 0, 1200, 630))).isGreaterThan(500);
+    }
+
+    @Test
+    void theWeekIsNamedByItsReleaseNotByADate() {
+        AwardFacts facts = AwardSamples.camera("王磊");
+        assertThat(WinnerCard.subtitle(facts)).contains(facts.version()).doesNotContain(facts.weekOf().toString());
+        assertThat(WinnerCard.font().canDisplayUpTo(WinnerCard.subtitle(facts))).isEqualTo(-1);
     }
 
     @Test

@@ -69,7 +69,7 @@ class AnnouncementTextTest {
                     () -> AnnouncementText.check(words + MARKERS, BOTH, afterTheDisqualification()));
             assertThat(refused).as(words).isNotNull();
             assertThat(refused.code()).as(words).isEqualTo("announcement.result.setAside");
-            assertThat(refused.args()).containsExactly("Faster portrait mode", "更快的人像模式");
+            assertThat(refused.args()).containsExactly("Faster portrait mode", "更快的人像模式", 1);
         }
     }
 

@@ -244,7 +244,7 @@ class AwardLoopIT {
         assertThat(draftText.get("text").getAsString()).contains("夜景相机 Night camera", "相机团队 Camera", "王磊", "Li Na",
                 "**3 votes**", "3 票", "Thank you to all 6 voters", "![王磊](http\\://localhost\\:",
                 "disqualified: The demo video was not of this release", "已取消资格：The demo video was not of this release",
-                "taken out of the poll", "投给已退出评选项目的");
+                "taken out of the poll", "投给已取消资格项目的");
         assertThat(posts()).isEmpty();
 
         // Approval: the announcement goes out once, with the names, and the card is public.
@@ -334,13 +334,13 @@ class AwardLoopIT {
         // Approval is refused, in both languages, and nothing goes out.
         JsonObject refused = object("POST", polls + "/approve", "/api/v1/polls/{id}/approve", LEAD, null, 409);
         assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:announcement.result.setAside");
-        assertThat(refused.get("detail").getAsString()).contains("Night mode in the camera", "out of the poll");
+        assertThat(refused.get("detail").getAsString()).contains("Night mode in the camera", "which was disqualified");
         HttpResponse<String> inChinese = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(polls + "/approve")))
                 .header("Authorization", "Bearer " + LEAD).header("Accept-Language", "zh-CN")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(inChinese.statusCode()).isEqualTo(409);
         assertThat(JsonParser.parseString(inChinese.body()).getAsJsonObject().get("detail").getAsString())
-                .contains("Night mode in the camera", "已退出评选");
+                .contains("Night mode in the camera", "但它已取消资格");
         assertThat(poll(id, LEAD).get("state").getAsString()).isEqualTo("CLOSED");
 
         // On the page: 409, the words kept in the form, the reason above it.

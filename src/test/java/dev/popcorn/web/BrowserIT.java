@@ -337,7 +337,7 @@ class BrowserIT {
         // The preview shows the text as the forum will: rendered, not its Markdown escapes.
         WebElement preview = browser.findElement(By.cssSelector("div[id^=preview-]"));
         assertThat(preview.findElements(By.tagName("h1"))).extracting(WebElement::getText)
-                .anyMatch(h -> h.startsWith("🍿 爆米花奖 · 2026")).anyMatch(h -> h.startsWith("🍿 Popcorn Award · week of 2026"));
+                .anyMatch(h -> h.startsWith("🍿 爆米花奖 · 版本 2026")).anyMatch(h -> h.startsWith("🍿 Popcorn Award · release 2026"));
         assertThat(preview.findElements(By.cssSelector("table tr"))).hasSizeGreaterThan(1);
         // An edit typed but not saved shows in the preview as it is typed, and goes out with the approval.
         WebElement announcement = browser.findElement(By.cssSelector("form[id^=announcement-] textarea"));
@@ -362,7 +362,10 @@ class BrowserIT {
         assertThat(text("h2")).isEqualTo("Result");
         assertThat(browser.findElements(By.cssSelector(".faces img"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#announcement strong")).getText()).isNotBlank();
-        assertThat(browser.findElements(By.xpath("//section[@id='announcement']//strong[text()='Edited on screen']")))
+        // Typed at the end, the edit is in the English part: in the reader's part, and in the post as sent folded below.
+        assertThat(browser.findElements(By.xpath("//div[@id='announcement-own']//strong[text()='Edited on screen']")))
                 .as("the approved text, public on the poll page").hasSize(1);
+        assertThat(browser.findElements(By.xpath("//details[@id='announcement-sent']//strong[text()='Edited on screen']")))
+                .hasSize(1);
     }
 }

@@ -156,15 +156,14 @@ class DisqualifiedBrowserIT {
         browser.get(server.url("/polls/" + poll + "?lang=en"));
         assertThat(text("#set-aside")).isEqualTo("Your vote for Quiet charging was not counted: the project was disqualified."
                 + " Reason: " + REASON + ".");
-        assertThat(text("#ballots")).startsWith("2 ballots counted of 3 cast; 1 set aside: its project was taken out of"
-                + " the poll.");
+        assertThat(text("#ballots")).startsWith("2 ballots counted of 3 cast; 1 set aside: its project was disqualified.");
         assertThat(text("#set-aside-list")).contains("Quiet charging", "电池 Battery", "Disqualified. Reason: " + REASON,
                 "1 vote not counted");
         assertThat(fitsTheWidth()).isTrue();
 
         browser.manage().deleteAllCookies();
         browser.get(server.url("/polls/" + poll + "?lang=zh-CN"));
-        assertThat(text("#ballots")).startsWith("共 3 张选票，计入 2 张；投给已退出评选项目的 1 张不计入。");
+        assertThat(text("#ballots")).startsWith("共 3 张选票，计入 2 张；投给已取消资格项目的 1 张不计入。");
         assertThat(text("#set-aside-list")).contains("已取消资格。原因：" + REASON, "1 票不计入");
         JsonObject result = JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body())
                 .getAsJsonObject().getAsJsonObject("result");

@@ -101,6 +101,12 @@ class ReportFlowIT {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("Your report is not sent yet", "A dark theme for the whole system",
                 "name=\"matchesSeen\" value=\"" + DARK + "\"");
+        // Without script the notice's "check them below" is a link to the matches, which are on the page.
+        assertThat(first.body()).contains("<a href=\"#wish-matches\" id=\"matches-link\">Check them below, then send.</a>",
+                "<fieldset class=\"matches\" id=\"wish-matches\">");
+        assertThat(page("POST", "/releases/" + release + "/report?lang=zh-CN", cy, "&verdict.POP-2=NOT_GOOD_ENOUGH&newWishes="
+                + enc(DARK)).body()).contains("报告还没有提交：你的心愿和已有的几个很像。 <a href=\"#wish-matches\" id=\"matches-link\">"
+                + "请先在下方看看，再提交。</a>", "id=\"wish-matches\"");
         api.call("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", server.pass("cy", "Cy"),
                 null, 404);
         // Matches seen for another text do not count for this one.

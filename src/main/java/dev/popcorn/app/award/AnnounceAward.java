@@ -182,6 +182,11 @@ public final class AnnounceAward {
         return poll.announcement().isBlank() ? templateWords(poll, result) : poll.announcement();
     }
 
+    /** The announcement's languages, in the order their texts follow each other in it. */
+    public List<String> languages() {
+        return writer.languages();
+    }
+
     /** The templates' words for the poll, whatever the lead wrote: what "back to the template" gives. */
     public String templateWords(Poll poll, PollResult result) {
         return writer.words(facts(poll, result));

@@ -1,5 +1,6 @@
 package dev.popcorn.web.common;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,12 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
+import org.commonmark.node.Document;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.NodeRenderer;
@@ -64,6 +67,28 @@ public final class ForumMarkdown {
     /** The text as HTML, safe to place in a page as it is. */
     public String html(String markdown) {
         return renderer.render(PARSER.parse(markdown == null ? "" : markdown));
+    }
+
+    /**
+     * The text as HTML in the parts that its top-level rules ({@code ---}) divide it into, in order, the rules
+     * left out: the announcement's languages follow each other that way. A text without a rule is one part.
+     */
+    public List<String> htmlParts(String markdown) {
+        Node document = PARSER.parse(markdown == null ? "" : markdown);
+        List<String> parts = new ArrayList<>();
+        Document part = new Document();
+        for (Node child = document.getFirstChild(); child != null; ) {
+            Node next = child.getNext();
+            if (child instanceof ThematicBreak) {
+                parts.add(renderer.render(part));
+                part = new Document();
+            } else {
+                part.appendChild(child);
+            }
+            child = next;
+        }
+        parts.add(renderer.render(part));
+        return parts;
     }
 
     /** An image from Popcorn's own address as an image; any other as a link to it, named by its alt text. */

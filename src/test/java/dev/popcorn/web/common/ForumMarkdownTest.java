@@ -28,6 +28,15 @@ class ForumMarkdownTest {
     }
 
     @Test
+    void theTopLevelRulesPartTheTextAndAreLeftOut() {
+        assertThat(MARKDOWN.htmlParts("# 中文\n\n正文\n\n---\n\n# English\n\nText\n")).containsExactly(
+                "<h1>中文</h1>\n<p>正文</p>\n", "<h1>English</h1>\n<p>Text</p>\n");
+        // A line of dashes under a paragraph is its heading, and one in a list item or a quote parts nothing.
+        assertThat(MARKDOWN.htmlParts("Title\n---\n\n> quoted\n>\n> ***\n\n- a\n\n  ___\n")).hasSize(1);
+        assertThat(MARKDOWN.htmlParts("")).containsExactly("");
+    }
+
+    @Test
     void rawHtmlIsShownAsTextAndOnlyWebLinksAreKept() {
         String html = MARKDOWN.html("""
                 <script>alert(1)</script> <img src=x onerror=alert(1)>
