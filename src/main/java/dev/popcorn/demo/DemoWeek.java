@@ -41,16 +41,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
  * Seeds a believable week so a newcomer sees the whole loop at once: four phone-OS teams with
- * photos, last week's release with an approved Popcorn Award winner, this Friday's release with
- * eight features, a few hundred fans with reports, wishes and ballots, and an open poll.
- * Deterministic (fixed random seed) and done once per database.
+ * photos (named in English and Chinese), last week's release with an approved Popcorn Award winner,
+ * this Friday's release with eight features, a few hundred fans with reports, wishes and ballots,
+ * and an open poll. What a visitor can check holds: each earlier award was approved the morning
+ * after its own poll closed, every project has its own title and pitch in both languages, and no
+ * two fans wrote the same comment. Deterministic (fixed random seed) and done once per database.
  */
 public final class DemoWeek {
 
@@ -66,12 +71,14 @@ public final class DemoWeek {
             new String[] {"demo-fan-015", "a frequent reporter"},
             new String[] {"demo-fan-050", "a casual reporter"});
 
+    /** Each team: its slug, its name in English and in Chinese, its members. */
     private static final String[][] TEAMS = {
-        {"camera", "Camera 相机", "王磊 Wang Lei", "李娜 Li Na", "陈杰 Chen Jie"},
-        {"messaging", "Messaging 短信", "张伟 Zhang Wei", "刘洋 Liu Yang", "孙丽 Sun Li"},
-        {"launcher", "Launcher 桌面", "赵敏 Zhao Min", "周涛 Zhou Tao", "吴静 Wu Jing", "郑凯 Zheng Kai"},
-        {"battery", "Battery 电量", "黄勇 Huang Yong", "徐娟 Xu Juan"},
+        {"camera", "Camera", "相机", "王磊 Wang Lei", "李娜 Li Na", "陈杰 Chen Jie"},
+        {"messaging", "Messaging", "短信", "张伟 Zhang Wei", "刘洋 Liu Yang", "孙丽 Sun Li"},
+        {"launcher", "Launcher", "桌面", "赵敏 Zhao Min", "周涛 Zhou Tao", "吴静 Wu Jing", "郑凯 Zheng Kai"},
+        {"battery", "Battery", "电量", "黄勇 Huang Yong", "徐娟 Xu Juan"},
     };
+    private static final int FIRST_MEMBER = 3;
 
     private static final String[][] THIS_WEEK = {
         {"MIUI-2041", "Night mode for the camera: brighter photos after dark", "camera", "相机夜景模式：天黑后也能拍出明亮的照片"},
@@ -153,10 +160,130 @@ public final class DemoWeek {
             {"锁屏就能看到还要充多久", "The estimate is spot on", "很实用的小功能"},
             {"Estimate jumps around at first", "快充时估计不准", "字太小了"}}));
 
-    /** For the earlier weeks' features: what fans say of a smoother, faster part of the phone. */
-    private static final String[][] ANY_FEATURE = {
-        {"确实更流畅了", "Feels faster this week", "Smooth!"},
-        {"还是有点卡", "Still lags now and then", "希望再快一点"}};
+    /**
+     * The earlier weeks, oldest first, one row per team in the order of {@link #TEAMS}: the feature each team shipped
+     * (its summary in English and Chinese), the project that stood for the award (title and pitch, in English and
+     * Chinese), and what one fan liked and one found not good enough about it.
+     */
+    private static final String[][][] EARLIER = {
+        {{"Open the camera from the lock screen in half a second", "锁屏半秒打开相机", "Camera in half a second", "半秒开相机",
+            "Double-press the volume key and shoot.", "双击音量键，马上拍。", "锁屏双击就能拍，抓拍猫很方便",
+            "Sometimes opens by itself in my pocket"},
+         {"Search text messages by sender or word", "短信按发件人或关键词搜索", "Search your messages", "短信一搜就有",
+            "Find last month's delivery code in a second.", "上个月的取件码，一搜就找到。", "找快递短信快多了",
+            "Search doesn't look inside MMS"},
+         {"App drawer sorted by how often you use each app", "应用抽屉按使用频率排序", "Your apps, in your order",
+            "常用应用排在前面", "The apps you open most are the first you see.", "最常用的应用，第一眼就看到。", "找应用快多了",
+            "The order changes too often"},
+         {"Battery health shown in Settings", "设置中显示电池健康度", "Battery health at a glance", "电池健康一目了然",
+            "Know how your battery is ageing.", "了解你的电池老化到什么程度。", "知道电池还有 92% 很安心",
+            "Wish it showed the charge cycles too"}},
+        {{"Document scans straighten the page", "文档扫描自动拉正", "Straight scans", "文档自动拉正",
+            "Photograph a page at an angle, get it square.", "斜着拍的文件也能自动摆正。", "Scanned my lease in seconds",
+            "边缘识别有时会切掉一角"},
+         {"Parcel notifications grouped into one card", "快递通知合并成一张卡片", "One card for your parcels", "快递一张卡片",
+            "Every parcel in one place, not ten messages.", "所有快递在一张卡片里，不再是十条短信。",
+            "Love seeing all my parcels together", "有的快递公司识别不出来"},
+         {"Hide apps from the desktop", "在桌面隐藏应用", "Hidden apps", "隐藏应用", "Keep the desktop for what you use.",
+            "桌面只放你常用的。", "Hid all the preinstalled games", "隐藏以后找回来的入口太深了"},
+         {"Stop charging at 80% overnight", "夜间充到 80% 暂停", "Gentle overnight charging", "夜间养护充电",
+            "A longer-lived battery, still full when you wake up.", "电池更耐用，起床时照样充满。",
+            "Battery health stopped dropping", "有一天早上只充到了 80%"}},
+        {{"Portrait mode blurs the background more naturally", "人像模式背景虚化更自然", "Natural portraits", "更自然的人像",
+            "Hair stays sharp, the background goes soft.", "发丝清晰，背景柔和。", "头发边缘终于不糊了",
+            "Glasses still get blurred at the edges"},
+         {"Reply from the notification with quick answers", "在通知栏快捷回复", "Quick replies", "一键回复",
+            "Answer \"On my way\" without opening the app.", "不用打开应用就能回“马上到”。", "在地铁上单手回消息方便多了",
+            "Can't edit the quick answers"},
+         {"Widgets resize freely", "小部件自由调整大小", "Widgets your size", "随心大小的小部件",
+            "Make the weather big and the clock small.", "天气放大，时钟缩小。", "天气小部件终于能放大了",
+            "Some widgets still come in one size only"},
+         {"Apps that drain the battery in the background are flagged", "标出在后台耗电的应用", "Catch the battery hogs",
+            "揪出耗电大户", "See which app kept your phone awake all night.", "看看是哪个应用让手机一夜没睡。",
+            "原来是一个天气应用在偷偷耗电", "It flags my music app while I'm listening"}},
+        {{"QR codes read straight from the viewfinder", "相机取景框直接识别二维码", "Scan without an app", "不开应用也能扫码",
+            "Point the camera at a code and tap the link.", "对准二维码，点一下就打开。",
+            "No more opening a chat app just to scan", "识别太灵敏，拍照时老弹出链接"},
+         {"Pin important conversations", "重要会话置顶", "Pinned conversations", "会话置顶", "Family on top, always.",
+            "家人的消息永远在最上面。", "把爸妈置顶了，再也不会漏看", "Only three conversations can be pinned"},
+         {"Icon packs from the theme store on the desktop", "桌面可用主题商店的图标包", "Icon packs", "换图标包",
+            "A new look without a new phone.", "不换手机，也能换个新样子。", "The minimal icons look great",
+            "第三方应用的图标没有换"},
+         {"Power saving keeps notifications from chat apps", "省电模式保留聊天应用的通知", "Saving power, not messages",
+            "省电不漏消息", "Save battery and still hear from your family.", "省电的同时，不漏家人的消息。",
+            "No more missed messages on power saving", "消息还是会晚到几分钟"}},
+        {{"Self-timer with a countdown you can see", "定时拍照显示倒计时", "A countdown you can see", "看得见的倒计时",
+            "Group photos where nobody is caught blinking.", "合照再也不会有人闭眼。", "倒计时数字很大，站远了也看得清",
+            "Wish there were a 3-second option"},
+         {"Photos in messages sent at full quality over Wi-Fi", "连接 Wi-Fi 时发送原图", "Full-quality photos", "原图发送",
+            "Sharp photos whenever the network allows.", "网络允许时，照片不再被压缩。",
+            "Grandma can finally zoom into the photos", "用流量的时候也想发原图"},
+         {"Double-tap the desktop to lock the screen", "双击桌面锁屏", "Double-tap to lock", "双击锁屏",
+            "Lock the phone without reaching for the button.", "不用按电源键也能锁屏。", "电源键终于不用天天按了",
+            "Locks when I tap a widget too fast"},
+         {"Charging power shown while charging", "充电时显示充电功率", "See how fast it charges", "看得见的充电速度",
+            "Watts on the lock screen: is it the cable or the charger?", "锁屏显示功率：是线的问题还是充电头的问题？",
+            "一看就知道是数据线坏了", "The number jumps around a lot"}},
+        {{"Pro mode remembers its settings", "专业模式记住上次的参数", "Pro mode that remembers", "记得你的专业参数",
+            "Your ISO and shutter speed, where you left them.", "ISO 和快门速度，还是你上次的设置。",
+            "Saves me a minute on every night shoot", "重启手机后参数还是会丢"},
+         {"Verification codes deleted after 24 hours", "验证码短信 24 小时后自动删除", "Codes that clean up after themselves",
+            "验证码自动清理", "Your inbox keeps the messages that matter.", "收件箱只留下重要的短信。", "收件箱清爽多了",
+            "Deleted a code I still needed"},
+         {"Recent apps show a bigger preview", "最近任务的预览更大", "Bigger recent apps", "更大的多任务预览",
+            "See where you left off before you switch.", "切换之前就看清停在哪一页。",
+            "Switching between the map and a chat is easier", "一屏只能看到两个应用了"},
+         {"Less battery used with the screen off", "息屏耗电降低", "Quieter nights", "夜里更省电",
+            "Lose less battery while the phone sleeps.", "手机睡着的时候，少掉一点电。", "Only lost 3% overnight",
+            "开了息屏显示就没什么区别"}},
+        {{"Video stabilisation while walking", "走路拍视频更稳", "Steady walking videos", "边走边拍也稳",
+            "Film as you walk, without the shake.", "边走边拍，画面不抖。", "拍孩子跑步也不晕了",
+            "It crops the picture more than I expected"},
+         {"Each message shows which SIM it came to", "每条短信显示来自哪张卡", "Which SIM?", "哪张卡收的",
+            "See at a glance which number a message was sent to.", "一眼看出短信发到了哪个号码。",
+            "Work and personal numbers are finally easy to tell apart", "卡的标签颜色太淡了"},
+         {"Up to six columns of icons on the desktop", "桌面最多六列图标", "More room on the desktop", "桌面放得更多",
+            "Six apps to a row, if you like it dense.", "一行放六个，喜欢紧凑的就选它。", "六列刚好放下我所有常用的应用",
+            "Labels get cut off at six columns"},
+         {"Low-battery warning at a level you choose", "低电量提醒可以自定义", "Your own low-battery warning",
+            "自定义低电量提醒", "Be warned at 30%, not 10%.", "在 30% 时提醒你，而不是 10%。", "设成 25% 刚刚好",
+            "The warning sound can't be changed"}},
+        {{"Search the gallery by what is in the photo", "相册按画面内容搜索", "Find a photo by what's in it",
+            "搜“猫”就找到猫", "Type \"cat\" and find every cat.", "输入“猫”，所有猫的照片都在这里。",
+            "Found my passport photo in five seconds", "搜“海”会把蓝天也算进去"},
+         {"Emoji suggestions while typing", "输入时推荐表情", "Emoji as you type", "边打字边推荐表情",
+            "Type \"happy birthday\", get a cake.", "打“生日快乐”，蛋糕就来了。", "我妈现在发消息全是表情了",
+            "The suggestions cover the keyboard"},
+         {"Folders suggest their own name", "文件夹自动起名", "Folders that name themselves", "自动命名的文件夹",
+            "Put two games together and get a folder called Games.", "把两个游戏放在一起，文件夹就叫“游戏”。",
+            "The names are surprisingly good", "把地图和打车放在一起，起名叫“工具”"},
+         {"Reverse wireless charging for earbuds", "反向无线充电，给耳机充电", "Share your battery", "给耳机分点电",
+            "Lay your earbuds on the back of the phone.", "耳机放在手机背面就能充。", "Saved me on a long flight",
+            "给耳机充电太慢了"}},
+        {{"Macro focus closer to the lens", "微距对焦更近", "Closer macro", "更近的微距",
+            "Flowers, insects and fabric, up close.", "花草、昆虫、布料，近在眼前。", "拍到了蚂蚁的触角",
+            "Hard to hold the phone steady that close"},
+         {"Block unknown numbers from abroad", "拦截境外陌生号码", "Quiet from abroad", "拦截境外骚扰",
+            "No more calls at 3 a.m. from numbers you never knew.", "半夜三点的陌生境外来电，统统拦下。",
+            "One setting and the scam calls stopped", "把出差同事的电话也拦了"},
+         {"Landscape desktop on large phones", "大屏手机桌面支持横屏", "The desktop, sideways", "横屏桌面",
+            "Turn the phone and the desktop turns with it.", "手机一转，桌面跟着转。", "躺着看视频切应用不用转手机了",
+            "Widgets jump around after rotating"},
+         {"Battery use by app over the last seven days", "查看近 7 天各应用的耗电", "A week of battery", "一周耗电记录",
+            "Not just today: see the whole week.", "不止今天，看看整整一周。", "发现短视频应用一周用掉了一半的电",
+            "The chart is too small on my phone"}},
+        {{"The date and place watermark can be turned off", "可以关闭日期和地点水印", "Your watermark, your way", "水印随你",
+            "Keep the date, drop the place, or neither.", "保留日期、去掉地点，或者都不要。",
+            "Finally photos without the phone's name on them", "水印字体不能改"},
+         {"Messages read aloud", "朗读短信", "Messages, read aloud", "短信朗读", "Hear your messages when your hands are busy.",
+            "手上忙的时候，听短信。", "做饭时听消息很方便", "The voice reads numbers one digit at a time"},
+         {"Suggests cleaning up apps you no longer use", "提醒清理长期不用的应用", "Tidy up your apps", "清理不用的应用",
+            "Apps you haven't opened in three months, gathered for you to decide.", "三个月没打开的应用，集中起来由你决定。",
+            "Freed 4 GB in one go", "把我一年只用一次的报税应用也列进去了"},
+         {"Games run cooler on battery saver", "省电模式下玩游戏更凉快", "Cooler gaming", "玩游戏不烫手",
+            "Play longer, and still hold the phone comfortably.", "玩得更久，手机也不烫手。", "打一局下来手机不烫了",
+            "The frame rate drops a bit too much"}},
+    };
 
     private static final String[] WISHES = {
         "Dual SIM: choose the SIM per contact 双卡按联系人选择",
@@ -182,8 +309,8 @@ public final class DemoWeek {
     /** How often fans take part in the earlier releases, by their place in the list: regulars, frequent, casual. */
     private static final int[][] HABITS = {{10, 100}, {40, 75}, {110, 30}};
 
-    private static final String[] HISTORY_AREAS = {"camera", "messaging", "desktop", "battery"};
-    private static final String[] HISTORY_AREAS_ZH = {"相机", "短信", "桌面", "电量"};
+    /** How long after a poll closed its lead approved it: the next morning, a few minutes later or earlier each week. */
+    private static final Duration APPROVED_AFTER_CLOSE = Duration.ofHours(9).plusMinutes(31);
 
     private final Transactions transactions;
     private final TeamStore teams;
@@ -203,6 +330,10 @@ public final class DemoWeek {
     private final Path photos;
     /** Every random choice of the demo; the earlier weeks draw from a stream of their own (see {@link #seedHistory}). */
     private Random random = new Random(20101);
+    /** What fans say about each feature: this and last week's, then the earlier weeks' as they are seeded. */
+    private final Map<String, String[][]> comments = new HashMap<>(COMMENTS);
+    /** The comments written so far: no two fans write the same sentence. */
+    private final Set<String> written = new HashSet<>();
 
     /** The ports the demo writes through. */
     public record Stores(Transactions transactions, TeamStore teams, UserStore users, ReleaseStore releases,
@@ -250,7 +381,7 @@ public final class DemoWeek {
         }
         Poll lastPoll = seedPoll(last, LAST_WEEK_PROJECTS, new int[] {35, 48, 20, 27}, fans.subList(40, 290),
                 polls.findByRelease(last.id()).orElseThrow().closesAt().minusSeconds(60));
-        managePoll.approve(lastPoll.id(), "lead");
+        managePoll.approveAsOf(lastPoll.id(), "lead", closedAndReviewed(lastPoll, 0));
 
         Release current = openRelease.openShippedAt(version, features(THIS_WEEK), shipped, "demo").release();
         Instant reportsUntil = now.isBefore(current.reportsCloseAt()) ? now : current.reportsCloseAt();
@@ -299,13 +430,11 @@ public final class DemoWeek {
             List<Feature> features = new ArrayList<>();
             String[][] projects = new String[TEAMS.length][];
             for (int t = 0; t < TEAMS.length; t++) {
-                String area = HISTORY_AREAS[t];
-                features.add(new Feature(String.format("MIUI-%d", 1800 + week * 10 + t),
-                        "Week " + (HISTORY - week + 1) + ": a faster, smoother " + area,
-                        "第 " + (HISTORY - week + 1) + " 周：更快、更流畅的" + HISTORY_AREAS_ZH[t], TEAMS[t][0]));
-                projects[t] = new String[] {"Smoother " + area + " · " + (HISTORY - week + 1),
-                    "The " + area + " you use every day, a little better this week.",
-                    "更流畅的" + HISTORY_AREAS_ZH[t] + " · " + (HISTORY - week + 1), "每天都用的" + HISTORY_AREAS_ZH[t] + "，这周又好了一点。"};
+                String[] shippedThen = EARLIER[HISTORY - week][t];
+                String key = String.format("MIUI-%d", 1800 + week * 10 + t);
+                features.add(new Feature(key, shippedThen[0], shippedThen[1], TEAMS[t][0]));
+                projects[t] = new String[] {shippedThen[2], shippedThen[4], shippedThen[3], shippedThen[5]};
+                comments.put(key, new String[][] {{shippedThen[6]}, {shippedThen[7]}});
             }
             Release release = openRelease.openShippedAt(version(shipped), features, shipped, "demo").release();
             List<String> taking = new ArrayList<>();
@@ -317,12 +446,23 @@ public final class DemoWeek {
             seedReports(release, taking, shipped, release.reportsCloseAt(), false);
             Poll poll = seedPoll(release, projects, new int[] {25 + week, 20, 15 + 2 * week, 18}, taking,
                     polls.findByRelease(release.id()).orElseThrow().closesAt().minusSeconds(60));
-            managePoll.approveWithoutAnnouncing(poll.id(), "lead");
+            managePoll.approveWithoutAnnouncing(poll.id(), "lead", closedAndReviewed(poll, week));
             // Each week's badges, streak bonuses and levels come when that week's reports closed.
             for (String fan : taking) {
                 standing.review(fan, release.reportsCloseAt());
             }
         }
+    }
+
+    /**
+     * When the lead approved a poll of {@code weeksAgo} weeks before last week: it is closed when its time came (as the
+     * schedule records it), and approved the next morning, never later than now.
+     */
+    private Instant closedAndReviewed(Poll poll, int weeksAgo) {
+        polls.markClosed(poll.id(), poll.closesAt());
+        Instant approved = poll.closesAt().plus(APPROVED_AFTER_CLOSE).plus(Duration.ofMinutes((weeksAgo * 17L) % 53));
+        Instant now = clock.instant();
+        return approved.isAfter(now) ? now : approved;
     }
 
     /** How likely fan number {@code n} takes part in an earlier week, in percent. */
@@ -358,12 +498,12 @@ public final class DemoWeek {
     private void seedTeams() {
         for (String[] row : TEAMS) {
             List<Member> members = new ArrayList<>();
-            for (int i = 2; i < row.length; i++) {
-                String file = row[0] + "-" + (i - 1) + ".png";
+            for (int i = FIRST_MEMBER; i < row.length; i++) {
+                String file = row[0] + "-" + (i - FIRST_MEMBER + 1) + ".png";
                 writePhoto(file, row[i]);
                 members.add(new Member(row[i], "/photos/" + file));
             }
-            teams.save(new Team(row[0], row[1], members));
+            teams.save(new Team(row[0], row[1], row[2], members));
         }
     }
 
@@ -400,9 +540,8 @@ public final class DemoWeek {
                 for (int f = 0; f < release.features().size(); f++) {
                     if (random.nextInt(100) < 55) {
                         boolean like = random.nextInt(100) < 50 + (f * 37) % 45;
-                        String[][] said = COMMENTS.getOrDefault(release.features().get(f).key(), ANY_FEATURE);
-                        String[] comments = like ? said[0] : said[1];
-                        String comment = random.nextInt(100) < 20 ? comments[random.nextInt(comments.length)] : "";
+                        String[][] said = comments.get(release.features().get(f).key());
+                        String comment = random.nextInt(100) < 20 ? unwritten(like ? said[0] : said[1]) : "";
                         verdicts.add(new FeatureVerdict(release.features().get(f).key(),
                                 like ? Verdict.LIKE : Verdict.NOT_GOOD_ENOUGH, comment));
                     }
@@ -469,6 +608,21 @@ public final class DemoWeek {
             return null;
         });
         return polls.find(draft.id()).orElseThrow();
+    }
+
+    /**
+     * One of {@code sentences} nobody wrote yet, from a random place on; empty once each was written (a fan who has
+     * nothing new to say gives the verdict alone).
+     */
+    private String unwritten(String[] sentences) {
+        int first = random.nextInt(sentences.length);
+        for (int k = 0; k < sentences.length; k++) {
+            String sentence = sentences[(first + k) % sentences.length];
+            if (written.add(sentence)) {
+                return sentence;
+            }
+        }
+        return "";
     }
 
     private Instant between(Instant from, Instant until) {

@@ -89,8 +89,8 @@ final class JdbcLeaderboards implements LeaderboardStore {
                 + " JOIN report_verdicts v ON v.release_id = f.release_id AND v.ticket_key = f.ticket_key AND v.verdict = 'LIKE'"
                 + " WHERE 1 = 1" + shipped + " GROUP BY f.team_slug";
         // Derived tables, not a WITH: see scores.
-        String sql = "SELECT RANK() OVER (ORDER BY x.votes DESC, x.likes DESC) AS rnk, x.slug, x.name, x.votes, x.likes FROM ("
-                + " SELECT t.slug, t.name, COALESCE(vo.votes, 0) AS votes, COALESCE(li.likes, 0) AS likes"
+        String sql = "SELECT RANK() OVER (ORDER BY x.votes DESC, x.likes DESC) AS rnk, x.slug, x.name, x.name_zh, x.votes, x.likes FROM ("
+                + " SELECT t.slug, t.name, t.name_zh, COALESCE(vo.votes, 0) AS votes, COALESCE(li.likes, 0) AS likes"
                 + " FROM teams t LEFT JOIN (" + votes + ") vo ON vo.team_slug = t.slug"
                 + " LEFT JOIN (" + likes + ") li ON li.team_slug = t.slug"
                 + " WHERE vo.votes IS NOT NULL OR li.likes IS NOT NULL) x"
@@ -101,7 +101,7 @@ final class JdbcLeaderboards implements LeaderboardStore {
                 query.bind("from", period.from()).bind("until", period.until());
             }
             return query.map((rs, ctx) -> new TeamLine(rs.getInt("rnk"), rs.getString("slug"), rs.getString("name"),
-                    rs.getLong("votes"), rs.getLong("likes"))).list();
+                    rs.getString("name_zh"), rs.getLong("votes"), rs.getLong("likes"))).list();
         });
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Nominations in {@code nominations} (V11); the unique key (poll, user, team) refuses a second of one team. */
 final class JdbcNominations implements NominationStore {
 
-    private static final String COLUMNS = "id, poll_id, user_id, team_slug, title, pitch, state, created_at, decided_by,"
+    private static final String COLUMNS = "id, poll_id, user_id, team_slug, title, title_en, pitch, state, created_at, decided_by,"
             + " decided_at, decision, candidate_id";
 
     private final Db db;
@@ -27,10 +27,10 @@ final class JdbcNominations implements NominationStore {
 
     @Override
     public Nomination add(Nomination n) {
-        long id = db.with(h -> h.createUpdate("INSERT INTO nominations (poll_id, user_id, team_slug, title, pitch, state,"
-                        + " created_at) VALUES (:poll, :user, :team, :title, :pitch, :state, :at)")
+        long id = db.with(h -> h.createUpdate("INSERT INTO nominations (poll_id, user_id, team_slug, title, title_en, pitch,"
+                        + " state, created_at) VALUES (:poll, :user, :team, :title, :titleEn, :pitch, :state, :at)")
                 .bind("poll", n.pollId()).bind("user", n.userId()).bind("team", n.teamSlug()).bind("title", n.title())
-                .bind("pitch", n.pitch()).bind("state", n.state().name()).bind("at", n.createdAt())
+                .bind("titleEn", n.titleEn()).bind("pitch", n.pitch()).bind("state", n.state().name()).bind("at", n.createdAt())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return n.withId(id);
     }
@@ -67,7 +67,7 @@ final class JdbcNominations implements NominationStore {
         long candidate = rs.getLong("candidate_id");
         Long candidateId = rs.wasNull() ? null : candidate;
         return new Nomination(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("user_id"), rs.getString("team_slug"),
-                rs.getString("title"), rs.getString("pitch"), Nomination.State.valueOf(rs.getString("state")),
+                rs.getString("title"), rs.getString("title_en"), rs.getString("pitch"), Nomination.State.valueOf(rs.getString("state")),
                 Db.instant(rs, "created_at"), rs.getString("decided_by"), Db.instant(rs, "decided_at"),
                 rs.getString("decision"), candidateId);
     }

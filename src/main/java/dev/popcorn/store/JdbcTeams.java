@@ -33,11 +33,11 @@ final class JdbcTeams implements TeamStore {
     @Override
     public void save(Team team) {
         db.inTransaction(() -> db.with(h -> {
-            int updated = h.createUpdate("UPDATE teams SET name = :name WHERE slug = :slug")
-                    .bind("slug", team.slug()).bind("name", team.name()).execute();
+            int updated = h.createUpdate("UPDATE teams SET name = :name, name_zh = :nameZh WHERE slug = :slug")
+                    .bind("slug", team.slug()).bind("name", team.name()).bind("nameZh", team.nameZh()).execute();
             if (updated == 0) {
-                h.createUpdate("INSERT INTO teams (slug, name) VALUES (:slug, :name)")
-                        .bind("slug", team.slug()).bind("name", team.name()).execute();
+                h.createUpdate("INSERT INTO teams (slug, name, name_zh) VALUES (:slug, :name, :nameZh)")
+                        .bind("slug", team.slug()).bind("name", team.name()).bind("nameZh", team.nameZh()).execute();
             }
             h.createUpdate("DELETE FROM members WHERE team_slug = :slug").bind("slug", team.slug()).execute();
             var batch = h.prepareBatch("INSERT INTO members (team_slug, position, name, photo_url, user_id)"
@@ -71,22 +71,23 @@ final class JdbcTeams implements TeamStore {
     }
 
     private static List<Team> load(Handle h, String where, String slug) {
-        var query = h.createQuery("SELECT t.slug, t.name, m.name AS member, m.photo_url, m.user_id FROM teams t"
+        var query = h.createQuery("SELECT t.slug, t.name, t.name_zh, m.name AS member, m.photo_url, m.user_id FROM teams t"
                 + " LEFT JOIN members m ON m.team_slug = t.slug " + where + " ORDER BY t.name, t.slug, m.position");
         if (slug != null) {
             query.bind("slug", slug);
         }
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String[]> names = new LinkedHashMap<>();
         Map<String, List<Member>> members = new LinkedHashMap<>();
         query.map((rs, ctx) -> {
             String teamSlug = rs.getString("slug");
-            names.put(teamSlug, rs.getString("name"));
+            names.put(teamSlug, new String[] {rs.getString("name"), rs.getString("name_zh")});
             List<Member> list = members.computeIfAbsent(teamSlug, k -> new ArrayList<>());
             if (rs.getString("member") != null) {
                 list.add(new Member(rs.getString("member"), rs.getString("photo_url"), rs.getString("user_id")));
             }
             return teamSlug;
         }).list();
-        return names.entrySet().stream().map(e -> new Team(e.getKey(), e.getValue(), members.get(e.getKey()))).toList();
+        return names.entrySet().stream().map(e -> new Team(e.getKey(), e.getValue()[0], e.getValue()[1],
+                members.get(e.getKey()))).toList();
     }
 }

@@ -44,7 +44,7 @@ final class LeadGlanceModel {
             Map<String, Team> teams = overview.teamsBySlug();
             model.put("glance", glance);
             model.put("featureBars", featureBars(glance, teams, locale));
-            model.put("teamBars", teamBars(glance.features(), teams));
+            model.put("teamBars", teamBars(glance.features(), teams, locale));
             List<Point> trend = trend(glance.trend());
             model.put("trend", trend);
             model.put("trendLine", line(trend));
@@ -64,9 +64,9 @@ final class LeadGlanceModel {
         model.put("liveOnlyDisqualified", result.onlyDisqualified());
     }
 
-    private static String teamName(Map<String, Team> teams, String slug) {
+    private static String teamName(Map<String, Team> teams, String slug, java.util.Locale locale) {
         Team team = teams.get(slug);
-        return team == null ? slug : team.name();
+        return team == null ? slug : team.nameFor(locale);
     }
 
     private static List<Bar> featureBars(WeekOverview.Glance glance, Map<String, Team> teams, java.util.Locale locale) {
@@ -74,14 +74,14 @@ final class LeadGlanceModel {
         List<Bar> bars = new ArrayList<>();
         for (FeatureFeedback f : glance.features()) {
             Map<Verdict, List<String>> said = glance.comments().getOrDefault(f.feature().key(), Map.of());
-            bars.add(bar(f.feature().key(), f.feature().summaryFor(locale), teamName(teams, f.feature().teamSlug()), f.likes(),
+            bars.add(bar(f.feature().key(), f.feature().summaryFor(locale), teamName(teams, f.feature().teamSlug(), locale), f.likes(),
                     f.notGoodEnough(), widest, said.getOrDefault(Verdict.LIKE, List.of()),
                     said.getOrDefault(Verdict.NOT_GOOD_ENOUGH, List.of())));
         }
         return bars;
     }
 
-    private static List<Bar> teamBars(List<FeatureFeedback> features, Map<String, Team> teams) {
+    private static List<Bar> teamBars(List<FeatureFeedback> features, Map<String, Team> teams, java.util.Locale locale) {
         Map<String, long[]> byTeam = new LinkedHashMap<>();
         for (FeatureFeedback f : features) {
             long[] sums = byTeam.computeIfAbsent(f.feature().teamSlug(), k -> new long[2]);
@@ -90,7 +90,7 @@ final class LeadGlanceModel {
         }
         long widest = byTeam.values().stream().mapToLong(s -> s[0] + s[1]).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
-        byTeam.forEach((slug, sums) -> bars.add(bar(slug, teamName(teams, slug), "", sums[0], sums[1], widest, List.of(),
+        byTeam.forEach((slug, sums) -> bars.add(bar(slug, teamName(teams, slug, locale), "", sums[0], sums[1], widest, List.of(),
                 List.of())));
         return bars;
     }
@@ -127,7 +127,7 @@ final class LeadGlanceModel {
 
     private static List<Count> counts(PollResult result, Map<String, Team> teams, java.util.Locale locale) {
         long most = result.standings().stream().mapToLong(Standing::votes).max().orElse(0);
-        return result.standings().stream().map(s -> new Count(s.candidate().titleFor(locale), teamName(teams, s.candidate().teamSlug()),
+        return result.standings().stream().map(s -> new Count(s.candidate().titleFor(locale), teamName(teams, s.candidate().teamSlug(), locale),
                 s.votes(), most == 0 ? 0 : 100.0 * s.votes() / most)).toList();
     }
 }

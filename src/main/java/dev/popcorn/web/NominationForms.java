@@ -36,14 +36,16 @@ final class NominationForms implements EndpointGroup {
             long pollId = id(ctx);
             String team = ctx.formParam("team");
             String title = ctx.formParam("title");
+            String titleEn = ctx.formParam("titleEn");
             String pitch = ctx.formParam("pitch");
             try {
-                nominations.nominate(Gate.admitted(ctx).userId(), pollId, team, title, pitch);
+                nominations.nominate(Gate.admitted(ctx).userId(), pollId, team, title, titleEn, pitch);
             } catch (RuleViolation e) {
                 // The form again, with what the fan typed and why it was refused.
                 Map<String, String> draft = new HashMap<>();
                 draft.put("team", team == null ? "" : team);
                 draft.put("title", title == null ? "" : title);
+                draft.put("titleEn", titleEn == null ? "" : titleEn);
                 draft.put("pitch", pitch == null ? "" : pitch);
                 page.show(ctx, draft, Problems.of(e));
                 return;

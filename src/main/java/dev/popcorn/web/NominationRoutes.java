@@ -17,7 +17,7 @@ import io.javalin.http.Context;
 /** Fans' nominations of award candidates over the API: a fan nominates and follows theirs, a lead decides (ADR 0018). */
 final class NominationRoutes implements EndpointGroup {
 
-    record NominationInput(String team, String title, String pitch) {
+    record NominationInput(String team, String title, String titleEn, String pitch) {
     }
 
     record ReasonInput(String reason) {
@@ -46,7 +46,7 @@ final class NominationRoutes implements EndpointGroup {
         long pollId = id(ctx);
         NominationInput input = Json.read(ctx, NominationInput.class);
         Json.write(ctx, 201, nominations.nominate(userId, pollId, require(input.team(), "team"),
-                require(input.title(), "title"), require(input.pitch(), "pitch")));
+                require(input.title(), "title"), input.titleEn(), require(input.pitch(), "pitch")));
     }
 
     /** A lead sees every nomination of the poll; a user their own. */

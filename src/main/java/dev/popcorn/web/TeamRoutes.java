@@ -25,7 +25,7 @@ final class TeamRoutes implements EndpointGroup {
     record MemberInput(String name, String photoUrl, String userId) {
     }
 
-    record TeamInput(String name, List<MemberInput> members) {
+    record TeamInput(String name, String nameZh, List<MemberInput> members) {
     }
 
     private final WeekOverview overview;
@@ -58,7 +58,7 @@ final class TeamRoutes implements EndpointGroup {
         List<Member> members = orEmpty(input.members()).stream()
                 .map(m -> new Member(m.name(), m.photoUrl(), m.userId()))
                 .toList();
-        Json.write(ctx, 200, manageTeams.save(new Team(ctx.pathParam("slug"), input.name(), members),
+        Json.write(ctx, 200, manageTeams.save(new Team(ctx.pathParam("slug"), input.name(), input.nameZh(), members),
                 Gate.admitted(ctx).userId()));
     }
 }

@@ -109,6 +109,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTeamKeepsItsChineseNameAndLosesItWhenSavedWithout() {
+        store.teams().save(new Team("camera", "Camera", "相机", List.of(new Member("王磊 Wang Lei", "/photos/w.png"))));
+        assertThat(store.teams().find("camera").orElseThrow().nameZh()).isEqualTo("相机");
+        assertThat(store.teams().all()).extracting(Team::nameZh).containsExactlyInAnyOrder("相机", "");
+        assertThat(store.teams().find("battery").orElseThrow().nameZh()).as("never given one").isEmpty();
+        store.teams().save(new Team("camera", "Camera", List.of()));
+        assertThat(store.teams().find("camera").orElseThrow().nameZh()).isEmpty();
+    }
+
+    @Test
+    void aNominationKeepsTheEnglishTitleGivenBesideItsChineseOne() {
+        var nominations = store.nominations();
+        dev.popcorn.domain.Nomination both = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera",
+                "夜景相机", "Night camera", "天黑也能拍清楚", SHIPPED.plusSeconds(5)));
+        assertThat(nominations.find(both.id())).hasValueSatisfying(n -> {
+            assertThat(n.titleEn()).isEqualTo("Night camera");
+            assertThat(n.candidateTitle()).isEqualTo("Night camera");
+            assertThat(n.candidateTitleZh()).isEqualTo("夜景相机");
+        });
+        dev.popcorn.domain.Nomination one = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "battery",
+                "安静充电", "夜里没有声音", SHIPPED.plusSeconds(6)));
+        assertThat(nominations.find(one.id()).orElseThrow().titleEn()).isEmpty();
+    }
+
+    @Test
     void aWebhookBodyIsTakenOnceUntilItIsForgotten() {
         assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED)).isTrue();
         assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED.plusSeconds(1))).as("replayed").isFalse();

@@ -79,6 +79,9 @@ class NominateBrowserIT {
         WebElement project = browser.findElement(By.id("nominate-project"));
         project.click();
         project.sendKeys("安静充电 <Quiet>", Keys.TAB);
+        // On a Chinese page the project's English name comes next (optional): English pages will show it.
+        assertThat(focused()).isEqualTo("nominate-title-en");
+        browser.switchTo().activeElement().sendKeys("Quiet charging", Keys.TAB);
         assertThat(focused()).isEqualTo("nominate-pitch");
         browser.switchTo().activeElement().sendKeys("夜里充电没有声音", Keys.TAB);
         assertThat(focused()).isEqualTo("nominate-submit");
@@ -87,10 +90,11 @@ class NominateBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().contains("nominated=1"));
         assertThat(browser.findElement(By.id("nominated")).getText()).isEqualTo("谢谢！你的提名正在等待负责人处理。");
         assertThat(browser.findElement(By.id("my-nominations")).getText())
-                .contains("安静充电 <Quiet>", "电池 Battery", "等待负责人处理");
+                .contains("安静充电 <Quiet>", "· Quiet charging", "电池 Battery", "等待负责人处理");
         assertThat(fitsTheWidth()).as("the page after nominating fits 360 px").isTrue();
         assertThat(server.send("GET", "/api/v1/polls/" + poll + "/nominations", TestServer.ADMIN_TOKEN, null).body())
-                .contains("\"userId\":\"fan-1\"", "\"teamSlug\":\"battery\"", "\"pitch\":\"夜里充电没有声音\"");
+                .contains("\"userId\":\"fan-1\"", "\"teamSlug\":\"battery\"", "\"titleEn\":\"Quiet charging\"",
+                        "\"pitch\":\"夜里充电没有声音\"");
     }
 
     @Test

@@ -240,4 +240,37 @@ class NominationsIT {
         server.clock.set(SATURDAY_OPEN.plus(Duration.ofSeconds(1)));
         assertThat(page(pollPage + "?lang=en", fan).body()).doesNotContain("id=\"nominate\"");
     }
+
+    @Test
+    void aChineseNominationWithItsEnglishTitleStandsInEachLanguageOnceAccepted() throws Exception {
+        server.lockLevel("fan-1", "enthusiast");
+        server.lockLevel("fan-2", "enthusiast");
+        String fan = server.session("fan-1", "One");
+        String pollPage = "/polls/" + poll;
+        // Chinese readers are offered the English title beside theirs; English readers write English already.
+        assertThat(page(pollPage + "?lang=zh-CN", fan).body()).contains("name=\"titleEn\"", "项目英文名（选填）");
+        assertThat(page(pollPage + "?lang=en", fan).body()).contains("id=\"nominate-form\"").doesNotContain("name=\"titleEn\"");
+
+        HttpResponse<String> sent = form(pollPage + "/nominations", fan,
+                Map.of("team", "camera", "title", "夜景相机", "titleEn", "Night <camera>", "pitch", "天黑也能拍清楚"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(page(pollPage + "?lang=zh-CN", fan).body()).contains("夜景相机</strong> <span lang=\"en\">· Night &lt;camera&gt;</span>");
+        assertThat(code(nominate("fan-2", "{\"team\": \"battery\", \"title\": \"安静充电\", \"titleEn\": \""
+                + "x".repeat(121) + "\", \"pitch\": \"p\"}", 422))).isEqualTo("request.field.maxLength");
+        JsonObject api = nominate("fan-2", """
+                {"team": "battery", "title": "安静充电", "titleEn": "Quiet charging", "pitch": "夜里充电没有声音"}""", 201);
+        assertThat(api.get("titleEn").getAsString()).isEqualTo("Quiet charging");
+
+        for (var nomination : list(LEAD)) {
+            decide(nomination.getAsJsonObject().get("id").getAsLong(), "accept", null, 200);
+        }
+        JsonObject draft = this.api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200).getAsJsonObject();
+        assertThat(draft.getAsJsonArray("candidates").asList()).anySatisfy(c -> {
+            assertThat(c.getAsJsonObject().get("title").getAsString()).isEqualTo("Night <camera>");
+            assertThat(c.getAsJsonObject().get("titleZh").getAsString()).isEqualTo("夜景相机");
+        });
+        String english = page(pollPage + "?lang=en", null).body();
+        assertThat(english).contains("Night &lt;camera&gt;", "Quiet charging").doesNotContain("夜景相机", "安静充电");
+        assertThat(page(pollPage + "?lang=zh-CN", null).body()).contains("夜景相机", "安静充电");
+    }
 }

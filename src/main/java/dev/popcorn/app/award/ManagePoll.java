@@ -158,7 +158,15 @@ public final class ManagePoll {
      * and the announcement is filed for every configured channel.
      */
     public Poll approve(long pollId, String actor) {
-        return approve(pollId, actor, true);
+        return approve(pollId, actor, true, clock.instant());
+    }
+
+    /**
+     * Approves as a lead did at {@code at}, a moment already past (the demo's weeks, written after the fact): the
+     * winners, the frozen text, the announcement's filing and the audit entry all carry that moment.
+     */
+    public Poll approveAsOf(long pollId, String actor, Instant at) {
+        return approve(pollId, actor, true, past(at));
     }
 
     /**
@@ -204,30 +212,41 @@ public final class ManagePoll {
      * kept like any, but nothing is announced, since those weeks are long over. Audited as such.
      */
     public Poll approveWithoutAnnouncing(long pollId, String actor) {
-        return approve(pollId, actor, false);
+        return approve(pollId, actor, false, clock.instant());
     }
 
-    private Poll approve(long pollId, String actor, boolean announcing) {
+    /** {@link #approveWithoutAnnouncing} as a lead did at {@code at}, in that week (see {@link #approveAsOf}). */
+    public Poll approveWithoutAnnouncing(long pollId, String actor, Instant at) {
+        return approve(pollId, actor, false, past(at));
+    }
+
+    private Instant past(Instant at) {
+        if (at.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("an approval written after the fact cannot be dated in the future: " + at);
+        }
+        return at;
+    }
+
+    private Poll approve(long pollId, String actor, boolean announcing, Instant now) {
         Poll reviewed = poll(pollId);
         try {
-            return approveOnce(reviewed, actor, announcing);
+            return approveOnce(reviewed, actor, announcing, now);
         } catch (RuleViolation e) {
             if (!"poll.changedMeanwhile".equals(e.code())) {
                 throw e;
             }
             // The schedule recorded the close a moment before (it writes closedAt and nothing else): approve the poll
             // as it is now, if nothing the lead reviewed changed. Anything else changed meanwhile stays a 409.
-            Poll now = poll(pollId);
-            if (!now.announcement().equals(reviewed.announcement()) || !now.candidates().equals(reviewed.candidates())) {
+            Poll latest = poll(pollId);
+            if (!latest.announcement().equals(reviewed.announcement()) || !latest.candidates().equals(reviewed.candidates())) {
                 throw e;
             }
-            return approveOnce(now, actor, announcing);
+            return approveOnce(latest, actor, announcing, now);
         }
     }
 
-    private Poll approveOnce(Poll poll, String actor, boolean announcing) {
+    private Poll approveOnce(Poll poll, String actor, boolean announcing, Instant now) {
         long pollId = poll.id();
-        Instant now = clock.instant();
         poll.approve(now, actor);
         PollResult result = tally.of(poll);
         // The words may not contradict the result as counted now (a disqualification since they were written).
@@ -243,7 +262,7 @@ public final class ManagePoll {
                     stores.outbox().enqueue(kind, String.valueOf(pollId), now);
                 }
             }
-            log(entry(actor, announcing ? "poll.approve" : "poll.approve.history", frozen, winners(result))
+            log(new AuditEntry(now, actor, announcing ? "poll.approve" : "poll.approve.history", "poll:" + pollId, winners(result))
                     .noted("winners", winnerTitles(result, Locale.ENGLISH), winnerVotes(result),
                             winnerTitles(result, Locale.SIMPLIFIED_CHINESE)));
             return frozen;

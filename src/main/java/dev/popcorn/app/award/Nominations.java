@@ -63,6 +63,11 @@ public final class Nominations {
      * the texts are not right (422). Nothing is written when a rule is broken.
      */
     public Nomination nominate(String userId, long pollId, String teamSlug, String title, String pitch) {
+        return nominate(userId, pollId, teamSlug, title, "", pitch);
+    }
+
+    /** A nomination whose title the fan also gives in English ({@code titleEn}; empty: not), for English readers. */
+    public Nomination nominate(String userId, long pollId, String teamSlug, String title, String titleEn, String pitch) {
         rights.require(userId, Right.NOMINATE);
         Poll poll = poll(pollId);
         Instant now = clock.instant();
@@ -70,7 +75,7 @@ public final class Nominations {
         if (teamSlug == null || stores.teams().find(teamSlug).isEmpty()) {
             throw RuleViolation.invalid("candidate.team.unknown", String.valueOf(teamSlug));
         }
-        Nomination draft = Nomination.of(pollId, userId, teamSlug, title, pitch, now);
+        Nomination draft = Nomination.of(pollId, userId, teamSlug, title, titleEn, pitch, now);
         return stores.transactions().inTransaction(() -> {
             // Read again under the poll's row lock: two nominations at once are counted one after the other,
             // and a poll that opened meanwhile takes no more.
@@ -109,14 +114,15 @@ public final class Nominations {
     /**
      * A lead accepts a pending nomination: it becomes a candidate of the draft poll by the lead's own
      * path (the poll must still be a draft, the team known, the texts a candidate's), and records
-     * which. Deciding a decided nomination is 409; the candidate and the decision are written together.
+     * which. A title also given in English is the candidate's English title, the one written its Chinese
+     * title. Deciding a decided nomination is 409; the candidate and the decision are written together.
      */
     public Nomination accept(long nominationId, String lead) {
         return stores.transactions().inTransaction(() -> {
             Nomination nomination = nomination(nominationId);
             nomination.checkPending();
-            Candidate candidate = managePoll.addCandidate(nomination.pollId(), nomination.teamSlug(), nomination.title(),
-                    List.of(), nomination.pitch(), lead);
+            Candidate candidate = managePoll.addCandidate(nomination.pollId(), nomination.teamSlug(),
+                    nomination.candidateTitle(), nomination.candidateTitleZh(), List.of(), nomination.pitch(), "", lead);
             Instant now = clock.instant();
             Nomination accepted = nomination.accepted(candidate.id(), lead, now);
             decided(accepted);

@@ -38,8 +38,8 @@ public interface LeaderboardStore {
             boolean excluded) {
     }
 
-    /** One line of the teams' board: rank by votes, then likes (equal on both share a rank). */
-    record TeamLine(int rank, String slug, String name, long votes, long likes) {
+    /** One line of the teams' board: rank by votes, then likes (equal on both share a rank); its Chinese name, if any. */
+    record TeamLine(int rank, String slug, String name, String nameZh, long votes, long likes) {
     }
 
     /**

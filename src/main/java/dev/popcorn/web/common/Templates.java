@@ -2,11 +2,13 @@ package dev.popcorn.web.common;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.Candidate;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.Team;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -160,8 +162,8 @@ public final class Templates {
 
     /**
      * {@code feature | local}, {@code candidate | local}: its title in the page's language (Chinese where it has one);
-     * {@code candidate | local('pitch')} its pitch so; {@code poll | local}: the award's name in the page's language,
-     * a title written otherwise as written.
+     * {@code candidate | local('pitch')} its pitch so; {@code team | local} (a team, a line of the teams' board): its
+     * name so; {@code poll | local}: the award's name in the page's language, a title written otherwise as written.
      */
     private static final class Local implements Filter {
         @Override
@@ -180,6 +182,12 @@ public final class Templates {
                     case "reason" -> candidate.reasonFor(context.getLocale());
                     default -> candidate.titleFor(context.getLocale());
                 };
+            }
+            if (input instanceof Team team) {
+                return team.nameFor(context.getLocale());
+            }
+            if (input instanceof LeaderboardStore.TeamLine board) {
+                return new Team(board.slug(), board.name(), board.nameZh(), List.of()).nameFor(context.getLocale());
             }
             if (input instanceof Poll poll) {
                 return poll.title().startsWith(OpenRelease.POLL_TITLE) ? Messages.text(context.getLocale(), "poll.title.award",

@@ -20,9 +20,9 @@ public final class AwardJson {
     }
 
     /** A team and its popcorn buckets. */
-    public record Bucket(String team, String name, long buckets) {
+    public record Bucket(String team, String name, String nameZh, long buckets) {
         public static Bucket of(WeekOverview.Buckets row) {
-            return new Bucket(row.team().slug(), row.team().name(), row.buckets());
+            return new Bucket(row.team().slug(), row.team().name(), row.team().nameZh(), row.buckets());
         }
     }
 }

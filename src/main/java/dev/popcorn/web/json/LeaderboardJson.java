@@ -16,8 +16,8 @@ public record LeaderboardJson(String period, String of, Instant from, Instant un
     public record UserLine(int rank, String user, String name, String level, long points, boolean mine) {
     }
 
-    /** A team on the board: rank, slug, name, award votes, "like" verdicts. */
-    public record TeamLine(int rank, String team, String name, long votes, long likes) {
+    /** A team on the board: rank, slug, name (and in Chinese, empty where there is none), award votes, "like" verdicts. */
+    public record TeamLine(int rank, String team, String name, String nameZh, long votes, long likes) {
     }
 
     /**
@@ -43,6 +43,6 @@ public record LeaderboardJson(String period, String of, Instant from, Instant un
     }
 
     private static TeamLine line(LeaderboardStore.TeamLine t) {
-        return new TeamLine(t.rank(), t.slug(), t.name(), t.votes(), t.likes());
+        return new TeamLine(t.rank(), t.slug(), t.name(), t.nameZh(), t.votes(), t.likes());
     }
 }
