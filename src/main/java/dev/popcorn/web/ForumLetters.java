@@ -66,7 +66,8 @@ public final class ForumLetters implements FanMessages.Letters {
             String stake = atRisk ? Messages.text(locale, "wayBack.atRisk", streak.current(), release.version(), by)
                     : Messages.text(locale, "wayBack.reportBy", release.version(), by, streak.current() + 1);
             texts.add(MarkdownLiteral.of(stake) + "\n\n" + link(Messages.text(locale, "forumMessage.reminder.report"), reportUrl)
-                    + "\n\n" + MarkdownLiteral.of(Messages.text(locale, "forumMessage.reminder.why")) + " "
+                    + "\n\n" + MarkdownLiteral.of(Messages.text(locale, "forumMessage.reminder.why"))
+                    + (Messages.supported(locale) == Messages.CHINESE ? "" : " ")
                     + link(Messages.text(locale, "forumMessage.yourPage"), pageUrl));
         }
         return letter(titles, texts);
