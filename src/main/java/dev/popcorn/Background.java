@@ -1,6 +1,7 @@
 package dev.popcorn;
 
 import dev.popcorn.app.award.AwardSchedule;
+import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.forum.ForumThreads;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.tracker.TrackerSync;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The work no request starts, on one background thread: the award schedule, the outbox, the
- * forum's and the tracker's planning, the refresh of the tickets wishes are matched against.
+ * forum's and the tracker's planning (reminders before reports close among them), the refresh of the tickets wishes are
+ * matched against.
  * Every task is safe on several instances at once; a failure is logged and tried next time.
  */
 final class Background implements AutoCloseable {
@@ -22,6 +24,9 @@ final class Background implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Background.class);
     /** How often every user's level, streak and badges are reviewed. */
     static final Duration REVIEW_EVERY = Duration.ofHours(1);
+
+    /** How often the reminders before reports close are planned (a fan's reminder comes at most this late). */
+    static final Duration REMIND_EVERY = Duration.ofSeconds(5);
 
     /** How often the award schedule looks for polls to open or close. */
     private static final Duration SCHEDULE_EVERY = Duration.ofSeconds(2);
@@ -47,7 +52,7 @@ final class Background implements AutoCloseable {
      */
     static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
             Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members, Standing standing,
-            java.util.function.BooleanSupplier reviewPace) {
+            java.util.function.BooleanSupplier reviewPace, FanMessages fanMessages) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");
             thread.setDaemon(true);
@@ -72,6 +77,11 @@ final class Background implements AutoCloseable {
                 REVIEW_EVERY.toMinutes(), TimeUnit.MINUTES);
         if (forum.enabled()) {
             background.scheduleWithFixedDelay(() -> quietly("forum thread planning", forum::plan), 0, 5, TimeUnit.SECONDS);
+        }
+        if (fanMessages.offersReminders()) {
+            // Reminders before reports close, for the fans who asked: once per fan and deadline, on any instance.
+            background.scheduleWithFixedDelay(() -> quietly("forum reminders", fanMessages::planReminders), 2,
+                    REMIND_EVERY.toSeconds(), TimeUnit.SECONDS);
         }
         if (forum.enabled()) {
             // Members named by forum user name are looked up here, never on the request that saved the team.

@@ -124,7 +124,7 @@ public final class Popcorn implements AutoCloseable {
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
                     parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
                     parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
-                    parts.services().standing(), writes.reviews()::pace), photoFetcher, parts.services().standing(), writes);
+                    parts.services().standing(), writes.reviews()::pace, parts.services().fanMessages()), photoFetcher, parts.services().standing(), writes);
             popcorn.greet(out, demo, parts.services().standing());
             return popcorn;
         } catch (IOException e) {

@@ -17,6 +17,7 @@ import dev.popcorn.app.award.Nominations;
 import dev.popcorn.app.award.Tally;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreads;
@@ -31,6 +32,7 @@ import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.web.ForumLetters;
 import dev.popcorn.web.StandingCardFacts;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.release.OpenRelease;
@@ -100,7 +102,7 @@ final class Wiring {
         Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
         // Levels and badges mirrored to the forum: the standing calls standingMirror in its transactions.
         StandingMirror standingMirror = new StandingMirror(forum, config.forumMirror(), store.forumLevels(), store.users(),
-                store.outbox(), clock);
+                store.outbox(), config.forumMessages().standing(), clock);
         Standing standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
                 store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(),
                 user -> memberNames(store, user), standingMirror, clock);
@@ -122,6 +124,12 @@ final class Wiring {
         ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
                 store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
                 writer, baseUrl, config.discourse().signIn(), config.calendar().zone(), forumKeys, clock);
+        // Private messages to one fan: standing news (filed by the mirror) and reminders before reports close.
+        FanMessages fanMessages = new FanMessages(forum, new FanMessages.Stores(store.reminders(), store.standing(),
+                store.users(), store.releases(), store.reports(), store.outbox(), store.transactions()),
+                new ForumLetters(standing, config.calendar().zone(), clock),
+                new FanMessages.Settings(config.forumMessages().standing(), config.forumMessages().reminderLead()), baseUrl,
+                config.discourse().signIn(), forumKeys, clock);
         DiscourseConnect identity = new DiscourseConnect(config.discourse(), discourse);
         MemberAccounts memberAccounts = new MemberAccounts(identity, store.forumAccounts(), store.teams(), store.users(),
                 discourse.isPresent(), clock);
@@ -161,7 +169,9 @@ final class Wiring {
                 Map.entry(ForumThreads.POLL, forumThreads::deliverPoll),
                 Map.entry(ForumThreads.WISH, forumThreads::deliverWish),
                 Map.entry(StandingMirror.LEVEL, standingMirror::deliverLevel),
-                Map.entry(StandingMirror.BADGE, standingMirror::deliverBadge)),
+                Map.entry(StandingMirror.BADGE, standingMirror::deliverBadge),
+                Map.entry(FanMessages.NOTICE, fanMessages::deliverNotice),
+                Map.entry(FanMessages.REMINDER, fanMessages::deliverReminder)),
                 Set.of(AnnounceAward.CHAT),
                 // One task per claim: its lease (a task makes at most five calls) starts when the task does,
                 // so a long batch can never outlive its lease and a killed instance holds back only one task.
@@ -177,7 +187,7 @@ final class Wiring {
                 new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
                 leaderboards(config, store, clock),
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
-                        store.polls(), store.ballots(), clock), nominations,
+                        store.polls(), store.ballots(), clock), nominations, fanMessages,
                 new dev.popcorn.app.participation.People(store.users())), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }

@@ -64,4 +64,6 @@ public interface StorePorts {
     NoticeStore notices();
 
     SignInNonces signInNonces();
+
+    dev.popcorn.app.forum.ReminderStore reminders();
 }

@@ -62,6 +62,17 @@ public final class TestServer implements AutoCloseable {
         popcorn.store().users().upsert(userId, name, clock.instant());
     }
 
+    /** What a sign-in through the forum writes: Popcorn knows the user and their forum user name from now on. */
+    public void signedInThroughForum(String userId, String username) {
+        popcorn.store().users().upsertFromForum(new dev.popcorn.domain.ForumIdentity(userId, username, "Fan " + username, "",
+                java.util.List.of(), false, false), clock.instant());
+    }
+
+    /** The release shipped last. */
+    public dev.popcorn.domain.Release latestRelease() {
+        return popcorn.store().releases().recent(1).get(0);
+    }
+
     /** A badge tier granted as a review grants it ({@code reports.silver}), for pages that show who holds what. */
     public void grantBadge(String userId, String badge, Instant at) {
         popcorn.store().standing().grantBadge(userId, badge, at);

@@ -217,9 +217,19 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
-    public void addNotice(String userId, String kind, String subject, Instant at) {
-        db.with(h -> h.createUpdate("INSERT INTO standing_notices (user_id, kind, subject, at) VALUES (:u, :k, :s, :at)")
-                .bind("u", userId).bind("k", kind).bind("s", subject).bind("at", at).execute());
+    public long addNotice(String userId, String kind, String subject, Instant at) {
+        return db.with(h -> h.createUpdate("INSERT INTO standing_notices (user_id, kind, subject, at) VALUES (:u, :k, :s, :at)")
+                .bind("u", userId).bind("k", kind).bind("s", subject).bind("at", at)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    @Override
+    public java.util.Optional<Notice> notice(String userId, long id) {
+        return db.with(h -> h.createQuery("SELECT id, kind, subject, at, seen_at FROM standing_notices WHERE user_id = :u"
+                        + " AND id = :id").bind("u", userId).bind("id", id)
+                .map((rs, ctx) -> new Notice(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"), Db.instant(rs, "at"),
+                        Db.instant(rs, "seen_at")))
+                .findOne());
     }
 
     @Override

@@ -172,6 +172,10 @@ public final class Store implements AutoCloseable {
         return new JdbcWebhookDeliveries(db);
     }
 
+    public dev.popcorn.app.forum.ReminderStore reminders() {
+        return new JdbcReminders(db);
+    }
+
     public dev.popcorn.app.forum.ForumLevelStore forumLevels() {
         return new JdbcForumLevels(db);
     }

@@ -4,6 +4,7 @@ import static dev.popcorn.web.common.Access.USER;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.participation.Ledger;
@@ -12,6 +13,7 @@ import dev.popcorn.web.json.StandingJson;
 import java.util.Locale;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
+import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Sessions;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -19,8 +21,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The signed-in person's own page: an API pass for scripts and the CLI (shown once), and "sign
- * out everywhere", which refuses every pass they hold on every instance, this browser's included.
+ * The signed-in person's own page: an API pass for scripts and the CLI (shown once), reminders on the forum before
+ * reports close (on or off), and "sign out everywhere", which refuses every pass they hold on every instance, this
+ * browser's included.
  */
 final class MePage implements EndpointGroup {
 
@@ -32,9 +35,11 @@ final class MePage implements EndpointGroup {
     private final Ledger ledger;
     private final NoticeTexts notices;
     private final WayBack wayBack;
+    private final FanMessages fanMessages;
 
     MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger,
-            NoticeTexts notices, WayBack wayBack) {
+            NoticeTexts notices, WayBack wayBack, FanMessages fanMessages) {
+        this.fanMessages = fanMessages;
         this.notices = notices;
         this.wayBack = wayBack;
         this.standing = standing;
@@ -61,6 +66,14 @@ final class MePage implements EndpointGroup {
             standing.joinEarlyAccess(Gate.admitted(ctx).userId());
             ctx.redirect("/me?earlyAccess=asked#early-title");
         }, USER);
+        post("/me/reminders", ctx -> {
+            String on = String.valueOf(ctx.formParam("on"));
+            if (!on.equals("true") && !on.equals("false")) {
+                throw dev.popcorn.domain.RuleViolation.invalid("request.field.enum", "on", "true, false");
+            }
+            fanMessages.remind(Gate.admitted(ctx).userId(), on.equals("true"), Messages.tag(chrome.locale(ctx)));
+            ctx.redirect("/me#reminders-title");
+        }, USER);
         post("/me/signout-everywhere", ctx -> {
             signIn.signOutEverywhere(Gate.admitted(ctx).userId());
             sessions.end(ctx);
@@ -83,6 +96,7 @@ final class MePage implements EndpointGroup {
         model.put("mayJoinEarly", standing.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
         model.put("earlyAccessFrom", standing.ladder().lowestWith(dev.popcorn.domain.Right.EARLY_ACCESS).name(locale));
         model.put("earlyAccessAsked", "asked".equals(ctx.queryParam("earlyAccess")));
+        model.put("reminders", fanMessages.reminders(me.userId()));
         model.put("windowReleases", standing.ladder().windowReleases());
         model.put("freezeEvery", standing.streakRules().freezeEvery());
         model.put("weeklyCap", ledger.weeklyCap());

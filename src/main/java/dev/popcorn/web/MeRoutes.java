@@ -2,14 +2,17 @@ package dev.popcorn.web;
 
 import static dev.popcorn.web.common.Access.USER;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.domain.WishNotice;
 import dev.popcorn.web.common.Messages;
+import dev.popcorn.web.common.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -18,7 +21,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The caller themself: who they are, their participation points, and what became of their wishes. */
+/**
+ * The caller themself: who they are, their participation points, what became of their wishes, and whether they are
+ * reminded on the forum before reports close.
+ */
 final class MeRoutes implements EndpointGroup {
 
     record MeJson(String id, String name, long points) {
@@ -35,9 +41,22 @@ final class MeRoutes implements EndpointGroup {
 
     private final WeekOverview overview;
     private final WishTickets wishTickets;
-    private final NoticeTexts standingNotices;
+    /** Whether the caller is reminded on the forum before reports close, as the API shows it. */
+    record RemindersJson(boolean offered, boolean on, boolean forumAccount, long hours) {
+        static RemindersJson of(FanMessages.Reminders r) {
+            return new RemindersJson(r.offered(), r.remind(), r.forumAccount(), r.leadHours());
+        }
+    }
 
-    MeRoutes(WeekOverview overview, WishTickets wishTickets, NoticeTexts standingNotices) {
+    /** The body of {@code PUT /api/v1/me/reminders}. */
+    record RemindersInput(Boolean on) {
+    }
+
+    private final NoticeTexts standingNotices;
+    private final FanMessages fanMessages;
+
+    MeRoutes(WeekOverview overview, WishTickets wishTickets, NoticeTexts standingNotices, FanMessages fanMessages) {
+        this.fanMessages = fanMessages;
         this.overview = overview;
         this.wishTickets = wishTickets;
         this.standingNotices = standingNotices;
@@ -50,6 +69,17 @@ final class MeRoutes implements EndpointGroup {
             Json.write(ctx, 200, new MeJson(me.userId(), me.name(), overview.points(me.userId())));
         }, USER);
         get("/api/v1/me/notices", this::notices, USER);
+        get("/api/v1/me/reminders", ctx -> Json.write(ctx, 200,
+                RemindersJson.of(fanMessages.reminders(Gate.admitted(ctx).userId()))), USER);
+        put("/api/v1/me/reminders", this::setReminders, USER);
+    }
+
+    /** Reminders on or off; the request's language becomes the language of the caller's forum messages. */
+    private void setReminders(Context ctx) {
+        RemindersInput input = Json.read(ctx, RemindersInput.class);
+        String me = Gate.admitted(ctx).userId();
+        Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
+        Json.write(ctx, 200, RemindersJson.of(fanMessages.remind(me, Params.require(input.on(), "on"), Messages.tag(locale))));
     }
 
     /** The caller's notices of both kinds, newest first (ten of each at most). Reading them here tells no banner. */

@@ -66,7 +66,8 @@ public final class WebApp {
             dev.popcorn.app.participation.FanCards fanCards,
             dev.popcorn.app.participation.Leaderboards leaderboards,
             dev.popcorn.app.week.WeekParticipation weekParticipation,
-            dev.popcorn.app.award.Nominations nominations, dev.popcorn.app.participation.People people) {
+            dev.popcorn.app.award.Nominations nominations, dev.popcorn.app.forum.FanMessages fanMessages,
+            dev.popcorn.app.participation.People people) {
     }
 
     /** How the web layer behaves. */
@@ -223,9 +224,9 @@ public final class WebApp {
                 new NominationForms(s.nominations(), pollPage, desk),
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
-                new MeRoutes(s.overview(), s.wishTickets(), notices),
+                new MeRoutes(s.overview(), s.wishTickets(), notices, s.fanMessages()),
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), notices,
-                        wayBack),
+                        wayBack, s.fanMessages()),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
                 new FanCardRoutes(s.fanCards(), chrome, limits),

@@ -91,6 +91,8 @@ class ConfigTest {
             entry("streak.max-freezes", Bad.of("53")),
             entry("streak.bonus-every", Bad.of("0")),
             entry("forum.early-access-group", Bad.of("early access!")),
+            entry("forum.standing-messages", Bad.of("yes")),
+            entry("forum.reminder-hours", Bad.of("145")),
             entry("award.min-points", Bad.of("-1")),
             entry("award.min-account-days", Bad.of("ten")),
             entry("award.min-trust-level", Bad.of("5")),

@@ -48,6 +48,7 @@ public final class MemoryStores implements StorePorts {
     private final MemoryLogs.Builds builds = new MemoryLogs.Builds(db);
     private final MemoryLogs.Notices notices = new MemoryLogs.Notices(db, reports);
     private final MemoryLogs.Nonces signInNonces = new MemoryLogs.Nonces(db);
+    private final MemoryReminders reminders = new MemoryReminders(db, users, reports);
 
     @Override
     public Transactions transactions() {
@@ -162,6 +163,11 @@ public final class MemoryStores implements StorePorts {
     @Override
     public SignInNonces signInNonces() {
         return signInNonces;
+    }
+
+    @Override
+    public dev.popcorn.app.forum.ReminderStore reminders() {
+        return reminders;
     }
 
     @Override

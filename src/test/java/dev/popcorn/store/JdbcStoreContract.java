@@ -199,6 +199,11 @@ abstract class JdbcStoreContract extends StoreContract {
         }
 
         @Override
+        public dev.popcorn.app.forum.ReminderStore reminders() {
+            return store.reminders();
+        }
+
+        @Override
         public dev.popcorn.app.tracker.TicketWriteStore ticketWrites() {
             return store.ticketWrites();
         }

@@ -56,6 +56,7 @@ abstract class StandingContract {
     private final List<Level> changes = new ArrayList<>();
     private final List<String> badgesMirrored = new ArrayList<>();
     private final List<String> joined = new ArrayList<>();
+    private final List<Long> noticed = new ArrayList<>();
     private Standing standing;
     private Ledger ledger;
     private HandInReport handIn;
@@ -79,6 +80,11 @@ abstract class StandingContract {
             @Override
             public void joinEarlyAccess(String userId) {
                 joined.add(userId);
+            }
+
+            @Override
+            public void noticed(String userId, long noticeId) {
+                noticed.add(noticeId);
             }
         };
         PointsRules points = new PointsRules(10, 5, 20, 15, 50);
@@ -134,12 +140,18 @@ abstract class StandingContract {
         assertThat(view.progress().next().id()).isEqualTo("enthusiast");
         assertThat(view.progress().unlocks()).containsExactly(Right.NOMINATE);
         assertThat(store.audit().recent(20)).extracting(AuditEntry::action).contains("level.promote");
+        // each notice is handed on under the id it is kept with (the forum's private message is named by it)
+        assertThat(noticed).containsExactlyInAnyOrderElementsOf(
+                store.standing().notices("fan-1", 10).stream().map(n -> n.id()).toList()).hasSize(3);
+        assertThat(store.standing().notice("fan-1", noticed.get(0)).orElseThrow().kind()).isEqualTo(Standing.NOTICE_BADGE);
+        assertThat(store.standing().notice("fan-2", noticed.get(0))).as("another fan's").isEmpty();
 
         // reviewing again changes nothing: grants and badges are once
         standing.review("fan-1");
         standing.reviewAll();
         assertThat(ledger.points("fan-1")).isEqualTo(95);
         assertThat(badgesMirrored).hasSize(2);
+        assertThat(noticed).hasSize(3);
     }
 
     @Test

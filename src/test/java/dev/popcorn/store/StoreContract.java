@@ -402,6 +402,43 @@ abstract class StoreContract {
     }
 
     @Test
+    void aFanAskingForRemindersIsDueOncePerDeadlineWithAForumNameAndNoReport() {
+        var reminders = store.reminders();
+        Instant deadline = release.reportsCloseAt();
+        for (String[] fan : new String[][] {{"f1", "xiaoyu"}, {"f2", "lei"}, {"f3", "mei"}, {"f4", "ting"}}) {
+            store.users().upsertFromForum(new dev.popcorn.domain.ForumIdentity(fan[0], fan[1], "Fan " + fan[0], "", List.of(),
+                    false, false), SHIPPED);
+        }
+        store.users().upsert("nf", "No forum", SHIPPED);
+        assertThat(reminders.choice("f1")).isEqualTo(dev.popcorn.app.forum.ReminderStore.Choice.NONE);
+        reminders.choose("f1", true, "en", SHIPPED);
+        reminders.choose("f2", true, "zh-CN", SHIPPED);
+        reminders.choose("f3", false, "en", SHIPPED);
+        reminders.choose("nf", true, "", SHIPPED);
+        reminders.choose("f4", true, "", SHIPPED);
+        store.reports().save(new ExperienceReport("f4", release.id(), List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")),
+                List.of(), List.of()), SHIPPED);
+
+        assertThat(reminders.choice("f2")).isEqualTo(new dev.popcorn.app.forum.ReminderStore.Choice(true, "zh-CN"));
+        assertThat(reminders.due(release.id(), deadline, 10)).as("asked, on the forum, not reported").containsExactly("f1", "f2");
+        assertThat(reminders.due(release.id(), deadline, 1)).containsExactly("f1");
+
+        assertThat(reminders.remind("f1", deadline)).isTrue();
+        assertThat(reminders.remind("f1", deadline)).as("once per deadline").isFalse();
+        assertThat(reminders.remind("f1", deadline.minusSeconds(60))).as("nor an earlier one").isFalse();
+        assertThat(reminders.remind("f3", deadline)).as("did not ask").isFalse();
+        assertThat(reminders.due(release.id(), deadline, 10)).containsExactly("f2");
+
+        reminders.choose("f1", false, "en", SHIPPED.plusSeconds(1));
+        reminders.choose("f1", true, "zh-CN", SHIPPED.plusSeconds(2));
+        assertThat(reminders.due(release.id(), deadline, 10)).as("choosing again forgets no reminder").containsExactly("f2");
+        Instant nextWeek = deadline.plus(Duration.ofDays(7));
+        assertThat(reminders.due(release.id(), nextWeek, 10)).containsExactly("f1", "f2");
+        assertThat(reminders.remind("f1", nextWeek)).isTrue();
+        assertThat(reminders.choice("f1")).isEqualTo(new dev.popcorn.app.forum.ReminderStore.Choice(true, "zh-CN"));
+    }
+
+    @Test
     void buildNoticesAreLoggedFirstAndSettledLater() {
         var log = store.builds();
         var notice = new dev.popcorn.domain.BuildNotice(new dev.popcorn.domain.BuildRef("mobile/release", 112,

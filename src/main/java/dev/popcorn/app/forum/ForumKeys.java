@@ -44,6 +44,20 @@ public final class ForumKeys {
         return key("wish-" + wishId + "-" + n);
     }
 
+    /** The private message telling a fan of their standing notice {@code noticeId} (a promotion or a new badge tier). */
+    public String notice(long noticeId) {
+        return key("notice-" + noticeId);
+    }
+
+    /**
+     * The private message reminding one fan to report on a release: the user's id as it is when it is short and plain,
+     * else a digest of it, so the key stays within the forum's 50 characters.
+     */
+    public String reminder(long releaseId, String userId) {
+        String user = userId.matches("[A-Za-z0-9_]{1,12}") ? userId : digest(userId);
+        return key("remind-" + releaseId + "-" + user);
+    }
+
     /** The key a version before installation ids gave the same thread ({@code popcorn-release-3}). */
     public static String legacy(String kind, long id) {
         return "popcorn-" + kind + "-" + id;

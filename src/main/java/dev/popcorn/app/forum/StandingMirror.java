@@ -43,10 +43,18 @@ public final class StandingMirror implements Standing.Mirror {
     private final ForumLevelStore levels;
     private final UserStore users;
     private final OutboxStore outbox;
+    private final boolean tellNotices;
     private final Clock clock;
 
     public StandingMirror(Forum forum, ForumMirrorMap map, ForumLevelStore levels, UserStore users, OutboxStore outbox,
             Clock clock) {
+        this(forum, map, levels, users, outbox, false, clock);
+    }
+
+    /** {@code tellNotices}: a fan's standing notices are also told in a private message ({@code forum.standing-messages}). */
+    public StandingMirror(Forum forum, ForumMirrorMap map, ForumLevelStore levels, UserStore users, OutboxStore outbox,
+            boolean tellNotices, Clock clock) {
+        this.tellNotices = tellNotices;
         this.forum = forum;
         this.map = map;
         this.levels = levels;
@@ -82,6 +90,22 @@ public final class StandingMirror implements Standing.Mirror {
             return;
         }
         outbox.enqueue(BADGE, userId + "/" + badge.key(), clock.instant());
+    }
+
+    /**
+     * A notice of the user's standing was written (call inside the transaction that writes it): files its private
+     * message ({@link FanMessages#NOTICE}), once per notice, when they are told on the forum and the user has a forum
+     * account. A fan with none is not told later: old news would arrive all at once at their first sign-in.
+     */
+    @Override
+    public void noticed(String userId, long noticeId) {
+        if (!tellNotices || !forum.enabled() || userId == null || userId.isBlank()) {
+            return;
+        }
+        if (users.find(userId).map(User::forumUsername).filter(n -> n != null && !n.isBlank()).isEmpty()) {
+            return;
+        }
+        outbox.enqueue(FanMessages.NOTICE, userId + "/" + noticeId, clock.instant());
     }
 
     /**

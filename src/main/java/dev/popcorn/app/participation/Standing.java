@@ -47,6 +47,10 @@ public final class Standing implements Ledger.Review, Rights {
         /** Puts the user in the early-access group; refused (409) where there is none. */
         void joinEarlyAccess(String userId);
 
+        /** The user was given a notice of their standing (a promotion or a new badge tier), kept under {@code noticeId}. */
+        default void noticed(String userId, long noticeId) {
+        }
+
         static Mirror none() {
             return new Mirror() {
                 @Override
@@ -184,7 +188,7 @@ public final class Standing implements Ledger.Review, Rights {
             Instant at = earnedAt(badge, history, now);
             if (store.grantBadge(userId, badge.key(), at)) {
                 bonus(userId, ParticipationKind.BADGE, "badge:" + badge.key(), at);
-                store.addNotice(userId, NOTICE_BADGE, badge.key(), now);
+                mirror.noticed(userId, store.addNotice(userId, NOTICE_BADGE, badge.key(), now));
                 mirror.badgeGranted(userId, badge);
             }
         }
@@ -543,7 +547,7 @@ public final class Standing implements Ledger.Review, Rights {
     /** A notice of a promotion, whoever made it (activity, a lead's lock, the forum group): a fall is not news. */
     private void told(String userId, Level from, Level to, Instant at) {
         if (to.rank() > from.rank()) {
-            store.addNotice(userId, NOTICE_PROMOTED, to.id(), at);
+            mirror.noticed(userId, store.addNotice(userId, NOTICE_PROMOTED, to.id(), at));
         }
     }
 

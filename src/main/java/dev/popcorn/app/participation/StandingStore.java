@@ -98,8 +98,11 @@ public interface StandingStore {
     record Notice(long id, String kind, String subject, Instant at, Instant seenAt) {
     }
 
-    /** Keeps a notice for the user, unseen. */
-    void addNotice(String userId, String kind, String subject, Instant at);
+    /** Keeps a notice for the user, unseen; answers its id. */
+    long addNotice(String userId, String kind, String subject, Instant at);
+
+    /** The user's notice of this id, if there is one. */
+    java.util.Optional<Notice> notice(String userId, long id);
 
     /** The user's latest notices, newest first. */
     List<Notice> notices(String userId, int limit);

@@ -92,6 +92,11 @@ public final class Templates {
         }
     }
 
+    /** A date and time as the {@code when} filter writes it in {@code locale}: for texts written outside a page (forum messages). */
+    public static String when(Instant instant, ZoneId zone, Locale locale) {
+        return When.format(instant, zone, locale);
+    }
+
     /**
      * {@code instant | when}: date and time in the week's zone, in the page's language, with the zone as its
      * readers call it: 北京时间 / Beijing time for China's zone, else the zone's own name in the language.
