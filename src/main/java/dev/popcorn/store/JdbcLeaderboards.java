@@ -12,7 +12,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * The leaderboards in SQL that H2 2.x and PostgreSQL both run: a week or a month sums the slice of
  * {@code participation_events} by time over its covering index; all time reads
  * {@code participation_totals}, one row per user kept in the same transaction as each grant and
- * revocation (V12); ranks come from {@code RANK()} over the sums. Each board is one query, a
+ * revocation (V12); ranks come from {@code RANK()} over the sums, and on a week's or a month's board a tie goes to
+ * whoever reached the sum first (their last grant that counted; issue 28). Each board is one query, a
  * user's own place two.
  */
 final class JdbcLeaderboards implements LeaderboardStore {
@@ -33,7 +34,8 @@ final class JdbcLeaderboards implements LeaderboardStore {
         Filter excluded = excluded(exclusions);
         String sql = "SELECT r.rnk, r.user_id, r.name, l.level, r.points FROM ("
                 + " SELECT b.rnk, b.user_id, b.name, b.points FROM ("
-                + "  SELECT s.user_id, u.name, s.points, RANK() OVER (ORDER BY s.points DESC) AS rnk"
+                + "  SELECT s.user_id, u.name, s.points, RANK() OVER (ORDER BY s.points DESC" + (period == null ? "" : ", s.reached")
+                + ") AS rnk"
                 + "  FROM " + scores(period) + " s JOIN users u ON u.id = s.user_id"
                 + "  WHERE s.points > 0 AND u.public_profile AND NOT " + excluded.sql
                 + " ) b ORDER BY b.rnk, b.name, b.user_id LIMIT :limit"
@@ -44,6 +46,10 @@ final class JdbcLeaderboards implements LeaderboardStore {
                 .list());
     }
 
+    /** A user's standing as first read, and when they reached their points in the period (null for all time). */
+    private record Found(Standing standing, java.time.Instant reached) {
+    }
+
     /** Two queries: the user with their points, then how many listed users have more and the least of those. */
     @Override
     public Optional<Standing> standing(String userId, Period period, Exclusions exclusions) {
@@ -52,20 +58,32 @@ final class JdbcLeaderboards implements LeaderboardStore {
                 ? "SELECT COALESCE(SUM(points), 0) FROM participation_totals WHERE user_id = u.id"
                 : "SELECT COALESCE(SUM(points), 0) FROM participation_events"
                         + " WHERE user_id = u.id AND at >= :from AND at < :until AND revoked_at IS NULL";
-        String who = "SELECT u.id, u.name, l.level, u.public_profile, (" + mine + ") AS points,"
+        String reachedMine = period == null ? "NULL"
+                : "(SELECT MAX(CASE WHEN points > 0 THEN at END) FROM participation_events"
+                        + " WHERE user_id = u.id AND at >= :from AND at < :until AND revoked_at IS NULL)";
+        String who = "SELECT u.id, u.name, l.level, u.public_profile, (" + mine + ") AS points, " + reachedMine + " AS reached,"
                 + " CASE WHEN " + excluded.sql + " THEN 1 ELSE 0 END AS excluded"
                 + " FROM users u LEFT JOIN user_levels l ON l.user_id = u.id WHERE u.id = :me";
+        // On a period's board a tie goes to whoever got there first: they are ahead too.
         String ahead = "SELECT COUNT(*) AS ahead, MIN(s.points) AS above FROM " + scores(period) + " s"
-                + " JOIN users u ON u.id = s.user_id WHERE s.points > :points AND u.public_profile AND NOT " + excluded.sql;
+                + " JOIN users u ON u.id = s.user_id WHERE (s.points > :points"
+                + (period == null ? "" : " OR (s.points = :points AND s.reached < :reached)") + ")"
+                + " AND u.public_profile AND NOT " + excluded.sql;
         return db.with(h -> bind(h.createQuery(who), period, excluded).bind("me", userId)
-                .map((rs, ctx) -> new Standing(rs.getString("id"), rs.getString("name"), rs.getString("level"),
-                        rs.getLong("points"), null, null, rs.getBoolean("public_profile"), rs.getInt("excluded") == 1))
+                .map((rs, ctx) -> new Found(new Standing(rs.getString("id"), rs.getString("name"), rs.getString("level"),
+                        rs.getLong("points"), null, null, rs.getBoolean("public_profile"), rs.getInt("excluded") == 1),
+                        Db.instant(rs, "reached")))
                 .findOne()
-                .map(s -> {
+                .map(found -> {
+                    Standing s = found.standing();
                     if (s.excluded() || s.points() <= 0) {
                         return s;
                     }
-                    return bind(h.createQuery(ahead), period, excluded).bind("points", s.points())
+                    var query = bind(h.createQuery(ahead), period, excluded).bind("points", s.points());
+                    if (period != null) {
+                        query.bind("reached", found.reached());
+                    }
+                    return query
                             .map((rs, ctx) -> {
                                 long above = rs.getLong("above");
                                 Long placeAbove = rs.wasNull() ? null : above;
@@ -113,8 +131,9 @@ final class JdbcLeaderboards implements LeaderboardStore {
     private static String scores(Period period) {
         return period == null
                 ? "participation_totals"
-                : "(SELECT user_id, SUM(points) AS points FROM participation_events"
-                        + " WHERE at >= :from AND at < :until AND revoked_at IS NULL GROUP BY user_id)";
+                // When each reached their sum: their last grant that counted.
+                : "(SELECT user_id, SUM(points) AS points, MAX(CASE WHEN points > 0 THEN at END) AS reached"
+                        + " FROM participation_events WHERE at >= :from AND at < :until AND revoked_at IS NULL GROUP BY user_id)";
     }
 
     /** A condition on {@code u} (the users row) true for a user the exclusions keep off every board, with its values. */

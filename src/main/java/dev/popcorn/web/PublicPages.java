@@ -11,6 +11,8 @@ import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollState;
 import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Team;
@@ -20,6 +22,7 @@ import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Sessions;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +95,29 @@ final class PublicPages implements EndpointGroup {
         }, ANYONE);
     }
 
+    /**
+     * The release before the newest one, while its reports or its poll are still open (a release opened mid-week does
+     * not hide last week's vote): what a fan may still do there.
+     */
+    private void stillOpen(Map<String, Object> model, Optional<Pass> me) {
+        List<Release> recent = overview.recentReleases(2);
+        if (recent.size() < 2) {
+            return;
+        }
+        Release earlier = recent.get(1);
+        boolean reportsOpen = earlier.acceptsReportsAt(overview.now());
+        Optional<Poll> openPoll = overview.pollOf(earlier.id()).filter(p -> p.stateAt(overview.now()) == PollState.OPEN);
+        if (!reportsOpen && openPoll.isEmpty()) {
+            return;
+        }
+        Map<String, Object> still = new HashMap<>();
+        still.put("release", earlier);
+        still.put("reportsOpen", reportsOpen);
+        openPoll.ifPresent(poll -> still.put("poll", poll));
+        me.ifPresent(pass -> still.put("myReport", reports.find(earlier.id(), pass.userId()).isPresent()));
+        model.put("stillOpen", still);
+    }
+
     private void home(Context ctx) {
         Map<String, Object> model = chrome.model(ctx);
         Optional<Pass> me = sessions.current(ctx);
@@ -104,6 +130,7 @@ final class PublicPages implements EndpointGroup {
             overview.pollOf(release.id()).ifPresent(poll -> model.put("poll", polls.model(ctx, poll.id())));
             me.ifPresent(pass -> model.put("myReport", reports.find(release.id(), pass.userId()).isPresent()));
         });
+        stillOpen(model, me);
         overview.winners(1).stream().findFirst().ifPresent(award -> model.put("lastAward", award));
         model.put("teams", overview.teamsBySlug());
         model.put("wishes", overview.topWishes(5));

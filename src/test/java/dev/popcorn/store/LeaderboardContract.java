@@ -153,6 +153,29 @@ abstract class LeaderboardContract {
     }
 
     @Test
+    void onAWeeksBoardATieGoesToWhoeverGotThereFirst() throws SQLException {
+        open();
+        user("ana", "Ana");
+        user("bo", "Bo");
+        user("cy", "Cy");
+        // Cy reached 40 first, Ana next; Bo got 40 last, though his first grant was the earliest of all.
+        grant("bo", "a", 30, WEEK_START.plusSeconds(10));
+        grant("cy", "a", 40, WEEK_START.plusSeconds(20));
+        grant("ana", "a", 40, WEEK_START.plusSeconds(30));
+        grant("bo", "b", 10, WEEK_START.plusSeconds(40));
+        // A grant that counted nothing (the weekly cap) does not move when they got there.
+        grant("cy", "capped", 0, WEEK_START.plusSeconds(50));
+
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.WEEK, 10, null))).containsExactly("1 Cy 40", "2 Ana 40", "3 Bo 40");
+        Leaderboards.Own bo = boards(DEFAULT).users(Leaderboards.Period.WEEK, 10, "bo").own();
+        assertThat(bo.rank()).isEqualTo(3);
+        assertThat(bo.gap()).as("level on points with the place above").isZero();
+        assertThat(boards(DEFAULT).users(Leaderboards.Period.WEEK, 10, "cy").own().rank()).isEqualTo(1);
+        // All time has no moment to compare: the tie is shared.
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.ALL, 10, null))).containsExactly("1 Ana 40", "1 Bo 40", "1 Cy 40");
+    }
+
+    @Test
     void staffGroupsAndLeadsAreOnNoBoardAndAPrivateUserSeesOnlyTheirOwnRank() throws SQLException {
         open();
         user("fan", "Fan");

@@ -195,6 +195,23 @@ class LeadDeskIT {
     }
 
     @Test
+    void aStillOpenPollOfTheReleaseBeforeStaysOnTheFansHomeUntilItCloses() {
+        api.call("POST", "/api/v1/polls/" + poll + "/open", "/api/v1/polls/{id}/open", LEAD, null, 200);
+        assertThat(server.page("GET", "/?lang=en", null, null).body()).doesNotContain("id=\"still-open\"");
+        page("POST", "/lead/releases", "&version=2026.11.21&draftPoll=1&features=" + enc("POP-7 | Zoom | camera"));
+
+        String en = server.page("GET", "/?lang=en", null, null).body();
+        String still = en.substring(en.indexOf("id=\"still-open\""), en.indexOf("</section>", en.indexOf("id=\"still-open\"")));
+        assertThat(still).contains("Still open from release 2026.11.20", "href=\"/polls/" + poll + "\"",
+                "href=\"/releases/" + release + "#report\"");
+        assertThat(server.page("GET", "/?lang=zh-CN", null, null).body()).contains("版本 2026.11.20 仍在进行中");
+
+        page("POST", "/lead/polls/" + poll + "/close", "");
+        server.clock.advance(java.time.Duration.ofDays(8)); // past the earlier release's report deadline too
+        assertThat(server.page("GET", "/?lang=en", null, null).body()).doesNotContain("id=\"still-open\"");
+    }
+
+    @Test
     void aDisqualificationsReasonIsReadInTheReadersLanguage() {
         api.call("POST", "/api/v1/polls/" + poll + "/open", "/api/v1/polls/{id}/open", LEAD, null, 200);
         long candidate = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200).getAsJsonObject()

@@ -113,6 +113,25 @@ class LeaderboardsIT {
     }
 
     @Test
+    void equalPointsOnTheWeeksBoardGoToWhoeverGotThereFirstAndThePageSaysSo() throws Exception {
+        fan("ana", "Ana", 40);
+        server.clock.advance(java.time.Duration.ofMinutes(5));
+        fan("bo", "Bo", 40);
+        String session = server.session("bo", "Bo");
+        String en = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en")))
+                .header("Cookie", "popcorn_session=" + session).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(en).contains("id=\"ties\"", "whoever got there first ranks higher", "Level on points with the place above")
+                .containsPattern("#1</span>\\s*<span class=\"who-name\"><a href=\"/fans/ana\">")
+                .containsPattern("#2</span>\\s*<span class=\"who-name\"><a href=\"/fans/bo\">");
+        String zh = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=zh-CN"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(zh).contains("积分相同时，先达到该积分的用户排名靠前。");
+        String all = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=all&lang=en"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(all).doesNotContain("id=\"ties\"");
+    }
+
+    @Test
     void thePageEscapesNamesAndMarksTheSignedInFansOwnPlace() throws Exception {
         fan("ana", "<script>alert(1)</script>", 90);
         fan("bo", "Bo", 60);
