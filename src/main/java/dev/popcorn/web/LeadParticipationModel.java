@@ -50,12 +50,17 @@ final class LeadParticipationModel {
             model.put("leadReports", week.reports(release.id(), REPORTS));
         });
         model.put("recentGrants", week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList());
+        model.put("levelChoices", levelChoices(standing, locale));
+        model.put("levelBars", levels(standing.levelCounts(), locale));
+    }
+
+    /** The ladder's levels for the level form: id and name in the lead's language. */
+    static List<Map<String, String>> levelChoices(Standing standing, Locale locale) {
         List<Map<String, String>> choices = new ArrayList<>();
         for (Level level : standing.ladder().levels()) {
             choices.add(Map.of("id", level.id(), "name", level.name(locale)));
         }
-        model.put("levelChoices", choices);
-        model.put("levelBars", levels(standing.levelCounts(), locale));
+        return choices;
     }
 
     static List<Bar> funnel(WeekParticipation.Funnel funnel, Locale locale) {

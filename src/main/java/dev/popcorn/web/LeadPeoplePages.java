@@ -6,7 +6,6 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.Standing;
-import dev.popcorn.domain.Level;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
@@ -78,11 +77,7 @@ final class LeadPeoplePages implements EndpointGroup {
         model.put("points", summary);
         model.put("grants", summary.grants().stream().map(g -> LeadParticipationModel.grant(g, locale)).toList());
         model.put("reports", standing.reports(user.id(), 20));
-        List<Map<String, String>> choices = new ArrayList<>();
-        for (Level level : standing.ladder().levels()) {
-            choices.add(Map.of("id", level.id(), "name", level.name(locale)));
-        }
-        model.put("levelChoices", choices);
+        model.put("levelChoices", LeadParticipationModel.levelChoices(standing, locale));
         model.put("kept", kept);
         model.put("done", ctx.queryParam("done"));
         model.put("awarded", ParticipationKind.AWARDED.name());
