@@ -62,6 +62,50 @@ final class CardDrawing {
         return "…";
     }
 
+    /**
+     * {@code text} broken into lines no wider than {@code width} with the graphics' current font, nothing
+     * left out: at the places the language allows a line to break (between words; between Chinese
+     * characters), and inside a word only where the word alone is wider than a line. The spaces where a
+     * line breaks are dropped; an empty text is no line.
+     */
+    static java.util.List<String> wrap(Graphics2D g, String text, int width, java.util.Locale locale) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (text.isBlank()) {
+            return lines;
+        }
+        java.text.BreakIterator breaks = java.text.BreakIterator.getLineInstance(locale);
+        breaks.setText(text);
+        StringBuilder line = new StringBuilder();
+        for (int start = breaks.first(), end = breaks.next(); end != java.text.BreakIterator.DONE;
+                start = end, end = breaks.next()) {
+            String piece = text.substring(start, end);
+            if (width(g, (line + piece).stripTrailing()) <= width) {
+                line.append(piece);
+                continue;
+            }
+            if (!line.toString().isBlank()) {
+                lines.add(line.toString().strip());
+            }
+            line.setLength(0);
+            // A piece wider than a whole line (a very long word): cut where it no longer fits.
+            int from = 0;
+            String word = piece.stripTrailing();
+            while (from < word.length() && width(g, word.substring(from)) > width) {
+                int to = word.offsetByCodePoints(from, 1);
+                while (to < word.length() && width(g, word.substring(from, word.offsetByCodePoints(to, 1))) <= width) {
+                    to = word.offsetByCodePoints(to, 1);
+                }
+                lines.add(word.substring(from, to));
+                from = to;
+            }
+            line.append(piece.substring(from));
+        }
+        if (!line.toString().isBlank()) {
+            lines.add(line.toString().strip());
+        }
+        return lines;
+    }
+
     /** How wide {@code text} is drawn by {@link #draw} with the graphics' current font. */
     static float width(Graphics2D g, String text) {
         return text.isEmpty() ? 0 : layout(g, text).getAdvance();

@@ -6,12 +6,22 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import dev.popcorn.app.participation.FanCards;
 import dev.popcorn.app.participation.FanCards.Facts;
 import dev.popcorn.app.participation.FanCards.Format;
+import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.PollState;
+import dev.popcorn.domain.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.RateLimits;
+import dev.popcorn.web.common.Sessions;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,19 +29,26 @@ import java.util.Optional;
 /**
  * A fan's card worth sharing: the picture in two sizes ({@code /fans/{id}/card.png}, and the same
  * under {@code /api/v1} with problem JSON for programs) and the public share page whose link
- * unfolds as the card on forums and in chats. Nothing for a user Popcorn does not know or who
- * stays off public pages: both are "not found", so the answer does not tell which.
+ * unfolds as the card on forums and in chats. The page is a door for the friends who open it: the
+ * card, what Popcorn and Orange Friday are, this week's release and poll and how to take part; the
+ * fan's own tools (the text to copy, the downloads) are shown to the fan alone. Nothing for a user
+ * Popcorn does not know or who stays off public pages: both are "not found", so the answer does not
+ * tell which.
  */
 final class FanCardRoutes implements EndpointGroup {
 
     private final FanCards cards;
+    private final WeekOverview overview;
     private final RateLimits limits;
     private final Chrome chrome;
+    private final Sessions sessions;
 
-    FanCardRoutes(FanCards cards, Chrome chrome, RateLimits limits) {
+    FanCardRoutes(FanCards cards, WeekOverview overview, Chrome chrome, Sessions sessions, RateLimits limits) {
         this.limits = limits;
         this.cards = cards;
+        this.overview = overview;
         this.chrome = chrome;
+        this.sessions = sessions;
     }
 
     @Override
@@ -76,13 +93,22 @@ final class FanCardRoutes implements EndpointGroup {
         ctx.res().setContentType("image/png");
     }
 
-    /** The public share page in the visitor's language (chosen with {@code ?lang=} like every page). */
+    /**
+     * The public share page in the visitor's language (chosen with {@code ?lang=} like every page): to
+     * the fan, their tools; to anyone else, the door.
+     */
     private void share(Context ctx) {
         Locale locale = chrome.locale(ctx);
         String userId = ctx.pathParam("id");
         Facts facts = fan(ctx, locale);
         Map<String, Object> model = chrome.model(ctx);
         model.put("share", SharePage.of(userId, facts, cards));
+        boolean own = sessions.current(ctx).map(pass -> pass.userId().equals(userId)).orElse(false);
+        model.put("own", own);
+        if (!own) {
+            model.put("door", Door.of(overview.currentRelease(), overview::pollOf, overview.now(),
+                    sessions.current(ctx).isPresent(), Boolean.TRUE.equals(model.get("forumSignIn"))));
+        }
         // The page carries the viewer's name and CSRF token in its header: for their browser only, never a shared cache.
         ctx.header("Cache-Control", "private, no-cache");
         chrome.render(ctx, "share", model);
@@ -128,6 +154,46 @@ final class FanCardRoutes implements EndpointGroup {
             return new SharePage(facts, cards.shareUrl(userId, locale), cards.cardUrl(userId, Format.WIDE, locale),
                     Format.WIDE.width(), Format.WIDE.height(), cards.cardPath(userId, Format.WIDE, locale),
                     cards.cardPath(userId, Format.STORY, locale), Messages.tag(locale));
+        }
+    }
+
+    /**
+     * What a friend who opens the page is shown under the card: this week's release (the latest), whether
+     * it takes reports, its Popcorn Award poll and where that poll is, and what they can do now. Signed
+     * out, that is to sign in (through the forum straight back to where they take part, where the forum
+     * signs in; else the page that tells how); signed in, to hand in a report while reports are open, to
+     * vote while the poll is, else to see the week.
+     */
+    record Door(Release release, boolean reportsOpen, Poll poll, PollState pollState, List<Action> actions) {
+
+        /** A way to take part: the text's key, where it goes, and the link's id. */
+        record Action(String key, String href, String id) {
+        }
+
+        static Door of(Optional<Release> current, java.util.function.LongFunction<Optional<Poll>> pollOf, Instant now,
+                boolean signedIn, boolean forumSignIn) {
+            Release release = current.orElse(null);
+            boolean reportsOpen = release != null && release.acceptsReportsAt(now);
+            Poll poll = release == null ? null : pollOf.apply(release.id()).orElse(null);
+            PollState state = poll == null ? null : poll.stateAt(now);
+            List<Action> open = new ArrayList<>();
+            if (reportsOpen) {
+                open.add(new Action("home.handInReport", "/releases/" + release.id() + "#report", "take-part-report"));
+            }
+            if (state == PollState.OPEN) {
+                open.add(new Action("home.vote", "/polls/" + poll.id(), "take-part-vote"));
+            }
+            if (open.isEmpty()) {
+                open.add(new Action("share.door.week", "/", "take-part-week"));
+            }
+            if (signedIn) {
+                return new Door(release, reportsOpen, poll, state, List.copyOf(open));
+            }
+            String target = open.get(0).href().replaceFirst("#.*", "");
+            String signIn = forumSignIn ? "/signin/forum?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
+                    : "/signin";
+            return new Door(release, reportsOpen, poll, state, List.of(new Action("share.door.signIn", signIn,
+                    "take-part-signin")));
         }
     }
 }

@@ -229,7 +229,7 @@ public final class WebApp {
                         wayBack, s.fanMessages()),
                 new UserRoutes(s.signIn()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
-                new FanCardRoutes(s.fanCards(), chrome, limits),
+                new FanCardRoutes(s.fanCards(), s.overview(), chrome, sessions, limits),
                 new FanPage(s.standing(), s.fanCards(), chrome, sessions),
                 new LadderPages(s.standing(), chrome, sessions),
                 new LeaderboardRoutes(s.leaderboards(), gate, chrome),

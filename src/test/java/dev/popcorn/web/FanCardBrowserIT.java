@@ -20,10 +20,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A demo fan's share page in a real headless Chromium on a 360 px phone, in both languages: the
- * card loads (under the page's content security policy), nothing is wider than the screen, the
- * copy button appears (the static script ran) and copies, and both sizes can be downloaded.
- * Skipped with a message where Chromium is not installed, unless CI=true (as {@link BrowserIT}).
+ * A demo fan's share page in a real headless Chromium on a 360 px phone, in both languages. The fan
+ * themself: the card loads (under the page's content security policy), nothing is wider than the
+ * screen, the copy button appears (the static script ran) and copies, and both sizes can be
+ * downloaded. A friend who opens the link (issue 28, item 6): the card, what Popcorn and Orange
+ * Friday are and a clear way to take part on the first screen, this week's release and poll below,
+ * and none of the fan's tools. Skipped with a message where Chromium is not installed, unless CI=true
+ * (as {@link BrowserIT}).
  */
 class FanCardBrowserIT {
 
@@ -62,8 +65,12 @@ class FanCardBrowserIT {
 
     private void sharePage(String lang, String heading, String textStart, String copied, String storyLink) throws Exception {
         browser.manage().deleteAllCookies();
+        browser.get(server.url("/?lang=" + lang));
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-xiaoming", "小明 Xiaoming")));
         browser.get(server.url("/fans/demo-xiaoming/share?lang=" + lang));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
+        assertThat(browser.findElements(By.id("share-door"))).as("the fan sees their tools, not the door").isEmpty();
+        assertThat(browser.findElement(By.id("share-owner-note")).isDisplayed()).isTrue();
         assertThat(script("return window.innerWidth;")).as("a phone's viewport").isEqualTo(360L);
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 360 px").isEqualTo(true);
 
@@ -92,6 +99,61 @@ class FanCardBrowserIT {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.createDirectories(Path.of("target"));
         Files.copy(shot, Path.of("target/share-page-360-" + lang + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aFriendFindsTheDoorOnA360PixelPhoneInEnglish() throws Exception {
+        friend("en", "小明 Xiaoming's Popcorn card", "Popcorn is Orange Friday's home: every Friday fans try the new phone build",
+                "This week: release ", ": the vote is open until ", "Sign in to take part", "Hand in your report", "");
+    }
+
+    @Test
+    void aFriendFindsTheDoorOnA360PixelPhoneInChinese() throws Exception {
+        friend("zh-CN", "小明 Xiaoming 的爆米花卡片", "爆米花是橙色星期五的大本营", "本周：版本 ", "：投票进行中，",
+                "登录参与", "提交体验报告", "-zh");
+    }
+
+    /**
+     * A friend opens the fan's link signed out: under the card, one line on Popcorn and Orange Friday and the
+     * way in, on the first screen; then this week's release and its poll; none of the fan's tools. Signed in
+     * as someone else, the way in is their report. Screenshots of both go to {@code target/}.
+     */
+    private void friend(String lang, String heading, String about, String release, String poll, String signIn, String report,
+            String suffix) throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(server.url("/fans/demo-xiaoming/share?lang=" + lang));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
+        WebElement card = browser.findElement(By.cssSelector("img.fan-card"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0;", card)));
+        assertThat(browser.findElement(By.id("door-about")).getText()).startsWith(about);
+        assertThat(browser.findElement(By.id("door-release")).getText()).startsWith(release);
+        assertThat(browser.findElement(By.id("door-poll")).getText()).contains(poll);
+        WebElement in = browser.findElement(By.id("take-part-signin"));
+        assertThat(in.getText()).isEqualTo(signIn);
+        assertThat(in.getAttribute("href")).isEqualTo(server.url("/signin"));
+        shot("share-friend-phone" + suffix);
+        assertThat(script("return arguments[0].getBoundingClientRect().bottom <= window.innerHeight;", in))
+                .as("the way in is on the first screen").isEqualTo(true);
+        assertThat(Chromium.fitsTheWidth(browser)).as("the friend's view fits 360 px").isTrue();
+        noTools();
+
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-050", "Tao Zhu")));
+        browser.get(server.url("/fans/demo-xiaoming/share?lang=" + lang));
+        WebElement take = browser.findElement(By.id("take-part-report"));
+        assertThat(take.getText()).isEqualTo(report);
+        assertThat(take.getAttribute("href")).contains("/releases/").endsWith("#report");
+        assertThat(browser.findElements(By.id("take-part-signin"))).isEmpty();
+        assertThat(Chromium.fitsTheWidth(browser)).as("a signed-in friend's view fits 360 px").isTrue();
+        noTools();
+        shot("share-friend-signed-in-phone" + suffix);
+    }
+
+    private static void noTools() {
+        for (String tool : new String[] {"share-text", "share-copy", "share-native", "download-wide", "download-story",
+                "share-owner-note"}) {
+            assertThat(browser.findElements(By.id(tool))).as(tool + " is the fan's own").isEmpty();
+        }
     }
 
     @Test

@@ -172,8 +172,12 @@ class FanCardIT {
                 .startsWith("My Popcorn level: Newcomer. A new build every Friday").doesNotContain(" 0 ").doesNotContain("no ");
         assertThat(page).doesNotContain("<script>alert").doesNotContain("\"Bob\"");
         assertThat(page).contains("<h1>" + escaped + "&#39;s Popcorn card</h1>");
-        assertThat(page).contains("src=\"/fans/nasty/card.png?format=wide&amp;lang=en\"")
-                .contains("href=\"/fans/nasty/card.png?format=story&amp;lang=en\"");
+        assertThat(page).contains("src=\"/fans/nasty/card.png?format=wide&amp;lang=en\"");
+        // The downloads are the fan's own: on their page, not on a visitor's.
+        assertThat(page).doesNotContain("format=story");
+        String own = server.page("GET", "/fans/nasty/share?lang=en", server.session("nasty", NASTY), null).body();
+        assertThat(own).contains("href=\"/fans/nasty/card.png?format=story&amp;lang=en\"")
+                .contains("<h1>" + escaped + "&#39;s Popcorn card</h1>");
         // The card the preview names is there.
         HttpResponse<byte[]> image = get("/fans/nasty/card.png?format=wide&lang=en", null);
         assertThat(image.statusCode()).isEqualTo(200);
@@ -197,6 +201,55 @@ class FanCardIT {
         assertThat(meta(chinese, "property", "og:title")).isEqualTo("小明 Xiaoming · 爆米花内测先锋");
         assertThat(chinese).contains("我在爆米花是内测先锋，共测试 1 个版本，2 个心愿已实现。").doesNotContain("连续 0")
                 .contains("<html lang=\"zh-CN\">");
+    }
+
+    /**
+     * Issue 28, item 6: a friend who opens the link (signed out, or signed in as someone else) reads what
+     * Popcorn and Orange Friday are, this week's release and poll, and how to take part; the fan's tools
+     * (the text to copy, the downloads, the script that copies) are on the fan's own view only.
+     */
+    @Test
+    void aFriendFindsTheDoorAndOnlyTheFanFindsTheirTools() throws Exception {
+        JsonObject week = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body()).getAsJsonObject();
+        JsonObject release = week.getAsJsonObject("release");
+        String version = release.get("version").getAsString();
+        long releaseId = release.get("id").getAsLong();
+
+        String signedOut = server.page("GET", "/fans/card-fan/share?lang=en", null, null).body();
+        assertThat(signedOut).contains("id=\"share-door\"")
+                .contains("Popcorn is Orange Friday&#39;s home: every Friday fans try the new phone build")
+                .contains("<h2 id=\"door-release\">This week: release " + version + "</h2>")
+                .containsPattern("id=\"door-poll\">[^<]+: the vote is open until [^<]+</p>")
+                .contains("<a class=\"button\" id=\"take-part-signin\" href=\"/signin\">Sign in to take part</a>")
+                .contains("Sign in with the personal link from the forum to report and vote.");
+        assertThat(signedOut).doesNotContain("id=\"share-text\"").doesNotContain("id=\"share-copy\"")
+                .doesNotContain("download=").doesNotContain("share.js").doesNotContain("id=\"share-owner-note\"");
+
+        String friend = server.page("GET", "/fans/card-fan/share?lang=zh-CN", server.session("friend", "Friend"), null).body();
+        assertThat(friend).contains("id=\"share-door\"").contains("爆米花是橙色星期五的大本营")
+                .contains("<h2 id=\"door-release\">本周：版本 " + version + "</h2>")
+                .contains("id=\"take-part-report\" href=\"/releases/" + releaseId + "#report\">提交体验报告</a>")
+                .doesNotContain("take-part-signin").doesNotContain("id=\"share-text\"").doesNotContain("download=");
+
+        String own = server.page("GET", "/fans/card-fan/share?lang=en", server.session("card-fan", "小明 Xiaoming"), null).body();
+        assertThat(own).contains("id=\"share-tools\"").contains("id=\"share-text\"").contains("id=\"share-copy\"")
+                .contains("download=\"popcorn-card-wide.png\"").contains("download=\"popcorn-card-story.png\"")
+                .contains("/assets/share.js").contains("id=\"share-owner-note\"");
+        assertThat(own).doesNotContain("id=\"share-door\"");
+        // Link previews see the same card and text, whoever asks.
+        assertThat(meta(own, "property", "og:description")).isEqualTo(meta(signedOut, "property", "og:description"));
+    }
+
+    @Test
+    void aFanWithNothingToCountYetIsSharedWithoutAZero() throws Exception {
+        sql("INSERT INTO users (id, name, joined_at) VALUES (?, ?, ?)", "new-fan", "Newbie", now());
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            String page = server.send("GET", "/fans/new-fan/share?lang=" + lang, null, null).body();
+            String text = meta(page, "property", "og:description");
+            assertThat(text).as(lang).doesNotContainPattern("(^|\\D)0(\\D|$)");
+        }
+        assertThat(meta(server.send("GET", "/fans/new-fan/share?lang=zh-CN", null, null).body(), "property", "og:description"))
+                .startsWith("我在爆米花是").contains("每周五都有新版本");
     }
 
     /** A real report of card-fan on the first or the latest release, with the ledger's grant that makes it real. */
