@@ -285,6 +285,16 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("draft-restored")).isDisplayed()).as("saved: no draft left").isFalse();
     }
 
+    /**
+     * Clicks a control of the lead's desk as a person would see it: in the middle of the screen. Selenium scrolls a
+     * control only just into view, where the desk's index, which stays at the top, would be in the way.
+     */
+    private void onTheDesk(WebElement control) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                control);
+        control.click();
+    }
+
     @Test
     @Order(Integer.MAX_VALUE) // after the fans voted (unordered tests default to MAX_VALUE / 2): it closes the poll
     void aLeadClosesThePollAndApprovesTheResult() {
@@ -323,14 +333,14 @@ class BrowserIT {
         assertThat(Integer.parseInt(text("#funnel-opened strong"))).as("the fans above opened the release's page")
                 .isGreaterThanOrEqualTo(2);
         assertThat(browser.findElements(By.cssSelector("#level-bars li"))).hasSize(5);
-        browser.findElement(By.cssSelector("#lead-reports form[action$='/helpful'] button")).click();
+        onTheDesk(browser.findElement(By.cssSelector("#lead-reports form[action$='/helpful'] button")));
         assertThat(textAfterPost("#done", "Marked helpful: its author earns the helpful points."))
                 .isEqualTo("Marked helpful: its author earns the helpful points.");
         assertThat(browser.findElements(By.cssSelector("#recent-grants tr"))).isNotEmpty();
         // Closing, like approving, asks first; the question says what it does.
-        browser.findElement(By.cssSelector("summary[id^=close-]")).click();
+        onTheDesk(browser.findElement(By.cssSelector("summary[id^=close-]")));
         assertThat(text("details.confirm[open] p")).startsWith("Voting ends now for everyone instead of at");
-        browser.findElement(By.cssSelector("button[id^=close-confirm-]")).click();
+        onTheDesk(browser.findElement(By.cssSelector("button[id^=close-confirm-]")));
         assertThat(textAfterPost("#done", "The poll is closed and waits for your review."))
                 .isEqualTo("The poll is closed and waits for your review.");
         assertThat(text("section.poll-admin p.muted")).contains("Closed early");
@@ -344,8 +354,8 @@ class BrowserIT {
         announcement.sendKeys("\n\n**Edited on screen**, never saved.");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !preview.findElements(By.xpath(
                 ".//strong[text()='Edited on screen']")).isEmpty());
-        browser.findElement(By.cssSelector("summary[id^=approve-]")).click();
-        browser.findElement(By.cssSelector("button[id^=approve-confirm-]")).click();
+        onTheDesk(browser.findElement(By.cssSelector("summary[id^=approve-]")));
+        onTheDesk(browser.findElement(By.cssSelector("button[id^=approve-confirm-]")));
         assertThat(textAfterPost("#done", "The result is approved and public.")).isEqualTo("The result is approved and public.");
         String poll = browser.findElement(By.cssSelector("section.poll-admin")).getAttribute("id").replace("poll-", "");
         assertThat(server.send("GET", "/api/v1/polls/" + poll + "/announcement", null, null).body())

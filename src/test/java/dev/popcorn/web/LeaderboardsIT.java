@@ -117,12 +117,18 @@ class LeaderboardsIT {
         fan("ana", "Ana", 40);
         server.clock.advance(java.time.Duration.ofMinutes(5));
         fan("bo", "Bo", 40);
-        String session = server.session("bo", "Bo");
-        String en = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en")))
-                .header("Cookie", "popcorn_session=" + session).build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(en).contains("id=\"ties\"", "whoever got there first ranks higher", "Level on points with the place above")
+        String en = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(en).contains("id=\"ties\"", "whoever got there first ranks higher")
                 .containsPattern("#1</span>\\s*<span class=\"who-name\"><a href=\"/fans/ana\">")
                 .containsPattern("#2</span>\\s*<span class=\"who-name\"><a href=\"/fans/bo\">");
+        // Off the public board, Bo still sees his own place: level on points with Ana, who got there first.
+        server.hideProfile("bo");
+        server.clock.advance(java.time.Duration.ofSeconds(31)); // the board is ranked again after 30 s
+        String own = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en")))
+                .header("Cookie", "popcorn_session=" + server.session("bo", "Bo")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(own.substring(own.indexOf("class=\"own mine\""))).contains("#2", "Level on points with the place above");
         String zh = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=zh-CN"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(zh).contains("积分相同时，先达到该积分的用户排名靠前。");
