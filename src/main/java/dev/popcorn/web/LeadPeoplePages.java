@@ -57,6 +57,7 @@ final class LeadPeoplePages implements EndpointGroup {
             found.add(Map.of("id", user.id(), "name", user.name(), "level", standing.level(user.id()).name(locale)));
         }
         model.put("found", found);
+        model.put("foundMax", People.FOUND);
         chrome.render(ctx, "lead-people", model);
     }
 

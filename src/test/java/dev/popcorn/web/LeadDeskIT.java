@@ -133,6 +133,10 @@ class LeadDeskIT {
         assertThat(found).contains("1 person found", "<a href=\"/lead/people/amy\">Amy Li</a>");
         assertThat(page("GET", "/lead/people?q=bo", null).body()).contains("2 people found", "bo-1", "bo-2");
         assertThat(page("GET", "/lead/people?q=zz&lang=zh-CN", null).body()).contains("没有名字或 ID 包含“zz”的用户。");
+        for (int i = 0; i < dev.popcorn.app.participation.People.FOUND; i++) {
+            server.signedInOnce("many-" + i, "Many " + i);
+        }
+        assertThat(page("GET", "/lead/people?q=many&lang=en", null).body()).contains("The first 20 people found: type more");
 
         // Picked by name on the desk: one person of that name is enough; two of one name are refused, kept and explained.
         assertThat(page("POST", "/lead/participation/level", "&user=" + enc("amy li") + "&level=honorary&reason=x")
