@@ -63,12 +63,12 @@ final class LeadDashboard {
     }
 
     void render(Context ctx, List<Check> checks) {
-        render(ctx, checks, KeptForm.NONE, "");
+        render(ctx, checks, KeptForm.NONE);
     }
 
-    /** The dashboard with a refused form kept as it was sent and why beside it; {@code at} is the part it is in. */
-    void render(Context ctx, KeptForm kept, String at) {
-        render(ctx, null, kept, at);
+    /** The dashboard with a refused form kept as it was sent and why beside it. */
+    void refused(Context ctx, KeptForm kept) {
+        render(ctx, null, kept);
     }
 
     /** The announcement's live preview: the text as the forum will show it, after why it cannot be approved yet, if so. */
@@ -80,7 +80,7 @@ final class LeadDashboard {
         chrome.render(ctx, "lead-preview", model);
     }
 
-    private void render(Context ctx, List<Check> checks, KeptForm kept, String refusedAt) {
+    private void render(Context ctx, List<Check> checks, KeptForm kept) {
         WeekOverview overview = uses.overview();
         Map<String, Object> model = chrome.model(ctx);
         List<Map<String, Object>> recent = new ArrayList<>();
@@ -95,7 +95,6 @@ final class LeadDashboard {
         model.put("teams", overview.teamsBySlug());
         List<AuditEntry> audit = overview.auditLog(20);
         model.put("audit", audit.stream().map(AuditRow::of).toList());
-        model.put("systemActors", SYSTEM_ACTORS);
         model.put("nextPollOpens", uses.openRelease().pollWouldOpen());
         LeadGlanceModel.fill(model, overview, chrome.locale(ctx));
         tracker(model);
@@ -118,7 +117,6 @@ final class LeadDashboard {
         model.put("done", ctx.queryParam("done"));
         model.put("doneAt", LeadDesk.place(ctx.queryParam("at")));
         model.put("kept", kept);
-        model.put("refusedAt", refusedAt);
         model.put("deskParts", LeadDesk.PARTS);
         chrome.render(ctx, "lead", model);
     }

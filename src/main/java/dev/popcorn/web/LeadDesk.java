@@ -64,7 +64,7 @@ final class LeadDesk {
             if (person != null && !person.isBlank()) {
                 people.show(ctx, person, kept);
             } else {
-                dashboard.render(ctx, kept, at);
+                dashboard.refused(ctx, kept);
             }
             return;
         }
