@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.popcorn.Eventually;
 import dev.popcorn.TestServer;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -88,7 +89,7 @@ class ForumLoopIT {
 
         server.close();
         server = TestServer.start(data, SATURDAY_NOON, false, forum(""));
-        sleep(Duration.ofSeconds(7));
+        Eventually.pause(Duration.ofSeconds(7));
         assertThat(fake.topics()).hasSize(3);
         assertThat(fake.requests().stream().filter("POST /posts.json"::equals)).hasSize(3);
 
@@ -277,7 +278,7 @@ class ForumLoopIT {
         Map<String, String> request = signIn("/");
         assertThat(back(answer(request.get("nonce"), request.get("return_sso_url"), "4545", "meilin",
                 "trust_level_2,popcorn-fans")).statusCode()).isEqualTo(302);
-        sleep(Duration.ofSeconds(6));
+        Eventually.pause(Duration.ofSeconds(6));
         assertThat(fake.requests()).as("no level by hand, no change of level: nothing to mirror")
                 .noneMatch(r -> r.contains("/members.json"));
 
@@ -363,7 +364,7 @@ class ForumLoopIT {
             second.clock.set(Instant.parse("2026-11-26T16:00:00Z"));
             await(() -> fake.topics().stream().anyMatch(t -> t.externalId().startsWith("popcorn-staging-poll-")
                     && t.posts().get(0).contains("Voting closed at")));
-            sleep(Duration.ofSeconds(6));
+            Eventually.pause(Duration.ofSeconds(6));
             assertThat(fake.topics()).filteredOn(t -> t.externalId().startsWith("popcorn-prod-poll-"))
                     .allMatch(t -> t.posts().get(0).contains("Voting is open until"));
             assertThat(fake.topics()).hasSize(6);
@@ -500,22 +501,7 @@ class ForumLoopIT {
     }
 
     private void await(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("the forum did not get there in 45 s; it was sent " + fake.requests()
-                        + "; Popcorn's outbox: " + server.send("GET", "/api/v1/tracker", TestServer.ADMIN_TOKEN, null).body());
-            }
-            sleep(Duration.ofMillis(200));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Eventually.holds("the forum's state", Duration.ofSeconds(45), condition, () -> "it was sent " + fake.requests()
+                + "; Popcorn's outbox: " + server.send("GET", "/api/v1/tracker", TestServer.ADMIN_TOKEN, null).body());
     }
 }

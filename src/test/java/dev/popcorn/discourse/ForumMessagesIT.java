@@ -2,6 +2,7 @@ package dev.popcorn.discourse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.popcorn.Eventually;
 import dev.popcorn.TestServer;
 import dev.popcorn.domain.Release;
 import java.net.http.HttpResponse;
@@ -144,7 +145,7 @@ class ForumMessagesIT {
         int sent = privateMessages().size();
         server.close();
         server = TestServer.start(data, release.reportsCloseAt().minus(Duration.ofHours(22)), false, forum(true));
-        sleep(Duration.ofSeconds(8));
+        Eventually.pause(Duration.ofSeconds(8));
         assertThat(privateMessages()).hasSize(sent);
         assertThat(messagesTo("rep")).as("reported already").hasSize(1);
         assertThat(messagesTo("off")).as("took it back").isEmpty();
@@ -159,28 +160,14 @@ class ForumMessagesIT {
         forumFan("f-en", "amy_en");
         server.lockLevel("f-en", "fan");
         server.clock.set(release.reportsCloseAt().minus(Duration.ofHours(1)));
-        sleep(Duration.ofSeconds(8));
+        Eventually.pause(Duration.ofSeconds(8));
         assertThat(privateMessages()).isEmpty();
         assertThat(server.page("GET", "/me", server.session("f-en", "Amy"), null).body()).contains("You get no reminders.");
     }
 
+    /** Waits for the fake forum to be sent what the test expects, saying what it was sent if it never is. */
     private void await(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("the forum did not get there in 45 s; it was sent " + fake.requests()
-                        + "; Popcorn's outbox: " + server.send("GET", "/api/v1/tracker", TestServer.ADMIN_TOKEN, null).body());
-            }
-            sleep(Duration.ofMillis(200));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Eventually.holds("the forum's messages", Duration.ofSeconds(45), condition, () -> "it was sent " + fake.requests()
+                + "; Popcorn's outbox: " + server.send("GET", "/api/v1/tracker", TestServer.ADMIN_TOKEN, null).body());
     }
 }

@@ -240,16 +240,7 @@ class TheMomentIT {
     }
 
     private static void eventually(java.util.function.BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(until);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        dev.popcorn.Eventually.holds("the poll opened by its schedule", Duration.ofSeconds(20), condition);
     }
 
     private static String enc(String value) {
