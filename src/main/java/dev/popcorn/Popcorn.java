@@ -6,6 +6,7 @@ import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.cli.PopcornCommand;
 import dev.popcorn.config.Config;
+import dev.popcorn.config.ConfigException;
 import dev.popcorn.demo.DemoWeek;
 import dev.popcorn.discourse.DiscourseClient;
 import dev.popcorn.discourse.DiscourseForum;
@@ -59,7 +60,13 @@ public final class Popcorn implements AutoCloseable {
         int code = PopcornCommand.run(args, System.getenv(), new PopcornCommand.Launcher() {
             @Override
             public int start(Config config, boolean demo, PrintStream out) {
-                Popcorn popcorn = Popcorn.start(config, Clock.systemUTC(), demo, out);
+                Popcorn popcorn;
+                try {
+                    popcorn = Popcorn.start(config, Clock.systemUTC(), demo, out);
+                } catch (Store.NewerSchema e) {
+                    // The configured database is not this build's to serve: said as a configuration error (exit 2).
+                    throw new ConfigException("db.url: " + e.getMessage());
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(popcorn::close, "popcorn-shutdown"));
                 return popcorn.port();
             }

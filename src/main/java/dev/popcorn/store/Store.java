@@ -22,7 +22,11 @@ import dev.popcorn.app.UserStore;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -69,13 +73,45 @@ public final class Store implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations(migrations(dialect)).load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(migrations(dialect)).load();
+            refuseNewerSchema(flyway);
+            flyway.migrate();
             Jdbi jdbi = Jdbi.create(dataSource);
             jdbi.registerArgument(new InstantAsTimestampWithZone());
             return new Store(dataSource, new Db(jdbi, dialect));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * A database a newer Popcorn has upgraded is not this build's to write: Flyway would pass over the versions it
+     * does not know and the older code would then write rows the newer schema reads otherwise.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfoService info = flyway.info();
+        MigrationInfo[] unknown = Arrays.stream(info.applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .toArray(MigrationInfo[]::new);
+        if (unknown.length > 0) {
+            MigrationInfo[] known = info.all();
+            String newest = unknown[unknown.length - 1].getVersion().getVersion();
+            String ours = Arrays.stream(known).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
+                    && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
+                    .reduce((a, b) -> b).map(m -> m.getVersion().getVersion()).orElse("none");
+            throw new NewerSchema("the database is at schema version " + newest + ", newer than this build of Popcorn knows"
+                    + " (" + ours + "): a newer Popcorn upgraded it. Run that version again, or restore the backup taken"
+                    + " before the upgrade (README, Upgrading).");
+        }
+    }
+
+    /** The database was upgraded by a newer Popcorn; the message says what to do. */
+    public static final class NewerSchema extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NewerSchema(String message) {
+            super(message);
         }
     }
 
