@@ -12,6 +12,15 @@ public interface TicketStore {
 
     Optional<Ticket> find(String key);
 
+    /**
+     * The labels the ticket held when last seen, as Popcorn's own label edits left them since; empty when the
+     * ticket was never seen or was kept by a version that did not keep labels.
+     */
+    Optional<List<String>> labels(String key);
+
+    /** Popcorn's label edit on the ticket succeeded: it holds {@code labels} now. */
+    void labelsWritten(String key, List<String> labels);
+
     /** Tickets not done yet, most recently seen first: what a new wish is matched against. */
     List<Ticket> open(int limit);
 }

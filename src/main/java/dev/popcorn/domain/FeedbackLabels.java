@@ -2,6 +2,7 @@ package dev.popcorn.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The labels a ticket earns from its users' verdicts: "loved" when enough people judged it and
@@ -37,5 +38,38 @@ public record FeedbackLabels(String loved, String needsWork, int minVerdicts, in
             earned.add(needsWork);
         }
         return earned;
+    }
+
+    /**
+     * The one label edit that takes a ticket holding {@code held} to exactly {@code earned} among the labels Popcorn
+     * manages, and nothing else: a label it has is not added again, one it lacks is not removed. Where what the
+     * ticket holds is not known, every managed label it should not carry is removed, to be sure.
+     */
+    public Edit edit(Optional<List<String>> held, List<String> earned) {
+        List<String> add = earned.stream().filter(l -> held.map(h -> !h.contains(l)).orElse(true)).toList();
+        List<String> remove = managed().stream().filter(l -> !earned.contains(l))
+                .filter(l -> held.map(h -> h.contains(l)).orElse(true)).toList();
+        return new Edit(add, remove);
+    }
+
+    /** Labels to add to a ticket and labels to take off it. */
+    public record Edit(List<String> add, List<String> remove) {
+
+        public Edit {
+            add = List.copyOf(add);
+            remove = List.copyOf(remove);
+        }
+
+        public boolean changesNothing() {
+            return add.isEmpty() && remove.isEmpty();
+        }
+
+        /** What a ticket that held {@code held} holds once the edit is made. */
+        public List<String> appliedTo(List<String> held) {
+            List<String> after = new ArrayList<>(held);
+            after.removeAll(remove);
+            add.stream().filter(l -> !after.contains(l)).forEach(after::add);
+            return after;
+        }
     }
 }

@@ -118,10 +118,10 @@ public final class JiraTracker implements IssueTracker {
             JsonObject value = property(f);
             once(log, "property " + property, value.toString(), "EDIT_ISSUES",
                     () -> issues.setProperty(f.ticketKey(), property, value));
-            List<String> remove = f.managedLabels().stream().filter(l -> !f.earnedLabels().contains(l)).toList();
-            if (!f.earnedLabels().isEmpty() || !remove.isEmpty()) {
-                once(log, "labels", "add " + f.earnedLabels() + " remove " + remove, "EDIT_ISSUES",
-                        () -> issues.updateLabels(f.ticketKey(), f.earnedLabels(), remove));
+            // An edit that would change nothing on the ticket is not sent at all.
+            if (!f.labels().changesNothing()) {
+                once(log, "labels", "add " + f.labels().add() + " remove " + f.labels().remove(), "EDIT_ISSUES",
+                        () -> issues.updateLabels(f.ticketKey(), f.labels().add(), f.labels().remove()));
             }
             if (f.summaryComment()) {
                 // The page URL and this installation's tag mark Popcorn's comment: a repeated attempt finds

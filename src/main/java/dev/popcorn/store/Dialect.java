@@ -90,12 +90,13 @@ enum Dialect {
         @Override
         String upsertTicket() {
             return "MERGE INTO tickets t USING (VALUES (CAST(:key AS VARCHAR), CAST(:summary AS VARCHAR), CAST(:status AS VARCHAR),"
-                    + " CAST(:done AS BOOLEAN), CAST(:project AS VARCHAR), CAST(:versions AS VARCHAR), CAST(:at AS TIMESTAMP WITH TIME ZONE)))"
-                    + " v (ticket_key, summary, status, done, project, fix_versions, at) ON t.ticket_key = v.ticket_key"
+                    + " CAST(:done AS BOOLEAN), CAST(:project AS VARCHAR), CAST(:versions AS VARCHAR), CAST(:labels AS VARCHAR),"
+                    + " CAST(:at AS TIMESTAMP WITH TIME ZONE))) v (ticket_key, summary, status, done, project, fix_versions, labels, at)"
+                    + " ON t.ticket_key = v.ticket_key"
                     + " WHEN MATCHED THEN UPDATE SET summary = v.summary, status = v.status, done = v.done, project = v.project,"
-                    + " fix_versions = v.fix_versions, seen_at = v.at"
-                    + " WHEN NOT MATCHED THEN INSERT (ticket_key, summary, status, done, project, fix_versions, seen_at)"
-                    + " VALUES (v.ticket_key, v.summary, v.status, v.done, v.project, v.fix_versions, v.at)";
+                    + " fix_versions = v.fix_versions, labels = v.labels, seen_at = v.at"
+                    + " WHEN NOT MATCHED THEN INSERT (ticket_key, summary, status, done, project, fix_versions, labels, seen_at)"
+                    + " VALUES (v.ticket_key, v.summary, v.status, v.done, v.project, v.fix_versions, v.labels, v.at)";
         }
 
         @Override
@@ -197,11 +198,11 @@ enum Dialect {
 
         @Override
         String upsertTicket() {
-            return "INSERT INTO tickets (ticket_key, summary, status, done, project, fix_versions, seen_at)"
-                    + " VALUES (:key, :summary, :status, :done, :project, :versions, :at)"
+            return "INSERT INTO tickets (ticket_key, summary, status, done, project, fix_versions, labels, seen_at)"
+                    + " VALUES (:key, :summary, :status, :done, :project, :versions, :labels, :at)"
                     + " ON CONFLICT (ticket_key) DO UPDATE SET summary = EXCLUDED.summary, status = EXCLUDED.status,"
                     + " done = EXCLUDED.done, project = EXCLUDED.project, fix_versions = EXCLUDED.fix_versions,"
-                    + " seen_at = EXCLUDED.seen_at";
+                    + " labels = EXCLUDED.labels, seen_at = EXCLUDED.seen_at";
         }
 
         @Override

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Popcorn's copy of tickets: what matching and notices need (components and labels are not kept). */
+/** Popcorn's copy of tickets: what matching, notices and label edits need (components are not kept). */
 final class JdbcTickets implements TicketStore {
 
     private static final RowMapper<Ticket> TICKET = (rs, ctx) -> new Ticket(rs.getString("ticket_key"),
             rs.getString("summary"), rs.getString("status"), rs.getBoolean("done"), rs.getString("project"), List.of(),
-            List.of(), rs.getString("fix_versions").isEmpty() ? List.of() : List.of(rs.getString("fix_versions").split("\\n")));
+            lines(rs.getString("labels")), lines(rs.getString("fix_versions")));
 
     private final Db db;
 
@@ -27,7 +27,8 @@ final class JdbcTickets implements TicketStore {
                 .bind("key", ticket.key()).bind("summary", summary)
                 .bind("status", ticket.status().length() > 100 ? ticket.status().substring(0, 100) : ticket.status())
                 .bind("done", ticket.done()).bind("project", ticket.project())
-                .bind("versions", String.join("\n", ticket.fixVersions())).bind("at", seenAt)
+                .bind("versions", String.join("\n", ticket.fixVersions())).bind("labels", joined(ticket.labels()))
+                .bind("at", seenAt)
                 .execute());
     }
 
@@ -37,8 +38,31 @@ final class JdbcTickets implements TicketStore {
     }
 
     @Override
+    public Optional<List<String>> labels(String key) {
+        return db.with(h -> h.createQuery("SELECT labels FROM tickets WHERE ticket_key = :key").bind("key", key)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString("labels")).map(JdbcTickets::lines)).findFirst()
+                .flatMap(known -> known));
+    }
+
+    @Override
+    public void labelsWritten(String key, List<String> labels) {
+        db.with(h -> h.createUpdate("UPDATE tickets SET labels = :labels WHERE ticket_key = :key")
+                .bind("labels", joined(labels)).bind("key", key).execute());
+    }
+
+    @Override
     public List<Ticket> open(int limit) {
         return db.with(h -> h.createQuery("SELECT * FROM tickets WHERE done = FALSE ORDER BY seen_at DESC, ticket_key LIMIT :limit")
                 .bind("limit", limit).map(TICKET).list());
+    }
+
+    /** One label per line, at most what the column holds: a ticket with more labels than that is kept as not known. */
+    private static String joined(List<String> labels) {
+        String joined = String.join("\n", labels);
+        return joined.length() > 2000 ? null : joined;
+    }
+
+    private static List<String> lines(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split("\n"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FeedbackLabelsTest {
@@ -43,5 +44,27 @@ class FeedbackLabelsTest {
     void thresholdsOutsideTheirRangeAreRefused() {
         assertThatThrownBy(() -> new FeedbackLabels("a", "b", 0, 80, 40)).isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> new FeedbackLabels("a", "b", 5, 101, 40)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void anEditAddsOnlyWhatTheTicketLacksAndRemovesOnlyWhatItHolds() {
+        assertThat(labels.edit(Optional.of(List.of("ui")), List.of("popcorn-loved")))
+                .isEqualTo(new FeedbackLabels.Edit(List.of("popcorn-loved"), List.of()));
+        assertThat(labels.edit(Optional.of(List.of("popcorn-loved")), List.of("popcorn-loved")).changesNothing()).isTrue();
+        assertThat(labels.edit(Optional.of(List.of()), List.of()).changesNothing()).isTrue();
+        assertThat(labels.edit(Optional.of(List.of("popcorn-loved", "ui")), List.of("popcorn-needs-work")))
+                .isEqualTo(new FeedbackLabels.Edit(List.of("popcorn-needs-work"), List.of("popcorn-loved")));
+    }
+
+    @Test
+    void withoutKnowingWhatTheTicketHoldsEveryManagedLabelNotEarnedIsRemoved() {
+        assertThat(labels.edit(Optional.empty(), List.of("popcorn-loved")))
+                .isEqualTo(new FeedbackLabels.Edit(List.of("popcorn-loved"), List.of("popcorn-needs-work")));
+    }
+
+    @Test
+    void anEditAppliedKeepsTheTicketsOtherLabels() {
+        FeedbackLabels.Edit edit = new FeedbackLabels.Edit(List.of("popcorn-needs-work"), List.of("popcorn-loved"));
+        assertThat(edit.appliedTo(List.of("ui", "popcorn-loved"))).containsExactly("ui", "popcorn-needs-work");
     }
 }

@@ -14,6 +14,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.domain.FeedbackLabels;
 import dev.popcorn.app.Check;
 import dev.popcorn.app.tracker.IssueTracker.TicketFeedback;
 import dev.popcorn.app.tracker.IssueTracker.WishTicket;
@@ -82,7 +83,7 @@ class JiraContractIT {
     static TicketFeedback feedback(String key, boolean comment) {
         return new TicketFeedback(key, "2026.11.20", "https://popcorn.example.com/releases/3#feature-" + key, 12, 3, 5,
                 List.of("Love it", "Crashes on <b>old</b> phones"), List.of("popcorn-loved"),
-                List.of("popcorn-loved", "popcorn-needs-work"), comment);
+                new FeedbackLabels.Edit(List.of("popcorn-loved"), List.of("popcorn-needs-work")), comment);
     }
 
     static JsonObject body(LoggedRequest request) {
@@ -231,14 +232,14 @@ class JiraContractIT {
             // One more top comment: only the property carries comments.
             TicketFeedback more = feedback("MIUI-2101", false);
             more = new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 12, 3, 5,
-                    List.of("Love it", "Crashes on <b>old</b> phones", "Battery drain"), more.earnedLabels(), more.managedLabels(), false);
+                    List.of("Love it", "Crashes on <b>old</b> phones", "Battery drain"), more.earnedLabels(), more.labels(), false);
             tracker.publishFeedback(more, log);
             assertThat(jira.server.getAllServeEvents()).hasSize(sent + 1);
             assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(2);
 
             // A changed count: the link's title and the property carry counts; the labels did not change.
             TicketFeedback counted = new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 13, 3, 5,
-                    more.comments(), more.earnedLabels(), more.managedLabels(), false);
+                    more.comments(), more.earnedLabels(), more.labels(), false);
             tracker.publishFeedback(counted, log);
             assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).hasSize(2);
             assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(3);
@@ -246,7 +247,7 @@ class JiraContractIT {
 
             // A label earned or lost: only then the labels are sent again.
             tracker.publishFeedback(new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 13, 3, 5,
-                    more.comments(), List.of(), more.managedLabels(), false), log);
+                    more.comments(), List.of(), new FeedbackLabels.Edit(List.of(), List.of("popcorn-loved")), false), log);
             assertThat(jira.requests("PUT", "/issue/MIUI-2101")).hasSize(2);
             assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(4);
             assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).as("the title has no labels").hasSize(2);

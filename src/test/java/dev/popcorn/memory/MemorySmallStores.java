@@ -291,7 +291,19 @@ final class MemorySmallStores {
         @Override
         public void save(Ticket ticket, Instant seenAt) {
             db.run(() -> tickets.put(ticket.key(), new Row(new Ticket(ticket.key(), ticket.summary(), ticket.status(),
-                    ticket.done(), ticket.project(), List.of(), List.of(), ticket.fixVersions()), seenAt)));
+                    ticket.done(), ticket.project(), List.of(), ticket.labels(), ticket.fixVersions()), seenAt)));
+        }
+
+        @Override
+        public Optional<List<String>> labels(String key) {
+            return find(key).map(Ticket::labels);
+        }
+
+        @Override
+        public void labelsWritten(String key, List<String> labels) {
+            db.run(() -> tickets.computeIfPresent(key, (k, row) -> new Row(new Ticket(k, row.ticket().summary(),
+                    row.ticket().status(), row.ticket().done(), row.ticket().project(), List.of(), labels,
+                    row.ticket().fixVersions()), row.seenAt())));
         }
 
         @Override

@@ -370,6 +370,15 @@ abstract class StoreContract {
                 List.of()), SHIPPED.plusSeconds(1));
         assertThat(store.tickets().find("MIUI-7").orElseThrow().fixVersions()).containsExactly("2026.12.4");
         assertThat(store.tickets().open(10)).extracting(t -> t.key()).containsExactly("MIUI-7");
+        // The labels it held when seen, then as Popcorn's own label edit left them; a ticket never seen: not known.
+        assertThat(store.tickets().labels("MIUI-7")).contains(List.of());
+        store.tickets().save(new dev.popcorn.domain.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI", List.of(),
+                List.of("ui", "popcorn-loved"), List.of("2026.12.4")), SHIPPED.plusSeconds(2));
+        assertThat(store.tickets().labels("MIUI-7")).contains(List.of("ui", "popcorn-loved"));
+        store.tickets().labelsWritten("MIUI-7", List.of("ui", "popcorn-needs-work"));
+        assertThat(store.tickets().labels("MIUI-7")).contains(List.of("ui", "popcorn-needs-work"));
+        assertThat(store.tickets().find("MIUI-7").orElseThrow().labels()).containsExactly("ui", "popcorn-needs-work");
+        assertThat(store.tickets().labels("MIUI-9")).isEmpty();
         var posted = new dev.popcorn.app.forum.Forum.Posted(12, 34, "https://forum.example/t/12");
         store.forumThreads().save(new dev.popcorn.app.forum.ForumThreadStore.Kept("popcorn-release-1", posted, "f1", SHIPPED));
         store.forumThreads().save(new dev.popcorn.app.forum.ForumThreadStore.Kept("popcorn-release-1", posted, "f2",

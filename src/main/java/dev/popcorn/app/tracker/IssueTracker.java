@@ -1,6 +1,7 @@
 package dev.popcorn.app.tracker;
 
 import dev.popcorn.app.Check;
+import dev.popcorn.domain.FeedbackLabels;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Ticket;
 import java.util.List;
@@ -14,9 +15,12 @@ import java.util.Optional;
  */
 public interface IssueTracker {
 
-    /** What users said about one feature ticket in one release, ready to be written onto it. */
+    /**
+     * What users said about one feature ticket in one release, ready to be written onto it: the labels it earned
+     * (for the property) and the label edit that gets it there from what it holds ({@code labels}, maybe nothing).
+     */
     record TicketFeedback(String ticketKey, String release, String pageUrl, long likes, long notGoodEnough,
-            long wishSupporters, List<String> comments, List<String> earnedLabels, List<String> managedLabels,
+            long wishSupporters, List<String> comments, List<String> earnedLabels, FeedbackLabels.Edit labels,
             boolean summaryComment) {
     }
 

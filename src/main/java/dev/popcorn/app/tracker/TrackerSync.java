@@ -203,9 +203,13 @@ public final class TrackerSync {
                 .orElseThrow(() -> RuleViolation.notFound("feature.unknown", parts[1]));
         boolean final_ = parts[2].equals("close");
         String key = parts[1];
+        // The labels the ticket held when the tracker last showed it (its release's search), and what Popcorn wrote since.
+        Optional<List<String>> held = tickets.labels(key);
+        List<String> earned = settings.labels().earned(feedback);
+        FeedbackLabels.Edit labels = settings.labels().edit(held, earned);
         tracker.publishFeedback(new TicketFeedback(key, release.version(), featurePage(releaseId, key),
                 feedback.likes(), feedback.notGoodEnough(), reports.supportersOfTicket(key), feedback.comments(),
-                settings.labels().earned(feedback), settings.labels().managed(), final_ && settings.comments()),
+                earned, labels, final_ && settings.comments()),
                 new IssueTracker.WriteLog() {
                     @Override
                     public Optional<String> last(String write) {
@@ -217,6 +221,9 @@ public final class TrackerSync {
                         written.save(key, write, fingerprint, clock.instant());
                     }
                 });
+        if (!labels.changesNothing()) {
+            held.ifPresent(before -> tickets.labelsWritten(key, labels.appliedTo(before)));
+        }
     }
 
     /** The query that finds the features of {@code version}, as configured. */

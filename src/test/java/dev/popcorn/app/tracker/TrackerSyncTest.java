@@ -94,6 +94,40 @@ class TrackerSyncTest {
     }
 
     @Test
+    void theLabelEditStartsFromWhatTheTicketHoldsAndAWriteUpdatesWhatPopcornKnowsItHolds() {
+        AWeek.Week week = AWeek.in(stores).build();
+        stores.tickets().save(new Ticket("POP-1", "Night mode", "Done", true, "POP", List.of("Camera"), List.of("ui"),
+                List.of()), clock.instant());
+        sync.deliverFeedback(week.release().id() + "/POP-1/live");
+        ArgumentCaptor<IssueTracker.TicketFeedback> first = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
+        verify(tracker).publishFeedback(first.capture(), org.mockito.ArgumentMatchers.any());
+        assertThat(first.getValue().labels().changesNothing())
+                .as("nothing earned, and the ticket lacks the label Popcorn manages: no edit").isTrue();
+
+        for (int i = 0; i < 3; i++) {
+            stores.reports().save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
+                    Verdict.LIKE, "")), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
+        }
+        sync.deliverFeedback(week.release().id() + "/POP-1/live");
+        ArgumentCaptor<IssueTracker.TicketFeedback> second = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
+        verify(tracker, org.mockito.Mockito.times(2)).publishFeedback(second.capture(), org.mockito.ArgumentMatchers.any());
+        assertThat(second.getValue().labels()).isEqualTo(new FeedbackLabels.Edit(List.of("users-love-it"), List.of()));
+        assertThat(stores.tickets().find("POP-1").orElseThrow().labels()).as("the ticket's own label kept")
+                .containsExactly("ui", "users-love-it");
+
+        for (int i = 3; i < 9; i++) {
+            stores.reports().save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
+                    Verdict.NOT_GOOD_ENOUGH, "")), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
+        }
+        sync.deliverFeedback(week.release().id() + "/POP-1/live");
+        ArgumentCaptor<IssueTracker.TicketFeedback> third = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
+        verify(tracker, org.mockito.Mockito.times(3)).publishFeedback(third.capture(), org.mockito.ArgumentMatchers.any());
+        assertThat(third.getValue().labels()).as("the label Popcorn wrote is taken off again")
+                .isEqualTo(new FeedbackLabels.Edit(List.of(), List.of("users-love-it")));
+        assertThat(stores.tickets().find("POP-1").orElseThrow().labels()).containsExactly("ui");
+    }
+
+    @Test
     void aLiveRefreshWritesNoComment() {
         AWeek.Week week = AWeek.in(stores).build();
         sync.deliverFeedback(week.release().id() + "/POP-2/live");
