@@ -21,6 +21,9 @@ public interface TicketStore {
     /** Popcorn's label edit on the ticket succeeded: it holds {@code labels} now. */
     void labelsWritten(String key, List<String> labels);
 
+    /** What the ticket holds is not known any more (a lead asked for a full write): the next edit sets every label. */
+    void forgetLabels(String key);
+
     /** Tickets not done yet, most recently seen first: what a new wish is matched against. */
     List<Ticket> open(int limit);
 }

@@ -51,6 +51,11 @@ final class JdbcTickets implements TicketStore {
     }
 
     @Override
+    public void forgetLabels(String key) {
+        db.with(h -> h.createUpdate("UPDATE tickets SET labels = NULL WHERE ticket_key = :key").bind("key", key).execute());
+    }
+
+    @Override
     public List<Ticket> open(int limit) {
         return db.with(h -> h.createQuery("SELECT * FROM tickets WHERE done = FALSE ORDER BY seen_at DESC, ticket_key LIMIT :limit")
                 .bind("limit", limit).map(TICKET).list());

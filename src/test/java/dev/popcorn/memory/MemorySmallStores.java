@@ -282,25 +282,34 @@ final class MemorySmallStores {
 
         private final MemoryDb db;
         private final Map<String, Row> tickets;
+        private final java.util.Set<String> unknownLabels;
 
         Tickets(MemoryDb db) {
             this.db = db;
             this.tickets = db.table();
+            this.unknownLabels = java.util.concurrent.ConcurrentHashMap.newKeySet();
         }
 
         @Override
         public void save(Ticket ticket, Instant seenAt) {
+            db.run(() -> unknownLabels.remove(ticket.key()));
             db.run(() -> tickets.put(ticket.key(), new Row(new Ticket(ticket.key(), ticket.summary(), ticket.status(),
                     ticket.done(), ticket.project(), List.of(), ticket.labels(), ticket.fixVersions()), seenAt)));
         }
 
         @Override
         public Optional<List<String>> labels(String key) {
-            return find(key).map(Ticket::labels);
+            return db.with(() -> unknownLabels.contains(key) ? Optional.empty() : find(key).map(Ticket::labels));
+        }
+
+        @Override
+        public void forgetLabels(String key) {
+            db.run(() -> unknownLabels.add(key));
         }
 
         @Override
         public void labelsWritten(String key, List<String> labels) {
+            db.run(() -> unknownLabels.remove(key));
             db.run(() -> tickets.computeIfPresent(key, (k, row) -> new Row(new Ticket(k, row.ticket().summary(),
                     row.ticket().status(), row.ticket().done(), row.ticket().project(), List.of(), labels,
                     row.ticket().fixVersions()), row.seenAt())));

@@ -379,6 +379,10 @@ abstract class StoreContract {
         assertThat(store.tickets().labels("MIUI-7")).contains(List.of("ui", "popcorn-needs-work"));
         assertThat(store.tickets().find("MIUI-7").orElseThrow().labels()).containsExactly("ui", "popcorn-needs-work");
         assertThat(store.tickets().labels("MIUI-9")).isEmpty();
+        store.tickets().forgetLabels("MIUI-7");
+        assertThat(store.tickets().labels("MIUI-7")).as("not known until seen or written again").isEmpty();
+        store.tickets().labelsWritten("MIUI-7", List.of("popcorn-loved"));
+        assertThat(store.tickets().labels("MIUI-7")).contains(List.of("popcorn-loved"));
         var posted = new dev.popcorn.app.forum.Forum.Posted(12, 34, "https://forum.example/t/12");
         store.forumThreads().save(new dev.popcorn.app.forum.ForumThreadStore.Kept("popcorn-release-1", posted, "f1", SHIPPED));
         store.forumThreads().save(new dev.popcorn.app.forum.ForumThreadStore.Kept("popcorn-release-1", posted, "f2",

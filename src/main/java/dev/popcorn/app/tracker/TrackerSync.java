@@ -172,6 +172,8 @@ public final class TrackerSync {
         for (Release release : releases.recent(4)) {
             boolean closed = !release.acceptsReportsAt(now);
             for (Feature feature : release.features()) {
+                // Someone may have changed the labels by hand: the full write sets every managed label again.
+                tickets.forgetLabels(feature.key());
                 outbox.enqueueOrRearm(FEEDBACK, release.id() + "/" + feature.key() + "/" + (closed ? "close" : "live"), now, now);
                 filed++;
             }

@@ -125,6 +125,14 @@ class TrackerSyncTest {
         assertThat(third.getValue().labels()).as("the label Popcorn wrote is taken off again")
                 .isEqualTo(new FeedbackLabels.Edit(List.of(), List.of("users-love-it")));
         assertThat(stores.tickets().find("POP-1").orElseThrow().labels()).containsExactly("ui");
+
+        // A lead asks for a full write (someone edited labels by hand): every managed label is set again.
+        when(tracker.enabled()).thenReturn(true);
+        sync.refreshAll();
+        sync.deliverFeedback(week.release().id() + "/POP-1/live");
+        ArgumentCaptor<IssueTracker.TicketFeedback> full = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
+        verify(tracker, org.mockito.Mockito.times(4)).publishFeedback(full.capture(), org.mockito.ArgumentMatchers.any());
+        assertThat(full.getValue().labels()).isEqualTo(new FeedbackLabels.Edit(List.of(), List.of("users-love-it")));
     }
 
     @Test
