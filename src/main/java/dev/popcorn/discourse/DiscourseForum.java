@@ -122,18 +122,20 @@ public final class DiscourseForum implements Forum {
     }
 
     @Override
-    public void mirrorGroups(String username, Optional<String> join, List<String> leave) {
+    public void mirrorGroups(String username, List<String> join, List<String> leave) {
         delivering(() -> {
             // The forum's own answer says which groups the user is in, so a repeat sends no write at all.
             DiscourseClient.User user = client.user(username).orElseThrow(() -> new DeliveryFailure(
                     "the forum has no user " + username, false, null, null));
             for (String group : leave) {
-                if (user.groups().contains(group) && !join.filter(group::equals).isPresent()) {
+                if (user.groups().contains(group) && !join.contains(group)) {
                     client.removeFromGroup(client.groupId(group), List.of(user.username()));
                 }
             }
-            if (join.isPresent() && !user.groups().contains(join.get())) {
-                client.addToGroup(client.groupId(join.get()), List.of(user.username()));
+            for (String group : join) {
+                if (!user.groups().contains(group)) {
+                    client.addToGroup(client.groupId(group), List.of(user.username()));
+                }
             }
             return null;
         });

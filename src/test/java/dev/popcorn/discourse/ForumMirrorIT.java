@@ -206,16 +206,26 @@ class ForumMirrorIT {
         delivery.deliverDue();
         assertThat(fake.groupMembers("popcorn-early")).as("not asked yet").isEmpty();
 
+        assertThat(userReads()).as("one look at the user for the level's group and the early-access group").isEqualTo(1);
+
         clock.advance(Duration.ofSeconds(1));
         standing.joinEarlyAccess("42");
         delivery.deliverDue();
         assertThat(fake.groupMembers("popcorn-early")).containsExactly("xiaoyu");
+        assertThat(userReads()).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(1));
         standing.lock("42", "fan", "the beta is over", "lead");
         delivery.deliverDue();
         assertThat(fake.groupMembers("popcorn-early")).as("the level no longer holds the right").isEmpty();
         assertThat(fake.groupMembers("popcorn-fans")).containsExactly("xiaoyu");
+        assertThat(userReads()).as("one per delivery").isEqualTo(3);
+        assertThat(fake.contractViolations()).isEmpty();
+    }
+
+    /** How often Popcorn read a forum user ({@code GET /u/{username}.json}); the forum's rate budget is shared. */
+    private long userReads() {
+        return fake.requests().stream().filter(r -> r.matches("GET /u/[^/]+\\.json")).count();
     }
 
     @Test

@@ -57,11 +57,11 @@ public interface Forum {
     void joinWinners(List<String> usernames);
 
     /**
-     * Puts one forum user in {@code join} (if given) and takes them out of each of {@code leave}, as far
-     * as the forum says they are not already so; a repeat changes nothing. A user or group the forum
-     * does not have is a refusal no retry fixes.
+     * Puts one forum user in each of {@code join} and takes them out of each of {@code leave}, as far as
+     * the forum says they are not already so, after one look at the user; a repeat changes nothing. A user
+     * or group the forum does not have is a refusal no retry fixes.
      */
-    void mirrorGroups(String username, Optional<String> join, List<String> leave);
+    void mirrorGroups(String username, List<String> join, List<String> leave);
 
     /**
      * Grants the forum badge {@code badgeId} to one forum user unless they hold it already (so a badge
@@ -113,7 +113,7 @@ public interface Forum {
             }
 
             @Override
-            public void mirrorGroups(String username, Optional<String> join, List<String> leave) {
+            public void mirrorGroups(String username, List<String> join, List<String> leave) {
                 throw new IllegalStateException("no forum is configured");
             }
 

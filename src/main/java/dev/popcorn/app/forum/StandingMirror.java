@@ -10,6 +10,7 @@ import dev.popcorn.domain.Level;
 import dev.popcorn.domain.User;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -146,16 +147,18 @@ public final class StandingMirror implements Standing.Mirror {
         String username = forumUsername(userId);
         for (int round = 0; round < CONVERGE_ROUNDS; round++) {
             String level = currentLevel(userId);
-            if (!map.groups().isEmpty()) {
-                Optional<String> join = map.groupOf(level);
-                List<String> leave = map.groups().stream().filter(g -> !join.filter(g::equals).isPresent()).toList();
-                forum.mirrorGroups(username, join, leave);
-            }
+            List<String> join = new ArrayList<>();
+            List<String> leave = new ArrayList<>();
+            Optional<String> levelGroup = map.groupOf(level);
+            levelGroup.ifPresent(join::add);
+            map.groups().stream().filter(g -> !levelGroup.filter(g::equals).isPresent()).forEach(leave::add);
             // The early-access group: in while the user asked and the level holds the right, out otherwise.
             if (map.earlyAccessGroup().isPresent()) {
                 Optional<String> early = map.earlyAccessFor(map.ladder().levelOrFirst(level), levels.earlyAccess(userId));
-                forum.mirrorGroups(username, early, early.isPresent() ? List.of() : List.of(map.earlyAccessGroup().get()));
+                early.ifPresentOrElse(join::add, () -> leave.add(map.earlyAccessGroup().get()));
             }
+            // One look at the user on the forum for both: its rate budget is shared by every installation's calls.
+            forum.mirrorGroups(username, join, leave);
             if (currentLevel(userId).equals(level)) {
                 return;
             }

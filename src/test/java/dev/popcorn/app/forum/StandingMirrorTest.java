@@ -90,7 +90,7 @@ class StandingMirrorTest {
 
         mirror.deliverLevel("42/" + NOW.toEpochMilli());
 
-        verify(forum).mirrorGroups("xiaoyu", Optional.of("popcorn-enthusiasts"), List.of("popcorn-fans", "popcorn-honorary"));
+        verify(forum).mirrorGroups("xiaoyu", List.of("popcorn-enthusiasts"), List.of("popcorn-fans", "popcorn-honorary"));
     }
 
     @Test
