@@ -13,7 +13,7 @@ import java.util.List;
 public record DiscourseConfig(
         URI url, String apiKey, String apiUsername, long categoryId, int requestsPerMinute, Duration timeout,
         String connectSecret, Duration nonceValidity, List<String> leadGroups, String webhookSecret,
-        long winnerBadgeId, String winnersGroup, Duration leadCheck) {
+        long winnerBadgeId, String winnersGroup, Duration leadCheck, String titlePrefix) {
 
     public DiscourseConfig {
         leadGroups = List.copyOf(leadGroups);
@@ -52,7 +52,10 @@ public record DiscourseConfig(
                     + " (empty: none)"),
             Key.of("discourse.winners-group", "",
                     "name of a forum group the winning teams' members join"
-                    + " (empty: none)"));
+                    + " (empty: none)"),
+            Key.of("discourse.title-prefix", "",
+                    "words before the title of every topic Popcorn starts, e.g. [Staging]: needed when a second"
+                    + " installation posts to the same forum, which refuses two topics of one title (empty: none)"));
 
     /** Reads the discourse.* keys; the forum is off without {@code discourse.url}. */
     public static DiscourseConfig from(Values v) {
@@ -92,12 +95,25 @@ public record DiscourseConfig(
                 Duration.ofSeconds(v.integer("discourse.timeout-seconds", 1, 600)), connectSecret,
                 Duration.ofMinutes(v.integer("discourse.nonce-minutes", 1, 1440)), v.list("discourse.lead-groups"),
                 v.text("discourse.webhook-secret"), badge, v.text("discourse.winners-group").strip(),
-                Duration.ofMinutes(v.integer("discourse.lead-check-minutes", 1, 1440)));
+                Duration.ofMinutes(v.integer("discourse.lead-check-minutes", 1, 1440)), titlePrefix(v));
+    }
+
+    private static String titlePrefix(Values v) {
+        String prefix = v.text("discourse.title-prefix").strip();
+        if (prefix.length() > 40 || prefix.chars().anyMatch(Character::isISOControl)) {
+            throw new ConfigException("discourse.title-prefix must be one line of at most 40 characters, e.g. [Staging]");
+        }
+        return prefix;
+    }
+
+    /** A topic's title as this installation posts it: with its prefix, where one is configured. */
+    public String topicTitle(String title) {
+        return titlePrefix.isEmpty() ? title : titlePrefix + " " + title;
     }
 
     public static DiscourseConfig off() {
         return new DiscourseConfig(null, "", "system", 0, 60, Duration.ofSeconds(20), "", Duration.ofMinutes(10), List.of(),
-                "", 0, "", Duration.ofMinutes(15));
+                "", 0, "", Duration.ofMinutes(15), "");
     }
 
     /** Whether Popcorn posts to the forum. */

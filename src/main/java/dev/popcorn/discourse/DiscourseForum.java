@@ -9,6 +9,7 @@ import dev.popcorn.config.DiscourseConfig;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -37,6 +38,9 @@ public final class DiscourseForum implements Forum {
         this.config = config;
     }
 
+    /** The advice shown beside a topic the forum refused for its title (message code). */
+    public static final String TITLE_TAKEN = "outbox.advice.forumTitleTaken";
+
     @Override
     public boolean enabled() {
         return config.posting();
@@ -50,7 +54,14 @@ public final class DiscourseForum implements Forum {
                 client.editPost(existing.get().postId(), thread.text(), EDIT_REASON);
                 return existing.get();
             }
-            return posted(client.createTopic(thread.title(), thread.text(), config.categoryId(), thread.key()));
+            Optional<Posted> created = createTopic(thread.title(), thread.text(), thread.key());
+            if (created.isEmpty()) {
+                // Ours after all (made by an attempt whose answer was lost): brought up to date like any other.
+                Posted ours = find(thread.key()).orElseThrow();
+                client.editPost(ours.postId(), thread.text(), EDIT_REASON);
+                return ours;
+            }
+            return created.get();
         });
     }
 
@@ -66,8 +77,34 @@ public final class DiscourseForum implements Forum {
                     "image/png");
             String text = "![Popcorn Award|" + card.width() + "x" + card.height() + "](" + card.shortUrl() + ")\n\n"
                     + embedPhotos(announcement);
-            return posted(client.createTopic(announcement.title(), text, config.categoryId(), key));
+            return createTopic(announcement.title(), text, key).orElseGet(() -> find(key).orElseThrow());
         });
+    }
+
+    /**
+     * Starts a topic under this installation's title; empty when the forum says it has this installation's topic
+     * already (its external id taken: an attempt whose answer was lost). A title another topic already has (the forum
+     * refuses two of one title by default: a second installation on the same forum, or a person's topic) is a
+     * refusal no retry fixes, with advice on what to configure.
+     */
+    private Optional<Posted> createTopic(String title, String text, String key) {
+        String titled = config.topicTitle(title);
+        try {
+            return Optional.of(posted(client.createTopic(titled, text, config.categoryId(), key)));
+        } catch (DiscourseException e) {
+            if (e.status() != 422) {
+                throw e;
+            }
+            if (find(key).isPresent()) {
+                return Optional.empty();
+            }
+            if (e.errors().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("title") || m.contains("标题"))) {
+                throw new DeliveryFailure("the forum refused the topic \"" + titled + "\": " + String.join("; ", e.errors())
+                        + ". Another topic has this title, likely another installation's on the same forum:"
+                        + " set discourse.title-prefix (for example [Staging]) on one of them", false, null, e, TITLE_TAKEN);
+            }
+            throw e;
+        }
     }
 
     /** Replaces each image of the text that shows one of the announcement's photos by the photo, uploaded. */

@@ -129,6 +129,7 @@ class ConfigTest {
             entry("discourse.connect-secret", new Bad("short", FORUM)),
             entry("discourse.nonce-minutes", new Bad("0", FORUM)),
             entry("discourse.lead-check-minutes", new Bad("1441", FORUM)),
+            entry("discourse.title-prefix", new Bad("[" + "Staging".repeat(6) + "]", FORUM)),
             entry("discourse.winner-badge-id", new Bad("gold", FORUM)),
             entry("forum.level-groups", Bad.of("wizard=popcorn-wizards")),
             entry("forum.badge-ids", Bad.of("reports.platinum=102")),

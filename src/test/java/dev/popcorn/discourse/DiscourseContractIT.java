@@ -38,7 +38,7 @@ class DiscourseContractIT {
 
     private DiscourseConfig config(int perMinute, long badge, String group) {
         return new DiscourseConfig(URI.create(fake.url()), FakeDiscourse.API_KEY, "system", FakeDiscourse.CATEGORY, perMinute,
-                Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", badge, group, Duration.ofMinutes(15));
+                Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", badge, group, Duration.ofMinutes(15), "");
     }
 
     @Test
@@ -201,7 +201,7 @@ class DiscourseContractIT {
         assertThat(fake.topics()).isEmpty();
 
         DiscourseConfig wrong = new DiscourseConfig(URI.create(fake.url()), "wrong-key", "system", FakeDiscourse.CATEGORY, 6000,
-                Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", 0, "", Duration.ofMinutes(15));
+                Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", 0, "", Duration.ofMinutes(15), "");
         List<Check> checks = new DiscourseForum(new DiscourseClient(wrong, Clock.systemUTC()), wrong).check();
         assertThat(checks).extracting(Check::code).containsExactly("check.forum.key.failed", "check.forum.connect.off");
         assertThat(checks.get(0).args().get(0)).contains("403", "API key is invalid").doesNotContain("wrong-key");

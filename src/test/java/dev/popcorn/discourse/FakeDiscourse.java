@@ -479,6 +479,18 @@ public final class FakeDiscourse implements AutoCloseable {
                     if (externalId != null && topics.values().stream().anyMatch(t -> externalId.equals(t.externalId()))) {
                         return error(422, "invalid_parameters", "External id has already been taken");
                     }
+                    // Discourse refuses a second topic of one title unless allow_duplicate_topic_titles is on (off by
+                    // default; TopicTitleUniquenessValidator); private messages are exempt.
+                    String title = body.get("title").getAsString();
+                    if (!body.has("target_recipients") && topics.values().stream()
+                            .anyMatch(t -> t.recipients() == null && title.equalsIgnoreCase(t.title()))) {
+                        JsonObject refused = new JsonObject();
+                        refused.addProperty("action", "create_post");
+                        JsonArray why = new JsonArray();
+                        why.add("Title has already been used");
+                        refused.add("errors", why);
+                        return json(422, refused).build();
+                    }
                     topic = new Topic(ids.incrementAndGet(), body.get("title").getAsString(), externalId,
                             Collections.synchronizedList(new ArrayList<>()),
                             body.has("target_recipients") ? body.get("target_recipients").getAsString() : null);

@@ -354,10 +354,16 @@ class ForumLoopIT {
         await(() -> fake.topics().size() == 3);
         Map<String, String> stagingConfig = forum("");
         stagingConfig.put("server.installation-id", "staging");
+        // The forum refuses two topics of one title: staging's titles say whose they are.
+        stagingConfig.put("discourse.title-prefix", "[Staging]");
         try (TestServer second = TestServer.start(staging, SATURDAY_NOON, true, stagingConfig)) {
             await(() -> fake.topics().size() == 6);
             assertThat(fake.topics()).extracting(FakeDiscourse.Topic::externalId).doesNotHaveDuplicates()
                     .allMatch(id -> id.startsWith("popcorn-prod-") || id.startsWith("popcorn-staging-"));
+            assertThat(fake.topics()).filteredOn(t -> t.externalId().startsWith("popcorn-staging-"))
+                    .extracting(FakeDiscourse.Topic::title).allMatch(title -> title.startsWith("[Staging] 🍿 "));
+            assertThat(fake.topics()).filteredOn(t -> t.externalId().startsWith("popcorn-prod-"))
+                    .extracting(FakeDiscourse.Topic::title).allMatch(title -> title.startsWith("🍿 "));
             assertThat(fake.requests()).as("nobody edited anything").noneMatch(r -> r.startsWith("PUT /posts/"));
 
             // Staging's poll closes: its own thread is edited, production's stays as it is.
@@ -369,6 +375,44 @@ class ForumLoopIT {
                     .allMatch(t -> t.posts().get(0).contains("Voting is open until"));
             assertThat(fake.topics()).hasSize(6);
         }
+    }
+
+    @Test
+    void aSecondInstallationWhoseTitlesTheForumRefusesIsToldWhatToConfigure(@org.junit.jupiter.api.io.TempDir Path staging) {
+        Map<String, String> prodConfig = forum("");
+        prodConfig.put("server.installation-id", "prod");
+        server = TestServer.start(data, SATURDAY_NOON, true, prodConfig);
+        await(() -> fake.topics().size() == 3);
+        Map<String, String> stagingConfig = forum("");
+        stagingConfig.put("server.installation-id", "staging");
+        try (TestServer second = TestServer.start(staging, SATURDAY_NOON, true, stagingConfig)) {
+            await(() -> troubles(second, "en").size() == 2);
+            assertThat(fake.topics()).as("production's topics only, none edited").hasSize(3)
+                    .allMatch(t -> t.externalId().startsWith("popcorn-prod-"));
+            assertThat(fake.requests()).noneMatch(r -> r.startsWith("PUT /posts/"));
+            assertThat(troubles(second, "en")).allSatisfy(t -> {
+                assertThat(t.get("error").getAsString()).contains("Title has already been used", "discourse.title-prefix");
+                assertThat(t.get("advice").getAsString()).contains("Set discourse.title-prefix");
+            });
+            assertThat(troubles(second, "zh-CN").get(0).get("advice").getAsString()).contains("discourse.title-prefix", "同名");
+            assertThat(fake.requests().stream().filter("POST /posts.json"::equals))
+                    .as("each refused once, not retried: no retry changes a title").hasSize(3 + 2);
+        }
+    }
+
+    /** The failed outbox tasks of an installation, as its lead reads them, with their advice. */
+    private static List<JsonObject> troubles(TestServer installation, String language) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(installation.url("/api/v1/tracker")))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Accept-Language", language).build();
+        String body;
+        try {
+            body = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        List<JsonObject> troubles = new java.util.ArrayList<>();
+        JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("troubles").forEach(t -> troubles.add(t.getAsJsonObject()));
+        return troubles;
     }
 
     /** A lead page in a language, as the admin token's lead session sees it. */

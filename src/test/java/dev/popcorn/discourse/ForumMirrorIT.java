@@ -81,7 +81,7 @@ class ForumMirrorIT {
     private DiscourseConfig discourse() {
         return new DiscourseConfig(URI.create(fake.url()), FakeDiscourse.API_KEY, "system",
                 FakeDiscourse.CATEGORY, 6000, Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", 0, "",
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15), "");
     }
 
     /** The level service's step: the new level and the mirror's task, in one transaction. */
