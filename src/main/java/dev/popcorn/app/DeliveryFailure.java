@@ -12,6 +12,12 @@ import java.util.Optional;
 public final class DeliveryFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The advice beside a write refused because another Popcorn database wrote this installation's data there
+     * (a reinstall with a fresh data folder that kept the configured installation id).
+     */
+    public static final String ANOTHER_DATABASE = "outbox.advice.anotherDatabase";
+
     private final boolean retryable;
     private final transient Duration retryAfter;
     private final String advice;

@@ -114,6 +114,11 @@ public final class DiscourseClient {
         return new Post(first.get("id").getAsLong(), topicId, topic.get("slug").getAsString(), first.get("post_number").getAsInt());
     }
 
+    /** The raw text of a post, as its author wrote it (HTML comments and all). */
+    public String postRaw(long postId) {
+        return http.get("/posts/" + postId + ".json").getAsJsonObject().get("raw").getAsString();
+    }
+
     /** Uploads an image for posts. */
     public Upload upload(String fileName, byte[] content, String contentType) {
         JsonObject upload = http.upload("/uploads.json", fileName, content, contentType).getAsJsonObject();

@@ -38,6 +38,8 @@ public final class DiscourseForum implements Forum {
         this.config = config;
     }
 
+    private static final Pattern DATABASE_MARK = Pattern.compile("<!-- popcorn-database: ([0-9a-f-]{36}) -->");
+
     /** The advice shown beside a topic the forum refused for its title (message code). */
     public static final String TITLE_TAKEN = "outbox.advice.forumTitleTaken";
 
@@ -49,16 +51,17 @@ public final class DiscourseForum implements Forum {
     @Override
     public Posted publish(Thread thread, Optional<Posted> known) {
         return delivering(() -> {
-            Optional<Posted> existing = known.or(() -> find(thread.key()));
+            // A topic this database does not remember is edited only when it is this database's own.
+            Optional<Posted> existing = known.or(() -> find(thread.key()).map(found -> owned(found, thread)));
             if (existing.isPresent()) {
-                client.editPost(existing.get().postId(), thread.text(), EDIT_REASON);
+                client.editPost(existing.get().postId(), marked(thread), EDIT_REASON);
                 return existing.get();
             }
-            Optional<Posted> created = createTopic(thread.title(), thread.text(), thread.key());
+            Optional<Posted> created = createTopic(thread.title(), marked(thread), thread.key());
             if (created.isEmpty()) {
-                // Ours after all (made by an attempt whose answer was lost): brought up to date like any other.
-                Posted ours = find(thread.key()).orElseThrow();
-                client.editPost(ours.postId(), thread.text(), EDIT_REASON);
+                // Its key was taken a moment ago (an attempt whose answer was lost): brought up to date if it is ours.
+                Posted ours = owned(find(thread.key()).orElseThrow(), thread);
+                client.editPost(ours.postId(), marked(thread), EDIT_REASON);
                 return ours;
             }
             return created.get();
@@ -79,6 +82,30 @@ public final class DiscourseForum implements Forum {
                     + embedPhotos(announcement);
             return createTopic(announcement.title(), text, key).orElseGet(() -> find(key).orElseThrow());
         });
+    }
+
+    /** The thread's text with the mark of the database that writes it, which readers of the forum do not see. */
+    private static String marked(Thread thread) {
+        return thread.database().isEmpty() ? thread.text()
+                : thread.text() + "\n\n<!-- popcorn-database: " + thread.database() + " -->";
+    }
+
+    /**
+     * {@code found} under the thread's key, unless its first post carries another database's mark: then it is
+     * another Popcorn's topic of the same installation id (a reinstall with a fresh data folder), left as it is.
+     * A topic without a mark was posted before databases were named, and is taken as this one's.
+     */
+    private Posted owned(Posted found, Thread thread) {
+        if (thread.database().isEmpty()) {
+            return found;
+        }
+        Matcher mark = DATABASE_MARK.matcher(client.postRaw(found.postId()));
+        if (mark.find() && !mark.group(1).equals(thread.database())) {
+            throw new DeliveryFailure("the forum topic " + found.url() + " (" + thread.key() + ") was written by another"
+                    + " Popcorn database (" + mark.group(1) + "): nothing was written over it. A reinstall or a staging"
+                    + " copy needs a server.installation-id of its own", false, null, null, DeliveryFailure.ANOTHER_DATABASE);
+        }
+        return found;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.popcorn.config.JiraConfig.Deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What Popcorn does to one issue: read it, create it, put a remote link by {@code globalId}
@@ -72,6 +73,19 @@ final class IssueRestClient {
         object.add("status", status);
         body.add("object", object);
         http.post("/issue/" + JiraHttp.encode(key) + "/remotelink", body);
+    }
+
+    /** The value of the issue property {@code property}, if the issue has it. */
+    Optional<JsonElement> getProperty(String key, String property) {
+        try {
+            JsonElement answer = http.get("/issue/" + JiraHttp.encode(key) + "/properties/" + JiraHttp.encode(property), Map.of());
+            return Optional.ofNullable(answer.getAsJsonObject().get("value"));
+        } catch (JiraRestClientException e) {
+            if (e.getStatusCode().orElse(0) == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Sets (creates or replaces) the issue property {@code property}. */

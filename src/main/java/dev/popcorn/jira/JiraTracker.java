@@ -2,6 +2,7 @@ package dev.popcorn.jira;
 
 import dev.popcorn.app.Check;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.tracker.IssueTracker;
@@ -110,12 +111,13 @@ public final class JiraTracker implements IssueTracker {
                 + (f.wishSupporters() > 0 ? ", " + f.wishSupporters() + " wished for it" : "");
         call(() -> {
             IssueRestClient issues = client.getIssueClient();
+            String property = property();
+            refuseAnotherDatabasesTicket(issues, f.ticketKey(), property, log);
             IssueRestClient.RemoteLink link = new IssueRestClient.RemoteLink(globalId(f.pageUrl()), f.pageUrl(), title,
                     "What users said about this feature in release " + f.release(), false);
             once(log, "link " + link.globalId(), link.toString(), "LINK_ISSUES",
                     () -> issues.putRemoteLink(f.ticketKey(), link));
-            String property = property();
-            JsonObject value = property(f);
+            JsonObject value = property(f, log.database());
             once(log, "property " + property, value.toString(), "EDIT_ISSUES",
                     () -> issues.setProperty(f.ticketKey(), property, value));
             // An edit that would change nothing on the ticket is not sent at all.
@@ -207,9 +209,33 @@ public final class JiraTracker implements IssueTracker {
         return text.append("Details: ").append(f.pageUrl()).append('\n').append(commentTag()).toString();
     }
 
-    private JsonObject property(TicketFeedback f) {
+    /**
+     * Before this database's first write to a ticket (none remembered), the ticket's property says which database
+     * wrote this installation's feedback there. Another one's (a reinstall with a fresh data folder that kept the
+     * configured installation id): nothing is written over it, and the lead is told what to change. A property
+     * without a database was written before databases were named, and is taken as this one's.
+     */
+    private static void refuseAnotherDatabasesTicket(IssueRestClient issues, String key, String property, WriteLog log) {
+        if (log.database().isEmpty() || log.last("property " + property).isPresent()) {
+            return;
+        }
+        Optional<String> writer = issues.getProperty(key, property)
+                .filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
+                .filter(v -> v.has("database") && v.get("database").isJsonPrimitive())
+                .map(v -> v.get("database").getAsString());
+        if (writer.isPresent() && !writer.get().equals(log.database())) {
+            throw new DeliveryFailure(key + " already carries this installation's feedback (" + property + "), written by"
+                    + " another Popcorn database (" + writer.get() + "): nothing was written over it. A reinstall or a"
+                    + " staging copy needs a server.installation-id of its own", false, null, null, DeliveryFailure.ANOTHER_DATABASE);
+        }
+    }
+
+    private JsonObject property(TicketFeedback f, String database) {
         JsonObject value = new JsonObject();
         value.addProperty("installation", installation);
+        if (!database.isEmpty()) {
+            value.addProperty("database", database);
+        }
         value.addProperty("release", f.release());
         value.addProperty("url", f.pageUrl());
         value.addProperty("likes", f.likes());

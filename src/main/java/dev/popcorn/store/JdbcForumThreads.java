@@ -8,9 +8,16 @@ import java.util.Optional;
 final class JdbcForumThreads implements ForumThreadStore {
 
     private final Db db;
+    private final DatabaseIdentity identity;
 
-    JdbcForumThreads(Db db) {
+    JdbcForumThreads(Db db, DatabaseIdentity identity) {
         this.db = db;
+        this.identity = identity;
+    }
+
+    @Override
+    public String database() {
+        return identity.id();
     }
 
     @Override

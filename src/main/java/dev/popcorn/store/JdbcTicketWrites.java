@@ -8,9 +8,16 @@ import java.util.Optional;
 final class JdbcTicketWrites implements TicketWriteStore {
 
     private final Db db;
+    private final DatabaseIdentity identity;
 
-    JdbcTicketWrites(Db db) {
+    JdbcTicketWrites(Db db, DatabaseIdentity identity) {
         this.db = db;
+        this.identity = identity;
+    }
+
+    @Override
+    public String database() {
+        return identity.id();
     }
 
     @Override

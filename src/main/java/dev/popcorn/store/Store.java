@@ -44,10 +44,12 @@ public final class Store implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Db db;
+    private final DatabaseIdentity identity;
 
     private Store(HikariDataSource dataSource, Db db) {
         this.dataSource = dataSource;
         this.db = db;
+        this.identity = new DatabaseIdentity(db);
     }
 
     /**
@@ -193,7 +195,7 @@ public final class Store implements AutoCloseable {
     }
 
     public ForumThreadStore forumThreads() {
-        return new JdbcForumThreads(db);
+        return new JdbcForumThreads(db, identity);
     }
 
     public dev.popcorn.app.ForumAccountStore forumAccounts() {
@@ -201,7 +203,7 @@ public final class Store implements AutoCloseable {
     }
 
     public dev.popcorn.app.tracker.TicketWriteStore ticketWrites() {
-        return new JdbcTicketWrites(db);
+        return new JdbcTicketWrites(db, identity);
     }
 
     public dev.popcorn.app.WebhookDeliveries webhookDeliveries() {

@@ -85,14 +85,45 @@ class DiscourseContractIT {
     }
 
     @Test
+    void aTopicAnotherDatabaseWroteUnderTheSameKeyIsLeftAsItIsAndItsOwnDatabaseEditsIt() {
+        DiscourseForum forum = new DiscourseForum(new DiscourseClient(config(6000, 0, ""), Clock.systemUTC()),
+                config(6000, 0, ""));
+        String first = "6f1c1d0e-2a8b-4c55-9f0a-1b2c3d4e5f60";
+        String reinstall = "0a9b8c7d-6e5f-4a3b-8c1d-0e9f8a7b6c5d";
+        forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Approved: the camera team won", first), Optional.empty());
+        assertThat(fake.topics().get(0).posts().get(0)).as("the mark readers do not see")
+                .isEqualTo("Approved: the camera team won\n\n<!-- popcorn-database: " + first + " -->");
+
+        // A fresh database under the same installation id finds the key, reads the mark and writes nothing.
+        assertThatThrownBy(() -> forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Voting in progress", reinstall),
+                Optional.empty()))
+                .isInstanceOfSatisfying(DeliveryFailure.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.advice()).isEqualTo(DeliveryFailure.ANOTHER_DATABASE);
+                    assertThat(e.getMessage()).contains("popcorn-prod-poll-3", "another Popcorn database", "server.installation-id");
+                });
+        assertThat(fake.topics().get(0).posts().get(0)).startsWith("Approved: the camera team won");
+        assertThat(fake.requests()).noneMatch(r -> r.startsWith("PUT /posts/"));
+
+        // The database that wrote it edits it, remembered or found by its key.
+        forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Approved, with the photos", first), Optional.empty());
+        assertThat(fake.topics().get(0).posts().get(0)).startsWith("Approved, with the photos");
+        // A topic posted before databases were named carries no mark: taken as this installation's, as before.
+        forum.publish(new Forum.Thread("popcorn-prod-release-3", "Release", "Notes", ""), Optional.empty());
+        forum.publish(new Forum.Thread("popcorn-prod-release-3", "Release", "Notes, edited", reinstall), Optional.empty());
+        assertThat(fake.topics().get(1).posts().get(0)).startsWith("Notes, edited");
+        assertThat(fake.contractViolations()).isEmpty();
+    }
+
+    @Test
     void aThreadIsCreatedOnceAndEditedAfterwardsEvenWhenPopcornForgotIt() {
         DiscourseForum forum = new DiscourseForum(new DiscourseClient(config(6000, 0, ""), Clock.systemUTC()),
                 config(6000, 0, ""));
 
-        Forum.Posted first = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Open"), Optional.empty());
-        Forum.Posted known = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed"), Optional.of(first));
+        Forum.Posted first = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Open", ""), Optional.empty());
+        Forum.Posted known = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed", ""), Optional.of(first));
         // As after a crash between posting and recording it: the thread is found by its key.
-        Forum.Posted found = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed, results soon"), Optional.empty());
+        Forum.Posted found = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed, results soon", ""), Optional.empty());
 
         assertThat(fake.topics()).hasSize(1);
         assertThat(fake.topics().get(0).posts()).containsExactly("Closed, results soon");
@@ -134,7 +165,7 @@ class DiscourseContractIT {
         fake.user(13, "lina", 1, false);
         DiscourseForum forum = new DiscourseForum(new DiscourseClient(config(6000, 105, "popcorn-winners"), Clock.systemUTC()),
                 config(6000, 105, "popcorn-winners"));
-        Forum.Posted announcement = forum.publish(new Forum.Thread("popcorn-prod-award-3", "Winners", "Hooray"), Optional.empty());
+        Forum.Posted announcement = forum.publish(new Forum.Thread("popcorn-prod-award-3", "Winners", "Hooray", ""), Optional.empty());
 
         // A refused badge (a reason that is not on the forum) is a refusal no retry fixes, and the group step still goes.
         assertThatThrownBy(() -> forum.grantBadge("wanglei", "https://popcorn.example.com/polls/3"))
@@ -192,7 +223,7 @@ class DiscourseContractIT {
                 config(6000, 0, ""));
         fake.rateLimit(1, 120, true);
 
-        assertThatThrownBy(() -> forum.publish(new Forum.Thread("popcorn-release-1", "R", "T"), Optional.empty()))
+        assertThatThrownBy(() -> forum.publish(new Forum.Thread("popcorn-release-1", "R", "T", ""), Optional.empty()))
                 .isInstanceOfSatisfying(DeliveryFailure.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));

@@ -316,6 +316,9 @@ public final class FakeDiscourse implements AutoCloseable {
                 Topic topic = topics.get(Long.parseLong(m.group(1)));
                 return topic == null ? error(404, "not_found", "The requested URL or resource could not be found.") : topic(topic);
             }
+            if (method.equals("GET") && (m = POST.matcher(path)).matches()) {
+                return readPost(Long.parseLong(m.group(1)));
+            }
             if (method.equals("PUT") && (m = POST.matcher(path)).matches()) {
                 return editPost(Long.parseLong(m.group(1)), JsonParser.parseString(r.getBodyAsString()).getAsJsonObject());
             }
@@ -500,6 +503,19 @@ public final class FakeDiscourse implements AutoCloseable {
             }
             JsonObject values = post(postId, topic, topic.posts().size(), body.get("raw").getAsString());
             return json(200, DiscourseSpec.sample("POST", "/posts.json", 200, values)).build();
+        }
+
+        /** A topic's first post with its raw text, as {@code GET /posts/{id}.json} answers it. */
+        private ResponseDefinition readPost(long postId) {
+            synchronized (topics) {
+                for (Topic topic : topics.values()) {
+                    if (topic.id() == postId + 1) {
+                        return json(200, DiscourseSpec.sample("GET", "/posts/{id}.json", 200,
+                                post(postId, topic, 1, topic.posts().get(0)))).build();
+                    }
+                }
+            }
+            return error(404, "not_found", "The requested URL or resource could not be found.");
         }
 
         private ResponseDefinition editPost(long postId, JsonObject body) {

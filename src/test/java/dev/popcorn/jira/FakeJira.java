@@ -192,6 +192,10 @@ public final class FakeJira implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(api + "/issue"))
                 .willReturn(json(201, JsonParser.parseString("{\"id\":\"10500\",\"key\":\"MIUI-3001\",\"self\":\"" + url() + api
                         + "/issue/10500\"}"))));
+        // A property the ticket does not have: Jira's 404 (holdsProperty gives it one).
+        server.stubFor(get(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/.+")).atPriority(10)
+                .willReturn(json(404, JsonParser.parseString("{\"errorMessages\":[\"The property with the key does not"
+                        + " exist.\"],\"errors\":{}}"))));
         // Reading a ticket that does not exist (or is not visible): Jira's 404.
         server.stubFor(get(urlPathMatching(api + "/issue/[A-Z][A-Z0-9_]*-[0-9]+")).atPriority(10)
                 .willReturn(json(404, JsonParser.parseString("{\"errorMessages\":[\"Issue does not exist or you do not have"
@@ -319,6 +323,15 @@ public final class FakeJira implements AutoCloseable {
                 .withRequestBody(matchingJsonPath("$.jql", com.github.tomakehurst.wiremock.client.WireMock.containing(
                         "\"" + labels.get(0) + "\"")))
                 .willReturn(json(200, found)));
+    }
+
+    /** Ticket {@code key} now holds the issue property {@code property} with this value, as its GET answers. */
+    public void holdsProperty(String key, String property, com.google.gson.JsonElement value) {
+        JsonObject answer = new JsonObject();
+        answer.addProperty("key", property);
+        answer.add("value", value);
+        server.stubFor(get(urlPathEqualTo(api + "/issue/" + key + "/properties/" + property)).atPriority(1)
+                .willReturn(json(200, answer)));
     }
 
     /** Ticket {@code key} now holds these comments (bodies as Popcorn sent them), as {@code GET …/comment} answers. */

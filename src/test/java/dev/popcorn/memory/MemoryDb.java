@@ -19,7 +19,13 @@ public final class MemoryDb implements Transactions {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Map<Object, Object>> tables = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    private final String databaseId = java.util.UUID.randomUUID().toString();
     private int depth;
+
+    /** This database's own id, as {@code database_identity} holds it on H2 and PostgreSQL. */
+    String databaseId() {
+        return databaseId;
+    }
 
     /** A new table, kept in insertion order and taking part in transactions. */
     @SuppressWarnings("unchecked")

@@ -344,6 +344,11 @@ final class MemorySmallStores {
         }
 
         @Override
+        public String database() {
+            return db.databaseId();
+        }
+
+        @Override
         public void save(Kept thread) {
             db.run(() -> threads.put(thread.key(), thread));
         }

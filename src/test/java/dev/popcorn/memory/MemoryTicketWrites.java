@@ -22,6 +22,11 @@ final class MemoryTicketWrites implements TicketWriteStore {
     }
 
     @Override
+    public String database() {
+        return db.databaseId();
+    }
+
+    @Override
     public void save(String ticketKey, String write, String fingerprint, Instant at) {
         db.run(() -> fingerprints.put(ticketKey + "\n" + write, fingerprint));
     }

@@ -561,6 +561,47 @@ class TrackerLoopIT {
     }
 
     @Test
+    void aReinstallWithAFreshDataFolderThatKeptTheInstallationIdWritesNothingOverTheFirstOnesRound() {
+        Map<String, String> site = Map.of("server.base-url", "https://popcorn.example.com", "server.installation-id", "prod");
+        restart(site);
+        openRoundAndReport();
+        server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        eventually("the first database's feedback", () -> writesDone(3));
+        // Jira holds what the first database wrote: each property names the database.
+        Set<String> databases = new TreeSet<>();
+        for (String key : List.of("MIUI-2101", "MIUI-2102", "MIUI-2103")) {
+            JsonObject property = body(jira.requests("PUT", "/issue/" + key + "/properties/popcorn.feedback.prod").get(0));
+            databases.add(property.get("database").getAsString());
+            jira.holdsProperty(key, "popcorn.feedback.prod", property);
+        }
+        assertThat(databases).as("one database wrote them all").hasSize(1);
+        int links = jira.requests("POST", "/issue/.*/remotelink").size();
+        int properties = jira.requests("PUT", "/issue/.*/properties/.*").size();
+        int labels = jira.requests("PUT", "/issue/MIUI-[0-9]+").size();
+
+        // The operator starts again on a fresh data folder and keeps the configured installation id.
+        server.close();
+        server = TestServer.start(data.resolve("fresh"), TestServer.FRIDAY, false, settings(site));
+        api = new ApiClient(server);
+        for (String team : new String[] {"camera", "system"}) {
+            api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
+                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"Bo\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+        }
+        assertThat(openFromTheCommandLine()).contains("opened release 2026.11.20");
+        server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        eventually("three refusals", () -> tracker().getAsJsonObject("outbox").get("FAILED").getAsInt() == 3);
+
+        assertThat(jira.requests("POST", "/issue/.*/remotelink")).as("no link written over").hasSize(links);
+        assertThat(jira.requests("PUT", "/issue/.*/properties/.*")).as("no property written over").hasSize(properties);
+        assertThat(jira.requests("PUT", "/issue/MIUI-[0-9]+")).as("no label taken off").hasSize(labels);
+        JsonObject refused = trackerIn("en").getAsJsonArray("troubles").get(0).getAsJsonObject();
+        assertThat(refused.get("error").getAsString()).contains("another Popcorn database", "server.installation-id");
+        assertThat(refused.get("advice").getAsString()).contains("Give this installation an id of its own");
+        assertThat(trackerIn("zh-CN").getAsJsonArray("troubles").get(0).getAsJsonObject().get("advice").getAsString())
+                .contains("server.installation-id", "未覆盖");
+    }
+
+    @Test
     void everyTrackerOperationIsExercisedAgainstTheDocument() throws IOException {
         aWishLinkedToATicketIsFulfilledWhenJiraSaysItIsDone();
         assertThat(tracker().get("tracker").getAsString()).startsWith("Jira Cloud http://localhost:");

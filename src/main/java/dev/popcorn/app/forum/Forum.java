@@ -15,7 +15,11 @@ import java.util.Optional;
 public interface Forum {
 
     /** A thread Popcorn keeps on the forum, named by a key that stays the same however often it is edited. */
-    record Thread(String key, String title, String text) {
+    /**
+     * A thread Popcorn keeps on the forum under {@code key}; {@code database} names the database that writes it
+     * (its topic carries it, so another database's topic of the same key is not written over; empty: no check).
+     */
+    record Thread(String key, String title, String text, String database) {
     }
 
     /** Where a thread is on the forum: its topic, its first post (the one Popcorn edits) and its address. */

@@ -11,5 +11,8 @@ public interface ForumThreadStore {
 
     Optional<Kept> find(String key);
 
+    /** The id of the database these threads are remembered in: what Popcorn posts carries it. */
+    String database();
+
     void save(Kept thread);
 }

@@ -193,7 +193,8 @@ public final class ForumThreads {
         ForumNews.Release news = new ForumNews.Release(release.version(), features, link("/releases/" + release.id()),
                 local(release.reportsCloseAt()), link(pollPath), local(poll == null ? release.shippedAt() : poll.opensAt()),
                 local(poll == null ? release.reportsCloseAt() : poll.closesAt()));
-        return new Forum.Thread(releaseKey(release.id()), "🍿 新版本 · Release " + release.version(), writer.releaseThread(news));
+        return new Forum.Thread(releaseKey(release.id()), "🍿 新版本 · Release " + release.version(), writer.releaseThread(news),
+                stores.threads().database());
     }
 
     private Forum.Thread pollThread(Poll poll) {
@@ -209,7 +210,7 @@ public final class ForumThreads {
         ForumNews.Poll news = new ForumNews.Poll(release.version(), open, local(poll.closesAt()), candidates,
                 link("/polls/" + poll.id()));
         return new Forum.Thread(pollKey(poll.id()), "🍿 爆米花奖投票 · Vote for the Popcorn Award · " + release.version(),
-                writer.pollThread(news));
+                writer.pollThread(news), stores.threads().database());
     }
 
     /** A page of Popcorn; through the forum sign-in when there is one, so the reader arrives signed in. */

@@ -47,6 +47,14 @@ public interface IssueTracker {
         /** The fingerprint of what {@code write} last sent successfully, if it ever did. */
         Optional<String> last(String write);
 
+        /**
+         * The id of the database this log is kept in; what is written carries it, and a ticket another database
+         * wrote for the same installation is not written over. Empty: no such check (a one-off write).
+         */
+        default String database() {
+            return "";
+        }
+
         /** {@code write} just succeeded with this fingerprint. */
         void wrote(String write, String fingerprint);
     }

@@ -12,6 +12,9 @@ public interface TicketWriteStore {
 
     Optional<String> fingerprint(String ticketKey, String write);
 
+    /** The id of the database these writes are remembered in: what Popcorn writes to a ticket carries it. */
+    String database();
+
     void save(String ticketKey, String write, String fingerprint, Instant at);
 
     /** Forgets every fingerprint, so that the next write-back sends everything again; answers how many. */

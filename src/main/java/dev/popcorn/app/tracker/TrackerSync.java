@@ -222,6 +222,11 @@ public final class TrackerSync {
                     public void wrote(String write, String fingerprint) {
                         written.save(key, write, fingerprint, clock.instant());
                     }
+
+                    @Override
+                    public String database() {
+                        return written.database();
+                    }
                 });
         if (!labels.changesNothing()) {
             held.ifPresent(before -> tickets.labelsWritten(key, labels.appliedTo(before)));
