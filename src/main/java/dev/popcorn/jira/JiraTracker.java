@@ -219,15 +219,24 @@ public final class JiraTracker implements IssueTracker {
         if (log.database().isEmpty() || log.last("property " + property).isPresent()) {
             return;
         }
-        Optional<String> writer = issues.getProperty(key, property)
-                .filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
-                .filter(v -> v.has("database") && v.get("database").isJsonPrimitive())
-                .map(v -> v.get("database").getAsString());
+        Optional<String> writer = writer(issues, key, property);
         if (writer.isPresent() && !writer.get().equals(log.database())) {
             throw new DeliveryFailure(key + " already carries this installation's feedback (" + property + "), written by"
                     + " another Popcorn database (" + writer.get() + "): nothing was written over it. A reinstall or a"
                     + " staging copy needs a server.installation-id of its own", false, null, null, DeliveryFailure.ANOTHER_DATABASE);
         }
+    }
+
+    private static Optional<String> writer(IssueRestClient issues, String key, String property) {
+        return issues.getProperty(key, property)
+                .filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
+                .filter(v -> v.has("database") && v.get("database").isJsonPrimitive())
+                .map(v -> v.get("database").getAsString());
+    }
+
+    @Override
+    public Optional<String> writtenBy(String ticketKey) {
+        return call(() -> writer(client.getIssueClient(), ticketKey, property()));
     }
 
     private JsonObject property(TicketFeedback f, String database) {

@@ -575,6 +575,8 @@ class TrackerLoopIT {
             jira.holdsProperty(key, "popcorn.feedback.prod", property);
         }
         assertThat(databases).as("one database wrote them all").hasSize(1);
+        assertThat(object("GET", "/api/v1/tracker/check", "/api/v1/tracker/check", LEAD, null, 200).toString())
+                .contains("is this database's own");
         int links = jira.requests("POST", "/issue/.*/remotelink").size();
         int properties = jira.requests("PUT", "/issue/.*/properties/.*").size();
         int labels = jira.requests("PUT", "/issue/MIUI-[0-9]+").size();
@@ -599,6 +601,11 @@ class TrackerLoopIT {
         assertThat(refused.get("advice").getAsString()).contains("Give this installation an id of its own");
         assertThat(trackerIn("zh-CN").getAsJsonArray("troubles").get(0).getAsJsonObject().get("advice").getAsString())
                 .contains("server.installation-id", "未覆盖");
+        // The operator's check says it too.
+        JsonObject check = object("GET", "/api/v1/tracker/check", "/api/v1/tracker/check", LEAD, null, 200);
+        assertThat(check.getAsJsonArray("checks")).filteredOn(c -> !c.getAsJsonObject().get("ok").getAsBoolean())
+                .anySatisfy(c -> assertThat(c.toString()).contains("MIUI-2101", databases.iterator().next(),
+                        "will not write over it"));
     }
 
     @Test

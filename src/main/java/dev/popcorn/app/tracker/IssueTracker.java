@@ -101,6 +101,12 @@ public interface IssueTracker {
     List<Check> check(Optional<String> releaseQuery);
 
     /**
+     * The database named in this installation's feedback on the ticket (see {@link WriteLog#database}); empty when
+     * the ticket has none, or feedback written before databases were named.
+     */
+    Optional<String> writtenBy(String ticketKey);
+
+    /**
      * Reads a webhook the tracker sent: the ticket it is about, or empty for an event about
      * something else. A body that is not the tracker's webhook is refused as malformed.
      */
@@ -152,6 +158,11 @@ public interface IssueTracker {
             @Override
             public List<Check> check(Optional<String> releaseQuery) {
                 return List.of(new Check("check.tracker.off", false, List.of()));
+            }
+
+            @Override
+            public Optional<String> writtenBy(String ticketKey) {
+                return Optional.empty();
             }
 
             @Override

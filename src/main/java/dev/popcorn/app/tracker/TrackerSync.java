@@ -254,8 +254,21 @@ public final class TrackerSync {
         if (tracker.enabled()) {
             String base = settings.baseUrl().get();
             checks.add(new Check(local(base) ? "check.baseUrl.local" : "check.baseUrl", !local(base), List.of(base)));
+            releases.recent(1).stream().flatMap(r -> r.features().stream()).findFirst().ifPresent(f -> checks.add(owner(f.key())));
         }
         return checks;
+    }
+
+    /** Whether this installation's feedback on the ticket is this database's, or another's that it will not write over. */
+    private Check owner(String ticketKey) {
+        try {
+            Optional<String> writer = tracker.writtenBy(ticketKey);
+            boolean ours = writer.map(written.database()::equals).orElse(true);
+            return new Check(ours ? "check.tracker.ours" : "check.tracker.anotherDatabase", ours,
+                    List.of(ticketKey, writer.orElse("")));
+        } catch (RuntimeException unreadable) {
+            return new Check("check.tracker.ownerUnknown", false, List.of(ticketKey, String.valueOf(unreadable.getMessage())));
+        }
     }
 
     /** Whether the address names this machine only: localhost, a loopback address or no host at all. */
