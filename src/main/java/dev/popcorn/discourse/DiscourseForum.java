@@ -29,6 +29,11 @@ public final class DiscourseForum implements Forum {
     private static final byte[] PIXEL = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=");
     private static final String EDIT_REASON = "Popcorn: the week moved on";
+    /** The end of a thread's text naming the database that writes it (ADR 0032). */
+    private static final Pattern DATABASE_MARK = Pattern.compile("<!-- popcorn-database: ([0-9a-f-]{36}) -->");
+
+    /** The advice shown beside a topic the forum refused for its title (message code). */
+    public static final String TITLE_TAKEN = "outbox.advice.forumTitleTaken";
 
     private final DiscourseClient client;
     private final DiscourseConfig config;
@@ -37,11 +42,6 @@ public final class DiscourseForum implements Forum {
         this.client = client;
         this.config = config;
     }
-
-    private static final Pattern DATABASE_MARK = Pattern.compile("<!-- popcorn-database: ([0-9a-f-]{36}) -->");
-
-    /** The advice shown beside a topic the forum refused for its title (message code). */
-    public static final String TITLE_TAKEN = "outbox.advice.forumTitleTaken";
 
     @Override
     public boolean enabled() {
