@@ -112,6 +112,16 @@ final class JdbcForget implements ForgetStore {
                 h.createUpdate("UPDATE " + table + " SET user_id = :anon WHERE user_id = :id").bind("anon", anon)
                         .bind("id", id).execute();
             }
+            // Their nominations keep counting for their project; the title and pitch they wrote go.
+            h.createUpdate("UPDATE nominations SET title = :removed, title_en = '', pitch = :removed WHERE user_id = :anon")
+                    .bind("removed", e.removedText()).bind("anon", anon).execute();
+            // What a lead wrote about them (why points were given, taken back or a level locked) stays, not naming them.
+            for (String[] text : List.of(new String[] {"participation_events", "reason"},
+                    new String[] {"participation_events", "revoke_reason"}, new String[] {"user_levels", "lock_reason"})) {
+                h.createUpdate("UPDATE " + text[0] + " SET " + text[1] + " = REPLACE(REPLACE(" + text[1] + ", :name, :neutral),"
+                                + " :id, :anon) WHERE user_id = :anon AND " + text[1] + " IS NOT NULL")
+                        .bind("name", name).bind("neutral", e.neutralName()).bind("id", id).bind("anon", anon).execute();
+            }
             // What they decided as a lead stays decided, by nobody in particular.
             h.createUpdate("UPDATE participation_events SET revoked_by = :anon WHERE revoked_by = :id").bind("anon", anon)
                     .bind("id", id).execute();
