@@ -82,7 +82,8 @@ final class JdbcForget implements ForgetStore {
             String id = e.userId();
             String anon = e.anonymousId();
             List<AuditRow> audit = auditAbout(h, id);
-            String name = h.createQuery("SELECT name FROM users WHERE id = :id").bind("id", id).mapTo(String.class).one();
+            String name = h.createQuery("SELECT name FROM users WHERE id = :id").bind("id", id).mapTo(String.class).findOne()
+                    .orElse(id);
 
             // The person: a neutral name; no avatar, no forum user id. The forum user name stays until the forum was
             // told to take them out of Popcorn's groups (the delivery drops it). Lead and groups stay: boards leave out
@@ -158,8 +159,15 @@ final class JdbcForget implements ForgetStore {
         }));
     }
 
+    /** Known: a user row, or a row anywhere else (a pass acts without one: ids are not foreign keys, V1). */
     private static boolean known(Handle h, String userId) {
-        return h.createQuery("SELECT COUNT(*) FROM users WHERE id = :id").bind("id", userId).mapTo(Integer.class).one() > 0;
+        for (Place place : PLACES) {
+            if (h.createQuery("SELECT COUNT(*) FROM " + place.table() + " WHERE " + place.where()).bind("id", userId)
+                    .mapTo(Integer.class).one() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes filed for the user: refs are {@code <user>/…} (standing, messages) or {@code …/<user>} (a winner's badge). */
