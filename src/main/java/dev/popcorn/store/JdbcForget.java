@@ -119,9 +119,12 @@ final class JdbcForget implements ForgetStore {
             // What a lead wrote about them (why points were given, taken back or a level locked) stays, not naming them.
             for (String[] text : List.of(new String[] {"participation_events", "reason"},
                     new String[] {"participation_events", "revoke_reason"}, new String[] {"user_levels", "lock_reason"})) {
-                h.createUpdate("UPDATE " + text[0] + " SET " + text[1] + " = REPLACE(REPLACE(" + text[1] + ", :name, :neutral),"
-                                + " :id, :anon) WHERE user_id = :anon AND " + text[1] + " IS NOT NULL")
-                        .bind("name", name).bind("neutral", e.neutralName()).bind("id", id).bind("anon", anon).execute();
+                h.createQuery("SELECT " + text[1] + " FROM " + text[0] + " WHERE user_id = :anon AND " + text[1]
+                                + " IS NOT NULL GROUP BY " + text[1]).bind("anon", anon).mapTo(String.class).list()
+                        .forEach(said -> h.createUpdate("UPDATE " + text[0] + " SET " + text[1] + " = :renamed WHERE user_id = :anon"
+                                        + " AND " + text[1] + " = :said")
+                                .bind("renamed", renamed(said, id, anon, name, e.neutralName())).bind("anon", anon)
+                                .bind("said", said).execute());
             }
             // What they decided as a lead stays decided, by nobody in particular.
             h.createUpdate("UPDATE participation_events SET revoked_by = :anon WHERE revoked_by = :id").bind("anon", anon)
@@ -145,7 +148,7 @@ final class JdbcForget implements ForgetStore {
                 h.createUpdate("UPDATE audit_log SET actor = :actor, subject = :subject, detail = :detail, note = :note"
                                 + " WHERE id = :row")
                         .bind("actor", row.actor().equals(id) ? anon : row.actor())
-                        .bind("subject", renamed(row.subject(), id, anon, name, e.neutralName()))
+                        .bind("subject", subjectOf(row.subject(), id, anon))
                         .bind("detail", renamed(row.detail(), id, anon, name, e.neutralName()))
                         .bind("note", renamed(row.note(), id, anon, name, e.neutralName()))
                         .bind("row", row.id()).execute();
@@ -170,8 +173,15 @@ final class JdbcForget implements ForgetStore {
         return false;
     }
 
-    /** Writes filed for the user: refs are {@code <user>/…} (standing, messages) or {@code …/<user>} (a winner's badge). */
-    private static final String OUTBOX_ABOUT = "ref = :exact OR ref LIKE :first ESCAPE '!' OR ref LIKE :last ESCAPE '!'";
+    /**
+     * Writes filed for the user, by the kinds whose refs name one: {@code <user>/…} (their level's groups, a badge, a
+     * private message, a reminder) or {@code …/<user>} (a winner's forum badge). Other kinds' refs name releases and
+     * wishes, whose numbers a short id could match.
+     */
+    private static final String OUTBOX_ABOUT = "(kind IN ('" + dev.popcorn.app.forum.StandingMirror.LEVEL + "', '"
+            + dev.popcorn.app.forum.StandingMirror.BADGE + "', '" + dev.popcorn.app.forum.FanMessages.NOTICE + "', '"
+            + dev.popcorn.app.forum.FanMessages.REMINDER + "') AND (ref = :exact OR ref LIKE :first ESCAPE '!'))"
+            + " OR (kind = '" + dev.popcorn.app.award.RecogniseWinners.BADGE + "' AND ref LIKE :last ESCAPE '!')";
 
     private static String likeStart(String id) {
         return escaped(id) + "/%";
@@ -208,22 +218,46 @@ final class JdbcForget implements ForgetStore {
         return rows.stream().filter(r -> r.actor().equals(id) || names(r.subject(), id)).toList();
     }
 
-    /** Whether a subject names the id as one of its parts ({@code user:42}, {@code report:7/42/KEY}), not inside another. */
+    /** Whether a subject names the user: {@code user:<id>}, or a report of theirs, {@code report:<release>/<id>[/<ticket>]}. */
     private static boolean names(String subject, String id) {
-        int colon = subject.indexOf(':');
-        return List.of(subject.substring(colon + 1).split("/", -1)).contains(id);
+        if (subject.equals("user:" + id)) {
+            return true;
+        }
+        if (!subject.startsWith("report:")) {
+            return false;
+        }
+        String[] parts = subject.substring("report:".length()).split("/", -1);
+        return parts.length >= 2 && parts[1].equals(id);
     }
 
-    /** A text of an audit entry about the user with their id and name replaced. */
+    /** The subject naming the anonymous id instead, part by part ({@code user:<id>}, {@code report:<release>/<id>/…}). */
+    private static String subjectOf(String subject, String id, String anon) {
+        if (subject.equals("user:" + id)) {
+            return "user:" + anon;
+        }
+        if (!names(subject, id)) {
+            return subject;
+        }
+        String[] parts = subject.substring("report:".length()).split("/", -1);
+        parts[1] = anon;
+        return "report:" + String.join("/", parts);
+    }
+
+    /**
+     * A free text of an audit entry about the user with their id, then their name, replaced. Either is left alone where
+     * it is so short it would match inside other words and numbers (a user recorded without a name has their id as name);
+     * the anonymous id is kept out of the name's replacement.
+     */
     private static String renamed(String text, String id, String anon, String name, String neutral) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String renamed = text;
-        if (!name.isBlank()) {
+        String marker = "\u0000";
+        String renamed = id.strip().length() >= 3 ? text.replace(id, marker) : text;
+        if (!name.equals(id) && name.strip().length() >= 3) {
             renamed = renamed.replace(name, neutral);
         }
-        return renamed.replace(id, anon);
+        return renamed.replace(marker, anon);
     }
 
     /** A row as its columns, lower case, and plain values for JSON. */
