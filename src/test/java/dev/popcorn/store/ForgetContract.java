@@ -195,6 +195,30 @@ abstract class ForgetContract {
     }
 
     @Test
+    void aShortIdIsErasedWithoutTouchingWhatMerelyContainsIt() throws SQLException {
+        start(false);
+        assertThat(server.send("PUT", "/api/v1/teams/camera", ADMIN, "{\"name\": \"Camera\"}").statusCode()).isIn(200, 201);
+        assertThat(server.send("POST", "/api/v1/releases", ADMIN, "{\"version\": \"2026.11.20\", \"features\":"
+                + " [{\"key\": \"POP-1\", \"summary\": \"Night\", \"team\": \"camera\"}]}").statusCode()).isIn(200, 201);
+        server.signedInOnce("1", "1");
+        assertThat(server.send("POST", "/api/v1/users/1/points", ADMIN,
+                "{\"points\": 10, \"reason\": \"10 reports in 1 week\", \"ref\": \"r-1\"}").statusCode()).isIn(200, 201);
+        List<String> others = rows("SELECT actor, action, subject, detail FROM audit_log WHERE subject <> 'user:1' ORDER BY id");
+        assertThat(others).anyMatch(row -> row.contains("release:1"));
+
+        HttpResponse<String> erased = server.send("POST", "/api/v1/users/1/erasure", ADMIN, null);
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        String anonymous = JsonParser.parseString(erased.body()).getAsJsonObject().get("anonymousId").getAsString();
+
+        assertThat(rows("SELECT actor, action, subject, detail FROM audit_log WHERE action <> 'user.forget'"
+                + " AND subject <> 'user:" + anonymous + "' ORDER BY id")).as("entries about other things, as they were")
+                .isEqualTo(others);
+        assertThat(rows("SELECT reason, points FROM participation_events WHERE user_id = '" + anonymous + "'"))
+                .containsExactly("10 reports in 1 week | 10");
+        assertThat(count("SELECT COUNT(*) FROM users WHERE id = '1'")).isZero();
+    }
+
+    @Test
     void everyColumnNamingAUserIsOneTheErasureKnows() throws SQLException {
         start(false);
         Set<String> found = new TreeSet<>();

@@ -2,6 +2,7 @@ package dev.popcorn.app.identity;
 
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.Transactions;
+import dev.popcorn.app.UserStore;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.RuleViolation;
 import java.security.SecureRandom;
@@ -43,7 +44,7 @@ public final class ForgetUser {
     }
 
     private final ForgetStore store;
-    private final dev.popcorn.app.UserStore users;
+    private final UserStore users;
     private final Transactions transactions;
     private final AuditLog audit;
     private final SignIn signIn;
@@ -51,7 +52,7 @@ public final class ForgetUser {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ForgetUser(ForgetStore store, dev.popcorn.app.UserStore users, Transactions transactions, AuditLog audit,
+    public ForgetUser(ForgetStore store, UserStore users, Transactions transactions, AuditLog audit,
             SignIn signIn, Farewell farewell, Clock clock) {
         this.store = store;
         this.users = users;
