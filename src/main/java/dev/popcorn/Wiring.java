@@ -22,6 +22,7 @@ import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreads;
 import dev.popcorn.app.forum.StandingMirror;
+import dev.popcorn.app.identity.ForgetUser;
 import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes;
@@ -170,6 +171,7 @@ final class Wiring {
                 Map.entry(ForumThreads.WISH, forumThreads::deliverWish),
                 Map.entry(StandingMirror.LEVEL, standingMirror::deliverLevel),
                 Map.entry(StandingMirror.BADGE, standingMirror::deliverBadge),
+                Map.entry(StandingMirror.FAREWELL, standingMirror::deliverFarewell),
                 Map.entry(FanMessages.NOTICE, fanMessages::deliverNotice),
                 Map.entry(FanMessages.REMINDER, fanMessages::deliverReminder)),
                 Set.of(AnnounceAward.CHAT),
@@ -188,7 +190,9 @@ final class Wiring {
                 leaderboards(config, store, clock),
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
                         store.polls(), store.ballots(), clock), nominations, fanMessages,
-                new dev.popcorn.app.participation.People(store.users())), outbox, schedule, trackerSync,
+                new dev.popcorn.app.participation.People(store.users()),
+                new ForgetUser(store.forget(), store.users(), store.transactions(), store.audit(), signIn,
+                        standingMirror::forgotten, clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

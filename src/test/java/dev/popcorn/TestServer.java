@@ -68,6 +68,11 @@ public final class TestServer implements AutoCloseable {
                 java.util.List.of(), false, false), clock.instant());
     }
 
+    /** The server's store, for tests that read or set up rows beside what the API shows. */
+    public dev.popcorn.store.Store store() {
+        return popcorn.store();
+    }
+
     /** The release shipped last. */
     public dev.popcorn.domain.Release latestRelease() {
         return popcorn.store().releases().recent(1).get(0);

@@ -71,6 +71,17 @@ public interface UserStore {
     record EndedSession(String userId, java.time.Instant issuedAt, java.time.Instant endedAt) {
     }
 
+    /**
+     * The ids forgotten at or after {@code since} (ADR 0030), each as its digest (they are kept as nothing else), with
+     * the instant the passes issued to it hold after. None where the store keeps no forgotten users.
+     */
+    default java.util.Map<String, java.time.Instant> forgottenSince(java.time.Instant since) {
+        return java.util.Map.of();
+    }
+
+    /** Forgets the forum user name of a user (a forgotten user, once the forum was told); nothing for an unknown one. */
+    void dropForumUsername(String id);
+
     /** Records whether a known user is a lead now; false when Popcorn does not know them. */
     boolean setLead(String id, boolean lead);
 

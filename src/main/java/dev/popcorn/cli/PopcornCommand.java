@@ -88,7 +88,8 @@ public final class PopcornCommand implements Runnable {
                         .addSubcommand("open", new AdminCommands.PollAction(env, "open"))
                         .addSubcommand("close", new AdminCommands.PollAction(env, "close"))
                         .addSubcommand("approve", new AdminCommands.PollAction(env, "approve")))
-                .addSubcommand("participation", ParticipationCommands.register(env));
+                .addSubcommand("participation", ParticipationCommands.register(env))
+                .addSubcommand("user", UserCommands.register(env));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -163,6 +163,20 @@ final class JdbcUsers implements UserStore {
     }
 
     @Override
+    public Map<String, Instant> forgottenSince(Instant since) {
+        Map<String, Instant> forgotten = new HashMap<>();
+        db.with(h -> h.createQuery("SELECT id_digest, passes_valid_after FROM forgotten_passes WHERE passes_valid_after >= :since")
+                .bind("since", since).map((rs, ctx) -> forgotten.put(rs.getString("id_digest"), Db.instant(rs, "passes_valid_after")))
+                .list());
+        return forgotten;
+    }
+
+    @Override
+    public void dropForumUsername(String id) {
+        db.with(h -> h.createUpdate("UPDATE users SET forum_username = NULL WHERE id = :id").bind("id", id).execute());
+    }
+
+    @Override
     public boolean setLead(String id, boolean lead) {
         return db.with(h -> h.createUpdate("UPDATE users SET is_lead = :lead WHERE id = :id").bind("id", id)
                 .bind("lead", lead).execute()) == 1;

@@ -226,6 +226,11 @@ public final class Store implements AutoCloseable {
         return new JdbcAuditLog(db);
     }
 
+    /** A user read out and erased (ADR 0030). */
+    public dev.popcorn.app.identity.ForgetStore forget() {
+        return new JdbcForget(db);
+    }
+
     @Override
     public void close() {
         dataSource.close();

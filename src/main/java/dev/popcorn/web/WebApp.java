@@ -67,7 +67,7 @@ public final class WebApp {
             dev.popcorn.app.participation.Leaderboards leaderboards,
             dev.popcorn.app.week.WeekParticipation weekParticipation,
             dev.popcorn.app.award.Nominations nominations, dev.popcorn.app.forum.FanMessages fanMessages,
-            dev.popcorn.app.participation.People people) {
+            dev.popcorn.app.participation.People people, dev.popcorn.app.identity.ForgetUser forget) {
     }
 
     /** How the web layer behaves. */
@@ -227,7 +227,7 @@ public final class WebApp {
                 new MeRoutes(s.overview(), s.wishTickets(), notices, s.fanMessages()),
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), notices,
                         wayBack, s.fanMessages()),
-                new UserRoutes(s.signIn()),
+                new UserRoutes(s.signIn(), s.forget()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
                 new FanCardRoutes(s.fanCards(), s.overview(), chrome, sessions, limits),
                 new FanPage(s.standing(), s.fanCards(), chrome, sessions),

@@ -136,6 +136,12 @@ final class MemoryUsers implements UserStore {
     }
 
     @Override
+    public void dropForumUsername(String id) {
+        db.run(() -> users.computeIfPresent(id, (key, u) -> new User(u.id(), u.name(), u.joinedAt(), u.trustLevel(), null,
+                u.groups())));
+    }
+
+    @Override
     public boolean setLead(String id, boolean lead) {
         return db.with(() -> {
             if (!users.containsKey(id)) {

@@ -119,7 +119,8 @@ class ApiFuzzIT {
                             failures.add(attempt.name() + ": refused with " + answer.statusCode() + " but changed what is shown");
                         }
                         state = after;
-                    } else if (!method.equals("GET")) {
+                    } else if (!method.equals("GET") || op.get("summary").getAsString().contains("audited")) {
+                        // A read the document says is audited (a user's export) writes the audit log when it is answered.
                         state = state();
                     }
                 }

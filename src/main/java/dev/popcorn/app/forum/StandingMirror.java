@@ -33,6 +33,11 @@ public final class StandingMirror implements Standing.Mirror {
     public static final String LEVEL = "level.group";
     /** One badge tier granted on the forum; ref {@code <user id>/<badge key>}, e.g. {@code 42/reports.gold}. */
     public static final String BADGE = "badge.forum";
+    /**
+     * A forgotten user taken out of every group Popcorn mirrors to (ADR 0030); ref: their anonymous id, whose row keeps
+     * the forum user name until this is delivered.
+     */
+    public static final String FAREWELL = "forum.farewell";
     /** The advice shown beside a task parked for want of a forum account. */
     public static final String NO_ACCOUNT = "outbox.advice.forumAccount";
 
@@ -133,6 +138,41 @@ public final class StandingMirror implements Standing.Mirror {
         }
         Instant now = clock.instant();
         return outbox.rearmFailed(LEVEL, userId + "/", now) + outbox.rearmFailed(BADGE, userId + "/", now);
+    }
+
+    /**
+     * A user was forgotten (call inside the erasure's transaction): files the delivery that takes their forum account out
+     * of every level and early-access group, so the forum stops showing their Popcorn standing. Answers whether one was
+     * filed: not when the forum is off, no group is mirrored, or they have no forum account.
+     */
+    public boolean forgotten(String anonymousId) {
+        if (!forum.enabled() || (map.groups().isEmpty() && map.earlyAccessGroup().isEmpty())) {
+            return false;
+        }
+        if (users.find(anonymousId).map(User::forumUsername).filter(n -> n != null && !n.isBlank()).isEmpty()) {
+            return false;
+        }
+        outbox.enqueue(FAREWELL, anonymousId, clock.instant());
+        return true;
+    }
+
+    /**
+     * The outbox handler of {@link #FAREWELL}: out of every mapped group, into none; then the forum user name is dropped,
+     * the last thing that named the person. A retry after that finds no name and has nothing left to do.
+     */
+    public void deliverFarewell(String anonymousId) {
+        Optional<String> username = users.find(anonymousId).map(User::forumUsername).filter(n -> n != null && !n.isBlank());
+        if (username.isEmpty()) {
+            return;
+        }
+        if (forum.enabled()) {
+            List<String> leave = new java.util.ArrayList<>(map.groups());
+            map.earlyAccessGroup().ifPresent(leave::add);
+            if (!leave.isEmpty()) {
+                forum.mirrorGroups(username.get(), Optional.empty(), leave);
+            }
+        }
+        users.dropForumUsername(anonymousId);
     }
 
     /**

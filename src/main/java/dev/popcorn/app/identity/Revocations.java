@@ -21,6 +21,8 @@ final class Revocations {
 
     private final UserStore users;
     private final Map<String, Instant> validAfter = new ConcurrentHashMap<>();
+    /** Forgotten users (ADR 0030): by the digest of their id, since no row names it any more. */
+    private final Map<String, Instant> forgotten = new ConcurrentHashMap<>();
     /** Sessions signed out of: user id and issue time (the sessions of one browser). */
     private final java.util.Set<Map.Entry<String, Instant>> ended = ConcurrentHashMap.newKeySet();
     private volatile long readAt;
@@ -38,6 +40,29 @@ final class Revocations {
             readAgain();
         }
         return Optional.ofNullable(validAfter.get(userId));
+    }
+
+    /** Since when the passes issued to this id hold, if the user was forgotten; the digest is made only when some were. */
+    Optional<Instant> forgottenAfter(String userId) {
+        if (!read || System.nanoTime() - readAt >= FRESH.toNanos()) {
+            readAgain();
+        }
+        return forgotten.isEmpty() ? Optional.empty() : Optional.ofNullable(forgotten.get(digest(userId)));
+    }
+
+    /** A user forgotten on this instance: their passes are refused at once. */
+    void forgotten(String userId, Instant at) {
+        forgotten.merge(digest(userId), at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** How a forgotten id is kept: SHA-256 of it, in hex. */
+    static String digest(String userId) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("popcorn-forgotten:" + userId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether the holder of this session signed out of it. */
@@ -65,6 +90,12 @@ final class Revocations {
         Instant since = read ? newest.minus(OVERLAP) : Instant.EPOCH;
         users.revokedSince(since).forEach((user, at) -> {
             revoked(user, at);
+            if (at.isAfter(newest)) {
+                newest = at;
+            }
+        });
+        users.forgottenSince(since).forEach((digest, at) -> {
+            forgotten.merge(digest, at, (a, b) -> a.isAfter(b) ? a : b);
             if (at.isAfter(newest)) {
                 newest = at;
             }

@@ -192,6 +192,11 @@ public final class SignIn {
         return now;
     }
 
+    /** The user was forgotten (in a transaction now committed): their passes are refused here at once, elsewhere within a second. */
+    void forgotten(String userId, Instant at) {
+        revocations.forgotten(userId, at);
+    }
+
     private Pass check(String token, Kind kind) {
         Pass pass = passes.open(token, kind);
         if (kind == Kind.SESSION && revocations.ended(pass.userId(), pass.issuedAt())) {
@@ -211,6 +216,11 @@ public final class SignIn {
         Instant validAfter = pass.isLead() ? standing.map(UserStore.Standing::passesValidAfter).orElse(null)
                 : revocations.validAfter(pass.userId()).orElse(null);
         if (validAfter != null && !pass.issuedAt().isAfter(validAfter)) {
+            throw RuleViolation.unauthenticated("pass.revoked");
+        }
+        // A forgotten user's passes, a lead's too: no row is left to ask (ADR 0030).
+        Instant forgottenAt = revocations.forgottenAfter(pass.userId()).orElse(null);
+        if (forgottenAt != null && !pass.issuedAt().isAfter(forgottenAt)) {
             throw RuleViolation.unauthenticated("pass.revoked");
         }
         return standing;
