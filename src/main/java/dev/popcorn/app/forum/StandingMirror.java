@@ -169,7 +169,7 @@ public final class StandingMirror implements Standing.Mirror {
             List<String> leave = new java.util.ArrayList<>(map.groups());
             map.earlyAccessGroup().ifPresent(leave::add);
             if (!leave.isEmpty()) {
-                forum.mirrorGroups(username.get(), Optional.empty(), leave);
+                forum.mirrorGroups(username.get(), List.of(), leave);
             }
         }
         users.dropForumUsername(anonymousId);
