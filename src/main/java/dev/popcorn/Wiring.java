@@ -188,7 +188,7 @@ final class Wiring {
                 leaderboards(config, store, clock),
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
                         store.polls(), store.ballots(), clock), nominations, fanMessages,
-                new dev.popcorn.app.participation.People(store.users())), outbox, schedule, trackerSync,
+                new dev.popcorn.app.participation.People(store.users()), store.backups(clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 
