@@ -68,6 +68,9 @@ public final class Move {
                     throw new Refused(target.masked() + " is at schema " + targetVersion + ", newer than this build's " + latest,
                             Refused.REFUSED);
                 }
+                if (!resume) {
+                    refuseNonEmpty(to, Schema.tables(to)); // before Flyway touches it: a refusal changes nothing
+                }
                 Migrations.migrate(target, null);
                 return copy(from, to, latest, out, before.equals(latest) ? null : before);
             }
@@ -82,13 +85,8 @@ public final class Move {
         to.setAutoCommit(false);
         List<Table> tables = Schema.tables(from);
         Map<Table, Table> pairs = Tables.paired(tables, Schema.tables(to), "the source", "the target");
-        Map<String, Long> holding = Schema.nonEmpty(to, new ArrayList<>(pairs.values()));
+        Map<String, Long> holding = resume ? Schema.nonEmpty(to, new ArrayList<>(pairs.values())) : refuseNonEmpty(to, Schema.tables(to));
         to.commit();
-        if (!holding.isEmpty() && !resume) {
-            throw new Refused(target.masked() + " is not empty: " + holding.entrySet().stream()
-                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
-                    + " hold rows; give --resume to go on with a move that stopped, or an empty database", Refused.REFUSED);
-        }
         long total = 0;
         Map<String, Long> counts = new java.util.HashMap<>();
         for (Table table : tables) {
@@ -128,6 +126,17 @@ public final class Move {
         verify(from, to, tables, pairs);
         from.commit();
         return new Result(version, tables.size(), total, upgradedFrom);
+    }
+
+    /** Without --resume, a target holding rows is refused, naming the tables that hold them; returns none. */
+    private Map<String, Long> refuseNonEmpty(Connection to, List<Table> tables) throws SQLException {
+        Map<String, Long> holding = Schema.nonEmpty(to, tables);
+        if (!holding.isEmpty()) {
+            throw new Refused(target.masked() + " is not empty: " + holding.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
+                    + " hold rows; give --resume to go on with a move that stopped, or an empty database", Refused.REFUSED);
+        }
+        return holding;
     }
 
     private static void verify(Connection from, Connection to, List<Table> tables, Map<Table, Table> pairs) throws SQLException {
