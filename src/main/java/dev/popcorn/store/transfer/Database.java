@@ -55,7 +55,14 @@ public record Database(String url, String user, String password) {
 
     private Connection open(String jdbcUrl, String inUseHint) {
         try {
-            return DriverManager.getConnection(jdbcUrl, user, password);
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password);
+            if (engine() == Engine.POSTGRESQL) {
+                // A batch of inserts sent as multi-row statements: one round trip for many rows, not one for each.
+                properties.setProperty("reWriteBatchedInserts", "true");
+            }
+            return DriverManager.getConnection(jdbcUrl, properties);
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_IN_USE) {
                 throw new Refused.InUse("a server is using " + where() + "; " + inUseHint, e);
