@@ -42,9 +42,11 @@ public final class Move {
     }
 
     public Result run(PrintWriter out) {
-        if (Database.masked(source.url()).equals(Database.masked(target.url())) && source.user().equals(target.user())
-                && source.engine() == Engine.H2) {
-            throw new Refused("the source and the target are the same database", Refused.USAGE);
+        if (target.engine() != Engine.POSTGRESQL) {
+            // A move is to grow out of the embedded database; another H2 folder is had with backup and restore.
+            // (H2 2.3.232 left a file it could not open again after a move into it was killed half-way.)
+            throw new Refused("--to must be a jdbc:postgresql: URL, not '" + target.masked()
+                    + "'; to copy into another data folder, use popcorn backup and popcorn restore", Refused.USAGE);
         }
         // Held open to the end: a server started meanwhile on the embedded source finds it locked.
         try (Connection from = source.openExisting(IN_USE_HINT)) {
@@ -72,7 +74,12 @@ public final class Move {
                     refuseNonEmpty(to, Schema.tables(to)); // before Flyway touches it: a refusal changes nothing
                 }
                 Migrations.migrate(target, null);
-                return copy(from, to, latest, out, before.equals(latest) ? null : before);
+                try {
+                    return copy(from, to, latest, out, before.equals(latest) ? null : before);
+                } catch (RuntimeException | SQLException e) {
+                    to.rollback(); // what the batch under way had sent; the batches committed before stay
+                    throw e;
+                }
             }
         } catch (SQLException e) {
             throw new Refused("the move stopped: " + Database.firstLine(e.getMessage()), Refused.REFUSED, e);

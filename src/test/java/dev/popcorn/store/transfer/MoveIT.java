@@ -137,25 +137,47 @@ class MoveIT {
     }
 
     @Test
+    void aTargetThatIsNotPostgresqlIsBadUsage() {
+        Databases.Run run = Databases.popcorn(Map.of(), "migrate", "--data", demo.toString(), "--to",
+                Databases.h2(scratch.resolve("copy")).url());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--to must be a jdbc:postgresql: URL", "popcorn backup and popcorn restore");
+        assertThat(scratch.resolve("copy")).doesNotExist();
+    }
+
+    @Test
     void aSourceARunningServerUsesIsRefusedAndLeftAlone() throws Exception {
         Path data = scratch.resolve("running");
-        Database target = Databases.h2(scratch.resolve("target"));
+        // Never reached: the source is refused first.
+        Database target = new Database("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=never_made", "postgres", "");
         try (TestServer server = TestServer.start(data, SATURDAY_NOON, false)) {
             server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN, "{\"name\": \"Camera\"}");
             Databases.Run run = Databases.popcorn(Map.of(), "migrate", "--data", data.toString(), "--to", target.url());
             assertThat(run.code()).isEqualTo(1);
             assertThat(run.err()).contains("a server is using " + data.toAbsolutePath(), "stop it first", "popcorn backup")
                     .doesNotContain("Exception");
+            // From another process, as an operator runs it: H2's file lock keeps it out, and it says so in one line.
+            Path jar = Path.of("target", "popcorn.jar");
+            assertThat(jar).as("the packaged jar (mvn package runs before the integration tests)").exists();
+            ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString(), "migrate", "--data", data.toString(), "--to", target.url()).redirectErrorStream(true);
+            command.environment().put("POPCORN_SECURITY_SECRET", TestServer.SECRET);
+            command.environment().put("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
+            Process process = command.start();
+            String said = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(said).isEqualTo(1);
+            assertThat(said.strip()).isEqualTo("popcorn: a server is using " + data.toAbsolutePath()
+                    + "; stop it first, or use `popcorn backup` to copy it while it runs");
             assertThat(server.send("GET", "/api/v1/teams", null, null).body()).contains("camera");
         }
-        assertThat(scratch.resolve("target")).doesNotExist();
     }
 
     @Test
     void aFolderWithNoDatabaseIsBadUsageAndMakesNone() {
         Path empty = scratch.resolve("nothing-here");
         Databases.Run run = Databases.popcorn(Map.of(), "migrate", "--data", empty.toString(), "--to",
-                Databases.h2(scratch.resolve("target")).url());
+                "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=never_made");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("there is no Popcorn database in " + empty.toAbsolutePath());
         assertThat(empty.resolve("popcorn.mv.db")).doesNotExist();
