@@ -192,7 +192,7 @@ final class Wiring {
                         store.polls(), store.ballots(), clock), nominations, fanMessages,
                 new dev.popcorn.app.participation.People(store.users()),
                 new ForgetUser(store.forget(), store.users(), store.transactions(), store.audit(), signIn,
-                        standingMirror::forgotten, clock)), outbox, schedule, trackerSync,
+                        standingMirror::forgotten, clock), store.backups(clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
     }
 

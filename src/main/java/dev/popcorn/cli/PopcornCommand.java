@@ -89,7 +89,10 @@ public final class PopcornCommand implements Runnable {
                         .addSubcommand("close", new AdminCommands.PollAction(env, "close"))
                         .addSubcommand("approve", new AdminCommands.PollAction(env, "approve")))
                 .addSubcommand("participation", ParticipationCommands.register(env))
-                .addSubcommand("user", UserCommands.register(env));
+                .addSubcommand("user", UserCommands.register(env))
+                .addSubcommand("migrate", new DatabaseCommands.Migrate(env))
+                .addSubcommand("backup", new DatabaseCommands.BackupToFile(env))
+                .addSubcommand("restore", new DatabaseCommands.RestoreFromFile(env));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

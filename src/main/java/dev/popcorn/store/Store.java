@@ -19,6 +19,9 @@ import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
+import dev.popcorn.store.transfer.Backup;
+import dev.popcorn.store.transfer.Database;
+import dev.popcorn.store.transfer.Migrations;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,11 +48,13 @@ public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Db db;
     private final DatabaseIdentity identity;
+    private final Settings settings;
 
-    private Store(HikariDataSource dataSource, Db db) {
+    private Store(HikariDataSource dataSource, Db db, Settings settings) {
         this.dataSource = dataSource;
         this.db = db;
         this.identity = new DatabaseIdentity(db);
+        this.settings = settings;
     }
 
     /**
@@ -57,7 +62,7 @@ public final class Store implements AutoCloseable {
      * and the other must not get (db/h2/*.sql, db/postgresql/*.sql), a version in one matched in the other.
      */
     static String[] migrations(Dialect dialect) {
-        return new String[] {"classpath:db/migration", dialect == Dialect.H2 ? "classpath:db/h2" : "classpath:db/postgresql"};
+        return Migrations.locations(dialect == Dialect.H2);
     }
 
     public static Store open(Settings settings) {
@@ -80,7 +85,7 @@ public final class Store implements AutoCloseable {
             flyway.migrate();
             Jdbi jdbi = Jdbi.create(dataSource);
             jdbi.registerArgument(new InstantAsTimestampWithZone());
-            return new Store(dataSource, new Db(jdbi, dialect));
+            return new Store(dataSource, new Db(jdbi, dialect), settings);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -216,6 +221,11 @@ public final class Store implements AutoCloseable {
 
     public dev.popcorn.app.forum.ForumLevelStore forumLevels() {
         return new JdbcForumLevels(db);
+    }
+
+    /** Backups of this database taken while the server runs, on a connection of their own (not one of the pool's). */
+    public dev.popcorn.app.Backups backups(java.time.Clock clock) {
+        return new Backup(new Database(settings.url(), settings.user(), settings.password()), clock);
     }
 
     public SignInNonces signInNonces() {

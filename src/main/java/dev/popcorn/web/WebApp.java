@@ -67,7 +67,8 @@ public final class WebApp {
             dev.popcorn.app.participation.Leaderboards leaderboards,
             dev.popcorn.app.week.WeekParticipation weekParticipation,
             dev.popcorn.app.award.Nominations nominations, dev.popcorn.app.forum.FanMessages fanMessages,
-            dev.popcorn.app.participation.People people, dev.popcorn.app.identity.ForgetUser forget) {
+            dev.popcorn.app.participation.People people, dev.popcorn.app.identity.ForgetUser forget,
+            dev.popcorn.app.Backups backups) {
     }
 
     /** How the web layer behaves. */
@@ -235,7 +236,8 @@ public final class WebApp {
                 new LeaderboardRoutes(s.leaderboards(), gate, chrome),
                 new LevelRoutes(s.standing()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
-                new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()));
+                new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()),
+                new BackupRoutes(s.backups()));
     }
 
     public Javalin javalin() {
