@@ -13,14 +13,30 @@ import java.util.concurrent.TimeUnit;
  * the 429s each system answered. Recorded in Micrometer's global registry: the connectors are made deep inside
  * their adapters, one per system and process, and the server adds its own registry to the global one while it runs.
  */
-final class Calls {
+public final class Calls {
 
     /** The buckets of the latency histogram: from a quick answer to the longest timeout a system is given. */
     private static final Duration[] BUCKETS = {Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
+    /** The systems called, as the labels name them. */
+    static final java.util.List<String> TARGETS = java.util.List.of("jira", "forum", "slack", "photos");
+
     private Calls() {
+    }
+
+    /**
+     * Each system's 429 counter in {@code registry} from the start, at 0, so that an alert on its increase has a
+     * series before the first 429 (the calls' timers appear with the first call).
+     */
+    public static void countFromZero(io.micrometer.core.instrument.MeterRegistry registry) {
+        TARGETS.forEach(target -> throttled(target).register(registry));
+    }
+
+    private static Counter.Builder throttled(String target) {
+        return Counter.builder("popcorn.outside.throttled").description("429 answers: the system asked Popcorn to slow down")
+                .tag("target", target);
     }
 
     /** The system a connector calls, as a label: its messages' name mapped to a short, fixed word. */
@@ -39,8 +55,7 @@ final class Calls {
         String outcome = status == 429 ? "throttled" : status >= 500 ? "failed" : status >= 400 ? "refused" : "ok";
         timer(target, outcome, (status / 100) + "xx").record(nanos, TimeUnit.NANOSECONDS);
         if (status == 429) {
-            Counter.builder("popcorn.outside.throttled").description("429 answers: the system asked Popcorn to slow down")
-                    .tag("target", target).register(Metrics.globalRegistry).increment();
+            throttled(target).register(Metrics.globalRegistry).increment();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.popcorn.watch;
 
+import dev.popcorn.http.Calls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
@@ -37,6 +38,7 @@ public final class Telemetry implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        Calls.countFromZero(registry);
         Metrics.addRegistry(registry);
     }
 

@@ -122,7 +122,7 @@ class MetricsIT {
         assertThat(value(during, "popcorn_writes_refused_total", "")).isEqualTo(0.0);
         assertThat(during).contains("hikaricp_connections_active{pool=\"popcorn\"}", "hikaricp_connections_max{pool=\"popcorn\"}",
                 "jvm_memory_used_bytes{", "jvm_threads_live_threads", "process_uptime_seconds", "jetty_threads_busy",
-                "jetty_connections_current");
+                "jetty_connections_current_connections");
 
         // Closed and approved: the announcement goes to the chat webhook through the outbox, and nobody answers there.
         ok("POST", "/api/v1/polls/" + poll + "/close", LEAD, null);
@@ -142,6 +142,30 @@ class MetricsIT {
         assertThat(after).contains("popcorn_outside_calls_seconds_bucket{outcome=\"unreachable\",status=\"none\",target=\"slack\",le=\"0.025\"}")
                 .as("no secret in what a scraper reads").doesNotContain(TOKEN, LEAD, TestServer.SECRET, "hook-secret-part",
                         server.pass("fan-1", "Fan One"));
+        assertThat(value(after, "popcorn_outside_throttled_total", "target=\"jira\"")).as("429s counted from 0").isEqualTo(0.0);
+        List<String> queried = dashboardMetrics();
+        assertThat(queried).as("the sample dashboard's metrics").hasSizeGreaterThan(20);
+        assertThat(queried).as("every metric the sample dashboard queries is exported")
+                .allSatisfy(metric -> assertThat(after).containsPattern("(?m)^" + metric + "[{ ]"));
+    }
+
+    /** The metric names docs/grafana-dashboard.json's queries read (each written with its label selector). */
+    private static List<String> dashboardMetrics() throws java.io.IOException {
+        JsonObject dashboard = JsonParser.parseString(java.nio.file.Files.readString(Path.of("docs", "grafana-dashboard.json")))
+                .getAsJsonObject();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (var panel : dashboard.getAsJsonArray("panels")) {
+            if (!panel.getAsJsonObject().has("targets")) {
+                continue;
+            }
+            for (var target : panel.getAsJsonObject().getAsJsonArray("targets")) {
+                Matcher metric = Pattern.compile("([a-z_:][a-z0-9_:]*)\\{").matcher(target.getAsJsonObject().get("expr").getAsString());
+                while (metric.find()) {
+                    names.add(metric.group(1));
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     @Test
