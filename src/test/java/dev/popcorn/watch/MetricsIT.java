@@ -96,6 +96,7 @@ class MetricsIT {
         assertThat(send("GET", "/api/v1/releases/987654", null, null, Map.of()).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/no/such/page/123456", null, null, Map.of()).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/v1/polls/" + poll + "/close", null, null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/assets/popcorn.css", null, null, Map.of()).statusCode()).isEqualTo(200);
 
         String during = scrape();
         assertThat(value(during, "popcorn_award_polls_open", "")).as("the poll taking ballots").isEqualTo(1.0);
@@ -109,6 +110,8 @@ class MetricsIT {
                 .isEqualTo(1.0);
         assertThat(value(during, "popcorn_http_requests_seconds_count", "method=\"GET\",route=\"unmatched\",status=\"404\""))
                 .isEqualTo(1.0);
+        assertThat(value(during, "popcorn_http_requests_seconds_count", "method=\"GET\",route=\"static\",status=\"200\""))
+                .as("the static files as one").isEqualTo(1.0);
         assertThat(during).as("with their latency").contains(
                 "popcorn_http_requests_seconds_bucket{method=\"PUT\",route=\"/api/v1/polls/{id}/ballot\",status=\"200\",le=\"0.1\"}");
         List<String> routes = labels(during, "route");
