@@ -12,6 +12,11 @@ import dev.popcorn.discourse.DiscourseClient;
 import dev.popcorn.discourse.DiscourseForum;
 import dev.popcorn.jira.JiraTracker;
 import dev.popcorn.store.Store;
+import dev.popcorn.watch.Logs;
+import dev.popcorn.watch.RequestMeter;
+import dev.popcorn.watch.StoreGauges;
+import dev.popcorn.watch.Telemetry;
+import dev.popcorn.watch.WritesMeter;
 import dev.popcorn.web.WebApp;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,10 +47,13 @@ public final class Popcorn implements AutoCloseable {
     private final PhotoFetcher photoFetcher;
     private final dev.popcorn.app.participation.Standing standing;
     private final Wiring.Writes writes;
+    private final Telemetry telemetry;
 
     private Popcorn(Config config, Store store, WebApp web, Passes passes, Background background,
-            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing, Wiring.Writes writes) {
+            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing, Wiring.Writes writes,
+            Telemetry telemetry) {
         this.writes = writes;
+        this.telemetry = telemetry;
         this.config = config;
         this.store = store;
         this.web = web;
@@ -88,6 +96,8 @@ public final class Popcorn implements AutoCloseable {
 
     /** Opens the database, seeds the demo week if asked, and starts serving on the configured port. */
     public static Popcorn start(Config config, Clock clock, boolean demo, PrintStream out) {
+        // Before the server writes a line of its own: a log shipper reads every one of them as JSON.
+        Logs.use(config.watch().logFormat());
         try {
             // Before the embedded database makes its first file there: private from the start, not a moment later.
             ownerOnly(config.dataDir());
@@ -96,7 +106,10 @@ public final class Popcorn implements AutoCloseable {
         }
         Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
         PhotoFetcher photoFetcher = null;
+        Telemetry telemetry = new Telemetry();
         try {
+            store.meterPool(telemetry.registry());
+            new StoreGauges(store.readings(), Wiring::outboxTarget, clock).bindTo(telemetry.registry());
             ownerOnly(config.dataDir()); // and the database's own files, now that they exist
             // Links written to Jira, the forum and the chat point at the port really listened on (tests ask for port 0).
             AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
@@ -111,8 +124,11 @@ public final class Popcorn implements AutoCloseable {
             WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
                     config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
                     config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
-                    config.award().ballotsPerMinutePerAddress(), baseUrl::get, config.trustedProxies()));
+                    config.award().ballotsPerMinutePerAddress(), baseUrl::get, config.trustedProxies()),
+                    new WebApp.Watch(config.watch().metricsToken(), telemetry::scrape,
+                            new RequestMeter(telemetry.registry())::answered));
             web.javalin().start(config.port());
+            telemetry.watch(web.javalin().jettyServer().server());
             if (config.port() == 0 && config.baseUrl().equals("http://localhost:0")) {
                 // Links point at the port really listened on, unless server.base-url names the public address.
                 baseUrl.set("http://localhost:" + web.javalin().port());
@@ -125,28 +141,34 @@ public final class Popcorn implements AutoCloseable {
                         parts.services().standing(), config.calendar(), clock, parts.photos()).seed();
             }
             // The demo's history is written one act at a time; from here on ballots and reports are batched.
-            Wiring.Writes writes = Wiring.writeThrough(config, store, parts, clock);
+            WritesMeter writesMeter = new WritesMeter(telemetry.registry());
+            Wiring.Writes writes = Wiring.writeThrough(config, store, parts, clock, writesMeter);
+            writesMeter.watchQueue(telemetry.registry(), writes.writer()::waiting);
             // Polls whose time came while no instance ran are opened or closed before anyone asks.
             Background.quietly("award schedule", parts.schedule()::run);
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
                     parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
                     parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
-                    parts.services().standing(), writes.reviews()::pace, parts.services().fanMessages()), photoFetcher, parts.services().standing(), writes);
+                    parts.services().standing(), writes.reviews()::pace, parts.services().fanMessages()), photoFetcher, parts.services().standing(), writes,
+                    telemetry);
             popcorn.greet(out, demo, parts.services().standing());
+            // The same news for a log shipper, which does not read the console's greeting (the secrets left out).
+            LOG.info("serving {} ({})", popcorn.baseUrl(), config);
             return popcorn;
         } catch (IOException e) {
-            stopAfterFailedStart(store, photoFetcher);
+            stopAfterFailedStart(store, photoFetcher, telemetry);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            stopAfterFailedStart(store, photoFetcher);
+            stopAfterFailedStart(store, photoFetcher, telemetry);
             throw e;
         }
     }
 
-    private static void stopAfterFailedStart(Store store, PhotoFetcher photoFetcher) {
+    private static void stopAfterFailedStart(Store store, PhotoFetcher photoFetcher, Telemetry telemetry) {
         if (photoFetcher != null) {
             photoFetcher.close();
         }
+        telemetry.close();
         store.close();
     }
 
@@ -275,5 +297,6 @@ public final class Popcorn implements AutoCloseable {
         // What is queued is still written (and answered, where anyone still listens) before the store closes.
         writes.close();
         store.close();
+        telemetry.close();
     }
 }

@@ -209,10 +209,10 @@ final class Wiring {
      * From now on ballots and reports go through one group commit (ADR 0020), and the reviews of standing
      * their new grants ask for are done by a reviewer of their own, {@code writes.reviews-per-second}.
      */
-    static Writes writeThrough(Config config, Store store, Parts parts, Clock clock) {
+    static Writes writeThrough(Config config, Store store, Parts parts, Clock clock, GroupCommit.Watch watch) {
         WritesConfig writes = config.writes();
         GroupCommit writer = new GroupCommit(store.transactions(),
-                new GroupCommit.Settings(writes.batchSize(), writes.linger(), writes.queue()));
+                new GroupCommit.Settings(writes.batchSize(), writes.linger(), writes.queue()), watch);
         // The reviews yield while writes wait for their batch: a surge goes first.
         LaterReviews reviews = new LaterReviews(parts.services().standing(), writes.reviewsPerSecond(),
                 () -> writer.waiting() > 0, clock);
@@ -220,6 +220,17 @@ final class Wiring {
         parts.services().ballots().writeThrough(writer);
         parts.services().reports().writeThrough(writer);
         return new Writes(writer, reviews);
+    }
+
+    /**
+     * The system an outbox task of {@code kind} writes to, as the metrics name it (ADR 0029): the tracker's tasks go
+     * to Jira, the award's chat message to the Slack-compatible webhook, everything else to the forum.
+     */
+    static String outboxTarget(String kind) {
+        if (kind.startsWith("tracker.")) {
+            return "jira";
+        }
+        return kind.equals(AnnounceAward.CHAT) ? "slack" : "forum";
     }
 
     /** The names a user may carry as a team member: their id and the forum user names linked to it. */

@@ -34,7 +34,7 @@ class ArchitectureTest {
     void everyPackageIsInThePicture() {
         classes().should().resideInAnyPackage("dev.popcorn", "dev.popcorn.web..", "dev.popcorn.cli..",
                         "dev.popcorn.demo..", "dev.popcorn.store..", "dev.popcorn.jira..", "dev.popcorn.discourse..",
-                        "dev.popcorn.slack..", "dev.popcorn.jenkins..", "dev.popcorn.announce..", "dev.popcorn.http..", "dev.popcorn.config..",
+                        "dev.popcorn.slack..", "dev.popcorn.jenkins..", "dev.popcorn.announce..", "dev.popcorn.http..", "dev.popcorn.config..", "dev.popcorn.watch..",
                         "dev.popcorn.app", "dev.popcorn.app.release..", "dev.popcorn.app.feedback..",
                         "dev.popcorn.app.week..", "dev.popcorn.app.award..", "dev.popcorn.app.forum..",
                         "dev.popcorn.app.tracker..", "dev.popcorn.app.identity..", "dev.popcorn.app.team..",

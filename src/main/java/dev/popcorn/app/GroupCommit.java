@@ -93,6 +93,9 @@ public final class GroupCommit implements AutoCloseable {
         public CompletableFuture<R> submit(T item) {
             Pending<T, R> pending = new Pending<>(this, item, new CompletableFuture<>());
             if (closed || !queue.offer(pending)) {
+                if (!closed) {
+                    watch.refusedFull();
+                }
                 pending.answer.completeExceptionally(RuleViolation.busy("write.busy", 1));
             }
             return pending.answer;
@@ -141,6 +144,25 @@ public final class GroupCommit implements AutoCloseable {
     private record Pending<T, R>(Lane<T, R> lane, T item, CompletableFuture<R> answer) {
     }
 
+    /** Told what the writer does, for an operator to watch (ADR 0029): called on the writer and on requests' threads, so quick. */
+    public interface Watch {
+        /** A batch of {@code writes} committed in one transaction that took {@code nanos}. */
+        void committed(int writes, long nanos);
+
+        /** A write was refused at once: the queue was full. */
+        void refusedFull();
+
+        Watch NONE = new Watch() {
+            @Override
+            public void committed(int writes, long nanos) {
+            }
+
+            @Override
+            public void refusedFull() {
+            }
+        };
+    }
+
     private final Transactions transactions;
     private final Settings settings;
     private final BlockingQueue<Pending<?, ?>> queue;
@@ -151,10 +173,16 @@ public final class GroupCommit implements AutoCloseable {
      */
     private final java.util.concurrent.ExecutorService answering;
     private volatile boolean closed;
+    private final Watch watch;
 
     public GroupCommit(Transactions transactions, Settings settings) {
+        this(transactions, settings, Watch.NONE);
+    }
+
+    public GroupCommit(Transactions transactions, Settings settings, Watch watch) {
         this.transactions = transactions;
         this.settings = settings;
+        this.watch = watch;
         this.queue = new ArrayBlockingQueue<>(settings.queue());
         java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
         this.answering = java.util.concurrent.Executors.newFixedThreadPool(ANSWERING_THREADS, task -> {
@@ -254,6 +282,7 @@ public final class GroupCommit implements AutoCloseable {
         Map<Lane<?, ?>, List<Pending<?, ?>>> lanes = new LinkedHashMap<>();
         batch.forEach(p -> lanes.computeIfAbsent(p.lane(), l -> new ArrayList<>()).add(p));
         List<Runnable> answers = new ArrayList<>();
+        long started = System.nanoTime();
         try {
             transactions.inTransaction(() -> {
                 answers.clear();
@@ -272,6 +301,7 @@ public final class GroupCommit implements AutoCloseable {
             }
             return;
         }
+        watch.committed(batch.size(), System.nanoTime() - started);
         // Answered in the committed batch's order, off the writer (one task a batch, so answers stay cheap to hand over).
         answering.execute(() -> answers.forEach(Runnable::run));
     }

@@ -33,7 +33,7 @@ public record Config(
         String installationId, byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
         WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
         JenkinsConfig jenkins, PhotoConfig photos, PointsRules points, LevelsConfig levels, ForumMirrorMap forumMirror,
-        LeaderboardConfig leaderboards, WritesConfig writes, ForumMessagesConfig forumMessages) {
+        LeaderboardConfig leaderboards, WritesConfig writes, ForumMessagesConfig forumMessages, WatchConfig watch) {
 
     /** The keys of the server itself: port, data, database, security, the week, requests. */
     static final List<Key> SERVER_KEYS = List.of(
@@ -90,7 +90,7 @@ public record Config(
         Map<String, Key> keys = new LinkedHashMap<>();
         for (List<Key> section : List.of(SERVER_KEYS, AwardConfig.KEYS, PhotoConfig.KEYS, JiraConfig.KEYS,
                 DiscourseConfig.KEYS, ForumMirrorConfig.KEYS, JenkinsConfig.KEYS, PointsConfig.KEYS, LevelsConfig.KEYS,
-                LeaderboardConfig.KEYS, WritesConfig.KEYS, ForumMessagesConfig.KEYS)) {
+                LeaderboardConfig.KEYS, WritesConfig.KEYS, ForumMessagesConfig.KEYS, WatchConfig.KEYS)) {
             section.forEach(key -> keys.put(key.name(), key));
         }
         return Collections.unmodifiableMap(keys);
@@ -195,7 +195,7 @@ public record Config(
                 calendar, v.integer("http.max-body-bytes", 1024, 50_000_000), JiraConfig.from(v), AwardConfig.from(v),
                 DiscourseConfig.from(v), JenkinsConfig.from(v), PhotoConfig.from(v), PointsConfig.from(v),
                 levels, ForumMirrorConfig.from(v, levels.ladder()), LeaderboardConfig.from(v),
-                WritesConfig.from(v), ForumMessagesConfig.from(v));
+                WritesConfig.from(v), ForumMessagesConfig.from(v), WatchConfig.from(v));
     }
 
     /** Reads a secret generated earlier into the data folder, or generates it (owner-only file). */
@@ -259,6 +259,6 @@ public record Config(
     public String toString() {
         String db = dbUrl.split("[;?]")[0].replaceFirst("//[^/@]*@", "//");
         return "Config[port=" + port + ", baseUrl=" + baseUrl + ", installation=" + installationId + ", dataDir=" + dataDir + ", db=" + db
-                + ", zone=" + calendar.zone() + ", " + jira + ", " + award + ", " + discourse + "]";
+                + ", zone=" + calendar.zone() + ", " + jira + ", " + award + ", " + discourse + ", " + watch + "]";
     }
 }

@@ -62,6 +62,19 @@ public final class HttpConnector implements Connector {
 
     @Override
     public Response send(Request request) {
+        long started = System.nanoTime();
+        String system = Calls.target(settings.name());
+        try {
+            Response answer = exchange(request);
+            Calls.answered(system, answer.status(), System.nanoTime() - started);
+            return answer;
+        } catch (ConnectorException e) {
+            Calls.unanswered(system, e.failure(), System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private Response exchange(Request request) {
         String target = target(request);
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(settings.timeout())
                 .method(request.method(), request.body().length == 0 && !request.method().equals("POST")

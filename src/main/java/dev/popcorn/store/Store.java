@@ -191,6 +191,16 @@ public final class Store implements AutoCloseable {
         return new JdbcOutbox(db);
     }
 
+    /** What the metrics read at a scrape (ADR 0029). */
+    public dev.popcorn.watch.Readings readings() {
+        return new JdbcReadings(db);
+    }
+
+    /** The connection pool's own meters (HikariCP's: connections active, idle, pending, their waits) in {@code registry}. */
+    public void meterPool(io.micrometer.core.instrument.MeterRegistry registry) {
+        dataSource.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+    }
+
     public TicketStore tickets() {
         return new JdbcTickets(db);
     }

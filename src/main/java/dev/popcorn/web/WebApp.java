@@ -25,6 +25,7 @@ import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.JettyErrors;
 import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RateLimits;
+import dev.popcorn.web.common.RequestIds;
 import dev.popcorn.web.common.SecurityHeaders;
 import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.Templates;
@@ -83,6 +84,29 @@ public final class WebApp {
         }
     }
 
+    /**
+     * Watching the server run (ADR 0029): {@code metricsToken} opens {@code GET /metrics} (empty: 404), which answers
+     * {@code scrape}; every answered request is told to {@code requests} by its route's template.
+     */
+    public record Watch(String metricsToken, Supplier<String> scrape, Requests requests) {
+        /** Nothing watched: /metrics answers 404 and requests are not counted. */
+        public static final Watch NONE = new Watch("", () -> "", (method, route, status, nanos) -> { });
+    }
+
+    /** Told of every answered request. */
+    @FunctionalInterface
+    public interface Requests {
+        /**
+         * {@code route} is the matched route's template ({@code /api/v1/polls/{id}/ballot}), {@link #STATIC} for the
+         * static files, {@link #UNMATCHED} for a path no route matches: never the path asked for, which would make a
+         * series per URL a client cares to invent.
+         */
+        void answered(String method, String route, int status, long nanos);
+
+        String STATIC = "static";
+        String UNMATCHED = "unmatched";
+    }
+
     /** A registered route: its method, its path and who may call it ({@link Access#role()}). */
     public record Route(String method, String path, String access) {
     }
@@ -96,8 +120,13 @@ public final class WebApp {
         this.routes = List.copyOf(routes);
     }
 
-    /** Builds the application; the caller starts it on a port. */
+    /** Builds the application without metrics; the caller starts it on a port. */
     public static WebApp create(Services services, Settings settings) {
+        return create(services, settings, Watch.NONE);
+    }
+
+    /** Builds the application; the caller starts it on a port. */
+    public static WebApp create(Services services, Settings settings, Watch watch) {
         Sessions sessions = new Sessions(services.signIn(), settings.sessionValidity(), settings.secureCookies());
         Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), services.forumAccounts().enabled());
         NoticeTexts notices = new NoticeTexts(services.standing());
@@ -106,7 +135,9 @@ public final class WebApp {
         Gate gate = new Gate(sessions, new Bearer(services.signIn()));
         RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
                 settings.ballotsPerMinutePerAddress()), new ClientAddress(settings.trustedProxies()));
-        List<EndpointGroup> groups = groups(services, settings, sessions, chrome, problems, gate, limits, notices);
+        List<EndpointGroup> groups = new ArrayList<>(groups(services, settings, sessions, chrome, problems, gate, limits,
+                notices));
+        groups.add(new MetricsRoutes(watch.metricsToken(), watch.scrape()));
         List<Route> routes = new ArrayList<>();
         List<HandlerMetaInfo> gets = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
@@ -115,6 +146,8 @@ public final class WebApp {
             config.http.maxRequestSize = settings.maxBodyBytes();
             // First the headers every answer carries and the refusal of encoded dot segments, then the body's cap.
             config.jetty.modifyServletContextHandler(handler -> {
+                // The request's id before anything else, so that every log line and refusal after it can name it.
+                handler.addFilter(new FilterHolder(new RequestIds()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 handler.addFilter(new FilterHolder(new SecurityHeaders(settings.secureCookies())), "/*",
                         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
                 handler.addFilter(new FilterHolder(new DotSegments()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -154,7 +187,11 @@ public final class WebApp {
                 }
             }));
             config.router.apiBuilder(() -> groups.forEach(EndpointGroup::addEndpoints));
+            config.requestLogger.http((ctx, ms) -> watch.requests().answered(ctx.method().name(), routeOf(ctx),
+                    ctx.statusCode(), (long) (ms * 1_000_000)));
         });
+        // The matched route's template, kept for the request's measure before the gate may refuse the request.
+        app.beforeMatched(ctx -> ctx.attribute(ROUTE, ctx.endpointHandlerPath()));
         app.after(ctx -> {
             // A picture opened on its own is shown by the browser's image viewer, which the page policy would break.
             String type = ctx.res().getContentType();
@@ -182,6 +219,17 @@ public final class WebApp {
             problems.answer(Problems.Problem.of(405, "request.methodNotAllowed"), ctx);
         });
         return new WebApp(app, routes);
+    }
+
+    private static final String ROUTE = "popcorn.route";
+
+    /** How a request is labelled in the metrics: its route's template, never the path it asked for. */
+    private static String routeOf(io.javalin.http.Context ctx) {
+        String route = ctx.attribute(ROUTE);
+        if (route == null || route.isEmpty()) {
+            return Requests.UNMATCHED;
+        }
+        return route.equals("*") || route.startsWith("/assets") || route.startsWith("/photos") ? Requests.STATIC : route;
     }
 
     /** The methods the routes take at {@code path}, for a 405's {@code Allow}. */

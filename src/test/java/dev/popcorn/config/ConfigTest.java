@@ -144,7 +144,9 @@ class ConfigTest {
             entry("writes.batch-size", Bad.of("0")),
             entry("writes.batch-wait-ms", Bad.of("1001")),
             entry("writes.queue", Bad.of("-1")),
-            entry("writes.reviews-per-second", Bad.of("0")));
+            entry("writes.reviews-per-second", Bad.of("0")),
+            entry("metrics.token", Bad.of("short-token")),
+            entry("log.format", Bad.of("xml")));
 
     /** Keys that take any text, and why nothing about them can be wrong at start-up. */
     private static final Map<String, String> FREE = Map.ofEntries(
@@ -236,7 +238,7 @@ class ConfigTest {
         assertThat(Config.KEYS.values().stream().filter(Key::secret).map(Key::name)).containsExactlyInAnyOrder(
                 "db.password", "security.secret", "security.admin-token", "slack.webhook-url", "jira.token",
                 "jira.webhook-secret", "discourse.api-key", "discourse.connect-secret", "discourse.webhook-secret",
-                "jenkins.token");
+                "jenkins.token", "metrics.token");
         assertThat(Config.KEYS.values()).allSatisfy(key -> assertThat(key.meaning()).isNotBlank());
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccessIT {
 
-    private static final Set<String> ROLES = Set.of("anyone", "user", "lead", "pipeline", "ci", "webhook");
+    private static final Set<String> ROLES = Set.of("anyone", "user", "lead", "pipeline", "ci", "webhook", "monitor");
     /** The only routes that change something and are open to anyone: signing in and out. */
     private static final Set<String> OPEN_WRITES = Set.of("POST /signout", "POST /lead/signin", "POST /signin/{token}");
     private static final String JENKINS_TOKEN = "jenkins-token-0123456789";
@@ -89,6 +89,7 @@ class AccessIT {
                 "POST /lead/participation/level/unlock");
         assertThat(byRole.get("webhook")).containsExactlyInAnyOrder("POST /api/v1/hooks/jira", "POST /api/v1/hooks/discourse");
         assertThat(byRole.get("ci")).containsExactly("POST /api/v1/hooks/jenkins");
+        assertThat(byRole.get("monitor")).as("only the metrics, behind metrics.token").containsExactly("GET /metrics");
         assertThat(byRole.get("pipeline")).containsExactlyInAnyOrder("POST /api/v1/releases", "PUT /api/v1/releases/{id}/tests",
                 "POST /api/v1/polls/{id}/candidates", "PUT /api/v1/polls/{id}/candidates/{candidate}");
     }

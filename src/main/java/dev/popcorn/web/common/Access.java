@@ -13,7 +13,8 @@ import io.javalin.security.RouteRole;
  * <li>{@link #PIPELINE}: the release pipeline — the CI credential ({@code jenkins.token} as bearer) or a lead;
  *     what a build does (open a release, propose a candidate, attach test results), never a decision;
  * <li>{@link #ci}: the CI server, proving it knows the Jenkins token;
- * <li>{@link #webhook}: another system's webhook, proving it by a signature over the body.
+ * <li>{@link #webhook}: another system's webhook, proving it by a signature over the body;
+ * <li>{@link #monitor}: a metrics scraper, proving it knows {@code metrics.token} (ADR 0029).
  * </ul>
  */
 public sealed interface Access extends RouteRole permits Access.Person, Access.Proof {
@@ -43,7 +44,7 @@ public sealed interface Access extends RouteRole permits Access.Person, Access.P
         void verify(Context ctx);
     }
 
-    /** The role's name as the route table and the docs say it: anyone, user, lead, pipeline, ci, webhook. */
+    /** The role's name as the route table and the docs say it: anyone, user, lead, pipeline, ci, webhook, monitor. */
     String role();
 
     static Access ci(Verifier verifier) {
@@ -52,5 +53,9 @@ public sealed interface Access extends RouteRole permits Access.Person, Access.P
 
     static Access webhook(Verifier verifier) {
         return new Proof("webhook", verifier);
+    }
+
+    static Access monitor(Verifier verifier) {
+        return new Proof("monitor", verifier);
     }
 }

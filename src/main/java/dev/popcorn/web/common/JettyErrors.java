@@ -33,7 +33,7 @@ public final class JettyErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, PROBLEM));
         SecurityHeaders.apply(fields);
-        return ByteBuffer.wrap(body(status, code(status), Messages.ENGLISH, "").getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(body(status, code(status), Messages.ENGLISH, "", null).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Refusals of a request Jetty read but would not hand on (an ambiguous path, for one). */
@@ -54,14 +54,14 @@ public final class JettyErrors extends ErrorHandler {
         String uri = request.getRequestURI();
         response.setStatus(status);
         SecurityHeaders.apply(response, request.isSecure());
-        if (uri != null && !uri.startsWith("/api")) {
+        if (uri != null && !Problems.forPrograms(uri)) {
             // A person's browser: a short page in their language, with the way back to the week.
             response.setContentType("text/html; charset=utf-8");
             response.getOutputStream().write(page(status, code, locale).getBytes(StandardCharsets.UTF_8));
             return;
         }
         response.setContentType(PROBLEM);
-        response.getOutputStream().write(body(status, code, locale, "").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(body(status, code, locale, "", RequestIds.of(request)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String page(int status, String code, Locale locale) {
@@ -74,10 +74,10 @@ public final class JettyErrors extends ErrorHandler {
                 + "</a></p></main></body></html>";
     }
 
-    private static String body(int status, String code, Locale locale, String instance) {
+    private static String body(int status, String code, Locale locale, String instance, String requestId) {
         String title = Messages.has("status." + status) ? Messages.text(locale, "status." + status) : "HTTP " + status;
         return Json.GSON.toJson(new ProblemJson("urn:popcorn:problem:" + code, title, status,
-                Messages.text(locale, "error." + code), instance.isEmpty() ? null : instance));
+                Messages.text(locale, "error." + code), instance.isEmpty() ? null : instance, requestId));
     }
 
     private static String code(int status) {

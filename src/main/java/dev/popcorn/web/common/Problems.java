@@ -34,8 +34,11 @@ public final class Problems {
 
     private final Chrome chrome;
 
-    /** An RFC 9457 problem document. */
-    public record ProblemJson(String type, String title, int status, String detail, String instance) {
+    /**
+     * An RFC 9457 problem document; {@code requestId} (an extension member) names the request in the server's log,
+     * for a caller to quote.
+     */
+    public record ProblemJson(String type, String title, int status, String detail, String instance, String requestId) {
     }
 
     public Problems(Chrome chrome) {
@@ -121,11 +124,18 @@ public final class Problems {
         }
     }
 
+    /** Paths programs call, answered with problem JSON: the API and the metrics a scraper reads. */
+    static boolean forPrograms(String path) {
+        return path.startsWith("/api") || path.equals("/metrics");
+    }
+
     private static void plainServerError(Context ctx) {
         ctx.status(500).contentType("text/plain; charset=utf-8").result("500 Internal Server Error\n");
     }
 
     private void answerOnce(Problem problem, Context ctx) {
+        // For an operator following one request (by its id) through the log; the path stays out: it may hold a link.
+        LOG.debug("answered {} {}", problem.status(), problem.code());
         Locale locale = chrome.locale(ctx);
         if ((problem.status() == 429 || problem.status() == 503) && !problem.args().isEmpty()) {
             ctx.header("Retry-After", String.valueOf(problem.args().get(0)));
@@ -137,9 +147,14 @@ public final class Problems {
         }
         String title = Messages.text(locale, "status." + problem.status());
         String detail = Messages.text(locale, "error." + problem.code(), problem.args().toArray());
-        if (ctx.path().startsWith("/api")) {
+        String requestId = RequestIds.of(ctx.req());
+        if (requestId != null) {
+            // Again: an answer Javalin reset on the way here lost the header the filter set.
+            ctx.header(RequestIds.HEADER, requestId);
+        }
+        if (forPrograms(ctx.path())) {
             ProblemJson body = new ProblemJson("urn:popcorn:problem:" + problem.code(), title, problem.status(), detail,
-                    ctx.path());
+                    ctx.path(), requestId);
             ctx.status(problem.status()).contentType("application/problem+json; charset=utf-8")
                     .result(Json.GSON.toJson(body));
             return;
@@ -148,6 +163,7 @@ public final class Problems {
         model.put("title", title);
         model.put("detail", detail);
         model.put("status", problem.status());
+        model.put("requestId", requestId);
         model.put("signIn", problem.status() == 401);
         // Someone who was never signed in is told once what to do (the offer below), not three times and not "again".
         model.put("neverSignedIn", "auth.signInRequired".equals(problem.code()));
