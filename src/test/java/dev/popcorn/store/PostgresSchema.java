@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * A schema of its own on the test PostgreSQL for one test's database, dropped afterwards; reached
- * through {@link PostgresStoreIT#connect()} (skipped with a message without a server, unless CI=true).
+ * through {@link PostgresStoreIT#connect()} (skipped with a message without a server, unless CI=true). Public for
+ * the tests outside the store that run Popcorn on PostgreSQL (the cluster's).
  */
-final class PostgresSchema {
+public final class PostgresSchema {
 
     private final String name;
 
@@ -18,7 +19,7 @@ final class PostgresSchema {
     }
 
     /** Creates a schema named {@code prefix} and a random part. */
-    static PostgresSchema create(String prefix) throws SQLException {
+    public static PostgresSchema create(String prefix) throws SQLException {
         PostgresSchema schema = new PostgresSchema(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         try (Connection connection = PostgresStoreIT.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema.name);
@@ -27,13 +28,13 @@ final class PostgresSchema {
     }
 
     /** The store's settings for this schema. */
-    Store.Settings settings(int poolSize) {
+    public Store.Settings settings(int poolSize) {
         String separator = PostgresStoreIT.URL.contains("?") ? "&" : "?";
         return new Store.Settings(PostgresStoreIT.URL + separator + "currentSchema=" + name, PostgresStoreIT.USER,
                 PostgresStoreIT.PASSWORD, poolSize);
     }
 
-    void drop() throws SQLException {
+    public void drop() throws SQLException {
         try (Connection connection = PostgresStoreIT.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA " + name + " CASCADE");
         }
