@@ -60,6 +60,8 @@ final class BallotLoad {
     final AtomicInteger unacknowledged = new AtomicInteger();
     /** Answers that did not name the fan or the candidate sent: never expected. */
     final ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
+    /** Why answers were lost: a status (502, 503) or the exception's class, with how often. */
+    final java.util.concurrent.ConcurrentHashMap<String, Integer> lostAs = new java.util.concurrent.ConcurrentHashMap<>();
     /** Statuses other than 200 and the ones a dying instance explains (502, 503): never expected. */
     final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
 
@@ -135,7 +137,7 @@ final class BallotLoad {
                 if (!fan.id.equals(ballot.get("userId").getAsString()) || ballot.get("candidateId").getAsLong() != candidate
                         || !ballot.has("receipt")) {
                     mismatches.add(fan.id + " sent " + candidate + ", answered " + answer.body());
-                    lost(fan);
+                    lost(fan, "mismatch");
                     return;
                 }
                 fan.ackedCandidate = candidate;
@@ -146,17 +148,18 @@ final class BallotLoad {
                 if (answer.statusCode() != 502 && answer.statusCode() != 503) {
                     refusals.add(fan.id + ": " + answer.statusCode() + " " + answer.body());
                 }
-                lost(fan);
+                lost(fan, String.valueOf(answer.statusCode()));
             }
         } catch (IOException e) {
-            lost(fan);
+            lost(fan, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            lost(fan);
+            lost(fan, "interrupted");
         }
     }
 
-    private void lost(Fan fan) {
+    private void lost(Fan fan, String why) {
+        lostAs.merge(why, 1, Integer::sum);
         fan.lost++;
         fan.pending = true;
         unacknowledged.incrementAndGet();

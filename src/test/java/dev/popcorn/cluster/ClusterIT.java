@@ -138,9 +138,9 @@ class ClusterIT {
         int acknowledgedUnderLoad = load.acknowledged.get();
         int lostUnderLoad = load.unacknowledged.get();
         int retried = load.retryUnacknowledged();
-        System.out.printf("ClusterIT: %s killed (exit %d) mid-load; %d ballots acknowledged, %d answers lost under load;"
+        System.out.printf("ClusterIT: %s killed (exit %d) mid-load; %d ballots acknowledged, %d answers lost under load %s;"
                 + " %d sent again after; answered by %s%n", victim.name, victim.exitCode(), acknowledgedUnderLoad, lostUnderLoad,
-                retried, balancer.answered("PUT /api/v1/polls/" + poll + "/ballot", 200));
+                load.lostAs, retried, balancer.answered("PUT /api/v1/polls/" + poll + "/ballot", 200));
         assertThat(load.mismatches).as("answers naming another fan or candidate").isEmpty();
         assertThat(load.refusals).as("refusals other than a dying instance's").isEmpty();
         assertThat(acknowledgedUnderLoad).as("ballots acknowledged under load").isGreaterThan(FANS);
