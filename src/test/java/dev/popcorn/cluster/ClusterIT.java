@@ -147,11 +147,10 @@ class ClusterIT {
         // Every instance took its share of the ballots, the victim too before it died.
         assertThat(balancer.answered("PUT /api/v1/polls/" + poll + "/ballot", 200)).as("ballots answered by each instance")
                 .containsOnlyKeys("popcorn-1", "popcorn-2", "popcorn-3").allSatisfy((name, n) -> assertThat(n).isPositive());
-        Map<String, Long> acknowledged = load.acknowledgedBallots();
-        assertThat(acknowledged).as("every fan's last choice acknowledged in the end").hasSize(FANS);
+        assertThat(load.acknowledgedBallots()).as("every fan's last choice acknowledged in the end").hasSize(FANS);
         load.fans.forEach(f -> assertThat(f.ackedCandidate).as(f.id).isEqualTo(f.lastChoice()));
 
-        // The survivors: the session works on each of them directly, and an API pass too.
+        // The survivors: the session from the balancer works on each of them directly.
         List<Instance> survivors = instances.stream().filter(Instance::alive).toList();
         assertThat(survivors).hasSize(2);
         for (Instance survivor : survivors) {
@@ -191,29 +190,42 @@ class ClusterIT {
                 () -> forum.topics().stream().anyMatch(t -> t.externalId().contains("-poll-")
                         && t.posts().get(0).contains("Voting closed")), this::outbox);
 
+        ballotsStoredOnceAsAcknowledged(poll, load);
+        stepsTakenOnce(release, poll);
+        vendorWritesDoneOnce(release, poll);
+    }
+
+    /** Every acknowledged ballot is stored once, with the candidate and receipt last acknowledged, and earned one grant. */
+    private void ballotsStoredOnceAsAcknowledged(long poll, BallotLoad load) throws SQLException {
         try (Connection db = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-            // Every acknowledged ballot is stored once, with the candidate last acknowledged, and earned one grant.
-            assertThat(ballots(db, poll)).isEqualTo(acknowledged);
+            assertThat(ballots(db, poll)).isEqualTo(load.acknowledgedBallots());
             assertThat(count(db, "SELECT COUNT(*) FROM ballots WHERE poll_id = ?", poll)).isEqualTo(FANS);
             Map<String, String> receipts = strings(db, "SELECT user_id, receipt FROM ballots WHERE poll_id = ?", poll);
             load.fans.forEach(f -> assertThat(receipts.get(f.id)).as(f.id + "'s receipt").isEqualTo(f.ackedReceipt));
             assertThat(count(db, "SELECT COUNT(*) FROM participation_events WHERE kind = 'BALLOT_CAST' AND ref = ?",
                     "poll:" + poll)).as("one grant a voter").isEqualTo(FANS);
-            // Each step once: the release opened, the poll opened by the schedule, closed and approved by the lead.
+        }
+    }
+
+    /** The release opened, the poll opened by the schedule, closed and approved by the lead: each once; no write failed. */
+    private void stepsTakenOnce(long release, long poll) throws SQLException {
+        try (Connection db = DriverManager.getConnection(database.url(), database.user(), database.password())) {
             assertThat(strings(db, "SELECT action || ' by ' || actor, CAST(COUNT(*) AS VARCHAR) FROM audit_log"
                     + " WHERE subject IN (?, 'release:" + release + "') GROUP BY action, actor", "poll:" + poll))
                     .containsEntry("release.open by lead", "1").containsEntry("poll.open by schedule", "1")
                     .containsEntry("poll.close by lead", "1").containsEntry("poll.approve by lead", "1");
             assertThat(count(db, "SELECT COUNT(*) FROM outbox WHERE state <> 'DONE' AND kind LIKE 'award.%'", null))
                     .as("every announcement task done").isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox WHERE state = 'FAILED'", null)).as("no write failed").isZero();
         }
+    }
 
-        // Each thread and the announcement posted once, under this installation's keys.
+    /** Each thread and the announcement posted to the forum once under this installation's keys; each ticket's write-back once. */
+    private void vendorWritesDoneOnce(long release, long poll) {
         assertThat(forum.topics()).extracting(FakeDiscourse.Topic::externalId).containsExactlyInAnyOrder(
                 "popcorn-" + INSTALLATION + "-release-" + release, "popcorn-" + INSTALLATION + "-poll-" + poll,
                 "popcorn-" + INSTALLATION + "-award-" + poll);
         assertThat(forum.requests().stream().filter("POST /posts.json"::equals)).hasSize(3);
-        // Each ticket's write-back reached Jira once: its link and its property.
         for (String ticket : List.of("MIUI-2101", "MIUI-2102")) {
             assertThat(jira.requests("POST", "/issue/" + ticket + "/remotelink")).as(ticket + "'s link").hasSize(1);
             assertThat(jira.requests("PUT", "/issue/" + ticket + "/properties/.*")).as(ticket + "'s property").hasSize(1);
