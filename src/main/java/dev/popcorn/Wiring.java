@@ -178,7 +178,7 @@ final class Wiring {
                 // One task per claim: its lease (a task makes at most five calls) starts when the task does,
                 // so a long batch can never outlive its lease and a killed instance holds back only one task.
                 new Outbox.Settings(config.jira().maxAttempts(), Duration.ofSeconds(30), Duration.ofHours(1),
-                        config.jira().timeout().multipliedBy(6), 1),
+                        outboxLease(config), 1),
                 clock, instance);
         AwardSchedule schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
                 tally, clock, instance, SCHEDULE_LEASE);
@@ -194,6 +194,22 @@ final class Wiring {
                 new ForgetUser(store.forget(), store.users(), store.transactions(), store.audit(), signIn,
                         standingMirror::forgotten, clock), store.backups(clock)), outbox, schedule, trackerSync,
                 forumThreads, passes, photos, photoFetcher, memberAccounts);
+    }
+
+    /**
+     * How long an instance holds an outbox task it claimed: six times the longest timeout of the systems configured
+     * for its tasks to write to (a task makes at most five calls). Jira's alone was the measure; a forum slower than Jira could then
+     * outlive its task's lease, and another instance would take the task and post it a second time (ADR 0031).
+     */
+    static Duration outboxLease(Config config) {
+        Duration longest = config.jira().timeout();
+        if (config.discourse().posting() && config.discourse().timeout().compareTo(longest) > 0) {
+            longest = config.discourse().timeout();
+        }
+        if (config.award().slackWebhook() != null && config.award().slackTimeout().compareTo(longest) > 0) {
+            longest = config.award().slackTimeout();
+        }
+        return longest.multipliedBy(6);
     }
 
     /** The write path under a surge, closed before the store: the group commit, then the reviews it hands on. */

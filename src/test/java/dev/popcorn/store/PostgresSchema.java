@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A schema of its own on the test PostgreSQL for one test's database, dropped afterwards; reached
- * through {@link PostgresStoreIT#connect()} (skipped with a message without a server, unless CI=true).
+ * through {@link PostgresStoreIT#connect()} (skipped with a message without a server, unless CI=true). Public for
+ * the tests outside the store that run Popcorn on PostgreSQL (the cluster's).
  */
 public final class PostgresSchema {
 
