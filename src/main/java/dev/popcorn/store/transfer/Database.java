@@ -25,13 +25,25 @@ public record Database(String url, String user, String password) {
         return Engine.of(url);
     }
 
-    /** The URL as it may be printed: without its parameters or a user part, where a password may be (as Config does). */
+    /**
+     * The URL as it may be printed: without a user part or an H2 option, where a password may be (as Config does), and
+     * with only the query parameters that cannot hold a secret, so that the printed URL still names the schema.
+     */
     public String masked() {
         return masked(url);
     }
 
     static String masked(String url) {
-        return url.split("[;?]")[0].replaceFirst("//[^/@]*@", "//");
+        String bare = url.replaceFirst("//[^/@]*@", "//");
+        int query = bare.indexOf('?');
+        String base = (query < 0 ? bare : bare.substring(0, query)).split(";")[0];
+        if (query < 0) {
+            return base;
+        }
+        String kept = java.util.Arrays.stream(bare.substring(query + 1).split("&"))
+                .filter(parameter -> !parameter.toLowerCase(java.util.Locale.ROOT).matches("[^=]*(password|secret|key|user|token)[^=]*=.*"))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return kept.isEmpty() ? base : base + "?" + kept;
     }
 
     /** The folder of an embedded database (its data folder), or the masked URL of any other. */
