@@ -101,12 +101,15 @@ final class Wiring {
         Optional<DiscourseClient> discourse = config.discourse().posting()
                 ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
         Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
+        DiscourseConnect identity = new DiscourseConnect(config.discourse(), discourse);
+        MemberAccounts memberAccounts = new MemberAccounts(identity, store.forumAccounts(), store.teams(), store.users(),
+                discourse.isPresent(), clock);
         // Levels and badges mirrored to the forum: the standing calls standingMirror in its transactions.
         StandingMirror standingMirror = new StandingMirror(forum, config.forumMirror(), store.forumLevels(), store.users(),
                 store.outbox(), config.forumMessages().standing(), clock);
         Standing standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
                 store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(),
-                user -> memberNames(store, user), standingMirror, clock);
+                memberAccounts::memberNamesOf, standingMirror, clock);
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
                 config.calendar(), clock, standing);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
@@ -131,9 +134,6 @@ final class Wiring {
                 new ForumLetters(standing, config.calendar().zone(), clock),
                 new FanMessages.Settings(config.forumMessages().standing(), config.forumMessages().reminderLead()), baseUrl,
                 config.discourse().signIn(), forumKeys, clock);
-        DiscourseConnect identity = new DiscourseConnect(config.discourse(), discourse);
-        MemberAccounts memberAccounts = new MemberAccounts(identity, store.forumAccounts(), store.teams(), store.users(),
-                discourse.isPresent(), clock);
         ForumAccounts forumAccounts = new ForumAccounts(identity, store.signInNonces(), store.users(), signIn, passes,
                 new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
                         config.discourse().leadGroups()), memberAccounts,
@@ -247,13 +247,6 @@ final class Wiring {
             return "jira";
         }
         return kind.equals(AnnounceAward.CHAT) ? "slack" : "forum";
-    }
-
-    /** The names a user may carry as a team member: their id and the forum user names linked to it. */
-    private static List<String> memberNames(Store store, String userId) {
-        List<String> names = new java.util.ArrayList<>(List.of(userId));
-        names.addAll(store.forumAccounts().namesOf(userId));
-        return names;
     }
 
     /** The leaderboards, leaving off the configured forum groups and (by default) the leads. */

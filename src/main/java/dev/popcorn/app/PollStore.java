@@ -65,8 +65,6 @@ public interface PollStore {
         return addCandidate(new Candidate(0, pollId, teamSlug, title, tickets, pitch, CandidateStatus.ACTIVE, ""));
     }
 
-    void updateCandidate(Candidate candidate);
-
     /** Stores {@code after} only if the candidate's status is still {@code before}'s; false when it changed in between. */
     boolean replaceCandidate(Candidate before, Candidate after);
 }

@@ -12,9 +12,6 @@ public interface UserStore {
 
     Optional<User> find(String id);
 
-    /** Records the forum's trust level of a known user (the forum sign-in tells it). */
-    void updateTrustLevel(String id, int level);
-
     /**
      * Records a user the forum vouched for (DiscourseConnect): creates them with the forum's
      * external id as their id, or refreshes their name, forum user name, avatar, groups and trust level.

@@ -187,16 +187,6 @@ final class JdbcPolls implements PollStore {
     }
 
     @Override
-    public void updateCandidate(Candidate candidate) {
-        db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
-                        + " status = :s, reason = :reason, reason_zh = :reasonZh WHERE id = :id")
-                .bind("title", candidate.title()).bind("titleZh", candidate.titleZh()).bind("tickets", String.join(",", candidate.tickets()))
-                .bind("pitch", candidate.pitch()).bind("pitchZh", candidate.pitchZh()).bind("s", candidate.status().name()).bind("reason", candidate.reason()).bind("reasonZh", candidate.reasonZh())
-                .bind("id", candidate.id())
-                .execute());
-    }
-
-    @Override
     public boolean replaceCandidate(Candidate before, Candidate after) {
         return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
                         + " status = :s, reason = :reason, reason_zh = :reasonZh WHERE id = :id AND status = :was")

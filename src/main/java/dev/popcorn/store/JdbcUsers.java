@@ -70,12 +70,6 @@ final class JdbcUsers implements UserStore {
     }
 
     @Override
-    public void updateTrustLevel(String id, int level) {
-        db.with(h -> h.createUpdate("UPDATE users SET trust_level = :level WHERE id = :id")
-                .bind("id", id).bind("level", level).execute());
-    }
-
-    @Override
     public User upsertFromForum(ForumIdentity identity, Instant now) {
         return db.inTransaction(() -> {
             upsert(identity.externalId(), identity.displayName(), now);

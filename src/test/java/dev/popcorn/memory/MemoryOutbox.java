@@ -31,7 +31,8 @@ final class MemoryOutbox implements OutboxStore {
                 return false;
             }
             long id = db.nextId();
-            rows.put(id, new Row(Task.fresh(id, kind, ref, due), null, null));
+            // As planning files it: pending, never tried.
+            rows.put(id, new Row(new Task(id, kind, ref, OutboxStore.State.PENDING, 0, due, "", null, 0, 0, null, ""), null, null));
             return true;
         });
     }

@@ -151,17 +151,12 @@ final class MemoryPolls implements PollStore {
     }
 
     @Override
-    public void updateCandidate(Candidate candidate) {
-        db.run(() -> withCandidates(candidate.pollId(), list -> list.replaceAll(c -> c.id() == candidate.id() ? candidate : c)));
-    }
-
-    @Override
     public boolean replaceCandidate(Candidate before, Candidate after) {
         return db.with(() -> {
             Poll p = polls.get(after.pollId());
             boolean same = p != null && p.candidates().stream().anyMatch(c -> c.id() == after.id() && c.status() == before.status());
             if (same) {
-                updateCandidate(after);
+                withCandidates(after.pollId(), list -> list.replaceAll(c -> c.id() == after.id() ? after : c));
             }
             return same;
         });

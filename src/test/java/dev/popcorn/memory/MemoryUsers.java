@@ -62,12 +62,6 @@ final class MemoryUsers implements UserStore {
     }
 
     @Override
-    public void updateTrustLevel(String id, int level) {
-        db.run(() -> users.computeIfPresent(id, (key, u) -> new User(id, u.name(), u.joinedAt(), level, u.forumUsername(),
-                u.groups())));
-    }
-
-    @Override
     public User upsertFromForum(ForumIdentity identity, Instant now) {
         return db.inTransaction(() -> {
             User user = upsert(identity.externalId(), identity.displayName(), now);

@@ -855,7 +855,10 @@ abstract class StoreContract {
 
     @Test
     void withdrawnCandidatesAndApprovalsAreStored() {
-        store.polls().updateCandidate(candidate(0).withStatus(CandidateStatus.DISQUALIFIED, "copied another team"));
+        assertThat(store.polls().replaceCandidate(candidate(0), candidate(0).withStatus(CandidateStatus.DISQUALIFIED,
+                "copied another team"))).isTrue();
+        assertThat(store.polls().replaceCandidate(candidate(0), candidate(0).withStatus(CandidateStatus.WITHDRAWN, "")))
+                .as("its status changed in between: not stored").isFalse();
         Instant later = SHIPPED.plus(Duration.ofDays(7));
         store.polls().update(store.polls().find(poll.id()).orElseThrow().approve(later, "lead"));
 

@@ -24,11 +24,6 @@ public interface OutboxStore {
     record Task(long id, String kind, String ref, State state, int attempts, Instant dueAt, String lastError,
             Instant doneAt, int claims, int waits, Instant firstTryAt, String advice) {
 
-        /** A task as planning files it: pending, never tried. */
-        public static Task fresh(long id, String kind, String ref, Instant due) {
-            return new Task(id, kind, ref, State.PENDING, 0, due, "", null, 0, 0, null, "");
-        }
-
         public boolean interrupted() {
             return claims > attempts + waits;
         }
