@@ -10,7 +10,10 @@ import java.util.Optional;
 /** Ballots: one per user and poll, counted by aggregation in the store. */
 public interface BallotStore {
 
-    /** Stores the ballot, replacing the user's earlier one in the same poll. */
+    /**
+     * Stores the ballot, replacing the user's earlier one in the same poll, with no points, no rule and no audit: for
+     * seeding a week (the demo, tests) only. A fan's ballot goes through {@code CastBallot} and the group commit.
+     */
     void put(Ballot ballot);
 
     /**
