@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The work no request starts, on one background thread: the award schedule, the outbox, the
+ * The work no request starts, on two threads: on {@code popcorn-background} the award schedule, the outbox, the
  * forum's and the tracker's planning (reminders before reports close among them), the refresh of the tickets wishes are
- * matched against.
+ * matched against; on {@code popcorn-hourly-review} the hourly review of every fan's standing.
  * Every task is safe on several instances at once; a failure is logged and tried next time.
  */
 final class Background implements AutoCloseable {
