@@ -61,6 +61,14 @@ class MessagesTest {
     }
 
     @Test
+    void anIdIsWrittenAsItIsInTheAddressNotAsACount() {
+        assertThat(Messages.text(Locale.ENGLISH, "error.release.unknown", 9999L)).isEqualTo("There is no release 9999.");
+        assertThat(Messages.text(Messages.CHINESE, "error.release.unknown", 9999L)).isEqualTo("没有编号为 9999 的版本。");
+        assertThat(Messages.text(Locale.ENGLISH, "error.candidate.unknown", 12345L)).contains("12345");
+        assertThat(Messages.text(Locale.ENGLISH, "error.nomination.unknown", 12345L)).contains("12345");
+    }
+
+    @Test
     void theLanguageFollowsTheExplicitChoiceThenTheBrowser() {
         assertThat(Messages.choose("zh-CN", "en-US")).isEqualTo(Messages.CHINESE);
         assertThat(Messages.choose(null, "zh-TW,zh;q=0.9,en;q=0.5")).isEqualTo(Messages.CHINESE);
