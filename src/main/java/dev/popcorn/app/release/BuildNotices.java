@@ -22,6 +22,9 @@ public final class BuildNotices {
     public record Handled(long logId, Outcome outcome, Reason reason, Optional<ShipRelease.Shipped> shipped) {
     }
 
+    /** How far back a notice sent again is looked for among the failed ones. */
+    private static final int RECENT = 100;
+
     private final BuildRule rule;
     private final NoticeReader reader;
     private final ShipRelease shipRelease;
@@ -56,8 +59,18 @@ public final class BuildNotices {
         // stored again, so that sending one notice many times cannot fill the log (its id in the answer is then 0).
         boolean first = replays.firstTime("jenkins", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         long id = first ? log.record(clock.instant(), notice, Outcome.FAILED, new Reason("jenkins.received", List.of()),
-                Optional.empty(), body) : 0;
+                Optional.empty(), body) : failedEarlier(body);
         return handle(id, notice);
+    }
+
+    /**
+     * The entry of the same notice when it failed before (the tracker was down, and the CI server sent it again once
+     * it was back): handling it again settles that entry, so the log does not keep saying failed for a release that
+     * opened. 0 when there is none among the recent entries.
+     */
+    private long failedEarlier(String body) {
+        return log.recent(RECENT).stream().filter(e -> e.outcome() == Outcome.FAILED && e.body().equals(body))
+                .mapToLong(BuildLog.Entry::id).findFirst().orElse(0);
     }
 
     /** Handles a logged notice again, read from its kept body (after a failure was put right); it must be one that failed. */

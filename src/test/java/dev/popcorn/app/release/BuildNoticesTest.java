@@ -168,6 +168,21 @@ class BuildNoticesTest {
     }
 
     @Test
+    void theSameNoticeSentAgainAfterAnOutageSettlesItsFailedEntry() {
+        tracker.goDown();
+        assertThatThrownBy(() -> notices.receive(SHIPPED)).isInstanceOf(DeliveryFailure.class);
+        BuildLog.Entry failed = notices.recent(1).get(0);
+
+        tracker.comeBack();
+        BuildNotices.Handled again = notices.receive(SHIPPED);
+        assertThat(again.outcome()).isEqualTo(Outcome.OPENED);
+        assertThat(again.logId()).as("the failed entry, not a new one").isEqualTo(failed.id());
+        assertThat(notices.recent(10)).hasSize(1);
+        assertThat(notices.find(failed.id()).orElseThrow().outcome()).as("no longer says failed").isEqualTo(Outcome.OPENED);
+        assertThat(stores.releases().findByVersion("2026.11.20")).isPresent();
+    }
+
+    @Test
     void aReleaseBuildWithoutItsVersionParameterFailsNamingWhatIsMissing() {
         assertThatViolation(() -> notices.receive("release/main|41|FINALIZED|SUCCESS||POP-1"))
                 .is(Kind.INVALID, "build.version.missing");
