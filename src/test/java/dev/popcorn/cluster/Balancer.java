@@ -1,5 +1,6 @@
 package dev.popcorn.cluster;
 
+import dev.popcorn.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -7,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -73,13 +75,17 @@ final class Balancer implements AutoCloseable {
             builder.environment().put("POPCORN_" + (i + 1), instances.get(i).address());
         }
         Balancer balancer = new Balancer(port, log, builder.start());
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!balancer.accepts()) {
-            if (!balancer.process.isAlive() || System.nanoTime() > until) {
-                balancer.close();
-                throw new IOException("HAProxy did not start: " + Files.readString(log));
-            }
-            Thread.sleep(50);
+        try {
+            // Listening, or gone: a configuration HAProxy refuses ends the process at once.
+            Eventually.holds("HAProxy listening on " + port, Duration.ofSeconds(60),
+                    () -> !balancer.process.isAlive() || balancer.accepts());
+        } catch (AssertionError notYet) {
+            balancer.close();
+            throw notYet;
+        }
+        if (!balancer.process.isAlive()) {
+            balancer.close();
+            throw new IOException("HAProxy did not start: " + Files.readString(log));
         }
         return balancer;
     }

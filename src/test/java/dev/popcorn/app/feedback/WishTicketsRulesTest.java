@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
-import dev.popcorn.app.Check;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.TicketsInTracker;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.FeatureVerdict;
@@ -19,11 +19,7 @@ import dev.popcorn.domain.Wish;
 import dev.popcorn.domain.WishNotice;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +34,7 @@ class WishTicketsRulesTest {
     private final Ledger ledger = stores.ledger(clock);
     private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
             stores.tickets(), ledger, stores.audit(), clock);
-    private final Tracker tracker = new Tracker();
+    private final TicketsInTracker tracker = new TicketsInTracker();
     private final WishTickets wishTickets = wishTickets(tracker);
 
     private AWeek.Week week;
@@ -166,11 +162,11 @@ class WishTicketsRulesTest {
         assertThat(stores.outbox().find(WishTickets.READ, "MIUI-3001")).isPresent();
         assertThat(wishTickets.wish(wishId).fulfilled()).as("a signal credits nobody").isFalse();
 
-        tracker.tickets.put("MIUI-3001", ticket("MIUI-3001", false));
+        tracker.with(ticket("MIUI-3001", false));
         wishTickets.deliverRead("MIUI-3001");
         assertThat(wishTickets.wish(wishId).fulfilled()).as("the tracker says it is not done").isFalse();
 
-        tracker.tickets.put("MIUI-3001", ticket("MIUI-3001", true));
+        tracker.with(ticket("MIUI-3001", true));
         wishTickets.deliverRead("MIUI-3001");
         assertThat(wishTickets.wish(wishId).fulfilled()).isTrue();
         assertThat(wishTickets.notices("ben")).hasSize(1);
@@ -187,74 +183,11 @@ class WishTicketsRulesTest {
         wishTickets.deliverFile(String.valueOf(wishId));
 
         assertThat(wishTickets.wish(wishId).ticketKey()).isEqualTo("MIUI-5000");
-        assertThat(tracker.filed).extracting(IssueTracker.WishTicket::pageUrl)
+        assertThat(tracker.filed()).extracting(IssueTracker.WishTicket::pageUrl)
                 .containsExactly("https://popcorn.example/wishes/" + wishId);
-        assertThat(tracker.linked).containsExactly(wishId + "→MIUI-5000");
+        assertThat(tracker.linked()).containsExactly(wishId + "→MIUI-5000");
         assertThat(granted("ana", ParticipationKind.WISH_LINKED)).isTrue();
         assertThatViolation(() -> wishTickets.fileTicket(wishId, "engineer")).is(Kind.CONFLICT, "wish.linked")
                 .withArgs(wishId, "MIUI-5000");
-    }
-
-    /** A tracker holding tickets in memory that files every wish as MIUI-5000 and remembers what it was asked. */
-    private static final class Tracker implements IssueTracker {
-        final Map<String, Ticket> tickets = new LinkedHashMap<>();
-        final List<WishTicket> filed = new ArrayList<>();
-        final List<String> linked = new ArrayList<>();
-
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public String describe() {
-            return "tickets in memory";
-        }
-
-        @Override
-        public List<Ticket> search(String query, int limit) {
-            return List.copyOf(tickets.values());
-        }
-
-        @Override
-        public List<Ticket> find(List<String> keys) {
-            return keys.stream().map(tickets::get).filter(t -> t != null).toList();
-        }
-
-        @Override
-        public String releaseQuery(String version) {
-            return "fixVersion = \"" + version + "\"";
-        }
-
-        @Override
-        public void publishFeedback(TicketFeedback feedback, WriteLog log) {
-            // not the subject here
-        }
-
-        @Override
-        public String fileWish(WishTicket wish) {
-            filed.add(wish);
-            return "MIUI-5000";
-        }
-
-        @Override
-        public void linkWish(WishTicket wish, String ticketKey) {
-            linked.add(wish.wishId() + "→" + ticketKey);
-        }
-
-        @Override
-        public List<Check> check(Optional<String> releaseQuery) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<String> writtenBy(String ticketKey) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Ticket> readWebhook(String body) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.popcorn.app.release;
 
-import static dev.popcorn.app.release.TicketsInTracker.ticket;
+import static dev.popcorn.app.TicketsInTracker.ticket;
 import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.Replays;
 import dev.popcorn.app.release.BuildLog.Outcome;
 import dev.popcorn.app.release.BuildLog.Reason;
+import dev.popcorn.app.TicketsInTracker;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.domain.BuildNotice;
 import dev.popcorn.domain.BuildRef;

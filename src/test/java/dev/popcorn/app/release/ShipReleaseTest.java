@@ -1,12 +1,13 @@
 package dev.popcorn.app.release;
 
-import static dev.popcorn.app.release.TicketsInTracker.ticket;
+import static dev.popcorn.app.TicketsInTracker.ticket;
 import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.identity.SignIn;
+import dev.popcorn.app.TicketsInTracker;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.domain.BuildRef;
 import dev.popcorn.domain.Candidate;

@@ -1,7 +1,5 @@
-package dev.popcorn.app.release;
+package dev.popcorn.app;
 
-import dev.popcorn.app.Check;
-import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.domain.Ticket;
 import java.time.Duration;
@@ -13,35 +11,51 @@ import java.util.Optional;
 
 /**
  * A tracker that holds a few tickets in memory and answers keys and the release query from them;
- * it can be taken down, so that a build that needs it fails the way a Jira outage fails it.
- * Writing is not what these tests are about: writes are counted and otherwise ignored.
+ * it can be taken down, so that a build that needs it fails the way a Jira outage fails it. A wish
+ * is filed as {@link #FILED_AS} and links are remembered; feedback is not what these tests are about.
  */
-final class TicketsInTracker implements IssueTracker {
+public final class TicketsInTracker implements IssueTracker {
+
+    /** The key every wish filed here gets. */
+    public static final String FILED_AS = "MIUI-5000";
 
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
     private final List<String> searched = new ArrayList<>();
+    private final List<WishTicket> filed = new ArrayList<>();
+    private final List<String> linked = new ArrayList<>();
     private boolean down;
 
-    TicketsInTracker with(Ticket ticket) {
+    /** The tracker holds {@code ticket} from now on (in place of one of the same key). */
+    public TicketsInTracker with(Ticket ticket) {
         tickets.put(ticket.key(), ticket);
         return this;
     }
 
     /** From now on every read fails as an unreachable tracker does. */
-    void goDown() {
+    public void goDown() {
         down = true;
     }
 
-    void comeBack() {
+    public void comeBack() {
         down = false;
     }
 
     /** The queries asked, in order. */
-    List<String> searched() {
+    public List<String> searched() {
         return List.copyOf(searched);
     }
 
-    static Ticket ticket(String key, String summary, String component) {
+    /** The wishes filed as tickets, in order. */
+    public List<WishTicket> filed() {
+        return List.copyOf(filed);
+    }
+
+    /** The links from a ticket to a wish's page, as {@code wishId→ticket}. */
+    public List<String> linked() {
+        return List.copyOf(linked);
+    }
+
+    public static Ticket ticket(String key, String summary, String component) {
         return new Ticket(key, summary, "Done", true, "POP", List.of(component), List.of(), List.of());
     }
 
@@ -80,12 +94,13 @@ final class TicketsInTracker implements IssueTracker {
 
     @Override
     public String fileWish(WishTicket wish) {
-        throw new UnsupportedOperationException("no wishes in these tests");
+        filed.add(wish);
+        return FILED_AS;
     }
 
     @Override
     public void linkWish(WishTicket wish, String ticketKey) {
-        throw new UnsupportedOperationException("no wishes in these tests");
+        linked.add(wish.wishId() + "→" + ticketKey);
     }
 
     @Override
