@@ -1,9 +1,9 @@
 package dev.popcorn;
 
-import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.app.Check;
 import dev.popcorn.app.identity.Passes;
 import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.capability.TrackerCapability;
 import dev.popcorn.cli.PopcornCommand;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.ConfigException;
@@ -18,6 +18,7 @@ import dev.popcorn.watch.StoreGauges;
 import dev.popcorn.watch.Telemetry;
 import dev.popcorn.watch.WritesMeter;
 import dev.popcorn.web.WebApp;
+import dev.popcorn.web.WebKit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,25 +43,18 @@ public final class Popcorn implements AutoCloseable {
     private final Config config;
     private final Store store;
     private final WebApp web;
-    private final Passes passes;
+    private final Wiring.Parts parts;
     private final Background background;
-    private final PhotoFetcher photoFetcher;
-    private final dev.popcorn.app.participation.Standing standing;
-    private final Wiring.Writes writes;
     private final Telemetry telemetry;
 
-    private Popcorn(Config config, Store store, WebApp web, Passes passes, Background background,
-            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing, Wiring.Writes writes,
+    private Popcorn(Config config, Store store, WebApp web, Wiring.Parts parts, Background background,
             Telemetry telemetry) {
-        this.writes = writes;
-        this.telemetry = telemetry;
         this.config = config;
         this.store = store;
         this.web = web;
-        this.passes = passes;
+        this.parts = parts;
         this.background = background;
-        this.photoFetcher = photoFetcher;
-        this.standing = standing;
+        this.telemetry = telemetry;
     }
 
     public static void main(String[] args) {
@@ -105,28 +99,25 @@ public final class Popcorn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
-        PhotoFetcher photoFetcher = null;
         Telemetry telemetry = new Telemetry();
+        Wiring.Parts parts = null;
         try {
             store.meterPool(telemetry.registry());
             new StoreGauges(store.readings(), Wiring::outboxTarget, clock).bindTo(telemetry.registry());
             ownerOnly(config.dataDir()); // and the database's own files, now that they exist
             // Links written to Jira, the forum and the chat point at the port really listened on (tests ask for port 0).
             AtomicReference<String> baseUrl = new AtomicReference<>(config.baseUrl());
-            Wiring.Parts parts = Wiring.wire(config, store, clock, baseUrl::get, Background.instanceName());
-            if (!Files.isDirectory(parts.photos())) {
-                Files.createDirectories(parts.photos());
-            }
-            // Members' photos are copied on a thread of their own: those of saved teams not copied yet, from now on.
-            photoFetcher = parts.photoFetcher();
-            photoFetcher.start();
-            Background.quietly("asking for members' photos", parts.services().manageTeams()::copyPhotos);
-            WebApp web = WebApp.create(parts.services(), new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
-                    config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.photos(), config.jira().webhookSecret(),
-                    config.discourse().webhookSecret(), config.jenkins().token(), config.award().ballotsPerMinute(),
-                    config.award().ballotsPerMinutePerAddress(), baseUrl::get, config.trustedProxies()),
-                    new WebApp.Watch(config.watch().metricsToken(), telemetry::scrape,
-                            new RequestMeter(telemetry.registry())::answered));
+            WritesMeter writesMeter = new WritesMeter(telemetry.registry());
+            parts = Wiring.wire(config, store, clock, baseUrl::get, Background.instanceName(), writesMeter);
+            writesMeter.watchQueue(telemetry.registry(), parts.core().writes()::waiting);
+            WebKit kit = WebKit.of(parts.identity().signIn(), parts.participation().standing(),
+                    parts.forum().forumAccounts().enabled(), new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
+                            config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.core().photos(),
+                            config.jira().webhookSecret(), config.discourse().webhookSecret(), config.jenkins().token(),
+                            config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress(), baseUrl::get,
+                            config.trustedProxies()));
+            WebApp web = WebApp.create(kit, parts.routes(kit), new WebApp.Watch(config.watch().metricsToken(),
+                    telemetry::scrape, new RequestMeter(telemetry.registry())::answered));
             web.javalin().start(config.port());
             telemetry.watch(web.javalin().jettyServer().server());
             if (config.port() == 0 && config.baseUrl().equals("http://localhost:0")) {
@@ -137,36 +128,28 @@ public final class Popcorn implements AutoCloseable {
             if (demo) {
                 new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
                         store.reports(), store.polls(), store.ballots(), store.participation(), store.funnel()),
-                        parts.services().openRelease(), parts.services().managePoll(), parts.services().reports(),
-                        parts.services().standing(), config.calendar(), clock, parts.photos()).seed();
+                        parts.release().openRelease(), parts.award().managePoll(), parts.feedback().reports(),
+                        parts.participation().standing(), config.calendar(), clock, parts.core().photos()).seed();
             }
-            // The demo's history is written one act at a time; from here on ballots and reports are batched.
-            WritesMeter writesMeter = new WritesMeter(telemetry.registry());
-            Wiring.Writes writes = Wiring.writeThrough(config, store, parts, clock, writesMeter);
-            writesMeter.watchQueue(telemetry.registry(), writes.writer()::waiting);
-            // Polls whose time came while no instance ran are opened or closed before anyone asks.
-            Background.quietly("award schedule", parts.schedule()::run);
-            Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
-                    parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
-                    parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
-                    parts.services().standing(), writes.reviews()::pace, parts.services().fanMessages()), photoFetcher, parts.services().standing(), writes,
-                    telemetry);
-            popcorn.greet(out, demo, parts.services().standing());
+            parts.started();
+            Popcorn popcorn = new Popcorn(config, store, web, parts, Background.start(parts.jobs()), telemetry);
+            popcorn.greet(out, demo);
             // The same news for a log shipper, which does not read the console's greeting (the secrets left out).
             LOG.info("serving {} ({})", popcorn.baseUrl(), config);
             return popcorn;
         } catch (IOException e) {
-            stopAfterFailedStart(store, photoFetcher, telemetry);
+            stopAfterFailedStart(store, parts, telemetry);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            stopAfterFailedStart(store, photoFetcher, telemetry);
+            stopAfterFailedStart(store, parts, telemetry);
             throw e;
         }
     }
 
-    private static void stopAfterFailedStart(Store store, PhotoFetcher photoFetcher, Telemetry telemetry) {
-        if (photoFetcher != null) {
-            photoFetcher.close();
+    private static void stopAfterFailedStart(Store store, Wiring.Parts parts, Telemetry telemetry) {
+        if (parts != null) {
+            parts.core().writes().close();
+            parts.stop();
         }
         telemetry.close();
         store.close();
@@ -231,7 +214,7 @@ public final class Popcorn implements AutoCloseable {
             return tracker.check(java.util.Optional.empty());
         }
         try (store) {
-            return Wiring.trackerSync(config, store, tracker, config::baseUrl, clock).check();
+            return TrackerCapability.trackerSync(config.jira(), store, tracker, config::baseUrl, clock).check();
         }
     }
 
@@ -241,7 +224,7 @@ public final class Popcorn implements AutoCloseable {
 
     /** Where users stand (levels and their rights), for tests that set a user's level the way a lead does. */
     dev.popcorn.app.participation.Standing standing() {
-        return standing;
+        return parts.participation().standing();
     }
 
     /** The database, for tests that set up what a user's sign-in would have written. */
@@ -261,10 +244,11 @@ public final class Popcorn implements AutoCloseable {
 
     /** A personal sign-in link, as {@code popcorn link} prints it. */
     public String link(String userId, String name, Passes.Role role) {
-        return baseUrl() + "/signin/" + passes.issue(Passes.Kind.LINK, userId, name, role, config.linkValidity());
+        return baseUrl() + "/signin/" + parts.identity().passes().issue(Passes.Kind.LINK, userId, name, role, config.linkValidity());
     }
 
-    private void greet(PrintStream out, boolean demo, dev.popcorn.app.participation.Standing standing) {
+    private void greet(PrintStream out, boolean demo) {
+        dev.popcorn.app.participation.Standing standing = parts.participation().standing();
         out.println("Popcorn is serving " + baseUrl() + " (" + config + ")");
         if (demo) {
             out.println();
@@ -292,10 +276,11 @@ public final class Popcorn implements AutoCloseable {
     @Override
     public void close() {
         background.close();
-        photoFetcher.close();
         web.javalin().stop();
         // What is queued is still written (and answered, where anyone still listens) before the store closes.
-        writes.close();
+        parts.core().writes().close();
+        // Then what the capabilities hold is given back (the schedule's lease, so another instance goes on at once).
+        parts.stop();
         store.close();
         telemetry.close();
     }

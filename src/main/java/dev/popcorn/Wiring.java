@@ -1,205 +1,147 @@
 package dev.popcorn;
 
-import dev.popcorn.announce.Announcements;
-import dev.popcorn.announce.FanCard;
-import dev.popcorn.announce.MarkdownTemplates;
-import dev.popcorn.announce.PhotoFetcher;
-import dev.popcorn.announce.Photos;
-import dev.popcorn.announce.WinnerCard;
-import dev.popcorn.app.Replays;
+import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.award.AnnounceAward;
-import dev.popcorn.app.award.RecogniseWinners;
-import dev.popcorn.app.award.AwardSchedule;
-import dev.popcorn.app.award.CastBallot;
-import dev.popcorn.app.award.ChatWebhook;
-import dev.popcorn.app.award.ManagePoll;
-import dev.popcorn.app.award.Nominations;
-import dev.popcorn.app.award.Tally;
-import dev.popcorn.app.feedback.HandInReport;
-import dev.popcorn.app.feedback.WishTickets;
-import dev.popcorn.app.forum.FanMessages;
-import dev.popcorn.app.forum.Forum;
-import dev.popcorn.app.forum.ForumKeys;
-import dev.popcorn.app.forum.ForumThreads;
-import dev.popcorn.app.forum.StandingMirror;
-import dev.popcorn.app.identity.ForgetUser;
-import dev.popcorn.app.identity.ForumAccounts;
-import dev.popcorn.app.identity.MemberAccounts;
-import dev.popcorn.app.identity.Passes;
-import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.outbox.Outbox;
-import dev.popcorn.app.participation.FanCards;
-import dev.popcorn.app.participation.LeaderboardStore;
-import dev.popcorn.app.participation.Leaderboards;
-import dev.popcorn.app.participation.Ledger;
-import dev.popcorn.app.participation.Standing;
-import dev.popcorn.web.ForumLetters;
-import dev.popcorn.web.StandingCardFacts;
-import dev.popcorn.app.release.BuildNotices;
-import dev.popcorn.app.release.OpenRelease;
-import dev.popcorn.app.release.ShipRelease;
-import dev.popcorn.app.team.ManageTeams;
-import dev.popcorn.app.tracker.IssueTracker;
-import dev.popcorn.app.tracker.TrackerSync;
-import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.config.AwardConfig;
+import dev.popcorn.capability.AwardCapability;
+import dev.popcorn.capability.BackupCapability;
+import dev.popcorn.capability.Capability;
+import dev.popcorn.capability.Core;
+import dev.popcorn.capability.DeskCapability;
+import dev.popcorn.capability.FeedbackCapability;
+import dev.popcorn.capability.ForgetCapability;
+import dev.popcorn.capability.ForumCapability;
+import dev.popcorn.capability.HomeCapability;
+import dev.popcorn.capability.IdentityCapability;
+import dev.popcorn.capability.Job;
+import dev.popcorn.capability.ParticipationCapability;
+import dev.popcorn.capability.ReleaseCapability;
+import dev.popcorn.capability.TeamCapability;
+import dev.popcorn.capability.TrackerCapability;
+import dev.popcorn.capability.WeekCapability;
 import dev.popcorn.config.Config;
-import dev.popcorn.config.JiraConfig;
-import dev.popcorn.discourse.DiscourseClient;
-import dev.popcorn.discourse.DiscourseConnect;
-import dev.popcorn.discourse.DiscourseForum;
-import dev.popcorn.jenkins.NotificationJson;
-import dev.popcorn.jira.JiraTracker;
-import dev.popcorn.slack.SlackWebhook;
 import dev.popcorn.store.Store;
-import dev.popcorn.web.WebApp;
-import java.nio.file.Path;
+import dev.popcorn.web.WebKit;
+import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import dev.popcorn.app.GroupCommit;
-import dev.popcorn.app.participation.LaterReviews;
-import dev.popcorn.config.WritesConfig;
 
 /**
- * Wiring: the one place that creates the adapters (Jira, the forum, the chat webhook, the
- * writers) and connects them and the store to the use cases. What it builds is handed on as
- * {@link Parts}: the use cases the web layer drives, and the work the background runs.
+ * Wiring: the capabilities (ADR 0033), each built on the {@link Core} and the capabilities before it, in the order
+ * their routes are matched; then the one outbox that delivers every capability's tasks. Adding a capability is one
+ * line in {@link #wire}.
  */
 final class Wiring {
 
-    /** How long the award schedule's lease lasts; it is renewed on every run. */
-    static final Duration SCHEDULE_LEASE = Duration.ofSeconds(30);
-
     /**
-     * Everything built: the web layer's use cases, the background's, the photo fetcher (started and
-     * stopped with the server), and what the demo seeds with.
+     * Everything built: the shared core, the capabilities in order, the outbox, and the few capabilities the server's
+     * life asks for by name (signing in, the demo, the greeting).
      */
-    record Parts(WebApp.Services services, Outbox outbox, AwardSchedule schedule, TrackerSync trackerSync,
-            ForumThreads forumThreads, Passes passes, Path photos, PhotoFetcher photoFetcher, MemberAccounts memberAccounts) {
+    record Parts(Core core, List<Capability> capabilities, Outbox outbox, IdentityCapability identity,
+            ParticipationCapability participation, ForumCapability forum, ReleaseCapability release,
+            FeedbackCapability feedback, AwardCapability award) {
+
+        /** The route classes of every capability, in the order they are matched. */
+        List<EndpointGroup> routes(WebKit web) {
+            List<EndpointGroup> routes = new ArrayList<>();
+            capabilities.forEach(capability -> routes.addAll(capability.routes(web)));
+            return routes;
+        }
+
+        /** The work no request starts: the outbox's delivery and every capability's jobs. */
+        List<Job> jobs() {
+            List<Job> jobs = new ArrayList<>();
+            // Keep going while tasks are due; the clients pace their requests.
+            jobs.add(Job.every("outbox", Duration.ofSeconds(1), Duration.ofSeconds(1), () -> {
+                while (outbox.deliverDue() > 0) {
+                    // the next batch
+                }
+            }));
+            capabilities.forEach(capability -> jobs.addAll(capability.jobs()));
+            return jobs;
+        }
+
+        /** Once the server listens: each capability's first work, a failure logged and left to its job. */
+        void started() {
+            capabilities.forEach(capability -> Background.quietly(capability.getClass().getSimpleName() + " starting",
+                    capability::started));
+        }
+
+        /** The capabilities stop, the last built first. */
+        void stop() {
+            for (int i = capabilities.size() - 1; i >= 0; i--) {
+                Background.quietly(capabilities.get(i).getClass().getSimpleName() + " stopping", capabilities.get(i)::stop);
+            }
+        }
     }
 
     private Wiring() {
     }
 
     /**
-     * Builds the parts on {@code store}. {@code baseUrl} is read when a link is written, so links
-     * point at the port really listened on (tests ask for port 0); {@code instance} names this
-     * instance in leases.
+     * Builds the capabilities on {@code store}. {@code baseUrl} is read when a link is written, so links point at the
+     * port really listened on (tests ask for port 0); {@code instance} names this instance in leases; {@code watch}
+     * is told of the group commit's batches.
      */
-    static Parts wire(Config config, Store store, Clock clock, Supplier<String> baseUrl, String instance) {
-        Passes passes = new Passes(config.secret(), clock);
-        SignIn signIn = new SignIn(passes, store.users(), store.transactions(), store.audit(),
-                new SignIn.Settings(config.adminToken(), config.jenkins().token(), config.sessionValidity(),
-                        config.apiValidity()), clock);
-        OpenRelease openRelease = new OpenRelease(store.transactions(), store.releases(), store.polls(), store.teams(),
-                store.audit(), config.calendar(), clock);
-        Optional<DiscourseClient> discourse = config.discourse().posting()
-                ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
-        Forum forum = discourse.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
-        DiscourseConnect identity = new DiscourseConnect(config.discourse(), discourse);
-        MemberAccounts memberAccounts = new MemberAccounts(identity, store.forumAccounts(), store.teams(), store.users(),
-                discourse.isPresent(), clock);
-        // Levels and badges mirrored to the forum: the standing calls standingMirror in its transactions.
-        StandingMirror standingMirror = new StandingMirror(forum, config.forumMirror(), store.forumLevels(), store.users(),
-                store.outbox(), config.forumMessages().standing(), clock);
-        Standing standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
-                store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(),
-                memberAccounts::memberNamesOf, standingMirror, clock);
-        Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
-                config.calendar(), clock, standing);
-        HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
-                ledger, standing, store.audit(), clock);
-        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, standing,
-                store.users(), store.teams(), store.forumAccounts(), config.award().eligibility(), clock);
-        ForumKeys forumKeys = new ForumKeys(config.installationId());
-        Path photos = config.dataDir().resolve("photos");
-        Tally tally = new Tally(store.ballots(), store.reports(), config.award().tieRule());
-        Photos pictures = new Photos(photos, baseUrl);
-        PhotoFetcher photoFetcher = new PhotoFetcher(pictures, config.photos().allowedHosts(),
-                PhotoFetcher.Limits.DEFAULT, clock);
-        Announcements writer = new Announcements(new MarkdownTemplates(config.award().templateDir(),
-                config.award().languages()), new WinnerCard(pictures), pictures);
-        AnnounceAward announce = announceAward(config, store, tally, writer, forum, baseUrl, forumKeys, clock);
-        ForumThreads forumThreads = new ForumThreads(forum, new ForumThreads.Stores(store.forumThreads(), store.outbox(),
-                store.releases(), store.polls(), store.teams(), store.users(), store.reports(), store.tickets()),
-                writer, baseUrl, config.discourse().signIn(), config.calendar().zone(), forumKeys, clock);
-        // Private messages to one fan: standing news (filed by the mirror) and reminders before reports close.
-        FanMessages fanMessages = new FanMessages(forum, new FanMessages.Stores(store.reminders(), store.standing(),
-                store.users(), store.releases(), store.reports(), store.outbox(), store.transactions()),
-                new ForumLetters(standing, config.calendar().zone(), clock),
-                new FanMessages.Settings(config.forumMessages().standing(), config.forumMessages().reminderLead()), baseUrl,
-                config.discourse().signIn(), forumKeys, clock);
-        ForumAccounts forumAccounts = new ForumAccounts(identity, store.signInNonces(), store.users(), signIn, passes,
-                new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
-                        config.discourse().leadGroups()), memberAccounts,
-                // The forum's groups feed the levels granted by hand back in.
-                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, standing::forumSays,
-                        standingMirror::signedIn),
-                clock);
-        ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
-                store.teams(), store.outbox(), store.audit()), tally, announce, clock);
-        Nominations nominations = new Nominations(new Nominations.Stores(store.transactions(), store.nominations(),
-                store.polls(), store.teams(), store.audit()), managePoll, standing, Nominations.DEFAULT_LIMIT, clock);
-        WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
-                store.teams(), store.participation(), store.audit(), clock);
-        IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
-        TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl, clock);
-        ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls(), store.audit(),
-                clock);
-        Replays replays = new Replays(store.webhookDeliveries(), clock);
-        BuildNotices buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
-                store.builds(), replays, clock);
-        WishTickets wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
-                ledger, store.outbox(), tracker, forum, store.audit(), baseUrl, clock);
-        Outbox outbox = new Outbox(store.outbox(), Map.ofEntries(
-                Map.entry(TrackerSync.FEEDBACK, trackerSync::deliverFeedback),
-                Map.entry(WishTickets.FILE, wishTickets::deliverFile),
-                Map.entry(WishTickets.LINK, wishTickets::deliverLink),
-                Map.entry(WishTickets.READ, wishTickets::deliverRead),
-                Map.entry(AnnounceAward.FORUM, announce::deliverForum),
-                Map.entry(AnnounceAward.CHAT, announce::deliverChat),
-                Map.entry(RecogniseWinners.RECOGNISE, announce.recognition()::deliverRecognition),
-                Map.entry(RecogniseWinners.BADGE, announce.recognition()::deliverBadge),
-                Map.entry(RecogniseWinners.GROUP, announce.recognition()::deliverGroup),
-                Map.entry(ForumThreads.RELEASE, forumThreads::deliverRelease),
-                Map.entry(ForumThreads.POLL, forumThreads::deliverPoll),
-                Map.entry(ForumThreads.WISH, forumThreads::deliverWish),
-                Map.entry(StandingMirror.LEVEL, standingMirror::deliverLevel),
-                Map.entry(StandingMirror.BADGE, standingMirror::deliverBadge),
-                Map.entry(StandingMirror.FAREWELL, standingMirror::deliverFarewell),
-                Map.entry(FanMessages.NOTICE, fanMessages::deliverNotice),
-                Map.entry(FanMessages.REMINDER, fanMessages::deliverReminder)),
-                Set.of(AnnounceAward.CHAT),
-                // One task per claim: its lease (a task makes at most five calls) starts when the task does,
-                // so a long batch can never outlive its lease and a killed instance holds back only one task.
-                new Outbox.Settings(config.jira().maxAttempts(), Duration.ofSeconds(30), Duration.ofHours(1),
-                        outboxLease(config), 1),
-                clock, instance);
-        AwardSchedule schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
-                tally, clock, instance, SCHEDULE_LEASE);
-        return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
-                new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
-                wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                replays, memberAccounts, ledger, standing,
-                new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
-                leaderboards(config, store, clock),
-                new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
-                        store.polls(), store.ballots(), clock), nominations, fanMessages,
-                new dev.popcorn.app.participation.People(store.users()),
-                new ForgetUser(store.forget(), store.users(), store.transactions(), store.audit(), signIn,
-                        standingMirror::forgotten, clock), store.backups(clock)), outbox, schedule, trackerSync,
-                forumThreads, passes, photos, photoFetcher, memberAccounts);
+    static Parts wire(Config config, Store store, Clock clock, Supplier<String> baseUrl, String instance,
+            GroupCommit.Watch watch) {
+        Core core = new Core(config, store, clock, baseUrl, instance, watch);
+        List<Capability> all = new ArrayList<>();
+        IdentityCapability identity = add(all, new IdentityCapability(core));
+        ParticipationCapability participation = add(all, new ParticipationCapability(core, identity));
+        ForumCapability forum = add(all, new ForumCapability(core, identity, participation));
+        add(all, new ForgetCapability(core, identity, participation));
+        WeekCapability week = add(all, new WeekCapability(core));
+        TrackerCapability tracker = add(all, new TrackerCapability(core));
+        ReleaseCapability release = add(all, new ReleaseCapability(core, tracker));
+        FeedbackCapability feedback = add(all, new FeedbackCapability(core, identity, participation, week, tracker,
+                release));
+        AwardCapability award = add(all, new AwardCapability(core, participation, week));
+        add(all, new TeamCapability(core, week));
+        add(all, new HomeCapability(identity, participation, forum, week, feedback, award));
+        add(all, new DeskCapability(core, identity, participation, week, tracker, release, feedback, award));
+        add(all, new BackupCapability(core));
+        return new Parts(core, List.copyOf(all), outbox(core, all), identity, participation, forum, release, feedback,
+                award);
+    }
+
+    private static <C extends Capability> C add(List<Capability> all, C capability) {
+        all.add(capability);
+        return capability;
+    }
+
+    /** The one outbox, delivering the tasks of every capability; a kind two capabilities claim stops the start. */
+    private static Outbox outbox(Core core, List<Capability> all) {
+        Map<String, Outbox.Handler> handlers = new HashMap<>();
+        Set<String> unrepeatable = new HashSet<>();
+        for (Capability capability : all) {
+            capability.deliveries().forEach((kind, handler) -> {
+                if (handlers.putIfAbsent(kind, handler) != null) {
+                    throw new IllegalStateException("two capabilities deliver outbox tasks of kind " + kind);
+                }
+            });
+            unrepeatable.addAll(capability.unrepeatable());
+        }
+        // One task per claim: its lease (a task makes at most five calls) starts when the task does, so a long batch
+        // can never outlive its lease and a killed instance holds back only one task.
+        return new Outbox(core.store().outbox(), handlers, unrepeatable,
+                new Outbox.Settings(core.config().jira().maxAttempts(), Duration.ofSeconds(30), Duration.ofHours(1),
+                        outboxLease(core.config()), 1),
+                core.clock(), core.instance());
     }
 
     /**
      * How long an instance holds an outbox task it claimed: six times the longest timeout of the systems configured
-     * for its tasks to write to (a task makes at most five calls). Jira's alone was the measure; a forum slower than Jira could then
-     * outlive its task's lease, and another instance would take the task and post it a second time (ADR 0031).
+     * for its tasks to write to (a task makes at most five calls). Jira's alone was the measure; a forum slower than
+     * Jira could then outlive its task's lease, and another instance would take the task and post it a second time
+     * (ADR 0031).
      */
     static Duration outboxLease(Config config) {
         Duration longest = config.jira().timeout();
@@ -212,32 +154,6 @@ final class Wiring {
         return longest.multipliedBy(6);
     }
 
-    /** The write path under a surge, closed before the store: the group commit, then the reviews it hands on. */
-    record Writes(GroupCommit writer, LaterReviews reviews) implements AutoCloseable {
-        @Override
-        public void close() {
-            writer.close();
-            reviews.close();
-        }
-    }
-
-    /**
-     * From now on ballots and reports go through one group commit (ADR 0020), and the reviews of standing
-     * their new grants ask for are done by a reviewer of their own, {@code writes.reviews-per-second}.
-     */
-    static Writes writeThrough(Config config, Store store, Parts parts, Clock clock, GroupCommit.Watch watch) {
-        WritesConfig writes = config.writes();
-        GroupCommit writer = new GroupCommit(store.transactions(),
-                new GroupCommit.Settings(writes.batchSize(), writes.linger(), writes.queue()), watch);
-        // The reviews yield while writes wait for their batch: a surge goes first.
-        LaterReviews reviews = new LaterReviews(parts.services().standing(), writes.reviewsPerSecond(),
-                () -> writer.waiting() > 0, clock);
-        parts.services().ledger().reviewLater(reviews);
-        parts.services().ballots().writeThrough(writer);
-        parts.services().reports().writeThrough(writer);
-        return new Writes(writer, reviews);
-    }
-
     /**
      * The system an outbox task of {@code kind} writes to, as the metrics name it (ADR 0029): the tracker's tasks go
      * to Jira, the award's chat message to the Slack-compatible webhook, everything else to the forum.
@@ -248,30 +164,4 @@ final class Wiring {
         }
         return kind.equals(AnnounceAward.CHAT) ? "slack" : "forum";
     }
-
-    /** The leaderboards, leaving off the configured forum groups and (by default) the leads. */
-    private static Leaderboards leaderboards(Config config, Store store, Clock clock) {
-        return new Leaderboards(store.leaderboards(), new LeaderboardStore.Exclusions(
-                config.leaderboards().excludedGroups(), config.leaderboards().excludeLeads()),
-                config.levels().ladder(), config.calendar(), clock, java.time.Duration.ofSeconds(30));
-    }
-
-    private static AnnounceAward announceAward(Config config, Store store, Tally tally, Announcements writer, Forum forum,
-            Supplier<String> baseUrl, ForumKeys keys, Clock clock) {
-        AwardConfig award = config.award();
-        ChatWebhook chat = award.slackWebhook() == null ? ChatWebhook.none()
-                : new SlackWebhook(award.slackWebhook(), award.slackTimeout(), clock);
-        return new AnnounceAward(new AnnounceAward.Stores(store.polls(), store.outbox(), store.releases(), store.teams(),
-                store.users(), store.forumThreads(), store.forumAccounts()), tally, writer,
-                new AnnounceAward.Channels(forum, chat), config.calendar().zone(), baseUrl, keys, clock);
-    }
-
-    static TrackerSync trackerSync(Config config, Store store, IssueTracker tracker,
-            Supplier<String> baseUrl, Clock clock) {
-        JiraConfig jira = config.jira();
-        return new TrackerSync(tracker, store.releases(), store.reports(), store.tickets(), store.outbox(),
-                store.ticketWrites(), new TrackerSync.Settings(baseUrl, jira.teams(), jira.labels(), jira.refresh(), jira.comments(),
-                        jira.wishJql()), clock);
-    }
-
 }

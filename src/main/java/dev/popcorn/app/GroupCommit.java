@@ -91,6 +91,13 @@ public final class GroupCommit implements AutoCloseable {
 
         /** Hands the item to the writer: the future completes once its transaction committed (or refused it). */
         public CompletableFuture<R> submit(T item) {
+            if (writer == null) {
+                try {
+                    return CompletableFuture.completedFuture(alone(transactions, batch, item));
+                } catch (RuntimeException refused) {
+                    return CompletableFuture.failedFuture(refused);
+                }
+            }
             Pending<T, R> pending = new Pending<>(this, item, new CompletableFuture<>());
             if (closed || !queue.offer(pending)) {
                 if (!closed) {
@@ -175,6 +182,23 @@ public final class GroupCommit implements AutoCloseable {
     private volatile boolean closed;
     private final Watch watch;
 
+    /**
+     * No writer: every item is written alone, in its own transaction, on the caller's thread, by the very same batch
+     * code. What tools and tests use, where no surge comes.
+     */
+    public static GroupCommit alone(Transactions transactions) {
+        return new GroupCommit(transactions);
+    }
+
+    private GroupCommit(Transactions transactions) {
+        this.transactions = transactions;
+        this.settings = new Settings(1, Duration.ZERO, 1);
+        this.watch = Watch.NONE;
+        this.queue = new ArrayBlockingQueue<>(1);
+        this.answering = null;
+        this.writer = null;
+    }
+
     public GroupCommit(Transactions transactions, Settings settings) {
         this(transactions, settings, Watch.NONE);
     }
@@ -230,6 +254,9 @@ public final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (writer == null) {
+            return;
+        }
         try {
             writer.join(PATIENCE.toMillis());
             answering.shutdown();

@@ -234,7 +234,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Backups of this database taken while the server runs, on a connection of their own (not one of the pool's). */
-    public dev.popcorn.app.Backups backups(java.time.Clock clock) {
+    public dev.popcorn.app.backup.Backups backups(java.time.Clock clock) {
         return new Backup(new Database(settings.url(), settings.user(), settings.password()), clock);
     }
 

@@ -3,7 +3,7 @@ package dev.popcorn.web;
 import static dev.popcorn.web.common.Access.LEAD;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-import dev.popcorn.app.Backups;
+import dev.popcorn.app.backup.Backups;
 import dev.popcorn.web.common.Gate;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -13,13 +13,13 @@ import java.io.IOException;
  * A backup while the server runs (ADR 0028): the server holds its embedded database's file, so only it can read
  * it; {@code popcorn backup} asks for one here with the admin token and writes what is streamed to its file.
  */
-final class BackupRoutes implements EndpointGroup {
+public final class BackupRoutes implements EndpointGroup {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupRoutes.class);
 
     private final Backups backups;
 
-    BackupRoutes(Backups backups) {
+    public BackupRoutes(Backups backups) {
         this.backups = backups;
     }
 

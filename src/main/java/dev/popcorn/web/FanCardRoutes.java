@@ -35,7 +35,7 @@ import java.util.Optional;
  * Popcorn does not know or who stays off public pages: both are "not found", so the answer does not
  * tell which.
  */
-final class FanCardRoutes implements EndpointGroup {
+public final class FanCardRoutes implements EndpointGroup {
 
     private final FanCards cards;
     private final WeekOverview overview;
@@ -43,7 +43,7 @@ final class FanCardRoutes implements EndpointGroup {
     private final Chrome chrome;
     private final Sessions sessions;
 
-    FanCardRoutes(FanCards cards, WeekOverview overview, Chrome chrome, Sessions sessions, RateLimits limits) {
+    public FanCardRoutes(FanCards cards, WeekOverview overview, Chrome chrome, Sessions sessions, RateLimits limits) {
         this.limits = limits;
         this.cards = cards;
         this.overview = overview;

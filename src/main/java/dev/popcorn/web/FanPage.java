@@ -18,14 +18,14 @@ import java.util.Map;
  * unfold a shared link as their card. Unknown fans and those who chose to stay off public pages
  * are not found (the same answer for both).
  */
-final class FanPage implements EndpointGroup {
+public final class FanPage implements EndpointGroup {
 
     private final Standing standing;
     private final Chrome chrome;
     private final Sessions sessions;
     private final FanCards cards;
 
-    FanPage(Standing standing, FanCards cards, Chrome chrome, Sessions sessions) {
+    public FanPage(Standing standing, FanCards cards, Chrome chrome, Sessions sessions) {
         this.standing = standing;
         this.chrome = chrome;
         this.sessions = sessions;

@@ -20,7 +20,7 @@ import io.javalin.http.Context;
  * the forum's webhooks ({@code POST /api/v1/hooks/discourse}, signed with
  * {@code X-Discourse-Event-Signature}; refused unless a secret is configured).
  */
-final class ForumRoutes implements EndpointGroup {
+public final class ForumRoutes implements EndpointGroup {
 
     static final String SIGNATURE = "X-Discourse-Event-Signature";
     static final String EVENT = "X-Discourse-Event";
@@ -34,7 +34,7 @@ final class ForumRoutes implements EndpointGroup {
     private final Replays replays;
     private final WebhookSignature signature;
 
-    ForumRoutes(ForumAccounts accounts, Sessions sessions, Replays replays, String webhookSecret) {
+    public ForumRoutes(ForumAccounts accounts, Sessions sessions, Replays replays, String webhookSecret) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.replays = replays;

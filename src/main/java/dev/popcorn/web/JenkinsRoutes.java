@@ -29,7 +29,7 @@ import java.util.Optional;
  * before the body is used. A lead sees the notices and what became of them at
  * {@code GET /api/v1/jenkins}, and tries a failed one again.
  */
-final class JenkinsRoutes implements EndpointGroup {
+public final class JenkinsRoutes implements EndpointGroup {
 
     static final String TOKEN_HEADER = "X-Popcorn-Token";
     static final String SIGNATURE_HEADER = "X-Popcorn-Signature";
@@ -55,7 +55,7 @@ final class JenkinsRoutes implements EndpointGroup {
     private final byte[] token;
     private final WebhookSignature signature;
 
-    JenkinsRoutes(BuildNotices notices, String token) {
+    public JenkinsRoutes(BuildNotices notices, String token) {
         this.notices = notices;
         this.token = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
         this.signature = new WebhookSignature(SIGNATURE_HEADER, token);

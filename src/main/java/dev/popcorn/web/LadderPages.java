@@ -31,7 +31,7 @@ import java.util.Optional;
  * minute: a forum post may send thousands of readers here, and each count goes over every user, each tier's holders
  * over all of them.
  */
-final class LadderPages implements EndpointGroup {
+public final class LadderPages implements EndpointGroup {
 
     /** Holders listed per tier on a badge's page. */
     static final int HOLDERS = 60;
@@ -44,7 +44,7 @@ final class LadderPages implements EndpointGroup {
     private final Fresh<String, Map<Badge.Earned, Long>> badgeCounts;
     private final Fresh<Badge.Earned, List<StandingStore.Holder>> holders;
 
-    LadderPages(Standing standing, Chrome chrome, Sessions sessions) {
+    public LadderPages(Standing standing, Chrome chrome, Sessions sessions) {
         this.standing = standing;
         this.chrome = chrome;
         this.sessions = sessions;

@@ -6,7 +6,7 @@ import dev.popcorn.app.award.AwardSchedule;
 import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.Nomination;
-import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.outbox.OutboxTroubles;
 import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.release.BuildNotices;
 import dev.popcorn.app.tracker.TrackerSync;
@@ -31,10 +31,10 @@ import java.util.Map;
  * to link to tickets, the week's top contributors, the tracker's and Jenkins' state, the week's participation,
  * and the audit log.
  */
-final class LeadDashboard {
+public final class LeadDashboard {
 
     /** Use cases the dashboard shows. */
-    record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox,
+    public record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, OutboxTroubles outbox,
             BuildNotices buildNotices, MemberAccounts memberAccounts, Leaderboards leaderboards, People people,
             dev.popcorn.app.release.OpenRelease openRelease) {
     }
@@ -45,7 +45,7 @@ final class LeadDashboard {
     private final boolean jenkinsEnabled;
     private final LeadParticipationModel participation;
 
-    LeadDashboard(UseCases uses, Chrome chrome, PollPage polls, boolean jenkinsEnabled,
+    public LeadDashboard(UseCases uses, Chrome chrome, PollPage polls, boolean jenkinsEnabled,
             LeadParticipationModel participation) {
         this.participation = participation;
         this.uses = uses;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * why beside the field it concerns. Refusals that are not about the form (who may act, how fast) go to the error page
  * like any other.
  */
-final class LeadDesk {
+public final class LeadDesk {
 
     /** The parts of the desk, in the order of its index: their element ids. */
     static final List<String> PARTS = List.of("desk-week", "desk-award", "desk-participation", "desk-releases",
@@ -38,7 +38,7 @@ final class LeadDesk {
     private final LeadPeoplePages people;
     private final Chrome chrome;
 
-    LeadDesk(LeadDashboard dashboard, LeadPeoplePages people, Chrome chrome) {
+    public LeadDesk(LeadDashboard dashboard, LeadPeoplePages people, Chrome chrome) {
         this.dashboard = dashboard;
         this.people = people;
         this.chrome = chrome;

@@ -25,10 +25,10 @@ import java.util.Optional;
  * review the poll, link or file wish tickets, retry failed writes and build notices. Every form
  * answers with the dashboard and a line saying what was done.
  */
-final class LeadPages implements EndpointGroup {
+public final class LeadPages implements EndpointGroup {
 
     /** Use cases the lead's forms drive. */
-    record UseCases(OpenRelease openRelease, ShipRelease shipRelease, ManagePoll managePoll) {
+    public record UseCases(OpenRelease openRelease, ShipRelease shipRelease, ManagePoll managePoll) {
     }
 
     private final UseCases uses;
@@ -37,7 +37,7 @@ final class LeadPages implements EndpointGroup {
     private final ForumMarkdown markdown;
     private final LeadDesk desk;
 
-    LeadPages(UseCases uses, LeadDashboard.UseCases shown, LeadDashboard dashboard, LeadDesk desk, ForumMarkdown markdown) {
+    public LeadPages(UseCases uses, LeadDashboard.UseCases shown, LeadDashboard dashboard, LeadDesk desk, ForumMarkdown markdown) {
         this.markdown = markdown;
         this.desk = desk;
         this.uses = uses;

@@ -20,7 +20,7 @@ import java.util.Optional;
  * level distribution as bars (widths in percent of the largest), the release's latest reports with
  * their helpful marks, the newest grants to review, and the ladder for the level form.
  */
-final class LeadParticipationModel {
+public final class LeadParticipationModel {
 
     /** Reports listed for review on the dashboard. */
     static final int REPORTS = 20;
@@ -35,7 +35,7 @@ final class LeadParticipationModel {
     private final WeekParticipation week;
     private final Standing standing;
 
-    LeadParticipationModel(WeekOverview overview, WeekParticipation week, Standing standing) {
+    public LeadParticipationModel(WeekOverview overview, WeekParticipation week, Standing standing) {
         this.overview = overview;
         this.week = week;
         this.standing = standing;

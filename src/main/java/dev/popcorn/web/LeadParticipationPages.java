@@ -18,7 +18,7 @@ import java.util.Optional;
  * grant, lock or unlock a user's level. Each calls one use case (which audits the decision) and
  * answers with the dashboard saying what was done.
  */
-final class LeadParticipationPages implements EndpointGroup {
+public final class LeadParticipationPages implements EndpointGroup {
 
     private final HandInReport reports;
     private final Ledger ledger;
@@ -26,7 +26,7 @@ final class LeadParticipationPages implements EndpointGroup {
     private final People people;
     private final LeadDesk desk;
 
-    LeadParticipationPages(HandInReport reports, Ledger ledger, Standing standing, People people, LeadDesk desk) {
+    public LeadParticipationPages(HandInReport reports, Ledger ledger, Standing standing, People people, LeadDesk desk) {
         this.people = people;
         this.desk = desk;
         this.reports = reports;

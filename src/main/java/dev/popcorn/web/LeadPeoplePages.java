@@ -24,14 +24,14 @@ import java.util.Map;
  * the acts a lead may take there (lock or unlock the level, revoke a grant, mark a report helpful), so that a lead picks
  * a person by name and never types an id.
  */
-final class LeadPeoplePages implements EndpointGroup {
+public final class LeadPeoplePages implements EndpointGroup {
 
     private final People people;
     private final Standing standing;
     private final Ledger ledger;
     private final Chrome chrome;
 
-    LeadPeoplePages(People people, Standing standing, Ledger ledger, Chrome chrome) {
+    public LeadPeoplePages(People people, Standing standing, Ledger ledger, Chrome chrome) {
         this.people = people;
         this.standing = standing;
         this.ledger = ledger;

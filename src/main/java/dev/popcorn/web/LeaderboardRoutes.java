@@ -17,13 +17,13 @@ import java.util.Map;
  * The leaderboards, open to anyone: users per release week, month and all time, and teams; the
  * signed-in caller also gets their own place. The same boards as JSON and as a fan page.
  */
-final class LeaderboardRoutes implements EndpointGroup {
+public final class LeaderboardRoutes implements EndpointGroup {
 
     private final Leaderboards leaderboards;
     private final Gate gate;
     private final Chrome chrome;
 
-    LeaderboardRoutes(Leaderboards leaderboards, Gate gate, Chrome chrome) {
+    public LeaderboardRoutes(Leaderboards leaderboards, Gate gate, Chrome chrome) {
         this.leaderboards = leaderboards;
         this.gate = gate;
         this.chrome = chrome;

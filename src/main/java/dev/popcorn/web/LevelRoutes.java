@@ -13,7 +13,7 @@ import io.javalin.http.Context;
 import java.util.Locale;
 
 /** A user's level as a lead sets it: locked at a level with a reason, or unlocked to follow activity again (both audited). */
-final class LevelRoutes implements EndpointGroup {
+public final class LevelRoutes implements EndpointGroup {
 
     record LockInput(String level, String reason) {
     }
@@ -30,7 +30,7 @@ final class LevelRoutes implements EndpointGroup {
 
     private final Standing standing;
 
-    LevelRoutes(Standing standing) {
+    public LevelRoutes(Standing standing) {
         this.standing = standing;
     }
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * reports close (on or off), and "sign out everywhere", which refuses every pass they hold on every instance, this
  * browser's included.
  */
-final class MePage implements EndpointGroup {
+public final class MePage implements EndpointGroup {
 
     private final SignIn signIn;
     private final Chrome chrome;
@@ -37,7 +37,7 @@ final class MePage implements EndpointGroup {
     private final WayBack wayBack;
     private final FanMessages fanMessages;
 
-    MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger,
+    public MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger,
             NoticeTexts notices, WayBack wayBack, FanMessages fanMessages) {
         this.fanMessages = fanMessages;
         this.notices = notices;

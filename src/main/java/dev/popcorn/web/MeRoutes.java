@@ -25,7 +25,7 @@ import java.util.Locale;
  * The caller themself: who they are, their participation points, what became of their wishes, and whether they are
  * reminded on the forum before reports close.
  */
-final class MeRoutes implements EndpointGroup {
+public final class MeRoutes implements EndpointGroup {
 
     record MeJson(String id, String name, long points) {
     }
@@ -55,7 +55,7 @@ final class MeRoutes implements EndpointGroup {
     private final NoticeTexts standingNotices;
     private final FanMessages fanMessages;
 
-    MeRoutes(WeekOverview overview, WishTickets wishTickets, NoticeTexts standingNotices, FanMessages fanMessages) {
+    public MeRoutes(WeekOverview overview, WishTickets wishTickets, NoticeTexts standingNotices, FanMessages fanMessages) {
         this.fanMessages = fanMessages;
         this.overview = overview;
         this.wishTickets = wishTickets;

@@ -18,13 +18,13 @@ import io.javalin.apibuilder.EndpointGroup;
  * dashboard. Each answers by going back to its page, which says what was done; a refusal is the
  * friendly problem page in the visitor's language.
  */
-final class NominationForms implements EndpointGroup {
+public final class NominationForms implements EndpointGroup {
 
     private final Nominations nominations;
     private final PollPage page;
     private final LeadDesk desk;
 
-    NominationForms(Nominations nominations, PollPage page, LeadDesk desk) {
+    public NominationForms(Nominations nominations, PollPage page, LeadDesk desk) {
         this.desk = desk;
         this.nominations = nominations;
         this.page = page;

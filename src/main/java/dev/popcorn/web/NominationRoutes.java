@@ -15,7 +15,7 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 
 /** Fans' nominations of award candidates over the API: a fan nominates and follows theirs, a lead decides (ADR 0018). */
-final class NominationRoutes implements EndpointGroup {
+public final class NominationRoutes implements EndpointGroup {
 
     record NominationInput(String team, String title, String titleEn, String pitch) {
     }
@@ -25,7 +25,7 @@ final class NominationRoutes implements EndpointGroup {
 
     private final Nominations nominations;
 
-    NominationRoutes(Nominations nominations) {
+    public NominationRoutes(Nominations nominations) {
         this.nominations = nominations;
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * level's place on {@code /levels}, or "New badge: First report · Bronze" with the badge's page. Shared by the banner
  * of the next page, the fan's own page and {@code GET /api/v1/me/notices}.
  */
-final class NoticeTexts {
+public final class NoticeTexts {
 
     /** A notice as told: its kind, the sentence in the reader's language, where it points, and when it happened. */
     record Told(long id, String kind, String text, String href, Instant at, String level, String badge) {
@@ -26,7 +26,7 @@ final class NoticeTexts {
 
     private final Standing standing;
 
-    NoticeTexts(Standing standing) {
+    public NoticeTexts(Standing standing) {
         this.standing = standing;
     }
 

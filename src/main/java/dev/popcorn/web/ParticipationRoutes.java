@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The points ledger: a user's totals and history, a lead's points from outside and revocations. */
-final class ParticipationRoutes implements EndpointGroup {
+public final class ParticipationRoutes implements EndpointGroup {
 
     /** A grant; {@code why} says it in the caller's language ({@code reason} is the ledger's record, and a lead's words). */
     record GrantJson(long id, String user, String kind, String ref, int points, Instant at, String reason, String why,
@@ -77,7 +77,7 @@ final class ParticipationRoutes implements EndpointGroup {
     private final Ledger ledger;
     private final Standing standing;
 
-    ParticipationRoutes(Ledger ledger, Standing standing) {
+    public ParticipationRoutes(Ledger ledger, Standing standing) {
         this.ledger = ledger;
         this.standing = standing;
     }

@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The award poll's page: the candidates and the fan's ballot while it is open, the result and the winner card after. */
-final class PollPage implements EndpointGroup {
+public final class PollPage implements EndpointGroup {
 
     private final WeekOverview overview;
     private final CastBallot ballots;
@@ -46,7 +46,7 @@ final class PollPage implements EndpointGroup {
     private final ForumMarkdown markdown;
     private final WinnerCards cards;
 
-    PollPage(PollRoutes.UseCases uses, Chrome chrome, Gate gate, RateLimits limits, ForumMarkdown markdown) {
+    public PollPage(PollRoutes.UseCases uses, Chrome chrome, Gate gate, RateLimits limits, ForumMarkdown markdown) {
         this.markdown = markdown;
         this.overview = uses.overview();
         this.ballots = uses.ballots();

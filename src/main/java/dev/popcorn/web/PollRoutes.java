@@ -32,7 +32,7 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** The award poll: ballots, the lead's corrections and review, the announcement and the winner card. */
-final class PollRoutes implements EndpointGroup {
+public final class PollRoutes implements EndpointGroup {
 
     record BallotInput(Long candidate) {
     }
@@ -53,7 +53,7 @@ final class PollRoutes implements EndpointGroup {
     }
 
     /** Use cases of the poll resource. */
-    record UseCases(WeekOverview overview, CastBallot ballots, ManagePoll managePoll, AnnounceAward announce,
+    public record UseCases(WeekOverview overview, CastBallot ballots, ManagePoll managePoll, AnnounceAward announce,
             Nominations nominations, Standing standing, dev.popcorn.app.participation.Ledger ledger) {
     }
 
@@ -65,7 +65,7 @@ final class PollRoutes implements EndpointGroup {
     private final RateLimits limits;
     private final WinnerCards cards;
 
-    PollRoutes(UseCases uses, Gate gate, RateLimits limits) {
+    public PollRoutes(UseCases uses, Gate gate, RateLimits limits) {
         this.overview = uses.overview();
         this.ballots = uses.ballots();
         this.managePoll = uses.managePoll();

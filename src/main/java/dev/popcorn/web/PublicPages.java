@@ -31,10 +31,10 @@ import java.util.Optional;
  * The pages anyone may open: the week, the winners, a team, a wish; and the ways in and out
  * (a personal link, confirmed by a form; the lead's sign-in with the admin token; signing out).
  */
-final class PublicPages implements EndpointGroup {
+public final class PublicPages implements EndpointGroup {
 
     /** Use cases of the public pages. */
-    record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, SignIn signIn,
+    public record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, SignIn signIn,
             dev.popcorn.app.participation.Standing standing) {
     }
 
@@ -48,7 +48,7 @@ final class PublicPages implements EndpointGroup {
     private final PollPage polls;
     private final WayBack wayBack;
 
-    PublicPages(UseCases uses, Chrome chrome, Sessions sessions, PollPage polls, WayBack wayBack) {
+    public PublicPages(UseCases uses, Chrome chrome, Sessions sessions, PollPage polls, WayBack wayBack) {
         this.wayBack = wayBack;
         this.overview = uses.overview();
         this.reports = uses.reports();

@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Releases (opened by CI, the CLI or a lead) and the experience reports users hand in for them. */
-final class ReleaseRoutes implements EndpointGroup {
+public final class ReleaseRoutes implements EndpointGroup {
 
     record FeatureInput(String key, String summary, String summaryZh, String team) {
     }
@@ -83,7 +83,7 @@ final class ReleaseRoutes implements EndpointGroup {
     private final HandInReport reports;
     private final WishTickets wishTickets;
 
-    ReleaseRoutes(WeekOverview overview, ShipRelease shipRelease, HandInReport reports, WishTickets wishTickets) {
+    public ReleaseRoutes(WeekOverview overview, ShipRelease shipRelease, HandInReport reports, WishTickets wishTickets) {
         this.overview = overview;
         this.shipRelease = shipRelease;
         this.reports = reports;

@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  * (a verdict per feature, +1s on wishes, new wishes — which are first matched against the wishes
  * and tickets they resemble: "is it one of these?").
  */
-final class ReportPage implements EndpointGroup {
+public final class ReportPage implements EndpointGroup {
 
     /** The most a fan's new wishes (the form's text area) may hold. */
     static final int NEW_WISHES_MAX = 1500;
@@ -57,10 +57,10 @@ final class ReportPage implements EndpointGroup {
     private final Participation participation;
 
     /** The fan's part in the week: the funnel a page view counts in, the points a report earns, their level. */
-    record Participation(WeekParticipation week, Ledger ledger, Standing standing) {
+    public record Participation(WeekParticipation week, Ledger ledger, Standing standing) {
     }
 
-    ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems, Participation participation) {
+    public ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems, Participation participation) {
         this.participation = participation;
         this.overview = uses.overview();
         this.reports = uses.reports();

@@ -20,7 +20,7 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** Teams with their members and wins, the winners week by week, and the popcorn leaderboard. */
-final class TeamRoutes implements EndpointGroup {
+public final class TeamRoutes implements EndpointGroup {
 
     record MemberInput(String name, String photoUrl, String userId) {
     }
@@ -31,7 +31,7 @@ final class TeamRoutes implements EndpointGroup {
     private final WeekOverview overview;
     private final ManageTeams manageTeams;
 
-    TeamRoutes(WeekOverview overview, ManageTeams manageTeams) {
+    public TeamRoutes(WeekOverview overview, ManageTeams manageTeams) {
         this.overview = overview;
         this.manageTeams = manageTeams;
     }

@@ -7,7 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.Replays;
 import dev.popcorn.app.feedback.WishTickets;
-import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.outbox.OutboxTroubles;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Ticket;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * carry {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)>}, checked in constant time
  * before the body is used; without {@code jira.webhook-secret} the hook refuses everything.
  */
-final class TrackerRoutes implements EndpointGroup {
+public final class TrackerRoutes implements EndpointGroup {
 
     static final String SIGNATURE = "X-Hub-Signature";
 
@@ -36,11 +36,11 @@ final class TrackerRoutes implements EndpointGroup {
 
     private final TrackerSync trackerSync;
     private final WishTickets wishTickets;
-    private final Outbox outbox;
+    private final OutboxTroubles outbox;
     private final Replays replays;
     private final WebhookSignature signature;
 
-    TrackerRoutes(TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox, Replays replays, String webhookSecret) {
+    public TrackerRoutes(TrackerSync trackerSync, WishTickets wishTickets, OutboxTroubles outbox, Replays replays, String webhookSecret) {
         this.trackerSync = trackerSync;
         this.wishTickets = wishTickets;
         this.outbox = outbox;

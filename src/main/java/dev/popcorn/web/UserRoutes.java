@@ -15,7 +15,7 @@ import java.time.Instant;
  * Users as a lead manages them: revoking every pass a user holds (a lost phone, a leaked token, a lead who left), and a
  * user who asks to be forgotten — everything held about them read out, and their erasure (ADR 0030).
  */
-final class UserRoutes implements EndpointGroup {
+public final class UserRoutes implements EndpointGroup {
 
     /** Whose passes were revoked, and that every pass issued until now is refused. */
     record RevokedJson(String user, Instant passesValidAfter) {
@@ -28,7 +28,7 @@ final class UserRoutes implements EndpointGroup {
     private final SignIn signIn;
     private final ForgetUser forget;
 
-    UserRoutes(SignIn signIn, ForgetUser forget) {
+    public UserRoutes(SignIn signIn, ForgetUser forget) {
         this.signIn = signIn;
         this.forget = forget;
     }

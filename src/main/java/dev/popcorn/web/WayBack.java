@@ -14,7 +14,7 @@ import java.util.Optional;
  * such before the deadline (a freeze they hold would cover the miss, so then it is not at risk). Home and {@code /me}
  * show it to a signed-in fan.
  */
-final class WayBack {
+public final class WayBack {
 
     /**
      * What the pages say: the next build's time; the release taking reports, by when, if the fan has not reported on
@@ -28,7 +28,7 @@ final class WayBack {
     private final HandInReport reports;
     private final WeekCalendar calendar;
 
-    WayBack(WeekOverview overview, HandInReport reports, WeekCalendar calendar) {
+    public WayBack(WeekOverview overview, HandInReport reports, WeekCalendar calendar) {
         this.overview = overview;
         this.reports = reports;
         this.calendar = calendar;

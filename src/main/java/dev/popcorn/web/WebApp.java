@@ -1,34 +1,12 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.Replays;
-import dev.popcorn.app.award.AnnounceAward;
-import dev.popcorn.app.award.CastBallot;
-import dev.popcorn.app.award.ManagePoll;
-import dev.popcorn.app.feedback.HandInReport;
-import dev.popcorn.app.feedback.WishTickets;
-import dev.popcorn.app.identity.ForumAccounts;
-import dev.popcorn.app.identity.SignIn;
-import dev.popcorn.app.outbox.Outbox;
-import dev.popcorn.app.release.BuildNotices;
-import dev.popcorn.app.release.OpenRelease;
-import dev.popcorn.app.release.ShipRelease;
-import dev.popcorn.app.team.ManageTeams;
-import dev.popcorn.app.tracker.TrackerSync;
-import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.web.common.Access;
-import dev.popcorn.web.common.Bearer;
-import dev.popcorn.web.common.Chrome;
-import dev.popcorn.web.common.ClientAddress;
 import dev.popcorn.web.common.DotSegments;
-import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.JettyErrors;
 import dev.popcorn.web.common.Problems;
-import dev.popcorn.web.common.RateLimits;
 import dev.popcorn.web.common.RequestIds;
 import dev.popcorn.web.common.SecurityHeaders;
-import dev.popcorn.web.common.Sessions;
-import dev.popcorn.web.common.Templates;
 import dev.popcorn.web.common.BodyLimit;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
@@ -51,26 +29,11 @@ import java.util.function.Supplier;
 import java.util.Set;
 
 /**
- * Popcorn over HTTP on Javalin: the route classes (one per resource, each a table of paths with
- * who may call them), the one access check before every matched route, static assets, and the
- * error answers. A route that declares no {@link Access} stops the server from being built.
+ * Popcorn over HTTP on Javalin: the route classes the capabilities serve (one per resource, each a table of paths
+ * with who may call them), the one access check before every matched route, static assets, and the error answers. A
+ * route that declares no {@link Access} stops the server from being built.
  */
 public final class WebApp {
-
-    /** The use cases the web layer drives. */
-    public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
-            OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
-            WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
-            ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
-            dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger,
-            dev.popcorn.app.participation.Standing standing,
-            dev.popcorn.app.participation.FanCards fanCards,
-            dev.popcorn.app.participation.Leaderboards leaderboards,
-            dev.popcorn.app.week.WeekParticipation weekParticipation,
-            dev.popcorn.app.award.Nominations nominations, dev.popcorn.app.forum.FanMessages fanMessages,
-            dev.popcorn.app.participation.People people, dev.popcorn.app.identity.ForgetUser forget,
-            dev.popcorn.app.Backups backups) {
-    }
 
     /** How the web layer behaves. */
     public record Settings(dev.popcorn.domain.WeekCalendar calendar, long maxBodyBytes, Duration sessionValidity, Duration apiValidity,
@@ -120,23 +83,15 @@ public final class WebApp {
         this.routes = List.copyOf(routes);
     }
 
-    /** Builds the application without metrics; the caller starts it on a port. */
-    public static WebApp create(Services services, Settings settings) {
-        return create(services, settings, Watch.NONE);
-    }
-
-    /** Builds the application; the caller starts it on a port. */
-    public static WebApp create(Services services, Settings settings, Watch watch) {
-        Sessions sessions = new Sessions(services.signIn(), settings.sessionValidity(), settings.secureCookies());
-        Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), services.forumAccounts().enabled());
-        NoticeTexts notices = new NoticeTexts(services.standing());
-        chrome.tellOnNextPage(notices::unseen);
-        Problems problems = new Problems(chrome);
-        Gate gate = new Gate(sessions, new Bearer(services.signIn()));
-        RateLimits limits = new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(),
-                settings.ballotsPerMinutePerAddress()), new ClientAddress(settings.trustedProxies()));
-        List<EndpointGroup> groups = new ArrayList<>(groups(services, settings, sessions, chrome, problems, gate, limits,
-                notices));
+    /**
+     * Builds the application from the route classes the capabilities serve, in the order their paths are matched,
+     * on the shared parts they were built with; the caller starts it on a port.
+     */
+    public static WebApp create(WebKit kit, List<EndpointGroup> served, Watch watch) {
+        WebApp.Settings settings = kit.settings();
+        Problems problems = kit.problems();
+        Gate gate = kit.gate();
+        List<EndpointGroup> groups = new ArrayList<>(served);
         groups.add(new MetricsRoutes(watch.metricsToken(), watch.scrape()));
         List<Route> routes = new ArrayList<>();
         List<HandlerMetaInfo> gets = new ArrayList<>();
@@ -237,55 +192,6 @@ public final class WebApp {
         return routes.stream()
                 .filter(r -> path.matches(java.util.regex.Pattern.quote(r.path()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q")))
                 .map(Route::method).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /** The route classes, in the order their paths are matched. */
-    private static List<EndpointGroup> groups(Services s, Settings settings, Sessions sessions, Chrome chrome,
-            Problems problems, Gate gate, RateLimits limits, NoticeTexts notices) {
-        PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce(),
-                s.nominations(), s.standing(), s.ledger());
-        PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
-                s.standing());
-        ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());
-        WayBack wayBack = new WayBack(s.overview(), s.reports(), settings.calendar());
-        PollPage pollPage = new PollPage(polls, chrome, gate, limits, markdown);
-        LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
-                s.buildNotices(), s.memberAccounts(), s.leaderboards(), s.people(), s.openRelease());
-        LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
-                new LeadParticipationModel(s.overview(), s.weekParticipation(), s.standing()));
-        LeadPeoplePages people = new LeadPeoplePages(s.people(), s.standing(), s.ledger(), chrome);
-        LeadDesk desk = new LeadDesk(dashboard, people, chrome);
-        return List.of(
-                // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
-                new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
-                new PublicPages(fans, chrome, sessions, pollPage, wayBack),
-                new ReportPage(fans, chrome, gate, problems,
-                        new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing())),
-                pollPage,
-                new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard,
-                        desk, markdown),
-                new LeadParticipationPages(s.reports(), s.ledger(), s.standing(), s.people(), desk),
-                people,
-                new WeekRoutes(s.overview(), gate),
-                new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
-                new PollRoutes(polls, gate, limits),
-                new NominationRoutes(s.nominations()),
-                new NominationForms(s.nominations(), pollPage, desk),
-                new WishRoutes(s.wishTickets()),
-                new TeamRoutes(s.overview(), s.manageTeams()),
-                new MeRoutes(s.overview(), s.wishTickets(), notices, s.fanMessages()),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), notices,
-                        wayBack, s.fanMessages()),
-                new UserRoutes(s.signIn(), s.forget()),
-                new ParticipationRoutes(s.ledger(), s.standing()),
-                new FanCardRoutes(s.fanCards(), s.overview(), chrome, sessions, limits),
-                new FanPage(s.standing(), s.fanCards(), chrome, sessions),
-                new LadderPages(s.standing(), chrome, sessions),
-                new LeaderboardRoutes(s.leaderboards(), gate, chrome),
-                new LevelRoutes(s.standing()),
-                new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
-                new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()),
-                new BackupRoutes(s.backups()));
     }
 
     public Javalin javalin() {

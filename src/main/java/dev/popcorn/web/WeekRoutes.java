@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The week at a glance (this release, its poll, the top wishes), the API's own description, health, the audit log. */
-final class WeekRoutes implements EndpointGroup {
+public final class WeekRoutes implements EndpointGroup {
 
     /** This week: the current release, its poll as the caller may see it, the most wanted wishes. */
     record WeekJson(ReleaseJson release, PollJson poll, List<WishJson.Line> wishes) {
@@ -33,7 +33,7 @@ final class WeekRoutes implements EndpointGroup {
     private final Gate gate;
     private final String openApi = resource("/openapi.json");
 
-    WeekRoutes(WeekOverview overview, Gate gate) {
+    public WeekRoutes(WeekOverview overview, Gate gate) {
         this.overview = overview;
         this.gate = gate;
     }

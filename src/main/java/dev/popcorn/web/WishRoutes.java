@@ -18,7 +18,7 @@ import dev.popcorn.web.json.WishJson;
 import io.javalin.apibuilder.EndpointGroup;
 
 /** Wishes: what a new wish resembles, a wish and its ticket, and a lead linking or filing that ticket. */
-final class WishRoutes implements EndpointGroup {
+public final class WishRoutes implements EndpointGroup {
 
     record TicketInput(String key) {
     }
@@ -32,7 +32,7 @@ final class WishRoutes implements EndpointGroup {
 
     private final WishTickets wishTickets;
 
-    WishRoutes(WishTickets wishTickets) {
+    public WishRoutes(WishTickets wishTickets) {
         this.wishTickets = wishTickets;
     }
 

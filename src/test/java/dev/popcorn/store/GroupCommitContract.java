@@ -64,12 +64,11 @@ abstract class GroupCommitContract {
         week = AWeek.in(new JdbcStoreContract.Ports(store)).open().build();
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), PointsRules.defaults(),
                 WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock);
-        ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, store.users(), store.teams(),
-                new Eligibility(0, Duration.ZERO, 0, false), clock);
+        writer = new GroupCommit(store.transactions(), new GroupCommit.Settings(64, Duration.ofMillis(2), 10_000));
+        ballots = new CastBallot(store.polls(), store.ballots(), ledger, dev.popcorn.app.participation.Rights.everyone(),
+                store.users(), store.teams(), null, new Eligibility(0, Duration.ZERO, 0, false), writer, clock);
         reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger,
                 store.audit(), clock);
-        writer = new GroupCommit(store.transactions(), new GroupCommit.Settings(64, Duration.ofMillis(2), 10_000));
-        ballots.writeThrough(writer);
         reports.writeThrough(writer);
     }
 

@@ -222,8 +222,8 @@ abstract class StandingContract {
                 13, 90, Duration.ofDays(14), java.util.Map.of(Right.VOTE, "fan")), LevelsConfig.defaults().streak());
         Standing gate = new Standing(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
                 store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock);
-        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, gate, store.users(),
-                store.teams(), null, Eligibility.anyone(), clock);
+        CastBallot ballots = new CastBallot(store.polls(), store.ballots(), ledger, gate, store.users(),
+                store.teams(), null, Eligibility.anyone(), dev.popcorn.app.GroupCommit.alone(store.transactions()), clock);
         Release release = ship();
         var poll = store.polls().create(release.id(), "Award", clock.instant(), clock.instant().plus(Duration.ofDays(3)));
         store.polls().addCandidate(poll.id(), "camera", "Faster camera", List.of("POP-1"), "");

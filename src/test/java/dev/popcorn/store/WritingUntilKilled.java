@@ -35,12 +35,11 @@ final class WritingUntilKilled {
         Store store = Store.open(new Store.Settings(args[0], "", "", 8));
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), PointsRules.defaults(),
                 WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock);
-        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, store.users(),
-                store.teams(), Eligibility.anyone(), clock);
+        GroupCommit writer = new GroupCommit(store.transactions(), new GroupCommit.Settings(200, Duration.ofMillis(2), 10_000));
+        CastBallot ballots = new CastBallot(store.polls(), store.ballots(), ledger, dev.popcorn.app.participation.Rights.everyone(),
+                store.users(), store.teams(), null, Eligibility.anyone(), writer, clock);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
                 ledger, store.audit(), clock);
-        GroupCommit writer = new GroupCommit(store.transactions(), new GroupCommit.Settings(200, Duration.ofMillis(2), 10_000));
-        ballots.writeThrough(writer);
         reports.writeThrough(writer);
         long release = Long.parseLong(args[1]);
         long poll = Long.parseLong(args[4]);

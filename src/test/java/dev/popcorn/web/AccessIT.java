@@ -94,6 +94,30 @@ class AccessIT {
                 "POST /api/v1/polls/{id}/candidates", "PUT /api/v1/polls/{id}/candidates/{candidate}");
     }
 
+    /**
+     * The capabilities add their routes in the order they are built, and the first route whose template matches a
+     * path answers it: a route with a fixed word where an earlier one has a parameter ({@code /signin/forum} after
+     * {@code /signin/{token}}) would never be reached.
+     */
+    @Test
+    void noRouteIsHiddenBehindOneMatchedBeforeIt() {
+        List<WebApp.Route> routes = server.popcorn.routes();
+        for (int later = 0; later < routes.size(); later++) {
+            WebApp.Route hidden = routes.get(later);
+            String path = hidden.path().replaceAll("\\{[^/}]+}", "p1");
+            for (WebApp.Route earlier : routes.subList(0, later)) {
+                boolean shadows = earlier.method().equals(hidden.method()) && !earlier.path().equals(hidden.path())
+                        && path.matches(earlier.path().replaceAll("\\{[^/}]+}", "[^/]+"));
+                assertThat(shadows).as("%s %s is matched first by %s", hidden.method(), hidden.path(), earlier.path())
+                        .isFalse();
+            }
+        }
+        // The check can find one: the forum's sign-in is built before the personal links' page.
+        assertThat("/signin/forum".matches("/signin/{token}".replaceAll("\\{[^/}]+}", "[^/]+"))).isTrue();
+        assertThat(routes.stream().map(r -> r.method() + " " + r.path()).toList())
+                .containsSubsequence("GET /signin/forum", "GET /signin/{token}");
+    }
+
     @Test
     void aRouteWithoutADeclaredAccessIsRefusedWhenTheServerIsBuilt() {
         assertThatThrownBy(() -> Gate.declared(Set.of(), "GET /forgotten")).isInstanceOf(IllegalStateException.class)

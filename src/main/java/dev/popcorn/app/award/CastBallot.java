@@ -5,7 +5,6 @@ import dev.popcorn.app.Fresh;
 import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.TeamStore;
-import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Rights;
@@ -39,7 +38,6 @@ public final class CastBallot {
 
     private static final char[] RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
-    private final Transactions transactions;
     private final PollStore polls;
     private final BallotStore ballots;
     private final Ledger participation;
@@ -52,29 +50,20 @@ public final class CastBallot {
     private final Fresh<Long, Poll> rules;
     private final Memberships memberships;
     private final Batch batch = new Batch();
-    private volatile GroupCommit.Lane<Ballot, Cast> lane;
-
-    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots,
-            Ledger participation, UserStore users, TeamStore teams, Eligibility eligibility, Clock clock) {
-        this(transactions, polls, ballots, participation, users, teams, null, eligibility, clock);
-    }
+    private final GroupCommit.Lane<Ballot, Cast> lane;
 
     /**
-     * {@code accounts} (may be null) links the forum user names team members carry to Popcorn users,
-     * so that the own-team rule knows a member who never signed in when they first vote.
+     * {@code rights} says whether the voter's level lets them vote ({@code levels.vote-from}), on top of the
+     * eligibility rules; {@code accounts} (may be null) links the forum user names team members carry to Popcorn
+     * users, so that the own-team rule knows a member who never signed in when they first vote; ballots are written
+     * through {@code writes}, many in one transaction (ADR 0020), or each alone ({@link GroupCommit#alone}).
      */
-    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, Ledger participation,
-            UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, Clock clock) {
-        this(transactions, polls, ballots, participation, Rights.everyone(), users, teams, accounts, eligibility, clock);
-    }
-
-    /** {@code rights} says whether the voter's level lets them vote ({@code levels.vote-from}), on top of the eligibility rules. */
-    public CastBallot(Transactions transactions, PollStore polls, BallotStore ballots, Ledger participation, Rights rights,
-            UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, Clock clock) {
+    public CastBallot(PollStore polls, BallotStore ballots, Ledger participation, Rights rights,
+            UserStore users, TeamStore teams, ForumAccountStore accounts, Eligibility eligibility, GroupCommit writes,
+            Clock clock) {
         this.rights = rights;
         this.rules = new Fresh<>(polls::find, POLL_FRESH);
         this.memberships = new Memberships(teams, accounts, TEAMS_FRESH);
-        this.transactions = transactions;
         this.polls = polls;
         this.ballots = ballots;
         this.participation = participation;
@@ -82,14 +71,7 @@ public final class CastBallot {
         this.teams = teams;
         this.eligibility = eligibility;
         this.clock = clock;
-    }
-
-    /**
-     * Ballots from now on go to {@code writer}, which commits many in one transaction (ADR 0020); without
-     * one, each ballot is written in its own.
-     */
-    public void writeThrough(GroupCommit writer) {
-        this.lane = writer.lane("ballots", batch);
+        this.lane = writes.lane("ballots", batch);
     }
 
     /**
@@ -99,7 +81,7 @@ public final class CastBallot {
      */
     public Ballot cast(String userId, long pollId, long candidateId) {
         Ballot ballot = checked(userId, pollId, candidateId);
-        return (lane != null ? lane.write(ballot) : GroupCommit.alone(transactions, batch, ballot)).ballot();
+        return lane.write(ballot).ballot();
     }
 
     /**
@@ -108,8 +90,7 @@ public final class CastBallot {
      */
     public java.util.concurrent.CompletableFuture<Ballot> castLater(String userId, long pollId, long candidateId) {
         Ballot ballot = checked(userId, pollId, candidateId);
-        return lane != null ? lane.later(ballot).thenApply(Cast::ballot)
-                : java.util.concurrent.CompletableFuture.completedFuture(GroupCommit.alone(transactions, batch, ballot).ballot());
+        return lane.later(ballot).thenApply(Cast::ballot);
     }
 
     /** The ballot the user casts now, checked against the poll as read a moment ago, the rules and their level. */

@@ -143,22 +143,4 @@ public final class Outbox {
         }
         return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
     }
-
-    /** A lead asks to try every failed task again (after fixing a token, say); answers how many. */
-    public int retryFailed() {
-        return store.retryFailed(clock.instant());
-    }
-
-    public Map<OutboxStore.State, Long> counts() {
-        return store.counts();
-    }
-
-    public List<Task> troubles(int limit) {
-        return store.troubles(limit);
-    }
-
-    /** The task with this kind and ref, if one was filed. */
-    public java.util.Optional<Task> task(String kind, String ref) {
-        return store.find(kind, ref);
-    }
 }

@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * READ, H2's SNAPSHOT), so the file is the database as it was at one moment — every ballot acknowledged before it
  * began is in it — and written in {@link BackupFormat}. Writers are not stopped: they go on beside the snapshot.
  */
-public final class Backup implements dev.popcorn.app.Backups {
+public final class Backup implements dev.popcorn.app.backup.Backups {
 
     /** What a backup holds. */
     public record Summary(String schemaVersion, int tables, long rows) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
+import dev.popcorn.app.GroupCommit;
+import dev.popcorn.app.participation.Rights;
 import dev.popcorn.domain.Ballot;
 import dev.popcorn.domain.Eligibility;
 import dev.popcorn.domain.ParticipationEvent;
@@ -21,8 +23,8 @@ class CastBallotTest {
     private final MutableClock clock = new MutableClock(AWeek.POLL_OPENS.plusSeconds(60));
 
     private CastBallot ballots(Eligibility eligibility) {
-        return new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.ledger(clock), stores.users(),
-                stores.teams(), eligibility, clock);
+        return new CastBallot(stores.polls(), stores.ballots(), stores.ledger(clock), Rights.everyone(),
+                stores.users(), stores.teams(), null, eligibility, GroupCommit.alone(stores.transactions()), clock);
     }
 
     private CastBallot anyone() {
@@ -82,8 +84,9 @@ class CastBallotTest {
                 java.util.List.of(new dev.popcorn.domain.Member("王磊", "", "wanglei"))));
         // What the background learnt from the forum: "wanglei" is forum user 12, Popcorn user "12".
         stores.forumAccounts().save(dev.popcorn.app.ForumAccountStore.Account.linked("wanglei", 12L, "wanglei", "12", AWeek.FRIDAY));
-        CastBallot strict = new CastBallot(stores.transactions(), stores.polls(), stores.ballots(), stores.ledger(clock),
-                stores.users(), stores.teams(), stores.forumAccounts(), new Eligibility(0, Duration.ZERO, 0, false), clock);
+        CastBallot strict = new CastBallot(stores.polls(), stores.ballots(), stores.ledger(clock), Rights.everyone(),
+                stores.users(), stores.teams(), stores.forumAccounts(), new Eligibility(0, Duration.ZERO, 0, false),
+                GroupCommit.alone(stores.transactions()), clock);
 
         assertThatViolation(() -> strict.cast("12", week.poll().id(), week.candidate(0).id()))
                 .is(Kind.FORBIDDEN, "ballot.eligibility.ownTeam");

@@ -25,6 +25,7 @@ class OutboxTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final OutboxStore store = new MemoryStores().outbox();
+    private final OutboxTroubles troubles = new OutboxTroubles(store, clock);
     private final List<String> delivered = new ArrayList<>();
     private final List<RuntimeException> failures = new ArrayList<>();
 
@@ -129,7 +130,7 @@ class OutboxTest {
         assertThat(given.lastError()).contains("503", "still asked to wait 24 h after the first try");
 
         // A lead's retry starts a new round of attempts and a new day of patience.
-        outbox("a").retryFailed();
+        troubles.retryFailed();
         assertThat(task("tracker.feedback").waits()).isZero();
         outbox("a").deliverDue();
         assertThat(task("tracker.feedback").state()).isEqualTo(State.PENDING);
@@ -143,7 +144,7 @@ class OutboxTest {
         outbox("a").deliverDue();
         assertThat(task("tracker.feedback").state()).isEqualTo(State.FAILED);
         assertThat(task("tracker.feedback").advice()).isEqualTo("tracker.grant.LINK_ISSUES");
-        outbox("a").retryFailed();
+        troubles.retryFailed();
         outbox("a").deliverDue();
         assertThat(task("tracker.feedback").advice()).isEmpty();
     }
@@ -171,8 +172,8 @@ class OutboxTest {
         assertThat(failed.state()).isEqualTo(State.FAILED);
         assertThat(failed.attempts()).isEqualTo(SETTINGS.maxAttempts());
         assertThat(failed.lastError()).isEqualTo("Jira answered 503 #3");
-        assertThat(outbox.troubles(5)).extracting(Task::id).containsExactly(failed.id());
-        assertThat(outbox.retryFailed()).isEqualTo(1);
+        assertThat(troubles.troubles(5)).extracting(Task::id).containsExactly(failed.id());
+        assertThat(troubles.retryFailed()).isEqualTo(1);
         outbox.deliverDue();
         assertThat(delivered).containsExactly("1");
     }

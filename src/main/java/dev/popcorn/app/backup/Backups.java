@@ -1,4 +1,4 @@
-package dev.popcorn.app;
+package dev.popcorn.app.backup;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,46 @@
+package dev.popcorn.capability;
+
+import dev.popcorn.web.FanCardRoutes;
+import dev.popcorn.web.MePage;
+import dev.popcorn.web.MeRoutes;
+import dev.popcorn.web.PollPage;
+import dev.popcorn.web.PublicPages;
+import dev.popcorn.web.WayBack;
+import dev.popcorn.web.WebKit;
+import io.javalin.apibuilder.EndpointGroup;
+import java.util.List;
+
+/**
+ * The fan's way in and back: the front page and a personal link's sign-in, the fan's own page and API (their
+ * reports, wishes, notices and messages), and the card a fan shares. Built on the capabilities whose facts it shows.
+ */
+public final class HomeCapability implements Capability {
+
+    private final IdentityCapability identity;
+    private final ParticipationCapability participation;
+    private final ForumCapability forum;
+    private final WeekCapability week;
+    private final FeedbackCapability feedback;
+    private final AwardCapability award;
+
+    public HomeCapability(IdentityCapability identity, ParticipationCapability participation, ForumCapability forum,
+            WeekCapability week, FeedbackCapability feedback, AwardCapability award) {
+        this.identity = identity;
+        this.participation = participation;
+        this.forum = forum;
+        this.week = week;
+        this.feedback = feedback;
+        this.award = award;
+    }
+
+    @Override
+    public List<EndpointGroup> routes(WebKit web) {
+        WayBack wayBack = new WayBack(week.overview(), feedback.reports(), web.settings().calendar());
+        PollPage polls = new PollPage(award.polls(), web.chrome(), web.gate(), web.limits(), web.markdown());
+        return List.of(new PublicPages(feedback.fanPages(), web.chrome(), web.sessions(), polls, wayBack),
+                new MeRoutes(week.overview(), feedback.wishTickets(), web.notices(), forum.fanMessages()),
+                new MePage(identity.signIn(), web.chrome(), web.sessions(), web.settings().apiValidity(),
+                        participation.standing(), participation.ledger(), web.notices(), wayBack, forum.fanMessages()),
+                new FanCardRoutes(participation.fanCards(), week.overview(), web.chrome(), web.sessions(), web.limits()));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.popcorn.capability;
+
+import dev.popcorn.announce.FanCard;
+import dev.popcorn.app.forum.StandingMirror;
+import dev.popcorn.app.outbox.Outbox;
+import dev.popcorn.app.participation.FanCards;
+import dev.popcorn.app.participation.LeaderboardStore;
+import dev.popcorn.app.participation.Leaderboards;
+import dev.popcorn.app.participation.LaterReviews;
+import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.People;
+import dev.popcorn.app.participation.Standing;
+import dev.popcorn.config.Config;
+import dev.popcorn.store.Store;
+import dev.popcorn.web.FanPage;
+import dev.popcorn.web.LadderPages;
+import dev.popcorn.web.LeaderboardRoutes;
+import dev.popcorn.web.LevelRoutes;
+import dev.popcorn.web.ParticipationRoutes;
+import dev.popcorn.web.StandingCardFacts;
+import dev.popcorn.web.WebKit;
+import io.javalin.apibuilder.EndpointGroup;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Participation depth (参与感): the points ledger, where each fan stands (level, streak, badges and the rights they
+ * bring), its mirror on the forum, the leaderboards and the fan's card; the hourly review of every fan.
+ */
+public final class ParticipationCapability implements Capability {
+
+    /** How often every user's level, streak and badges are reviewed. */
+    public static final Duration REVIEW_EVERY = Duration.ofHours(1);
+
+    private final StandingMirror standingMirror;
+    private final Standing standing;
+    private final Ledger ledger;
+    private final People people;
+    private final FanCards fanCards;
+    private final Leaderboards leaderboards;
+    private final LaterReviews reviews;
+
+    public ParticipationCapability(Core core, IdentityCapability identity) {
+        Config config = core.config();
+        Store store = core.store();
+        // Levels and badges mirrored to the forum: the standing calls the mirror in its transactions.
+        this.standingMirror = new StandingMirror(core.forum(), config.forumMirror(), store.forumLevels(), store.users(),
+                store.outbox(), config.forumMessages().standing(), core.clock());
+        this.standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
+                store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(),
+                identity.memberAccounts()::memberNamesOf, standingMirror, core.clock());
+        this.ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
+                config.calendar(), core.clock(), standing);
+        // The reviews new grants ask for are done by a reviewer of their own, writes.reviews-per-second; they yield
+        // while ballots and reports wait for their batch: a surge goes first.
+        this.reviews = new LaterReviews(standing, config.writes().reviewsPerSecond(), () -> core.writes().waiting() > 0,
+                core.clock());
+        ledger.reviewLater(reviews);
+        this.people = new People(store.users());
+        this.fanCards = new FanCards(new StandingCardFacts(standing), new FanCard(), core.baseUrl());
+        // The leaderboards leave off the configured forum groups and (by default) the leads.
+        this.leaderboards = new Leaderboards(store.leaderboards(), new LeaderboardStore.Exclusions(
+                config.leaderboards().excludedGroups(), config.leaderboards().excludeLeads()),
+                config.levels().ladder(), config.calendar(), core.clock(), Duration.ofSeconds(30));
+    }
+
+    public StandingMirror standingMirror() {
+        return standingMirror;
+    }
+
+    public Standing standing() {
+        return standing;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public People people() {
+        return people;
+    }
+
+    public FanCards fanCards() {
+        return fanCards;
+    }
+
+    public Leaderboards leaderboards() {
+        return leaderboards;
+    }
+
+    @Override
+    public List<EndpointGroup> routes(WebKit web) {
+        return List.of(new ParticipationRoutes(ledger, standing),
+                new FanPage(standing, fanCards, web.chrome(), web.sessions()),
+                new LadderPages(standing, web.chrome(), web.sessions()),
+                new LeaderboardRoutes(leaderboards, web.gate(), web.chrome()),
+                new LevelRoutes(standing));
+    }
+
+    @Override
+    public Map<String, Outbox.Handler> deliveries() {
+        return Map.of(StandingMirror.LEVEL, standingMirror::deliverLevel,
+                StandingMirror.BADGE, standingMirror::deliverBadge,
+                StandingMirror.FAREWELL, standingMirror::deliverFarewell);
+    }
+
+    @Override
+    public List<Job> jobs() {
+        // Levels fall when the window moves on and streaks break when reports close, without any act: every user a
+        // review may move is reviewed each hour (idempotent on every instance). On a thread of its own (a round over
+        // a million users must not hold back a poll's close) and at a pace (a surge goes first).
+        return List.of(new Job("participation review", Duration.ofMinutes(1), REVIEW_EVERY, true,
+                () -> standing.reviewAll(reviews::pace)));
+    }
+
+    @Override
+    public void stop() {
+        reviews.close();
+    }
+}
