@@ -103,6 +103,17 @@ public final class Chrome {
     }
 
     /**
+     * Renders a page whose model is a record: the layout's entries, then one entry per component of {@code page} under
+     * its name (a null component is left out, as a page leaves out what it has not). Every page passes its model so;
+     * the templates read a component as {@code name}, and a record inside it by its accessors ({@code p.poll}).
+     */
+    public void render(Context ctx, String template, Record page) {
+        Map<String, Object> model = model(ctx);
+        model.putAll(PageModels.entries(page));
+        render(ctx, template, model);
+    }
+
+    /**
      * Renders a page template in the visitor's language. Every page carries the visitor's name (when signed in) and their CSRF token: a shared cache
      * may keep none of them ({@code private}, unless the page said more), and each depends on the cookies.
      */
