@@ -5,7 +5,10 @@ import static dev.popcorn.web.common.Params.id;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.ForumMarkdown;
+import dev.popcorn.web.common.Gate;
+import dev.popcorn.app.Check;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
@@ -32,24 +35,27 @@ final class LeadPages implements EndpointGroup {
     }
 
     private final UseCases uses;
-    private final LeadDashboard.UseCases shown;
-    private final LeadDashboard dashboard;
-    private final ForumMarkdown markdown;
+    private final DeskModel.UseCases shown;
+    private final DeskModel dashboard;
     private final LeadDesk desk;
+    private final Chrome chrome;
+    private final ForumMarkdown markdown;
 
-    LeadPages(UseCases uses, LeadDashboard.UseCases shown, LeadDashboard dashboard, LeadDesk desk, ForumMarkdown markdown) {
-        this.markdown = markdown;
-        this.desk = desk;
+    LeadPages(UseCases uses, DeskModel.UseCases shown, DeskModel dashboard, LeadDesk desk, Chrome chrome,
+            ForumMarkdown markdown) {
         this.uses = uses;
         this.shown = shown;
         this.dashboard = dashboard;
+        this.desk = desk;
+        this.chrome = chrome;
+        this.markdown = markdown;
     }
 
     @Override
     public void addEndpoints() {
         ManagePoll polls = uses.managePoll();
-        get("/lead", ctx -> dashboard.render(ctx, null), LEAD);
-        get("/lead/glance/count", dashboard::liveCount, LEAD);
+        get("/lead", ctx -> render(ctx, null), LEAD);
+        get("/lead/glance/count", ctx -> chrome.render(ctx, "lead-count", dashboard.count(chrome.locale(ctx))), LEAD);
         get("/lead/releases/{id}/feedback.csv", ctx -> {
             Release release = shown.overview().release(id(ctx));
             ctx.header("Content-Disposition", "attachment; filename=\"popcorn-feedback-"
@@ -85,7 +91,9 @@ final class LeadPages implements EndpointGroup {
                         ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead))), LEAD);
         post("/lead/polls/{id}/announcement/preview", ctx -> {
             shown.overview().poll(id(ctx), true); // an unknown poll is a 404, as for every route of a poll
-            dashboard.preview(ctx, polls.draft(id(ctx), ctx.formParam("text")), markdown);
+            ManagePoll.Draft draft = polls.draft(id(ctx), ctx.formParam("text"));
+            chrome.render(ctx, "lead-preview", new DeskModel.Preview(markdown.html(draft.text()), draft.refusal()
+                    .map(refused -> chrome.text(ctx, "error." + refused.code(), refused.args().toArray())).orElse(null)));
         }, LEAD);
         post("/lead/polls/{id}/open", ctx -> desk.act(ctx, "open-poll-" + id(ctx), "poll-" + id(ctx), "opened",
                 lead -> done(() -> polls.open(id(ctx), lead))), LEAD);
@@ -98,11 +106,17 @@ final class LeadPages implements EndpointGroup {
                 lead -> done(() -> shown.wishTickets().link(id(ctx), ctx.formParam("key"), lead))), LEAD);
         post("/lead/wishes/{id}/file", ctx -> desk.act(ctx, "file-wish-" + id(ctx), "desk-week", "wishFiling",
                 lead -> done(() -> shown.wishTickets().fileTicket(id(ctx), lead))), LEAD);
-        post("/lead/tracker/check", ctx -> dashboard.render(ctx, shown.trackerSync().check()), LEAD);
+        post("/lead/tracker/check", ctx -> render(ctx, shown.trackerSync().check()), LEAD);
         post("/lead/tracker/retry", ctx -> desk.act(ctx, "tracker-retry", "desk-releases", "retried",
                 lead -> done(() -> shown.outbox().retryFailed())), LEAD);
         post("/lead/jenkins/notices/{id}/retry", ctx -> desk.act(ctx, "notice-retry-" + id(ctx), "desk-releases",
                 "noticeRetried", lead -> done(() -> shown.buildNotices().retry(id(ctx)))), LEAD);
+    }
+
+    /** The desk; {@code checks} are the lines of a connection check just run, or null. */
+    private void render(Context ctx, List<Check> checks) {
+        chrome.render(ctx, "lead", dashboard.page(Gate.admitted(ctx), chrome.locale(ctx), checks, KeptForm.NONE,
+                ctx.queryParam("done"), ctx.queryParam("at")));
     }
 
     /** Runs an action whose answer the desk does not show: the notice says what the route names. */

@@ -248,34 +248,42 @@ public final class WebApp {
                 s.standing());
         ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());
         WayBack wayBack = new WayBack(s.overview(), s.reports(), settings.calendar());
-        PollPage pollPage = new PollPage(polls, chrome, gate, limits, markdown);
-        LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
+        PollModel.UseCases pollUses = new PollModel.UseCases(s.overview(), s.ballots(), s.announce(), s.nominations(),
+                s.standing(), s.ledger());
+        PollModel pollModel = new PollModel(pollUses, markdown);
+        DeskModel.UseCases shown = new DeskModel.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts(), s.leaderboards(), s.people(), s.openRelease());
-        LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
-                new LeadParticipationModel(s.overview(), s.weekParticipation(), s.standing()));
-        LeadPeoplePages people = new LeadPeoplePages(s.people(), s.standing(), s.ledger(), chrome);
-        LeadDesk desk = new LeadDesk(dashboard, people, chrome);
+        DeskModel dashboard = new DeskModel(shown, pollModel,
+                new LeadParticipationModel(s.overview(), s.weekParticipation(), s.standing()),
+                !settings.jenkinsToken().isBlank());
+        PersonModel person = new PersonModel(s.people(), s.standing(), s.ledger());
+        LeadDesk desk = new LeadDesk(dashboard, person, chrome);
         return List.of(
-                // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
+                // Before the sign-in pages: /signin/forum must not be read as a personal link's /signin/{token}.
                 new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
-                new PublicPages(fans, chrome, sessions, pollPage, wayBack),
+                new HomePage(new HomeModel(new HomeModel.UseCases(s.overview(), s.reports(), s.wishTickets(),
+                        s.standing()), pollModel, wayBack), chrome, sessions),
+                new WinnersPage(s.overview(), chrome),
+                new TeamPage(s.overview(), chrome),
+                new WishPages(new WishPages.UseCases(s.overview(), s.reports(), s.wishTickets()), chrome, sessions),
+                new SignInPages(s.signIn(), chrome, sessions),
                 new ReportPage(fans, chrome, gate, problems,
                         new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing())),
-                pollPage,
+                new PollPage(pollUses, pollModel, chrome, gate, limits),
                 new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard,
-                        desk, markdown),
+                        desk, chrome, markdown),
                 new LeadParticipationPages(s.reports(), s.ledger(), s.standing(), s.people(), desk),
-                people,
+                new LeadPeoplePages(s.people(), s.standing(), person, chrome),
                 new WeekRoutes(s.overview(), gate),
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
                 new PollRoutes(polls, gate, limits),
                 new NominationRoutes(s.nominations()),
-                new NominationForms(s.nominations(), pollPage, desk),
+                new NominationForms(s.nominations(), desk),
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets(), notices, s.fanMessages()),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), notices,
-                        wayBack, s.fanMessages()),
+                new MePage(s.signIn(), new MeModel(new MeModel.UseCases(s.standing(), s.ledger(), s.fanMessages()),
+                        notices, wayBack, settings.apiValidity().toDays()), chrome, sessions, s.standing(), s.fanMessages()),
                 new UserRoutes(s.signIn(), s.forget()),
                 new ParticipationRoutes(s.ledger(), s.standing()),
                 new FanCardRoutes(s.fanCards(), s.overview(), chrome, sessions, limits),
