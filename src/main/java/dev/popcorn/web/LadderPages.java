@@ -4,6 +4,7 @@ import static dev.popcorn.web.common.Access.ANYONE;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.Fresh;
+import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
@@ -139,7 +140,7 @@ final class LadderPages implements EndpointGroup {
             Badge.Earned tier = new Badge.Earned(badge, Badge.Tier.values()[i]);
             List<HolderLine> fans = !withHolders ? List.of() : holders.get(tier).orElseThrow().stream()
                     .map((StandingStore.Holder h) -> new HolderLine(h.userId(), h.name(), h.since())).toList();
-            tiers.add(new TierLine(tier.key(), tier.tier().name().toLowerCase(Locale.ROOT), StandingJson.badgeName(tier, locale),
+            tiers.add(new TierLine(tier.key(), tier.tier().name().toLowerCase(Locale.ROOT), BadgeNames.of(tier, locale),
                     Messages.text(locale, "badge.what." + badge.name(), badge.thresholds().get(i)),
                     counts.getOrDefault(tier, 0L), fans, held.contains(tier.key())));
         }
