@@ -78,6 +78,12 @@ final class LeadDesk {
         }
     }
 
+    /** Runs an action whose answer the desk does not show: the notice says what the route names. */
+    static String done(Runnable action) {
+        action.run();
+        return null;
+    }
+
     /** The place a notice goes to, from the address: one of the desk's parts or a poll's card, else none. */
     static String place(String at) {
         return at != null && PLACE.matcher(at).matches() ? at : "";
