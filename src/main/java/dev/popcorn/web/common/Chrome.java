@@ -84,6 +84,11 @@ public final class Chrome {
         }
     }
 
+    /** Whether the forum's sign-in is offered (its button is in the layout). */
+    public boolean forumSignIn() {
+        return forumSignIn;
+    }
+
     /** A page's model with what the layout needs; the page adds its own. */
     public Map<String, Object> model(Context ctx) {
         Map<String, Object> model = new HashMap<>();
