@@ -13,6 +13,7 @@ import dev.popcorn.config.Config;
 import dev.popcorn.slack.SlackWebhook;
 import dev.popcorn.store.Store;
 import dev.popcorn.web.NominationRoutes;
+import dev.popcorn.web.PollModel;
 import dev.popcorn.web.PollPage;
 import dev.popcorn.web.PollRoutes;
 import dev.popcorn.web.WebKit;
@@ -91,11 +92,18 @@ public final class AwardCapability implements Capability {
                 participation.standing(), participation.ledger());
     }
 
+    /** What the poll's page models ask for (the poll's page, the home page's card, the desk's). */
+    public PollModel.UseCases pollModels() {
+        return new PollModel.UseCases(week.overview(), ballots, announce, nominations, participation.standing(),
+                participation.ledger());
+    }
+
     @Override
     public List<EndpointGroup> routes(WebKit web) {
         return List.of(new PollRoutes(polls(), web.gate(), web.limits()),
                 new NominationRoutes(nominations),
-                new PollPage(polls(), web.chrome(), web.gate(), web.limits(), web.markdown()));
+                new PollPage(pollModels(), new PollModel(pollModels(), web.markdown()), web.chrome(), web.gate(),
+                        web.limits()));
     }
 
     @Override

@@ -1,13 +1,18 @@
 package dev.popcorn.capability;
 
-import dev.popcorn.web.LeadDashboard;
+import dev.popcorn.web.DeskModel;
+import dev.popcorn.web.DeskPage;
+import dev.popcorn.web.DeskPollForms;
+import dev.popcorn.web.DeskReleaseForms;
+import dev.popcorn.web.DeskRetryForms;
+import dev.popcorn.web.DeskWishForms;
 import dev.popcorn.web.LeadDesk;
-import dev.popcorn.web.LeadPages;
 import dev.popcorn.web.LeadParticipationModel;
 import dev.popcorn.web.LeadParticipationPages;
 import dev.popcorn.web.LeadPeoplePages;
 import dev.popcorn.web.NominationForms;
-import dev.popcorn.web.PollPage;
+import dev.popcorn.web.PersonModel;
+import dev.popcorn.web.PollModel;
 import dev.popcorn.web.WebKit;
 import io.javalin.apibuilder.EndpointGroup;
 import java.util.List;
@@ -42,21 +47,22 @@ public final class DeskCapability implements Capability {
 
     @Override
     public List<EndpointGroup> routes(WebKit web) {
-        LeadDashboard.UseCases shown = new LeadDashboard.UseCases(week.overview(), tracker.trackerSync(),
+        DeskModel model = new DeskModel(new DeskModel.UseCases(week.overview(), tracker.trackerSync(),
                 feedback.wishTickets(), core.outboxTroubles(), release.buildNotices(), identity.memberAccounts(),
-                participation.leaderboards(), participation.people(), release.openRelease());
-        PollPage polls = new PollPage(award.polls(), web.chrome(), web.gate(), web.limits(), web.markdown());
-        LeadDashboard dashboard = new LeadDashboard(shown, web.chrome(), polls,
-                !core.config().jenkins().token().isBlank(),
-                new LeadParticipationModel(week.overview(), week.participation(), participation.standing()));
-        LeadPeoplePages people = new LeadPeoplePages(participation.people(), participation.standing(),
-                participation.ledger(), web.chrome());
-        LeadDesk desk = new LeadDesk(dashboard, people, web.chrome());
-        return List.of(new LeadPages(new LeadPages.UseCases(release.openRelease(), release.shipRelease(),
-                        award.managePoll()), shown, dashboard, desk, web.markdown()),
+                participation.leaderboards(), participation.people(), release.openRelease()),
+                new PollModel(award.pollModels(), web.markdown()),
+                new LeadParticipationModel(week.overview(), week.participation(), participation.standing()),
+                !core.config().jenkins().token().isBlank());
+        PersonModel person = new PersonModel(participation.people(), participation.standing(), participation.ledger());
+        LeadDesk desk = new LeadDesk(model, person, web.chrome());
+        return List.of(new DeskPage(model, tracker.trackerSync(), web.chrome()),
+                new DeskReleaseForms(week.overview(), release.openRelease(), release.shipRelease(), desk),
+                new DeskPollForms(award.managePoll(), week.overview(), desk, web.chrome(), web.markdown()),
+                new DeskWishForms(feedback.wishTickets(), desk),
+                new DeskRetryForms(core.outboxTroubles(), release.buildNotices(), desk),
                 new LeadParticipationPages(feedback.reports(), participation.ledger(), participation.standing(),
                         participation.people(), desk),
-                people,
-                new NominationForms(award.nominations(), polls, desk));
+                new LeadPeoplePages(participation.people(), participation.standing(), person, web.chrome()),
+                new NominationForms(award.nominations(), desk));
     }
 }

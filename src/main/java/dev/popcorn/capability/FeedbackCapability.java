@@ -9,6 +9,7 @@ import dev.popcorn.web.ReleaseRoutes;
 import dev.popcorn.web.ReportPage;
 import dev.popcorn.web.TrackerRoutes;
 import dev.popcorn.web.WebKit;
+import dev.popcorn.web.WishPages;
 import dev.popcorn.web.WishRoutes;
 import io.javalin.apibuilder.EndpointGroup;
 import java.util.List;
@@ -65,6 +66,8 @@ public final class FeedbackCapability implements Capability {
                 new TrackerRoutes(tracker.trackerSync(), wishTickets, core.outboxTroubles(), core.replays(),
                         core.config().jira().webhookSecret()),
                 new ReleaseRoutes(week.overview(), release.shipRelease(), reports, wishTickets),
+                new WishPages(new WishPages.UseCases(week.overview(), reports, wishTickets), web.chrome(),
+                        web.sessions()),
                 new ReportPage(fanPages(), web.chrome(), web.gate(), web.problems(),
                         new ReportPage.Participation(week.participation(), participation.ledger(),
                                 participation.standing())));

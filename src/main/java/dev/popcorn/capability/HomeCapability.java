@@ -1,10 +1,13 @@
 package dev.popcorn.capability;
 
 import dev.popcorn.web.FanCardRoutes;
+import dev.popcorn.web.HomeModel;
+import dev.popcorn.web.HomePage;
+import dev.popcorn.web.MeModel;
 import dev.popcorn.web.MePage;
 import dev.popcorn.web.MeRoutes;
-import dev.popcorn.web.PollPage;
-import dev.popcorn.web.PublicPages;
+import dev.popcorn.web.PollModel;
+import dev.popcorn.web.SignInPages;
 import dev.popcorn.web.WayBack;
 import dev.popcorn.web.WebKit;
 import io.javalin.apibuilder.EndpointGroup;
@@ -36,11 +39,16 @@ public final class HomeCapability implements Capability {
     @Override
     public List<EndpointGroup> routes(WebKit web) {
         WayBack wayBack = new WayBack(week.overview(), feedback.reports(), web.settings().calendar());
-        PollPage polls = new PollPage(award.polls(), web.chrome(), web.gate(), web.limits(), web.markdown());
-        return List.of(new PublicPages(feedback.fanPages(), web.chrome(), web.sessions(), polls, wayBack),
+        HomeModel home = new HomeModel(new HomeModel.UseCases(week.overview(), feedback.reports(),
+                feedback.wishTickets(), participation.standing()), new PollModel(award.pollModels(), web.markdown()),
+                wayBack);
+        MeModel me = new MeModel(new MeModel.UseCases(participation.standing(), participation.ledger(),
+                forum.fanMessages()), web.notices(), wayBack, web.settings().apiValidity().toDays());
+        return List.of(new HomePage(home, web.chrome(), web.sessions()),
+                new SignInPages(identity.signIn(), web.chrome(), web.sessions()),
                 new MeRoutes(week.overview(), feedback.wishTickets(), web.notices(), forum.fanMessages()),
-                new MePage(identity.signIn(), web.chrome(), web.sessions(), web.settings().apiValidity(),
-                        participation.standing(), participation.ledger(), web.notices(), wayBack, forum.fanMessages()),
+                new MePage(identity.signIn(), me, web.chrome(), web.sessions(), participation.standing(),
+                        forum.fanMessages()),
                 new FanCardRoutes(participation.fanCards(), week.overview(), web.chrome(), web.sessions(), web.limits()));
     }
 }

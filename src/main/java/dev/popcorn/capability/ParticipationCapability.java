@@ -14,10 +14,11 @@ import dev.popcorn.config.Config;
 import dev.popcorn.store.Store;
 import dev.popcorn.web.FanPage;
 import dev.popcorn.web.LadderPages;
+import dev.popcorn.web.LeaderboardPage;
 import dev.popcorn.web.LeaderboardRoutes;
 import dev.popcorn.web.LevelRoutes;
 import dev.popcorn.web.ParticipationRoutes;
-import dev.popcorn.web.StandingCardFacts;
+import dev.popcorn.app.participation.StandingCardFacts;
 import dev.popcorn.web.WebKit;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Duration;
@@ -94,7 +95,8 @@ public final class ParticipationCapability implements Capability {
         return List.of(new ParticipationRoutes(ledger, standing),
                 new FanPage(standing, fanCards, web.chrome(), web.sessions()),
                 new LadderPages(standing, web.chrome(), web.sessions()),
-                new LeaderboardRoutes(leaderboards, web.gate(), web.chrome()),
+                new LeaderboardRoutes(leaderboards, web.gate()),
+                new LeaderboardPage(leaderboards, web.gate(), web.chrome()),
                 new LevelRoutes(standing));
     }
 

@@ -3,6 +3,7 @@ package dev.popcorn.capability;
 import dev.popcorn.announce.PhotoFetcher;
 import dev.popcorn.app.team.ManageTeams;
 import dev.popcorn.store.Store;
+import dev.popcorn.web.TeamPage;
 import dev.popcorn.web.TeamRoutes;
 import dev.popcorn.web.WebKit;
 import io.javalin.apibuilder.EndpointGroup;
@@ -40,7 +41,7 @@ public final class TeamCapability implements Capability {
 
     @Override
     public List<EndpointGroup> routes(WebKit web) {
-        return List.of(new TeamRoutes(week.overview(), manageTeams));
+        return List.of(new TeamRoutes(week.overview(), manageTeams), new TeamPage(week.overview(), web.chrome()));
     }
 
     /** Photos of teams saved before are asked for now, not when the team is next saved. */

@@ -5,6 +5,7 @@ import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.store.Store;
 import dev.popcorn.web.WeekRoutes;
+import dev.popcorn.web.WinnersPage;
 import dev.popcorn.web.WebKit;
 import io.javalin.apibuilder.EndpointGroup;
 import java.util.List;
@@ -40,6 +41,6 @@ public final class WeekCapability implements Capability {
 
     @Override
     public List<EndpointGroup> routes(WebKit web) {
-        return List.of(new WeekRoutes(overview, web.gate()));
+        return List.of(new WeekRoutes(overview, web.gate()), new WinnersPage(overview, web.chrome()));
     }
 }

@@ -101,17 +101,12 @@ public final class FanCardRoutes implements EndpointGroup {
         Locale locale = chrome.locale(ctx);
         String userId = ctx.pathParam("id");
         Facts facts = fan(ctx, locale);
-        Map<String, Object> model = chrome.model(ctx);
-        model.put("share", SharePage.of(userId, facts, cards));
         boolean own = sessions.current(ctx).map(pass -> pass.userId().equals(userId)).orElse(false);
-        model.put("own", own);
-        if (!own) {
-            model.put("door", Door.of(overview.currentRelease(), overview::pollOf, overview.now(),
-                    sessions.current(ctx).isPresent(), Boolean.TRUE.equals(model.get("forumSignIn"))));
-        }
+        Door door = own ? null : Door.of(overview.currentRelease(), overview::pollOf, overview.now(),
+                sessions.current(ctx).isPresent(), chrome.forumSignIn());
         // The page carries the viewer's name and CSRF token in its header: for their browser only, never a shared cache.
         ctx.header("Cache-Control", "private, no-cache");
-        chrome.render(ctx, "share", model);
+        chrome.render(ctx, "share", new Share(SharePage.of(userId, facts, cards), own, door));
     }
 
     private Facts fan(Context ctx, Locale locale) {
@@ -146,6 +141,10 @@ public final class FanCardRoutes implements EndpointGroup {
      * What the share page shows and tells link previews: the card's facts, the absolute addresses
      * of the page and of its wide card (og:url, og:image), and the page's own addresses of both sizes.
      */
+    /** The share page: what it shows of the fan, whether the reader is that fan, the door for anyone else (else null). */
+    record Share(SharePage share, boolean own, Door door) {
+    }
+
     record SharePage(Facts facts, String pageUrl, String imageUrl, int imageWidth, int imageHeight, String wideUrl,
             String storyUrl, String lang) {
 

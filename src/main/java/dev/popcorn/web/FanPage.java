@@ -11,7 +11,6 @@ import dev.popcorn.web.json.StandingJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A fan's public page, {@code /fans/{id}}: their level, streak and badges, with the tags that
@@ -19,6 +18,14 @@ import java.util.Map;
  * are not found (the same answer for both).
  */
 public final class FanPage implements EndpointGroup {
+
+    /**
+     * The page: the fan's id and name, their standing, whether the reader is that fan, their real reports and wishes
+     * shipped, the ladder's window and how often a freeze is earned, the page's and the card's addresses.
+     */
+    record Page(String fanId, String fanName, StandingJson standing, boolean own, long reports, long wishesShipped,
+            int windowReleases, int freezeEvery, String pageUrl, String cardUrl) {
+    }
 
     private final Standing standing;
     private final Chrome chrome;
@@ -41,17 +48,9 @@ public final class FanPage implements EndpointGroup {
         String id = ctx.pathParam("id");
         Standing.View view = ParticipationRoutes.publicView(standing, id);
         Locale locale = chrome.locale(ctx);
-        Map<String, Object> model = chrome.model(ctx);
-        model.put("fanId", id);
-        model.put("fanName", standing.name(id).orElse(id));
-        model.put("standing", StandingJson.of(view, locale));
-        model.put("own", sessions.current(ctx).map(p -> p.userId().equals(id)).orElse(false));
-        model.put("reports", view.counts().reports());
-        model.put("wishesShipped", view.counts().wishesShipped());
-        model.put("windowReleases", standing.ladder().windowReleases());
-        model.put("freezeEvery", standing.streakRules().freezeEvery());
-        model.put("pageUrl", cards.shareUrl(id, locale));
-        model.put("cardUrl", cards.cardUrl(id, FanCards.Format.WIDE, locale));
-        chrome.render(ctx, "fan", model);
+        chrome.render(ctx, "fan", new Page(id, standing.name(id).orElse(id), StandingJson.of(view, locale),
+                sessions.current(ctx).map(p -> p.userId().equals(id)).orElse(false), view.counts().reports(),
+                view.counts().wishesShipped(), standing.ladder().windowReleases(), standing.streakRules().freezeEvery(),
+                cards.shareUrl(id, locale), cards.cardUrl(id, FanCards.Format.WIDE, locale)));
     }
 }

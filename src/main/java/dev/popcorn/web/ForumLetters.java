@@ -1,6 +1,7 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.forum.FanMessages;
+import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
@@ -79,7 +80,7 @@ public final class ForumLetters implements FanMessages.Letters {
             return Messages.text(locale, "forumMessage.title.promoted",
                     standing.ladder().find(told.level()).map(l -> l.name(locale)).orElse(told.level()));
         }
-        return Messages.text(locale, "forumMessage.title.badge", StandingJson.badgeName(Badge.Earned.parse(told.badge()), locale));
+        return Messages.text(locale, "forumMessage.title.badge", BadgeNames.of(Badge.Earned.parse(told.badge()), locale));
     }
 
     private static FanMessages.Letter letter(List<String> titles, List<String> texts) {

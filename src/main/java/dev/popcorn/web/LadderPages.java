@@ -4,6 +4,7 @@ import static dev.popcorn.web.common.Access.ANYONE;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.Fresh;
+import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
@@ -75,6 +76,18 @@ public final class LadderPages implements EndpointGroup {
     record BadgeLine(String slug, String name, String about, List<TierLine> tiers) {
     }
 
+    /** The ladder's page: its levels, the window of releases it counts, what share keeps a level, the days of grace. */
+    record Levels(List<LevelLine> levels, int windowReleases, int keepPercent, long graceDays) {
+    }
+
+    /** The badges' page. */
+    record Badges(List<BadgeLine> badges) {
+    }
+
+    /** A badge's own page: the badge with its holders, at most {@code most} a tier. */
+    record OneBadge(BadgeLine badge, int most) {
+    }
+
     private void levels(Context ctx) {
         Locale locale = chrome.locale(ctx);
         LevelLadder ladder = standing.ladder();
@@ -86,12 +99,8 @@ public final class LadderPages implements EndpointGroup {
                     needs(level, locale), NoticeTexts.adds(ladder, level, locale), counts.getOrDefault(level, 0L),
                     mine.map(level.id()::equals).orElse(false)));
         }
-        Map<String, Object> model = chrome.model(ctx);
-        model.put("levels", lines);
-        model.put("windowReleases", ladder.windowReleases());
-        model.put("keepPercent", ladder.keepPercent());
-        model.put("graceDays", ladder.grace().toDays());
-        chrome.render(ctx, "levels", model);
+        chrome.render(ctx, "levels", new Levels(lines, ladder.windowReleases(), ladder.keepPercent(),
+                ladder.grace().toDays()));
     }
 
     private static List<String> needs(Level level, Locale locale) {
@@ -111,14 +120,12 @@ public final class LadderPages implements EndpointGroup {
 
     private void badges(Context ctx) {
         Locale locale = chrome.locale(ctx);
-        Map<String, Object> model = chrome.model(ctx);
         List<String> held = held(ctx);
         List<BadgeLine> lines = new ArrayList<>();
         for (Badge badge : Badge.values()) {
             lines.add(line(badge, locale, held, false));
         }
-        model.put("badges", lines);
-        chrome.render(ctx, "badges", model);
+        chrome.render(ctx, "badges", new Badges(lines));
     }
 
     private void badge(Context ctx) {
@@ -126,10 +133,7 @@ public final class LadderPages implements EndpointGroup {
         Badge badge = java.util.Arrays.stream(Badge.values()).filter(b -> slug(b).equals(slug)).findFirst()
                 .orElseThrow(() -> RuleViolation.notFound("badge.unknown", slug));
         Locale locale = chrome.locale(ctx);
-        Map<String, Object> model = chrome.model(ctx);
-        model.put("badge", line(badge, locale, held(ctx), true));
-        model.put("most", HOLDERS);
-        chrome.render(ctx, "badge", model);
+        chrome.render(ctx, "badge", new OneBadge(line(badge, locale, held(ctx), true), HOLDERS));
     }
 
     private BadgeLine line(Badge badge, Locale locale, List<String> held, boolean withHolders) {
@@ -139,7 +143,7 @@ public final class LadderPages implements EndpointGroup {
             Badge.Earned tier = new Badge.Earned(badge, Badge.Tier.values()[i]);
             List<HolderLine> fans = !withHolders ? List.of() : holders.get(tier).orElseThrow().stream()
                     .map((StandingStore.Holder h) -> new HolderLine(h.userId(), h.name(), h.since())).toList();
-            tiers.add(new TierLine(tier.key(), tier.tier().name().toLowerCase(Locale.ROOT), StandingJson.badgeName(tier, locale),
+            tiers.add(new TierLine(tier.key(), tier.tier().name().toLowerCase(Locale.ROOT), BadgeNames.of(tier, locale),
                     Messages.text(locale, "badge.what." + badge.name(), badge.thresholds().get(i)),
                     counts.getOrDefault(tier, 0L), fans, held.contains(tier.key())));
         }

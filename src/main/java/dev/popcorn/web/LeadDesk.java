@@ -34,12 +34,12 @@ public final class LeadDesk {
     private static final Set<RuleViolation.Kind> ABOUT_THE_FORM = Set.of(RuleViolation.Kind.MALFORMED,
             RuleViolation.Kind.INVALID, RuleViolation.Kind.NOT_FOUND, RuleViolation.Kind.CONFLICT, RuleViolation.Kind.CLOSED);
 
-    private final LeadDashboard dashboard;
-    private final LeadPeoplePages people;
+    private final DeskModel desk;
+    private final PersonModel people;
     private final Chrome chrome;
 
-    public LeadDesk(LeadDashboard dashboard, LeadPeoplePages people, Chrome chrome) {
-        this.dashboard = dashboard;
+    public LeadDesk(DeskModel desk, PersonModel people, Chrome chrome) {
+        this.desk = desk;
         this.people = people;
         this.chrome = chrome;
     }
@@ -62,9 +62,10 @@ public final class LeadDesk {
             KeptForm kept = KeptForm.of(form, typed(ctx), refused,
                     chrome.text(ctx, "error." + refused.code(), refused.args().toArray()));
             if (person != null && !person.isBlank()) {
-                people.show(ctx, person, kept);
+                chrome.render(ctx, "lead-person", people.page(person, chrome.locale(ctx), kept, ctx.queryParam("done")));
             } else {
-                dashboard.refused(ctx, kept);
+                chrome.render(ctx, "lead", desk.page(Gate.admitted(ctx), chrome.locale(ctx), null, kept,
+                        ctx.queryParam("done"), ctx.queryParam("at")));
             }
             return;
         }
@@ -75,6 +76,12 @@ public final class LeadDesk {
         } else {
             ctx.redirect("/lead?done=" + notice + "&at=" + at + "#" + at);
         }
+    }
+
+    /** Runs an action whose answer the desk does not show: the notice says what the route names. */
+    static String done(Runnable action) {
+        action.run();
+        return null;
     }
 
     /** The place a notice goes to, from the address: one of the desk's parts or a poll's card, else none. */

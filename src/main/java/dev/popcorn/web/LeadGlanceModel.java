@@ -6,6 +6,7 @@ import dev.popcorn.domain.PollResult;
 import dev.popcorn.domain.Standing;
 import dev.popcorn.domain.Team;
 import dev.popcorn.domain.Verdict;
+import dev.popcorn.web.common.PageModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,30 +39,36 @@ final class LeadGlanceModel {
     private LeadGlanceModel() {
     }
 
-    /** Fills the glance in, its features and candidates titled in the reader's language. */
-    static void fill(Map<String, Object> model, WeekOverview overview, java.util.Locale locale) {
-        overview.glance(TREND, COMMENTS_PER_VERDICT).ifPresent(glance -> {
+    /**
+     * The week at a glance: the release's feedback ({@code glance}), its bars by feature and by team, the trend and its
+     * line, and the poll's count so far while it runs.
+     */
+    record Glance(WeekOverview.Glance glance, List<Bar> featureBars, List<Bar> teamBars, List<Point> trend,
+            String trendLine, LiveCount count) implements PageModels.Part {
+    }
+
+    /** The poll's count so far, while it runs: each candidate's, the ballots cast, those set aside, whether only disqualified were picked. */
+    record LiveCount(List<Count> liveCount, long liveCast, long liveSetAside, boolean liveOnlyDisqualified)
+            implements PageModels.Part {
+    }
+
+    /** The glance, its features and candidates titled in the reader's language; null before any release. */
+    static Glance glance(WeekOverview overview, java.util.Locale locale) {
+        return overview.glance(TREND, COMMENTS_PER_VERDICT).map(glance -> {
             Map<String, Team> teams = overview.teamsBySlug();
-            model.put("glance", glance);
-            model.put("featureBars", featureBars(glance, teams, locale));
-            model.put("teamBars", teamBars(glance.features(), teams, locale));
             List<Point> trend = trend(glance.trend());
-            model.put("trend", trend);
-            model.put("trendLine", line(trend));
-            glance.count().ifPresent(result -> putCount(model, result, teams, locale));
-        });
+            return new Glance(glance, featureBars(glance, teams, locale), teamBars(glance.features(), teams, locale), trend,
+                    line(trend), glance.count().map(result -> count(result, teams, locale)).orElse(null));
+        }).orElse(null);
     }
 
-    /** The poll's count so far alone (no feedback, trend or comments read): for the page's half-minute refresh. */
-    static void fillCount(Map<String, Object> model, WeekOverview overview, java.util.Locale locale) {
-        overview.liveCount().ifPresent(result -> putCount(model, result, overview.teamsBySlug(), locale));
+    /** The poll's count so far alone (no feedback, trend or comments read): for the page's half-minute refresh; null when no poll runs. */
+    static LiveCount liveCount(WeekOverview overview, java.util.Locale locale) {
+        return overview.liveCount().map(result -> count(result, overview.teamsBySlug(), locale)).orElse(null);
     }
 
-    private static void putCount(Map<String, Object> model, PollResult result, Map<String, Team> teams, java.util.Locale locale) {
-        model.put("liveCount", counts(result, teams, locale));
-        model.put("liveCast", result.cast());
-        model.put("liveSetAside", result.setAsideVotes());
-        model.put("liveOnlyDisqualified", result.onlyDisqualified());
+    private static LiveCount count(PollResult result, Map<String, Team> teams, java.util.Locale locale) {
+        return new LiveCount(counts(result, teams, locale), result.cast(), result.setAsideVotes(), result.onlyDisqualified());
     }
 
     private static String teamName(Map<String, Team> teams, String slug, java.util.Locale locale) {

@@ -8,6 +8,7 @@ import dev.popcorn.domain.Level;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.Release;
 import dev.popcorn.web.common.Messages;
+import dev.popcorn.web.common.PageModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,26 +42,45 @@ public final class LeadParticipationModel {
         this.standing = standing;
     }
 
-    /** Puts the blocks' entries into the dashboard's model. */
-    void fill(Map<String, Object> model, Locale locale) {
+    /**
+     * The dashboard's participation blocks: the current release (null before any), its funnel and latest reports, the
+     * newest grants, the level form's choices and the level distribution.
+     */
+    public record Participation(Release participationRelease, List<Bar> funnel, List<WeekParticipation.Reviewed> leadReports,
+            List<GrantRow> recentGrants, LevelForms levelForms, List<Bar> levelBars) implements PageModels.Part {
+    }
+
+    /** The ladder's levels for the level form (the desk's and a person's page): id and name in the lead's language. */
+    record LevelForms(List<LevelChoice> levelChoices) implements PageModels.Part {
+    }
+
+    /** A level the form offers. */
+    record LevelChoice(String id, String name) {
+    }
+
+    /**
+     * A grant as the lists show it: why in the lead's language (a lead's own words for points from outside, the badge by
+     * its name), its ref kept for the hover only; {@code derived}: a badge or a streak bonus, which follows from other
+     * grants and goes when they are revoked, never by hand; {@code revokedBy} and {@code revokeReason} empty unless revoked.
+     */
+    record GrantRow(long id, String user, String ref, int points, java.time.Instant at, String why, boolean revoked,
+            boolean derived, String revokedBy, String revokeReason) {
+    }
+
+    /** The blocks, in the lead's language. */
+    Participation participation(Locale locale) {
         Optional<Release> current = overview.currentRelease();
-        model.put("participationRelease", current.orElse(null));
-        current.ifPresent(release -> {
-            model.put("funnel", funnel(week.funnel(release.id()), locale));
-            model.put("leadReports", week.reports(release.id(), REPORTS));
-        });
-        model.put("recentGrants", week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList());
-        model.put("levelChoices", levelChoices(standing, locale));
-        model.put("levelBars", levels(standing.levelCounts(), locale));
+        return new Participation(current.orElse(null),
+                current.map(release -> funnel(week.funnel(release.id()), locale)).orElse(null),
+                current.map(release -> week.reports(release.id(), REPORTS)).orElse(null),
+                week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList(), levelForms(standing, locale),
+                levels(standing.levelCounts(), locale));
     }
 
     /** The ladder's levels for the level form: id and name in the lead's language. */
-    static List<Map<String, String>> levelChoices(Standing standing, Locale locale) {
-        List<Map<String, String>> choices = new ArrayList<>();
-        for (Level level : standing.ladder().levels()) {
-            choices.add(Map.of("id", level.id(), "name", level.name(locale)));
-        }
-        return choices;
+    static LevelForms levelForms(Standing standing, Locale locale) {
+        return new LevelForms(standing.ladder().levels().stream().map(level -> new LevelChoice(level.id(),
+                level.name(locale))).toList());
     }
 
     static List<Bar> funnel(WeekParticipation.Funnel funnel, Locale locale) {
@@ -85,21 +105,12 @@ public final class LeadParticipationModel {
      * A grant as the lists show it: why in the lead's language (a lead's own words for points from outside, the badge by
      * its name), its ref kept for the hover only.
      */
-    static Map<String, Object> grant(Grant g, Locale locale) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", g.id());
-        row.put("user", g.userId());
-        row.put("ref", g.ref());
-        row.put("points", g.points());
-        row.put("at", g.at());
-        row.put("why", g.kind() == ParticipationKind.AWARDED ? g.reason()
+    static GrantRow grant(Grant g, Locale locale) {
+        String why = g.kind() == ParticipationKind.AWARDED ? g.reason()
                 : g.kind() == ParticipationKind.BADGE && g.ref().startsWith("badge:") ? ParticipationRoutes.badge(g.ref().substring(6), locale)
-                : Messages.text(locale, "lead.grants.why." + g.kind().name()));
-        row.put("revoked", g.revoked());
-        // A badge or a streak bonus follows from other grants: it goes when they are revoked, never by hand.
-        row.put("derived", g.kind() == ParticipationKind.BADGE || g.kind() == ParticipationKind.STREAK_BONUS);
-        row.put("revokedBy", g.revokedBy() == null ? "" : g.revokedBy());
-        row.put("revokeReason", g.revokeReason() == null ? "" : g.revokeReason());
-        return row;
+                : Messages.text(locale, "lead.grants.why." + g.kind().name());
+        return new GrantRow(g.id(), g.userId(), g.ref(), g.points(), g.at(), why, g.revoked(),
+                g.kind() == ParticipationKind.BADGE || g.kind() == ParticipationKind.STREAK_BONUS,
+                g.revokedBy() == null ? "" : g.revokedBy(), g.revokeReason() == null ? "" : g.revokeReason());
     }
 }

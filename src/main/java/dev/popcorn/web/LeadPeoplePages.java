@@ -3,20 +3,16 @@ package dev.popcorn.web;
 import static dev.popcorn.web.common.Access.LEAD;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.Standing;
-import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
 import dev.popcorn.web.common.Chrome;
-import dev.popcorn.web.json.StandingJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A lead's view of people (issue 28, items 10 and 15): {@code /lead/people?q=} finds them by part of their name or id,
@@ -26,22 +22,31 @@ import java.util.Map;
  */
 public final class LeadPeoplePages implements EndpointGroup {
 
+    /** The search: what was typed, who was found (at most {@code foundMax}). */
+    record Found(String q, List<Row> found, int foundMax) {
+    }
+
+    /** A person found: id, name, level in the lead's language. */
+    record Row(String id, String name, String level) {
+    }
+
     private final People people;
     private final Standing standing;
-    private final Ledger ledger;
+    private final PersonModel person;
     private final Chrome chrome;
 
-    public LeadPeoplePages(People people, Standing standing, Ledger ledger, Chrome chrome) {
+    public LeadPeoplePages(People people, Standing standing, PersonModel person, Chrome chrome) {
         this.people = people;
         this.standing = standing;
-        this.ledger = ledger;
+        this.person = person;
         this.chrome = chrome;
     }
 
     @Override
     public void addEndpoints() {
         get("/lead/people", this::find, LEAD);
-        get("/lead/people/{user}", ctx -> show(ctx, ctx.pathParam("user"), KeptForm.NONE), LEAD);
+        get("/lead/people/{user}", ctx -> chrome.render(ctx, "lead-person", person.page(ctx.pathParam("user"),
+                chrome.locale(ctx), KeptForm.NONE, ctx.queryParam("done"))), LEAD);
     }
 
     private void find(Context ctx) {
@@ -49,39 +54,11 @@ public final class LeadPeoplePages implements EndpointGroup {
         if (text.length() > 120) {
             throw RuleViolation.invalid("request.field.maxLength", "q", 120);
         }
-        Map<String, Object> model = chrome.model(ctx);
-        model.put("q", text);
-        List<Map<String, Object>> found = new ArrayList<>();
         Locale locale = chrome.locale(ctx);
+        List<Row> found = new ArrayList<>();
         for (User user : people.find(text)) {
-            found.add(Map.of("id", user.id(), "name", user.name(), "level", standing.level(user.id()).name(locale)));
+            found.add(new Row(user.id(), user.name(), standing.level(user.id()).name(locale)));
         }
-        model.put("found", found);
-        model.put("foundMax", People.FOUND);
-        chrome.render(ctx, "lead-people", model);
-    }
-
-    /** The person's page; {@code kept} is a form of it that was refused, shown again as it was sent. */
-    void show(Context ctx, String userId, KeptForm kept) {
-        User user = people.person(userId).orElseThrow(() -> RuleViolation.notFound("level.user.unknown", userId));
-        Locale locale = chrome.locale(ctx);
-        Map<String, Object> model = chrome.model(ctx);
-        model.put("person", user);
-        Standing.View view = standing.view(user.id());
-        model.put("standing", StandingJson.of(view, locale));
-        model.put("own", false);
-        model.put("leadView", true);
-        model.put("fanName", user.name());
-        model.put("windowReleases", standing.ladder().windowReleases());
-        model.put("freezeEvery", standing.streakRules().freezeEvery());
-        Ledger.Summary summary = ledger.summary(user.id(), null);
-        model.put("points", summary);
-        model.put("grants", summary.grants().stream().map(g -> LeadParticipationModel.grant(g, locale)).toList());
-        model.put("reports", standing.reports(user.id(), 20));
-        model.put("levelChoices", LeadParticipationModel.levelChoices(standing, locale));
-        model.put("kept", kept);
-        model.put("done", ctx.queryParam("done"));
-        model.put("awarded", ParticipationKind.AWARDED.name());
-        chrome.render(ctx, "lead-person", model);
+        chrome.render(ctx, "lead-people", new Found(text, found, People.FOUND));
     }
 }

@@ -2,8 +2,8 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.participation.Leaderboards;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,35 +27,33 @@ final class LeaderboardPageModel {
     private LeaderboardPageModel() {
     }
 
-    static Map<String, Object> of(Leaderboards leaderboards, Leaderboards.Period period, Leaderboards.Of of, String viewer,
+    /**
+     * The page: the board shown ({@code period}, {@code of}) and its tabs, the span it counts (null bounds: all time),
+     * the teams' lines or the fans' rows (the other empty), and the reader's own place when it is not among the rows
+     * ({@code own}, {@code ownLevel}; else null).
+     */
+    record Page(String period, String of, List<Tab> periodTabs, List<Tab> ofTabs, Instant from, Instant until,
+            List<LeaderboardStore.TeamLine> teams, List<Row> rows, Leaderboards.Own own, String ownLevel) {
+    }
+
+    static Page of(Leaderboards leaderboards, Leaderboards.Period period, Leaderboards.Of of, String viewer,
             Locale locale) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("period", period.id());
-        model.put("of", of.id());
-        model.put("periodTabs", tabs(period, of, true));
-        model.put("ofTabs", tabs(period, of, false));
+        List<Tab> periodTabs = tabs(period, of, true);
+        List<Tab> ofTabs = tabs(period, of, false);
         if (of == Leaderboards.Of.TEAMS) {
             Leaderboards.TeamBoard board = leaderboards.teams(period, Leaderboards.DEFAULT_LIMIT);
-            model.put("from", board.from());
-            model.put("until", board.until());
-            model.put("teams", board.teams());
-            model.put("rows", List.<Row>of());
-            return model;
+            return new Page(period.id(), of.id(), periodTabs, ofTabs, board.from(), board.until(), board.teams(),
+                    List.of(), null, null);
         }
         Leaderboards.UserBoard board = leaderboards.users(period, Leaderboards.DEFAULT_LIMIT, viewer);
-        model.put("from", board.from());
-        model.put("until", board.until());
-        model.put("teams", List.<LeaderboardStore.TeamLine>of());
-        java.util.Map<String, Long> names = board.entries().stream()
+        Map<String, Long> names = board.entries().stream()
                 .collect(java.util.stream.Collectors.groupingBy(Leaderboards.Entry::name, java.util.stream.Collectors.counting()));
-        model.put("rows", board.entries().stream()
+        List<Row> rows = board.entries().stream()
                 .map(e -> new Row(e.rank(), e.userId(), e.name(), e.level().name(locale), e.points(), e.mine(), names.get(e.name()) > 1))
-                .toList());
-        if (board.own() != null && !board.own().inTop()) {
-            model.put("own", board.own());
-            model.put("ownLevel", board.own().level().name(locale));
-        }
-        return model;
+                .toList();
+        boolean ownApart = board.own() != null && !board.own().inTop();
+        return new Page(period.id(), of.id(), periodTabs, ofTabs, board.from(), board.until(), List.of(), rows,
+                ownApart ? board.own() : null, ownApart ? board.own().level().name(locale) : null);
     }
 
     private static List<Tab> tabs(Leaderboards.Period period, Leaderboards.Of of, boolean periods) {

@@ -7,18 +7,13 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.identity.SignIn;
-import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
-import dev.popcorn.web.json.StandingJson;
-import java.util.Locale;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Sessions;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * The signed-in person's own page: an API pass for scripts and the CLI (shown once), reminders on the forum before
@@ -28,26 +23,19 @@ import java.util.Map;
 public final class MePage implements EndpointGroup {
 
     private final SignIn signIn;
+    private final MeModel model;
     private final Chrome chrome;
     private final Sessions sessions;
-    private final Duration apiValidity;
     private final Standing standing;
-    private final Ledger ledger;
-    private final NoticeTexts notices;
-    private final WayBack wayBack;
     private final FanMessages fanMessages;
 
-    public MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger,
-            NoticeTexts notices, WayBack wayBack, FanMessages fanMessages) {
-        this.fanMessages = fanMessages;
-        this.notices = notices;
-        this.wayBack = wayBack;
-        this.standing = standing;
-        this.ledger = ledger;
+    public MePage(SignIn signIn, MeModel model, Chrome chrome, Sessions sessions, Standing standing, FanMessages fanMessages) {
         this.signIn = signIn;
+        this.model = model;
         this.chrome = chrome;
         this.sessions = sessions;
-        this.apiValidity = apiValidity;
+        this.standing = standing;
+        this.fanMessages = fanMessages;
     }
 
     @Override
@@ -83,45 +71,9 @@ public final class MePage implements EndpointGroup {
 
     private void render(Context ctx, String apiPass) {
         Pass me = Gate.admitted(ctx);
-        Map<String, Object> model = chrome.model(ctx);
-        model.put("me", me);
-        model.put("apiDays", apiValidity.toDays());
-        Locale locale = chrome.locale(ctx);
-        Standing.View view = standing.view(me.userId());
-        model.put("standing", StandingJson.of(view, locale));
-        model.put("own", true);
-        model.put("standingNotices", notices.latest(me.userId(), 10, locale));
-        model.put("wayBack", wayBack.of(me.userId(), view.streak()));
-        model.put("earlyAccess", standing.earlyAccess(me.userId()));
-        model.put("mayJoinEarly", standing.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
-        model.put("earlyAccessFrom", standing.ladder().lowestWith(dev.popcorn.domain.Right.EARLY_ACCESS).name(locale));
-        model.put("earlyAccessAsked", "asked".equals(ctx.queryParam("earlyAccess")));
-        model.put("reminders", fanMessages.reminders(me.userId()));
-        model.put("windowReleases", standing.ladder().windowReleases());
-        model.put("freezeEvery", standing.streakRules().freezeEvery());
-        model.put("weeklyCap", ledger.weeklyCap());
-        Ledger.Summary summary = ledger.summary(me.userId(), before(ctx.queryParam("before")));
-        model.put("points", summary);
-        model.put("grants", summary.grants().stream().map(g -> ParticipationRoutes.GrantJson.of(g, locale)).toList());
-        if (summary.grants().size() == Ledger.PAGE) {
-            model.put("olderThan", summary.grants().get(Ledger.PAGE - 1).id());
-        }
-        model.put("reports", standing.reports(me.userId(), 20));
-        model.put("wishes", standing.wishes(me.userId(), 20));
-        if (apiPass != null) {
-            model.put("apiPass", apiPass);
-            model.put("apiPassExpires", signIn.apiPassExpiry());
-        }
+        MeModel.Asked asked = new MeModel.Asked(MeModel.before(ctx.queryParam("before")),
+                "asked".equals(ctx.queryParam("earlyAccess")), apiPass, apiPass == null ? null : signIn.apiPassExpiry());
         ctx.header("Cache-Control", "no-store");
-        chrome.render(ctx, "me", model);
-    }
-
-    /** A page of older grants: {@code ?before=<id>}; anything else shows the newest. */
-    private static Long before(String value) {
-        try {
-            return value == null ? null : Math.max(1, Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        chrome.render(ctx, "me", model.page(me, chrome.locale(ctx), asked));
     }
 }

@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
@@ -41,7 +42,7 @@ public final class NoticeTexts {
             try {
                 Badge.Earned tier = Badge.Earned.parse(notice.subject());
                 return Optional.of(new Told(notice.id(), notice.kind(),
-                        Messages.text(locale, "notice.badge", StandingJson.badgeName(tier, locale)),
+                        Messages.text(locale, "notice.badge", BadgeNames.of(tier, locale)),
                         "/badges/" + LadderPages.slug(tier.badge()), notice.at(), null, tier.key()));
             } catch (IllegalArgumentException gone) {
                 return Optional.empty();

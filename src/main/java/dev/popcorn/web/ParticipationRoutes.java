@@ -6,6 +6,7 @@ import static dev.popcorn.web.common.Access.USER;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.Grant;
@@ -51,7 +52,7 @@ public final class ParticipationRoutes implements EndpointGroup {
     static String badge(String key, Locale locale) {
         try {
             return Messages.text(locale, "points.why.BADGE.named",
-                    StandingJson.badgeName(dev.popcorn.domain.Badge.Earned.parse(key), locale));
+                    BadgeNames.of(dev.popcorn.domain.Badge.Earned.parse(key), locale));
         } catch (IllegalArgumentException e) {
             return Messages.text(locale, "points.why.BADGE");
         }

@@ -84,6 +84,11 @@ public final class Chrome {
         }
     }
 
+    /** Whether the forum's sign-in is offered (its button is in the layout). */
+    public boolean forumSignIn() {
+        return forumSignIn;
+    }
+
     /** A page's model with what the layout needs; the page adds its own. */
     public Map<String, Object> model(Context ctx) {
         Map<String, Object> model = new HashMap<>();
@@ -100,6 +105,17 @@ public final class Chrome {
             model.put("banners", new Banners(() -> banners(pass.userId(), locale)));
         });
         return model;
+    }
+
+    /**
+     * Renders a page whose model is a record: the layout's entries, then one entry per component of {@code page} under
+     * its name (a null component is left out, as a page leaves out what it has not). Every page passes its model so;
+     * the templates read a component as {@code name}, and a record inside it by its accessors ({@code p.poll}).
+     */
+    public void render(Context ctx, String template, Record page) {
+        Map<String, Object> model = model(ctx);
+        model.putAll(PageModels.entries(page));
+        render(ctx, template, model);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.popcorn.web.json;
 
+import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.Level;
@@ -74,10 +75,9 @@ public record StandingJson(LevelJson level, NextJson next, List<RightJson> right
                 view.publicProfile());
     }
 
-    /** "Silver · Reporter" / "银牌·报告达人". */
+    /** "Silver · Reporter" / "银牌·报告达人": see {@link BadgeNames}. */
     public static String badgeName(Badge.Earned badge, Locale locale) {
-        return Messages.text(locale, "badge.named", Messages.text(locale, "badge." + badge.badge().name()),
-                Messages.text(locale, "badge.tier." + badge.tier().name()));
+        return BadgeNames.of(badge, locale);
     }
 
     private static Part part(Locale locale, String what, long have, long needs) {

@@ -1,9 +1,6 @@
-package dev.popcorn.web;
+package dev.popcorn.app.participation;
 
-import dev.popcorn.app.participation.FanCards;
-import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.Badge;
-import dev.popcorn.web.json.StandingJson;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +8,7 @@ import java.util.Optional;
 /**
  * What a fan's card shows, from their standing: name, level, streak, builds tested, wishes
  * shipped and their three best badges (gold before silver before bronze), named in the card's
- * language. Nothing for a fan Popcorn does not know or who chose to stay off public pages.
+ * language ({@link BadgeNames}). Nothing for a fan Popcorn does not know or who chose to stay off public pages.
  */
 public final class StandingCardFacts implements FanCards.Source {
 
@@ -33,7 +30,7 @@ public final class StandingCardFacts implements FanCards.Source {
                 view.badges().stream().map(Standing.Held::badge)
                         .sorted(Comparator.comparing((Badge.Earned b) -> b.tier()).reversed()
                                 .thenComparing(b -> b.badge()))
-                        .limit(FanCards.Facts.MAX_BADGES).map(b -> StandingJson.badgeName(b, locale)).toList(),
+                        .limit(FanCards.Facts.MAX_BADGES).map(b -> BadgeNames.of(b, locale)).toList(),
                 locale));
     }
 }
