@@ -15,7 +15,10 @@ public interface ReportStore {
     record Handed(String userId, Instant handedInAt, List<dev.popcorn.domain.FeatureVerdict> verdicts) {
     }
 
-    /** Stores the report, replacing the user's earlier one for the same release; new wishes are filed. */
+    /**
+     * Stores the report, replacing the user's earlier one for the same release. Its new wishes are filed before
+     * ({@link #fileWish}, by the hand-in's rule): a report given here carries none.
+     */
     void save(ExperienceReport report, Instant at);
 
     Optional<ExperienceReport> find(long releaseId, String userId);
@@ -60,8 +63,11 @@ public interface ReportStore {
     /** How many users support wishes linked to this ticket. */
     long supportersOfTicket(String ticketKey);
 
-    /** How many of these wish texts the user has not filed on this release yet (handing them in files them). */
-    int unfiledWishes(String userId, long releaseId, List<String> texts);
+    /** The wish this user filed on this release in exactly these words, if any (the oldest, should there be two). */
+    Optional<Long> wishOf(String authorId, long releaseId, String text);
+
+    /** Files a new wish in the user's words on this release, with no supporter yet; answers its id. */
+    long fileWish(String text, String authorId, long releaseId, Instant at);
 
     /** Keeps the fingerprint of the report's comments (see {@link dev.popcorn.domain.ExperienceReport#fingerprint}). */
     void fingerprint(long releaseId, String userId, String fingerprint);

@@ -558,7 +558,11 @@ public final class DemoWeek {
                 if (report.isEmpty()) {
                     continue;
                 }
-                reports.save(report, at);
+                // Each seeded wish is new words of its fan's: filed as such, then supported by the report.
+                for (String text : report.newWishes()) {
+                    supported.add(reports.fileWish(text, fan, release.id(), at));
+                }
+                reports.save(new ExperienceReport(fan, release.id(), verdicts, supported, List.of()), at);
                 participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), at));
                 if (!verdicts.isEmpty() && report.fingerprint() != null) {
                     participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_WRITTEN, "release:" + release.id(), at));

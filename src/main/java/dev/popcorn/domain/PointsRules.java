@@ -48,15 +48,21 @@ public record PointsRules(int report, int ballot, int wishShipped, int helpful, 
         };
     }
 
+    /** What one act earns: its points, and the reason the ledger keeps with them (saying so when the cap cut them). */
+    public record Award(int points, String reason) {
+    }
+
     /**
-     * The points an act of this kind may still earn when the user already has {@code earnedThisWeek}
-     * points of capped kinds this release week: all of them if the kind is exempt or there is no cap,
-     * else what remains under the cap (possibly 0).
+     * What an act of this kind earns when the user already has {@code earnedThisWeek} points of capped kinds this
+     * release week: all its points if the kind is exempt or there is no cap, else what remains under the cap (possibly
+     * 0), with a reason that says it was capped. The weekly cap, once: every grant of the ledger asks it here.
      */
-    public int allowed(ParticipationKind kind, int points, long earnedThisWeek) {
-        if (!kind.capped() || weeklyCap == 0) {
-            return points;
+    public Award award(ParticipationKind kind, long earnedThisWeek) {
+        int points = points(kind);
+        if (!kind.capped() || weeklyCap == 0 || earnedThisWeek + points <= weeklyCap) {
+            return new Award(points, kind.reason());
         }
-        return (int) Math.max(0, Math.min(points, weeklyCap - earnedThisWeek));
+        int allowed = (int) Math.max(0, Math.min(points, weeklyCap - earnedThisWeek));
+        return new Award(allowed, kind.reason() + ", capped at the weekly limit of " + weeklyCap + " points");
     }
 }

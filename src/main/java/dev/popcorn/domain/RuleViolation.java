@@ -7,7 +7,7 @@ import java.util.List;
  * user's language by the caller) and its arguments, and never leaves anything half-changed:
  * rules are checked before anything is written.
  */
-public final class RuleViolation extends RuntimeException {
+public class RuleViolation extends RuntimeException {
 
     /** What kind of rule was broken, so that adapters can answer in their own terms. */
     public enum Kind {
@@ -70,6 +70,14 @@ public final class RuleViolation extends RuntimeException {
 
     public static RuleViolation conflict(String code, Object... args) {
         return new RuleViolation(Kind.CONFLICT, code, args);
+    }
+
+    /**
+     * What a program may act on beyond the message, by name (none here): a refusal that lists what it found says so
+     * in its own kind (an API answers them as the problem's extension members).
+     */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
     }
 
     public Kind kind() {

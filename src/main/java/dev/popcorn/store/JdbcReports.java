@@ -37,6 +37,9 @@ final class JdbcReports implements ReportStore {
 
     @Override
     public void save(ExperienceReport report, Instant at) {
+        if (!report.newWishes().isEmpty()) {
+            throw new IllegalArgumentException("new wishes are filed before the report is saved");
+        }
         db.inTransaction(() -> db.with(h -> {
             long release = report.releaseId();
             String user = report.userId();
@@ -52,14 +55,10 @@ final class JdbcReports implements ReportStore {
                 }
                 batch.execute();
             }
-            List<Long> supported = new ArrayList<>(report.supportedWishes());
-            for (String text : report.newWishes()) {
-                supported.add(fileWish(h, user, release, text, at));
-            }
             // Supports handed in with this report are replaced; those of earlier reports stay.
             h.createUpdate("DELETE FROM wish_supporters WHERE release_id = :r AND user_id = :u")
                     .bind("r", release).bind("u", user).execute();
-            for (long wish : supported) {
+            for (long wish : report.supportedWishes()) {
                 h.createUpdate(db.dialect().insertSupportIfAbsent())
                         .bind("wish", wish).bind("user", user).bind("release", release).bind("at", at).execute();
             }
@@ -71,6 +70,9 @@ final class JdbcReports implements ReportStore {
     public void saveAll(List<Saving> savings) {
         if (savings.isEmpty()) {
             return;
+        }
+        if (savings.stream().anyMatch(s -> !s.report().newWishes().isEmpty())) {
+            throw new IllegalArgumentException("new wishes are filed before the report is saved");
         }
         // One row per author (an upsert may not touch a row twice), in key order (two batches lock rows alike).
         Map<Author, Saving> last = new TreeMap<>(Comparator.comparingLong(Author::releaseId).thenComparing(Author::userId));
@@ -150,24 +152,18 @@ final class JdbcReports implements ReportStore {
                 row -> row);
     }
 
-    /** Files a new wish, or finds the one this user filed with the same words in the same release. */
-    private static long fileWish(Handle h, String user, long release, String text, Instant at) {
-        Optional<Long> existing = h.createQuery("SELECT id FROM wishes WHERE author_id = :u AND release_id = :r AND text = :t")
-                .bind("u", user).bind("r", release).bind("t", text).mapTo(Long.class).findFirst();
-        return existing.orElseGet(() -> h.createUpdate(
-                        "INSERT INTO wishes (text, author_id, release_id, created_at) VALUES (:t, :u, :r, :at)")
-                .bind("t", text).bind("u", user).bind("r", release).bind("at", at)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    @Override
+    public Optional<Long> wishOf(String authorId, long releaseId, String text) {
+        return db.with(h -> h.createQuery("SELECT id FROM wishes WHERE author_id = :u AND release_id = :r AND text = :t"
+                        + " ORDER BY id LIMIT 1")
+                .bind("u", authorId).bind("r", releaseId).bind("t", text).mapTo(Long.class).findFirst());
     }
 
     @Override
-    public int unfiledWishes(String userId, long releaseId, List<String> texts) {
-        if (texts.isEmpty()) {
-            return 0;
-        }
-        return texts.size() - db.with(h -> h.createQuery("SELECT COUNT(DISTINCT text) FROM wishes"
-                        + " WHERE author_id = :u AND release_id = :r AND text IN (<texts>)")
-                .bind("u", userId).bind("r", releaseId).bindList("texts", texts).mapTo(Integer.class).one());
+    public long fileWish(String text, String authorId, long releaseId, Instant at) {
+        return db.with(h -> h.createUpdate("INSERT INTO wishes (text, author_id, release_id, created_at) VALUES (:t, :u, :r, :at)")
+                .bind("t", text).bind("u", authorId).bind("r", releaseId).bind("at", at)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
     @Override

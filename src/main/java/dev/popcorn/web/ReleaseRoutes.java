@@ -53,7 +53,9 @@ public final class ReleaseRoutes implements EndpointGroup {
     record VerdictInput(String feature, String verdict, String comment) {
     }
 
-    record ReportInput(List<VerdictInput> verdicts, List<Long> wishes, List<String> tickets, List<String> newWishes) {
+    /** {@code similarSeen}: the caller has seen what the new wishes resemble (the 409's {@code similar}) and files them. */
+    record ReportInput(List<VerdictInput> verdicts, List<Long> wishes, List<String> tickets, List<String> newWishes,
+            Boolean similarSeen) {
     }
 
     /** A report as its author sees it again. */
@@ -173,8 +175,10 @@ public final class ReleaseRoutes implements EndpointGroup {
                 .toList();
         var locale = Messages.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
         // Answered when the writer committed it: no request thread waits for the batch meanwhile.
-        var saved = reports.saveLater(new ExperienceReport(userId, releaseId, verdicts, orEmpty(input.wishes()),
-                orEmpty(input.newWishes())), orEmpty(input.tickets()));
+        List<String> newWishes = orEmpty(input.newWishes());
+        var saved = reports.handIn(new HandInReport.Request(new ExperienceReport(userId, releaseId, verdicts,
+                orEmpty(input.wishes()), newWishes), orEmpty(input.tickets()),
+                Boolean.TRUE.equals(input.similarSeen()) ? newWishes : List.of()));
         ctx.future(() -> saved.thenAccept(report -> Json.write(ctx, 200, ReportJson.of(report, locale))));
     }
 

@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.feedback.SimilarWishes;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.participation.Ledger;
@@ -92,18 +93,15 @@ public final class ReportPage implements EndpointGroup {
         List<String> lines = wishLines(text);
         List<String> asked = lines.stream().filter(l -> l.codePointCount(0, l.length()) >= 3)
                 .limit(ExperienceReport.MAX_NEW_WISHES).toList();
-        Map<String, Object> model = chrome.model(ctx);
-        List<WishTickets.Match> matches = matches(asked);
+        List<WishTickets.Match> matches = new ArrayList<>(wishTickets.similarToAny(asked));
         List<Long> ticked = ctx.queryParams("wish").stream().map(Params::number).toList();
         keepTicked(matches, ticked, ctx.queryParams("ticket"));
-        model.put("matches", matches);
-        model.put("matchesFor", String.join("\n", lines));
         // Ticked: the wishes the fan backs in their saved report, and those they have ticked on the page meanwhile.
         List<Long> supported = new ArrayList<>(reports.find(releaseId, Gate.admitted(ctx).userId())
                 .map(ExperienceReport::supportedWishes).orElse(List.of()));
         supported.addAll(ticked);
-        model.put("supported", supported);
-        model.put("chosenTickets", ctx.queryParams("ticket"));
+        Map<String, Object> model = ReportPageModel.into(chrome.model(ctx),
+                new ReportPageModel.Matches(matches, String.join("\n", lines), supported, ctx.queryParams("ticket")));
         chrome.render(ctx, "report-matches", model);
     }
 
@@ -111,28 +109,18 @@ public final class ReportPage implements EndpointGroup {
     private void show(Context ctx, ExperienceReport draft, List<WishTickets.Match> matches, Problems.Problem problem) {
         Release release = overview.release(id(ctx));
         Map<String, Object> model = chrome.model(ctx);
-        model.put("release", release);
-        model.put("reportsOpen", release.acceptsReportsAt(overview.now()));
-        model.put("feedback", overview.feedback(release.id()));
-        model.put("reportCount", overview.reportCount(release.id()));
-        model.put("teams", overview.teamsBySlug());
         String notFiled = ctx.attribute("notFiled");
         boolean saved = ctx.queryParam("saved") != null || notFiled != null;
-        model.put("saved", saved);
-        model.put("notFiled", notFiled);
-        // The next step after saving: the week's poll while it takes ballots.
-        overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.PollState.OPEN)
-                .ifPresent(p -> model.put("openPoll", p));
         Optional<Pass> me = gate.viewer(ctx);
         // The top of the week's funnel: a signed-in user opened the release's link (kept once; never fails the page).
         me.ifPresent(pass -> participation.week().opened(release.id(), pass.userId()));
+        ReportPageModel.Earnings earnings = null;
         if (saved && me.isPresent()) {
-            earned(model, release, me.get().userId(), chrome.locale(ctx));
+            earnings = earned(release, me.get().userId(), chrome.locale(ctx));
             // The panel tells the badges and the level this report earned: the banner keeps only the rest.
             if (model.get("banners") instanceof dev.popcorn.web.common.Chrome.Banners banners) {
-                Object promoted = model.get("promotedId");
-                @SuppressWarnings("unchecked")
-                List<String> badges = (List<String>) model.getOrDefault("earnedBadges", List.of());
+                List<String> badges = Optional.ofNullable(earnings.earnedBadges()).orElse(List.of());
+                String promoted = earnings.promotedId();
                 model.put("banners", banners.except(b -> b instanceof NoticeTexts.Told told
                         && (badges.contains(told.badge()) || (told.level() != null && told.level().equals(promoted)))));
             }
@@ -141,27 +129,26 @@ public final class ReportPage implements EndpointGroup {
         if (shown == null && me.isPresent()) {
             shown = reports.find(release.id(), me.get().userId()).orElse(null);
         }
-        model.put("wishes", overview.wishesToOffer(10, shown == null ? List.of() : shown.supportedWishes()));
-        if (shown != null) {
-            model.put("verdicts", shown.verdicts().stream()
-                    .collect(Collectors.toMap(FeatureVerdict::featureKey, Function.identity())));
-            model.put("supported", shown.supportedWishes());
-            model.put("newWishes", String.join("\n", shown.newWishes()));
-            model.put("handedIn", draft == null);
-        }
-        model.put("matches", matches);
-        model.put("matchesFor", matches.isEmpty() || shown == null ? "" : String.join("\n", shown.newWishes()));
-        long answered = shown == null ? 0 : shown.verdicts().size();
-        model.put("answered", answered);
-        model.put("progressTexts", progressTexts(chrome.locale(ctx), release.features().size()));
-        // A draft the server shows again (matches to look at, a problem to fix) wins over the browser's.
-        model.put("serverDraft", draft != null);
-        model.put("chosenTickets", Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()));
+        String problemText = null;
         if (problem != null) {
-            model.put("problem", Messages.text(chrome.locale(ctx), "error." + problem.code(), problem.args().toArray()));
+            problemText = Messages.text(chrome.locale(ctx), "error." + problem.code(), problem.args().toArray());
             ctx.status(problem.status());
         }
-        chrome.render(ctx, "release", model);
+        ReportPageModel page = new ReportPageModel(release, release.acceptsReportsAt(overview.now()),
+                overview.feedback(release.id()), overview.reportCount(release.id()), overview.teamsBySlug(), saved, notFiled,
+                // The next step after saving: the week's poll while it takes ballots.
+                overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.PollState.OPEN)
+                        .orElse(null),
+                earnings, overview.wishesToOffer(10, shown == null ? List.of() : shown.supportedWishes()),
+                shown == null ? null : shown.verdicts().stream()
+                        .collect(Collectors.toMap(FeatureVerdict::featureKey, Function.identity())),
+                shown == null ? null : shown.supportedWishes(), shown == null ? null : String.join("\n", shown.newWishes()),
+                shown == null ? null : draft == null, matches,
+                matches.isEmpty() || shown == null ? "" : String.join("\n", shown.newWishes()),
+                shown == null ? 0 : shown.verdicts().size(), progressTexts(chrome.locale(ctx), release.features().size()),
+                // A draft the server shows again (matches to look at, a problem to fix) wins over the browser's.
+                draft != null, Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()), problemText);
+        chrome.render(ctx, "release", ReportPageModel.into(model, page));
     }
 
     private void handIn(Context ctx) {
@@ -174,23 +161,19 @@ public final class ReportPage implements EndpointGroup {
             problems.handle(e, ctx);
             return;
         }
-        // The matches were seen for exactly these wishes (shown while typing, or on the page before), or they are shown now.
-        String seen = ctx.formParam("matchesSeen");
-        if (!report.newWishes().isEmpty() && (seen == null || !wishLines(seen).equals(report.newWishes()))) {
-            List<WishTickets.Match> matches = matches(report.newWishes());
-            if (!matches.isEmpty()) {
-                show(ctx, report, matches, null);
-                return;
-            }
-        }
+        // The matches seen for these wishes (shown while typing, or on the page before): else they are shown now.
+        List<String> seen = wishLines(Optional.ofNullable(ctx.formParam("matchesSeen")).orElse(""));
         List<String> tickets = ctx.formParams("ticket");
         HandInReport.Saved saved;
         try {
-            saved = reports.save(report, tickets);
+            saved = reports.save(new HandInReport.Request(report, tickets, seen));
+        } catch (SimilarWishes.Unseen similar) {
+            show(ctx, report, new ArrayList<>(similar.similar()), null);
+            return;
         } catch (RuleViolation e) {
             // Show the form again with everything the fan typed (the tickets they backed too), and what to fix.
             ctx.attribute("chosenTickets", tickets);
-            show(ctx, report, tickets.isEmpty() ? List.of() : matches(report.newWishes()), Problems.of(e));
+            show(ctx, report, tickets.isEmpty() ? List.of() : wishTickets.similarToAny(report.newWishes()), Problems.of(e));
             return;
         }
         if (!saved.wishesNotFiled().isEmpty()) {
@@ -211,34 +194,28 @@ public final class ReportPage implements EndpointGroup {
         ctx.redirect("/releases/" + releaseId + "?saved=1#saved");
     }
 
-    /** One line of what an act earned: "+10 report", "+10 new badge: First report · Bronze". */
-    record Earned(int points, String what) {
-    }
-
     /**
      * What a saved report earned, item by item where it happened (issue 28): the report's points and its written
      * comments' (none past the weekly cap), a streak bonus on this release, the badge tiers and the level it reached,
      * with what the new level lets the fan do; then the week's points so far and the fan's level.
      */
-    private void earned(Map<String, Object> model, Release release, String userId, Locale locale) {
+    private ReportPageModel.Earnings earned(Release release, String userId, Locale locale) {
         Ledger ledger = participation.ledger();
         String ref = "release:" + release.id();
         int written = ledger.pointsFor(userId, ParticipationKind.REPORT_WRITTEN, ref);
-        model.put("earnedPoints", ledger.pointsFor(userId, ParticipationKind.REPORT_HANDED_IN, ref) + written);
+        int points = ledger.pointsFor(userId, ParticipationKind.REPORT_HANDED_IN, ref) + written;
         // A bare verdict earns less than a considered report: say what comments of one's own would add.
-        model.put("writtenMore", written == 0 && !ledger.held(userId, ParticipationKind.REPORT_WRITTEN, ref)
-                ? ledger.pointsOf(ParticipationKind.REPORT_WRITTEN) : 0);
+        int more = written == 0 && !ledger.held(userId, ParticipationKind.REPORT_WRITTEN, ref)
+                ? ledger.pointsOf(ParticipationKind.REPORT_WRITTEN) : 0;
         Ledger.Summary summary = ledger.summary(userId, null);
-        model.put("weekPoints", summary.week());
-        model.put("weeklyCap", ledger.weeklyCap());
         Standing.View view = participation.standing().view(userId);
-        model.put("level", view.level().name(locale));
         Optional<Grant> report = summary.grants().stream()
                 .filter(g -> g.kind() == ParticipationKind.REPORT_HANDED_IN && g.ref().equals(ref) && !g.revoked()).findFirst();
         if (report.isEmpty()) {
-            return;
+            return new ReportPageModel.Earnings(points, more, summary.week(), ledger.weeklyCap(), view.level().name(locale),
+                    null, null, null, null, null);
         }
-        List<Earned> items = new ArrayList<>();
+        List<ReportPageModel.Earned> items = new ArrayList<>();
         List<String> badges = new ArrayList<>();
         List<Grant> oldestFirst = new ArrayList<>(summary.grants());
         java.util.Collections.reverse(oldestFirst);
@@ -255,20 +232,17 @@ public final class ReportPage implements EndpointGroup {
                 default -> null;
             };
             if (what != null) {
-                items.add(new Earned(grant.points(), what));
+                items.add(new ReportPageModel.Earned(grant.points(), what));
                 if (grant.kind() == ParticipationKind.BADGE) {
                     badges.add(grant.ref().substring("badge:".length()));
                 }
             }
         }
-        model.put("earnedItems", items);
-        model.put("earnedBadges", badges);
         // Promoted by this report (the review that followed it moved the fan up): what the new level brings.
-        if (view.level().rank() > 0 && view.since() != null && !view.since().isBefore(report.get().at())) {
-            model.put("promotedTo", view.level().name(locale));
-            model.put("promotedId", view.level().id());
-            model.put("promotedUnlocks", NoticeTexts.adds(participation.standing().ladder(), view.level(), locale));
-        }
+        boolean promoted = view.level().rank() > 0 && view.since() != null && !view.since().isBefore(report.get().at());
+        return new ReportPageModel.Earnings(points, more, summary.week(), ledger.weeklyCap(), view.level().name(locale),
+                items, badges, promoted ? view.level().name(locale) : null, promoted ? view.level().id() : null,
+                promoted ? NoticeTexts.adds(participation.standing().ladder(), view.level(), locale) : null);
     }
 
     /** "new badge: First report · Bronze" for a grant's ref ({@code badge:first-report.bronze}); none for a badge gone since. */
@@ -295,7 +269,6 @@ public final class ReportPage implements EndpointGroup {
         return List.of(text.split("\\R")).stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
     }
 
-    /** Before a new wish is filed, the fan sees what it resembles, each wish or ticket once. */
     /**
      * What the fan ticked stays on the page, ticked, though their text no longer resembles it: the form asks them to
      * clear their text once they find their wish among the matches, and that must not take the tick away.
@@ -318,17 +291,6 @@ public final class ReportPage implements EndpointGroup {
                 matches.add(new WishTickets.Match("ticket", 0, Feature.requireKey(key), "", 0, 1));
             }
         }
-    }
-
-    private List<WishTickets.Match> matches(List<String> newWishes) {
-        List<WishTickets.Match> matches = new ArrayList<>();
-        for (String text : newWishes) {
-            wishTickets.similar(text, 5).stream()
-                    .filter(m -> matches.stream().noneMatch(known -> known.wishId() == m.wishId()
-                            && known.ticketKey().equals(m.ticketKey())))
-                    .forEach(matches::add);
-        }
-        return matches;
     }
 
     private ExperienceReport fromForm(Context ctx, String userId, long releaseId) {

@@ -55,6 +55,9 @@ final class MemoryReports implements ReportStore {
 
     @Override
     public void save(ExperienceReport report, Instant at) {
+        if (!report.newWishes().isEmpty()) {
+            throw new IllegalArgumentException("new wishes are filed before the report is saved");
+        }
         db.inTransaction(() -> {
             long release = report.releaseId();
             String user = report.userId();
@@ -63,13 +66,7 @@ final class MemoryReports implements ReportStore {
             for (FeatureVerdict v : report.verdicts()) {
                 verdicts.put(new VerdictKey(release, user, v.featureKey()), new VerdictRow(v.verdict(), v.comment(), at));
             }
-            List<Long> supported = new ArrayList<>(report.supportedWishes());
-            for (String text : report.newWishes()) {
-                supported.add(wishes.values().stream()
-                        .filter(w -> w.author().equals(user) && w.release() == release && w.text().equals(text))
-                        .map(WishRow::id).findFirst()
-                        .orElseGet(() -> insertWish(text, user, release, at, null)));
-            }
+            List<Long> supported = report.supportedWishes();
             // Supports handed in with this report are replaced; those of earlier reports stay.
             supports.entrySet().removeIf(e -> e.getKey().user().equals(user) && e.getValue() == release);
             for (long wish : supported) {
@@ -153,9 +150,15 @@ final class MemoryReports implements ReportStore {
     }
 
     @Override
-    public int unfiledWishes(String userId, long releaseId, List<String> texts) {
-        return db.with(() -> (int) texts.stream().distinct().filter(t -> wishes.values().stream()
-                .noneMatch(w -> w.author().equals(userId) && w.release() == releaseId && w.text().equals(t))).count());
+    public Optional<Long> wishOf(String authorId, long releaseId, String text) {
+        return db.with(() -> wishes.values().stream()
+                .filter(w -> w.author().equals(authorId) && w.release() == releaseId && w.text().equals(text))
+                .map(WishRow::id).min(Long::compare));
+    }
+
+    @Override
+    public long fileWish(String text, String authorId, long releaseId, Instant at) {
+        return db.inTransaction(() -> insertWish(text, authorId, releaseId, at, null));
     }
 
     @Override

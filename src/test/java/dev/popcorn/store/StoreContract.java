@@ -330,12 +330,20 @@ abstract class StoreContract {
     }
 
     @Test
-    void wishesAreFiledOnceSupportedOnceAndFollowTheirTicket() {
-        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(), List.of("Dark mode please")),
-                SHIPPED);
-        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(), List.of("Dark mode please")),
+    void wishesAreFoundByTheirAuthorsWordsSupportedOnceAndFollowTheirTicket() {
+        // The store files and finds; that the same words are one wish is the hand-in's rule (WishFilingTest).
+        assertThat(store.reports().wishOf("fan-1", release.id(), "Dark mode please")).isEmpty();
+        long dark = store.reports().fileWish("Dark mode please", "fan-1", release.id(), SHIPPED);
+        assertThat(store.reports().wishOf("fan-1", release.id(), "Dark mode please")).contains(dark);
+        assertThat(store.reports().wishOf("fan-2", release.id(), "Dark mode please")).as("another fan's").isEmpty();
+        assertThat(store.reports().wishOf("fan-1", release.id(), "Dark mode")).as("other words").isEmpty();
+        assertThat(store.reports().wishOf("fan-1", release.id() + 1, "Dark mode please")).as("another release").isEmpty();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().as("a report's new wishes are filed before")
+                .isThrownBy(() -> store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(),
+                        List.of("Dark mode please")), SHIPPED));
+        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(dark), List.of()), SHIPPED);
+        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(dark), List.of()),
                 SHIPPED.plusSeconds(5));
-        long dark = store.reports().topWishes(10).get(0).id();
         store.reports().save(new ExperienceReport("fan-2", release.id(), List.of(), List.of(dark), List.of()), SHIPPED);
         assertThat(store.reports().topWishes(10)).singleElement().satisfies(w -> {
             assertThat(w.text()).isEqualTo("Dark mode please");
@@ -478,8 +486,9 @@ abstract class StoreContract {
 
     @Test
     void aUserIsToldAboutAWishOnceNewestFirst() {
-        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(), List.of("Dark mode please",
-                "Bigger fonts")), SHIPPED);
+        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(
+                store.reports().fileWish("Dark mode please", "fan-1", release.id(), SHIPPED),
+                store.reports().fileWish("Bigger fonts", "fan-1", release.id(), SHIPPED)), List.of()), SHIPPED);
         List<Long> wishes = store.reports().openWishes(10).stream().map(w -> w.id()).sorted().toList();
         var notices = store.notices();
         assertThat(notices.add(new dev.popcorn.domain.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.4",
@@ -708,12 +717,13 @@ abstract class StoreContract {
     void editingAReportReplacesItsVerdictsAndKeepsItsWishes() {
         ExperienceReport first = new ExperienceReport("fan-1", release.id(), List.of(
                 new FeatureVerdict("POP-1", Verdict.LIKE, "great at night"),
-                new FeatureVerdict("POP-2", Verdict.NOT_GOOD_ENOUGH, "")), List.of(), List.of("Call recording"));
+                new FeatureVerdict("POP-2", Verdict.NOT_GOOD_ENOUGH, "")), List.of(
+                store.reports().fileWish("Call recording", "fan-1", release.id(), SHIPPED.plusSeconds(10))), List.of());
         store.reports().save(first, SHIPPED.plusSeconds(10));
-        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(
-                new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "too dark after all")), List.of(),
-                List.of("Call recording")), SHIPPED.plusSeconds(20));
         long wish = store.reports().topWishes(10).get(0).id();
+        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(
+                new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "too dark after all")), List.of(wish),
+                List.of()), SHIPPED.plusSeconds(20));
         store.reports().save(new ExperienceReport("fan-2", release.id(), List.of(
                 new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(wish), List.of()), SHIPPED.plusSeconds(30));
 

@@ -152,6 +152,34 @@ class ReportFlowIT {
     }
 
     @Test
+    void theApiHoldsANewWishLikeAnOpenOneUntilTheCallerHasSeenWhatItResembles() {
+        String report = "/api/v1/releases/" + release + "/report";
+        String cy = server.pass("cy", "Cy");
+        String body = "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"" + DARK + "\"]";
+
+        JsonObject refused = api.call("PUT", report + "?lang=en", "/api/v1/releases/{id}/report", cy, body + "}", 409)
+                .getAsJsonObject();
+        assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:report.wishes.similar");
+        assertThat(refused.get("detail").getAsString()).isEqualTo("Your new wish resembles a wish or ticket already there:"
+                + " +1 one of them instead, or send your report again confirming that yours is new.");
+        assertThat(refused.getAsJsonArray("similar")).singleElement().satisfies(m -> {
+            assertThat(m.getAsJsonObject().get("kind").getAsString()).isEqualTo("wish");
+            assertThat(m.getAsJsonObject().get("wishId").getAsLong()).isEqualTo(darkWish);
+        });
+        assertThat(api.call("PUT", report + "?lang=zh-CN", "/api/v1/releases/{id}/report", cy, body + "}", 409)
+                .getAsJsonObject().get("detail").getAsString()).startsWith("你的新心愿与已有的 1 个心愿或工单相似");
+        api.call("GET", report, "/api/v1/releases/{id}/report", cy, null, 404);
+
+        JsonObject filed = api.call("PUT", report, "/api/v1/releases/{id}/report", cy, body + ", \"similarSeen\": true}", 200)
+                .getAsJsonObject();
+        assertThat(filed.getAsJsonArray("wishes")).hasSize(1);
+        assertThat(filed.getAsJsonArray("wishes").get(0).getAsLong()).as("a wish of its own").isNotEqualTo(darkWish);
+        assertThat(api.call("PUT", report, "/api/v1/releases/{id}/report", cy, body + "}", 200).getAsJsonObject()
+                .getAsJsonArray("wishes")).as("sent again as it was: filed already, nothing to ask")
+                .isEqualTo(filed.getAsJsonArray("wishes"));
+    }
+
+    @Test
     void aWishPageTakesAPlusOneAndAFollowAndOffersASignInToVisitors() {
         String wishPage = "/wishes/" + darkWish + "?lang=en";
         String visitor = page("GET", wishPage, null, null).body();

@@ -55,6 +55,7 @@ public final class WishTickets {
     private final AuditLog audit;
     private final java.util.function.Supplier<String> baseUrl;
     private final Clock clock;
+    private final SimilarWishes similar;
 
     public WishTickets(Transactions transactions, ReportStore reports, TicketStore tickets, NoticeStore notices,
             Ledger participation, OutboxStore outbox, IssueTracker tracker, Forum forum, AuditLog audit,
@@ -70,29 +71,17 @@ public final class WishTickets {
         this.audit = audit;
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.similar = new SimilarWishes(reports, tickets);
     }
 
     /** The wishes and open tickets most like {@code text}, best first, at most {@code limit}. */
     public List<Match> similar(String text, int limit) {
-        List<Match> matches = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return matches;
-        }
-        for (Wish wish : reports.openWishes(500)) {
-            double score = Similarity.score(text, wish.text());
-            if (score >= Similarity.MATCH) {
-                matches.add(new Match("wish", wish.id(), wish.ticketKey(), wish.text(), wish.supporters(), score));
-            }
-        }
-        for (Ticket ticket : tickets.open(1000)) {
-            double score = Similarity.score(text, ticket.summary());
-            boolean wishedAlready = matches.stream().anyMatch(m -> m.ticketKey().equals(ticket.key()));
-            if (score >= Similarity.MATCH && !wishedAlready) {
-                matches.add(new Match("ticket", 0, ticket.key(), ticket.summary(), 0, score));
-            }
-        }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::supporters, Comparator.reverseOrder()));
-        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+        return similar.to(text, limit);
+    }
+
+    /** What any of these new wishes resembles: the best few of each, each wish or ticket once (as a report asks). */
+    public List<Match> similarToAny(List<String> texts) {
+        return similar.toAny(texts);
     }
 
     public Wish wish(long id) {

@@ -125,21 +125,17 @@ public final class Ledger {
      * are summed one after the other and cannot both slip under the cap.
      */
     private boolean record(String userId, ParticipationKind kind, String ref, Instant at) {
-        int points = rules.points(kind);
-        String reason = kind.reason();
+        long earnedThisWeek = 0;
         if (kind.capped() && rules.weeklyCap() > 0) {
             store.lockUser(userId);
             if (store.find(userId, kind, ref).isPresent()) {
                 return false;
             }
             WeekCalendar.Period week = calendar.releaseWeekOf(at);
-            int allowed = rules.allowed(kind, points, store.points(userId, CAPPED, week.from(), week.until()));
-            if (allowed < points) {
-                reason = kind.reason() + ", capped at the weekly limit of " + rules.weeklyCap() + " points";
-                points = allowed;
-            }
+            earnedThisWeek = store.points(userId, CAPPED, week.from(), week.until());
         }
-        return store.record(new ParticipationEvent(userId, kind, ref, points, at, reason));
+        PointsRules.Award award = rules.award(kind, earnedThisWeek);
+        return store.record(new ParticipationEvent(userId, kind, ref, award.points(), at, award.reason()));
     }
 
     /**
@@ -181,22 +177,17 @@ public final class Ledger {
             Map<WeekCalendar.Period, Map<String, Long>> used = new HashMap<>();
             for (Act act : fresh) {
                 ParticipationKind kind = act.kind();
-                int points = rules.points(kind);
-                String reason = kind.reason();
+                PointsRules.Award award = rules.award(kind, 0);
                 if (capping && kind.capped()) {
                     // A batch is milliseconds long; one across a week's edge sums each week on its own.
                     WeekCalendar.Period week = calendar.releaseWeekOf(act.at());
                     Map<String, Long> sums = used.computeIfAbsent(week,
                             w -> new HashMap<>(store.points(earning, CAPPED, w.from(), w.until())));
                     long before = sums.getOrDefault(act.userId(), 0L);
-                    int allowed = rules.allowed(kind, points, before);
-                    if (allowed < points) {
-                        reason = kind.reason() + ", capped at the weekly limit of " + rules.weeklyCap() + " points";
-                        points = allowed;
-                    }
-                    sums.put(act.userId(), before + points);
+                    award = rules.award(kind, before);
+                    sums.put(act.userId(), before + award.points());
                 }
-                events.add(new ParticipationEvent(act.userId(), kind, act.ref(), points, act.at(), reason));
+                events.add(new ParticipationEvent(act.userId(), kind, act.ref(), award.points(), act.at(), award.reason()));
             }
             store.recordAll(events);
             return created;

@@ -31,6 +31,8 @@ public final class Problems {
 
     /** Set while a problem is being answered, so that a failure inside the answer cannot start another. */
     private static final String ANSWERING = "popcorn.answering";
+    /** What the refusal found, for a program: its problem document's extension members (RFC 9457 §3.2). */
+    private static final String DETAILS = "popcorn.problemDetails";
 
     private final Chrome chrome;
 
@@ -103,6 +105,9 @@ public final class Problems {
     }
 
     public void handle(Exception e, Context ctx) {
+        if (e instanceof RuleViolation v && !v.details().isEmpty()) {
+            ctx.attribute(DETAILS, v.details());
+        }
         answer(of(e), ctx);
     }
 
@@ -155,8 +160,13 @@ public final class Problems {
         if (forPrograms(ctx.path())) {
             ProblemJson body = new ProblemJson("urn:popcorn:problem:" + problem.code(), title, problem.status(), detail,
                     ctx.path(), requestId);
+            Map<String, Object> details = ctx.attribute(DETAILS);
+            com.google.gson.JsonElement json = Json.GSON.toJsonTree(body);
+            if (details != null) {
+                details.forEach((name, value) -> json.getAsJsonObject().add(name, Json.GSON.toJsonTree(value)));
+            }
             ctx.status(problem.status()).contentType("application/problem+json; charset=utf-8")
-                    .result(Json.GSON.toJson(body));
+                    .result(Json.GSON.toJson(json));
             return;
         }
         Map<String, Object> model = chrome.model(ctx);

@@ -2,6 +2,8 @@ package dev.popcorn.app.feedback;
 
 import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
@@ -118,5 +120,48 @@ class HandInReportTest {
         assertThat(stores.audit().recent(10)).filteredOn(e -> e.action().equals("report.helpful")).hasSize(1);
         assertThatViolation(() -> capped.markHelpful(release, "fan-2", "lead")).is(Kind.NOT_FOUND, "report.unknown")
                 .withArgs(release, "fan-2");
+    }
+
+    @Test
+    void aNewWishLikeAnOpenOneIsFiledOnlyOnceTheFanHasSeenWhatItResembles() {
+        AWeek.Week week = AWeek.in(stores).build();
+        long release = week.release().id();
+        handIn.handIn(new ExperienceReport("ana", release, List.of(), List.of(), List.of("Dark mode for the settings screens")),
+                List.of());
+        long dark = stores.reports().openWishes(10).get(0).id();
+        ExperienceReport ben = new ExperienceReport("ben", release,
+                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "")), List.of(),
+                List.of("A dark mode for the settings"));
+
+        SimilarWishes.Unseen unseen = catchThrowableOfType(SimilarWishes.Unseen.class, () -> handIn.handIn(ben, List.of()));
+        assertThat(unseen.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(unseen.code()).isEqualTo("report.wishes.similar");
+        assertThat(unseen.similar()).extracting(WishTickets.Match::wishId).containsExactly(dark);
+        assertThat(unseen.details()).as("what an API answers with it").containsOnlyKeys("similar");
+        assertThat(stores.reports().find(release, "ben")).as("nothing written").isEmpty();
+        assertThat(stores.reports().openWishes(10)).hasSize(1);
+        assertThatThrownBy(() -> handIn.save(new HandInReport.Request(ben, List.of(), List.of("Other words seen"))))
+                .as("seen for other words: shown again").isInstanceOf(SimilarWishes.Unseen.class);
+
+        HandInReport.Saved saved = handIn.save(new HandInReport.Request(ben, List.of(), List.of(" A dark mode for the settings ")));
+        assertThat(saved.report().supportedWishes()).hasSize(1).doesNotContain(dark);
+        assertThat(stores.participation().points("ben")).isEqualTo(10);
+        handIn.handIn(ben, List.of());
+        assertThat(stores.reports().openWishes(10)).as("handed in again as it was: its wish is filed, nothing to ask")
+                .hasSize(2);
+    }
+
+    @Test
+    void theSameNewWishHandedInTwiceIsOneWishWhicheverWayItComes() throws Exception {
+        AWeek.Week week = AWeek.in(stores).build();
+        long release = week.release().id();
+        ExperienceReport report = new ExperienceReport("ana", release, List.of(), List.of(), List.of("Call recording"));
+
+        ExperienceReport first = handIn.save(HandInReport.Request.of(report, List.of())).report();
+        ExperienceReport again = handIn.handIn(HandInReport.Request.of(report, List.of())).get().report();
+        assertThat(again.supportedWishes()).isEqualTo(first.supportedWishes()).hasSize(1);
+        assertThat(stores.reports().openWishes(10)).singleElement()
+                .satisfies(w -> assertThat(w.supporters()).as("supported once").isEqualTo(1));
+        assertThat(stores.reports().find(release, "ana").orElseThrow().supportedWishes()).isEqualTo(first.supportedWishes());
     }
 }

@@ -121,8 +121,9 @@ class ForumThreadsTest {
     @Test
     void theSupportersOfADoneWishWhoAreForumUsersAreToldInBatches() {
         AWeek.Week week = AWeek.in(stores).build();
-        stores.reports().save(new ExperienceReport("author", week.release().id(), List.of(), List.of(),
-                List.of("Dark mode please")), AWeek.FRIDAY);
+        stores.reports().save(new ExperienceReport("author", week.release().id(), List.of(), List.of(
+                stores.reports().fileWish("Dark mode please", "author", week.release().id(), AWeek.FRIDAY)), List.of()),
+                AWeek.FRIDAY);
         long wish = stores.reports().topWishes(1).get(0).id();
         List<String> forumUsers = new ArrayList<>();
         for (int i = 0; i < 25; i++) {

@@ -70,8 +70,10 @@ class WeekOverviewTest {
     void theReportFormOffersTheTopWishesAndEveryWishTheReportBacksAlready() {
         AWeek.Week week = AWeek.in(stores).build();
         clock.set(AWeek.FRIDAY.plus(Duration.ofHours(1)));
-        stores.reports().save(report("ana", week.release(), List.of(), List.of("Lock focus while recording",
-                "A quieter shutter sound")), clock.instant());
+        stores.reports().save(report("ana", week.release(), List.of(
+                stores.reports().fileWish("Lock focus while recording", "ana", week.release().id(), clock.instant()),
+                stores.reports().fileWish("A quieter shutter sound", "ana", week.release().id(), clock.instant())),
+                List.of()), clock.instant());
         List<Wish> wishes = stores.reports().openWishes(10);
         Wish popular = wishes.stream().filter(w -> w.text().startsWith("Lock")).findFirst().orElseThrow();
         Wish quiet = wishes.stream().filter(w -> w.text().startsWith("A quieter")).findFirst().orElseThrow();
