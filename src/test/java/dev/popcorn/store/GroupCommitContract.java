@@ -67,9 +67,8 @@ abstract class GroupCommitContract {
         writer = new GroupCommit(store.transactions(), new GroupCommit.Settings(64, Duration.ofMillis(2), 10_000));
         ballots = new CastBallot(store.polls(), store.ballots(), ledger, dev.popcorn.app.participation.Rights.everyone(),
                 store.users(), store.teams(), null, new Eligibility(0, Duration.ZERO, 0, false), writer, clock);
-        reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger,
-                store.audit(), clock);
-        reports.writeThrough(writer);
+        reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, dev.popcorn.app.participation.Rights.everyone(),
+                store.audit(), writer, clock);
     }
 
     @AfterEach

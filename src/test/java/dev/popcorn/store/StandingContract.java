@@ -93,7 +93,7 @@ abstract class StandingContract {
         ledger = new Ledger(store.participation(), store.transactions(), store.audit(), points,
                 WeekCalendar.defaults(ZONE), clock, standing);
         handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, standing,
-                store.audit(), clock);
+                store.audit(), dev.popcorn.app.GroupCommit.alone(store.transactions()), clock);
         store.teams().save(new dev.popcorn.domain.Team("camera", "Camera", List.of(
                 new dev.popcorn.domain.Member("Ada", "/photos/ada.png", "ada"))));
         for (String user : List.of("fan-1", "fan-2", "fan-3")) {

@@ -39,8 +39,7 @@ final class WritingUntilKilled {
         CastBallot ballots = new CastBallot(store.polls(), store.ballots(), ledger, dev.popcorn.app.participation.Rights.everyone(),
                 store.users(), store.teams(), null, Eligibility.anyone(), writer, clock);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
-                ledger, store.audit(), clock);
-        reports.writeThrough(writer);
+                ledger, dev.popcorn.app.participation.Rights.everyone(), store.audit(), writer, clock);
         long release = Long.parseLong(args[1]);
         long poll = Long.parseLong(args[4]);
         PrintStream out = System.out;

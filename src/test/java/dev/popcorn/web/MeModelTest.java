@@ -43,7 +43,7 @@ class MeModelTest {
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.awards(), stores.teams(),
             stores.participation(), stores.audit(), clock);
     private final HandInReport reports = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), stores.ledger(clock), stores.audit(), clock);
+            stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
     private final MeModel model = new MeModel(new MeModel.UseCases(standing, stores.ledger(clock),
             mock(FanMessages.class)), new NoticeTexts(standing),
             new WayBack(overview, reports, WeekCalendar.defaults(ZoneId.of("Asia/Shanghai"))), 90);

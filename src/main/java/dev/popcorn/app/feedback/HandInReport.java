@@ -42,16 +42,14 @@ public final class HandInReport {
     private final WishFiling filing;
     private final SimilarWishes similar;
     private final ReportBatch batch;
-    private volatile GroupCommit.Lane<ReportBatch.Handing, ReportBatch.Handed> lane;
+    private final GroupCommit.Lane<ReportBatch.Handing, ReportBatch.Handed> lane;
 
+    /**
+     * {@code rights} holds the daily limit of new wishes each level allows; reports are written through
+     * {@code writes}, many in one transaction (ADR 0020), or each alone ({@link GroupCommit#alone}).
+     */
     public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
-            Ledger participation, AuditLog audit, Clock clock) {
-        this(transactions, releases, reports, tickets, participation, Rights.everyone(), audit, clock);
-    }
-
-    /** {@code rights} holds the daily limit of new wishes each level allows. */
-    public HandInReport(Transactions transactions, ReleaseStore releases, ReportStore reports, TicketStore tickets,
-            Ledger participation, Rights rights, AuditLog audit, Clock clock) {
+            Ledger participation, Rights rights, AuditLog audit, GroupCommit writes, Clock clock) {
         this.fresh = new Fresh<>(releases::find, RELEASE_FRESH);
         this.transactions = transactions;
         this.reports = reports;
@@ -62,18 +60,11 @@ public final class HandInReport {
         this.filing = new WishFiling(reports);
         this.similar = new SimilarWishes(reports, tickets);
         this.batch = new ReportBatch(releases, reports, participation, rights, fresh);
+        this.lane = writes.lane("reports", batch);
     }
 
     public void handIn(ExperienceReport report) {
         handIn(report, List.of());
-    }
-
-    /**
-     * Reports from now on go to {@code writer}, which commits many in one transaction (ADR 0020); without
-     * one, each report is written in its own.
-     */
-    public void writeThrough(GroupCommit writer) {
-        this.lane = writer.lane("reports", batch);
     }
 
     /**
@@ -114,8 +105,7 @@ public final class HandInReport {
      */
     public CompletableFuture<Saved> handIn(Request request) {
         ReportBatch.Handing handing = checked(request);
-        CompletableFuture<ReportBatch.Handed> handed = lane != null ? lane.later(handing)
-                : CompletableFuture.completedFuture(GroupCommit.alone(transactions, batch, handing));
+        CompletableFuture<ReportBatch.Handed> handed = lane.later(handing);
         return handed.thenApply(h -> new Saved(h.stored(), h.notFiled(), h.limit()));
     }
 

@@ -22,7 +22,7 @@ class HandInReportTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
     private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), stores.ledger(clock), stores.audit(), clock);
+            stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
 
     @Test
     void aReportBackingATicketIsWrittenWithTheTicketsWishAndARefusedOneLeavesNoWishBehind() {
@@ -95,7 +95,7 @@ class HandInReportTest {
         assertThat(stores.participation().points("copier")).as("a touched-up copy earns neither").isZero();
 
         HandInReport capped = new HandInReport(stores.transactions(), stores.releases(), stores.reports(), stores.tickets(),
-                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 12), clock), stores.audit(), clock);
+                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 12), clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
         capped.handIn(new ExperienceReport("near-cap", release, List.of(new FeatureVerdict(feature, Verdict.LIKE,
                 "The camera now opens in under a second from the lock screen, even with the battery saver on")), List.of(),
                 List.of()));
@@ -109,7 +109,7 @@ class HandInReportTest {
         AWeek.Week week = AWeek.in(stores).build();
         long release = week.release().id();
         HandInReport capped = new HandInReport(stores.transactions(), stores.releases(), stores.reports(), stores.tickets(),
-                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 10), clock), stores.audit(), clock);
+                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 10), clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
         capped.handIn(new ExperienceReport("fan-1", release,
                 List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "sharp")), List.of(), List.of()));
         assertThat(stores.participation().points("fan-1")).as("the report, at the cap of 10").isEqualTo(10);

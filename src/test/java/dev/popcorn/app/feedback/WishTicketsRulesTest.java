@@ -33,7 +33,7 @@ class WishTicketsRulesTest {
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
     private final Ledger ledger = stores.ledger(clock);
     private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), ledger, stores.audit(), clock);
+            stores.tickets(), ledger, dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
     private final TicketsInTracker tracker = new TicketsInTracker();
     private final WishTickets wishTickets = wishTickets(tracker);
 

@@ -27,7 +27,7 @@ class WishTicketsTest {
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
     private final Ledger ledger = stores.ledger(clock);
     private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), ledger, stores.audit(), clock);
+            stores.tickets(), ledger, dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
     private final WishTickets wishTickets = new WishTickets(stores.transactions(), stores.reports(), stores.tickets(),
             stores.notices(), ledger, stores.outbox(), IssueTracker.none(), Forum.none(), stores.audit(),
             () -> "https://popcorn.example", clock);
