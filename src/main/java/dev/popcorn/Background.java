@@ -7,7 +7,7 @@ import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.identity.ForumAccounts;
 import dev.popcorn.app.identity.MemberAccounts;
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingReviews;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +51,7 @@ final class Background implements AutoCloseable {
      * its tasks); a failure is logged and tried next time.
      */
     static Background start(TrackerSync sync, ForumThreads forum, Outbox outbox, AwardSchedule schedule,
-            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members, Standing standing,
+            Duration ticketRefresh, ForumAccounts accounts, Duration leadCheck, MemberAccounts members, StandingReviews standing,
             java.util.function.BooleanSupplier reviewPace, FanMessages fanMessages) {
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "popcorn-background");

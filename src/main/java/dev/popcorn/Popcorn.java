@@ -46,11 +46,13 @@ public final class Popcorn implements AutoCloseable {
     private final Background background;
     private final PhotoFetcher photoFetcher;
     private final dev.popcorn.app.participation.Standing standing;
+    private final dev.popcorn.app.participation.LevelOverrides levelOverrides;
     private final Wiring.Writes writes;
     private final Telemetry telemetry;
 
     private Popcorn(Config config, Store store, WebApp web, Passes passes, Background background,
-            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing, Wiring.Writes writes,
+            PhotoFetcher photoFetcher, dev.popcorn.app.participation.Standing standing,
+            dev.popcorn.app.participation.LevelOverrides levelOverrides, Wiring.Writes writes,
             Telemetry telemetry) {
         this.writes = writes;
         this.telemetry = telemetry;
@@ -61,6 +63,7 @@ public final class Popcorn implements AutoCloseable {
         this.background = background;
         this.photoFetcher = photoFetcher;
         this.standing = standing;
+        this.levelOverrides = levelOverrides;
     }
 
     public static void main(String[] args) {
@@ -138,7 +141,8 @@ public final class Popcorn implements AutoCloseable {
                 new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
                         store.reports(), store.polls(), store.ballots(), store.participation(), store.funnel()),
                         parts.services().openRelease(), parts.services().managePoll(), parts.services().reports(),
-                        parts.services().standing(), config.calendar(), clock, parts.photos()).seed();
+                        parts.services().standingReviews(), parts.services().levelOverrides(), config.calendar(), clock,
+                        parts.photos()).seed();
             }
             // The demo's history is written one act at a time; from here on ballots and reports are batched.
             WritesMeter writesMeter = new WritesMeter(telemetry.registry());
@@ -149,7 +153,8 @@ public final class Popcorn implements AutoCloseable {
             Popcorn popcorn = new Popcorn(config, store, web, parts.passes(), Background.start(parts.trackerSync(),
                     parts.forumThreads(), parts.outbox(), parts.schedule(), config.jira().refresh(),
                     parts.services().forumAccounts(), config.discourse().leadCheck(), parts.memberAccounts(),
-                    parts.services().standing(), writes.reviews()::pace, parts.services().fanMessages()), photoFetcher, parts.services().standing(), writes,
+                    parts.services().standingReviews(), writes.reviews()::pace, parts.services().fanMessages()), photoFetcher, parts.services().standing(),
+                    parts.services().levelOverrides(), writes,
                     telemetry);
             popcorn.greet(out, demo, parts.services().standing());
             // The same news for a log shipper, which does not read the console's greeting (the secrets left out).
@@ -239,9 +244,14 @@ public final class Popcorn implements AutoCloseable {
         return web.javalin().port();
     }
 
-    /** Where users stand (levels and their rights), for tests that set a user's level the way a lead does. */
+    /** Where users stand (levels and their rights), for tests that read a user's standing. */
     dev.popcorn.app.participation.Standing standing() {
         return standing;
+    }
+
+    /** The lead's say over levels, for tests that set a user's level the way a lead does. */
+    dev.popcorn.app.participation.LevelOverrides levelOverrides() {
+        return levelOverrides;
     }
 
     /** The database, for tests that set up what a user's sign-in would have written. */

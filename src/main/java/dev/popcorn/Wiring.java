@@ -32,7 +32,11 @@ import dev.popcorn.app.participation.FanCards;
 import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.LevelOverrides;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingNotices;
+import dev.popcorn.app.participation.StandingReviews;
 import dev.popcorn.web.ForumLetters;
 import dev.popcorn.web.StandingCardFacts;
 import dev.popcorn.app.release.BuildNotices;
@@ -107,14 +111,20 @@ final class Wiring {
         // Levels and badges mirrored to the forum: the standing calls standingMirror in its transactions.
         StandingMirror standingMirror = new StandingMirror(forum, config.forumMirror(), store.forumLevels(), store.users(),
                 store.outbox(), config.forumMessages().standing(), clock);
-        Standing standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
-                store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(),
-                memberAccounts::memberNamesOf, standingMirror, clock);
+        Standing standing = new Standing(store.standing(), config.levels().ladder(), config.levels().streak(),
+                config.calendar().zone(), memberAccounts::memberNamesOf, clock);
+        Levels levels = new Levels(store.standing(), store.participation(), store.transactions(), store.audit(),
+                config.levels().ladder(), config.calendar().zone(), standingMirror, clock);
+        StandingNotices standingNotices = new StandingNotices(store.standing(), standingMirror, clock);
+        StandingReviews standingReviews = new StandingReviews(standing, levels, standingNotices, store.standing(),
+                store.participation(), config.points(), store.transactions(), store.audit(), standingMirror, clock);
+        LevelOverrides levelOverrides = new LevelOverrides(standingReviews, levels, standingNotices, store.standing(),
+                store.transactions(), store.audit(), standingMirror, clock);
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
-                config.calendar(), clock, standing);
+                config.calendar(), clock, standingReviews);
         HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
-                ledger, standing, store.audit(), clock);
-        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, standing,
+                ledger, levels, store.audit(), clock);
+        CastBallot ballots = new CastBallot(store.transactions(), store.polls(), store.ballots(), ledger, levels,
                 store.users(), store.teams(), store.forumAccounts(), config.award().eligibility(), clock);
         ForumKeys forumKeys = new ForumKeys(config.installationId());
         Path photos = config.dataDir().resolve("photos");
@@ -131,20 +141,20 @@ final class Wiring {
         // Private messages to one fan: standing news (filed by the mirror) and reminders before reports close.
         FanMessages fanMessages = new FanMessages(forum, new FanMessages.Stores(store.reminders(), store.standing(),
                 store.users(), store.releases(), store.reports(), store.outbox(), store.transactions()),
-                new ForumLetters(standing, config.calendar().zone(), clock),
+                new ForumLetters(standing, standingNotices, config.calendar().zone(), clock),
                 new FanMessages.Settings(config.forumMessages().standing(), config.forumMessages().reminderLead()), baseUrl,
                 config.discourse().signIn(), forumKeys, clock);
         ForumAccounts forumAccounts = new ForumAccounts(identity, store.signInNonces(), store.users(), signIn, passes,
                 new ForumAccounts.Settings(() -> baseUrl.get() + "/signin/forum/return", config.discourse().nonceValidity(),
                         config.discourse().leadGroups()), memberAccounts,
                 // The forum's groups feed the levels granted by hand back in.
-                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, standing::forumSays,
+                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, levelOverrides::forumSays,
                         standingMirror::signedIn),
                 clock);
         ManagePoll managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         Nominations nominations = new Nominations(new Nominations.Stores(store.transactions(), store.nominations(),
-                store.polls(), store.teams(), store.audit()), managePoll, standing, Nominations.DEFAULT_LIMIT, clock);
+                store.polls(), store.teams(), store.audit()), managePoll, levels, Nominations.DEFAULT_LIMIT, clock);
         WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
                 store.teams(), store.participation(), store.audit(), clock);
         IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
@@ -185,7 +195,7 @@ final class Wiring {
         return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
-                replays, memberAccounts, ledger, standing,
+                replays, memberAccounts, ledger, standing, levels, standingReviews, levelOverrides, standingNotices,
                 new FanCards(new StandingCardFacts(standing), new FanCard(), baseUrl),
                 leaderboards(config, store, clock),
                 new dev.popcorn.app.week.WeekParticipation(store.funnel(), store.reports(), store.participation(),
@@ -230,7 +240,7 @@ final class Wiring {
         GroupCommit writer = new GroupCommit(store.transactions(),
                 new GroupCommit.Settings(writes.batchSize(), writes.linger(), writes.queue()), watch);
         // The reviews yield while writes wait for their batch: a surge goes first.
-        LaterReviews reviews = new LaterReviews(parts.services().standing(), writes.reviewsPerSecond(),
+        LaterReviews reviews = new LaterReviews(parts.services().standingReviews(), writes.reviewsPerSecond(),
                 () -> writer.waiting() > 0, clock);
         parts.services().ledger().reviewLater(reviews);
         parts.services().ballots().writeThrough(writer);

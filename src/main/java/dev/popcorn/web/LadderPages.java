@@ -4,7 +4,7 @@ import static dev.popcorn.web.common.Access.ANYONE;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.Fresh;
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.Level;
@@ -37,20 +37,20 @@ final class LadderPages implements EndpointGroup {
     static final int HOLDERS = 60;
     private static final Duration COUNTS_FRESH = Duration.ofMinutes(1);
 
-    private final Standing standing;
+    private final Levels levels;
     private final Chrome chrome;
     private final Sessions sessions;
     private final Fresh<String, Map<Level, Long>> levelCounts;
     private final Fresh<String, Map<Badge.Earned, Long>> badgeCounts;
     private final Fresh<Badge.Earned, List<StandingStore.Holder>> holders;
 
-    LadderPages(Standing standing, Chrome chrome, Sessions sessions) {
-        this.standing = standing;
+    LadderPages(Levels levels, Chrome chrome, Sessions sessions) {
+        this.levels = levels;
         this.chrome = chrome;
         this.sessions = sessions;
-        this.levelCounts = new Fresh<>(all -> Optional.of(standing.levelCounts()), COUNTS_FRESH);
-        this.badgeCounts = new Fresh<>(all -> Optional.of(standing.badgeCounts()), COUNTS_FRESH);
-        this.holders = new Fresh<>(tier -> Optional.of(standing.holders(tier, HOLDERS)), COUNTS_FRESH);
+        this.levelCounts = new Fresh<>(all -> Optional.of(levels.levelCounts()), COUNTS_FRESH);
+        this.badgeCounts = new Fresh<>(all -> Optional.of(levels.badgeCounts()), COUNTS_FRESH);
+        this.holders = new Fresh<>(tier -> Optional.of(levels.holders(tier, HOLDERS)), COUNTS_FRESH);
     }
 
     @Override
@@ -77,8 +77,8 @@ final class LadderPages implements EndpointGroup {
 
     private void levels(Context ctx) {
         Locale locale = chrome.locale(ctx);
-        LevelLadder ladder = standing.ladder();
-        Optional<String> mine = sessions.current(ctx).map(pass -> standing.level(pass.userId()).id());
+        LevelLadder ladder = levels.ladder();
+        Optional<String> mine = sessions.current(ctx).map(pass -> levels.level(pass.userId()).id());
         Map<Level, Long> counts = levelCounts.get("all").orElseThrow();
         List<LevelLine> lines = new ArrayList<>();
         for (Level level : ladder.levels()) {
@@ -149,7 +149,7 @@ final class LadderPages implements EndpointGroup {
 
     /** The badge keys the signed-in reader holds (none for a visitor). */
     private List<String> held(Context ctx) {
-        return sessions.current(ctx).map(pass -> List.copyOf(standing.badgeKeys(pass.userId()))).orElse(List.of());
+        return sessions.current(ctx).map(pass -> List.copyOf(levels.badgeKeys(pass.userId()))).orElse(List.of());
     }
 
     /** A badge as its address names it: {@code first-report}, as the keys of its tiers begin. */

@@ -1,6 +1,6 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.domain.Grant;
@@ -33,12 +33,12 @@ final class LeadParticipationModel {
 
     private final WeekOverview overview;
     private final WeekParticipation week;
-    private final Standing standing;
+    private final Levels levels;
 
-    LeadParticipationModel(WeekOverview overview, WeekParticipation week, Standing standing) {
+    LeadParticipationModel(WeekOverview overview, WeekParticipation week, Levels levels) {
         this.overview = overview;
         this.week = week;
-        this.standing = standing;
+        this.levels = levels;
     }
 
     /** Puts the blocks' entries into the dashboard's model. */
@@ -50,14 +50,14 @@ final class LeadParticipationModel {
             model.put("leadReports", week.reports(release.id(), REPORTS));
         });
         model.put("recentGrants", week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList());
-        model.put("levelChoices", levelChoices(standing, locale));
-        model.put("levelBars", levels(standing.levelCounts(), locale));
+        model.put("levelChoices", levelChoices(levels.ladder(), locale));
+        model.put("levelBars", levels(levels.levelCounts(), locale));
     }
 
     /** The ladder's levels for the level form: id and name in the lead's language. */
-    static List<Map<String, String>> levelChoices(Standing standing, Locale locale) {
+    static List<Map<String, String>> levelChoices(dev.popcorn.domain.LevelLadder ladder, Locale locale) {
         List<Map<String, String>> choices = new ArrayList<>();
-        for (Level level : standing.ladder().levels()) {
+        for (Level level : ladder.levels()) {
             choices.add(Map.of("id", level.id(), "name", level.name(locale)));
         }
         return choices;

@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.People;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
@@ -28,12 +29,14 @@ final class LeadPeoplePages implements EndpointGroup {
 
     private final People people;
     private final Standing standing;
+    private final Levels levels;
     private final Ledger ledger;
     private final Chrome chrome;
 
-    LeadPeoplePages(People people, Standing standing, Ledger ledger, Chrome chrome) {
+    LeadPeoplePages(People people, Standing standing, Levels levels, Ledger ledger, Chrome chrome) {
         this.people = people;
         this.standing = standing;
+        this.levels = levels;
         this.ledger = ledger;
         this.chrome = chrome;
     }
@@ -54,7 +57,7 @@ final class LeadPeoplePages implements EndpointGroup {
         List<Map<String, Object>> found = new ArrayList<>();
         Locale locale = chrome.locale(ctx);
         for (User user : people.find(text)) {
-            found.add(Map.of("id", user.id(), "name", user.name(), "level", standing.level(user.id()).name(locale)));
+            found.add(Map.of("id", user.id(), "name", user.name(), "level", levels.level(user.id()).name(locale)));
         }
         model.put("found", found);
         model.put("foundMax", People.FOUND);
@@ -78,7 +81,7 @@ final class LeadPeoplePages implements EndpointGroup {
         model.put("points", summary);
         model.put("grants", summary.grants().stream().map(g -> LeadParticipationModel.grant(g, locale)).toList());
         model.put("reports", standing.reports(user.id(), 20));
-        model.put("levelChoices", LeadParticipationModel.levelChoices(standing, locale));
+        model.put("levelChoices", LeadParticipationModel.levelChoices(standing.ladder(), locale));
         model.put("kept", kept);
         model.put("done", ctx.queryParam("done"));
         model.put("awarded", ParticipationKind.AWARDED.name());

@@ -8,6 +8,7 @@ import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.web.json.StandingJson;
 import java.util.Locale;
@@ -32,17 +33,19 @@ final class MePage implements EndpointGroup {
     private final Sessions sessions;
     private final Duration apiValidity;
     private final Standing standing;
+    private final Levels levels;
     private final Ledger ledger;
     private final NoticeTexts notices;
     private final WayBack wayBack;
     private final FanMessages fanMessages;
 
-    MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Ledger ledger,
+    MePage(SignIn signIn, Chrome chrome, Sessions sessions, Duration apiValidity, Standing standing, Levels levels, Ledger ledger,
             NoticeTexts notices, WayBack wayBack, FanMessages fanMessages) {
         this.fanMessages = fanMessages;
         this.notices = notices;
         this.wayBack = wayBack;
         this.standing = standing;
+        this.levels = levels;
         this.ledger = ledger;
         this.signIn = signIn;
         this.chrome = chrome;
@@ -63,7 +66,7 @@ final class MePage implements EndpointGroup {
             ctx.redirect("/me#public-title");
         }, USER);
         post("/me/early-access", ctx -> {
-            standing.joinEarlyAccess(Gate.admitted(ctx).userId());
+            levels.joinEarlyAccess(Gate.admitted(ctx).userId());
             ctx.redirect("/me?earlyAccess=asked#early-title");
         }, USER);
         post("/me/reminders", ctx -> {
@@ -92,8 +95,8 @@ final class MePage implements EndpointGroup {
         model.put("own", true);
         model.put("standingNotices", notices.latest(me.userId(), 10, locale));
         model.put("wayBack", wayBack.of(me.userId(), view.streak()));
-        model.put("earlyAccess", standing.earlyAccess(me.userId()));
-        model.put("mayJoinEarly", standing.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
+        model.put("earlyAccess", levels.earlyAccess(me.userId()));
+        model.put("mayJoinEarly", levels.holds(me.userId(), dev.popcorn.domain.Right.EARLY_ACCESS));
         model.put("earlyAccessFrom", standing.ladder().lowestWith(dev.popcorn.domain.Right.EARLY_ACCESS).name(locale));
         model.put("earlyAccessAsked", "asked".equals(ctx.queryParam("earlyAccess")));
         model.put("reminders", fanMessages.reminders(me.userId()));

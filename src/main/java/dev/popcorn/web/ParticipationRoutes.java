@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.ParticipationKind;
@@ -76,10 +77,12 @@ final class ParticipationRoutes implements EndpointGroup {
 
     private final Ledger ledger;
     private final Standing standing;
+    private final Levels levels;
 
-    ParticipationRoutes(Ledger ledger, Standing standing) {
+    ParticipationRoutes(Ledger ledger, Standing standing, Levels levels) {
         this.ledger = ledger;
         this.standing = standing;
+        this.levels = levels;
     }
 
     @Override
@@ -90,7 +93,7 @@ final class ParticipationRoutes implements EndpointGroup {
         post("/api/v1/me/profile", this::profile, USER);
         post("/api/v1/me/early-access", ctx -> {
             String me = Gate.admitted(ctx).userId();
-            standing.joinEarlyAccess(me);
+            levels.joinEarlyAccess(me);
             Json.write(ctx, 200, StandingJson.of(standing.view(me), Messages.choose(null, ctx.header("Accept-Language"))));
         }, USER);
         get("/api/v1/fans/{id}", this::fan, ANYONE);

@@ -10,7 +10,7 @@ import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.Nominations;
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekOverview.PollView;
@@ -38,7 +38,7 @@ final class PollPage implements EndpointGroup {
     private final CastBallot ballots;
     private final AnnounceAward announce;
     private final Nominations nominations;
-    private final Standing standing;
+    private final Levels levels;
     private final dev.popcorn.app.participation.Ledger ledger;
     private final Chrome chrome;
     private final Gate gate;
@@ -52,7 +52,7 @@ final class PollPage implements EndpointGroup {
         this.ballots = uses.ballots();
         this.announce = uses.announce();
         this.nominations = uses.nominations();
-        this.standing = uses.standing();
+        this.levels = uses.levels();
         this.ledger = uses.ledger();
         this.chrome = chrome;
         this.gate = gate;
@@ -135,12 +135,12 @@ final class PollPage implements EndpointGroup {
                     && result.winners().stream().anyMatch(w -> w.candidate().id() == ballot.candidateId())));
         });
         // Below the level that votes: said before the fan picks, with where the level is explained.
-        me.filter(pass -> view.state() == PollState.OPEN && !standing.holds(pass.userId(), dev.popcorn.domain.Right.VOTE))
+        me.filter(pass -> view.state() == PollState.OPEN && !levels.holds(pass.userId(), dev.popcorn.domain.Right.VOTE))
                 .ifPresent(pass -> {
-                    dev.popcorn.domain.Level from = standing.ladder().lowestWith(dev.popcorn.domain.Right.VOTE);
+                    dev.popcorn.domain.Level from = levels.ladder().lowestWith(dev.popcorn.domain.Right.VOTE);
                     model.put("voteFrom", from.name(chrome.locale(ctx)));
                     model.put("voteFromId", from.id());
-                    model.put("levelNow", standing.level(pass.userId()).name(chrome.locale(ctx)));
+                    model.put("levelNow", levels.level(pass.userId()).name(chrome.locale(ctx)));
                 });
         return model;
     }
@@ -163,11 +163,11 @@ final class PollPage implements EndpointGroup {
     private Map<String, Object> nominating(Context ctx, Optional<Pass> me, boolean lead, long pollId) {
         Locale locale = chrome.locale(ctx);
         Map<String, Object> model = new HashMap<>();
-        model.put("from", standing.ladder().lowestWith(Right.NOMINATE).name(locale));
+        model.put("from", levels.ladder().lowestWith(Right.NOMINATE).name(locale));
         model.put("limit", nominations.limit());
         me.ifPresent(pass -> {
-            model.put("allowed", standing.holds(pass.userId(), Right.NOMINATE));
-            model.put("level", standing.level(pass.userId()).name(locale));
+            model.put("allowed", levels.holds(pass.userId(), Right.NOMINATE));
+            model.put("level", levels.level(pass.userId()).name(locale));
             model.put("mine", nominations.mine(pollId, pass.userId()));
         });
         if (lead) {

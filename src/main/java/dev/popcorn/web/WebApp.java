@@ -63,7 +63,10 @@ public final class WebApp {
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
             ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
             dev.popcorn.app.identity.MemberAccounts memberAccounts, dev.popcorn.app.participation.Ledger ledger,
-            dev.popcorn.app.participation.Standing standing,
+            dev.popcorn.app.participation.Standing standing, dev.popcorn.app.participation.Levels levels,
+            dev.popcorn.app.participation.StandingReviews standingReviews,
+            dev.popcorn.app.participation.LevelOverrides levelOverrides,
+            dev.popcorn.app.participation.StandingNotices standingNotices,
             dev.popcorn.app.participation.FanCards fanCards,
             dev.popcorn.app.participation.Leaderboards leaderboards,
             dev.popcorn.app.week.WeekParticipation weekParticipation,
@@ -129,7 +132,7 @@ public final class WebApp {
     public static WebApp create(Services services, Settings settings, Watch watch) {
         Sessions sessions = new Sessions(services.signIn(), settings.sessionValidity(), settings.secureCookies());
         Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), services.forumAccounts().enabled());
-        NoticeTexts notices = new NoticeTexts(services.standing());
+        NoticeTexts notices = new NoticeTexts(services.standingNotices(), services.levels().ladder());
         chrome.tellOnNextPage(notices::unseen);
         Problems problems = new Problems(chrome);
         Gate gate = new Gate(sessions, new Bearer(services.signIn()));
@@ -243,7 +246,7 @@ public final class WebApp {
     private static List<EndpointGroup> groups(Services s, Settings settings, Sessions sessions, Chrome chrome,
             Problems problems, Gate gate, RateLimits limits, NoticeTexts notices) {
         PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce(),
-                s.nominations(), s.standing(), s.ledger());
+                s.nominations(), s.levels(), s.ledger());
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
                 s.standing());
         ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());
@@ -252,19 +255,19 @@ public final class WebApp {
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
                 s.buildNotices(), s.memberAccounts(), s.leaderboards(), s.people(), s.openRelease());
         LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
-                new LeadParticipationModel(s.overview(), s.weekParticipation(), s.standing()));
-        LeadPeoplePages people = new LeadPeoplePages(s.people(), s.standing(), s.ledger(), chrome);
+                new LeadParticipationModel(s.overview(), s.weekParticipation(), s.levels()));
+        LeadPeoplePages people = new LeadPeoplePages(s.people(), s.standing(), s.levels(), s.ledger(), chrome);
         LeadDesk desk = new LeadDesk(dashboard, people, chrome);
         return List.of(
                 // Before the public pages: /signin/forum must not be read as a personal link's /signin/{token}.
                 new ForumRoutes(s.forumAccounts(), sessions, s.replays(), settings.forumWebhookSecret()),
                 new PublicPages(fans, chrome, sessions, pollPage, wayBack),
                 new ReportPage(fans, chrome, gate, problems,
-                        new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing())),
+                        new ReportPage.Participation(s.weekParticipation(), s.ledger(), s.standing(), s.standingReviews())),
                 pollPage,
                 new LeadPages(new LeadPages.UseCases(s.openRelease(), s.shipRelease(), s.managePoll()), shown, dashboard,
                         desk, markdown),
-                new LeadParticipationPages(s.reports(), s.ledger(), s.standing(), s.people(), desk),
+                new LeadParticipationPages(s.reports(), s.ledger(), s.levelOverrides(), s.people(), desk),
                 people,
                 new WeekRoutes(s.overview(), gate),
                 new ReleaseRoutes(s.overview(), s.shipRelease(), s.reports(), s.wishTickets()),
@@ -274,15 +277,15 @@ public final class WebApp {
                 new WishRoutes(s.wishTickets()),
                 new TeamRoutes(s.overview(), s.manageTeams()),
                 new MeRoutes(s.overview(), s.wishTickets(), notices, s.fanMessages()),
-                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.ledger(), notices,
+                new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.levels(), s.ledger(), notices,
                         wayBack, s.fanMessages()),
                 new UserRoutes(s.signIn(), s.forget()),
-                new ParticipationRoutes(s.ledger(), s.standing()),
+                new ParticipationRoutes(s.ledger(), s.standing(), s.levels()),
                 new FanCardRoutes(s.fanCards(), s.overview(), chrome, sessions, limits),
                 new FanPage(s.standing(), s.fanCards(), chrome, sessions),
-                new LadderPages(s.standing(), chrome, sessions),
+                new LadderPages(s.levels(), chrome, sessions),
                 new LeaderboardRoutes(s.leaderboards(), gate, chrome),
-                new LevelRoutes(s.standing()),
+                new LevelRoutes(s.levelOverrides()),
                 new TrackerRoutes(s.trackerSync(), s.wishTickets(), s.outbox(), s.replays(), settings.trackerWebhookSecret()),
                 new JenkinsRoutes(s.buildNotices(), settings.jenkinsToken()),
                 new BackupRoutes(s.backups()));
