@@ -521,21 +521,21 @@ abstract class StoreContract {
     @Test
     void aUsersStandingSaysWhetherTheyLeadAndSinceWhenTheirPassesHold() {
         var users = store.users();
-        assertThat(users.standing("fan-1")).as("unknown").isEmpty();
+        assertThat(users.leadRole("fan-1")).as("unknown").isEmpty();
         users.upsert("fan-1", "Fan", SHIPPED);
-        assertThat(users.standing("fan-1")).hasValue(new dev.popcorn.app.UserStore.Standing(false, null));
+        assertThat(users.leadRole("fan-1")).hasValue(new dev.popcorn.app.UserStore.LeadRole(false, null));
         assertThat(users.setLead("fan-1", true)).isTrue();
         assertThat(users.setLead("nobody", true)).as("an unknown user is not made a lead").isFalse();
         Instant revokedAt = SHIPPED.plusNanos(1_234_567_891);
         users.revokePasses("fan-1", revokedAt);
-        assertThat(users.standing("fan-1")).hasValue(new dev.popcorn.app.UserStore.Standing(true,
+        assertThat(users.leadRole("fan-1")).hasValue(new dev.popcorn.app.UserStore.LeadRole(true,
                 SHIPPED.plusMillis(1234)));
         users.upsert("fan-1", "Fan again", SHIPPED.plusSeconds(5));
-        assertThat(users.standing("fan-1").orElseThrow().passesValidAfter()).as("a sign-in keeps the revocation")
+        assertThat(users.leadRole("fan-1").orElseThrow().passesValidAfter()).as("a sign-in keeps the revocation")
                 .isEqualTo(SHIPPED.plusMillis(1234));
         users.revokePasses("stranger", SHIPPED);
-        assertThat(users.standing("stranger")).as("an unknown id revoked is recorded")
-                .hasValue(new dev.popcorn.app.UserStore.Standing(false, SHIPPED));
+        assertThat(users.leadRole("stranger")).as("an unknown id revoked is recorded")
+                .hasValue(new dev.popcorn.app.UserStore.LeadRole(false, SHIPPED));
         assertThat(users.find("stranger").orElseThrow().name()).isEqualTo("stranger");
     }
 
