@@ -15,6 +15,7 @@ import dev.popcorn.app.award.ChatWebhook;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.award.Nominations;
 import dev.popcorn.app.award.Tally;
+import dev.popcorn.app.award.Winners;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.forum.FanMessages;
@@ -45,6 +46,7 @@ import dev.popcorn.app.release.ShipRelease;
 import dev.popcorn.app.team.ManageTeams;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.config.AwardConfig;
 import dev.popcorn.config.Config;
@@ -155,8 +157,8 @@ final class Wiring {
                 store.teams(), store.outbox(), store.audit()), tally, announce, clock);
         Nominations nominations = new Nominations(new Nominations.Stores(store.transactions(), store.nominations(),
                 store.polls(), store.teams(), store.audit()), managePoll, levels, Nominations.DEFAULT_LIMIT, clock);
-        WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
-                store.teams(), store.participation(), store.audit(), clock);
+        WeekOverview overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.teams(),
+                store.audit(), clock);
         IssueTracker tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
         TrackerSync trackerSync = trackerSync(config, store, tracker, baseUrl, clock);
         ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, store.releases(), store.polls(), store.audit(),
@@ -192,7 +194,9 @@ final class Wiring {
                 clock, instance);
         AwardSchedule schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
                 tally, clock, instance, SCHEDULE_LEASE);
-        return new Parts(new WebApp.Services(signIn, overview, reports, ballots, openRelease, managePoll,
+        return new Parts(new WebApp.Services(signIn, overview,
+                new LeadGlance(store.releases(), store.reports(), store.polls(), tally, clock),
+                new Winners(store.polls(), store.releases(), store.awards(), store.teams(), tally), reports, ballots, openRelease, managePoll,
                 new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, clock), trackerSync,
                 wishTickets, outbox, announce, forumAccounts, shipRelease, buildNotices,
                 replays, memberAccounts, ledger, standing, levels, standingReviews, levelOverrides, standingNotices,

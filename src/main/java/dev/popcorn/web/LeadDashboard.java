@@ -36,7 +36,7 @@ final class LeadDashboard {
     /** Use cases the dashboard shows. */
     record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, Outbox outbox,
             BuildNotices buildNotices, MemberAccounts memberAccounts, Leaderboards leaderboards, People people,
-            dev.popcorn.app.release.OpenRelease openRelease) {
+            dev.popcorn.app.release.OpenRelease openRelease, dev.popcorn.app.week.LeadGlance glance) {
     }
 
     private final UseCases uses;
@@ -58,7 +58,7 @@ final class LeadDashboard {
     /** The poll's count so far alone, as the glance shows it: what lead.js asks for to keep it live. */
     void liveCount(Context ctx) {
         Map<String, Object> model = chrome.model(ctx);
-        LeadGlanceModel.fillCount(model, uses.overview(), chrome.locale(ctx));
+        LeadGlanceModel.fillCount(model, uses.glance(), uses.overview(), chrome.locale(ctx));
         chrome.render(ctx, "lead-count", model);
     }
 
@@ -96,7 +96,7 @@ final class LeadDashboard {
         List<AuditEntry> audit = overview.auditLog(20);
         model.put("audit", audit.stream().map(AuditRow::of).toList());
         model.put("nextPollOpens", uses.openRelease().pollWouldOpen());
-        LeadGlanceModel.fill(model, overview, chrome.locale(ctx));
+        LeadGlanceModel.fill(model, uses.glance(), overview, chrome.locale(ctx));
         tracker(model);
         jenkins(model, chrome.locale(ctx));
         members(model, chrome.locale(ctx));

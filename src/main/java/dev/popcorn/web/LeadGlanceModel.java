@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.FeatureFeedback;
 import dev.popcorn.domain.PollResult;
@@ -39,8 +40,8 @@ final class LeadGlanceModel {
     }
 
     /** Fills the glance in, its features and candidates titled in the reader's language. */
-    static void fill(Map<String, Object> model, WeekOverview overview, java.util.Locale locale) {
-        overview.glance(TREND, COMMENTS_PER_VERDICT).ifPresent(glance -> {
+    static void fill(Map<String, Object> model, LeadGlance glances, WeekOverview overview, java.util.Locale locale) {
+        glances.glance(TREND, COMMENTS_PER_VERDICT).ifPresent(glance -> {
             Map<String, Team> teams = overview.teamsBySlug();
             model.put("glance", glance);
             model.put("featureBars", featureBars(glance, teams, locale));
@@ -53,8 +54,8 @@ final class LeadGlanceModel {
     }
 
     /** The poll's count so far alone (no feedback, trend or comments read): for the page's half-minute refresh. */
-    static void fillCount(Map<String, Object> model, WeekOverview overview, java.util.Locale locale) {
-        overview.liveCount().ifPresent(result -> putCount(model, result, overview.teamsBySlug(), locale));
+    static void fillCount(Map<String, Object> model, LeadGlance glances, WeekOverview overview, java.util.Locale locale) {
+        glances.liveCount().ifPresent(result -> putCount(model, result, overview.teamsBySlug(), locale));
     }
 
     private static void putCount(Map<String, Object> model, PollResult result, Map<String, Team> teams, java.util.Locale locale) {
@@ -69,7 +70,7 @@ final class LeadGlanceModel {
         return team == null ? slug : team.nameFor(locale);
     }
 
-    private static List<Bar> featureBars(WeekOverview.Glance glance, Map<String, Team> teams, java.util.Locale locale) {
+    private static List<Bar> featureBars(LeadGlance.Glance glance, Map<String, Team> teams, java.util.Locale locale) {
         long widest = glance.features().stream().mapToLong(FeatureFeedback::verdicts).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (FeatureFeedback f : glance.features()) {
@@ -102,11 +103,11 @@ final class LeadGlanceModel {
         return new Bar(key, label, team, likes, not, share, likes * scale, not * scale, liked, notLiked);
     }
 
-    private static List<Point> trend(List<WeekOverview.TrendPoint> points) {
+    private static List<Point> trend(List<LeadGlance.TrendPoint> points) {
         List<Point> drawn = new ArrayList<>();
         int n = points.size();
         for (int i = 0; i < n; i++) {
-            WeekOverview.TrendPoint p = points.get(i);
+            LeadGlance.TrendPoint p = points.get(i);
             double x = n == 1 ? 200 : 40 + 340.0 * i / (n - 1);
             double y = 72 - 64.0 * p.likeShare() / 100;
             drawn.add(new Point(p.release().version(), p.reports(), p.likeShare(), p.likes() + p.notGoodEnough() > 0, x, y));

@@ -35,7 +35,8 @@ final class PublicPages implements EndpointGroup {
 
     /** Use cases of the public pages. */
     record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, SignIn signIn,
-            dev.popcorn.app.participation.Standing standing) {
+            dev.popcorn.app.participation.Standing standing, dev.popcorn.app.award.Winners winners,
+            dev.popcorn.app.participation.Ledger ledger) {
     }
 
     private final WeekOverview overview;
@@ -43,6 +44,8 @@ final class PublicPages implements EndpointGroup {
     private final WishTickets wishTickets;
     private final SignIn signIn;
     private final dev.popcorn.app.participation.Standing standing;
+    private final dev.popcorn.app.award.Winners winners;
+    private final dev.popcorn.app.participation.Ledger ledger;
     private final Chrome chrome;
     private final Sessions sessions;
     private final PollPage polls;
@@ -55,6 +58,8 @@ final class PublicPages implements EndpointGroup {
         this.wishTickets = uses.wishTickets();
         this.signIn = uses.signIn();
         this.standing = uses.standing();
+        this.winners = uses.winners();
+        this.ledger = uses.ledger();
         this.chrome = chrome;
         this.sessions = sessions;
         this.polls = polls;
@@ -131,12 +136,12 @@ final class PublicPages implements EndpointGroup {
             me.ifPresent(pass -> model.put("myReport", reports.find(release.id(), pass.userId()).isPresent()));
         });
         stillOpen(model, me);
-        overview.winners(1).stream().findFirst().ifPresent(award -> model.put("lastAward", award));
+        winners.winners(1).stream().findFirst().ifPresent(award -> model.put("lastAward", award));
         model.put("teams", overview.teamsBySlug());
         model.put("wishes", overview.topWishes(5));
         model.put("signedOutEverywhere", me.isEmpty() && "everywhere".equals(ctx.queryParam("signedOut")));
         me.ifPresent(pass -> {
-            model.put("points", overview.points(pass.userId()));
+            model.put("points", ledger.points(pass.userId()));
             dev.popcorn.app.participation.Standing.View view = standing.view(pass.userId());
             model.put("standing", dev.popcorn.web.json.StandingJson.of(view, chrome.locale(ctx)));
             model.put("notices", wishTickets.notices(pass.userId()));
@@ -147,8 +152,8 @@ final class PublicPages implements EndpointGroup {
 
     private void winners(Context ctx) {
         Map<String, Object> model = chrome.model(ctx);
-        model.put("awards", overview.winners(52));
-        model.put("leaderboard", overview.leaderboard());
+        model.put("awards", winners.winners(52));
+        model.put("leaderboard", winners.leaderboard());
         model.put("teams", overview.teamsBySlug());
         chrome.render(ctx, "winners", model);
     }
@@ -158,7 +163,7 @@ final class PublicPages implements EndpointGroup {
         Team team = overview.team(ctx.pathParam("slug"))
                 .orElseThrow(() -> RuleViolation.notFound("team.unknown", ctx.pathParam("slug")));
         model.put("team", team);
-        model.put("wins", overview.winsOf(team.slug()));
+        model.put("wins", winners.winsOf(team.slug()));
         chrome.render(ctx, "team", model);
     }
 

@@ -58,7 +58,8 @@ import java.util.Set;
 public final class WebApp {
 
     /** The use cases the web layer drives. */
-    public record Services(SignIn signIn, WeekOverview overview, HandInReport reports, CastBallot ballots,
+    public record Services(SignIn signIn, WeekOverview overview, dev.popcorn.app.week.LeadGlance leadGlance,
+            dev.popcorn.app.award.Winners winners, HandInReport reports, CastBallot ballots,
             OpenRelease openRelease, ManagePoll managePoll, ManageTeams manageTeams, TrackerSync trackerSync,
             WishTickets wishTickets, Outbox outbox, AnnounceAward announce, ForumAccounts forumAccounts,
             ShipRelease shipRelease, BuildNotices buildNotices, Replays replays,
@@ -248,12 +249,12 @@ public final class WebApp {
         PollRoutes.UseCases polls = new PollRoutes.UseCases(s.overview(), s.ballots(), s.managePoll(), s.announce(),
                 s.nominations(), s.levels(), s.ledger());
         PublicPages.UseCases fans = new PublicPages.UseCases(s.overview(), s.reports(), s.wishTickets(), s.signIn(),
-                s.standing());
+                s.standing(), s.winners(), s.ledger());
         ForumMarkdown markdown = new ForumMarkdown(settings.baseUrl());
         WayBack wayBack = new WayBack(s.overview(), s.reports(), settings.calendar());
         PollPage pollPage = new PollPage(polls, chrome, gate, limits, markdown);
         LeadDashboard.UseCases shown = new LeadDashboard.UseCases(s.overview(), s.trackerSync(), s.wishTickets(), s.outbox(),
-                s.buildNotices(), s.memberAccounts(), s.leaderboards(), s.people(), s.openRelease());
+                s.buildNotices(), s.memberAccounts(), s.leaderboards(), s.people(), s.openRelease(), s.leadGlance());
         LeadDashboard dashboard = new LeadDashboard(shown, chrome, pollPage, !settings.jenkinsToken().isBlank(),
                 new LeadParticipationModel(s.overview(), s.weekParticipation(), s.levels()));
         LeadPeoplePages people = new LeadPeoplePages(s.people(), s.standing(), s.levels(), s.ledger(), chrome);
@@ -275,8 +276,8 @@ public final class WebApp {
                 new NominationRoutes(s.nominations()),
                 new NominationForms(s.nominations(), pollPage, desk),
                 new WishRoutes(s.wishTickets()),
-                new TeamRoutes(s.overview(), s.manageTeams()),
-                new MeRoutes(s.overview(), s.wishTickets(), notices, s.fanMessages()),
+                new TeamRoutes(s.overview(), s.winners(), s.manageTeams()),
+                new MeRoutes(s.ledger(), s.wishTickets(), notices, s.fanMessages()),
                 new MePage(s.signIn(), chrome, sessions, settings.apiValidity(), s.standing(), s.levels(), s.ledger(), notices,
                         wayBack, s.fanMessages()),
                 new UserRoutes(s.signIn(), s.forget()),
