@@ -110,8 +110,8 @@ public final class Popcorn implements AutoCloseable {
             WritesMeter writesMeter = new WritesMeter(telemetry.registry());
             parts = Wiring.wire(config, store, clock, baseUrl::get, Background.instanceName(), writesMeter);
             writesMeter.watchQueue(telemetry.registry(), parts.core().writes()::waiting);
-            WebKit kit = WebKit.of(parts.identity().signIn(), parts.participation().standing(),
-                    parts.forum().forumAccounts().enabled(), new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
+            WebKit kit = WebKit.of(parts.identity().signIn(), parts.participation().notices(),
+                    config.levels().ladder(), parts.forum().forumAccounts().enabled(), new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
                             config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.core().photos(),
                             config.jira().webhookSecret(), config.discourse().webhookSecret(), config.jenkins().token(),
                             config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress(), baseUrl::get,
@@ -129,7 +129,8 @@ public final class Popcorn implements AutoCloseable {
                 new DemoWeek(new DemoWeek.Stores(store.transactions(), store.teams(), store.users(), store.releases(),
                         store.reports(), store.polls(), store.ballots(), store.participation(), store.funnel()),
                         parts.release().openRelease(), parts.award().managePoll(), parts.feedback().reports(),
-                        parts.participation().standing(), config.calendar(), clock, parts.core().photos()).seed();
+                        parts.participation().standingReviews(), parts.participation().levelOverrides(),
+                        config.calendar(), clock, parts.core().photos()).seed();
             }
             parts.started();
             Popcorn popcorn = new Popcorn(config, store, web, parts, Background.start(parts.jobs()), telemetry);
@@ -225,6 +226,11 @@ public final class Popcorn implements AutoCloseable {
     /** Where users stand (levels and their rights), for tests that set a user's level the way a lead does. */
     dev.popcorn.app.participation.Standing standing() {
         return parts.participation().standing();
+    }
+
+    /** A lead's lock on a user's level, for tests that set a user's level the way a lead does. */
+    dev.popcorn.app.participation.LevelOverrides levelOverrides() {
+        return parts.participation().levelOverrides();
     }
 
     /** The database, for tests that set up what a user's sign-in would have written. */

@@ -98,7 +98,7 @@ public final class TestServer implements AutoCloseable {
         if (popcorn.standing().name(userId).isEmpty()) {
             popcorn.store().users().upsert(userId, userId, clock.instant());
         }
-        popcorn.standing().lock(userId, level, "set by the test", "test-lead");
+        popcorn.levelOverrides().lock(userId, level, "set by the test", "test-lead");
     }
 
     public String url(String path) {

@@ -40,11 +40,11 @@ public interface UserStore {
      * agrees): passes issued at or before {@code passesValidAfter} (null: never revoked) are
      * refused, and a lead pass counts only while {@code lead} is true.
      */
-    record Standing(boolean lead, java.time.Instant passesValidAfter) {
+    record LeadRole(boolean lead, java.time.Instant passesValidAfter) {
     }
 
-    /** The standing of a user Popcorn knows; empty for one it never recorded (not a lead, nothing revoked). */
-    Optional<Standing> standing(String id);
+    /** Whether a user Popcorn knows is a lead, and since when their passes count; empty for one it never recorded (not a lead, nothing revoked). */
+    Optional<LeadRole> leadRole(String id);
 
     /**
      * Refuses every pass of the user issued at or before {@code at} (kept to the millisecond), known

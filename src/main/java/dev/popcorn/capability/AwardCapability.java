@@ -57,10 +57,10 @@ public final class AwardCapability implements Capability {
                 core.forumKeys(), core.clock());
         this.managePoll = new ManagePoll(new ManagePoll.Stores(store.transactions(), store.polls(), store.awards(),
                 store.teams(), store.outbox(), store.audit()), week.tally(), announce, core.clock());
-        this.ballots = new CastBallot(store.polls(), store.ballots(), participation.ledger(), participation.standing(),
+        this.ballots = new CastBallot(store.polls(), store.ballots(), participation.ledger(), participation.levels(),
                 store.users(), store.teams(), store.forumAccounts(), award.eligibility(), core.writes(), core.clock());
         this.nominations = new Nominations(new Nominations.Stores(store.transactions(), store.nominations(),
-                store.polls(), store.teams(), store.audit()), managePoll, participation.standing(),
+                store.polls(), store.teams(), store.audit()), managePoll, participation.levels(),
                 Nominations.DEFAULT_LIMIT, core.clock());
         this.schedule = new AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
                 week.tally(), core.clock(), core.instance(), SCHEDULE_LEASE);
@@ -89,12 +89,12 @@ public final class AwardCapability implements Capability {
     /** What the poll's routes and page ask for. */
     public PollRoutes.UseCases polls() {
         return new PollRoutes.UseCases(week.overview(), ballots, managePoll, announce, nominations,
-                participation.standing(), participation.ledger());
+                participation.levels(), participation.ledger());
     }
 
     /** What the poll's page models ask for (the poll's page, the home page's card, the desk's). */
     public PollModel.UseCases pollModels() {
-        return new PollModel.UseCases(week.overview(), ballots, announce, nominations, participation.standing(),
+        return new PollModel.UseCases(week.overview(), ballots, announce, nominations, participation.levels(),
                 participation.ledger());
     }
 

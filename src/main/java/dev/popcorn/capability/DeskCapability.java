@@ -49,9 +49,9 @@ public final class DeskCapability implements Capability {
     public List<EndpointGroup> routes(WebKit web) {
         DeskModel model = new DeskModel(new DeskModel.UseCases(week.overview(), tracker.trackerSync(),
                 feedback.wishTickets(), core.outboxTroubles(), release.buildNotices(), identity.memberAccounts(),
-                participation.leaderboards(), participation.people(), release.openRelease()),
+                participation.leaderboards(), participation.people(), release.openRelease(), week.glance()),
                 new PollModel(award.pollModels(), web.markdown()),
-                new LeadParticipationModel(week.overview(), week.participation(), participation.standing()),
+                new LeadParticipationModel(week.overview(), week.participation(), participation.levels()),
                 !core.config().jenkins().token().isBlank());
         PersonModel person = new PersonModel(participation.people(), participation.standing(), participation.ledger());
         LeadDesk desk = new LeadDesk(model, person, web.chrome());
@@ -60,9 +60,9 @@ public final class DeskCapability implements Capability {
                 new DeskPollForms(award.managePoll(), week.overview(), desk, web.chrome(), web.markdown()),
                 new DeskWishForms(feedback.wishTickets(), desk),
                 new DeskRetryForms(core.outboxTroubles(), release.buildNotices(), desk),
-                new LeadParticipationPages(feedback.reports(), participation.ledger(), participation.standing(),
+                new LeadParticipationPages(feedback.reports(), participation.ledger(), participation.levelOverrides(),
                         participation.people(), desk),
-                new LeadPeoplePages(participation.people(), participation.standing(), person, web.chrome()),
+                new LeadPeoplePages(participation.people(), participation.levels(), person, web.chrome()),
                 new NominationForms(award.nominations(), desk));
     }
 }

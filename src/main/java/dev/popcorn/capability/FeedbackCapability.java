@@ -40,7 +40,7 @@ public final class FeedbackCapability implements Capability {
         this.release = release;
         Store store = core.store();
         this.reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
-                participation.ledger(), participation.standing(), store.audit(), core.writes(), core.clock());
+                participation.ledger(), participation.levels(), store.audit(), core.writes(), core.clock());
         this.wishTickets = new WishTickets(store.transactions(), store.reports(), store.tickets(), store.notices(),
                 participation.ledger(), store.outbox(), core.tracker(), core.forum(), store.audit(), core.baseUrl(),
                 core.clock());
@@ -69,7 +69,7 @@ public final class FeedbackCapability implements Capability {
                         web.sessions()),
                 new ReportPage(fanPages(), web.chrome(), web.gate(), web.problems(),
                         new ReportPage.Participation(week.participation(), participation.ledger(),
-                                participation.standing())));
+                                participation.standing(), participation.standingReviews())));
     }
 
     @Override

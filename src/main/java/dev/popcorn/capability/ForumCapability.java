@@ -38,7 +38,7 @@ public final class ForumCapability implements Capability {
                         config.discourse().nonceValidity(), config.discourse().leadGroups()),
                 identity.memberAccounts(),
                 // The forum's groups feed the levels granted by hand back in.
-                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, participation.standing()::forumSays,
+                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, participation.levelOverrides()::forumSays,
                         participation.standingMirror()::signedIn),
                 core.clock());
         this.forumThreads = new ForumThreads(core.forum(), new ForumThreads.Stores(store.forumThreads(), store.outbox(),
@@ -48,7 +48,8 @@ public final class ForumCapability implements Capability {
         // Private messages to one fan: standing news (filed by the mirror) and reminders before reports close.
         this.fanMessages = new FanMessages(core.forum(), new FanMessages.Stores(store.reminders(), store.standing(),
                 store.users(), store.releases(), store.reports(), store.outbox(), store.transactions()),
-                new ForumLetters(participation.standing(), config.calendar().zone(), core.clock()),
+                new ForumLetters(participation.standing(), participation.notices(), config.calendar().zone(),
+                        core.clock()),
                 new FanMessages.Settings(config.forumMessages().standing(), config.forumMessages().reminderLead()),
                 core.baseUrl(), config.discourse().signIn(), core.forumKeys(), core.clock());
     }

@@ -40,15 +40,16 @@ public final class HomeCapability implements Capability {
     public List<EndpointGroup> routes(WebKit web) {
         WayBack wayBack = new WayBack(week.overview(), feedback.reports(), web.settings().calendar());
         HomeModel home = new HomeModel(new HomeModel.UseCases(week.overview(), feedback.reports(),
-                feedback.wishTickets(), participation.standing()), new PollModel(award.pollModels(), web.markdown()),
+                feedback.wishTickets(), participation.standing(), week.winners(), participation.ledger()),
+                new PollModel(award.pollModels(), web.markdown()),
                 wayBack);
-        MeModel me = new MeModel(new MeModel.UseCases(participation.standing(), participation.ledger(),
+        MeModel me = new MeModel(new MeModel.UseCases(participation.standing(), participation.levels(), participation.ledger(),
                 forum.fanMessages()), web.notices(), wayBack, web.settings().apiValidity().toDays());
         return List.of(new HomePage(home, web.chrome(), web.sessions()),
                 new SignInPages(identity.signIn(), web.chrome(), web.sessions()),
-                new MeRoutes(week.overview(), feedback.wishTickets(), web.notices(), forum.fanMessages()),
+                new MeRoutes(participation.ledger(), feedback.wishTickets(), web.notices(), forum.fanMessages()),
                 new MePage(identity.signIn(), me, web.chrome(), web.sessions(), participation.standing(),
-                        forum.fanMessages()),
+                        participation.levels(), forum.fanMessages()),
                 new FanCardRoutes(participation.fanCards(), week.overview(), web.chrome(), web.sessions(), web.limits()));
     }
 }

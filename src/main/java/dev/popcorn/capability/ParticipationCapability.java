@@ -9,7 +9,11 @@ import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.participation.LaterReviews;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.People;
+import dev.popcorn.app.participation.LevelOverrides;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingNotices;
+import dev.popcorn.app.participation.StandingReviews;
 import dev.popcorn.config.Config;
 import dev.popcorn.store.Store;
 import dev.popcorn.web.FanPage;
@@ -36,6 +40,10 @@ public final class ParticipationCapability implements Capability {
 
     private final StandingMirror standingMirror;
     private final Standing standing;
+    private final Levels levels;
+    private final StandingNotices notices;
+    private final StandingReviews standingReviews;
+    private final LevelOverrides levelOverrides;
     private final Ledger ledger;
     private final People people;
     private final FanCards fanCards;
@@ -48,14 +56,20 @@ public final class ParticipationCapability implements Capability {
         // Levels and badges mirrored to the forum: the standing calls the mirror in its transactions.
         this.standingMirror = new StandingMirror(core.forum(), config.forumMirror(), store.forumLevels(), store.users(),
                 store.outbox(), config.forumMessages().standing(), core.clock());
-        this.standing = new Standing(store.standing(), store.participation(), config.points(), store.transactions(),
-                store.audit(), config.levels().ladder(), config.levels().streak(), config.calendar().zone(),
-                identity.memberAccounts()::memberNamesOf, standingMirror, core.clock());
+        this.standing = new Standing(store.standing(), config.levels().ladder(), config.levels().streak(),
+                config.calendar().zone(), identity.memberAccounts()::memberNamesOf, core.clock());
+        this.levels = new Levels(store.standing(), store.participation(), store.transactions(), store.audit(),
+                config.levels().ladder(), config.calendar().zone(), standingMirror, core.clock());
+        this.notices = new StandingNotices(store.standing(), standingMirror, core.clock());
+        this.standingReviews = new StandingReviews(standing, levels, notices, store.standing(), store.participation(),
+                config.points(), store.transactions(), store.audit(), standingMirror, core.clock());
+        this.levelOverrides = new LevelOverrides(standingReviews, levels, notices, store.standing(),
+                store.transactions(), store.audit(), standingMirror, core.clock());
         this.ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
-                config.calendar(), core.clock(), standing);
+                config.calendar(), core.clock(), standingReviews);
         // The reviews new grants ask for are done by a reviewer of their own, writes.reviews-per-second; they yield
         // while ballots and reports wait for their batch: a surge goes first.
-        this.reviews = new LaterReviews(standing, config.writes().reviewsPerSecond(), () -> core.writes().waiting() > 0,
+        this.reviews = new LaterReviews(standingReviews, config.writes().reviewsPerSecond(), () -> core.writes().waiting() > 0,
                 core.clock());
         ledger.reviewLater(reviews);
         this.people = new People(store.users());
@@ -72,6 +86,25 @@ public final class ParticipationCapability implements Capability {
 
     public Standing standing() {
         return standing;
+    }
+
+    /** The levels and the rights they bring: the {@code Rights} the acts ask. */
+    public Levels levels() {
+        return levels;
+    }
+
+    public StandingNotices notices() {
+        return notices;
+    }
+
+    /** The ledger's review of a fan's standing after each grant, and the hourly review of everyone. */
+    public StandingReviews standingReviews() {
+        return standingReviews;
+    }
+
+    /** A lead's lock and the forum's hand-given level. */
+    public LevelOverrides levelOverrides() {
+        return levelOverrides;
     }
 
     public Ledger ledger() {
@@ -92,12 +125,12 @@ public final class ParticipationCapability implements Capability {
 
     @Override
     public List<EndpointGroup> routes(WebKit web) {
-        return List.of(new ParticipationRoutes(ledger, standing),
+        return List.of(new ParticipationRoutes(ledger, standing, levels),
                 new FanPage(standing, fanCards, web.chrome(), web.sessions()),
-                new LadderPages(standing, web.chrome(), web.sessions()),
+                new LadderPages(levels, web.chrome(), web.sessions()),
                 new LeaderboardRoutes(leaderboards, web.gate()),
                 new LeaderboardPage(leaderboards, web.gate(), web.chrome()),
-                new LevelRoutes(standing));
+                new LevelRoutes(levelOverrides));
     }
 
     @Override
@@ -113,7 +146,7 @@ public final class ParticipationCapability implements Capability {
         // review may move is reviewed each hour (idempotent on every instance). On a thread of its own (a round over
         // a million users must not hold back a poll's close) and at a pace (a surge goes first).
         return List.of(new Job("participation review", Duration.ofMinutes(1), REVIEW_EVERY, true,
-                () -> standing.reviewAll(reviews::pace)));
+                () -> standingReviews.reviewAll(reviews::pace)));
     }
 
     @Override

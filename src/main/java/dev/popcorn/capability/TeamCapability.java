@@ -41,7 +41,7 @@ public final class TeamCapability implements Capability {
 
     @Override
     public List<EndpointGroup> routes(WebKit web) {
-        return List.of(new TeamRoutes(week.overview(), manageTeams), new TeamPage(week.overview(), web.chrome()));
+        return List.of(new TeamRoutes(week.overview(), week.winners(), manageTeams), new TeamPage(week.overview(), week.winners(), web.chrome()));
     }
 
     /** Photos of teams saved before are asked for now, not when the team is next saved. */

@@ -1,6 +1,8 @@
 package dev.popcorn.capability;
 
 import dev.popcorn.app.award.Tally;
+import dev.popcorn.app.award.Winners;
+import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.store.Store;
@@ -16,12 +18,16 @@ public final class WeekCapability implements Capability {
     private final Tally tally;
     private final WeekOverview overview;
     private final WeekParticipation participation;
+    private final LeadGlance glance;
+    private final Winners winners;
 
     public WeekCapability(Core core) {
         Store store = core.store();
         this.tally = new Tally(store.ballots(), store.reports(), core.config().award().tieRule());
-        this.overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.awards(),
-                store.teams(), store.participation(), store.audit(), core.clock());
+        this.overview = new WeekOverview(store.releases(), store.reports(), store.polls(), tally, store.teams(),
+                store.audit(), core.clock());
+        this.glance = new LeadGlance(store.releases(), store.reports(), store.polls(), tally, core.clock());
+        this.winners = new Winners(store.polls(), store.releases(), store.awards(), store.teams(), tally);
         this.participation = new WeekParticipation(store.funnel(), store.reports(), store.participation(), store.polls(),
                 store.ballots(), core.clock());
     }
@@ -35,12 +41,22 @@ public final class WeekCapability implements Capability {
         return overview;
     }
 
+    /** The week at a glance for the lead: feedback, its trend, the poll's count so far. */
+    public LeadGlance glance() {
+        return glance;
+    }
+
+    /** The awards won, week by week, and by team. */
+    public Winners winners() {
+        return winners;
+    }
+
     public WeekParticipation participation() {
         return participation;
     }
 
     @Override
     public List<EndpointGroup> routes(WebKit web) {
-        return List.of(new WeekRoutes(overview, web.gate()), new WinnersPage(overview, web.chrome()));
+        return List.of(new WeekRoutes(overview, web.gate()), new WinnersPage(overview, winners, web.chrome()));
     }
 }

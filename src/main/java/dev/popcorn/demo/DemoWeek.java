@@ -3,7 +3,8 @@ package dev.popcorn.demo;
 import dev.popcorn.app.award.BallotStore;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.feedback.HandInReport;
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.LevelOverrides;
+import dev.popcorn.app.participation.StandingReviews;
 import dev.popcorn.app.week.FunnelStore;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.participation.ParticipationStore;
@@ -323,7 +324,8 @@ public final class DemoWeek {
     private final FunnelStore funnel;
     private final OpenRelease openRelease;
     private final HandInReport handIn;
-    private final Standing standing;
+    private final StandingReviews standing;
+    private final LevelOverrides levels;
     private final ManagePoll managePoll;
     private final WeekCalendar calendar;
     private final Clock clock;
@@ -341,10 +343,11 @@ public final class DemoWeek {
             FunnelStore funnel) {
     }
 
-    public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, HandInReport handIn, Standing standing,
-            WeekCalendar calendar, Clock clock, Path photos) {
+    public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, HandInReport handIn, StandingReviews standing,
+            LevelOverrides levels, WeekCalendar calendar, Clock clock, Path photos) {
         this.handIn = handIn;
         this.standing = standing;
+        this.levels = levels;
         this.transactions = stores.transactions();
         this.teams = stores.teams();
         this.users = stores.users();
@@ -492,7 +495,7 @@ public final class DemoWeek {
             }
         }
         standing.reviewAll();
-        standing.lock(fans.get(0), "honorary", "Runs the beta testers' group on the forum", "lead");
+        levels.lock(fans.get(0), "honorary", "Runs the beta testers' group on the forum", "lead");
     }
 
     private void seedTeams() {

@@ -47,12 +47,12 @@ final class JdbcLeaderboards implements LeaderboardStore {
     }
 
     /** A user's standing as first read, and when they reached their points in the period (null for all time). */
-    private record Found(Standing standing, java.time.Instant reached) {
+    private record Found(Position standing, java.time.Instant reached) {
     }
 
     /** Two queries: the user with their points, then how many listed users have more and the least of those. */
     @Override
-    public Optional<Standing> standing(String userId, Period period, Exclusions exclusions) {
+    public Optional<Position> position(String userId, Period period, Exclusions exclusions) {
         Filter excluded = excluded(exclusions);
         String mine = period == null
                 ? "SELECT COALESCE(SUM(points), 0) FROM participation_totals WHERE user_id = u.id"
@@ -70,12 +70,12 @@ final class JdbcLeaderboards implements LeaderboardStore {
                 + (period == null ? "" : " OR (s.points = :points AND s.reached < :reached)") + ")"
                 + " AND u.public_profile AND NOT " + excluded.sql;
         return db.with(h -> bind(h.createQuery(who), period, excluded).bind("me", userId)
-                .map((rs, ctx) -> new Found(new Standing(rs.getString("id"), rs.getString("name"), rs.getString("level"),
+                .map((rs, ctx) -> new Found(new Position(rs.getString("id"), rs.getString("name"), rs.getString("level"),
                         rs.getLong("points"), null, null, rs.getBoolean("public_profile"), rs.getInt("excluded") == 1),
                         Db.instant(rs, "reached")))
                 .findOne()
                 .map(found -> {
-                    Standing s = found.standing();
+                    Position s = found.standing();
                     if (s.excluded() || s.points() <= 0) {
                         return s;
                     }
@@ -87,7 +87,7 @@ final class JdbcLeaderboards implements LeaderboardStore {
                             .map((rs, ctx) -> {
                                 long above = rs.getLong("above");
                                 Long placeAbove = rs.wasNull() ? null : above;
-                                return new Standing(s.userId(), s.name(), s.level(), s.points(), (int) rs.getLong("ahead") + 1,
+                                return new Position(s.userId(), s.name(), s.level(), s.points(), (int) rs.getLong("ahead") + 1,
                                         placeAbove, s.listed(), false);
                             })
                             .one();

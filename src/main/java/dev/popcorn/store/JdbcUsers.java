@@ -103,9 +103,9 @@ final class JdbcUsers implements UserStore {
     }
 
     @Override
-    public Optional<Standing> standing(String id) {
+    public Optional<LeadRole> leadRole(String id) {
         return db.with(h -> h.createQuery("SELECT is_lead, passes_valid_after FROM users WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Standing(rs.getBoolean("is_lead"),
+                .map((rs, ctx) -> new LeadRole(rs.getBoolean("is_lead"),
                         rs.getObject("passes_valid_after") == null ? null : Db.instant(rs, "passes_valid_after")))
                 .findOne());
     }

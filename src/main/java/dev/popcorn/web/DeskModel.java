@@ -110,7 +110,7 @@ public final class DeskModel {
     /** Use cases the desk shows. */
     public record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, OutboxTroubles outbox,
             BuildNotices buildNotices, MemberAccounts memberAccounts, Leaderboards leaderboards, People people,
-            OpenRelease openRelease) {
+            OpenRelease openRelease, dev.popcorn.app.week.LeadGlance glance) {
     }
 
     private final UseCases uses;
@@ -140,7 +140,7 @@ public final class DeskModel {
         List<Wish> wishList = overview.topWishes(WISHES);
         return new Page(recent, overview.recentReleases(RELEASES), overview.teams(), overview.teamsBySlug(),
                 audit.stream().map(AuditRow::of).toList(), uses.openRelease().pollWouldOpen(),
-                LeadGlanceModel.glance(overview, locale), tracker(), jenkins(locale), members(locale),
+                LeadGlanceModel.glance(uses.glance(), overview, locale), tracker(), jenkins(locale), members(locale),
                 uses.leaderboards().users(Leaderboards.Period.WEEK, CONTRIBUTORS, null).entries().stream()
                         .map(e -> new LeaderboardPageModel.Row(e.rank(), e.userId(), e.name(), e.level().name(locale),
                                 e.points(), false, false))
@@ -154,7 +154,7 @@ public final class DeskModel {
 
     /** The poll's count so far alone. */
     Count count(Locale locale) {
-        return new Count(LeadGlanceModel.liveCount(uses.overview(), locale));
+        return new Count(LeadGlanceModel.liveCount(uses.glance(), uses.overview(), locale));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.popcorn.web;
 import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingNotices;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.MarkdownLiteral;
@@ -31,9 +32,9 @@ public final class ForumLetters implements FanMessages.Letters {
     private final ZoneId zone;
     private final Clock clock;
 
-    public ForumLetters(Standing standing, ZoneId zone, Clock clock) {
+    public ForumLetters(Standing standing, StandingNotices notices, ZoneId zone, Clock clock) {
         this.standing = standing;
-        this.notices = new NoticeTexts(standing);
+        this.notices = new NoticeTexts(notices, standing.ladder());
         this.zone = zone;
         this.clock = clock;
     }

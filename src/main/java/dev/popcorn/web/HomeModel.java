@@ -38,13 +38,14 @@ public final class HomeModel {
      * {@code poll} is the week's poll as the visitor may see it.
      */
     record Page(Release release, Boolean reportsOpen, List<FeatureFeedback> feedback, Long reportCount,
-            PollModel.Card poll, Boolean myReport, StillOpen stillOpen, WeekOverview.Award lastAward,
+            PollModel.Card poll, Boolean myReport, StillOpen stillOpen, dev.popcorn.app.award.Winners.Award lastAward,
             Map<String, Team> teams, List<Wish> wishes, boolean signedOutEverywhere, Long points, StandingJson standing,
             List<WishNotice> notices, WayBack.Next wayBack) {
     }
 
     /** The use cases the home page reads. */
-    public record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, Standing standing) {
+    public record UseCases(WeekOverview overview, HandInReport reports, WishTickets wishTickets, Standing standing,
+            dev.popcorn.app.award.Winners winners, dev.popcorn.app.participation.Ledger ledger) {
     }
 
     private final UseCases uses;
@@ -79,14 +80,14 @@ public final class HomeModel {
         WayBack.Next next = null;
         if (me.isPresent()) {
             String userId = me.get().userId();
-            points = overview.points(userId);
+            points = uses.ledger().points(userId);
             Standing.View view = uses.standing().view(userId);
             standing = StandingJson.of(view, locale);
             notices = uses.wishTickets().notices(userId);
             next = wayBack.of(userId, view.streak());
         }
         return new Page(release, reportsOpen, feedback, reportCount, poll, myReport, stillOpen(me),
-                overview.winners(1).stream().findFirst().orElse(null), overview.teamsBySlug(), overview.topWishes(5),
+                uses.winners().winners(1).stream().findFirst().orElse(null), overview.teamsBySlug(), overview.topWishes(5),
                 me.isEmpty() && signedOut, points, standing, notices, next);
     }
 

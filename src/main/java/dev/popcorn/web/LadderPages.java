@@ -38,20 +38,20 @@ public final class LadderPages implements EndpointGroup {
     static final int HOLDERS = 60;
     private static final Duration COUNTS_FRESH = Duration.ofMinutes(1);
 
-    private final Standing standing;
+    private final dev.popcorn.app.participation.Levels levels;
     private final Chrome chrome;
     private final Sessions sessions;
     private final Fresh<String, Map<Level, Long>> levelCounts;
     private final Fresh<String, Map<Badge.Earned, Long>> badgeCounts;
     private final Fresh<Badge.Earned, List<StandingStore.Holder>> holders;
 
-    public LadderPages(Standing standing, Chrome chrome, Sessions sessions) {
-        this.standing = standing;
+    public LadderPages(dev.popcorn.app.participation.Levels levels, Chrome chrome, Sessions sessions) {
+        this.levels = levels;
         this.chrome = chrome;
         this.sessions = sessions;
-        this.levelCounts = new Fresh<>(all -> Optional.of(standing.levelCounts()), COUNTS_FRESH);
-        this.badgeCounts = new Fresh<>(all -> Optional.of(standing.badgeCounts()), COUNTS_FRESH);
-        this.holders = new Fresh<>(tier -> Optional.of(standing.holders(tier, HOLDERS)), COUNTS_FRESH);
+        this.levelCounts = new Fresh<>(all -> Optional.of(levels.levelCounts()), COUNTS_FRESH);
+        this.badgeCounts = new Fresh<>(all -> Optional.of(levels.badgeCounts()), COUNTS_FRESH);
+        this.holders = new Fresh<>(tier -> Optional.of(levels.holders(tier, HOLDERS)), COUNTS_FRESH);
     }
 
     @Override
@@ -77,7 +77,7 @@ public final class LadderPages implements EndpointGroup {
     }
 
     /** The ladder's page: its levels, the window of releases it counts, what share keeps a level, the days of grace. */
-    record Levels(List<LevelLine> levels, int windowReleases, int keepPercent, long graceDays) {
+    record LevelsPage(List<LevelLine> levels, int windowReleases, int keepPercent, long graceDays) {
     }
 
     /** The badges' page. */
@@ -90,8 +90,8 @@ public final class LadderPages implements EndpointGroup {
 
     private void levels(Context ctx) {
         Locale locale = chrome.locale(ctx);
-        LevelLadder ladder = standing.ladder();
-        Optional<String> mine = sessions.current(ctx).map(pass -> standing.level(pass.userId()).id());
+        LevelLadder ladder = levels.ladder();
+        Optional<String> mine = sessions.current(ctx).map(pass -> levels.level(pass.userId()).id());
         Map<Level, Long> counts = levelCounts.get("all").orElseThrow();
         List<LevelLine> lines = new ArrayList<>();
         for (Level level : ladder.levels()) {
@@ -99,7 +99,7 @@ public final class LadderPages implements EndpointGroup {
                     needs(level, locale), NoticeTexts.adds(ladder, level, locale), counts.getOrDefault(level, 0L),
                     mine.map(level.id()::equals).orElse(false)));
         }
-        chrome.render(ctx, "levels", new Levels(lines, ladder.windowReleases(), ladder.keepPercent(),
+        chrome.render(ctx, "levels", new LevelsPage(lines, ladder.windowReleases(), ladder.keepPercent(),
                 ladder.grace().toDays()));
     }
 
@@ -153,7 +153,7 @@ public final class LadderPages implements EndpointGroup {
 
     /** The badge keys the signed-in reader holds (none for a visitor). */
     private List<String> held(Context ctx) {
-        return sessions.current(ctx).map(pass -> List.copyOf(standing.badgeKeys(pass.userId()))).orElse(List.of());
+        return sessions.current(ctx).map(pass -> List.copyOf(levels.badgeKeys(pass.userId()))).orElse(List.of());
     }
 
     /** A badge as its address names it: {@code first-report}, as the keys of its tiers begin. */

@@ -1,5 +1,6 @@
 package dev.popcorn.web;
 
+import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.FeatureFeedback;
 import dev.popcorn.domain.PollResult;
@@ -43,7 +44,7 @@ final class LeadGlanceModel {
      * The week at a glance: the release's feedback ({@code glance}), its bars by feature and by team, the trend and its
      * line, and the poll's count so far while it runs.
      */
-    record Glance(WeekOverview.Glance glance, List<Bar> featureBars, List<Bar> teamBars, List<Point> trend,
+    record Glance(dev.popcorn.app.week.LeadGlance.Glance glance, List<Bar> featureBars, List<Bar> teamBars, List<Point> trend,
             String trendLine, LiveCount count) implements PageModels.Part {
     }
 
@@ -53,8 +54,8 @@ final class LeadGlanceModel {
     }
 
     /** The glance, its features and candidates titled in the reader's language; null before any release. */
-    static Glance glance(WeekOverview overview, java.util.Locale locale) {
-        return overview.glance(TREND, COMMENTS_PER_VERDICT).map(glance -> {
+    static Glance glance(dev.popcorn.app.week.LeadGlance glances, WeekOverview overview, java.util.Locale locale) {
+        return glances.glance(TREND, COMMENTS_PER_VERDICT).map(glance -> {
             Map<String, Team> teams = overview.teamsBySlug();
             List<Point> trend = trend(glance.trend());
             return new Glance(glance, featureBars(glance, teams, locale), teamBars(glance.features(), teams, locale), trend,
@@ -63,8 +64,8 @@ final class LeadGlanceModel {
     }
 
     /** The poll's count so far alone (no feedback, trend or comments read): for the page's half-minute refresh; null when no poll runs. */
-    static LiveCount liveCount(WeekOverview overview, java.util.Locale locale) {
-        return overview.liveCount().map(result -> count(result, overview.teamsBySlug(), locale)).orElse(null);
+    static LiveCount liveCount(dev.popcorn.app.week.LeadGlance glances, WeekOverview overview, java.util.Locale locale) {
+        return glances.liveCount().map(result -> count(result, overview.teamsBySlug(), locale)).orElse(null);
     }
 
     private static LiveCount count(PollResult result, Map<String, Team> teams, java.util.Locale locale) {
@@ -76,7 +77,7 @@ final class LeadGlanceModel {
         return team == null ? slug : team.nameFor(locale);
     }
 
-    private static List<Bar> featureBars(WeekOverview.Glance glance, Map<String, Team> teams, java.util.Locale locale) {
+    private static List<Bar> featureBars(LeadGlance.Glance glance, Map<String, Team> teams, java.util.Locale locale) {
         long widest = glance.features().stream().mapToLong(FeatureFeedback::verdicts).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (FeatureFeedback f : glance.features()) {
@@ -109,11 +110,11 @@ final class LeadGlanceModel {
         return new Bar(key, label, team, likes, not, share, likes * scale, not * scale, liked, notLiked);
     }
 
-    private static List<Point> trend(List<WeekOverview.TrendPoint> points) {
+    private static List<Point> trend(List<LeadGlance.TrendPoint> points) {
         List<Point> drawn = new ArrayList<>();
         int n = points.size();
         for (int i = 0; i < n; i++) {
-            WeekOverview.TrendPoint p = points.get(i);
+            LeadGlance.TrendPoint p = points.get(i);
             double x = n == 1 ? 200 : 40 + 340.0 * i / (n - 1);
             double y = 72 - 64.0 * p.likeShare() / 100;
             drawn.add(new Point(p.release().version(), p.reports(), p.likeShare(), p.likes() + p.notGoodEnough() > 0, x, y));

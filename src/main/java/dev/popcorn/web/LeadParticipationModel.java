@@ -1,6 +1,6 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.domain.Grant;
@@ -34,12 +34,12 @@ public final class LeadParticipationModel {
 
     private final WeekOverview overview;
     private final WeekParticipation week;
-    private final Standing standing;
+    private final Levels levels;
 
-    public LeadParticipationModel(WeekOverview overview, WeekParticipation week, Standing standing) {
+    public LeadParticipationModel(WeekOverview overview, WeekParticipation week, Levels levels) {
         this.overview = overview;
         this.week = week;
-        this.standing = standing;
+        this.levels = levels;
     }
 
     /**
@@ -73,13 +73,13 @@ public final class LeadParticipationModel {
         return new Participation(current.orElse(null),
                 current.map(release -> funnel(week.funnel(release.id()), locale)).orElse(null),
                 current.map(release -> week.reports(release.id(), REPORTS)).orElse(null),
-                week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList(), levelForms(standing, locale),
-                levels(standing.levelCounts(), locale));
+                week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList(), levelForms(levels.ladder(), locale),
+                levels(levels.levelCounts(), locale));
     }
 
     /** The ladder's levels for the level form: id and name in the lead's language. */
-    static LevelForms levelForms(Standing standing, Locale locale) {
-        return new LevelForms(standing.ladder().levels().stream().map(level -> new LevelChoice(level.id(),
+    static LevelForms levelForms(dev.popcorn.domain.LevelLadder ladder, Locale locale) {
+        return new LevelForms(ladder.levels().stream().map(level -> new LevelChoice(level.id(),
                 level.name(locale))).toList());
     }
 

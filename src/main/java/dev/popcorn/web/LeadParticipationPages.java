@@ -7,7 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.People;
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.LevelOverrides;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -22,16 +22,16 @@ public final class LeadParticipationPages implements EndpointGroup {
 
     private final HandInReport reports;
     private final Ledger ledger;
-    private final Standing standing;
+    private final LevelOverrides levels;
     private final People people;
     private final LeadDesk desk;
 
-    public LeadParticipationPages(HandInReport reports, Ledger ledger, Standing standing, People people, LeadDesk desk) {
+    public LeadParticipationPages(HandInReport reports, Ledger ledger, LevelOverrides levels, People people, LeadDesk desk) {
         this.people = people;
         this.desk = desk;
         this.reports = reports;
         this.ledger = ledger;
-        this.standing = standing;
+        this.levels = levels;
     }
 
     @Override
@@ -47,12 +47,12 @@ public final class LeadParticipationPages implements EndpointGroup {
                     return null;
                 }), LEAD);
         post("/lead/participation/level", ctx -> desk.act(ctx, "lock-level", "desk-participation", "levelLocked", lead -> {
-            standing.lock(user(ctx), form(ctx, "level"), ctx.formParam("reason"), lead);
+            levels.lock(user(ctx), form(ctx, "level"), ctx.formParam("reason"), lead);
             return null;
         }), LEAD);
         post("/lead/participation/level/unlock", ctx -> desk.act(ctx, "unlock-level", "desk-participation", "levelUnlocked",
                 lead -> {
-                    standing.unlock(user(ctx), ctx.formParam("reason"), lead);
+                    levels.unlock(user(ctx), ctx.formParam("reason"), lead);
                     return null;
                 }), LEAD);
     }

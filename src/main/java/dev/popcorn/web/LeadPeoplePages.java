@@ -4,6 +4,7 @@ import static dev.popcorn.web.common.Access.LEAD;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.participation.People;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
@@ -31,11 +32,12 @@ public final class LeadPeoplePages implements EndpointGroup {
     }
 
     private final People people;
-    private final Standing standing;
+    private final dev.popcorn.app.participation.Levels standing;
     private final PersonModel person;
     private final Chrome chrome;
 
-    public LeadPeoplePages(People people, Standing standing, PersonModel person, Chrome chrome) {
+    public LeadPeoplePages(People people, dev.popcorn.app.participation.Levels standing, PersonModel person,
+            Chrome chrome) {
         this.people = people;
         this.standing = standing;
         this.person = person;

@@ -3,7 +3,7 @@ package dev.popcorn.web;
 import static dev.popcorn.web.common.Access.LEAD;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.LevelOverrides;
 import dev.popcorn.domain.Level;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
@@ -28,10 +28,10 @@ public final class LevelRoutes implements EndpointGroup {
         }
     }
 
-    private final Standing standing;
+    private final LevelOverrides levels;
 
-    public LevelRoutes(Standing standing) {
-        this.standing = standing;
+    public LevelRoutes(LevelOverrides levels) {
+        this.levels = levels;
     }
 
     @Override
@@ -43,14 +43,14 @@ public final class LevelRoutes implements EndpointGroup {
     private void lock(Context ctx) {
         LockInput input = Json.read(ctx, LockInput.class);
         String user = ctx.pathParam("id");
-        Level level = standing.lock(user, input.level(), input.reason(), Gate.admitted(ctx).userId());
+        Level level = levels.lock(user, input.level(), input.reason(), Gate.admitted(ctx).userId());
         Json.write(ctx, 200, LevelJson.of(user, level, true, locale(ctx)));
     }
 
     private void unlock(Context ctx) {
         UnlockInput input = Json.read(ctx, UnlockInput.class);
         String user = ctx.pathParam("id");
-        Level level = standing.unlock(user, input.reason(), Gate.admitted(ctx).userId());
+        Level level = levels.unlock(user, input.reason(), Gate.admitted(ctx).userId());
         Json.write(ctx, 200, LevelJson.of(user, level, false, locale(ctx)));
     }
 

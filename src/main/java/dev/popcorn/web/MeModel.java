@@ -40,7 +40,8 @@ public final class MeModel {
     }
 
     /** The use cases the page reads. */
-    public record UseCases(Standing standing, Ledger ledger, FanMessages fanMessages) {
+    public record UseCases(Standing standing, dev.popcorn.app.participation.Levels levels, Ledger ledger,
+            FanMessages fanMessages) {
     }
 
     private final UseCases uses;
@@ -62,7 +63,7 @@ public final class MeModel {
         Standing.View view = standing.view(userId);
         Ledger.Summary summary = ledger.summary(userId, asked.before());
         return new Page(me, apiDays, StandingJson.of(view, locale), true, notices.latest(userId, NOTICES, locale),
-                wayBack.of(userId, view.streak()), standing.earlyAccess(userId), standing.holds(userId,
+                wayBack.of(userId, view.streak()), uses.levels().earlyAccess(userId), uses.levels().holds(userId,
                         Right.EARLY_ACCESS), standing.ladder().lowestWith(Right.EARLY_ACCESS).name(locale),
                 asked.earlyAccessAsked(), uses.fanMessages().reminders(userId), standing.ladder().windowReleases(),
                 standing.streakRules().freezeEvery(), ledger.weeklyCap(), summary,

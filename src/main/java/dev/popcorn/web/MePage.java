@@ -27,9 +27,12 @@ public final class MePage implements EndpointGroup {
     private final Chrome chrome;
     private final Sessions sessions;
     private final Standing standing;
+    private final dev.popcorn.app.participation.Levels levels;
     private final FanMessages fanMessages;
 
-    public MePage(SignIn signIn, MeModel model, Chrome chrome, Sessions sessions, Standing standing, FanMessages fanMessages) {
+    public MePage(SignIn signIn, MeModel model, Chrome chrome, Sessions sessions, Standing standing,
+            dev.popcorn.app.participation.Levels levels, FanMessages fanMessages) {
+        this.levels = levels;
         this.signIn = signIn;
         this.model = model;
         this.chrome = chrome;
@@ -51,7 +54,7 @@ public final class MePage implements EndpointGroup {
             ctx.redirect("/me#public-title");
         }, USER);
         post("/me/early-access", ctx -> {
-            standing.joinEarlyAccess(Gate.admitted(ctx).userId());
+            levels.joinEarlyAccess(Gate.admitted(ctx).userId());
             ctx.redirect("/me?earlyAccess=asked#early-title");
         }, USER);
         post("/me/reminders", ctx -> {

@@ -7,7 +7,6 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.identity.Passes.Pass;
-import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.domain.WishNotice;
@@ -39,7 +38,7 @@ public final class MeRoutes implements EndpointGroup {
             String ticketKey, String shipsIn, String level, String badge) {
     }
 
-    private final WeekOverview overview;
+    private final dev.popcorn.app.participation.Ledger ledger;
     private final WishTickets wishTickets;
     /** Whether the caller is reminded on the forum before reports close, as the API shows it. */
     record RemindersJson(boolean offered, boolean on, boolean forumAccount, long hours) {
@@ -55,9 +54,9 @@ public final class MeRoutes implements EndpointGroup {
     private final NoticeTexts standingNotices;
     private final FanMessages fanMessages;
 
-    public MeRoutes(WeekOverview overview, WishTickets wishTickets, NoticeTexts standingNotices, FanMessages fanMessages) {
+    public MeRoutes(dev.popcorn.app.participation.Ledger ledger, WishTickets wishTickets, NoticeTexts standingNotices, FanMessages fanMessages) {
         this.fanMessages = fanMessages;
-        this.overview = overview;
+        this.ledger = ledger;
         this.wishTickets = wishTickets;
         this.standingNotices = standingNotices;
     }
@@ -66,7 +65,7 @@ public final class MeRoutes implements EndpointGroup {
     public void addEndpoints() {
         get("/api/v1/me", ctx -> {
             Pass me = Gate.admitted(ctx);
-            Json.write(ctx, 200, new MeJson(me.userId(), me.name(), overview.points(me.userId())));
+            Json.write(ctx, 200, new MeJson(me.userId(), me.name(), ledger.points(me.userId())));
         }, USER);
         get("/api/v1/me/notices", this::notices, USER);
         get("/api/v1/me/reminders", ctx -> Json.write(ctx, 200,

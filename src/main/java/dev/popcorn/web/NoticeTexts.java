@@ -2,6 +2,7 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingNotices;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.Badge;
 import dev.popcorn.domain.Level;
@@ -25,20 +26,21 @@ public final class NoticeTexts {
     record Told(long id, String kind, String text, String href, Instant at, String level, String badge) {
     }
 
-    private final Standing standing;
+    private final StandingNotices notices;
+    private final LevelLadder ladder;
 
-    public NoticeTexts(Standing standing) {
-        this.standing = standing;
+    public NoticeTexts(StandingNotices notices, LevelLadder ladder) {
+        this.notices = notices;
+        this.ladder = ladder;
     }
 
     /** The notice in words, or nothing when it names what the ladder or the badges no longer have. */
     Optional<Told> told(StandingStore.Notice notice, Locale locale) {
-        if (Standing.NOTICE_PROMOTED.equals(notice.kind())) {
-            LevelLadder ladder = standing.ladder();
+        if (StandingNotices.PROMOTED.equals(notice.kind())) {
             return ladder.find(notice.subject()).map(level -> new Told(notice.id(), notice.kind(),
                     promoted(ladder, level, locale), "/levels#level-" + level.id(), notice.at(), level.id(), null));
         }
-        if (Standing.NOTICE_BADGE.equals(notice.kind())) {
+        if (StandingNotices.BADGE.equals(notice.kind())) {
             try {
                 Badge.Earned tier = Badge.Earned.parse(notice.subject());
                 return Optional.of(new Told(notice.id(), notice.kind(),
@@ -70,12 +72,12 @@ public final class NoticeTexts {
 
     /** The user's latest notices in words, newest first. */
     List<Told> latest(String userId, int limit, Locale locale) {
-        return standing.notices(userId, limit).stream().flatMap(n -> told(n, locale).stream()).toList();
+        return notices.notices(userId, limit).stream().flatMap(n -> told(n, locale).stream()).toList();
     }
 
     /** The notices the user was not told yet, in words, newest first; from now on they count as told. */
     List<Told> unseen(String userId, Locale locale) {
-        List<Told> told = new ArrayList<>(standing.tellUnseen(userId).stream().flatMap(n -> told(n, locale).stream()).toList());
+        List<Told> told = new ArrayList<>(notices.tellUnseen(userId).stream().flatMap(n -> told(n, locale).stream()).toList());
         java.util.Collections.reverse(told);
         return told;
     }

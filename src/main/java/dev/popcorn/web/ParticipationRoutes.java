@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.Grant;
 import dev.popcorn.domain.ParticipationKind;
@@ -77,10 +78,12 @@ public final class ParticipationRoutes implements EndpointGroup {
 
     private final Ledger ledger;
     private final Standing standing;
+    private final Levels levels;
 
-    public ParticipationRoutes(Ledger ledger, Standing standing) {
+    public ParticipationRoutes(Ledger ledger, Standing standing, Levels levels) {
         this.ledger = ledger;
         this.standing = standing;
+        this.levels = levels;
     }
 
     @Override
@@ -91,7 +94,7 @@ public final class ParticipationRoutes implements EndpointGroup {
         post("/api/v1/me/profile", this::profile, USER);
         post("/api/v1/me/early-access", ctx -> {
             String me = Gate.admitted(ctx).userId();
-            standing.joinEarlyAccess(me);
+            levels.joinEarlyAccess(me);
             Json.write(ctx, 200, StandingJson.of(standing.view(me), Messages.choose(null, ctx.header("Accept-Language"))));
         }, USER);
         get("/api/v1/fans/{id}", this::fan, ANYONE);

@@ -48,7 +48,7 @@ public final class PersonModel {
         return new Page(user, StandingJson.of(standing.view(user.id()), locale), false, true, user.name(),
                 standing.ladder().windowReleases(), standing.streakRules().freezeEvery(), summary,
                 summary.grants().stream().map(g -> LeadParticipationModel.grant(g, locale)).toList(),
-                standing.reports(user.id(), REPORTS), LeadParticipationModel.levelForms(standing, locale), kept, done,
+                standing.reports(user.id(), REPORTS), LeadParticipationModel.levelForms(standing.ladder(), locale), kept, done,
                 ParticipationKind.AWARDED.name());
     }
 }

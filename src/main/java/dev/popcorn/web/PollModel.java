@@ -69,7 +69,7 @@ public final class PollModel {
 
     /** The use cases a poll is read from. */
     public record UseCases(WeekOverview overview, CastBallot ballots, AnnounceAward announce, Nominations nominations,
-            Standing standing, Ledger ledger) {
+            dev.popcorn.app.participation.Levels levels, Ledger ledger) {
     }
 
     private final UseCases uses;
@@ -131,7 +131,7 @@ public final class PollModel {
             }
         }
         // Below the level that votes: said before the fan picks, with where the level is explained.
-        Standing standing = uses.standing();
+        dev.popcorn.app.participation.Levels standing = uses.levels();
         Optional<Pass> belowVote = me.filter(pass -> view.state() == PollState.OPEN && !standing.holds(pass.userId(),
                 Right.VOTE));
         Level voteLevel = belowVote.map(pass -> standing.ladder().lowestWith(Right.VOTE)).orElse(null);
@@ -152,7 +152,7 @@ public final class PollModel {
     }
 
     private Nominating nominating(Optional<Pass> me, boolean lead, long pollId, Locale locale) {
-        Standing standing = uses.standing();
+        dev.popcorn.app.participation.Levels standing = uses.levels();
         Nominations nominations = uses.nominations();
         return new Nominating(standing.ladder().lowestWith(Right.NOMINATE).name(locale), nominations.limit(),
                 me.map(pass -> standing.holds(pass.userId(), Right.NOMINATE)).orElse(null),

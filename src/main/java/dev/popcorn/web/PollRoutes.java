@@ -15,7 +15,7 @@ import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.award.Nominations;
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.Ballot;
 import dev.popcorn.domain.Poll;
@@ -54,7 +54,7 @@ public final class PollRoutes implements EndpointGroup {
 
     /** Use cases of the poll resource. */
     public record UseCases(WeekOverview overview, CastBallot ballots, ManagePoll managePoll, AnnounceAward announce,
-            Nominations nominations, Standing standing, dev.popcorn.app.participation.Ledger ledger) {
+            Nominations nominations, Levels levels, dev.popcorn.app.participation.Ledger ledger) {
     }
 
     private final WeekOverview overview;

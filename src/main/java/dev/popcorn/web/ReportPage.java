@@ -58,7 +58,8 @@ public final class ReportPage implements EndpointGroup {
     private final Participation participation;
 
     /** The fan's part in the week: the funnel a page view counts in, the points a report earns, their level. */
-    public record Participation(WeekParticipation week, Ledger ledger, Standing standing) {
+    public record Participation(WeekParticipation week, Ledger ledger, Standing standing,
+            dev.popcorn.app.participation.StandingReviews reviews) {
     }
 
     public ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems, Participation participation) {
@@ -187,7 +188,7 @@ public final class ReportPage implements EndpointGroup {
         // The standing this report moved, reviewed now for the fan who waits for the page (the API's surge leaves it
         // to the reviewer in the background): the saved panel shows the badge and the level it earned.
         try {
-            participation.standing().review(userId);
+            participation.reviews().review(userId);
         } catch (RuleViolation busy) {
             // Another review of this fan at the same moment: the background reviewer comes back to it.
         }

@@ -14,24 +14,26 @@ import java.util.List;
 public final class TeamPage implements EndpointGroup {
 
     /** The page: the team and its wins. */
-    record Page(Team team, List<WeekOverview.TeamWin> wins) {
+    record Page(Team team, List<dev.popcorn.app.award.Winners.TeamWin> wins) {
         /** The team of {@code slug}; an unknown slug is not found. */
-        static Page of(WeekOverview overview, String slug) {
+        static Page of(WeekOverview overview, dev.popcorn.app.award.Winners winners, String slug) {
             Team team = overview.team(slug).orElseThrow(() -> RuleViolation.notFound("team.unknown", slug));
-            return new Page(team, overview.winsOf(team.slug()));
+            return new Page(team, winners.winsOf(team.slug()));
         }
     }
 
     private final WeekOverview overview;
+    private final dev.popcorn.app.award.Winners winners;
     private final Chrome chrome;
 
-    public TeamPage(WeekOverview overview, Chrome chrome) {
+    public TeamPage(WeekOverview overview, dev.popcorn.app.award.Winners winners, Chrome chrome) {
         this.overview = overview;
+        this.winners = winners;
         this.chrome = chrome;
     }
 
     @Override
     public void addEndpoints() {
-        get("/teams/{slug}", ctx -> chrome.render(ctx, "team", Page.of(overview, ctx.pathParam("slug"))), ANYONE);
+        get("/teams/{slug}", ctx -> chrome.render(ctx, "team", Page.of(overview, winners, ctx.pathParam("slug"))), ANYONE);
     }
 }

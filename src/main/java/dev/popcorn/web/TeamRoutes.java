@@ -29,10 +29,12 @@ public final class TeamRoutes implements EndpointGroup {
     }
 
     private final WeekOverview overview;
+    private final dev.popcorn.app.award.Winners winners;
     private final ManageTeams manageTeams;
 
-    public TeamRoutes(WeekOverview overview, ManageTeams manageTeams) {
+    public TeamRoutes(WeekOverview overview, dev.popcorn.app.award.Winners winners, ManageTeams manageTeams) {
         this.overview = overview;
+        this.winners = winners;
         this.manageTeams = manageTeams;
     }
 
@@ -41,16 +43,16 @@ public final class TeamRoutes implements EndpointGroup {
         get("/api/v1/teams", ctx -> Json.write(ctx, 200, overview.teams()), ANYONE);
         get("/api/v1/teams/{slug}", this::team, ANYONE);
         put("/api/v1/teams/{slug}", this::save, LEAD);
-        get("/api/v1/winners", ctx -> Json.write(ctx, 200, overview.winners(52).stream().map(AwardJson.Winners::of).toList()),
+        get("/api/v1/winners", ctx -> Json.write(ctx, 200, winners.winners(52).stream().map(AwardJson.Winners::of).toList()),
                 ANYONE);
-        get("/api/v1/leaderboard", ctx -> Json.write(ctx, 200, overview.leaderboard().stream().map(AwardJson.Bucket::of).toList()),
+        get("/api/v1/leaderboard", ctx -> Json.write(ctx, 200, winners.leaderboard().stream().map(AwardJson.Bucket::of).toList()),
                 ANYONE);
     }
 
     private void team(Context ctx) {
         Team team = overview.team(ctx.pathParam("slug"))
                 .orElseThrow(() -> RuleViolation.notFound("team.unknown", ctx.pathParam("slug")));
-        Json.write(ctx, 200, TeamJson.of(team, overview.winsOf(team.slug())));
+        Json.write(ctx, 200, TeamJson.of(team, winners.winsOf(team.slug())));
     }
 
     private void save(Context ctx) {

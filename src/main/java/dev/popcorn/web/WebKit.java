@@ -1,7 +1,7 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.identity.SignIn;
-import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingNotices;
 import dev.popcorn.web.common.Bearer;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.ClientAddress;
@@ -11,6 +11,7 @@ import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RateLimits;
 import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.Templates;
+import dev.popcorn.domain.LevelLadder;
 
 /**
  * The web's shared parts every route class may be built with: sessions and the gate that checks a route's declared
@@ -20,11 +21,15 @@ import dev.popcorn.web.common.Templates;
 public record WebKit(Sessions sessions, Chrome chrome, Problems problems, Gate gate, RateLimits limits,
         NoticeTexts notices, ForumMarkdown markdown, WebApp.Settings settings) {
 
-    /** The shared parts over these use cases; {@code forumSignIn}: whether fans may sign in through the forum. */
-    public static WebKit of(SignIn signIn, Standing standing, boolean forumSignIn, WebApp.Settings settings) {
+    /**
+     * The shared parts over these use cases; {@code ladder} names the levels a notice tells of; {@code forumSignIn}:
+     * whether fans may sign in through the forum.
+     */
+    public static WebKit of(SignIn signIn, StandingNotices standingNotices, LevelLadder ladder, boolean forumSignIn,
+            WebApp.Settings settings) {
         Sessions sessions = new Sessions(signIn, settings.sessionValidity(), settings.secureCookies());
         Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), forumSignIn);
-        NoticeTexts notices = new NoticeTexts(standing);
+        NoticeTexts notices = new NoticeTexts(standingNotices, ladder);
         chrome.tellOnNextPage(notices::unseen);
         return new WebKit(sessions, chrome, new Problems(chrome), new Gate(sessions, new Bearer(signIn)),
                 new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(), settings.ballotsPerMinutePerAddress()),

@@ -17,22 +17,24 @@ public final class WinnersPage implements EndpointGroup {
     static final int AWARDS = 52;
 
     /** The page: the awards newest first, the board, the teams by slug. */
-    record Page(List<WeekOverview.Award> awards, List<WeekOverview.Buckets> leaderboard, Map<String, Team> teams) {
-        static Page of(WeekOverview overview) {
-            return new Page(overview.winners(AWARDS), overview.leaderboard(), overview.teamsBySlug());
+    record Page(List<dev.popcorn.app.award.Winners.Award> awards, List<dev.popcorn.app.award.Winners.Buckets> leaderboard, Map<String, Team> teams) {
+        static Page of(WeekOverview overview, dev.popcorn.app.award.Winners winners) {
+            return new Page(winners.winners(AWARDS), winners.leaderboard(), overview.teamsBySlug());
         }
     }
 
     private final WeekOverview overview;
+    private final dev.popcorn.app.award.Winners winners;
     private final Chrome chrome;
 
-    public WinnersPage(WeekOverview overview, Chrome chrome) {
+    public WinnersPage(WeekOverview overview, dev.popcorn.app.award.Winners winners, Chrome chrome) {
         this.overview = overview;
+        this.winners = winners;
         this.chrome = chrome;
     }
 
     @Override
     public void addEndpoints() {
-        get("/winners", ctx -> chrome.render(ctx, "winners", Page.of(overview)), ANYONE);
+        get("/winners", ctx -> chrome.render(ctx, "winners", Page.of(overview, winners)), ANYONE);
     }
 }

@@ -199,23 +199,24 @@ class ForumMirrorIT {
                 withEarly, store.forumLevels(), store.users(), store.outbox(), clock);
         Outbox delivery = new Outbox(store.outbox(), Map.of(StandingMirror.LEVEL, early::deliverLevel), Set.of(),
                 new Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(1), 10), clock, "test");
-        dev.popcorn.app.participation.Standing standing = new dev.popcorn.app.participation.Standing(store.standing(),
-                store.participation(), dev.popcorn.domain.PointsRules.defaults(), store.transactions(), store.audit(), LADDER,
-                dev.popcorn.domain.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, early, clock);
-        standing.lock("42", "pioneer", "runs the beta group", "lead");
+        dev.popcorn.app.participation.StandingParts standing = dev.popcorn.app.participation.StandingParts.of(
+                store.standing(), store.participation(), dev.popcorn.domain.PointsRules.defaults(), store.transactions(),
+                store.audit(), LADDER, dev.popcorn.domain.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, early,
+                clock);
+        standing.overrides().lock("42", "pioneer", "runs the beta group", "lead");
         delivery.deliverDue();
         assertThat(fake.groupMembers("popcorn-early")).as("not asked yet").isEmpty();
 
         assertThat(userReads()).as("one look at the user for the level's group and the early-access group").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
-        standing.joinEarlyAccess("42");
+        standing.levels().joinEarlyAccess("42");
         delivery.deliverDue();
         assertThat(fake.groupMembers("popcorn-early")).containsExactly("xiaoyu");
         assertThat(userReads()).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(1));
-        standing.lock("42", "fan", "the beta is over", "lead");
+        standing.overrides().lock("42", "fan", "the beta is over", "lead");
         delivery.deliverDue();
         assertThat(fake.groupMembers("popcorn-early")).as("the level no longer holds the right").isEmpty();
         assertThat(fake.groupMembers("popcorn-fans")).containsExactly("xiaoyu");
@@ -264,11 +265,11 @@ class ForumMirrorIT {
         assertThat(store.outbox().counts().values().stream().mapToLong(Long::longValue).sum()).isZero();
     }
 
-    /** The level service, mirroring through {@link #mirror}. */
-    private dev.popcorn.app.participation.Standing standing() {
-        return new dev.popcorn.app.participation.Standing(store.standing(), store.participation(),
+    /** The lead's and the forum's say over levels, mirroring through {@link #mirror}. */
+    private dev.popcorn.app.participation.LevelOverrides standing() {
+        return dev.popcorn.app.participation.StandingParts.of(store.standing(), store.participation(),
                 dev.popcorn.domain.PointsRules.defaults(), store.transactions(), store.audit(), LADDER,
-                dev.popcorn.domain.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, mirror, clock);
+                dev.popcorn.domain.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, mirror, clock).overrides();
     }
 
     /** The fake forum's id of a group: 40 and up, in the order the groups were made. */

@@ -14,7 +14,7 @@ final class MemoryUsers implements UserStore {
 
     private final MemoryDb db;
     private final Map<String, User> users;
-    private final Map<String, Standing> standings;
+    private final Map<String, LeadRole> standings;
 
     MemoryUsers(MemoryDb db) {
         this.db = db;
@@ -86,9 +86,9 @@ final class MemoryUsers implements UserStore {
     }
 
     @Override
-    public Optional<Standing> standing(String id) {
+    public Optional<LeadRole> leadRole(String id) {
         return db.with(() -> users.containsKey(id)
-                ? Optional.of(standings.getOrDefault(id, new Standing(false, null))) : Optional.empty());
+                ? Optional.of(standings.getOrDefault(id, new LeadRole(false, null))) : Optional.empty());
     }
 
     @Override
@@ -124,8 +124,8 @@ final class MemoryUsers implements UserStore {
     public void revokePasses(String id, Instant at) {
         db.run(() -> {
             users.putIfAbsent(id, new User(id, id, at.truncatedTo(ChronoUnit.MILLIS)));
-            Standing was = standings.getOrDefault(id, new Standing(false, null));
-            standings.put(id, new Standing(was.lead(), at.truncatedTo(ChronoUnit.MILLIS)));
+            LeadRole was = standings.getOrDefault(id, new LeadRole(false, null));
+            standings.put(id, new LeadRole(was.lead(), at.truncatedTo(ChronoUnit.MILLIS)));
         });
     }
 
@@ -141,8 +141,8 @@ final class MemoryUsers implements UserStore {
             if (!users.containsKey(id)) {
                 return false;
             }
-            Standing was = standings.getOrDefault(id, new Standing(false, null));
-            standings.put(id, new Standing(lead, was.passesValidAfter()));
+            LeadRole was = standings.getOrDefault(id, new LeadRole(false, null));
+            standings.put(id, new LeadRole(lead, was.passesValidAfter()));
             return true;
         });
     }
@@ -150,7 +150,7 @@ final class MemoryUsers implements UserStore {
     @Override
     public List<User> forumLeads() {
         return db.with(() -> users.values().stream().filter(u -> u.forumUsername() != null)
-                .filter(u -> standings.getOrDefault(u.id(), new Standing(false, null)).lead())
+                .filter(u -> standings.getOrDefault(u.id(), new LeadRole(false, null)).lead())
                 .sorted(java.util.Comparator.comparing(User::id)).toList());
     }
 

@@ -8,7 +8,12 @@ import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.app.participation.LevelOverrides;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingNotices;
+import dev.popcorn.app.participation.StandingParts;
+import dev.popcorn.app.participation.StandingReviews;
 import dev.popcorn.config.LevelsConfig;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.Badge;
@@ -58,6 +63,9 @@ abstract class StandingContract {
     private final List<String> joined = new ArrayList<>();
     private final List<Long> noticed = new ArrayList<>();
     private Standing standing;
+    private Levels levels;
+    private StandingReviews reviews;
+    private LevelOverrides overrides;
     private Ledger ledger;
     private HandInReport handIn;
     private final List<Release> releases = new ArrayList<>();
@@ -88,11 +96,16 @@ abstract class StandingContract {
             }
         };
         PointsRules points = new PointsRules(10, 5, 20, 15, 50);
-        standing = new Standing(store.standing(), store.participation(), points, store.transactions(), store.audit(),
-                LevelsConfig.defaults().ladder(), LevelsConfig.defaults().streak(), ZONE, user -> List.of(user), mirror, clock);
+        StandingParts parts = StandingParts.of(store.standing(), store.participation(), points, store.transactions(),
+                store.audit(), LevelsConfig.defaults().ladder(), LevelsConfig.defaults().streak(), ZONE, user -> List.of(user),
+                mirror, clock);
+        standing = parts.standing();
+        levels = parts.levels();
+        reviews = parts.reviews();
+        overrides = parts.overrides();
         ledger = new Ledger(store.participation(), store.transactions(), store.audit(), points,
-                WeekCalendar.defaults(ZONE), clock, standing);
-        handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, standing,
+                WeekCalendar.defaults(ZONE), clock, reviews);
+        handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, levels,
                 store.audit(), dev.popcorn.app.GroupCommit.alone(store.transactions()), clock);
         store.teams().save(new dev.popcorn.domain.Team("camera", "Camera", List.of(
                 new dev.popcorn.domain.Member("Ada", "/photos/ada.png", "ada"))));
@@ -143,12 +156,12 @@ abstract class StandingContract {
         // each notice is handed on under the id it is kept with (the forum's private message is named by it)
         assertThat(noticed).containsExactlyInAnyOrderElementsOf(
                 store.standing().notices("fan-1", 10).stream().map(n -> n.id()).toList()).hasSize(3);
-        assertThat(store.standing().notice("fan-1", noticed.get(0)).orElseThrow().kind()).isEqualTo(Standing.NOTICE_BADGE);
+        assertThat(store.standing().notice("fan-1", noticed.get(0)).orElseThrow().kind()).isEqualTo(StandingNotices.BADGE);
         assertThat(store.standing().notice("fan-2", noticed.get(0))).as("another fan's").isEmpty();
 
         // reviewing again changes nothing: grants and badges are once
-        standing.review("fan-1");
-        standing.reviewAll();
+        reviews.review("fan-1");
+        reviews.reviewAll();
         assertThat(ledger.points("fan-1")).isEqualTo(95);
         assertThat(badgesMirrored).hasSize(2);
         assertThat(noticed).hasSize(3);
@@ -171,14 +184,14 @@ abstract class StandingContract {
         for (int i = 0; i < 3; i++) {
             report("fan-1", ship(), dev.popcorn.domain.DomainTestData.comment(i));
         }
-        assertThat(standing.level("fan-1").id()).isEqualTo("fan");
+        assertThat(levels.level("fan-1").id()).isEqualTo("fan");
         // thirteen quiet releases later the window holds nothing of theirs, but the grace counts from promotion
         for (int i = 0; i < 13; i++) {
             ship();
         }
         clock.advance(Duration.ofDays(5));
-        assertThat(standing.reviewAll()).isEqualTo(1);
-        assertThat(standing.level("fan-1").id()).isEqualTo("newcomer");
+        assertThat(reviews.reviewAll()).isEqualTo(1);
+        assertThat(levels.level("fan-1").id()).isEqualTo("newcomer");
         assertThat(changes).extracting(Level::id).containsExactly("fan", "newcomer");
         assertThat(store.audit().recent(5)).extracting(AuditEntry::action).contains("level.demote");
     }
@@ -186,29 +199,29 @@ abstract class StandingContract {
     @Test
     void aLockedLevelHoldsAndUnlockingReviewsIt() {
         ship();
-        standing.lock("fan-3", "pioneer", "runs the beta group", "lead");
-        assertThat(standing.level("fan-3").id()).isEqualTo("pioneer");
-        standing.reviewAll();
-        standing.forumSays("fan-3", java.util.Optional.of("honorary"));
-        assertThat(standing.level("fan-3").id()).as("a lead's lock wins over the forum").isEqualTo("pioneer");
-        assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
-        standing.joinEarlyAccess("fan-3");
-        assertThat(standing.earlyAccess("fan-3")).isTrue();
+        overrides.lock("fan-3", "pioneer", "runs the beta group", "lead");
+        assertThat(levels.level("fan-3").id()).isEqualTo("pioneer");
+        reviews.reviewAll();
+        overrides.forumSays("fan-3", java.util.Optional.of("honorary"));
+        assertThat(levels.level("fan-3").id()).as("a lead's lock wins over the forum").isEqualTo("pioneer");
+        assertThat(levels.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
+        levels.joinEarlyAccess("fan-3");
+        assertThat(levels.earlyAccess("fan-3")).isTrue();
         assertThat(joined).containsExactly("fan-3");
-        assertThatViolation(() -> standing.joinEarlyAccess("fan-2")).is(RuleViolation.Kind.FORBIDDEN, "level.right.EARLY_ACCESS");
-        assertThat(standing.earlyAccess("fan-2")).isFalse();
-        standing.unlock("fan-3", "beta is over", "lead");
-        assertThat(standing.level("fan-3").id()).as("activity decides again, at once").isEqualTo("newcomer");
+        assertThatViolation(() -> levels.joinEarlyAccess("fan-2")).is(RuleViolation.Kind.FORBIDDEN, "level.right.EARLY_ACCESS");
+        assertThat(levels.earlyAccess("fan-2")).isFalse();
+        overrides.unlock("fan-3", "beta is over", "lead");
+        assertThat(levels.level("fan-3").id()).as("activity decides again, at once").isEqualTo("newcomer");
         assertThat(standing.view("fan-3").locked()).isFalse();
         assertThat(store.audit().recent(5)).extracting(AuditEntry::action).contains("level.lock", "level.unlock");
     }
 
     @Test
     void aRightBelowTheLevelIsRefusedWithTheReasonInBothLanguages() {
-        assertThatViolation(() -> standing.require("fan-2", Right.NOMINATE))
+        assertThatViolation(() -> levels.require("fan-2", Right.NOMINATE))
                 .is(RuleViolation.Kind.FORBIDDEN, "level.right.NOMINATE");
         RuleViolation refused = (RuleViolation) org.assertj.core.api.Assertions.catchThrowable(
-                () -> standing.require("fan-2", Right.NOMINATE));
+                () -> levels.require("fan-2", Right.NOMINATE));
         assertThat(Messages.text(Messages.ENGLISH, "error." + refused.code(), refused.args().toArray()))
                 .isEqualTo("Nominating a project takes the level Enthusiast; you are Newcomer."
                         + " Keep reporting on each release to get there.");
@@ -220,8 +233,8 @@ abstract class StandingContract {
     void aVoterBelowTheVotingLevelIsRefused() {
         LevelsConfig strict = new LevelsConfig(new dev.popcorn.domain.LevelLadder(LevelsConfig.defaults().ladder().levels(),
                 13, 90, Duration.ofDays(14), java.util.Map.of(Right.VOTE, "fan")), LevelsConfig.defaults().streak());
-        Standing gate = new Standing(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
-                store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock);
+        Levels gate = StandingParts.of(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
+                store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock).levels();
         CastBallot ballots = new CastBallot(store.polls(), store.ballots(), ledger, gate, store.users(),
                 store.teams(), null, Eligibility.anyone(), dev.popcorn.app.GroupCommit.alone(store.transactions()), clock);
         Release release = ship();
@@ -281,14 +294,14 @@ abstract class StandingContract {
     @Test
     void unlockingEndsWhatTheLockHeldAtOnceHonoraryIncluded() {
         ship();
-        standing.lock("fan-3", "pioneer", "runs the beta group", "lead");
-        standing.lock("fan-2", "honorary", "ten years with us", "lead");
-        assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
+        overrides.lock("fan-3", "pioneer", "runs the beta group", "lead");
+        overrides.lock("fan-2", "honorary", "ten years with us", "lead");
+        assertThat(levels.holds("fan-3", Right.EARLY_ACCESS)).isTrue();
         // No activity of theirs: once unlocked, the level is what activity earns, not the lock's for 14 more days.
-        assertThat(standing.unlock("fan-3", "beta is over", "lead").id()).isEqualTo("newcomer");
-        assertThat(standing.holds("fan-3", Right.EARLY_ACCESS)).isFalse();
-        assertThat(standing.unlock("fan-2", "a mistake", "lead").id()).isEqualTo("newcomer");
-        assertThat(standing.level("fan-2").id()).isEqualTo("newcomer");
+        assertThat(overrides.unlock("fan-3", "beta is over", "lead").id()).isEqualTo("newcomer");
+        assertThat(levels.holds("fan-3", Right.EARLY_ACCESS)).isFalse();
+        assertThat(overrides.unlock("fan-2", "a mistake", "lead").id()).isEqualTo("newcomer");
+        assertThat(levels.level("fan-2").id()).isEqualTo("newcomer");
     }
 
     @Test
@@ -296,14 +309,14 @@ abstract class StandingContract {
         for (int i = 0; i < 6; i++) {
             report("fan-1", ship(), dev.popcorn.domain.DomainTestData.comment(i));
         }
-        assertThat(standing.level("fan-1").id()).isEqualTo("enthusiast");
+        assertThat(levels.level("fan-1").id()).isEqualTo("enthusiast");
         assertThat(store.standing().level("fan-1").orElseThrow().promotedAt()).as("the promotion's time").isNotNull();
         // Nine quiet releases: the window holds four of their six reports, enough for Fan, not for Enthusiast.
         for (int i = 0; i < 9; i++) {
             ship();
         }
-        standing.reviewAll();
-        assertThat(standing.level("fan-1").id()).isEqualTo("fan");
+        reviews.reviewAll();
+        assertThat(levels.level("fan-1").id()).isEqualTo("fan");
         assertThat(store.standing().level("fan-1").orElseThrow().promotedAt())
                 .as("a demotion starts no grace: the next review may move them again").isNull();
     }
@@ -323,7 +336,7 @@ abstract class StandingContract {
                     assertThat(n.have()).isEqualTo(12);
                     assertThat(n.needs()).isEqualTo(10);
                 });
-        standing.review("fan-1");
+        reviews.review("fan-1");
         assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
                 .satisfies(n -> assertThat(n.badge().tier()).isEqualTo(Badge.Tier.SILVER));
     }
@@ -342,7 +355,7 @@ abstract class StandingContract {
             s.executeUpdate("DELETE FROM user_badges");
         }
         clock.advance(Duration.ofDays(60));
-        standing.review("fan-1");
+        reviews.review("fan-1");
         var grants = ledger.summary("fan-1", null).grants();
         assertThat(grants).filteredOn(g -> g.kind() == ParticipationKind.STREAK_BONUS).singleElement()
                 .satisfies(g -> assertThat(g.at()).as("at the fourth report").isEqualTo(reported.get(3)));
@@ -389,11 +402,11 @@ abstract class StandingContract {
     void theLeadsCountOfUsersPerLevelHoldsUsersAtEveryLevelStoredOrNot() {
         ship();
         store.users().upsert("fan-4", "Fan 4", FIRST_FRIDAY);
-        standing.lock("fan-1", "newcomer", "starts over", "lead");
-        standing.lock("fan-2", "pioneer", "runs the beta group", "lead");
-        standing.lock("fan-3", "honorary", "ten years with us", "lead");
+        overrides.lock("fan-1", "newcomer", "starts over", "lead");
+        overrides.lock("fan-2", "pioneer", "runs the beta group", "lead");
+        overrides.lock("fan-3", "honorary", "ten years with us", "lead");
         // fan-4 has no stored level: it stands at the first with fan-1, whose row says so
-        assertThat(standing.levelCounts()).extractingFromEntries(e -> e.getKey().id() + "=" + e.getValue())
+        assertThat(levels.levelCounts()).extractingFromEntries(e -> e.getKey().id() + "=" + e.getValue())
                 .containsExactly("newcomer=2", "fan=0", "enthusiast=0", "pioneer=1", "honorary=1");
     }
 

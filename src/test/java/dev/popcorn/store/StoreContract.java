@@ -95,8 +95,12 @@ abstract class StoreContract {
     dev.popcorn.app.week.WeekOverview overview() {
         var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED);
         return new dev.popcorn.app.week.WeekOverview(store.releases(), store.reports(), store.polls(), tally,
-                store.awards(), store.teams(), store.participation(), store.audit(),
-                java.time.Clock.fixed(SHIPPED.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC));
+                store.teams(), store.audit(), java.time.Clock.fixed(SHIPPED.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC));
+    }
+
+    dev.popcorn.app.award.Winners winners() {
+        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED);
+        return new dev.popcorn.app.award.Winners(store.polls(), store.releases(), store.awards(), store.teams(), tally);
     }
 
     @Test
@@ -199,10 +203,11 @@ abstract class StoreContract {
         assertThat(latest.feedback().get(0).comments()).containsExactly("nice 5");
         assertThat(views.get(5).release().id()).isEqualTo(release.id());
         assertThat(views.get(5).reports()).isZero();
-        assertThat(overview.winners(10)).hasSize(5).allSatisfy(award -> assertThat(award.result().ballots()).isEqualTo(1));
-        assertThat(overview.winsOf("camera")).hasSize(5).extracting(w -> w.release().version())
+        var winners = winners();
+        assertThat(winners.winners(10)).hasSize(5).allSatisfy(award -> assertThat(award.result().ballots()).isEqualTo(1));
+        assertThat(winners.winsOf("camera")).hasSize(5).extracting(w -> w.release().version())
                 .startsWith("2026.12.5", "2026.12.4");
-        assertThat(overview.leaderboard()).extracting(b -> b.team().slug() + "=" + b.buckets())
+        assertThat(winners.leaderboard()).extracting(b -> b.team().slug() + "=" + b.buckets())
                 .containsExactly("camera=5", "battery=0");
     }
 
@@ -530,21 +535,21 @@ abstract class StoreContract {
     @Test
     void aUsersStandingSaysWhetherTheyLeadAndSinceWhenTheirPassesHold() {
         var users = store.users();
-        assertThat(users.standing("fan-1")).as("unknown").isEmpty();
+        assertThat(users.leadRole("fan-1")).as("unknown").isEmpty();
         users.upsert("fan-1", "Fan", SHIPPED);
-        assertThat(users.standing("fan-1")).hasValue(new dev.popcorn.app.UserStore.Standing(false, null));
+        assertThat(users.leadRole("fan-1")).hasValue(new dev.popcorn.app.UserStore.LeadRole(false, null));
         assertThat(users.setLead("fan-1", true)).isTrue();
         assertThat(users.setLead("nobody", true)).as("an unknown user is not made a lead").isFalse();
         Instant revokedAt = SHIPPED.plusNanos(1_234_567_891);
         users.revokePasses("fan-1", revokedAt);
-        assertThat(users.standing("fan-1")).hasValue(new dev.popcorn.app.UserStore.Standing(true,
+        assertThat(users.leadRole("fan-1")).hasValue(new dev.popcorn.app.UserStore.LeadRole(true,
                 SHIPPED.plusMillis(1234)));
         users.upsert("fan-1", "Fan again", SHIPPED.plusSeconds(5));
-        assertThat(users.standing("fan-1").orElseThrow().passesValidAfter()).as("a sign-in keeps the revocation")
+        assertThat(users.leadRole("fan-1").orElseThrow().passesValidAfter()).as("a sign-in keeps the revocation")
                 .isEqualTo(SHIPPED.plusMillis(1234));
         users.revokePasses("stranger", SHIPPED);
-        assertThat(users.standing("stranger")).as("an unknown id revoked is recorded")
-                .hasValue(new dev.popcorn.app.UserStore.Standing(false, SHIPPED));
+        assertThat(users.leadRole("stranger")).as("an unknown id revoked is recorded")
+                .hasValue(new dev.popcorn.app.UserStore.LeadRole(false, SHIPPED));
         assertThat(users.find("stranger").orElseThrow().name()).isEqualTo("stranger");
     }
 
@@ -589,12 +594,12 @@ abstract class StoreContract {
         assertThat(store.audit().recent(10)).isEmpty();
     }
 
-    static List<Runnable> reads(dev.popcorn.app.week.WeekOverview overview) {
+    static List<Runnable> reads(dev.popcorn.app.week.WeekOverview overview, dev.popcorn.app.award.Winners winners) {
         return List.of(
                 () -> overview.views(overview.recentReleases(20)),
-                () -> overview.winners(52),
-                () -> overview.winsOf("camera"),
-                overview::leaderboard);
+                () -> winners.winners(52),
+                () -> winners.winsOf("camera"),
+                winners::leaderboard);
     }
 
     @Test

@@ -48,23 +48,24 @@ class DeskModelTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.POLL_OPENS.plus(Duration.ofHours(1)));
     private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(),
-            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.awards(), stores.teams(),
-            stores.participation(), stores.audit(), clock);
-    private final Standing standing = new Standing(mock(StandingStore.class), stores.participation(),
+            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
+            stores.audit(), clock);
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(mock(StandingStore.class), stores.participation(),
             PointsRules.defaults(), stores.transactions(), stores.audit(), LevelLadder.defaults(),
             Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
+    private final Standing standing = parts.standing();
     private final PollModel polls = new PollModel(new PollModel.UseCases(overview, new CastBallot(stores.polls(),
             stores.ballots(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.users(),
             stores.teams(), null, new Eligibility(0, Duration.ZERO, 0, true),
             dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), mock(AnnounceAward.class), mock(Nominations.class),
-            standing, stores.ledger(clock)), new ForumMarkdown(() -> "https://popcorn.example"));
+            parts.levels(), stores.ledger(clock)), new ForumMarkdown(() -> "https://popcorn.example"));
     private final Leaderboards leaderboards = mock(Leaderboards.class);
     private final BuildNotices buildNotices = mock(BuildNotices.class);
     private final DeskModel model = new DeskModel(new DeskModel.UseCases(overview, mock(TrackerSync.class),
             mock(WishTickets.class), mock(OutboxTroubles.class), buildNotices, mock(MemberAccounts.class), leaderboards,
-            new People(stores.users()), mock(OpenRelease.class)), polls,
+            new People(stores.users()), mock(OpenRelease.class), mock(dev.popcorn.app.week.LeadGlance.class)), polls,
             new LeadParticipationModel(overview, new WeekParticipation(stores.funnel(), stores.reports(),
-                    stores.participation(), stores.polls(), stores.ballots(), clock), standing), true);
+                    stores.participation(), stores.polls(), stores.ballots(), clock), parts.levels()), true);
     private final Pass lead = new Pass(Kind.SESSION, "lead", "Lead", Role.LEAD, AWeek.FRIDAY,
             AWeek.POLL_CLOSES.plus(Duration.ofDays(30)));
 

@@ -42,21 +42,23 @@ class HomeModelTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(1)));
     private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(),
-            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.awards(), stores.teams(),
-            stores.participation(), stores.audit(), clock);
+            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
+            stores.audit(), clock);
     private final StandingStore standingStore = mock(StandingStore.class);
-    private final Standing standing = new Standing(standingStore, stores.participation(),
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(standingStore, stores.participation(),
             PointsRules.defaults(), stores.transactions(), stores.audit(), LevelLadder.defaults(),
             Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
+    private final Standing standing = parts.standing();
     private final HandInReport reports = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
             stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
     private final PollModel polls = new PollModel(new PollModel.UseCases(overview, new CastBallot(stores.polls(),
             stores.ballots(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.users(),
             stores.teams(), null, new Eligibility(0, Duration.ZERO, 0, true),
             dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), mock(AnnounceAward.class), mock(Nominations.class),
-            standing, stores.ledger(clock)), new ForumMarkdown(() -> "https://popcorn.example"));
+            parts.levels(), stores.ledger(clock)), new ForumMarkdown(() -> "https://popcorn.example"));
     private final HomeModel model = new HomeModel(new HomeModel.UseCases(overview, reports, mock(WishTickets.class),
-            standing), polls, new WayBack(overview, reports, WeekCalendar.defaults(ZoneId.of("Asia/Shanghai"))));
+            standing, new dev.popcorn.app.award.Winners(stores.polls(), stores.releases(), stores.awards(), stores.teams(),
+                    new Tally(stores.ballots(), stores.reports(), TieRule.SHARED)), stores.ledger(clock)), polls, new WayBack(overview, reports, WeekCalendar.defaults(ZoneId.of("Asia/Shanghai"))));
 
     HomeModelTest() {
         when(standingStore.activity(any(), any())).thenReturn(Activity.none());

@@ -36,16 +36,17 @@ class MeModelTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(1)));
     private final StandingStore standingStore = mock(StandingStore.class);
-    private final Standing standing = new Standing(standingStore, stores.participation(), PointsRules.defaults(),
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(standingStore, stores.participation(), PointsRules.defaults(),
             stores.transactions(), stores.audit(), LevelLadder.defaults(), Streak.Rules.defaults(),
             ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
+    private final Standing standing = parts.standing();
     private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(),
-            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.awards(), stores.teams(),
-            stores.participation(), stores.audit(), clock);
+            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
+            stores.audit(), clock);
     private final HandInReport reports = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
             stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
-    private final MeModel model = new MeModel(new MeModel.UseCases(standing, stores.ledger(clock),
-            mock(FanMessages.class)), new NoticeTexts(standing),
+    private final MeModel model = new MeModel(new MeModel.UseCases(standing, parts.levels(), stores.ledger(clock),
+            mock(FanMessages.class)), new NoticeTexts(parts.notices(), LevelLadder.defaults()),
             new WayBack(overview, reports, WeekCalendar.defaults(ZoneId.of("Asia/Shanghai"))), 90);
     private final Pass fan = new Pass(Kind.SESSION, "fan-0", "Fan", Role.USER, AWeek.FRIDAY,
             AWeek.FRIDAY.plus(Duration.ofDays(30)));

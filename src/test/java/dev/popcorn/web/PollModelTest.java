@@ -39,17 +39,18 @@ class PollModelTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.POLL_OPENS.plus(Duration.ofHours(1)));
     private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(),
-            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.awards(), stores.teams(),
-            stores.participation(), stores.audit(), clock);
-    private final Standing standing = new Standing(mock(StandingStore.class), stores.participation(),
+            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
+            stores.audit(), clock);
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(mock(StandingStore.class), stores.participation(),
             PointsRules.defaults(), stores.transactions(), stores.audit(), LevelLadder.defaults(),
             Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
+    private final Standing standing = parts.standing();
     private final AnnounceAward announce = mock(AnnounceAward.class);
     private final Nominations nominations = mock(Nominations.class);
     private final PollModel model = new PollModel(new PollModel.UseCases(overview, new CastBallot(stores.polls(),
             stores.ballots(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.users(),
             stores.teams(), null, new Eligibility(0, Duration.ZERO, 0, true),
-            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), announce, nominations, standing, stores.ledger(clock)),
+            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), announce, nominations, parts.levels(), stores.ledger(clock)),
             new ForumMarkdown(() -> "https://popcorn.example"));
 
     private static Pass pass(String userId, Role role) {

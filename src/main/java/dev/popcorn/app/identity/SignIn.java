@@ -109,7 +109,7 @@ public final class SignIn {
      * they sign in again as the user they are.
      */
     void setLead(String userId, boolean lead) {
-        boolean was = users.standing(userId).map(UserStore.Standing::lead).orElse(false);
+        boolean was = users.leadRole(userId).map(UserStore.LeadRole::lead).orElse(false);
         users.setLead(userId, lead);
         if (was && !lead) {
             // A millisecond back: a pass issued right after this (the forum sign-in that told us) still holds.
@@ -202,18 +202,18 @@ public final class SignIn {
         if (kind == Kind.SESSION && revocations.ended(pass.userId(), pass.issuedAt())) {
             throw RuleViolation.unauthenticated("pass.signedOut");
         }
-        Optional<UserStore.Standing> standing = refuseIfRevoked(pass);
-        if (pass.isLead() && !standing.map(UserStore.Standing::lead).orElse(false)) {
+        Optional<UserStore.LeadRole> standing = refuseIfRevoked(pass);
+        if (pass.isLead() && !standing.map(UserStore.LeadRole::lead).orElse(false)) {
             // No longer a lead (the forum's groups, or never recorded as one): still themself, as a user.
             return pass.as(Role.USER);
         }
         return pass;
     }
 
-    private Optional<UserStore.Standing> refuseIfRevoked(Pass pass) {
+    private Optional<UserStore.LeadRole> refuseIfRevoked(Pass pass) {
         // Only a lead's pass needs the user's row (are they still a lead?); anyone's is checked against the list.
-        Optional<UserStore.Standing> standing = pass.isLead() ? users.standing(pass.userId()) : Optional.empty();
-        Instant validAfter = pass.isLead() ? standing.map(UserStore.Standing::passesValidAfter).orElse(null)
+        Optional<UserStore.LeadRole> standing = pass.isLead() ? users.leadRole(pass.userId()) : Optional.empty();
+        Instant validAfter = pass.isLead() ? standing.map(UserStore.LeadRole::passesValidAfter).orElse(null)
                 : revocations.validAfter(pass.userId()).orElse(null);
         if (validAfter != null && !pass.issuedAt().isAfter(validAfter)) {
             throw RuleViolation.unauthenticated("pass.revoked");

@@ -69,7 +69,7 @@ public final class LaterReviews implements Ledger.Later, AutoCloseable {
     }
 
     /**
-     * The pace of the hourly review of everyone ({@link Standing#reviewAll(java.util.function.BooleanSupplier)}):
+     * The pace of the hourly review of everyone ({@link StandingReviews#reviewAll(java.util.function.BooleanSupplier)}):
      * at once while nothing surges, at a tenth of {@code perSecond} while writes wait for their batch; false
      * once interrupted (the server stops).
      */

@@ -34,7 +34,7 @@ public interface LeaderboardStore {
      * or are excluded), the points of the place just above them (null at the top), whether the
      * public board lists them (they chose a public profile) and whether they are excluded.
      */
-    record Standing(String userId, String name, String level, long points, Integer rank, Long above, boolean listed,
+    record Position(String userId, String name, String level, long points, Integer rank, Long above, boolean listed,
             boolean excluded) {
     }
 
@@ -49,7 +49,7 @@ public interface LeaderboardStore {
     List<UserLine> users(Period period, Exclusions exclusions, int limit);
 
     /** Where {@code userId} stands on that board; empty for a user Popcorn does not know. */
-    Optional<Standing> standing(String userId, Period period, Exclusions exclusions);
+    Optional<Position> position(String userId, Period period, Exclusions exclusions);
 
     /**
      * The top {@code limit} teams of {@code period} (null: all time): the votes their standing

@@ -155,7 +155,7 @@ public final class Leaderboards {
                 .map(line -> new Entry(line.rank(), line.userId(), line.name(), ladder.levelOrFirst(line.level()), line.points(),
                         line.userId().equals(viewer)))
                 .toList();
-        Own own = viewer == null ? null : store.standing(viewer, span, exclusions)
+        Own own = viewer == null ? null : store.position(viewer, span, exclusions)
                 .map(s -> new Own(s.userId(), s.name(), ladder.levelOrFirst(s.level()), s.points(), s.rank(),
                         s.rank() == null || s.above() == null ? null : s.above() - s.points(), s.listed(), s.excluded(),
                         entries.stream().anyMatch(Entry::mine)))

@@ -5,7 +5,7 @@ import dev.popcorn.domain.RuleViolation;
 
 /**
  * What a user's level lets them do, as the acts ask it: each check refuses with a reason naming
- * the level it takes, in both languages. {@link Standing} answers from the ladder.
+ * the level it takes, in both languages. {@link Levels} answers from the ladder.
  */
 public interface Rights {
 

@@ -1,6 +1,5 @@
 package dev.popcorn.web.json;
 
-import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.Standing;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +12,7 @@ public final class AwardJson {
 
     /** An approved poll and who won it. */
     public record Winners(long poll, String title, Instant approvedAt, List<Standing> winners, long ballots) {
-        public static Winners of(WeekOverview.Award award) {
+        public static Winners of(dev.popcorn.app.award.Winners.Award award) {
             return new Winners(award.poll().id(), award.poll().title(), award.poll().approvedAt(),
                     award.result().winners(), award.result().ballots());
         }
@@ -21,7 +20,7 @@ public final class AwardJson {
 
     /** A team and its popcorn buckets. */
     public record Bucket(String team, String name, String nameZh, long buckets) {
-        public static Bucket of(WeekOverview.Buckets row) {
+        public static Bucket of(dev.popcorn.app.award.Winners.Buckets row) {
             return new Bucket(row.team().slug(), row.team().name(), row.team().nameZh(), row.buckets());
         }
     }

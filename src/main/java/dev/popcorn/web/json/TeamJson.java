@@ -1,6 +1,6 @@
 package dev.popcorn.web.json;
 
-import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.app.award.Winners;
 import dev.popcorn.domain.Member;
 import dev.popcorn.domain.Team;
 import java.time.Instant;
@@ -13,7 +13,7 @@ public record TeamJson(String slug, String name, String nameZh, List<Member> mem
     public record Win(long poll, String version, String title, long votes, Instant approvedAt) {
     }
 
-    public static TeamJson of(Team team, List<WeekOverview.TeamWin> wins) {
+    public static TeamJson of(Team team, List<Winners.TeamWin> wins) {
         return new TeamJson(team.slug(), team.name(), team.nameZh(), team.members(), wins.size(), wins.stream()
                 .map(w -> new Win(w.poll().id(), w.release().version(), w.candidate().title(), w.votes(),
                         w.poll().approvedAt()))

@@ -7,7 +7,9 @@ import static org.mockito.Mockito.when;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
+import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingParts;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.LevelLadder;
 import dev.popcorn.domain.Member;
@@ -36,9 +38,9 @@ class NominationsTest {
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), mock(AnnounceAward.class), clock);
     /** The real ladder and its refusal; only the stored levels are given: fan-1 and fan-2 enthusiasts, the rest newcomers. */
     private final StandingStore levels = mock(StandingStore.class);
-    private final Standing standing = new Standing(levels, stores.participation(), PointsRules.defaults(),
+    private final Levels standing = StandingParts.of(levels, stores.participation(), PointsRules.defaults(),
             stores.transactions(), stores.audit(), LevelLadder.defaults(), Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of,
-            Standing.Mirror.none(), clock);
+            Standing.Mirror.none(), clock).levels();
     private final Nominations nominations = new Nominations(new Nominations.Stores(stores.transactions(),
             stores.nominations(), stores.polls(), stores.teams(), stores.audit()), manage, standing,
             Nominations.DEFAULT_LIMIT, clock);

@@ -52,8 +52,8 @@ class ForumAccountsTest {
         assertThat(check.checked()).isEqualTo(3);
         assertThat(check.demoted()).containsExactly("1");
         assertThat(signIn.session(annsSession).role()).as("ann is herself, no longer a lead").isEqualTo(Role.USER);
-        assertThat(users.standing("2").orElseThrow().lead()).isTrue();
-        assertThat(users.standing("3").orElseThrow().lead()).isTrue();
+        assertThat(users.leadRole("2").orElseThrow().lead()).isTrue();
+        assertThat(users.leadRole("3").orElseThrow().lead()).isTrue();
     }
 
     @Test

@@ -22,7 +22,7 @@ class LeaderboardsTest {
 
     private final List<WeekCalendar.Period> asked = new ArrayList<>();
     private List<LeaderboardStore.UserLine> lines = List.of();
-    private LeaderboardStore.Standing standing;
+    private LeaderboardStore.Position standing;
 
     private final LeaderboardStore store = new LeaderboardStore() {
         @Override
@@ -32,7 +32,7 @@ class LeaderboardsTest {
         }
 
         @Override
-        public Optional<Standing> standing(String userId, WeekCalendar.Period period, Exclusions exclusions) {
+        public Optional<Position> position(String userId, WeekCalendar.Period period, Exclusions exclusions) {
             return Optional.ofNullable(standing).filter(s -> s.userId().equals(userId));
         }
 
@@ -63,7 +63,7 @@ class LeaderboardsTest {
     @Test
     void theCallersOwnPlaceCarriesTheGapToThePlaceAboveAndWhetherTheirLineIsShown() {
         lines = List.of(new LeaderboardStore.UserLine(1, "a", "Ana", "pioneer", 90), new LeaderboardStore.UserLine(2, "b", "Bo", null, 40));
-        standing = new LeaderboardStore.Standing("c", "Cy", "no-such-level", 25, 7, 31L, true, false);
+        standing = new LeaderboardStore.Position("c", "Cy", "no-such-level", 25, 7, 31L, true, false);
         Leaderboards.UserBoard board = boards.users(Leaderboards.Period.WEEK, 20, "c");
         assertThat(board.entries()).extracting(e -> e.level().id()).containsExactly("pioneer", "newcomer");
         assertThat(board.entries()).noneMatch(Leaderboards.Entry::mine);
@@ -72,7 +72,7 @@ class LeaderboardsTest {
         assertThat(board.own().level().id()).as("a level no longer on the ladder reads as the first").isEqualTo("newcomer");
         assertThat(board.own().inTop()).isFalse();
 
-        standing = new LeaderboardStore.Standing("b", "Bo", null, 40, 2, 90L, true, false);
+        standing = new LeaderboardStore.Position("b", "Bo", null, 40, 2, 90L, true, false);
         Leaderboards.UserBoard mine = boards.users(Leaderboards.Period.WEEK, 20, "b");
         assertThat(mine.entries()).filteredOn(Leaderboards.Entry::mine).extracting(Leaderboards.Entry::name).containsExactly("Bo");
         assertThat(mine.own().inTop()).isTrue();

@@ -7,6 +7,7 @@ import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.award.AwardStore;
 import dev.popcorn.app.award.Tally;
+import dev.popcorn.app.award.Winners;
 import dev.popcorn.domain.ExperienceReport;
 import dev.popcorn.domain.Feature;
 import dev.popcorn.domain.FeatureVerdict;
@@ -27,9 +28,11 @@ class WeekOverviewTest {
 
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.POLL_OPENS.plus(Duration.ofHours(1)));
-    private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(),
-            new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.awards(), stores.teams(),
-            stores.participation(), stores.audit(), clock);
+    private final Tally tally = new Tally(stores.ballots(), stores.reports(), TieRule.SHARED);
+    private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(), tally,
+            stores.teams(), stores.audit(), clock);
+    private final LeadGlance glances = new LeadGlance(stores.releases(), stores.reports(), stores.polls(), tally, clock);
+    private final Winners winners = new Winners(stores.polls(), stores.releases(), stores.awards(), stores.teams(), tally);
 
     @Test
     void aPollsCountIsHiddenWhileItRunsShownToLeadsFromTheCloseAndToEveryoneOnceApproved() {
@@ -39,7 +42,7 @@ class WeekOverviewTest {
         assertThat(overview.poll(pollId, false).result()).isEmpty();
         assertThat(overview.poll(pollId, true).result()).as("not even a lead, on the poll's page").isEmpty();
         assertThat(overview.poll(pollId, true).state()).isEqualTo(PollState.OPEN);
-        assertThat(overview.liveCount()).as("the lead's glance counts while it runs").hasValueSatisfying(count ->
+        assertThat(glances.liveCount()).as("the lead's glance counts while it runs").hasValueSatisfying(count ->
                 assertThat(count.ballots()).isEqualTo(3));
 
         clock.set(AWeek.POLL_CLOSES);
@@ -50,14 +53,14 @@ class WeekOverviewTest {
             assertThat(result.standings().get(0).candidate().teamSlug()).isEqualTo("camera");
             assertThat(result.standings().get(0).votes()).isEqualTo(2);
         });
-        assertThat(overview.liveCount()).isEmpty();
-        assertThat(overview.winners(10)).isEmpty();
+        assertThat(glances.liveCount()).isEmpty();
+        assertThat(winners.winners(10)).isEmpty();
 
         Poll approved = stores.polls().find(pollId).orElseThrow().approve(clock.instant(), "lead");
         stores.polls().update(approved);
         assertThat(overview.poll(pollId, false).state()).isEqualTo(PollState.APPROVED);
         assertThat(overview.poll(pollId, false).result()).hasValueSatisfying(r -> assertThat(r.ballots()).isEqualTo(3));
-        assertThat(overview.winners(10)).singleElement().satisfies(w -> assertThat(w.poll().id()).isEqualTo(pollId));
+        assertThat(winners.winners(10)).singleElement().satisfies(w -> assertThat(w.poll().id()).isEqualTo(pollId));
     }
 
     @Test
@@ -98,7 +101,7 @@ class WeekOverviewTest {
                     AWeek.FRIDAY.plusSeconds(60L * (i + 1)));
         }
 
-        WeekOverview.Glance glance = overview.glance(1, 2).orElseThrow();
+        LeadGlance.Glance glance = glances.glance(1, 2).orElseThrow();
 
         assertThat(glance.release()).isEqualTo(week.release());
         assertThat(glance.reports()).isEqualTo(3);
@@ -117,15 +120,15 @@ class WeekOverviewTest {
         stores.awards().record(List.of(new AwardStore.Award(week.poll().id(), week.candidate(1).id(), "battery", 2,
                 AWeek.POLL_CLOSES)));
 
-        assertThat(overview.leaderboard()).extracting(b -> b.team().slug(), WeekOverview.Buckets::buckets)
+        assertThat(winners.leaderboard()).extracting(b -> b.team().slug(), Winners.Buckets::buckets)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("battery", 1L),
                         org.assertj.core.groups.Tuple.tuple("camera", 0L));
-        assertThat(overview.winsOf("battery")).singleElement().satisfies(win -> {
+        assertThat(winners.winsOf("battery")).singleElement().satisfies(win -> {
             assertThat(win.release()).isEqualTo(week.release());
             assertThat(win.candidate().teamSlug()).isEqualTo("battery");
             assertThat(win.votes()).isEqualTo(2);
         });
-        assertThat(overview.winsOf("camera")).isEmpty();
+        assertThat(winners.winsOf("camera")).isEmpty();
     }
 
     private static ExperienceReport report(String user, Release release, List<Long> supported, List<String> newWishes) {
