@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import dev.popcorn.app.ReportStore;
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollState;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.Release;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

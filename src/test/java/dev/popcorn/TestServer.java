@@ -64,7 +64,7 @@ public final class TestServer implements AutoCloseable {
 
     /** What a sign-in through the forum writes: Popcorn knows the user and their forum user name from now on. */
     public void signedInThroughForum(String userId, String username) {
-        popcorn.store().users().upsertFromForum(new dev.popcorn.domain.ForumIdentity(userId, username, "Fan " + username, "",
+        popcorn.store().users().upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity(userId, username, "Fan " + username, "",
                 java.util.List.of(), false, false), clock.instant());
     }
 
@@ -74,7 +74,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** The release shipped last. */
-    public dev.popcorn.domain.Release latestRelease() {
+    public dev.popcorn.domain.release.Release latestRelease() {
         return popcorn.store().releases().recent(1).get(0);
     }
 
@@ -84,7 +84,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** The participation ladder as configured. */
-    public dev.popcorn.domain.LevelLadder ladder() {
+    public dev.popcorn.domain.participation.LevelLadder ladder() {
         return popcorn.standing().ladder();
     }
 

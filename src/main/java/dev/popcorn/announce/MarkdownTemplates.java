@@ -1,10 +1,10 @@
 package dev.popcorn.announce;
 
 import dev.popcorn.app.award.AwardFacts;
-import dev.popcorn.domain.AnnouncementText;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.PollResult;
-import dev.popcorn.domain.Standing;
+import dev.popcorn.domain.award.AnnouncementText;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.award.Standing;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -171,7 +171,7 @@ public final class MarkdownTemplates {
             setAside.add(Map.of("title", aside.candidate().title(), "titleZh", zh(aside.candidate()), "team", facts.teamName(aside.candidate().teamSlug()),
                     "votes", aside.votes(), "reason", aside.candidate().reason(),
                     "reasonZh", aside.candidate().reasonFor(java.util.Locale.SIMPLIFIED_CHINESE),
-                    "withdrawn", aside.candidate().status() == dev.popcorn.domain.CandidateStatus.WITHDRAWN));
+                    "withdrawn", aside.candidate().status() == dev.popcorn.domain.award.CandidateStatus.WITHDRAWN));
         }
         model.put("setAside", setAside);
         model.put("onlyDisqualified", facts.result().onlyDisqualified());
@@ -205,7 +205,7 @@ public final class MarkdownTemplates {
         return model;
     }
 
-    private static String zh(dev.popcorn.domain.Candidate candidate) {
+    private static String zh(dev.popcorn.domain.award.Candidate candidate) {
         return candidate.titleFor(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 

@@ -2,7 +2,7 @@ package dev.popcorn.announce;
 
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.award.AwardFacts;
-import dev.popcorn.domain.Member;
+import dev.popcorn.domain.team.Member;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

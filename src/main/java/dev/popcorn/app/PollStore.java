@@ -1,8 +1,8 @@
 package dev.popcorn.app;
 
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.CandidateStatus;
-import dev.popcorn.domain.Poll;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.award.Poll;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.popcorn.app;
 
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.Wish;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface ReportStore {
 
     /** A report as a lead reviews it: its author, when it was first handed in, its verdicts (with comments) by ticket. */
-    record Handed(String userId, Instant handedInAt, List<dev.popcorn.domain.FeatureVerdict> verdicts) {
+    record Handed(String userId, Instant handedInAt, List<dev.popcorn.domain.feedback.FeatureVerdict> verdicts) {
     }
 
     /**
@@ -44,7 +44,7 @@ public interface ReportStore {
 
     /**
      * The wish that stands for this ticket, filed in the ticket's words if there is none yet, by nobody
-     * ({@link dev.popcorn.domain.Wish#NO_AUTHOR}): the users backing it are its supporters.
+     * ({@link dev.popcorn.domain.feedback.Wish#NO_AUTHOR}): the users backing it are its supporters.
      */
     long wishForTicket(String ticketKey, String summary, long releaseId, java.time.Instant at);
 
@@ -69,7 +69,7 @@ public interface ReportStore {
     /** Files a new wish in the user's words on this release, with no supporter yet; answers its id. */
     long fileWish(String text, String authorId, long releaseId, Instant at);
 
-    /** Keeps the fingerprint of the report's comments (see {@link dev.popcorn.domain.ExperienceReport#fingerprint}). */
+    /** Keeps the fingerprint of the report's comments (see {@link dev.popcorn.domain.feedback.ExperienceReport#fingerprint}). */
     void fingerprint(long releaseId, String userId, String fingerprint);
 
     /**

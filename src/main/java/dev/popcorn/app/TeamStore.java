@@ -1,6 +1,6 @@
 package dev.popcorn.app;
 
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Team;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.popcorn.app;
 
-import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.feedback.Ticket;
 import java.util.List;
 import java.util.Optional;
 

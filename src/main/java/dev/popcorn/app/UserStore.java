@@ -1,6 +1,6 @@
 package dev.popcorn.app;
 
-import dev.popcorn.domain.ForumIdentity;
+import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.User;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.Eligibility;
-import dev.popcorn.domain.TieRule;
+import dev.popcorn.domain.award.Eligibility;
+import dev.popcorn.domain.award.TieRule;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.ForumMirrorMap;
-import dev.popcorn.domain.PointsRules;
+import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.WeekCalendar;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,8 +1,8 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.ForumMirrorMap;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.LevelLadder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class ForumMirrorConfig {
             String[] pair = pair("forum.level-groups", entry, "level=group, e.g. fan=popcorn-fans");
             if (ladder.find(pair[0]).isEmpty()) {
                 throw new ConfigException("forum.level-groups: '" + entry + "' names no level of the ladder (levels: "
-                        + String.join(", ", ladder.levels().stream().map(dev.popcorn.domain.Level::id).toList()) + ")");
+                        + String.join(", ", ladder.levels().stream().map(dev.popcorn.domain.participation.Level::id).toList()) + ")");
             }
             if (!pair[1].matches("[A-Za-z0-9_.-]{1,60}")) {
                 throw new ConfigException("forum.level-groups: '" + entry + "': a forum group name is letters, digits, '_', '.' and '-'");

@@ -1,6 +1,6 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.BuildRule;
+import dev.popcorn.domain.release.BuildRule;
 import dev.popcorn.domain.RuleViolation;
 import java.util.List;
 

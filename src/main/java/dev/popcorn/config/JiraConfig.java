@@ -1,7 +1,7 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.FeedbackLabels;
-import dev.popcorn.domain.TeamRules;
+import dev.popcorn.domain.feedback.FeedbackLabels;
+import dev.popcorn.domain.team.TeamRules;
 import dev.popcorn.domain.RuleViolation;
 import java.net.URI;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.LevelLadder;
-import dev.popcorn.domain.Right;
-import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
+import dev.popcorn.domain.participation.Right;
+import dev.popcorn.domain.participation.Streak;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

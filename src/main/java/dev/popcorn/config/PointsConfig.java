@@ -1,7 +1,7 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.ParticipationKind;
-import dev.popcorn.domain.PointsRules;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.participation.PointsRules;
 import java.util.List;
 
 /** The points ledger's rules: what each kind of act is worth, and the weekly cap on the plain kinds. */

@@ -6,7 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.popcorn.app.identity.IdentityProvider;
 import dev.popcorn.config.DiscourseConfig;
-import dev.popcorn.domain.ForumIdentity;
+import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.RuleViolation;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package dev.popcorn.domain;
 
 /** Checks on the free text that people type, shared by the records of the domain. */
-final class Text {
+public final class Text {
 
     private Text() {
     }
@@ -11,7 +11,7 @@ final class Text {
      * are counted as the embedded database counts a column's length: UTF-16 units, so an emoji counts two (Chinese
      * characters count one, as in PostgreSQL).
      */
-    static String require(String text, String field, int min, int max) {
+    public static String require(String text, String field, int min, int max) {
         int length = text == null ? 0 : text.strip().length();
         if (length < min) {
             throw RuleViolation.invalid("text.missing", field);
@@ -23,7 +23,7 @@ final class Text {
     }
 
     /** Optional text: null or blank becomes empty; otherwise at most {@code max} characters. */
-    static String optional(String text, String field, int max) {
+    public static String optional(String text, String field, int max) {
         if (text == null || text.isBlank()) {
             return "";
         }
@@ -31,7 +31,7 @@ final class Text {
     }
 
     /** {@code text} stripped and cut to at most {@code max} characters (counted as {@link #require} does), ending in "…" when cut. */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         String stripped = text.strip();
         if (stripped.length() <= max) {
             return stripped;

@@ -8,7 +8,7 @@ import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.config.JiraConfig;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.feedback.Ticket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

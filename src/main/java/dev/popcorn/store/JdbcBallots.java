@@ -1,7 +1,7 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.award.BallotStore;
-import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.award.Ballot;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.release.BuildLog;
-import dev.popcorn.domain.BuildNotice;
+import dev.popcorn.domain.release.BuildNotice;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

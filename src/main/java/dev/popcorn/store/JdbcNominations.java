@@ -1,7 +1,7 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.award.NominationStore;
-import dev.popcorn.domain.Nomination;
+import dev.popcorn.domain.award.Nomination;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.feedback.NoticeStore;
-import dev.popcorn.domain.WishNotice;
+import dev.popcorn.domain.feedback.WishNotice;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.participation.ParticipationStore;
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.ParticipationEvent;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.ParticipationEvent;
+import dev.popcorn.domain.participation.ParticipationKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.PollStore;
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.CandidateStatus;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollState;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,13 +1,13 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.ReleaseStore;
-import dev.popcorn.domain.BuildRef;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.FeatureFeedback;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.release.BuildRef;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.TestSummary;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.release.TestSummary;
+import dev.popcorn.domain.feedback.Verdict;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;

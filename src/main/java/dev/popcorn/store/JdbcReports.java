@@ -1,11 +1,11 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.ReportStore;
-import dev.popcorn.domain.CommentSketch;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Verdict;
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.feedback.CommentSketch;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.feedback.Verdict;
+import dev.popcorn.domain.feedback.Wish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.Activity;
-import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.participation.Activity;
+import dev.popcorn.domain.participation.Streak;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,13 +58,13 @@ final class JdbcStanding implements StandingStore {
     }
 
     @Override
-    public List<dev.popcorn.domain.Wish> wishesOf(String userId, int limit) {
+    public List<dev.popcorn.domain.feedback.Wish> wishesOf(String userId, int limit) {
         return db.with(h -> h.createQuery("SELECT w.id, w.text, w.author_id, w.release_id, w.created_at, w.ticket_key,"
                         + " w.fulfilled_at, (SELECT COUNT(*) FROM wish_supporters c WHERE c.wish_id = w.id) AS n"
                         + " FROM wishes w WHERE w.author_id = :u OR EXISTS (SELECT 1 FROM wish_supporters s"
                         + " WHERE s.wish_id = w.id AND s.user_id = :u) ORDER BY w.id DESC LIMIT :limit")
                 .bind("u", userId).bind("limit", limit)
-                .map((rs, ctx) -> new dev.popcorn.domain.Wish(rs.getLong("id"), rs.getString("text"),
+                .map((rs, ctx) -> new dev.popcorn.domain.feedback.Wish(rs.getLong("id"), rs.getString("text"),
                         rs.getString("author_id"), rs.getLong("release_id"), Db.instant(rs, "created_at"), rs.getLong("n"),
                         rs.getString("ticket_key"), Db.instant(rs, "fulfilled_at")))
                 .list());

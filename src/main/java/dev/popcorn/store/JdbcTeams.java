@@ -1,8 +1,8 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.TeamStore;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.TicketStore;
-import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.feedback.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.UserStore;
-import dev.popcorn.domain.ForumIdentity;
+import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.User;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

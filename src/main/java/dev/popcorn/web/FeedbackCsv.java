@@ -1,10 +1,10 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.ReportStore;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

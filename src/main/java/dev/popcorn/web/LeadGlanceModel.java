@@ -2,11 +2,11 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.FeatureFeedback;
-import dev.popcorn.domain.PollResult;
-import dev.popcorn.domain.Standing;
-import dev.popcorn.domain.Team;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.award.Standing;
+import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.web.common.PageModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

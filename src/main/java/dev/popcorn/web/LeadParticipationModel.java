@@ -3,10 +3,10 @@ package dev.popcorn.web;
 import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.ParticipationKind;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.PageModels;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ public final class LeadParticipationModel {
     }
 
     /** The ladder's levels for the level form: id and name in the lead's language. */
-    static LevelForms levelForms(dev.popcorn.domain.LevelLadder ladder, Locale locale) {
+    static LevelForms levelForms(dev.popcorn.domain.participation.LevelLadder ladder, Locale locale) {
         return new LevelForms(ladder.levels().stream().map(level -> new LevelChoice(level.id(),
                 level.name(locale))).toList());
     }

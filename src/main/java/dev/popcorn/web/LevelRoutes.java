@@ -4,7 +4,7 @@ import static dev.popcorn.web.common.Access.LEAD;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.participation.LevelOverrides;
-import dev.popcorn.domain.Level;
+import dev.popcorn.domain.participation.Level;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.common.Messages;

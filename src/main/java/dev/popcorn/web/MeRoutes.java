@@ -9,7 +9,7 @@ import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
-import dev.popcorn.domain.WishNotice;
+import dev.popcorn.domain.feedback.WishNotice;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Params;
 import io.javalin.apibuilder.EndpointGroup;

@@ -10,8 +10,8 @@ import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
@@ -53,7 +53,7 @@ public final class ParticipationRoutes implements EndpointGroup {
     static String badge(String key, Locale locale) {
         try {
             return Messages.text(locale, "points.why.BADGE.named",
-                    BadgeNames.of(dev.popcorn.domain.Badge.Earned.parse(key), locale));
+                    BadgeNames.of(dev.popcorn.domain.participation.Badge.Earned.parse(key), locale));
         } catch (IllegalArgumentException e) {
             return Messages.text(locale, "points.why.BADGE");
         }

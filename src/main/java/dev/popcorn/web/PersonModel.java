@@ -4,7 +4,7 @@ import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
 import dev.popcorn.web.json.StandingJson;

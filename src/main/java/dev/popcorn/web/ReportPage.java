@@ -14,15 +14,15 @@ import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.ParticipationKind;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Messages;
@@ -138,7 +138,7 @@ public final class ReportPage implements EndpointGroup {
         ReportPageModel page = new ReportPageModel(release, release.acceptsReportsAt(overview.now()),
                 overview.feedback(release.id()), overview.reportCount(release.id()), overview.teamsBySlug(), saved, notFiled,
                 // The next step after saving: the week's poll while it takes ballots.
-                overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.PollState.OPEN)
+                overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.award.PollState.OPEN)
                         .orElse(null),
                 earnings, overview.wishesToOffer(10, shown == null ? List.of() : shown.supportedWishes()),
                 shown == null ? null : shown.verdicts().stream()

@@ -1,12 +1,12 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.feedback.WishTickets;
-import dev.popcorn.domain.FeatureFeedback;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Team;
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.Wish;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;

@@ -8,9 +8,9 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.popcorn.app.team.ManageTeams;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.Member;
+import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.json.AwardJson;

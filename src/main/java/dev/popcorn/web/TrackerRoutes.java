@@ -10,7 +10,7 @@ import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.outbox.OutboxTroubles;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.WebhookSignature;

@@ -2,8 +2,8 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.participation.Streak;
 import dev.popcorn.domain.WeekCalendar;
 import java.time.Instant;
 import java.util.Optional;

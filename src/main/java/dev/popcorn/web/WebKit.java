@@ -11,7 +11,7 @@ import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RateLimits;
 import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.Templates;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.LevelLadder;
 
 /**
  * The web's shared parts every route class may be built with: sessions and the gate that checks a route's declared

@@ -4,7 +4,7 @@ import static dev.popcorn.web.common.Access.ANYONE;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.web.common.Chrome;
 import io.javalin.apibuilder.EndpointGroup;
 import java.util.List;

@@ -11,7 +11,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.popcorn.app.feedback.WishTickets;
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.json.WishJson;

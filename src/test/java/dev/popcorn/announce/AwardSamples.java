@@ -1,10 +1,10 @@
 package dev.popcorn.announce;
 
 import dev.popcorn.app.award.AwardFacts;
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.CandidateStatus;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.award.PollResult;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.popcorn.app.award.AwardFacts;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.PollResult;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.award.PollResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +30,8 @@ class MarkdownTemplatesTest {
     @Test
     void aDisqualifiedProjectIsNamedWithItsReasonAndItsBallotsAreSaidNotToCount() {
         AwardFacts many = AwardSamples.camera("王磊");
-        List<dev.popcorn.domain.Candidate> field = List.of(many.result().standings().get(0).candidate(),
-                many.result().standings().get(1).candidate().withStatus(dev.popcorn.domain.CandidateStatus.DISQUALIFIED,
+        List<dev.popcorn.domain.award.Candidate> field = List.of(many.result().standings().get(0).candidate(),
+                many.result().standings().get(1).candidate().withStatus(dev.popcorn.domain.award.CandidateStatus.DISQUALIFIED,
                         "Votes bought with [free] phones"));
         AwardFacts facts = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
                 List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "夜景模式 Night mode", "", 1, 1.0, List.of())),
@@ -48,8 +48,8 @@ class MarkdownTemplatesTest {
     @Test
     void ballotsOfAProjectWithdrawnWithVotesAreNotSaidToBeOfADisqualifiedOne() {
         AwardFacts many = AwardSamples.camera("王磊");
-        List<dev.popcorn.domain.Candidate> field = List.of(many.result().standings().get(0).candidate(),
-                many.result().standings().get(1).candidate().withStatus(dev.popcorn.domain.CandidateStatus.WITHDRAWN, ""));
+        List<dev.popcorn.domain.award.Candidate> field = List.of(many.result().standings().get(0).candidate(),
+                many.result().standings().get(1).candidate().withStatus(dev.popcorn.domain.award.CandidateStatus.WITHDRAWN, ""));
         AwardFacts facts = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
                 List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "夜景模式 Night mode", "", 1, 1.0, List.of())),
                 PollResult.of(field, Map.of(1L, 1L, 2L, 2L)), many.teamNames(), many.resultsUrl(), many.cardUrl());
@@ -72,11 +72,11 @@ class MarkdownTemplatesTest {
     @Test
     void chineseReadersReadTheChineseTitlesAndPitchesWhereThereAreSome() {
         AwardFacts many = AwardSamples.camera("王磊");
-        List<dev.popcorn.domain.Candidate> field = List.of(
-                new dev.popcorn.domain.Candidate(1, 9, "camera", "Night camera", "夜拍相机", List.of("MIUI-2101"), "", "",
-                        dev.popcorn.domain.CandidateStatus.ACTIVE, ""),
-                new dev.popcorn.domain.Candidate(2, 9, "battery", "Quiet charging", "", List.of(), "", "",
-                        dev.popcorn.domain.CandidateStatus.ACTIVE, ""));
+        List<dev.popcorn.domain.award.Candidate> field = List.of(
+                new dev.popcorn.domain.award.Candidate(1, 9, "camera", "Night camera", "夜拍相机", List.of("MIUI-2101"), "", "",
+                        dev.popcorn.domain.award.CandidateStatus.ACTIVE, ""),
+                new dev.popcorn.domain.award.Candidate(2, 9, "battery", "Quiet charging", "", List.of(), "", "",
+                        dev.popcorn.domain.award.CandidateStatus.ACTIVE, ""));
         AwardFacts facts = new AwardFacts(many.pollId(), many.version(), many.weekOf(),
                 List.of(new AwardFacts.Winner("camera", "相机团队 Camera", "Night camera", "夜拍相机", "Photos after dark",
                         "天黑以后也能拍", 2, 0.67, List.of())),

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.popcorn.app.team.ManageTeams;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.http.PublicAddresses;
 import dev.popcorn.memory.MemoryStores;
 import java.awt.Color;

@@ -1,13 +1,13 @@
 package dev.popcorn.app;
 
 import dev.popcorn.StorePorts;
-import dev.popcorn.domain.Ballot;
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.award.Ballot;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.popcorn.app;
 
 import dev.popcorn.app.tracker.IssueTracker;
-import dev.popcorn.domain.Ticket;
+import dev.popcorn.domain.feedback.Ticket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.popcorn.bench;
 
-import dev.popcorn.domain.Ballot;
-import dev.popcorn.domain.ParticipationEvent;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.award.Ballot;
+import dev.popcorn.domain.participation.ParticipationEvent;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;

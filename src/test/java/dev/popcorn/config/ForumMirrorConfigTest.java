@@ -3,9 +3,9 @@ package dev.popcorn.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.ForumMirrorMap;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.LevelLadder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

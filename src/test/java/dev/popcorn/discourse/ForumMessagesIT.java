@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.Eventually;
 import dev.popcorn.TestServer;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.release.Release;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,11 +8,11 @@ import dev.popcorn.app.forum.StandingMirror;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.config.DiscourseConfig;
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.ForumIdentity;
-import dev.popcorn.domain.ForumMirrorMap;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.forum.ForumIdentity;
+import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.store.Store;
 import java.net.URI;
 import java.nio.file.Path;
@@ -200,8 +200,8 @@ class ForumMirrorIT {
         Outbox delivery = new Outbox(store.outbox(), Map.of(StandingMirror.LEVEL, early::deliverLevel), Set.of(),
                 new Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(1), 10), clock, "test");
         dev.popcorn.app.participation.StandingParts standing = dev.popcorn.app.participation.StandingParts.of(
-                store.standing(), store.participation(), dev.popcorn.domain.PointsRules.defaults(), store.transactions(),
-                store.audit(), LADDER, dev.popcorn.domain.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, early,
+                store.standing(), store.participation(), dev.popcorn.domain.participation.PointsRules.defaults(), store.transactions(),
+                store.audit(), LADDER, dev.popcorn.domain.participation.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, early,
                 clock);
         standing.overrides().lock("42", "pioneer", "runs the beta group", "lead");
         delivery.deliverDue();
@@ -268,8 +268,8 @@ class ForumMirrorIT {
     /** The lead's and the forum's say over levels, mirroring through {@link #mirror}. */
     private dev.popcorn.app.participation.LevelOverrides standing() {
         return dev.popcorn.app.participation.StandingParts.of(store.standing(), store.participation(),
-                dev.popcorn.domain.PointsRules.defaults(), store.transactions(), store.audit(), LADDER,
-                dev.popcorn.domain.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, mirror, clock).overrides();
+                dev.popcorn.domain.participation.PointsRules.defaults(), store.transactions(), store.audit(), LADDER,
+                dev.popcorn.domain.participation.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, mirror, clock).overrides();
     }
 
     /** The fake forum's id of a group: 40 and up, in the order the groups were made. */

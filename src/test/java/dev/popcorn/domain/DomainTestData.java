@@ -4,6 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.feedback.Ticket;
 
 /** Test-data builders for the domain: {@code aPoll().withCandidates(3).open().closingAt(t).build()}. */
 public final class DomainTestData {

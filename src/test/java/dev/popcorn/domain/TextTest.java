@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.release.Feature;
 
 class TextTest {
 

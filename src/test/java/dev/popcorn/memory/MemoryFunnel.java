@@ -3,7 +3,7 @@ package dev.popcorn.memory;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.app.week.FunnelStore;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.participation.ParticipationKind;
 import java.time.Instant;
 import java.util.Map;
 

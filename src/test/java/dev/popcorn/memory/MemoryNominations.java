@@ -1,7 +1,7 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.award.NominationStore;
-import dev.popcorn.domain.Nomination;
+import dev.popcorn.domain.award.Nomination;
 import dev.popcorn.domain.RuleViolation;
 import java.util.List;
 import java.util.Map;

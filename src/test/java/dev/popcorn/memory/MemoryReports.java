@@ -1,10 +1,10 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.ReportStore;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Verdict;
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.feedback.Verdict;
+import dev.popcorn.domain.feedback.Wish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -188,7 +188,7 @@ final class MemoryReports implements ReportStore {
             Map<String, List<Author>> authors = new HashMap<>();
             for (String sketch : new java.util.LinkedHashSet<>(wanted)) {
                 fingerprints.forEach((key, f) -> {
-                    if (dev.popcorn.domain.CommentSketch.near(sketch, f) && mine(sketch, f)) {
+                    if (dev.popcorn.domain.feedback.CommentSketch.near(sketch, f) && mine(sketch, f)) {
                         authors.computeIfAbsent(sketch, x -> new ArrayList<>()).add(new Author(key.release(), key.user()));
                     }
                 });
@@ -199,15 +199,15 @@ final class MemoryReports implements ReportStore {
 
     @Override
     public boolean copies(long releaseId, String userId, String fingerprint) {
-        return db.with(() -> fingerprints.entrySet().stream().anyMatch(e -> dev.popcorn.domain.CommentSketch.near(fingerprint,
+        return db.with(() -> fingerprints.entrySet().stream().anyMatch(e -> dev.popcorn.domain.feedback.CommentSketch.near(fingerprint,
                 e.getValue()) && mine(fingerprint, e.getValue()) && !e.getKey().equals(new ReportKey(releaseId, userId))));
     }
 
     /** As the database counts: the marks shared against the asking sketch's own number (CommentSketch.near takes the smaller). */
     private static boolean mine(String asking, String stored) {
-        java.util.Set<String> marks = dev.popcorn.domain.CommentSketch.marks(asking);
-        return marks.stream().filter(dev.popcorn.domain.CommentSketch.marks(stored)::contains).count()
-                >= dev.popcorn.domain.CommentSketch.needed(marks.size());
+        java.util.Set<String> marks = dev.popcorn.domain.feedback.CommentSketch.marks(asking);
+        return marks.stream().filter(dev.popcorn.domain.feedback.CommentSketch.marks(stored)::contains).count()
+                >= dev.popcorn.domain.feedback.CommentSketch.needed(marks.size());
     }
 
     @Override

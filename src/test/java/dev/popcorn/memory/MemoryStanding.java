@@ -1,9 +1,9 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.Activity;
-import dev.popcorn.domain.Streak;
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.participation.Activity;
+import dev.popcorn.domain.participation.Streak;
+import dev.popcorn.domain.feedback.Wish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -102,10 +102,10 @@ public final class MemoryStores implements StorePorts {
 
     /** The points ledger on these stores with the default points and cap, in the week of Asia/Shanghai. */
     public dev.popcorn.app.participation.Ledger ledger(java.time.Clock clock) {
-        return ledger(dev.popcorn.domain.PointsRules.defaults(), clock);
+        return ledger(dev.popcorn.domain.participation.PointsRules.defaults(), clock);
     }
 
-    public dev.popcorn.app.participation.Ledger ledger(dev.popcorn.domain.PointsRules rules, java.time.Clock clock) {
+    public dev.popcorn.app.participation.Ledger ledger(dev.popcorn.domain.participation.PointsRules rules, java.time.Clock clock) {
         return new dev.popcorn.app.participation.Ledger(participation, db, audit(), rules,
                 dev.popcorn.domain.WeekCalendar.defaults(java.time.ZoneId.of("Asia/Shanghai")), clock);
     }

@@ -1,8 +1,8 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.TeamStore;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dev.popcorn.Eventually;
 import dev.popcorn.TestServer;
 import dev.popcorn.app.identity.ForgetUser;
 import dev.popcorn.discourse.FakeDiscourse;
-import dev.popcorn.domain.ForumIdentity;
+import dev.popcorn.domain.forum.ForumIdentity;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

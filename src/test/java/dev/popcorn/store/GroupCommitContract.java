@@ -9,15 +9,15 @@ import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Ledger;
-import dev.popcorn.domain.Ballot;
-import dev.popcorn.domain.Eligibility;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.ParticipationKind;
-import dev.popcorn.domain.PointsRules;
+import dev.popcorn.domain.award.Ballot;
+import dev.popcorn.domain.award.Eligibility;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.RuleViolation.Kind;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.WeekCalendar;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -142,7 +142,7 @@ abstract class GroupCommitContract {
     @Test
     void aPollOpenedAMomentAfterItWasReadAsADraftTakesABallotAtOnce() throws SQLException {
         var release = store.releases().create("2026.11.27", AWeek.FRIDAY, AWeek.FRIDAY.plus(Duration.ofDays(4)), List.of(
-                new dev.popcorn.domain.Feature("POP-9", "Encore", "camera")));
+                new dev.popcorn.domain.release.Feature("POP-9", "Encore", "camera")));
         long id = store.polls().create(release.id(), "Encore", AWeek.POLL_OPENS, AWeek.POLL_CLOSES).id();
         for (String team : List.of("camera", "battery")) {
             store.polls().addCandidate(id, team, "Encore of " + team, List.of(), "");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.participation.Leaderboards;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.WeekCalendar;
 import java.nio.file.Path;
 import java.sql.SQLException;

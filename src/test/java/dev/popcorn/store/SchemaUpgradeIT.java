@@ -2,9 +2,9 @@ package dev.popcorn.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.ParticipationEvent;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.ParticipationEvent;
+import dev.popcorn.domain.participation.ParticipationKind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -16,18 +16,18 @@ import dev.popcorn.app.participation.StandingParts;
 import dev.popcorn.app.participation.StandingReviews;
 import dev.popcorn.config.LevelsConfig;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.Eligibility;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.ParticipationKind;
-import dev.popcorn.domain.PointsRules;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Right;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.award.Eligibility;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.participation.PointsRules;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.participation.Right;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.web.common.Messages;
 import java.sql.SQLException;
@@ -107,8 +107,8 @@ abstract class StandingContract {
                 WeekCalendar.defaults(ZONE), clock, reviews);
         handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, levels,
                 store.audit(), dev.popcorn.app.GroupCommit.alone(store.transactions()), clock);
-        store.teams().save(new dev.popcorn.domain.Team("camera", "Camera", List.of(
-                new dev.popcorn.domain.Member("Ada", "/photos/ada.png", "ada"))));
+        store.teams().save(new dev.popcorn.domain.team.Team("camera", "Camera", List.of(
+                new dev.popcorn.domain.team.Member("Ada", "/photos/ada.png", "ada"))));
         for (String user : List.of("fan-1", "fan-2", "fan-3")) {
             store.users().upsert(user, "Fan " + user.substring(4), FIRST_FRIDAY);
         }
@@ -231,7 +231,7 @@ abstract class StandingContract {
 
     @Test
     void aVoterBelowTheVotingLevelIsRefused() {
-        LevelsConfig strict = new LevelsConfig(new dev.popcorn.domain.LevelLadder(LevelsConfig.defaults().ladder().levels(),
+        LevelsConfig strict = new LevelsConfig(new dev.popcorn.domain.participation.LevelLadder(LevelsConfig.defaults().ladder().levels(),
                 13, 90, Duration.ofDays(14), java.util.Map.of(Right.VOTE, "fan")), LevelsConfig.defaults().streak());
         Levels gate = StandingParts.of(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
                 store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock).levels();
@@ -240,7 +240,7 @@ abstract class StandingContract {
         Release release = ship();
         var poll = store.polls().create(release.id(), "Award", clock.instant(), clock.instant().plus(Duration.ofDays(3)));
         store.polls().addCandidate(poll.id(), "camera", "Faster camera", List.of("POP-1"), "");
-        store.teams().save(new dev.popcorn.domain.Team("battery", "Battery", List.of()));
+        store.teams().save(new dev.popcorn.domain.team.Team("battery", "Battery", List.of()));
         store.polls().addCandidate(poll.id(), "battery", "Longer battery", List.of("POP-1"), "");
         store.polls().markOpened(poll.id(), clock.instant());
         long candidate = store.polls().find(poll.id()).orElseThrow().candidates().get(0).id();
@@ -327,7 +327,7 @@ abstract class StandingContract {
         // Twelve real reports counted, but no review has granted the bronze tier yet (as between a quarter's end
         // and the next review for the season voter): bronze is next, not silver.
         for (int i = 0; i < 12; i++) {
-            store.participation().record(new dev.popcorn.domain.ParticipationEvent("fan-1", ParticipationKind.REPORT_HANDED_IN,
+            store.participation().record(new dev.popcorn.domain.participation.ParticipationEvent("fan-1", ParticipationKind.REPORT_HANDED_IN,
                     "release:" + (release.id() + 100 + i), 10, clock.instant(), "report handed in"));
         }
         assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()

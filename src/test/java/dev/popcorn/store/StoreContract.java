@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.popcorn.StorePorts;
-import dev.popcorn.domain.Ballot;
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.CandidateStatus;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.FeatureFeedback;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.ParticipationEvent;
-import dev.popcorn.domain.ParticipationKind;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollState;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.award.Ballot;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.participation.ParticipationEvent;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Team;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.Verdict;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,13 +93,13 @@ abstract class StoreContract {
     }
 
     dev.popcorn.app.week.WeekOverview overview() {
-        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED);
+        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.SHARED);
         return new dev.popcorn.app.week.WeekOverview(store.releases(), store.reports(), store.polls(), tally,
                 store.teams(), store.audit(), java.time.Clock.fixed(SHIPPED.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC));
     }
 
     dev.popcorn.app.award.Winners winners() {
-        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED);
+        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.SHARED);
         return new dev.popcorn.app.award.Winners(store.polls(), store.releases(), store.awards(), store.teams(), tally);
     }
 
@@ -125,14 +125,14 @@ abstract class StoreContract {
     @Test
     void aNominationKeepsTheEnglishTitleGivenBesideItsChineseOne() {
         var nominations = store.nominations();
-        dev.popcorn.domain.Nomination both = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera",
+        dev.popcorn.domain.award.Nomination both = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera",
                 "夜景相机", "Night camera", "天黑也能拍清楚", SHIPPED.plusSeconds(5)));
         assertThat(nominations.find(both.id())).hasValueSatisfying(n -> {
             assertThat(n.titleEn()).isEqualTo("Night camera");
             assertThat(n.candidateTitle()).isEqualTo("Night camera");
             assertThat(n.candidateTitleZh()).isEqualTo("夜景相机");
         });
-        dev.popcorn.domain.Nomination one = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "battery",
+        dev.popcorn.domain.award.Nomination one = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "battery",
                 "安静充电", "夜里没有声音", SHIPPED.plusSeconds(6)));
         assertThat(nominations.find(one.id()).orElseThrow().titleEn()).isEmpty();
     }
@@ -376,16 +376,16 @@ abstract class StoreContract {
 
     @Test
     void ticketsAndForumThreadsAreKeptByTheirKeys() {
-        var ticket = new dev.popcorn.domain.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI", List.of(),
+        var ticket = new dev.popcorn.domain.feedback.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI", List.of(),
                 List.of(), List.of("2026.12.4"));
         store.tickets().save(ticket, SHIPPED);
-        store.tickets().save(new dev.popcorn.domain.Ticket("MIUI-8", "Done thing", "Done", true, "MIUI", List.of(), List.of(),
+        store.tickets().save(new dev.popcorn.domain.feedback.Ticket("MIUI-8", "Done thing", "Done", true, "MIUI", List.of(), List.of(),
                 List.of()), SHIPPED.plusSeconds(1));
         assertThat(store.tickets().find("MIUI-7").orElseThrow().fixVersions()).containsExactly("2026.12.4");
         assertThat(store.tickets().open(10)).extracting(t -> t.key()).containsExactly("MIUI-7");
         // The labels it held when seen, then as Popcorn's own label edit left them; a ticket never seen: not known.
         assertThat(store.tickets().labels("MIUI-7")).contains(List.of());
-        store.tickets().save(new dev.popcorn.domain.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI", List.of(),
+        store.tickets().save(new dev.popcorn.domain.feedback.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI", List.of(),
                 List.of("ui", "popcorn-loved"), List.of("2026.12.4")), SHIPPED.plusSeconds(2));
         assertThat(store.tickets().labels("MIUI-7")).contains(List.of("ui", "popcorn-loved"));
         store.tickets().labelsWritten("MIUI-7", List.of("ui", "popcorn-needs-work"));
@@ -432,7 +432,7 @@ abstract class StoreContract {
         var reminders = store.reminders();
         Instant deadline = release.reportsCloseAt();
         for (String[] fan : new String[][] {{"f1", "xiaoyu"}, {"f2", "lei"}, {"f3", "mei"}, {"f4", "ting"}}) {
-            store.users().upsertFromForum(new dev.popcorn.domain.ForumIdentity(fan[0], fan[1], "Fan " + fan[0], "", List.of(),
+            store.users().upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity(fan[0], fan[1], "Fan " + fan[0], "", List.of(),
                     false, false), SHIPPED);
         }
         store.users().upsert("nf", "No forum", SHIPPED);
@@ -467,7 +467,7 @@ abstract class StoreContract {
     @Test
     void buildNoticesAreLoggedFirstAndSettledLater() {
         var log = store.builds();
-        var notice = new dev.popcorn.domain.BuildNotice(new dev.popcorn.domain.BuildRef("mobile/release", 112,
+        var notice = new dev.popcorn.domain.release.BuildNotice(new dev.popcorn.domain.release.BuildRef("mobile/release", 112,
                 "https://ci.example/job/mobile/job/release/112/"), "FINALIZED", "SUCCESS", "origin/release/1",
                 java.util.Map.of("RELEASE_VERSION", "2026.11.27"), "", java.util.Optional.empty());
         var received = new dev.popcorn.app.release.BuildLog.Reason("jenkins.received", List.of());
@@ -496,11 +496,11 @@ abstract class StoreContract {
                 store.reports().fileWish("Bigger fonts", "fan-1", release.id(), SHIPPED)), List.of()), SHIPPED);
         List<Long> wishes = store.reports().openWishes(10).stream().map(w -> w.id()).sorted().toList();
         var notices = store.notices();
-        assertThat(notices.add(new dev.popcorn.domain.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.4",
+        assertThat(notices.add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.4",
                 SHIPPED))).isTrue();
-        assertThat(notices.add(new dev.popcorn.domain.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.5",
+        assertThat(notices.add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.5",
                 SHIPPED.plusSeconds(1)))).isFalse();
-        assertThat(notices.add(new dev.popcorn.domain.WishNotice("fan-1", wishes.get(1), "", "MIUI-8", "",
+        assertThat(notices.add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(1), "", "MIUI-8", "",
                 SHIPPED.plusSeconds(2)))).isTrue();
         assertThat(notices.of("fan-1", 10)).extracting(n -> n.wishText() + " " + n.ticketKey() + " " + n.shipsIn())
                 .containsExactly("Bigger fonts MIUI-8 ", "Dark mode please MIUI-7 2026.12.4");
@@ -571,9 +571,9 @@ abstract class StoreContract {
     @Test
     void theForumLeadsAreTheLeadsWithAForumAccount() {
         var users = store.users();
-        users.upsertFromForum(new dev.popcorn.domain.ForumIdentity("f-2", "ann", "Ann", "", List.of("leads"), false, false),
+        users.upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity("f-2", "ann", "Ann", "", List.of("leads"), false, false),
                 SHIPPED);
-        users.upsertFromForum(new dev.popcorn.domain.ForumIdentity("f-1", "bob", "Bob", "", List.of(), false, false),
+        users.upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity("f-1", "bob", "Bob", "", List.of(), false, false),
                 SHIPPED);
         users.upsert("lead", "Lead", SHIPPED);
         users.setLead("f-2", true);
@@ -919,7 +919,7 @@ abstract class StoreContract {
 
     private dev.popcorn.app.award.AwardSchedule schedule(String instance, dev.popcorn.MutableClock clock) {
         return new dev.popcorn.app.award.AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
-                new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.SHARED), clock,
+                new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.SHARED), clock,
                 instance, Duration.ofSeconds(30));
     }
 
@@ -1006,10 +1006,10 @@ abstract class StoreContract {
         assertThat(store.reports().likes(release.id(), List.of("POP-2"))).isEqualTo(2);
         assertThat(store.reports().likes(release.id(), List.of("POP-1", "POP-2"))).isEqualTo(3);
 
-        var firstToReach = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.FIRST_TO_REACH)
+        var firstToReach = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.FIRST_TO_REACH)
                 .of(store.polls().find(poll.id()).orElseThrow());
         assertThat(firstToReach.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
-        var mostLikes = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.TieRule.MOST_LIKES)
+        var mostLikes = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.MOST_LIKES)
                 .of(store.polls().find(poll.id()).orElseThrow());
         assertThat(mostLikes.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
     }
@@ -1060,32 +1060,32 @@ abstract class StoreContract {
     void nominationsAreOnePerUserPollAndTeamAndDecidedOnceWhilePending() {
         Instant at = SHIPPED.plus(Duration.ofHours(1));
         var nominations = store.nominations();
-        dev.popcorn.domain.Nomination first = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera",
+        dev.popcorn.domain.award.Nomination first = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera",
                 "Night camera 夜景", "Stars at night, 星星", at));
-        dev.popcorn.domain.Nomination other = nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "battery",
+        dev.popcorn.domain.award.Nomination other = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "battery",
                 "Quiet charging", "No whine", at.plusSeconds(1)));
-        nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-2", "camera", "Camera", "Fast", at.plusSeconds(2)));
+        nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-2", "camera", "Camera", "Fast", at.plusSeconds(2)));
 
         assertThat(first.id()).isPositive();
         assertThat(nominations.find(first.id())).hasValue(first);
         assertThat(nominations.ofUser(poll.id(), "fan-1")).containsExactly(first, other);
-        assertThat(nominations.ofPoll(poll.id())).extracting(dev.popcorn.domain.Nomination::userId)
+        assertThat(nominations.ofPoll(poll.id())).extracting(dev.popcorn.domain.award.Nomination::userId)
                 .containsExactly("fan-1", "fan-1", "fan-2");
         assertThat(nominations.ofPoll(poll.id() + 1000)).isEmpty();
         assertThat(nominations.holdPoll(poll.id())).isTrue();
         assertThat(nominations.holdPoll(poll.id() + 1000)).isFalse();
-        assertThatThrownBy(() -> nominations.add(dev.popcorn.domain.Nomination.of(poll.id(), "fan-1", "camera", "Again",
+        assertThatThrownBy(() -> nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera", "Again",
                 "Again", at))).as("one per user, poll and team").isInstanceOf(RuleViolation.class)
                 .extracting(e -> ((RuleViolation) e).code()).isEqualTo("store.concurrent");
 
-        dev.popcorn.domain.Nomination accepted = first.accepted(candidate(0).id(), "lead", at.plusSeconds(60));
+        dev.popcorn.domain.award.Nomination accepted = first.accepted(candidate(0).id(), "lead", at.plusSeconds(60));
         assertThat(nominations.decide(accepted)).isTrue();
         assertThat(nominations.find(first.id())).hasValue(accepted);
         assertThat(nominations.decide(first.declined("too late", "lead-2", at.plusSeconds(61))))
                 .as("a decided nomination stays decided").isFalse();
         assertThat(nominations.find(first.id()).orElseThrow().candidateId()).isEqualTo(candidate(0).id());
 
-        dev.popcorn.domain.Nomination declined = other.declined("Not shipped this week", "lead", at.plusSeconds(62));
+        dev.popcorn.domain.award.Nomination declined = other.declined("Not shipped this week", "lead", at.plusSeconds(62));
         assertThat(nominations.decide(declined)).isTrue();
         assertThat(nominations.find(other.id())).hasValue(declined);
         assertThat(declined.candidateId()).isNull();

@@ -3,12 +3,12 @@ package dev.popcorn.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.app.award.Tally;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollResult;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Team;
-import dev.popcorn.domain.TieRule;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.award.TieRule;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -85,7 +85,7 @@ class TallyBenchmarkIT {
         long first = System.nanoTime() - t0;
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            store.ballots().put(new dev.popcorn.domain.Ballot(poll.id(), "bench-1", ids.get(i % 2), SHIPPED, "BENCH"));
+            store.ballots().put(new dev.popcorn.domain.award.Ballot(poll.id(), "bench-1", ids.get(i % 2), SHIPPED, "BENCH"));
             long t1 = System.nanoTime();
             tally.of(poll);
             best = Math.min(best, System.nanoTime() - t1);

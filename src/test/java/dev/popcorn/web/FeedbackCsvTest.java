@@ -3,11 +3,11 @@ package dev.popcorn.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.app.ReportStore;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Team;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.popcorn.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.web.common.Messages;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.popcorn.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.TestServer;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.Right;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.Right;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

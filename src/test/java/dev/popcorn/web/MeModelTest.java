@@ -16,11 +16,11 @@ import dev.popcorn.app.identity.Passes.Role;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.Activity;
-import dev.popcorn.domain.LevelLadder;
-import dev.popcorn.domain.PointsRules;
-import dev.popcorn.domain.Streak;
-import dev.popcorn.domain.TieRule;
+import dev.popcorn.domain.participation.Activity;
+import dev.popcorn.domain.participation.LevelLadder;
+import dev.popcorn.domain.participation.PointsRules;
+import dev.popcorn.domain.participation.Streak;
+import dev.popcorn.domain.award.TieRule;
 import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.memory.MemoryStores;
 import dev.popcorn.web.common.Messages;
@@ -69,7 +69,7 @@ class MeModelTest {
         assertThat(page.earlyAccessAsked()).isTrue();
         assertThat(page.mayJoinEarly()).as("a newcomer is not a pioneer").isFalse();
         assertThat(page.earlyAccessFrom()).isEqualTo(LevelLadder.defaults().lowestWith(
-                dev.popcorn.domain.Right.EARLY_ACCESS).name(Messages.CHINESE));
+                dev.popcorn.domain.participation.Right.EARLY_ACCESS).name(Messages.CHINESE));
         assertThat(page.olderThan()).as("no older grants to page to").isNull();
         assertThat(page.wayBack().version()).isEqualTo("2026.11.20");
 

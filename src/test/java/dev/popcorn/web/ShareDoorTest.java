@@ -2,10 +2,10 @@ package dev.popcorn.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollState;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.Release;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

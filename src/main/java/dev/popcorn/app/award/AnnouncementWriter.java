@@ -13,7 +13,7 @@ public interface AnnouncementWriter {
 
     /**
      * The announcement's words in every configured language, each with its marker line
-     * ({@link dev.popcorn.domain.AnnouncementText#marker}) where the result goes: what a lead edits.
+     * ({@link dev.popcorn.domain.award.AnnouncementText#marker}) where the result goes: what a lead edits.
      */
     String words(AwardFacts facts);
 

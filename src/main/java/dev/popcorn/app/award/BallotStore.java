@@ -1,6 +1,6 @@
 package dev.popcorn.app.award;
 
-import dev.popcorn.domain.Ballot;
+import dev.popcorn.domain.award.Ballot;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.popcorn.app.award;
 
 import dev.popcorn.app.ForumAccountStore;
 import dev.popcorn.app.TeamStore;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.popcorn.app.award;
 
-import dev.popcorn.domain.Nomination;
+import dev.popcorn.domain.award.Nomination;
 import java.util.List;
 import java.util.Optional;
 

@@ -7,7 +7,7 @@ import dev.popcorn.app.award.AnnounceAward.Stores;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreadStore;
-import dev.popcorn.domain.Member;
+import dev.popcorn.domain.team.Member;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.popcorn.app.award;
 
 import dev.popcorn.app.ReportStore;
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollResult;
-import dev.popcorn.domain.TieRule;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.award.TieRule;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.popcorn.app.award;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.TeamStore;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollResult;
-import dev.popcorn.domain.Release;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ public final class Winners {
     }
 
     /** A team's wins, newest first: the poll and the winning project. */
-    public record TeamWin(Poll poll, Release release, dev.popcorn.domain.Candidate candidate, long votes) {
+    public record TeamWin(Poll poll, Release release, dev.popcorn.domain.award.Candidate candidate, long votes) {
     }
 
     public List<TeamWin> winsOf(String teamSlug) {

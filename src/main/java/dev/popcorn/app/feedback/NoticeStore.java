@@ -1,6 +1,6 @@
 package dev.popcorn.app.feedback;
 
-import dev.popcorn.domain.WishNotice;
+import dev.popcorn.domain.feedback.WishNotice;
 import java.time.Instant;
 import java.util.List;
 

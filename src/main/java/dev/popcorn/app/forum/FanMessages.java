@@ -6,7 +6,7 @@ import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.popcorn.app.identity;
 
-import dev.popcorn.domain.ForumIdentity;
+import dev.popcorn.domain.forum.ForumIdentity;
 import java.util.List;
 import java.util.Optional;
 

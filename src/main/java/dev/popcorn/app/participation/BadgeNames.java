@@ -1,6 +1,6 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.Badge;
+import dev.popcorn.domain.participation.Badge;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;

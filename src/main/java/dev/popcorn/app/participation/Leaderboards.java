@@ -1,7 +1,7 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.WeekCalendar;
 import java.time.Clock;

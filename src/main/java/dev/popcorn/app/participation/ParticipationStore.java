@@ -1,8 +1,8 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.ParticipationEvent;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.ParticipationEvent;
+import dev.popcorn.domain.participation.ParticipationKind;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

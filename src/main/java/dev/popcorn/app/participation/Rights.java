@@ -1,6 +1,6 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.Right;
+import dev.popcorn.domain.participation.Right;
 import dev.popcorn.domain.RuleViolation;
 
 /**

@@ -1,12 +1,12 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.Activity;
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.LevelLadder;
-import dev.popcorn.domain.Right;
+import dev.popcorn.domain.participation.Activity;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
+import dev.popcorn.domain.participation.Right;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.participation.Streak;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -144,7 +144,7 @@ public final class Standing {
     }
 
     /** The wishes the user filed or backed, newest first, and what became of them. */
-    public List<dev.popcorn.domain.Wish> wishes(String userId, int limit) {
+    public List<dev.popcorn.domain.feedback.Wish> wishes(String userId, int limit) {
         return store.wishesOf(userId, limit);
     }
 

@@ -1,7 +1,7 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.Level;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.participation.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

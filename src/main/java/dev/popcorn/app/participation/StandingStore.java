@@ -1,7 +1,7 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.Activity;
-import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.participation.Activity;
+import dev.popcorn.domain.participation.Streak;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public interface StandingStore {
     List<ReportLine> reportsOf(String userId, int limit);
 
     /** The wishes the user filed or backed, newest first. */
-    List<dev.popcorn.domain.Wish> wishesOf(String userId, int limit);
+    List<dev.popcorn.domain.feedback.Wish> wishesOf(String userId, int limit);
 
     /** Stores the user's level (unlocked unless a lock is kept): insert or update. */
     void saveLevel(String userId, String level, Instant since, Instant promotedAt);

@@ -1,6 +1,6 @@
 package dev.popcorn.app.release;
 
-import dev.popcorn.domain.BuildNotice;
+import dev.popcorn.domain.release.BuildNotice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.popcorn.app.release;
 
-import dev.popcorn.domain.BuildNotice;
+import dev.popcorn.domain.release.BuildNotice;
 
 /**
  * Reads what the CI server sent into a notice. The raw text is what the build log keeps, so a

@@ -4,8 +4,8 @@ import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import java.time.Clock;
 import java.util.List;
 

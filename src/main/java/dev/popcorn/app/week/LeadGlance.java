@@ -4,11 +4,11 @@ import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.award.Tally;
-import dev.popcorn.domain.FeatureFeedback;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollResult;
-import dev.popcorn.domain.PollState;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.Release;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ public final class LeadGlance {
      * (leads only; in review the result is on the poll itself).
      */
     public record Glance(Release release, long reports, List<FeatureFeedback> features,
-            Map<String, Map<dev.popcorn.domain.Verdict, List<String>>> comments, List<TrendPoint> trend, Optional<Poll> poll,
+            Map<String, Map<dev.popcorn.domain.feedback.Verdict, List<String>>> comments, List<TrendPoint> trend, Optional<Poll> poll,
             Optional<PollResult> count) {
     }
 
@@ -65,12 +65,12 @@ public final class LeadGlance {
             // One query for the current release and the trend's alike.
             Map<Long, List<FeatureFeedback>> feedback = releases.feedback(recent, 0);
             List<FeatureFeedback> features = feedback.getOrDefault(release.id(), List.of());
-            Map<String, Map<dev.popcorn.domain.Verdict, List<String>>> comments = new HashMap<>();
+            Map<String, Map<dev.popcorn.domain.feedback.Verdict, List<String>>> comments = new HashMap<>();
             for (ReportStore.Handed handed : reports.latest(release.id(), 500)) {
-                for (dev.popcorn.domain.FeatureVerdict v : handed.verdicts()) {
+                for (dev.popcorn.domain.feedback.FeatureVerdict v : handed.verdicts()) {
                     if (!v.comment().isBlank()) {
                         List<String> said = comments.computeIfAbsent(v.featureKey(), k -> new java.util.EnumMap<>(
-                                dev.popcorn.domain.Verdict.class)).computeIfAbsent(v.verdict(), k -> new ArrayList<>());
+                                dev.popcorn.domain.feedback.Verdict.class)).computeIfAbsent(v.verdict(), k -> new ArrayList<>());
                         if (said.size() < perVerdict) {
                             said.add(v.comment());
                         }

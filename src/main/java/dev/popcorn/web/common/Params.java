@@ -1,7 +1,7 @@
 package dev.popcorn.web.common;
 
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.feedback.Verdict;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;

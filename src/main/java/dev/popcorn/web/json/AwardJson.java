@@ -1,6 +1,6 @@
 package dev.popcorn.web.json;
 
-import dev.popcorn.domain.Standing;
+import dev.popcorn.domain.award.Standing;
 import java.time.Instant;
 import java.util.List;
 

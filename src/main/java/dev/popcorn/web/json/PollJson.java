@@ -1,10 +1,10 @@
 package dev.popcorn.web.json;
 
 import dev.popcorn.app.week.WeekOverview.PollView;
-import dev.popcorn.domain.Candidate;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.PollResult;
-import dev.popcorn.domain.Standing;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.award.Standing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

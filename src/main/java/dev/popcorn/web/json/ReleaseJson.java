@@ -1,8 +1,8 @@
 package dev.popcorn.web.json;
 
 import dev.popcorn.app.week.WeekOverview.ReleaseView;
-import dev.popcorn.domain.FeatureFeedback;
-import dev.popcorn.domain.TestSummary;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.release.TestSummary;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package dev.popcorn.web.json;
 
 import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.LevelLadder;
-import dev.popcorn.domain.Right;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
+import dev.popcorn.domain.participation.Right;
 import dev.popcorn.web.common.Messages;
 import java.time.Instant;
 import java.util.List;

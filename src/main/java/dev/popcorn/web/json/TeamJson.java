@@ -1,8 +1,8 @@
 package dev.popcorn.web.json;
 
 import dev.popcorn.app.award.Winners;
-import dev.popcorn.domain.Member;
-import dev.popcorn.domain.Team;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import java.time.Instant;
 import java.util.List;
 

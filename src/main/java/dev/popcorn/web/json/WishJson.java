@@ -1,6 +1,6 @@
 package dev.popcorn.web.json;
 
-import dev.popcorn.domain.Wish;
+import dev.popcorn.domain.feedback.Wish;
 import java.time.Instant;
 
 /** A wish: its words, how many support it, the ticket it became, and whether a ticket is being filed for it. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.forum.Forum;
-import dev.popcorn.domain.Poll;
-import dev.popcorn.domain.TieRule;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.TieRule;
 import dev.popcorn.memory.MemoryStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,7 +64,7 @@ class AnnounceAwardCardTest {
     }
 
     private static Poll closedAgain(Poll poll) {
-        return new Poll(poll.id(), poll.releaseId(), poll.title(), dev.popcorn.domain.PollState.OPEN, poll.opensAt(),
+        return new Poll(poll.id(), poll.releaseId(), poll.title(), dev.popcorn.domain.award.PollState.OPEN, poll.opensAt(),
                 poll.closesAt(), poll.candidates(), null, null, poll.closedAt(), poll.announcement());
     }
 }

@@ -7,10 +7,10 @@ import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.participation.Rights;
-import dev.popcorn.domain.Ballot;
-import dev.popcorn.domain.Eligibility;
-import dev.popcorn.domain.ParticipationEvent;
-import dev.popcorn.domain.ParticipationKind;
+import dev.popcorn.domain.award.Ballot;
+import dev.popcorn.domain.award.Eligibility;
+import dev.popcorn.domain.participation.ParticipationEvent;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
@@ -80,8 +80,8 @@ class CastBallotTest {
     void aMemberNamedByForumUserNameWhoNeverSignedInIsBarredFromVotingForTheirOwnTeam() {
         AWeek.Week week = AWeek.in(stores).open().build();
         String team = week.candidate(0).teamSlug();
-        stores.teams().save(new dev.popcorn.domain.Team(team, "Camera",
-                java.util.List.of(new dev.popcorn.domain.Member("王磊", "", "wanglei"))));
+        stores.teams().save(new dev.popcorn.domain.team.Team(team, "Camera",
+                java.util.List.of(new dev.popcorn.domain.team.Member("王磊", "", "wanglei"))));
         // What the background learnt from the forum: "wanglei" is forum user 12, Popcorn user "12".
         stores.forumAccounts().save(dev.popcorn.app.ForumAccountStore.Account.linked("wanglei", 12L, "wanglei", "12", AWeek.FRIDAY));
         CastBallot strict = new CastBallot(stores.polls(), stores.ballots(), stores.ledger(clock), Rights.everyone(),

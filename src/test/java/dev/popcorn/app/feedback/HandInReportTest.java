@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.FeatureVerdict;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.RuleViolation.Kind;
-import dev.popcorn.domain.Ticket;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.feedback.Ticket;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +95,7 @@ class HandInReportTest {
         assertThat(stores.participation().points("copier")).as("a touched-up copy earns neither").isZero();
 
         HandInReport capped = new HandInReport(stores.transactions(), stores.releases(), stores.reports(), stores.tickets(),
-                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 12), clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
+                stores.ledger(new dev.popcorn.domain.participation.PointsRules(10, 5, 20, 15, 12), clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
         capped.handIn(new ExperienceReport("near-cap", release, List.of(new FeatureVerdict(feature, Verdict.LIKE,
                 "The camera now opens in under a second from the lock screen, even with the battery saver on")), List.of(),
                 List.of()));
@@ -109,7 +109,7 @@ class HandInReportTest {
         AWeek.Week week = AWeek.in(stores).build();
         long release = week.release().id();
         HandInReport capped = new HandInReport(stores.transactions(), stores.releases(), stores.reports(), stores.tickets(),
-                stores.ledger(new dev.popcorn.domain.PointsRules(10, 5, 20, 15, 10), clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
+                stores.ledger(new dev.popcorn.domain.participation.PointsRules(10, 5, 20, 15, 10), clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
         capped.handIn(new ExperienceReport("fan-1", release,
                 List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "sharp")), List.of(), List.of()));
         assertThat(stores.participation().points("fan-1")).as("the report, at the cap of 10").isEqualTo(10);

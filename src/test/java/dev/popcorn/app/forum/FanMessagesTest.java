@@ -12,13 +12,13 @@ import static org.mockito.Mockito.when;
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.ExperienceReport;
-import dev.popcorn.domain.Feature;
-import dev.popcorn.domain.FeatureVerdict;
-import dev.popcorn.domain.ForumIdentity;
-import dev.popcorn.domain.Release;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.forum.ForumIdentity;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Verdict;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,7 +202,7 @@ class FanMessagesTest {
     @Test
     void theMirrorFilesANoticeOnceForAFanWithAForumAccountWhenTheyAreToldOnTheForum() {
         var levels = mock(ForumLevelStore.class);
-        var map = dev.popcorn.domain.ForumMirrorMap.none(dev.popcorn.domain.LevelLadder.defaults());
+        var map = dev.popcorn.domain.forum.ForumMirrorMap.none(dev.popcorn.domain.participation.LevelLadder.defaults());
         new StandingMirror(forum, map, levels, stores.users(), stores.outbox(), false, clock).noticed("xiaoyu-id", 1);
         StandingMirror telling = new StandingMirror(forum, map, levels, stores.users(), stores.outbox(), true, clock);
         telling.noticed("no-forum", 2);

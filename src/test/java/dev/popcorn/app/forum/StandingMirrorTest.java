@@ -11,11 +11,11 @@ import static org.mockito.Mockito.when;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.outbox.OutboxStore;
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.ForumIdentity;
-import dev.popcorn.domain.ForumMirrorMap;
-import dev.popcorn.domain.Level;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.forum.ForumIdentity;
+import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.time.Instant;

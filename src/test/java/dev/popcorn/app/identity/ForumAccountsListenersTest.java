@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.identity.IdentityProvider.Change;
-import dev.popcorn.domain.ForumIdentity;
-import dev.popcorn.domain.ForumMirrorMap;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.forum.ForumIdentity;
+import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.memory.MemoryStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dev.popcorn.MutableClock;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.identity.Passes.Kind;
 import dev.popcorn.app.identity.Passes.Role;
-import dev.popcorn.domain.ForumIdentity;
+import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.memory.MemoryStores;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.popcorn.MutableClock;
-import dev.popcorn.domain.LevelLadder;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.WeekCalendar;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
-import dev.popcorn.domain.Grant;
-import dev.popcorn.domain.ParticipationKind;
-import dev.popcorn.domain.PointsRules;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.memory.MemoryStores;

@@ -3,7 +3,7 @@ package dev.popcorn.app.participation;
 import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.domain.Right;
+import dev.popcorn.domain.participation.Right;
 import dev.popcorn.domain.RuleViolation.Kind;
 import org.junit.jupiter.api.Test;
 

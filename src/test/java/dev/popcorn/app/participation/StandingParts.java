@@ -2,9 +2,9 @@ package dev.popcorn.app.participation;
 
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.Transactions;
-import dev.popcorn.domain.LevelLadder;
-import dev.popcorn.domain.PointsRules;
-import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.participation.LevelLadder;
+import dev.popcorn.domain.participation.PointsRules;
+import dev.popcorn.domain.participation.Streak;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;

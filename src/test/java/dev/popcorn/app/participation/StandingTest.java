@@ -2,8 +2,8 @@ package dev.popcorn.app.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.domain.Badge;
-import dev.popcorn.domain.Streak;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.participation.Streak;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

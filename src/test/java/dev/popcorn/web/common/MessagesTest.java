@@ -103,7 +103,7 @@ class MessagesTest {
 
     @Test
     void everyKindOfGrantIsExplainedToTheFanAndToTheLead() {
-        for (dev.popcorn.domain.ParticipationKind kind : dev.popcorn.domain.ParticipationKind.values()) {
+        for (dev.popcorn.domain.participation.ParticipationKind kind : dev.popcorn.domain.participation.ParticipationKind.values()) {
             assertThat(Messages.has("points.why." + kind.name())).as("the fan's words for " + kind).isTrue();
             assertThat(Messages.has("lead.grants.why." + kind.name())).as("the lead's words for " + kind).isTrue();
         }

@@ -1,8 +1,0 @@
-package dev.popcorn.domain;
-
-/** Whether a candidate project stands in the poll. Withdrawn and disqualified ones get no votes counted. */
-public enum CandidateStatus {
-    ACTIVE,
-    WITHDRAWN,
-    DISQUALIFIED
-}

@@ -1,7 +1,0 @@
-package dev.popcorn.domain;
-
-/** What a user thinks of one feature of a release. */
-public enum Verdict {
-    LIKE,
-    NOT_GOOD_ENOUGH
-}
