@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -98,7 +97,8 @@ public final class Popcorn implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Store store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
+        Store store = Store
+                .open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
         Telemetry telemetry = new Telemetry();
         Wiring.Parts parts = null;
         try {
@@ -111,10 +111,13 @@ public final class Popcorn implements AutoCloseable {
             parts = Wiring.wire(config, store, clock, baseUrl::get, Background.instanceName(), writesMeter);
             writesMeter.watchQueue(telemetry.registry(), parts.core().writes()::waiting);
             WebKit kit = WebKit.of(parts.identity().signIn(), parts.participation().notices(),
-                    config.levels().ladder(), parts.forum().forumAccounts().enabled(), new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
-                            config.sessionValidity(), config.apiValidity(), config.secureCookies(), parts.core().photos(),
+                    config.levels().ladder(), parts.forum().forumAccounts().enabled(),
+                    new WebApp.Settings(config.calendar(), config.maxBodyBytes(),
+                            config.sessionValidity(), config.apiValidity(), config.secureCookies(),
+                            parts.core().photos(),
                             config.jira().webhookSecret(), config.discourse().webhookSecret(), config.jenkins().token(),
-                            config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress(), baseUrl::get,
+                            config.award().ballotsPerMinute(), config.award().ballotsPerMinutePerAddress(),
+                            baseUrl::get,
                             config.trustedProxies()));
             WebApp web = WebApp.create(kit, parts.routes(kit), new WebApp.Watch(config.watch().metricsToken(),
                     telemetry::scrape, new RequestMeter(telemetry.registry())::answered));
@@ -191,9 +194,11 @@ public final class Popcorn implements AutoCloseable {
 
     /** The same, with the tracker's lines as a running server gave them ({@code null}: check the tracker from here). */
     public static List<Check> check(Config config, Clock clock, List<Check> trackerFromServer) {
-        List<Check> checks = new java.util.ArrayList<>(trackerFromServer != null ? trackerFromServer : trackerChecks(config, clock));
+        List<Check> checks = new java.util.ArrayList<>(
+                trackerFromServer != null ? trackerFromServer : trackerChecks(config, clock));
         if (config.discourse().posting()) {
-            checks.addAll(new DiscourseForum(new DiscourseClient(config.discourse(), clock), config.discourse()).check());
+            checks.addAll(
+                    new DiscourseForum(new DiscourseClient(config.discourse(), clock), config.discourse()).check());
         } else if (config.discourse().signIn()) {
             checks.add(new Check("check.forum.connect", true, List.of()));
         }
@@ -211,7 +216,8 @@ public final class Popcorn implements AutoCloseable {
         try {
             store = Store.open(new Store.Settings(config.dbUrl(), config.dbUser(), config.dbPassword(), 2));
         } catch (RuntimeException e) {
-            LOG.info("the database is not readable from here ({}); checking without the latest release", e.getMessage());
+            LOG.info("the database is not readable from here ({}); checking without the latest release",
+                    e.getMessage());
             return tracker.check(java.util.Optional.empty());
         }
         try (store) {
@@ -250,7 +256,8 @@ public final class Popcorn implements AutoCloseable {
 
     /** A personal sign-in link, as {@code popcorn link} prints it. */
     public String link(String userId, String name, Passes.Role role) {
-        return baseUrl() + "/signin/" + parts.identity().passes().issue(Passes.Kind.LINK, userId, name, role, config.linkValidity());
+        return baseUrl() + "/signin/"
+                + parts.identity().passes().issue(Passes.Kind.LINK, userId, name, role, config.linkValidity());
     }
 
     private void greet(PrintStream out, boolean demo) {
@@ -272,7 +279,8 @@ public final class Popcorn implements AutoCloseable {
             }
         }
         out.println("Leads can also sign in at " + baseUrl() + "/lead/signin with the admin token ("
-                + (Files.exists(config.adminTokenFile()) ? "in " + config.adminTokenFile() : "security.admin-token") + ").");
+                + (Files.exists(config.adminTokenFile()) ? "in " + config.adminTokenFile() : "security.admin-token")
+                + ").");
         if (config.jira().enabled() && config.jira().webhookSecret().isBlank()) {
             out.println("The Jira webhook is off until jira.webhook-secret is set (and the same secret in the Jira"
                     + " webhook): done tickets do not reach their wishes' supporters meanwhile.");

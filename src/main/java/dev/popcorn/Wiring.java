@@ -77,7 +77,8 @@ final class Wiring {
         /** The capabilities stop, the last built first. */
         void stop() {
             for (int i = capabilities.size() - 1; i >= 0; i--) {
-                Background.quietly(capabilities.get(i).getClass().getSimpleName() + " stopping", capabilities.get(i)::stop);
+                Background.quietly(capabilities.get(i).getClass().getSimpleName() + " stopping",
+                        capabilities.get(i)::stop);
             }
         }
     }

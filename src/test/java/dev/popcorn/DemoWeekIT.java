@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.domain.award.Candidate;
-import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.release.Release;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +86,8 @@ class DemoWeekIT {
         for (Poll poll : polls) {
             for (Candidate c : poll.candidates()) {
                 for (String text : List.of(c.title(), c.titleZh(), c.pitch(), c.pitchZh())) {
-                    assertThat(text).as("candidate %d of %s", c.id(), poll.title()).isNotBlank().doesNotContainPattern(NUMBERED);
+                    assertThat(text).as("candidate %d of %s", c.id(), poll.title()).isNotBlank()
+                            .doesNotContainPattern(NUMBERED);
                 }
                 assertThat(c.titleZh()).isNotEqualTo(c.title());
                 assertThat(titles.add(c.title())).as("one project, one week: " + c.title()).isTrue();

@@ -79,7 +79,9 @@ class DocsTest {
                     while (type.find()) {
                         typesByName.computeIfAbsent(type.group(1), n -> new TreeSet<>()).add(name);
                     }
-                    typesByName.computeIfAbsent(file.getFileName().toString().replace(".java", ""), n -> new TreeSet<>()).add(name);
+                    typesByName
+                            .computeIfAbsent(file.getFileName().toString().replace(".java", ""), n -> new TreeSet<>())
+                            .add(name);
                 }
             }
         }
@@ -91,7 +93,8 @@ class DocsTest {
                 .filter(adr -> !STATUS.matcher(firstLines(adr, 5)).find())
                 .map(adr -> adr.getFileName().toString())
                 .toList();
-        assertThat(without).as("ADRs without a 'Date: … · Status: accepted|proposed|…' line in their first 5 lines").isEmpty();
+        assertThat(without).as("ADRs without a 'Date: … · Status: accepted|proposed|…' line in their first 5 lines")
+                .isEmpty();
     }
 
     /** An ADR that amends or refines another is named in that one's status, so a reader of the older one finds it. */
@@ -150,10 +153,12 @@ class DocsTest {
         List<String> listed = new ArrayList<>();
         Matcher row = TABLE_ROW.matcher(read(ARCHITECTURE));
         while (row.find()) {
-            assertThat(row.group(2)).as("the table's row " + row.group(1) + " links its own ADR").startsWith("adr/" + row.group(1) + "-");
+            assertThat(row.group(2)).as("the table's row " + row.group(1) + " links its own ADR")
+                    .startsWith("adr/" + row.group(1) + "-");
             listed.add(row.group(2));
         }
-        assertThat(listed).as("the ADR table in docs/architecture.md, against docs/adr/").containsExactlyElementsOf(files);
+        assertThat(listed).as("the ADR table in docs/architecture.md, against docs/adr/")
+                .containsExactlyElementsOf(files);
     }
 
     /**
@@ -188,7 +193,8 @@ class DocsTest {
     private static String check(String packagePath, String simpleName, String members) {
         Set<String> files = declaring(packagePath.replace('.', '/'), simpleName);
         if (files.isEmpty()) {
-            return "names no class " + (packagePath.isEmpty() ? "" : "under " + packagePath + " ") + "called " + simpleName;
+            return "names no class " + (packagePath.isEmpty() ? "" : "under " + packagePath + " ") + "called "
+                    + simpleName;
         }
         for (String member : members.isEmpty() ? new String[0] : members.substring(1).split("[.#]")) {
             Set<String> next = new LinkedHashSet<>();
@@ -231,8 +237,10 @@ class DocsTest {
      */
     private static boolean declaresMember(String source, String name) {
         String quoted = Pattern.quote(name);
-        return Pattern.compile("(?m)^\\s*(?:@\\w+\\s+)*(?!return\\b|throw\\b|new\\b)[\\w<>\\[\\],.? ]*[\\w>\\]]\\s+" + quoted + "\\s*\\(")
-                        .matcher(source).find()
+        return Pattern
+                .compile("(?m)^\\s*(?:@\\w+\\s+)*(?!return\\b|throw\\b|new\\b)[\\w<>\\[\\],.? ]*[\\w>\\]]\\s+" + quoted
+                        + "\\s*\\(")
+                .matcher(source).find()
                 || Pattern.compile("[\\w>\\]]\\s+" + quoted + "\\s*[,)=;]").matcher(source).find()
                 || (name.equals(name.toUpperCase(java.util.Locale.ROOT))
                         && Pattern.compile("(?<![.\\w])" + quoted + "\\b").matcher(source).find());

@@ -27,7 +27,8 @@ class OutboxLeaseTest {
 
     /** A Jira Popcorn writes to, with its timeout. */
     private static Map<String, String> jira(String timeout) {
-        return Map.of("jira.url", "https://jira.example.org", "jira.user", "popcorn@example.org", "jira.token", "token-123",
+        return Map.of("jira.url", "https://jira.example.org", "jira.user", "popcorn@example.org", "jira.token",
+                "token-123",
                 "jira.team-rules", "component:Camera=camera", "jira.timeout-seconds", timeout);
     }
 
@@ -46,7 +47,8 @@ class OutboxLeaseTest {
 
     @Test
     void theLeaseIsSixTimesTheLongestTimeoutOfTheSystemsTasksWriteTo() {
-        assertThat(Wiring.outboxLease(config(Map.of()))).as("the defaults: Jira's 20 s").isEqualTo(Duration.ofSeconds(120));
+        assertThat(Wiring.outboxLease(config(Map.of()))).as("the defaults: Jira's 20 s")
+                .isEqualTo(Duration.ofSeconds(120));
         assertThat(Wiring.outboxLease(config(jira("5")))).as("Jira alone").isEqualTo(Duration.ofSeconds(30));
         Map<String, String> both = new HashMap<>(jira("5"));
         both.putAll(forum("40"));
@@ -62,7 +64,8 @@ class OutboxLeaseTest {
     @Test
     void aSystemNotConfiguredDoesNotLengthenTheLease() {
         // Without a forum or a chat webhook their timeouts are never waited for: a short Jira timeout keeps a short lease.
-        assertThat(Wiring.outboxLease(config(with(jira("1"), "discourse.timeout-seconds", "40", "slack.timeout-seconds", "60"))))
+        assertThat(Wiring
+                .outboxLease(config(with(jira("1"), "discourse.timeout-seconds", "40", "slack.timeout-seconds", "60"))))
                 .isEqualTo(Duration.ofSeconds(6));
     }
 }

@@ -64,8 +64,9 @@ public final class TestServer implements AutoCloseable {
 
     /** What a sign-in through the forum writes: Popcorn knows the user and their forum user name from now on. */
     public void signedInThroughForum(String userId, String username) {
-        popcorn.store().users().upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity(userId, username, "Fan " + username, "",
-                java.util.List.of(), false, false), clock.instant());
+        popcorn.store().users()
+                .upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity(userId, username, "Fan " + username, "",
+                        java.util.List.of(), false, false), clock.instant());
     }
 
     /** The server's store, for tests that read or set up rows beside what the API shows. */
@@ -117,7 +118,8 @@ public final class TestServer implements AutoCloseable {
 
     /** A pass of any kind and role, signed with this server's secret. */
     public String issue(Passes.Kind kind, String userId, String name, Passes.Role role) {
-        return new Passes(SECRET.getBytes(StandardCharsets.UTF_8), clock).issue(kind, userId, name, role, Duration.ofDays(14));
+        return new Passes(SECRET.getBytes(StandardCharsets.UTF_8), clock).issue(kind, userId, name, role,
+                Duration.ofDays(14));
     }
 
     /** A lead's session as the lead sign-in page gives it for the admin token (the lead is then recorded as one). */
@@ -130,7 +132,8 @@ public final class TestServer implements AutoCloseable {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
             return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("popcorn_session="))
                     .map(c -> c.substring("popcorn_session=".length(), c.indexOf(';'))).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no session from the lead sign-in: " + answer.statusCode()));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no session from the lead sign-in: " + answer.statusCode()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.popcorn.store.PostgresSchema;
 import dev.popcorn.store.Store;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,14 +79,17 @@ class UpgradeIT {
         String url = "jdbc:h2:file:" + data.resolve("popcorn");
         String newer = "9999";
         try (Connection db = DriverManager.getConnection(url, "", ""); Statement sql = db.createStatement()) {
-            sql.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
-                    + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (9999, '" + newer + "', 'from the future', 'SQL', 'V9999__from_the_future.sql', 0, '', 0, TRUE)");
+            sql.execute(
+                    "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                            + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                            + " VALUES (9999, '" + newer
+                            + "', 'from the future', 'SQL', 'V9999__from_the_future.sql', 0, '', 0, TRUE)");
         }
         Path jar = Path.of("target", "popcorn.jar");
         assertThat(jar).as("the packaged server (mvn package runs before the integration tests)").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--data", data.toString(), "--port", "0")
+        Process serve = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--data", data.toString(), "--port",
+                "0")
                 .redirectErrorStream(true).start();
         String said = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve ends by itself: " + said).isTrue();
@@ -124,7 +127,8 @@ class UpgradeIT {
             assertThat(server.page("GET", "/fans/demo-fan-002?lang=en", null, null).body()).contains("David Wu");
             assertThat(server.send("GET", "/api/v1/leaderboards?period=all", null, null).body()).contains("David Wu");
             assertThat(server.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).statusCode()).isEqualTo(200);
-            assertThat(server.page("GET", "/lead/people?q=david", server.leadSession(), null).body()).contains("David Wu");
+            assertThat(server.page("GET", "/lead/people?q=david", server.leadSession(), null).body())
+                    .contains("David Wu");
         }
         try (Connection db = database.open(); Statement sql = db.createStatement()) {
             assertThat(Integer.parseInt(version(sql))).as("migrated to today's schema").isGreaterThanOrEqualTo(28);

@@ -53,7 +53,8 @@ public final class Announcements implements AnnouncementWriter, ThreadWriter {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("version", news.version());
         model.put("features", news.features().stream()
-                .map(f -> Map.of("title", f.title(), "titleZh", f.titleZh(), "ticket", f.ticket(), "team", f.team())).toList());
+                .map(f -> Map.of("title", f.title(), "titleZh", f.titleZh(), "ticket", f.ticket(), "team", f.team()))
+                .toList());
         model.put("reportUrl", news.reportUrl());
         model.put("reportsClose", time(news.reportsClose()));
         model.put("pollUrl", news.pollUrl());
@@ -70,15 +71,17 @@ public final class Announcements implements AnnouncementWriter, ThreadWriter {
         model.put("closes", time(news.closes()));
         model.put("candidates", news.candidates().stream()
                 .map(c -> Map.of("title", c.title(), "titleZh", c.titleZh(), "team", c.team(), "pitch", c.pitch(),
-                        "pitchZh", c.pitchZh(), "url", c.url())).toList());
+                        "pitchZh", c.pitchZh(), "url", c.url()))
+                .toList());
         model.put("pollUrl", news.pollUrl());
         return templates.render("poll-thread", model);
     }
 
     @Override
     public String wishDone(ForumNews.WishDone news) {
-        return templates.render("wish-done", Map.of("wish", news.wish(), "ticket", news.ticket(), "shipsIn", news.shipsIn(),
-                "wishUrl", news.wishUrl()));
+        return templates.render("wish-done",
+                Map.of("wish", news.wish(), "ticket", news.ticket(), "shipsIn", news.shipsIn(),
+                        "wishUrl", news.wishUrl()));
     }
 
     @Override

@@ -2,10 +2,10 @@ package dev.popcorn.announce;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.awt.font.TextAttribute;
-import java.awt.font.TextLayout;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,8 +76,8 @@ final class CardDrawing {
         java.text.BreakIterator breaks = java.text.BreakIterator.getLineInstance(locale);
         breaks.setText(text);
         StringBuilder line = new StringBuilder();
-        for (int start = breaks.first(), end = breaks.next(); end != java.text.BreakIterator.DONE;
-                start = end, end = breaks.next()) {
+        for (int start = breaks.first(),
+                end = breaks.next(); end != java.text.BreakIterator.DONE; start = end, end = breaks.next()) {
             String piece = text.substring(start, end);
             if (width(g, (line + piece).stripTrailing()) <= width) {
                 line.append(piece);

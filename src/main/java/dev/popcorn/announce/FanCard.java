@@ -41,8 +41,8 @@ public final class FanCard implements FanCards.Painter {
     private static final Color INK = new Color(0x3B, 0x1F, 0x0E);
     private static final Color CREAM = new Color(0xFF, 0xF6, 0xE5);
     private static final Color SOFT = new Color(0xFF, 0xE2, 0xC2);
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
+            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     /**
      * The picture and what went where (tests look there): the name, the level, the numbers' panel,
@@ -198,7 +198,8 @@ public final class FanCard implements FanCards.Painter {
         g.setColor(CREAM);
         Rectangle name = text(g, t.name, FONT.deriveFont(Font.BOLD, 64f), 40f, centre, nameBaseline, textWidth, true);
         g.setColor(Color.WHITE);
-        Rectangle level = text(g, t.level, FONT.deriveFont(Font.BOLD, 170f), 64f, centre, levelBaseline, textWidth, true);
+        Rectangle level = text(g, t.level, FONT.deriveFont(Font.BOLD, 170f), 64f, centre, levelBaseline, textWidth,
+                true);
         List<Pill> pills = badges(g, laid, style, centre, levelBaseline + 70, true);
         // Below the badges' bottom (where they were drawn).
         int panelTop = pills.isEmpty() ? levelBaseline + 130 : bottom(pills) + 100;
@@ -220,7 +221,8 @@ public final class FanCard implements FanCards.Painter {
             g.setColor(INK);
             int labelLeft = (int) (140 + Math.max(200, numberWidth + 40));
             g.setFont(fit(g, t.labels.get(i), FONT.deriveFont(40f), w - 120 - labelLeft, 22f));
-            CardDrawing.draw(g, CardDrawing.ellipsize(g, t.labels.get(i), w - 120 - labelLeft), labelLeft, rowTop + 130);
+            CardDrawing.draw(g, CardDrawing.ellipsize(g, t.labels.get(i), w - 120 - labelLeft), labelLeft,
+                    rowTop + 130);
             if (i > 0) {
                 g.setColor(SOFT);
                 g.setStroke(new BasicStroke(3f));
@@ -257,7 +259,8 @@ public final class FanCard implements FanCards.Painter {
         int left = centred ? x - drawnWidth / 2 : x;
         CardDrawing.draw(g, shown, left, baseline);
         var metrics = g.getFontMetrics();
-        return new Rectangle(left, baseline - metrics.getAscent(), drawnWidth, metrics.getAscent() + metrics.getDescent());
+        return new Rectangle(left, baseline - metrics.getAscent(), drawnWidth,
+                metrics.getAscent() + metrics.getDescent());
     }
 
     /**

@@ -2,9 +2,9 @@ package dev.popcorn.announce;
 
 import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.award.AnnouncementText;
-import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.award.PollResult;
 import dev.popcorn.domain.award.Standing;
+import dev.popcorn.domain.team.Member;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -37,9 +37,11 @@ public final class MarkdownTemplates {
     /** The winner announcement's result, written from the tally into the words' {@code {{ result }}}. */
     public static final String RESULT = "announcement-result";
     /** Every template, each in {@code <name>.<language>.md}. */
-    public static final List<String> TEMPLATES = List.of(ANNOUNCEMENT, RESULT, "release-thread", "poll-thread", "wish-done");
+    public static final List<String> TEMPLATES = List.of(ANNOUNCEMENT, RESULT, "release-thread", "poll-thread",
+            "wish-done");
     /** Where a template's words hold the result. */
-    private static final java.util.regex.Pattern RESULT_LINE = java.util.regex.Pattern.compile("(?m)^\\{\\{\\s*result\\s*}}\\s*$");
+    private static final java.util.regex.Pattern RESULT_LINE = java.util.regex.Pattern
+            .compile("(?m)^\\{\\{\\s*result\\s*}}\\s*$");
 
     private final PebbleEngine engine;
     private final List<String> languages;
@@ -168,7 +170,8 @@ public final class MarkdownTemplates {
         model.put("setAsideVotes", facts.result().setAsideVotes());
         List<Map<String, Object>> setAside = new ArrayList<>();
         for (PollResult.SetAside aside : facts.result().setAside()) {
-            setAside.add(Map.of("title", aside.candidate().title(), "titleZh", zh(aside.candidate()), "team", facts.teamName(aside.candidate().teamSlug()),
+            setAside.add(Map.of("title", aside.candidate().title(), "titleZh", zh(aside.candidate()), "team",
+                    facts.teamName(aside.candidate().teamSlug()),
                     "votes", aside.votes(), "reason", aside.candidate().reason(),
                     "reasonZh", aside.candidate().reasonFor(java.util.Locale.SIMPLIFIED_CHINESE),
                     "withdrawn", aside.candidate().status() == dev.popcorn.domain.award.CandidateStatus.WITHDRAWN));
@@ -197,7 +200,8 @@ public final class MarkdownTemplates {
         model.put("winners", winners);
         List<Map<String, Object>> standings = new ArrayList<>();
         for (Standing standing : facts.result().standings()) {
-            standings.add(Map.of("rank", standing.rank(), "title", standing.candidate().title(), "titleZh", zh(standing.candidate()),
+            standings.add(Map.of("rank", standing.rank(), "title", standing.candidate().title(), "titleZh",
+                    zh(standing.candidate()),
                     "team", facts.teamName(standing.candidate().teamSlug()), "votes", standing.votes(),
                     "percent", Math.round(standing.share() * 100)));
         }

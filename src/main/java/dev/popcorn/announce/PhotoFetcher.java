@@ -104,7 +104,8 @@ public final class PhotoFetcher implements PhotoCopies, AutoCloseable {
                 continue;
             }
             if (running == null || running.isShutdown()) {
-                LOG.log(System.Logger.Level.INFO, "member photo {0} not copied: the photo fetcher is not running", shown(url));
+                LOG.log(System.Logger.Level.INFO, "member photo {0} not copied: the photo fetcher is not running",
+                        shown(url));
                 continue;
             }
             if (!waiting.add(url)) {
@@ -175,7 +176,8 @@ public final class PhotoFetcher implements PhotoCopies, AutoCloseable {
                     + (response.status() / 100 == 3 ? " (redirects are not followed)" : ""));
         }
         BufferedImage image;
-        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(response.body()))) {
+        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(
+                new ByteArrayInputStream(response.body()))) {
             image = Pictures.read(in);
         } catch (IOException | RuntimeException e) {
             return new Refused(e instanceof Pictures.Refused ? e.getMessage() : "it cannot be decoded as a picture");

@@ -53,7 +53,8 @@ final class Pictures {
             reader.setInput(stream, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+            if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE
+                    || (long) width * height > MAX_PIXELS) {
                 throw new Refused("it declares " + width + " × " + height + " pixels; at most " + MAX_SIDE
                         + " a side and " + MAX_PIXELS + " in all are read");
             }

@@ -132,7 +132,8 @@ public final class WinnerCard {
                 g.setFont(FONT.deriveFont(Font.BOLD, size * 0.45f));
                 String initial = new String(Character.toChars(member.name().codePointAt(0)));
                 FontMetrics m = g.getFontMetrics();
-                g.drawString(initial, x + (size - m.stringWidth(initial)) / 2, top + (size + m.getAscent() - m.getDescent()) / 2);
+                g.drawString(initial, x + (size - m.stringWidth(initial)) / 2,
+                        top + (size + m.getAscent() - m.getDescent()) / 2);
             }
             g.setColor(Color.WHITE);
             g.setStroke(new BasicStroke(5f));
@@ -143,7 +144,8 @@ public final class WinnerCard {
             int nameX = left + i * slot + (slot - m.stringWidth(member.name())) / 2;
             int baseline = top + size + 38;
             g.drawString(member.name(), nameX, baseline);
-            boxes.add(new Rectangle(nameX, baseline - m.getAscent(), m.stringWidth(member.name()), m.getAscent() + m.getDescent()));
+            boxes.add(new Rectangle(nameX, baseline - m.getAscent(), m.stringWidth(member.name()),
+                    m.getAscent() + m.getDescent()));
         }
         return boxes;
     }

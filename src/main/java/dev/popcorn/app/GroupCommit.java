@@ -339,7 +339,8 @@ public final class GroupCommit implements AutoCloseable {
         Lane lane = items.get(0).lane();
         List<Outcome<?>> outcomes = lane.batch.write(items.stream().map(Pending::item).toList());
         if (outcomes.size() != items.size()) {
-            throw new IllegalStateException(lane + " answered " + outcomes.size() + " outcomes for " + items.size() + " items");
+            throw new IllegalStateException(
+                    lane + " answered " + outcomes.size() + " outcomes for " + items.size() + " items");
         }
         return () -> {
             try {

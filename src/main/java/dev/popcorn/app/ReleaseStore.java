@@ -1,10 +1,10 @@
 package dev.popcorn.app;
 
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.release.BuildRef;
 import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.release.TestSummary;
 import java.time.Instant;
 import java.util.Collection;

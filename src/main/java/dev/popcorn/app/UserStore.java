@@ -1,7 +1,7 @@
 package dev.popcorn.app;
 
-import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.User;
+import dev.popcorn.domain.forum.ForumIdentity;
 import java.util.Optional;
 
 /** Users known to Popcorn. */

@@ -60,7 +60,8 @@ public final class Core {
         this.instance = instance;
         this.forumClient = config.discourse().posting()
                 ? Optional.of(new DiscourseClient(config.discourse(), clock)) : Optional.empty();
-        this.forum = forumClient.<Forum>map(client -> new DiscourseForum(client, config.discourse())).orElse(Forum.none());
+        this.forum = forumClient.<Forum>map(client -> new DiscourseForum(client, config.discourse()))
+                .orElse(Forum.none());
         this.connect = new DiscourseConnect(config.discourse(), forumClient);
         this.tracker = JiraTracker.create(config.jira(), config.installationId(), clock);
         this.forumKeys = new ForumKeys(config.installationId());

@@ -56,7 +56,8 @@ public final class FeedbackCapability implements Capability {
 
     /** What the fans' pages about a release and its report ask for. */
     public PublicPages.UseCases fanPages() {
-        return new PublicPages.UseCases(week.overview(), reports, wishTickets, identity.signIn(), participation.standing());
+        return new PublicPages.UseCases(week.overview(), reports, wishTickets, identity.signIn(),
+                participation.standing());
     }
 
     @Override

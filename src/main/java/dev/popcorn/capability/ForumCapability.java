@@ -38,7 +38,8 @@ public final class ForumCapability implements Capability {
                         config.discourse().nonceValidity(), config.discourse().leadGroups()),
                 identity.memberAccounts(),
                 // The forum's groups feed the levels granted by hand back in.
-                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups, participation.levelOverrides()::forumSays,
+                new ForumAccounts.Listeners(config.forumMirror()::handLevelFromGroups,
+                        participation.levelOverrides()::forumSays,
                         participation.standingMirror()::signedIn),
                 core.clock());
         this.forumThreads = new ForumThreads(core.forum(), new ForumThreads.Stores(store.forumThreads(), store.outbox(),

@@ -43,13 +43,16 @@ public final class HomeCapability implements Capability {
                 feedback.wishTickets(), participation.standing(), week.winners(), participation.ledger()),
                 new PollModel(award.pollModels(), web.markdown()),
                 wayBack);
-        MeModel me = new MeModel(new MeModel.UseCases(participation.standing(), participation.levels(), participation.ledger(),
-                forum.fanMessages()), web.notices(), wayBack, web.settings().apiValidity().toDays());
+        MeModel me = new MeModel(
+                new MeModel.UseCases(participation.standing(), participation.levels(), participation.ledger(),
+                        forum.fanMessages()),
+                web.notices(), wayBack, web.settings().apiValidity().toDays());
         return List.of(new HomePage(home, web.chrome(), web.sessions()),
                 new SignInPages(identity.signIn(), web.chrome(), web.sessions()),
                 new MeRoutes(participation.ledger(), feedback.wishTickets(), web.notices(), forum.fanMessages()),
                 new MePage(identity.signIn(), me, web.chrome(), web.sessions(), participation.standing(),
                         participation.levels(), forum.fanMessages()),
-                new FanCardRoutes(participation.fanCards(), week.overview(), web.chrome(), web.sessions(), web.limits()));
+                new FanCardRoutes(participation.fanCards(), week.overview(), web.chrome(), web.sessions(),
+                        web.limits()));
     }
 }

@@ -23,7 +23,8 @@ public final class IdentityCapability implements Capability {
         this.passes = new Passes(config.secret(), core.clock());
         this.signIn = new SignIn(passes, store.users(), store.transactions(), store.audit(),
                 new SignIn.Settings(config.adminToken(), config.jenkins().token(), config.sessionValidity(),
-                        config.apiValidity()), core.clock());
+                        config.apiValidity()),
+                core.clock());
         this.memberAccounts = new MemberAccounts(core.connect(), store.forumAccounts(), store.teams(), store.users(),
                 core.forumPosting(), core.clock());
     }

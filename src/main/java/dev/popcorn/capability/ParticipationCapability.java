@@ -4,14 +4,15 @@ import dev.popcorn.announce.FanCard;
 import dev.popcorn.app.forum.StandingMirror;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.participation.FanCards;
+import dev.popcorn.app.participation.LaterReviews;
 import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.participation.Leaderboards;
-import dev.popcorn.app.participation.LaterReviews;
 import dev.popcorn.app.participation.Ledger;
-import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.LevelOverrides;
 import dev.popcorn.app.participation.Levels;
+import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.app.participation.StandingCardFacts;
 import dev.popcorn.app.participation.StandingNotices;
 import dev.popcorn.app.participation.StandingReviews;
 import dev.popcorn.config.Config;
@@ -22,7 +23,6 @@ import dev.popcorn.web.LeaderboardPage;
 import dev.popcorn.web.LeaderboardRoutes;
 import dev.popcorn.web.LevelRoutes;
 import dev.popcorn.web.ParticipationRoutes;
-import dev.popcorn.app.participation.StandingCardFacts;
 import dev.popcorn.web.WebKit;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Duration;
@@ -69,7 +69,8 @@ public final class ParticipationCapability implements Capability {
                 config.calendar(), core.clock(), standingReviews);
         // The reviews new grants ask for are done by a reviewer of their own, writes.reviews-per-second; they yield
         // while ballots and reports wait for their batch: a surge goes first.
-        this.reviews = new LaterReviews(standingReviews, config.writes().reviewsPerSecond(), () -> core.writes().waiting() > 0,
+        this.reviews = new LaterReviews(standingReviews, config.writes().reviewsPerSecond(),
+                () -> core.writes().waiting() > 0,
                 core.clock());
         ledger.reviewLater(reviews);
         this.people = new People(store.users());

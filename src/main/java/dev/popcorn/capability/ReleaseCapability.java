@@ -27,7 +27,8 @@ public final class ReleaseCapability implements Capability {
                 store.audit(), config.calendar(), core.clock());
         this.shipRelease = new ShipRelease(openRelease, tracker.trackerSync(), store.releases(), store.polls(),
                 store.audit(), core.clock());
-        this.buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease, store.builds(),
+        this.buildNotices = new BuildNotices(config.jenkins().rule(), new NotificationJson(), shipRelease,
+                store.builds(),
                 core.replays(), core.clock());
     }
 

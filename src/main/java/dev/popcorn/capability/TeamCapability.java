@@ -32,7 +32,8 @@ public final class TeamCapability implements Capability {
                 PhotoFetcher.Limits.DEFAULT, core.clock());
         // Members' photos are copied on a thread of their own, from now on.
         photoFetcher.start();
-        this.manageTeams = new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher, core.clock());
+        this.manageTeams = new ManageTeams(store.transactions(), store.teams(), store.audit(), photoFetcher,
+                core.clock());
     }
 
     public ManageTeams manageTeams() {
@@ -41,7 +42,8 @@ public final class TeamCapability implements Capability {
 
     @Override
     public List<EndpointGroup> routes(WebKit web) {
-        return List.of(new TeamRoutes(week.overview(), week.winners(), manageTeams), new TeamPage(week.overview(), week.winners(), web.chrome()));
+        return List.of(new TeamRoutes(week.overview(), week.winners(), manageTeams),
+                new TeamPage(week.overview(), week.winners(), web.chrome()));
     }
 
     /** Photos of teams saved before are asked for now, not when the team is next saved. */

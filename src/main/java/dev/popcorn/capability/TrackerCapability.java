@@ -18,7 +18,8 @@ public final class TrackerCapability implements Capability {
 
     public TrackerCapability(Core core) {
         this.core = core;
-        this.trackerSync = trackerSync(core.config().jira(), core.store(), core.tracker(), core.baseUrl(), core.clock());
+        this.trackerSync = trackerSync(core.config().jira(), core.store(), core.tracker(), core.baseUrl(),
+                core.clock());
     }
 
     /** The tracker's use case on {@code store}; also for {@code popcorn check}, which starts no server. */
@@ -26,7 +27,8 @@ public final class TrackerCapability implements Capability {
             java.time.Clock clock) {
         return new TrackerSync(tracker, store.releases(), store.reports(), store.tickets(), store.outbox(),
                 store.ticketWrites(), new TrackerSync.Settings(baseUrl, jira.teams(), jira.labels(), jira.refresh(),
-                        jira.comments(), jira.wishJql()), clock);
+                        jira.comments(), jira.wishJql()),
+                clock);
     }
 
     public TrackerSync trackerSync() {

@@ -6,9 +6,9 @@ import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
 import dev.popcorn.store.Store;
+import dev.popcorn.web.WebKit;
 import dev.popcorn.web.WeekRoutes;
 import dev.popcorn.web.WinnersPage;
-import dev.popcorn.web.WebKit;
 import io.javalin.apibuilder.EndpointGroup;
 import java.util.List;
 
@@ -28,7 +28,8 @@ public final class WeekCapability implements Capability {
                 store.audit(), core.clock());
         this.glance = new LeadGlance(store.releases(), store.reports(), store.polls(), tally, core.clock());
         this.winners = new Winners(store.polls(), store.releases(), store.awards(), store.teams(), tally);
-        this.participation = new WeekParticipation(store.funnel(), store.reports(), store.participation(), store.polls(),
+        this.participation = new WeekParticipation(store.funnel(), store.reports(), store.participation(),
+                store.polls(),
                 store.ballots(), core.clock());
     }
 

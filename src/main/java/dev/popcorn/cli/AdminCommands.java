@@ -24,10 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The lead's commands. Each calls the running server's REST API with the admin token and prints
@@ -62,8 +62,9 @@ final class AdminCommands {
         @Option(names = "--server", paramLabel = "URL", description = "Popcorn's URL (default: server.base-url)")
         String server;
 
-        @Option(names = "--token", paramLabel = "TOKEN", description = "admin token, or on CI the CI token (jenkins.token)"
-                + " (default: POPCORN_TOKEN, security.admin-token, POPCORN_SECURITY_ADMIN_TOKEN or the data folder)")
+        @Option(names = "--token", paramLabel = "TOKEN",
+                description = "admin token, or on CI the CI token (jenkins.token)"
+                        + " (default: POPCORN_TOKEN, security.admin-token, POPCORN_SECURITY_ADMIN_TOKEN or the data folder)")
         String token;
 
         /** The HTTP status of the last answer {@link #call} returned (201 created, 200 known before …). */
@@ -128,15 +129,16 @@ final class AdminCommands {
 
     @Command(name = "open", mixinStandardHelpOptions = true,
             description = {"Open a release's report round with its features; its award poll is prepared as a draft.",
-                "Features: --feature lines, or from Jira by --jql, by --key, by the keys a --changelog mentions,"
-                        + " or (none of these) by jira.release-jql.",
-                "Run in Jenkins (JOB_NAME, BUILD_NUMBER and BUILD_URL set), the build is sent along: run again for the"
-                        + " same build, nothing is opened twice."})
+                    "Features: --feature lines, or from Jira by --jql, by --key, by the keys a --changelog mentions,"
+                            + " or (none of these) by jira.release-jql.",
+                    "Run in Jenkins (JOB_NAME, BUILD_NUMBER and BUILD_URL set), the build is sent along: run again for the"
+                            + " same build, nothing is opened twice."})
     static final class OpenRelease implements Callable<Integer> {
         @Mixin
         ServerOptions server = new ServerOptions();
 
-        @Option(names = "--version", required = true, paramLabel = "VERSION", description = "release version, e.g. 2026.11.20")
+        @Option(names = "--version", required = true, paramLabel = "VERSION",
+                description = "release version, e.g. 2026.11.20")
         String version;
 
         @Option(names = "--feature", paramLabel = "KEY|SUMMARY|TEAM[|中文摘要]",
@@ -176,7 +178,8 @@ final class AdminCommands {
             for (String feature : features) {
                 String[] parts = feature.split("\\|");
                 if (parts.length != 3 && parts.length != 4) {
-                    throw new Failure("--feature must be KEY|SUMMARY|TEAM or KEY|SUMMARY|TEAM|中文摘要, not '" + feature + "'", 2);
+                    throw new Failure(
+                            "--feature must be KEY|SUMMARY|TEAM or KEY|SUMMARY|TEAM|中文摘要, not '" + feature + "'", 2);
                 }
                 list.add(Map.of("key", parts[0].strip(), "summary", parts[1].strip(), "team", parts[2].strip(),
                         "summaryZh", parts.length == 4 ? parts[3].strip() : ""));
@@ -217,8 +220,9 @@ final class AdminCommands {
                 return "dry run: would open release " + release.get("version").getAsString() + " with "
                         + release.getAsJsonArray("features").size()
                         + (release.getAsJsonArray("features").size() == 1 ? " feature (" : " features (")
-                        + join(release.getAsJsonArray("features"), f -> f.getAsJsonObject().get("key").getAsString() + " "
-                                + f.getAsJsonObject().get("team").getAsString())
+                        + join(release.getAsJsonArray("features"),
+                                f -> f.getAsJsonObject().get("key").getAsString() + " "
+                                        + f.getAsJsonObject().get("team").getAsString())
                         + "), reports until " + release.get("reportsCloseAt").getAsString() + "; candidates: "
                         + join(answer.getAsJsonArray("candidates"), c -> c.getAsJsonObject().get("team").getAsString()
                                 + " \"" + c.getAsJsonObject().get("title").getAsString() + "\"")
@@ -227,7 +231,8 @@ final class AdminCommands {
             if (!answer.get("created").getAsBoolean()) {
                 JsonObject build = release.getAsJsonObject("build");
                 return "release " + release.get("version").getAsString() + " (id " + release.get("id").getAsLong()
-                        + ") was opened by build " + build.get("job").getAsString() + " #" + build.get("number").getAsInt()
+                        + ") was opened by build " + build.get("job").getAsString() + " #"
+                        + build.get("number").getAsInt()
                         + " already; nothing changed";
             }
             JsonObject poll = answer.getAsJsonObject("poll");
@@ -321,7 +326,8 @@ final class AdminCommands {
         }
     }
 
-    @Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Withdraw a candidate before the poll opens.")
+    @Command(name = "withdraw", mixinStandardHelpOptions = true,
+            description = "Withdraw a candidate before the poll opens.")
     static final class WithdrawCandidate implements Callable<Integer> {
         @Mixin
         ServerOptions server = new ServerOptions();
@@ -402,8 +408,10 @@ final class AdminCommands {
     }
 
     private static void describe(JsonObject poll, CommandSpec spec) {
-        StringBuilder line = new StringBuilder("poll " + poll.get("id").getAsLong() + " '" + poll.get("title").getAsString()
-                + "' is " + poll.get("state").getAsString() + ", " + poll.getAsJsonArray("candidates").size() + " candidates");
+        StringBuilder line = new StringBuilder(
+                "poll " + poll.get("id").getAsLong() + " '" + poll.get("title").getAsString()
+                        + "' is " + poll.get("state").getAsString() + ", " + poll.getAsJsonArray("candidates").size()
+                        + " candidates");
         if (poll.has("result") && poll.get("result").isJsonObject()) {
             JsonObject result = poll.getAsJsonObject("result");
             line.append(", ").append(result.get("ballots").getAsLong()).append(" ballots");

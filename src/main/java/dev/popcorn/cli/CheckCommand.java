@@ -26,8 +26,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code popcorn check}: tries every configured connection from this machine, with the
@@ -96,7 +96,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Check> checks = new ArrayList<>(List.of(new Check("check.server.asked", true, List.of(base))));
         try {
-            for (JsonElement line : JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("checks")) {
+            for (JsonElement line : JsonParser.parseString(response.body()).getAsJsonObject()
+                    .getAsJsonArray("checks")) {
                 JsonObject check = line.getAsJsonObject();
                 List<String> args = new ArrayList<>();
                 if (check.has("args")) {
@@ -105,7 +106,8 @@ final class CheckCommand implements Callable<Integer> {
                 checks.add(new Check(check.get("code").getAsString(), check.get("ok").getAsBoolean(), args));
             }
         } catch (RuntimeException notPopcorn) {
-            return Optional.of(List.of(new Check("check.server.refused", false, List.of(base, "not Popcorn's answer"))));
+            return Optional
+                    .of(List.of(new Check("check.server.refused", false, List.of(base, "not Popcorn's answer"))));
         }
         return Optional.of(checks);
     }

@@ -27,10 +27,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The operator's commands on the database itself (ADR 0028): moving it to PostgreSQL, backing it up, restoring a
@@ -56,14 +56,16 @@ final class DatabaseCommands {
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = {"Move this community's database (the data folder's, or db.url) to PostgreSQL, every table with its"
-                    + " ids, checked table by table at the end.",
-                "Stop the server first. The target must be empty, or the move one that stopped (--resume)."})
+            description = {
+                    "Move this community's database (the data folder's, or db.url) to PostgreSQL, every table with its"
+                            + " ids, checked table by table at the end.",
+                    "Stop the server first. The target must be empty, or the move one that stopped (--resume)."})
     static final class Migrate implements Callable<Integer> {
         @Mixin
         PopcornCommand.ConfigOptions configOptions = new PopcornCommand.ConfigOptions();
 
-        @Option(names = "--to", required = true, paramLabel = "URL", description = "the new database, jdbc:postgresql://host:5432/db")
+        @Option(names = "--to", required = true, paramLabel = "URL",
+                description = "the new database, jdbc:postgresql://host:5432/db")
         String to;
 
         @Option(names = "--user", paramLabel = "USER", description = "the new database's user")
@@ -77,7 +79,8 @@ final class DatabaseCommands {
         @Option(names = "--resume", description = "go on with a move that stopped: rows already there are passed over")
         boolean resume;
 
-        @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "rows per committed batch (default 1000)")
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+                description = "rows per committed batch (default 1000)")
         int batch;
 
         @Spec
@@ -94,11 +97,13 @@ final class DatabaseCommands {
             Config config = configOptions.load(env, Map.of());
             PrintWriter out = spec.commandLine().getOut();
             try {
-                Database target = new Database(to, user, password != null ? password : env.getOrDefault("POPCORN_TO_PASSWORD", ""));
+                Database target = new Database(to, user,
+                        password != null ? password : env.getOrDefault("POPCORN_TO_PASSWORD", ""));
                 Move.Result result = new Move(configured(config), target, batch, resume, progress(spec)).run(out);
                 out.println("verified: " + result.tables() + " tables, " + String.format("%,d", result.rows())
                         + " rows, each table's count and checksum the same in both");
-                out.println("done. Set db.url=" + target.masked() + " (with db.user and db.password) on every instance and start"
+                out.println("done. Set db.url=" + target.masked()
+                        + " (with db.user and db.password) on every instance and start"
                         + " them; keep " + configured(config).where() + " until the new database has run a week.");
                 return 0;
             } catch (Refused e) {
@@ -108,15 +113,17 @@ final class DatabaseCommands {
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
-            description = {"Write a backup of the whole database to a file, while the server runs or not: one consistent"
-                    + " snapshot, which `popcorn restore` reads into H2 or PostgreSQL.",
-                "An embedded database a server holds is backed up by that server (--server, default server.base-url,"
-                        + " with the admin token)."})
+            description = {
+                    "Write a backup of the whole database to a file, while the server runs or not: one consistent"
+                            + " snapshot, which `popcorn restore` reads into H2 or PostgreSQL.",
+                    "An embedded database a server holds is backed up by that server (--server, default server.base-url,"
+                            + " with the admin token)."})
     static final class BackupToFile implements Callable<Integer> {
         @Mixin
         AdminCommands.ServerOptions server = new AdminCommands.ServerOptions();
 
-        @Option(names = "--to", required = true, paramLabel = "FILE", description = "the backup file to write (must not exist)")
+        @Option(names = "--to", required = true, paramLabel = "FILE",
+                description = "the backup file to write (must not exist)")
         Path file;
 
         @Spec
@@ -191,7 +198,8 @@ final class DatabaseCommands {
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                    java.util.regex.Matcher detail = java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"").matcher(text);
+                    java.util.regex.Matcher detail = java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"")
+                            .matcher(text);
                     throw new AdminCommands.Failure((detail.find() ? detail.group(1) : "the server refused the backup")
                             + " (HTTP " + response.statusCode() + ")", response.statusCode() >= 500 ? 3 : 1);
                 }
@@ -206,7 +214,8 @@ final class DatabaseCommands {
         private static OutputStream create(Path part) throws IOException {
             Files.deleteIfExists(part);
             if (part.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(part,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             return new java.io.BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
         }
@@ -221,9 +230,10 @@ final class DatabaseCommands {
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = {"Restore a backup file into an empty database (the data folder's, or db.url), H2 or PostgreSQL,"
-                    + " and check every table's count and checksum against the file.",
-                "Stop the server first; start it again once this says done."})
+            description = {
+                    "Restore a backup file into an empty database (the data folder's, or db.url), H2 or PostgreSQL,"
+                            + " and check every table's count and checksum against the file.",
+                    "Stop the server first; start it again once this says done."})
     static final class RestoreFromFile implements Callable<Integer> {
         @Mixin
         PopcornCommand.ConfigOptions configOptions = new PopcornCommand.ConfigOptions();
@@ -231,7 +241,8 @@ final class DatabaseCommands {
         @Parameters(index = "0", paramLabel = "FILE", description = "a file written by popcorn backup")
         Path file;
 
-        @Option(names = "--batch", paramLabel = "N", defaultValue = "1000", description = "rows per committed batch (default 1000)")
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+                description = "rows per committed batch (default 1000)")
         int batch;
 
         @Spec
@@ -252,7 +263,8 @@ final class DatabaseCommands {
             }
             try {
                 Restore.Result result = new Restore(configured(config), batch, progress(spec)).run(file);
-                out.println("restored " + file + " into " + configured(config).where() + ": schema " + result.schemaVersion()
+                out.println("restored " + file + " into " + configured(config).where() + ": schema "
+                        + result.schemaVersion()
                         + (result.upgradedTo() == null ? "" : " (brought to " + result.upgradedTo() + ")") + ", "
                         + result.tables() + " tables, " + String.format("%,d", result.rows())
                         + " rows, each table's count and checksum the same as the file's");

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code popcorn link}: prints a user's (or a lead's) signed personal sign-in link. */
 @Command(name = "link", mixinStandardHelpOptions = true,
@@ -20,7 +20,8 @@ final class LinkCommand implements Callable<Integer> {
     @Mixin
     PopcornCommand.ConfigOptions configOptions = new PopcornCommand.ConfigOptions();
 
-    @Option(names = "--user", required = true, paramLabel = "ID", description = "the user's id, for example their forum user name")
+    @Option(names = "--user", required = true, paramLabel = "ID",
+            description = "the user's id, for example their forum user name")
     String user;
 
     @Option(names = "--name", paramLabel = "NAME", description = "display name (default: the id)")

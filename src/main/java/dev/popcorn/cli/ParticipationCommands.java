@@ -30,7 +30,7 @@ final class ParticipationCommands {
     /** The group; its subcommands are added by {@link #register}. */
     @Command(name = "participation", mixinStandardHelpOptions = true,
             description = {"A lead's decisions on participation points and levels, through the running server.",
-                "Exit codes: 0 done, 1 refused by the server, 2 bad usage or configuration, 3 server not reachable."})
+                    "Exit codes: 0 done, 1 refused by the server, 2 bad usage or configuration, 3 server not reachable."})
     static final class Group implements Runnable {
         @Spec
         CommandSpec spec;
@@ -61,7 +61,8 @@ final class ParticipationCommands {
         @Mixin
         AdminCommands.ServerOptions server = new AdminCommands.ServerOptions();
 
-        @Parameters(paramLabel = "GRANT", description = "the grant's id (the dashboard's recent grants, or GET /api/v1/me/participation)")
+        @Parameters(paramLabel = "GRANT",
+                description = "the grant's id (the dashboard's recent grants, or GET /api/v1/me/participation)")
         long grant;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why (kept in the audit log)")
@@ -78,10 +79,12 @@ final class ParticipationCommands {
 
         @Override
         public Integer call() {
-            JsonObject g = server.call(env, "POST", "/api/v1/participation/grants/" + grant + "/revoke", Map.of("reason", reason));
-            spec.commandLine().getOut().println("revoked grant " + g.get("id").getAsLong() + ": " + g.get("points").getAsInt()
-                    + " points of " + g.get("user").getAsString() + " (" + g.get("kind").getAsString() + " "
-                    + g.get("ref").getAsString() + ")");
+            JsonObject g = server.call(env, "POST", "/api/v1/participation/grants/" + grant + "/revoke",
+                    Map.of("reason", reason));
+            spec.commandLine().getOut()
+                    .println("revoked grant " + g.get("id").getAsLong() + ": " + g.get("points").getAsInt()
+                            + " points of " + g.get("user").getAsString() + " (" + g.get("kind").getAsString() + " "
+                            + g.get("ref").getAsString() + ")");
             return 0;
         }
     }
@@ -99,7 +102,8 @@ final class ParticipationCommands {
         @Parameters(index = "1", paramLabel = "USER", description = "the report's author (user id)")
         String user;
 
-        @Option(names = "--comment", paramLabel = "TICKET", description = "mark the report's comment on this ticket instead")
+        @Option(names = "--comment", paramLabel = "TICKET",
+                description = "mark the report's comment on this ticket instead")
         String ticket;
 
         @Spec
@@ -133,7 +137,8 @@ final class ParticipationCommands {
         @Parameters(index = "0", paramLabel = "USER", description = "the user id")
         String user;
 
-        @Parameters(index = "1", paramLabel = "LEVEL", description = "a level id of the ladder (levels.ladder), e.g. pioneer")
+        @Parameters(index = "1", paramLabel = "LEVEL",
+                description = "a level id of the ladder (levels.ladder), e.g. pioneer")
         String level;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why (kept in the audit log)")
@@ -180,7 +185,8 @@ final class ParticipationCommands {
 
         @Override
         public Integer call() {
-            JsonObject l = server.call(env, "POST", "/api/v1/users/" + segment(user) + "/level/unlock", Map.of("reason", reason));
+            JsonObject l = server.call(env, "POST", "/api/v1/users/" + segment(user) + "/level/unlock",
+                    Map.of("reason", reason));
             spec.commandLine().getOut().println("unlocked " + user + "; the level is " + name(l) + " now");
             return 0;
         }
@@ -201,8 +207,9 @@ final class ParticipationCommands {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why (the user sees it)")
         String reason;
 
-        @Option(names = "--ref", required = true, paramLabel = "REF", description = "what it is for, e.g. forum:award:42;"
-                + " makes the command safe to repeat")
+        @Option(names = "--ref", required = true, paramLabel = "REF",
+                description = "what it is for, e.g. forum:award:42;"
+                        + " makes the command safe to repeat")
         String ref;
 
         @Spec

@@ -19,7 +19,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (overrides server.port)")
     Integer port;
 
-    @Option(names = "--demo", description = "seed a believable week (teams, a release, users, reports, ballots, a past winner)")
+    @Option(names = "--demo",
+            description = "seed a believable week (teams, a release, users, reports, ballots, a past winner)")
     boolean demo;
 
     private final Map<String, String> env;

@@ -29,8 +29,8 @@ final class UserCommands {
 
     @Command(name = "user", mixinStandardHelpOptions = true,
             description = {"A user who asks to be forgotten: export what Popcorn holds about them, then erase them.",
-                "Exit codes: 0 done, 1 refused (by the server, or forget without --yes), 2 bad usage or configuration,"
-                        + " 3 server not reachable."})
+                    "Exit codes: 0 done, 1 refused (by the server, or forget without --yes), 2 bad usage or configuration,"
+                            + " 3 server not reachable."})
     static final class Group implements Runnable {
         @Spec
         CommandSpec spec;
@@ -57,7 +57,8 @@ final class UserCommands {
         @Parameters(paramLabel = "ID", description = "the user's id")
         String user;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "write the document here instead of standard output")
+        @Option(names = "--out", paramLabel = "FILE",
+                description = "write the document here instead of standard output")
         Path out;
 
         @Spec
@@ -71,7 +72,8 @@ final class UserCommands {
 
         @Override
         public Integer call() {
-            JsonObject document = server.call(env, "GET", "/api/v1/users/" + ParticipationCommands.segment(user) + "/export",
+            JsonObject document = server.call(env, "GET",
+                    "/api/v1/users/" + ParticipationCommands.segment(user) + "/export",
                     null);
             String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document);
             if (out == null) {
@@ -92,7 +94,7 @@ final class UserCommands {
             description = {"Erase a user (audited): their name, forum link, comments and wish texts go; their ballots,"
                     + " points and badges keep counting under a new anonymous id, so past results and boards add up;"
                     + " every pass they hold stops working; the forum is told to take them out of Popcorn's groups.",
-                "It cannot be undone: export first if they asked for their data, and confirm with --yes."})
+                    "It cannot be undone: export first if they asked for their data, and confirm with --yes."})
     static final class Forget implements Callable<Integer> {
         @Mixin
         AdminCommands.ServerOptions server = new AdminCommands.ServerOptions();
@@ -115,14 +117,17 @@ final class UserCommands {
         @Override
         public Integer call() {
             if (!yes) {
-                throw new AdminCommands.Failure("not erased: this erases " + user + "'s name, forum link, comments and wish"
+                throw new AdminCommands.Failure("not erased: this erases " + user
+                        + "'s name, forum link, comments and wish"
                         + " texts for good, keeps their ballots and points under an anonymous id and ends their passes;"
                         + " run again with --yes to do it", 1);
             }
-            JsonObject erased = server.call(env, "POST", "/api/v1/users/" + ParticipationCommands.segment(user) + "/erasure",
+            JsonObject erased = server.call(env, "POST",
+                    "/api/v1/users/" + ParticipationCommands.segment(user) + "/erasure",
                     null);
             spec.commandLine().getOut().println("forgot " + user + ": their counts are kept as "
-                    + erased.get("anonymousId").getAsString() + "; passes issued until " + erased.get("at").getAsString()
+                    + erased.get("anonymousId").getAsString() + "; passes issued until "
+                    + erased.get("at").getAsString()
                     + " are refused");
             return 0;
         }

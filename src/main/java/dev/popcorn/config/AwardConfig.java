@@ -21,8 +21,8 @@ public record AwardConfig(
     public static final List<Key> KEYS = List.of(
             Key.of("award.tie-rule", "shared",
                     "when the most votes are tied: shared (every tied team wins),"
-                    + " most-likes (the tied project whose tickets users liked most in the week's reports) or first-to-reach"
-                    + " (the tied project that reached the winning count first); a tie-break that ties again shares"),
+                            + " most-likes (the tied project whose tickets users liked most in the week's reports) or first-to-reach"
+                            + " (the tied project that reached the winning count first); a tie-break that ties again shares"),
             Key.of("award.min-points", "0",
                     "participation points a user needs (outside the poll itself) to vote"),
             Key.of("award.min-account-days", "0",
@@ -35,18 +35,18 @@ public record AwardConfig(
                     "ballots (and changes) one user may send per minute (0: no limit)"),
             Key.of("award.ballots-per-minute-per-address", "300",
                     "ballots one client address may send per"
-                    + " minute (0: no limit; raise it where many users share an address)"),
+                            + " minute (0: no limit; raise it where many users share an address)"),
             Key.of("award.template-dir", "",
                     "folder with announcement.<language>.md templates to use instead of"
-                    + " the built-in copies of plugin-resources/templates"),
+                            + " the built-in copies of plugin-resources/templates"),
             Key.of("award.languages", "zh-CN,en",
                     "languages of the announcement, in order (zh-CN, en)"),
             Key.of("award.voter-groups", "",
                     "forum groups whose members may vote, comma separated (empty: anyone);"
-                    + " users the forum never vouched for (signed links) are in none"),
+                            + " users the forum never vouched for (signed links) are in none"),
             Key.secret("slack.webhook-url", "",
                     "Slack-compatible incoming webhook the approved announcement is"
-                    + " posted to (secret; empty: none)"),
+                            + " posted to (secret; empty: none)"),
             Key.of("slack.timeout-seconds", "10",
                     "how long the chat webhook may take to answer"));
 
@@ -66,12 +66,14 @@ public record AwardConfig(
         }
         List<String> languages = v.list("award.languages");
         if (languages.isEmpty() || !languages.stream().allMatch(l -> l.equals("zh-CN") || l.equals("en"))) {
-            throw new ConfigException("award.languages must list zh-CN and/or en, not '" + v.text("award.languages") + "'");
+            throw new ConfigException(
+                    "award.languages must list zh-CN and/or en, not '" + v.text("award.languages") + "'");
         }
         if (templates != null) {
             for (String language : languages) {
                 if (!Files.isReadable(templates.resolve("announcement." + language + ".md"))) {
-                    throw new ConfigException("award.template-dir " + templates + " has no announcement." + language + ".md");
+                    throw new ConfigException(
+                            "award.template-dir " + templates + " has no announcement." + language + ".md");
                 }
             }
         }
@@ -87,6 +89,7 @@ public record AwardConfig(
 
     @Override
     public String toString() {
-        return "award tie " + tieRule.name().toLowerCase(java.util.Locale.ROOT) + ", chat " + (slackWebhook == null ? "off" : "on");
+        return "award tie " + tieRule.name().toLowerCase(java.util.Locale.ROOT) + ", chat "
+                + (slackWebhook == null ? "off" : "on");
     }
 }

@@ -1,8 +1,8 @@
 package dev.popcorn.config;
 
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.forum.ForumMirrorMap;
 import dev.popcorn.domain.participation.PointsRules;
-import dev.popcorn.domain.WeekCalendar;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,10 @@ import java.util.Properties;
  * records) and listed in {@link #KEYS}. Secrets that are not configured are generated once into the data folder.
  */
 public record Config(
-        int port, String baseUrl, List<String> trustedProxies, Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
-        String installationId, byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity, Duration apiValidity,
+        int port, String baseUrl, List<String> trustedProxies, Path dataDir, String dbUrl, String dbUser,
+        String dbPassword, int dbPoolSize,
+        String installationId, byte[] secret, String adminToken, Duration linkValidity, Duration sessionValidity,
+        Duration apiValidity,
         WeekCalendar calendar, long maxBodyBytes, JiraConfig jira, AwardConfig award, DiscourseConfig discourse,
         JenkinsConfig jenkins, PhotoConfig photos, PointsRules points, LevelsConfig levels, ForumMirrorMap forumMirror,
         LeaderboardConfig leaderboards, WritesConfig writes, ForumMessagesConfig forumMessages, WatchConfig watch) {
@@ -43,12 +45,12 @@ public record Config(
                     "public URL of Popcorn, used in links (default http://localhost:<port>)"),
             Key.of("server.installation-id", "",
                     "names this installation in everything it writes to Jira and the forum, so that two installations"
-                    + " (production and staging) never touch each other's data there; the same for every instance of one"
-                    + " installation; letters, digits and '-', up to 32 (generated into data.dir if absent)"),
+                            + " (production and staging) never touch each other's data there; the same for every instance of one"
+                            + " installation; letters, digits and '-', up to 32 (generated into data.dir if absent)"),
             Key.of("server.trusted-proxies", "",
                     "addresses or CIDR ranges of the reverse proxies and balancers in front of Popcorn (comma separated,"
-                    + " for example 10.0.0.0/8,::1); only a request from one of them is believed about its client"
-                    + " (Forwarded or X-Forwarded-For, read from the right through trusted hops); empty: none is"),
+                            + " for example 10.0.0.0/8,::1); only a request from one of them is believed about its client"
+                            + " (Forwarded or X-Forwarded-For, read from the right through trusted hops); empty: none is"),
             Key.of("data.dir", "popcorn-data",
                     "folder for the embedded database, generated secrets and demo photos"),
             Key.of("db.url", "",
@@ -77,7 +79,7 @@ public record Config(
                     "reports are accepted until this moment after the release"),
             Key.of("week.poll-open", "SATURDAY 10:00",
                     "the award poll opens by itself at this moment after the"
-                    + " release (at once if the release came too late for it); leads prepare candidates until then"),
+                            + " release (at once if the release came too late for it); leads prepare candidates until then"),
             Key.of("week.poll-close", "THURSDAY 23:59",
                     "the award poll closes at this moment after the release"),
             Key.of("http.max-body-bytes", "65536",
@@ -182,12 +184,14 @@ public record Config(
         try {
             zone = ZoneId.of(v.text("week.zone"));
         } catch (DateTimeException e) {
-            throw new ConfigException("week.zone is not a time zone: '" + v.text("week.zone") + "' (for example Asia/Shanghai)");
+            throw new ConfigException(
+                    "week.zone is not a time zone: '" + v.text("week.zone") + "' (for example Asia/Shanghai)");
         }
         WeekCalendar calendar = new WeekCalendar(zone, v.moment("week.release"), v.moment("week.reports-close"),
                 v.moment("week.poll-open"), v.moment("week.poll-close"));
         LevelsConfig levels = LevelsConfig.from(v);
-        return new Config(port, Values.stripSlash(baseUrl), trustedProxies, dataDir, dbUrl, v.text("db.user"), v.text("db.password"),
+        return new Config(port, Values.stripSlash(baseUrl), trustedProxies, dataDir, dbUrl, v.text("db.user"),
+                v.text("db.password"),
                 v.integer("db.pool-size", 1, 200), installationId, secret.getBytes(StandardCharsets.UTF_8), adminToken,
                 Duration.ofDays(v.integer("security.link-days", 1, 365)),
                 Duration.ofDays(v.integer("security.session-days", 1, 365)),
@@ -216,7 +220,8 @@ public record Config(
             String value = HexFormat.of().formatHex(random);
             // Created owner-only from its first byte: never readable by others, not even for a moment.
             if (POSIX) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Files.writeString(file, value, StandardCharsets.UTF_8);
             return value;
@@ -225,7 +230,8 @@ public record Config(
         }
     }
 
-    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
 
     /**
      * Creates the data folder owner-only (rwx------) if it does not exist, so that what goes in it (the embedded
@@ -240,7 +246,8 @@ public record Config(
             Files.createDirectories(dataDir.getParent());
         }
         if (POSIX) {
-            Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(dataDir,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectory(dataDir);
         }
@@ -258,7 +265,8 @@ public record Config(
     @Override
     public String toString() {
         String db = dbUrl.split("[;?]")[0].replaceFirst("//[^/@]*@", "//");
-        return "Config[port=" + port + ", baseUrl=" + baseUrl + ", installation=" + installationId + ", dataDir=" + dataDir + ", db=" + db
+        return "Config[port=" + port + ", baseUrl=" + baseUrl + ", installation=" + installationId + ", dataDir="
+                + dataDir + ", db=" + db
                 + ", zone=" + calendar.zone() + ", " + jira + ", " + award + ", " + discourse + ", " + watch + "]";
     }
 }

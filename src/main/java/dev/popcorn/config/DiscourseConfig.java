@@ -29,15 +29,15 @@ public record DiscourseConfig(
                     "the forum user Popcorn posts as"),
             Key.of("discourse.category-id", "",
                     "id of the category the release, poll and award threads go to"
-                    + " (required with an API key)"),
+                            + " (required with an API key)"),
             Key.of("discourse.requests-per-minute", "60",
                     "most requests per minute Popcorn sends to the forum"
-                    + " (admin keys share 60 by default)"),
+                            + " (admin keys share 60 by default)"),
             Key.of("discourse.timeout-seconds", "20",
                     "how long one forum request may take"),
             Key.secret("discourse.connect-secret", "",
                     "DiscourseConnect provider secret, as in the forum's"
-                    + " discourse connect provider secrets (secret; empty: no sign-in through the forum)"),
+                            + " discourse connect provider secrets (secret; empty: no sign-in through the forum)"),
             Key.of("discourse.nonce-minutes", "10",
                     "how long a sign-in round trip through the forum may take"),
             Key.of("discourse.lead-groups", "",
@@ -46,16 +46,16 @@ public record DiscourseConfig(
                     "how often the forum is asked whether each lead is still in a lead group (needs discourse.api-key)"),
             Key.secret("discourse.webhook-secret", "",
                     "secret of the forum's webhook to /api/v1/hooks/discourse"
-                    + " (secret; empty: forum webhooks are refused)"),
+                            + " (secret; empty: forum webhooks are refused)"),
             Key.of("discourse.winner-badge-id", "",
                     "id of a forum badge granted to the winning teams' members"
-                    + " (empty: none)"),
+                            + " (empty: none)"),
             Key.of("discourse.winners-group", "",
                     "name of a forum group the winning teams' members join"
-                    + " (empty: none)"),
+                            + " (empty: none)"),
             Key.of("discourse.title-prefix", "",
                     "words before the title of every topic Popcorn starts, e.g. [Staging]: needed when a second"
-                    + " installation posts to the same forum, which refuses two topics of one title (empty: none)"));
+                            + " installation posts to the same forum, which refuses two topics of one title (empty: none)"));
 
     /** Reads the discourse.* keys; the forum is off without {@code discourse.url}. */
     public static DiscourseConfig from(Values v) {
@@ -76,20 +76,23 @@ public record DiscourseConfig(
                     + " discourse.connect-secret (for sign-in) is");
         }
         if (!connectSecret.isEmpty() && connectSecret.length() < 10) {
-            throw new ConfigException("discourse.connect-secret must have at least 10 characters, as the forum requires");
+            throw new ConfigException(
+                    "discourse.connect-secret must have at least 10 characters, as the forum requires");
         }
         long category = 0;
         if (!apiKey.isEmpty()) {
             if (v.text("discourse.category-id").isEmpty()) {
-                throw new ConfigException("discourse.category-id is required with discourse.api-key: the id of the category"
-                        + " Popcorn's threads go to (the number in the category's address, /c/slug/ID)");
+                throw new ConfigException(
+                        "discourse.category-id is required with discourse.api-key: the id of the category"
+                                + " Popcorn's threads go to (the number in the category's address, /c/slug/ID)");
             }
             category = v.integer("discourse.category-id", 1, Integer.MAX_VALUE);
         }
         if (v.text("discourse.api-username").isBlank()) {
             throw new ConfigException("discourse.api-username must name the forum user Popcorn posts as");
         }
-        long badge = v.text("discourse.winner-badge-id").isEmpty() ? 0 : v.integer("discourse.winner-badge-id", 1, Integer.MAX_VALUE);
+        long badge = v.text("discourse.winner-badge-id").isEmpty() ? 0
+                : v.integer("discourse.winner-badge-id", 1, Integer.MAX_VALUE);
         return new DiscourseConfig(url, apiKey, v.text("discourse.api-username").strip(), category,
                 v.integer("discourse.requests-per-minute", 1, 6000),
                 Duration.ofSeconds(v.integer("discourse.timeout-seconds", 1, 600)), connectSecret,
@@ -101,7 +104,8 @@ public record DiscourseConfig(
     private static String titlePrefix(Values v) {
         String prefix = v.text("discourse.title-prefix").strip();
         if (prefix.length() > 40 || prefix.chars().anyMatch(Character::isISOControl)) {
-            throw new ConfigException("discourse.title-prefix must be one line of at most 40 characters, e.g. [Staging]");
+            throw new ConfigException(
+                    "discourse.title-prefix must be one line of at most 40 characters, e.g. [Staging]");
         }
         return prefix;
     }
@@ -112,7 +116,8 @@ public record DiscourseConfig(
     }
 
     public static DiscourseConfig off() {
-        return new DiscourseConfig(null, "", "system", 0, 60, Duration.ofSeconds(20), "", Duration.ofMinutes(10), List.of(),
+        return new DiscourseConfig(null, "", "system", 0, 60, Duration.ofSeconds(20), "", Duration.ofMinutes(10),
+                List.of(),
                 "", 0, "", Duration.ofMinutes(15), "");
     }
 

@@ -15,10 +15,10 @@ public record ForumMessagesConfig(boolean standing, Duration reminderLead) {
     public static final List<Key> KEYS = List.of(
             Key.of("forum.standing-messages", "false",
                     "true: a fan promoted to a level or earning a new badge tier is also told in a private message on the"
-                    + " forum (needs discourse.api-key; fans who signed in through the forum)"),
+                            + " forum (needs discourse.api-key; fans who signed in through the forum)"),
             Key.of("forum.reminder-hours", "24",
                     "how many hours before the week's reports close fans who asked for it on their page get a private"
-                    + " message on the forum, if they have not reported (0: reminders are not offered)"));
+                            + " message on the forum, if they have not reported (0: reminders are not offered)"));
 
     public static ForumMessagesConfig from(Values v) {
         return new ForumMessagesConfig(v.bool("forum.standing-messages"),

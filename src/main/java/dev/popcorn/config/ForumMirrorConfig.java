@@ -1,7 +1,7 @@
 package dev.popcorn.config;
 
-import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.LevelLadder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +19,14 @@ public final class ForumMirrorConfig {
     public static final List<Key> KEYS = List.of(
             Key.of("forum.level-groups", "",
                     "forum group of each participation level, level=group comma separated, e.g."
-                    + " fan=popcorn-fans,enthusiast=popcorn-enthusiasts,pioneer=popcorn-pioneers,honorary=popcorn-honorary"
-                    + " (empty: levels are not mirrored)"),
+                            + " fan=popcorn-fans,enthusiast=popcorn-enthusiasts,pioneer=popcorn-pioneers,honorary=popcorn-honorary"
+                            + " (empty: levels are not mirrored)"),
             Key.of("forum.badge-ids", "",
                     "forum badge id of each badge tier, badge.tier=id comma separated, e.g."
-                    + " first-report.bronze=101,reports.gold=102 (empty: badges are not mirrored)"),
+                            + " first-report.bronze=101,reports.gold=102 (empty: badges are not mirrored)"),
             Key.of("forum.early-access-group", "",
                     "forum group that gets builds early; a user whose level holds the right (levels.early-access-from)"
-                    + " joins it from their page and leaves it when the level falls (empty: no early-access group)"));
+                            + " joins it from their page and leaves it when the level falls (empty: no early-access group)"));
 
     private ForumMirrorConfig() {
     }
@@ -38,10 +38,13 @@ public final class ForumMirrorConfig {
             String[] pair = pair("forum.level-groups", entry, "level=group, e.g. fan=popcorn-fans");
             if (ladder.find(pair[0]).isEmpty()) {
                 throw new ConfigException("forum.level-groups: '" + entry + "' names no level of the ladder (levels: "
-                        + String.join(", ", ladder.levels().stream().map(dev.popcorn.domain.participation.Level::id).toList()) + ")");
+                        + String.join(", ",
+                                ladder.levels().stream().map(dev.popcorn.domain.participation.Level::id).toList())
+                        + ")");
             }
             if (!pair[1].matches("[A-Za-z0-9_.-]{1,60}")) {
-                throw new ConfigException("forum.level-groups: '" + entry + "': a forum group name is letters, digits, '_', '.' and '-'");
+                throw new ConfigException(
+                        "forum.level-groups: '" + entry + "': a forum group name is letters, digits, '_', '.' and '-'");
             }
             if (groups.put(pair[0], pair[1]) != null) {
                 throw new ConfigException("forum.level-groups: the level " + pair[0] + " is given twice");
@@ -69,7 +72,8 @@ public final class ForumMirrorConfig {
                 id = 0;
             }
             if (id < 1 || id > Integer.MAX_VALUE) {
-                throw new ConfigException("forum.badge-ids: '" + entry + "': the forum badge id must be a positive whole number");
+                throw new ConfigException(
+                        "forum.badge-ids: '" + entry + "': the forum badge id must be a positive whole number");
             }
             if (badges.put(earned.key(), id) != null) {
                 throw new ConfigException("forum.badge-ids: the badge " + earned.key() + " is given twice");
@@ -77,10 +81,12 @@ public final class ForumMirrorConfig {
         }
         String early = v.text("forum.early-access-group").strip();
         if (!early.isEmpty() && !early.matches("[A-Za-z0-9_.-]{1,60}")) {
-            throw new ConfigException("forum.early-access-group: '" + early + "': a forum group name is letters, digits, '_', '.' and '-'");
+            throw new ConfigException("forum.early-access-group: '" + early
+                    + "': a forum group name is letters, digits, '_', '.' and '-'");
         }
         if (groups.containsValue(early)) {
-            throw new ConfigException("forum.early-access-group: '" + early + "' is also a level's group in forum.level-groups");
+            throw new ConfigException(
+                    "forum.early-access-group: '" + early + "' is also a level's group in forum.level-groups");
         }
         try {
             return new ForumMirrorMap(ladder, groups, badges, early.isEmpty() ? Optional.empty() : Optional.of(early));

@@ -1,8 +1,8 @@
 package dev.popcorn.config;
 
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.feedback.FeedbackLabels;
 import dev.popcorn.domain.team.TeamRules;
-import dev.popcorn.domain.RuleViolation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +18,14 @@ public record JiraConfig(
         FeedbackLabels labels, boolean comments, String webhookSecret) {
 
     /** Which Jira: Cloud speaks REST v3, Data Center and Server REST v2. */
-    public enum Deployment { CLOUD, DATA_CENTER }
+    public enum Deployment {
+        CLOUD, DATA_CENTER
+    }
 
     /** How Popcorn signs in: e-mail and API token (Cloud), or a personal access token (Data Center). */
-    public enum Auth { BASIC, BEARER }
+    public enum Auth {
+        BASIC, BEARER
+    }
 
     /** The jira.* keys. */
     public static final List<Key> KEYS = List.of(
@@ -31,7 +35,7 @@ public record JiraConfig(
                     "cloud (REST v3) or data-center (REST v2, also Server)"),
             Key.of("jira.auth", "",
                     "basic (e-mail or user name + API token) or bearer (personal access token);"
-                    + " default basic on cloud, bearer on data-center"),
+                            + " default basic on cloud, bearer on data-center"),
             Key.of("jira.user", "",
                     "the account's e-mail (Cloud) or user name, for basic auth"),
             Key.secret("jira.token", "",
@@ -42,13 +46,13 @@ public record JiraConfig(
                     "issue type of tickets created from wishes"),
             Key.of("jira.release-jql", "fixVersion = \"{version}\"",
                     "JQL that finds a release's features;"
-                    + " {version} is replaced by the release version"),
+                            + " {version} is replaced by the release version"),
             Key.of("jira.wish-jql", "",
                     "JQL of open tickets a new wish is matched against,"
-                    + " e.g. project = MIUI AND statusCategory != Done (empty: only wishes)"),
+                            + " e.g. project = MIUI AND statusCategory != Done (empty: only wishes)"),
             Key.of("jira.team-rules", "",
                     "ticket to team rules, first match wins:"
-                    + " component:Camera=camera, label:gallery=gallery, project:SEC=security"),
+                            + " component:Camera=camera, label:gallery=gallery, project:SEC=security"),
             Key.of("jira.default-team", "",
                     "team of tickets no rule matches (empty: such a ticket is an error)"),
             Key.of("jira.requests-per-second", "5",
@@ -57,15 +61,15 @@ public record JiraConfig(
                     "how long one Jira request may take"),
             Key.of("jira.refresh-minutes", "60",
                     "how often feedback on tickets is refreshed while a"
-                    + " round runs (0: only when the round closes)"),
+                            + " round runs (0: only when the round closes)"),
             Key.of("jira.max-attempts", "12",
                     "failed attempts of one write before it is marked failed on the dashboard (waits Jira"
-                    + " asks for with Retry-After do not count; they end a day after the first try)"),
+                            + " asks for with Retry-After do not count; they end a day after the first try)"),
             Key.of("jira.label.loved", "popcorn-loved",
                     "label for well-liked features (empty: none)"),
             Key.of("jira.label.needs-work", "popcorn-needs-work",
                     "label for features users find not"
-                    + " good enough (empty: none)"),
+                            + " good enough (empty: none)"),
             Key.of("jira.label.min-verdicts", "5",
                     "verdicts a feature needs before it earns a label"),
             Key.of("jira.label.loved-percent", "80",
@@ -76,7 +80,7 @@ public record JiraConfig(
                     "also add one summary comment per ticket when the round closes"),
             Key.secret("jira.webhook-secret", "",
                     "secret of the Jira webhook, whose X-Hub-Signature is checked"
-                    + " (secret; empty: the webhook refuses everything)"));
+                            + " (secret; empty: the webhook refuses everything)"));
 
     /** Reads the jira.* keys; Jira is off without {@code jira.url}. */
     public static JiraConfig from(Values v) {
@@ -96,7 +100,8 @@ public record JiraConfig(
             throw new ConfigException("jira.user is required with jira.auth=basic (the account's e-mail on Cloud)");
         }
         if (!v.text("jira.release-jql").contains("{version}")) {
-            throw new ConfigException("jira.release-jql must contain {version}, not '" + v.text("jira.release-jql") + "'");
+            throw new ConfigException(
+                    "jira.release-jql must contain {version}, not '" + v.text("jira.release-jql") + "'");
         }
         TeamRules teams;
         FeedbackLabels labels;
@@ -121,16 +126,19 @@ public record JiraConfig(
         try {
             pace = Double.parseDouble(v.text("jira.requests-per-second"));
         } catch (NumberFormatException e) {
-            throw new ConfigException("jira.requests-per-second must be a number, not '" + v.text("jira.requests-per-second") + "'");
+            throw new ConfigException(
+                    "jira.requests-per-second must be a number, not '" + v.text("jira.requests-per-second") + "'");
         }
         if (!(pace >= 0.1 && pace <= 100)) {
-            throw new ConfigException("jira.requests-per-second must be between 0.1 and 100, not " + v.text("jira.requests-per-second"));
+            throw new ConfigException(
+                    "jira.requests-per-second must be between 0.1 and 100, not " + v.text("jira.requests-per-second"));
         }
         return new JiraConfig(url, deployment, auth, v.text("jira.user"), v.text("jira.token"), v.text("jira.project"),
                 v.text("jira.issue-type"), v.text("jira.release-jql"), v.text("jira.wish-jql"), teams, pace,
                 Duration.ofSeconds(v.integer("jira.timeout-seconds", 1, 600)),
                 Duration.ofMinutes(v.integer("jira.refresh-minutes", 0, 10_080)),
-                v.integer("jira.max-attempts", 1, 1000), labels, v.bool("jira.comments"), v.text("jira.webhook-secret"));
+                v.integer("jira.max-attempts", 1, 1000), labels, v.bool("jira.comments"),
+                v.text("jira.webhook-secret"));
     }
 
     public static JiraConfig off() {

@@ -24,8 +24,9 @@ public record LeaderboardConfig(List<String> excludedGroups, boolean excludeLead
         List<String> groups = v.list("leaderboards.excluded-groups");
         for (String group : groups) {
             if (!group.matches("[\\p{L}\\p{N}_.-]{1,60}")) {
-                throw new ConfigException("leaderboards.excluded-groups must be forum group names (letters, digits, '_', '.', '-'),"
-                        + " not '" + group + "'");
+                throw new ConfigException(
+                        "leaderboards.excluded-groups must be forum group names (letters, digits, '_', '.', '-'),"
+                                + " not '" + group + "'");
             }
         }
         return new LeaderboardConfig(groups, v.bool("leaderboards.exclude-leads"));

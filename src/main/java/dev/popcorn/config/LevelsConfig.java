@@ -44,8 +44,10 @@ public record LevelsConfig(LevelLadder ladder, Streak.Rules streak) {
                     "names of the level " + level.id() + ": Chinese / English"));
             keys.add(Key.of(prefix + ".needs", level.byHand() ? BY_HAND : needs(level.needs()),
                     level.rank() == 0 ? "what the first level takes (every user starts here: keep 0)"
-                            : "what the level " + level.id() + " takes over the window ('N points, N reports, N releases'"
-                            + (level.byHand() ? ", or 'by hand': granted by a lead or its forum group)" : ")")));
+                            : "what the level " + level.id()
+                                    + " takes over the window ('N points, N reports, N releases'"
+                                    + (level.byHand() ? ", or 'by hand': granted by a lead or its forum group)"
+                                            : ")")));
             keys.add(Key.of(prefix + ".wishes-per-day", String.valueOf(level.wishesPerDay()),
                     "new wishes a user at the level " + level.id() + " may file per day"));
         }
@@ -76,8 +78,9 @@ public record LevelsConfig(LevelLadder ladder, Streak.Rules streak) {
             String[] names = v.text(prefix + ".name").split("/", -1);
             if (names.length != 2 || names[0].isBlank() || names[1].isBlank()
                     || names[0].strip().length() > 20 || names[1].strip().length() > 40) {
-                throw new ConfigException(prefix + ".name must be 'Chinese / English' (up to 20 and 40 characters), not '"
-                        + v.text(prefix + ".name") + "'");
+                throw new ConfigException(
+                        prefix + ".name must be 'Chinese / English' (up to 20 and 40 characters), not '"
+                                + v.text(prefix + ".name") + "'");
             }
             String needsText = v.text(prefix + ".needs").strip();
             boolean byHand = needsText.equalsIgnoreCase(BY_HAND);
@@ -86,7 +89,8 @@ public record LevelsConfig(LevelLadder ladder, Streak.Rules streak) {
             }
             Level.Requirement needs = byHand ? Level.Requirement.nothing() : needs(prefix + ".needs", needsText);
             if (rank == 0 && !needs.equals(Level.Requirement.nothing())) {
-                throw new ConfigException(prefix + ".needs must be '0 points, 0 reports, 0 releases': every user starts there");
+                throw new ConfigException(
+                        prefix + ".needs must be '0 points, 0 reports, 0 releases': every user starts there");
             }
             levels.add(new Level(id, rank, names[0].strip(), names[1].strip(), needs,
                     v.integer(prefix + ".wishes-per-day", 0, 1000), byHand));
@@ -100,7 +104,8 @@ public record LevelsConfig(LevelLadder ladder, Streak.Rules streak) {
             rights.put(right, from);
         }
         LevelLadder ladder = new LevelLadder(levels, v.integer("levels.window-releases", 1, 520),
-                v.integer("levels.keep-percent", 0, 100), Duration.ofDays(v.integer("levels.grace-days", 0, 3650)), rights);
+                v.integer("levels.keep-percent", 0, 100), Duration.ofDays(v.integer("levels.grace-days", 0, 3650)),
+                rights);
         return new LevelsConfig(ladder, new Streak.Rules(v.integer("streak.freeze-every", 1, 520),
                 v.integer("streak.max-freezes", 0, 52), v.integer("streak.bonus-every", 1, 520)));
     }
@@ -116,8 +121,10 @@ public record LevelsConfig(LevelLadder ladder, Streak.Rules streak) {
     private static Level.Requirement needs(String key, String text) {
         Matcher m = NEEDS.matcher(text);
         if (!m.matches()) {
-            throw new ConfigException(key + " must read 'N points, N reports, N releases' or 'by hand', not '" + text + "'");
+            throw new ConfigException(
+                    key + " must read 'N points, N reports, N releases' or 'by hand', not '" + text + "'");
         }
-        return new Level.Requirement(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        return new Level.Requirement(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)));
     }
 }

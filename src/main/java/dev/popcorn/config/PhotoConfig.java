@@ -14,7 +14,7 @@ public record PhotoConfig(List<String> allowedHosts) {
     public static final List<Key> KEYS = List.of(
             Key.of("photos.allowed-hosts", "",
                     "host names or addresses, comma separated, that members' photos may be copied from even though"
-                    + " they resolve to loopback, private or other non-public addresses (empty: public hosts only)"));
+                            + " they resolve to loopback, private or other non-public addresses (empty: public hosts only)"));
 
     /** A host name, an IPv4 address, or an IPv6 address with or without brackets; no scheme, port, path or wildcard. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\\.?"

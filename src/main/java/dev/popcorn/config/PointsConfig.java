@@ -13,7 +13,7 @@ public final class PointsConfig {
                     "participation points for handing in a real report (at least one verdict), once per release"),
             Key.of("points.report-written", String.valueOf(ParticipationKind.REPORT_WRITTEN.points()),
                     "more points for a report whose written comments come to at least 40 characters and copy no other"
-                    + " report, once per release (also when written in a later edit)"),
+                            + " report, once per release (also when written in a later edit)"),
             Key.of("points.ballot", String.valueOf(ParticipationKind.BALLOT_CAST.points()),
                     "participation points for casting a ballot in the award poll, once per poll"),
             Key.of("points.wish-shipped", String.valueOf(ParticipationKind.WISH_FULFILLED.points()),
@@ -30,7 +30,7 @@ public final class PointsConfig {
                     "points for a report a lead marks helpful (exempt from the weekly cap)"),
             Key.of("points.weekly-cap", String.valueOf(PointsRules.defaults().weeklyCap()),
                     "most points a user earns from reports and ballots per release week (Friday to Friday in week.zone;"
-                    + " 0: no cap); a grant beyond it is recorded with what remains"));
+                            + " 0: no cap); a grant beyond it is recorded with what remains"));
 
     private PointsConfig() {
     }

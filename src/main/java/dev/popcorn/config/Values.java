@@ -77,7 +77,8 @@ public final class Values {
         try {
             dev.popcorn.domain.AddressRange.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + " takes IP addresses and CIDR ranges (10.0.0.0/8, ::1), not '" + value + "'");
+            throw new ConfigException(
+                    key + " takes IP addresses and CIDR ranges (10.0.0.0/8, ::1), not '" + value + "'");
         }
     }
 
@@ -105,7 +106,8 @@ public final class Values {
         try {
             return WeekCalendar.Moment.parse(text(key));
         } catch (RuleViolation e) {
-            throw new ConfigException(key + " must be a day and a time such as 'TUESDAY 23:59', not '" + text(key) + "'");
+            throw new ConfigException(
+                    key + " must be a day and a time such as 'TUESDAY 23:59', not '" + text(key) + "'");
         }
     }
 

@@ -11,13 +11,15 @@ import java.util.Locale;
 public record WatchConfig(String metricsToken, LogFormat logFormat) {
 
     /** How each log line is written. */
-    public enum LogFormat { TEXT, JSON }
+    public enum LogFormat {
+        TEXT, JSON
+    }
 
     /** The metrics.* and log.* keys. */
     public static final List<Key> KEYS = List.of(
             Key.secret("metrics.token", "",
                     "bearer token a Prometheus scraper sends for GET /metrics, 16+ characters (secret; empty: /metrics"
-                    + " answers 404, never public)"),
+                            + " answers 404, never public)"),
             Key.of("log.format", "text",
                     "how log lines are written: text (for people) or json (one object a line, for log shippers)"));
 
@@ -25,7 +27,8 @@ public record WatchConfig(String metricsToken, LogFormat logFormat) {
     public static WatchConfig from(Values v) {
         String token = v.text("metrics.token");
         if (!token.isEmpty() && token.length() < 16) {
-            throw new ConfigException("metrics.token must have at least 16 characters (or be empty to keep /metrics off)");
+            throw new ConfigException(
+                    "metrics.token must have at least 16 characters (or be empty to keep /metrics off)");
         }
         String format = v.text("log.format").toLowerCase(Locale.ROOT);
         LogFormat logFormat = switch (format) {
@@ -39,6 +42,7 @@ public record WatchConfig(String metricsToken, LogFormat logFormat) {
     /** Never shows the token, only whether there is one. */
     @Override
     public String toString() {
-        return "WatchConfig[metrics=" + (metricsToken.isEmpty() ? "off" : "behind a token") + ", log=" + logFormat + "]";
+        return "WatchConfig[metrics=" + (metricsToken.isEmpty() ? "off" : "behind a token") + ", log=" + logFormat
+                + "]";
     }
 }

@@ -16,7 +16,7 @@ public record WritesConfig(int batchSize, Duration linger, int queue, int review
                     "most ballots and reports committed in one transaction (1–10000)"),
             Key.of("writes.batch-wait-ms", "0",
                     "how long a batch waits for more writes after its first, in milliseconds (0–1000; 0: a batch takes what"
-                    + " waits when the writer is free, and the writes that come while it commits make the next one)"),
+                            + " waits when the writer is free, and the writes that come while it commits make the next one)"),
             Key.of("writes.queue", "20000",
                     "most writes waiting for their batch; beyond it a write is answered 503 with Retry-After (1–1000000)"),
             Key.of("writes.reviews-per-second", "100",

@@ -1,33 +1,32 @@
 package dev.popcorn.demo;
 
-import dev.popcorn.app.award.BallotStore;
-import dev.popcorn.app.award.ManagePoll;
-import dev.popcorn.app.feedback.HandInReport;
-import dev.popcorn.app.participation.LevelOverrides;
-import dev.popcorn.app.participation.StandingReviews;
-import dev.popcorn.app.week.FunnelStore;
-import dev.popcorn.app.release.OpenRelease;
-import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
+import dev.popcorn.app.award.BallotStore;
+import dev.popcorn.app.award.ManagePoll;
+import dev.popcorn.app.feedback.HandInReport;
+import dev.popcorn.app.participation.LevelOverrides;
+import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.participation.StandingReviews;
+import dev.popcorn.app.release.OpenRelease;
+import dev.popcorn.app.week.FunnelStore;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.participation.ParticipationEvent;
 import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.award.Poll;
-import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.team.Team;
-import dev.popcorn.domain.feedback.Verdict;
-import dev.popcorn.domain.WeekCalendar;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -74,92 +73,94 @@ public final class DemoWeek {
 
     /** Each team: its slug, its name in English and in Chinese, its members. */
     private static final String[][] TEAMS = {
-        {"camera", "Camera", "相机", "王磊 Wang Lei", "李娜 Li Na", "陈杰 Chen Jie"},
-        {"messaging", "Messaging", "短信", "张伟 Zhang Wei", "刘洋 Liu Yang", "孙丽 Sun Li"},
-        {"launcher", "Launcher", "桌面", "赵敏 Zhao Min", "周涛 Zhou Tao", "吴静 Wu Jing", "郑凯 Zheng Kai"},
-        {"battery", "Battery", "电量", "黄勇 Huang Yong", "徐娟 Xu Juan"},
+            {"camera", "Camera", "相机", "王磊 Wang Lei", "李娜 Li Na", "陈杰 Chen Jie"},
+            {"messaging", "Messaging", "短信", "张伟 Zhang Wei", "刘洋 Liu Yang", "孙丽 Sun Li"},
+            {"launcher", "Launcher", "桌面", "赵敏 Zhao Min", "周涛 Zhou Tao", "吴静 Wu Jing", "郑凯 Zheng Kai"},
+            {"battery", "Battery", "电量", "黄勇 Huang Yong", "徐娟 Xu Juan"},
     };
     private static final int FIRST_MEMBER = 3;
 
     private static final String[][] THIS_WEEK = {
-        {"MIUI-2041", "Night mode for the camera: brighter photos after dark", "camera", "相机夜景模式：天黑后也能拍出明亮的照片"},
-        {"MIUI-2043", "Burst shots grouped in the gallery", "camera", "相册中的连拍照片自动归组"},
-        {"MIUI-2050", "Verification codes in SMS copied with one tap", "messaging", "短信验证码一键复制"},
-        {"MIUI-2052", "Block spam messages by keyword", "messaging", "按关键词拦截垃圾短信"},
-        {"MIUI-2060", "Desktop folders with large icons", "launcher", "桌面文件夹支持大图标"},
-        {"MIUI-2061", "Swipe down anywhere on the desktop to search", "launcher", "桌面任意位置下滑即可搜索"},
-        {"MIUI-2070", "Battery use per app, hour by hour", "battery", "按小时查看每个应用的耗电"},
-        {"MIUI-2072", "Quiet charging at night", "battery", "夜间静音充电"},
+            {"MIUI-2041", "Night mode for the camera: brighter photos after dark", "camera", "相机夜景模式：天黑后也能拍出明亮的照片"},
+            {"MIUI-2043", "Burst shots grouped in the gallery", "camera", "相册中的连拍照片自动归组"},
+            {"MIUI-2050", "Verification codes in SMS copied with one tap", "messaging", "短信验证码一键复制"},
+            {"MIUI-2052", "Block spam messages by keyword", "messaging", "按关键词拦截垃圾短信"},
+            {"MIUI-2060", "Desktop folders with large icons", "launcher", "桌面文件夹支持大图标"},
+            {"MIUI-2061", "Swipe down anywhere on the desktop to search", "launcher", "桌面任意位置下滑即可搜索"},
+            {"MIUI-2070", "Battery use per app, hour by hour", "battery", "按小时查看每个应用的耗电"},
+            {"MIUI-2072", "Quiet charging at night", "battery", "夜间静音充电"},
     };
 
     private static final String[][] LAST_WEEK = {
-        {"MIUI-1988", "Shutter sound can be turned off", "camera", "可以关闭快门声"},
-        {"MIUI-1990", "Group messages show who has read them", "messaging", "群消息显示谁已读"},
-        {"MIUI-1994", "Scheduled messages", "messaging", "定时发送短信"},
-        {"MIUI-2002", "Lock the desktop layout", "launcher", "锁定桌面布局"},
-        {"MIUI-2010", "Power-saving mode keeps alarms on", "battery", "省电模式下闹钟照常响"},
-        {"MIUI-2011", "Charging estimate on the lock screen", "battery", "锁屏显示预计充满时间"},
+            {"MIUI-1988", "Shutter sound can be turned off", "camera", "可以关闭快门声"},
+            {"MIUI-1990", "Group messages show who has read them", "messaging", "群消息显示谁已读"},
+            {"MIUI-1994", "Scheduled messages", "messaging", "定时发送短信"},
+            {"MIUI-2002", "Lock the desktop layout", "launcher", "锁定桌面布局"},
+            {"MIUI-2010", "Power-saving mode keeps alarms on", "battery", "省电模式下闹钟照常响"},
+            {"MIUI-2011", "Charging estimate on the lock screen", "battery", "锁屏显示预计充满时间"},
     };
 
     /** Each team's candidate project per week, in the order of {@link #TEAMS}: a title, a one-line pitch, both in Chinese. */
     private static final String[][] THIS_WEEK_PROJECTS = {
-        {"Night camera", "Photos after dark that look like daylight.", "夜景相机", "天黑后拍的照片也像白天一样亮。"},
-        {"One-tap verification codes", "Never type a verification code again.", "验证码一键填", "再也不用手动输入验证码。"},
-        {"Big folders, quick search", "A desktop that fits the way you work.", "大文件夹，快搜索", "按你的习惯摆放的桌面。"},
-        {"Battery, hour by hour", "Know where your battery goes, and charge quietly at night.", "每小时的电量", "知道电都用在哪儿，夜里安静地充电。"},
+            {"Night camera", "Photos after dark that look like daylight.", "夜景相机", "天黑后拍的照片也像白天一样亮。"},
+            {"One-tap verification codes", "Never type a verification code again.", "验证码一键填", "再也不用手动输入验证码。"},
+            {"Big folders, quick search", "A desktop that fits the way you work.", "大文件夹，快搜索", "按你的习惯摆放的桌面。"},
+            {"Battery, hour by hour", "Know where your battery goes, and charge quietly at night.", "每小时的电量",
+                    "知道电都用在哪儿，夜里安静地充电。"},
     };
 
     private static final String[][] LAST_WEEK_PROJECTS = {
-        {"Silent shutter", "Take photos in a library without a sound.", "静音快门", "在图书馆拍照也不出声。"},
-        {"Read receipts and scheduled messages", "Know who read it; send it when it matters.", "已读回执与定时短信", "知道谁读了；在合适的时候发出。"},
-        {"Locked desktop", "Children can no longer rearrange your icons.", "锁定桌面", "孩子再也弄乱不了你的图标。"},
-        {"Alarms that survive power saving", "Save battery and still wake up on time.", "省电也不误闹钟", "省电也能按时起床。"},
+            {"Silent shutter", "Take photos in a library without a sound.", "静音快门", "在图书馆拍照也不出声。"},
+            {"Read receipts and scheduled messages", "Know who read it; send it when it matters.", "已读回执与定时短信",
+                    "知道谁读了；在合适的时候发出。"},
+            {"Locked desktop", "Children can no longer rearrange your icons.", "锁定桌面", "孩子再也弄乱不了你的图标。"},
+            {"Alarms that survive power saving", "Save battery and still wake up on time.", "省电也不误闹钟", "省电也能按时起床。"},
     };
 
     /** What fans say about each feature, liked and not good enough, in both languages: three of each. */
     private static final Map<String, String[][]> COMMENTS = Map.ofEntries(
-        Map.entry("MIUI-2041", new String[][] {
-            {"夜景清楚多了", "Night shots are finally usable", "Much sharper in low light"},
-            {"夜景模式拍照要等好几秒", "暗光下还是有噪点", "Takes long to save night photos"}}),
-        Map.entry("MIUI-2043", new String[][] {
-            {"连拍分组很方便", "My gallery is tidy at last", "一组照片一眼就能看完"},
-            {"Burst groups hide my best shot", "希望能自定义分组", "分组后找不到单张照片"}}),
-        Map.entry("MIUI-2050", new String[][] {
-            {"验证码一键复制太方便了", "No more typing codes!", "Works with every bank I use"},
-            {"Missed some codes from my bank", "有的验证码识别不出来", "Copies the wrong number sometimes"}}),
-        Map.entry("MIUI-2052", new String[][] {
-            {"垃圾短信少多了", "Keyword blocking works well", "终于清净了"},
-            {"把正常短信也拦截了", "Can't block by sender name", "希望能自定义关键词"}}),
-        Map.entry("MIUI-2060", new String[][] {
-            {"大文件夹很好用", "Love the big icons", "桌面整洁多了"},
-            {"图标太大了", "Folders too big on small screens", "希望文件夹能改颜色"}}),
-        Map.entry("MIUI-2061", new String[][] {
-            {"Search from anywhere is fast", "下滑就能搜，很顺手", "Finds apps and settings alike"},
-            {"下拉搜索和通知栏冲突", "Search misses my apps", "有时候会卡一下"}}),
-        Map.entry("MIUI-2070", new String[][] {
-            {"终于知道哪个应用耗电了", "Great detail per app", "按小时显示很清楚"},
-            {"耗电统计有延迟", "Chart hard to read in dark mode", "希望能导出数据"}}),
-        Map.entry("MIUI-2072", new String[][] {
-            {"Quiet charging: no more buzzing at night", "晚上充电没声音了", "Battery stays cooler overnight"},
-            {"安静充电太慢了", "Not fully charged by morning", "希望能设定充电时间"}}),
-        Map.entry("MIUI-1988", new String[][] {
-            {"图书馆里拍照不再尴尬", "Finally a silent shutter", "静音快门太棒了"},
-            {"关掉后连录像提示音也没了", "Some regions still force the sound", "希望锁屏时也能生效"}}),
-        Map.entry("MIUI-1990", new String[][] {
-            {"群里谁看了一目了然", "Read receipts in groups help a lot", "终于不用挨个问了"},
-            {"Can't turn it off for one group", "隐私上有点担心", "已读人数有时不准"}}),
-        Map.entry("MIUI-1994", new String[][] {
-            {"定时发送生日祝福很方便", "Scheduled messages are so useful", "再也不会忘记发了"},
-            {"Can't edit a scheduled message", "定时列表不好找", "Sent an hour late after a time change"}}),
-        Map.entry("MIUI-2002", new String[][] {
-            {"孩子再也弄乱不了桌面了", "Locked layout saves my sanity", "锁定后很安心"},
-            {"锁定后想改得先解锁，有点麻烦", "New apps still land on page one", "Widgets can still be moved"}}),
-        Map.entry("MIUI-2010", new String[][] {
-            {"省电模式下闹钟照常响", "Alarms finally survive power saving", "再也没迟到过"},
-            {"Other reminders still get killed", "省电模式开关不好找", "希望日历提醒也能保留"}}),
-        Map.entry("MIUI-2011", new String[][] {
-            {"锁屏就能看到还要充多久", "The estimate is spot on", "很实用的小功能"},
-            {"Estimate jumps around at first", "快充时估计不准", "字太小了"}}));
+            Map.entry("MIUI-2041", new String[][] {
+                    {"夜景清楚多了", "Night shots are finally usable", "Much sharper in low light"},
+                    {"夜景模式拍照要等好几秒", "暗光下还是有噪点", "Takes long to save night photos"}}),
+            Map.entry("MIUI-2043", new String[][] {
+                    {"连拍分组很方便", "My gallery is tidy at last", "一组照片一眼就能看完"},
+                    {"Burst groups hide my best shot", "希望能自定义分组", "分组后找不到单张照片"}}),
+            Map.entry("MIUI-2050", new String[][] {
+                    {"验证码一键复制太方便了", "No more typing codes!", "Works with every bank I use"},
+                    {"Missed some codes from my bank", "有的验证码识别不出来", "Copies the wrong number sometimes"}}),
+            Map.entry("MIUI-2052", new String[][] {
+                    {"垃圾短信少多了", "Keyword blocking works well", "终于清净了"},
+                    {"把正常短信也拦截了", "Can't block by sender name", "希望能自定义关键词"}}),
+            Map.entry("MIUI-2060", new String[][] {
+                    {"大文件夹很好用", "Love the big icons", "桌面整洁多了"},
+                    {"图标太大了", "Folders too big on small screens", "希望文件夹能改颜色"}}),
+            Map.entry("MIUI-2061", new String[][] {
+                    {"Search from anywhere is fast", "下滑就能搜，很顺手", "Finds apps and settings alike"},
+                    {"下拉搜索和通知栏冲突", "Search misses my apps", "有时候会卡一下"}}),
+            Map.entry("MIUI-2070", new String[][] {
+                    {"终于知道哪个应用耗电了", "Great detail per app", "按小时显示很清楚"},
+                    {"耗电统计有延迟", "Chart hard to read in dark mode", "希望能导出数据"}}),
+            Map.entry("MIUI-2072", new String[][] {
+                    {"Quiet charging: no more buzzing at night", "晚上充电没声音了", "Battery stays cooler overnight"},
+                    {"安静充电太慢了", "Not fully charged by morning", "希望能设定充电时间"}}),
+            Map.entry("MIUI-1988", new String[][] {
+                    {"图书馆里拍照不再尴尬", "Finally a silent shutter", "静音快门太棒了"},
+                    {"关掉后连录像提示音也没了", "Some regions still force the sound", "希望锁屏时也能生效"}}),
+            Map.entry("MIUI-1990", new String[][] {
+                    {"群里谁看了一目了然", "Read receipts in groups help a lot", "终于不用挨个问了"},
+                    {"Can't turn it off for one group", "隐私上有点担心", "已读人数有时不准"}}),
+            Map.entry("MIUI-1994", new String[][] {
+                    {"定时发送生日祝福很方便", "Scheduled messages are so useful", "再也不会忘记发了"},
+                    {"Can't edit a scheduled message", "定时列表不好找", "Sent an hour late after a time change"}}),
+            Map.entry("MIUI-2002", new String[][] {
+                    {"孩子再也弄乱不了桌面了", "Locked layout saves my sanity", "锁定后很安心"},
+                    {"锁定后想改得先解锁，有点麻烦", "New apps still land on page one", "Widgets can still be moved"}}),
+            Map.entry("MIUI-2010", new String[][] {
+                    {"省电模式下闹钟照常响", "Alarms finally survive power saving", "再也没迟到过"},
+                    {"Other reminders still get killed", "省电模式开关不好找", "希望日历提醒也能保留"}}),
+            Map.entry("MIUI-2011", new String[][] {
+                    {"锁屏就能看到还要充多久", "The estimate is spot on", "很实用的小功能"},
+                    {"Estimate jumps around at first", "快充时估计不准", "字太小了"}}));
 
     /**
      * The earlier weeks, oldest first, one row per team in the order of {@link #TEAMS}: the feature each team shipped
@@ -167,140 +168,146 @@ public final class DemoWeek {
      * Chinese), and what one fan liked and one found not good enough about it.
      */
     private static final String[][][] EARLIER = {
-        {{"Open the camera from the lock screen in half a second", "锁屏半秒打开相机", "Camera in half a second", "半秒开相机",
-            "Double-press the volume key and shoot.", "双击音量键，马上拍。", "锁屏双击就能拍，抓拍猫很方便",
-            "Sometimes opens by itself in my pocket"},
-         {"Search text messages by sender or word", "短信按发件人或关键词搜索", "Search your messages", "短信一搜就有",
-            "Find last month's delivery code in a second.", "上个月的取件码，一搜就找到。", "找快递短信快多了",
-            "Search doesn't look inside MMS"},
-         {"App drawer sorted by how often you use each app", "应用抽屉按使用频率排序", "Your apps, in your order",
-            "常用应用排在前面", "The apps you open most are the first you see.", "最常用的应用，第一眼就看到。", "找应用快多了",
-            "The order changes too often"},
-         {"Battery health shown in Settings", "设置中显示电池健康度", "Battery health at a glance", "电池健康一目了然",
-            "Know how your battery is ageing.", "了解你的电池老化到什么程度。", "知道电池还有 92% 很安心",
-            "Wish it showed the charge cycles too"}},
-        {{"Document scans straighten the page", "文档扫描自动拉正", "Straight scans", "文档自动拉正",
-            "Photograph a page at an angle, get it square.", "斜着拍的文件也能自动摆正。", "Scanned my lease in seconds",
-            "边缘识别有时会切掉一角"},
-         {"Parcel notifications grouped into one card", "快递通知合并成一张卡片", "One card for your parcels", "快递一张卡片",
-            "Every parcel in one place, not ten messages.", "所有快递在一张卡片里，不再是十条短信。",
-            "Love seeing all my parcels together", "有的快递公司识别不出来"},
-         {"Hide apps from the desktop", "在桌面隐藏应用", "Hidden apps", "隐藏应用", "Keep the desktop for what you use.",
-            "桌面只放你常用的。", "Hid all the preinstalled games", "隐藏以后找回来的入口太深了"},
-         {"Stop charging at 80% overnight", "夜间充到 80% 暂停", "Gentle overnight charging", "夜间养护充电",
-            "A longer-lived battery, still full when you wake up.", "电池更耐用，起床时照样充满。",
-            "Battery health stopped dropping", "有一天早上只充到了 80%"}},
-        {{"Portrait mode blurs the background more naturally", "人像模式背景虚化更自然", "Natural portraits", "更自然的人像",
-            "Hair stays sharp, the background goes soft.", "发丝清晰，背景柔和。", "头发边缘终于不糊了",
-            "Glasses still get blurred at the edges"},
-         {"Reply from the notification with quick answers", "在通知栏快捷回复", "Quick replies", "一键回复",
-            "Answer \"On my way\" without opening the app.", "不用打开应用就能回“马上到”。", "在地铁上单手回消息方便多了",
-            "Can't edit the quick answers"},
-         {"Widgets resize freely", "小部件自由调整大小", "Widgets your size", "随心大小的小部件",
-            "Make the weather big and the clock small.", "天气放大，时钟缩小。", "天气小部件终于能放大了",
-            "Some widgets still come in one size only"},
-         {"Apps that drain the battery in the background are flagged", "标出在后台耗电的应用", "Catch the battery hogs",
-            "揪出耗电大户", "See which app kept your phone awake all night.", "看看是哪个应用让手机一夜没睡。",
-            "原来是一个天气应用在偷偷耗电", "It flags my music app while I'm listening"}},
-        {{"QR codes read straight from the viewfinder", "相机取景框直接识别二维码", "Scan without an app", "不开应用也能扫码",
-            "Point the camera at a code and tap the link.", "对准二维码，点一下就打开。",
-            "No more opening a chat app just to scan", "识别太灵敏，拍照时老弹出链接"},
-         {"Pin important conversations", "重要会话置顶", "Pinned conversations", "会话置顶", "Family on top, always.",
-            "家人的消息永远在最上面。", "把爸妈置顶了，再也不会漏看", "Only three conversations can be pinned"},
-         {"Icon packs from the theme store on the desktop", "桌面可用主题商店的图标包", "Icon packs", "换图标包",
-            "A new look without a new phone.", "不换手机，也能换个新样子。", "The minimal icons look great",
-            "第三方应用的图标没有换"},
-         {"Power saving keeps notifications from chat apps", "省电模式保留聊天应用的通知", "Saving power, not messages",
-            "省电不漏消息", "Save battery and still hear from your family.", "省电的同时，不漏家人的消息。",
-            "No more missed messages on power saving", "消息还是会晚到几分钟"}},
-        {{"Self-timer with a countdown you can see", "定时拍照显示倒计时", "A countdown you can see", "看得见的倒计时",
-            "Group photos where nobody is caught blinking.", "合照再也不会有人闭眼。", "倒计时数字很大，站远了也看得清",
-            "Wish there were a 3-second option"},
-         {"Photos in messages sent at full quality over Wi-Fi", "连接 Wi-Fi 时发送原图", "Full-quality photos", "原图发送",
-            "Sharp photos whenever the network allows.", "网络允许时，照片不再被压缩。",
-            "Grandma can finally zoom into the photos", "用流量的时候也想发原图"},
-         {"Double-tap the desktop to lock the screen", "双击桌面锁屏", "Double-tap to lock", "双击锁屏",
-            "Lock the phone without reaching for the button.", "不用按电源键也能锁屏。", "电源键终于不用天天按了",
-            "Locks when I tap a widget too fast"},
-         {"Charging power shown while charging", "充电时显示充电功率", "See how fast it charges", "看得见的充电速度",
-            "Watts on the lock screen: is it the cable or the charger?", "锁屏显示功率：是线的问题还是充电头的问题？",
-            "一看就知道是数据线坏了", "The number jumps around a lot"}},
-        {{"Pro mode remembers its settings", "专业模式记住上次的参数", "Pro mode that remembers", "记得你的专业参数",
-            "Your ISO and shutter speed, where you left them.", "ISO 和快门速度，还是你上次的设置。",
-            "Saves me a minute on every night shoot", "重启手机后参数还是会丢"},
-         {"Verification codes deleted after 24 hours", "验证码短信 24 小时后自动删除", "Codes that clean up after themselves",
-            "验证码自动清理", "Your inbox keeps the messages that matter.", "收件箱只留下重要的短信。", "收件箱清爽多了",
-            "Deleted a code I still needed"},
-         {"Recent apps show a bigger preview", "最近任务的预览更大", "Bigger recent apps", "更大的多任务预览",
-            "See where you left off before you switch.", "切换之前就看清停在哪一页。",
-            "Switching between the map and a chat is easier", "一屏只能看到两个应用了"},
-         {"Less battery used with the screen off", "息屏耗电降低", "Quieter nights", "夜里更省电",
-            "Lose less battery while the phone sleeps.", "手机睡着的时候，少掉一点电。", "Only lost 3% overnight",
-            "开了息屏显示就没什么区别"}},
-        {{"Video stabilisation while walking", "走路拍视频更稳", "Steady walking videos", "边走边拍也稳",
-            "Film as you walk, without the shake.", "边走边拍，画面不抖。", "拍孩子跑步也不晕了",
-            "It crops the picture more than I expected"},
-         {"Each message shows which SIM it came to", "每条短信显示来自哪张卡", "Which SIM?", "哪张卡收的",
-            "See at a glance which number a message was sent to.", "一眼看出短信发到了哪个号码。",
-            "Work and personal numbers are finally easy to tell apart", "卡的标签颜色太淡了"},
-         {"Up to six columns of icons on the desktop", "桌面最多六列图标", "More room on the desktop", "桌面放得更多",
-            "Six apps to a row, if you like it dense.", "一行放六个，喜欢紧凑的就选它。", "六列刚好放下我所有常用的应用",
-            "Labels get cut off at six columns"},
-         {"Low-battery warning at a level you choose", "低电量提醒可以自定义", "Your own low-battery warning",
-            "自定义低电量提醒", "Be warned at 30%, not 10%.", "在 30% 时提醒你，而不是 10%。", "设成 25% 刚刚好",
-            "The warning sound can't be changed"}},
-        {{"Search the gallery by what is in the photo", "相册按画面内容搜索", "Find a photo by what's in it",
-            "搜“猫”就找到猫", "Type \"cat\" and find every cat.", "输入“猫”，所有猫的照片都在这里。",
-            "Found my passport photo in five seconds", "搜“海”会把蓝天也算进去"},
-         {"Emoji suggestions while typing", "输入时推荐表情", "Emoji as you type", "边打字边推荐表情",
-            "Type \"happy birthday\", get a cake.", "打“生日快乐”，蛋糕就来了。", "我妈现在发消息全是表情了",
-            "The suggestions cover the keyboard"},
-         {"Folders suggest their own name", "文件夹自动起名", "Folders that name themselves", "自动命名的文件夹",
-            "Put two games together and get a folder called Games.", "把两个游戏放在一起，文件夹就叫“游戏”。",
-            "The names are surprisingly good", "把地图和打车放在一起，起名叫“工具”"},
-         {"Reverse wireless charging for earbuds", "反向无线充电，给耳机充电", "Share your battery", "给耳机分点电",
-            "Lay your earbuds on the back of the phone.", "耳机放在手机背面就能充。", "Saved me on a long flight",
-            "给耳机充电太慢了"}},
-        {{"Macro focus closer to the lens", "微距对焦更近", "Closer macro", "更近的微距",
-            "Flowers, insects and fabric, up close.", "花草、昆虫、布料，近在眼前。", "拍到了蚂蚁的触角",
-            "Hard to hold the phone steady that close"},
-         {"Block unknown numbers from abroad", "拦截境外陌生号码", "Quiet from abroad", "拦截境外骚扰",
-            "No more calls at 3 a.m. from numbers you never knew.", "半夜三点的陌生境外来电，统统拦下。",
-            "One setting and the scam calls stopped", "把出差同事的电话也拦了"},
-         {"Landscape desktop on large phones", "大屏手机桌面支持横屏", "The desktop, sideways", "横屏桌面",
-            "Turn the phone and the desktop turns with it.", "手机一转，桌面跟着转。", "躺着看视频切应用不用转手机了",
-            "Widgets jump around after rotating"},
-         {"Battery use by app over the last seven days", "查看近 7 天各应用的耗电", "A week of battery", "一周耗电记录",
-            "Not just today: see the whole week.", "不止今天，看看整整一周。", "发现短视频应用一周用掉了一半的电",
-            "The chart is too small on my phone"}},
-        {{"The date and place watermark can be turned off", "可以关闭日期和地点水印", "Your watermark, your way", "水印随你",
-            "Keep the date, drop the place, or neither.", "保留日期、去掉地点，或者都不要。",
-            "Finally photos without the phone's name on them", "水印字体不能改"},
-         {"Messages read aloud", "朗读短信", "Messages, read aloud", "短信朗读", "Hear your messages when your hands are busy.",
-            "手上忙的时候，听短信。", "做饭时听消息很方便", "The voice reads numbers one digit at a time"},
-         {"Suggests cleaning up apps you no longer use", "提醒清理长期不用的应用", "Tidy up your apps", "清理不用的应用",
-            "Apps you haven't opened in three months, gathered for you to decide.", "三个月没打开的应用，集中起来由你决定。",
-            "Freed 4 GB in one go", "把我一年只用一次的报税应用也列进去了"},
-         {"Games run cooler on battery saver", "省电模式下玩游戏更凉快", "Cooler gaming", "玩游戏不烫手",
-            "Play longer, and still hold the phone comfortably.", "玩得更久，手机也不烫手。", "打一局下来手机不烫了",
-            "The frame rate drops a bit too much"}},
+            {{"Open the camera from the lock screen in half a second", "锁屏半秒打开相机", "Camera in half a second", "半秒开相机",
+                    "Double-press the volume key and shoot.", "双击音量键，马上拍。", "锁屏双击就能拍，抓拍猫很方便",
+                    "Sometimes opens by itself in my pocket"},
+                    {"Search text messages by sender or word", "短信按发件人或关键词搜索", "Search your messages", "短信一搜就有",
+                            "Find last month's delivery code in a second.", "上个月的取件码，一搜就找到。", "找快递短信快多了",
+                            "Search doesn't look inside MMS"},
+                    {"App drawer sorted by how often you use each app", "应用抽屉按使用频率排序", "Your apps, in your order",
+                            "常用应用排在前面", "The apps you open most are the first you see.", "最常用的应用，第一眼就看到。", "找应用快多了",
+                            "The order changes too often"},
+                    {"Battery health shown in Settings", "设置中显示电池健康度", "Battery health at a glance", "电池健康一目了然",
+                            "Know how your battery is ageing.", "了解你的电池老化到什么程度。", "知道电池还有 92% 很安心",
+                            "Wish it showed the charge cycles too"}},
+            {{"Document scans straighten the page", "文档扫描自动拉正", "Straight scans", "文档自动拉正",
+                    "Photograph a page at an angle, get it square.", "斜着拍的文件也能自动摆正。", "Scanned my lease in seconds",
+                    "边缘识别有时会切掉一角"},
+                    {"Parcel notifications grouped into one card", "快递通知合并成一张卡片", "One card for your parcels", "快递一张卡片",
+                            "Every parcel in one place, not ten messages.", "所有快递在一张卡片里，不再是十条短信。",
+                            "Love seeing all my parcels together", "有的快递公司识别不出来"},
+                    {"Hide apps from the desktop", "在桌面隐藏应用", "Hidden apps", "隐藏应用",
+                            "Keep the desktop for what you use.",
+                            "桌面只放你常用的。", "Hid all the preinstalled games", "隐藏以后找回来的入口太深了"},
+                    {"Stop charging at 80% overnight", "夜间充到 80% 暂停", "Gentle overnight charging", "夜间养护充电",
+                            "A longer-lived battery, still full when you wake up.", "电池更耐用，起床时照样充满。",
+                            "Battery health stopped dropping", "有一天早上只充到了 80%"}},
+            {{"Portrait mode blurs the background more naturally", "人像模式背景虚化更自然", "Natural portraits", "更自然的人像",
+                    "Hair stays sharp, the background goes soft.", "发丝清晰，背景柔和。", "头发边缘终于不糊了",
+                    "Glasses still get blurred at the edges"},
+                    {"Reply from the notification with quick answers", "在通知栏快捷回复", "Quick replies", "一键回复",
+                            "Answer \"On my way\" without opening the app.", "不用打开应用就能回“马上到”。", "在地铁上单手回消息方便多了",
+                            "Can't edit the quick answers"},
+                    {"Widgets resize freely", "小部件自由调整大小", "Widgets your size", "随心大小的小部件",
+                            "Make the weather big and the clock small.", "天气放大，时钟缩小。", "天气小部件终于能放大了",
+                            "Some widgets still come in one size only"},
+                    {"Apps that drain the battery in the background are flagged", "标出在后台耗电的应用",
+                            "Catch the battery hogs",
+                            "揪出耗电大户", "See which app kept your phone awake all night.", "看看是哪个应用让手机一夜没睡。",
+                            "原来是一个天气应用在偷偷耗电", "It flags my music app while I'm listening"}},
+            {{"QR codes read straight from the viewfinder", "相机取景框直接识别二维码", "Scan without an app", "不开应用也能扫码",
+                    "Point the camera at a code and tap the link.", "对准二维码，点一下就打开。",
+                    "No more opening a chat app just to scan", "识别太灵敏，拍照时老弹出链接"},
+                    {"Pin important conversations", "重要会话置顶", "Pinned conversations", "会话置顶", "Family on top, always.",
+                            "家人的消息永远在最上面。", "把爸妈置顶了，再也不会漏看", "Only three conversations can be pinned"},
+                    {"Icon packs from the theme store on the desktop", "桌面可用主题商店的图标包", "Icon packs", "换图标包",
+                            "A new look without a new phone.", "不换手机，也能换个新样子。", "The minimal icons look great",
+                            "第三方应用的图标没有换"},
+                    {"Power saving keeps notifications from chat apps", "省电模式保留聊天应用的通知", "Saving power, not messages",
+                            "省电不漏消息", "Save battery and still hear from your family.", "省电的同时，不漏家人的消息。",
+                            "No more missed messages on power saving", "消息还是会晚到几分钟"}},
+            {{"Self-timer with a countdown you can see", "定时拍照显示倒计时", "A countdown you can see", "看得见的倒计时",
+                    "Group photos where nobody is caught blinking.", "合照再也不会有人闭眼。", "倒计时数字很大，站远了也看得清",
+                    "Wish there were a 3-second option"},
+                    {"Photos in messages sent at full quality over Wi-Fi", "连接 Wi-Fi 时发送原图", "Full-quality photos",
+                            "原图发送",
+                            "Sharp photos whenever the network allows.", "网络允许时，照片不再被压缩。",
+                            "Grandma can finally zoom into the photos", "用流量的时候也想发原图"},
+                    {"Double-tap the desktop to lock the screen", "双击桌面锁屏", "Double-tap to lock", "双击锁屏",
+                            "Lock the phone without reaching for the button.", "不用按电源键也能锁屏。", "电源键终于不用天天按了",
+                            "Locks when I tap a widget too fast"},
+                    {"Charging power shown while charging", "充电时显示充电功率", "See how fast it charges", "看得见的充电速度",
+                            "Watts on the lock screen: is it the cable or the charger?", "锁屏显示功率：是线的问题还是充电头的问题？",
+                            "一看就知道是数据线坏了", "The number jumps around a lot"}},
+            {{"Pro mode remembers its settings", "专业模式记住上次的参数", "Pro mode that remembers", "记得你的专业参数",
+                    "Your ISO and shutter speed, where you left them.", "ISO 和快门速度，还是你上次的设置。",
+                    "Saves me a minute on every night shoot", "重启手机后参数还是会丢"},
+                    {"Verification codes deleted after 24 hours", "验证码短信 24 小时后自动删除",
+                            "Codes that clean up after themselves",
+                            "验证码自动清理", "Your inbox keeps the messages that matter.", "收件箱只留下重要的短信。", "收件箱清爽多了",
+                            "Deleted a code I still needed"},
+                    {"Recent apps show a bigger preview", "最近任务的预览更大", "Bigger recent apps", "更大的多任务预览",
+                            "See where you left off before you switch.", "切换之前就看清停在哪一页。",
+                            "Switching between the map and a chat is easier", "一屏只能看到两个应用了"},
+                    {"Less battery used with the screen off", "息屏耗电降低", "Quieter nights", "夜里更省电",
+                            "Lose less battery while the phone sleeps.", "手机睡着的时候，少掉一点电。", "Only lost 3% overnight",
+                            "开了息屏显示就没什么区别"}},
+            {{"Video stabilisation while walking", "走路拍视频更稳", "Steady walking videos", "边走边拍也稳",
+                    "Film as you walk, without the shake.", "边走边拍，画面不抖。", "拍孩子跑步也不晕了",
+                    "It crops the picture more than I expected"},
+                    {"Each message shows which SIM it came to", "每条短信显示来自哪张卡", "Which SIM?", "哪张卡收的",
+                            "See at a glance which number a message was sent to.", "一眼看出短信发到了哪个号码。",
+                            "Work and personal numbers are finally easy to tell apart", "卡的标签颜色太淡了"},
+                    {"Up to six columns of icons on the desktop", "桌面最多六列图标", "More room on the desktop", "桌面放得更多",
+                            "Six apps to a row, if you like it dense.", "一行放六个，喜欢紧凑的就选它。", "六列刚好放下我所有常用的应用",
+                            "Labels get cut off at six columns"},
+                    {"Low-battery warning at a level you choose", "低电量提醒可以自定义", "Your own low-battery warning",
+                            "自定义低电量提醒", "Be warned at 30%, not 10%.", "在 30% 时提醒你，而不是 10%。", "设成 25% 刚刚好",
+                            "The warning sound can't be changed"}},
+            {{"Search the gallery by what is in the photo", "相册按画面内容搜索", "Find a photo by what's in it",
+                    "搜“猫”就找到猫", "Type \"cat\" and find every cat.", "输入“猫”，所有猫的照片都在这里。",
+                    "Found my passport photo in five seconds", "搜“海”会把蓝天也算进去"},
+                    {"Emoji suggestions while typing", "输入时推荐表情", "Emoji as you type", "边打字边推荐表情",
+                            "Type \"happy birthday\", get a cake.", "打“生日快乐”，蛋糕就来了。", "我妈现在发消息全是表情了",
+                            "The suggestions cover the keyboard"},
+                    {"Folders suggest their own name", "文件夹自动起名", "Folders that name themselves", "自动命名的文件夹",
+                            "Put two games together and get a folder called Games.", "把两个游戏放在一起，文件夹就叫“游戏”。",
+                            "The names are surprisingly good", "把地图和打车放在一起，起名叫“工具”"},
+                    {"Reverse wireless charging for earbuds", "反向无线充电，给耳机充电", "Share your battery", "给耳机分点电",
+                            "Lay your earbuds on the back of the phone.", "耳机放在手机背面就能充。", "Saved me on a long flight",
+                            "给耳机充电太慢了"}},
+            {{"Macro focus closer to the lens", "微距对焦更近", "Closer macro", "更近的微距",
+                    "Flowers, insects and fabric, up close.", "花草、昆虫、布料，近在眼前。", "拍到了蚂蚁的触角",
+                    "Hard to hold the phone steady that close"},
+                    {"Block unknown numbers from abroad", "拦截境外陌生号码", "Quiet from abroad", "拦截境外骚扰",
+                            "No more calls at 3 a.m. from numbers you never knew.", "半夜三点的陌生境外来电，统统拦下。",
+                            "One setting and the scam calls stopped", "把出差同事的电话也拦了"},
+                    {"Landscape desktop on large phones", "大屏手机桌面支持横屏", "The desktop, sideways", "横屏桌面",
+                            "Turn the phone and the desktop turns with it.", "手机一转，桌面跟着转。", "躺着看视频切应用不用转手机了",
+                            "Widgets jump around after rotating"},
+                    {"Battery use by app over the last seven days", "查看近 7 天各应用的耗电", "A week of battery", "一周耗电记录",
+                            "Not just today: see the whole week.", "不止今天，看看整整一周。", "发现短视频应用一周用掉了一半的电",
+                            "The chart is too small on my phone"}},
+            {{"The date and place watermark can be turned off", "可以关闭日期和地点水印", "Your watermark, your way", "水印随你",
+                    "Keep the date, drop the place, or neither.", "保留日期、去掉地点，或者都不要。",
+                    "Finally photos without the phone's name on them", "水印字体不能改"},
+                    {"Messages read aloud", "朗读短信", "Messages, read aloud", "短信朗读",
+                            "Hear your messages when your hands are busy.",
+                            "手上忙的时候，听短信。", "做饭时听消息很方便", "The voice reads numbers one digit at a time"},
+                    {"Suggests cleaning up apps you no longer use", "提醒清理长期不用的应用", "Tidy up your apps", "清理不用的应用",
+                            "Apps you haven't opened in three months, gathered for you to decide.",
+                            "三个月没打开的应用，集中起来由你决定。",
+                            "Freed 4 GB in one go", "把我一年只用一次的报税应用也列进去了"},
+                    {"Games run cooler on battery saver", "省电模式下玩游戏更凉快", "Cooler gaming", "玩游戏不烫手",
+                            "Play longer, and still hold the phone comfortably.", "玩得更久，手机也不烫手。", "打一局下来手机不烫了",
+                            "The frame rate drops a bit too much"}},
     };
 
     private static final String[] WISHES = {
-        "Dual SIM: choose the SIM per contact 双卡按联系人选择",
-        "Call recording 通话录音",
-        "A dark theme for the whole system 全局深色模式",
-        "Show network speed in the status bar 状态栏显示网速",
-        "Lock individual apps with a password 应用加密",
-        "Back up SMS to the cloud 短信云备份",
-        "One-handed mode 单手模式",
-        "Bigger fonts for my parents 老人大字体",
+            "Dual SIM: choose the SIM per contact 双卡按联系人选择",
+            "Call recording 通话录音",
+            "A dark theme for the whole system 全局深色模式",
+            "Show network speed in the status bar 状态栏显示网速",
+            "Lock individual apps with a password 应用加密",
+            "Back up SMS to the cloud 短信云备份",
+            "One-handed mode 单手模式",
+            "Bigger fonts for my parents 老人大字体",
     };
 
     private static final String[] GIVEN = {"Xiao", "Mei", "Hao", "Jun", "Lan", "Wei", "Ying", "Tao", "Qing", "Fang",
-        "Anna", "Ben", "Cathy", "David", "Emma", "Frank", "Grace", "Henry", "Ivy", "Jack"};
+            "Anna", "Ben", "Cathy", "David", "Emma", "Frank", "Grace", "Henry", "Ivy", "Jack"};
     private static final String[] FAMILY = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
-        "Xu", "Sun", "Ma", "Zhu", "Hu"};
+            "Xu", "Sun", "Ma", "Zhu", "Hu"};
 
     private static final int FANS = 300;
 
@@ -343,7 +350,8 @@ public final class DemoWeek {
             FunnelStore funnel) {
     }
 
-    public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, HandInReport handIn, StandingReviews standing,
+    public DemoWeek(Stores stores, OpenRelease openRelease, ManagePoll managePoll, HandInReport handIn,
+            StandingReviews standing,
             LevelOverrides levels, WeekCalendar calendar, Clock clock, Path photos) {
         this.handIn = handIn;
         this.standing = standing;
@@ -377,7 +385,8 @@ public final class DemoWeek {
 
         Instant lastShipped = shipped.minus(Duration.ofDays(7));
         seedHistory(fans, lastShipped);
-        Release last = openRelease.openShippedAt(version(lastShipped), features(LAST_WEEK), lastShipped, "demo").release();
+        Release last = openRelease.openShippedAt(version(lastShipped), features(LAST_WEEK), lastShipped, "demo")
+                .release();
         seedReports(last, fans.subList(0, 220), lastShipped, last.reportsCloseAt(), true);
         for (String fan : fans.subList(0, 220)) {
             standing.review(fan, last.reportsCloseAt());
@@ -566,9 +575,11 @@ public final class DemoWeek {
                     supported.add(reports.fileWish(text, fan, release.id(), at));
                 }
                 reports.save(new ExperienceReport(fan, release.id(), verdicts, supported, List.of()), at);
-                participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), at));
+                participation.record(
+                        ParticipationEvent.of(fan, ParticipationKind.REPORT_HANDED_IN, "release:" + release.id(), at));
                 if (!verdicts.isEmpty() && report.fingerprint() != null) {
-                    participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_WRITTEN, "release:" + release.id(), at));
+                    participation.record(ParticipationEvent.of(fan, ParticipationKind.REPORT_WRITTEN,
+                            "release:" + release.id(), at));
                 }
                 if (!newWishes.isEmpty()) {
                     wishIds = new ArrayList<>(reports.topWishes(100).stream().map(w -> w.id()).sorted().toList());
@@ -582,13 +593,16 @@ public final class DemoWeek {
      * Gives the candidates proposed from the release their project titles and pitches, opens the
      * poll at its opening time if that has come, and casts weighted ballots until {@code votesUntil}.
      */
-    private Poll seedPoll(Release release, String[][] projects, int[] weights, List<String> voters, Instant votesUntil) {
+    private Poll seedPoll(Release release, String[][] projects, int[] weights, List<String> voters,
+            Instant votesUntil) {
         Poll draft = polls.findByRelease(release.id()).orElseThrow();
         List<Candidate> candidates = new ArrayList<>();
         for (int t = 0; t < TEAMS.length; t++) {
             String team = TEAMS[t][0];
-            Candidate proposed = draft.candidates().stream().filter(c -> c.teamSlug().equals(team)).findFirst().orElseThrow();
-            candidates.add(managePoll.editCandidate(draft.id(), proposed.id(), projects[t][0], projects[t][2], proposed.tickets(),
+            Candidate proposed = draft.candidates().stream().filter(c -> c.teamSlug().equals(team)).findFirst()
+                    .orElseThrow();
+            candidates.add(managePoll.editCandidate(draft.id(), proposed.id(), projects[t][0], projects[t][2],
+                    proposed.tickets(),
                     projects[t][1], projects[t][3], "lead"));
         }
         Instant opens = draft.opensAt();
@@ -609,8 +623,10 @@ public final class DemoWeek {
                     pick -= weights[index++];
                 }
                 Instant at = between(opens, votesUntil);
-                ballots.put(new Ballot(draft.id(), voter, candidates.get(index).id(), at, "DEMO-" + voter.substring(9)));
-                participation.record(ParticipationEvent.of(voter, ParticipationKind.BALLOT_CAST, "poll:" + draft.id(), at));
+                ballots.put(
+                        new Ballot(draft.id(), voter, candidates.get(index).id(), at, "DEMO-" + voter.substring(9)));
+                participation
+                        .record(ParticipationEvent.of(voter, ParticipationKind.BALLOT_CAST, "poll:" + draft.id(), at));
             }
             return null;
         });

@@ -111,7 +111,8 @@ public final class DiscourseClient {
     public Post firstPost(long topicId) {
         JsonObject topic = http.get("/t/" + topicId + ".json").getAsJsonObject();
         JsonObject first = topic.getAsJsonObject("post_stream").getAsJsonArray("posts").get(0).getAsJsonObject();
-        return new Post(first.get("id").getAsLong(), topicId, topic.get("slug").getAsString(), first.get("post_number").getAsInt());
+        return new Post(first.get("id").getAsLong(), topicId, topic.get("slug").getAsString(),
+                first.get("post_number").getAsInt());
     }
 
     /** The raw text of a post, as its author wrote it (HTML comments and all). */
@@ -154,7 +155,8 @@ public final class DiscourseClient {
 
     /** A group's id by its name. */
     public long groupId(String group) {
-        return http.get("/groups/" + encode(group) + ".json").getAsJsonObject().getAsJsonObject("group").get("id").getAsLong();
+        return http.get("/groups/" + encode(group) + ".json").getAsJsonObject().getAsJsonObject("group").get("id")
+                .getAsLong();
     }
 
     /** A group's name by its id. */
@@ -215,7 +217,8 @@ public final class DiscourseClient {
     }
 
     private static Post post(JsonObject post) {
-        return new Post(post.get("id").getAsLong(), post.get("topic_id").getAsLong(), post.get("topic_slug").getAsString(),
+        return new Post(post.get("id").getAsLong(), post.get("topic_id").getAsLong(),
+                post.get("topic_slug").getAsString(),
                 post.get("post_number").getAsInt());
     }
 

@@ -6,8 +6,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.popcorn.app.identity.IdentityProvider;
 import dev.popcorn.config.DiscourseConfig;
-import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.forum.ForumIdentity;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,8 +80,10 @@ public final class DiscourseConnect implements IdentityProvider {
         }
         List<String> groups = Arrays.stream(fields.getOrDefault("groups", "").split(","))
                 .map(String::strip).filter(g -> !g.isEmpty()).toList();
-        ForumIdentity identity = new ForumIdentity(fields.get("external_id"), fields.get("username"), fields.get("name"),
-                fields.get("avatar_url"), groups, "true".equals(fields.get("admin")), "true".equals(fields.get("moderator")));
+        ForumIdentity identity = new ForumIdentity(fields.get("external_id"), fields.get("username"),
+                fields.get("name"),
+                fields.get("avatar_url"), groups, "true".equals(fields.get("admin")),
+                "true".equals(fields.get("moderator")));
         return new Answer(fields.get("nonce"), fields.get("return_sso_url"), identity);
     }
 
@@ -115,7 +117,8 @@ public final class DiscourseConnect implements IdentityProvider {
             return Lookup.missing();
         }
         try {
-            return client.get().user(username.strip()).map(u -> Lookup.found(u.id(), u.username())).orElse(Lookup.missing());
+            return client.get().user(username.strip()).map(u -> Lookup.found(u.id(), u.username()))
+                    .orElse(Lookup.missing());
         } catch (DiscourseException | dev.popcorn.http.ConnectorException e) {
             return Lookup.unavailable(e.getMessage());
         }
@@ -140,12 +143,14 @@ public final class DiscourseConnect implements IdentityProvider {
                 if (user.has("groups") && user.get("groups").isJsonArray()) {
                     groups = new ArrayList<>();
                     for (JsonElement group : user.getAsJsonArray("groups")) {
-                        groups.add(group.isJsonObject() ? group.getAsJsonObject().get("name").getAsString() : group.getAsString());
+                        groups.add(group.isJsonObject() ? group.getAsJsonObject().get("name").getAsString()
+                                : group.getAsString());
                     }
                 }
                 Integer trust = user.has("trust_level") && !user.get("trust_level").isJsonNull()
                         ? user.get("trust_level").getAsInt() : null;
-                return Optional.of(new Change(user.get("id").getAsString(), text(user, "username"), trust, groups, null, null));
+                return Optional.of(
+                        new Change(user.get("id").getAsString(), text(user, "username"), trust, groups, null, null));
             }
             if (json.has("user_promoted") && json.get("user_promoted").isJsonObject()) {
                 JsonObject promoted = json.getAsJsonObject("user_promoted");
@@ -176,7 +181,8 @@ public final class DiscourseConnect implements IdentityProvider {
             return member.get("group_name").getAsString();
         }
         long groupId = member.get("group_id").getAsLong();
-        return client.orElseThrow(() -> RuleViolation.invalid("webhook.forum.groupUnknown", groupId)).groupName(groupId);
+        return client.orElseThrow(() -> RuleViolation.invalid("webhook.forum.groupUnknown", groupId))
+                .groupName(groupId);
     }
 
     private static String text(JsonObject o, String field) {

@@ -76,7 +76,8 @@ public final class DiscourseForum implements Forum {
                 return existing.get();
             }
             // Uploading the same file twice gives the same upload, so a repeat after a crash costs nothing on the forum.
-            DiscourseClient.Upload card = client.upload("popcorn-award-" + announcement.pollId() + ".png", announcement.card(),
+            DiscourseClient.Upload card = client.upload("popcorn-award-" + announcement.pollId() + ".png",
+                    announcement.card(),
                     "image/png");
             String text = "![Popcorn Award|" + card.width() + "x" + card.height() + "](" + card.shortUrl() + ")\n\n"
                     + embedPhotos(announcement);
@@ -101,9 +102,12 @@ public final class DiscourseForum implements Forum {
         }
         Matcher mark = DATABASE_MARK.matcher(client.postRaw(found.postId()));
         if (mark.find() && !mark.group(1).equals(thread.database())) {
-            throw new DeliveryFailure("the forum topic " + found.url() + " (" + thread.key() + ") was written by another"
-                    + " Popcorn database (" + mark.group(1) + "): nothing was written over it. A reinstall or a staging"
-                    + " copy needs a server.installation-id of its own", false, null, null, DeliveryFailure.ANOTHER_DATABASE);
+            throw new DeliveryFailure(
+                    "the forum topic " + found.url() + " (" + thread.key() + ") was written by another"
+                            + " Popcorn database (" + mark.group(1)
+                            + "): nothing was written over it. A reinstall or a staging"
+                            + " copy needs a server.installation-id of its own",
+                    false, null, null, DeliveryFailure.ANOTHER_DATABASE);
         }
         return found;
     }
@@ -126,9 +130,11 @@ public final class DiscourseForum implements Forum {
                 return Optional.empty();
             }
             if (e.errors().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("title") || m.contains("标题"))) {
-                throw new DeliveryFailure("the forum refused the topic \"" + titled + "\": " + String.join("; ", e.errors())
-                        + ". Another topic has this title, likely another installation's on the same forum:"
-                        + " set discourse.title-prefix (for example [Staging]) on one of them", false, null, e, TITLE_TAKEN);
+                throw new DeliveryFailure(
+                        "the forum refused the topic \"" + titled + "\": " + String.join("; ", e.errors())
+                                + ". Another topic has this title, likely another installation's on the same forum:"
+                                + " set discourse.title-prefix (for example [Staging]) on one of them",
+                        false, null, e, TITLE_TAKEN);
             }
             throw e;
         }
@@ -149,7 +155,8 @@ public final class DiscourseForum implements Forum {
             for (int i = 0; i < uploads.size(); i++) {
                 if (announcement.photos().get(i).url().equals(destination)) {
                     DiscourseClient.Upload upload = uploads.get(i);
-                    replacement = "![" + m.group(1) + "|" + upload.width() + "x" + upload.height() + "](" + upload.shortUrl() + ")";
+                    replacement = "![" + m.group(1) + "|" + upload.width() + "x" + upload.height() + "]("
+                            + upload.shortUrl() + ")";
                     break;
                 }
             }
@@ -234,8 +241,9 @@ public final class DiscourseForum implements Forum {
             if (user.isEmpty()) {
                 checks.add(new Check("check.forum.user", false, List.of(config.apiUsername())));
             } else {
-                checks.add(new Check(user.get().admin() ? "check.forum.key" : "check.forum.notAdmin", user.get().admin(),
-                        List.of(config.apiUsername())));
+                checks.add(
+                        new Check(user.get().admin() ? "check.forum.key" : "check.forum.notAdmin", user.get().admin(),
+                                List.of(config.apiUsername())));
             }
         } catch (DiscourseException e) {
             checks.add(new Check("check.forum.key.failed", false, List.of(e.getMessage())));
@@ -248,7 +256,8 @@ public final class DiscourseForum implements Forum {
             checks.add(new Check("check.forum.category", true,
                     List.of(String.valueOf(config.categoryId()), category.get("name").getAsString())));
         } catch (DiscourseException e) {
-            checks.add(new Check("check.forum.category.failed", false, List.of(String.valueOf(config.categoryId()), e.getMessage())));
+            checks.add(new Check("check.forum.category.failed", false,
+                    List.of(String.valueOf(config.categoryId()), e.getMessage())));
         }
         try {
             client.upload("popcorn-check.png", PIXEL, "image/png");

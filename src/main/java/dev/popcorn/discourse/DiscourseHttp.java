@@ -107,7 +107,8 @@ final class DiscourseHttp {
                 + fileName.replaceAll("[\"\\\\\r\n]", "_") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(content);
         write(body, "\r\n--" + boundary + "--\r\n");
-        return expectOk("POST", path, send("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary));
+        return expectOk("POST", path,
+                send("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary));
     }
 
     private byte[] randomBytes() {
@@ -117,7 +118,8 @@ final class DiscourseHttp {
     }
 
     private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        write(body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
     }
 
     private static void write(ByteArrayOutputStream body, String text) {
@@ -130,12 +132,13 @@ final class DiscourseHttp {
 
     private Answer send(String method, String path, byte[] body, String contentType) {
         String target = method + " " + path.replaceAll("\\?.*", "");
-        Connector.Request request = Connector.Request.of(method, site.resolve(site.getPath().replaceAll("/$", "") + path),
+        Connector.Request request = Connector.Request
+                .of(method, site.resolve(site.getPath().replaceAll("/$", "") + path),
                         contentType, body)
                 .with("Api-Key", apiKey)
                 .with("Api-Username", apiUsername)
                 .with("Accept", "application/json");
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             Connector.Response response;
             try {
                 response = connector.send(request);
@@ -200,7 +203,8 @@ final class DiscourseHttp {
         if (json.isJsonObject()) {
             JsonObject o = json.getAsJsonObject();
             if (o.has("errors") && o.get("errors").isJsonArray()) {
-                o.getAsJsonArray("errors").forEach(e -> errors.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
+                o.getAsJsonArray("errors")
+                        .forEach(e -> errors.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
             } else if (o.has("error_type") && o.get("error_type").isJsonPrimitive()) {
                 errors.add(o.get("error_type").getAsString());
             }

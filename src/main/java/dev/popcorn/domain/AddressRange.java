@@ -23,7 +23,8 @@ public final class AddressRange {
     public static AddressRange parse(String text) {
         String[] parts = text.strip().split("/", -1);
         InetAddress address = literal(parts[0])
-                .orElseThrow(() -> new IllegalArgumentException("not an IP address written as numbers: '" + text + "'"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("not an IP address written as numbers: '" + text + "'"));
         int max = address.getAddress().length * 8;
         int bits = max;
         if (parts.length == 2 && parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= max) {

@@ -87,7 +87,8 @@ public record WeekCalendar(ZoneId zone, Moment release, Moment reportsClose, Mom
         ZonedDateTime local = now.atZone(zone);
         LocalDate day = local.toLocalDate().with(TemporalAdjusters.previousOrSame(release.day()));
         ZonedDateTime candidate = ZonedDateTime.of(day, release.time(), zone);
-        return candidate.toInstant().isAfter(now) ? ZonedDateTime.of(day.minusWeeks(1), release.time(), zone).toInstant()
+        return candidate.toInstant().isAfter(now)
+                ? ZonedDateTime.of(day.minusWeeks(1), release.time(), zone).toInstant()
                 : candidate.toInstant();
     }
 

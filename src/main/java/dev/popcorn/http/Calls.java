@@ -35,7 +35,8 @@ public final class Calls {
     }
 
     private static Counter.Builder throttled(String target) {
-        return Counter.builder("popcorn.outside.throttled").description("429 answers: the system asked Popcorn to slow down")
+        return Counter.builder("popcorn.outside.throttled")
+                .description("429 answers: the system asked Popcorn to slow down")
                 .tag("target", target);
     }
 
@@ -65,7 +66,8 @@ public final class Calls {
     }
 
     private static Timer timer(String target, String outcome, String status) {
-        return Timer.builder("popcorn.outside.calls").description("calls to Jira, the forum, the chat webhook and photo hosts")
+        return Timer.builder("popcorn.outside.calls")
+                .description("calls to Jira, the forum, the chat webhook and photo hosts")
                 .tag("target", target).tag("outcome", outcome).tag("status", status).serviceLevelObjectives(BUCKETS)
                 .register(Metrics.globalRegistry);
     }

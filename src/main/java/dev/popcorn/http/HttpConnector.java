@@ -79,17 +79,21 @@ public final class HttpConnector implements Connector {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(settings.timeout())
                 .method(request.method(), request.body().length == 0 && !request.method().equals("POST")
                         && !request.method().equals("PUT")
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
         try {
             if (pacer.isPresent()) {
                 Optional<Duration> hold = pacer.get().await(settings.timeout());
                 if (hold.isPresent()) {
-                    throw new ConnectorException(Failure.HELD, target + ": " + settings.name() + " asked Popcorn to wait another "
-                            + hold.get().toSeconds() + " s", hold.get(), null);
+                    throw new ConnectorException(Failure.HELD,
+                            target + ": " + settings.name() + " asked Popcorn to wait another "
+                                    + hold.get().toSeconds() + " s",
+                            hold.get(), null);
                 }
             }
-            HttpResponse<byte[]> response = await(http.sendAsync(builder.build(), info -> new CappedBody(settings.maxBytes())));
+            HttpResponse<byte[]> response = await(
+                    http.sendAsync(builder.build(), info -> new CappedBody(settings.maxBytes())));
             byte[] body = response.body();
             Response answer = new Response(response.statusCode(), response.headers().map(), body);
             if (answer.status() == 429) {
@@ -97,15 +101,20 @@ public final class HttpConnector implements Connector {
             }
             return answer;
         } catch (TooLarge e) {
-            throw new ConnectorException(Failure.TOO_LARGE, target + ": " + settings.name() + "'s answer is larger than "
-                    + settings.maxBytes() + " bytes", null, null);
+            throw new ConnectorException(Failure.TOO_LARGE,
+                    target + ": " + settings.name() + "'s answer is larger than "
+                            + settings.maxBytes() + " bytes",
+                    null, null);
         } catch (TimeoutException e) {
-            throw new ConnectorException(Failure.TIMEOUT, target + ": " + settings.name() + " did not finish its answer within "
-                    + settings.deadline().toMillis() + " ms", null, e);
+            throw new ConnectorException(Failure.TIMEOUT,
+                    target + ": " + settings.name() + " did not finish its answer within "
+                            + settings.deadline().toMillis() + " ms",
+                    null, e);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new ConnectorException(Failure.UNREACHABLE, target + ": cannot reach " + settings.name() + " at "
                     + site(request.uri()) + " (" + (e instanceof HttpConnectTimeoutException ? "connecting timed out"
-                    : "connection refused or no route") + ")", null, e);
+                            : "connection refused or no route")
+                    + ")", null, e);
         } catch (HttpTimeoutException e) {
             throw new ConnectorException(Failure.TIMEOUT, target + ": " + settings.name() + " did not answer within "
                     + settings.timeout().toSeconds() + " s", null, e);

@@ -19,7 +19,8 @@ record Issue(String id, String key, String summary, String status, String status
     }
 
     static Issue from(JsonObject json) {
-        JsonObject fields = json.has("fields") && json.get("fields").isJsonObject() ? json.getAsJsonObject("fields") : new JsonObject();
+        JsonObject fields = json.has("fields") && json.get("fields").isJsonObject() ? json.getAsJsonObject("fields")
+                : new JsonObject();
         JsonObject status = object(fields, "status");
         return new Issue(string(json, "id"), string(json, "key"), string(fields, "summary"), string(status, "name"),
                 string(object(status, "statusCategory"), "key"), string(object(fields, "resolution"), "name"),

@@ -78,7 +78,8 @@ final class IssueRestClient {
     /** The value of the issue property {@code property}, if the issue has it. */
     Optional<JsonElement> getProperty(String key, String property) {
         try {
-            JsonElement answer = http.get("/issue/" + JiraHttp.encode(key) + "/properties/" + JiraHttp.encode(property), Map.of());
+            JsonElement answer = http.get("/issue/" + JiraHttp.encode(key) + "/properties/" + JiraHttp.encode(property),
+                    Map.of());
             return Optional.ofNullable(answer.getAsJsonObject().get("value"));
         } catch (JiraRestClientException e) {
             if (e.getStatusCode().orElse(0) == 404) {

@@ -47,7 +47,8 @@ final class JiraHttp {
         this.site = config.url();
         this.apiBase = config.deployment() == JiraConfig.Deployment.CLOUD ? "/rest/api/3" : "/rest/api/2";
         this.authorization = config.auth() == JiraConfig.Auth.BASIC
-                ? "Basic " + Base64.getEncoder().encodeToString((config.user() + ":" + config.token()).getBytes(StandardCharsets.UTF_8))
+                ? "Basic " + Base64.getEncoder()
+                        .encodeToString((config.user() + ":" + config.token()).getBytes(StandardCharsets.UTF_8))
                 : "Bearer " + config.token();
         this.connector = connector;
         this.clock = clock;
@@ -92,8 +93,8 @@ final class JiraHttp {
     private JsonElement send(String method, String path, JsonElement body) {
         String target = method + " " + apiBase + path.replaceAll("\\?.*", "");
         Connector.Request request = Connector.Request.of(method, site.resolve(site.getPath() + apiBase + path),
-                        body == null ? null : "application/json",
-                        body == null ? null : GSON.toJson(body).getBytes(StandardCharsets.UTF_8))
+                body == null ? null : "application/json",
+                body == null ? null : GSON.toJson(body).getBytes(StandardCharsets.UTF_8))
                 .with("Authorization", authorization)
                 .with("Accept", "application/json");
         Connector.Response response;
@@ -108,7 +109,8 @@ final class JiraHttp {
             try {
                 return response.text().isBlank() ? JsonNull.INSTANCE : JsonParser.parseString(response.text());
             } catch (JsonParseException e) {
-                throw new JiraRestClientException(status, target + ": Jira's answer is not JSON", List.of(), Map.of(), null);
+                throw new JiraRestClientException(status, target + ": Jira's answer is not JSON", List.of(), Map.of(),
+                        null);
             }
         }
         throw failure(target, response);

@@ -30,7 +30,8 @@ final class JiraRestClient {
     }
 
     static JiraRestClient create(JiraConfig config, Clock clock) {
-        return new JiraRestClient(config, clock, duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000));
+        return new JiraRestClient(config, clock,
+                duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000));
     }
 
     IssueRestClient getIssueClient() {

@@ -1,9 +1,9 @@
 package dev.popcorn.jira;
 
-import dev.popcorn.app.Check;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.popcorn.app.Check;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.config.JiraConfig;
@@ -61,7 +61,8 @@ public final class JiraTracker implements IssueTracker {
 
     @Override
     public String describe() {
-        return (config.deployment() == JiraConfig.Deployment.CLOUD ? "Jira Cloud " : "Jira Data Center ") + config.url();
+        return (config.deployment() == JiraConfig.Deployment.CLOUD ? "Jira Cloud " : "Jira Data Center ")
+                + config.url();
     }
 
     @Override
@@ -130,7 +131,8 @@ public final class JiraTracker implements IssueTracker {
                 // it and adds no second one, and another installation's comment on the same page is not it.
                 String tag = commentTag();
                 once(log, "comment " + f.pageUrl(), tag, "ADD_COMMENTS", () -> {
-                    if (issues.getComments(f.ticketKey()).stream().noneMatch(c -> c.contains(f.pageUrl()) && c.contains(tag))) {
+                    if (issues.getComments(f.ticketKey()).stream()
+                            .noneMatch(c -> c.contains(f.pageUrl()) && c.contains(tag))) {
                         issues.addComment(f.ticketKey(), summary(f, title));
                     }
                 });
@@ -215,15 +217,19 @@ public final class JiraTracker implements IssueTracker {
      * configured installation id): nothing is written over it, and the lead is told what to change. A property
      * without a database was written before databases were named, and is taken as this one's.
      */
-    private static void refuseAnotherDatabasesTicket(IssueRestClient issues, String key, String property, WriteLog log) {
+    private static void refuseAnotherDatabasesTicket(IssueRestClient issues, String key, String property,
+            WriteLog log) {
         if (log.database().isEmpty() || log.last("property " + property).isPresent()) {
             return;
         }
         Optional<String> writer = writer(issues, key, property);
         if (writer.isPresent() && !writer.get().equals(log.database())) {
-            throw new DeliveryFailure(key + " already carries this installation's feedback (" + property + "), written by"
-                    + " another Popcorn database (" + writer.get() + "): nothing was written over it. A reinstall or a"
-                    + " staging copy needs a server.installation-id of its own", false, null, null, DeliveryFailure.ANOTHER_DATABASE);
+            throw new DeliveryFailure(
+                    key + " already carries this installation's feedback (" + property + "), written by"
+                            + " another Popcorn database (" + writer.get()
+                            + "): nothing was written over it. A reinstall or a"
+                            + " staging copy needs a server.installation-id of its own",
+                    false, null, null, DeliveryFailure.ANOTHER_DATABASE);
         }
     }
 
@@ -254,7 +260,8 @@ public final class JiraTracker implements IssueTracker {
         value.addProperty("wishSupporters", f.wishSupporters());
         JsonArray comments = new JsonArray();
         // An issue property holds at most 32 KB; a few short comments stay well below.
-        f.comments().stream().limit(5).map(c -> c.length() > 500 ? c.substring(0, 500) + "…" : c).forEach(comments::add);
+        f.comments().stream().limit(5).map(c -> c.length() > 500 ? c.substring(0, 500) + "…" : c)
+                .forEach(comments::add);
         value.add("topComments", comments);
         JsonArray labels = new JsonArray();
         f.earnedLabels().forEach(labels::add);
@@ -278,18 +285,21 @@ public final class JiraTracker implements IssueTracker {
         String oneLine = wish.text().replaceAll("\\s+", " ").strip();
         String summary = oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
         return call(() -> {
-            List<Issue> earlier = client.getSearchClient().searchJql("labels = \"" + marker + "\" OR labels = \"" + legacy
-                    + "\" ORDER BY created ASC", 10);
+            List<Issue> earlier = client.getSearchClient()
+                    .searchJql("labels = \"" + marker + "\" OR labels = \"" + legacy
+                            + "\" ORDER BY created ASC", 10);
             Optional<Issue> ours = earlier.stream().filter(i -> i.labels().contains(marker)).findFirst()
-                    .or(() -> earlier.stream().filter(i -> i.labels().contains(legacy) && i.summary().equals(summary)).findFirst());
+                    .or(() -> earlier.stream().filter(i -> i.labels().contains(legacy) && i.summary().equals(summary))
+                            .findFirst());
             if (ours.isPresent()) {
                 return ours.get().key();
             }
             String description = userText(wish.text()) + "\n\n" + wish.supporters()
                     + (wish.supporters() == 1 ? " user" : " users") + " asked for this in Popcorn: " + wish.pageUrl();
             try {
-                return client.getIssueClient().createIssue(new IssueRestClient.IssueInput(config.project(), config.issueType(),
-                        summary, description, List.of(marker, "popcorn-wish")));
+                return client.getIssueClient()
+                        .createIssue(new IssueRestClient.IssueInput(config.project(), config.issueType(),
+                                summary, description, List.of(marker, "popcorn-wish")));
             } catch (JiraRestClientException e) {
                 throw needs("CREATE_ISSUES", e);
             }
@@ -300,9 +310,11 @@ public final class JiraTracker implements IssueTracker {
     public void linkWish(WishTicket wish, String ticketKey) {
         call(() -> {
             try {
-                client.getIssueClient().putRemoteLink(ticketKey, new IssueRestClient.RemoteLink(globalId(wish.pageUrl()),
-                        wish.pageUrl(), "Popcorn wish: " + wish.supporters()
-                        + (wish.supporters() == 1 ? " user wants this" : " users want this"), wish.text(), false));
+                client.getIssueClient().putRemoteLink(ticketKey,
+                        new IssueRestClient.RemoteLink(globalId(wish.pageUrl()),
+                                wish.pageUrl(), "Popcorn wish: " + wish.supporters()
+                                        + (wish.supporters() == 1 ? " user wants this" : " users want this"),
+                                wish.text(), false));
             } catch (JiraRestClientException e) {
                 throw needs("LINK_ISSUES", e);
             }
@@ -331,7 +343,8 @@ public final class JiraTracker implements IssueTracker {
             return checks;
         }
         try {
-            checks.add(new Check("check.jira.project", true, List.of(config.project(), client.getProjectName(config.project()))));
+            checks.add(new Check("check.jira.project", true,
+                    List.of(config.project(), client.getProjectName(config.project()))));
             Map<String, Boolean> held = client.getMyPermissions(config.project(), PERMISSIONS);
             List<String> missing = held.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
             if (missing.isEmpty()) {
@@ -381,11 +394,13 @@ public final class JiraTracker implements IssueTracker {
 
     /** User text in a Data Center body is wiki markup: escaped so that it shows as typed. Cloud's ADF needs nothing. */
     private String userText(String text) {
-        return config.deployment() == JiraConfig.Deployment.CLOUD ? text : text.replaceAll("([\\\\*_?+^~{}\\[\\]|!#-])", "\\\\$1");
+        return config.deployment() == JiraConfig.Deployment.CLOUD ? text
+                : text.replaceAll("([\\\\*_?+^~{}\\[\\]|!#-])", "\\\\$1");
     }
 
     private static Ticket ticket(Issue issue) {
-        return new Ticket(issue.key(), issue.summary(), issue.status(), issue.done(), issue.project(), issue.components(),
+        return new Ticket(issue.key(), issue.summary(), issue.status(), issue.done(), issue.project(),
+                issue.components(),
                 issue.labels(), issue.fixVersions());
     }
 

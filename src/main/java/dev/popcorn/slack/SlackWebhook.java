@@ -30,7 +30,8 @@ public final class SlackWebhook implements ChatWebhook {
 
     private static final Gson GSON = new Gson();
     private static final Pattern IMAGE = Pattern.compile("!\\[((?:\\\\.|[^\\]\\\\])*)\\]\\(((?:\\\\.|[^)\\\\])*)\\)");
-    private static final Pattern LINK = Pattern.compile("(?<!\\\\)\\[((?:\\\\.|[^\\]\\\\])*)\\]\\(((?:\\\\.|[^)\\\\])*)\\)");
+    private static final Pattern LINK = Pattern
+            .compile("(?<!\\\\)\\[((?:\\\\.|[^\\]\\\\])*)\\]\\(((?:\\\\.|[^)\\\\])*)\\)");
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.*)$");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
@@ -67,7 +68,8 @@ public final class SlackWebhook implements ChatWebhook {
             throw switch (e.failure()) {
                 case TIMEOUT -> new DeliveryFailure("the chat webhook did not answer within " + timeout.toSeconds()
                         + " s; the message may have arrived", false, null, e);
-                case UNREACHABLE -> new DeliveryFailure("cannot reach the chat webhook: " + e.getCause().getMessage(), true, null, e);
+                case UNREACHABLE ->
+                    new DeliveryFailure("cannot reach the chat webhook: " + e.getCause().getMessage(), true, null, e);
                 case INTERRUPTED -> new DeliveryFailure("interrupted", true, null, e);
                 default -> new DeliveryFailure(e.getMessage() + "; the message may have arrived", false, null, e);
             };
@@ -89,7 +91,8 @@ public final class SlackWebhook implements ChatWebhook {
     static Map<String, Object> message(Announcement announcement) {
         String mrkdwn = mrkdwn(announcement.text());
         List<Map<String, Object>> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", cut(announcement.title(), 150))));
+        blocks.add(
+                Map.of("type", "header", "text", Map.of("type", "plain_text", "text", cut(announcement.title(), 150))));
         for (String part : chunks(mrkdwn, 2900)) {
             blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", part)));
         }

@@ -34,7 +34,9 @@ final class DatabaseIdentity {
     /** Two instances may make it at once: the primary key keeps one, and both read that one. */
     private String make() {
         try {
-            db.with(h -> h.createUpdate("INSERT INTO database_identity (singleton, database_id, made_at) VALUES (1, :id, :at)")
+            db.with(h -> h
+                    .createUpdate(
+                            "INSERT INTO database_identity (singleton, database_id, made_at) VALUES (1, :id, :at)")
                     .bind("id", UUID.randomUUID().toString()).bind("at", Instant.now()).execute());
         } catch (RuntimeException lostTheRace) {
             // Another instance made it a moment ago: read theirs below.

@@ -19,7 +19,8 @@ import org.jdbi.v3.core.JdbiException;
 final class Db implements Transactions {
 
     /** Unique key taken, serialization failure, deadlock, lock timeout (both), H2's concurrent update. */
-    private static final java.util.Set<String> CONCURRENT = java.util.Set.of("23505", "40001", "40P01", "55P03", "HYT00",
+    private static final java.util.Set<String> CONCURRENT = java.util.Set.of("23505", "40001", "40P01", "55P03",
+            "HYT00",
             "90131");
 
     private final Jdbi jdbi;
@@ -79,13 +80,13 @@ final class Db implements Transactions {
      */
     private static RuntimeException concurrent(JdbiException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && CONCURRENT.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && CONCURRENT.contains(sql.getSQLState())) {
                 return RuleViolation.conflict("store.concurrent");
             }
         }
         return e;
     }
-
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);

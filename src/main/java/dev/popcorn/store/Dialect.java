@@ -9,7 +9,8 @@ enum Dialect {
         @Override
         String upsertReports(int rows) {
             return "MERGE INTO reports r USING (VALUES " + Rows.values(rows, "(CAST(? AS BIGINT), CAST(? AS VARCHAR),"
-                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR))") + ") v (release_id, user_id, at, fingerprint)"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR))")
+                    + ") v (release_id, user_id, at, fingerprint)"
                     + " ON r.release_id = v.release_id AND r.user_id = v.user_id"
                     + " WHEN MATCHED THEN UPDATE SET updated_at = v.at, fingerprint = COALESCE(v.fingerprint, r.fingerprint)"
                     + " WHEN NOT MATCHED THEN INSERT (release_id, user_id, handed_in_at, updated_at, fingerprint)"
@@ -25,7 +26,8 @@ enum Dialect {
         @Override
         String addToTotals(int rows) {
             return "MERGE INTO participation_totals t USING (VALUES "
-                    + Rows.values(rows, "(CAST(? AS VARCHAR), CAST(? AS BIGINT))") + ") v (user_id, points) ON t.user_id = v.user_id"
+                    + Rows.values(rows, "(CAST(? AS VARCHAR), CAST(? AS BIGINT))")
+                    + ") v (user_id, points) ON t.user_id = v.user_id"
                     + " WHEN MATCHED THEN UPDATE SET points = t.points + v.points"
                     + " WHEN NOT MATCHED THEN INSERT (user_id, points) VALUES (v.user_id, v.points)";
         }
@@ -127,7 +129,7 @@ enum Dialect {
         String upsertReports(int rows) {
             return "INSERT INTO reports (release_id, user_id, handed_in_at, updated_at, fingerprint)"
                     + " SELECT v.release_id, v.user_id, v.at, v.at, v.fingerprint FROM (VALUES " + Rows.values(rows,
-                    "(CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR))")
+                            "(CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR))")
                     + ") v (release_id, user_id, at, fingerprint)"
                     + " ON CONFLICT (release_id, user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at,"
                     + " fingerprint = COALESCE(EXCLUDED.fingerprint, reports.fingerprint)";
@@ -259,7 +261,8 @@ enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("db.url must start with jdbc:h2: or jdbc:postgresql:, not " + jdbcUrl.split(":", 3)[0]
-                + ":" + (jdbcUrl.contains(":") ? jdbcUrl.split(":", 3)[1] : ""));
+        throw new IllegalArgumentException(
+                "db.url must start with jdbc:h2: or jdbc:postgresql:, not " + jdbcUrl.split(":", 3)[0]
+                        + ":" + (jdbcUrl.contains(":") ? jdbcUrl.split(":", 3)[1] : ""));
     }
 }

@@ -15,7 +15,7 @@ final class JdbcAuditLog implements AuditLog {
     @Override
     public void record(AuditEntry entry) {
         db.with(h -> h.createUpdate("INSERT INTO audit_log (at, actor, action, subject, detail, note)"
-                        + " VALUES (:at, :actor, :action, :subject, :detail, :note)")
+                + " VALUES (:at, :actor, :action, :subject, :detail, :note)")
                 .bind("at", entry.at()).bind("actor", entry.actor()).bind("action", entry.action())
                 .bind("subject", entry.subject()).bind("detail", entry.detail())
                 .bind("note", String.join(String.valueOf(AuditEntry.SEPARATOR), entry.note()))
@@ -24,7 +24,8 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> recent(int limit) {
-        return db.with(h -> h.createQuery("SELECT at, actor, action, subject, detail, note FROM audit_log ORDER BY id DESC LIMIT :n")
+        return db.with(h -> h
+                .createQuery("SELECT at, actor, action, subject, detail, note FROM audit_log ORDER BY id DESC LIMIT :n")
                 .bind("n", limit)
                 .map((rs, ctx) -> new AuditEntry(Db.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
                         rs.getString("subject"), rs.getString("detail"), note(rs.getString("note"))))

@@ -50,7 +50,7 @@ final class JdbcAwards implements AwardStore {
     public Map<String, Long> buckets() {
         Map<String, Long> buckets = new LinkedHashMap<>();
         db.with(h -> h.createQuery("SELECT team_slug, COUNT(*) AS n, MAX(approved_at) AS latest FROM awards"
-                        + " GROUP BY team_slug ORDER BY n DESC, latest DESC, team_slug")
+                + " GROUP BY team_slug ORDER BY n DESC, latest DESC, team_slug")
                 .map((rs, ctx) -> buckets.put(rs.getString("team_slug"), rs.getLong("n")))
                 .list());
         return buckets;

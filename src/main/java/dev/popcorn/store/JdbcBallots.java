@@ -48,7 +48,7 @@ final class JdbcBallots implements BallotStore {
     @Override
     public Optional<Ballot> find(long pollId, String userId) {
         return db.with(h -> h.createQuery("SELECT poll_id, user_id, candidate_id, cast_at, receipt FROM ballots"
-                        + " WHERE poll_id = :p AND user_id = :u")
+                + " WHERE poll_id = :p AND user_id = :u")
                 .bind("p", pollId).bind("u", userId)
                 .map((rs, ctx) -> new Ballot(rs.getLong("poll_id"), rs.getString("user_id"), rs.getLong("candidate_id"),
                         Db.instant(rs, "cast_at"), rs.getString("receipt")))
@@ -58,7 +58,8 @@ final class JdbcBallots implements BallotStore {
     @Override
     public Map<Long, Long> tally(long pollId) {
         Map<Long, Long> votes = new HashMap<>();
-        db.with(h -> h.createQuery("SELECT candidate_id, COUNT(*) AS n FROM ballots WHERE poll_id = :p GROUP BY candidate_id")
+        db.with(h -> h
+                .createQuery("SELECT candidate_id, COUNT(*) AS n FROM ballots WHERE poll_id = :p GROUP BY candidate_id")
                 .bind("p", pollId)
                 .map((rs, ctx) -> votes.put(rs.getLong("candidate_id"), rs.getLong("n")))
                 .list());
@@ -73,7 +74,7 @@ final class JdbcBallots implements BallotStore {
             return tallies;
         }
         db.with(h -> h.createQuery("SELECT poll_id, candidate_id, COUNT(*) AS n FROM ballots WHERE poll_id IN (<ids>)"
-                        + " GROUP BY poll_id, candidate_id")
+                + " GROUP BY poll_id, candidate_id")
                 .bindList("ids", List.copyOf(pollIds))
                 .map((rs, ctx) -> tallies.get(rs.getLong("poll_id")).put(rs.getLong("candidate_id"), rs.getLong("n")))
                 .list());
@@ -87,8 +88,8 @@ final class JdbcBallots implements BallotStore {
             return reached;
         }
         db.with(h -> h.createQuery("SELECT candidate_id, cast_at FROM (SELECT candidate_id, cast_at, ROW_NUMBER()"
-                        + " OVER (PARTITION BY candidate_id ORDER BY cast_at, user_id) AS position FROM ballots"
-                        + " WHERE poll_id = :p AND candidate_id IN (<ids>)) ranked WHERE position = :n")
+                + " OVER (PARTITION BY candidate_id ORDER BY cast_at, user_id) AS position FROM ballots"
+                + " WHERE poll_id = :p AND candidate_id IN (<ids>)) ranked WHERE position = :n")
                 .bind("p", pollId).bindList("ids", candidateIds).bind("n", n)
                 .map((rs, ctx) -> reached.put(rs.getLong("candidate_id"), Db.instant(rs, "cast_at")))
                 .list());

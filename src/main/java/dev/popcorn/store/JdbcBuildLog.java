@@ -24,8 +24,8 @@ final class JdbcBuildLog implements BuildLog {
     public long record(Instant receivedAt, BuildNotice notice, Outcome outcome, Reason reason, Optional<Long> releaseId,
             String body) {
         return db.with(h -> h.createUpdate("INSERT INTO build_notices (received_at, job, build_number, phase, status,"
-                        + " outcome, message_key, message_args, release_id, body)"
-                        + " VALUES (:at, :job, :number, :phase, :status, :outcome, :key, :args, :release, :body)")
+                + " outcome, message_key, message_args, release_id, body)"
+                + " VALUES (:at, :job, :number, :phase, :status, :outcome, :key, :args, :release, :body)")
                 .bind("at", receivedAt).bind("job", notice.build().job()).bind("number", notice.build().number())
                 .bind("phase", cut(notice.phase(), 20)).bind("status", cut(notice.status(), 20))
                 .bind("outcome", outcome.name()).bind("key", reason.key()).bind("args", args(reason))
@@ -35,7 +35,8 @@ final class JdbcBuildLog implements BuildLog {
 
     @Override
     public void settle(long id, Outcome outcome, Reason reason, Optional<Long> releaseId) {
-        db.with(h -> h.createUpdate("UPDATE build_notices SET outcome = :outcome, message_key = :key, message_args = :args,"
+        db.with(h -> h
+                .createUpdate("UPDATE build_notices SET outcome = :outcome, message_key = :key, message_args = :args,"
                         + " release_id = :release WHERE id = :id")
                 .bind("id", id).bind("outcome", outcome.name()).bind("key", reason.key()).bind("args", args(reason))
                 .bind("release", releaseId.orElse(null)).execute());
@@ -43,8 +44,9 @@ final class JdbcBuildLog implements BuildLog {
 
     @Override
     public Optional<Entry> find(long id) {
-        return db.with(h -> entries(h.createQuery("SELECT " + COLUMNS + " FROM build_notices WHERE id = :id").bind("id", id))
-                .stream().findFirst());
+        return db.with(
+                h -> entries(h.createQuery("SELECT " + COLUMNS + " FROM build_notices WHERE id = :id").bind("id", id))
+                        .stream().findFirst());
     }
 
     @Override
@@ -61,7 +63,8 @@ final class JdbcBuildLog implements BuildLog {
             return new Entry(rs.getLong("id"), Db.instant(rs, "received_at"), rs.getString("job"),
                     rs.getInt("build_number"), rs.getString("phase"), rs.getString("status"),
                     Outcome.valueOf(rs.getString("outcome")),
-                    new Reason(rs.getString("message_key"), args.isEmpty() ? List.of() : Arrays.asList(args.split("\n", -1))),
+                    new Reason(rs.getString("message_key"),
+                            args.isEmpty() ? List.of() : Arrays.asList(args.split("\n", -1))),
                     releaseId, rs.getString("body"));
         }).list();
     }

@@ -82,14 +82,15 @@ final class JdbcForget implements ForgetStore {
             String id = e.userId();
             String anon = e.anonymousId();
             List<AuditRow> audit = auditAbout(h, id);
-            String name = h.createQuery("SELECT name FROM users WHERE id = :id").bind("id", id).mapTo(String.class).findOne()
+            String name = h.createQuery("SELECT name FROM users WHERE id = :id").bind("id", id).mapTo(String.class)
+                    .findOne()
                     .orElse(id);
 
             // The person: a neutral name; no avatar, no forum user id. The forum user name stays until the forum was
             // told to take them out of Popcorn's groups (the delivery drops it). Lead and groups stay: boards leave out
             // leads and some groups, and must add up as before.
             h.createUpdate("UPDATE users SET id = :anon, name = :name, avatar_url = NULL, trust_level = NULL,"
-                            + " passes_valid_after = NULL, early_access = FALSE WHERE id = :id")
+                    + " passes_valid_after = NULL, early_access = FALSE WHERE id = :id")
                     .bind("anon", anon).bind("name", e.neutralName()).bind("id", id).execute();
             h.createUpdate("DELETE FROM forum_accounts WHERE user_id = :id").bind("id", id).execute();
             h.createUpdate("UPDATE members SET user_id = NULL WHERE user_id = :id").bind("id", id).execute();
@@ -97,10 +98,10 @@ final class JdbcForget implements ForgetStore {
             // Reports keep counting under the anonymous id; their words go. The verdicts' key points at the report,
             // so the report is copied first, the verdicts moved, then the old report dropped.
             h.createUpdate("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at, fingerprint)"
-                            + " SELECT release_id, :anon, handed_in_at, updated_at, NULL FROM reports WHERE user_id = :id")
+                    + " SELECT release_id, :anon, handed_in_at, updated_at, NULL FROM reports WHERE user_id = :id")
                     .bind("anon", anon).bind("id", id).execute();
             h.createUpdate("UPDATE report_verdicts SET user_id = :anon,"
-                            + " comment = CASE WHEN comment = '' THEN '' ELSE :removed END WHERE user_id = :id")
+                    + " comment = CASE WHEN comment = '' THEN '' ELSE :removed END WHERE user_id = :id")
                     .bind("anon", anon).bind("removed", e.removedText()).bind("id", id).execute();
             h.createUpdate("DELETE FROM reports WHERE user_id = :id").bind("id", id).execute();
             h.createUpdate("DELETE FROM report_marks WHERE user_id = :id").bind("id", id).execute();
@@ -114,20 +115,25 @@ final class JdbcForget implements ForgetStore {
                         .bind("id", id).execute();
             }
             // Their nominations keep counting for their project; the title and pitch they wrote go.
-            h.createUpdate("UPDATE nominations SET title = :removed, title_en = '', pitch = :removed WHERE user_id = :anon")
+            h.createUpdate(
+                    "UPDATE nominations SET title = :removed, title_en = '', pitch = :removed WHERE user_id = :anon")
                     .bind("removed", e.removedText()).bind("anon", anon).execute();
             // What a lead wrote about them (why points were given, taken back or a level locked) stays, not naming them.
             for (String[] text : List.of(new String[] {"participation_events", "reason"},
-                    new String[] {"participation_events", "revoke_reason"}, new String[] {"user_levels", "lock_reason"})) {
+                    new String[] {"participation_events", "revoke_reason"},
+                    new String[] {"user_levels", "lock_reason"})) {
                 h.createQuery("SELECT " + text[1] + " FROM " + text[0] + " WHERE user_id = :anon AND " + text[1]
-                                + " IS NOT NULL GROUP BY " + text[1]).bind("anon", anon).mapTo(String.class).list()
-                        .forEach(said -> h.createUpdate("UPDATE " + text[0] + " SET " + text[1] + " = :renamed WHERE user_id = :anon"
-                                        + " AND " + text[1] + " = :said")
+                        + " IS NOT NULL GROUP BY " + text[1]).bind("anon", anon).mapTo(String.class).list()
+                        .forEach(said -> h
+                                .createUpdate(
+                                        "UPDATE " + text[0] + " SET " + text[1] + " = :renamed WHERE user_id = :anon"
+                                                + " AND " + text[1] + " = :said")
                                 .bind("renamed", renamed(said, id, anon, name, e.neutralName())).bind("anon", anon)
                                 .bind("said", said).execute());
             }
             // What they decided as a lead stays decided, by nobody in particular.
-            h.createUpdate("UPDATE participation_events SET revoked_by = :anon WHERE revoked_by = :id").bind("anon", anon)
+            h.createUpdate("UPDATE participation_events SET revoked_by = :anon WHERE revoked_by = :id")
+                    .bind("anon", anon)
                     .bind("id", id).execute();
             h.createUpdate("UPDATE user_levels SET locked_by = :anon WHERE locked_by = :id").bind("anon", anon)
                     .bind("id", id).execute();
@@ -146,7 +152,7 @@ final class JdbcForget implements ForgetStore {
             // The audit log keeps what was done, naming the anonymous user instead.
             for (AuditRow row : audit) {
                 h.createUpdate("UPDATE audit_log SET actor = :actor, subject = :subject, detail = :detail, note = :note"
-                                + " WHERE id = :row")
+                        + " WHERE id = :row")
                         .bind("actor", row.actor().equals(id) ? anon : row.actor())
                         .bind("subject", subjectOf(row.subject(), id, anon))
                         .bind("detail", renamed(row.detail(), id, anon, name, e.neutralName()))
@@ -155,7 +161,8 @@ final class JdbcForget implements ForgetStore {
             }
 
             // Their passes: refused by a digest of the id, since no row names it any more.
-            h.createUpdate("DELETE FROM forgotten_passes WHERE id_digest = :digest").bind("digest", e.idDigest()).execute();
+            h.createUpdate("DELETE FROM forgotten_passes WHERE id_digest = :digest").bind("digest", e.idDigest())
+                    .execute();
             h.createUpdate("INSERT INTO forgotten_passes (id_digest, passes_valid_after) VALUES (:digest, :at)")
                     .bind("digest", e.idDigest()).bind("at", e.at()).execute();
             return true;
@@ -196,7 +203,8 @@ final class JdbcForget implements ForgetStore {
     }
 
     /** An audit entry that names the user: as actor, or in its subject ({@code user:<id>}, {@code report:<rel>/<id>/…}). */
-    private record AuditRow(long id, String at, String actor, String action, String subject, String detail, String note) {
+    private record AuditRow(long id, String at, String actor, String action, String subject, String detail,
+            String note) {
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("at", at);
@@ -210,7 +218,7 @@ final class JdbcForget implements ForgetStore {
 
     private static List<AuditRow> auditAbout(Handle h, String id) {
         List<AuditRow> rows = h.createQuery("SELECT id, at, actor, action, subject, detail, note FROM audit_log"
-                        + " WHERE actor = :id OR subject LIKE :like ESCAPE '!' ORDER BY id")
+                + " WHERE actor = :id OR subject LIKE :like ESCAPE '!' ORDER BY id")
                 .bind("id", id).bind("like", "%" + escaped(id) + "%")
                 .map((rs, ctx) -> new AuditRow(rs.getLong("id"), Db.instant(rs, "at").toString(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("subject"), rs.getString("detail"), rs.getString("note")))

@@ -15,8 +15,9 @@ final class JdbcForumLevels implements ForumLevelStore {
 
     @Override
     public Optional<Stored> level(String userId) {
-        return db.with(h -> h.createQuery("SELECT level, locked FROM user_levels WHERE user_id = :user").bind("user", userId)
-                .map((rs, ctx) -> new Stored(rs.getString("level"), rs.getBoolean("locked"))).findOne());
+        return db.with(
+                h -> h.createQuery("SELECT level, locked FROM user_levels WHERE user_id = :user").bind("user", userId)
+                        .map((rs, ctx) -> new Stored(rs.getString("level"), rs.getBoolean("locked"))).findOne());
     }
 
     @Override

@@ -20,8 +20,8 @@ final class JdbcFunnel implements FunnelStore {
     public boolean visit(long releaseId, String userId, Instant at) {
         try {
             return db.with(h -> h.createUpdate("INSERT INTO release_visits (release_id, user_id, first_at)"
-                            + " SELECT :r, :u, :at WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM release_visits WHERE release_id = :r AND user_id = :u)")
+                    + " SELECT :r, :u, :at WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM release_visits WHERE release_id = :r AND user_id = :u)")
                     .bind("r", releaseId).bind("u", userId).bind("at", at).execute()) > 0;
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             // Two first visits of one user at once: the other one was kept.
@@ -42,8 +42,8 @@ final class JdbcFunnel implements FunnelStore {
     @Override
     public long reporters(long releaseId) {
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM reports r JOIN participation_events e"
-                        + " ON e.user_id = r.user_id AND e.kind = 'REPORT_HANDED_IN' AND e.ref = :ref"
-                        + " WHERE r.release_id = :r AND e.revoked_at IS NULL")
+                + " ON e.user_id = r.user_id AND e.kind = 'REPORT_HANDED_IN' AND e.ref = :ref"
+                + " WHERE r.release_id = :r AND e.revoked_at IS NULL")
                 .bind("r", releaseId).bind("ref", "release:" + releaseId).mapTo(Long.class).one());
     }
 }

@@ -34,7 +34,8 @@ final class JdbcLeaderboards implements LeaderboardStore {
         Filter excluded = excluded(exclusions);
         String sql = "SELECT r.rnk, r.user_id, r.name, l.level, r.points FROM ("
                 + " SELECT b.rnk, b.user_id, b.name, b.points FROM ("
-                + "  SELECT s.user_id, u.name, s.points, RANK() OVER (ORDER BY s.points DESC" + (period == null ? "" : ", s.reached")
+                + "  SELECT s.user_id, u.name, s.points, RANK() OVER (ORDER BY s.points DESC"
+                + (period == null ? "" : ", s.reached")
                 + ") AS rnk"
                 + "  FROM " + scores(period) + " s JOIN users u ON u.id = s.user_id"
                 + "  WHERE s.points > 0 AND u.public_profile AND NOT " + excluded.sql
@@ -61,7 +62,8 @@ final class JdbcLeaderboards implements LeaderboardStore {
         String reachedMine = period == null ? "NULL"
                 : "(SELECT MAX(CASE WHEN points > 0 THEN at END) FROM participation_events"
                         + " WHERE user_id = u.id AND at >= :from AND at < :until AND revoked_at IS NULL)";
-        String who = "SELECT u.id, u.name, l.level, u.public_profile, (" + mine + ") AS points, " + reachedMine + " AS reached,"
+        String who = "SELECT u.id, u.name, l.level, u.public_profile, (" + mine + ") AS points, " + reachedMine
+                + " AS reached,"
                 + " CASE WHEN " + excluded.sql + " THEN 1 ELSE 0 END AS excluded"
                 + " FROM users u LEFT JOIN user_levels l ON l.user_id = u.id WHERE u.id = :me";
         // On a period's board a tie goes to whoever got there first: they are ahead too.
@@ -70,9 +72,11 @@ final class JdbcLeaderboards implements LeaderboardStore {
                 + (period == null ? "" : " OR (s.points = :points AND s.reached < :reached)") + ")"
                 + " AND u.public_profile AND NOT " + excluded.sql;
         return db.with(h -> bind(h.createQuery(who), period, excluded).bind("me", userId)
-                .map((rs, ctx) -> new Found(new Position(rs.getString("id"), rs.getString("name"), rs.getString("level"),
-                        rs.getLong("points"), null, null, rs.getBoolean("public_profile"), rs.getInt("excluded") == 1),
-                        Db.instant(rs, "reached")))
+                .map((rs,
+                        ctx) -> new Found(new Position(rs.getString("id"), rs.getString("name"), rs.getString("level"),
+                                rs.getLong("points"), null, null, rs.getBoolean("public_profile"),
+                                rs.getInt("excluded") == 1),
+                                Db.instant(rs, "reached")))
                 .findOne()
                 .map(found -> {
                     Position s = found.standing();
@@ -87,7 +91,8 @@ final class JdbcLeaderboards implements LeaderboardStore {
                             .map((rs, ctx) -> {
                                 long above = rs.getLong("above");
                                 Long placeAbove = rs.wasNull() ? null : above;
-                                return new Position(s.userId(), s.name(), s.level(), s.points(), (int) rs.getLong("ahead") + 1,
+                                return new Position(s.userId(), s.name(), s.level(), s.points(),
+                                        (int) rs.getLong("ahead") + 1,
                                         placeAbove, s.listed(), false);
                             })
                             .one();
@@ -150,7 +155,8 @@ final class JdbcLeaderboards implements LeaderboardStore {
             // forum_groups is the groups joined by commas: look for ",group," in ",a,b,c,".
             sql.append(" OR LOWER(CONCAT(',', COALESCE(u.forum_groups, ''), ',')) LIKE :g").append(patterns.size())
                     .append(" ESCAPE '!'");
-            patterns.add("%," + group.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%");
+            patterns.add("%," + group.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                    + ",%");
         }
         return new Filter(sql.append(")").toString(), patterns);
     }

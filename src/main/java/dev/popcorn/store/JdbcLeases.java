@@ -19,7 +19,7 @@ final class JdbcLeases implements LeaseStore {
     @Override
     public boolean acquire(String name, String holder, Instant now, Instant until) {
         int renewed = db.with(h -> h.createUpdate("UPDATE leases SET holder = :holder, leased_until = :until"
-                        + " WHERE name = :name AND (holder = :holder OR leased_until < :now)")
+                + " WHERE name = :name AND (holder = :holder OR leased_until < :now)")
                 .bind("name", name).bind("holder", holder).bind("until", until).bind("now", now).execute());
         if (renewed == 1) {
             return true;
@@ -27,7 +27,7 @@ final class JdbcLeases implements LeaseStore {
         return db.with(h -> {
             try {
                 return h.createUpdate("INSERT INTO leases (name, holder, leased_until) SELECT :name, :holder, :until"
-                                + " WHERE NOT EXISTS (SELECT 1 FROM leases WHERE name = :name)")
+                        + " WHERE NOT EXISTS (SELECT 1 FROM leases WHERE name = :name)")
                         .bind("name", name).bind("holder", holder).bind("until", until).execute() == 1;
             } catch (UnableToExecuteStatementException e) {
                 // Another instance inserted the same name at the same moment: it holds the lease.

@@ -24,7 +24,7 @@ final class JdbcNotices implements NoticeStore {
     @Override
     public List<WishNotice> of(String userId, int limit) {
         return db.with(h -> h.createQuery("SELECT n.user_id, n.wish_id, w.text, n.ticket_key, n.ships_in, n.at"
-                        + " FROM wish_notices n JOIN wishes w ON w.id = n.wish_id WHERE n.user_id = :u ORDER BY n.at DESC LIMIT :limit")
+                + " FROM wish_notices n JOIN wishes w ON w.id = n.wish_id WHERE n.user_id = :u ORDER BY n.at DESC LIMIT :limit")
                 .bind("u", userId).bind("limit", limit)
                 .map((rs, ctx) -> new WishNotice(rs.getString("user_id"), rs.getLong("wish_id"), rs.getString("text"),
                         rs.getString("ticket_key"), rs.getString("ships_in"), Db.instant(rs, "at")))
@@ -45,8 +45,9 @@ final class JdbcNotices implements NoticeStore {
 
     @Override
     public boolean follows(long wishId, String userId) {
-        return db.with(h -> h.createQuery("SELECT COUNT(*) FROM wish_followers WHERE wish_id = :wish AND user_id = :user")
-                .bind("wish", wishId).bind("user", userId).mapTo(Long.class).one()) > 0;
+        return db.with(
+                h -> h.createQuery("SELECT COUNT(*) FROM wish_followers WHERE wish_id = :wish AND user_id = :user")
+                        .bind("wish", wishId).bind("user", userId).mapTo(Long.class).one()) > 0;
     }
 
     @Override

@@ -41,8 +41,8 @@ final class JdbcOutbox implements OutboxStore {
     public void enqueueOrRearm(String kind, String ref, Instant due, Instant doneBefore) {
         if (!enqueue(kind, ref, due)) {
             db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', " + NEW_ROUND + ", due_at = :due,"
-                            + " last_error = ''"
-                            + " WHERE kind = :kind AND ref = :ref AND state = 'DONE' AND done_at <= :before")
+                    + " last_error = ''"
+                    + " WHERE kind = :kind AND ref = :ref AND state = 'DONE' AND done_at <= :before")
                     .bind("kind", kind).bind("ref", ref).bind("due", due).bind("before", doneBefore).execute());
         }
     }
@@ -50,11 +50,12 @@ final class JdbcOutbox implements OutboxStore {
     @Override
     public List<Task> claim(String owner, Instant now, Instant leaseUntil, int limit) {
         List<Task> due = db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING'"
-                        + " AND due_at <= :now AND (leased_until IS NULL OR leased_until < :now) ORDER BY due_at, id LIMIT :limit")
+                + " AND due_at <= :now AND (leased_until IS NULL OR leased_until < :now) ORDER BY due_at, id LIMIT :limit")
                 .bind("now", now).bind("limit", limit).map(TASK).list());
         List<Task> claimed = new ArrayList<>();
         for (Task task : due) {
-            int won = db.with(h -> h.createUpdate("UPDATE outbox SET leased_by = :owner, leased_until = :until, claims = claims + 1,"
+            int won = db.with(h -> h
+                    .createUpdate("UPDATE outbox SET leased_by = :owner, leased_until = :until, claims = claims + 1,"
                             + " first_try_at = COALESCE(first_try_at, :now)"
                             + " WHERE id = :id AND state = 'PENDING' AND (leased_until IS NULL OR leased_until < :now)")
                     .bind("owner", owner).bind("until", leaseUntil).bind("id", task.id()).bind("now", now).execute());
@@ -67,7 +68,8 @@ final class JdbcOutbox implements OutboxStore {
 
     @Override
     public void done(long id, String owner, Instant at) {
-        finish(id, owner, "state = 'DONE', done_at = :at, attempts = attempts + 1, last_error = '', advice = ''", at, "");
+        finish(id, owner, "state = 'DONE', done_at = :at, attempts = attempts + 1, last_error = '', advice = ''", at,
+                "");
     }
 
     @Override
@@ -82,7 +84,8 @@ final class JdbcOutbox implements OutboxStore {
 
     @Override
     public void fail(long id, String owner, String error, String advice) {
-        finish(id, owner, "state = 'FAILED', attempts = attempts + 1, last_error = :error, advice = :advice", null, error,
+        finish(id, owner, "state = 'FAILED', attempts = attempts + 1, last_error = :error, advice = :advice", null,
+                error,
                 advice.length() > 100 ? advice.substring(0, 100) : advice);
     }
 
@@ -112,8 +115,9 @@ final class JdbcOutbox implements OutboxStore {
     public int rearmFailed(String kind, String refPrefix, Instant due) {
         // A prefix compared as text, not LIKE: a user id may hold '%' or '_'.
         return db.with(h -> h.createUpdate("UPDATE outbox SET state = 'PENDING', " + NEW_ROUND + ", due_at = :due"
-                        + " WHERE state = 'FAILED' AND kind = :kind AND LEFT(ref, :length) = :prefix")
-                .bind("kind", kind).bind("prefix", refPrefix).bind("length", refPrefix.length()).bind("due", due).execute());
+                + " WHERE state = 'FAILED' AND kind = :kind AND LEFT(ref, :length) = :prefix")
+                .bind("kind", kind).bind("prefix", refPrefix).bind("length", refPrefix.length()).bind("due", due)
+                .execute());
     }
 
     @Override
@@ -137,7 +141,7 @@ final class JdbcOutbox implements OutboxStore {
     @Override
     public List<Task> troubles(int limit) {
         return db.with(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'FAILED'"
-                        + " OR (state = 'PENDING' AND (attempts > 0 OR waits > 0)) ORDER BY id DESC LIMIT :limit")
+                + " OR (state = 'PENDING' AND (attempts > 0 OR waits > 0)) ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit).map(TASK).list());
     }
 

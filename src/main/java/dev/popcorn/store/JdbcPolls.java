@@ -31,7 +31,7 @@ final class JdbcPolls implements PollStore {
     @Override
     public Poll create(long releaseId, String title, Instant opensAt, Instant closesAt) {
         long id = db.with(h -> h.createUpdate("INSERT INTO polls (release_id, title, state, opens_at, closes_at)"
-                        + " VALUES (:r, :t, :s, :o, :c)")
+                + " VALUES (:r, :t, :s, :o, :c)")
                 .bind("r", releaseId).bind("t", title).bind("s", PollState.DRAFT.name()).bind("o", opensAt)
                 .bind("c", closesAt)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
@@ -90,24 +90,27 @@ final class JdbcPolls implements PollStore {
 
     @Override
     public List<Poll> dueToOpen(Instant now) {
-        return db.with(h -> load(h, "WHERE state = 'DRAFT' AND opens_at <= :now AND closes_at > :now", q -> q.bind("now", now), 20));
+        return db.with(h -> load(h, "WHERE state = 'DRAFT' AND opens_at <= :now AND closes_at > :now",
+                q -> q.bind("now", now), 20));
     }
 
     @Override
     public List<Poll> dueToClose(Instant now) {
-        return db.with(h -> load(h, "WHERE state = 'OPEN' AND closes_at <= :now AND closed_at IS NULL", q -> q.bind("now", now), 20));
+        return db.with(h -> load(h, "WHERE state = 'OPEN' AND closes_at <= :now AND closed_at IS NULL",
+                q -> q.bind("now", now), 20));
     }
 
     @Override
     public boolean markOpened(long id, Instant at) {
-        return db.with(h -> h.createUpdate("UPDATE polls SET state = 'OPEN', opens_at = :at WHERE id = :id AND state = 'DRAFT'")
+        return db.with(h -> h
+                .createUpdate("UPDATE polls SET state = 'OPEN', opens_at = :at WHERE id = :id AND state = 'DRAFT'")
                 .bind("id", id).bind("at", at).execute()) == 1;
     }
 
     @Override
     public boolean markClosed(long id, Instant at) {
         return db.with(h -> h.createUpdate("UPDATE polls SET closed_at = :at WHERE id = :id AND state = 'OPEN'"
-                        + " AND closed_at IS NULL AND closes_at <= :at")
+                + " AND closed_at IS NULL AND closes_at <= :at")
                 .bind("id", id).bind("at", at).execute()) == 1;
     }
 
@@ -117,10 +120,11 @@ final class JdbcPolls implements PollStore {
                 Instant approvedAt, String approvedBy, Instant closedAt, String announcement) {
         }
         List<Row> rows = bind.apply(h.createQuery("SELECT " + COLUMNS + " FROM polls " + where
-                        + " ORDER BY closes_at DESC, id DESC LIMIT :limit"))
+                + " ORDER BY closes_at DESC, id DESC LIMIT :limit"))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("release_id"), rs.getString("title"),
-                        PollState.valueOf(rs.getString("state")), Db.instant(rs, "opens_at"), Db.instant(rs, "closes_at"),
+                        PollState.valueOf(rs.getString("state")), Db.instant(rs, "opens_at"),
+                        Db.instant(rs, "closes_at"),
                         Db.instant(rs, "approved_at"), rs.getString("approved_by"), Db.instant(rs, "closed_at"),
                         rs.getString("announcement")))
                 .list();
@@ -128,13 +132,16 @@ final class JdbcPolls implements PollStore {
             return List.of();
         }
         Map<Long, List<Candidate>> candidates = new HashMap<>();
-        h.createQuery("SELECT id, poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh, status, reason, reason_zh"
+        h.createQuery(
+                "SELECT id, poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh, status, reason, reason_zh"
                         + " FROM candidates WHERE poll_id IN (<ids>) ORDER BY id")
                 .bindList("ids", rows.stream().map(Row::id).toList())
                 .map((rs, ctx) -> candidates.computeIfAbsent(rs.getLong("poll_id"), k -> new ArrayList<>())
                         .add(new Candidate(rs.getLong("id"), rs.getLong("poll_id"), rs.getString("team_slug"),
-                                rs.getString("title"), rs.getString("title_zh"), tickets(rs.getString("tickets")), rs.getString("pitch"),
-                                rs.getString("pitch_zh"), CandidateStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                                rs.getString("title"), rs.getString("title_zh"), tickets(rs.getString("tickets")),
+                                rs.getString("pitch"),
+                                rs.getString("pitch_zh"), CandidateStatus.valueOf(rs.getString("status")),
+                                rs.getString("reason"),
                                 rs.getString("reason_zh"))))
                 .list();
         List<Poll> polls = new ArrayList<>();
@@ -153,7 +160,7 @@ final class JdbcPolls implements PollStore {
     @Override
     public void update(Poll poll) {
         db.with(h -> h.createUpdate("UPDATE polls SET state = :s, opens_at = :o, closes_at = :c, approved_at = :a,"
-                        + " approved_by = :b, closed_at = :closed, announcement = :text WHERE id = :id")
+                + " approved_by = :b, closed_at = :closed, announcement = :text WHERE id = :id")
                 .bind("s", poll.state().name()).bind("o", poll.opensAt()).bind("c", poll.closesAt())
                 .bind("a", poll.approvedAt()).bind("b", poll.approvedBy()).bind("closed", poll.closedAt())
                 .bind("text", poll.announcement()).bind("id", poll.id())
@@ -162,7 +169,8 @@ final class JdbcPolls implements PollStore {
 
     @Override
     public boolean replace(Poll before, Poll after) {
-        return db.with(h -> h.createUpdate("UPDATE polls SET state = :s, opens_at = :o, closes_at = :c, approved_at = :a,"
+        return db.with(h -> h
+                .createUpdate("UPDATE polls SET state = :s, opens_at = :o, closes_at = :c, approved_at = :a,"
                         + " approved_by = :b, closed_at = :closed, announcement = :text WHERE id = :id AND state = :was"
                         + " AND closed_at IS NOT DISTINCT FROM :wasClosed AND approved_at IS NOT DISTINCT FROM :wasApproved"
                         + " AND announcement = :wasText")
@@ -176,22 +184,29 @@ final class JdbcPolls implements PollStore {
 
     @Override
     public Candidate addCandidate(Candidate draft) {
-        long id = db.with(h -> h.createUpdate("INSERT INTO candidates (poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh,"
+        long id = db.with(h -> h
+                .createUpdate("INSERT INTO candidates (poll_id, team_slug, title, title_zh, tickets, pitch, pitch_zh,"
                         + " status, reason) VALUES (:p, :t, :title, :titleZh, :tickets, :pitch, :pitchZh, :s, '')")
-                .bind("p", draft.pollId()).bind("t", draft.teamSlug()).bind("title", draft.title()).bind("titleZh", draft.titleZh())
-                .bind("tickets", String.join(",", draft.tickets())).bind("pitch", draft.pitch()).bind("pitchZh", draft.pitchZh())
+                .bind("p", draft.pollId()).bind("t", draft.teamSlug()).bind("title", draft.title())
+                .bind("titleZh", draft.titleZh())
+                .bind("tickets", String.join(",", draft.tickets())).bind("pitch", draft.pitch())
+                .bind("pitchZh", draft.pitchZh())
                 .bind("s", CandidateStatus.ACTIVE.name())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new Candidate(id, draft.pollId(), draft.teamSlug(), draft.title(), draft.titleZh(), draft.tickets(), draft.pitch(),
+        return new Candidate(id, draft.pollId(), draft.teamSlug(), draft.title(), draft.titleZh(), draft.tickets(),
+                draft.pitch(),
                 draft.pitchZh(), CandidateStatus.ACTIVE, "");
     }
 
     @Override
     public boolean replaceCandidate(Candidate before, Candidate after) {
-        return db.with(h -> h.createUpdate("UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
+        return db.with(h -> h.createUpdate(
+                "UPDATE candidates SET title = :title, title_zh = :titleZh, tickets = :tickets, pitch = :pitch, pitch_zh = :pitchZh,"
                         + " status = :s, reason = :reason, reason_zh = :reasonZh WHERE id = :id AND status = :was")
-                .bind("title", after.title()).bind("titleZh", after.titleZh()).bind("tickets", String.join(",", after.tickets()))
-                .bind("pitch", after.pitch()).bind("pitchZh", after.pitchZh()).bind("s", after.status().name()).bind("reason", after.reason()).bind("reasonZh", after.reasonZh())
+                .bind("title", after.title()).bind("titleZh", after.titleZh())
+                .bind("tickets", String.join(",", after.tickets()))
+                .bind("pitch", after.pitch()).bind("pitchZh", after.pitchZh()).bind("s", after.status().name())
+                .bind("reason", after.reason()).bind("reasonZh", after.reasonZh())
                 .bind("id", after.id()).bind("was", before.status().name())
                 .execute()) == 1;
     }

@@ -22,15 +22,18 @@ final class JdbcReadings implements Readings {
     public List<OutboxKind> outbox() {
         Map<String, OutboxKind> byKind = new LinkedHashMap<>();
         db.with(h -> h.createQuery("SELECT kind, state, COUNT(*) AS n, MIN(COALESCE(first_try_at, due_at)) AS since"
-                        + " FROM outbox WHERE state IN ('PENDING', 'FAILED') GROUP BY kind, state")
+                + " FROM outbox WHERE state IN ('PENDING', 'FAILED') GROUP BY kind, state")
                 .map((rs, ctx) -> {
                     String kind = rs.getString("kind");
                     boolean pending = "PENDING".equals(rs.getString("state"));
                     long n = rs.getLong("n");
-                    return new OutboxKind(kind, pending ? n : 0, pending ? 0 : n, pending ? Db.instant(rs, "since") : null);
+                    return new OutboxKind(kind, pending ? n : 0, pending ? 0 : n,
+                            pending ? Db.instant(rs, "since") : null);
                 }).list())
-                .forEach(part -> byKind.merge(part.kind(), part, (a, b) -> new OutboxKind(a.kind(), a.pending() + b.pending(),
-                        a.failed() + b.failed(), a.oldestPendingSince() != null ? a.oldestPendingSince() : b.oldestPendingSince())));
+                .forEach(part -> byKind.merge(part.kind(), part,
+                        (a, b) -> new OutboxKind(a.kind(), a.pending() + b.pending(),
+                                a.failed() + b.failed(),
+                                a.oldestPendingSince() != null ? a.oldestPendingSince() : b.oldestPendingSince())));
         return List.copyOf(byKind.values());
     }
 
@@ -39,8 +42,10 @@ final class JdbcReadings implements Readings {
         return db.with(h -> {
             long polls = h.createQuery("SELECT COUNT(*) FROM polls WHERE state = 'OPEN' AND closes_at > :now")
                     .bind("now", now).mapTo(Long.class).one();
-            long ballots = polls == 0 ? 0 : h.createQuery("SELECT COUNT(*) FROM ballots b JOIN polls p ON p.id = b.poll_id"
-                    + " WHERE p.state = 'OPEN' AND p.closes_at > :now").bind("now", now).mapTo(Long.class).one();
+            long ballots = polls == 0 ? 0
+                    : h.createQuery("SELECT COUNT(*) FROM ballots b JOIN polls p ON p.id = b.poll_id"
+                            + " WHERE p.state = 'OPEN' AND p.closes_at > :now").bind("now", now).mapTo(Long.class)
+                            .one();
             return new Award(polls, ballots);
         });
     }

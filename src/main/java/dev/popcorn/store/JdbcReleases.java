@@ -1,13 +1,13 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.release.BuildRef;
 import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.release.TestSummary;
-import dev.popcorn.domain.feedback.Verdict;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +33,14 @@ final class JdbcReleases implements ReleaseStore {
     public Release create(String version, Instant shippedAt, Instant reportsCloseAt, List<Feature> features,
             Optional<BuildRef> build, Optional<TestSummary> tests) {
         return db.inTransaction(() -> db.with(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM releases WHERE version = :v").bind("v", version).mapTo(Long.class).one() > 0) {
+            if (h.createQuery("SELECT COUNT(*) FROM releases WHERE version = :v").bind("v", version).mapTo(Long.class)
+                    .one() > 0) {
                 throw RuleViolation.conflict("release.exists", version);
             }
             long id;
             try {
-                id = h.createUpdate("INSERT INTO releases (version, shipped_at, reports_close_at, build_job, build_number,"
+                id = h.createUpdate(
+                        "INSERT INTO releases (version, shipped_at, reports_close_at, build_job, build_number,"
                                 + " build_url, tests_total, tests_passed, tests_failed, tests_skipped)"
                                 + " VALUES (:v, :s, :c, :job, :number, :url, :total, :passed, :failed, :skipped)")
                         .bind("v", version).bind("s", shippedAt).bind("c", reportsCloseAt)
@@ -57,8 +59,9 @@ final class JdbcReleases implements ReleaseStore {
                 }
                 throw e;
             }
-            var batch = h.prepareBatch("INSERT INTO features (release_id, ticket_key, position, summary, summary_zh, team_slug)"
-                    + " VALUES (:r, :k, :p, :s, :z, :t)");
+            var batch = h.prepareBatch(
+                    "INSERT INTO features (release_id, ticket_key, position, summary, summary_zh, team_slug)"
+                            + " VALUES (:r, :k, :p, :s, :z, :t)");
             for (int i = 0; i < features.size(); i++) {
                 Feature f = features.get(i);
                 batch.bind("r", id).bind("k", f.key()).bind("p", i).bind("s", f.summary()).bind("z", f.summaryZh())
@@ -100,8 +103,8 @@ final class JdbcReleases implements ReleaseStore {
             return shipments;
         }
         db.with(h -> h.createQuery("SELECT id, build_job, build_number, build_url, tests_total, tests_passed,"
-                        + " tests_failed, tests_skipped FROM releases WHERE id IN (<ids>)"
-                        + " AND build_job IS NOT NULL")
+                + " tests_failed, tests_skipped FROM releases WHERE id IN (<ids>)"
+                + " AND build_job IS NOT NULL")
                 .bindList("ids", List.copyOf(releaseIds))
                 .map((rs, ctx) -> {
                     Optional<TestSummary> tests = rs.getObject("tests_total") == null ? Optional.empty()
@@ -117,7 +120,7 @@ final class JdbcReleases implements ReleaseStore {
     @Override
     public void attachTests(long releaseId, TestSummary tests) {
         db.with(h -> h.createUpdate("UPDATE releases SET tests_total = :total, tests_passed = :passed,"
-                        + " tests_failed = :failed, tests_skipped = :skipped WHERE id = :id")
+                + " tests_failed = :failed, tests_skipped = :skipped WHERE id = :id")
                 .bind("id", releaseId).bind("total", tests.total()).bind("passed", tests.passed())
                 .bind("failed", tests.failed()).bind("skipped", tests.skipped()).execute());
     }
@@ -131,7 +134,8 @@ final class JdbcReleases implements ReleaseStore {
     private static List<Release> load(Handle h, String where, UnaryOperator<Query> bind, int limit) {
         record Row(long id, String version, Instant shipped, Instant close) {
         }
-        List<Row> rows = bind.apply(h.createQuery("SELECT id, version, shipped_at, reports_close_at FROM releases " + where
+        List<Row> rows = bind
+                .apply(h.createQuery("SELECT id, version, shipped_at, reports_close_at FROM releases " + where
                         + " ORDER BY shipped_at DESC, id DESC LIMIT :limit"))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("version"),
@@ -141,11 +145,13 @@ final class JdbcReleases implements ReleaseStore {
             return List.of();
         }
         Map<Long, List<Feature>> features = new HashMap<>();
-        h.createQuery("SELECT release_id, ticket_key, summary, summary_zh, team_slug FROM features WHERE release_id IN (<ids>)"
+        h.createQuery(
+                "SELECT release_id, ticket_key, summary, summary_zh, team_slug FROM features WHERE release_id IN (<ids>)"
                         + " ORDER BY release_id, position")
                 .bindList("ids", rows.stream().map(Row::id).toList())
                 .map((rs, ctx) -> features.computeIfAbsent(rs.getLong("release_id"), k -> new ArrayList<>())
-                        .add(new Feature(rs.getString("ticket_key"), rs.getString("summary"), rs.getString("summary_zh"),
+                        .add(new Feature(rs.getString("ticket_key"), rs.getString("summary"),
+                                rs.getString("summary_zh"),
                                 rs.getString("team_slug"))))
                 .list();
         return rows.stream().map(row -> new Release(row.id(), row.version(), row.shipped(), row.close(),
@@ -165,22 +171,25 @@ final class JdbcReleases implements ReleaseStore {
         Map<Key, List<String>> comments = new HashMap<>();
         db.with(h -> {
             h.createQuery("SELECT release_id, ticket_key, verdict, COUNT(*) AS n FROM report_verdicts"
-                            + " WHERE release_id IN (<ids>) GROUP BY release_id, ticket_key, verdict")
+                    + " WHERE release_id IN (<ids>) GROUP BY release_id, ticket_key, verdict")
                     .bindList("ids", ids)
                     .map((rs, ctx) -> {
-                        long[] pair = counts.computeIfAbsent(new Key(rs.getLong("release_id"), rs.getString("ticket_key")),
+                        long[] pair = counts.computeIfAbsent(
+                                new Key(rs.getLong("release_id"), rs.getString("ticket_key")),
                                 k -> new long[2]);
                         pair[Verdict.valueOf(rs.getString("verdict")).ordinal()] = rs.getLong("n");
                         return null;
                     }).list();
             // The latest comments per feature, by a window function rather than a query per feature.
             return h.createQuery("SELECT release_id, ticket_key, comment FROM (SELECT release_id, ticket_key, comment,"
-                            + " ROW_NUMBER() OVER (PARTITION BY release_id, ticket_key ORDER BY updated_at DESC) AS place"
-                            + " FROM report_verdicts WHERE release_id IN (<ids>) AND comment <> '') latest"
-                            + " WHERE place <= :n ORDER BY release_id, ticket_key, place")
+                    + " ROW_NUMBER() OVER (PARTITION BY release_id, ticket_key ORDER BY updated_at DESC) AS place"
+                    + " FROM report_verdicts WHERE release_id IN (<ids>) AND comment <> '') latest"
+                    + " WHERE place <= :n ORDER BY release_id, ticket_key, place")
                     .bindList("ids", ids).bind("n", commentsPerFeature)
-                    .map((rs, ctx) -> comments.computeIfAbsent(new Key(rs.getLong("release_id"), rs.getString("ticket_key")),
-                            k -> new ArrayList<>()).add(rs.getString("comment")))
+                    .map((rs, ctx) -> comments
+                            .computeIfAbsent(new Key(rs.getLong("release_id"), rs.getString("ticket_key")),
+                                    k -> new ArrayList<>())
+                            .add(rs.getString("comment")))
                     .list();
         });
         for (Release release : releases) {
@@ -188,7 +197,8 @@ final class JdbcReleases implements ReleaseStore {
             for (Feature feature : release.features()) {
                 Key key = new Key(release.id(), feature.key());
                 long[] pair = counts.getOrDefault(key, new long[2]);
-                result.add(new FeatureFeedback(feature, pair[Verdict.LIKE.ordinal()], pair[Verdict.NOT_GOOD_ENOUGH.ordinal()],
+                result.add(new FeatureFeedback(feature, pair[Verdict.LIKE.ordinal()],
+                        pair[Verdict.NOT_GOOD_ENOUGH.ordinal()],
                         comments.getOrDefault(key, List.of())));
             }
             feedback.put(release.id(), result);

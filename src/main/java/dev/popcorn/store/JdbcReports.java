@@ -9,12 +9,12 @@ import dev.popcorn.domain.feedback.Wish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.Comparator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -43,12 +43,14 @@ final class JdbcReports implements ReportStore {
         db.inTransaction(() -> db.with(h -> {
             long release = report.releaseId();
             String user = report.userId();
-            h.createUpdate(db.dialect().upsertReport()).bind("release", release).bind("user", user).bind("at", at).execute();
+            h.createUpdate(db.dialect().upsertReport()).bind("release", release).bind("user", user).bind("at", at)
+                    .execute();
             h.createUpdate("DELETE FROM report_verdicts WHERE release_id = :r AND user_id = :u")
                     .bind("r", release).bind("u", user).execute();
             if (!report.verdicts().isEmpty()) {
-                var batch = h.prepareBatch("INSERT INTO report_verdicts (release_id, user_id, ticket_key, verdict, comment, updated_at)"
-                        + " VALUES (:r, :u, :k, :v, :c, :at)");
+                var batch = h.prepareBatch(
+                        "INSERT INTO report_verdicts (release_id, user_id, ticket_key, verdict, comment, updated_at)"
+                                + " VALUES (:r, :u, :k, :v, :c, :at)");
                 for (FeatureVerdict v : report.verdicts()) {
                     batch.bind("r", release).bind("u", user).bind("k", v.featureKey()).bind("v", v.verdict().name())
                             .bind("c", v.comment()).bind("at", at).add();
@@ -75,12 +77,14 @@ final class JdbcReports implements ReportStore {
             throw new IllegalArgumentException("new wishes are filed before the report is saved");
         }
         // One row per author (an upsert may not touch a row twice), in key order (two batches lock rows alike).
-        Map<Author, Saving> last = new TreeMap<>(Comparator.comparingLong(Author::releaseId).thenComparing(Author::userId));
+        Map<Author, Saving> last = new TreeMap<>(
+                Comparator.comparingLong(Author::releaseId).thenComparing(Author::userId));
         savings.forEach(s -> last.put(new Author(s.report().releaseId(), s.report().userId()), s));
         List<Saving> rows = List.copyOf(last.values());
         db.inTransaction(() -> db.with(h -> {
-            Rows.write(h, db.dialect(), rows, db.dialect()::upsertReports, s -> new Object[] {s.report().releaseId(), s.report().userId(),
-                    s.at(), s.fingerprint()});
+            Rows.write(h, db.dialect(), rows, db.dialect()::upsertReports,
+                    s -> new Object[] {s.report().releaseId(), s.report().userId(),
+                            s.at(), s.fingerprint()});
             marks(h, rows);
             // By the whole key, pair by pair in one batch: an IN list on the second column would scan the release.
             for (String table : List.of("report_verdicts", "wish_supporters")) {
@@ -92,15 +96,19 @@ final class JdbcReports implements ReportStore {
             List<Object[]> verdicts = new ArrayList<>();
             for (Saving s : rows) {
                 for (FeatureVerdict v : s.report().verdicts()) {
-                    verdicts.add(new Object[] {s.report().releaseId(), s.report().userId(), v.featureKey(), v.verdict().name(),
+                    verdicts.add(new Object[] {s.report().releaseId(), s.report().userId(), v.featureKey(),
+                            v.verdict().name(),
                             v.comment(), s.at()});
                 }
             }
-            Rows.write(h, db.dialect(), verdicts, n -> "INSERT INTO report_verdicts (release_id, user_id, ticket_key, verdict, comment,"
-                    + " updated_at) VALUES " + Rows.values(n, "(?, ?, ?, ?, ?, ?)"), row -> row);
+            Rows.write(h, db.dialect(), verdicts,
+                    n -> "INSERT INTO report_verdicts (release_id, user_id, ticket_key, verdict, comment,"
+                            + " updated_at) VALUES " + Rows.values(n, "(?, ?, ?, ?, ?, ?)"),
+                    row -> row);
             for (Saving s : rows) {
                 for (long wish : s.report().supportedWishes()) {
-                    h.createUpdate(db.dialect().insertSupportIfAbsent()).bind("wish", wish).bind("user", s.report().userId())
+                    h.createUpdate(db.dialect().insertSupportIfAbsent()).bind("wish", wish)
+                            .bind("user", s.report().userId())
                             .bind("release", s.report().releaseId()).bind("at", s.at()).execute();
                 }
             }
@@ -121,8 +129,9 @@ final class JdbcReports implements ReportStore {
         for (List<String> chunk : Rows.padded(List.copyOf(marks))) {
             db.with(h -> h.createQuery("SELECT release_id, user_id, mark FROM report_marks WHERE mark IN (<marks>)")
                     .bindList("marks", chunk)
-                    .map((rs, ctx) -> found.computeIfAbsent(new Author(rs.getLong("release_id"), rs.getString("user_id")),
-                            a -> new java.util.HashSet<>()).add(rs.getString("mark")))
+                    .map((rs,
+                            ctx) -> found.computeIfAbsent(new Author(rs.getLong("release_id"), rs.getString("user_id")),
+                                    a -> new java.util.HashSet<>()).add(rs.getString("mark")))
                     .list());
         }
         for (String fingerprint : new java.util.LinkedHashSet<>(fingerprints)) {
@@ -148,20 +157,22 @@ final class JdbcReports implements ReportStore {
                 marks.add(new Object[] {s.report().releaseId(), s.report().userId(), mark});
             }
         }
-        Rows.write(h, db.dialect(), marks, n -> "INSERT INTO report_marks (release_id, user_id, mark) VALUES " + Rows.values(n, "(?, ?, ?)"),
+        Rows.write(h, db.dialect(), marks,
+                n -> "INSERT INTO report_marks (release_id, user_id, mark) VALUES " + Rows.values(n, "(?, ?, ?)"),
                 row -> row);
     }
 
     @Override
     public Optional<Long> wishOf(String authorId, long releaseId, String text) {
         return db.with(h -> h.createQuery("SELECT id FROM wishes WHERE author_id = :u AND release_id = :r AND text = :t"
-                        + " ORDER BY id LIMIT 1")
+                + " ORDER BY id LIMIT 1")
                 .bind("u", authorId).bind("r", releaseId).bind("t", text).mapTo(Long.class).findFirst());
     }
 
     @Override
     public long fileWish(String text, String authorId, long releaseId, Instant at) {
-        return db.with(h -> h.createUpdate("INSERT INTO wishes (text, author_id, release_id, created_at) VALUES (:t, :u, :r, :at)")
+        return db.with(h -> h
+                .createUpdate("INSERT INTO wishes (text, author_id, release_id, created_at) VALUES (:t, :u, :r, :at)")
                 .bind("t", text).bind("u", authorId).bind("r", releaseId).bind("at", at)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
@@ -193,12 +204,13 @@ final class JdbcReports implements ReportStore {
                 return Optional.empty();
             }
             List<FeatureVerdict> verdicts = h.createQuery("SELECT ticket_key, verdict, comment FROM report_verdicts"
-                            + " WHERE release_id = :r AND user_id = :u ORDER BY ticket_key")
+                    + " WHERE release_id = :r AND user_id = :u ORDER BY ticket_key")
                     .bind("r", releaseId).bind("u", userId)
                     .map((rs, ctx) -> new FeatureVerdict(rs.getString("ticket_key"),
                             Verdict.valueOf(rs.getString("verdict")), rs.getString("comment")))
                     .list();
-            List<Long> wishes = h.createQuery("SELECT wish_id FROM wish_supporters WHERE release_id = :r AND user_id = :u"
+            List<Long> wishes = h
+                    .createQuery("SELECT wish_id FROM wish_supporters WHERE release_id = :r AND user_id = :u"
                             + " ORDER BY wish_id")
                     .bind("r", releaseId).bind("u", userId).mapTo(Long.class).list();
             return Optional.of(new ExperienceReport(userId, releaseId, verdicts, wishes, List.of()));
@@ -209,15 +221,16 @@ final class JdbcReports implements ReportStore {
     public List<Handed> latest(long releaseId, int limit) {
         return db.with(h -> {
             List<Handed> heads = h.createQuery("SELECT user_id, handed_in_at FROM reports WHERE release_id = :r"
-                            + " ORDER BY handed_in_at DESC, user_id LIMIT :limit")
+                    + " ORDER BY handed_in_at DESC, user_id LIMIT :limit")
                     .bind("r", releaseId).bind("limit", limit)
-                    .map((rs, ctx) -> new Handed(rs.getString("user_id"), Db.instant(rs, "handed_in_at"), List.of())).list();
+                    .map((rs, ctx) -> new Handed(rs.getString("user_id"), Db.instant(rs, "handed_in_at"), List.of()))
+                    .list();
             if (heads.isEmpty()) {
                 return heads;
             }
             Map<String, List<FeatureVerdict>> verdicts = new HashMap<>();
             h.createQuery("SELECT user_id, ticket_key, verdict, comment FROM report_verdicts"
-                            + " WHERE release_id = :r AND user_id IN (<users>) ORDER BY ticket_key")
+                    + " WHERE release_id = :r AND user_id IN (<users>) ORDER BY ticket_key")
                     .bind("r", releaseId).bindList("users", heads.stream().map(Handed::userId).toList())
                     .map((rs, ctx) -> Map.entry(rs.getString("user_id"), new FeatureVerdict(rs.getString("ticket_key"),
                             Verdict.valueOf(rs.getString("verdict")), rs.getString("comment"))))
@@ -241,7 +254,7 @@ final class JdbcReports implements ReportStore {
             return counts;
         }
         db.with(h -> h.createQuery("SELECT release_id, COUNT(*) AS n FROM reports WHERE release_id IN (<ids>)"
-                        + " GROUP BY release_id")
+                + " GROUP BY release_id")
                 .bindList("ids", List.copyOf(releaseIds))
                 .map((rs, ctx) -> counts.put(rs.getLong("release_id"), rs.getLong("n")))
                 .list());
@@ -254,15 +267,15 @@ final class JdbcReports implements ReportStore {
             return 0;
         }
         return db.with(h -> h.createQuery("SELECT COUNT(*) FROM report_verdicts WHERE release_id = :r"
-                        + " AND verdict = 'LIKE' AND ticket_key IN (<keys>)")
+                + " AND verdict = 'LIKE' AND ticket_key IN (<keys>)")
                 .bind("r", releaseId).bindList("keys", ticketKeys).mapTo(Long.class).one());
     }
 
     @Override
     public List<Wish> topWishes(int limit) {
         return db.with(h -> h.createQuery("SELECT " + WISH_COLUMNS + ", s.n"
-                        + " FROM wishes w JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"
-                        + " ON s.wish_id = w.id WHERE w.fulfilled_at IS NULL ORDER BY s.n DESC, w.id LIMIT :limit")
+                + " FROM wishes w JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"
+                + " ON s.wish_id = w.id WHERE w.fulfilled_at IS NULL ORDER BY s.n DESC, w.id LIMIT :limit")
                 .bind("limit", limit)
                 .map(WISH)
                 .list());
@@ -288,8 +301,8 @@ final class JdbcReports implements ReportStore {
     @Override
     public List<Wish> openWishes(int limit) {
         return db.with(h -> h.createQuery("SELECT " + WISH_COLUMNS + ", COALESCE(s.n, 0) AS n"
-                        + " FROM wishes w LEFT JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"
-                        + " ON s.wish_id = w.id WHERE w.fulfilled_at IS NULL ORDER BY n DESC, w.id DESC LIMIT :limit")
+                + " FROM wishes w LEFT JOIN (SELECT wish_id, COUNT(*) AS n FROM wish_supporters GROUP BY wish_id) s"
+                + " ON s.wish_id = w.id WHERE w.fulfilled_at IS NULL ORDER BY n DESC, w.id DESC LIMIT :limit")
                 .bind("limit", limit)
                 .map(WISH)
                 .list());
@@ -297,11 +310,14 @@ final class JdbcReports implements ReportStore {
 
     @Override
     public long wishForTicket(String ticketKey, String summary, long releaseId, Instant at) {
-        return db.with(h -> h.createQuery("SELECT id FROM wishes WHERE ticket_key = :key ORDER BY id LIMIT 1").bind("key", ticketKey)
+        return db.with(h -> h.createQuery("SELECT id FROM wishes WHERE ticket_key = :key ORDER BY id LIMIT 1")
+                .bind("key", ticketKey)
                 .mapTo(Long.class).findFirst()
-                .orElseGet(() -> h.createUpdate("INSERT INTO wishes (text, author_id, release_id, created_at, ticket_key)"
+                .orElseGet(() -> h
+                        .createUpdate("INSERT INTO wishes (text, author_id, release_id, created_at, ticket_key)"
                                 + " VALUES (:t, :u, :r, :at, :key)")
-                        .bind("t", summary).bind("u", Wish.NO_AUTHOR).bind("r", releaseId).bind("at", at).bind("key", ticketKey)
+                        .bind("t", summary).bind("u", Wish.NO_AUTHOR).bind("r", releaseId).bind("at", at)
+                        .bind("key", ticketKey)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
     }
 
@@ -313,7 +329,8 @@ final class JdbcReports implements ReportStore {
 
     @Override
     public List<Wish> unfulfilledWishesOf(String ticketKey) {
-        return db.with(h -> h.createQuery(WISHES_COUNTED + " WHERE w.ticket_key = :key AND w.fulfilled_at IS NULL ORDER BY w.id")
+        return db.with(h -> h
+                .createQuery(WISHES_COUNTED + " WHERE w.ticket_key = :key AND w.fulfilled_at IS NULL ORDER BY w.id")
                 .bind("key", ticketKey)
                 .map(WISH)
                 .list());
@@ -321,8 +338,9 @@ final class JdbcReports implements ReportStore {
 
     @Override
     public boolean fulfil(long wishId, Instant at) {
-        return db.with(h -> h.createUpdate("UPDATE wishes SET fulfilled_at = :at WHERE id = :id AND fulfilled_at IS NULL")
-                .bind("at", at).bind("id", wishId).execute()) > 0;
+        return db.with(
+                h -> h.createUpdate("UPDATE wishes SET fulfilled_at = :at WHERE id = :id AND fulfilled_at IS NULL")
+                        .bind("at", at).bind("id", wishId).execute()) > 0;
     }
 
     @Override
@@ -334,7 +352,7 @@ final class JdbcReports implements ReportStore {
     @Override
     public long supportersOfTicket(String ticketKey) {
         return db.with(h -> h.createQuery("SELECT COUNT(DISTINCT s.user_id) FROM wish_supporters s"
-                        + " JOIN wishes w ON w.id = s.wish_id WHERE w.ticket_key = :key")
+                + " JOIN wishes w ON w.id = s.wish_id WHERE w.ticket_key = :key")
                 .bind("key", ticketKey).mapTo(Long.class).one());
     }
 }

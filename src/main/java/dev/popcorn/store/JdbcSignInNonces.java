@@ -27,10 +27,11 @@ final class JdbcSignInNonces implements SignInNonces {
         return db.with(h -> {
             try {
                 return h.createUpdate("INSERT INTO used_sign_in_nonces (nonce_hash, expires_at) SELECT :hash, :at"
-                                + " WHERE NOT EXISTS (SELECT 1 FROM used_sign_in_nonces WHERE nonce_hash = :hash)")
+                        + " WHERE NOT EXISTS (SELECT 1 FROM used_sign_in_nonces WHERE nonce_hash = :hash)")
                         .bind("hash", hash).bind("at", expiresAt).execute() == 1;
             } catch (UnableToExecuteStatementException e) {
-                if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("23")) {
                     return false; // the primary key: used a moment ago, here or on another instance
                 }
                 throw e;
@@ -51,7 +52,8 @@ final class JdbcSignInNonces implements SignInNonces {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

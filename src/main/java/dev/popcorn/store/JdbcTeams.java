@@ -25,7 +25,8 @@ final class JdbcTeams implements TeamStore {
                     + " WHERE NOT EXISTS (SELECT 1 FROM teams WHERE slug = :slug)")
                     .bind("slug", slug).bind("name", name).execute();
             // Held until the transaction ends: another save of this team waits here, then sees what this one wrote.
-            h.createQuery("SELECT slug FROM teams WHERE slug = :slug FOR UPDATE").bind("slug", slug).mapTo(String.class).list();
+            h.createQuery("SELECT slug FROM teams WHERE slug = :slug FOR UPDATE").bind("slug", slug).mapTo(String.class)
+                    .list();
             return created == 1;
         });
     }
@@ -66,13 +67,16 @@ final class JdbcTeams implements TeamStore {
 
     @Override
     public List<String> teamsOf(String userId) {
-        return db.with(h -> h.createQuery("SELECT DISTINCT team_slug FROM members WHERE user_id = :u ORDER BY team_slug")
-                .bind("u", userId).mapTo(String.class).list());
+        return db
+                .with(h -> h.createQuery("SELECT DISTINCT team_slug FROM members WHERE user_id = :u ORDER BY team_slug")
+                        .bind("u", userId).mapTo(String.class).list());
     }
 
     private static List<Team> load(Handle h, String where, String slug) {
-        var query = h.createQuery("SELECT t.slug, t.name, t.name_zh, m.name AS member, m.photo_url, m.user_id FROM teams t"
-                + " LEFT JOIN members m ON m.team_slug = t.slug " + where + " ORDER BY t.name, t.slug, m.position");
+        var query = h
+                .createQuery("SELECT t.slug, t.name, t.name_zh, m.name AS member, m.photo_url, m.user_id FROM teams t"
+                        + " LEFT JOIN members m ON m.team_slug = t.slug " + where
+                        + " ORDER BY t.name, t.slug, m.position");
         if (slug != null) {
             query.bind("slug", slug);
         }

@@ -22,7 +22,8 @@ final class JdbcTicketWrites implements TicketWriteStore {
 
     @Override
     public Optional<String> fingerprint(String ticketKey, String write) {
-        return db.with(h -> h.createQuery("SELECT fingerprint FROM ticket_writes WHERE ticket_key = :key AND write_name = :write")
+        return db.with(h -> h
+                .createQuery("SELECT fingerprint FROM ticket_writes WHERE ticket_key = :key AND write_name = :write")
                 .bind("key", ticketKey).bind("write", write).mapTo(String.class).findOne());
     }
 
@@ -30,12 +31,14 @@ final class JdbcTicketWrites implements TicketWriteStore {
     public void save(String ticketKey, String write, String fingerprint, Instant at) {
         db.inTransaction(() -> db.with(h -> {
             int updated = h.createUpdate("UPDATE ticket_writes SET fingerprint = :fingerprint, written_at = :at"
-                            + " WHERE ticket_key = :key AND write_name = :write")
-                    .bind("key", ticketKey).bind("write", write).bind("fingerprint", fingerprint).bind("at", at).execute();
+                    + " WHERE ticket_key = :key AND write_name = :write")
+                    .bind("key", ticketKey).bind("write", write).bind("fingerprint", fingerprint).bind("at", at)
+                    .execute();
             if (updated == 0) {
                 h.createUpdate("INSERT INTO ticket_writes (ticket_key, write_name, fingerprint, written_at)"
-                                + " VALUES (:key, :write, :fingerprint, :at)")
-                        .bind("key", ticketKey).bind("write", write).bind("fingerprint", fingerprint).bind("at", at).execute();
+                        + " VALUES (:key, :write, :fingerprint, :at)")
+                        .bind("key", ticketKey).bind("write", write).bind("fingerprint", fingerprint).bind("at", at)
+                        .execute();
             }
             return updated;
         }));

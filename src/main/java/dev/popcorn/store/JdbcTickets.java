@@ -34,7 +34,8 @@ final class JdbcTickets implements TicketStore {
 
     @Override
     public Optional<Ticket> find(String key) {
-        return db.with(h -> h.createQuery("SELECT * FROM tickets WHERE ticket_key = :key").bind("key", key).map(TICKET).findFirst());
+        return db.with(h -> h.createQuery("SELECT * FROM tickets WHERE ticket_key = :key").bind("key", key).map(TICKET)
+                .findFirst());
     }
 
     @Override
@@ -52,12 +53,14 @@ final class JdbcTickets implements TicketStore {
 
     @Override
     public void forgetLabels(String key) {
-        db.with(h -> h.createUpdate("UPDATE tickets SET labels = NULL WHERE ticket_key = :key").bind("key", key).execute());
+        db.with(h -> h.createUpdate("UPDATE tickets SET labels = NULL WHERE ticket_key = :key").bind("key", key)
+                .execute());
     }
 
     @Override
     public List<Ticket> open(int limit) {
-        return db.with(h -> h.createQuery("SELECT * FROM tickets WHERE done = FALSE ORDER BY seen_at DESC, ticket_key LIMIT :limit")
+        return db.with(h -> h
+                .createQuery("SELECT * FROM tickets WHERE done = FALSE ORDER BY seen_at DESC, ticket_key LIMIT :limit")
                 .bind("limit", limit).map(TICKET).list());
     }
 

@@ -1,8 +1,8 @@
 package dev.popcorn.store;
 
 import dev.popcorn.app.UserStore;
-import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.User;
+import dev.popcorn.domain.forum.ForumIdentity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -24,7 +24,8 @@ final class JdbcUsers implements UserStore {
     @Override
     public User upsert(String id, String name, Instant now) {
         new User(id, name, now);
-        db.with(h -> h.createUpdate(db.dialect().upsertUser()).bind("id", id).bind("name", name).bind("at", now).execute());
+        db.with(h -> h.createUpdate(db.dialect().upsertUser()).bind("id", id).bind("name", name).bind("at", now)
+                .execute());
         return find(id).orElseThrow();
     }
 
@@ -34,7 +35,8 @@ final class JdbcUsers implements UserStore {
             return Map.of();
         }
         Map<String, String> names = new HashMap<>();
-        db.with(h -> h.createQuery("SELECT id, name FROM users WHERE id IN (<ids>)").bindList("ids", List.copyOf(new HashSet<>(ids)))
+        db.with(h -> h.createQuery("SELECT id, name FROM users WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(new HashSet<>(ids)))
                 .map((rs, ctx) -> names.put(rs.getString("id"), rs.getString("name"))).list());
         return names;
     }
@@ -46,7 +48,8 @@ final class JdbcUsers implements UserStore {
             return List.of();
         }
         String like = "%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
+        return db.with(h -> h
+                .createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
                         + " WHERE LOWER(name) LIKE :like ESCAPE '!' OR LOWER(id) LIKE :like ESCAPE '!'"
                         + " ORDER BY CASE WHEN LOWER(id) = :exact OR LOWER(name) = :exact THEN 0 ELSE 1 END, name, id"
                         + " LIMIT :limit")
@@ -56,13 +59,16 @@ final class JdbcUsers implements UserStore {
 
     private static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at"),
-                rs.getObject("trust_level", Integer.class), rs.getString("forum_username"), groups(rs.getString("forum_groups")));
+                rs.getObject("trust_level", Integer.class), rs.getString("forum_username"),
+                groups(rs.getString("forum_groups")));
     }
 
     @Override
     public Optional<User> find(String id) {
-        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
-                        + " WHERE id = :id").bind("id", id)
+        return db.with(h -> h
+                .createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
+                        + " WHERE id = :id")
+                .bind("id", id)
                 .map((rs, ctx) -> new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at"),
                         rs.getObject("trust_level", Integer.class), rs.getString("forum_username"),
                         groups(rs.getString("forum_groups"))))
@@ -73,8 +79,10 @@ final class JdbcUsers implements UserStore {
     public User upsertFromForum(ForumIdentity identity, Instant now) {
         return db.inTransaction(() -> {
             upsert(identity.externalId(), identity.displayName(), now);
-            db.with(h -> h.createUpdate("UPDATE users SET forum_username = :username, avatar_url = :avatar, forum_groups = :groups,"
-                            + " trust_level = COALESCE(:level, trust_level) WHERE id = :id")
+            db.with(h -> h
+                    .createUpdate(
+                            "UPDATE users SET forum_username = :username, avatar_url = :avatar, forum_groups = :groups,"
+                                    + " trust_level = COALESCE(:level, trust_level) WHERE id = :id")
                     .bind("id", identity.externalId()).bind("username", identity.username())
                     .bind("avatar", identity.avatarUrl().length() > 500 ? "" : identity.avatarUrl())
                     .bind("groups", joined(identity.groups()))
@@ -86,8 +94,8 @@ final class JdbcUsers implements UserStore {
     @Override
     public boolean updateFromForum(String id, String username, Integer trustLevel, List<String> groups) {
         return db.with(h -> h.createUpdate("UPDATE users SET forum_username = COALESCE(:username, forum_username),"
-                        + " trust_level = COALESCE(:level, trust_level), forum_groups = COALESCE(:groups, forum_groups)"
-                        + " WHERE id = :id")
+                + " trust_level = COALESCE(:level, trust_level), forum_groups = COALESCE(:groups, forum_groups)"
+                + " WHERE id = :id")
                 .bind("id", id).bind("username", username).bind("level", trustLevel)
                 .bind("groups", groups == null ? null : joined(groups)).execute()) == 1;
     }
@@ -114,7 +122,8 @@ final class JdbcUsers implements UserStore {
     public java.util.Map<String, Instant> revokedSince(Instant since) {
         java.util.Map<String, Instant> revoked = new java.util.HashMap<>();
         db.with(h -> h.createQuery("SELECT id, passes_valid_after FROM users WHERE passes_valid_after >= :since")
-                .bind("since", since).map((rs, ctx) -> revoked.put(rs.getString("id"), Db.instant(rs, "passes_valid_after")))
+                .bind("since", since)
+                .map((rs, ctx) -> revoked.put(rs.getString("id"), Db.instant(rs, "passes_valid_after")))
                 .list());
         return revoked;
     }
@@ -122,9 +131,11 @@ final class JdbcUsers implements UserStore {
     @Override
     public void endSession(String userId, Instant issuedAt, Instant at, Instant forgetBefore) {
         db.inTransaction(() -> db.with(h -> {
-            h.createUpdate("DELETE FROM ended_sessions WHERE ended_at < :before").bind("before", forgetBefore).execute();
+            h.createUpdate("DELETE FROM ended_sessions WHERE ended_at < :before").bind("before", forgetBefore)
+                    .execute();
             boolean known = h.createQuery("SELECT COUNT(*) FROM ended_sessions WHERE user_id = :u AND issued_at = :i")
-                    .bind("u", userId).bind("i", issuedAt.truncatedTo(ChronoUnit.MILLIS)).mapTo(Integer.class).one() > 0;
+                    .bind("u", userId).bind("i", issuedAt.truncatedTo(ChronoUnit.MILLIS)).mapTo(Integer.class)
+                    .one() > 0;
             if (!known) {
                 h.createUpdate("INSERT INTO ended_sessions (user_id, issued_at, ended_at) VALUES (:u, :i, :at)")
                         .bind("u", userId).bind("i", issuedAt.truncatedTo(ChronoUnit.MILLIS)).bind("at", at).execute();
@@ -135,10 +146,12 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public List<EndedSession> sessionsEndedSince(Instant since) {
-        return db.with(h -> h.createQuery("SELECT user_id, issued_at, ended_at FROM ended_sessions WHERE ended_at >= :since")
-                .bind("since", since)
-                .map((rs, ctx) -> new EndedSession(rs.getString("user_id"), Db.instant(rs, "issued_at"),
-                        Db.instant(rs, "ended_at"))).list());
+        return db.with(
+                h -> h.createQuery("SELECT user_id, issued_at, ended_at FROM ended_sessions WHERE ended_at >= :since")
+                        .bind("since", since)
+                        .map((rs, ctx) -> new EndedSession(rs.getString("user_id"), Db.instant(rs, "issued_at"),
+                                Db.instant(rs, "ended_at")))
+                        .list());
     }
 
     @Override
@@ -149,7 +162,8 @@ final class JdbcUsers implements UserStore {
                     .bind("id", id).bind("at", millis).execute();
             if (updated == 0) {
                 new User(id, id, millis);
-                h.createUpdate("INSERT INTO users (id, name, joined_at, passes_valid_after) VALUES (:id, :id, :at, :at)")
+                h.createUpdate(
+                        "INSERT INTO users (id, name, joined_at, passes_valid_after) VALUES (:id, :id, :at, :at)")
                         .bind("id", id).bind("at", millis).execute();
             }
             return null;
@@ -159,8 +173,11 @@ final class JdbcUsers implements UserStore {
     @Override
     public Map<String, Instant> forgottenSince(Instant since) {
         Map<String, Instant> forgotten = new HashMap<>();
-        db.with(h -> h.createQuery("SELECT id_digest, passes_valid_after FROM forgotten_passes WHERE passes_valid_after >= :since")
-                .bind("since", since).map((rs, ctx) -> forgotten.put(rs.getString("id_digest"), Db.instant(rs, "passes_valid_after")))
+        db.with(h -> h
+                .createQuery(
+                        "SELECT id_digest, passes_valid_after FROM forgotten_passes WHERE passes_valid_after >= :since")
+                .bind("since", since)
+                .map((rs, ctx) -> forgotten.put(rs.getString("id_digest"), Db.instant(rs, "passes_valid_after")))
                 .list());
         return forgotten;
     }
@@ -178,7 +195,8 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public List<User> forumLeads() {
-        return db.with(h -> h.createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
+        return db.with(h -> h
+                .createQuery("SELECT id, name, joined_at, trust_level, forum_username, forum_groups FROM users"
                         + " WHERE is_lead AND forum_username IS NOT NULL ORDER BY id")
                 .map((rs, ctx) -> new User(rs.getString("id"), rs.getString("name"), Db.instant(rs, "joined_at"),
                         rs.getObject("trust_level", Integer.class), rs.getString("forum_username"),

@@ -15,8 +15,8 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
     @Override
     public boolean first(String sender, String digest, Instant at) {
         return db.with(h -> h.createUpdate("INSERT INTO webhook_deliveries (sender, digest, received_at)"
-                        + " SELECT :sender, :digest, :at WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM webhook_deliveries WHERE sender = :sender AND digest = :digest)")
+                + " SELECT :sender, :digest, :at WHERE NOT EXISTS"
+                + " (SELECT 1 FROM webhook_deliveries WHERE sender = :sender AND digest = :digest)")
                 .bind("sender", sender).bind("digest", digest).bind("at", at).execute()) == 1;
     }
 

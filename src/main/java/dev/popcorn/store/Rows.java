@@ -57,7 +57,8 @@ final class Rows {
      * texts of a batch's tables outnumbered that cache, so every chunk was parsed again, and parsing took a tenth
      * of the writer's time (issue 27); one text a table stays parsed, and each row runs in its plan.
      */
-    static <T> int write(Handle handle, Dialect dialect, List<T> rows, IntFunction<String> sql, Function<T, Object[]> values) {
+    static <T> int write(Handle handle, Dialect dialect, List<T> rows, IntFunction<String> sql,
+            Function<T, Object[]> values) {
         if (rows.isEmpty()) {
             return 0;
         }

@@ -3,22 +3,22 @@ package dev.popcorn.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.popcorn.app.AuditLog;
-import dev.popcorn.app.forum.ForumThreadStore;
-import dev.popcorn.app.identity.SignInNonces;
-import dev.popcorn.app.award.AwardStore;
-import dev.popcorn.app.award.LeaseStore;
-import dev.popcorn.app.award.BallotStore;
-import dev.popcorn.app.release.BuildLog;
-import dev.popcorn.app.feedback.NoticeStore;
-import dev.popcorn.app.outbox.OutboxStore;
-import dev.popcorn.app.TicketStore;
-import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TeamStore;
+import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
+import dev.popcorn.app.award.AwardStore;
+import dev.popcorn.app.award.BallotStore;
+import dev.popcorn.app.award.LeaseStore;
+import dev.popcorn.app.feedback.NoticeStore;
+import dev.popcorn.app.forum.ForumThreadStore;
+import dev.popcorn.app.identity.SignInNonces;
+import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.app.participation.ParticipationStore;
+import dev.popcorn.app.release.BuildLog;
 import dev.popcorn.store.transfer.Backup;
 import dev.popcorn.store.transfer.Database;
 import dev.popcorn.store.transfer.Migrations;
@@ -99,7 +99,8 @@ public final class Store implements AutoCloseable {
     private static void refuseNewerSchema(Flyway flyway) {
         MigrationInfoService info = flyway.info();
         MigrationInfo[] unknown = Arrays.stream(info.applied())
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
                 .toArray(MigrationInfo[]::new);
         if (unknown.length > 0) {
             MigrationInfo[] known = info.all();
@@ -107,9 +108,11 @@ public final class Store implements AutoCloseable {
             String ours = Arrays.stream(known).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
                     && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
                     .reduce((a, b) -> b).map(m -> m.getVersion().getVersion()).orElse("none");
-            throw new NewerSchema("the database is at schema version " + newest + ", newer than this build of Popcorn knows"
-                    + " (" + ours + "): a newer Popcorn upgraded it. Run that version again, or restore the backup taken"
-                    + " before the upgrade (README, Upgrading).");
+            throw new NewerSchema(
+                    "the database is at schema version " + newest + ", newer than this build of Popcorn knows"
+                            + " (" + ours
+                            + "): a newer Popcorn upgraded it. Run that version again, or restore the backup taken"
+                            + " before the upgrade (README, Upgrading).");
         }
     }
 
@@ -198,7 +201,8 @@ public final class Store implements AutoCloseable {
 
     /** The connection pool's own meters (HikariCP's: connections active, idle, pending, their waits) in {@code registry}. */
     public void meterPool(io.micrometer.core.instrument.MeterRegistry registry) {
-        dataSource.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+        dataSource.setMetricsTrackerFactory(
+                new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
     }
 
     public TicketStore tickets() {

@@ -41,7 +41,7 @@ public final class Logs {
         Appender<ILoggingEvent> appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE);
         if (!(appender instanceof OutputStreamAppender<ILoggingEvent> console)
                 || console.getEncoder() instanceof LayoutWrappingEncoder<ILoggingEvent> wrapping
-                && layout(format).getClass().isInstance(wrapping.getLayout())) {
+                        && layout(format).getClass().isInstance(wrapping.getLayout())) {
             return;
         }
         console.setEncoder(encoder(context, format));

@@ -5,8 +5,8 @@ import dev.popcorn.app.award.AwardSchedule;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.identity.MemberAccounts;
 import dev.popcorn.app.identity.Passes.Pass;
-import dev.popcorn.app.outbox.OutboxTroubles;
 import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.app.outbox.OutboxTroubles;
 import dev.popcorn.app.participation.Leaderboards;
 import dev.popcorn.app.participation.People;
 import dev.popcorn.app.release.BuildNotices;
@@ -15,9 +15,9 @@ import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Team;
-import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.PageModels;
 import java.time.Instant;
@@ -59,12 +59,14 @@ public final class DeskModel {
     }
 
     /** The tracker's part: whether one is set up and which, the outbox's counts by state and its troubles. */
-    record Tracker(boolean trackerEnabled, String trackerName, Map<String, Long> outbox, List<OutboxStore.Task> troubles,
+    record Tracker(boolean trackerEnabled, String trackerName, Map<String, Long> outbox,
+            List<OutboxStore.Task> troubles,
             String releaseJqlExample) implements PageModels.Part {
     }
 
     /** Jenkins' part: whether its hook is on, the rule a build must meet, the latest notices. */
-    record Jenkins(boolean jenkinsEnabled, String jenkinsRule, List<NoticeRow> buildNotices) implements PageModels.Part {
+    record Jenkins(boolean jenkinsEnabled, String jenkinsRule,
+            List<NoticeRow> buildNotices) implements PageModels.Part {
     }
 
     /** A build notice as the desk lists it: its outcome by name, why in the lead's language. */
@@ -77,7 +79,8 @@ public final class DeskModel {
      * the reason in the lead's language), those who carry no forum user name; whether the forum is off.
      */
     record Members(List<Unlinked> unlinkedMembers, List<String> namelessMembers, boolean forumOff)
-            implements PageModels.Part {
+            implements
+                PageModels.Part {
     }
 
     /** A member whose forum user name is not linked, and why. */
@@ -108,7 +111,8 @@ public final class DeskModel {
     static final Set<String> SYSTEM_ACTORS = Set.of("popcorn", "forum", AwardSchedule.ACTOR);
 
     /** Use cases the desk shows. */
-    public record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets, OutboxTroubles outbox,
+    public record UseCases(WeekOverview overview, TrackerSync trackerSync, WishTickets wishTickets,
+            OutboxTroubles outbox,
             BuildNotices buildNotices, MemberAccounts memberAccounts, Leaderboards leaderboards, People people,
             OpenRelease openRelease, dev.popcorn.app.week.LeadGlance glance) {
     }
@@ -208,8 +212,9 @@ public final class DeskModel {
 
     private Jenkins jenkins(Locale language) {
         BuildNotices notices = uses.buildNotices();
-        return new Jenkins(jenkinsEnabled, notices.rule().toString(), notices.recent(10).stream().map(n -> new NoticeRow(
-                n.id(), n.receivedAt(), n.job(), n.number(), n.phase(), n.status(), n.outcome().name(),
-                Messages.text(language, n.reason().key(), n.reason().args().toArray()))).toList());
+        return new Jenkins(jenkinsEnabled, notices.rule().toString(),
+                notices.recent(10).stream().map(n -> new NoticeRow(
+                        n.id(), n.receivedAt(), n.job(), n.number(), n.phase(), n.status(), n.outcome().name(),
+                        Messages.text(language, n.reason().key(), n.reason().args().toArray()))).toList());
     }
 }

@@ -25,7 +25,8 @@ public final class DeskPollForms implements EndpointGroup {
     private final Chrome chrome;
     private final ForumMarkdown markdown;
 
-    public DeskPollForms(ManagePoll polls, WeekOverview overview, LeadDesk desk, Chrome chrome, ForumMarkdown markdown) {
+    public DeskPollForms(ManagePoll polls, WeekOverview overview, LeadDesk desk, Chrome chrome,
+            ForumMarkdown markdown) {
         this.polls = polls;
         this.overview = overview;
         this.desk = desk;
@@ -38,21 +39,27 @@ public final class DeskPollForms implements EndpointGroup {
         post("/lead/polls/{id}/candidates", ctx -> desk.act(ctx, "add-candidate-" + id(ctx), "poll-" + id(ctx),
                 "candidateAdded", lead -> LeadDesk.done(() -> polls.addCandidate(id(ctx), ctx.formParam("team"),
                         ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx), ctx.formParam("pitch"),
-                        ctx.formParam("pitchZh"), lead))), LEAD);
+                        ctx.formParam("pitchZh"), lead))),
+                LEAD);
         post("/lead/polls/{id}/candidates/{candidate}", ctx -> desk.act(ctx, "edit-" + id(ctx, "candidate"),
                 "poll-" + id(ctx), "candidateEdited", lead -> LeadDesk.done(() -> polls.editCandidate(id(ctx),
                         id(ctx, "candidate"), ctx.formParam("title"), ctx.formParam("titleZh"), tickets(ctx),
-                        ctx.formParam("pitch"), ctx.formParam("pitchZh"), lead))), LEAD);
-        post("/lead/polls/{id}/candidates/{candidate}/withdraw", ctx -> desk.act(ctx, "withdraw-" + id(ctx, "candidate"),
-                "poll-" + id(ctx), "withdrawn", lead -> LeadDesk.done(() -> polls.withdrawCandidate(id(ctx),
-                        id(ctx, "candidate"), lead))), LEAD);
+                        ctx.formParam("pitch"), ctx.formParam("pitchZh"), lead))),
+                LEAD);
+        post("/lead/polls/{id}/candidates/{candidate}/withdraw",
+                ctx -> desk.act(ctx, "withdraw-" + id(ctx, "candidate"),
+                        "poll-" + id(ctx), "withdrawn", lead -> LeadDesk.done(() -> polls.withdrawCandidate(id(ctx),
+                                id(ctx, "candidate"), lead))),
+                LEAD);
         post("/lead/polls/{id}/candidates/{candidate}/disqualify", ctx -> desk.act(ctx,
                 "disqualify-" + id(ctx, "candidate"), "poll-" + id(ctx), "disqualified", lead -> LeadDesk.done(
                         () -> polls.disqualify(id(ctx), id(ctx, "candidate"), ctx.formParam("reason"),
-                                ctx.formParam("reasonZh"), ctx.formParam("resetAnnouncement") != null, lead))), LEAD);
+                                ctx.formParam("reasonZh"), ctx.formParam("resetAnnouncement") != null, lead))),
+                LEAD);
         post("/lead/polls/{id}/announcement", ctx -> desk.act(ctx, "announcement-" + id(ctx), "poll-" + id(ctx),
                 "announcementSaved", lead -> LeadDesk.done(() -> polls.editAnnouncement(id(ctx),
-                        ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead))), LEAD);
+                        ctx.formParam("reset") != null ? "" : ctx.formParam("text"), lead))),
+                LEAD);
         post("/lead/polls/{id}/announcement/preview", this::preview, LEAD);
         post("/lead/polls/{id}/open", ctx -> desk.act(ctx, "open-poll-" + id(ctx), "poll-" + id(ctx), "opened",
                 lead -> LeadDesk.done(() -> polls.open(id(ctx), lead))), LEAD);

@@ -8,10 +8,10 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.release.ShipRelease;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.FeatureSource;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -63,7 +63,8 @@ public final class DeskReleaseForms implements EndpointGroup {
             if (parts.length != 3 && parts.length != 4) {
                 throw RuleViolation.invalid("lead.feature.line", line.strip());
             }
-            features.add(new Feature(parts[0].strip(), parts[1].strip(), parts.length == 4 ? parts[3] : "", parts[2].strip()));
+            features.add(new Feature(parts[0].strip(), parts[1].strip(), parts.length == 4 ? parts[3] : "",
+                    parts[2].strip()));
         }
         return features;
     }

@@ -7,10 +7,10 @@ import dev.popcorn.app.participation.FanCards;
 import dev.popcorn.app.participation.FanCards.Facts;
 import dev.popcorn.app.participation.FanCards.Format;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.RateLimits;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,7 +65,8 @@ public final class FanCardRoutes implements EndpointGroup {
     private void card(Context ctx) {
         String formatTag = ctx.queryParam("format");
         Format format = Format.of(formatTag)
-                .orElseThrow(() -> new RuleViolation(RuleViolation.Kind.MALFORMED, "request.field.enum", "format", "wide, story"));
+                .orElseThrow(() -> new RuleViolation(RuleViolation.Kind.MALFORMED, "request.field.enum", "format",
+                        "wide, story"));
         String lang = ctx.queryParam("lang");
         Locale locale = lang == null ? Messages.choose(ctx.cookie(dev.popcorn.web.common.Sessions.LANG_COOKIE),
                 ctx.header("Accept-Language")) : language(lang);

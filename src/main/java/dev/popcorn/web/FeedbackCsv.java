@@ -1,8 +1,8 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.ReportStore;
-import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Team;
 import java.util.List;

@@ -5,13 +5,12 @@ import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingNotices;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.MarkdownLiteral;
-import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Streak;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Templates;
-import dev.popcorn.web.json.StandingJson;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -50,7 +49,8 @@ public final class ForumLetters implements FanMessages.Letters {
                 return Optional.empty();
             }
             titles.add(title(told.get(), locale));
-            texts.add(MarkdownLiteral.of(told.get().text()) + "\n\n" + link(Messages.text(locale, "forumMessage.seeYourPage"), pageUrl));
+            texts.add(MarkdownLiteral.of(told.get().text()) + "\n\n"
+                    + link(Messages.text(locale, "forumMessage.seeYourPage"), pageUrl));
         }
         return Optional.of(letter(titles, texts));
     }
@@ -67,7 +67,8 @@ public final class ForumLetters implements FanMessages.Letters {
             titles.add(Messages.text(locale, "forumMessage.reminder.title", release.version(), by));
             String stake = atRisk ? Messages.text(locale, "wayBack.atRisk", streak.current(), release.version(), by)
                     : Messages.text(locale, "wayBack.reportBy", release.version(), by, streak.current() + 1);
-            texts.add(MarkdownLiteral.of(stake) + "\n\n" + link(Messages.text(locale, "forumMessage.reminder.report"), reportUrl)
+            texts.add(MarkdownLiteral.of(stake) + "\n\n"
+                    + link(Messages.text(locale, "forumMessage.reminder.report"), reportUrl)
                     + "\n\n" + MarkdownLiteral.of(Messages.text(locale, "forumMessage.reminder.why"))
                     + (Messages.supported(locale) == Messages.CHINESE ? "" : " ")
                     + link(Messages.text(locale, "forumMessage.yourPage"), pageUrl));
@@ -81,7 +82,8 @@ public final class ForumLetters implements FanMessages.Letters {
             return Messages.text(locale, "forumMessage.title.promoted",
                     standing.ladder().find(told.level()).map(l -> l.name(locale)).orElse(told.level()));
         }
-        return Messages.text(locale, "forumMessage.title.badge", BadgeNames.of(Badge.Earned.parse(told.badge()), locale));
+        return Messages.text(locale, "forumMessage.title.badge",
+                BadgeNames.of(Badge.Earned.parse(told.badge()), locale));
     }
 
     private static FanMessages.Letter letter(List<String> titles, List<String> texts) {

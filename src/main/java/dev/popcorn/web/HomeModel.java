@@ -5,13 +5,13 @@ import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.domain.feedback.WishNotice;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.web.json.StandingJson;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +87,8 @@ public final class HomeModel {
             next = wayBack.of(userId, view.streak());
         }
         return new Page(release, reportsOpen, feedback, reportCount, poll, myReport, stillOpen(me),
-                uses.winners().winners(1).stream().findFirst().orElse(null), overview.teamsBySlug(), overview.topWishes(5),
+                uses.winners().winners(1).stream().findFirst().orElse(null), overview.teamsBySlug(),
+                overview.topWishes(5),
                 me.isEmpty() && signedOut, points, standing, notices, next);
     }
 
@@ -99,7 +100,8 @@ public final class HomeModel {
         }
         Release earlier = recent.get(1);
         boolean reportsOpen = earlier.acceptsReportsAt(overview.now());
-        Optional<Poll> openPoll = overview.pollOf(earlier.id()).filter(p -> p.stateAt(overview.now()) == PollState.OPEN);
+        Optional<Poll> openPoll = overview.pollOf(earlier.id())
+                .filter(p -> p.stateAt(overview.now()) == PollState.OPEN);
         if (!reportsOpen && openPoll.isEmpty()) {
             return null;
         }

@@ -82,8 +82,11 @@ public final class JenkinsRoutes implements EndpointGroup {
     private void overview(Context ctx) {
         Locale locale = locale(ctx);
         Json.write(ctx, 200, new OverviewJson(token.length > 0 && !notices.rule().off(), notices.rule().toString(),
-                notices.recent(50).stream().map(e -> new NoticeJson(e.id(), e.receivedAt(), e.job(), e.number(), e.phase(),
-                        e.status(), e.outcome().name(), message(locale, e.reason()), e.releaseId().orElse(null))).toList()));
+                notices.recent(50).stream()
+                        .map(e -> new NoticeJson(e.id(), e.receivedAt(), e.job(), e.number(), e.phase(),
+                                e.status(), e.outcome().name(), message(locale, e.reason()),
+                                e.releaseId().orElse(null)))
+                        .toList()));
     }
 
     private void answer(Context ctx, BuildNotices.Handled handled) {

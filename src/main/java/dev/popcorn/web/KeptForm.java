@@ -65,6 +65,7 @@ record KeptForm(String form, Map<String, String> values, String field, String me
                 && typed.containsKey(String.valueOf(refusal.args().get(0)))) {
             return String.valueOf(refusal.args().get(0));
         }
-        return FIELDS.getOrDefault(refusal.code(), List.of()).stream().filter(typed::containsKey).findFirst().orElse("");
+        return FIELDS.getOrDefault(refusal.code(), List.of()).stream().filter(typed::containsKey).findFirst()
+                .orElse("");
     }
 }

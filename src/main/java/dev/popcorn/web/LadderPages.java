@@ -5,16 +5,14 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.Fresh;
 import dev.popcorn.app.participation.BadgeNames;
-import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.LevelLadder;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Sessions;
-import dev.popcorn.web.json.StandingJson;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -67,7 +65,8 @@ public final class LadderPages implements EndpointGroup {
     }
 
     /** One tier of a badge: its name, what earns it, how many hold it, and (on the badge's own page) who. */
-    record TierLine(String key, String tier, String name, String what, long holders, List<HolderLine> fans, boolean mine) {
+    record TierLine(String key, String tier, String name, String what, long holders, List<HolderLine> fans,
+            boolean mine) {
     }
 
     record HolderLine(String id, String name, Instant since) {

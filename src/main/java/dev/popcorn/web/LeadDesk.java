@@ -28,11 +28,13 @@ public final class LeadDesk {
             "desk-audit");
 
     /** Where a notice may be shown: a part of the desk or one poll's card. */
-    private static final Pattern PLACE = Pattern.compile("desk-(week|award|participation|releases|audit)|poll-\\d{1,18}");
+    private static final Pattern PLACE = Pattern
+            .compile("desk-(week|award|participation|releases|audit)|poll-\\d{1,18}");
 
     /** Refusals about the form's content or the state of what it acts on, which the lead answers by changing the form. */
     private static final Set<RuleViolation.Kind> ABOUT_THE_FORM = Set.of(RuleViolation.Kind.MALFORMED,
-            RuleViolation.Kind.INVALID, RuleViolation.Kind.NOT_FOUND, RuleViolation.Kind.CONFLICT, RuleViolation.Kind.CLOSED);
+            RuleViolation.Kind.INVALID, RuleViolation.Kind.NOT_FOUND, RuleViolation.Kind.CONFLICT,
+            RuleViolation.Kind.CLOSED);
 
     private final DeskModel desk;
     private final PersonModel people;
@@ -62,7 +64,8 @@ public final class LeadDesk {
             KeptForm kept = KeptForm.of(form, typed(ctx), refused,
                     chrome.text(ctx, "error." + refused.code(), refused.args().toArray()));
             if (person != null && !person.isBlank()) {
-                chrome.render(ctx, "lead-person", people.page(person, chrome.locale(ctx), kept, ctx.queryParam("done")));
+                chrome.render(ctx, "lead-person",
+                        people.page(person, chrome.locale(ctx), kept, ctx.queryParam("done")));
             } else {
                 chrome.render(ctx, "lead", desk.page(Gate.admitted(ctx), chrome.locale(ctx), null, kept,
                         ctx.queryParam("done"), ctx.queryParam("at")));

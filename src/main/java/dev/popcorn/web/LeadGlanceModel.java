@@ -2,11 +2,11 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.award.PollResult;
 import dev.popcorn.domain.award.Standing;
-import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.feedback.Verdict;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.web.common.PageModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +44,15 @@ final class LeadGlanceModel {
      * The week at a glance: the release's feedback ({@code glance}), its bars by feature and by team, the trend and its
      * line, and the poll's count so far while it runs.
      */
-    record Glance(dev.popcorn.app.week.LeadGlance.Glance glance, List<Bar> featureBars, List<Bar> teamBars, List<Point> trend,
+    record Glance(dev.popcorn.app.week.LeadGlance.Glance glance, List<Bar> featureBars, List<Bar> teamBars,
+            List<Point> trend,
             String trendLine, LiveCount count) implements PageModels.Part {
     }
 
     /** The poll's count so far, while it runs: each candidate's, the ballots cast, those set aside, whether only disqualified were picked. */
     record LiveCount(List<Count> liveCount, long liveCast, long liveSetAside, boolean liveOnlyDisqualified)
-            implements PageModels.Part {
+            implements
+                PageModels.Part {
     }
 
     /** The glance, its features and candidates titled in the reader's language; null before any release. */
@@ -58,18 +60,21 @@ final class LeadGlanceModel {
         return glances.glance(TREND, COMMENTS_PER_VERDICT).map(glance -> {
             Map<String, Team> teams = overview.teamsBySlug();
             List<Point> trend = trend(glance.trend());
-            return new Glance(glance, featureBars(glance, teams, locale), teamBars(glance.features(), teams, locale), trend,
+            return new Glance(glance, featureBars(glance, teams, locale), teamBars(glance.features(), teams, locale),
+                    trend,
                     line(trend), glance.count().map(result -> count(result, teams, locale)).orElse(null));
         }).orElse(null);
     }
 
     /** The poll's count so far alone (no feedback, trend or comments read): for the page's half-minute refresh; null when no poll runs. */
-    static LiveCount liveCount(dev.popcorn.app.week.LeadGlance glances, WeekOverview overview, java.util.Locale locale) {
+    static LiveCount liveCount(dev.popcorn.app.week.LeadGlance glances, WeekOverview overview,
+            java.util.Locale locale) {
         return glances.liveCount().map(result -> count(result, overview.teamsBySlug(), locale)).orElse(null);
     }
 
     private static LiveCount count(PollResult result, Map<String, Team> teams, java.util.Locale locale) {
-        return new LiveCount(counts(result, teams, locale), result.cast(), result.setAsideVotes(), result.onlyDisqualified());
+        return new LiveCount(counts(result, teams, locale), result.cast(), result.setAsideVotes(),
+                result.onlyDisqualified());
     }
 
     private static String teamName(Map<String, Team> teams, String slug, java.util.Locale locale) {
@@ -82,14 +87,16 @@ final class LeadGlanceModel {
         List<Bar> bars = new ArrayList<>();
         for (FeatureFeedback f : glance.features()) {
             Map<Verdict, List<String>> said = glance.comments().getOrDefault(f.feature().key(), Map.of());
-            bars.add(bar(f.feature().key(), f.feature().summaryFor(locale), teamName(teams, f.feature().teamSlug(), locale), f.likes(),
+            bars.add(bar(f.feature().key(), f.feature().summaryFor(locale),
+                    teamName(teams, f.feature().teamSlug(), locale), f.likes(),
                     f.notGoodEnough(), widest, said.getOrDefault(Verdict.LIKE, List.of()),
                     said.getOrDefault(Verdict.NOT_GOOD_ENOUGH, List.of())));
         }
         return bars;
     }
 
-    private static List<Bar> teamBars(List<FeatureFeedback> features, Map<String, Team> teams, java.util.Locale locale) {
+    private static List<Bar> teamBars(List<FeatureFeedback> features, Map<String, Team> teams,
+            java.util.Locale locale) {
         Map<String, long[]> byTeam = new LinkedHashMap<>();
         for (FeatureFeedback f : features) {
             long[] sums = byTeam.computeIfAbsent(f.feature().teamSlug(), k -> new long[2]);
@@ -98,8 +105,9 @@ final class LeadGlanceModel {
         }
         long widest = byTeam.values().stream().mapToLong(s -> s[0] + s[1]).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
-        byTeam.forEach((slug, sums) -> bars.add(bar(slug, teamName(teams, slug, locale), "", sums[0], sums[1], widest, List.of(),
-                List.of())));
+        byTeam.forEach((slug, sums) -> bars
+                .add(bar(slug, teamName(teams, slug, locale), "", sums[0], sums[1], widest, List.of(),
+                        List.of())));
         return bars;
     }
 
@@ -117,7 +125,8 @@ final class LeadGlanceModel {
             LeadGlance.TrendPoint p = points.get(i);
             double x = n == 1 ? 200 : 40 + 340.0 * i / (n - 1);
             double y = 72 - 64.0 * p.likeShare() / 100;
-            drawn.add(new Point(p.release().version(), p.reports(), p.likeShare(), p.likes() + p.notGoodEnough() > 0, x, y));
+            drawn.add(new Point(p.release().version(), p.reports(), p.likeShare(), p.likes() + p.notGoodEnough() > 0, x,
+                    y));
         }
         return drawn;
     }
@@ -127,7 +136,8 @@ final class LeadGlanceModel {
         StringBuilder line = new StringBuilder();
         for (Point p : points) {
             if (p.hasVerdicts()) {
-                line.append(line.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.1f,%.1f", p.x(), p.y()));
+                line.append(line.length() == 0 ? "" : " ")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f,%.1f", p.x(), p.y()));
             }
         }
         return line.toString();
@@ -135,7 +145,9 @@ final class LeadGlanceModel {
 
     private static List<Count> counts(PollResult result, Map<String, Team> teams, java.util.Locale locale) {
         long most = result.standings().stream().mapToLong(Standing::votes).max().orElse(0);
-        return result.standings().stream().map(s -> new Count(s.candidate().titleFor(locale), teamName(teams, s.candidate().teamSlug(), locale),
-                s.votes(), most == 0 ? 0 : 100.0 * s.votes() / most)).toList();
+        return result.standings().stream()
+                .map(s -> new Count(s.candidate().titleFor(locale), teamName(teams, s.candidate().teamSlug(), locale),
+                        s.votes(), most == 0 ? 0 : 100.0 * s.votes() / most))
+                .toList();
     }
 }

@@ -46,7 +46,8 @@ public final class LeadParticipationModel {
      * The dashboard's participation blocks: the current release (null before any), its funnel and latest reports, the
      * newest grants, the level form's choices and the level distribution.
      */
-    public record Participation(Release participationRelease, List<Bar> funnel, List<WeekParticipation.Reviewed> leadReports,
+    public record Participation(Release participationRelease, List<Bar> funnel,
+            List<WeekParticipation.Reviewed> leadReports,
             List<GrantRow> recentGrants, LevelForms levelForms, List<Bar> levelBars) implements PageModels.Part {
     }
 
@@ -73,7 +74,8 @@ public final class LeadParticipationModel {
         return new Participation(current.orElse(null),
                 current.map(release -> funnel(week.funnel(release.id()), locale)).orElse(null),
                 current.map(release -> week.reports(release.id(), REPORTS)).orElse(null),
-                week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList(), levelForms(levels.ladder(), locale),
+                week.recentGrants(GRANTS).stream().map(g -> grant(g, locale)).toList(),
+                levelForms(levels.ladder(), locale),
                 levels(levels.levelCounts(), locale));
     }
 
@@ -107,8 +109,9 @@ public final class LeadParticipationModel {
      */
     static GrantRow grant(Grant g, Locale locale) {
         String why = g.kind() == ParticipationKind.AWARDED ? g.reason()
-                : g.kind() == ParticipationKind.BADGE && g.ref().startsWith("badge:") ? ParticipationRoutes.badge(g.ref().substring(6), locale)
-                : Messages.text(locale, "lead.grants.why." + g.kind().name());
+                : g.kind() == ParticipationKind.BADGE && g.ref().startsWith("badge:")
+                        ? ParticipationRoutes.badge(g.ref().substring(6), locale)
+                        : Messages.text(locale, "lead.grants.why." + g.kind().name());
         return new GrantRow(g.id(), g.userId(), g.ref(), g.points(), g.at(), why, g.revoked(),
                 g.kind() == ParticipationKind.BADGE || g.kind() == ParticipationKind.STREAK_BONUS,
                 g.revokedBy() == null ? "" : g.revokedBy(), g.revokeReason() == null ? "" : g.revokeReason());

@@ -6,8 +6,8 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Ledger;
-import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.LevelOverrides;
+import dev.popcorn.app.participation.People;
 import dev.popcorn.domain.RuleViolation;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -26,7 +26,8 @@ public final class LeadParticipationPages implements EndpointGroup {
     private final People people;
     private final LeadDesk desk;
 
-    public LeadParticipationPages(HandInReport reports, Ledger ledger, LevelOverrides levels, People people, LeadDesk desk) {
+    public LeadParticipationPages(HandInReport reports, Ledger ledger, LevelOverrides levels, People people,
+            LeadDesk desk) {
         this.people = people;
         this.desk = desk;
         this.reports = reports;
@@ -37,24 +38,29 @@ public final class LeadParticipationPages implements EndpointGroup {
     @Override
     public void addEndpoints() {
         post("/lead/releases/{id}/reports/{user}/helpful", ctx -> desk.act(ctx, "helpful", "desk-participation", null,
-                lead -> reports.markHelpful(id(ctx), ctx.pathParam("user"), lead) ? "helpfulMarked" : "helpfulAlready"), LEAD);
+                lead -> reports.markHelpful(id(ctx), ctx.pathParam("user"), lead) ? "helpfulMarked" : "helpfulAlready"),
+                LEAD);
         post("/lead/releases/{id}/reports/{user}/comments/{ticket}/helpful", ctx -> desk.act(ctx, "helpful",
                 "desk-participation", null, lead -> reports.markCommentHelpful(id(ctx), ctx.pathParam("user"),
-                        ctx.pathParam("ticket"), lead) ? "helpfulMarked" : "helpfulAlready"), LEAD);
+                        ctx.pathParam("ticket"), lead) ? "helpfulMarked" : "helpfulAlready"),
+                LEAD);
         post("/lead/participation/grants/{id}/revoke", ctx -> desk.act(ctx, "revoke-" + id(ctx), "desk-participation",
                 "grantRevoked", lead -> {
                     ledger.revoke(id(ctx), ctx.formParam("reason"), lead);
                     return null;
                 }), LEAD);
-        post("/lead/participation/level", ctx -> desk.act(ctx, "lock-level", "desk-participation", "levelLocked", lead -> {
-            levels.lock(user(ctx), form(ctx, "level"), ctx.formParam("reason"), lead);
-            return null;
-        }), LEAD);
-        post("/lead/participation/level/unlock", ctx -> desk.act(ctx, "unlock-level", "desk-participation", "levelUnlocked",
-                lead -> {
-                    levels.unlock(user(ctx), ctx.formParam("reason"), lead);
+        post("/lead/participation/level",
+                ctx -> desk.act(ctx, "lock-level", "desk-participation", "levelLocked", lead -> {
+                    levels.lock(user(ctx), form(ctx, "level"), ctx.formParam("reason"), lead);
                     return null;
                 }), LEAD);
+        post("/lead/participation/level/unlock",
+                ctx -> desk.act(ctx, "unlock-level", "desk-participation", "levelUnlocked",
+                        lead -> {
+                            levels.unlock(user(ctx), ctx.formParam("reason"), lead);
+                            return null;
+                        }),
+                LEAD);
     }
 
     private static String form(Context ctx, String name) {

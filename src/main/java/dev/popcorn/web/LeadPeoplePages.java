@@ -4,8 +4,6 @@ import static dev.popcorn.web.common.Access.LEAD;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.popcorn.app.participation.People;
-import dev.popcorn.app.participation.Levels;
-import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
 import dev.popcorn.web.common.Chrome;

@@ -32,6 +32,7 @@ public final class LeaderboardPage implements EndpointGroup {
         Leaderboards.Period period = Leaderboards.Period.parse(ctx.queryParam("period"));
         Leaderboards.Of of = Leaderboards.Of.parse(ctx.queryParam("of"));
         String viewer = gate.viewer(ctx).filter(pass -> !pass.isCi()).map(Pass::userId).orElse(null);
-        chrome.render(ctx, "leaderboards", LeaderboardPageModel.of(leaderboards, period, of, viewer, chrome.locale(ctx)));
+        chrome.render(ctx, "leaderboards",
+                LeaderboardPageModel.of(leaderboards, period, of, viewer, chrome.locale(ctx)));
     }
 }

@@ -47,9 +47,11 @@ final class LeaderboardPageModel {
         }
         Leaderboards.UserBoard board = leaderboards.users(period, Leaderboards.DEFAULT_LIMIT, viewer);
         Map<String, Long> names = board.entries().stream()
-                .collect(java.util.stream.Collectors.groupingBy(Leaderboards.Entry::name, java.util.stream.Collectors.counting()));
+                .collect(java.util.stream.Collectors.groupingBy(Leaderboards.Entry::name,
+                        java.util.stream.Collectors.counting()));
         List<Row> rows = board.entries().stream()
-                .map(e -> new Row(e.rank(), e.userId(), e.name(), e.level().name(locale), e.points(), e.mine(), names.get(e.name()) > 1))
+                .map(e -> new Row(e.rank(), e.userId(), e.name(), e.level().name(locale), e.points(), e.mine(),
+                        names.get(e.name()) > 1))
                 .toList();
         boolean ownApart = board.own() != null && !board.own().inTop();
         return new Page(period.id(), of.id(), periodTabs, ofTabs, board.from(), board.until(), List.of(), rows,

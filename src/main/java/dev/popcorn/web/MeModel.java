@@ -5,8 +5,8 @@ import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.participation.Right;
 import dev.popcorn.domain.feedback.Wish;
+import dev.popcorn.domain.participation.Right;
 import dev.popcorn.web.json.StandingJson;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +64,8 @@ public final class MeModel {
         Ledger.Summary summary = ledger.summary(userId, asked.before());
         return new Page(me, apiDays, StandingJson.of(view, locale), true, notices.latest(userId, NOTICES, locale),
                 wayBack.of(userId, view.streak()), uses.levels().earlyAccess(userId), uses.levels().holds(userId,
-                        Right.EARLY_ACCESS), standing.ladder().lowestWith(Right.EARLY_ACCESS).name(locale),
+                        Right.EARLY_ACCESS),
+                standing.ladder().lowestWith(Right.EARLY_ACCESS).name(locale),
                 asked.earlyAccessAsked(), uses.fanMessages().reminders(userId), standing.ladder().windowReleases(),
                 standing.streakRules().freezeEvery(), ledger.weeklyCap(), summary,
                 summary.grants().stream().map(g -> ParticipationRoutes.GrantJson.of(g, locale)).toList(),

@@ -75,7 +75,8 @@ public final class MePage implements EndpointGroup {
     private void render(Context ctx, String apiPass) {
         Pass me = Gate.admitted(ctx);
         MeModel.Asked asked = new MeModel.Asked(MeModel.before(ctx.queryParam("before")),
-                "asked".equals(ctx.queryParam("earlyAccess")), apiPass, apiPass == null ? null : signIn.apiPassExpiry());
+                "asked".equals(ctx.queryParam("earlyAccess")), apiPass,
+                apiPass == null ? null : signIn.apiPassExpiry());
         ctx.header("Cache-Control", "no-store");
         chrome.render(ctx, "me", model.page(me, chrome.locale(ctx), asked));
     }

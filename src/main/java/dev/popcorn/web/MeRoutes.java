@@ -7,9 +7,9 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.forum.FanMessages;
 import dev.popcorn.app.identity.Passes.Pass;
+import dev.popcorn.domain.feedback.WishNotice;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
-import dev.popcorn.domain.feedback.WishNotice;
 import dev.popcorn.web.common.Messages;
 import dev.popcorn.web.common.Params;
 import io.javalin.apibuilder.EndpointGroup;
@@ -54,7 +54,8 @@ public final class MeRoutes implements EndpointGroup {
     private final NoticeTexts standingNotices;
     private final FanMessages fanMessages;
 
-    public MeRoutes(dev.popcorn.app.participation.Ledger ledger, WishTickets wishTickets, NoticeTexts standingNotices, FanMessages fanMessages) {
+    public MeRoutes(dev.popcorn.app.participation.Ledger ledger, WishTickets wishTickets, NoticeTexts standingNotices,
+            FanMessages fanMessages) {
         this.fanMessages = fanMessages;
         this.ledger = ledger;
         this.wishTickets = wishTickets;
@@ -78,7 +79,8 @@ public final class MeRoutes implements EndpointGroup {
         RemindersInput input = Json.read(ctx, RemindersInput.class);
         String me = Gate.admitted(ctx).userId();
         Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
-        Json.write(ctx, 200, RemindersJson.of(fanMessages.remind(me, Params.require(input.on(), "on"), Messages.tag(locale))));
+        Json.write(ctx, 200,
+                RemindersJson.of(fanMessages.remind(me, Params.require(input.on(), "on"), Messages.tag(locale))));
     }
 
     /** The caller's notices of both kinds, newest first (ten of each at most). Reading them here tells no banner. */
@@ -87,11 +89,14 @@ public final class MeRoutes implements EndpointGroup {
         Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
         List<NoticeJson> all = new ArrayList<>();
         for (WishNotice n : wishTickets.notices(me)) {
-            all.add(new NoticeJson("WISH_SHIPPED", Messages.text(locale, "notice.wishShipped", n.wishText(), n.shipsIn()),
-                    "/wishes/" + n.wishId(), n.at(), n.userId(), n.wishId(), n.wishText(), n.ticketKey(), n.shipsIn(), null, null));
+            all.add(new NoticeJson("WISH_SHIPPED",
+                    Messages.text(locale, "notice.wishShipped", n.wishText(), n.shipsIn()),
+                    "/wishes/" + n.wishId(), n.at(), n.userId(), n.wishId(), n.wishText(), n.ticketKey(), n.shipsIn(),
+                    null, null));
         }
         for (NoticeTexts.Told told : standingNotices.latest(me, 10, locale)) {
-            all.add(new NoticeJson(told.kind(), told.text(), told.href(), told.at(), me, null, null, null, null, told.level(),
+            all.add(new NoticeJson(told.kind(), told.text(), told.href(), told.at(), me, null, null, null, null,
+                    told.level(),
                     told.badge()));
         }
         all.sort(Comparator.comparing(NoticeJson::at).reversed());

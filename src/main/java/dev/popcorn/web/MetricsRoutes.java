@@ -40,7 +40,8 @@ final class MetricsRoutes implements EndpointGroup {
             throw RuleViolation.notFound("request.notFound");
         }
         String header = ctx.header("Authorization");
-        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip()
+                : "";
         // Digests of equal length: the comparison takes as long whatever was sent, its length included.
         if (!MessageDigest.isEqual(tokenDigest, digest(given))) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\"");

@@ -24,15 +24,19 @@ public final class NominationForms implements EndpointGroup {
     @Override
     public void addEndpoints() {
         // Back to the poll's card, where the nomination was (its poll is known only once it is found).
-        post("/lead/nominations/{id}/accept", ctx -> desk.act(ctx, "accept-" + id(ctx), "desk-award", "nominationAccepted",
-                lead -> {
-                    nominations.accept(id(ctx), lead);
-                    return null;
-                }), LEAD);
-        post("/lead/nominations/{id}/decline", ctx -> desk.act(ctx, "decline-" + id(ctx), "desk-award", "nominationDeclined",
-                lead -> {
-                    nominations.decline(id(ctx), ctx.formParam("reason"), lead);
-                    return null;
-                }), LEAD);
+        post("/lead/nominations/{id}/accept",
+                ctx -> desk.act(ctx, "accept-" + id(ctx), "desk-award", "nominationAccepted",
+                        lead -> {
+                            nominations.accept(id(ctx), lead);
+                            return null;
+                        }),
+                LEAD);
+        post("/lead/nominations/{id}/decline",
+                ctx -> desk.act(ctx, "decline-" + id(ctx), "desk-award", "nominationDeclined",
+                        lead -> {
+                            nominations.decline(id(ctx), ctx.formParam("reason"), lead);
+                            return null;
+                        }),
+                LEAD);
     }
 }

@@ -37,7 +37,8 @@ public final class NominationRoutes implements EndpointGroup {
                 nominations.accept(id(ctx), Gate.admitted(ctx).userId())), LEAD);
         post("/api/v1/nominations/{id}/decline", ctx -> {
             ReasonInput input = Json.read(ctx, ReasonInput.class);
-            Json.write(ctx, 200, nominations.decline(id(ctx), require(input.reason(), "reason"), Gate.admitted(ctx).userId()));
+            Json.write(ctx, 200,
+                    nominations.decline(id(ctx), require(input.reason(), "reason"), Gate.admitted(ctx).userId()));
         }, LEAD);
     }
 

@@ -1,14 +1,12 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.participation.BadgeNames;
-import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingNotices;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.web.common.Messages;
-import dev.popcorn.web.json.StandingJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +55,8 @@ public final class NoticeTexts {
     private static String promoted(LevelLadder ladder, Level level, Locale locale) {
         List<String> adds = adds(ladder, level, locale);
         return adds.isEmpty() ? Messages.text(locale, "notice.promoted", level.name(locale))
-                : Messages.text(locale, "notice.promoted.adds", level.name(locale), String.join("zh".equals(locale.getLanguage()) ? "；" : "; ", adds));
+                : Messages.text(locale, "notice.promoted.adds", level.name(locale),
+                        String.join("zh".equals(locale.getLanguage()) ? "；" : "; ", adds));
     }
 
     /** What a level adds to the one below it, in words: its new rights, and more new wishes a day. */
@@ -77,7 +76,8 @@ public final class NoticeTexts {
 
     /** The notices the user was not told yet, in words, newest first; from now on they count as told. */
     List<Told> unseen(String userId, Locale locale) {
-        List<Told> told = new ArrayList<>(notices.tellUnseen(userId).stream().flatMap(n -> told(n, locale).stream()).toList());
+        List<Told> told = new ArrayList<>(
+                notices.tellUnseen(userId).stream().flatMap(n -> told(n, locale).stream()).toList());
         java.util.Collections.reverse(told);
         return told;
     }

@@ -10,9 +10,9 @@ import dev.popcorn.app.participation.BadgeNames;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.participation.Grant;
 import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.common.Messages;
@@ -31,7 +31,8 @@ public final class ParticipationRoutes implements EndpointGroup {
     record GrantJson(long id, String user, String kind, String ref, int points, Instant at, String reason, String why,
             Instant revokedAt, String revokedBy, String revokeReason) {
         static GrantJson of(Grant g, Locale locale) {
-            return new GrantJson(g.id(), g.userId(), g.kind().name(), g.ref(), g.points(), g.at(), g.reason(), why(g, locale),
+            return new GrantJson(g.id(), g.userId(), g.kind().name(), g.ref(), g.points(), g.at(), g.reason(),
+                    why(g, locale),
                     g.revokedAt(), g.revokedBy(), g.revokeReason());
         }
 
@@ -95,7 +96,8 @@ public final class ParticipationRoutes implements EndpointGroup {
         post("/api/v1/me/early-access", ctx -> {
             String me = Gate.admitted(ctx).userId();
             levels.joinEarlyAccess(me);
-            Json.write(ctx, 200, StandingJson.of(standing.view(me), Messages.choose(null, ctx.header("Accept-Language"))));
+            Json.write(ctx, 200,
+                    StandingJson.of(standing.view(me), Messages.choose(null, ctx.header("Accept-Language"))));
         }, USER);
         get("/api/v1/fans/{id}", this::fan, ANYONE);
     }

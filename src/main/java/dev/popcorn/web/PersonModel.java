@@ -4,9 +4,9 @@ import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.People;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.web.json.StandingJson;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +48,8 @@ public final class PersonModel {
         return new Page(user, StandingJson.of(standing.view(user.id()), locale), false, true, user.name(),
                 standing.ladder().windowReleases(), standing.streakRules().freezeEvery(), summary,
                 summary.grants().stream().map(g -> LeadParticipationModel.grant(g, locale)).toList(),
-                standing.reports(user.id(), REPORTS), LeadParticipationModel.levelForms(standing.ladder(), locale), kept, done,
+                standing.reports(user.id(), REPORTS), LeadParticipationModel.levelForms(standing.ladder(), locale),
+                kept, done,
                 ParticipationKind.AWARDED.name());
     }
 }

@@ -5,20 +5,19 @@ import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.award.Nominations;
 import dev.popcorn.app.identity.Passes.Pass;
 import dev.popcorn.app.participation.Ledger;
-import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekOverview.PollView;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Candidate;
-import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.award.Nomination;
-import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
 import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.participation.Right;
-import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Team;
 import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Messages;
@@ -40,14 +39,16 @@ public final class PollModel {
      * the poll takes nominations; the visitor's ballot, what it earned and whether the pick won; below the level that
      * votes, that level and theirs. {@code release} is the poll's release where the desk lists polls of several.
      */
-    record Card(Poll poll, String state, PollResult result, String announcement, String announcementHtml, Boolean edited,
+    record Card(Poll poll, String state, PollResult result, String announcement, String announcementHtml,
+            Boolean edited,
             String contradiction, List<AnnounceAward.Publishing> publishing, SentAnnouncement sent, Nominating nominate,
             Ballot ballot, Candidate ballotCandidate, Integer votePoints, Boolean pickWon, String voteFrom,
             String voteFromId, String levelNow, Release release) {
 
         /** This card with the poll's release named, as the desk lists it. */
         Card in(Release release) {
-            return new Card(poll, state, result, announcement, announcementHtml, edited, contradiction, publishing, sent,
+            return new Card(poll, state, result, announcement, announcementHtml, edited, contradiction, publishing,
+                    sent,
                     nominate, ballot, ballotCandidate, votePoints, pickWon, voteFrom, voteFromId, levelNow, release);
         }
     }
@@ -56,7 +57,8 @@ public final class PollModel {
      * Nominating while the poll takes nominations: the level the right is held from and how many a fan may make; for a
      * signed-in visitor whether they hold it, their level and their own nominations; for a lead all of the poll's.
      */
-    record Nominating(String from, int limit, Boolean allowed, String level, List<Nomination> mine, List<Nomination> all) {
+    record Nominating(String from, int limit, Boolean allowed, String level, List<Nomination> mine,
+            List<Nomination> all) {
     }
 
     /**
@@ -135,7 +137,8 @@ public final class PollModel {
         Optional<Pass> belowVote = me.filter(pass -> view.state() == PollState.OPEN && !standing.holds(pass.userId(),
                 Right.VOTE));
         Level voteLevel = belowVote.map(pass -> standing.ladder().lowestWith(Right.VOTE)).orElse(null);
-        return new Card(poll, view.state().name(), result, words, html, edited, contradiction, publishing, sent, nominate,
+        return new Card(poll, view.state().name(), result, words, html, edited, contradiction, publishing, sent,
+                nominate,
                 ballot, ballotCandidate, votePoints, pickWon, voteLevel == null ? null : voteLevel.name(locale),
                 voteLevel == null ? null : voteLevel.id(),
                 belowVote.map(pass -> standing.level(pass.userId()).name(locale)).orElse(null), null);

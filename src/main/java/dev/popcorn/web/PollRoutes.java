@@ -17,11 +17,11 @@ import dev.popcorn.app.award.ManagePoll;
 import dev.popcorn.app.award.Nominations;
 import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
 import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
 import dev.popcorn.web.common.RateLimits;
@@ -37,7 +37,8 @@ public final class PollRoutes implements EndpointGroup {
     record BallotInput(Long candidate) {
     }
 
-    record CandidateInput(String team, String title, String titleZh, List<String> tickets, String pitch, String pitchZh) {
+    record CandidateInput(String team, String title, String titleZh, List<String> tickets, String pitch,
+            String pitchZh) {
     }
 
     /** A disqualification: its public reason (in Chinese too, optionally), and whether an edited announcement goes back to the template's. */
@@ -99,7 +100,8 @@ public final class PollRoutes implements EndpointGroup {
             managePoll.editAnnouncement(id(ctx), require(input.text(), "text"), lead(ctx));
             announcement(ctx);
         }, LEAD);
-        get("/api/v1/polls/{id}/card.png", ctx -> cards.answer(ctx, overview.poll(id(ctx), gate.leadLooks(ctx))), ANYONE);
+        get("/api/v1/polls/{id}/card.png", ctx -> cards.answer(ctx, overview.poll(id(ctx), gate.leadLooks(ctx))),
+                ANYONE);
         post("/api/v1/polls/{id}/open", ctx -> answerPoll(ctx, managePoll.open(id(ctx), lead(ctx)).id()), LEAD);
         post("/api/v1/polls/{id}/close", ctx -> answerPoll(ctx, managePoll.close(id(ctx), lead(ctx)).id()), LEAD);
         post("/api/v1/polls/{id}/approve", ctx -> answerPoll(ctx, managePoll.approve(id(ctx), lead(ctx)).id()), LEAD);
@@ -124,8 +126,9 @@ public final class PollRoutes implements EndpointGroup {
 
     private void addCandidate(Context ctx) {
         CandidateInput input = Json.read(ctx, CandidateInput.class);
-        Json.write(ctx, 201, managePoll.addCandidate(id(ctx), require(input.team(), "team"), require(input.title(), "title"),
-                input.titleZh(), orEmpty(input.tickets()), input.pitch(), input.pitchZh(), lead(ctx)));
+        Json.write(ctx, 201,
+                managePoll.addCandidate(id(ctx), require(input.team(), "team"), require(input.title(), "title"),
+                        input.titleZh(), orEmpty(input.tickets()), input.pitch(), input.pitchZh(), lead(ctx)));
     }
 
     private void editCandidate(Context ctx) {

@@ -15,13 +15,13 @@ import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.feedback.WishTickets;
 import dev.popcorn.app.release.ShipRelease;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.release.BuildRef;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.release.BuildRef;
 import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.FeatureSource;
-import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.release.TestSummary;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
@@ -85,7 +85,8 @@ public final class ReleaseRoutes implements EndpointGroup {
     private final HandInReport reports;
     private final WishTickets wishTickets;
 
-    public ReleaseRoutes(WeekOverview overview, ShipRelease shipRelease, HandInReport reports, WishTickets wishTickets) {
+    public ReleaseRoutes(WeekOverview overview, ShipRelease shipRelease, HandInReport reports,
+            WishTickets wishTickets) {
         this.overview = overview;
         this.shipRelease = shipRelease;
         this.reports = reports;
@@ -104,7 +105,8 @@ public final class ReleaseRoutes implements EndpointGroup {
                 reports.markHelpful(id(ctx), ctx.pathParam("user"), Gate.admitted(ctx).userId()))), LEAD);
         post("/api/v1/releases/{id}/reports/{user}/comments/{ticket}/helpful", ctx -> Json.write(ctx, 200,
                 new HelpfulJson(reports.markCommentHelpful(id(ctx), ctx.pathParam("user"), ctx.pathParam("ticket"),
-                        Gate.admitted(ctx).userId()))), LEAD);
+                        Gate.admitted(ctx).userId()))),
+                LEAD);
     }
 
     private void releases(Context ctx) {

@@ -14,15 +14,15 @@ import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
-import dev.popcorn.domain.participation.Badge;
-import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.participation.Grant;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.feedback.Wish;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.participation.Grant;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Messages;
@@ -62,7 +62,8 @@ public final class ReportPage implements EndpointGroup {
             dev.popcorn.app.participation.StandingReviews reviews) {
     }
 
-    public ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems, Participation participation) {
+    public ReportPage(PublicPages.UseCases uses, Chrome chrome, Gate gate, Problems problems,
+            Participation participation) {
         this.participation = participation;
         this.overview = uses.overview();
         this.reports = uses.reports();
@@ -136,19 +137,24 @@ public final class ReportPage implements EndpointGroup {
             ctx.status(problem.status());
         }
         ReportPageModel page = new ReportPageModel(release, release.acceptsReportsAt(overview.now()),
-                overview.feedback(release.id()), overview.reportCount(release.id()), overview.teamsBySlug(), saved, notFiled,
+                overview.feedback(release.id()), overview.reportCount(release.id()), overview.teamsBySlug(), saved,
+                notFiled,
                 // The next step after saving: the week's poll while it takes ballots.
-                overview.pollOf(release.id()).filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.award.PollState.OPEN)
+                overview.pollOf(release.id())
+                        .filter(p -> p.stateAt(overview.now()) == dev.popcorn.domain.award.PollState.OPEN)
                         .orElse(null),
                 earnings, overview.wishesToOffer(10, shown == null ? List.of() : shown.supportedWishes()),
                 shown == null ? null : shown.verdicts().stream()
                         .collect(Collectors.toMap(FeatureVerdict::featureKey, Function.identity())),
-                shown == null ? null : shown.supportedWishes(), shown == null ? null : String.join("\n", shown.newWishes()),
+                shown == null ? null : shown.supportedWishes(),
+                shown == null ? null : String.join("\n", shown.newWishes()),
                 shown == null ? null : draft == null, matches,
                 matches.isEmpty() || shown == null ? "" : String.join("\n", shown.newWishes()),
-                shown == null ? 0 : shown.verdicts().size(), progressTexts(chrome.locale(ctx), release.features().size()),
+                shown == null ? 0 : shown.verdicts().size(),
+                progressTexts(chrome.locale(ctx), release.features().size()),
                 // A draft the server shows again (matches to look at, a problem to fix) wins over the browser's.
-                draft != null, Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()), problemText);
+                draft != null, Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()),
+                problemText);
         chrome.render(ctx, "release", ReportPageModel.into(model, page));
     }
 
@@ -174,15 +180,18 @@ public final class ReportPage implements EndpointGroup {
         } catch (RuleViolation e) {
             // Show the form again with everything the fan typed (the tickets they backed too), and what to fix.
             ctx.attribute("chosenTickets", tickets);
-            show(ctx, report, tickets.isEmpty() ? List.of() : wishTickets.similarToAny(report.newWishes()), Problems.of(e));
+            show(ctx, report, tickets.isEmpty() ? List.of() : wishTickets.similarToAny(report.newWishes()),
+                    Problems.of(e));
             return;
         }
         if (!saved.wishesNotFiled().isEmpty()) {
             // Saved, but not every new wish: the page says which and why, and keeps them in the form for another day.
             ctx.attribute("notFiled", saved.limit().map(limit -> chrome.text(ctx, "error." + limit.code(),
                     limit.args().toArray())).orElse(""));
-            show(ctx, new ExperienceReport(userId, releaseId, saved.report().verdicts(), saved.report().supportedWishes(),
-                    saved.wishesNotFiled()), List.of(), null);
+            show(ctx,
+                    new ExperienceReport(userId, releaseId, saved.report().verdicts(), saved.report().supportedWishes(),
+                            saved.wishesNotFiled()),
+                    List.of(), null);
             return;
         }
         // The standing this report moved, reviewed now for the fan who waits for the page (the API's surge leaves it
@@ -211,9 +220,11 @@ public final class ReportPage implements EndpointGroup {
         Ledger.Summary summary = ledger.summary(userId, null);
         Standing.View view = participation.standing().view(userId);
         Optional<Grant> report = summary.grants().stream()
-                .filter(g -> g.kind() == ParticipationKind.REPORT_HANDED_IN && g.ref().equals(ref) && !g.revoked()).findFirst();
+                .filter(g -> g.kind() == ParticipationKind.REPORT_HANDED_IN && g.ref().equals(ref) && !g.revoked())
+                .findFirst();
         if (report.isEmpty()) {
-            return new ReportPageModel.Earnings(points, more, summary.week(), ledger.weeklyCap(), view.level().name(locale),
+            return new ReportPageModel.Earnings(points, more, summary.week(), ledger.weeklyCap(),
+                    view.level().name(locale),
                     null, null, null, null, null);
         }
         List<ReportPageModel.Earned> items = new ArrayList<>();
@@ -227,7 +238,8 @@ public final class ReportPage implements EndpointGroup {
             String what = switch (grant.kind()) {
                 case REPORT_HANDED_IN -> grant.ref().equals(ref) ? Messages.text(locale, "earned.report") : null;
                 case REPORT_WRITTEN -> grant.ref().equals(ref) ? Messages.text(locale, "earned.written") : null;
-                case STREAK_BONUS -> grant.ref().equals("streak:" + ref) ? Messages.text(locale, "earned.streak") : null;
+                case STREAK_BONUS ->
+                    grant.ref().equals("streak:" + ref) ? Messages.text(locale, "earned.streak") : null;
                 // A tier is dated at the act that reached it: this report, or an act after it.
                 case BADGE -> grant.at().isBefore(report.get().at()) ? null : badge(grant.ref(), locale);
                 default -> null;
@@ -249,8 +261,9 @@ public final class ReportPage implements EndpointGroup {
     /** "new badge: First report · Bronze" for a grant's ref ({@code badge:first-report.bronze}); none for a badge gone since. */
     private static String badge(String ref, Locale locale) {
         try {
-            return Messages.text(locale, "earned.badge", StandingJson.badgeName(Badge.Earned.parse(ref.substring("badge:".length())),
-                    locale));
+            return Messages.text(locale, "earned.badge",
+                    StandingJson.badgeName(Badge.Earned.parse(ref.substring("badge:".length())),
+                            locale));
         } catch (IllegalArgumentException gone) {
             return null;
         }
@@ -280,7 +293,8 @@ public final class ReportPage implements EndpointGroup {
                 try {
                     Wish wish = wishTickets.wish(wishId);
                     if (!wish.fulfilled()) {
-                        matches.add(new WishTickets.Match("wish", wish.id(), wish.ticketKey(), wish.text(), wish.supporters(), 1));
+                        matches.add(new WishTickets.Match("wish", wish.id(), wish.ticketKey(), wish.text(),
+                                wish.supporters(), 1));
                     }
                 } catch (RuleViolation gone) {
                     // A wish that is not there is nothing to keep.
@@ -300,7 +314,8 @@ public final class ReportPage implements EndpointGroup {
         for (Feature feature : release.features()) {
             String verdict = ctx.formParam("verdict." + feature.key());
             if (verdict != null && !verdict.isBlank()) {
-                verdicts.add(new FeatureVerdict(feature.key(), Params.verdict(verdict), ctx.formParam("comment." + feature.key())));
+                verdicts.add(new FeatureVerdict(feature.key(), Params.verdict(verdict),
+                        ctx.formParam("comment." + feature.key())));
             }
         }
         List<Long> wishes = ctx.formParams("wish").stream().map(Params::number).toList();

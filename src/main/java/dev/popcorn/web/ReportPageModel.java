@@ -1,12 +1,12 @@
 package dev.popcorn.web;
 
 import dev.popcorn.app.feedback.WishTickets;
+import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Team;
-import dev.popcorn.domain.feedback.Wish;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import java.util.Map;
 record ReportPageModel(Release release, boolean reportsOpen, List<FeatureFeedback> feedback, long reportCount,
         Map<String, Team> teams, boolean saved, String notFiled, Poll openPoll, Earnings earnings, List<Wish> wishes,
         Map<String, FeatureVerdict> verdicts, List<Long> supported, String newWishes, Boolean handedIn,
-        List<WishTickets.Match> matches, String matchesFor, long answered, List<String> progressTexts, boolean serverDraft,
+        List<WishTickets.Match> matches, String matchesFor, long answered, List<String> progressTexts,
+        boolean serverDraft,
         List<String> chosenTickets, String problem) {
 
     /** One line of what an act earned: "+10 report", "+10 new badge: First report · Bronze". */
@@ -30,7 +31,8 @@ record ReportPageModel(Release release, boolean reportsOpen, List<FeatureFeedbac
      * What a saved report earned (issue 28): the report's points and its written comments', what comments of one's own
      * would add, the week's points and cap, the fan's level; item by item, the badges, and the level it promoted to.
      */
-    record Earnings(int earnedPoints, int writtenMore, long weekPoints, int weeklyCap, String level, List<Earned> earnedItems,
+    record Earnings(int earnedPoints, int writtenMore, long weekPoints, int weeklyCap, String level,
+            List<Earned> earnedItems,
             List<String> earnedBadges, String promotedTo, String promotedId, List<String> promotedUnlocks) {
     }
 
@@ -38,7 +40,8 @@ record ReportPageModel(Release release, boolean reportsOpen, List<FeatureFeedbac
      * The "is it one of these?" part alone (report-matches.peb), asked while the fan types: the matches, the wishes they
      * were asked for, the wishes ticked and the tickets chosen.
      */
-    record Matches(List<WishTickets.Match> matches, String matchesFor, List<Long> supported, List<String> chosenTickets) {
+    record Matches(List<WishTickets.Match> matches, String matchesFor, List<Long> supported,
+            List<String> chosenTickets) {
     }
 
     /** The layout's model with this model's components added by name (the earnings' own), those not null. */

@@ -34,6 +34,7 @@ public final class TeamPage implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        get("/teams/{slug}", ctx -> chrome.render(ctx, "team", Page.of(overview, winners, ctx.pathParam("slug"))), ANYONE);
+        get("/teams/{slug}", ctx -> chrome.render(ctx, "team", Page.of(overview, winners, ctx.pathParam("slug"))),
+                ANYONE);
     }
 }

@@ -8,8 +8,8 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import dev.popcorn.app.team.ManageTeams;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.team.Team;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Json;
@@ -43,9 +43,11 @@ public final class TeamRoutes implements EndpointGroup {
         get("/api/v1/teams", ctx -> Json.write(ctx, 200, overview.teams()), ANYONE);
         get("/api/v1/teams/{slug}", this::team, ANYONE);
         put("/api/v1/teams/{slug}", this::save, LEAD);
-        get("/api/v1/winners", ctx -> Json.write(ctx, 200, winners.winners(52).stream().map(AwardJson.Winners::of).toList()),
+        get("/api/v1/winners",
+                ctx -> Json.write(ctx, 200, winners.winners(52).stream().map(AwardJson.Winners::of).toList()),
                 ANYONE);
-        get("/api/v1/leaderboard", ctx -> Json.write(ctx, 200, winners.leaderboard().stream().map(AwardJson.Bucket::of).toList()),
+        get("/api/v1/leaderboard",
+                ctx -> Json.write(ctx, 200, winners.leaderboard().stream().map(AwardJson.Bucket::of).toList()),
                 ANYONE);
     }
 

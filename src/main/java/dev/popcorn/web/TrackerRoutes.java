@@ -40,7 +40,8 @@ public final class TrackerRoutes implements EndpointGroup {
     private final Replays replays;
     private final WebhookSignature signature;
 
-    public TrackerRoutes(TrackerSync trackerSync, WishTickets wishTickets, OutboxTroubles outbox, Replays replays, String webhookSecret) {
+    public TrackerRoutes(TrackerSync trackerSync, WishTickets wishTickets, OutboxTroubles outbox, Replays replays,
+            String webhookSecret) {
         this.trackerSync = trackerSync;
         this.wishTickets = wishTickets;
         this.outbox = outbox;
@@ -53,7 +54,8 @@ public final class TrackerRoutes implements EndpointGroup {
         get("/api/v1/tracker", ctx -> {
             Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
             Json.write(ctx, 200, new TrackerJson(trackerSync.describe(), trackerSync.enabled(), outbox.counts(),
-                    outbox.troubles(20).stream().map(t -> TrackerJson.Task.of(t, code -> Messages.text(locale, code))).toList()));
+                    outbox.troubles(20).stream().map(t -> TrackerJson.Task.of(t, code -> Messages.text(locale, code)))
+                            .toList()));
         }, LEAD);
         get("/api/v1/tracker/check", ctx -> {
             Locale locale = Messages.choose(null, ctx.header("Accept-Language"));
@@ -61,7 +63,8 @@ public final class TrackerRoutes implements EndpointGroup {
                     c -> Messages.text(locale, c.code(), c.args().toArray())));
         }, LEAD);
         post("/api/v1/tracker/retry", ctx -> Json.write(ctx, 200, new TrackerJson.Retried(outbox.retryFailed())), LEAD);
-        post("/api/v1/tracker/refresh", ctx -> Json.write(ctx, 200, new TrackerJson.Refreshed(trackerSync.refreshAll())), LEAD);
+        post("/api/v1/tracker/refresh",
+                ctx -> Json.write(ctx, 200, new TrackerJson.Refreshed(trackerSync.refreshAll())), LEAD);
         post("/api/v1/hooks/jira", this::ticketChanged, webhook(this::verify));
     }
 

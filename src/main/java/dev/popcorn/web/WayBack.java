@@ -2,9 +2,9 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.participation.Streak;
 import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.participation.Streak;
+import dev.popcorn.domain.release.Release;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -42,7 +42,8 @@ public final class WayBack {
         Instant nextBuild = calendar.next(calendar.release(), now);
         if (open.isPresent() && !reported) {
             Release release = open.get();
-            return new Next(nextBuild, release.version(), release.reportsCloseAt(), false, streak.current(), streak.current() + 1,
+            return new Next(nextBuild, release.version(), release.reportsCloseAt(), false, streak.current(),
+                    streak.current() + 1,
                     streak.current() > 0 && streak.freezes() == 0);
         }
         return new Next(nextBuild, null, null, reported, streak.current(), streak.current() + 1, false);

@@ -1,32 +1,32 @@
 package dev.popcorn.web;
 
 import dev.popcorn.web.common.Access;
+import dev.popcorn.web.common.BodyLimit;
 import dev.popcorn.web.common.DotSegments;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.JettyErrors;
 import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RequestIds;
 import dev.popcorn.web.common.SecurityHeaders;
-import dev.popcorn.web.common.BodyLimit;
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.config.SizeUnit;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
-import io.javalin.config.SizeUnit;
 import jakarta.servlet.DispatcherType;
-import io.javalin.apibuilder.EndpointGroup;
-import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import org.eclipse.jetty.servlet.FilterHolder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * Popcorn over HTTP on Javalin: the route classes the capabilities serve (one per resource, each a table of paths
@@ -36,9 +36,11 @@ import java.util.Set;
 public final class WebApp {
 
     /** How the web layer behaves. */
-    public record Settings(dev.popcorn.domain.WeekCalendar calendar, long maxBodyBytes, Duration sessionValidity, Duration apiValidity,
+    public record Settings(dev.popcorn.domain.WeekCalendar calendar, long maxBodyBytes, Duration sessionValidity,
+            Duration apiValidity,
             boolean secureCookies,
-            Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, String jenkinsToken, int ballotsPerMinute,
+            Path photosDir, String trackerWebhookSecret, String forumWebhookSecret, String jenkinsToken,
+            int ballotsPerMinute,
             int ballotsPerMinutePerAddress, Supplier<String> baseUrl, List<String> trustedProxies) {
 
         /** The zone every time on a page is shown in. */
@@ -53,7 +55,7 @@ public final class WebApp {
      */
     public record Watch(String metricsToken, Supplier<String> scrape, Requests requests) {
         /** Nothing watched: /metrics answers 404 and requests are not counted. */
-        public static final Watch NONE = new Watch("", () -> "", (method, route, status, nanos) -> { });
+        public static final Watch NONE = new Watch("", () -> "", (method, route, status, nanos) -> {});
     }
 
     /** Told of every answered request. */
@@ -73,7 +75,6 @@ public final class WebApp {
     /** A registered route: its method, its path and who may call it ({@link Access#role()}). */
     public record Route(String method, String path, String access) {
     }
-
 
     private final Javalin javalin;
     private final List<Route> routes;
@@ -156,7 +157,8 @@ public final class WebApp {
         });
         // HEAD is GET without the body (link previews, monitors ask it): each GET route answers it too, with its access.
         for (HandlerMetaInfo get : gets) {
-            app.addEndpoint(new Endpoint(HandlerType.HEAD, get.getPath(), Set.of(new Roles(get.getRoles())), get.getHandler()));
+            app.addEndpoint(
+                    new Endpoint(HandlerType.HEAD, get.getPath(), Set.of(new Roles(get.getRoles())), get.getHandler()));
         }
         app.beforeMatched(gate::check);
         app.exception(Exception.class, problems::handle);
@@ -184,13 +186,15 @@ public final class WebApp {
         if (route == null || route.isEmpty()) {
             return Requests.UNMATCHED;
         }
-        return route.equals("*") || route.startsWith("/assets") || route.startsWith("/photos") ? Requests.STATIC : route;
+        return route.equals("*") || route.startsWith("/assets") || route.startsWith("/photos") ? Requests.STATIC
+                : route;
     }
 
     /** The methods the routes take at {@code path}, for a 405's {@code Allow}. */
     private static String allowed(List<Route> routes, String path) {
         return routes.stream()
-                .filter(r -> path.matches(java.util.regex.Pattern.quote(r.path()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q")))
+                .filter(r -> path
+                        .matches(java.util.regex.Pattern.quote(r.path()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q")))
                 .map(Route::method).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 

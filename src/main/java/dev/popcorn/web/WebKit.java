@@ -2,6 +2,7 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.participation.StandingNotices;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.web.common.Bearer;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.ClientAddress;
@@ -11,7 +12,6 @@ import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.common.RateLimits;
 import dev.popcorn.web.common.Sessions;
 import dev.popcorn.web.common.Templates;
-import dev.popcorn.domain.participation.LevelLadder;
 
 /**
  * The web's shared parts every route class may be built with: sessions and the gate that checks a route's declared
@@ -32,7 +32,8 @@ public record WebKit(Sessions sessions, Chrome chrome, Problems problems, Gate g
         NoticeTexts notices = new NoticeTexts(standingNotices, ladder);
         chrome.tellOnNextPage(notices::unseen);
         return new WebKit(sessions, chrome, new Problems(chrome), new Gate(sessions, new Bearer(signIn)),
-                new RateLimits(new RateLimits.Settings(settings.ballotsPerMinute(), settings.ballotsPerMinutePerAddress()),
+                new RateLimits(
+                        new RateLimits.Settings(settings.ballotsPerMinute(), settings.ballotsPerMinutePerAddress()),
                         new ClientAddress(settings.trustedProxies())),
                 notices, new ForumMarkdown(settings.baseUrl()), settings);
     }

@@ -51,7 +51,8 @@ public final class WeekRoutes implements EndpointGroup {
         ReleaseJson release = current.map(r -> ReleaseJson.of(overview.view(r), overview.now())).orElse(null);
         PollJson poll = current.flatMap(r -> overview.pollOf(r.id()))
                 .map(p -> PollJson.of(overview.poll(p.id(), gate.leadLooks(ctx)))).orElse(null);
-        Json.write(ctx, 200, new WeekJson(release, poll, overview.topWishes(10).stream().map(WishJson.Line::of).toList()));
+        Json.write(ctx, 200,
+                new WeekJson(release, poll, overview.topWishes(10).stream().map(WishJson.Line::of).toList()));
     }
 
     private static String resource(String name) {

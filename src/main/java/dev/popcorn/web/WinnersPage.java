@@ -17,7 +17,8 @@ public final class WinnersPage implements EndpointGroup {
     static final int AWARDS = 52;
 
     /** The page: the awards newest first, the board, the teams by slug. */
-    record Page(List<dev.popcorn.app.award.Winners.Award> awards, List<dev.popcorn.app.award.Winners.Buckets> leaderboard, Map<String, Team> teams) {
+    record Page(List<dev.popcorn.app.award.Winners.Award> awards,
+            List<dev.popcorn.app.award.Winners.Buckets> leaderboard, Map<String, Team> teams) {
         static Page of(WeekOverview overview, dev.popcorn.app.award.Winners winners) {
             return new Page(winners.winners(AWARDS), winners.leaderboard(), overview.teamsBySlug());
         }

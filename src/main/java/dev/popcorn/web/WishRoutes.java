@@ -38,7 +38,8 @@ public final class WishRoutes implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        get("/api/v1/wishes/similar", ctx -> Json.write(ctx, 200, wishTickets.similar(ctx.queryParam("text"), 5)), USER);
+        get("/api/v1/wishes/similar", ctx -> Json.write(ctx, 200, wishTickets.similar(ctx.queryParam("text"), 5)),
+                USER);
         get("/api/v1/wishes/{id}", ctx -> Json.write(ctx, 200, json(wishTickets.wish(id(ctx)))), ANYONE);
         put("/api/v1/wishes/{id}/follow", ctx -> {
             String me = Gate.admitted(ctx).userId();
@@ -52,7 +53,8 @@ public final class WishRoutes implements EndpointGroup {
         }, USER);
         put("/api/v1/wishes/{id}/ticket", ctx -> {
             TicketInput input = Json.read(ctx, TicketInput.class);
-            Json.write(ctx, 200, json(wishTickets.link(id(ctx), require(input.key(), "key"), Gate.admitted(ctx).userId())));
+            Json.write(ctx, 200,
+                    json(wishTickets.link(id(ctx), require(input.key(), "key"), Gate.admitted(ctx).userId())));
         }, LEAD);
         post("/api/v1/wishes/{id}/ticket", ctx -> {
             wishTickets.fileTicket(id(ctx), Gate.admitted(ctx).userId());

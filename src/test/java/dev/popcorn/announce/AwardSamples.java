@@ -3,8 +3,8 @@ package dev.popcorn.announce;
 import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.CandidateStatus;
-import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.team.Member;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,8 @@ final class AwardSamples {
     /** With {@code photos} non-empty, member n's photo is {@code photos + n + ".png"}. */
     static AwardFacts cameraWithPhotos(String photos, String... memberNames) {
         List<Candidate> candidates = List.of(
-                new Candidate(1, 9, "camera", "夜景模式 Night mode", List.of("MIUI-2101"), "Photos after dark", CandidateStatus.ACTIVE, ""),
+                new Candidate(1, 9, "camera", "夜景模式 Night mode", List.of("MIUI-2101"), "Photos after dark",
+                        CandidateStatus.ACTIVE, ""),
                 new Candidate(2, 9, "battery", "Quiet charging", List.of("MIUI-2102"), "", CandidateStatus.ACTIVE, ""));
         PollResult result = PollResult.of(candidates, Map.of(1L, 128L, 2L, 97L));
         List<Member> members = new java.util.ArrayList<>();

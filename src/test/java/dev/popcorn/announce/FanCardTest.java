@@ -30,7 +30,8 @@ class FanCardTest {
 
     static Facts xiaoming(String name, Locale locale) {
         return new Facts(name, locale == ZH ? "内测先锋" : "Pioneer", 12, 48, 3,
-                List.of(locale == ZH ? "金牌·报告达人" : "Gold · Reporter", locale == ZH ? "银牌·连续参与" : "Silver · Streak"), locale);
+                List.of(locale == ZH ? "金牌·报告达人" : "Gold · Reporter", locale == ZH ? "银牌·连续参与" : "Silver · Streak"),
+                locale);
     }
 
     @ParameterizedTest
@@ -90,12 +91,14 @@ class FanCardTest {
                 new Facts(null, null, -5, -1, Integer.MIN_VALUE, null, null),
                 new Facts("", "", 0, 0, 0, List.of(), ZH),
                 new Facts(controls, controls, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
-                        Arrays.asList(null, "", controls, "x".repeat(5000), "fourth", "fifth"), Locale.forLanguageTag("fr")),
+                        Arrays.asList(null, "", controls, "x".repeat(5000), "fourth", "fifth"),
+                        Locale.forLanguageTag("fr")),
                 new Facts("😀🎉", "🏆", 1, 1, 1, List.of("🥇"), Locale.ENGLISH),
                 new Facts("x".repeat(100_000), "y".repeat(10_000), 1, 1, 1, List.of("z".repeat(10_000)), ZH));
         for (Facts facts : odd) {
             for (Format format : Format.values()) {
-                assertThatCode(() -> card.png(facts, format)).as(facts.name().length() + " " + format).doesNotThrowAnyException();
+                assertThatCode(() -> card.png(facts, format)).as(facts.name().length() + " " + format)
+                        .doesNotThrowAnyException();
             }
         }
         assertThat(odd.get(2).badges()).hasSize(3);
@@ -104,7 +107,8 @@ class FanCardTest {
     @Test
     void englishLabelsSayOneBuildButTwelveBuilds() {
         BufferedImage one = card.render(new Facts("A", "Fan", 1, 1, 1, List.of(), Locale.ENGLISH), Format.WIDE).image();
-        BufferedImage many = card.render(new Facts("A", "Fan", 12, 12, 12, List.of(), Locale.ENGLISH), Format.WIDE).image();
+        BufferedImage many = card.render(new Facts("A", "Fan", 12, 12, 12, List.of(), Locale.ENGLISH), Format.WIDE)
+                .image();
         // The labels differ ("build tested" / "builds tested"), not only the digits: compare the label row.
         assertThat(differentPixels(one, many, new Rectangle(60, 518, 1080, 40))).isGreaterThan(100);
         assertThat(java.text.MessageFormat.format(
@@ -124,7 +128,8 @@ class FanCardTest {
         Facts oneMore = new Facts("小明", "内测先锋", 13, 48, 3, facts.badges(), ZH);
         assertThat(card.png(oneMore, Format.WIDE)).isNotEqualTo(first);
 
-        FanCards cards = new FanCards((id, locale) -> java.util.Optional.empty(), card, () -> "https://popcorn.example");
+        FanCards cards = new FanCards((id, locale) -> java.util.Optional.empty(), card,
+                () -> "https://popcorn.example");
         assertThat(cards.fingerprint(facts, Format.WIDE)).isEqualTo(cards.fingerprint(xiaoming("小明", ZH), Format.WIDE))
                 .isNotEqualTo(cards.fingerprint(facts, Format.STORY))
                 .isNotEqualTo(cards.fingerprint(oneMore, Format.WIDE))
@@ -142,9 +147,11 @@ class FanCardTest {
 
             FanCard.Rendered none = card.render(new Facts("小明", "米粉", 0, 0, 0, List.of(), locale), format);
             assertThat(none.numbers()).isEmpty();
-            assertThat(none.instead()).isEqualTo(locale == ZH ? "刚刚起步，周五新版见！" : "Just getting started: see you at Friday's build!");
+            assertThat(none.instead())
+                    .isEqualTo(locale == ZH ? "刚刚起步，周五新版见！" : "Just getting started: see you at Friday's build!");
             // The line is drawn where the numbers would be: ember ink on the cream panel.
-            assertThat(count(none.image(), none.statsBox(), rgb -> brightness(rgb) < 500)).as("the line in " + none.statsBox())
+            assertThat(count(none.image(), none.statsBox(), rgb -> brightness(rgb) < 500))
+                    .as("the line in " + none.statsBox())
                     .isGreaterThan(500);
             save(none, "fan-card-starting-" + format.tag() + "-" + locale.getLanguage());
         }
@@ -167,18 +174,21 @@ class FanCardTest {
                     List.of("Popcorn Award winner · Bronze", "Season voter · Silver", "Wish come true · Silver"),
                     List.of("金牌·爆米花奖得主", "银牌·全季投票", "铜牌·心愿成真"))) {
                 for (int[] counts : new int[][] {{12, 48, 3}, {0, 0, 0}}) {
-                    Facts facts = new Facts("小明 Xiaoming", locale == ZH ? "内测先锋" : "Pioneer", counts[0], counts[1], counts[2],
+                    Facts facts = new Facts("小明 Xiaoming", locale == ZH ? "内测先锋" : "Pioneer", counts[0], counts[1],
+                            counts[2],
                             badges, locale);
                     FanCard.Rendered rendered = card.render(facts, Format.STORY);
                     wholeAndInside(rendered, badges, Format.STORY);
                     if (badges == longest) {
-                        save(rendered, "fan-card-story-long-badges-" + locale.getLanguage() + (counts[0] > 0 ? "" : "-starting"));
+                        save(rendered, "fan-card-story-long-badges-" + locale.getLanguage()
+                                + (counts[0] > 0 ? "" : "-starting"));
                     }
                 }
             }
         }
         // The long one needs more than a line of its own; the short ones share rows.
-        FanCard.Rendered english = card.render(new Facts("A", "Pioneer", 1, 1, 1, longBadges(Locale.ENGLISH), Locale.ENGLISH),
+        FanCard.Rendered english = card.render(
+                new Facts("A", "Pioneer", 1, 1, 1, longBadges(Locale.ENGLISH), Locale.ENGLISH),
                 Format.STORY);
         assertThat(english.badges().get(1).lines()).hasSizeGreaterThan(1);
         FanCard.Rendered chinese = card.render(new Facts("A", "内测先锋", 1, 1, 1, longBadges(ZH), ZH), Format.STORY);
@@ -215,18 +225,22 @@ class FanCardTest {
                 assertThat(box.intersects(rendered.levelBox())).as(name + " clear of the level").isFalse();
                 assertThat(box.intersects(rendered.statsBox())).as(name + " clear of the numbers").isFalse();
                 for (int j = 0; j < i; j++) {
-                    assertThat(box.intersects(rendered.badges().get(j).box())).as(name + " clear of the badge before").isFalse();
+                    assertThat(box.intersects(rendered.badges().get(j).box())).as(name + " clear of the badge before")
+                            .isFalse();
                 }
                 g.setFont(pill.font());
                 for (String line : pill.lines()) {
                     assertThat(CardDrawing.width(g, line)).as(line).isLessThanOrEqualTo(box.width - 20f);
                 }
                 // Glyphs drawn: orange ink inside; none in the pad along the left and right edges.
-                Rectangle inner = new Rectangle(box.x + box.height / 2, box.y + 4, box.width - box.height, box.height - 8);
-                assertThat(count(rendered.image(), inner, rgb -> brightness(rgb) < 600)).as(name + " is drawn").isGreaterThan(100);
+                Rectangle inner = new Rectangle(box.x + box.height / 2, box.y + 4, box.width - box.height,
+                        box.height - 8);
+                assertThat(count(rendered.image(), inner, rgb -> brightness(rgb) < 600)).as(name + " is drawn")
+                        .isGreaterThan(100);
                 int mid = box.y + box.height / 2;
                 for (int x : new int[] {box.x + 6, box.x + 10, box.x + box.width - 11, box.x + box.width - 7}) {
-                    assertThat(rendered.image().getRGB(x, mid) & 0xffffff).as(name + " edge at x=" + x).isEqualTo(0xffffff);
+                    assertThat(rendered.image().getRGB(x, mid) & 0xffffff).as(name + " edge at x=" + x)
+                            .isEqualTo(0xffffff);
                 }
             }
         } finally {
@@ -248,8 +262,9 @@ class FanCardTest {
             List<String> en = CardDrawing.wrap(g, english, 400, Locale.ENGLISH);
             assertThat(String.join(" ", en)).isEqualTo(english);
             // Between words only: every line ends and starts a word.
-            assertThat(en).allSatisfy(line -> assertThat(english).containsPattern("(^|\\s)" + java.util.regex.Pattern.quote(line)
-                    + "(\\s|$)"));
+            assertThat(en).allSatisfy(
+                    line -> assertThat(english).containsPattern("(^|\\s)" + java.util.regex.Pattern.quote(line)
+                            + "(\\s|$)"));
             String word = "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft";
             List<String> cut = CardDrawing.wrap(g, word, 300, Locale.ENGLISH);
             assertThat(String.join("", cut)).isEqualTo(word);

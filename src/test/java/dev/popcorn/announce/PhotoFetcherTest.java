@@ -133,7 +133,8 @@ class PhotoFetcherTest {
     }
 
     private PhotoFetcher fetcher(PublicAddresses addresses, Duration deadline, int maxBytes) {
-        fetcher = new PhotoFetcher(photos, addresses, new PhotoFetcher.Limits(deadline, maxBytes, 8), Clock.systemUTC());
+        fetcher = new PhotoFetcher(photos, addresses, new PhotoFetcher.Limits(deadline, maxBytes, 8),
+                Clock.systemUTC());
         fetcher.start();
         return fetcher;
     }
@@ -168,7 +169,8 @@ class PhotoFetcherTest {
     void withTheAllowListThePhotoIsCopiedOnceWhenTheTeamIsSavedAndCardsNeverCallAgain() throws Exception {
         PhotoFetcher fetcher = fetcher(List.of("127.0.0.1"), Duration.ofSeconds(5), 1 << 20);
         MemoryStores stores = new MemoryStores();
-        ManageTeams teams = new ManageTeams(stores.transactions(), stores.teams(), stores.audit(), fetcher, Clock.systemUTC());
+        ManageTeams teams = new ManageTeams(stores.transactions(), stores.teams(), stores.audit(), fetcher,
+                Clock.systemUTC());
         Team camera = new Team("camera", "Camera", List.of(new Member("王磊", url("/team/0.png"), "wang.lei"),
                 new Member("Li Na", "", "li.na"), new Member("陈晓雨", "/photos/chen.png", "chen.xy")));
 
@@ -185,11 +187,13 @@ class PhotoFetcherTest {
         for (int i = 0; i < 3; i++) {
             assertThat(photoColour(url("/team/"))).isEqualTo(BLUE);
         }
-        assertThat(photos.png(url("/team/0.png"))).hasValueSatisfying(png -> assertThat(png).startsWith(0x89, 'P', 'N', 'G'));
+        assertThat(photos.png(url("/team/0.png")))
+                .hasValueSatisfying(png -> assertThat(png).startsWith(0x89, 'P', 'N', 'G'));
         teams.save(camera, "lead");
         teams.copyPhotos();
         assertThat(fetcher.idle()).as("nothing queued for a photo already copied").isTrue();
-        assertThat(requestsTo("/team/0.png")).as("cards, the announcement and saving again never call again").isEqualTo(1);
+        assertThat(requestsTo("/team/0.png")).as("cards, the announcement and saving again never call again")
+                .isEqualTo(1);
     }
 
     @Test
@@ -227,7 +231,8 @@ class PhotoFetcherTest {
         // A header with no pixel data at all: decoding would fail differently; the size is refused first.
         byte[] headerOnly = hugePng(15000, 15000, false);
         try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(headerOnly))) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pictures.read(in)).isInstanceOf(Pictures.Refused.class)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pictures.read(in))
+                    .isInstanceOf(Pictures.Refused.class)
                     .hasMessageContaining("15000 × 15000");
         }
         // The same check guards Popcorn's own files.
@@ -336,7 +341,7 @@ class PhotoFetcherTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         byte[] header = {(byte) (width >>> 24), (byte) (width >>> 16), (byte) (width >>> 8), (byte) width,
-            (byte) (height >>> 24), (byte) (height >>> 16), (byte) (height >>> 8), (byte) height, 8, 0, 0, 0, 0};
+                (byte) (height >>> 24), (byte) (height >>> 16), (byte) (height >>> 8), (byte) height, 8, 0, 0, 0, 0};
         chunk(out, "IHDR", header);
         if (withPixels) {
             ByteArrayOutputStream compressed = new ByteArrayOutputStream();
@@ -357,7 +362,7 @@ class PhotoFetcherTest {
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] name = type.getBytes(StandardCharsets.US_ASCII);
         out.writeBytes(new byte[] {(byte) (data.length >>> 24), (byte) (data.length >>> 16), (byte) (data.length >>> 8),
-            (byte) data.length});
+                (byte) data.length});
         out.writeBytes(name);
         out.writeBytes(data);
         CRC32 crc = new CRC32();

@@ -43,7 +43,8 @@ final class CommitCeiling {
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
                 try (Connection c = DriverManager.getConnection(url, user, password);
-                        PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (id, user_id, at) VALUES (?, ?, ?)")) {
+                        PreparedStatement insert = c
+                                .prepareStatement("INSERT INTO " + table + " (id, user_id, at) VALUES (?, ?, ?)")) {
                     c.setAutoCommit(true);
                     long now = System.nanoTime();
                     while (now < end) {

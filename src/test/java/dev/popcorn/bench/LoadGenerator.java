@@ -81,11 +81,13 @@ final class LoadGenerator {
             StringBuilder out = new StringBuilder();
             for (int s = 0; s < statuses.length; s++) {
                 if (statuses[s] > 0) {
-                    out.append(out.length() == 0 ? "" : ", ").append(s).append(": ").append(String.format(Locale.ROOT, "%,d", statuses[s]));
+                    out.append(out.length() == 0 ? "" : ", ").append(s).append(": ")
+                            .append(String.format(Locale.ROOT, "%,d", statuses[s]));
                 }
             }
             if (transportErrors > 0) {
-                out.append(out.length() == 0 ? "" : ", ").append("no answer: ").append(String.format(Locale.ROOT, "%,d", transportErrors));
+                out.append(out.length() == 0 ? "" : ", ").append("no answer: ")
+                        .append(String.format(Locale.ROOT, "%,d", transportErrors));
             }
             return out.length() == 0 ? "none" : out.toString();
         }
@@ -117,7 +119,9 @@ final class LoadGenerator {
     private static final long RECONNECT_DELAY_NANOS = Duration.ofMillis(50).toNanos();
     private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
 
-    private enum Phase { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILER, UNTIL_CLOSE }
+    private enum Phase {
+        HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILER, UNTIL_CLOSE
+    }
 
     /** One keep-alive connection and the answer being read on it. */
     private static final class Connection {
@@ -585,8 +589,7 @@ final class LoadGenerator {
     }
 
     private static int indexOf(byte[] buf, int from, int to, byte[] needle) {
-        outer:
-        for (int i = from; i <= to - needle.length; i++) {
+        outer : for (int i = from; i <= to - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (buf[i + j] != needle[j]) {
                     continue outer;

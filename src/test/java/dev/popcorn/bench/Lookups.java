@@ -48,12 +48,16 @@ final class Lookups implements LoadGenerator.Workload {
         Object user = todo.get(next++);
         Week week = voting.week;
         if (user instanceof Voting.Voter voter) {
-            return new LoadGenerator.Request(0, LoadGenerator.request("GET", "/api/v1/polls/" + week.pollId() + "/ballot",
-                    host, voting.pass(voter.number), null), user);
+            return new LoadGenerator.Request(0,
+                    LoadGenerator.request("GET", "/api/v1/polls/" + week.pollId() + "/ballot",
+                            host, voting.pass(voter.number), null),
+                    user);
         }
         Voting.Reporter reporter = (Voting.Reporter) user;
-        return new LoadGenerator.Request(1, LoadGenerator.request("GET", "/api/v1/releases/" + week.releaseId() + "/report",
-                host, voting.pass(reporter.number), null), user);
+        return new LoadGenerator.Request(1,
+                LoadGenerator.request("GET", "/api/v1/releases/" + week.releaseId() + "/report",
+                        host, voting.pass(reporter.number), null),
+                user);
     }
 
     @Override
@@ -68,7 +72,8 @@ final class Lookups implements LoadGenerator.Workload {
                 } else if (voter.mayHold(candidate)) {
                     storedUnacknowledged++;
                 } else {
-                    lost(voting.userId(voter.number) + ": acknowledged " + voter.ackedCandidate + ", the server says " + json);
+                    lost(voting.userId(voter.number) + ": acknowledged " + voter.ackedCandidate + ", the server says "
+                            + json);
                 }
             } else if (status == 404) {
                 lost(voting.userId(voter.number) + ": acknowledged, the server says " + status + " " + json);

@@ -52,7 +52,8 @@ final class Reckoning {
         Reckoning r = new Reckoning();
         Week week = voting.week;
         BitSet seenBallot = new BitSet();
-        try (PreparedStatement q = db.prepareStatement("SELECT user_id, candidate_id, receipt FROM ballots WHERE poll_id = ?")) {
+        try (PreparedStatement q = db
+                .prepareStatement("SELECT user_id, candidate_id, receipt FROM ballots WHERE poll_id = ?")) {
             q.setLong(1, week.pollId());
             q.setFetchSize(10_000);
             try (ResultSet rs = q.executeQuery()) {
@@ -78,8 +79,9 @@ final class Reckoning {
                         }
                     } else if (voter.acked()) {
                         r.lostBallots++;
-                        r.example("an acknowledged ballot stored otherwise", user + " acknowledged " + voter.ackedCandidate + "/"
-                                + voter.ackedReceipt + ", stored " + candidate + "/" + receipt);
+                        r.example("an acknowledged ballot stored otherwise",
+                                user + " acknowledged " + voter.ackedCandidate + "/"
+                                        + voter.ackedReceipt + ", stored " + candidate + "/" + receipt);
                     } else {
                         r.strangers++;
                         r.example("a ballot never sent", user + " " + candidate);
@@ -88,14 +90,16 @@ final class Reckoning {
             }
         }
         Map<Integer, Integer> rightVerdicts = new java.util.HashMap<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT user_id, ticket_key, verdict FROM report_verdicts WHERE release_id = ?")) {
+        try (PreparedStatement q = db
+                .prepareStatement("SELECT user_id, ticket_key, verdict FROM report_verdicts WHERE release_id = ?")) {
             q.setLong(1, week.releaseId());
             q.setFetchSize(10_000);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     int n = voting.number(rs.getString(1));
                     int feature = week.features().indexOf(rs.getString(2));
-                    if (feature >= 0 && voting.user(n) instanceof Voting.Reporter && voting.verdict(n, feature).equals(rs.getString(3))) {
+                    if (feature >= 0 && voting.user(n) instanceof Voting.Reporter
+                            && voting.verdict(n, feature).equals(rs.getString(3))) {
                         rightVerdicts.merge(n, 1, Integer::sum);
                     }
                 }
@@ -144,8 +148,9 @@ final class Reckoning {
                 }
             }
         }
-        r.duplicateBallots = count(db, "SELECT COUNT(*) FROM (SELECT user_id FROM ballots WHERE poll_id = " + week.pollId()
-                + " GROUP BY user_id HAVING COUNT(*) > 1) d");
+        r.duplicateBallots = count(db,
+                "SELECT COUNT(*) FROM (SELECT user_id FROM ballots WHERE poll_id = " + week.pollId()
+                        + " GROUP BY user_id HAVING COUNT(*) > 1) d");
         r.duplicateGrants = count(db, "SELECT COUNT(*) FROM (SELECT user_id, kind, ref FROM participation_events"
                 + " GROUP BY user_id, kind, ref HAVING COUNT(*) > 1) d");
         String pollRef = "'poll:" + week.pollId() + "'";
@@ -154,19 +159,22 @@ final class Reckoning {
                 + " AND NOT EXISTS (SELECT 1 FROM participation_events e WHERE e.user_id = b.user_id AND e.kind = 'BALLOT_CAST'"
                 + " AND e.ref = " + pollRef + ")")
                 + count(db, "SELECT COUNT(*) FROM reports p WHERE p.release_id = " + week.releaseId()
-                + " AND NOT EXISTS (SELECT 1 FROM participation_events e WHERE e.user_id = p.user_id"
-                + " AND e.kind = 'REPORT_HANDED_IN' AND e.ref = " + releaseRef + ")");
-        r.grantsWithoutAct = count(db, "SELECT COUNT(*) FROM participation_events e WHERE e.kind = 'BALLOT_CAST' AND e.ref = "
-                + pollRef + " AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.poll_id = " + week.pollId()
-                + " AND b.user_id = e.user_id)")
+                        + " AND NOT EXISTS (SELECT 1 FROM participation_events e WHERE e.user_id = p.user_id"
+                        + " AND e.kind = 'REPORT_HANDED_IN' AND e.ref = " + releaseRef + ")");
+        r.grantsWithoutAct = count(db,
+                "SELECT COUNT(*) FROM participation_events e WHERE e.kind = 'BALLOT_CAST' AND e.ref = "
+                        + pollRef + " AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.poll_id = " + week.pollId()
+                        + " AND b.user_id = e.user_id)")
                 + count(db, "SELECT COUNT(*) FROM participation_events e WHERE e.kind = 'REPORT_HANDED_IN' AND e.ref = "
-                + releaseRef + " AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.release_id = " + week.releaseId()
-                + " AND p.user_id = e.user_id)");
+                        + releaseRef + " AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.release_id = "
+                        + week.releaseId()
+                        + " AND p.user_id = e.user_id)");
         String sums = "(SELECT user_id, SUM(points) AS s FROM participation_events WHERE revoked_at IS NULL GROUP BY user_id)";
         r.totalsOff = count(db, "SELECT COUNT(*) FROM participation_totals t LEFT JOIN " + sums
                 + " g ON g.user_id = t.user_id WHERE t.points <> COALESCE(g.s, 0)")
-                + count(db, "SELECT COUNT(*) FROM " + sums + " g LEFT JOIN participation_totals t ON t.user_id = g.user_id"
-                + " WHERE t.user_id IS NULL AND g.s <> 0");
+                + count(db,
+                        "SELECT COUNT(*) FROM " + sums + " g LEFT JOIN participation_totals t ON t.user_id = g.user_id"
+                                + " WHERE t.user_id IS NULL AND g.s <> 0");
         return r;
     }
 
@@ -182,18 +190,22 @@ final class Reckoning {
     }
 
     String summary() {
-        return String.format(java.util.Locale.ROOT, "acknowledged %,d (ballots %,d, reports %,d), stored %,d of them (%,d as"
-                + " acknowledged, %,d replaced by a later change that got no answer), lost %,d, counted twice %,d;"
-                + " stored without an acknowledgement %,d (allowed)", acknowledged(), ackedBallots, ackedReports,
-                storedAcked + storedLaterChange, storedAcked, storedLaterChange, lost(), countedTwice(), storedUnacknowledged);
+        return String.format(java.util.Locale.ROOT,
+                "acknowledged %,d (ballots %,d, reports %,d), stored %,d of them (%,d as"
+                        + " acknowledged, %,d replaced by a later change that got no answer), lost %,d, counted twice %,d;"
+                        + " stored without an acknowledgement %,d (allowed)",
+                acknowledged(), ackedBallots, ackedReports,
+                storedAcked + storedLaterChange, storedAcked, storedLaterChange, lost(), countedTwice(),
+                storedUnacknowledged);
     }
 
     String details() {
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
                 "lost: ballots %,d, reports %,d, stored acts without their grant %,d; counted twice: users with two ballots %,d,"
-                + " grants given twice %,d, grants without their act %,d, users whose total is not the sum of their grants %,d,"
-                + " acts stored that were never sent %,d; rows: ballots %,d, reports %,d",
-                lostBallots, lostReports, actsWithoutGrant, duplicateBallots, duplicateGrants, grantsWithoutAct, totalsOff,
+                        + " grants given twice %,d, grants without their act %,d, users whose total is not the sum of their grants %,d,"
+                        + " acts stored that were never sent %,d; rows: ballots %,d, reports %,d",
+                lostBallots, lostReports, actsWithoutGrant, duplicateBallots, duplicateGrants, grantsWithoutAct,
+                totalsOff,
                 strangers, storedBallots, storedReports));
         examples.forEach((what, detail) -> out.append("\n    e.g. ").append(what).append(": ").append(detail));
         return out.toString();

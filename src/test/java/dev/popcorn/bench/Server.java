@@ -43,7 +43,8 @@ final class Server implements AutoCloseable {
     }
 
     /** Spawns {@code command} with these extra environment variables, output to {@code log}. */
-    static Server spawn(List<String> command, Map<String, String> env, int port, Path log, String healthPath) throws IOException {
+    static Server spawn(List<String> command, Map<String, String> env, int port, Path log, String healthPath)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Only the settings given here: none the calling shell happens to carry (a POPCORN_DB_URL, say).
@@ -65,7 +66,8 @@ final class Server implements AutoCloseable {
             String name = log.getFileName().toString().replaceAll("\\.log$", "");
             command.addAll(List.of(more.strip().replace("{server}", name).split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data", data.toString()));
+        command.addAll(
+                List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data", data.toString()));
         return spawn(command, env, port, log, "/api/health");
     }
 
@@ -101,16 +103,18 @@ final class Server implements AutoCloseable {
         long deadline = startNanos + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("the server ended with exit code " + process.exitValue() + " before answering; its log "
-                        + log + " ends:\n" + tail(30));
+                throw new IOException(
+                        "the server ended with exit code " + process.exitValue() + " before answering; its log "
+                                + log + " ends:\n" + tail(30));
             }
             if (healthy()) {
                 return (System.nanoTime() - startNanos) / 1e9;
             }
             Thread.sleep(5);
         }
-        throw new IOException("the server did not answer " + healthPath + " within " + limit.toSeconds() + " s; its log "
-                + log + " ends:\n" + tail(30));
+        throw new IOException(
+                "the server did not answer " + healthPath + " within " + limit.toSeconds() + " s; its log "
+                        + log + " ends:\n" + tail(30));
     }
 
     private boolean healthy() {
@@ -162,7 +166,8 @@ final class Server implements AutoCloseable {
     Heap heap() {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.heap_info").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.heap_info")
+                    .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(30, TimeUnit.SECONDS);
             Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(out);
@@ -183,7 +188,8 @@ final class Server implements AutoCloseable {
     double gcSeconds() {
         Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
         try {
-            Process p = new ProcessBuilder(jstat.toString(), "-gcutil", Long.toString(pid())).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(jstat.toString(), "-gcutil", Long.toString(pid())).redirectErrorStream(true)
+                    .start();
             List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             p.waitFor(30, TimeUnit.SECONDS);
             if (lines.size() < 2) {

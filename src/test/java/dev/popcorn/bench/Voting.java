@@ -149,7 +149,8 @@ final class Voting implements LoadGenerator.Workload {
 
     private LoadGenerator.Request ballot(int kind, Voter voter, long candidate) {
         voter.busy = true;
-        byte[] bytes = LoadGenerator.request("PUT", "/api/v1/polls/" + week.pollId() + "/ballot", host, pass(voter.number),
+        byte[] bytes = LoadGenerator.request("PUT", "/api/v1/polls/" + week.pollId() + "/ballot", host,
+                pass(voter.number),
                 "{\"candidate\":" + candidate + "}");
         return new LoadGenerator.Request(kind, bytes, new Sent(voter, null, candidate));
     }
@@ -159,7 +160,8 @@ final class Voting implements LoadGenerator.Workload {
         users.add(reporter);
         StringBuilder json = new StringBuilder("{\"verdicts\":[");
         for (int f = 0; f < week.features().size(); f++) {
-            json.append(f == 0 ? "" : ",").append("{\"feature\":\"").append(week.features().get(f)).append("\",\"verdict\":\"")
+            json.append(f == 0 ? "" : ",").append("{\"feature\":\"").append(week.features().get(f))
+                    .append("\",\"verdict\":\"")
                     .append(verdict(reporter.number, f)).append("\"}");
         }
         json.append("]}");

@@ -30,7 +30,8 @@ record Week(long releaseId, long pollId, long[] candidates, List<String> feature
         }
         StringBuilder features = new StringBuilder();
         for (int i = 0; i < FEATURES.size(); i++) {
-            features.append(i == 0 ? "" : ",").append("{\"key\":\"").append(FEATURES.get(i)).append("\",\"summary\":\"Feature ")
+            features.append(i == 0 ? "" : ",").append("{\"key\":\"").append(FEATURES.get(i))
+                    .append("\",\"summary\":\"Feature ")
                     .append(i + 1).append("\",\"team\":\"").append(teams[i]).append("\"}");
         }
         JsonObject opened = call(http, host, adminToken, "POST", "/api/v1/releases",
@@ -61,14 +62,16 @@ record Week(long releaseId, long pollId, long[] candidates, List<String> feature
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
         if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != expected) {
-            throw new IOException(method + " " + path + " answered " + answer.statusCode() + " (expected " + expected + "): "
-                    + answer.body());
+            throw new IOException(
+                    method + " " + path + " answered " + answer.statusCode() + " (expected " + expected + "): "
+                            + answer.body());
         }
         JsonElement body = JsonParser.parseString(answer.body());
         return body.getAsJsonObject();

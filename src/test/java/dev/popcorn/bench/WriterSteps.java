@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 public final class WriterSteps {
 
     private static final String[] STEPS = {"the poll's lock", "ballots", "users' locks", "grants held", "week's points",
-        "grants and totals", "commit"};
+            "grants and totals", "commit"};
 
     private WriterSteps() {
     }
@@ -41,11 +41,13 @@ public final class WriterSteps {
         Store.Settings settings = new Store.Settings("jdbc:h2:file:" + dir.resolve("popcorn")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "", "", 2);
         try (Store store = Store.open(settings)) {
-            try (Connection c = DriverManager.getConnection(settings.url(), "", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(settings.url(), "", "");
+                    Statement s = c.createStatement()) {
                 s.execute("INSERT INTO teams (slug, name) VALUES ('maps', 'Maps')");
                 s.execute("INSERT INTO releases (id, version, shipped_at, reports_close_at)"
                         + " VALUES (1, '1.0', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-                s.execute("INSERT INTO polls (id, release_id, title, state, closes_at) VALUES (1, 1, 'Award', 'OPEN', CURRENT_TIMESTAMP)");
+                s.execute(
+                        "INSERT INTO polls (id, release_id, title, state, closes_at) VALUES (1, 1, 'Award', 'OPEN', CURRENT_TIMESTAMP)");
                 s.execute("INSERT INTO candidates (id, poll_id, team_slug, title, tickets, pitch, status, reason)"
                         + " VALUES (1, 1, 'maps', 'Maps', 'MAP-1', 'Maps', 'ACTIVE', '')");
             }
@@ -83,12 +85,15 @@ public final class WriterSteps {
                     at[0] = step(nanos, 1, at[0]);
                     store.participation().lockUsers(users);
                     at[0] = step(nanos, 2, at[0]);
-                    store.participation().held(ParticipationKind.BALLOT_CAST, users.stream().map(u -> List.of(u, "poll:1")).toList());
+                    store.participation().held(ParticipationKind.BALLOT_CAST,
+                            users.stream().map(u -> List.of(u, "poll:1")).toList());
                     at[0] = step(nanos, 3, at[0]);
                     store.participation().points(users, capped, weekFrom, weekUntil);
                     at[0] = step(nanos, 4, at[0]);
                     store.participation().recordAll(users.stream()
-                            .map(u -> new ParticipationEvent(u, ParticipationKind.BALLOT_CAST, "poll:1", 5, now, "voted")).toList());
+                            .map(u -> new ParticipationEvent(u, ParticipationKind.BALLOT_CAST, "poll:1", 5, now,
+                                    "voted"))
+                            .toList());
                     at[0] = step(nanos, 5, at[0]);
                     return null;
                 });
@@ -96,7 +101,8 @@ public final class WriterSteps {
                 ballots += batch.size();
             }
             double wall = (System.nanoTime() - from) / 1e9;
-            System.out.printf("one writer, H2: %,.0f first ballots a second over %.0f s (%,d), after 10 s not counted%n",
+            System.out.printf(
+                    "one writer, H2: %,.0f first ballots a second over %.0f s (%,d), after 10 s not counted%n",
                     ballots / wall, wall, ballots);
             for (int i = 0; i < STEPS.length; i++) {
                 System.out.printf("  %-18s %6.1f µs a ballot%n", STEPS[i], nanos[i] / 1e3 / ballots);

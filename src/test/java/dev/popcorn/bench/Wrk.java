@@ -59,7 +59,8 @@ final class Wrk {
                         + " >/dev/null")
                 .inheritIO().start();
         if (install.waitFor() != 0 || !onPath("wrk")) {
-            throw new IOException("wrk is not installed and apt-get could not install it (run as root, or apt-get install wrk)");
+            throw new IOException(
+                    "wrk is not installed and apt-get could not install it (run as root, or apt-get install wrk)");
         }
         return "wrk";
     }
@@ -76,7 +77,8 @@ final class Wrk {
      * Writes {@code count} fresh users' API passes, numbered from {@code from}, one file per wrk thread
      * ({@code prefix.0}, {@code prefix.1}, …); answers the prefix.
      */
-    static Path passes(Passes passes, Path prefix, String userPrefix, int from, int count, int threads) throws IOException {
+    static Path passes(Passes passes, Path prefix, String userPrefix, int from, int count, int threads)
+            throws IOException {
         List<BufferedWriter> files = new ArrayList<>();
         try {
             for (int t = 0; t < threads; t++) {
@@ -152,14 +154,17 @@ final class Wrk {
         long requests = Long.parseLong(find(text, "(\\d+) requests in"));
         double rate = Double.parseDouble(find(text, "Requests/sec:\\s+([0-9.]+)"));
         long socketErrors = 0;
-        Matcher errors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(text);
+        Matcher errors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(text);
         if (errors.find()) {
             for (int g = 1; g <= 4; g++) {
                 socketErrors += Long.parseLong(errors.group(g));
             }
         }
-        return new Result(wall, requests, rate, latency.get("p50"), latency.get("p90"), latency.get("p99"), latency.get("max"),
-                counts.get("first"), counts.get("changes"), counts.get("reports"), counts.get("ranout"), counts.get("ok"),
+        return new Result(wall, requests, rate, latency.get("p50"), latency.get("p90"), latency.get("p99"),
+                latency.get("max"),
+                counts.get("first"), counts.get("changes"), counts.get("reports"), counts.get("ranout"),
+                counts.get("ok"),
                 counts.get("refused"), counts.get("failed"), socketErrors, cores, perSecond, text);
     }
 

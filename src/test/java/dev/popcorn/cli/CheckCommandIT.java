@@ -1,6 +1,5 @@
 package dev.popcorn.cli;
 
-import dev.popcorn.app.Check;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -8,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.Popcorn;
 import dev.popcorn.TestServer;
-import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.app.Check;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig.Deployment;
 import dev.popcorn.jira.FakeJira;
@@ -46,27 +45,30 @@ class CheckCommandIT {
     }
 
     private int check(Map<String, String> env) {
-        return PopcornCommand.run(new String[] {"check", "--data", data.toString()}, env, new PopcornCommand.Launcher() {
-            @Override
-            public int start(Config config, boolean demo, PrintStream stream) {
-                throw new AssertionError("check starts no server");
-            }
+        return PopcornCommand.run(new String[] {"check", "--data", data.toString()}, env,
+                new PopcornCommand.Launcher() {
+                    @Override
+                    public int start(Config config, boolean demo, PrintStream stream) {
+                        throw new AssertionError("check starts no server");
+                    }
 
-            @Override
-            public List<Check> check(Config config) {
-                return Popcorn.check(config, Clock.systemUTC());
-            }
+                    @Override
+                    public List<Check> check(Config config) {
+                        return Popcorn.check(config, Clock.systemUTC());
+                    }
 
-            @Override
-            public List<Check> check(Config config, List<Check> trackerFromServer) {
-                return Popcorn.check(config, Clock.systemUTC(), trackerFromServer);
-            }
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                    @Override
+                    public List<Check> check(Config config, List<Check> trackerFromServer) {
+                        return Popcorn.check(config, Clock.systemUTC(), trackerFromServer);
+                    }
+                }, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** A port nothing listens on, so that no server of the machine's answers for the tests that want none. */
     private static String freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
             return String.valueOf(socket.getLocalPort());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -85,23 +87,27 @@ class CheckCommandIT {
         Map<String, String> env = new java.util.HashMap<>(env("token-123", "basic"));
         env.remove("POPCORN_SERVER_BASE_URL");
         assertThat(check(env)).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("server.base-url is http://localhost:" + env.get("POPCORN_SERVER_PORT") + ": every link"
-                + " Popcorn writes to Jira and the forum is built from it");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("server.base-url is http://localhost:" + env.get("POPCORN_SERVER_PORT") + ": every link"
+                        + " Popcorn writes to Jira and the forum is built from it");
     }
 
     @Test
     void aMissingLinkIssuesPermissionIsNamedWithTheWritesThatNeedIt() {
         jira.grantOnly("BROWSE_PROJECTS", "EDIT_ISSUES", "CREATE_ISSUES", "ADD_COMMENTS");
         assertThat(check(env("token-123", "basic"))).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The account lacks Link issues in MIUI: the remote links"
-                + " to the feedback pages and wishes cannot be written.");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("The account lacks Link issues in MIUI: the remote links"
+                        + " to the feedback pages and wishes cannot be written.");
     }
 
     @Test
     void aWorkingConnectionPassesEveryCheck() {
         assertThat(check(env("token-123", "basic"))).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      Signed in to Jira Cloud " + jira.url() + " as Popcorn Bot.",
-                "ok      Project MIUI (MIUI) is visible.", "ok      The account may browse, link, edit, create and comment in MIUI.",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "ok      Signed in to Jira Cloud " + jira.url() + " as Popcorn Bot.",
+                "ok      Project MIUI (MIUI) is visible.",
+                "ok      The account may browse, link, edit, create and comment in MIUI.",
                 "ok      Links written to other systems point at https://popcorn.example.com.");
     }
 
@@ -131,7 +137,8 @@ class CheckCommandIT {
 
     @Test
     void aWrongTokenIsAFailureNamedAsSuch() {
-        jira.server.stubFor(get(urlPathEqualTo("/rest/api/3/myself")).atPriority(1).willReturn(aResponse().withStatus(401)));
+        jira.server.stubFor(
+                get(urlPathEqualTo("/rest/api/3/myself")).atPriority(1).willReturn(aResponse().withStatus(401)));
 
         assertThat(check(env("wrong-token", "basic"))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("FAILED  The credentials for Jira Cloud")
@@ -141,7 +148,8 @@ class CheckCommandIT {
     @Test
     void anUnknownAuthModeStopsWithTheKeyNamed() {
         assertThat(check(env("token-123", "kerberos"))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jira.auth must be one of [basic, bearer], not 'kerberos'");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("jira.auth must be one of [basic, bearer], not 'kerberos'");
     }
 
     @Test
@@ -161,14 +169,17 @@ class CheckCommandIT {
             env.put("POPCORN_SERVER_PORT", port);
             env.put("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
             assertThat(check(env)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      A Popcorn server runs at http://127.0.0.1:" + port
-                    + ": it checked the tracker with its own database", "ok      Signed in to Jira Cloud " + jira.url());
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                    "ok      A Popcorn server runs at http://127.0.0.1:" + port
+                            + ": it checked the tracker with its own database",
+                    "ok      Signed in to Jira Cloud " + jira.url());
 
             out.reset();
             env.put("POPCORN_SECURITY_ADMIN_TOKEN", "not-the-servers-admin-token");
             assertThat(check(env)).as("the server refuses another admin token").isEqualTo(1);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED  A Popcorn server runs at http://127.0.0.1:"
-                    + port + " but did not check the tracker for this command (401)");
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("FAILED  A Popcorn server runs at http://127.0.0.1:"
+                            + port + " but did not check the tracker for this command (401)");
         }
         out.reset();
         Map<String, String> env = new java.util.HashMap<>(env("token-123", "basic"));

@@ -57,7 +57,8 @@ class ParticipationCommandIT {
         all.add(url);
         all.add("--data");
         all.add(data.resolve("cli").toString());
-        return PopcornCommand.run(all.toArray(String[]::new), Map.of("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN),
+        return PopcornCommand.run(all.toArray(String[]::new),
+                Map.of("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN),
                 new PopcornCommand.Launcher() {
                     @Override
                     public int start(dev.popcorn.config.Config config, boolean demo, PrintStream stream) {
@@ -68,7 +69,8 @@ class ParticipationCommandIT {
                     public List<dev.popcorn.app.Check> check(dev.popcorn.config.Config config) {
                         return List.of();
                     }
-                }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                }, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {
@@ -90,7 +92,8 @@ class ParticipationCommandIT {
         assertThat(run("participation", "helpful", String.valueOf(release), "amy")).isZero();
         assertThat(out()).isEqualTo("marked the report of amy on release " + release + " helpful");
         assertThat(run("participation", "helpful", String.valueOf(release), "amy")).isZero();
-        assertThat(out()).isEqualTo("the report of amy on release " + release + " was marked helpful before; nothing changed");
+        assertThat(out())
+                .isEqualTo("the report of amy on release " + release + " was marked helpful before; nothing changed");
         assertThat(run("participation", "helpful", String.valueOf(release), "amy", "--comment", "POP-1")).isZero();
         assertThat(out()).startsWith("marked the comment on POP-1 in the report of amy");
         assertThat(run("participation", "helpful", String.valueOf(release), "nobody")).isEqualTo(1);
@@ -106,11 +109,13 @@ class ParticipationCommandIT {
         assertThat(run("participation", "points", "amy", "5000", "--reason", "too much", "--ref", "x")).isEqualTo(1);
         assertThat(err()).contains("(HTTP 422)");
 
-        assertThat(run("participation", "revoke", String.valueOf(grant), "--reason", "withdrawn by the moderators")).isZero();
+        assertThat(run("participation", "revoke", String.valueOf(grant), "--reason", "withdrawn by the moderators"))
+                .isZero();
         assertThat(out()).isEqualTo("revoked grant " + grant + ": 300 points of amy (AWARDED forum:award:42)");
         assertThat(run("participation", "revoke", String.valueOf(grant), "--reason", "twice")).isEqualTo(1);
         assertThat(err()).contains("(HTTP 409)");
-        assertThat(run("participation", "revoke", String.valueOf(grant))).as("a revocation needs a reason").isEqualTo(2);
+        assertThat(run("participation", "revoke", String.valueOf(grant))).as("a revocation needs a reason")
+                .isEqualTo(2);
         assertThat(points("amy")).isEqualTo(before + 15 + 15 + 10);
 
         String audit = server.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body();

@@ -1,6 +1,5 @@
 package dev.popcorn.cli;
 
-import dev.popcorn.app.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.TestServer;
@@ -44,7 +43,8 @@ class PopcornCommandIT {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data");
         all.add(data.resolve("cli").toString());
-        return PopcornCommand.run(all.toArray(String[]::new), Map.of("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN),
+        return PopcornCommand.run(all.toArray(String[]::new),
+                Map.of("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN),
                 new PopcornCommand.Launcher() {
                     @Override
                     public int start(dev.popcorn.config.Config config, boolean demo, PrintStream stream) {
@@ -76,10 +76,12 @@ class PopcornCommandIT {
                 .endsWith("award poll 1 is a draft");
 
         assertThat(this.server.send("GET", "/api/v1/releases/1", null, null).body()).contains("\"summaryZh\":\"夜景模式\"");
-        assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "camera", "--title", "Night camera",
+        assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "camera", "--title",
+                "Night camera",
                 "--title-zh", "夜拍相机", "--ticket", "POP-1", "--pitch", "after dark")).isZero();
         assertThat(this.server.send("GET", "/api/v1/polls/1", null, null).body()).contains("\"titleZh\":\"夜拍相机\"");
-        assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "battery", "--title", "Quiet")).isZero();
+        assertThat(run("candidate", "add", "--server", server, "--poll", "1", "--team", "battery", "--title", "Quiet"))
+                .isZero();
         // The release proposed one candidate per team (1 and 2); these are the lead's own.
         assertThat(out()).isEqualTo("added candidate 4 'Quiet' to poll 1");
         assertThat(run("poll", "open", "--server", server, "1")).isZero();
@@ -93,8 +95,10 @@ class PopcornCommandIT {
 
     @Test
     void aWrongTokenIsReportedAsAWrongToken() {
-        assertThat(run("poll", "show", "--server", server.popcorn.baseUrl(), "--token", "not-the-token-at-all", "1")).isEqualTo(1);
-        assertThat(err()).isEqualTo("popcorn: The bearer token is neither the admin token, the CI token nor a valid API pass. (HTTP 401)");
+        assertThat(run("poll", "show", "--server", server.popcorn.baseUrl(), "--token", "not-the-token-at-all", "1"))
+                .isEqualTo(1);
+        assertThat(err()).isEqualTo(
+                "popcorn: The bearer token is neither the admin token, the CI token nor a valid API pass. (HTTP 401)");
     }
 
     @Test

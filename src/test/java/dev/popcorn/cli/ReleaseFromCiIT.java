@@ -80,20 +80,23 @@ class ReleaseFromCiIT {
         String url = server.popcorn.baseUrl();
         String changelog = data.resolve("changelog.txt").toString();
 
-        assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog", changelog, "--dry-run"))
+        assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog", changelog,
+                "--dry-run"))
                 .isZero();
         assertThat(out()).isEqualTo("dry run: would open release 2026.11.20 with 2 features (MIUI-2101 camera,"
                 + " MIUI-2102 system), reports until 2026-11-24T15:59:00Z; candidates: camera \"Night mode in the camera\","
                 + " system \"Faster settings search\"; mentioned but no tickets: UTF-8");
         assertThat(releases("2026.11.20")).isEmpty();
 
-        assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog", changelog)).isZero();
+        assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog", changelog))
+                .isZero();
         assertThat(out()).isEqualTo("opened release 2026.11.20 (id 1, 2 features, reports until 2026-11-24T15:59:00Z);"
                 + " award poll 1 is a draft; mentioned but no tickets: UTF-8");
         assertThat(err()).isEmpty();
 
         // The step runs again in the same build (a replay, a retry): nothing more is opened.
-        assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog", changelog)).isZero();
+        assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog", changelog))
+                .isZero();
         assertThat(out()).isEqualTo("release 2026.11.20 (id 1) was opened by build miui-weekly-release #112 already;"
                 + " nothing changed");
         JsonArray found = releases("2026.11.20");
@@ -130,7 +133,8 @@ class ReleaseFromCiIT {
         env.put("POPCORN_TOKEN", CI_TOKEN);
         assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog",
                 data.resolve("missing.txt").toString())).isEqualTo(2);
-        assertThat(err()).isEqualTo("popcorn: cannot read --changelog " + data.resolve("missing.txt") + ": no such file");
+        assertThat(err())
+                .isEqualTo("popcorn: cannot read --changelog " + data.resolve("missing.txt") + ": no such file");
         Files.writeString(data.resolve("empty.txt"), "Tidy the build scripts\n");
         assertThat(run("release", "open", "--server", url, "--version", "2026.11.20", "--changelog",
                 data.resolve("empty.txt").toString())).isEqualTo(1);
@@ -143,7 +147,8 @@ class ReleaseFromCiIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        assertThat(run("release", "open", "--server", "http://127.0.0.1:" + closed, "--version", "2026.11.20")).isEqualTo(3);
+        assertThat(run("release", "open", "--server", "http://127.0.0.1:" + closed, "--version", "2026.11.20"))
+                .isEqualTo(3);
         assertThat(err()).startsWith("popcorn: cannot reach Popcorn at http://127.0.0.1:" + closed);
         assertThat(releases("2026.11.20")).isEmpty();
     }

@@ -62,7 +62,8 @@ class UserCommandIT {
             all.add("--data");
             all.add(data.resolve("cli").toString());
         }
-        return PopcornCommand.run(all.toArray(String[]::new), Map.of("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN),
+        return PopcornCommand.run(all.toArray(String[]::new),
+                Map.of("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN),
                 new PopcornCommand.Launcher() {
                     @Override
                     public int start(dev.popcorn.config.Config config, boolean demo, PrintStream stream) {
@@ -73,7 +74,8 @@ class UserCommandIT {
                     public List<dev.popcorn.app.Check> check(dev.popcorn.config.Config config) {
                         return List.of();
                     }
-                }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                }, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {
@@ -90,7 +92,8 @@ class UserCommandIT {
         assertThat(run("user", "export", "amy", "--out", file.toString(), "--server", url)).as(err()).isZero();
         assertThat(out()).isEqualTo("wrote everything Popcorn holds about amy to " + file);
         JsonObject export = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        assertThat(export.getAsJsonArray("account").get(0).getAsJsonObject().get("name").getAsString()).isEqualTo("Amy Lin");
+        assertThat(export.getAsJsonArray("account").get(0).getAsJsonObject().get("name").getAsString())
+                .isEqualTo("Amy Lin");
         assertThat(export.getAsJsonArray("verdicts").get(0).getAsJsonObject().get("comment").getAsString())
                 .isEqualTo("Bright at night");
         assertThat(run("user", "export", "amy", "--server", url)).isZero();
@@ -101,14 +104,16 @@ class UserCommandIT {
         assertThat(run("user", "export", "amy", "--server", url)).as("nothing changed").isZero();
 
         assertThat(run("user", "forget", "amy", "--yes", "--server", url)).as(err()).isZero();
-        assertThat(out()).matches("forgot amy: their counts are kept as gone-[0-9a-f]{16}; passes issued until .* are refused");
+        assertThat(out())
+                .matches("forgot amy: their counts are kept as gone-[0-9a-f]{16}; passes issued until .* are refused");
         assertThat(run("user", "forget", "amy", "--yes", "--server", url)).as("forgotten already").isEqualTo(1);
         assertThat(err()).contains("(HTTP 404)");
         assertThat(run("user", "export", "amy", "--server", url)).isEqualTo(1);
         assertThat(server.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body())
                 .contains("user.export", "user.forget").doesNotContain("Amy Lin");
 
-        assertThat(run("user", "forget", "bob", "--yes", "--server", "http://127.0.0.1:1")).as("not reachable").isEqualTo(3);
+        assertThat(run("user", "forget", "bob", "--yes", "--server", "http://127.0.0.1:1")).as("not reachable")
+                .isEqualTo(3);
         assertThat(run("user", "forget", "--yes", "--server", url)).as("no id").isEqualTo(2);
         assertThat(run("--help")).isZero();
         assertThat(out()).containsPattern("(?m)^\\s+user\\s+A user who asks to be forgotten");

@@ -59,7 +59,8 @@ final class Balancer implements AutoCloseable {
     }
 
     /** Starts HAProxy on {@code port} of 127.0.0.1 in front of {@code instances}; answers once the frontend accepts. */
-    static Balancer start(Path haproxy, Path folder, List<Instance> instances, int port) throws IOException, InterruptedException {
+    static Balancer start(Path haproxy, Path folder, List<Instance> instances, int port)
+            throws IOException, InterruptedException {
         if (instances.size() != 3) {
             throw new IllegalArgumentException("the tested configuration names three instances");
         }

@@ -134,7 +134,8 @@ final class BallotLoad {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 JsonObject ballot = JsonParser.parseString(answer.body()).getAsJsonObject();
-                if (!fan.id.equals(ballot.get("userId").getAsString()) || ballot.get("candidateId").getAsLong() != candidate
+                if (!fan.id.equals(ballot.get("userId").getAsString())
+                        || ballot.get("candidateId").getAsLong() != candidate
                         || !ballot.has("receipt")) {
                     mismatches.add(fan.id + " sent " + candidate + ", answered " + answer.body());
                     lost(fan, "mismatch");

@@ -119,7 +119,8 @@ class ClusterIT {
         String session = signIn("cluster-fan-signed-in", "Xiao Yu");
 
         // Ballots from eight threads; a third of the way, the instance that holds the schedule's lease dies.
-        BallotLoad load = new BallotLoad(http, balancer::url, poll, candidates, TestServer.SECRET.getBytes(StandardCharsets.UTF_8),
+        BallotLoad load = new BallotLoad(http, balancer::url, poll, candidates,
+                TestServer.SECRET.getBytes(StandardCharsets.UTF_8),
                 FANS);
         CountDownLatch midway = new CountDownLatch(1);
         Instance victim = leaseHolder();
@@ -138,15 +139,19 @@ class ClusterIT {
         int acknowledgedUnderLoad = load.acknowledged.get();
         int lostUnderLoad = load.unacknowledged.get();
         int retried = load.retryUnacknowledged();
-        System.out.printf("ClusterIT: %s killed (exit %d) mid-load; %d ballots acknowledged, %d answers lost under load %s;"
-                + " %d sent again after; answered by %s%n", victim.name, victim.exitCode(), acknowledgedUnderLoad, lostUnderLoad,
+        System.out.printf(
+                "ClusterIT: %s killed (exit %d) mid-load; %d ballots acknowledged, %d answers lost under load %s;"
+                        + " %d sent again after; answered by %s%n",
+                victim.name, victim.exitCode(), acknowledgedUnderLoad, lostUnderLoad,
                 load.lostAs, retried, balancer.answered("PUT /api/v1/polls/" + poll + "/ballot", 200));
         assertThat(load.mismatches).as("answers naming another fan or candidate").isEmpty();
         assertThat(load.refusals).as("refusals other than a dying instance's").isEmpty();
         assertThat(acknowledgedUnderLoad).as("ballots acknowledged under load").isGreaterThan(FANS);
         // Every instance took its share of the ballots, the victim too before it died.
-        assertThat(balancer.answered("PUT /api/v1/polls/" + poll + "/ballot", 200)).as("ballots answered by each instance")
-                .containsOnlyKeys("popcorn-1", "popcorn-2", "popcorn-3").allSatisfy((name, n) -> assertThat(n).isPositive());
+        assertThat(balancer.answered("PUT /api/v1/polls/" + poll + "/ballot", 200))
+                .as("ballots answered by each instance")
+                .containsOnlyKeys("popcorn-1", "popcorn-2", "popcorn-3")
+                .allSatisfy((name, n) -> assertThat(n).isPositive());
         assertThat(load.acknowledgedBallots()).as("every fan's last choice acknowledged in the end").hasSize(FANS);
         load.fans.forEach(f -> assertThat(f.ackedCandidate).as(f.id).isEqualTo(f.lastChoice()));
 
@@ -159,7 +164,8 @@ class ClusterIT {
             assertThat(me.body()).contains("Xiao Yu");
             // A fan who taps Vote again, on another instance, is answered with the same choice; it is stored once.
             BallotLoad.Fan fan = load.fans.get(0);
-            HttpResponse<String> again = send("PUT", survivor.url("/api/v1/polls/" + poll + "/ballot"), load.pass(fan.id),
+            HttpResponse<String> again = send("PUT", survivor.url("/api/v1/polls/" + poll + "/ballot"),
+                    load.pass(fan.id),
                     "{\"candidate\": " + fan.lastChoice() + "}");
             assertThat(again.statusCode()).as("the same ballot again on " + survivor.name).isEqualTo(200);
             fan.ackedReceipt = JsonParser.parseString(again.body()).getAsJsonObject().get("receipt").getAsString();
@@ -175,20 +181,24 @@ class ClusterIT {
         // The lead closes the poll: from then on no instance takes a ballot, whatever it read a moment ago.
         call("POST", "/api/v1/polls/" + poll + "/close", LEAD, null, 200);
         for (Instance survivor : survivors) {
-            HttpResponse<String> late = send("PUT", survivor.url("/api/v1/polls/" + poll + "/ballot"), load.pass("cluster-late-fan"),
+            HttpResponse<String> late = send("PUT", survivor.url("/api/v1/polls/" + poll + "/ballot"),
+                    load.pass("cluster-late-fan"),
                     "{\"candidate\": " + candidates[0] + "}");
-            assertThat(late.statusCode()).as("a ballot after the close on " + survivor.name + ": " + late.body()).isEqualTo(409);
+            assertThat(late.statusCode()).as("a ballot after the close on " + survivor.name + ": " + late.body())
+                    .isEqualTo(409);
         }
         JsonObject approved = call("POST", "/api/v1/polls/" + poll + "/approve", LEAD, null, 200).getAsJsonObject();
         assertThat(approved.getAsJsonObject("result").get("ballots")).as("the result counts every ballot: " + approved)
                 .isEqualTo(new com.google.gson.JsonPrimitive(FANS));
 
         Eventually.holds("the release, poll and award threads are on the forum", Duration.ofSeconds(40),
-                () -> forum.topics().size() >= 3 && forum.topics().stream().anyMatch(t -> t.externalId().contains("-award-")),
+                () -> forum.topics().size() >= 3
+                        && forum.topics().stream().anyMatch(t -> t.externalId().contains("-award-")),
                 () -> forum.requests().toString());
         Eventually.holds("the poll's thread says it closed", Duration.ofSeconds(30),
                 () -> forum.topics().stream().anyMatch(t -> t.externalId().contains("-poll-")
-                        && t.posts().get(0).contains("Voting closed")), this::outbox);
+                        && t.posts().get(0).contains("Voting closed")),
+                this::outbox);
 
         ballotsStoredOnceAsAcknowledged(poll, load);
         stepsTakenOnce(release, poll);
@@ -216,7 +226,8 @@ class ClusterIT {
                     .containsEntry("poll.close by lead", "1").containsEntry("poll.approve by lead", "1");
             assertThat(count(db, "SELECT COUNT(*) FROM outbox WHERE state <> 'DONE' AND kind LIKE 'award.%'", null))
                     .as("every announcement task done").isZero();
-            assertThat(count(db, "SELECT COUNT(*) FROM outbox WHERE state = 'FAILED'", null)).as("no write failed").isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox WHERE state = 'FAILED'", null)).as("no write failed")
+                    .isZero();
         }
     }
 
@@ -228,7 +239,8 @@ class ClusterIT {
         assertThat(forum.requests().stream().filter("POST /posts.json"::equals)).hasSize(3);
         for (String ticket : List.of("MIUI-2101", "MIUI-2102")) {
             assertThat(jira.requests("POST", "/issue/" + ticket + "/remotelink")).as(ticket + "'s link").hasSize(1);
-            assertThat(jira.requests("PUT", "/issue/" + ticket + "/properties/.*")).as(ticket + "'s property").hasSize(1);
+            assertThat(jira.requests("PUT", "/issue/" + ticket + "/properties/.*")).as(ticket + "'s property")
+                    .hasSize(1);
         }
         assertThat(jira.contractViolations()).isEmpty();
         assertThat(forum.contractViolations()).isEmpty();
@@ -236,7 +248,8 @@ class ClusterIT {
 
     /** What every instance shares: the database, the secrets, the installation, the vendors, the calendar. */
     private Map<String, String> shared(String baseUrl) {
-        Map<String, String> settings = new HashMap<>(jira.settings(Map.of("jira.refresh-minutes", "60", "jira.timeout-seconds", "3")));
+        Map<String, String> settings = new HashMap<>(
+                jira.settings(Map.of("jira.refresh-minutes", "60", "jira.timeout-seconds", "3")));
         settings.put("db.url", database.url());
         settings.put("db.user", database.user());
         settings.put("db.password", database.password());
@@ -267,8 +280,9 @@ class ClusterIT {
     /** The outbox as it stands, for a failure's message. */
     private String outbox() {
         try (Connection db = DriverManager.getConnection(database.url(), database.user(), database.password());
-                PreparedStatement sql = db.prepareStatement("SELECT kind, ref, state, attempts, leased_by, leased_until, due_at,"
-                        + " last_error FROM outbox ORDER BY id");
+                PreparedStatement sql = db
+                        .prepareStatement("SELECT kind, ref, state, attempts, leased_by, leased_until, due_at,"
+                                + " last_error FROM outbox ORDER BY id");
                 ResultSet rs = sql.executeQuery()) {
             StringBuilder rows = new StringBuilder("now " + java.time.Instant.now() + "; the outbox:");
             while (rs.next()) {
@@ -306,7 +320,8 @@ class ClusterIT {
 
     private long[] candidates(long poll) {
         List<Long> ids = new ArrayList<>();
-        for (JsonElement c : call("GET", "/api/v1/polls/" + poll, LEAD, null, 200).getAsJsonObject().getAsJsonArray("candidates")) {
+        for (JsonElement c : call("GET", "/api/v1/polls/" + poll, LEAD, null, 200).getAsJsonObject()
+                .getAsJsonArray("candidates")) {
             ids.add(c.getAsJsonObject().get("id").getAsLong());
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
@@ -319,7 +334,8 @@ class ClusterIT {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(balancer.url("/signin/" + link)))
                 .timeout(Duration.ofSeconds(20)).header("Cookie", "popcorn_csrf=" + TestServer.CSRF)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + TestServer.CSRF)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + TestServer.CSRF)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
         return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("popcorn_session="))
                 .map(c -> c.substring("popcorn_session=".length(), c.indexOf(';'))).findFirst()
@@ -344,7 +360,8 @@ class ClusterIT {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Cookie", "popcorn_csrf=" + TestServer.CSRF + "; popcorn_session=" + session)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + TestServer.CSRF)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + TestServer.CSRF)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** An API call through the balancer, expecting {@code status}. */
@@ -360,7 +377,8 @@ class ClusterIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -376,11 +394,13 @@ class ClusterIT {
 
     private static Map<String, Long> ballots(Connection db, long poll) throws SQLException {
         Map<String, Long> stored = new TreeMap<>();
-        try (PreparedStatement sql = db.prepareStatement("SELECT user_id, candidate_id FROM ballots WHERE poll_id = ?")) {
+        try (PreparedStatement sql = db
+                .prepareStatement("SELECT user_id, candidate_id FROM ballots WHERE poll_id = ?")) {
             sql.setLong(1, poll);
             try (ResultSet rs = sql.executeQuery()) {
                 while (rs.next()) {
-                    assertThat(stored.put(rs.getString(1), rs.getLong(2))).as("a second ballot of " + rs.getString(1)).isNull();
+                    assertThat(stored.put(rs.getString(1), rs.getLong(2))).as("a second ballot of " + rs.getString(1))
+                            .isNull();
                 }
             }
         }
@@ -393,7 +413,8 @@ class ClusterIT {
             sql.setObject(1, parameter);
             try (ResultSet rs = sql.executeQuery()) {
                 while (rs.next()) {
-                    assertThat(found.put(rs.getString(1), rs.getString(2))).as("a second row for " + rs.getString(1)).isNull();
+                    assertThat(found.put(rs.getString(1), rs.getString(2))).as("a second row for " + rs.getString(1))
+                            .isNull();
                 }
             }
         }

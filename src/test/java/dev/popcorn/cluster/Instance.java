@@ -59,8 +59,9 @@ final class Instance implements AutoCloseable {
         Path log = data.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A small heap and the quick compiler: three JVMs share a small machine with the test for a minute.
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", JAR.toAbsolutePath().toString(), "serve", "--config", config.toString()))
+        ProcessBuilder builder = new ProcessBuilder(
+                List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-jar", JAR.toAbsolutePath().toString(), "serve", "--config", config.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Only the settings written here: none the calling shell carries (a POPCORN_DB_URL, say).
         builder.environment().keySet().removeIf(key -> key.startsWith("POPCORN_"));
@@ -98,8 +99,9 @@ final class Instance implements AutoCloseable {
     /** Whether the health route answers 200; throws with the log's end when the process ended instead. */
     boolean healthy(HttpClient http) throws IOException {
         if (!process.isAlive()) {
-            throw new IOException(name + " ended with exit code " + process.exitValue() + " before answering; its log ends:\n"
-                    + tail(40));
+            throw new IOException(
+                    name + " ended with exit code " + process.exitValue() + " before answering; its log ends:\n"
+                            + tail(40));
         }
         try {
             HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(url("/api/health")))

@@ -23,7 +23,8 @@ class ConfigTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
     private static final String TOKEN = "admin-token-0123456789";
-    private static final Map<String, String> JIRA = Map.of("jira.url", "https://jira.example", "jira.user", "bot@example.com",
+    private static final Map<String, String> JIRA = Map.of("jira.url", "https://jira.example", "jira.user",
+            "bot@example.com",
             "jira.token", "jira-secret-token", "jira.team-rules", "component:Camera=camera");
     private static final Map<String, String> FORUM = Map.of("discourse.url", "https://forum.example",
             "discourse.api-key", "forum-secret-key", "discourse.category-id", "5");
@@ -150,7 +151,8 @@ class ConfigTest {
 
     /** Keys that take any text, and why nothing about them can be wrong at start-up. */
     private static final Map<String, String> FREE = Map.ofEntries(
-            entry("data.dir", "any folder; one that cannot be written is refused when a secret must be generated there"),
+            entry("data.dir",
+                    "any folder; one that cannot be written is refused when a secret must be generated there"),
             entry("db.user", "whatever the database knows"),
             entry("db.password", "a secret the database checks"),
             entry("award.voter-groups", "forum group names"),
@@ -220,9 +222,11 @@ class ConfigTest {
 
     @Test
     void theStartLineShowsNeitherTheDatabasePasswordNorItsUser() {
-        Config config = load(Map.of("db.url", "jdbc:postgresql://popcorn:s3cret-pw@db.example:5432/popcorn?password=s3cret-pw&ssl=true",
+        Config config = load(Map.of("db.url",
+                "jdbc:postgresql://popcorn:s3cret-pw@db.example:5432/popcorn?password=s3cret-pw&ssl=true",
                 "db.password", "s3cret-pw"));
-        assertThat(config.toString()).contains("db=jdbc:postgresql://db.example:5432/popcorn").doesNotContain("s3cret-pw", "popcorn:");
+        assertThat(config.toString()).contains("db=jdbc:postgresql://db.example:5432/popcorn")
+                .doesNotContain("s3cret-pw", "popcorn:");
     }
 
     @Test
@@ -247,7 +251,8 @@ class ConfigTest {
         Config config = load(Map.of());
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.baseUrl()).isEqualTo("http://localhost:8080");
-        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:" + data.toAbsolutePath()).endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:" + data.toAbsolutePath())
+                .endsWith(";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(config.calendar().zone().getId()).isEqualTo("Asia/Shanghai");
         assertThat(config.sessionValidity()).isEqualTo(Duration.ofDays(30));
         assertThat(config.jira().enabled()).isFalse();
@@ -274,7 +279,8 @@ class ConfigTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
                 .as("the folder, before the database makes its first file in it").isEqualTo("rwx------");
         for (String name : new String[] {"secret", "admin-token", "installation-id"}) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve(name))))
+            assertThat(java.nio.file.attribute.PosixFilePermissions
+                    .toString(Files.getPosixFilePermissions(fresh.resolve(name))))
                     .as(name).isEqualTo("rw-------");
         }
         assertThat(config.dataDir()).isEqualTo(fresh.toAbsolutePath());
@@ -309,14 +315,17 @@ class ConfigTest {
         assertThat(config.jira().auth()).isEqualTo(JiraConfig.Auth.BASIC);
         assertThat(config.discourse().posting()).isTrue();
         assertThat(config.jenkins().enabled()).isTrue();
-        assertThat(config.toString()).doesNotContain("jira-secret-token", "forum-secret-key", "jenkins-secret-token", SECRET);
+        assertThat(config.toString()).doesNotContain("jira-secret-token", "forum-secret-key", "jenkins-secret-token",
+                SECRET);
         assertThat(load(merged(JIRA, Map.of("jira.deployment", "data-center", "jira.user", ""))).jira().auth())
                 .isEqualTo(JiraConfig.Auth.BEARER);
         assertThatThrownBy(() -> load(JENKINS)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("jenkins.token is set but jira.url is not");
-        assertThatThrownBy(() -> load(Map.of("discourse.api-key", "forum-secret-key"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> load(Map.of("discourse.api-key", "forum-secret-key")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("discourse.url");
-        assertThat(load(Map.of("server.base-url", "https://popcorn.example/")).baseUrl()).isEqualTo("https://popcorn.example");
+        assertThat(load(Map.of("server.base-url", "https://popcorn.example/")).baseUrl())
+                .isEqualTo("https://popcorn.example");
         assertThat(load(Map.of("server.base-url", "https://popcorn.example")).secureCookies()).isTrue();
     }
 

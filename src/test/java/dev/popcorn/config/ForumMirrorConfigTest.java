@@ -3,8 +3,8 @@ package dev.popcorn.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.LevelLadder;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,8 @@ class ForumMirrorConfigTest {
         assertThat(map.grantedByGroup("honorary")).isTrue();
         assertThat(map.grantedByGroup("fan")).isFalse();
         assertThat(read("fan=popcorn-fans", "").grantedByGroup("honorary")).as("honorary without a group").isFalse();
-        assertThat(read("fan=popcorn-fans", "").handLevelFromGroups(List.of("popcorn-honorary"))).isEqualTo(Optional.empty());
+        assertThat(read("fan=popcorn-fans", "").handLevelFromGroups(List.of("popcorn-honorary")))
+                .isEqualTo(Optional.empty());
     }
 
     @Test

@@ -37,8 +37,10 @@ class DiscourseContractIT {
     }
 
     private DiscourseConfig config(int perMinute, long badge, String group) {
-        return new DiscourseConfig(URI.create(fake.url()), FakeDiscourse.API_KEY, "system", FakeDiscourse.CATEGORY, perMinute,
-                Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", badge, group, Duration.ofMinutes(15), "");
+        return new DiscourseConfig(URI.create(fake.url()), FakeDiscourse.API_KEY, "system", FakeDiscourse.CATEGORY,
+                perMinute,
+                Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", badge, group, Duration.ofMinutes(15),
+                "");
     }
 
     @Test
@@ -46,11 +48,13 @@ class DiscourseContractIT {
         fake.user(12, "wanglei", 2, false);
         DiscourseClient client = new DiscourseClient(config(6000, 0, ""), Clock.systemUTC());
 
-        DiscourseClient.Post topic = client.createTopic("🍿 Release 2026.11.27", "What is new", FakeDiscourse.CATEGORY, "popcorn-release-1");
+        DiscourseClient.Post topic = client.createTopic("🍿 Release 2026.11.27", "What is new", FakeDiscourse.CATEGORY,
+                "popcorn-release-1");
         DiscourseClient.Post reply = client.reply(topic.topicId(), "A reply");
         client.editPost(topic.id(), "What is new, edited", "Popcorn: the week moved on");
         DiscourseClient.Upload upload = client.upload("card.png", png(40, 20), "image/png");
-        DiscourseClient.Post message = client.privateMessage(List.of("wanglei"), "Your wish is done", "Hooray", "popcorn-wish-1-0");
+        DiscourseClient.Post message = client.privateMessage(List.of("wanglei"), "Your wish is done", "Hooray",
+                "popcorn-wish-1-0");
 
         assertThat(client.topicByExternalId("popcorn-release-1")).contains(topic.topicId());
         assertThat(client.topicByExternalId("popcorn-release-404")).isEmpty();
@@ -90,27 +94,32 @@ class DiscourseContractIT {
                 config(6000, 0, ""));
         String first = "6f1c1d0e-2a8b-4c55-9f0a-1b2c3d4e5f60";
         String reinstall = "0a9b8c7d-6e5f-4a3b-8c1d-0e9f8a7b6c5d";
-        forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Approved: the camera team won", first), Optional.empty());
+        forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Approved: the camera team won", first),
+                Optional.empty());
         assertThat(fake.topics().get(0).posts().get(0)).as("the mark readers do not see")
                 .isEqualTo("Approved: the camera team won\n\n<!-- popcorn-database: " + first + " -->");
 
         // A fresh database under the same installation id finds the key, reads the mark and writes nothing.
-        assertThatThrownBy(() -> forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Voting in progress", reinstall),
-                Optional.empty()))
+        assertThatThrownBy(
+                () -> forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Voting in progress", reinstall),
+                        Optional.empty()))
                 .isInstanceOfSatisfying(DeliveryFailure.class, e -> {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.advice()).isEqualTo(DeliveryFailure.ANOTHER_DATABASE);
-                    assertThat(e.getMessage()).contains("popcorn-prod-poll-3", "another Popcorn database", "server.installation-id");
+                    assertThat(e.getMessage()).contains("popcorn-prod-poll-3", "another Popcorn database",
+                            "server.installation-id");
                 });
         assertThat(fake.topics().get(0).posts().get(0)).startsWith("Approved: the camera team won");
         assertThat(fake.requests()).noneMatch(r -> r.startsWith("PUT /posts/"));
 
         // The database that wrote it edits it, remembered or found by its key.
-        forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Approved, with the photos", first), Optional.empty());
+        forum.publish(new Forum.Thread("popcorn-prod-poll-3", "Vote", "Approved, with the photos", first),
+                Optional.empty());
         assertThat(fake.topics().get(0).posts().get(0)).startsWith("Approved, with the photos");
         // A topic posted before databases were named carries no mark: taken as this installation's, as before.
         forum.publish(new Forum.Thread("popcorn-prod-release-3", "Release", "Notes", ""), Optional.empty());
-        forum.publish(new Forum.Thread("popcorn-prod-release-3", "Release", "Notes, edited", reinstall), Optional.empty());
+        forum.publish(new Forum.Thread("popcorn-prod-release-3", "Release", "Notes, edited", reinstall),
+                Optional.empty());
         assertThat(fake.topics().get(1).posts().get(0)).startsWith("Notes, edited");
         assertThat(fake.contractViolations()).isEmpty();
     }
@@ -121,9 +130,11 @@ class DiscourseContractIT {
                 config(6000, 0, ""));
 
         Forum.Posted first = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Open", ""), Optional.empty());
-        Forum.Posted known = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed", ""), Optional.of(first));
+        Forum.Posted known = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed", ""),
+                Optional.of(first));
         // As after a crash between posting and recording it: the thread is found by its key.
-        Forum.Posted found = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed, results soon", ""), Optional.empty());
+        Forum.Posted found = forum.publish(new Forum.Thread("popcorn-poll-3", "Vote", "Closed, results soon", ""),
+                Optional.empty());
 
         assertThat(fake.topics()).hasSize(1);
         assertThat(fake.topics().get(0).posts()).containsExactly("Closed, results soon");
@@ -163,9 +174,11 @@ class DiscourseContractIT {
     void winnersAreRecognisedWithTheBadgeAndTheGroupAndPrivateMessagesGoOutOnce() {
         fake.user(12, "wanglei", 2, false);
         fake.user(13, "lina", 1, false);
-        DiscourseForum forum = new DiscourseForum(new DiscourseClient(config(6000, 105, "popcorn-winners"), Clock.systemUTC()),
+        DiscourseForum forum = new DiscourseForum(
+                new DiscourseClient(config(6000, 105, "popcorn-winners"), Clock.systemUTC()),
                 config(6000, 105, "popcorn-winners"));
-        Forum.Posted announcement = forum.publish(new Forum.Thread("popcorn-prod-award-3", "Winners", "Hooray", ""), Optional.empty());
+        Forum.Posted announcement = forum.publish(new Forum.Thread("popcorn-prod-award-3", "Winners", "Hooray", ""),
+                Optional.empty());
 
         // A refused badge (a reason that is not on the forum) is a refusal no retry fixes, and the group step still goes.
         assertThatThrownBy(() -> forum.grantBadge("wanglei", "https://popcorn.example.com/polls/3"))
@@ -201,7 +214,8 @@ class DiscourseContractIT {
         for (int i = 0; i < 6; i++) {
             client.user("system");
         }
-        assertThat(waits).as("five waits of one interval each").hasSize(5).allSatisfy(w -> assertThat(w).isEqualTo(Duration.ofMillis(100)));
+        assertThat(waits).as("five waits of one interval each").hasSize(5)
+                .allSatisfy(w -> assertThat(w).isEqualTo(Duration.ofMillis(100)));
 
         // Three answers 429 in a row, asking for a second each: once in the Retry-After header, then in the body.
         waits.clear();
@@ -231,7 +245,8 @@ class DiscourseContractIT {
                 });
         assertThat(fake.topics()).isEmpty();
 
-        DiscourseConfig wrong = new DiscourseConfig(URI.create(fake.url()), "wrong-key", "system", FakeDiscourse.CATEGORY, 6000,
+        DiscourseConfig wrong = new DiscourseConfig(URI.create(fake.url()), "wrong-key", "system",
+                FakeDiscourse.CATEGORY, 6000,
                 Duration.ofSeconds(5), "", Duration.ofMinutes(10), List.of(), "", 0, "", Duration.ofMinutes(15), "");
         List<Check> checks = new DiscourseForum(new DiscourseClient(wrong, Clock.systemUTC()), wrong).check();
         assertThat(checks).extracting(Check::code).containsExactly("check.forum.key.failed", "check.forum.connect.off");
@@ -246,7 +261,8 @@ class DiscourseContractIT {
                 config(6000, 0, "")).check();
 
         assertThat(checks).extracting(Check::code)
-                .containsExactly("check.forum.key", "check.forum.category", "check.forum.upload", "check.forum.connect.off");
+                .containsExactly("check.forum.key", "check.forum.category", "check.forum.upload",
+                        "check.forum.connect.off");
         assertThat(checks).allMatch(Check::ok);
         assertThat(checks.get(1).args()).containsExactly("7", "Popcorn 爆米花");
     }

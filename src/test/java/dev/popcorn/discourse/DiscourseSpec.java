@@ -38,7 +38,8 @@ final class DiscourseSpec {
             try {
                 document = JsonParser.parseString(Files.readString(SPEC, StandardCharsets.UTF_8)).getAsJsonObject();
             } catch (IOException e) {
-                throw new UncheckedIOException("Discourse's OpenAPI document is missing at " + SPEC.toAbsolutePath(), e);
+                throw new UncheckedIOException("Discourse's OpenAPI document is missing at " + SPEC.toAbsolutePath(),
+                        e);
             }
         }
         return document;
@@ -90,7 +91,8 @@ final class DiscourseSpec {
                     o.addProperty("nullable", true);
                 }
             }
-            if (o.has("type") && o.get("type").isJsonPrimitive() && "array".equals(o.get("type").getAsString()) && !o.has("items")) {
+            if (o.has("type") && o.get("type").isJsonPrimitive() && "array".equals(o.get("type").getAsString())
+                    && !o.has("items")) {
                 o.add("items", new JsonObject());
             }
             for (Map.Entry<String, JsonElement> entry : o.entrySet()) {
@@ -103,7 +105,8 @@ final class DiscourseSpec {
 
     /** An answer of {@code method path} with {@code status}: every required field from the schema, then {@code values}. */
     static JsonObject sample(String method, String path, int status, JsonObject values) {
-        JsonObject schema = document().getAsJsonObject("paths").getAsJsonObject(path).getAsJsonObject(method.toLowerCase())
+        JsonObject schema = document().getAsJsonObject("paths").getAsJsonObject(path)
+                .getAsJsonObject(method.toLowerCase())
                 .getAsJsonObject("responses").getAsJsonObject(String.valueOf(status)).getAsJsonObject("content")
                 .getAsJsonObject("application/json").getAsJsonObject("schema");
         JsonObject sample = generate(schema).getAsJsonObject();
@@ -131,30 +134,32 @@ final class DiscourseSpec {
         }
         String first = types.isEmpty() ? "object" : types.get(0);
         switch (first) {
-            case "object": {
+            case "object" : {
                 JsonObject object = new JsonObject();
                 JsonArray required = schema.has("required") ? schema.getAsJsonArray("required") : new JsonArray();
-                JsonObject properties = schema.has("properties") ? schema.getAsJsonObject("properties") : new JsonObject();
+                JsonObject properties = schema.has("properties") ? schema.getAsJsonObject("properties")
+                        : new JsonObject();
                 for (JsonElement name : required) {
                     JsonObject property = properties.getAsJsonObject(name.getAsString());
                     object.add(name.getAsString(), property == null ? JsonNull.INSTANCE : generate(property));
                 }
                 return object;
             }
-            case "array":
+            case "array" :
                 return new JsonArray();
-            case "integer":
+            case "integer" :
                 return new JsonPrimitive(1);
-            case "number":
+            case "number" :
                 return new JsonPrimitive(1.0);
-            case "boolean":
+            case "boolean" :
                 return new JsonPrimitive(false);
-            default:
+            default :
                 if (schema.has("enum")) {
                     return schema.getAsJsonArray("enum").get(0);
                 }
-                return new JsonPrimitive("date-time".equals(schema.has("format") ? schema.get("format").getAsString() : "")
-                        ? "2026-11-20T10:00:00.000Z" : "x");
+                return new JsonPrimitive(
+                        "date-time".equals(schema.has("format") ? schema.get("format").getAsString() : "")
+                                ? "2026-11-20T10:00:00.000Z" : "x");
         }
     }
 

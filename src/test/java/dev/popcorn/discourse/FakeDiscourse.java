@@ -130,13 +130,15 @@ public final class FakeDiscourse implements AutoCloseable {
     }
 
     /** {@code POST /user_badges.json} as Discourse's source documents it (vendor/discourse-user-badges.contract.json). */
-    static final Path USER_BADGES = Path.of("src", "test", "resources", "vendor", "discourse-user-badges.contract.json");
+    static final Path USER_BADGES = Path.of("src", "test", "resources", "vendor",
+            "discourse-user-badges.contract.json");
     private static JsonObject userBadgesContract;
 
     static synchronized JsonObject userBadgesContract() {
         if (userBadgesContract == null) {
             try {
-                userBadgesContract = JsonParser.parseString(Files.readString(USER_BADGES, StandardCharsets.UTF_8)).getAsJsonObject();
+                userBadgesContract = JsonParser.parseString(Files.readString(USER_BADGES, StandardCharsets.UTF_8))
+                        .getAsJsonObject();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -169,13 +171,15 @@ public final class FakeDiscourse implements AutoCloseable {
     /** The requests Popcorn sent, oldest first, as "METHOD path". */
     public List<String> requests() {
         List<String> requests = new ArrayList<>(server.getAllServeEvents().stream()
-                .map(e -> e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl().replaceAll("\\?.*", "")).toList());
+                .map(e -> e.getRequest().getMethod().getName() + " " + e.getRequest().getUrl().replaceAll("\\?.*", ""))
+                .toList());
         Collections.reverse(requests);
         return requests;
     }
 
     public List<LoggedRequest> loggedRequests() {
-        List<LoggedRequest> requests = new ArrayList<>(server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
+        List<LoggedRequest> requests = new ArrayList<>(
+                server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
         Collections.reverse(requests);
         return requests;
     }
@@ -213,7 +217,8 @@ public final class FakeDiscourse implements AutoCloseable {
             ValidationReport report = DiscourseSpec.validator().validate(request.build(), response.build());
             report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                     .filter(m -> status < 300 || !m.getKey().startsWith("validation.response.status.unknown"))
-                    .forEach(m -> problems.add(r.getMethod() + " " + path + ": " + m.getMessage() + " [" + m.getKey() + "]"));
+                    .forEach(m -> problems
+                            .add(r.getMethod() + " " + path + ": " + m.getMessage() + " [" + m.getKey() + "]"));
             if (!API_KEY.equals(r.getHeader("Api-Key")) || r.getHeader("Api-Username") == null) {
                 problems.add(r.getMethod() + " " + path + ": without the Api-Key and Api-Username headers");
             }
@@ -281,12 +286,14 @@ public final class FakeDiscourse implements AutoCloseable {
         public ResponseDefinition transform(ServeEvent event) {
             LoggedRequest r = event.getRequest();
             if (!API_KEY.equals(r.getHeader("Api-Key"))) {
-                return error(403, "invalid_access", "You are not permitted to view the requested resource. The API key is invalid.");
+                return error(403, "invalid_access",
+                        "You are not permitted to view the requested resource. The API key is invalid.");
             }
             if (limited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 JsonObject extras = new JsonObject();
                 extras.addProperty("wait_seconds", waitSeconds);
-                JsonObject body = errors("rate_limit", "You've performed this action too many times. Please wait a few seconds.");
+                JsonObject body = errors("rate_limit",
+                        "You've performed this action too many times. Please wait a few seconds.");
                 body.add("extras", extras);
                 ResponseDefinitionBuilder answer = json(429, body);
                 if (!waitInBody) {
@@ -314,13 +321,15 @@ public final class FakeDiscourse implements AutoCloseable {
             }
             if (method.equals("GET") && (m = TOPIC.matcher(path)).matches()) {
                 Topic topic = topics.get(Long.parseLong(m.group(1)));
-                return topic == null ? error(404, "not_found", "The requested URL or resource could not be found.") : topic(topic);
+                return topic == null ? error(404, "not_found", "The requested URL or resource could not be found.")
+                        : topic(topic);
             }
             if (method.equals("GET") && (m = POST.matcher(path)).matches()) {
                 return readPost(Long.parseLong(m.group(1)));
             }
             if (method.equals("PUT") && (m = POST.matcher(path)).matches()) {
-                return editPost(Long.parseLong(m.group(1)), JsonParser.parseString(r.getBodyAsString()).getAsJsonObject());
+                return editPost(Long.parseLong(m.group(1)),
+                        JsonParser.parseString(r.getBodyAsString()).getAsJsonObject());
             }
             if (method.equals("POST") && path.equals("/uploads.json")) {
                 return upload(r.getPart("file").getBody().asBytes());
@@ -338,12 +347,15 @@ public final class FakeDiscourse implements AutoCloseable {
                 int index = Integer.parseInt(m.group(1)) - 40;
                 List<String> names = new ArrayList<>(groups.keySet());
                 return index < 0 || index >= names.size() ? error(404, "not_found", "not found")
-                        : json(200, DiscourseSpec.sample("GET", "/groups/by-id/{id}.json", 200, group(names.get(index)))).build();
+                        : json(200,
+                                DiscourseSpec.sample("GET", "/groups/by-id/{id}.json", 200, group(names.get(index))))
+                                .build();
             }
             if (method.equals("GET") && (m = USER.matcher(path)).matches()) {
                 // Discourse finds a user name case-insensitively (User.find_by_username compares username_lower).
                 String wanted = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-                JsonObject user = users.values().stream().filter(u -> u.get("username").getAsString().equalsIgnoreCase(wanted))
+                JsonObject user = users.values().stream()
+                        .filter(u -> u.get("username").getAsString().equalsIgnoreCase(wanted))
                         .findFirst().orElse(null);
                 if (user == null) {
                     return error(404, "not_found", "The requested URL or resource could not be found.");
@@ -357,9 +369,11 @@ public final class FakeDiscourse implements AutoCloseable {
             if (method.equals("GET") && (m = GROUP.matcher(path)).matches() && groups.containsKey(m.group(1))) {
                 return json(200, DiscourseSpec.sample("GET", "/groups/{name}.json", 200, group(m.group(1)))).build();
             }
-            if (method.equals("GET") && (m = GROUP_MEMBER_LIST.matcher(path)).matches() && groups.containsKey(m.group(1))) {
+            if (method.equals("GET") && (m = GROUP_MEMBER_LIST.matcher(path)).matches()
+                    && groups.containsKey(m.group(1))) {
                 JsonObject membersSchema = DiscourseSpec.document().getAsJsonObject("paths")
-                        .getAsJsonObject("/groups/{name}/members.json").getAsJsonObject("get").getAsJsonObject("responses")
+                        .getAsJsonObject("/groups/{name}/members.json").getAsJsonObject("get")
+                        .getAsJsonObject("responses")
                         .getAsJsonObject("200").getAsJsonObject("content").getAsJsonObject("application/json")
                         .getAsJsonObject("schema").getAsJsonObject("properties").getAsJsonObject("members")
                         .getAsJsonObject("items");
@@ -376,7 +390,8 @@ public final class FakeDiscourse implements AutoCloseable {
             if (method.equals("PUT") && (m = GROUP_MEMBERS.matcher(path)).matches()) {
                 String name = new ArrayList<>(groups.keySet()).get(Integer.parseInt(m.group(1)) - 40);
                 List<String> members = groups.get(name);
-                String[] usernames = JsonParser.parseString(r.getBodyAsString()).getAsJsonObject().get("usernames").getAsString().split(",");
+                String[] usernames = JsonParser.parseString(r.getBodyAsString()).getAsJsonObject().get("usernames")
+                        .getAsString().split(",");
                 JsonArray added = new JsonArray();
                 for (String username : usernames) {
                     if (!members.contains(username)) {
@@ -416,8 +431,10 @@ public final class FakeDiscourse implements AutoCloseable {
                 if (!users.containsKey(username)) {
                     return error(404, "not_found", "The requested URL or resource could not be found.");
                 }
-                JsonObject itemSchema = DiscourseSpec.document().getAsJsonObject("paths").getAsJsonObject("/user-badges/{username}.json")
-                        .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200").getAsJsonObject("content")
+                JsonObject itemSchema = DiscourseSpec.document().getAsJsonObject("paths")
+                        .getAsJsonObject("/user-badges/{username}.json")
+                        .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200")
+                        .getAsJsonObject("content")
                         .getAsJsonObject("application/json").getAsJsonObject("schema").getAsJsonObject("properties")
                         .getAsJsonObject("user_badges").getAsJsonObject("items");
                 JsonArray held = new JsonArray();
@@ -453,7 +470,8 @@ public final class FakeDiscourse implements AutoCloseable {
         /** As UserBadgesController#create: the user, then the reason's rule (400), then the grant. */
         private ResponseDefinition grantBadge(JsonObject body) {
             JsonObject responses = userBadgesContract().getAsJsonObject("responses");
-            if (!body.has("username") || !users.containsKey(body.get("username").getAsString()) || !body.has("badge_id")) {
+            if (!body.has("username") || !users.containsKey(body.get("username").getAsString())
+                    || !body.has("badge_id")) {
                 return json(404, responses.getAsJsonObject("404")).build();
             }
             String reason = body.has("reason") ? body.get("reason").getAsString() : "";
@@ -479,7 +497,8 @@ public final class FakeDiscourse implements AutoCloseable {
                     }
                 } else {
                     String externalId = body.has("external_id") ? body.get("external_id").getAsString() : null;
-                    if (externalId != null && topics.values().stream().anyMatch(t -> externalId.equals(t.externalId()))) {
+                    if (externalId != null
+                            && topics.values().stream().anyMatch(t -> externalId.equals(t.externalId()))) {
                         return error(422, "invalid_parameters", "External id has already been taken");
                     }
                     // Discourse refuses a second topic of one title unless allow_duplicate_topic_titles is on (off by
@@ -536,10 +555,13 @@ public final class FakeDiscourse implements AutoCloseable {
 
         private ResponseDefinition topic(Topic topic) {
             JsonObject postsSchema = DiscourseSpec.document().getAsJsonObject("paths").getAsJsonObject("/t/{id}.json")
-                    .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200").getAsJsonObject("content")
+                    .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200")
+                    .getAsJsonObject("content")
                     .getAsJsonObject("application/json").getAsJsonObject("schema").getAsJsonObject("properties")
-                    .getAsJsonObject("post_stream").getAsJsonObject("properties").getAsJsonObject("posts").getAsJsonObject("items");
-            JsonObject first = DiscourseSpec.generate(postsSchema, post(topic.id() - 1, topic, 1, topic.posts().get(0)));
+                    .getAsJsonObject("post_stream").getAsJsonObject("properties").getAsJsonObject("posts")
+                    .getAsJsonObject("items");
+            JsonObject first = DiscourseSpec.generate(postsSchema,
+                    post(topic.id() - 1, topic, 1, topic.posts().get(0)));
             first.remove("raw");
             JsonObject stream = new JsonObject();
             JsonArray posts = new JsonArray();
@@ -583,10 +605,13 @@ public final class FakeDiscourse implements AutoCloseable {
 
         /** The groups a user is in, as {@code GET /u/{username}.json} lists them. */
         private JsonArray groupsOf(String username) {
-            JsonObject itemSchema = DiscourseSpec.document().getAsJsonObject("paths").getAsJsonObject("/u/{username}.json")
-                    .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200").getAsJsonObject("content")
+            JsonObject itemSchema = DiscourseSpec.document().getAsJsonObject("paths")
+                    .getAsJsonObject("/u/{username}.json")
+                    .getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200")
+                    .getAsJsonObject("content")
                     .getAsJsonObject("application/json").getAsJsonObject("schema").getAsJsonObject("properties")
-                    .getAsJsonObject("user").getAsJsonObject("properties").getAsJsonObject("groups").getAsJsonObject("items");
+                    .getAsJsonObject("user").getAsJsonObject("properties").getAsJsonObject("groups")
+                    .getAsJsonObject("items");
             JsonArray list = new JsonArray();
             List<String> names = new ArrayList<>(groups.keySet());
             for (String name : names) {

@@ -75,8 +75,9 @@ class ForumLoopIT {
         await(() -> fake.topics().size() == 3);
         Map<String, String> threads = new HashMap<>();
         // Every key carries the installation id (generated into the data folder here).
-        fake.topics().forEach(t -> threads.put(t.externalId().replaceAll("^popcorn-[0-9a-zA-Z-]+?-(release|poll|award)-\\d+$",
-                "popcorn-$1"), t.posts().get(0)));
+        fake.topics().forEach(
+                t -> threads.put(t.externalId().replaceAll("^popcorn-[0-9a-zA-Z-]+?-(release|poll|award)-\\d+$",
+                        "popcorn-$1"), t.posts().get(0)));
         assertThat(threads).containsOnlyKeys("popcorn-release", "popcorn-poll", "popcorn-award");
         assertThat(threads.get("popcorn-release")).contains("Release", "版本", "/signin/forum?next\\=%2Freleases%2F");
         assertThat(threads.get("popcorn-poll")).contains("Voting is open until", "投票进行中", "%23candidate-");
@@ -108,9 +109,11 @@ class ForumLoopIT {
 
         // Tampered: the answer is signed for another payload.
         Map<String, String> request = signIn("/polls/" + poll);
-        String good = answer(request.get("nonce"), request.get("return_sso_url"), "4242", "xiaoyu", "trust_level_2,beta-testers");
+        String good = answer(request.get("nonce"), request.get("return_sso_url"), "4242", "xiaoyu",
+                "trust_level_2,beta-testers");
         String other = answer(request.get("nonce"), request.get("return_sso_url"), "1", "system", "admins");
-        HttpResponse<String> tampered = back(good.substring(0, good.indexOf("&sig=")) + other.substring(other.indexOf("&sig=")));
+        HttpResponse<String> tampered = back(
+                good.substring(0, good.indexOf("&sig=")) + other.substring(other.indexOf("&sig=")));
         assertThat(tampered.statusCode()).isEqualTo(401);
         assertThat(tampered.body()).contains("tampered");
 
@@ -125,7 +128,8 @@ class ForumLoopIT {
         HttpResponse<String> ballot = server.send("PUT", "/api/v1/polls/" + poll + "/ballot", session,
                 "{\"candidate\": " + candidate + "}");
         assertThat(ballot.statusCode()).as(ballot.body()).isEqualTo(200);
-        JsonObject me = JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll + "/ballot", session, null).body())
+        JsonObject me = JsonParser
+                .parseString(server.send("GET", "/api/v1/polls/" + poll + "/ballot", session, null).body())
                 .getAsJsonObject();
         assertThat(me.toString()).contains(String.valueOf(candidate));
 
@@ -139,8 +143,9 @@ class ForumLoopIT {
 
         // A foreign return address, even when signed: the answer was meant for another site.
         request = signIn("/");
-        HttpResponse<String> foreign = back(answer(request.get("nonce"), "https://evil.example/signin/forum/return", "4242",
-                "xiaoyu", "beta-testers"));
+        HttpResponse<String> foreign = back(
+                answer(request.get("nonce"), "https://evil.example/signin/forum/return", "4242",
+                        "xiaoyu", "beta-testers"));
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains("evil.example");
 
@@ -149,8 +154,9 @@ class ForumLoopIT {
 
         // A user outside the voter groups may not vote until the forum says they joined.
         request = signIn("/");
-        String outsider = apiPass(session(back(answer(request.get("nonce"), request.get("return_sso_url"), "4343", "zhaomin",
-                "trust_level_1"))));
+        String outsider = apiPass(
+                session(back(answer(request.get("nonce"), request.get("return_sso_url"), "4343", "zhaomin",
+                        "trust_level_1"))));
         HttpResponse<String> refused = server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider,
                 "{\"candidate\": " + candidate + "}");
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -159,12 +165,16 @@ class ForumLoopIT {
         // The forum's word is asked for, not taken from the delivery: only a membership the forum confirms counts.
         fake.user(4343, "zhaomin", 1, false);
         fake.group("beta-testers", "zhaomin");
-        assertThat(hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}", HOOK_SECRET).statusCode())
+        assertThat(hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}", HOOK_SECRET)
+                .statusCode())
                 .isEqualTo(200);
-        assertThat(server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider, "{\"candidate\": " + candidate + "}")
-                .statusCode()).isEqualTo(200);
+        assertThat(
+                server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider, "{\"candidate\": " + candidate + "}")
+                        .statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> forged = hook("user_removed_from_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
+        HttpResponse<String> forged = hook("user_removed_from_group",
+                "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
                 "another-secret");
         assertThat(forged.statusCode()).isEqualTo(401);
         // A delivery seen before, sent again with its signature, changes nothing.
@@ -177,18 +187,24 @@ class ForumLoopIT {
         fake.removeFromGroup("beta-testers", "zhaomin");
         assertThat(hook("user_removed_from_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}", HOOK_SECRET)
                 .statusCode()).isEqualTo(200);
-        HttpResponse<String> forgedHeader = hook("user_added_to_group", "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
+        HttpResponse<String> forgedHeader = hook("user_added_to_group",
+                "{\"group_user\":{\"group_id\":41,\"user_id\":4343}}",
                 HOOK_SECRET);
         assertThat(forgedHeader.statusCode()).isEqualTo(202);
-        assertThat(server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider, "{\"candidate\": " + candidate + "}")
-                .statusCode()).as("no vote: the forum says she left the voters' group").isEqualTo(403);
+        assertThat(
+                server.send("PUT", "/api/v1/polls/" + poll + "/ballot", outsider, "{\"candidate\": " + candidate + "}")
+                        .statusCode())
+                .as("no vote: the forum says she left the voters' group").isEqualTo(403);
         HttpResponse<String> malformed = hook("user_updated", "{\"user\": {\"id\": ", HOOK_SECRET);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("request.json.malformedAt");
-        assertThat(hook("user_promoted", "{\"user_promoted\":{\"user_id\":4343,\"old_trust_level\":1,\"new_trust_level\":3}}",
+        assertThat(hook("user_promoted",
+                "{\"user_promoted\":{\"user_id\":4343,\"old_trust_level\":1,\"new_trust_level\":3}}",
                 HOOK_SECRET).statusCode()).isEqualTo(200);
-        assertThat(hook("user_updated", "{\"user\":{\"id\":999,\"username\":\"stranger\",\"trust_level\":2}}", HOOK_SECRET)
-                .statusCode()).isEqualTo(202);
+        assertThat(
+                hook("user_updated", "{\"user\":{\"id\":999,\"username\":\"stranger\",\"trust_level\":2}}", HOOK_SECRET)
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -200,18 +216,21 @@ class ForumLoopIT {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(db, "", "")) {
             long users = count(c, "users");
             for (int i = 0; i < 1000; i++) {
-                assertThat(server.send("GET", "/signin/forum?next=%2Fpolls%2F" + i, null, null).statusCode()).isEqualTo(302);
+                assertThat(server.send("GET", "/signin/forum?next=%2Fpolls%2F" + i, null, null).statusCode())
+                        .isEqualTo(302);
             }
             assertThat(count(c, "used_sign_in_nonces")).as("1,000 anonymous starts cost no row").isZero();
             assertThat(count(c, "users")).isEqualTo(users);
 
             // The attacker signs in at the forum as themself and has the victim's browser open the answer.
             Map<String, String> request = signIn("/");
-            String attackers = answer(request.get("nonce"), request.get("return_sso_url"), "6666", "mallory", "trust_level_1");
+            String attackers = answer(request.get("nonce"), request.get("return_sso_url"), "6666", "mallory",
+                    "trust_level_1");
             for (String victimsCookie : new String[] {null, "popcorn_signin=c29tZW9uZS1lbHNlcy1icm93c2VyLWtleQ"}) {
                 HttpResponse<String> planted = back(attackers, victimsCookie);
                 assertThat(planted.statusCode()).isEqualTo(403);
-                assertThat(planted.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+                assertThat(planted.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
                 assertThat(planted.body()).contains("started in another browser");
                 assertThat(planted.headers().allValues("Set-Cookie")).noneMatch(h -> h.startsWith("popcorn_session="));
             }
@@ -254,12 +273,14 @@ class ForumLoopIT {
         HttpResponse<String> link = server.page("POST", "/signin/" + leadLink, null, "");
         assertThat(link.statusCode()).as("the lead's link issued before the demotion").isEqualTo(401);
         assertThat(link.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("popcorn_session="));
-        assertThat(JsonParser.parseString(server.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).toString())
+        assertThat(JsonParser.parseString(server.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body())
+                .toString())
                 .contains("lead.demote");
         java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(URI.create(server.url("/lead")))
                 .header("Cookie", "popcorn_session=" + session).build();
         try {
-            HttpResponse<String> dashboard = java.net.http.HttpClient.newHttpClient().send(page, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> dashboard = java.net.http.HttpClient.newHttpClient().send(page,
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(dashboard.statusCode()).as("the session issued while she led").isEqualTo(302);
             assertThat(dashboard.headers().firstValue("Location")).hasValue("/lead/signin");
         } catch (java.io.IOException | InterruptedException e) {
@@ -309,7 +330,8 @@ class ForumLoopIT {
         long poll = pollId();
         JsonObject leading = JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body())
                 .getAsJsonObject().getAsJsonArray("candidates").get(0).getAsJsonObject();
-        String team = leading.has("teamSlug") ? leading.get("teamSlug").getAsString() : leading.get("team").getAsString();
+        String team = leading.has("teamSlug") ? leading.get("teamSlug").getAsString()
+                : leading.get("team").getAsString();
         HttpResponse<String> saved = server.send("PUT", "/api/v1/teams/" + team, TestServer.ADMIN_TOKEN,
                 "{\"name\": \"Camera\", \"members\": [{\"name\": \"王磊\", \"photoUrl\": \"\", \"userId\": \"WangLei\"},"
                         + " {\"name\": \"Ghost <b>\", \"photoUrl\": \"\", \"userId\": \"no-such-user\"}]}");
@@ -330,20 +352,27 @@ class ForumLoopIT {
         assertThat(own.body()).contains("ownTeam");
 
         server.clock.set(Instant.parse("2026-11-26T16:00:00Z"));
-        await(() -> JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body()).getAsJsonObject()
+        await(() -> JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body())
+                .getAsJsonObject()
                 .get("state").getAsString().equals("CLOSED"));
-        HttpResponse<String> approved = server.send("POST", "/api/v1/polls/" + poll + "/approve", TestServer.ADMIN_TOKEN, null);
+        HttpResponse<String> approved = server.send("POST", "/api/v1/polls/" + poll + "/approve",
+                TestServer.ADMIN_TOKEN, null);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
-        await(() -> fake.badgesGranted().contains("wanglei:105") && fake.groupMembers("popcorn-winners").contains("wanglei"));
-        FakeDiscourse.Topic announcement = fake.topics().stream().filter(t -> ("popcorn-prod-award-" + poll).equals(t.externalId()))
+        await(() -> fake.badgesGranted().contains("wanglei:105")
+                && fake.groupMembers("popcorn-winners").contains("wanglei"));
+        FakeDiscourse.Topic announcement = fake.topics().stream()
+                .filter(t -> ("popcorn-prod-award-" + poll).equals(t.externalId()))
                 .findFirst().orElseThrow();
         assertThat(fake.badgeReasons()).containsExactly(fake.url() + "/t/popcorn/" + announcement.id());
-        assertThat(fake.requests().stream().filter("POST /user_badges.json"::equals)).as("granted on the first try").hasSize(1);
-        String publishing = server.send("GET", "/api/v1/polls/" + poll + "/announcement", TestServer.ADMIN_TOKEN, null).body();
+        assertThat(fake.requests().stream().filter("POST /user_badges.json"::equals)).as("granted on the first try")
+                .hasSize(1);
+        String publishing = server.send("GET", "/api/v1/polls/" + poll + "/announcement", TestServer.ADMIN_TOKEN, null)
+                .body();
         assertThat(publishing).contains("{\"channel\":\"badge\",\"who\":\"王磊\",\"state\":\"DONE\"",
                 "\"who\":\"Ghost <b>\",\"state\":\"UNRESOLVED\"")
-                .as("the group step is not done while a winner is unlinked").doesNotContain("\"group\",\"who\":\"\",\"state\":\"DONE\"");
+                .as("the group step is not done while a winner is unlinked")
+                .doesNotContain("\"group\",\"who\":\"\",\"state\":\"DONE\"");
     }
 
     @Test
@@ -378,7 +407,8 @@ class ForumLoopIT {
     }
 
     @Test
-    void aSecondInstallationWhoseTitlesTheForumRefusesIsToldWhatToConfigure(@org.junit.jupiter.api.io.TempDir Path staging) {
+    void aSecondInstallationWhoseTitlesTheForumRefusesIsToldWhatToConfigure(
+            @org.junit.jupiter.api.io.TempDir Path staging) {
         Map<String, String> prodConfig = forum("");
         prodConfig.put("server.installation-id", "prod");
         server = TestServer.start(data, SATURDAY_NOON, true, prodConfig);
@@ -391,10 +421,12 @@ class ForumLoopIT {
                     .allMatch(t -> t.externalId().startsWith("popcorn-prod-"));
             assertThat(fake.requests()).noneMatch(r -> r.startsWith("PUT /posts/"));
             assertThat(troubles(second, "en")).allSatisfy(t -> {
-                assertThat(t.get("error").getAsString()).contains("Title has already been used", "discourse.title-prefix");
+                assertThat(t.get("error").getAsString()).contains("Title has already been used",
+                        "discourse.title-prefix");
                 assertThat(t.get("advice").getAsString()).contains("Set discourse.title-prefix");
             });
-            assertThat(troubles(second, "zh-CN").get(0).get("advice").getAsString()).contains("discourse.title-prefix", "同名");
+            assertThat(troubles(second, "zh-CN").get(0).get("advice").getAsString()).contains("discourse.title-prefix",
+                    "同名");
             assertThat(fake.requests().stream().filter("POST /posts.json"::equals))
                     .as("each refused once, not retried: no retry changes a title").hasSize(3 + 2);
         }
@@ -402,8 +434,10 @@ class ForumLoopIT {
 
     /** The failed outbox tasks of an installation, as its lead reads them, with their advice. */
     private static List<JsonObject> troubles(TestServer installation, String language) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(installation.url("/api/v1/tracker")))
-                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Accept-Language", language).build();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(URI.create(installation.url("/api/v1/tracker")))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Accept-Language", language)
+                .build();
         String body;
         try {
             body = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -411,14 +445,16 @@ class ForumLoopIT {
             throw new IllegalStateException(e);
         }
         List<JsonObject> troubles = new java.util.ArrayList<>();
-        JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("troubles").forEach(t -> troubles.add(t.getAsJsonObject()));
+        JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("troubles")
+                .forEach(t -> troubles.add(t.getAsJsonObject()));
         return troubles;
     }
 
     /** A lead page in a language, as the admin token's lead session sees it. */
     private String lead(String path, String language) {
         java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(URI.create(server.url(path)))
-                .header("Cookie", "popcorn_session=" + server.leadSession()).header("Accept-Language", language).build();
+                .header("Cookie", "popcorn_session=" + server.leadSession()).header("Accept-Language", language)
+                .build();
         try {
             return java.net.http.HttpClient.newHttpClient().send(page, HttpResponse.BodyHandlers.ofString()).body();
         } catch (java.io.IOException | InterruptedException e) {
@@ -438,14 +474,16 @@ class ForumLoopIT {
 
     /** Starts signing in; checks the request Popcorn sends the browser to the forum with, and answers its fields. */
     private Map<String, String> signIn(String next) {
-        HttpResponse<String> start = server.send("GET", "/signin/forum?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+        HttpResponse<String> start = server.send("GET",
+                "/signin/forum?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
                 null, null);
         assertThat(start.statusCode()).isEqualTo(302);
         URI location = URI.create(start.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(fake.url() + "/session/sso_provider?sso=");
         Map<String, String> query = fields(location.getRawQuery());
         assertThat(query.get("sig")).isEqualTo(sign(query.get("sso")));
-        Map<String, String> payload = fields(new String(Base64.getDecoder().decode(query.get("sso")), StandardCharsets.UTF_8));
+        Map<String, String> payload = fields(
+                new String(Base64.getDecoder().decode(query.get("sso")), StandardCharsets.UTF_8));
         assertThat(payload.get("return_sso_url")).isEqualTo(server.url("/signin/forum/return"));
         assertThat(payload.get("nonce")).hasSizeGreaterThanOrEqualTo(32);
         Map<String, String> answer = new HashMap<>(payload);
@@ -461,7 +499,8 @@ class ForumLoopIT {
     /** The forum's signed answer, as the query of the return address. */
     private static String answer(String nonce, String returnUrl, String externalId, String username, String groups) {
         String payload = "nonce=" + nonce + "&return_sso_url=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8)
-                + "&external_id=" + externalId + "&username=" + username + "&name=" + URLEncoder.encode("陈晓雨", StandardCharsets.UTF_8)
+                + "&external_id=" + externalId + "&username=" + username + "&name="
+                + URLEncoder.encode("陈晓雨", StandardCharsets.UTF_8)
                 + "&email=" + username + "%40example.com&avatar_url=&admin=false&moderator=false&groups="
                 + URLEncoder.encode(groups, StandardCharsets.UTF_8);
         String sso = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
@@ -494,8 +533,10 @@ class ForumLoopIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build();
         try {
-            String page = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"api-pass\" readonly value=\"([^\"]+)\"").matcher(page);
+            String page = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"api-pass\" readonly value=\"([^\"]+)\"")
+                    .matcher(page);
             assertThat(m.find()).as(page).isTrue();
             return m.group(1);
         } catch (java.io.IOException | InterruptedException e) {
@@ -509,9 +550,11 @@ class ForumLoopIT {
     }
 
     private HttpResponse<String> hook(String event, String body, String secret) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(server.url("/api/v1/hooks/discourse")))
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(URI.create(server.url("/api/v1/hooks/discourse")))
                 .header("Content-Type", "application/json").header("X-Discourse-Event", event)
-                .header("X-Discourse-Event-Type", event.startsWith("user_") && event.contains("group") ? "group_user" : "user")
+                .header("X-Discourse-Event-Type",
+                        event.startsWith("user_") && event.contains("group") ? "group_user" : "user")
                 .header("X-Discourse-Event-Signature", "sha256=" + hmac(secret, body))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
         try {

@@ -67,8 +67,9 @@ class ForumMessagesIT {
     private Release started(boolean standingMessages) {
         server = TestServer.start(data, TestServer.FRIDAY, false, forum(standingMessages));
         server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN, "{\"name\": \"Camera\", \"members\": []}");
-        HttpResponse<String> opened = server.send("POST", "/api/v1/releases", TestServer.ADMIN_TOKEN, """
-                {"version": "2026.11.20", "features": [{"key": "POP-1", "summary": "Night mode", "team": "camera"}]}""");
+        HttpResponse<String> opened = server.send("POST", "/api/v1/releases", TestServer.ADMIN_TOKEN,
+                """
+                        {"version": "2026.11.20", "features": [{"key": "POP-1", "summary": "Night mode", "team": "camera"}]}""");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         return server.latestRelease();
     }
@@ -90,7 +91,8 @@ class ForumMessagesIT {
         assertThat(server.page("POST", "/me/reminders", none, "&on=true").statusCode()).isEqualTo(409);
 
         // Asked for on the page (in Chinese), through the API (in English), asked for and taken back.
-        HttpResponse<String> zh = server.page("POST", "/me/reminders?lang=zh-CN", server.session("f-zh", "Xiao"), "&on=true");
+        HttpResponse<String> zh = server.page("POST", "/me/reminders?lang=zh-CN", server.session("f-zh", "Xiao"),
+                "&on=true");
         assertThat(zh.statusCode()).isEqualTo(302);
         assertThat(server.page("GET", "/me?lang=zh-CN", server.session("f-zh", "Xiao"), null).body())
                 .contains("报告截止前会提醒你。", "不用提醒了");
@@ -123,7 +125,8 @@ class ForumMessagesIT {
         // A report earns the first-report badge: told once; and no reminder is due for that release.
         String feature = release.features().get(0).key();
         assertThat(server.send("PUT", "/api/v1/releases/" + release.id() + "/report", reported,
-                "{\"verdicts\": [{\"feature\": \"" + feature + "\", \"verdict\": \"LIKE\"}]}").statusCode()).isEqualTo(200);
+                "{\"verdicts\": [{\"feature\": \"" + feature + "\", \"verdict\": \"LIKE\"}]}").statusCode())
+                .isEqualTo(200);
         await(() -> messagesTo("rep").size() == 1);
         assertThat(messagesTo("rep").get(0).posts().get(0)).contains("New badge", "First report");
 
@@ -133,8 +136,10 @@ class ForumMessagesIT {
         FakeDiscourse.Topic reminderEn = messagesTo("amy_en").stream().filter(t -> t.externalId().contains("-remind-"))
                 .findFirst().orElseThrow();
         assertThat(reminderEn.title()).startsWith("🍿 Reports on " + release.version() + " close");
-        assertThat(reminderEn.posts().get(0)).contains("Report on " + release.version(), "/releases/" + release.id() + ")",
-                "turn it off on your page").doesNotContain("体验报告");
+        assertThat(reminderEn.posts().get(0))
+                .contains("Report on " + release.version(), "/releases/" + release.id() + ")",
+                        "turn it off on your page")
+                .doesNotContain("体验报告");
         FakeDiscourse.Topic reminderZh = messagesTo("xiao_zh").get(0);
         assertThat(reminderZh.title()).contains("体验报告将于").doesNotContain("Reports on");
         assertThat(reminderZh.posts().get(0)).contains("提交报告", "北京时间").doesNotContain("Report on");
@@ -151,7 +156,8 @@ class ForumMessagesIT {
         assertThat(messagesTo("off")).as("took it back").isEmpty();
         assertThat(messagesTo("bo")).as("never asked").hasSize(1);
         assertThat(fake.loggedRequests().stream().filter(r -> r.getUrl().equals("/posts.json"))
-                .filter(r -> r.getBodyAsString().contains("private_message")).count()).as("each sent once").isEqualTo(sent);
+                .filter(r -> r.getBodyAsString().contains("private_message")).count()).as("each sent once")
+                .isEqualTo(sent);
     }
 
     @Test
@@ -162,12 +168,15 @@ class ForumMessagesIT {
         server.clock.set(release.reportsCloseAt().minus(Duration.ofHours(1)));
         Eventually.pause(Duration.ofSeconds(8));
         assertThat(privateMessages()).isEmpty();
-        assertThat(server.page("GET", "/me", server.session("f-en", "Amy"), null).body()).contains("You get no reminders.");
+        assertThat(server.page("GET", "/me", server.session("f-en", "Amy"), null).body())
+                .contains("You get no reminders.");
     }
 
     /** Waits for the fake forum to be sent what the test expects, saying what it was sent if it never is. */
     private void await(BooleanSupplier condition) {
-        Eventually.holds("the forum's messages", Duration.ofSeconds(45), condition, () -> "it was sent " + fake.requests()
-                + "; Popcorn's outbox: " + server.send("GET", "/api/v1/tracker", TestServer.ADMIN_TOKEN, null).body());
+        Eventually.holds("the forum's messages", Duration.ofSeconds(45), condition,
+                () -> "it was sent " + fake.requests()
+                        + "; Popcorn's outbox: "
+                        + server.send("GET", "/api/v1/tracker", TestServer.ADMIN_TOKEN, null).body());
     }
 }

@@ -8,9 +8,9 @@ import dev.popcorn.app.forum.StandingMirror;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.config.DiscourseConfig;
-import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.store.Store;
@@ -62,8 +62,10 @@ class ForumMirrorIT {
         DiscourseForum forum = new DiscourseForum(new DiscourseClient(config, clock), config);
         mirror = new StandingMirror(forum, map, store.forumLevels(), store.users(), store.outbox(), clock);
         outbox = new Outbox(store.outbox(), Map.of(StandingMirror.LEVEL, mirror::deliverLevel, StandingMirror.BADGE,
-                mirror::deliverBadge), Set.of(), new Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1),
-                        Duration.ofMinutes(1), 10), clock, "test");
+                mirror::deliverBadge), Set.of(),
+                new Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1),
+                        Duration.ofMinutes(1), 10),
+                clock, "test");
         for (String group : List.of("popcorn-fans", "popcorn-enthusiasts", "popcorn-honorary")) {
             fake.group(group);
         }
@@ -108,7 +110,8 @@ class ForumMirrorIT {
 
         assertThat(fake.groupMembers("popcorn-fans")).isEmpty();
         assertThat(fake.groupMembers("popcorn-enthusiasts")).containsExactly("xiaoyu");
-        assertThat(fake.groupMembers("beta-testers")).as("a group no level maps to is not touched").containsExactly("xiaoyu");
+        assertThat(fake.groupMembers("beta-testers")).as("a group no level maps to is not touched")
+                .containsExactly("xiaoyu");
         assertThat(writes()).containsExactly("DELETE /groups/" + groupId("popcorn-fans") + "/members.json",
                 "PUT /groups/" + groupId("popcorn-enthusiasts") + "/members.json");
 
@@ -193,21 +196,27 @@ class ForumMirrorIT {
 
     @Test
     void theEarlyAccessGroupHoldsUsersWhoAskedWhileTheirLevelHasTheRightAndOnlyThen() {
-        ForumMirrorMap withEarly = new ForumMirrorMap(LADDER, map.levelGroups(), map.badgeIds(), Optional.of("popcorn-early"));
+        ForumMirrorMap withEarly = new ForumMirrorMap(LADDER, map.levelGroups(), map.badgeIds(),
+                Optional.of("popcorn-early"));
         fake.group("popcorn-early");
-        StandingMirror early = new StandingMirror(new DiscourseForum(new DiscourseClient(discourse(), clock), discourse()),
+        StandingMirror early = new StandingMirror(
+                new DiscourseForum(new DiscourseClient(discourse(), clock), discourse()),
                 withEarly, store.forumLevels(), store.users(), store.outbox(), clock);
         Outbox delivery = new Outbox(store.outbox(), Map.of(StandingMirror.LEVEL, early::deliverLevel), Set.of(),
-                new Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(1), 10), clock, "test");
+                new Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(1), 10), clock,
+                "test");
         dev.popcorn.app.participation.StandingParts standing = dev.popcorn.app.participation.StandingParts.of(
-                store.standing(), store.participation(), dev.popcorn.domain.participation.PointsRules.defaults(), store.transactions(),
-                store.audit(), LADDER, dev.popcorn.domain.participation.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, early,
+                store.standing(), store.participation(), dev.popcorn.domain.participation.PointsRules.defaults(),
+                store.transactions(),
+                store.audit(), LADDER, dev.popcorn.domain.participation.Streak.Rules.defaults(),
+                java.time.ZoneId.of("UTC"), List::of, early,
                 clock);
         standing.overrides().lock("42", "pioneer", "runs the beta group", "lead");
         delivery.deliverDue();
         assertThat(fake.groupMembers("popcorn-early")).as("not asked yet").isEmpty();
 
-        assertThat(userReads()).as("one look at the user for the level's group and the early-access group").isEqualTo(1);
+        assertThat(userReads()).as("one look at the user for the level's group and the early-access group")
+                .isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
         standing.levels().joinEarlyAccess("42");
@@ -269,7 +278,8 @@ class ForumMirrorIT {
     private dev.popcorn.app.participation.LevelOverrides standing() {
         return dev.popcorn.app.participation.StandingParts.of(store.standing(), store.participation(),
                 dev.popcorn.domain.participation.PointsRules.defaults(), store.transactions(), store.audit(), LADDER,
-                dev.popcorn.domain.participation.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, mirror, clock).overrides();
+                dev.popcorn.domain.participation.Streak.Rules.defaults(), java.time.ZoneId.of("UTC"), List::of, mirror,
+                clock).overrides();
     }
 
     /** The fake forum's id of a group: 40 and up, in the order the groups were made. */

@@ -27,7 +27,8 @@ class AddressRangeTest {
 
     @Test
     void onlyNumbersAreAddressesAndNoNameIsLookedUp() {
-        for (String bad : new String[] {"proxy.internal", "beef.cafe", "999.1.1.1", "10.0.0.0/33", "::1/129", "10.0.0.0/x", "",
+        for (String bad : new String[] {"proxy.internal", "beef.cafe", "999.1.1.1", "10.0.0.0/33", "::1/129",
+                "10.0.0.0/x", "",
                 "1.2.3", "10.0.0.0/8/8"}) {
             assertThatThrownBy(() -> AddressRange.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }

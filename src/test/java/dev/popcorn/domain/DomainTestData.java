@@ -1,16 +1,16 @@
 package dev.popcorn.domain;
 
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.feedback.Ticket;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.Release;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.popcorn.domain.award.Candidate;
-import dev.popcorn.domain.award.CandidateStatus;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.award.Poll;
-import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.feedback.Ticket;
 
 /** Test-data builders for the domain: {@code aPoll().withCandidates(3).open().closingAt(t).build()}. */
 public final class DomainTestData {
@@ -134,7 +134,8 @@ public final class DomainTestData {
             for (int i = 1; i <= candidates; i++) {
                 list.add(changed.getOrDefault(i, candidate(i, CandidateStatus.ACTIVE, "")));
             }
-            return new Poll(id, release, "Popcorn Award · test", state, state == PollState.DRAFT ? null : FRIDAY, closesAt,
+            return new Poll(id, release, "Popcorn Award · test", state, state == PollState.DRAFT ? null : FRIDAY,
+                    closesAt,
                     list, approvedAt, approvedAt == null ? null : "lead", closedAt, announcement);
         }
     }

@@ -42,7 +42,8 @@ public final class RuleViolationAssert extends AbstractObjectAssert<RuleViolatio
     public RuleViolationAssert withArgs(Object... args) {
         isNotNull();
         if (!actual.args().equals(List.of(args))) {
-            failWithMessage("Expected <%s> to carry %s, but it carries %s", actual.code(), List.of(args), actual.args());
+            failWithMessage("Expected <%s> to carry %s, but it carries %s", actual.code(), List.of(args),
+                    actual.args());
         }
         return this;
     }

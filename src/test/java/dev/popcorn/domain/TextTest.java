@@ -3,11 +3,11 @@ package dev.popcorn.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.CandidateStatus;
 import dev.popcorn.domain.release.Feature;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TextTest {
 
@@ -17,7 +17,8 @@ class TextTest {
         assertThat(new Feature("POP-1", "Night mode", "夜".repeat(255), "camera").summaryZh()).hasSize(255);
         assertThatThrownBy(() -> new Feature("POP-1", "Night mode", "😀".repeat(128), "camera"))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("text.tooLong"));
-        assertThatThrownBy(() -> new Candidate(0, 1, "camera", "Night", "🌙".repeat(61), List.of(), "", "", CandidateStatus.ACTIVE, ""))
+        assertThatThrownBy(() -> new Candidate(0, 1, "camera", "Night", "🌙".repeat(61), List.of(), "", "",
+                CandidateStatus.ACTIVE, ""))
                 .isInstanceOf(RuleViolation.class);
     }
 

@@ -34,7 +34,8 @@ class WeekCalendarTest {
     void theSameInstantHasDifferentDeadlinesInDifferentZones() {
         Instant shipped = Instant.parse("2026-11-24T20:00:00Z"); // Tuesday 21:00 in Berlin, Wednesday 04:00 in Shanghai
         assertThat(WeekCalendar.defaults(BERLIN).reportsCloseAfter(shipped)).isEqualTo(at("2026-11-24T23:59", BERLIN));
-        assertThat(WeekCalendar.defaults(SHANGHAI).reportsCloseAfter(shipped)).isEqualTo(at("2026-12-01T23:59", SHANGHAI));
+        assertThat(WeekCalendar.defaults(SHANGHAI).reportsCloseAfter(shipped))
+                .isEqualTo(at("2026-12-01T23:59", SHANGHAI));
     }
 
     @Test
@@ -47,7 +48,8 @@ class WeekCalendarTest {
 
         assertThat(close.atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(23, 59));
         assertThat(close.atZone(BERLIN).getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
-        assertThat(Duration.between(shipped, close)).isEqualTo(Duration.ofDays(4).plusHours(5).plusMinutes(59).plusHours(1));
+        assertThat(Duration.between(shipped, close))
+                .isEqualTo(Duration.ofDays(4).plusHours(5).plusMinutes(59).plusHours(1));
     }
 
     @Test
@@ -68,7 +70,8 @@ class WeekCalendarTest {
     void thePollOpensOnSaturdayMorningOrAtOnceWhenTheReleaseComesTooLate() {
         WeekCalendar calendar = WeekCalendar.defaults(SHANGHAI);
 
-        assertThat(calendar.pollOpensAfter(at("2026-11-20T18:00", SHANGHAI))).isEqualTo(at("2026-11-21T10:00", SHANGHAI));
+        assertThat(calendar.pollOpensAfter(at("2026-11-20T18:00", SHANGHAI)))
+                .isEqualTo(at("2026-11-21T10:00", SHANGHAI));
         Instant lateOnWednesday = at("2026-11-25T12:00", SHANGHAI);
         assertThat(calendar.pollClosesAfter(lateOnWednesday)).isEqualTo(at("2026-11-26T23:59", SHANGHAI));
         assertThat(calendar.pollOpensAfter(lateOnWednesday)).isEqualTo(lateOnWednesday);
@@ -84,9 +87,12 @@ class WeekCalendarTest {
     @Test
     void theLastReleaseIsTheLatestFridayEveningNotInTheFuture() {
         WeekCalendar calendar = WeekCalendar.defaults(SHANGHAI);
-        assertThat(calendar.lastReleaseAtOrBefore(at("2026-11-22T10:00", SHANGHAI))).isEqualTo(at("2026-11-20T18:00", SHANGHAI));
-        assertThat(calendar.lastReleaseAtOrBefore(at("2026-11-20T17:00", SHANGHAI))).isEqualTo(at("2026-11-13T18:00", SHANGHAI));
-        assertThat(calendar.lastReleaseAtOrBefore(at("2026-11-20T18:00", SHANGHAI))).isEqualTo(at("2026-11-20T18:00", SHANGHAI));
+        assertThat(calendar.lastReleaseAtOrBefore(at("2026-11-22T10:00", SHANGHAI)))
+                .isEqualTo(at("2026-11-20T18:00", SHANGHAI));
+        assertThat(calendar.lastReleaseAtOrBefore(at("2026-11-20T17:00", SHANGHAI)))
+                .isEqualTo(at("2026-11-13T18:00", SHANGHAI));
+        assertThat(calendar.lastReleaseAtOrBefore(at("2026-11-20T18:00", SHANGHAI)))
+                .isEqualTo(at("2026-11-20T18:00", SHANGHAI));
     }
 
     @Test

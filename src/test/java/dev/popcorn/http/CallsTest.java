@@ -56,7 +56,8 @@ class CallsTest {
     }
 
     private Connector connector(String system) {
-        return new HttpConnector(new HttpConnector.Settings(system, Duration.ofSeconds(2), 10_000, false), Optional.empty(),
+        return new HttpConnector(new HttpConnector.Settings(system, Duration.ofSeconds(2), 10_000, false),
+                Optional.empty(),
                 clock);
     }
 
@@ -65,7 +66,8 @@ class CallsTest {
     }
 
     private long calls(String target, String outcome, String status) {
-        Timer timer = registry.find("popcorn.outside.calls").tags("target", target, "outcome", outcome, "status", status)
+        Timer timer = registry.find("popcorn.outside.calls")
+                .tags("target", target, "outcome", outcome, "status", status)
                 .timer();
         return timer == null ? 0 : timer.count();
     }

@@ -38,7 +38,8 @@ class HttpConnectorTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders()
-                    .getFirst("X-Token") + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    .getFirst("X-Token") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String path = exchange.getRequestURI().getPath();
             byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             switch (path) {
@@ -131,7 +132,8 @@ class HttpConnectorTest {
         assertThatThrownBy(() -> connector(false, null).send(Connector.Request.get(uri("/large"))))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.failure()).isEqualTo(ConnectorException.Failure.TOO_LARGE);
-                    assertThat(e.getMessage()).isEqualTo("GET /large: the test site's answer is larger than 10000 bytes");
+                    assertThat(e.getMessage())
+                            .isEqualTo("GET /large: the test site's answer is larger than 10000 bytes");
                 });
     }
 
@@ -147,13 +149,16 @@ class HttpConnectorTest {
 
     @Test
     void aBodyThatNeverEndsIsCutOffAtTheDeadlineThoughBytesKeepComing() {
-        HttpConnector connector = new HttpConnector(new HttpConnector.Settings("the test site", Duration.ofSeconds(5), 10_000,
-                false, Duration.ofMillis(800)), Optional.empty(), clock);
+        HttpConnector connector = new HttpConnector(
+                new HttpConnector.Settings("the test site", Duration.ofSeconds(5), 10_000,
+                        false, Duration.ofMillis(800)),
+                Optional.empty(), clock);
         long started = System.nanoTime();
         assertThatThrownBy(() -> connector.send(Connector.Request.get(uri("/stalled-body"))))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.failure()).isEqualTo(ConnectorException.Failure.TIMEOUT);
-                    assertThat(e.getMessage()).isEqualTo("GET /stalled-body: the test site did not finish its answer within 800 ms");
+                    assertThat(e.getMessage())
+                            .isEqualTo("GET /stalled-body: the test site did not finish its answer within 800 ms");
                 });
         // The answer timeout (5 s) would never fire: bytes arrive every 200 ms for 20 s. The deadline does (the message
         // names it); it did not fire early. (How soon after it the call returns depends on the machine: no bound here.)
@@ -171,7 +176,8 @@ class HttpConnectorTest {
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.failure()).isEqualTo(ConnectorException.Failure.UNREACHABLE);
                     assertThat(e.notSent()).isTrue();
-                    assertThat(e.getMessage()).startsWith("GET http://127.0.0.1:" + closed + ": cannot reach the test site")
+                    assertThat(e.getMessage())
+                            .startsWith("GET http://127.0.0.1:" + closed + ": cannot reach the test site")
                             .doesNotContain("secret-part", "token=abc");
                 });
     }

@@ -42,7 +42,8 @@ import java.util.Map;
 public final class FakeJira implements AutoCloseable {
 
     /** Atlassian's published description of Jira Cloud REST v3 (see src/test/resources/vendor/README.md). */
-    public static final Path SPEC = Path.of("src", "test", "resources", "vendor", "jira-cloud-platform-v3.openapi.json");
+    public static final Path SPEC = Path.of("src", "test", "resources", "vendor",
+            "jira-cloud-platform-v3.openapi.json");
 
     private static OpenApiInteractionValidator validator;
 
@@ -157,9 +158,11 @@ public final class FakeJira implements AutoCloseable {
             answer.add("issues", list);
             MappingBuilder request;
             if (deployment == Deployment.CLOUD) {
-                request = post(urlPathEqualTo(api + "/search/jql")).withRequestBody(matchingJsonPath("$.jql", equalTo(jql)));
+                request = post(urlPathEqualTo(api + "/search/jql"))
+                        .withRequestBody(matchingJsonPath("$.jql", equalTo(jql)));
                 request = page == 0
-                        ? request.withRequestBody(matchingJsonPath("$.nextPageToken", com.github.tomakehurst.wiremock.client.WireMock.absent()))
+                        ? request.withRequestBody(matchingJsonPath("$.nextPageToken",
+                                com.github.tomakehurst.wiremock.client.WireMock.absent()))
                         : request.withRequestBody(matchingJsonPath("$.nextPageToken", equalTo("page-" + page)));
                 if (page < pages - 1) {
                     answer.addProperty("nextPageToken", "page-" + (page + 1));
@@ -181,30 +184,36 @@ public final class FakeJira implements AutoCloseable {
         server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/remotelink"))
                 .willReturn(json(201, JsonParser.parseString("{\"id\":10000,\"self\":\"" + url() + api
                         + "/issue/MIUI-1/remotelink/10000\"}"))));
-        server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/popcorn\\.feedback[.A-Za-z0-9-]*"))
-                .willReturn(aResponse().withStatus(200)));
+        server.stubFor(
+                put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/popcorn\\.feedback[.A-Za-z0-9-]*"))
+                        .willReturn(aResponse().withStatus(200)));
         server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+")).willReturn(aResponse().withStatus(204)));
         server.stubFor(get(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/comment"))
-                .willReturn(json(200, JsonParser.parseString("{\"comments\":[],\"startAt\":0,\"maxResults\":100,\"total\":0}"))));
+                .willReturn(json(200,
+                        JsonParser.parseString("{\"comments\":[],\"startAt\":0,\"maxResults\":100,\"total\":0}"))));
         server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/comment"))
                 .willReturn(json(201, JsonParser.parseString("{\"id\":\"10100\",\"self\":\"" + url() + api
                         + "/issue/10000/comment/10100\",\"created\":\"2026-11-25T10:00:00.000+0000\"}"))));
         server.stubFor(post(urlPathEqualTo(api + "/issue"))
-                .willReturn(json(201, JsonParser.parseString("{\"id\":\"10500\",\"key\":\"MIUI-3001\",\"self\":\"" + url() + api
-                        + "/issue/10500\"}"))));
+                .willReturn(json(201,
+                        JsonParser.parseString("{\"id\":\"10500\",\"key\":\"MIUI-3001\",\"self\":\"" + url() + api
+                                + "/issue/10500\"}"))));
         // A property the ticket does not have: Jira's 404 (holdsProperty gives it one).
         server.stubFor(get(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/.+")).atPriority(10)
                 .willReturn(json(404, JsonParser.parseString("{\"errorMessages\":[\"The property with the key does not"
                         + " exist.\"],\"errors\":{}}"))));
         // Reading a ticket that does not exist (or is not visible): Jira's 404.
         server.stubFor(get(urlPathMatching(api + "/issue/[A-Z][A-Z0-9_]*-[0-9]+")).atPriority(10)
-                .willReturn(json(404, JsonParser.parseString("{\"errorMessages\":[\"Issue does not exist or you do not have"
-                        + " permission to see it.\"],\"errors\":{}}"))));
+                .willReturn(
+                        json(404, JsonParser.parseString("{\"errorMessages\":[\"Issue does not exist or you do not have"
+                                + " permission to see it.\"],\"errors\":{}}"))));
         server.stubFor(get(urlPathEqualTo(api + "/myself")).willReturn(json(200, JsonParser.parseString(
                 "{\"accountId\":\"5b10a2844c20165700ede21g\",\"displayName\":\"Popcorn Bot\",\"active\":true,"
-                        + "\"emailAddress\":\"popcorn-bot@example.com\",\"self\":\"" + url() + api + "/user?accountId=5b10a2844c20165700ede21g\"}"))));
+                        + "\"emailAddress\":\"popcorn-bot@example.com\",\"self\":\"" + url() + api
+                        + "/user?accountId=5b10a2844c20165700ede21g\"}"))));
         server.stubFor(get(urlPathMatching(api + "/project/MIUI")).willReturn(json(200, JsonParser.parseString(
-                "{\"id\":\"10000\",\"key\":\"MIUI\",\"name\":\"MIUI\",\"self\":\"" + url() + api + "/project/10000\"}"))));
+                "{\"id\":\"10000\",\"key\":\"MIUI\",\"name\":\"MIUI\",\"self\":\"" + url() + api
+                        + "/project/10000\"}"))));
         server.stubFor(get(urlPathEqualTo(api + "/mypermissions")).willReturn(json(200, permissions(PERMISSIONS))));
         // Jira Cloud removed the old search; a client still calling it gets 410 Gone.
         server.stubFor(any(urlPathEqualTo("/rest/api/3/search")).willReturn(json(410, JsonParser.parseString(
@@ -215,11 +224,13 @@ public final class FakeJira implements AutoCloseable {
                 .willReturn(json(200, JsonParser.parseString("{\"issues\":[],\"isLast\":true}"))));
         server.stubFor(post(urlPathEqualTo(api + "/search")).atPriority(10).withRequestBody(
                 matchingJsonPath("$.jql", com.github.tomakehurst.wiremock.client.WireMock.matching("labels = .*")))
-                .willReturn(json(200, JsonParser.parseString("{\"issues\":[],\"startAt\":0,\"maxResults\":1,\"total\":0}"))));
+                .willReturn(json(200,
+                        JsonParser.parseString("{\"issues\":[],\"startAt\":0,\"maxResults\":1,\"total\":0}"))));
     }
 
     /** The project permissions Popcorn's account may hold, as Jira names them. */
-    public static final List<String> PERMISSIONS = List.of("BROWSE_PROJECTS", "LINK_ISSUES", "EDIT_ISSUES", "CREATE_ISSUES",
+    public static final List<String> PERMISSIONS = List.of("BROWSE_PROJECTS", "LINK_ISSUES", "EDIT_ISSUES",
+            "CREATE_ISSUES",
             "ADD_COMMENTS");
 
     /** Jira's answer to {@code GET /mypermissions} when the account holds exactly {@code held}. */
@@ -254,7 +265,8 @@ public final class FakeJira implements AutoCloseable {
      */
     public void grantOnly(String... held) {
         List<String> granted = List.of(held);
-        server.stubFor(get(urlPathEqualTo(api + "/mypermissions")).atPriority(2).willReturn(json(200, permissions(granted))));
+        server.stubFor(
+                get(urlPathEqualTo(api + "/mypermissions")).atPriority(2).willReturn(json(200, permissions(granted))));
         if (!granted.contains("LINK_ISSUES")) {
             server.stubFor(post(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/remotelink")).atPriority(2)
                     .willReturn(refusal(403, "You do not have permission to link issues.")));
@@ -263,8 +275,9 @@ public final class FakeJira implements AutoCloseable {
             server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+/properties/.*")).atPriority(2)
                     .willReturn(refusal(403, "You do not have permission to edit issue properties.")));
             server.stubFor(put(urlPathMatching(api + "/issue/[A-Z0-9_]+-[0-9]+")).atPriority(2).willReturn(json(400,
-                    JsonParser.parseString("{\"errorMessages\":[],\"errors\":{\"labels\":\"Field 'labels' cannot be set. It is"
-                            + " not on the appropriate screen, or unknown.\"}}"))));
+                    JsonParser.parseString(
+                            "{\"errorMessages\":[],\"errors\":{\"labels\":\"Field 'labels' cannot be set. It is"
+                                    + " not on the appropriate screen, or unknown.\"}}"))));
         }
         if (!granted.contains("CREATE_ISSUES")) {
             server.stubFor(post(urlPathEqualTo(api + "/issue")).atPriority(2)
@@ -293,9 +306,11 @@ public final class FakeJira implements AutoCloseable {
      */
     public void rateLimit(String method, String pathRegex, int times, int seconds) {
         for (int i = 0; i < times; i++) {
-            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(method, urlPathMatching(api + pathRegex))
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                    .request(method, urlPathMatching(api + pathRegex))
                     .atPriority(1).inScenario("rate limit " + method + pathRegex)
-                    .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "429 #" + i)
+                    .whenScenarioStateIs(
+                            i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "429 #" + i)
                     .willSetStateTo(i == times - 1 ? "calm" : "429 #" + (i + 1))
                     .willReturn(aResponse().withStatus(429).withHeader("Retry-After", String.valueOf(seconds))));
         }
@@ -311,8 +326,10 @@ public final class FakeJira implements AutoCloseable {
     public void createsTicketButLosesTheAnswer(String key, String summary, List<String> labels) {
         JsonObject issue = ticket(key, summary, "To Do", List.of(), labels);
         server.stubFor(post(urlPathEqualTo(api + "/issue")).atPriority(2).inScenario("lost answer")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("created")
-                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("created")
+                .willReturn(
+                        aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
         JsonObject found = new JsonObject();
         JsonArray list = new JsonArray();
         list.add(issue);
@@ -348,7 +365,8 @@ public final class FakeJira implements AutoCloseable {
         answer.addProperty("startAt", 0);
         answer.addProperty("maxResults", 100);
         answer.addProperty("total", bodies.size());
-        server.stubFor(get(urlPathEqualTo(api + "/issue/" + key + "/comment")).atPriority(1).willReturn(json(200, answer)));
+        server.stubFor(
+                get(urlPathEqualTo(api + "/issue/" + key + "/comment")).atPriority(1).willReturn(json(200, answer)));
     }
 
     public static ResponseDefinitionBuilder json(int status, com.google.gson.JsonElement body) {
@@ -372,7 +390,8 @@ public final class FakeJira implements AutoCloseable {
     /** The requests Popcorn sent with this method to paths matching {@code pathRegex} (relative to the API base). */
     public List<LoggedRequest> requests(String method, String pathRegex) {
         List<LoggedRequest> requests = new ArrayList<>(server.getAllServeEvents().stream().map(ServeEvent::getRequest)
-                .filter(r -> r.getMethod().getName().equals(method) && r.getUrl().replaceAll("\\?.*", "").matches(api + pathRegex))
+                .filter(r -> r.getMethod().getName().equals(method)
+                        && r.getUrl().replaceAll("\\?.*", "").matches(api + pathRegex))
                 .toList());
         // WireMock's journal lists the newest first; tests read it in the order Popcorn sent.
         java.util.Collections.reverse(requests);
@@ -408,7 +427,8 @@ public final class FakeJira implements AutoCloseable {
                 // A cut connection has no answer to check; the request is checked all the same.
                 ValidationReport report = validator().validateRequest(request.build());
                 report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                        .forEach(m -> problems.add(r.getMethod() + " " + r.getUrl() + ": " + m.getMessage() + " [" + m.getKey() + "]"));
+                        .forEach(m -> problems.add(
+                                r.getMethod() + " " + r.getUrl() + ": " + m.getMessage() + " [" + m.getKey() + "]"));
                 continue;
             }
             if (status == 429 || status >= 500) {
@@ -421,7 +441,9 @@ public final class FakeJira implements AutoCloseable {
                 response.withContentType("application/json").withBody(event.getResponse().getBodyAsString());
             }
             ValidationReport report = validator().validate(request.build(), response.build());
-            report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).forEach(m -> problems.add(r.getMethod() + " " + r.getUrl() + ": " + m.getMessage() + " [" + m.getKey() + "]"));
+            report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .forEach(m -> problems
+                            .add(r.getMethod() + " " + r.getUrl() + ": " + m.getMessage() + " [" + m.getKey() + "]"));
         }
         return problems;
     }

@@ -12,16 +12,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.popcorn.app.Check;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.tracker.IssueTracker;
-import dev.popcorn.domain.feedback.FeedbackLabels;
-import dev.popcorn.app.Check;
 import dev.popcorn.app.tracker.IssueTracker.TicketFeedback;
 import dev.popcorn.app.tracker.IssueTracker.WishTicket;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig;
 import dev.popcorn.config.JiraConfig.Deployment;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.FeedbackLabels;
 import dev.popcorn.domain.feedback.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,7 +97,8 @@ class JiraContractIT {
         void aReleasesTicketsAreFoundPageByPageWithTheirFieldsNamed() {
             jira = new FakeJira(Deployment.CLOUD);
             for (int i = 1; i <= 5; i++) {
-                jira.ticket("MIUI-" + (2100 + i), "Feature " + i, "Done", i == 1 ? List.of("Camera") : List.of(), List.of("ui"));
+                jira.ticket("MIUI-" + (2100 + i), "Feature " + i, "Done", i == 1 ? List.of("Camera") : List.of(),
+                        List.of("ui"));
             }
             jira.search(RELEASE_JQL, 2, "MIUI-2101", "MIUI-2102", "MIUI-2103", "MIUI-2104", "MIUI-2105");
 
@@ -114,8 +115,10 @@ class JiraContractIT {
             });
             List<LoggedRequest> searches = jira.requests("POST", "/search/jql");
             assertThat(searches).hasSize(3);
-            assertThat(body(searches.get(0)).getAsJsonArray("fields").toString()).contains("summary", "components", "labels");
-            assertThat(jira.server.getAllServeEvents()).noneMatch(e -> e.getRequest().getUrl().equals("/rest/api/3/search"));
+            assertThat(body(searches.get(0)).getAsJsonArray("fields").toString()).contains("summary", "components",
+                    "labels");
+            assertThat(jira.server.getAllServeEvents())
+                    .noneMatch(e -> e.getRequest().getUrl().equals("/rest/api/3/search"));
             String expected = "Basic " + Base64.getEncoder().encodeToString(
                     "popcorn-bot@example.com:token-123".getBytes(StandardCharsets.UTF_8));
             assertThat(searches.get(0).getHeader("Authorization")).isEqualTo(expected);
@@ -132,18 +135,21 @@ class JiraContractIT {
             List<LoggedRequest> links = jira.requests("POST", "/issue/MIUI-2101/remotelink");
             assertThat(links).hasSize(2).allSatisfy(link -> {
                 JsonObject b = body(link);
-                assertThat(b.get("globalId").getAsString()).isEqualTo("popcorn:prod:https://popcorn.example.com/releases/3#feature-MIUI-2101");
+                assertThat(b.get("globalId").getAsString())
+                        .isEqualTo("popcorn:prod:https://popcorn.example.com/releases/3#feature-MIUI-2101");
                 assertThat(b.getAsJsonObject("object").get("title").getAsString())
                         .isEqualTo("Popcorn 2026.11.20: 12 like, 3 not good enough, 5 wished for it");
             });
-            JsonObject property = body(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod").get(0));
+            JsonObject property = body(
+                    jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod").get(0));
             assertThat(property.get("likes").getAsLong()).isEqualTo(12);
             assertThat(property.get("notGoodEnough").getAsLong()).isEqualTo(3);
             assertThat(property.get("likePercent").getAsLong()).isEqualTo(80);
             assertThat(property.get("wishSupporters").getAsLong()).isEqualTo(5);
             assertThat(property.getAsJsonArray("topComments").toString()).contains("Crashes on <b>old</b> phones");
             JsonObject labels = body(jira.requests("PUT", "/issue/MIUI-2101").get(0));
-            assertThat(labels.toString()).isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-loved\"},{\"remove\":\"popcorn-needs-work\"}]}}");
+            assertThat(labels.toString()).isEqualTo(
+                    "{\"update\":{\"labels\":[{\"add\":\"popcorn-loved\"},{\"remove\":\"popcorn-needs-work\"}]}}");
             assertThat(jira.requests("POST", "/issue/MIUI-2101/comment")).isEmpty();
         }
 
@@ -157,11 +163,14 @@ class JiraContractIT {
             LoggedRequest comment = jira.requests("POST", "/issue/MIUI-2101/comment").get(0);
             JsonObject doc = body(comment).getAsJsonObject("body");
             assertThat(doc.get("type").getAsString()).isEqualTo("doc");
-            assertThat(doc.toString()).contains("Crashes on <b>old</b> phones", "\"href\":\"https://popcorn.example.com/releases/3#feature-MIUI-2101\"");
+            assertThat(doc.toString()).contains("Crashes on <b>old</b> phones",
+                    "\"href\":\"https://popcorn.example.com/releases/3#feature-MIUI-2101\"");
 
             // The comment is there now: a repeated write finds its marker and adds no second one.
-            jira.server.stubFor(get(urlPathEqualTo(jira.api() + "/issue/MIUI-2101/comment")).willReturn(FakeJira.json(200,
-                    JsonParser.parseString("{\"comments\":[{\"id\":\"10100\",\"body\":" + doc + "}],\"startAt\":0,\"maxResults\":100,\"total\":1}"))));
+            jira.server
+                    .stubFor(get(urlPathEqualTo(jira.api() + "/issue/MIUI-2101/comment")).willReturn(FakeJira.json(200,
+                            JsonParser.parseString("{\"comments\":[{\"id\":\"10100\",\"body\":" + doc
+                                    + "}],\"startAt\":0,\"maxResults\":100,\"total\":1}"))));
             tracker.publishFeedback(feedback("MIUI-2101", true));
             assertThat(jira.requests("POST", "/issue/MIUI-2101/comment")).hasSize(1);
         }
@@ -194,7 +203,8 @@ class JiraContractIT {
             jira = new FakeJira(Deployment.CLOUD);
             // Another installation's (or an older build's) wish 7 is a different wish: its ticket is not ours.
             jira.ticket("MIUI-2900", "Bigger clock on the lock screen", "To Do", List.of(), List.of("popcorn-wish-7"));
-            jira.ticket("MIUI-2950", "Dark mode for *settings*", "To Do", List.of(), List.of("popcorn-wish-7", "popcorn-wish"));
+            jira.ticket("MIUI-2950", "Dark mode for *settings*", "To Do", List.of(),
+                    List.of("popcorn-wish-7", "popcorn-wish"));
             jira.search(WISH_7, 10, "MIUI-2900");
             WishTicket wish = new WishTicket(7, "Dark mode for *settings*", 42, "https://popcorn.example.com/wishes/7");
             assertThat(tracker(Deployment.CLOUD, Map.of()).fileWish(wish)).isEqualTo("MIUI-3001");
@@ -232,7 +242,8 @@ class JiraContractIT {
             // One more top comment: only the property carries comments.
             TicketFeedback more = feedback("MIUI-2101", false);
             more = new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 12, 3, 5,
-                    List.of("Love it", "Crashes on <b>old</b> phones", "Battery drain"), more.earnedLabels(), more.labels(), false);
+                    List.of("Love it", "Crashes on <b>old</b> phones", "Battery drain"), more.earnedLabels(),
+                    more.labels(), false);
             tracker.publishFeedback(more, log);
             assertThat(jira.server.getAllServeEvents()).hasSize(sent + 1);
             assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(2);
@@ -247,7 +258,8 @@ class JiraContractIT {
 
             // A label earned or lost: only then the labels are sent again.
             tracker.publishFeedback(new TicketFeedback(more.ticketKey(), more.release(), more.pageUrl(), 13, 3, 5,
-                    more.comments(), List.of(), new FeedbackLabels.Edit(List.of(), List.of("popcorn-loved")), false), log);
+                    more.comments(), List.of(), new FeedbackLabels.Edit(List.of(), List.of("popcorn-loved")), false),
+                    log);
             assertThat(jira.requests("PUT", "/issue/MIUI-2101")).hasSize(2);
             assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(4);
             assertThat(jira.requests("POST", "/issue/MIUI-2101/remotelink")).as("the title has no labels").hasSize(2);
@@ -273,16 +285,19 @@ class JiraContractIT {
             jira.grantOnly("BROWSE_PROJECTS", "LINK_ISSUES");
             IssueTracker readOnly = tracker(Deployment.CLOUD, Map.of("jira.comments", "true"));
             assertThatThrownBy(() -> readOnly.publishFeedback(feedback("MIUI-2101", false)))
-                    .isInstanceOfSatisfying(DeliveryFailure.class, e -> assertThat(e.advice()).isEqualTo("tracker.grant.EDIT_ISSUES"));
+                    .isInstanceOfSatisfying(DeliveryFailure.class,
+                            e -> assertThat(e.advice()).isEqualTo("tracker.grant.EDIT_ISSUES"));
             assertThatThrownBy(() -> readOnly.fileWish(wish))
-                    .isInstanceOfSatisfying(DeliveryFailure.class, e -> assertThat(e.advice()).isEqualTo("tracker.grant.CREATE_ISSUES"));
+                    .isInstanceOfSatisfying(DeliveryFailure.class,
+                            e -> assertThat(e.advice()).isEqualTo("tracker.grant.CREATE_ISSUES"));
             // With the property and labels let through, the comment is what is refused (400: addComment lists no 403).
             jira.server.stubFor(put(urlPathMatching(jira.api() + "/issue/MIUI-2101/properties/.*")).atPriority(1)
                     .willReturn(aResponse().withStatus(200)));
             jira.server.stubFor(put(urlPathEqualTo(jira.api() + "/issue/MIUI-2101")).atPriority(1)
                     .willReturn(aResponse().withStatus(204)));
             assertThatThrownBy(() -> readOnly.publishFeedback(feedback("MIUI-2101", true)))
-                    .isInstanceOfSatisfying(DeliveryFailure.class, e -> assertThat(e.advice()).isEqualTo("tracker.grant.ADD_COMMENTS"));
+                    .isInstanceOfSatisfying(DeliveryFailure.class,
+                            e -> assertThat(e.advice()).isEqualTo("tracker.grant.ADD_COMMENTS"));
         }
 
         @Test
@@ -303,16 +318,19 @@ class JiraContractIT {
         @Test
         void aWrongTokenIsReportedAsAWrongToken() {
             jira = new FakeJira(Deployment.CLOUD);
-            jira.server.stubFor(get(urlPathEqualTo("/rest/api/3/myself")).atPriority(1).willReturn(aResponse().withStatus(401)
+            jira.server.stubFor(get(urlPathEqualTo("/rest/api/3/myself")).atPriority(1).willReturn(aResponse()
+                    .withStatus(401)
                     .withHeader("Content-Type", "application/json")
-                    .withBody("{\"errorMessages\":[\"Client must be authenticated to access this resource.\"],\"errors\":{}}")));
+                    .withBody(
+                            "{\"errorMessages\":[\"Client must be authenticated to access this resource.\"],\"errors\":{}}")));
 
             List<Check> checks = tracker(Deployment.CLOUD, Map.of()).check(Optional.of(RELEASE_JQL));
 
             assertThat(checks).singleElement().satisfies(check -> {
                 assertThat(check.ok()).isFalse();
                 assertThat(check.code()).isEqualTo("check.jira.unauthorized");
-                assertThat(check.args().get(1)).contains("401", "Client must be authenticated").doesNotContain("token-123");
+                assertThat(check.args().get(1)).contains("401", "Client must be authenticated")
+                        .doesNotContain("token-123");
             });
         }
 
@@ -331,7 +349,8 @@ class JiraContractIT {
             assertThat(asked.split(",")).containsExactlyInAnyOrder("BROWSE_PROJECTS", "LINK_ISSUES", "EDIT_ISSUES",
                     "CREATE_ISSUES", "ADD_COMMENTS");
 
-            List<Check> withComments = tracker(Deployment.CLOUD, Map.of("jira.comments", "true")).check(Optional.empty());
+            List<Check> withComments = tracker(Deployment.CLOUD, Map.of("jira.comments", "true"))
+                    .check(Optional.empty());
             assertThat(withComments.get(withComments.size() - 1))
                     .isEqualTo(new Check("check.jira.permission.ADD_COMMENTS", false, List.of("MIUI")));
         }
@@ -340,8 +359,9 @@ class JiraContractIT {
         void anInvalidJqlIsTheCallersMistakeWithJirasOwnWords() {
             jira = new FakeJira(Deployment.CLOUD);
             jira.server.stubFor(post(urlPathEqualTo("/rest/api/3/search/jql")).willReturn(FakeJira.json(400,
-                    JsonParser.parseString("{\"errorMessages\":[\"The value 'nope' does not exist for the field 'fixVersion'.\"],"
-                            + "\"errors\":{}}"))));
+                    JsonParser.parseString(
+                            "{\"errorMessages\":[\"The value 'nope' does not exist for the field 'fixVersion'.\"],"
+                                    + "\"errors\":{}}"))));
 
             assertThatThrownBy(() -> tracker(Deployment.CLOUD, Map.of()).search("fixVersion = nope", 10))
                     .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.args().get(0).toString())
@@ -424,11 +444,14 @@ class JiraContractIT {
             IssueTracker tracker = tracker(Deployment.DATA_CENTER, Map.of("jira.comments", "true"));
 
             tracker.publishFeedback(feedback("MIUI-2101", true));
-            tracker.fileWish(new WishTicket(7, "Dark mode [now|http://evil.example]", 42, "https://popcorn.example.com/wishes/7"));
+            tracker.fileWish(new WishTicket(7, "Dark mode [now|http://evil.example]", 42,
+                    "https://popcorn.example.com/wishes/7"));
 
             String comment = body(jira.requests("POST", "/issue/MIUI-2101/comment").get(0)).get("body").getAsString();
-            assertThat(comment).contains("Popcorn 2026.11.20: 12 like", "https://popcorn.example.com/releases/3#feature-MIUI-2101");
-            String description = body(jira.requests("POST", "/issue").get(0)).getAsJsonObject("fields").get("description").getAsString();
+            assertThat(comment).contains("Popcorn 2026.11.20: 12 like",
+                    "https://popcorn.example.com/releases/3#feature-MIUI-2101");
+            String description = body(jira.requests("POST", "/issue").get(0)).getAsJsonObject("fields")
+                    .get("description").getAsString();
             assertThat(description).startsWith("Dark mode \\[now\\|http://evil.example\\]");
             assertThat(jira.requests("PUT", "/issue/MIUI-2101/properties/popcorn.feedback.prod")).hasSize(1);
         }

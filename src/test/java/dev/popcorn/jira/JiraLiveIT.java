@@ -1,9 +1,9 @@
 package dev.popcorn.jira;
 
-import dev.popcorn.app.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.popcorn.app.Check;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.config.Config;
 import dev.popcorn.config.JiraConfig;
@@ -38,7 +38,8 @@ class JiraLiveIT {
         String jql = Optional.ofNullable(System.getenv("POPCORN_LIVE_JIRA_JQL")).orElse("order by created DESC");
 
         List<Check> checks = tracker.check(Optional.of(jql));
-        checks.forEach(check -> System.out.println((check.ok() ? "ok     " : "FAILED ") + check.code() + " " + check.args()));
+        checks.forEach(
+                check -> System.out.println((check.ok() ? "ok     " : "FAILED ") + check.code() + " " + check.args()));
         assertThat(checks.get(0).ok()).as("credentials work").isTrue();
         assertThat(tracker.search(jql, 5)).allSatisfy(ticket -> assertThat(ticket.key()).isNotBlank());
     }

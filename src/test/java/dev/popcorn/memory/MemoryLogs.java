@@ -3,8 +3,8 @@ package dev.popcorn.memory;
 import dev.popcorn.app.feedback.NoticeStore;
 import dev.popcorn.app.identity.SignInNonces;
 import dev.popcorn.app.release.BuildLog;
-import dev.popcorn.domain.release.BuildNotice;
 import dev.popcorn.domain.feedback.WishNotice;
+import dev.popcorn.domain.release.BuildNotice;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +28,8 @@ final class MemoryLogs {
         }
 
         @Override
-        public long record(Instant receivedAt, BuildNotice notice, Outcome outcome, Reason reason, Optional<Long> releaseId,
+        public long record(Instant receivedAt, BuildNotice notice, Outcome outcome, Reason reason,
+                Optional<Long> releaseId,
                 String body) {
             return db.with(() -> {
                 long id = db.nextId();
@@ -40,8 +41,9 @@ final class MemoryLogs {
 
         @Override
         public void settle(long id, Outcome outcome, Reason reason, Optional<Long> releaseId) {
-            db.run(() -> entries.computeIfPresent(id, (key, e) -> new Entry(id, e.receivedAt(), e.job(), e.number(), e.phase(),
-                    e.status(), outcome, reason, releaseId, e.body())));
+            db.run(() -> entries.computeIfPresent(id,
+                    (key, e) -> new Entry(id, e.receivedAt(), e.job(), e.number(), e.phase(),
+                            e.status(), outcome, reason, releaseId, e.body())));
         }
 
         @Override
@@ -91,7 +93,8 @@ final class MemoryLogs {
 
         @Override
         public List<String> followers(long wishId) {
-            return db.with(() -> followers.keySet().stream().filter(k -> k.wish() == wishId).map(Key::user).sorted().toList());
+            return db.with(
+                    () -> followers.keySet().stream().filter(k -> k.wish() == wishId).map(Key::user).sorted().toList());
         }
 
         @Override

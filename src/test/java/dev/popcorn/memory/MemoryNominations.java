@@ -1,8 +1,8 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.award.NominationStore;
-import dev.popcorn.domain.award.Nomination;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.award.Nomination;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

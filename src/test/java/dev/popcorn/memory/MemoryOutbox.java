@@ -32,7 +32,8 @@ final class MemoryOutbox implements OutboxStore {
             }
             long id = db.nextId();
             // As planning files it: pending, never tried.
-            rows.put(id, new Row(new Task(id, kind, ref, OutboxStore.State.PENDING, 0, due, "", null, 0, 0, null, ""), null, null));
+            rows.put(id, new Row(new Task(id, kind, ref, OutboxStore.State.PENDING, 0, due, "", null, 0, 0, null, ""),
+                    null, null));
             return true;
         });
     }
@@ -43,7 +44,8 @@ final class MemoryOutbox implements OutboxStore {
             if (!enqueue(kind, ref, due)) {
                 Task t = find(kind, ref).orElseThrow();
                 if (t.state() == State.DONE && !t.doneAt().isAfter(doneBefore)) {
-                    put(new Task(t.id(), kind, ref, State.PENDING, 0, due, "", t.doneAt(), 0, 0, null, ""), rows.get(t.id()));
+                    put(new Task(t.id(), kind, ref, State.PENDING, 0, due, "", t.doneAt(), 0, 0, null, ""),
+                            rows.get(t.id()));
                 }
             }
         });
@@ -63,7 +65,8 @@ final class MemoryOutbox implements OutboxStore {
                 // The task as it was before this claim, as the JDBC store answers it.
                 claimed.add(t);
                 rows.put(t.id(), new Row(new Task(t.id(), t.kind(), t.ref(), t.state(), t.attempts(), t.dueAt(),
-                        t.lastError(), t.doneAt(), t.claims() + 1, t.waits(), t.firstTryAt() == null ? now : t.firstTryAt(),
+                        t.lastError(), t.doneAt(), t.claims() + 1, t.waits(),
+                        t.firstTryAt() == null ? now : t.firstTryAt(),
                         t.advice()), owner, leaseUntil));
             }
             return claimed;
@@ -72,26 +75,31 @@ final class MemoryOutbox implements OutboxStore {
 
     @Override
     public void done(long id, String owner, Instant at) {
-        finish(id, owner, t -> new Task(id, t.kind(), t.ref(), State.DONE, t.attempts() + 1, t.dueAt(), "", at, t.claims(),
-                t.waits(), t.firstTryAt(), ""));
+        finish(id, owner,
+                t -> new Task(id, t.kind(), t.ref(), State.DONE, t.attempts() + 1, t.dueAt(), "", at, t.claims(),
+                        t.waits(), t.firstTryAt(), ""));
     }
 
     @Override
     public void postpone(long id, String owner, Instant dueAt, String error) {
-        finish(id, owner, t -> new Task(id, t.kind(), t.ref(), t.state(), t.attempts(), dueAt, shorten(error), t.doneAt(),
-                t.claims(), t.waits() + 1, t.firstTryAt(), t.advice()));
+        finish(id, owner,
+                t -> new Task(id, t.kind(), t.ref(), t.state(), t.attempts(), dueAt, shorten(error), t.doneAt(),
+                        t.claims(), t.waits() + 1, t.firstTryAt(), t.advice()));
     }
 
     @Override
     public void retry(long id, String owner, Instant dueAt, String error) {
-        finish(id, owner, t -> new Task(id, t.kind(), t.ref(), t.state(), t.attempts() + 1, dueAt, shorten(error), t.doneAt(),
-                t.claims(), t.waits(), t.firstTryAt(), t.advice()));
+        finish(id, owner,
+                t -> new Task(id, t.kind(), t.ref(), t.state(), t.attempts() + 1, dueAt, shorten(error), t.doneAt(),
+                        t.claims(), t.waits(), t.firstTryAt(), t.advice()));
     }
 
     @Override
     public void fail(long id, String owner, String error, String advice) {
-        finish(id, owner, t -> new Task(id, t.kind(), t.ref(), State.FAILED, t.attempts() + 1, t.dueAt(), shorten(error),
-                t.doneAt(), t.claims(), t.waits(), t.firstTryAt(), advice.length() > 100 ? advice.substring(0, 100) : advice));
+        finish(id, owner,
+                t -> new Task(id, t.kind(), t.ref(), State.FAILED, t.attempts() + 1, t.dueAt(), shorten(error),
+                        t.doneAt(), t.claims(), t.waits(), t.firstTryAt(),
+                        advice.length() > 100 ? advice.substring(0, 100) : advice));
     }
 
     /** Settles the task, but only for the owner of its lease: one whose lease ran out and was taken changes nothing. */
@@ -119,7 +127,8 @@ final class MemoryOutbox implements OutboxStore {
             for (Row row : List.copyOf(rows.values())) {
                 Task t = row.task();
                 if (t.state() == State.FAILED && t.kind().equals(kind) && t.ref().startsWith(refPrefix)) {
-                    put(new Task(t.id(), t.kind(), t.ref(), State.PENDING, 0, due, t.lastError(), t.doneAt(), 0, 0, null, ""),
+                    put(new Task(t.id(), t.kind(), t.ref(), State.PENDING, 0, due, t.lastError(), t.doneAt(), 0, 0,
+                            null, ""),
                             row);
                     n++;
                 }
@@ -135,7 +144,8 @@ final class MemoryOutbox implements OutboxStore {
             for (Row row : List.copyOf(rows.values())) {
                 Task t = row.task();
                 if (t.state() == State.FAILED) {
-                    put(new Task(t.id(), t.kind(), t.ref(), State.PENDING, 0, now, t.lastError(), t.doneAt(), 0, 0, null, ""),
+                    put(new Task(t.id(), t.kind(), t.ref(), State.PENDING, 0, now, t.lastError(), t.doneAt(), 0, 0,
+                            null, ""),
                             row);
                     n++;
                 }
@@ -158,7 +168,8 @@ final class MemoryOutbox implements OutboxStore {
     @Override
     public List<Task> troubles(int limit) {
         return db.with(() -> rows.values().stream().map(Row::task)
-                .filter(t -> t.state() == State.FAILED || t.state() == State.PENDING && (t.attempts() > 0 || t.waits() > 0))
+                .filter(t -> t.state() == State.FAILED
+                        || t.state() == State.PENDING && (t.attempts() > 0 || t.waits() > 0))
                 .sorted(Comparator.comparingLong(Task::id).reversed()).limit(limit).toList());
     }
 

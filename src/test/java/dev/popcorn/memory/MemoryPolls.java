@@ -32,7 +32,8 @@ final class MemoryPolls implements PollStore {
     @Override
     public Poll create(long releaseId, String title, Instant opensAt, Instant closesAt) {
         return db.with(() -> {
-            Poll poll = new Poll(db.nextId(), releaseId, title, PollState.DRAFT, opensAt, closesAt, List.of(), null, null,
+            Poll poll = new Poll(db.nextId(), releaseId, title, PollState.DRAFT, opensAt, closesAt, List.of(), null,
+                    null,
                     null, "");
             polls.put(poll.id(), poll);
             return poll;
@@ -64,7 +65,8 @@ final class MemoryPolls implements PollStore {
     public Map<Long, Long> pollIdsOf(Collection<Long> releaseIds) {
         return db.with(() -> {
             Map<Long, Long> ids = new HashMap<>();
-            polls.values().stream().filter(p -> releaseIds.contains(p.releaseId())).forEach(p -> ids.put(p.releaseId(), p.id()));
+            polls.values().stream().filter(p -> releaseIds.contains(p.releaseId()))
+                    .forEach(p -> ids.put(p.releaseId(), p.id()));
             return ids;
         });
     }
@@ -81,7 +83,8 @@ final class MemoryPolls implements PollStore {
 
     @Override
     public List<Poll> dueToOpen(Instant now) {
-        return first(p -> p.state() == PollState.DRAFT && p.opensAt() != null && !p.opensAt().isAfter(now) && p.closesAt().isAfter(now), 20);
+        return first(p -> p.state() == PollState.DRAFT && p.opensAt() != null && !p.opensAt().isAfter(now)
+                && p.closesAt().isAfter(now), 20);
     }
 
     @Override
@@ -122,7 +125,8 @@ final class MemoryPolls implements PollStore {
     @Override
     public void update(Poll poll) {
         db.run(() -> polls.computeIfPresent(poll.id(), (id, stored) -> new Poll(id, stored.releaseId(), stored.title(),
-                poll.state(), poll.opensAt(), poll.closesAt(), stored.candidates(), poll.approvedAt(), poll.approvedBy(),
+                poll.state(), poll.opensAt(), poll.closesAt(), stored.candidates(), poll.approvedAt(),
+                poll.approvedBy(),
                 poll.closedAt(), poll.announcement())));
     }
 
@@ -130,7 +134,8 @@ final class MemoryPolls implements PollStore {
     public boolean replace(Poll before, Poll after) {
         return db.with(() -> {
             Poll stored = polls.get(after.id());
-            if (stored == null || stored.state() != before.state() || !java.util.Objects.equals(stored.closedAt(), before.closedAt())
+            if (stored == null || stored.state() != before.state()
+                    || !java.util.Objects.equals(stored.closedAt(), before.closedAt())
                     || !java.util.Objects.equals(stored.approvedAt(), before.approvedAt())
                     || !stored.announcement().equals(before.announcement())) {
                 return false;
@@ -143,7 +148,8 @@ final class MemoryPolls implements PollStore {
     @Override
     public Candidate addCandidate(Candidate draft) {
         return db.with(() -> {
-            Candidate candidate = new Candidate(db.nextId(), draft.pollId(), draft.teamSlug(), draft.title(), draft.titleZh(),
+            Candidate candidate = new Candidate(db.nextId(), draft.pollId(), draft.teamSlug(), draft.title(),
+                    draft.titleZh(),
                     draft.tickets(), draft.pitch(), draft.pitchZh(), CandidateStatus.ACTIVE, "");
             withCandidates(draft.pollId(), list -> list.add(candidate));
             return candidate;
@@ -154,7 +160,8 @@ final class MemoryPolls implements PollStore {
     public boolean replaceCandidate(Candidate before, Candidate after) {
         return db.with(() -> {
             Poll p = polls.get(after.pollId());
-            boolean same = p != null && p.candidates().stream().anyMatch(c -> c.id() == after.id() && c.status() == before.status());
+            boolean same = p != null
+                    && p.candidates().stream().anyMatch(c -> c.id() == after.id() && c.status() == before.status());
             if (same) {
                 withCandidates(after.pollId(), list -> list.replaceAll(c -> c.id() == after.id() ? after : c));
             }

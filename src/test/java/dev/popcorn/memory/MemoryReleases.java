@@ -1,13 +1,13 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.ReleaseStore;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.release.BuildRef;
 import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.release.TestSummary;
-import dev.popcorn.domain.feedback.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,7 +87,8 @@ final class MemoryReleases implements ReleaseStore {
 
     @Override
     public Optional<Release> findByVersion(String version) {
-        return db.with(() -> rows.values().stream().map(Row::release).filter(r -> r.version().equals(version)).findFirst());
+        return db.with(
+                () -> rows.values().stream().map(Row::release).filter(r -> r.version().equals(version)).findFirst());
     }
 
     @Override
@@ -103,7 +104,8 @@ final class MemoryReleases implements ReleaseStore {
                 List<FeatureFeedback> features = new ArrayList<>();
                 for (Feature feature : release.features()) {
                     var said = reports.verdicts.entrySet().stream()
-                            .filter(e -> e.getKey().release() == release.id() && e.getKey().ticket().equals(feature.key()))
+                            .filter(e -> e.getKey().release() == release.id()
+                                    && e.getKey().ticket().equals(feature.key()))
                             .map(Map.Entry::getValue).toList();
                     long likes = said.stream().filter(v -> v.verdict() == Verdict.LIKE).count();
                     List<String> comments = said.stream().filter(v -> !v.comment().isEmpty())

@@ -36,7 +36,8 @@ final class MemoryReminders implements ReminderStore {
     public void choose(String userId, boolean remind, String language, Instant at) {
         db.run(() -> {
             Row old = rows.get(userId);
-            rows.put(userId, new Row(remind, language == null ? "" : language, at, old == null ? null : old.remindedFor()));
+            rows.put(userId,
+                    new Row(remind, language == null ? "" : language, at, old == null ? null : old.remindedFor()));
         });
     }
 

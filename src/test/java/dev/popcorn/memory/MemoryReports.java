@@ -64,7 +64,8 @@ final class MemoryReports implements ReportStore {
             reports.putIfAbsent(new ReportKey(release, user), at);
             verdicts.keySet().removeIf(k -> k.release() == release && k.user().equals(user));
             for (FeatureVerdict v : report.verdicts()) {
-                verdicts.put(new VerdictKey(release, user, v.featureKey()), new VerdictRow(v.verdict(), v.comment(), at));
+                verdicts.put(new VerdictKey(release, user, v.featureKey()),
+                        new VerdictRow(v.verdict(), v.comment(), at));
             }
             List<Long> supported = report.supportedWishes();
             // Supports handed in with this report are replaced; those of earlier reports stay.
@@ -106,7 +107,8 @@ final class MemoryReports implements ReportStore {
                 .sorted(Comparator.<Map.Entry<ReportKey, Instant>, Instant>comparing(Map.Entry::getValue).reversed()
                         .thenComparing(e -> e.getKey().user()))
                 .limit(limit)
-                .map(e -> new Handed(e.getKey().user(), e.getValue(), find(releaseId, e.getKey().user()).orElseThrow().verdicts()))
+                .map(e -> new Handed(e.getKey().user(), e.getValue(),
+                        find(releaseId, e.getKey().user()).orElseThrow().verdicts()))
                 .toList());
     }
 
@@ -189,7 +191,8 @@ final class MemoryReports implements ReportStore {
             for (String sketch : new java.util.LinkedHashSet<>(wanted)) {
                 fingerprints.forEach((key, f) -> {
                     if (dev.popcorn.domain.feedback.CommentSketch.near(sketch, f) && mine(sketch, f)) {
-                        authors.computeIfAbsent(sketch, x -> new ArrayList<>()).add(new Author(key.release(), key.user()));
+                        authors.computeIfAbsent(sketch, x -> new ArrayList<>())
+                                .add(new Author(key.release(), key.user()));
                     }
                 });
             }
@@ -199,15 +202,17 @@ final class MemoryReports implements ReportStore {
 
     @Override
     public boolean copies(long releaseId, String userId, String fingerprint) {
-        return db.with(() -> fingerprints.entrySet().stream().anyMatch(e -> dev.popcorn.domain.feedback.CommentSketch.near(fingerprint,
-                e.getValue()) && mine(fingerprint, e.getValue()) && !e.getKey().equals(new ReportKey(releaseId, userId))));
+        return db.with(() -> fingerprints.entrySet().stream()
+                .anyMatch(e -> dev.popcorn.domain.feedback.CommentSketch.near(fingerprint,
+                        e.getValue()) && mine(fingerprint, e.getValue())
+                        && !e.getKey().equals(new ReportKey(releaseId, userId))));
     }
 
     /** As the database counts: the marks shared against the asking sketch's own number (CommentSketch.near takes the smaller). */
     private static boolean mine(String asking, String stored) {
         java.util.Set<String> marks = dev.popcorn.domain.feedback.CommentSketch.marks(asking);
-        return marks.stream().filter(dev.popcorn.domain.feedback.CommentSketch.marks(stored)::contains).count()
-                >= dev.popcorn.domain.feedback.CommentSketch.needed(marks.size());
+        return marks.stream().filter(dev.popcorn.domain.feedback.CommentSketch.marks(stored)::contains)
+                .count() >= dev.popcorn.domain.feedback.CommentSketch.needed(marks.size());
     }
 
     @Override
@@ -243,8 +248,9 @@ final class MemoryReports implements ReportStore {
 
     @Override
     public List<Wish> unfulfilledWishesOf(String ticketKey) {
-        return db.with(() -> wishes.values().stream().filter(w -> ticketKey.equals(w.ticketKey()) && w.fulfilledAt() == null)
-                .map(this::wish).sorted(Comparator.comparingLong(Wish::id)).toList());
+        return db.with(
+                () -> wishes.values().stream().filter(w -> ticketKey.equals(w.ticketKey()) && w.fulfilledAt() == null)
+                        .map(this::wish).sorted(Comparator.comparingLong(Wish::id)).toList());
     }
 
     @Override

@@ -7,15 +7,15 @@ import dev.popcorn.app.award.LeaseStore;
 import dev.popcorn.app.forum.ForumThreadStore;
 import dev.popcorn.app.participation.ParticipationStore;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.domain.participation.Grant;
 import dev.popcorn.domain.participation.ParticipationEvent;
 import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.feedback.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +86,9 @@ final class MemorySmallStores {
 
         @Override
         public Set<List<String>> held(ParticipationKind kind, Collection<List<String>> userRefs) {
-            return db.with(() -> userRefs.stream().filter(k -> grants.containsKey(new Key(k.get(0), kind.name(), k.get(1))))
-                    .collect(java.util.stream.Collectors.toSet()));
+            return db.with(
+                    () -> userRefs.stream().filter(k -> grants.containsKey(new Key(k.get(0), kind.name(), k.get(1))))
+                            .collect(java.util.stream.Collectors.toSet()));
         }
 
         @Override
@@ -96,7 +97,8 @@ final class MemorySmallStores {
         }
 
         @Override
-        public Map<String, Long> points(Collection<String> userIds, Set<ParticipationKind> kinds, Instant from, Instant until) {
+        public Map<String, Long> points(Collection<String> userIds, Set<ParticipationKind> kinds, Instant from,
+                Instant until) {
             Map<String, Long> points = new java.util.HashMap<>();
             userIds.forEach(user -> points.put(user, points(user, kinds, from, until)));
             return points;
@@ -194,13 +196,15 @@ final class MemorySmallStores {
         @Override
         public List<Award> ofPoll(long pollId) {
             return db.with(() -> awards.values().stream().filter(a -> a.pollId() == pollId)
-                    .sorted(Comparator.comparingLong(Award::votes).reversed().thenComparingLong(Award::candidateId)).toList());
+                    .sorted(Comparator.comparingLong(Award::votes).reversed().thenComparingLong(Award::candidateId))
+                    .toList());
         }
 
         @Override
         public List<Award> ofTeam(String teamSlug) {
             return db.with(() -> awards.values().stream().filter(a -> a.teamSlug().equals(teamSlug))
-                    .sorted(Comparator.comparing(Award::approvedAt).thenComparingLong(Award::pollId).reversed()).toList());
+                    .sorted(Comparator.comparing(Award::approvedAt).thenComparingLong(Award::pollId).reversed())
+                    .toList());
         }
 
         @Override
@@ -208,7 +212,8 @@ final class MemorySmallStores {
             return db.with(() -> {
                 Map<String, Bucket> rows = new LinkedHashMap<>();
                 awards.values().forEach(a -> rows.merge(a.teamSlug(), new Bucket(a.teamSlug(), 1, a.approvedAt()),
-                        (x, y) -> new Bucket(x.team(), x.n() + y.n(), x.latest().isAfter(y.latest()) ? x.latest() : y.latest())));
+                        (x, y) -> new Bucket(x.team(), x.n() + y.n(),
+                                x.latest().isAfter(y.latest()) ? x.latest() : y.latest())));
                 Map<String, Long> buckets = new LinkedHashMap<>();
                 Comparator<Bucket> mostFirst = Comparator.comparingLong(Bucket::n).reversed();
                 Comparator<Bucket> latestFirst = Comparator.comparing(Bucket::latest).reversed();
@@ -375,8 +380,9 @@ final class MemorySmallStores {
 
         @Override
         public List<Account> all() {
-            return db.with(() -> accounts.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
-                    .toList());
+            return db
+                    .with(() -> accounts.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                            .toList());
         }
 
         @Override

@@ -1,9 +1,9 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.participation.StandingStore;
+import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.domain.participation.Activity;
 import dev.popcorn.domain.participation.Streak;
-import dev.popcorn.domain.feedback.Wish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,16 +127,19 @@ public final class MemoryStanding implements StandingStore {
     }
 
     @Override
-    public synchronized void lock(String userId, String level, Instant since, boolean locked, String by, String reason) {
+    public synchronized void lock(String userId, String level, Instant since, boolean locked, String by,
+            String reason) {
         LevelRow was = levels.get(userId);
-        levels.put(userId, new LevelRow(userId, level, since, locked, by, reason, was == null ? null : was.promotedAt()));
+        levels.put(userId,
+                new LevelRow(userId, level, since, locked, by, reason, was == null ? null : was.promotedAt()));
     }
 
     @Override
     public synchronized Map<String, Long> levelCounts(String firstLevel) {
         Map<String, Long> counts = new HashMap<>();
-        names.keySet().forEach(u -> counts.merge(Optional.ofNullable(levels.get(u)).map(LevelRow::level).orElse(firstLevel),
-                1L, Long::sum));
+        names.keySet()
+                .forEach(u -> counts.merge(Optional.ofNullable(levels.get(u)).map(LevelRow::level).orElse(firstLevel),
+                        1L, Long::sum));
         return counts;
     }
 

@@ -105,7 +105,8 @@ public final class MemoryStores implements StorePorts {
         return ledger(dev.popcorn.domain.participation.PointsRules.defaults(), clock);
     }
 
-    public dev.popcorn.app.participation.Ledger ledger(dev.popcorn.domain.participation.PointsRules rules, java.time.Clock clock) {
+    public dev.popcorn.app.participation.Ledger ledger(dev.popcorn.domain.participation.PointsRules rules,
+            java.time.Clock clock) {
         return new dev.popcorn.app.participation.Ledger(participation, db, audit(), rules,
                 dev.popcorn.domain.WeekCalendar.defaults(java.time.ZoneId.of("Asia/Shanghai")), clock);
     }

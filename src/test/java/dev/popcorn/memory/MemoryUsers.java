@@ -1,8 +1,8 @@
 package dev.popcorn.memory;
 
 import dev.popcorn.app.UserStore;
-import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.User;
+import dev.popcorn.domain.forum.ForumIdentity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -50,8 +50,9 @@ final class MemoryUsers implements UserStore {
         return db.with(() -> users.values().stream()
                 .filter(u -> u.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
                         || u.id().toLowerCase(java.util.Locale.ROOT).contains(needle))
-                .sorted(java.util.Comparator.<User>comparingInt(u -> u.id().toLowerCase(java.util.Locale.ROOT).equals(needle)
-                        || u.name().toLowerCase(java.util.Locale.ROOT).equals(needle) ? 0 : 1)
+                .sorted(java.util.Comparator
+                        .<User>comparingInt(u -> u.id().toLowerCase(java.util.Locale.ROOT).equals(needle)
+                                || u.name().toLowerCase(java.util.Locale.ROOT).equals(needle) ? 0 : 1)
                         .thenComparing(User::name).thenComparing(User::id))
                 .limit(limit).toList());
     }
@@ -65,7 +66,8 @@ final class MemoryUsers implements UserStore {
     public User upsertFromForum(ForumIdentity identity, Instant now) {
         return db.inTransaction(() -> {
             User user = upsert(identity.externalId(), identity.displayName(), now);
-            User updated = new User(user.id(), user.name(), user.joinedAt(), identity.trustLevel().orElse(user.trustLevel()),
+            User updated = new User(user.id(), user.name(), user.joinedAt(),
+                    identity.trustLevel().orElse(user.trustLevel()),
                     identity.username(), identity.groups());
             users.put(user.id(), updated);
             return updated;
@@ -131,8 +133,9 @@ final class MemoryUsers implements UserStore {
 
     @Override
     public void dropForumUsername(String id) {
-        db.run(() -> users.computeIfPresent(id, (key, u) -> new User(u.id(), u.name(), u.joinedAt(), u.trustLevel(), null,
-                u.groups())));
+        db.run(() -> users.computeIfPresent(id,
+                (key, u) -> new User(u.id(), u.name(), u.joinedAt(), u.trustLevel(), null,
+                        u.groups())));
     }
 
     @Override

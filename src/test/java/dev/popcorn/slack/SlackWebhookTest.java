@@ -58,7 +58,8 @@ class SlackWebhookTest {
         connector.answer(404, "no_service", Map.of()).answer(503, "", Map.of());
         DeliveryFailure gone = failure();
         assertThat(gone.retryable()).isFalse();
-        assertThat(gone.getMessage()).isEqualTo("the chat webhook answered 404: no_service").doesNotContain("secret-part");
+        assertThat(gone.getMessage()).isEqualTo("the chat webhook answered 404: no_service")
+                .doesNotContain("secret-part");
         assertThat(failure().retryable()).isTrue();
     }
 
@@ -87,14 +88,17 @@ class SlackWebhookTest {
     void aNameCannotMentionTheChannelOrForgeALink() {
         String markdown = "Team \\<\\!channel\\> and \\<https\\://evil\\|click\\> \\& co";
 
-        assertThat(SlackWebhook.mrkdwn(markdown)).isEqualTo("Team &lt;!channel&gt; and &lt;https://evil|click&gt; &amp; co");
+        assertThat(SlackWebhook.mrkdwn(markdown))
+                .isEqualTo("Team &lt;!channel&gt; and &lt;https://evil|click&gt; &amp; co");
     }
 
     @Test
     void theCardIsAttachedOnlyWhenSlackCanFetchIt() {
-        Announcement local = new Announcement(9, "Popcorn Award", "hi", new byte[0], "http://localhost:8080/polls/9/card.png",
+        Announcement local = new Announcement(9, "Popcorn Award", "hi", new byte[0],
+                "http://localhost:8080/polls/9/card.png",
                 "http://localhost:8080/polls/9", java.util.List.of());
-        Announcement public_ = new Announcement(9, "Popcorn Award", "hi", new byte[0], "https://popcorn.example.com/polls/9/card.png",
+        Announcement public_ = new Announcement(9, "Popcorn Award", "hi", new byte[0],
+                "https://popcorn.example.com/polls/9/card.png",
                 "https://popcorn.example.com/polls/9", java.util.List.of());
 
         assertThat(blockTypes(SlackWebhook.message(local))).containsExactly("header", "section");

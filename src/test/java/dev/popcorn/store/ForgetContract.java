@@ -99,15 +99,17 @@ abstract class ForgetContract {
     @Test
     void aForgottenFanLeavesNoTraceAndEveryTallyAddsUpAsBefore() throws SQLException {
         start(true);
-        String fan = one("SELECT w.author_id FROM wishes w WHERE EXISTS (SELECT 1 FROM ballots b WHERE b.user_id = w.author_id)"
-                + " AND EXISTS (SELECT 1 FROM participation_events e WHERE e.user_id = w.author_id) ORDER BY w.author_id");
+        String fan = one(
+                "SELECT w.author_id FROM wishes w WHERE EXISTS (SELECT 1 FROM ballots b WHERE b.user_id = w.author_id)"
+                        + " AND EXISTS (SELECT 1 FROM participation_events e WHERE e.user_id = w.author_id) ORDER BY w.author_id");
         Instant now = server.clock.instant();
         becomeAForumUserWithEverything(fan, now);
         String pass = server.pass(fan, NAME);
         String session = server.session(fan, NAME);
         assertThat(server.send("GET", "/api/v1/me/participation", pass, null).statusCode()).isEqualTo(200);
         assertThat(server.page("GET", "/me", session, null).body()).contains(NAME);
-        assertThat(leftovers(fan, NAME, FORUM_NAME, AVATAR)).as("the fan is stored in these places").hasSizeGreaterThan(15);
+        assertThat(leftovers(fan, NAME, FORUM_NAME, AVATAR)).as("the fan is stored in these places")
+                .hasSizeGreaterThan(15);
         Map<String, List<String>> before = tallies();
 
         // The export: everything, grouped, and only theirs.
@@ -140,7 +142,8 @@ abstract class ForgetContract {
         Eventually.holds("the forum account taken out of Popcorn's groups", Duration.ofSeconds(30),
                 () -> !fake.groupMembers("popcorn-fans").contains(FORUM_NAME)
                         && !fake.groupMembers("popcorn-early").contains(FORUM_NAME)
-                        && count("SELECT COUNT(*) FROM users WHERE forum_username IS NOT NULL AND id = '" + anonymous + "'") == 0,
+                        && count("SELECT COUNT(*) FROM users WHERE forum_username IS NOT NULL AND id = '" + anonymous
+                                + "'") == 0,
                 () -> fake.requests().toString());
         assertThat(fake.requests()).anyMatch(r -> r.startsWith("DELETE /groups/") && r.endsWith("/members.json"));
 
@@ -169,7 +172,8 @@ abstract class ForgetContract {
         // Again: the id names nobody any more.
         HttpResponse<String> again = server.send("POST", "/api/v1/users/" + fan + "/erasure", ADMIN, null);
         assertThat(again.statusCode()).isEqualTo(404);
-        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(again.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(server.send("GET", "/api/v1/users/" + fan + "/export", ADMIN, null).statusCode()).isEqualTo(404);
         assertThat(tallies()).isEqualTo(before);
     }
@@ -197,13 +201,17 @@ abstract class ForgetContract {
     @Test
     void aShortIdIsErasedWithoutTouchingWhatMerelyContainsIt() throws SQLException {
         start(false);
-        assertThat(server.send("PUT", "/api/v1/teams/camera", ADMIN, "{\"name\": \"Camera\"}").statusCode()).isIn(200, 201);
+        assertThat(server.send("PUT", "/api/v1/teams/camera", ADMIN, "{\"name\": \"Camera\"}").statusCode()).isIn(200,
+                201);
         assertThat(server.send("POST", "/api/v1/releases", ADMIN, "{\"version\": \"2026.11.20\", \"features\":"
-                + " [{\"key\": \"POP-1\", \"summary\": \"Night\", \"team\": \"camera\"}]}").statusCode()).isIn(200, 201);
+                + " [{\"key\": \"POP-1\", \"summary\": \"Night\", \"team\": \"camera\"}]}").statusCode())
+                .isIn(200, 201);
         server.signedInOnce("1", "1");
         assertThat(server.send("POST", "/api/v1/users/1/points", ADMIN,
-                "{\"points\": 10, \"reason\": \"10 reports in 1 week\", \"ref\": \"r-1\"}").statusCode()).isIn(200, 201);
-        List<String> others = rows("SELECT actor, action, subject, detail FROM audit_log WHERE subject <> 'user:1' ORDER BY id");
+                "{\"points\": 10, \"reason\": \"10 reports in 1 week\", \"ref\": \"r-1\"}").statusCode())
+                .isIn(200, 201);
+        List<String> others = rows(
+                "SELECT actor, action, subject, detail FROM audit_log WHERE subject <> 'user:1' ORDER BY id");
         assertThat(others).anyMatch(row -> row.contains("release:1"));
 
         HttpResponse<String> erased = server.send("POST", "/api/v1/users/1/erasure", ADMIN, null);
@@ -211,7 +219,8 @@ abstract class ForgetContract {
         String anonymous = JsonParser.parseString(erased.body()).getAsJsonObject().get("anonymousId").getAsString();
 
         assertThat(rows("SELECT actor, action, subject, detail FROM audit_log WHERE action <> 'user.forget'"
-                + " AND subject <> 'user:" + anonymous + "' ORDER BY id")).as("entries about other things, as they were")
+                + " AND subject <> 'user:" + anonymous + "' ORDER BY id"))
+                .as("entries about other things, as they were")
                 .isEqualTo(others);
         assertThat(rows("SELECT reason, points FROM participation_events WHERE user_id = '" + anonymous + "'"))
                 .containsExactly("10 reports in 1 week | 10");
@@ -253,17 +262,25 @@ abstract class ForgetContract {
         long release = count("SELECT MAX(id) FROM releases");
         String team = one("SELECT MIN(slug) FROM teams");
         update("INSERT INTO forum_accounts (name_lower, name, state, forum_user_id, forum_username, user_id, problem, checked_at)"
-                + " VALUES ('" + FORUM_NAME + "', '" + FORUM_NAME + "', 'LINKED', 4242, '" + FORUM_NAME + "', '" + fan + "', '', ?)", now);
-        update("INSERT INTO wish_followers (wish_id, user_id, followed_at) VALUES (" + wish + ", '" + fan + "', ?)", now);
-        update("INSERT INTO release_visits (release_id, user_id, first_at) SELECT " + release + ", '" + fan + "', ? FROM users"
+                + " VALUES ('" + FORUM_NAME + "', '" + FORUM_NAME + "', 'LINKED', 4242, '" + FORUM_NAME + "', '" + fan
+                + "', '', ?)", now);
+        update("INSERT INTO wish_followers (wish_id, user_id, followed_at) VALUES (" + wish + ", '" + fan + "', ?)",
+                now);
+        update("INSERT INTO release_visits (release_id, user_id, first_at) SELECT " + release + ", '" + fan
+                + "', ? FROM users"
                 + " WHERE id = '" + fan + "' AND NOT EXISTS (SELECT 1 FROM release_visits WHERE release_id = " + release
                 + " AND user_id = '" + fan + "')", now);
-        update("INSERT INTO standing_notices (user_id, kind, subject, at) VALUES ('" + fan + "', 'BADGE', 'reports.silver', ?)", now);
-        update("INSERT INTO forum_reminders (user_id, opted_in, lang, changed_at) VALUES ('" + fan + "', TRUE, 'zh', ?)", now);
-        update("INSERT INTO ended_sessions (user_id, issued_at, ended_at) VALUES ('" + fan + "', ?, ?)", now.minusSeconds(60), now);
-        update("INSERT INTO nominations (poll_id, user_id, team_slug, title, pitch, state, created_at) VALUES (" + poll + ", '"
+        update("INSERT INTO standing_notices (user_id, kind, subject, at) VALUES ('" + fan
+                + "', 'BADGE', 'reports.silver', ?)", now);
+        update("INSERT INTO forum_reminders (user_id, opted_in, lang, changed_at) VALUES ('" + fan
+                + "', TRUE, 'zh', ?)", now);
+        update("INSERT INTO ended_sessions (user_id, issued_at, ended_at) VALUES ('" + fan + "', ?, ?)",
+                now.minusSeconds(60), now);
+        update("INSERT INTO nominations (poll_id, user_id, team_slug, title, pitch, state, created_at) VALUES (" + poll
+                + ", '"
                 + fan + "', '" + team + "', 'My pick', 'Because " + NAME + " likes it', 'DECLINED', ?)", now);
-        update("INSERT INTO outbox (kind, ref, state, attempts, due_at, last_error, created_at) VALUES ('level.group', '" + fan
+        update("INSERT INTO outbox (kind, ref, state, attempts, due_at, last_error, created_at) VALUES ('level.group', '"
+                + fan
                 + "/1', 'FAILED', 1, ?, 'user " + fan + " has no forum account yet', ?)", now, now);
         // A lead's decision about them, in the audit log, with their name in its reason.
         HttpResponse<String> points = server.send("POST", "/api/v1/users/" + fan + "/points", ADMIN,
@@ -370,16 +387,17 @@ abstract class ForgetContract {
         return withConnection(c -> {
             List<String> rows = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    Object value = rs.getObject(i);
-                    row.append(i > 1 ? " | " : "").append(value instanceof java.time.OffsetDateTime at ? at.toInstant()
-                            : value instanceof java.sql.Timestamp ts ? ts.toInstant() : value);
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= columns; i++) {
+                        Object value = rs.getObject(i);
+                        row.append(i > 1 ? " | " : "")
+                                .append(value instanceof java.time.OffsetDateTime at ? at.toInstant()
+                                        : value instanceof java.sql.Timestamp ts ? ts.toInstant() : value);
+                    }
+                    rows.add(row.toString());
                 }
-                rows.add(row.toString());
-            }
             }
             return rows;
         });

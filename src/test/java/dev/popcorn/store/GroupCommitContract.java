@@ -9,16 +9,15 @@ import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Eligibility;
 import dev.popcorn.domain.feedback.ExperienceReport;
 import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.participation.PointsRules;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.feedback.Verdict;
-import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.participation.PointsRules;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -65,9 +64,11 @@ abstract class GroupCommitContract {
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), PointsRules.defaults(),
                 WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock);
         writer = new GroupCommit(store.transactions(), new GroupCommit.Settings(64, Duration.ofMillis(2), 10_000));
-        ballots = new CastBallot(store.polls(), store.ballots(), ledger, dev.popcorn.app.participation.Rights.everyone(),
+        ballots = new CastBallot(store.polls(), store.ballots(), ledger,
+                dev.popcorn.app.participation.Rights.everyone(),
                 store.users(), store.teams(), null, new Eligibility(0, Duration.ZERO, 0, false), writer, clock);
-        reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, dev.popcorn.app.participation.Rights.everyone(),
+        reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger,
+                dev.popcorn.app.participation.Rights.everyone(),
                 store.audit(), writer, clock);
     }
 
@@ -122,7 +123,8 @@ abstract class GroupCommitContract {
         clock.set(AWeek.POLL_CLOSES.minusMillis(1));
         Ballot before = ballots.cast("early", week.poll().id(), week.candidate(0).id());
         clock.set(AWeek.POLL_CLOSES);
-        assertThatViolation(() -> ballots.cast("late", week.poll().id(), week.candidate(0).id())).is(Kind.CLOSED, "poll.closed");
+        assertThatViolation(() -> ballots.cast("late", week.poll().id(), week.candidate(0).id())).is(Kind.CLOSED,
+                "poll.closed");
         assertThat(ballots.find(week.poll().id(), "early")).contains(before);
         assertThat(ballots.find(week.poll().id(), "late")).isEmpty();
     }
@@ -134,15 +136,17 @@ abstract class GroupCommitContract {
         var poll = store.polls().find(week.poll().id()).orElseThrow();
         assertThat(store.polls().replace(poll, poll.close(clock.instant()))).isTrue();
         clock.advance(Duration.ofMillis(1));
-        assertThatViolation(() -> ballots.cast("fan-b", week.poll().id(), week.candidate(1).id())).is(Kind.CLOSED, "poll.closed");
+        assertThatViolation(() -> ballots.cast("fan-b", week.poll().id(), week.candidate(1).id())).is(Kind.CLOSED,
+                "poll.closed");
         assertThat(ballots.find(week.poll().id(), "fan-b")).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM participation_events WHERE user_id = 'fan-b'")).isZero();
     }
 
     @Test
     void aPollOpenedAMomentAfterItWasReadAsADraftTakesABallotAtOnce() throws SQLException {
-        var release = store.releases().create("2026.11.27", AWeek.FRIDAY, AWeek.FRIDAY.plus(Duration.ofDays(4)), List.of(
-                new dev.popcorn.domain.release.Feature("POP-9", "Encore", "camera")));
+        var release = store.releases().create("2026.11.27", AWeek.FRIDAY, AWeek.FRIDAY.plus(Duration.ofDays(4)),
+                List.of(
+                        new dev.popcorn.domain.release.Feature("POP-9", "Encore", "camera")));
         long id = store.polls().create(release.id(), "Encore", AWeek.POLL_OPENS, AWeek.POLL_CLOSES).id();
         for (String team : List.of("camera", "battery")) {
             store.polls().addCandidate(id, team, "Encore of " + team, List.of(), "");
@@ -181,7 +185,8 @@ abstract class GroupCommitContract {
         }
         var poll = store.polls().find(week.poll().id()).orElseThrow();
         assertThat(store.polls().replace(poll, poll.close(clock.instant()))).isTrue();
-        long countedAtClose = store.ballots().tally(week.poll().id()).values().stream().mapToLong(Long::longValue).sum();
+        long countedAtClose = store.ballots().tally(week.poll().id()).values().stream().mapToLong(Long::longValue)
+                .sum();
         Thread.sleep(200);
         going.set(false);
         for (Future<?> future : done) {
@@ -254,8 +259,10 @@ abstract class GroupCommitContract {
     private void assertTotalsAreTheLedgersSums() {
         Map<String, Long> sums = new HashMap<>();
         store.db().jdbi().useHandle(h -> h.createQuery("SELECT user_id, SUM(points) AS p FROM participation_events"
-                + " WHERE revoked_at IS NULL GROUP BY user_id").map((rs, ctx) -> sums.put(rs.getString("user_id"),
-                rs.getLong("p"))).list());
+                + " WHERE revoked_at IS NULL GROUP BY user_id").map(
+                        (rs, ctx) -> sums.put(rs.getString("user_id"),
+                                rs.getLong("p")))
+                .list());
         Map<String, Long> totals = new HashMap<>();
         store.db().jdbi().useHandle(h -> h.createQuery("SELECT user_id, points FROM participation_totals")
                 .map((rs, ctx) -> totals.put(rs.getString("user_id"), rs.getLong("points"))).list());

@@ -70,12 +70,15 @@ abstract class JdbcStoreContract extends StoreContract {
                 List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")), List.of(), List.of()), SHIPPED);
 
         try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-             Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt)"
-                    + " VALUES (" + poll.id() + ", 'fan-1', " + candidate(1).id() + ", CURRENT_TIMESTAMP, 'X')"))
+                Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement
+                    .executeUpdate("INSERT INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt)"
+                            + " VALUES (" + poll.id() + ", 'fan-1', " + candidate(1).id()
+                            + ", CURRENT_TIMESTAMP, 'X')"))
                     .isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at)"
-                    + " VALUES (" + release.id() + ", 'fan-1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+            assertThatThrownBy(
+                    () -> statement.executeUpdate("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at)"
+                            + " VALUES (" + release.id() + ", 'fan-1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
                     .isInstanceOf(SQLException.class);
         }
     }

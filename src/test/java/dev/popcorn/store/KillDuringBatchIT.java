@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.app.AWeek;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,8 +42,10 @@ class KillDuringBatchIT {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> reported = new ArrayList<>();
         Map<String, String> voted = new HashMap<>();
-        try (BufferedReader acks = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = acks.readLine(); line != null && reported.size() + voted.size() < 2000; line = acks.readLine()) {
+        try (BufferedReader acks = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = acks.readLine(); line != null
+                    && reported.size() + voted.size() < 2000; line = acks.readLine()) {
                 String[] ack = line.split(" ");
                 if (ack[0].equals("report")) {
                     reported.add(ack[1]);
@@ -76,7 +77,8 @@ class KillDuringBatchIT {
                     .map((rs, ctx) -> verdicts.put(rs.getString("user_id"), rs.getInt("n"))).list());
             Map<String, String> ballots = new HashMap<>();
             jdbi.useHandle(h -> h.createQuery("SELECT user_id, candidate_id, receipt FROM ballots")
-                    .map((rs, ctx) -> ballots.put(rs.getString("user_id"), rs.getLong("candidate_id") + " " + rs.getString("receipt")))
+                    .map((rs, ctx) -> ballots.put(rs.getString("user_id"),
+                            rs.getLong("candidate_id") + " " + rs.getString("receipt")))
                     .list());
             Map<String, String> grants = new HashMap<>();
             jdbi.useHandle(h -> h.createQuery("SELECT user_id, kind FROM participation_events")
@@ -90,13 +92,17 @@ class KillDuringBatchIT {
             verdicts.keySet().forEach(user -> assertThat(grants).containsEntry(user, "REPORT_HANDED_IN"));
             ballots.keySet().forEach(user -> assertThat(grants).containsEntry(user, "BALLOT_CAST"));
             assertThat(grants).hasSize(verdicts.size() + ballots.size());
-            long totalsOff = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM participation_totals t WHERE t.points <>"
-                    + " (SELECT SUM(e.points) FROM participation_events e WHERE e.user_id = t.user_id)").mapTo(Long.class).one());
-            long totals = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM participation_totals").mapTo(Long.class).one());
+            long totalsOff = jdbi.withHandle(h -> h
+                    .createQuery("SELECT COUNT(*) FROM participation_totals t WHERE t.points <>"
+                            + " (SELECT SUM(e.points) FROM participation_events e WHERE e.user_id = t.user_id)")
+                    .mapTo(Long.class).one());
+            long totals = jdbi.withHandle(
+                    h -> h.createQuery("SELECT COUNT(*) FROM participation_totals").mapTo(Long.class).one());
             assertThat(totalsOff).isZero();
             assertThat(totals).isEqualTo(grants.size());
-            System.out.printf("killed mid-batch after %d acknowledged requests: %d reports and %d ballots stored, lost 0,"
-                    + " half-written 0%n", reported.size() + voted.size(), verdicts.size(), ballots.size());
+            System.out
+                    .printf("killed mid-batch after %d acknowledged requests: %d reports and %d ballots stored, lost 0,"
+                            + " half-written 0%n", reported.size() + voted.size(), verdicts.size(), ballots.size());
         }
     }
 }

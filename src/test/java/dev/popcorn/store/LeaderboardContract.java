@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.participation.Leaderboards;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.participation.ParticipationEvent;
 import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Team;
-import dev.popcorn.domain.feedback.Verdict;
-import dev.popcorn.domain.WeekCalendar;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,8 @@ abstract class LeaderboardContract {
     static final Instant WEEK_START = Instant.parse("2026-10-23T16:00:00Z");
     /** Friday 30 October 2026, 18:00 CET: an hour later in UTC than a week after the start. */
     static final Instant WEEK_END = Instant.parse("2026-10-30T17:00:00Z");
-    static final LeaderboardStore.Exclusions DEFAULT = new LeaderboardStore.Exclusions(List.of("staff", "admins"), true);
+    static final LeaderboardStore.Exclusions DEFAULT = new LeaderboardStore.Exclusions(List.of("staff", "admins"),
+            true);
 
     Store store;
     Store.Settings settings;
@@ -114,8 +115,10 @@ abstract class LeaderboardContract {
         // October in Berlin ends at 23:00 UTC on the 31st (CET): every grant above but none later.
         clock.set(Instant.parse("2026-10-31T22:59:59Z"));
         grant("bo", "november", 7, Instant.parse("2026-10-31T23:00:00Z"));
-        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.MONTH, 20, null))).containsExactly("1 Ana 1530", "2 Bo 25");
-        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.ALL, 20, null))).containsExactly("1 Ana 1530", "2 Bo 32");
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.MONTH, 20, null))).containsExactly("1 Ana 1530",
+                "2 Bo 25");
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.ALL, 20, null))).containsExactly("1 Ana 1530",
+                "2 Bo 32");
     }
 
     @Test
@@ -140,7 +143,8 @@ abstract class LeaderboardContract {
         assertThat(top.own().inTop()).isFalse();
 
         Leaderboards.UserBoard mine = boards(DEFAULT).users(Leaderboards.Period.WEEK, 3, "u2");
-        assertThat(mine.entries()).filteredOn(Leaderboards.Entry::mine).extracting(Leaderboards.Entry::name).containsExactly("Cy");
+        assertThat(mine.entries()).filteredOn(Leaderboards.Entry::mine).extracting(Leaderboards.Entry::name)
+                .containsExactly("Cy");
         assertThat(mine.own().rank()).isEqualTo(2);
         assertThat(mine.own().gap()).isEqualTo(10);
         assertThat(mine.own().inTop()).isTrue();
@@ -166,13 +170,15 @@ abstract class LeaderboardContract {
         // A grant that counted nothing (the weekly cap) does not move when they got there.
         grant("cy", "capped", 0, WEEK_START.plusSeconds(50));
 
-        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.WEEK, 10, null))).containsExactly("1 Cy 40", "2 Ana 40", "3 Bo 40");
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.WEEK, 10, null))).containsExactly("1 Cy 40",
+                "2 Ana 40", "3 Bo 40");
         Leaderboards.Own bo = boards(DEFAULT).users(Leaderboards.Period.WEEK, 10, "bo").own();
         assertThat(bo.rank()).isEqualTo(3);
         assertThat(bo.gap()).as("level on points with the place above").isZero();
         assertThat(boards(DEFAULT).users(Leaderboards.Period.WEEK, 10, "cy").own().rank()).isEqualTo(1);
         // All time has no moment to compare: the tie is shared.
-        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.ALL, 10, null))).containsExactly("1 Ana 40", "1 Bo 40", "1 Cy 40");
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.ALL, 10, null))).containsExactly("1 Ana 40",
+                "1 Bo 40", "1 Cy 40");
     }
 
     @Test
@@ -194,11 +200,13 @@ abstract class LeaderboardContract {
         sql("UPDATE users SET public_profile = FALSE WHERE id = 'shy'");
 
         Leaderboards.UserBoard board = boards(DEFAULT).users(Leaderboards.Period.WEEK, 20, "shy");
-        assertThat(lines(board)).as("a group named like an excluded one is not it").containsExactly("1 Fan 20", "2 Staffing fan 10");
+        assertThat(lines(board)).as("a group named like an excluded one is not it").containsExactly("1 Fan 20",
+                "2 Staffing fan 10");
         assertThat(board.own().rank()).as("the private user's place among the public").isEqualTo(1);
         assertThat(board.own().listed()).isFalse();
         assertThat(board.own().inTop()).isFalse();
-        assertThat(boards(DEFAULT).users(Leaderboards.Period.WEEK, 20, "fan").own().rank()).as("the private user is not counted").isEqualTo(1);
+        assertThat(boards(DEFAULT).users(Leaderboards.Period.WEEK, 20, "fan").own().rank())
+                .as("the private user is not counted").isEqualTo(1);
 
         Leaderboards.Own staffer = boards(DEFAULT).users(Leaderboards.Period.WEEK, 20, "staffer").own();
         assertThat(staffer.excluded()).isTrue();
@@ -233,17 +241,21 @@ abstract class LeaderboardContract {
             // rolled back
         }
 
-        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.ALL, 20, null))).containsExactly("1 Ana 30", "2 Bo 15");
-        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.WEEK, 20, null))).containsExactly("1 Ana 30", "2 Bo 15");
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.ALL, 20, null))).containsExactly("1 Ana 30",
+                "2 Bo 15");
+        assertThat(lines(boards(DEFAULT).users(Leaderboards.Period.WEEK, 20, null))).containsExactly("1 Ana 30",
+                "2 Bo 15");
         assertThat(store.participation().points("bo")).isEqualTo(15);
     }
 
     @Test
     void theMigrationBackfillsTheTotalsFromTheLedgerAsItStood() throws SQLException {
         settings = freshDatabase();
-        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password()).locations("classpath:db/migration")
+        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration")
                 .target("11").load().migrate();
-        try (var connection = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        try (var connection = java.sql.DriverManager.getConnection(settings.url(), settings.user(),
+                settings.password());
                 var statement = connection.createStatement()) {
             statement.execute("INSERT INTO users (id, name, joined_at) VALUES ('old', 'Old timer', CURRENT_TIMESTAMP)");
             statement.execute("INSERT INTO participation_events (user_id, kind, ref, points, at) VALUES"
@@ -280,9 +292,11 @@ abstract class LeaderboardContract {
             store.ballots().put(new Ballot(open.id(), "voter-" + n++, c.id(), shipped.plusSeconds(n), "R" + n));
         }
         // Battery's features were liked more: it wins the tie on votes with camera. Audio was disqualified.
-        store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(new FeatureVerdict("POP-2", Verdict.LIKE, ""),
-                new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, ""), new FeatureVerdict("POP-4", Verdict.LIKE, "")),
-                List.of(), List.of()), shipped);
+        store.reports()
+                .save(new ExperienceReport("fan-1", release.id(), List.of(new FeatureVerdict("POP-2", Verdict.LIKE, ""),
+                        new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, ""),
+                        new FeatureVerdict("POP-4", Verdict.LIKE, "")),
+                        List.of(), List.of()), shipped);
         store.polls().replaceCandidate(audio, audio.withStatus(CandidateStatus.DISQUALIFIED, "rigged"));
         Poll closed = store.polls().find(open.id()).orElseThrow();
 
@@ -296,7 +310,8 @@ abstract class LeaderboardContract {
         assertThat(boards(DEFAULT).teams(Leaderboards.Period.WEEK, 20).teams())
                 .extracting(t -> t.rank() + " " + t.slug() + " " + t.votes() + "/" + t.likes())
                 .containsExactly("1 battery 2/1", "2 camera 2/0", "3 gallery 1/0", "4 audio 0/1");
-        assertThat(boards(DEFAULT).teams(Leaderboards.Period.ALL, 2).teams()).extracting(LeaderboardStore.TeamLine::slug)
+        assertThat(boards(DEFAULT).teams(Leaderboards.Period.ALL, 2).teams())
+                .extracting(LeaderboardStore.TeamLine::slug)
                 .containsExactly("battery", "camera");
         clock.set(WEEK_END.plus(Duration.ofDays(1)));
         assertThat(boards(DEFAULT).teams(Leaderboards.Period.WEEK, 20).teams()).as("the next week").isEmpty();

@@ -20,7 +20,8 @@ public final class PostgresSchema {
 
     /** Creates a schema named {@code prefix} and a random part. */
     public static PostgresSchema create(String prefix) throws SQLException {
-        PostgresSchema schema = new PostgresSchema(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        PostgresSchema schema = new PostgresSchema(
+                prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         try (Connection connection = PostgresStoreIT.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema.name);
         }

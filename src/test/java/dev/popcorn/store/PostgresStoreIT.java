@@ -31,7 +31,8 @@ class PostgresStoreIT extends JdbcStoreContract {
             return DriverManager.getConnection(URL, USER, PASSWORD);
         } catch (SQLException e) {
             if ("true".equals(System.getenv("CI"))) {
-                throw new SQLException("PostgreSQL is required in CI but " + URL + " is not reachable: " + e.getMessage(), e);
+                throw new SQLException(
+                        "PostgreSQL is required in CI but " + URL + " is not reachable: " + e.getMessage(), e);
             }
             Assumptions.abort("PostgreSQL is not reachable at " + URL + " (" + e.getMessage()
                     + "); skipping the PostgreSQL store tests. They are required when CI=true.");

@@ -25,8 +25,10 @@ class SchemaUpgradeIT {
     private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
 
     @Test
-    void anH2DatabaseOfVersion21KeepsItsBallotsAndGrantsAndGoesOnNumberingAfterThem(@TempDir Path dir) throws Exception {
-        Store.Settings settings = new Store.Settings("jdbc:h2:file:" + dir.resolve("popcorn") + ";WRITE_DELAY=0", "", "", 2);
+    void anH2DatabaseOfVersion21KeepsItsBallotsAndGrantsAndGoesOnNumberingAfterThem(@TempDir Path dir)
+            throws Exception {
+        Store.Settings settings = new Store.Settings("jdbc:h2:file:" + dir.resolve("popcorn") + ";WRITE_DELAY=0", "",
+                "", 2);
         assertUpgraded(settings, Dialect.H2);
     }
 
@@ -59,9 +61,10 @@ class SchemaUpgradeIT {
                     + " VALUES ('bo', 'BALLOT_CAST', 'poll:3', 5, TIMESTAMP WITH TIME ZONE '2026-11-21 08:00:00+00', 'voted')");
             s.execute("INSERT INTO participation_events (user_id, kind, ref, points, at, reason)"
                     + " VALUES ('ana', 'BALLOT_CAST', 'poll:3', 5, TIMESTAMP WITH TIME ZONE '2026-11-21 09:00:00+00', 'voted')");
-            s.execute("INSERT INTO participation_events (user_id, kind, ref, points, at, reason, revoked_at, revoked_by, revoke_reason)"
-                    + " VALUES ('ana', 'REPORT_HANDED_IN', 'release:7', 10, TIMESTAMP WITH TIME ZONE '2026-11-21 09:05:00+00', 'report',"
-                    + " TIMESTAMP WITH TIME ZONE '2026-11-22 08:00:00+00', 'lead', 'copied')");
+            s.execute(
+                    "INSERT INTO participation_events (user_id, kind, ref, points, at, reason, revoked_at, revoked_by, revoke_reason)"
+                            + " VALUES ('ana', 'REPORT_HANDED_IN', 'release:7', 10, TIMESTAMP WITH TIME ZONE '2026-11-21 09:05:00+00', 'report',"
+                            + " TIMESTAMP WITH TIME ZONE '2026-11-22 08:00:00+00', 'lead', 'copied')");
             s.execute("DELETE FROM participation_events WHERE user_id = 'bo'");
         }
         try (Store store = Store.open(settings)) {
@@ -78,10 +81,14 @@ class SchemaUpgradeIT {
             assertThat(store.participation().find("ana", ParticipationKind.BALLOT_CAST, "poll:3")).isPresent();
 
             // The same act again is still refused by the key; a new one is numbered after the old rows.
-            assertThat(store.participation().record(new ParticipationEvent("ana", ParticipationKind.BALLOT_CAST, "poll:3", 5,
-                    AT, "again"))).isFalse();
-            assertThat(store.participation().record(new ParticipationEvent("ana", ParticipationKind.BALLOT_CAST, "poll:4", 5,
-                    AT, "voted"))).isTrue();
+            assertThat(store.participation()
+                    .record(new ParticipationEvent("ana", ParticipationKind.BALLOT_CAST, "poll:3", 5,
+                            AT, "again")))
+                    .isFalse();
+            assertThat(store.participation()
+                    .record(new ParticipationEvent("ana", ParticipationKind.BALLOT_CAST, "poll:4", 5,
+                            AT, "voted")))
+                    .isTrue();
             assertThat(store.participation().find("ana", ParticipationKind.BALLOT_CAST, "poll:4"))
                     .hasValueSatisfying(g -> assertThat(g.id()).isGreaterThan(3));
         }

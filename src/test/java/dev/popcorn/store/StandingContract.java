@@ -16,19 +16,19 @@ import dev.popcorn.app.participation.StandingParts;
 import dev.popcorn.app.participation.StandingReviews;
 import dev.popcorn.config.LevelsConfig;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.award.Eligibility;
 import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.feedback.Verdict;
+import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.participation.PointsRules;
-import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.participation.Right;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.feedback.Verdict;
-import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.web.common.Messages;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -97,7 +97,8 @@ abstract class StandingContract {
         };
         PointsRules points = new PointsRules(10, 5, 20, 15, 50);
         StandingParts parts = StandingParts.of(store.standing(), store.participation(), points, store.transactions(),
-                store.audit(), LevelsConfig.defaults().ladder(), LevelsConfig.defaults().streak(), ZONE, user -> List.of(user),
+                store.audit(), LevelsConfig.defaults().ladder(), LevelsConfig.defaults().streak(), ZONE,
+                user -> List.of(user),
                 mirror, clock);
         standing = parts.standing();
         levels = parts.levels();
@@ -105,7 +106,8 @@ abstract class StandingContract {
         overrides = parts.overrides();
         ledger = new Ledger(store.participation(), store.transactions(), store.audit(), points,
                 WeekCalendar.defaults(ZONE), clock, reviews);
-        handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger, levels,
+        handIn = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(), ledger,
+                levels,
                 store.audit(), dev.popcorn.app.GroupCommit.alone(store.transactions()), clock);
         store.teams().save(new dev.popcorn.domain.team.Team("camera", "Camera", List.of(
                 new dev.popcorn.domain.team.Member("Ada", "/photos/ada.png", "ada"))));
@@ -124,7 +126,8 @@ abstract class StandingContract {
     private Release ship() {
         Instant shipped = FIRST_FRIDAY.plus(Duration.ofDays(7L * releases.size()));
         clock.set(shipped.plus(Duration.ofHours(1)));
-        Release release = store.releases().create("2026." + (releases.size() + 1), shipped, shipped.plus(Duration.ofDays(4)),
+        Release release = store.releases().create("2026." + (releases.size() + 1), shipped,
+                shipped.plus(Duration.ofDays(4)),
                 List.of(new Feature("POP-" + (releases.size() + 1), "Feature " + (releases.size() + 1), "camera")));
         releases.add(release);
         return release;
@@ -132,7 +135,8 @@ abstract class StandingContract {
 
     private void report(String user, Release release, String comment) {
         handIn.handIn(new ExperienceReport(user, release.id(),
-                List.of(new FeatureVerdict(release.features().get(0).key(), Verdict.LIKE, comment)), List.of(), List.of()));
+                List.of(new FeatureVerdict(release.features().get(0).key(), Verdict.LIKE, comment)), List.of(),
+                List.of()));
     }
 
     @Test
@@ -147,7 +151,8 @@ abstract class StandingContract {
         assertThat(view.level().id()).isEqualTo("fan");
         assertThat(view.streak().current()).isEqualTo(4);
         assertThat(view.streak().freezes()).isEqualTo(1);
-        assertThat(view.badges()).extracting(h -> h.badge().key()).containsExactly("first-report.bronze", "streak.bronze");
+        assertThat(view.badges()).extracting(h -> h.badge().key()).containsExactly("first-report.bronze",
+                "streak.bronze");
         assertThat(badgesMirrored).containsExactly("first-report.bronze", "streak.bronze");
         assertThat(changes).extracting(Level::id).containsExactly("fan");
         assertThat(view.progress().next().id()).isEqualTo("enthusiast");
@@ -156,7 +161,8 @@ abstract class StandingContract {
         // each notice is handed on under the id it is kept with (the forum's private message is named by it)
         assertThat(noticed).containsExactlyInAnyOrderElementsOf(
                 store.standing().notices("fan-1", 10).stream().map(n -> n.id()).toList()).hasSize(3);
-        assertThat(store.standing().notice("fan-1", noticed.get(0)).orElseThrow().kind()).isEqualTo(StandingNotices.BADGE);
+        assertThat(store.standing().notice("fan-1", noticed.get(0)).orElseThrow().kind())
+                .isEqualTo(StandingNotices.BADGE);
         assertThat(store.standing().notice("fan-2", noticed.get(0))).as("another fan's").isEmpty();
 
         // reviewing again changes nothing: grants and badges are once
@@ -174,7 +180,8 @@ abstract class StandingContract {
         report("fan-1", release, words);
         report("fan-2", release, "  " + words.toUpperCase() + "!! ");
         report("fan-1", release, words + " Edited.");
-        assertThat(ledger.pointsFor("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:" + release.id())).isEqualTo(10);
+        assertThat(ledger.pointsFor("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:" + release.id()))
+                .isEqualTo(10);
         assertThat(ledger.points("fan-2")).isZero();
         assertThat(standing.view("fan-2").badges()).isEmpty();
     }
@@ -208,7 +215,8 @@ abstract class StandingContract {
         levels.joinEarlyAccess("fan-3");
         assertThat(levels.earlyAccess("fan-3")).isTrue();
         assertThat(joined).containsExactly("fan-3");
-        assertThatViolation(() -> levels.joinEarlyAccess("fan-2")).is(RuleViolation.Kind.FORBIDDEN, "level.right.EARLY_ACCESS");
+        assertThatViolation(() -> levels.joinEarlyAccess("fan-2")).is(RuleViolation.Kind.FORBIDDEN,
+                "level.right.EARLY_ACCESS");
         assertThat(levels.earlyAccess("fan-2")).isFalse();
         overrides.unlock("fan-3", "beta is over", "lead");
         assertThat(levels.level("fan-3").id()).as("activity decides again, at once").isEqualTo("newcomer");
@@ -231,20 +239,27 @@ abstract class StandingContract {
 
     @Test
     void aVoterBelowTheVotingLevelIsRefused() {
-        LevelsConfig strict = new LevelsConfig(new dev.popcorn.domain.participation.LevelLadder(LevelsConfig.defaults().ladder().levels(),
-                13, 90, Duration.ofDays(14), java.util.Map.of(Right.VOTE, "fan")), LevelsConfig.defaults().streak());
-        Levels gate = StandingParts.of(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
-                store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock).levels();
+        LevelsConfig strict = new LevelsConfig(
+                new dev.popcorn.domain.participation.LevelLadder(LevelsConfig.defaults().ladder().levels(),
+                        13, 90, Duration.ofDays(14), java.util.Map.of(Right.VOTE, "fan")),
+                LevelsConfig.defaults().streak());
+        Levels gate = StandingParts
+                .of(store.standing(), store.participation(), PointsRules.defaults(), store.transactions(),
+                        store.audit(), strict.ladder(), strict.streak(), ZONE, List::of, Standing.Mirror.none(), clock)
+                .levels();
         CastBallot ballots = new CastBallot(store.polls(), store.ballots(), ledger, gate, store.users(),
-                store.teams(), null, Eligibility.anyone(), dev.popcorn.app.GroupCommit.alone(store.transactions()), clock);
+                store.teams(), null, Eligibility.anyone(), dev.popcorn.app.GroupCommit.alone(store.transactions()),
+                clock);
         Release release = ship();
-        var poll = store.polls().create(release.id(), "Award", clock.instant(), clock.instant().plus(Duration.ofDays(3)));
+        var poll = store.polls().create(release.id(), "Award", clock.instant(),
+                clock.instant().plus(Duration.ofDays(3)));
         store.polls().addCandidate(poll.id(), "camera", "Faster camera", List.of("POP-1"), "");
         store.teams().save(new dev.popcorn.domain.team.Team("battery", "Battery", List.of()));
         store.polls().addCandidate(poll.id(), "battery", "Longer battery", List.of("POP-1"), "");
         store.polls().markOpened(poll.id(), clock.instant());
         long candidate = store.polls().find(poll.id()).orElseThrow().candidates().get(0).id();
-        assertThatViolation(() -> ballots.cast("fan-2", poll.id(), candidate)).is(RuleViolation.Kind.FORBIDDEN, "level.right.VOTE");
+        assertThatViolation(() -> ballots.cast("fan-2", poll.id(), candidate)).is(RuleViolation.Kind.FORBIDDEN,
+                "level.right.VOTE");
         assertThat(store.ballots().find(poll.id(), "fan-2")).isEmpty();
     }
 
@@ -260,16 +275,19 @@ abstract class StandingContract {
                 List.of("Dark mode for the gallery", "A shutter sound switch", "Bigger fonts in settings")));
         // A fourth today: the report is saved (its verdict changed), the wish is not filed, and the fan is told why.
         ExperienceReport fourth = new ExperienceReport("fan-2", release.id(),
-                List.of(new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "")), List.of(), List.of("Weather widget"));
+                List.of(new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "")), List.of(),
+                List.of("Weather widget"));
         HandInReport.Saved saved = handIn.save(HandInReport.Request.of(fourth, List.of()));
         assertThat(saved.wishesNotFiled()).containsExactly("Weather widget");
-        assertThat(saved.report().verdicts()).extracting(FeatureVerdict::verdict).containsExactly(Verdict.NOT_GOOD_ENOUGH);
+        assertThat(saved.report().verdicts()).extracting(FeatureVerdict::verdict)
+                .containsExactly(Verdict.NOT_GOOD_ENOUGH);
         assertThat(store.reports().wishOf("fan-2", release.id(), "Weather widget")).isEmpty();
         RuleViolation limit = saved.limit().orElseThrow();
         // A report of nothing but a wish over the limit is refused with the same words.
         assertThatViolation(() -> handIn.handIn(new ExperienceReport("fan-2", release.id(), List.of(), List.of(),
                 List.of("Another wish")))).is(RuleViolation.Kind.FORBIDDEN, "level.wishes.limit");
-        assertThat(store.reports().find(release.id(), "fan-2").orElseThrow().verdicts()).as("the saved report is untouched")
+        assertThat(store.reports().find(release.id(), "fan-2").orElseThrow().verdicts())
+                .as("the saved report is untouched")
                 .extracting(FeatureVerdict::verdict).containsExactly(Verdict.NOT_GOOD_ENOUGH);
         assertThat(Messages.text(Messages.ENGLISH, "error." + limit.code(), limit.args().toArray()))
                 .isEqualTo("At the level Newcomer you may file 3 wishes a day; none is left today.");
@@ -327,17 +345,21 @@ abstract class StandingContract {
         // Twelve real reports counted, but no review has granted the bronze tier yet (as between a quarter's end
         // and the next review for the season voter): bronze is next, not silver.
         for (int i = 0; i < 12; i++) {
-            store.participation().record(new dev.popcorn.domain.participation.ParticipationEvent("fan-1", ParticipationKind.REPORT_HANDED_IN,
-                    "release:" + (release.id() + 100 + i), 10, clock.instant(), "report handed in"));
+            store.participation()
+                    .record(new dev.popcorn.domain.participation.ParticipationEvent("fan-1",
+                            ParticipationKind.REPORT_HANDED_IN,
+                            "release:" + (release.id() + 100 + i), 10, clock.instant(), "report handed in"));
         }
-        assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
+        assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS)
+                .singleElement()
                 .satisfies(n -> {
                     assertThat(n.badge().tier()).isEqualTo(Badge.Tier.BRONZE);
                     assertThat(n.have()).isEqualTo(12);
                     assertThat(n.needs()).isEqualTo(10);
                 });
         reviews.review("fan-1");
-        assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
+        assertThat(standing.view("fan-1").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS)
+                .singleElement()
                 .satisfies(n -> assertThat(n.badge().tier()).isEqualTo(Badge.Tier.SILVER));
     }
 
@@ -349,7 +371,8 @@ abstract class StandingContract {
             reported.add(clock.instant());
         }
         // As after a deploy that brings these rules: the bonus and the badges were never granted.
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.url(), settings.user(),
+                settings.password());
                 java.sql.Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM participation_events WHERE kind IN ('STREAK_BONUS', 'BADGE')");
             s.executeUpdate("DELETE FROM user_badges");
@@ -360,7 +383,8 @@ abstract class StandingContract {
         assertThat(grants).filteredOn(g -> g.kind() == ParticipationKind.STREAK_BONUS).singleElement()
                 .satisfies(g -> assertThat(g.at()).as("at the fourth report").isEqualTo(reported.get(3)));
         assertThat(grants).filteredOn(g -> g.ref().equals("badge:first-report.bronze")).singleElement()
-                .satisfies(g -> assertThat(g.at()).as("at the report that earned it, not the latest").isEqualTo(reported.get(0)));
+                .satisfies(g -> assertThat(g.at()).as("at the report that earned it, not the latest")
+                        .isEqualTo(reported.get(0)));
         assertThat(grants).filteredOn(g -> g.ref().equals("badge:streak.bronze")).singleElement()
                 .satisfies(g -> assertThat(g.at()).as("a streak's tier at the latest act, not the review")
                         .isEqualTo(reported.get(3)));
@@ -383,12 +407,14 @@ abstract class StandingContract {
 
         // The first report was a copy: the lead revokes it, and the streak of four, its bonus and its badge go with it.
         var first = ledger.summary("fan-1", null).grants().stream()
-                .filter(g -> g.kind() == ParticipationKind.REPORT_HANDED_IN && g.ref().equals("release:" + shipped.get(0).id()))
+                .filter(g -> g.kind() == ParticipationKind.REPORT_HANDED_IN
+                        && g.ref().equals("release:" + shipped.get(0).id()))
                 .findFirst().orElseThrow();
         ledger.revoke(first.id(), "copied from another fan", "lead");
 
         Standing.View view = standing.view("fan-1");
-        assertThat(view.badges()).extracting(h -> h.badge().key()).contains("first-report.bronze").doesNotContain("streak.bronze");
+        assertThat(view.badges()).extracting(h -> h.badge().key()).contains("first-report.bronze")
+                .doesNotContain("streak.bronze");
         assertThat(ledger.summary("fan-1", null).grants()).filteredOn(g -> g.kind() == ParticipationKind.STREAK_BONUS)
                 .allSatisfy(g -> assertThat(g.revoked()).isTrue());
         assertThat(ledger.summary("fan-1", null).grants()).as("the report's comments go with it")

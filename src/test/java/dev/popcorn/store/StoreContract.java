@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.popcorn.StorePorts;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.CandidateStatus;
-import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.feedback.FeatureFeedback;
-import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.team.Member;
-import dev.popcorn.domain.participation.ParticipationEvent;
-import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.feedback.Verdict;
+import dev.popcorn.domain.participation.ParticipationEvent;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +59,10 @@ abstract class StoreContract {
         store.teams().save(new Team("camera", "Camera 相机", List.of(new Member("王磊 Wang Lei", "/photos/w.png"))));
         store.teams().save(new Team("battery", "Battery", List.of()));
         release = store.releases().create("2026.11.20", SHIPPED, SHIPPED.plus(Duration.ofDays(4)), List.of(
-                new Feature("POP-1", "Night mode", "夜景模式", "camera"), new Feature("POP-2", "Quiet charging", "battery")));
-        Poll draft = store.polls().create(release.id(), "Popcorn Award · 2026.11.20", SHIPPED.plus(Duration.ofHours(16)),
+                new Feature("POP-1", "Night mode", "夜景模式", "camera"),
+                new Feature("POP-2", "Quiet charging", "battery")));
+        Poll draft = store.polls().create(release.id(), "Popcorn Award · 2026.11.20",
+                SHIPPED.plus(Duration.ofHours(16)),
                 SHIPPED.plus(Duration.ofDays(6)));
         store.polls().addCandidate(draft.id(), "camera", "Night camera", List.of("POP-1"), "after dark");
         store.polls().addCandidate(draft.id(), "battery", "Quiet charging", List.of("POP-2"), "");
@@ -80,9 +82,12 @@ abstract class StoreContract {
                 new Feature("POP-" + (10 * week), "Feature " + week, "camera"),
                 new Feature("POP-" + (10 * week + 1), "Other " + week, "battery")));
         store.reports().save(new ExperienceReport("u" + week, next.id(), List.of(
-                new FeatureVerdict("POP-" + (10 * week), Verdict.LIKE, "nice " + week)), List.of(), List.of()), shipped);
-        Poll draft = store.polls().create(next.id(), "Popcorn Award · " + next.version(), shipped, shipped.plus(Duration.ofDays(6)));
-        Candidate camera = store.polls().addCandidate(draft.id(), "camera", "Camera " + week, List.of("POP-" + (10 * week)), "");
+                new FeatureVerdict("POP-" + (10 * week), Verdict.LIKE, "nice " + week)), List.of(), List.of()),
+                shipped);
+        Poll draft = store.polls().create(next.id(), "Popcorn Award · " + next.version(), shipped,
+                shipped.plus(Duration.ofDays(6)));
+        Candidate camera = store.polls().addCandidate(draft.id(), "camera", "Camera " + week,
+                List.of("POP-" + (10 * week)), "");
         store.polls().addCandidate(draft.id(), "battery", "Battery " + week, List.of(), "");
         Poll open = store.polls().find(draft.id()).orElseThrow().open(shipped);
         store.ballots().put(new Ballot(open.id(), "u" + week, camera.id(), shipped.plusSeconds(60), "R-" + week));
@@ -93,13 +98,16 @@ abstract class StoreContract {
     }
 
     dev.popcorn.app.week.WeekOverview overview() {
-        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.SHARED);
+        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(),
+                dev.popcorn.domain.award.TieRule.SHARED);
         return new dev.popcorn.app.week.WeekOverview(store.releases(), store.reports(), store.polls(), tally,
-                store.teams(), store.audit(), java.time.Clock.fixed(SHIPPED.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC));
+                store.teams(), store.audit(),
+                java.time.Clock.fixed(SHIPPED.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC));
     }
 
     dev.popcorn.app.award.Winners winners() {
-        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.SHARED);
+        var tally = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(),
+                dev.popcorn.domain.award.TieRule.SHARED);
         return new dev.popcorn.app.award.Winners(store.polls(), store.releases(), store.awards(), store.teams(), tally);
     }
 
@@ -108,7 +116,8 @@ abstract class StoreContract {
         assertThat(store.transactions().inTransaction(() -> store.teams().claim("design", "Design"))).isTrue();
         assertThat(store.transactions().inTransaction(() -> store.teams().claim("design", "Other name"))).isFalse();
         assertThat(store.teams().find("design").orElseThrow().name()).isEqualTo("Design");
-        assertThat(store.transactions().inTransaction(() -> store.teams().claim("camera", "Camera"))).as("saved before").isFalse();
+        assertThat(store.transactions().inTransaction(() -> store.teams().claim("camera", "Camera"))).as("saved before")
+                .isFalse();
         assertThat(store.teams().find("camera").orElseThrow().members()).hasSize(1);
     }
 
@@ -125,22 +134,25 @@ abstract class StoreContract {
     @Test
     void aNominationKeepsTheEnglishTitleGivenBesideItsChineseOne() {
         var nominations = store.nominations();
-        dev.popcorn.domain.award.Nomination both = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera",
-                "夜景相机", "Night camera", "天黑也能拍清楚", SHIPPED.plusSeconds(5)));
+        dev.popcorn.domain.award.Nomination both = nominations
+                .add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera",
+                        "夜景相机", "Night camera", "天黑也能拍清楚", SHIPPED.plusSeconds(5)));
         assertThat(nominations.find(both.id())).hasValueSatisfying(n -> {
             assertThat(n.titleEn()).isEqualTo("Night camera");
             assertThat(n.candidateTitle()).isEqualTo("Night camera");
             assertThat(n.candidateTitleZh()).isEqualTo("夜景相机");
         });
-        dev.popcorn.domain.award.Nomination one = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "battery",
-                "安静充电", "夜里没有声音", SHIPPED.plusSeconds(6)));
+        dev.popcorn.domain.award.Nomination one = nominations
+                .add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "battery",
+                        "安静充电", "夜里没有声音", SHIPPED.plusSeconds(6)));
         assertThat(nominations.find(one.id()).orElseThrow().titleEn()).isEmpty();
     }
 
     @Test
     void aWebhookBodyIsTakenOnceUntilItIsForgotten() {
         assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED)).isTrue();
-        assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED.plusSeconds(1))).as("replayed").isFalse();
+        assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED.plusSeconds(1))).as("replayed")
+                .isFalse();
         assertThat(store.webhookDeliveries().first("forum", "a".repeat(64), SHIPPED)).as("another sender").isTrue();
         assertThat(store.webhookDeliveries().purge(SHIPPED.plusSeconds(1))).isEqualTo(2);
         assertThat(store.webhookDeliveries().first("jira", "a".repeat(64), SHIPPED.plusSeconds(2))).isTrue();
@@ -151,7 +163,8 @@ abstract class StoreContract {
         Instant closing = SHIPPED.plus(Duration.ofDays(2));
         Poll closed = poll.close(closing);
         assertThat(store.polls().replace(poll, closed)).isTrue();
-        assertThat(store.polls().replace(poll, poll.close(closing.plusSeconds(5)))).as("read before the close").isFalse();
+        assertThat(store.polls().replace(poll, poll.close(closing.plusSeconds(5)))).as("read before the close")
+                .isFalse();
         assertThat(store.polls().find(poll.id()).orElseThrow().closedAt()).isEqualTo(closing);
 
         Candidate first = poll.candidates().get(0);
@@ -159,7 +172,8 @@ abstract class StoreContract {
         assertThat(store.polls().replaceCandidate(first, withdrawn)).isTrue();
         assertThat(store.polls().replaceCandidate(first, first.withStatus(CandidateStatus.DISQUALIFIED, "late")))
                 .as("read while it still stood").isFalse();
-        assertThat(store.polls().find(poll.id()).orElseThrow().candidates().get(0).status()).isEqualTo(CandidateStatus.WITHDRAWN);
+        assertThat(store.polls().find(poll.id()).orElseThrow().candidates().get(0).status())
+                .isEqualTo(CandidateStatus.WITHDRAWN);
     }
 
     @Test
@@ -172,16 +186,19 @@ abstract class StoreContract {
         Candidate renamed = added.edited("Night camera", "夜景相机", List.of("POP-1"), "After dark", "天黑以后");
         assertThat(store.polls().replaceCandidate(added, renamed)).isTrue();
         assertThat(store.polls().find(poll.id()).orElseThrow().candidates()).filteredOn(c -> c.id() == added.id())
-                .extracting(Candidate::titleZh, Candidate::pitchZh).containsExactly(org.assertj.core.groups.Tuple.tuple("夜景相机", "天黑以后"));
+                .extracting(Candidate::titleZh, Candidate::pitchZh)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("夜景相机", "天黑以后"));
     }
 
     @Test
     void anAuditEntryKeepsItsNoteForReadersOfAnyLanguage() {
         store.audit().record(new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "poll.close", "poll:1", "closed early")
                 .noted("closedEarly"));
-        store.audit().record(new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "announcement.edit", "poll:1", "12 characters")
-                .noted("announcement.characters", 12));
-        store.audit().record(new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "candidate.add", "poll:1", "Night camera"));
+        store.audit().record(
+                new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "announcement.edit", "poll:1", "12 characters")
+                        .noted("announcement.characters", 12));
+        store.audit()
+                .record(new dev.popcorn.domain.AuditEntry(SHIPPED, "lead", "candidate.add", "poll:1", "Night camera"));
         assertThat(store.audit().recent(3)).extracting(dev.popcorn.domain.AuditEntry::note).containsExactly(
                 List.of(), List.of("announcement.characters", "12"), List.of("closedEarly"));
     }
@@ -204,7 +221,8 @@ abstract class StoreContract {
         assertThat(views.get(5).release().id()).isEqualTo(release.id());
         assertThat(views.get(5).reports()).isZero();
         var winners = winners();
-        assertThat(winners.winners(10)).hasSize(5).allSatisfy(award -> assertThat(award.result().ballots()).isEqualTo(1));
+        assertThat(winners.winners(10)).hasSize(5)
+                .allSatisfy(award -> assertThat(award.result().ballots()).isEqualTo(1));
         assertThat(winners.winsOf("camera")).hasSize(5).extracting(w -> w.release().version())
                 .startsWith("2026.12.5", "2026.12.4");
         assertThat(winners.leaderboard()).extracting(b -> b.team().slug() + "=" + b.buckets())
@@ -229,13 +247,15 @@ abstract class StoreContract {
         assertThat(second).singleElement().satisfies(t -> assertThat(t.interrupted()).isTrue());
         outbox.done(id, "a", t0.plusSeconds(32));
         assertThat(outbox.find("tracker.feedback", "1/POP-1").orElseThrow().state())
-                .as("a lost its lease: its answer changes nothing").isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.PENDING);
+                .as("a lost its lease: its answer changes nothing")
+                .isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.PENDING);
         outbox.retry(id, "b", t0.plus(Duration.ofMinutes(5)), "Jira answered 503");
         var retrying = outbox.find("tracker.feedback", "1/POP-1").orElseThrow();
         assertThat(retrying.attempts()).isEqualTo(1);
         assertThat(retrying.lastError()).isEqualTo("Jira answered 503");
         assertThat(outbox.troubles(10)).extracting(t -> t.id()).containsExactly(id);
-        assertThat(outbox.claim("b", t0.plus(Duration.ofMinutes(4)), t0.plus(Duration.ofMinutes(5)), 5)).as("not due").isEmpty();
+        assertThat(outbox.claim("b", t0.plus(Duration.ofMinutes(4)), t0.plus(Duration.ofMinutes(5)), 5)).as("not due")
+                .isEmpty();
         var third = outbox.claim("c", t0.plus(Duration.ofMinutes(5)), t0.plus(Duration.ofMinutes(6)), 5);
         assertThat(third).singleElement().satisfies(t -> {
             // Two claims (a's, cut off, and b's), one settled attempt (b's retry).
@@ -255,10 +275,12 @@ abstract class StoreContract {
         assertThat(done.lastError()).isEmpty();
         assertThat(outbox.troubles(10)).isEmpty();
         // Done before the planner's moment: filed again. Done after it: left alone.
-        outbox.enqueueOrRearm("tracker.feedback", "1/POP-1", t0.plus(Duration.ofHours(2)), t0.plus(Duration.ofMinutes(59)));
+        outbox.enqueueOrRearm("tracker.feedback", "1/POP-1", t0.plus(Duration.ofHours(2)),
+                t0.plus(Duration.ofMinutes(59)));
         assertThat(outbox.find("tracker.feedback", "1/POP-1").orElseThrow().state())
                 .isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.DONE);
-        outbox.enqueueOrRearm("tracker.feedback", "1/POP-1", t0.plus(Duration.ofHours(2)), t0.plus(Duration.ofHours(2)));
+        outbox.enqueueOrRearm("tracker.feedback", "1/POP-1", t0.plus(Duration.ofHours(2)),
+                t0.plus(Duration.ofHours(2)));
         var rearmed = outbox.find("tracker.feedback", "1/POP-1").orElseThrow();
         assertThat(rearmed.state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.PENDING);
         assertThat(rearmed.attempts()).isZero();
@@ -271,7 +293,8 @@ abstract class StoreContract {
         Instant t0 = SHIPPED.plus(Duration.ofDays(1));
         outbox.enqueue("tracker.wish.file", "5", t0);
         var first = outbox.claim("a", t0, t0.plusSeconds(30), 5);
-        assertThat(first).singleElement().satisfies(t -> assertThat(t.firstTryAt()).as("as it was before the claim").isNull());
+        assertThat(first).singleElement()
+                .satisfies(t -> assertThat(t.firstTryAt()).as("as it was before the claim").isNull());
         long id = first.get(0).id();
         outbox.postpone(id, "a", t0.plusSeconds(1), "Jira answered 429 (rate limited) (retry after 1 s)");
         var waiting = outbox.find("tracker.wish.file", "5").orElseThrow();
@@ -282,8 +305,10 @@ abstract class StoreContract {
         assertThat(waiting.interrupted()).isFalse();
         assertThat(outbox.troubles(10)).extracting(t -> t.id()).containsExactly(id);
         outbox.claim("b", t0.plusSeconds(2), t0.plusSeconds(32), 5);
-        assertThat(outbox.find("tracker.wish.file", "5").orElseThrow().firstTryAt()).as("kept from the first try").isEqualTo(t0);
-        outbox.fail(id, "b", "Jira answered 403: You do not have permission to create issues", "tracker.grant.CREATE_ISSUES");
+        assertThat(outbox.find("tracker.wish.file", "5").orElseThrow().firstTryAt()).as("kept from the first try")
+                .isEqualTo(t0);
+        outbox.fail(id, "b", "Jira answered 403: You do not have permission to create issues",
+                "tracker.grant.CREATE_ISSUES");
         var failed = outbox.find("tracker.wish.file", "5").orElseThrow();
         assertThat(failed.advice()).isEqualTo("tracker.grant.CREATE_ISSUES");
         assertThat(failed.attempts()).isEqualTo(1);
@@ -317,7 +342,8 @@ abstract class StoreContract {
         }
         assertThat(outbox.find("badge.forum", "fan_1/reports.gold").orElseThrow().state())
                 .isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.FAILED);
-        assertThat(outbox.rearmFailed("level.group", "fan_1/", t0.plusSeconds(60))).as("pending ones stay as they are").isZero();
+        assertThat(outbox.rearmFailed("level.group", "fan_1/", t0.plusSeconds(60))).as("pending ones stay as they are")
+                .isZero();
     }
 
     @Test
@@ -342,8 +368,10 @@ abstract class StoreContract {
         assertThat(store.reports().wishOf("fan-1", release.id(), "Dark mode please")).contains(dark);
         assertThat(store.reports().wishOf("fan-2", release.id(), "Dark mode please")).as("another fan's").isEmpty();
         assertThat(store.reports().wishOf("fan-1", release.id(), "Dark mode")).as("other words").isEmpty();
-        assertThat(store.reports().wishOf("fan-1", release.id() + 1, "Dark mode please")).as("another release").isEmpty();
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().as("a report's new wishes are filed before")
+        assertThat(store.reports().wishOf("fan-1", release.id() + 1, "Dark mode please")).as("another release")
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .as("a report's new wishes are filed before")
                 .isThrownBy(() -> store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(),
                         List.of("Dark mode please")), SHIPPED));
         store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(), List.of(dark), List.of()), SHIPPED);
@@ -359,11 +387,13 @@ abstract class StoreContract {
         long ticketWish = store.reports().wishForTicket("MIUI-7", "Faster search", release.id(), SHIPPED);
         assertThat(store.reports().wishForTicket("MIUI-7", "Other words", release.id(), SHIPPED)).isEqualTo(ticketWish);
         assertThat(store.reports().wishes(List.of(ticketWish))).singleElement()
-                .as("backing a ticket is support: its wish has no author").satisfies(w -> assertThat(w.authored()).isFalse());
+                .as("backing a ticket is support: its wish has no author")
+                .satisfies(w -> assertThat(w.authored()).isFalse());
         assertThat(store.reports().topWishes(10)).as("a wish nobody supports is not top").hasSize(1);
         assertThat(store.reports().openWishes(10)).extracting(w -> w.id()).contains(dark, ticketWish);
         store.reports().linkTicket(dark, "MIUI-7");
-        assertThat(store.reports().unfulfilledWishesOf("MIUI-7")).extracting(w -> w.id()).containsExactly(dark, ticketWish);
+        assertThat(store.reports().unfulfilledWishesOf("MIUI-7")).extracting(w -> w.id()).containsExactly(dark,
+                ticketWish);
         assertThat(store.reports().supportersOfTicket("MIUI-7")).isEqualTo(2);
         assertThat(store.reports().supporters(dark)).containsExactly("fan-1", "fan-2");
         assertThat(store.reports().fulfil(dark, SHIPPED.plusSeconds(60))).isTrue();
@@ -376,17 +406,22 @@ abstract class StoreContract {
 
     @Test
     void ticketsAndForumThreadsAreKeptByTheirKeys() {
-        var ticket = new dev.popcorn.domain.feedback.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI", List.of(),
+        var ticket = new dev.popcorn.domain.feedback.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI",
+                List.of(),
                 List.of(), List.of("2026.12.4"));
         store.tickets().save(ticket, SHIPPED);
-        store.tickets().save(new dev.popcorn.domain.feedback.Ticket("MIUI-8", "Done thing", "Done", true, "MIUI", List.of(), List.of(),
-                List.of()), SHIPPED.plusSeconds(1));
+        store.tickets()
+                .save(new dev.popcorn.domain.feedback.Ticket("MIUI-8", "Done thing", "Done", true, "MIUI", List.of(),
+                        List.of(),
+                        List.of()), SHIPPED.plusSeconds(1));
         assertThat(store.tickets().find("MIUI-7").orElseThrow().fixVersions()).containsExactly("2026.12.4");
         assertThat(store.tickets().open(10)).extracting(t -> t.key()).containsExactly("MIUI-7");
         // The labels it held when seen, then as Popcorn's own label edit left them; a ticket never seen: not known.
         assertThat(store.tickets().labels("MIUI-7")).contains(List.of());
-        store.tickets().save(new dev.popcorn.domain.feedback.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI", List.of(),
-                List.of("ui", "popcorn-loved"), List.of("2026.12.4")), SHIPPED.plusSeconds(2));
+        store.tickets()
+                .save(new dev.popcorn.domain.feedback.Ticket("MIUI-7", "Faster search", "In Progress", false, "MIUI",
+                        List.of(),
+                        List.of("ui", "popcorn-loved"), List.of("2026.12.4")), SHIPPED.plusSeconds(2));
         assertThat(store.tickets().labels("MIUI-7")).contains(List.of("ui", "popcorn-loved"));
         store.tickets().labelsWritten("MIUI-7", List.of("ui", "popcorn-needs-work"));
         assertThat(store.tickets().labels("MIUI-7")).contains(List.of("ui", "popcorn-needs-work"));
@@ -397,7 +432,8 @@ abstract class StoreContract {
         store.tickets().labelsWritten("MIUI-7", List.of("popcorn-loved"));
         assertThat(store.tickets().labels("MIUI-7")).contains(List.of("popcorn-loved"));
         var posted = new dev.popcorn.app.forum.Forum.Posted(12, 34, "https://forum.example/t/12");
-        store.forumThreads().save(new dev.popcorn.app.forum.ForumThreadStore.Kept("popcorn-release-1", posted, "f1", SHIPPED));
+        store.forumThreads()
+                .save(new dev.popcorn.app.forum.ForumThreadStore.Kept("popcorn-release-1", posted, "f1", SHIPPED));
         store.forumThreads().save(new dev.popcorn.app.forum.ForumThreadStore.Kept("popcorn-release-1", posted, "f2",
                 SHIPPED.plusSeconds(9)));
         assertThat(store.forumThreads().find("popcorn-release-1").orElseThrow().fingerprint()).isEqualTo("f2");
@@ -408,9 +444,11 @@ abstract class StoreContract {
     void forumAccountsAreKeptByNameWhateverItsCaseAndFoundByUserAndForumId() {
         var accounts = store.forumAccounts();
         accounts.save(dev.popcorn.app.ForumAccountStore.Account.linked("WangLei", 12L, "wanglei", "12", SHIPPED));
-        accounts.save(new dev.popcorn.app.ForumAccountStore.Account("ghost", dev.popcorn.app.ForumAccountStore.State.MISSING,
-                null, null, null, "", SHIPPED));
-        accounts.save(new dev.popcorn.app.ForumAccountStore.Account("ghost", dev.popcorn.app.ForumAccountStore.State.UNAVAILABLE,
+        accounts.save(
+                new dev.popcorn.app.ForumAccountStore.Account("ghost", dev.popcorn.app.ForumAccountStore.State.MISSING,
+                        null, null, null, "", SHIPPED));
+        accounts.save(new dev.popcorn.app.ForumAccountStore.Account("ghost",
+                dev.popcorn.app.ForumAccountStore.State.UNAVAILABLE,
                 null, null, null, "x".repeat(600), SHIPPED.plusSeconds(1)));
 
         assertThat(accounts.find("wanglei").orElseThrow().forumUsername()).isEqualTo("wanglei");
@@ -432,8 +470,10 @@ abstract class StoreContract {
         var reminders = store.reminders();
         Instant deadline = release.reportsCloseAt();
         for (String[] fan : new String[][] {{"f1", "xiaoyu"}, {"f2", "lei"}, {"f3", "mei"}, {"f4", "ting"}}) {
-            store.users().upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity(fan[0], fan[1], "Fan " + fan[0], "", List.of(),
-                    false, false), SHIPPED);
+            store.users().upsertFromForum(
+                    new dev.popcorn.domain.forum.ForumIdentity(fan[0], fan[1], "Fan " + fan[0], "", List.of(),
+                            false, false),
+                    SHIPPED);
         }
         store.users().upsert("nf", "No forum", SHIPPED);
         assertThat(reminders.choice("f1")).isEqualTo(dev.popcorn.app.forum.ReminderStore.Choice.NONE);
@@ -442,11 +482,13 @@ abstract class StoreContract {
         reminders.choose("f3", false, "en", SHIPPED);
         reminders.choose("nf", true, "", SHIPPED);
         reminders.choose("f4", true, "", SHIPPED);
-        store.reports().save(new ExperienceReport("f4", release.id(), List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")),
-                List.of(), List.of()), SHIPPED);
+        store.reports()
+                .save(new ExperienceReport("f4", release.id(), List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")),
+                        List.of(), List.of()), SHIPPED);
 
         assertThat(reminders.choice("f2")).isEqualTo(new dev.popcorn.app.forum.ReminderStore.Choice(true, "zh-CN"));
-        assertThat(reminders.due(release.id(), deadline, 10)).as("asked, on the forum, not reported").containsExactly("f1", "f2");
+        assertThat(reminders.due(release.id(), deadline, 10)).as("asked, on the forum, not reported")
+                .containsExactly("f1", "f2");
         assertThat(reminders.due(release.id(), deadline, 1)).containsExactly("f1");
 
         assertThat(reminders.remind("f1", deadline)).isTrue();
@@ -457,7 +499,8 @@ abstract class StoreContract {
 
         reminders.choose("f1", false, "en", SHIPPED.plusSeconds(1));
         reminders.choose("f1", true, "zh-CN", SHIPPED.plusSeconds(2));
-        assertThat(reminders.due(release.id(), deadline, 10)).as("choosing again forgets no reminder").containsExactly("f2");
+        assertThat(reminders.due(release.id(), deadline, 10)).as("choosing again forgets no reminder")
+                .containsExactly("f2");
         Instant nextWeek = deadline.plus(Duration.ofDays(7));
         assertThat(reminders.due(release.id(), nextWeek, 10)).containsExactly("f1", "f2");
         assertThat(reminders.remind("f1", nextWeek)).isTrue();
@@ -467,13 +510,16 @@ abstract class StoreContract {
     @Test
     void buildNoticesAreLoggedFirstAndSettledLater() {
         var log = store.builds();
-        var notice = new dev.popcorn.domain.release.BuildNotice(new dev.popcorn.domain.release.BuildRef("mobile/release", 112,
-                "https://ci.example/job/mobile/job/release/112/"), "FINALIZED", "SUCCESS", "origin/release/1",
+        var notice = new dev.popcorn.domain.release.BuildNotice(
+                new dev.popcorn.domain.release.BuildRef("mobile/release", 112,
+                        "https://ci.example/job/mobile/job/release/112/"),
+                "FINALIZED", "SUCCESS", "origin/release/1",
                 java.util.Map.of("RELEASE_VERSION", "2026.11.27"), "", java.util.Optional.empty());
         var received = new dev.popcorn.app.release.BuildLog.Reason("jenkins.received", List.of());
         long first = log.record(SHIPPED, notice, dev.popcorn.app.release.BuildLog.Outcome.FAILED, received,
                 java.util.Optional.empty(), "{\"name\":\"release\"}");
-        long second = log.record(SHIPPED.plusSeconds(5), notice, dev.popcorn.app.release.BuildLog.Outcome.FAILED, received,
+        long second = log.record(SHIPPED.plusSeconds(5), notice, dev.popcorn.app.release.BuildLog.Outcome.FAILED,
+                received,
                 java.util.Optional.empty(), "{}");
         log.settle(first, dev.popcorn.app.release.BuildLog.Outcome.OPENED,
                 new dev.popcorn.app.release.BuildLog.Reason("jenkins.opened", List.of("2026.11.27", "2")),
@@ -496,10 +542,14 @@ abstract class StoreContract {
                 store.reports().fileWish("Bigger fonts", "fan-1", release.id(), SHIPPED)), List.of()), SHIPPED);
         List<Long> wishes = store.reports().openWishes(10).stream().map(w -> w.id()).sorted().toList();
         var notices = store.notices();
-        assertThat(notices.add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.4",
-                SHIPPED))).isTrue();
-        assertThat(notices.add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.5",
-                SHIPPED.plusSeconds(1)))).isFalse();
+        assertThat(notices
+                .add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.4",
+                        SHIPPED)))
+                .isTrue();
+        assertThat(notices
+                .add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(0), "", "MIUI-7", "2026.12.5",
+                        SHIPPED.plusSeconds(1))))
+                .isFalse();
         assertThat(notices.add(new dev.popcorn.domain.feedback.WishNotice("fan-1", wishes.get(1), "", "MIUI-8", "",
                 SHIPPED.plusSeconds(2)))).isTrue();
         assertThat(notices.of("fan-1", 10)).extracting(n -> n.wishText() + " " + n.ticketKey() + " " + n.shipsIn())
@@ -571,9 +621,11 @@ abstract class StoreContract {
     @Test
     void theForumLeadsAreTheLeadsWithAForumAccount() {
         var users = store.users();
-        users.upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity("f-2", "ann", "Ann", "", List.of("leads"), false, false),
+        users.upsertFromForum(
+                new dev.popcorn.domain.forum.ForumIdentity("f-2", "ann", "Ann", "", List.of("leads"), false, false),
                 SHIPPED);
-        users.upsertFromForum(new dev.popcorn.domain.forum.ForumIdentity("f-1", "bob", "Bob", "", List.of(), false, false),
+        users.upsertFromForum(
+                new dev.popcorn.domain.forum.ForumIdentity("f-1", "bob", "Bob", "", List.of(), false, false),
                 SHIPPED);
         users.upsert("lead", "Lead", SHIPPED);
         users.setLead("f-2", true);
@@ -633,7 +685,8 @@ abstract class StoreContract {
         assertThat(stored.candidates().get(0).tickets()).containsExactly("POP-1");
         assertThat(store.polls().findByRelease(release.id())).contains(stored);
         assertThat(store.releases().find(release.id())).contains(release);
-        assertThat(store.teams().find("camera").orElseThrow().members()).containsExactly(new Member("王磊 Wang Lei", "/photos/w.png"));
+        assertThat(store.teams().find("camera").orElseThrow().members())
+                .containsExactly(new Member("王磊 Wang Lei", "/photos/w.png"));
     }
 
     @Test
@@ -686,8 +739,10 @@ abstract class StoreContract {
             store.teams().save(new Team("team-" + i, "Team " + i, List.of()));
         }
         java.time.Clock clock = java.time.Clock.fixed(now.plusSeconds(60), java.time.ZoneOffset.UTC);
-        var manage = new dev.popcorn.app.award.ManagePoll(new dev.popcorn.app.award.ManagePoll.Stores(store.transactions(),
-                store.polls(), store.awards(), store.teams(), store.outbox(), store.audit()), null, null, clock);
+        var manage = new dev.popcorn.app.award.ManagePoll(
+                new dev.popcorn.app.award.ManagePoll.Stores(store.transactions(),
+                        store.polls(), store.awards(), store.teams(), store.outbox(), store.audit()),
+                null, null, clock);
         var nominations = new dev.popcorn.app.award.Nominations(new dev.popcorn.app.award.Nominations.Stores(
                 store.transactions(), store.nominations(), store.polls(), store.teams(), store.audit()), manage,
                 dev.popcorn.app.participation.Rights.everyone(), 3, clock);
@@ -715,15 +770,18 @@ abstract class StoreContract {
             pool.shutdown();
         }
         assertThat(store.nominations().ofUser(draft, "fan-1")).hasSize(3);
-        assertThat(refused).hasSize(5).allSatisfy(code -> assertThat(code).isIn("nomination.limit", "store.concurrent"));
+        assertThat(refused).hasSize(5)
+                .allSatisfy(code -> assertThat(code).isIn("nomination.limit", "store.concurrent"));
     }
 
     @Test
     void editingAReportReplacesItsVerdictsAndKeepsItsWishes() {
         ExperienceReport first = new ExperienceReport("fan-1", release.id(), List.of(
                 new FeatureVerdict("POP-1", Verdict.LIKE, "great at night"),
-                new FeatureVerdict("POP-2", Verdict.NOT_GOOD_ENOUGH, "")), List.of(
-                store.reports().fileWish("Call recording", "fan-1", release.id(), SHIPPED.plusSeconds(10))), List.of());
+                new FeatureVerdict("POP-2", Verdict.NOT_GOOD_ENOUGH, "")),
+                List.of(
+                        store.reports().fileWish("Call recording", "fan-1", release.id(), SHIPPED.plusSeconds(10))),
+                List.of());
         store.reports().save(first, SHIPPED.plusSeconds(10));
         long wish = store.reports().topWishes(10).get(0).id();
         store.reports().save(new ExperienceReport("fan-1", release.id(), List.of(
@@ -734,7 +792,8 @@ abstract class StoreContract {
 
         assertThat(store.reports().count(release.id())).isEqualTo(2);
         ExperienceReport stored = store.reports().find(release.id(), "fan-1").orElseThrow();
-        assertThat(stored.verdicts()).containsExactly(new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "too dark after all"));
+        assertThat(stored.verdicts())
+                .containsExactly(new FeatureVerdict("POP-1", Verdict.NOT_GOOD_ENOUGH, "too dark after all"));
         assertThat(stored.supportedWishes()).containsExactly(wish);
         assertThat(store.reports().topWishes(10)).singleElement().satisfies(w -> {
             assertThat(w.text()).isEqualTo("Call recording");
@@ -754,19 +813,24 @@ abstract class StoreContract {
     void theLedgerSumsAWindowOfKindsWithoutRevokedGrantsAndPagesNewestFirst() {
         var ledger = store.participation();
         ledger.record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", SHIPPED));
-        ledger.record(new ParticipationEvent("fan-1", ParticipationKind.BALLOT_CAST, "poll:1", 0, SHIPPED.plusSeconds(60),
-                "ballot cast, capped at the weekly limit of 10 points"));
-        ledger.record(ParticipationEvent.of("fan-1", ParticipationKind.WISH_FULFILLED, "wish:1", SHIPPED.plusSeconds(120)));
-        ledger.record(new ParticipationEvent("fan-1", ParticipationKind.AWARDED, "forum:1", 300, SHIPPED.plusSeconds(180),
-                "moderator's award"));
+        ledger.record(
+                new ParticipationEvent("fan-1", ParticipationKind.BALLOT_CAST, "poll:1", 0, SHIPPED.plusSeconds(60),
+                        "ballot cast, capped at the weekly limit of 10 points"));
+        ledger.record(
+                ParticipationEvent.of("fan-1", ParticipationKind.WISH_FULFILLED, "wish:1", SHIPPED.plusSeconds(120)));
+        ledger.record(
+                new ParticipationEvent("fan-1", ParticipationKind.AWARDED, "forum:1", 300, SHIPPED.plusSeconds(180),
+                        "moderator's award"));
         ledger.record(ParticipationEvent.of("fan-2", ParticipationKind.REPORT_HANDED_IN, "release:1", SHIPPED));
         var plain = java.util.EnumSet.of(ParticipationKind.REPORT_HANDED_IN, ParticipationKind.BALLOT_CAST);
         var all = java.util.EnumSet.allOf(ParticipationKind.class);
 
         assertThat(ledger.points("fan-1", plain, SHIPPED, SHIPPED.plusSeconds(3600))).isEqualTo(10);
         assertThat(ledger.points("fan-1", all, SHIPPED, SHIPPED.plusSeconds(3600))).isEqualTo(330);
-        assertThat(ledger.points("fan-1", all, SHIPPED.plusSeconds(1), SHIPPED.plusSeconds(180))).as("until excluded").isEqualTo(20);
-        assertThat(ledger.points("fan-1", java.util.EnumSet.noneOf(ParticipationKind.class), SHIPPED, SHIPPED.plusSeconds(3600)))
+        assertThat(ledger.points("fan-1", all, SHIPPED.plusSeconds(1), SHIPPED.plusSeconds(180))).as("until excluded")
+                .isEqualTo(20);
+        assertThat(ledger.points("fan-1", java.util.EnumSet.noneOf(ParticipationKind.class), SHIPPED,
+                SHIPPED.plusSeconds(3600)))
                 .isZero();
 
         var capped = ledger.find("fan-1", ParticipationKind.BALLOT_CAST, "poll:1").orElseThrow();
@@ -775,7 +839,8 @@ abstract class StoreContract {
         assertThat(capped.at()).isEqualTo(SHIPPED.plusSeconds(60));
         var newest = ledger.grants("fan-1", Long.MAX_VALUE, 2);
         assertThat(newest).extracting(g -> g.ref()).containsExactly("forum:1", "wish:1");
-        assertThat(ledger.grants("fan-1", newest.get(1).id(), 20)).extracting(g -> g.ref()).containsExactly("poll:1", "release:1");
+        assertThat(ledger.grants("fan-1", newest.get(1).id(), 20)).extracting(g -> g.ref()).containsExactly("poll:1",
+                "release:1");
         assertThat(ledger.find(newest.get(0).id())).contains(newest.get(0));
 
         assertThat(ledger.revoke(newest.get(0).id(), "lead-1", "not a real award", SHIPPED.plusSeconds(600))).isTrue();
@@ -826,7 +891,8 @@ abstract class StoreContract {
         List<String> fans = List.of("fan-1", "fan-3", "fan-2");
         for (int i = 0; i < fans.size(); i++) {
             store.reports().save(new ExperienceReport(fans.get(i), release.id(),
-                    List.of(new FeatureVerdict("POP-1", Verdict.LIKE, fans.get(i) + " likes it")), List.of(), List.of()),
+                    List.of(new FeatureVerdict("POP-1", Verdict.LIKE, fans.get(i) + " likes it")), List.of(),
+                    List.of()),
                     SHIPPED.plusSeconds(100 + i));
         }
         store.participation().record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HANDED_IN,
@@ -855,7 +921,8 @@ abstract class StoreContract {
         ParticipationEvent event = ParticipationEvent.of("fan-1", ParticipationKind.BALLOT_CAST, "poll:1", SHIPPED);
         assertThat(store.participation().record(event)).isTrue();
         assertThat(store.participation().record(event)).isFalse();
-        store.participation().record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", SHIPPED));
+        store.participation()
+                .record(ParticipationEvent.of("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", SHIPPED));
 
         assertThat(store.participation().points("fan-1")).isEqualTo(15);
         assertThat(store.participation().points("nobody")).isZero();
@@ -905,7 +972,8 @@ abstract class StoreContract {
                 Map.entry("fan-1", "David Wu"), Map.entry("fan-2", "小明 Xiaoming"));
         assertThat(store.users().names(List.of())).isEmpty();
         // An exact id comes before names that only hold the text.
-        assertThat(store.users().search("DAVID", 10)).extracting(dev.popcorn.domain.User::id).containsExactly("david", "fan-1");
+        assertThat(store.users().search("DAVID", 10)).extracting(dev.popcorn.domain.User::id).containsExactly("david",
+                "fan-1");
         assertThat(store.users().search("小明", 10)).extracting(dev.popcorn.domain.User::id).containsExactly("fan-2");
         // A wildcard typed by a lead is a character, not a pattern.
         assertThat(store.users().search("_", 10)).extracting(dev.popcorn.domain.User::id).containsExactly("fan_3");
@@ -918,8 +986,11 @@ abstract class StoreContract {
     // The Popcorn Award's scheduled work, tie-breaks and deliveries, on this database.
 
     private dev.popcorn.app.award.AwardSchedule schedule(String instance, dev.popcorn.MutableClock clock) {
-        return new dev.popcorn.app.award.AwardSchedule(store.transactions(), store.polls(), store.leases(), store.audit(),
-                new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.SHARED), clock,
+        return new dev.popcorn.app.award.AwardSchedule(store.transactions(), store.polls(), store.leases(),
+                store.audit(),
+                new dev.popcorn.app.award.Tally(store.ballots(), store.reports(),
+                        dev.popcorn.domain.award.TieRule.SHARED),
+                clock,
                 instance, Duration.ofSeconds(30));
     }
 
@@ -971,7 +1042,8 @@ abstract class StoreContract {
 
     @Test
     void aDraftOpensAtItsTimeOnceAndOnlyWithTwoStandingCandidates() {
-        Release next = store.releases().create("2026.11.27", SHIPPED.plus(Duration.ofDays(7)), SHIPPED.plus(Duration.ofDays(11)),
+        Release next = store.releases().create("2026.11.27", SHIPPED.plus(Duration.ofDays(7)),
+                SHIPPED.plus(Duration.ofDays(11)),
                 List.of(new Feature("POP-3", "Pocket mode", "camera")));
         Poll draft = store.polls().create(next.id(), "Popcorn Award · 2026.11.27", SHIPPED.plus(Duration.ofDays(8)),
                 SHIPPED.plus(Duration.ofDays(13)));
@@ -990,7 +1062,8 @@ abstract class StoreContract {
     @Test
     void tieBreaksAreCountedWhereTheBallotsAndReportsAre() {
         for (int i = 0; i < 6; i++) {
-            store.ballots().put(new Ballot(poll.id(), "fan-" + i, candidate(i % 2).id(), SHIPPED.plus(Duration.ofMinutes(10 - i)), "R-" + i));
+            store.ballots().put(new Ballot(poll.id(), "fan-" + i, candidate(i % 2).id(),
+                    SHIPPED.plus(Duration.ofMinutes(10 - i)), "R-" + i));
         }
         // Candidate 0 has fan-0 (10 min), fan-2 (8), fan-4 (6); candidate 1 has fan-1 (9), fan-3 (7), fan-5 (5).
         var reached = store.ballots().reachedAt(poll.id(), List.of(candidate(0).id(), candidate(1).id()), 3);
@@ -999,17 +1072,20 @@ abstract class StoreContract {
         assertThat(store.ballots().reachedAt(poll.id(), List.of(candidate(0).id()), 4)).isEmpty();
 
         store.reports().save(new ExperienceReport("fan-1", release.id(),
-                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, ""), new FeatureVerdict("POP-2", Verdict.LIKE, "")), List.of(), List.of()),
+                List.of(new FeatureVerdict("POP-1", Verdict.LIKE, ""), new FeatureVerdict("POP-2", Verdict.LIKE, "")),
+                List.of(), List.of()),
                 SHIPPED);
         store.reports().save(new ExperienceReport("fan-2", release.id(),
                 List.of(new FeatureVerdict("POP-2", Verdict.LIKE, "")), List.of(), List.of()), SHIPPED);
         assertThat(store.reports().likes(release.id(), List.of("POP-2"))).isEqualTo(2);
         assertThat(store.reports().likes(release.id(), List.of("POP-1", "POP-2"))).isEqualTo(3);
 
-        var firstToReach = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.FIRST_TO_REACH)
+        var firstToReach = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(),
+                dev.popcorn.domain.award.TieRule.FIRST_TO_REACH)
                 .of(store.polls().find(poll.id()).orElseThrow());
         assertThat(firstToReach.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
-        var mostLikes = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(), dev.popcorn.domain.award.TieRule.MOST_LIKES)
+        var mostLikes = new dev.popcorn.app.award.Tally(store.ballots(), store.reports(),
+                dev.popcorn.domain.award.TieRule.MOST_LIKES)
                 .of(store.polls().find(poll.id()).orElseThrow());
         assertThat(mostLikes.winners()).extracting(st -> st.candidate().id()).containsExactly(candidate(1).id());
     }
@@ -1018,15 +1094,18 @@ abstract class StoreContract {
     void aChatDeliveryCutOffMidWayIsNotSentAgainButWaitsForAPerson() {
         dev.popcorn.MutableClock clock = new dev.popcorn.MutableClock(SHIPPED);
         List<String> sent = new ArrayList<>();
-        java.util.Map<String, dev.popcorn.app.outbox.Outbox.Handler> handlers = java.util.Map.of("award.chat", sent::add, "award.forum", sent::add);
-        var settings = new dev.popcorn.app.outbox.Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), 1);
+        java.util.Map<String, dev.popcorn.app.outbox.Outbox.Handler> handlers = java.util.Map.of("award.chat",
+                sent::add, "award.forum", sent::add);
+        var settings = new dev.popcorn.app.outbox.Outbox.Settings(5, Duration.ofSeconds(30), Duration.ofHours(1),
+                Duration.ofMinutes(2), 1);
         store.outbox().enqueue("award.chat", "7", SHIPPED);
         store.outbox().enqueue("award.forum", "7", SHIPPED);
         // An instance takes both and dies before recording anything.
         assertThat(store.outbox().claim("killed", SHIPPED, SHIPPED.plus(Duration.ofMinutes(2)), 5)).hasSize(2);
         clock.advance(Duration.ofMinutes(3));
 
-        var outbox = new dev.popcorn.app.outbox.Outbox(store.outbox(), handlers, java.util.Set.of("award.chat"), settings, clock, "next");
+        var outbox = new dev.popcorn.app.outbox.Outbox(store.outbox(), handlers, java.util.Set.of("award.chat"),
+                settings, clock, "next");
         while (outbox.deliverDue() > 0) {
             // until nothing is due
         }
@@ -1035,36 +1114,47 @@ abstract class StoreContract {
         var chat = store.outbox().find("award.chat", "7").orElseThrow();
         assertThat(chat.state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.FAILED);
         assertThat(chat.lastError()).isEqualTo(dev.popcorn.app.outbox.Outbox.INTERRUPTED);
-        assertThat(store.outbox().find("award.forum", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.DONE);
+        assertThat(store.outbox().find("award.forum", "7").orElseThrow().state())
+                .isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.DONE);
         // A person checked the room: it did not arrive, so they retry, and it goes out once.
         assertThat(new dev.popcorn.app.outbox.OutboxTroubles(store.outbox(), clock).retryFailed()).isEqualTo(1);
         outbox.deliverDue();
         assertThat(sent).containsExactly("7", "7");
-        assertThat(store.outbox().find("award.chat", "7").orElseThrow().state()).isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.DONE);
+        assertThat(store.outbox().find("award.chat", "7").orElseThrow().state())
+                .isEqualTo(dev.popcorn.app.outbox.OutboxStore.State.DONE);
     }
 
     @Test
     void awardsAreKeptAsApprovedAndCountedIntoBuckets() {
         Instant at = SHIPPED.plus(Duration.ofDays(7));
-        store.awards().record(List.of(new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(), "camera", 12, at),
-                new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(1).id(), "battery", 12, at)));
+        store.awards()
+                .record(List.of(
+                        new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(), "camera", 12, at),
+                        new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(1).id(), "battery", 12, at)));
 
         assertThat(store.awards().ofPoll(poll.id())).hasSize(2);
-        assertThat(store.awards().ofTeam("camera")).extracting(dev.popcorn.app.award.AwardStore.Award::votes).containsExactly(12L);
+        assertThat(store.awards().ofTeam("camera")).extracting(dev.popcorn.app.award.AwardStore.Award::votes)
+                .containsExactly(12L);
         assertThat(store.awards().buckets()).containsOnlyKeys("battery", "camera").containsValues(1L, 1L);
-        assertThatThrownBy(() -> store.awards().record(List.of(new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(),
-                "camera", 13, at)))).as("one row per winner and poll").isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(
+                () -> store.awards()
+                        .record(List.of(new dev.popcorn.app.award.AwardStore.Award(poll.id(), candidate(0).id(),
+                                "camera", 13, at))))
+                .as("one row per winner and poll").isInstanceOf(RuntimeException.class);
     }
 
     @Test
     void nominationsAreOnePerUserPollAndTeamAndDecidedOnceWhilePending() {
         Instant at = SHIPPED.plus(Duration.ofHours(1));
         var nominations = store.nominations();
-        dev.popcorn.domain.award.Nomination first = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera",
-                "Night camera 夜景", "Stars at night, 星星", at));
-        dev.popcorn.domain.award.Nomination other = nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "battery",
-                "Quiet charging", "No whine", at.plusSeconds(1)));
-        nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-2", "camera", "Camera", "Fast", at.plusSeconds(2)));
+        dev.popcorn.domain.award.Nomination first = nominations
+                .add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera",
+                        "Night camera 夜景", "Stars at night, 星星", at));
+        dev.popcorn.domain.award.Nomination other = nominations
+                .add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "battery",
+                        "Quiet charging", "No whine", at.plusSeconds(1)));
+        nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-2", "camera", "Camera", "Fast",
+                at.plusSeconds(2)));
 
         assertThat(first.id()).isPositive();
         assertThat(nominations.find(first.id())).hasValue(first);
@@ -1074,8 +1164,10 @@ abstract class StoreContract {
         assertThat(nominations.ofPoll(poll.id() + 1000)).isEmpty();
         assertThat(nominations.holdPoll(poll.id())).isTrue();
         assertThat(nominations.holdPoll(poll.id() + 1000)).isFalse();
-        assertThatThrownBy(() -> nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera", "Again",
-                "Again", at))).as("one per user, poll and team").isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(
+                () -> nominations.add(dev.popcorn.domain.award.Nomination.of(poll.id(), "fan-1", "camera", "Again",
+                        "Again", at)))
+                .as("one per user, poll and team").isInstanceOf(RuleViolation.class)
                 .extracting(e -> ((RuleViolation) e).code()).isEqualTo("store.concurrent");
 
         dev.popcorn.domain.award.Nomination accepted = first.accepted(candidate(0).id(), "lead", at.plusSeconds(60));
@@ -1085,7 +1177,8 @@ abstract class StoreContract {
                 .as("a decided nomination stays decided").isFalse();
         assertThat(nominations.find(first.id()).orElseThrow().candidateId()).isEqualTo(candidate(0).id());
 
-        dev.popcorn.domain.award.Nomination declined = other.declined("Not shipped this week", "lead", at.plusSeconds(62));
+        dev.popcorn.domain.award.Nomination declined = other.declined("Not shipped this week", "lead",
+                at.plusSeconds(62));
         assertThat(nominations.decide(declined)).isTrue();
         assertThat(nominations.find(other.id())).hasValue(declined);
         assertThat(declined.candidateId()).isNull();

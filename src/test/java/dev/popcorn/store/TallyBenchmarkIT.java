@@ -3,12 +3,12 @@ package dev.popcorn.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.app.award.Tally;
-import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.award.TieRule;
+import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Team;
-import dev.popcorn.domain.award.TieRule;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,7 +33,8 @@ class TallyBenchmarkIT {
 
     @Test
     void aMillionBallotsOnTheEmbeddedDatabase() {
-        try (Store store = Store.open(new Store.Settings("jdbc:h2:file:" + data.resolve("bench") + ";WRITE_DELAY=0", "", "", 4))) {
+        try (Store store = Store
+                .open(new Store.Settings("jdbc:h2:file:" + data.resolve("bench") + ";WRITE_DELAY=0", "", "", 4))) {
             run("H2", store, "SELECT X FROM SYSTEM_RANGE(1, " + BALLOTS + ")");
         }
     }
@@ -71,7 +72,8 @@ class TallyBenchmarkIT {
             }
             choice.append(" END");
             String insert = "INSERT INTO ballots (poll_id, user_id, candidate_id, cast_at, receipt) SELECT "
-                    + poll.id() + ", CONCAT('bench-', x), " + choice + ", TIMESTAMP WITH TIME ZONE '2026-11-21 10:00:00+00', 'BENCH'"
+                    + poll.id() + ", CONCAT('bench-', x), " + choice
+                    + ", TIMESTAMP WITH TIME ZONE '2026-11-21 10:00:00+00', 'BENCH'"
                     + " FROM (" + numbers + ") n";
             store.db().with(h -> h.execute(insert));
             return null;
@@ -85,7 +87,8 @@ class TallyBenchmarkIT {
         long first = System.nanoTime() - t0;
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            store.ballots().put(new dev.popcorn.domain.award.Ballot(poll.id(), "bench-1", ids.get(i % 2), SHIPPED, "BENCH"));
+            store.ballots()
+                    .put(new dev.popcorn.domain.award.Ballot(poll.id(), "bench-1", ids.get(i % 2), SHIPPED, "BENCH"));
             long t1 = System.nanoTime();
             tally.of(poll);
             best = Math.min(best, System.nanoTime() - t1);

@@ -4,13 +4,13 @@ import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.award.CastBallot;
 import dev.popcorn.app.feedback.HandInReport;
 import dev.popcorn.app.participation.Ledger;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Eligibility;
 import dev.popcorn.domain.feedback.ExperienceReport;
 import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.feedback.Verdict;
-import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.participation.PointsRules;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +35,13 @@ final class WritingUntilKilled {
         Store store = Store.open(new Store.Settings(args[0], "", "", 8));
         Ledger ledger = new Ledger(store.participation(), store.transactions(), store.audit(), PointsRules.defaults(),
                 WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock);
-        GroupCommit writer = new GroupCommit(store.transactions(), new GroupCommit.Settings(200, Duration.ofMillis(2), 10_000));
-        CastBallot ballots = new CastBallot(store.polls(), store.ballots(), ledger, dev.popcorn.app.participation.Rights.everyone(),
+        GroupCommit writer = new GroupCommit(store.transactions(),
+                new GroupCommit.Settings(200, Duration.ofMillis(2), 10_000));
+        CastBallot ballots = new CastBallot(store.polls(), store.ballots(), ledger,
+                dev.popcorn.app.participation.Rights.everyone(),
                 store.users(), store.teams(), null, Eligibility.anyone(), writer, clock);
-        HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(), store.tickets(),
+        HandInReport reports = new HandInReport(store.transactions(), store.releases(), store.reports(),
+                store.tickets(),
                 ledger, dev.popcorn.app.participation.Rights.everyone(), store.audit(), writer, clock);
         long release = Long.parseLong(args[1]);
         long poll = Long.parseLong(args[4]);
@@ -46,7 +49,7 @@ final class WritingUntilKilled {
         for (int t = 0; t < 16; t++) {
             int thread = t;
             Thread writing = new Thread(() -> {
-                for (int i = 0; ; i++) {
+                for (int i = 0;; i++) {
                     String user = "u-" + thread + "-" + i;
                     if (i % 2 == 0) {
                         reports.handIn(new ExperienceReport(user, release, List.of(

@@ -51,14 +51,16 @@ class JsonLogsIT {
         assertThat(jar).as("the packaged server (mvn package runs before the integration tests)").exists();
         Path out = data.resolve("stdout.log");
         Path err = data.resolve("stderr.log");
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(),
                 "serve", "--config", config.toString(), "--data", data.resolve("popcorn-data").toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         Eventually.holds("the server up", Duration.ofSeconds(60), () -> status(http, port) == 200, () -> read(err));
 
-        HttpResponse<String> problem = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/releases/42"))
-                .header("X-Request-Id", "shipper-check-1").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> problem = http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/releases/42"))
+                        .header("X-Request-Id", "shipper-check-1").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(problem.statusCode()).isEqualTo(404);
         assertThat(problem.headers().firstValue("X-Request-Id")).hasValue("shipper-check-1");
         assertThat(JsonParser.parseString(problem.body()).getAsJsonObject().get("requestId").getAsString())

@@ -79,7 +79,8 @@ class MetricsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void aWeekIsMeasuredByRouteTemplateWithTheWritesTheOutboxTheCallsOutThePoolAndTheJvm(String database) throws Exception {
+    void aWeekIsMeasuredByRouteTemplateWithTheWritesTheOutboxTheCallsOutThePoolAndTheJvm(String database)
+            throws Exception {
         start(database, Map.of("metrics.token", TOKEN, "slack.webhook-url", SLACK));
         ok("PUT", "/api/v1/teams/camera", LEAD, "{\"name\": \"Camera\"}");
         ok("PUT", "/api/v1/teams/battery", LEAD, "{\"name\": \"Battery\"}");
@@ -91,8 +92,10 @@ class MetricsIT {
         long candidate = opened.getAsJsonObject("poll").getAsJsonArray("candidates").get(0).getAsJsonObject().get("id")
                 .getAsLong();
         ok("POST", "/api/v1/polls/" + poll + "/open", LEAD, null);
-        ok("PUT", "/api/v1/polls/" + poll + "/ballot", server.pass("fan-1", "Fan One"), "{\"candidate\": " + candidate + "}");
-        ok("PUT", "/api/v1/polls/" + poll + "/ballot", server.pass("fan-2", "Fan Two"), "{\"candidate\": " + candidate + "}");
+        ok("PUT", "/api/v1/polls/" + poll + "/ballot", server.pass("fan-1", "Fan One"),
+                "{\"candidate\": " + candidate + "}");
+        ok("PUT", "/api/v1/polls/" + poll + "/ballot", server.pass("fan-2", "Fan Two"),
+                "{\"candidate\": " + candidate + "}");
         assertThat(send("GET", "/api/v1/releases/987654", null, null, Map.of()).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/no/such/page/123456", null, null, Map.of()).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/v1/polls/" + poll + "/close", null, null, Map.of()).statusCode()).isEqualTo(401);
@@ -106,24 +109,29 @@ class MetricsIT {
         assertThat(value(during, "popcorn_http_requests_seconds_count",
                 "method=\"GET\",route=\"/api/v1/releases/{id}\",status=\"404\"")).isEqualTo(1.0);
         assertThat(value(during, "popcorn_http_requests_seconds_count",
-                "method=\"POST\",route=\"/api/v1/polls/{id}/close\",status=\"401\"")).as("refused by the gate, still its route")
+                "method=\"POST\",route=\"/api/v1/polls/{id}/close\",status=\"401\""))
+                .as("refused by the gate, still its route")
                 .isEqualTo(1.0);
-        assertThat(value(during, "popcorn_http_requests_seconds_count", "method=\"GET\",route=\"unmatched\",status=\"404\""))
+        assertThat(value(during, "popcorn_http_requests_seconds_count",
+                "method=\"GET\",route=\"unmatched\",status=\"404\""))
                 .isEqualTo(1.0);
-        assertThat(value(during, "popcorn_http_requests_seconds_count", "method=\"GET\",route=\"static\",status=\"200\""))
+        assertThat(
+                value(during, "popcorn_http_requests_seconds_count", "method=\"GET\",route=\"static\",status=\"200\""))
                 .as("the static files as one").isEqualTo(1.0);
         assertThat(during).as("with their latency").contains(
                 "popcorn_http_requests_seconds_bucket{method=\"PUT\",route=\"/api/v1/polls/{id}/ballot\",status=\"200\",le=\"0.1\"}");
         List<String> routes = labels(during, "route");
         assertThat(routes).as("templates only: no id, no path a client made up").isNotEmpty()
                 .noneMatch(route -> route.matches(".*/\\d+.*")).doesNotContain("/no/such/page/123456");
-        assertThat(value(during, "popcorn_writes_batch_writes_count", "")).as("the ballots went through the group commit")
+        assertThat(value(during, "popcorn_writes_batch_writes_count", ""))
+                .as("the ballots went through the group commit")
                 .isGreaterThanOrEqualTo(1.0);
         assertThat(value(during, "popcorn_writes_batch_writes_sum", "")).isEqualTo(2.0);
         assertThat(value(during, "popcorn_writes_commit_seconds_count", "")).isGreaterThanOrEqualTo(1.0);
         assertThat(value(during, "popcorn_writes_queue_writes", "")).isEqualTo(0.0);
         assertThat(value(during, "popcorn_writes_refused_total", "")).isEqualTo(0.0);
-        assertThat(during).contains("hikaricp_connections_active{pool=\"popcorn\"}", "hikaricp_connections_max{pool=\"popcorn\"}",
+        assertThat(during).contains("hikaricp_connections_active{pool=\"popcorn\"}",
+                "hikaricp_connections_max{pool=\"popcorn\"}",
                 "jvm_memory_used_bytes{", "jvm_threads_live_threads", "process_uptime_seconds", "jetty_threads_busy",
                 "jetty_connections_current_connections");
 
@@ -132,7 +140,8 @@ class MetricsIT {
         ok("POST", "/api/v1/polls/" + poll + "/approve", LEAD, null);
         Eventually.holds("the chat webhook tried and the announcement waiting for it", Duration.ofSeconds(30), () -> {
             String now = scrape();
-            return value(now, "popcorn_outside_calls_seconds_count", "outcome=\"unreachable\",status=\"none\",target=\"slack\"") >= 1
+            return value(now, "popcorn_outside_calls_seconds_count",
+                    "outcome=\"unreachable\",status=\"none\",target=\"slack\"") >= 1
                     && value(now, "popcorn_outbox_pending", "target=\"slack\"") == 1.0;
         });
         server.clock.advance(Duration.ofSeconds(90));
@@ -142,10 +151,13 @@ class MetricsIT {
         assertThat(value(after, "popcorn_award_polls_open", "")).isEqualTo(0.0);
         assertThat(value(after, "popcorn_outbox_pending", "target=\"jira\"")).isEqualTo(0.0);
         assertThat(value(after, "popcorn_outbox_pending", "target=\"forum\"")).isEqualTo(0.0);
-        assertThat(after).contains("popcorn_outside_calls_seconds_bucket{outcome=\"unreachable\",status=\"none\",target=\"slack\",le=\"0.025\"}")
-                .as("no secret in what a scraper reads").doesNotContain(TOKEN, LEAD, TestServer.SECRET, "hook-secret-part",
+        assertThat(after).contains(
+                "popcorn_outside_calls_seconds_bucket{outcome=\"unreachable\",status=\"none\",target=\"slack\",le=\"0.025\"}")
+                .as("no secret in what a scraper reads").doesNotContain(TOKEN, LEAD, TestServer.SECRET,
+                        "hook-secret-part",
                         server.pass("fan-1", "Fan One"));
-        assertThat(value(after, "popcorn_outside_throttled_total", "target=\"jira\"")).as("429s counted from 0").isEqualTo(0.0);
+        assertThat(value(after, "popcorn_outside_throttled_total", "target=\"jira\"")).as("429s counted from 0")
+                .isEqualTo(0.0);
         List<String> queried = dashboardMetrics();
         assertThat(queried).as("the sample dashboard's metrics").hasSizeGreaterThan(20);
         assertThat(queried).as("every metric the sample dashboard queries is exported")
@@ -154,7 +166,8 @@ class MetricsIT {
 
     /** The metric names docs/grafana-dashboard.json's queries read (each written with its label selector). */
     private static List<String> dashboardMetrics() throws java.io.IOException {
-        JsonObject dashboard = JsonParser.parseString(java.nio.file.Files.readString(Path.of("docs", "grafana-dashboard.json")))
+        JsonObject dashboard = JsonParser
+                .parseString(java.nio.file.Files.readString(Path.of("docs", "grafana-dashboard.json")))
                 .getAsJsonObject();
         java.util.Set<String> names = new java.util.TreeSet<>();
         for (var panel : dashboard.getAsJsonArray("panels")) {
@@ -162,7 +175,8 @@ class MetricsIT {
                 continue;
             }
             for (var target : panel.getAsJsonObject().getAsJsonArray("targets")) {
-                Matcher metric = Pattern.compile("([a-z_:][a-z0-9_:]*)\\{").matcher(target.getAsJsonObject().get("expr").getAsString());
+                Matcher metric = Pattern.compile("([a-z_:][a-z0-9_:]*)\\{")
+                        .matcher(target.getAsJsonObject().get("expr").getAsString());
                 while (metric.find()) {
                     names.add(metric.group(1));
                 }
@@ -191,34 +205,41 @@ class MetricsIT {
         }
         HttpResponse<String> scraped = send("GET", "/metrics", TOKEN, null, Map.of());
         assertThat(scraped.statusCode()).isEqualTo(200);
-        assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(scraped.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(scraped.body()).contains("# TYPE jvm_memory_used_bytes gauge");
     }
 
     @Test
     void everyRequestHasOneIdEchoedInItsProblemAnswerAndInItsLogLinesAsTextOrJson() throws Exception {
         start("h2", Map.of());
-        HttpResponse<String> given = send("GET", "/api/v1/releases/987654", null, null, Map.of("X-Request-Id", "lb-7f3a.2_x"));
+        HttpResponse<String> given = send("GET", "/api/v1/releases/987654", null, null,
+                Map.of("X-Request-Id", "lb-7f3a.2_x"));
         assertThat(given.headers().firstValue("X-Request-Id")).hasValue("lb-7f3a.2_x");
         JsonObject problem = JsonParser.parseString(given.body()).getAsJsonObject();
         assertThat(problem.get("requestId").getAsString()).isEqualTo("lb-7f3a.2_x");
 
         for (String unsafe : new String[] {"two words", "x".repeat(65), "quote\"d", "<script>"}) {
-            HttpResponse<String> replaced = send("GET", "/api/v1/releases/987654", null, null, Map.of("X-Request-Id", unsafe));
+            HttpResponse<String> replaced = send("GET", "/api/v1/releases/987654", null, null,
+                    Map.of("X-Request-Id", unsafe));
             String id = replaced.headers().firstValue("X-Request-Id").orElseThrow();
             assertThat(id).as("instead of %s", unsafe).matches("[0-9a-f]{16}");
-            assertThat(JsonParser.parseString(replaced.body()).getAsJsonObject().get("requestId").getAsString()).isEqualTo(id);
+            assertThat(JsonParser.parseString(replaced.body()).getAsJsonObject().get("requestId").getAsString())
+                    .isEqualTo(id);
         }
         HttpResponse<String> page = send("GET", "/no/such/page", null, null, Map.of());
         String pageId = page.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(page.body()).as("a person's error page names it too").contains(pageId);
         assertThat(send("GET", "/api/health", null, null, Map.of()).headers().firstValue("X-Request-Id"))
-                .as("every answer has one, not only problems").hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
+                .as("every answer has one, not only problems")
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
 
         for (LogFormat format : LogFormat.values()) {
-            String logged = capturingProblemsLog(format, () -> assertThat(send("GET", "/api/v1/releases/987654", null, null,
-                    Map.of("X-Request-Id", "trace-" + format)).statusCode()).isEqualTo(404));
-            String line = logged.lines().filter(l -> l.contains("answered 404 release.unknown")).findFirst().orElseThrow();
+            String logged = capturingProblemsLog(format,
+                    () -> assertThat(send("GET", "/api/v1/releases/987654", null, null,
+                            Map.of("X-Request-Id", "trace-" + format)).statusCode()).isEqualTo(404));
+            String line = logged.lines().filter(l -> l.contains("answered 404 release.unknown")).findFirst()
+                    .orElseThrow();
             if (format == LogFormat.JSON) {
                 JsonObject json = JsonParser.parseString(line).getAsJsonObject();
                 assertThat(json.get("requestId").getAsString()).isEqualTo("trace-JSON");
@@ -275,7 +296,8 @@ class MetricsIT {
 
     /** Every value of the label {@code name} in what was scraped. */
     private static List<String> labels(String scraped, String name) {
-        return Pattern.compile(name + "=\"([^\"]*)\"").matcher(scraped).results().map(m -> m.group(1)).distinct().toList();
+        return Pattern.compile(name + "=\"([^\"]*)\"").matcher(scraped).results().map(m -> m.group(1)).distinct()
+                .toList();
     }
 
     private String ok(String method, String path, String bearer, String json) {
@@ -284,14 +306,17 @@ class MetricsIT {
         return answer.body();
     }
 
-    private HttpResponse<String> send(String method, String path, String bearer, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
+    private HttpResponse<String> send(String method, String path, String bearer, String json,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(30));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         headers.forEach(request::header);
         if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -75,8 +75,8 @@ class AccessIT {
             byRole.computeIfAbsent(route.access(), r -> new ArrayList<>()).add(route.method() + " " + route.path());
         }
         byRole.forEach((role, list) -> System.out.println("[routes] " + role + " (" + list.size() + "): " + list));
-        assertThat(byRole.get("anyone")).allSatisfy(route ->
-                assertThat(route.startsWith("GET ") || OPEN_WRITES.contains(route))
+        assertThat(byRole.get("anyone"))
+                .allSatisfy(route -> assertThat(route.startsWith("GET ") || OPEN_WRITES.contains(route))
                         .as("%s changes something and is open to anyone", route).isTrue());
         assertThat(routes).filteredOn(route -> (route.path().equals("/lead") || route.path().startsWith("/lead/"))
                 && !route.path().equals("/lead/signin"))
@@ -87,10 +87,12 @@ class AccessIT {
                 "POST /lead/releases/{id}/reports/{user}/comments/{ticket}/helpful",
                 "POST /lead/participation/grants/{id}/revoke", "POST /lead/participation/level",
                 "POST /lead/participation/level/unlock");
-        assertThat(byRole.get("webhook")).containsExactlyInAnyOrder("POST /api/v1/hooks/jira", "POST /api/v1/hooks/discourse");
+        assertThat(byRole.get("webhook")).containsExactlyInAnyOrder("POST /api/v1/hooks/jira",
+                "POST /api/v1/hooks/discourse");
         assertThat(byRole.get("ci")).containsExactly("POST /api/v1/hooks/jenkins");
         assertThat(byRole.get("monitor")).as("only the metrics, behind metrics.token").containsExactly("GET /metrics");
-        assertThat(byRole.get("pipeline")).containsExactlyInAnyOrder("POST /api/v1/releases", "PUT /api/v1/releases/{id}/tests",
+        assertThat(byRole.get("pipeline")).containsExactlyInAnyOrder("POST /api/v1/releases",
+                "PUT /api/v1/releases/{id}/tests",
                 "POST /api/v1/polls/{id}/candidates", "PUT /api/v1/polls/{id}/candidates/{candidate}");
     }
 
@@ -128,7 +130,8 @@ class AccessIT {
     @Test
     void nobodyPassesARouteForUsersOrLeadsWithoutAPass() throws Exception {
         for (WebApp.Route route : server.popcorn.routes()) {
-            if (!route.access().equals("user") && !route.access().equals("lead") && !route.access().equals("pipeline")) {
+            if (!route.access().equals("user") && !route.access().equals("lead")
+                    && !route.access().equals("pipeline")) {
                 continue;
             }
             HttpResponse<String> answer = send(route, null);
@@ -147,7 +150,8 @@ class AccessIT {
             if (!route.access().equals("lead") && !route.access().equals("pipeline")) {
                 continue;
             }
-            String fan = route.path().startsWith("/api/") ? server.pass("fan-1", "Fan") : server.session("fan-1", "Fan");
+            String fan = route.path().startsWith("/api/") ? server.pass("fan-1", "Fan")
+                    : server.session("fan-1", "Fan");
             HttpResponse<String> answer = send(route, fan);
             if (isLeadPageToOpen(route)) {
                 assertThat(answer.statusCode()).as(describe(route)).isEqualTo(302);
@@ -205,7 +209,8 @@ class AccessIT {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/no/such/page?lang=zh-CN")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<html lang=\"zh-CN\"").doesNotContain("Endpoint GET");
         HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/nothing"))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -231,7 +236,8 @@ class AccessIT {
                 .replace("{token}", "x").replace("{user}", "fan-1")
                 .replace("{ticket}", "POP-1");
         boolean api = path.startsWith("/api/");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(30));
         String cookies = "popcorn_csrf=" + CSRF;
         if (pass != null && api) {
             request.header("Authorization", "Bearer " + pass);
@@ -241,7 +247,8 @@ class AccessIT {
         request.header("Cookie", cookies);
         if (api) {
             request.header("Content-Type", "application/json");
-            request.method(route.method(), HttpRequest.BodyPublishers.ofString(route.method().equals("GET") ? "" : "{}"));
+            request.method(route.method(),
+                    HttpRequest.BodyPublishers.ofString(route.method().equals("GET") ? "" : "{}"));
         } else {
             request.header("Content-Type", "application/x-www-form-urlencoded");
             request.method(route.method(), HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF));

@@ -35,19 +35,26 @@ final class AnnouncedWeek {
                 {"name": "相机团队 Camera", "members": [{"name": "王磊", "photoUrl": "", "userId": "wang.lei"}]}""", 200);
         api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD, """
                 {"name": "电池 Battery", "members": [{"name": "陈晓雨", "photoUrl": "", "userId": "chen.xy"}]}""", 200);
-        JsonObject opened = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
-                {"version": "%s", "features": [
-                  {"key": "POP-1", "summary": "Night mode", "summaryZh": "夜景模式", "team": "camera"},
-                  {"key": "POP-3", "summary": "Quiet charging", "summaryZh": "静音充电", "team": "battery"}]}""".formatted(version), 201)
+        JsonObject opened = api
+                .call("POST", "/api/v1/releases", "/api/v1/releases", LEAD,
+                        """
+                                {"version": "%s", "features": [
+                                  {"key": "POP-1", "summary": "Night mode", "summaryZh": "夜景模式", "team": "camera"},
+                                  {"key": "POP-3", "summary": "Quiet charging", "summaryZh": "静音充电", "team": "battery"}]}"""
+                                .formatted(version),
+                        201)
                 .getAsJsonObject();
         release = opened.getAsJsonObject("release").get("id").getAsLong();
         poll = opened.getAsJsonObject("poll").get("id").getAsLong();
-        JsonObject draft = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200).getAsJsonObject();
+        JsonObject draft = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200)
+                .getAsJsonObject();
         camera = candidateOf(draft, "camera");
         battery = candidateOf(draft, "battery");
-        api.call("PUT", "/api/v1/polls/" + poll + "/candidates/" + camera, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
+        api.call("PUT", "/api/v1/polls/" + poll + "/candidates/" + camera, "/api/v1/polls/{id}/candidates/{candidate}",
+                LEAD,
                 "{\"title\": \"Night camera\", \"titleZh\": \"夜景相机\"}", 200);
-        api.call("PUT", "/api/v1/polls/" + poll + "/candidates/" + battery, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
+        api.call("PUT", "/api/v1/polls/" + poll + "/candidates/" + battery, "/api/v1/polls/{id}/candidates/{candidate}",
+                LEAD,
                 "{\"title\": " + new com.google.gson.Gson().toJson(batteryTitle) + "}", 200);
         api.call("POST", "/api/v1/polls/" + poll + "/open", "/api/v1/polls/{id}/open", LEAD, null, 200);
         for (String fan : new String[] {"fan-1", "fan-2", "fan-3"}) {

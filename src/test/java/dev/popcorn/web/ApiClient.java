@@ -33,14 +33,16 @@ final class ApiClient {
     /** Sends a request the document describes, checks both sides, and returns the JSON answer. */
     JsonElement call(String method, String path, String template, String bearer, String json, int expectedStatus) {
         HttpResponse<String> response = server.send(method, path, bearer, json);
-        assertThat(response.statusCode()).as(method + " " + path + " answered " + response.body()).isEqualTo(expectedStatus);
+        assertThat(response.statusCode()).as(method + " " + path + " answered " + response.body())
+                .isEqualTo(expectedStatus);
         String[] pathAndQuery = path.split("\\?", 2);
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, pathAndQuery[0]);
         if (pathAndQuery.length == 2) {
             for (String pair : pathAndQuery[1].split("&")) {
                 String[] nameAndValue = pair.split("=", 2);
-                request.withQueryParam(nameAndValue[0], java.net.URLDecoder.decode(nameAndValue.length == 2 ? nameAndValue[1] : "",
-                        java.nio.charset.StandardCharsets.UTF_8));
+                request.withQueryParam(nameAndValue[0],
+                        java.net.URLDecoder.decode(nameAndValue.length == 2 ? nameAndValue[1] : "",
+                                java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         if (bearer != null) {

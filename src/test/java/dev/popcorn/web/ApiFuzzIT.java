@@ -90,10 +90,12 @@ class ApiFuzzIT {
     void theDemoWithEveryWebhookSecretSetAndSignedBodies() {
         // Jira and the forum where nothing listens: the hooks are on, and every call out fails fast.
         start(Map.ofEntries(Map.entry("jira.url", "http://127.0.0.1:9"), Map.entry("jira.user", "bot@example.com"),
-                Map.entry("jira.token", "token-123"), Map.entry("jira.project", "MIUI"), Map.entry("jira.default-team", "camera"),
+                Map.entry("jira.token", "token-123"), Map.entry("jira.project", "MIUI"),
+                Map.entry("jira.default-team", "camera"),
                 Map.entry("jira.requests-per-second", "100"), Map.entry("jira.timeout-seconds", "1"),
                 Map.entry("jira.webhook-secret", JIRA_SECRET), Map.entry("discourse.url", "http://127.0.0.1:9"),
-                Map.entry("discourse.connect-secret", "connect-secret-0123456789"), Map.entry("discourse.webhook-secret", FORUM_SECRET),
+                Map.entry("discourse.connect-secret", "connect-secret-0123456789"),
+                Map.entry("discourse.webhook-secret", FORUM_SECRET),
                 Map.entry("jenkins.token", JENKINS_TOKEN), Map.entry("jenkins.job", "miui-weekly-release")));
         signed = true;
         fuzz();
@@ -116,7 +118,8 @@ class ApiFuzzIT {
                     if (answer.statusCode() >= 400 && !method.equals("GET")) {
                         String after = state();
                         if (!after.equals(state)) {
-                            failures.add(attempt.name() + ": refused with " + answer.statusCode() + " but changed what is shown");
+                            failures.add(attempt.name() + ": refused with " + answer.statusCode()
+                                    + " but changed what is shown");
                         }
                         state = after;
                     } else if (!method.equals("GET") || op.get("summary").getAsString().contains("audited")) {
@@ -128,8 +131,11 @@ class ApiFuzzIT {
         }
         Map<String, Integer> byStatus = new TreeMap<>();
         statuses.forEach((key, count) -> byStatus.merge(key.substring(key.lastIndexOf(' ') + 1), count, Integer::sum));
-        System.out.printf("API fuzz%s: %d requests to %d operations, answered %s%n", signed ? " (webhook secrets set, bodies signed)" : "",
-                sent, spec.getAsJsonObject("paths").entrySet().stream().mapToInt(p -> p.getValue().getAsJsonObject().size()).sum(),
+        System.out.printf("API fuzz%s: %d requests to %d operations, answered %s%n",
+                signed ? " (webhook secrets set, bodies signed)" : "",
+                sent,
+                spec.getAsJsonObject("paths").entrySet().stream().mapToInt(p -> p.getValue().getAsJsonObject().size())
+                        .sum(),
                 byStatus);
         assertThat(sent).isGreaterThan(2000);
         assertThat(failures).as("%d of %d answers broke the rules:%n%s", failures.size(), sent,
@@ -169,7 +175,8 @@ class ApiFuzzIT {
             }
             if (!problem.has("type") || !problem.has("title") || !problem.has("detail")
                     || problem.get("status").getAsInt() != status) {
-                return java.util.Optional.of(attempt.name() + ": " + status + " with an incomplete problem " + answer.body());
+                return java.util.Optional
+                        .of(attempt.name() + ": " + status + " with an incomplete problem " + answer.body());
             }
             if (INTERNALS.matcher(problem.get("detail").getAsString()).find()) {
                 return java.util.Optional.of(attempt.name() + ": the detail tells internals: " + problem.get("detail"));
@@ -185,7 +192,8 @@ class ApiFuzzIT {
         for (JsonElement p : op.has("parameters") ? op.getAsJsonArray("parameters") : new JsonArray()) {
             JsonObject parameter = p.getAsJsonObject();
             if (parameter.get("in").getAsString().equals("path")) {
-                valid.put(parameter.get("name").getAsString(), parameter.get("name").getAsString().equals("slug") ? "camera" : "1");
+                valid.put(parameter.get("name").getAsString(),
+                        parameter.get("name").getAsString().equals("slug") ? "camera" : "1");
             } else if (parameter.get("in").getAsString().equals("query")) {
                 queries.add(parameter.get("name").getAsString());
             }
@@ -194,36 +202,43 @@ class ApiFuzzIT {
         boolean hasBody = op.has("requestBody");
         String sample = hasBody ? sample(schema(op)).toString() : null;
         // Who calls: nobody, a fan, a lead, and credentials that are no credentials.
-        for (String auth : new String[] {null, "Bearer " + fan, "Bearer " + LEAD, "Bearer not-a-pass", "Basic Zm9vOmJhcg==",
+        for (String auth : new String[] {null, "Bearer " + fan, "Bearer " + LEAD, "Bearer not-a-pass",
+                "Basic Zm9vOmJhcg==",
                 "Bearer " + "a".repeat(4000), "Bearer v1.e30.AAAA"}) {
             attempts.add(new Attempt(method, template, path, auth == null ? Map.of() : Map.of("Authorization", auth),
                     hasBody ? sample : null));
         }
         // Path values that are not what the route takes.
         for (String name : valid.keySet()) {
-            for (String bad : new String[] {"0", "-1", "abc", "9223372036854775808", "1.5", "%00", "%2e%2e", "%F0%9F%8D%BF",
+            for (String bad : new String[] {"0", "-1", "abc", "9223372036854775808", "1.5", "%00", "%2e%2e",
+                    "%F0%9F%8D%BF",
                     "x".repeat(300), "%27%20OR%201%3D1"}) {
                 Map<String, String> values = new LinkedHashMap<>(valid);
                 values.put(name, bad);
                 for (String auth : new String[] {fan, LEAD}) {
-                    attempts.add(new Attempt(method, template, fill(template, values), Map.of("Authorization", "Bearer " + auth),
+                    attempts.add(new Attempt(method, template, fill(template, values),
+                            Map.of("Authorization", "Bearer " + auth),
                             hasBody ? sample : null));
                 }
             }
         }
         for (String query : queries) {
-            for (String bad : new String[] {"", "%00", "abc", "-1", "x".repeat(3000), "%E4%B8%AD%E6%96%87", "a&" + query + "=b"}) {
-                attempts.add(new Attempt(method, template, path + "?" + query + "=" + bad, Map.of("Authorization", "Bearer " + LEAD),
+            for (String bad : new String[] {"", "%00", "abc", "-1", "x".repeat(3000), "%E4%B8%AD%E6%96%87",
+                    "a&" + query + "=b"}) {
+                attempts.add(new Attempt(method, template, path + "?" + query + "=" + bad,
+                        Map.of("Authorization", "Bearer " + LEAD),
                         hasBody ? sample : null));
             }
         }
         if (hasBody) {
             for (String auth : new String[] {fan, LEAD}) {
-                Map<String, String> json = Map.of("Authorization", "Bearer " + auth, "Content-Type", "application/json");
+                Map<String, String> json = Map.of("Authorization", "Bearer " + auth, "Content-Type",
+                        "application/json");
                 for (String body : bodies(schema(op))) {
                     attempts.add(new Attempt(method, template, path, json, body));
                 }
-                for (String contentType : new String[] {"application/json; charset=x-bogus", "application/json; charset=utf-16",
+                for (String contentType : new String[] {"application/json; charset=x-bogus",
+                        "application/json; charset=utf-16",
                         "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
                     attempts.add(new Attempt(method, template, path,
                             Map.of("Authorization", "Bearer " + auth, "Content-Type", contentType), sample));
@@ -235,9 +250,11 @@ class ApiFuzzIT {
 
     /** Broken JSON, then the schema's own sample broken one field at a time. */
     private List<String> bodies(JsonObject schema) {
-        List<String> bodies = new ArrayList<>(List.of("", " ", "null", "[]", "{", "}", "\"text\"", "12", "true", "{'a': 1}",
+        List<String> bodies = new ArrayList<>(List.of("", " ", "null", "[]", "{", "}", "\"text\"", "12", "true",
+                "{'a': 1}",
                 "{\"a\": 1,}", "{\"a\": 1} {\"b\": 2}", "{\"a\": 1 /* note */}", "{\"a\": NaN}", "{\"a\": 1e999999}",
-                "{\"a\": \"\\ud800\"}", "{\"a\": \"\u0000\"}", "{\"a\": 1, \"a\": 2}", "[".repeat(20_000) + "]".repeat(20_000),
+                "{\"a\": \"\\ud800\"}", "{\"a\": \"\u0000\"}", "{\"a\": 1, \"a\": 2}",
+                "[".repeat(20_000) + "]".repeat(20_000),
                 "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), "\uFEFF{}"));
         JsonElement sample = sample(schema);
         if (!sample.isJsonObject()) {
@@ -279,7 +296,8 @@ class ApiFuzzIT {
             case "string" -> {
                 wrong.add(new JsonPrimitive(12));
                 wrong.add(new JsonPrimitive(true));
-                wrong.add(new JsonPrimitive("x".repeat(field.has("maxLength") ? field.get("maxLength").getAsInt() + 1 : 70_000)));
+                wrong.add(new JsonPrimitive(
+                        "x".repeat(field.has("maxLength") ? field.get("maxLength").getAsInt() + 1 : 70_000)));
                 wrong.add(new JsonPrimitive("\u0000\u202e<script>alert(1)</script>"));
             }
             case "integer", "number" -> {
@@ -298,7 +316,8 @@ class ApiFuzzIT {
                 nulls.add(JsonNull.INSTANCE);
                 wrong.add(nulls);
                 JsonArray many = new JsonArray();
-                JsonElement item = field.has("items") ? sample(resolve(field.getAsJsonObject("items"))) : new JsonPrimitive("x");
+                JsonElement item = field.has("items") ? sample(resolve(field.getAsJsonObject("items")))
+                        : new JsonPrimitive("x");
                 int count = field.has("maxItems") ? field.get("maxItems").getAsInt() + 1 : 7_000;
                 for (int i = 0; i < count; i++) {
                     many.add(item);
@@ -322,7 +341,8 @@ class ApiFuzzIT {
         String type = schema.has("type") ? schema.get("type").getAsString() : "object";
         return switch (type) {
             case "string" -> new JsonPrimitive("x");
-            case "integer", "number" -> new JsonPrimitive(schema.has("minimum") ? schema.get("minimum").getAsLong() : 1);
+            case "integer", "number" ->
+                new JsonPrimitive(schema.has("minimum") ? schema.get("minimum").getAsLong() : 1);
             case "boolean" -> new JsonPrimitive(false);
             case "array" -> new JsonArray();
             default -> {

@@ -151,10 +151,12 @@ class AwardLoopIT {
         long camera = candidateOf(draft, "camera");
         long battery = candidateOf(draft, "battery");
         object("PUT", polls + "/candidates/" + camera, "/api/v1/polls/{id}/candidates/{candidate}", LEAD, """
-                {"title": "夜景相机 Night camera", "tickets": ["MIUI-2101", "MIUI-2104"], "pitch": "Photos after dark"}""", 200);
+                {"title": "夜景相机 Night camera", "tickets": ["MIUI-2101", "MIUI-2104"], "pitch": "Photos after dark"}""",
+                200);
         long extra = object("POST", polls + "/candidates", "/api/v1/polls/{id}/candidates", LEAD,
                 "{\"team\": \"battery\", \"title\": \"Battery saver\"}", 201).get("id").getAsLong();
-        object("POST", polls + "/candidates/" + extra + "/withdraw", "/api/v1/polls/{id}/candidates/{candidate}/withdraw",
+        object("POST", polls + "/candidates/" + extra + "/withdraw",
+                "/api/v1/polls/{id}/candidates/{candidate}/withdraw",
                 LEAD, null, 200);
         ballot(id, "fan-1", camera, 409);
 
@@ -174,8 +176,10 @@ class AwardLoopIT {
                 "{\"candidate\": " + camera + "}", 403);
         assertThat(own.get("detail").getAsString()).contains("夜景相机 Night camera");
         ballot(id, "wang.lei", battery, 200);
-        JsonObject again = object("GET", polls + "/ballot", "/api/v1/polls/{id}/ballot", server.pass("fan-1", "fan-1"), null, 200);
-        assertThat(again.get("receipt").getAsString()).isEqualTo(first.get("receipt").getAsString()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        JsonObject again = object("GET", polls + "/ballot", "/api/v1/polls/{id}/ballot", server.pass("fan-1", "fan-1"),
+                null, 200);
+        assertThat(again.get("receipt").getAsString()).isEqualTo(first.get("receipt").getAsString())
+                .matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
         // The rate limit: the fourth ballot within a minute is refused and changes nothing.
         ballot(id, "fan-5", camera, 200);
         ballot(id, "fan-5", battery, 200);
@@ -184,15 +188,18 @@ class AwardLoopIT {
                 "{\"candidate\": " + battery + "}");
         assertThat(tooMany.statusCode()).isEqualTo(429);
         assertThat(tooMany.headers().firstValue("Retry-After")).isPresent();
-        assertThat(object("GET", polls + "/ballot", "/api/v1/polls/{id}/ballot", server.pass("fan-5", "fan-5"), null, 200)
-                .get("candidateId").getAsLong()).isEqualTo(camera);
+        assertThat(
+                object("GET", polls + "/ballot", "/api/v1/polls/{id}/ballot", server.pass("fan-5", "fan-5"), null, 200)
+                        .get("candidateId").getAsLong())
+                .isEqualTo(camera);
         // camera: fan-1, fan-2, fan-5 = 3; battery: fan-3, fan-4, wang.lei = 3. Nothing is public yet.
         assertThat(poll(id, null).get("result")).isNull();
         object("GET", polls + "/card.png", "/api/v1/polls/{id}/card.png", null, null, 404);
         // The lead's glance keeps the count live: the page asks for it again on its own.
         assertThat(server.page("GET", "/lead/glance/count?lang=en", server.leadSession(), null).body())
                 .contains("id=\"glance-ballots\"", "6 ballots so far").doesNotContain("<html");
-        assertThat(server.page("GET", "/lead/glance/count", server.session("fan-1", "fan-1"), null).statusCode()).as("a fan is sent to the lead sign-in").isEqualTo(302);
+        assertThat(server.page("GET", "/lead/glance/count", server.session("fan-1", "fan-1"), null).statusCode())
+                .as("a fan is sent to the lead sign-in").isEqualTo(302);
 
         // Thursday 23:59: the poll closes by itself and waits for the lead.
         server.clock.set(THURSDAY_CLOSE.plusSeconds(1));
@@ -210,12 +217,14 @@ class AwardLoopIT {
         // The text previewed as the forum will show it, for leads only; HTML in it is shown as text.
         String lead = server.leadSession();
         HttpResponse<String> rendered = server.page("POST", "/lead/polls/" + id + "/announcement/preview", lead,
-                "&text=" + java.net.URLEncoder.encode("**Thanks** <script>alert(1)</script>", java.nio.charset.StandardCharsets.UTF_8));
+                "&text=" + java.net.URLEncoder.encode("**Thanks** <script>alert(1)</script>",
+                        java.nio.charset.StandardCharsets.UTF_8));
         assertThat(rendered.statusCode()).isEqualTo(200);
         assertThat(rendered.body()).contains("<p><strong>Thanks</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>\n")
                 .as("the text lost the result's lines: said before approval").contains("role=\"alert\"", "[[result:")
                 .doesNotContain("<html");
-        assertThat(server.page("POST", "/lead/polls/99999/announcement/preview", lead, "&text=x").statusCode()).isEqualTo(404);
+        assertThat(server.page("POST", "/lead/polls/99999/announcement/preview", lead, "&text=x").statusCode())
+                .isEqualTo(404);
         assertThat(server.page("POST", "/lead/polls/" + id + "/announcement/preview", server.session("fan-1", "fan-1"),
                 "&text=x").statusCode()).isEqualTo(403);
 
@@ -223,12 +232,14 @@ class AwardLoopIT {
         JsonObject edited = object("PUT", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD,
                 "{\"text\": \"Both teams win!\"}", 200);
         assertThat(edited.get("edited").getAsBoolean()).isTrue();
-        object("POST", polls + "/candidates/" + battery + "/disqualify", "/api/v1/polls/{id}/candidates/{candidate}/disqualify",
+        object("POST", polls + "/candidates/" + battery + "/disqualify",
+                "/api/v1/polls/{id}/candidates/{candidate}/disqualify",
                 LEAD, "{\"reason\": \"\"}", 422);
         JsonObject recounted = object("POST", polls + "/candidates/" + battery + "/disqualify",
                 "/api/v1/polls/{id}/candidates/{candidate}/disqualify", LEAD,
                 "{\"reason\": \"The demo video was not of this release\", \"resetAnnouncement\": true}", 200);
-        assertThat(recounted.getAsJsonObject("result").getAsJsonArray("winners")).containsExactly(JsonParser.parseString("" + camera));
+        assertThat(recounted.getAsJsonObject("result").getAsJsonArray("winners"))
+                .containsExactly(JsonParser.parseString("" + camera));
         assertThat(recounted.getAsJsonObject("result").get("margin").getAsLong()).isEqualTo(3);
         // One set of numbers: the ballots counted and those set aside with the disqualified project add up to those cast.
         JsonObject counted = recounted.getAsJsonObject("result");
@@ -239,7 +250,8 @@ class AwardLoopIT {
         assertThat(aside.get("reason").getAsString()).isEqualTo("The demo video was not of this release");
         assertThat(counted.get("cast").getAsLong()).isEqualTo(6)
                 .isEqualTo(counted.get("ballots").getAsLong() + aside.get("votes").getAsLong());
-        JsonObject draftText = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD, null, 200);
+        JsonObject draftText = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD, null,
+                200);
         assertThat(draftText.get("edited").getAsBoolean()).as("the lead asked for the template again").isFalse();
         assertThat(draftText.get("text").getAsString()).contains("夜景相机 Night camera", "相机团队 Camera", "王磊", "Li Na",
                 "**3 votes**", "3 票", "Thank you to all 6 voters", "![王磊](http\\://localhost\\:",
@@ -256,17 +268,22 @@ class AwardLoopIT {
         object("POST", polls + "/approve", "/api/v1/polls/{id}/approve", LEAD, null, 409);
         // The approved text is public on the poll page, rendered as the forum shows it.
         String page = server.send("GET", "/polls/" + id + "?lang=en", null, null).body();
-        assertThat(page.substring(page.indexOf("id=\"announcement\""))).contains("<strong>3 votes</strong>", "2026.11.20",
-                "<del>", "disqualified: The demo video was not of this release").doesNotContain("2026\\.11");
-        JsonObject published = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", null, null, 200);
-        assertThat(published.getAsJsonArray("publishing").get(0).getAsJsonObject().get("state").getAsString()).isEqualTo("DONE");
+        assertThat(page.substring(page.indexOf("id=\"announcement\"")))
+                .contains("<strong>3 votes</strong>", "2026.11.20",
+                        "<del>", "disqualified: The demo video was not of this release")
+                .doesNotContain("2026\\.11");
+        JsonObject published = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", null, null,
+                200);
+        assertThat(published.getAsJsonArray("publishing").get(0).getAsJsonObject().get("state").getAsString())
+                .isEqualTo("DONE");
         BufferedImage card = ImageIO.read(new ByteArrayInputStream(png(polls + "/card.png", null)));
         assertThat(card.getWidth()).isEqualTo(1200);
         assertThat(card.getHeight()).isEqualTo(630);
         assertThat(png("/polls/" + id + "/card.png", null)).isNotEmpty();
 
         // History: the leaderboard, the team page, the audit log with who and when.
-        JsonArray board = api.call("GET", "/api/v1/leaderboard", "/api/v1/leaderboard", null, null, 200).getAsJsonArray();
+        JsonArray board = api.call("GET", "/api/v1/leaderboard", "/api/v1/leaderboard", null, null, 200)
+                .getAsJsonArray();
         assertThat(board.get(0).getAsJsonObject().get("team").getAsString()).isEqualTo("camera");
         assertThat(board.get(0).getAsJsonObject().get("buckets").getAsInt()).isEqualTo(1);
         JsonObject team = object("GET", "/api/v1/teams/camera", "/api/v1/teams/{slug}", null, null, 200);
@@ -275,11 +292,13 @@ class AwardLoopIT {
         List<String> audit = new ArrayList<>();
         for (JsonElement e : api.call("GET", "/api/v1/audit", "/api/v1/audit", LEAD, null, 200).getAsJsonArray()) {
             JsonObject entry = e.getAsJsonObject();
-            audit.add(entry.get("actor").getAsString() + " " + entry.get("action").getAsString() + " " + entry.get("detail").getAsString());
+            audit.add(entry.get("actor").getAsString() + " " + entry.get("action").getAsString() + " "
+                    + entry.get("detail").getAsString());
         }
         assertThat(audit).anyMatch(a -> a.startsWith("schedule poll.open"))
                 .anyMatch(a -> a.startsWith("schedule poll.close 6 ballots"))
-                .anyMatch(a -> a.contains("candidate.disqualify") && a.contains("The demo video was not of this release"))
+                .anyMatch(
+                        a -> a.contains("candidate.disqualify") && a.contains("The demo video was not of this release"))
                 .anyMatch(a -> a.contains("poll.approve winner: 夜景相机 Night camera (3)"));
         api.call("GET", "/api/v1/audit", "/api/v1/audit", server.pass("fan-1", "fan-1"), null, 403);
 
@@ -290,7 +309,8 @@ class AwardLoopIT {
         assertThat(posts()).hasSize(1);
 
         Set<String> award = new TreeSet<>();
-        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body()).getAsJsonObject();
+        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body())
+                .getAsJsonObject();
         for (var path : spec.getAsJsonObject("paths").entrySet()) {
             for (var operation : path.getValue().getAsJsonObject().entrySet()) {
                 JsonObject op = operation.getValue().getAsJsonObject();
@@ -328,16 +348,18 @@ class AwardLoopIT {
         object("PUT", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD,
                 "{\"text\": " + new com.google.gson.Gson().toJson(congratulating) + "}", 200);
         // Then the leader is disqualified, the lead's words kept.
-        object("POST", polls + "/candidates/" + camera + "/disqualify", "/api/v1/polls/{id}/candidates/{candidate}/disqualify",
+        object("POST", polls + "/candidates/" + camera + "/disqualify",
+                "/api/v1/polls/{id}/candidates/{candidate}/disqualify",
                 LEAD, "{\"reason\": \"Its votes came from one address\"}", 200);
 
         // Approval is refused, in both languages, and nothing goes out.
         JsonObject refused = object("POST", polls + "/approve", "/api/v1/polls/{id}/approve", LEAD, null, 409);
         assertThat(refused.get("type").getAsString()).isEqualTo("urn:popcorn:problem:announcement.result.setAside");
         assertThat(refused.get("detail").getAsString()).contains("Night mode in the camera", "which was disqualified");
-        HttpResponse<String> inChinese = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(polls + "/approve")))
-                .header("Authorization", "Bearer " + LEAD).header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> inChinese = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(server.url(polls + "/approve")))
+                        .header("Authorization", "Bearer " + LEAD).header("Accept-Language", "zh-CN")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(inChinese.statusCode()).isEqualTo(409);
         assertThat(JsonParser.parseString(inChinese.body()).getAsJsonObject().get("detail").getAsString())
                 .contains("Night mode in the camera", "但它已取消资格");
@@ -345,11 +367,13 @@ class AwardLoopIT {
 
         // On the page: 409, the words kept in the form, the reason above it.
         String lead = server.leadSession();
-        String stale = congratulating.replace("[[result:en]]", "## Night mode in the camera — 相机团队 Camera\n\n**2 votes** (67 %)");
+        String stale = congratulating.replace("[[result:en]]",
+                "## Night mode in the camera — 相机团队 Camera\n\n**2 votes** (67 %)");
         HttpResponse<String> page = server.page("POST", "/lead/polls/" + id + "/approve?lang=en", lead,
                 "&text=" + java.net.URLEncoder.encode(stale, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(409);
-        assertThat(page.body()).contains("id=\"refused-" + id + "\"", "count votes or hold a table", "**2 votes** (67 %)",
+        assertThat(page.body()).contains("id=\"refused-" + id + "\"", "count votes or hold a table",
+                "**2 votes** (67 %)",
                 "Congratulations, Night mode in the camera!");
         assertThat(object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", LEAD, null, 200)
                 .get("words").getAsString()).as("what the lead had on screen is kept").contains("**2 votes** (67 %)");
@@ -364,13 +388,15 @@ class AwardLoopIT {
 
         // The lead takes out what they wrote about the leader: approved, and the result is the one counted now.
         HttpResponse<String> approved = server.page("POST", "/lead/polls/" + id + "/approve", lead,
-                "&text=" + java.net.URLEncoder.encode("Thanks for voting!\n\n" + words, java.nio.charset.StandardCharsets.UTF_8));
+                "&text=" + java.net.URLEncoder.encode("Thanks for voting!\n\n" + words,
+                        java.nio.charset.StandardCharsets.UTF_8));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
         eventually("the chat webhook is posted to", () -> posts().size() == 1);
         String published = object("GET", polls + "/announcement", "/api/v1/polls/{id}/announcement", null, null, 200)
                 .get("text").getAsString();
-        assertThat(published).contains("## Quiet charging — 电池 Battery", "**1 vote** (100 %)", "~~Night mode in the camera~~",
-                "disqualified: Its votes came from one address", "1 ballot was counted; 2 were set aside")
+        assertThat(published)
+                .contains("## Quiet charging — 电池 Battery", "**1 vote** (100 %)", "~~Night mode in the camera~~",
+                        "disqualified: Its votes came from one address", "1 ballot was counted; 2 were set aside")
                 .doesNotContain("2 votes", "[[result:");
         assertThat(published).startsWith("Thanks for voting!");
     }
@@ -399,7 +425,8 @@ class AwardLoopIT {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
         if (path.startsWith("/api/")) {

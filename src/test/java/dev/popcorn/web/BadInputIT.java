@@ -56,14 +56,16 @@ class BadInputIT {
 
     @Test
     void aDotSegmentWrittenInPercentEncodingIsRefusedWith400AndNeverServesAFile() throws Exception {
-        for (String path : new String[] {"/assets/%2e%2e/x", "/assets/..%2fsecret", "/assets/.%2e/", "/assets/%2E%2e/popcorn.css",
+        for (String path : new String[] {"/assets/%2e%2e/x", "/assets/..%2fsecret", "/assets/.%2e/",
+                "/assets/%2E%2e/popcorn.css",
                 "/photos/%2e%2e/popcorn.mv.db", "/photos/%2e%2e%5cpopcorn.mv.db", "/photos/%2e/ada.png", "/assets/%2e",
                 "/api/v1/%2e%2e/health", "/fans/%2e%2e"}) {
             HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path)))
                     .header("Accept-Language", "zh-CN").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(400);
             if (path.startsWith("/api")) {
-                assertThat(problem(refused, 400).get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.path.dots");
+                assertThat(problem(refused, 400).get("type").getAsString())
+                        .isEqualTo("urn:popcorn:problem:request.path.dots");
             } else {
                 assertThat(refused.body()).as(path).contains("百分号编码").doesNotContain("popcorn.mv.db", "Exception");
             }
@@ -76,8 +78,9 @@ class BadInputIT {
     @Test
     void theNotFoundPageOfAPathThatLooksLikeAnotherSiteKeepsItsLinksOnThisOne() throws Exception {
         for (String path : new String[] {"//evil.example/", "/\\evil.example/", "///evil.example/x"}) {
-            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("") + path.replace("\\", "%5C")))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HTTP
+                    .send(HttpRequest.newBuilder(URI.create(server.url("") + path.replace("\\", "%5C")))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(path).isBetween(400, 404);
             assertThat(page.body()).as(path).doesNotContainPattern("href=\"(//|/\\\\)evil")
                     .doesNotContain("next=%2F%2Fevil");
@@ -108,7 +111,8 @@ class BadInputIT {
 
     @Test
     void theWeeksPublicWishesDoNotSayWhoFiledThem() throws Exception {
-        JsonObject week = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body()).getAsJsonObject();
+        JsonObject week = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body())
+                .getAsJsonObject();
         assertThat(week.getAsJsonArray("wishes")).isNotEmpty().allSatisfy(wish -> {
             assertThat(wish.getAsJsonObject().has("text")).isTrue();
             assertThat(wish.getAsJsonObject().has("authorId")).isFalse();
@@ -126,11 +130,13 @@ class BadInputIT {
             HttpResponse<String> odd = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("") + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(odd.statusCode()).as(path).isBetween(400, 404);
-            assertThat(odd.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json; charset=utf-8");
+            assertThat(odd.headers().firstValue("Content-Type")).as(path)
+                    .hasValue("application/problem+json; charset=utf-8");
             assertThat(odd.body()).as(path).doesNotContainIgnoringCase("jetty").doesNotContain("<html");
         }
-        HttpResponse<String> longUrl = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/" + "a".repeat(9000))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> longUrl = HTTP
+                .send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/" + "a".repeat(9000))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(longUrl.statusCode()).isEqualTo(414);
         assertThat(JsonParser.parseString(longUrl.body()).getAsJsonObject().get("type").getAsString())
                 .isEqualTo("urn:popcorn:problem:request.uriTooLong");
@@ -164,13 +170,15 @@ class BadInputIT {
     void withNoForumTheLeadIsToldSoInsteadOfAListOfUnrecognisedMembers() throws Exception {
         for (String language : new String[] {"en", "zh-CN"}) {
             HttpResponse<String> lead = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/lead")))
-                    .header("Cookie", "popcorn_session=" + server.leadSession()).header("Accept-Language", language).build(),
+                    .header("Cookie", "popcorn_session=" + server.leadSession()).header("Accept-Language", language)
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(lead.statusCode()).isEqualTo(200);
             assertThat(lead.body()).as(language).contains("id=\"forum-off\"").doesNotContain("id=\"nameless-members\"")
                     .contains(language.equals("en") ? "The forum is not connected" : "尚未连接论坛");
             if (language.equals("en")) {
-                assertThat(lead.body()).as("a standing ahead of the next, but not the last one").contains("ahead of the next")
+                assertThat(lead.body()).as("a standing ahead of the next, but not the last one")
+                        .contains("ahead of the next")
                         .doesNotContain("ahead of the next</li></ol>");
             }
         }
@@ -178,10 +186,12 @@ class BadInputIT {
 
     @Test
     void theAwardsTitleIsShownInThePagesLanguage() throws Exception {
-        HttpResponse<String> chinese = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/polls/1?lang=zh-CN"))).build(),
+        HttpResponse<String> chinese = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.url("/polls/1?lang=zh-CN"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chinese.body()).contains("<h1>爆米花奖 · 2026.").doesNotContain("<h1>Popcorn Award");
-        HttpResponse<String> english = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/polls/1?lang=en"))).build(),
+        HttpResponse<String> english = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.url("/polls/1?lang=en"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(english.body()).contains("<h1>Popcorn Award · 2026.");
     }
@@ -196,16 +206,19 @@ class BadInputIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain http: no HSTS").isEmpty();
         assertThat(page.body()).doesNotContain("style=\"").doesNotContain("<script").doesNotContain("javascript:");
-        HttpResponse<String> card = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/polls/1/card.png"))).build(),
+        HttpResponse<String> card = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.url("/polls/1/card.png"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
-        assertThat(card.headers().firstValue("Content-Security-Policy")).as("the image viewer styles the picture itself").isEmpty();
+        assertThat(card.headers().firstValue("Content-Security-Policy"))
+                .as("the image viewer styles the picture itself").isEmpty();
 
         assertThat(java.nio.file.Files.getPosixFilePermissions(data))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         try (var files = java.nio.file.Files.list(data)) {
             files.filter(java.nio.file.Files::isRegularFile).forEach(file -> assertThat(uncheckedPermissions(file))
-                    .as(file.toString()).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                    .as(file.toString())
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
     }
 

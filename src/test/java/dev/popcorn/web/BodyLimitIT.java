@@ -84,7 +84,8 @@ class BodyLimitIT {
             }, "endless-body");
             writer.setDaemon(true);
             writer.start();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String statusLine = in.readLine();
             String contentType = "";
             String connection = "";
@@ -123,9 +124,11 @@ class BodyLimitIT {
         assertThat(answer.statusLine()).startsWith("HTTP/1.1 413");
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body()).contains("urn:popcorn:problem:request.tooLarge");
-        assertThat(answer.connection()).as("the rest never reaches Popcorn: the connection ends with the answer").isEqualTo("close");
+        assertThat(answer.connection()).as("the rest never reaches Popcorn: the connection ends with the answer")
+                .isEqualTo("close");
 
-        assertThat(server.send("GET", "/api/v1/polls/2/ballot", fan, null).statusCode()).as("no ballot was cast").isEqualTo(404);
+        assertThat(server.send("GET", "/api/v1/polls/2/ballot", fan, null).statusCode()).as("no ballot was cast")
+                .isEqualTo(404);
     }
 
     @Test
@@ -150,7 +153,8 @@ class BodyLimitIT {
         sampler.join();
         assertThat(answer.statusLine()).startsWith("HTTP/1.1 413");
         long grew = peak.get() - before;
-        System.out.printf("a chunked body of %d MB sent: answered 413 at the 16 KB cap; heap in use grew by at most %d MB%n",
+        System.out.printf(
+                "a chunked body of %d MB sent: answered 413 at the 16 KB cap; heap in use grew by at most %d MB%n",
                 answer.sent() / (1024 * 1024), grew / (1024 * 1024));
         // Read into memory, the gigabyte would have been there at once; the rest is garbage of the test itself.
         assertThat(grew).as("peak heap growth while a gigabyte was sent").isLessThan(256L * 1024 * 1024);
@@ -159,7 +163,8 @@ class BodyLimitIT {
     @Test
     void anEndlessChunkedFormIsCutOffAtTheCapWithTheFriendlyPage() throws Exception {
         Answer answer = chunked("POST /releases/2/report HTTP/1.1\r\nHost: localhost\r\nCookie: popcorn_csrf=" + CSRF
-                + "; popcorn_session=" + server.session("fan-1", "Fan") + "\r\nContent-Type: application/x-www-form-urlencoded\r\n");
+                + "; popcorn_session=" + server.session("fan-1", "Fan")
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\n");
         assertThat(answer.statusLine()).startsWith("HTTP/1.1 413");
         assertThat(answer.contentType()).startsWith("text/html");
         assertThat(answer.connection()).isEqualTo("close");
@@ -167,7 +172,8 @@ class BodyLimitIT {
 
     @Test
     void aRouteThatNeedsAPassRefusesBeforeReadingTheBody() throws Exception {
-        Answer answer = chunked("PUT /api/v1/polls/2/ballot HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n");
+        Answer answer = chunked(
+                "PUT /api/v1/polls/2/ballot HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n");
         assertThat(answer.statusLine()).startsWith("HTTP/1.1 401");
         assertThat(answer.body()).contains("urn:popcorn:problem:auth.bearerRequired");
     }

@@ -71,7 +71,8 @@ class BrowserIT {
         return text(css);
     }
 
-    private void reportAndVote(String userId, String name, String lang, String wish, String matchesTitle, String savedText,
+    private void reportAndVote(String userId, String name, String lang, String wish, String matchesTitle,
+            String savedText,
             String receiptText) {
         browser.manage().deleteAllCookies();
         signInWith(server.popcorn.link(userId, name, Passes.Role.USER));
@@ -91,7 +92,8 @@ class BrowserIT {
         browser.findElement(By.name("newWishes")).sendKeys(wish);
 
         // The demo has a wish like this one: while the fan types, before anything is sent, the form asks "is it one of these?"
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#wish-matches legend")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector("#wish-matches legend")).isEmpty());
         assertThat(text("#wish-matches legend")).isEqualTo(matchesTitle);
         assertThat(text("#wish-matches label.wish")).contains("A dark theme for the whole system");
         browser.findElement(By.cssSelector("#wish-matches input[type=checkbox]")).click();
@@ -99,14 +101,17 @@ class BrowserIT {
         // the wish they ticked stays, ticked.
         WebElement typed = browser.findElement(By.name("newWishes"));
         typed.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("input[name=matchesSeen]")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("input[name=matchesSeen]")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#wish-matches input[type=checkbox]")).isSelected()).isTrue();
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
         assertThat(text("#saved")).isEqualTo(savedText);
-        assertThat(text("#earned")).matches(lang.equals("en") ? "This report earned you 10 points; \\d+ points this week so far · your level: .+"
-                : "这份报告为你赢得 10 积分；本周目前共 \\d+ 积分 · 你的等级：.+");
-        assertThat(browser.findElement(By.id("share-step")).getAttribute("href")).endsWith("/fans/" + userId + "/share");
+        assertThat(text("#earned")).matches(
+                lang.equals("en") ? "This report earned you 10 points; \\d+ points this week so far · your level: .+"
+                        : "这份报告为你赢得 10 积分；本周目前共 \\d+ 积分 · 你的等级：.+");
+        assertThat(browser.findElement(By.id("share-step")).getAttribute("href"))
+                .endsWith("/fans/" + userId + "/share");
         WebElement comment = browser.findElements(By.cssSelector("fieldset.feature")).get(0)
                 .findElement(By.cssSelector("textarea"));
         assertThat(comment.getAttribute("value")).isEqualTo("<script>alert(1)</script> 好用");
@@ -140,7 +145,8 @@ class BrowserIT {
             String link = server.popcorn.link("demo-lily", "Lily Zhao", Passes.Role.USER);
             browser.get(link);
             assertThat(text("#signin-question")).isEqualTo("以 Lily Zhao 的身份登录？");
-            assertThat(browser.manage().getCookieNamed("popcorn_session")).as("opening the link signs nobody in").isNull();
+            assertThat(browser.manage().getCookieNamed("popcorn_session")).as("opening the link signs nobody in")
+                    .isNull();
             assertThat(fitsTheWidth()).as("the page fits 360 px").isTrue();
             browser.findElement(By.id("signin-confirm")).click();
             assertThat(text("header .who span")).contains("Lily Zhao");
@@ -180,7 +186,8 @@ class BrowserIT {
 
     @Test
     void aFanReportsAndVotesInEnglish() {
-        reportAndVote("demo-alex", "Alex Chen", "en", "Dark theme for the whole phone", "Is it one of these?", "Thank you! Your report is saved. You can change it until the deadline.",
+        reportAndVote("demo-alex", "Alex Chen", "en", "Dark theme for the whole phone", "Is it one of these?",
+                "Thank you! Your report is saved. You can change it until the deadline.",
                 "Your vote for");
     }
 
@@ -212,8 +219,10 @@ class BrowserIT {
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(textAfterPost("#saved", "Thank you! Your report is saved. You can change it until the deadline."))
                 .isEqualTo("Thank you! Your report is saved. You can change it until the deadline.");
-        assertThat(browser.findElements(By.cssSelector("fieldset.feature")).get(0).findElement(By.cssSelector("textarea"))
-                .getAttribute("value")).isEqualTo("Bright at night\nand quick");
+        assertThat(
+                browser.findElements(By.cssSelector("fieldset.feature")).get(0).findElement(By.cssSelector("textarea"))
+                        .getAttribute("value"))
+                .isEqualTo("Bright at night\nand quick");
 
         // The vote: Tab to the first project, Space picks it, Tab to the button, Enter.
         browser.get(browser.findElement(By.cssSelector("#next-step a")).getAttribute("href"));
@@ -253,7 +262,8 @@ class BrowserIT {
                 .newBuilder(java.net.URI.create(server.url("/lead/polls/" + poll + "/close")))
                 .header("Cookie", "popcorn_session=" + leadSession)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("did not come from Popcorn");
         HttpResponse<String> anonymous = server.send("POST", "/lead/polls/" + poll + "/close", null, null);
@@ -277,7 +287,8 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("draft-restored")).isDisplayed()).isTrue();
         first = browser.findElements(By.cssSelector("fieldset.feature")).get(0);
         assertThat(first.findElement(By.cssSelector("input[value=NOT_GOOD_ENOUGH]")).isSelected()).isTrue();
-        assertThat(first.findElement(By.cssSelector("textarea")).getAttribute("value")).isEqualTo("Drains the battery overnight");
+        assertThat(first.findElement(By.cssSelector("textarea")).getAttribute("value"))
+                .isEqualTo("Drains the battery overnight");
         browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
         assertThat(textAfterPost("#saved", "Thank you! Your report is saved. You can change it until the deadline."))
                 .isEqualTo("Thank you! Your report is saved. You can change it until the deadline.");
@@ -290,7 +301,8 @@ class BrowserIT {
      * control only just into view, where the desk's index, which stays at the top, would be in the way.
      */
     private void onTheDesk(WebElement control) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});",
                 control);
         control.click();
     }
@@ -306,7 +318,8 @@ class BrowserIT {
         // what users said as bars with their numbers and text alternatives, the trend with its table, the poll's count
         // so far, the export.
         assertThat(text("#connections")).startsWith("Connections:").contains("Jira", "Jenkins");
-        assertThat(browser.findElement(By.cssSelector("main section.card")).getAttribute("id")).isEqualTo("week-glance");
+        assertThat(browser.findElement(By.cssSelector("main section.card")).getAttribute("id"))
+                .isEqualTo("week-glance");
         List<WebElement> bars = browser.findElements(By.cssSelector("#glance-features > li"));
         assertThat(bars).hasSize(8);
         assertThat(bars.get(0).findElement(By.cssSelector("svg.stack")).getAttribute("aria-label"))
@@ -317,15 +330,18 @@ class BrowserIT {
         assertThat(text("#glance-trend figcaption")).startsWith("The share of likes among all verdicts");
         assertThat(browser.findElements(By.cssSelector("#glance-trend tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(text("#glance-ballots")).matches("\\d+ ballots? so far");
-        assertThat(browser.findElement(By.id("live-count")).getAttribute("data-live")).isEqualTo("/lead/glance/count?lang=en");
+        assertThat(browser.findElement(By.id("live-count")).getAttribute("data-live"))
+                .isEqualTo("/lead/glance/count?lang=en");
         assertThat(browser.findElements(By.cssSelector("#glance-count svg[role=img]"))).isNotEmpty();
         // Read as bytes: the text would drop the byte-order mark a spreadsheet needs to read Chinese as UTF-8.
         String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                + " fetch(document.getElementById('glance-export').href).then(r => r.arrayBuffer())"
-                + ".then(b => done(Array.from(new Uint8Array(b)).map(x => String.fromCharCode(x)).join('')));");
-        csv = new String(csv.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFF\"release\",\"feature\",\"summary\",\"summary_zh\",\"team\",\"verdict\",\"comment\"")
+                        + " fetch(document.getElementById('glance-export').href).then(r => r.arrayBuffer())"
+                        + ".then(b => done(Array.from(new Uint8Array(b)).map(x => String.fromCharCode(x)).join('')));");
+        csv = new String(csv.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv)
+                .startsWith("\uFEFF\"release\",\"feature\",\"summary\",\"summary_zh\",\"team\",\"verdict\",\"comment\"")
                 .contains("好用");
         assertThat(csv.split("\\R").length).as("a header and the verdicts of the reports handed in").isGreaterThan(2);
         // The week's participation at a glance: the funnel as three bars, the fans who opened the page counted.
@@ -347,7 +363,8 @@ class BrowserIT {
         // The preview shows the text as the forum will: rendered, not its Markdown escapes.
         WebElement preview = browser.findElement(By.cssSelector("div[id^=preview-]"));
         assertThat(preview.findElements(By.tagName("h1"))).extracting(WebElement::getText)
-                .anyMatch(h -> h.startsWith("🍿 爆米花奖 · 版本 2026")).anyMatch(h -> h.startsWith("🍿 Popcorn Award · release 2026"));
+                .anyMatch(h -> h.startsWith("🍿 爆米花奖 · 版本 2026"))
+                .anyMatch(h -> h.startsWith("🍿 Popcorn Award · release 2026"));
         assertThat(preview.findElements(By.cssSelector("table tr"))).hasSizeGreaterThan(1);
         // An edit typed but not saved shows in the preview as it is typed, and goes out with the approval.
         WebElement announcement = browser.findElement(By.cssSelector("form[id^=announcement-] textarea"));
@@ -356,11 +373,13 @@ class BrowserIT {
                 ".//strong[text()='Edited on screen']")).isEmpty());
         onTheDesk(browser.findElement(By.cssSelector("summary[id^=approve-]")));
         onTheDesk(browser.findElement(By.cssSelector("button[id^=approve-confirm-]")));
-        assertThat(textAfterPost("#done", "The result is approved and public.")).isEqualTo("The result is approved and public.");
+        assertThat(textAfterPost("#done", "The result is approved and public."))
+                .isEqualTo("The result is approved and public.");
         String poll = browser.findElement(By.cssSelector("section.poll-admin")).getAttribute("id").replace("poll-", "");
         assertThat(server.send("GET", "/api/v1/polls/" + poll + "/announcement", null, null).body())
                 .contains("**Edited on screen**, never saved.");
-        assertThat(browser.findElement(By.id("published-" + poll)).getAttribute("href")).endsWith("/polls/" + poll + "#announcement");
+        assertThat(browser.findElement(By.id("published-" + poll)).getAttribute("href"))
+                .endsWith("/polls/" + poll + "#announcement");
         // The audit log reads in the reader's language: what was done, to what, and how it ended.
         browser.get(server.url("/lead?lang=zh-CN"));
         assertThat(text("#audit")).contains("批准并公布结果", "投票截止", "负责人提前截止", "投票 " + poll, "获奖：")
@@ -375,7 +394,8 @@ class BrowserIT {
         // Typed at the end, the edit is in the English part: in the reader's part, and in the post as sent folded below.
         assertThat(browser.findElements(By.xpath("//div[@id='announcement-own']//strong[text()='Edited on screen']")))
                 .as("the approved text, public on the poll page").hasSize(1);
-        assertThat(browser.findElements(By.xpath("//details[@id='announcement-sent']//strong[text()='Edited on screen']")))
+        assertThat(
+                browser.findElements(By.xpath("//details[@id='announcement-sent']//strong[text()='Edited on screen']")))
                 .hasSize(1);
     }
 }

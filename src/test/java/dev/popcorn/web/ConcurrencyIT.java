@@ -51,7 +51,8 @@ class ConcurrencyIT {
     }
 
     /** Sends the request {@code times} times, all released at the same moment; answers their statuses, counted. */
-    private Map<Integer, Long> atOnce(int times, String method, String path, String bearer, String json) throws Exception {
+    private Map<Integer, Long> atOnce(int times, String method, String path, String bearer, String json)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < times; i++) {
@@ -68,7 +69,8 @@ class ConcurrencyIT {
         for (HttpResponse<String> answer : all) {
             assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isLessThan(500);
             if (answer.statusCode() >= 400) {
-                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+                assertThat(answer.headers().firstValue("Content-Type"))
+                        .hasValue("application/problem+json; charset=utf-8");
             }
         }
         return all.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
@@ -114,8 +116,10 @@ class ConcurrencyIT {
     @Test
     void aPollsLifeDoneTenTimesAtOnceHappensOnce() throws Exception {
         assertThat(atOnce(20, "PUT", "/api/v1/teams/camera", LEAD,
-                "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"/photos/lin.png\"}]}").keySet())
-                .as("saving the same team at once: each save succeeds or is told to retry").contains(200).isSubsetOf(200, 409);
+                "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"/photos/lin.png\"}]}")
+                .keySet())
+                .as("saving the same team at once: each save succeeds or is told to retry").contains(200)
+                .isSubsetOf(200, 409);
         assertThat(audited("team.save")).as("the same team saved twenty times is one change").isEqualTo(1);
         json("PUT", "/api/v1/teams/battery", LEAD, "{\"name\": \"Battery\", \"members\": []}", 200);
         JsonObject opened = openRelease();
@@ -130,29 +134,34 @@ class ConcurrencyIT {
         assertThat(server.send("POST", "/api/v1/polls/" + poll + "/candidates/" + extra + "/withdraw", LEAD, null)
                 .statusCode()).as("withdrawn already").isEqualTo(409);
 
-        assertThat(atOnce(10, "POST", "/api/v1/polls/" + poll + "/open", LEAD, null)).isEqualTo(Map.of(200, 1L, 409, 9L));
+        assertThat(atOnce(10, "POST", "/api/v1/polls/" + poll + "/open", LEAD, null))
+                .isEqualTo(Map.of(200, 1L, 409, 9L));
         assertThat(audited("poll.open")).isEqualTo(1);
 
         String fan = server.pass("fan-1", "Fan");
         server.clock.advance(Duration.ofHours(20));
         assertThat(atOnce(30, "PUT", "/api/v1/releases/" + release + "/report", fan,
-                "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}").keySet())
+                "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}")
+                .keySet())
                 .as("one fan's report handed in thirty times at once").contains(200).isSubsetOf(200, 409);
         JsonObject report = json("GET", "/api/v1/releases/" + release + "/report", fan, null, 200).getAsJsonObject();
         assertThat(report.getAsJsonArray("verdicts")).hasSize(1);
         // The report's points once (10), and the first-report badge it earns once (10).
         assertThat(json("GET", "/api/v1/me", fan, null, 200).getAsJsonObject().get("points").getAsLong())
                 .as("the report's points once").isEqualTo(20);
-        assertThat(json("GET", "/api/v1/releases/" + release, null, null, 200).getAsJsonObject().get("reports").getAsLong())
+        assertThat(json("GET", "/api/v1/releases/" + release, null, null, 200).getAsJsonObject().get("reports")
+                .getAsLong())
                 .isEqualTo(1);
 
         long candidate = opened.getAsJsonObject("poll").getAsJsonArray("candidates").get(0).getAsJsonObject().get("id")
                 .getAsLong();
         json("PUT", "/api/v1/polls/" + poll + "/ballot", fan, "{\"candidate\": " + candidate + "}", 200);
-        assertThat(atOnce(10, "POST", "/api/v1/polls/" + poll + "/close", LEAD, null)).isEqualTo(Map.of(200, 1L, 409, 9L));
+        assertThat(atOnce(10, "POST", "/api/v1/polls/" + poll + "/close", LEAD, null))
+                .isEqualTo(Map.of(200, 1L, 409, 9L));
         assertThat(audited("poll.close")).isEqualTo(1);
 
-        assertThat(atOnce(10, "POST", "/api/v1/polls/" + poll + "/approve", LEAD, null)).isEqualTo(Map.of(200, 1L, 409, 9L));
+        assertThat(atOnce(10, "POST", "/api/v1/polls/" + poll + "/approve", LEAD, null))
+                .isEqualTo(Map.of(200, 1L, 409, 9L));
         assertThat(audited("poll.approve")).isEqualTo(1);
         JsonArray winners = json("GET", "/api/v1/winners", null, null, 200).getAsJsonArray();
         assertThat(winners).hasSize(1);
@@ -179,7 +188,8 @@ class ConcurrencyIT {
             fans.add(fan);
             ballots.add(racers.submit(() -> {
                 go.await();
-                return server.send("PUT", "/api/v1/polls/" + poll + "/ballot", fan, "{\"candidate\": " + candidate + "}");
+                return server.send("PUT", "/api/v1/polls/" + poll + "/ballot", fan,
+                        "{\"candidate\": " + candidate + "}");
             }));
         }
         Future<HttpResponse<String>> close = racers.submit(() -> {
@@ -198,15 +208,18 @@ class ConcurrencyIT {
                 counted++;
                 assertThat(mine.statusCode()).as("an acknowledged ballot is stored: " + mine.body()).isEqualTo(200);
                 assertThat(JsonParser.parseString(mine.body()).getAsJsonObject().get("receipt").getAsString())
-                        .isEqualTo(JsonParser.parseString(answer.body()).getAsJsonObject().get("receipt").getAsString());
+                        .isEqualTo(
+                                JsonParser.parseString(answer.body()).getAsJsonObject().get("receipt").getAsString());
             } else {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
-                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+                assertThat(answer.headers().firstValue("Content-Type"))
+                        .hasValue("application/problem+json; charset=utf-8");
                 assertThat(answer.body()).contains("poll.closed");
                 assertThat(mine.statusCode()).as("a refused ballot is not stored: " + mine.body()).isEqualTo(404);
             }
         }
-        JsonObject result = json("GET", "/api/v1/polls/" + poll, LEAD, null, 200).getAsJsonObject().getAsJsonObject("result");
+        JsonObject result = json("GET", "/api/v1/polls/" + poll, LEAD, null, 200).getAsJsonObject()
+                .getAsJsonObject("result");
         assertThat(result.get("ballots").getAsLong()).as("the closed poll counts exactly the acknowledged ballots")
                 .isEqualTo(counted);
     }

@@ -28,12 +28,12 @@ import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.app.tracker.TrackerSync;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.app.week.WeekParticipation;
-import dev.popcorn.domain.release.BuildRule;
 import dev.popcorn.domain.award.Eligibility;
+import dev.popcorn.domain.award.TieRule;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.participation.Streak;
-import dev.popcorn.domain.award.TieRule;
+import dev.popcorn.domain.release.BuildRule;
 import dev.popcorn.memory.MemoryStores;
 import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Messages;
@@ -50,14 +50,16 @@ class DeskModelTest {
     private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(),
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
             stores.audit(), clock);
-    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(mock(StandingStore.class), stores.participation(),
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(
+            mock(StandingStore.class), stores.participation(),
             PointsRules.defaults(), stores.transactions(), stores.audit(), LevelLadder.defaults(),
             Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
     private final Standing standing = parts.standing();
     private final PollModel polls = new PollModel(new PollModel.UseCases(overview, new CastBallot(stores.polls(),
             stores.ballots(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.users(),
             stores.teams(), null, new Eligibility(0, Duration.ZERO, 0, true),
-            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), mock(AnnounceAward.class), mock(Nominations.class),
+            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), mock(AnnounceAward.class),
+            mock(Nominations.class),
             parts.levels(), stores.ledger(clock)), new ForumMarkdown(() -> "https://popcorn.example"));
     private final Leaderboards leaderboards = mock(Leaderboards.class);
     private final BuildNotices buildNotices = mock(BuildNotices.class);
@@ -65,7 +67,8 @@ class DeskModelTest {
             mock(WishTickets.class), mock(OutboxTroubles.class), buildNotices, mock(MemberAccounts.class), leaderboards,
             new People(stores.users()), mock(OpenRelease.class), mock(dev.popcorn.app.week.LeadGlance.class)), polls,
             new LeadParticipationModel(overview, new WeekParticipation(stores.funnel(), stores.reports(),
-                    stores.participation(), stores.polls(), stores.ballots(), clock), parts.levels()), true);
+                    stores.participation(), stores.polls(), stores.ballots(), clock), parts.levels()),
+            true);
     private final Pass lead = new Pass(Kind.SESSION, "lead", "Lead", Role.LEAD, AWeek.FRIDAY,
             AWeek.POLL_CLOSES.plus(Duration.ofDays(30)));
 

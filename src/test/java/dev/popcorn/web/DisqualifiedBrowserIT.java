@@ -47,8 +47,10 @@ class DisqualifiedBrowserIT {
     static void start() {
         Chromium.required("the disqualification page test");
         server = TestServer.start(data, TestServer.FRIDAY, false);
-        server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN, "{\"name\": \"相机团队 Camera\", \"members\": []}");
-        server.send("PUT", "/api/v1/teams/battery", TestServer.ADMIN_TOKEN, "{\"name\": \"电池 Battery\", \"members\": []}");
+        server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN,
+                "{\"name\": \"相机团队 Camera\", \"members\": []}");
+        server.send("PUT", "/api/v1/teams/battery", TestServer.ADMIN_TOKEN,
+                "{\"name\": \"电池 Battery\", \"members\": []}");
         String opened = server.send("POST", "/api/v1/releases", TestServer.ADMIN_TOKEN, """
                 {"version": "2026.11.20", "features": [
                   {"key": "MIUI-2101", "summary": "Night mode in the camera", "team": "camera"},
@@ -121,7 +123,8 @@ class DisqualifiedBrowserIT {
     void aVisitorNotSignedInReadsTheCandidatesAndHowToSignInAndOnlyLeadsSeeTheLeadLink() {
         browser.manage().deleteAllCookies();
         browser.get(server.url("/polls/" + poll + "?lang=zh-CN"));
-        assertThat(text("#candidates")).contains("Night mode in the camera — 相机团队 Camera", "Quiet charging — 电池 Battery · 已取消资格。原因：" + REASON);
+        assertThat(text("#candidates")).contains("Night mode in the camera — 相机团队 Camera",
+                "Quiet charging — 电池 Battery · 已取消资格。原因：" + REASON);
         assertThat(text("#signin-offer")).contains("登录后即可给其中一个项目投票。");
         assertThat(browser.findElements(By.cssSelector("header a[href='/lead']"))).isEmpty();
         assertThat(fitsTheWidth()).isTrue();
@@ -145,8 +148,9 @@ class DisqualifiedBrowserIT {
         // The English fan reads it, then leaves it: their ballot stays set aside.
         signInWith(server.popcorn.link("fan-en", "fan-en", Passes.Role.USER));
         browser.get(server.url("/polls/" + poll + "?lang=en"));
-        assertThat(text("#set-aside")).isEqualTo("Your vote for Quiet charging no longer counts: the project was disqualified."
-                + " Reason: " + REASON + ". Pick another project below; your new vote counts.");
+        assertThat(text("#set-aside"))
+                .isEqualTo("Your vote for Quiet charging no longer counts: the project was disqualified."
+                        + " Reason: " + REASON + ". Pick another project below; your new vote counts.");
         browser.get(server.url("/?lang=en"));
         assertThat(text("#step3 ~ p.notice")).isEqualTo("Your vote for Quiet charging no longer counts: the project was"
                 + " disqualified. Vote again.");
@@ -154,9 +158,11 @@ class DisqualifiedBrowserIT {
         server.send("POST", "/api/v1/polls/" + poll + "/close", TestServer.ADMIN_TOKEN, null);
         server.send("POST", "/api/v1/polls/" + poll + "/approve", TestServer.ADMIN_TOKEN, null);
         browser.get(server.url("/polls/" + poll + "?lang=en"));
-        assertThat(text("#set-aside")).isEqualTo("Your vote for Quiet charging was not counted: the project was disqualified."
-                + " Reason: " + REASON + ".");
-        assertThat(text("#ballots")).startsWith("2 ballots counted of 3 cast; 1 set aside: its project was disqualified.");
+        assertThat(text("#set-aside"))
+                .isEqualTo("Your vote for Quiet charging was not counted: the project was disqualified."
+                        + " Reason: " + REASON + ".");
+        assertThat(text("#ballots"))
+                .startsWith("2 ballots counted of 3 cast; 1 set aside: its project was disqualified.");
         assertThat(text("#set-aside-list")).contains("Quiet charging", "电池 Battery", "Disqualified. Reason: " + REASON,
                 "1 vote not counted");
         assertThat(fitsTheWidth()).isTrue();
@@ -169,6 +175,7 @@ class DisqualifiedBrowserIT {
                 .getAsJsonObject().getAsJsonObject("result");
         assertThat(result.get("ballots").getAsLong()).isEqualTo(2);
         assertThat(result.get("cast").getAsLong()).isEqualTo(3);
-        assertThat(result.getAsJsonArray("setAside").get(0).getAsJsonObject().get("reason").getAsString()).isEqualTo(REASON);
+        assertThat(result.getAsJsonArray("setAside").get(0).getAsJsonObject().get("reason").getAsString())
+                .isEqualTo(REASON);
     }
 }

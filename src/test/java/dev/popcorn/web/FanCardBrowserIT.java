@@ -63,20 +63,24 @@ class FanCardBrowserIT {
         sharePage("zh-CN", "小明 Xiaoming 的爆米花卡片", "我在爆米花是", "已复制。", "竖版海报（1080 × 1920）");
     }
 
-    private void sharePage(String lang, String heading, String textStart, String copied, String storyLink) throws Exception {
+    private void sharePage(String lang, String heading, String textStart, String copied, String storyLink)
+            throws Exception {
         browser.manage().deleteAllCookies();
         browser.get(server.url("/?lang=" + lang));
-        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-xiaoming", "小明 Xiaoming")));
+        browser.manage().addCookie(
+                new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-xiaoming", "小明 Xiaoming")));
         browser.get(server.url("/fans/demo-xiaoming/share?lang=" + lang));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
         assertThat(browser.findElements(By.id("share-door"))).as("the fan sees their tools, not the door").isEmpty();
         assertThat(browser.findElement(By.id("share-owner-note")).isDisplayed()).isTrue();
         assertThat(script("return window.innerWidth;")).as("a phone's viewport").isEqualTo(360L);
-        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 360 px").isEqualTo(true);
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("fits 360 px")
+                .isEqualTo(true);
 
         WebElement card = browser.findElement(By.cssSelector("img.fan-card"));
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0;", card)));
+                .until(driver -> Boolean.TRUE
+                        .equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0;", card)));
         assertThat(script("return arguments[0].naturalWidth;", card)).isEqualTo(1200L);
         assertThat(card.getSize().getWidth()).isLessThanOrEqualTo(360).isGreaterThan(250);
 
@@ -86,14 +90,15 @@ class FanCardBrowserIT {
         assertThat(copy.isDisplayed()).as("the script ran and showed the copy button").isTrue();
         copy.click();
         // The clipboard may be closed to a headless browser: then the text is left selected for the visitor.
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver ->
-                copied.equals(driver.findElement(By.id("share-status")).getText())
-                        || text.getAttribute("value").equals(script("return window.getSelection().toString()"
-                                + " || (document.activeElement.id === 'share-text' ? document.activeElement.value : '');")));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> copied
+                .equals(driver.findElement(By.id("share-status")).getText())
+                || text.getAttribute("value").equals(script("return window.getSelection().toString()"
+                        + " || (document.activeElement.id === 'share-text' ? document.activeElement.value : '');")));
 
         WebElement story = browser.findElement(By.id("download-story"));
         assertThat(story.getText()).isEqualTo(storyLink);
-        assertThat(story.getAttribute("href")).isEqualTo(server.url("/fans/demo-xiaoming/card.png?format=story&lang=" + lang));
+        assertThat(story.getAttribute("href"))
+                .isEqualTo(server.url("/fans/demo-xiaoming/card.png?format=story&lang=" + lang));
         assertThat(story.getAttribute("download")).isEqualTo("popcorn-card-story.png");
 
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
@@ -103,7 +108,8 @@ class FanCardBrowserIT {
 
     @Test
     void aFriendFindsTheDoorOnA360PixelPhoneInEnglish() throws Exception {
-        friend("en", "小明 Xiaoming's Popcorn card", "Popcorn is Orange Friday's home: every Friday fans try the new phone build",
+        friend("en", "小明 Xiaoming's Popcorn card",
+                "Popcorn is Orange Friday's home: every Friday fans try the new phone build",
                 "This week: release ", ": the vote is open until ", "Sign in to take part", "Hand in your report", "");
     }
 
@@ -118,14 +124,16 @@ class FanCardBrowserIT {
      * way in, on the first screen; then this week's release and its poll; none of the fan's tools. Signed in
      * as someone else, the way in is their report. Screenshots of both go to {@code target/}.
      */
-    private void friend(String lang, String heading, String about, String release, String poll, String signIn, String report,
+    private void friend(String lang, String heading, String about, String release, String poll, String signIn,
+            String report,
             String suffix) throws Exception {
         browser.manage().deleteAllCookies();
         browser.get(server.url("/fans/demo-xiaoming/share?lang=" + lang));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
         WebElement card = browser.findElement(By.cssSelector("img.fan-card"));
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver -> Boolean.TRUE.equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0;", card)));
+                .until(driver -> Boolean.TRUE
+                        .equals(script("return arguments[0].complete && arguments[0].naturalWidth > 0;", card)));
         assertThat(browser.findElement(By.id("door-about")).getText()).startsWith(about);
         assertThat(browser.findElement(By.id("door-release")).getText()).startsWith(release);
         assertThat(browser.findElement(By.id("door-poll")).getText()).contains(poll);
@@ -138,7 +146,8 @@ class FanCardBrowserIT {
         assertThat(Chromium.fitsTheWidth(browser)).as("the friend's view fits 360 px").isTrue();
         noTools();
 
-        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-050", "Tao Zhu")));
+        browser.manage().addCookie(
+                new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-050", "Tao Zhu")));
         browser.get(server.url("/fans/demo-xiaoming/share?lang=" + lang));
         WebElement take = browser.findElement(By.id("take-part-report"));
         assertThat(take.getText()).isEqualTo(report);
@@ -175,7 +184,8 @@ class FanCardBrowserIT {
             throws Exception {
         browser.manage().deleteAllCookies();
         browser.get(server.url("/?lang=" + lang));
-        browser.manage().addCookie(new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-050", "Tao Zhu")));
+        browser.manage().addCookie(
+                new org.openqa.selenium.Cookie("popcorn_session", server.session("demo-fan-050", "Tao Zhu")));
         browser.get(server.url("/me?lang=" + lang));
         WebElement level = browser.findElement(By.id("level-title"));
         assertThat(browser.findElement(By.cssSelector(".level-card p.muted")).getText()).isEqualTo(youAre);
@@ -186,7 +196,8 @@ class FanCardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("p.streak")).getText()).contains(inARow);
         assertThat(browser.findElements(By.cssSelector("ul.badges li.medal"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("ol.ledger li"))).isNotEmpty();
-        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("/me fits 360 px").isEqualTo(true);
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("/me fits 360 px")
+                .isEqualTo(true);
         shot("me-360-" + lang);
         script("document.getElementById('streak-title').scrollIntoView();");
         shot("me-360-" + lang + "-streak-badges");
@@ -202,7 +213,8 @@ class FanCardBrowserIT {
         browser.get(server.url("/leaderboards?lang=" + lang));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(boards);
         assertThat(browser.findElements(By.cssSelector("#me"))).as("their own place is shown").isNotEmpty();
-        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;")).as("the board fits 360 px")
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .as("the board fits 360 px")
                 .isEqualTo(true);
         shot("leaderboards-360-" + lang);
 

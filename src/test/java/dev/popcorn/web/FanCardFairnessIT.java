@@ -39,8 +39,11 @@ class FanCardFairnessIT {
     }
 
     private HttpResponse<byte[]> card(String fan, String format, String lang, String client) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/fans/" + fan + "/card.png?format=" + format + "&lang=" + lang)))
-                .timeout(Duration.ofSeconds(60)).header("X-Forwarded-For", client).GET().build(),
+        return HTTP.send(
+                HttpRequest
+                        .newBuilder(
+                                URI.create(server.url("/fans/" + fan + "/card.png?format=" + format + "&lang=" + lang)))
+                        .timeout(Duration.ofSeconds(60)).header("X-Forwarded-For", client).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

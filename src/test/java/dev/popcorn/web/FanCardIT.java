@@ -84,14 +84,16 @@ class FanCardIT {
         assertThat(tall.getHeight()).isEqualTo(1920);
         api.exercised.add("GET /api/v1/fans/{id}/card.png");
         // Without a format: the wide one.
-        assertThat(ImageIO.read(new ByteArrayInputStream(get("/fans/card-fan/card.png", null).body())).getWidth()).isEqualTo(1200);
+        assertThat(ImageIO.read(new ByteArrayInputStream(get("/fans/card-fan/card.png", null).body())).getWidth())
+                .isEqualTo(1200);
 
         String etag = wide.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).matches("\"[0-9a-f]{32}\"");
         HttpResponse<byte[]> same = get("/fans/card-fan/card.png?format=wide&lang=zh-CN", etag);
         assertThat(same.statusCode()).isEqualTo(304);
         assertThat(same.body()).isEmpty();
-        assertThat(get("/fans/card-fan/card.png?format=wide&lang=en", etag).statusCode()).as("another language").isEqualTo(200);
+        assertThat(get("/fans/card-fan/card.png?format=wide&lang=en", etag).statusCode()).as("another language")
+                .isEqualTo(200);
 
         // One more build tested: the card changes, and so does its tag.
         realReport("MAX");
@@ -114,13 +116,17 @@ class FanCardIT {
         assertThat(hidden.statusCode()).isEqualTo(404);
         assertThat(hidden.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(server.send("GET", "/fans/card-fan/share", null, null).statusCode()).isEqualTo(404);
-        JsonObject problem = api.call("GET", "/api/v1/fans/card-fan/card.png", "/api/v1/fans/{id}/card.png", null, null, 404)
+        JsonObject problem = api
+                .call("GET", "/api/v1/fans/card-fan/card.png", "/api/v1/fans/{id}/card.png", null, null, 404)
                 .getAsJsonObject();
-        JsonObject nobody = api.call("GET", "/api/v1/fans/no-such-fan/card.png?format=story", "/api/v1/fans/{id}/card.png",
-                null, null, 404).getAsJsonObject();
+        JsonObject nobody = api
+                .call("GET", "/api/v1/fans/no-such-fan/card.png?format=story", "/api/v1/fans/{id}/card.png",
+                        null, null, 404)
+                .getAsJsonObject();
         // The answer does not tell an unknown user from one who stays off public pages.
         assertThat(problem.get("detail")).isEqualTo(nobody.get("detail"));
-        assertThat(server.send("GET", "/fans/no-such-fan/share?lang=en", null, null).body()).contains("This fan has no public card.");
+        assertThat(server.send("GET", "/fans/no-such-fan/share?lang=en", null, null).body())
+                .contains("This fan has no public card.");
 
         HttpResponse<String> badFormat = server.send("GET", "/api/v1/fans/nasty/card.png?format=square", null, null);
         assertThat(badFormat.statusCode()).isEqualTo(400);
@@ -134,7 +140,8 @@ class FanCardIT {
         assertThat(badLang.body()).contains("\\\"lang\\\" must be one of");
 
         Set<String> card = new TreeSet<>();
-        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body()).getAsJsonObject();
+        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body())
+                .getAsJsonObject();
         for (var path : spec.getAsJsonObject("paths").entrySet()) {
             for (var operation : path.getValue().getAsJsonObject().entrySet()) {
                 JsonObject op = operation.getValue().getAsJsonObject();
@@ -169,7 +176,8 @@ class FanCardIT {
         assertThat(meta(page, "property", "og:title")).isEqualTo(escaped + " · Newcomer on Popcorn");
         // Nothing to brag about yet: the text says the level and the invitation, never a zero.
         assertThat(meta(page, "property", "og:description"))
-                .startsWith("My Popcorn level: Newcomer. A new build every Friday").doesNotContain(" 0 ").doesNotContain("no ");
+                .startsWith("My Popcorn level: Newcomer. A new build every Friday").doesNotContain(" 0 ")
+                .doesNotContain("no ");
         assertThat(page).doesNotContain("<script>alert").doesNotContain("\"Bob\"");
         assertThat(page).contains("<h1>" + escaped + "&#39;s Popcorn card</h1>");
         assertThat(page).contains("src=\"/fans/nasty/card.png?format=wide&amp;lang=en\"");
@@ -193,11 +201,14 @@ class FanCardIT {
                 "card-fan", now());
         // What the ledger granted for them: the author's share of one, a supporter's of the other.
         sql("INSERT INTO participation_events (user_id, kind, ref, points, at, reason) SELECT ?, 'WISH_AUTHOR_SHIPPED',"
-                + " CONCAT('wish:', CAST(MIN(id) AS VARCHAR(20))), 40, ?, 'own wish shipped' FROM wishes", "card-fan", now());
+                + " CONCAT('wish:', CAST(MIN(id) AS VARCHAR(20))), 40, ?, 'own wish shipped' FROM wishes", "card-fan",
+                now());
         sql("INSERT INTO participation_events (user_id, kind, ref, points, at, reason) SELECT ?, 'WISH_FULFILLED',"
-                + " CONCAT('wish:', CAST(MIN(id) + 1 AS VARCHAR(20))), 20, ?, 'wish shipped' FROM wishes", "card-fan", now());
+                + " CONCAT('wish:', CAST(MIN(id) + 1 AS VARCHAR(20))), 20, ?, 'wish shipped' FROM wishes", "card-fan",
+                now());
         String chinese = server.send("GET", "/fans/card-fan/share?lang=zh-CN", null, null).body();
-        assertThat(meta(chinese, "property", "og:image")).isEqualTo(base + "/fans/card-fan/card.png?format=wide&amp;lang=zh-CN");
+        assertThat(meta(chinese, "property", "og:image"))
+                .isEqualTo(base + "/fans/card-fan/card.png?format=wide&amp;lang=zh-CN");
         assertThat(meta(chinese, "property", "og:title")).isEqualTo("小明 Xiaoming · 爆米花内测先锋");
         assertThat(chinese).contains("我在爆米花是内测先锋，共测试 1 个版本，2 个心愿已实现。").doesNotContain("连续 0")
                 .contains("<html lang=\"zh-CN\">");
@@ -210,7 +221,8 @@ class FanCardIT {
      */
     @Test
     void aFriendFindsTheDoorAndOnlyTheFanFindsTheirTools() throws Exception {
-        JsonObject week = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body()).getAsJsonObject();
+        JsonObject week = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body())
+                .getAsJsonObject();
         JsonObject release = week.getAsJsonObject("release");
         String version = release.get("version").getAsString();
         long releaseId = release.get("id").getAsLong();
@@ -225,13 +237,15 @@ class FanCardIT {
         assertThat(signedOut).doesNotContain("id=\"share-text\"").doesNotContain("id=\"share-copy\"")
                 .doesNotContain("download=").doesNotContain("share.js").doesNotContain("id=\"share-owner-note\"");
 
-        String friend = server.page("GET", "/fans/card-fan/share?lang=zh-CN", server.session("friend", "Friend"), null).body();
+        String friend = server.page("GET", "/fans/card-fan/share?lang=zh-CN", server.session("friend", "Friend"), null)
+                .body();
         assertThat(friend).contains("id=\"share-door\"").contains("爆米花是橙色星期五的大本营")
                 .contains("<h2 id=\"door-release\">本周：版本 " + version + "</h2>")
                 .contains("id=\"take-part-report\" href=\"/releases/" + releaseId + "#report\">提交体验报告</a>")
                 .doesNotContain("take-part-signin").doesNotContain("id=\"share-text\"").doesNotContain("download=");
 
-        String own = server.page("GET", "/fans/card-fan/share?lang=en", server.session("card-fan", "小明 Xiaoming"), null).body();
+        String own = server.page("GET", "/fans/card-fan/share?lang=en", server.session("card-fan", "小明 Xiaoming"), null)
+                .body();
         assertThat(own).contains("id=\"share-tools\"").contains("id=\"share-text\"").contains("id=\"share-copy\"")
                 .contains("download=\"popcorn-card-wide.png\"").contains("download=\"popcorn-card-story.png\"")
                 .contains("/assets/share.js").contains("id=\"share-owner-note\"");
@@ -248,27 +262,32 @@ class FanCardIT {
             String text = meta(page, "property", "og:description");
             assertThat(text).as(lang).doesNotContainPattern("(^|\\D)0(\\D|$)");
         }
-        assertThat(meta(server.send("GET", "/fans/new-fan/share?lang=zh-CN", null, null).body(), "property", "og:description"))
+        assertThat(meta(server.send("GET", "/fans/new-fan/share?lang=zh-CN", null, null).body(), "property",
+                "og:description"))
                 .startsWith("我在爆米花是").contains("每周五都有新版本");
     }
 
     /** A real report of card-fan on the first or the latest release, with the ledger's grant that makes it real. */
     private void realReport(String which) throws Exception {
-        sql("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at) SELECT " + which + "(id), ?, ?, ? FROM releases",
+        sql("INSERT INTO reports (release_id, user_id, handed_in_at, updated_at) SELECT " + which
+                + "(id), ?, ?, ? FROM releases",
                 "card-fan", now(), now());
         sql("INSERT INTO participation_events (user_id, kind, ref, points, at, reason) SELECT ?, 'REPORT_HANDED_IN',"
-                + " CONCAT('release:', CAST(" + which + "(id) AS VARCHAR(20))), 10, ?, 'report handed in' FROM releases",
+                + " CONCAT('release:', CAST(" + which
+                + "(id) AS VARCHAR(20))), 10, ?, 'report handed in' FROM releases",
                 "card-fan", now());
     }
 
     private static String meta(String page, String attribute, String name) {
-        Matcher m = Pattern.compile("<meta " + attribute + "=\"" + Pattern.quote(name) + "\" content=\"([^\"]*)\">").matcher(page);
+        Matcher m = Pattern.compile("<meta " + attribute + "=\"" + Pattern.quote(name) + "\" content=\"([^\"]*)\">")
+                .matcher(page);
         assertThat(m.find()).as("<meta %s=\"%s\"> in the page", attribute, name).isTrue();
         return m.group(1);
     }
 
     private HttpResponse<byte[]> get(String path, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(30)).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -63,11 +63,14 @@ class FanPagesBrowserIT {
         phone.get(server.url("/polls/" + week.poll + "?lang=" + lang));
 
         assertThat(phone.findElement(By.id("announcement-own")).getAttribute("lang")).isEqualTo(lang);
-        assertThat(phone.findElement(By.id("announcement-sent")).getAttribute("open")).as("the post as sent is folded").isNull();
+        assertThat(phone.findElement(By.id("announcement-sent")).getAttribute("open")).as("the post as sent is folded")
+                .isNull();
         // Four columns do not fit 360 px even with their words wrapped: the table scrolls inside itself, with its cue.
         Map<String, Object> table = table();
-        assertThat(((Number) table.get("right")).doubleValue()).as("the table ends within the screen").isLessThanOrEqualTo(360);
-        assertThat((String) table.get("image")).as("a shadow shows where more of the table is").contains("radial-gradient");
+        assertThat(((Number) table.get("right")).doubleValue()).as("the table ends within the screen")
+                .isLessThanOrEqualTo(360);
+        assertThat((String) table.get("image")).as("a shadow shows where more of the table is")
+                .contains("radial-gradient");
         fits("the poll page (" + lang + ")");
         shot("screenshot-poll-announcement-phone" + ("en".equals(lang) ? "" : "-zh"));
     }
@@ -81,8 +84,10 @@ class FanPagesBrowserIT {
         Map<String, Object> table = table();
         assertThat(((Number) table.get("scroll")).intValue()).as("the table scrolls inside itself")
                 .isGreaterThan(((Number) table.get("client")).intValue());
-        assertThat(((Number) table.get("right")).doubleValue()).as("the table ends within the screen").isLessThanOrEqualTo(360);
-        assertThat((String) table.get("image")).as("a shadow shows where more of the table is").contains("radial-gradient");
+        assertThat(((Number) table.get("right")).doubleValue()).as("the table ends within the screen")
+                .isLessThanOrEqualTo(360);
+        assertThat((String) table.get("image")).as("a shadow shows where more of the table is")
+                .contains("radial-gradient");
         assertThat((String) table.get("attachment")).contains("local", "scroll");
         fits("the poll page with a wide table (" + lang + ")");
         shot("fan-pages-wide-table-360-" + lang);
@@ -107,20 +112,23 @@ class FanPagesBrowserIT {
         phone.get(server.url("/releases/" + wide.release + "?lang=" + lang));
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> choices = (List<Map<String, Object>>) js("return Array.from(document.querySelectorAll("
-                + "'.feature .choices label')).map(label => {"
-                + " const radio = label.querySelector('input').getBoundingClientRect();"
-                + " const word = label.querySelector('.verdict-word'); const box = word.getBoundingClientRect();"
-                + " const range = document.createRange(); range.selectNodeContents(word);"
-                + " const lines = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;"
-                + " return {text: word.textContent.trim(), lines: lines, radioLeftOfWords: radio.right <= box.left,"
-                + " sameLine: radio.top < box.bottom && radio.bottom > box.top, right: label.getBoundingClientRect().right};});");
+        List<Map<String, Object>> choices = (List<Map<String, Object>>) js(
+                "return Array.from(document.querySelectorAll("
+                        + "'.feature .choices label')).map(label => {"
+                        + " const radio = label.querySelector('input').getBoundingClientRect();"
+                        + " const word = label.querySelector('.verdict-word'); const box = word.getBoundingClientRect();"
+                        + " const range = document.createRange(); range.selectNodeContents(word);"
+                        + " const lines = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;"
+                        + " return {text: word.textContent.trim(), lines: lines, radioLeftOfWords: radio.right <= box.left,"
+                        + " sameLine: radio.top < box.bottom && radio.bottom > box.top, right: label.getBoundingClientRect().right};});");
         assertThat(choices).hasSize(6);
-        assertThat(choices).extracting(c -> c.get("text")).contains("en".equals(lang) ? "👎 Not good enough" : "👎 不够好");
+        assertThat(choices).extracting(c -> c.get("text"))
+                .contains("en".equals(lang) ? "👎 Not good enough" : "👎 不够好");
         for (Map<String, Object> choice : choices) {
             assertThat(((Number) choice.get("lines")).intValue()).as(choice.get("text") + " is one line").isEqualTo(1);
             assertThat(choice.get("sameLine")).as(choice.get("text") + " shares its radio's line").isEqualTo(true);
-            assertThat(choice.get("radioLeftOfWords")).as(choice.get("text") + ": the radio, then its words").isEqualTo(true);
+            assertThat(choice.get("radioLeftOfWords")).as(choice.get("text") + ": the radio, then its words")
+                    .isEqualTo(true);
             assertThat(((Number) choice.get("right")).doubleValue()).as(choice.get("text") + " within the screen")
                     .isLessThanOrEqualTo(360);
         }
@@ -135,9 +143,10 @@ class FanPagesBrowserIT {
 
     private static void fits(String where) {
         // On failure, the innermost elements that reach past the screen, to say what widens the page.
-        Object past = js("return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 361"
-                + " && !Array.from(e.children).some(c => c.getBoundingClientRect().right > 361) && !e.closest('table'))"
-                + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ');");
+        Object past = js(
+                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 361"
+                        + " && !Array.from(e.children).some(c => c.getBoundingClientRect().right > 361) && !e.closest('table'))"
+                        + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ');");
         assertThat(((Number) js("return document.documentElement.scrollWidth;")).intValue())
                 .as(where + " is no wider than the phone; past it: " + past).isLessThanOrEqualTo(360);
         assertThat(Chromium.fitsTheWidth(phone)).as(where).isTrue();

@@ -60,8 +60,10 @@ class FanPagesIT {
 
         String english = body(poll + "?lang=en", null);
         String ownEn = between(english, "id=\"announcement-own\"", "id=\"announcement-sent\"");
-        assertThat(ownEn).contains("lang=\"en\"", "<h1>🍿 Popcorn Award · release 2026.11.20</h1>", "<strong>3 votes</strong>",
-                "disqualified: " + AnnouncedWeek.REASON).doesNotContain("爆米花奖", "3 票");
+        assertThat(ownEn)
+                .contains("lang=\"en\"", "<h1>🍿 Popcorn Award · release 2026.11.20</h1>", "<strong>3 votes</strong>",
+                        "disqualified: " + AnnouncedWeek.REASON)
+                .doesNotContain("爆米花奖", "3 票");
         assertThat(between(english, "id=\"announcement-sent\"", "</details>"))
                 .contains("<summary>The post as sent, in both languages</summary>", "爆米花奖", "Popcorn Award");
     }
@@ -73,7 +75,8 @@ class FanPagesIT {
             String page = body("/polls/" + week.poll + "?lang=" + lang, null);
             String announcement = page.substring(page.indexOf("id=\"announcement\""));
             assertThat(announcement).as(lang).contains("2026.11.20").doesNotContain("2026-11-20", "week of", "这一周");
-            assertThat(body("/winners?lang=" + lang, null)).as(lang).contains("2026.11.20").doesNotContain("2026-11-20");
+            assertThat(body("/winners?lang=" + lang, null)).as(lang).contains("2026.11.20")
+                    .doesNotContain("2026-11-20");
         }
     }
 
@@ -83,14 +86,16 @@ class FanPagesIT {
         String lead = server.leadSession();
         assertThat(body("/lead/glance/count?lang=zh-CN", lead)).contains("投给已取消资格项目的选票不在这些条形中。")
                 .doesNotContain("已退出评选");
-        assertThat(body("/lead/glance/count?lang=en", lead)).contains("Ballots for a disqualified project are not in these bars.");
+        assertThat(body("/lead/glance/count?lang=en", lead))
+                .contains("Ballots for a disqualified project are not in these bars.");
 
         week.close().approve();
         String chinese = body("/polls/" + week.poll + "?lang=zh-CN", null);
         assertThat(between(chinese, "id=\"ballots\"", "</p>")).contains("共 4 张选票，计入 3 张；投给已取消资格项目的 1 张不计入。");
         assertThat(chinese).contains("<h3>已取消资格</h3>", "已取消资格：" + AnnouncedWeek.REASON).doesNotContain("已退出评选");
         String english = body("/polls/" + week.poll + "?lang=en", null);
-        assertThat(english).contains("<h3>Disqualified</h3>", "3 ballots counted of 4 cast; 1 set aside: its project was disqualified.");
+        assertThat(english).contains("<h3>Disqualified</h3>",
+                "3 ballots counted of 4 cast; 1 set aside: its project was disqualified.");
         assertThat(body("/lead?lang=zh-CN", lead)).doesNotContain("已退出评选");
     }
 
@@ -100,7 +105,9 @@ class FanPagesIT {
         String lead = server.leadSession();
         String english = body("/lead?lang=en", lead);
         String chinese = body("/lead?lang=zh-CN", lead);
-        assertThat(english).contains("Drafted from your team&#39;s announcement templates.", "Keep the line --- between the languages")
+        assertThat(english)
+                .contains("Drafted from your team&#39;s announcement templates.",
+                        "Keep the line --- between the languages")
                 .doesNotContain("plugin-resources");
         assertThat(chinese).contains("根据团队的公告模板起草。", "请保留两种语言之间的 --- 这一行").doesNotContain("plugin-resources");
         assertThat(week.poll).isPositive();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class GrantJsonTest {
 
     private static Grant grant(ParticipationKind kind, int points, String reason) {
-        return new Grant(1, "fan-1", kind, "release:3", points, Instant.parse("2026-11-21T02:00:00Z"), reason, null, null, null);
+        return new Grant(1, "fan-1", kind, "release:3", points, Instant.parse("2026-11-21T02:00:00Z"), reason, null,
+                null, null);
     }
 
     @Test

@@ -19,14 +19,14 @@ import dev.popcorn.app.identity.Passes.Role;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.app.week.WeekOverview;
-import dev.popcorn.domain.participation.Activity;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.award.Eligibility;
-import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.award.TieRule;
+import dev.popcorn.domain.participation.Activity;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.participation.Streak;
-import dev.popcorn.domain.award.TieRule;
-import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.release.Feature;
 import dev.popcorn.memory.MemoryStores;
 import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Messages;
@@ -45,27 +45,34 @@ class HomeModelTest {
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
             stores.audit(), clock);
     private final StandingStore standingStore = mock(StandingStore.class);
-    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(standingStore, stores.participation(),
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(
+            standingStore, stores.participation(),
             PointsRules.defaults(), stores.transactions(), stores.audit(), LevelLadder.defaults(),
             Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
     private final Standing standing = parts.standing();
     private final HandInReport reports = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
+            stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(),
+            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
     private final PollModel polls = new PollModel(new PollModel.UseCases(overview, new CastBallot(stores.polls(),
             stores.ballots(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.users(),
             stores.teams(), null, new Eligibility(0, Duration.ZERO, 0, true),
-            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), mock(AnnounceAward.class), mock(Nominations.class),
+            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), mock(AnnounceAward.class),
+            mock(Nominations.class),
             parts.levels(), stores.ledger(clock)), new ForumMarkdown(() -> "https://popcorn.example"));
     private final HomeModel model = new HomeModel(new HomeModel.UseCases(overview, reports, mock(WishTickets.class),
-            standing, new dev.popcorn.app.award.Winners(stores.polls(), stores.releases(), stores.awards(), stores.teams(),
-                    new Tally(stores.ballots(), stores.reports(), TieRule.SHARED)), stores.ledger(clock)), polls, new WayBack(overview, reports, WeekCalendar.defaults(ZoneId.of("Asia/Shanghai"))));
+            standing,
+            new dev.popcorn.app.award.Winners(stores.polls(), stores.releases(), stores.awards(), stores.teams(),
+                    new Tally(stores.ballots(), stores.reports(), TieRule.SHARED)),
+            stores.ledger(clock)), polls,
+            new WayBack(overview, reports, WeekCalendar.defaults(ZoneId.of("Asia/Shanghai"))));
 
     HomeModelTest() {
         when(standingStore.activity(any(), any())).thenReturn(Activity.none());
     }
 
     private static Pass fan(String userId) {
-        return new Pass(Kind.SESSION, userId, userId, Role.USER, AWeek.FRIDAY, AWeek.POLL_CLOSES.plus(Duration.ofDays(30)));
+        return new Pass(Kind.SESSION, userId, userId, Role.USER, AWeek.FRIDAY,
+                AWeek.POLL_CLOSES.plus(Duration.ofDays(30)));
     }
 
     @Test
@@ -103,7 +110,8 @@ class HomeModelTest {
         AWeek.Week week = AWeek.in(stores).open().build();
         clock.set(AWeek.FRIDAY.plus(Duration.ofDays(5)));
         stores.releases().create("2026.11.25", clock.instant().minusSeconds(60),
-                clock.instant().plus(Duration.ofDays(4)), List.of(new Feature("POP-9", "Feature of next week", "camera")));
+                clock.instant().plus(Duration.ofDays(4)),
+                List.of(new Feature("POP-9", "Feature of next week", "camera")));
 
         HomeModel.Page page = model.page(Optional.of(fan("fan-0")), Messages.ENGLISH, false);
         assertThat(page.release().version()).isEqualTo("2026.11.25");

@@ -61,7 +61,9 @@ class JenkinsHookIT {
         api = new ApiClient(server);
         for (String team : new String[] {"camera", "system"}) {
             api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
-                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+                    "{\"name\":\"" + team
+                            + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}",
+                    200);
         }
     }
 
@@ -100,7 +102,8 @@ class JenkinsHookIT {
         assertThat(build.get("url").getAsString()).isEqualTo("https://ci.example.org/job/miui-weekly-release/112/");
         assertThat(build.getAsJsonObject("tests").get("passed").getAsInt()).isEqualTo(1832);
         assertThat(build.getAsJsonObject("tests").get("skipped").getAsInt()).isEqualTo(8);
-        assertThat(api.call("GET", "/api/v1/releases", "/api/v1/releases", null, null, 200).getAsJsonArray()).hasSize(1);
+        assertThat(api.call("GET", "/api/v1/releases", "/api/v1/releases", null, null, 200).getAsJsonArray())
+                .hasSize(1);
 
         // The week's candidates are credited to the teams the ticket rules name.
         long poll = release.get("poll").getAsLong();
@@ -163,13 +166,15 @@ class JenkinsHookIT {
                 .isEqualTo("The Jenkins token is wrong.");
         assertThat(problem(send(finalized, Map.of(JenkinsRoutes.TOKEN_HEADER, "wrong"), ""), 401))
                 .isEqualTo("The Jenkins token is wrong.");
-        assertThat(problem(send(finalized, Map.of(JenkinsRoutes.SIGNATURE_HEADER, "sha256=" + hmac("other", finalized)), ""),
+        assertThat(problem(
+                send(finalized, Map.of(JenkinsRoutes.SIGNATURE_HEADER, "sha256=" + hmac("other", finalized)), ""),
                 401)).isNotBlank();
         assertThat(problem(send("{\"name\": \"miui-weekly-release\", \"build\": {", Map.of(), "?token=" + TOKEN), 400))
                 .startsWith("The request body is not valid JSON").contains("line 1");
         assertThat(problem(send("{\"name\": \"miui-weekly-release\"}", Map.of(), "?token=" + TOKEN), 422))
                 .isEqualTo("\"build\" is missing.");
-        assertThat(problem(send(finalized.replace("\"number\": 112", "\"number\": \"latest\""), Map.of(), "?token=" + TOKEN),
+        assertThat(problem(
+                send(finalized.replace("\"number\": 112", "\"number\": \"latest\""), Map.of(), "?token=" + TOKEN),
                 400)).contains("build.number");
 
         assertThat(api.call("GET", "/api/v1/releases", "/api/v1/releases", null, null, 200).getAsJsonArray()).isEmpty();
@@ -200,7 +205,8 @@ class JenkinsHookIT {
         assertThat(retried.get("outcome").getAsString()).isEqualTo("OPENED");
         assertThat(strings(retried.getAsJsonObject("release").getAsJsonArray("features")))
                 .containsExactly("MIUI-2101", "MIUI-2102");
-        api.call("POST", "/api/v1/jenkins/notices/" + id + "/retry", "/api/v1/jenkins/notices/{id}/retry", LEAD, null, 409);
+        api.call("POST", "/api/v1/jenkins/notices/" + id + "/retry", "/api/v1/jenkins/notices/{id}/retry", LEAD, null,
+                409);
         api.call("POST", "/api/v1/jenkins/notices/999/retry", "/api/v1/jenkins/notices/{id}/retry", LEAD, null, 404);
         // The notice arriving once more now finds its release.
         assertThat(hook(finalized, 200).get("outcome").getAsString()).isEqualTo("DUPLICATE");

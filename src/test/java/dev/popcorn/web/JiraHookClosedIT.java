@@ -28,11 +28,11 @@ class JiraHookClosedIT {
     @Test
     void withoutItsSecretTheJiraWebhookRefusesAForgedDoneAndStartUpSaysSo() throws Exception {
         try (FakeJira jira = FakeJira.weeklyRelease();
-             TestServer server = TestServer.start(data, TestServer.FRIDAY, false, jira.settings(Map.of()))) {
+                TestServer server = TestServer.start(data, TestServer.FRIDAY, false, jira.settings(Map.of()))) {
             assertThat(server.output).contains("The Jira webhook is off until jira.webhook-secret is set");
             String forged = Files.readString(TrackerLoopIT.FIXTURE).replace("\"In Progress\"", "\"Done\"");
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(server.url("/api/v1/hooks/jira")))
+                    URI.create(server.url("/api/v1/hooks/jira")))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(forged, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());

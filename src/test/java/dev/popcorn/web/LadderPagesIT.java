@@ -59,7 +59,8 @@ class LadderPagesIT {
         assertThat(en).contains("Where everyone starts.").contains("4 fans here").doesNotContain("ladder.");
         assertThat(zh).contains("人人都从这一级开始。").contains("这一级有 4 位粉丝").doesNotContain("ladder.");
         for (Right right : Right.values()) {
-            assertThat(en).as("every right is added by some level").contains(dev.popcorn.web.common.Messages.text(java.util.Locale.ENGLISH, "right." + right.name()));
+            assertThat(en).as("every right is added by some level")
+                    .contains(dev.popcorn.web.common.Messages.text(java.util.Locale.ENGLISH, "right." + right.name()));
         }
         // Signed in, the reader's own level is marked.
         String mine = ok("/levels?lang=en", server.session("bo", "Bo"));
@@ -72,7 +73,8 @@ class LadderPagesIT {
         String en = ok("/badges?lang=en", null);
         assertThat(en).contains("First report").contains("Reporter · Bronze").contains("10 real reports")
                 .contains("Reporter · Gold").contains("200 real reports").contains("href=\"/badges/first-report\"")
-                .contains("3 fans hold it").contains("one fan holds it").contains("nobody holds it yet").doesNotContain("ladder.");
+                .contains("3 fans hold it").contains("one fan holds it").contains("nobody holds it yet")
+                .doesNotContain("ladder.");
         String zh = ok("/badges?lang=zh-CN", null);
         assertThat(zh).contains("铜牌·报告达人").contains("10 份有效报告").contains("3 人已获得").contains("还没有人获得");
         assertThat(ok("/badges?lang=en", server.session("bo", "Bo"))).contains("✓ yours");
@@ -84,15 +86,18 @@ class LadderPagesIT {
         assertThat(page).contains("href=\"/fans/bo\"").contains("href=\"/fans/ann\"").contains("&lt;b&gt;Ann&lt;/b&gt;")
                 .doesNotContain("<b>Ann</b>").doesNotContain("/fans/cy").contains("3 fans hold it");
         assertThat(page.indexOf("/fans/bo")).as("the latest first").isLessThan(page.indexOf("/fans/ann"));
-        assertThat(ok("/badges/bug-hunter?lang=zh-CN", null)).contains("捉虫能手").contains("还没有人获得").doesNotContain("还没有公开主页的粉丝");
+        assertThat(ok("/badges/bug-hunter?lang=zh-CN", null)).contains("捉虫能手").contains("还没有人获得")
+                .doesNotContain("还没有公开主页的粉丝");
         assertThat(ok("/badges/helpful?lang=en", null)).as("held only by a fan who stays off public pages")
-                .contains("one fan holds it").contains("No fan who shows on public pages holds it yet.").doesNotContain("/fans/cy");
+                .contains("one fan holds it").contains("No fan who shows on public pages holds it yet.")
+                .doesNotContain("/fans/cy");
     }
 
     @Test
     void aFansPublicPageSpeaksAboutTheFanAndKeepsTheLaddersAdviceForTheOwner() {
         String visitor = ok("/fans/bo?lang=en", null);
-        assertThat(visitor).doesNotContain("To become").doesNotContain("It unlocks:").doesNotContain("your first real report")
+        assertThat(visitor).doesNotContain("To become").doesNotContain("It unlocks:")
+                .doesNotContain("your first real report")
                 .contains("href=\"/badges/first-report\"").contains("href=\"/levels#level-");
         String owner = ok("/fans/bo?lang=en", server.session("bo", "Bo"));
         assertThat(owner).contains("To become").contains("It unlocks:");
@@ -105,13 +110,16 @@ class LadderPagesIT {
     void aVisitorWhoNeverSignedInIsToldOnceHowToGetIn() {
         HttpResponse<String> me = server.page("GET", "/me?lang=en", null, null);
         assertThat(me.statusCode()).isEqualTo(401);
-        assertThat(me.body()).contains("Sign in to open this page.").doesNotContain("again").doesNotContain("problem-detail");
+        assertThat(me.body()).contains("Sign in to open this page.").doesNotContain("again")
+                .doesNotContain("problem-detail");
         assertThat(server.page("GET", "/me?lang=zh-CN", null, null).body()).contains("登录后才能打开这个页面。");
         // The lead's pages say who they are for and how a lead gets in, to a visitor and to a fan.
         HttpResponse<String> lead = server.page("GET", "/lead?lang=en", null, null);
         assertThat(lead.statusCode()).as("a visitor is sent to the lead's sign-in").isEqualTo(302);
-        assertThat(lead.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).startsWith("/lead/signin"));
-        HttpResponse<String> fan = server.page("POST", "/lead/polls/1/close?lang=zh-CN", server.session("bo", "Bo"), "");
+        assertThat(lead.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).startsWith("/lead/signin"));
+        HttpResponse<String> fan = server.page("POST", "/lead/polls/1/close?lang=zh-CN", server.session("bo", "Bo"),
+                "");
         assertThat(fan.statusCode()).isEqualTo(403);
         assertThat(fan.body()).contains("这些页面供团队负责人使用", "负责人登录");
     }
@@ -128,8 +136,10 @@ class LadderPagesIT {
     void anUnknownBadgeIsAFriendlyNotFoundThatEscapesWhatWasAsked() {
         HttpResponse<String> unknown = server.page("GET", "/badges/%3Cscript%3Ex?lang=en", null, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(unknown.body()).contains("There is no badge").contains("&lt;script&gt;x").doesNotContain("<script>x");
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(unknown.body()).contains("There is no badge").contains("&lt;script&gt;x")
+                .doesNotContain("<script>x");
     }
 
     private static String ok(String path, String session) {

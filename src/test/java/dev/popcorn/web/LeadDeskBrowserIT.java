@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,10 @@ class LeadDeskBrowserIT {
         Chromium.required("the lead's desk in the browser");
         server = TestServer.start(data, TestServer.FRIDAY, false);
         ApiClient api = new ApiClient(server);
-        api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\", \"nameZh\":\"相机\"}", 200);
-        api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Battery\", \"nameZh\":\"电池\"}", 200);
+        api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD,
+                "{\"name\":\"Camera\", \"nameZh\":\"相机\"}", 200);
+        api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD,
+                "{\"name\":\"Battery\", \"nameZh\":\"电池\"}", 200);
         api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
                 {"version": "2026.11.20", "features": [
                   {"key": "POP-1", "summary": "Night mode", "summaryZh": "夜景模式", "team": "camera"},
@@ -94,10 +95,14 @@ class LeadDeskBrowserIT {
         fits(browser, "the desk");
         shot(browser, "lead-desk-" + width + "-" + lang);
         browser.findElement(By.linkText(part)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("#desk-participation"));
-        assertThat(((Number) js.executeScript("return window.scrollY;")).doubleValue()).as("scrolled to the part").isPositive();
-        assertThat(((Number) js.executeScript("return document.getElementById('desk-index').getBoundingClientRect().top;"))
-                .doubleValue()).as("the index is still in reach").isBetween(-1.0, 1.0);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("#desk-participation"));
+        assertThat(((Number) js.executeScript("return window.scrollY;")).doubleValue()).as("scrolled to the part")
+                .isPositive();
+        assertThat(
+                ((Number) js.executeScript("return document.getElementById('desk-index').getBoundingClientRect().top;"))
+                        .doubleValue())
+                .as("the index is still in reach").isBetween(-1.0, 1.0);
 
         // A mistyped team: the form comes back as sent, the lead at the field, why beside it.
         browser.get(server.url("/lead?lang=" + lang));
@@ -105,11 +110,13 @@ class LeadDeskBrowserIT {
         type(browser, "#open-release textarea[name=features]", "POP-9 | Zoom | camra");
         submit(browser, "#open-release");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("refused")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#open-release input[name=version]")).getAttribute("value")).isEqualTo(version);
+        assertThat(browser.findElement(By.cssSelector("#open-release input[name=version]")).getAttribute("value"))
+                .isEqualTo(version);
         assertThat(browser.findElement(By.cssSelector("#open-release textarea[name=features]")).getAttribute("value"))
                 .isEqualTo("POP-9 | Zoom | camra");
         assertThat(browser.findElement(By.id("open-release-features-error")).getText()).contains(refusal);
-        assertThat(js.executeScript("return document.activeElement.name;")).as("the lead is taken to the field").isEqualTo("features");
+        assertThat(js.executeScript("return document.activeElement.name;")).as("the lead is taken to the field")
+                .isEqualTo("features");
         fits(browser, "the refused form");
         shot(browser, "lead-refused-" + width + "-" + lang);
 
@@ -118,7 +125,8 @@ class LeadDeskBrowserIT {
         type(browser, "#open-release textarea[name=features]", "POP-9 | Zoom | camera");
         browser.findElement(By.cssSelector("#open-release input[name=draftPoll]")).click();
         submit(browser, "#open-release");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("done=releaseOpenedDraft"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().contains("done=releaseOpenedDraft"));
         assertThat(browser.getCurrentUrl()).endsWith("#desk-award");
         assertThat(browser.findElement(By.cssSelector("#desk-award #done")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("#desk-award [id^=kept-draft-]"))).isNotEmpty();
@@ -139,7 +147,8 @@ class LeadDeskBrowserIT {
 
     private static void fits(WebDriver browser, String where) {
         assertThat(Chromium.fitsTheWidth(browser)).as(where + " is no wider than the screen: "
-                + ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;")).isTrue();
+                + ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;"))
+                .isTrue();
     }
 
     private static void shot(WebDriver browser, String name) throws Exception {

@@ -38,7 +38,8 @@ class LeadParticipationIT {
         server = TestServer.start(data, TestServer.FRIDAY, false);
         api = new ApiClient(server);
         for (String team : new String[] {"camera", "battery"}) {
-            api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD, "{\"name\":\"" + team + " team\"}", 200);
+            api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD, "{\"name\":\"" + team + " team\"}",
+                    200);
         }
         JsonObject opened = api.call("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
                 {"version": "2026.11.20", "features": [
@@ -86,11 +87,14 @@ class LeadParticipationIT {
             assertThat(page("GET", "/releases/" + release, server.session(fan, fan), null).statusCode()).isEqualTo(200);
         }
         assertThat(page("GET", "/releases/" + release, null, null).statusCode()).isEqualTo(200);
-        report(amy, "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\", \"comment\": \"<b>bright</b> at night\"}]}");
+        report(amy,
+                "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\", \"comment\": \"<b>bright</b> at night\"}]}");
         report(bo, "{\"verdicts\": [{\"feature\": \"POP-2\", \"verdict\": \"NOT_GOOD_ENOUGH\"}]}");
-        JsonObject open = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", amy, null, 200).getAsJsonObject();
+        JsonObject open = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", amy, null, 200)
+                .getAsJsonObject();
         long candidate = open.getAsJsonArray("candidates").get(0).getAsJsonObject().get("id").getAsLong();
-        api.call("PUT", "/api/v1/polls/" + poll + "/ballot", "/api/v1/polls/{id}/ballot", amy, "{\"candidate\": " + candidate + "}", 200);
+        api.call("PUT", "/api/v1/polls/" + poll + "/ballot", "/api/v1/polls/{id}/ballot", amy,
+                "{\"candidate\": " + candidate + "}", 200);
 
         String lead = server.leadSession();
         String html = page("GET", "/lead?lang=en", lead, null).body();
@@ -108,12 +112,15 @@ class LeadParticipationIT {
 
         // Revoking Bo's report grant takes it out of the funnel: only reports that earned points count.
         long grant = java.util.stream.StreamSupport.stream(api.call("GET", "/api/v1/me/participation",
-                "/api/v1/me/participation", bo, null, 200).getAsJsonObject().getAsJsonArray("grants").spliterator(), false)
+                "/api/v1/me/participation", bo, null, 200).getAsJsonObject().getAsJsonArray("grants").spliterator(),
+                false)
                 .map(g -> g.getAsJsonObject()).filter(g -> g.get("kind").getAsString().equals("REPORT_HANDED_IN"))
                 .findFirst().orElseThrow().get("id").getAsLong();
         long before = points(bo);
-        assertThat(page("POST", "/lead/participation/grants/" + grant + "/revoke", lead, "&reason=" + enc("a copy of Amy's"))
-                .headers().firstValue("Location")).hasValue("/lead?done=grantRevoked&at=desk-participation#desk-participation");
+        assertThat(page("POST", "/lead/participation/grants/" + grant + "/revoke", lead,
+                "&reason=" + enc("a copy of Amy's"))
+                .headers().firstValue("Location"))
+                .hasValue("/lead?done=grantRevoked&at=desk-participation#desk-participation");
         assertThat(points(bo)).as("the report's 10, and the first-report badge it earned").isEqualTo(before - 20);
         String zh = page("GET", "/lead?lang=zh-CN", lead, null).body();
         assertThat(between(zh, "funnel-reported")).contains("<strong>1</strong>", "占打开者的 33%");
@@ -129,19 +136,25 @@ class LeadParticipationIT {
         long before = points(amy);
         String comment = "/api/v1/releases/{id}/reports/{user}/comments/{ticket}/helpful";
         String pop1 = "/api/v1/releases/" + release + "/reports/amy/comments/POP-1/helpful";
-        assertThat(api.call("POST", pop1, comment, LEAD, null, 200).getAsJsonObject().get("marked").getAsBoolean()).isTrue();
-        assertThat(api.call("POST", pop1, comment, LEAD, null, 200).getAsJsonObject().get("marked").getAsBoolean()).isFalse();
-        api.call("POST", "/api/v1/releases/" + release + "/reports/amy/comments/POP-2/helpful", comment, LEAD, null, 404);
-        api.call("POST", "/api/v1/releases/" + release + "/reports/nobody/comments/POP-1/helpful", comment, LEAD, null, 404);
+        assertThat(api.call("POST", pop1, comment, LEAD, null, 200).getAsJsonObject().get("marked").getAsBoolean())
+                .isTrue();
+        assertThat(api.call("POST", pop1, comment, LEAD, null, 200).getAsJsonObject().get("marked").getAsBoolean())
+                .isFalse();
+        api.call("POST", "/api/v1/releases/" + release + "/reports/amy/comments/POP-2/helpful", comment, LEAD, null,
+                404);
+        api.call("POST", "/api/v1/releases/" + release + "/reports/nobody/comments/POP-1/helpful", comment, LEAD, null,
+                404);
         api.call("POST", pop1, comment, amy, null, 403);
         assertThat(points(amy)).as("a helpful comment earns the helpful points once, and the first helpful badge")
                 .isEqualTo(before + 15 + 10);
 
         String lead = server.leadSession();
         String html = page("GET", "/lead?lang=en", lead, null).body();
-        assertThat(html).contains("comment marked helpful").contains("/lead/releases/" + release + "/reports/amy/helpful");
+        assertThat(html).contains("comment marked helpful")
+                .contains("/lead/releases/" + release + "/reports/amy/helpful");
         HttpResponse<String> marked = page("POST", "/lead/releases/" + release + "/reports/amy/helpful", lead, "");
-        assertThat(marked.headers().firstValue("Location")).hasValue("/lead?done=helpfulMarked&at=desk-participation#desk-participation");
+        assertThat(marked.headers().firstValue("Location"))
+                .hasValue("/lead?done=helpfulMarked&at=desk-participation#desk-participation");
         assertThat(page("POST", "/lead/releases/" + release + "/reports/amy/helpful", lead, "").headers()
                 .firstValue("Location")).hasValue("/lead?done=helpfulAlready&at=desk-participation#desk-participation");
         assertThat(points(amy)).as("the report and its comment are two marks").isEqualTo(before + 15 + 10 + 15);
@@ -160,7 +173,8 @@ class LeadParticipationIT {
         String level = "/api/v1/users/{id}/level";
         String unlock = "/api/v1/users/{id}/level/unlock";
         // A typo names nobody: refused, nothing locked.
-        api.call("POST", "/api/v1/users/amyy/level", level, LEAD, "{\"level\": \"pioneer\", \"reason\": \"typo\"}", 404);
+        api.call("POST", "/api/v1/users/amyy/level", level, LEAD, "{\"level\": \"pioneer\", \"reason\": \"typo\"}",
+                404);
         server.signedInOnce("amy", "Amy");
         server.signedInOnce("bo", "Bo");
         JsonObject locked = api.call("POST", "/api/v1/users/amy/level", level, LEAD,
@@ -171,7 +185,8 @@ class LeadParticipationIT {
         api.call("POST", "/api/v1/users/amy/level", level, LEAD, "{\"level\": \"emperor\", \"reason\": \"no\"}", 422);
         api.call("POST", "/api/v1/users/amy/level", level, server.pass("amy", "Amy"),
                 "{\"level\": \"honorary\", \"reason\": \"me\"}", 403);
-        assertThat(server.send("POST", "/api/v1/users/amy/level", LEAD, "{\"level\": \"fan\"}").statusCode()).isEqualTo(422);
+        assertThat(server.send("POST", "/api/v1/users/amy/level", LEAD, "{\"level\": \"fan\"}").statusCode())
+                .isEqualTo(422);
         JsonObject unlocked = api.call("POST", "/api/v1/users/amy/level/unlock", unlock, LEAD,
                 "{\"reason\": \"The beta is over\"}", 200).getAsJsonObject();
         assertThat(unlocked.get("locked").getAsBoolean()).isFalse();
@@ -183,12 +198,15 @@ class LeadParticipationIT {
         String html = page("GET", "/lead?lang=zh-CN", lead, null).body();
         assertThat(html).contains("<option value=\"honorary\">荣誉元老</option>");
         assertThat(page("POST", "/lead/participation/level", lead, "&user=bo&level=honorary&reason=" + enc("十年老粉"))
-                .headers().firstValue("Location")).hasValue("/lead?done=levelLocked&at=desk-participation#desk-participation");
-        assertThat(page("GET", "/lead?lang=en", lead, null).body()).containsPattern("Honorary\\s*<svg[^>]*aria-label=\"Honorary: one user\"");
+                .headers().firstValue("Location"))
+                .hasValue("/lead?done=levelLocked&at=desk-participation#desk-participation");
+        assertThat(page("GET", "/lead?lang=en", lead, null).body())
+                .containsPattern("Honorary\\s*<svg[^>]*aria-label=\"Honorary: one user\"");
         assertThat(page("POST", "/lead/participation/level", lead, "&user=bo&level=honorary&reason=").statusCode())
                 .as("a lock needs a written reason").isEqualTo(422);
         assertThat(page("POST", "/lead/participation/level/unlock", lead, "&user=bo&reason=" + enc("by mistake"))
-                .headers().firstValue("Location")).hasValue("/lead?done=levelUnlocked&at=desk-participation#desk-participation");
+                .headers().firstValue("Location"))
+                .hasValue("/lead?done=levelUnlocked&at=desk-participation#desk-participation");
 
         String audit = server.send("GET", "/api/v1/audit", LEAD, null).body();
         assertThat(audit).contains("level.lock", "Runs the beta group on the forum", "level.unlock", "The beta is over",

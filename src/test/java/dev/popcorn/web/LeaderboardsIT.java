@@ -48,7 +48,8 @@ class LeaderboardsIT {
         String link = server.issue(Passes.Kind.LINK, id, name, Passes.Role.USER);
         HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/signin/" + link)))
                 .header("Cookie", "popcorn_csrf=" + CSRF).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         api.call("POST", "/api/v1/users/" + id + "/points", "/api/v1/users/{id}/points", TestServer.ADMIN_TOKEN,
                 "{\"points\": " + points + ", \"reason\": \"forum award\", \"ref\": \"forum:" + id + "\"}", 201);
@@ -57,7 +58,8 @@ class LeaderboardsIT {
     private static List<String> names(JsonObject board) {
         List<String> names = new ArrayList<>();
         for (var line : board.getAsJsonArray("users")) {
-            names.add(line.getAsJsonObject().get("rank").getAsInt() + " " + line.getAsJsonObject().get("name").getAsString()
+            names.add(line.getAsJsonObject().get("rank").getAsInt() + " "
+                    + line.getAsJsonObject().get("name").getAsString()
                     + " " + line.getAsJsonObject().get("points").getAsLong());
         }
         return names;
@@ -90,7 +92,8 @@ class LeaderboardsIT {
         assertThat(nextWeek.getAsJsonArray("users")).isEmpty();
         assertThat(nextWeek.getAsJsonObject("me").has("rank")).isFalse();
 
-        JsonObject teams = api.call("GET", BOARDS + "?of=teams&period=month", BOARDS, null, null, 200).getAsJsonObject();
+        JsonObject teams = api.call("GET", BOARDS + "?of=teams&period=month", BOARDS, null, null, 200)
+                .getAsJsonObject();
         assertThat(teams.get("of").getAsString()).isEqualTo("teams");
         assertThat(teams.getAsJsonArray("users")).isEmpty();
     }
@@ -100,9 +103,11 @@ class LeaderboardsIT {
         for (String query : new String[] {"period=year", "of=fans", "limit=0", "limit=101", "limit=x", "period="}) {
             api.call("GET", BOARDS + "?" + query, BOARDS, null, null, 400);
         }
-        HttpResponse<String> english = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(BOARDS + "?period=year"))).build(),
+        HttpResponse<String> english = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.url(BOARDS + "?period=year"))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(english.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(english.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(JsonParser.parseString(english.body()).getAsJsonObject().get("detail").getAsString())
                 .contains("\"period\"", "year", "week, month, all");
         HttpResponse<String> chinese = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(BOARDS + "?limit=500")))
@@ -117,8 +122,10 @@ class LeaderboardsIT {
         fan("ana", "Ana", 40);
         server.clock.advance(java.time.Duration.ofMinutes(5));
         fan("bo", "Bo", 40);
-        String en = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String en = HTTP
+                .send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en"))).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(en).contains("id=\"ties\"", "whoever got there first ranks higher")
                 .containsPattern("#1</span>\\s*<span class=\"who-name\"><a href=\"/fans/ana\">")
                 .containsPattern("#2</span>\\s*<span class=\"who-name\"><a href=\"/fans/bo\">");
@@ -126,14 +133,20 @@ class LeaderboardsIT {
         server.hideProfile("bo");
         server.clock.advance(java.time.Duration.ofSeconds(31)); // the board is ranked again after 30 s
         String own = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en")))
-                .header("Cookie", "popcorn_session=" + server.session("bo", "Bo")).build(), HttpResponse.BodyHandlers.ofString())
+                .header("Cookie", "popcorn_session=" + server.session("bo", "Bo")).build(),
+                HttpResponse.BodyHandlers.ofString())
                 .body();
-        assertThat(own.substring(own.indexOf("class=\"own mine\""))).contains("#2", "Level on points with the place above");
-        String zh = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=zh-CN"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(own.substring(own.indexOf("class=\"own mine\""))).contains("#2",
+                "Level on points with the place above");
+        String zh = HTTP
+                .send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=zh-CN"))).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(zh).contains("积分相同时，先达到该积分的用户排名靠前。");
-        String all = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=all&lang=en"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String all = HTTP
+                .send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=all&lang=en"))).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(all).doesNotContain("id=\"ties\"");
     }
 
@@ -142,23 +155,29 @@ class LeaderboardsIT {
         fan("ana", "<script>alert(1)</script>", 90);
         fan("bo", "Bo", 60);
         String session = server.session("bo", "Bo");
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en")))
-                .header("Cookie", "popcorn_session=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HTTP
+                .send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en")))
+                        .header("Cookie", "popcorn_session=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        assertThat(page.body()).doesNotContain("<script>alert(1)</script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("class=\"mine\"", "90 points", "60 points");
         // Names lead to the fans' pages; two fans of one name are told apart by their ids.
         assertThat(page.body()).contains("<a href=\"/fans/bo\">Bo</a>").doesNotContain("(bo)");
         fan("bo-2", "Bo", 30);
         server.clock.advance(java.time.Duration.ofSeconds(31)); // the board is ranked again after 30 s
-        String twins = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String twins = HTTP
+                .send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=week&lang=en"))).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(twins).contains("<a href=\"/fans/bo\">Bo</a> <span class=\"muted\">(bo)</span>",
                 "<a href=\"/fans/bo-2\">Bo</a> <span class=\"muted\">(bo-2)</span>");
-        HttpResponse<String> zh = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?of=teams&lang=zh-CN")))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> zh = HTTP
+                .send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?of=teams&lang=zh-CN")))
+                        .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(zh.body()).contains("排行榜", "aria-current=\"page\"");
-        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=year"))).build(),
+        HttpResponse<String> bad = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.url("/leaderboards?period=year"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
     }

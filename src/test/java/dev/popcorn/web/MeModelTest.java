@@ -16,12 +16,12 @@ import dev.popcorn.app.identity.Passes.Role;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.award.TieRule;
 import dev.popcorn.domain.participation.Activity;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.participation.Streak;
-import dev.popcorn.domain.award.TieRule;
-import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.memory.MemoryStores;
 import dev.popcorn.web.common.Messages;
 import java.time.Duration;
@@ -36,7 +36,8 @@ class MeModelTest {
     private final MemoryStores stores = new MemoryStores();
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(1)));
     private final StandingStore standingStore = mock(StandingStore.class);
-    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(standingStore, stores.participation(), PointsRules.defaults(),
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(
+            standingStore, stores.participation(), PointsRules.defaults(),
             stores.transactions(), stores.audit(), LevelLadder.defaults(), Streak.Rules.defaults(),
             ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
     private final Standing standing = parts.standing();
@@ -44,7 +45,8 @@ class MeModelTest {
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
             stores.audit(), clock);
     private final HandInReport reports = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
+            stores.tickets(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.audit(),
+            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
     private final MeModel model = new MeModel(new MeModel.UseCases(standing, parts.levels(), stores.ledger(clock),
             mock(FanMessages.class)), new NoticeTexts(parts.notices(), LevelLadder.defaults()),
             new WayBack(overview, reports, WeekCalendar.defaults(ZoneId.of("Asia/Shanghai"))), 90);

@@ -130,7 +130,8 @@ class MemberPhotosIT {
                   {"name": "Li Na", "photoUrl": "%s", "userId": "li.na"},
                   {"name": "陈晓雨", "photoUrl": "%s", "userId": "chen.xy"}]}"""
                 .formatted(photo("127.0.0.1", "/wang.png?size=large"), photo("localhost", "/li.png"),
-                        photo("127.0.0.1", "/stall.png")), 200);
+                        photo("127.0.0.1", "/stall.png")),
+                200);
         api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD, """
                 {"name": "电池 Battery", "members": [{"name": "赵敏", "photoUrl": "", "userId": "zhao.min"}]}""", 200);
         eventually("the allowed photo is copied", () -> copies() == 1);
@@ -179,7 +180,8 @@ class MemberPhotosIT {
         eventually("the poll opens", () -> poll(id).get("state").getAsString().equals("OPEN"));
         JsonObject poll = poll(id);
         for (String[] ballot : new String[][] {{"fan-1", "camera"}, {"fan-2", "camera"}, {"fan-3", "battery"}}) {
-            api.call("PUT", "/api/v1/polls/" + id + "/ballot", "/api/v1/polls/{id}/ballot", server.pass(ballot[0], ballot[0]),
+            api.call("PUT", "/api/v1/polls/" + id + "/ballot", "/api/v1/polls/{id}/ballot",
+                    server.pass(ballot[0], ballot[0]),
                     "{\"candidate\": " + candidateOf(poll, ballot[1]) + "}", 200);
         }
         server.clock.set(THURSDAY_CLOSE.plusSeconds(1));
@@ -210,11 +212,13 @@ class MemberPhotosIT {
     }
 
     private byte[] png(String path, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(20)).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
         return response.body();

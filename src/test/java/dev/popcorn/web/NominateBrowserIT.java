@@ -43,7 +43,8 @@ class NominateBrowserIT {
                 {"version": "2026.11.20", "features": [
                   {"key": "MIUI-2101", "summary": "Night mode in the camera", "team": "camera"},
                   {"key": "MIUI-2102", "summary": "Quiet charging", "team": "battery"}]}""").body();
-        poll = com.google.gson.JsonParser.parseString(opened).getAsJsonObject().getAsJsonObject("poll").get("id").getAsLong();
+        poll = com.google.gson.JsonParser.parseString(opened).getAsJsonObject().getAsJsonObject("poll").get("id")
+                .getAsLong();
         server.lockLevel("fan-1", "enthusiast");
         browser = Chromium.phone();
     }
@@ -87,7 +88,8 @@ class NominateBrowserIT {
         assertThat(focused()).isEqualTo("nominate-submit");
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().contains("nominated=1"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.getCurrentUrl().contains("nominated=1"));
         assertThat(browser.findElement(By.id("nominated")).getText()).isEqualTo("谢谢！你的提名正在等待负责人处理。");
         assertThat(browser.findElement(By.id("my-nominations")).getText())
                 .contains("安静充电 <Quiet>", "· Quiet charging", "电池 Battery", "等待负责人处理");

@@ -81,8 +81,10 @@ class NominationsIT {
     }
 
     private JsonObject decide(long id, String what, String json, int status) {
-        return api.call("POST", "/api/v1/nominations/" + id + "/" + what, "/api/v1/nominations/{id}/" + what, LEAD, json,
-                status).getAsJsonObject();
+        return api
+                .call("POST", "/api/v1/nominations/" + id + "/" + what, "/api/v1/nominations/{id}/" + what, LEAD, json,
+                        status)
+                .getAsJsonObject();
     }
 
     private static String code(JsonObject problem) {
@@ -101,7 +103,8 @@ class NominationsIT {
             throws IOException, InterruptedException {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", CSRF);
-        String body = all.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = all.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path)))
                 .header("Cookie", "popcorn_session=" + session + "; popcorn_csrf=" + CSRF)
@@ -132,10 +135,13 @@ class NominationsIT {
         assertThat(mine.get("userId").getAsString()).isEqualTo("fan-1");
         assertThat(code(nominate("fan-1", """
                 {"team": "camera", "title": "Again", "pitch": "Again"}""", 409))).isEqualTo("nomination.repeat");
-        assertThat(code(nominate("fan-1", "{\"team\": \"camera\", \"title\": \"" + "x".repeat(121) + "\", \"pitch\": \"p\"}", 422)))
+        assertThat(code(nominate("fan-1",
+                "{\"team\": \"camera\", \"title\": \"" + "x".repeat(121) + "\", \"pitch\": \"p\"}", 422)))
                 .isEqualTo("request.field.maxLength");
-        assertThat(code(nominate("fan-1", "{\"team\": \"camera\", \"title\": \"t\"}", 422))).isEqualTo("request.field.required");
-        assertThat(code(nominate("fan-1", "{\"team\": \"camera\", \"title\": \"t\", \"pitch\": \"p\", \"votes\": 9}", 422)))
+        assertThat(code(nominate("fan-1", "{\"team\": \"camera\", \"title\": \"t\"}", 422)))
+                .isEqualTo("request.field.required");
+        assertThat(code(
+                nominate("fan-1", "{\"team\": \"camera\", \"title\": \"t\", \"pitch\": \"p\", \"votes\": 9}", 422)))
                 .isEqualTo("request.field.unknown");
         assertThat(code(nominate("fan-1", "{\"team\": \"nobody\", \"title\": \"t\", \"pitch\": \"p\"}", 422)))
                 .isEqualTo("candidate.team.unknown");
@@ -148,7 +154,8 @@ class NominationsIT {
         JsonObject accepted = decide(mine.get("id").getAsLong(), "accept", null, 200);
         assertThat(accepted.get("state").getAsString()).isEqualTo("ACCEPTED");
         long candidate = accepted.get("candidateId").getAsLong();
-        JsonObject draft = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200).getAsJsonObject();
+        JsonObject draft = api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200)
+                .getAsJsonObject();
         assertThat(draft.getAsJsonArray("candidates").asList()).anySatisfy(c -> {
             assertThat(c.getAsJsonObject().get("id").getAsLong()).isEqualTo(candidate);
             assertThat(c.getAsJsonObject().get("title").getAsString()).isEqualTo("夜景 Night mode");
@@ -169,10 +176,12 @@ class NominationsIT {
         // The poll's opening time came: no more nominations, whether or not the schedule opened it yet.
         server.clock.set(SATURDAY_OPEN.plusSeconds(1));
         assertThat(code(nominate("fan-1", """
-                {"team": "battery", "title": "Late", "pitch": "Too late"}""", 409))).isEqualTo("nomination.pollNotDraft");
+                {"team": "battery", "title": "Late", "pitch": "Too late"}""", 409)))
+                .isEqualTo("nomination.pollNotDraft");
 
         Set<String> tagged = new TreeSet<>();
-        JsonObject spec = com.google.gson.JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body())
+        JsonObject spec = com.google.gson.JsonParser
+                .parseString(server.send("GET", "/api/openapi.json", null, null).body())
                 .getAsJsonObject();
         for (var path : spec.getAsJsonObject("paths").entrySet()) {
             for (var operation : path.getValue().getAsJsonObject().entrySet()) {
@@ -189,19 +198,22 @@ class NominationsIT {
     @Test
     void theDraftPollsPageOffersTheFormOrSaysWhichLevelItTakesAndTheLeadDecidesOnTheDashboard() throws Exception {
         String pollPage = "/polls/" + poll;
-        assertThat(page(pollPage + "?lang=en", null).body()).contains("Sign in to nominate a project (from the level Enthusiast).")
+        assertThat(page(pollPage + "?lang=en", null).body())
+                .contains("Sign in to nominate a project (from the level Enthusiast).")
                 .doesNotContain("id=\"nominate-form\"");
         String newcomer = server.session("fan-9", "Nine");
         assertThat(page(pollPage + "?lang=en", newcomer).body())
                 .contains("Nominating projects is open from the level Enthusiast; you are Newcomer.")
                 .doesNotContain("id=\"nominate-form\"");
         assertThat(page(pollPage + "?lang=zh-CN", newcomer).body()).contains("达到“发烧友”才能提名候选项目，你现在是“新米粉”。");
-        assertThat(form(pollPage + "/nominations", newcomer, Map.of("team", "camera", "title", "t", "pitch", "p")).statusCode())
+        assertThat(form(pollPage + "/nominations", newcomer, Map.of("team", "camera", "title", "t", "pitch", "p"))
+                .statusCode())
                 .as("the form's route enforces the right too").isEqualTo(403);
 
         server.lockLevel("fan-1", "enthusiast");
         String fan = server.session("fan-1", "One");
-        assertThat(page(pollPage + "?lang=en", fan).body()).contains("id=\"nominate-form\"", "Up to 3 nominations may wait at a time.");
+        assertThat(page(pollPage + "?lang=en", fan).body()).contains("id=\"nominate-form\"",
+                "Up to 3 nominations may wait at a time.");
         HttpResponse<String> sent = form(pollPage + "/nominations", fan,
                 Map.of("team", "camera", "title", "<b>Night</b> mode", "pitch", "Stars & \"quotes\""));
         assertThat(sent.statusCode()).isEqualTo(302);
@@ -215,21 +227,26 @@ class NominationsIT {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("id=\"nominate-problem\"", "value=\"Night &lt;mode&gt; again\"",
                 ">Still the best</textarea>", "<option value=\"camera\" selected>");
-        HttpResponse<String> noToken = HTTP.send(HttpRequest.newBuilder(URI.create(server.url(pollPage + "/nominations")))
-                .header("Cookie", "popcorn_session=" + fan).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("team=battery&title=t&pitch=p")).build(),
+        HttpResponse<String> noToken = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.url(pollPage + "/nominations")))
+                        .header("Cookie", "popcorn_session=" + fan)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("team=battery&title=t&pitch=p")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(noToken.statusCode()).as("a form without the CSRF token").isEqualTo(403);
 
         String lead = server.leadSession();
         long id = list(LEAD).get(0).getAsJsonObject().get("id").getAsLong();
         String dashboard = page("/lead?lang=en", lead).body();
-        assertThat(dashboard).contains("id=\"nominations-" + poll + "\"", "Nominations by fans", "by <a href=\"/lead/people/fan-1\" title=\"fan-1\">",
+        assertThat(dashboard).contains("id=\"nominations-" + poll + "\"", "Nominations by fans",
+                "by <a href=\"/lead/people/fan-1\" title=\"fan-1\">",
                 "&lt;b&gt;Night&lt;/b&gt; mode", "action=\"/lead/nominations/" + id + "/accept\"",
                 "action=\"/lead/nominations/" + id + "/decline\"");
-        HttpResponse<String> declined = form("/lead/nominations/" + id + "/decline", lead, Map.of("reason", "Not <this> week"));
+        HttpResponse<String> declined = form("/lead/nominations/" + id + "/decline", lead,
+                Map.of("reason", "Not <this> week"));
         assertThat(declined.statusCode()).isEqualTo(302);
-        assertThat(declined.headers().firstValue("Location")).hasValue("/lead?done=nominationDeclined&at=desk-award#desk-award");
+        assertThat(declined.headers().firstValue("Location"))
+                .hasValue("/lead?done=nominationDeclined&at=desk-award#desk-award");
         assertThat(page("/lead?done=nominationDeclined&lang=en", lead).body())
                 .contains("Nomination declined; the fan sees your reason.", "Not &lt;this&gt; week")
                 .doesNotContain("action=\"/lead/nominations/" + id + "/accept\"");
@@ -249,12 +266,14 @@ class NominationsIT {
         String pollPage = "/polls/" + poll;
         // Chinese readers are offered the English title beside theirs; English readers write English already.
         assertThat(page(pollPage + "?lang=zh-CN", fan).body()).contains("name=\"titleEn\"", "项目英文名（选填）");
-        assertThat(page(pollPage + "?lang=en", fan).body()).contains("id=\"nominate-form\"").doesNotContain("name=\"titleEn\"");
+        assertThat(page(pollPage + "?lang=en", fan).body()).contains("id=\"nominate-form\"")
+                .doesNotContain("name=\"titleEn\"");
 
         HttpResponse<String> sent = form(pollPage + "/nominations", fan,
                 Map.of("team", "camera", "title", "夜景相机", "titleEn", "Night <camera>", "pitch", "天黑也能拍清楚"));
         assertThat(sent.statusCode()).isEqualTo(302);
-        assertThat(page(pollPage + "?lang=zh-CN", fan).body()).contains("夜景相机</strong> <span lang=\"en\">· Night &lt;camera&gt;</span>");
+        assertThat(page(pollPage + "?lang=zh-CN", fan).body())
+                .contains("夜景相机</strong> <span lang=\"en\">· Night &lt;camera&gt;</span>");
         assertThat(code(nominate("fan-2", "{\"team\": \"battery\", \"title\": \"安静充电\", \"titleEn\": \""
                 + "x".repeat(121) + "\", \"pitch\": \"p\"}", 422))).isEqualTo("request.field.maxLength");
         JsonObject api = nominate("fan-2", """
@@ -264,7 +283,8 @@ class NominationsIT {
         for (var nomination : list(LEAD)) {
             decide(nomination.getAsJsonObject().get("id").getAsLong(), "accept", null, 200);
         }
-        JsonObject draft = this.api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200).getAsJsonObject();
+        JsonObject draft = this.api.call("GET", "/api/v1/polls/" + poll, "/api/v1/polls/{id}", LEAD, null, 200)
+                .getAsJsonObject();
         assertThat(draft.getAsJsonArray("candidates").asList()).anySatisfy(c -> {
             assertThat(c.getAsJsonObject().get("title").getAsString()).isEqualTo("Night <camera>");
             assertThat(c.getAsJsonObject().get("titleZh").getAsString()).isEqualTo("夜景相机");

@@ -61,21 +61,26 @@ class ParticipationIT {
         assertThat(totals.get("month").getAsLong()).isEqualTo(320);
         assertThat(totals.get("all").getAsLong()).isEqualTo(320);
         assertThat(totals.getAsJsonArray("grants")).hasSize(2);
-        assertThat(totals.getAsJsonArray("grants").get(0).getAsJsonObject().get("ref").getAsString()).isEqualTo("forum:award:43");
-        JsonObject older = mine("?before=" + totals.getAsJsonArray("grants").get(0).getAsJsonObject().get("id").getAsLong());
+        assertThat(totals.getAsJsonArray("grants").get(0).getAsJsonObject().get("ref").getAsString())
+                .isEqualTo("forum:award:43");
+        JsonObject older = mine(
+                "?before=" + totals.getAsJsonArray("grants").get(0).getAsJsonObject().get("id").getAsLong());
         assertThat(older.getAsJsonArray("grants")).hasSize(1);
-        assertThat(older.getAsJsonArray("grants").get(0).getAsJsonObject().get("ref").getAsString()).isEqualTo("forum:award:42");
+        assertThat(older.getAsJsonArray("grants").get(0).getAsJsonObject().get("ref").getAsString())
+                .isEqualTo("forum:award:42");
 
         long id = given.get("id").getAsLong();
         JsonObject revoked = api.call("POST", "/api/v1/participation/grants/" + id + "/revoke", REVOKE, LEAD,
                 "{\"reason\": \"The award was withdrawn by the moderators\"}", 200).getAsJsonObject();
         assertThat(revoked.get("revokedBy").getAsString()).isNotBlank();
         assertThat(revoked.get("revokeReason").getAsString()).isEqualTo("The award was withdrawn by the moderators");
-        api.call("POST", "/api/v1/participation/grants/" + id + "/revoke", REVOKE, LEAD, "{\"reason\": \"again\"}", 409);
+        api.call("POST", "/api/v1/participation/grants/" + id + "/revoke", REVOKE, LEAD, "{\"reason\": \"again\"}",
+                409);
         api.call("POST", "/api/v1/participation/grants/999999/revoke", REVOKE, LEAD, "{\"reason\": \"none\"}", 404);
 
         assertThat(mine("").get("all").getAsLong()).isEqualTo(20);
-        assertThat(api.call("GET", "/api/v1/me", "/api/v1/me", fan, null, 200).getAsJsonObject().get("points").getAsLong())
+        assertThat(
+                api.call("GET", "/api/v1/me", "/api/v1/me", fan, null, 200).getAsJsonObject().get("points").getAsLong())
                 .isEqualTo(20);
         assertThat(server.send("GET", "/api/v1/audit", LEAD, null).body()).contains("points.revoke", "points.award");
     }
@@ -89,7 +94,8 @@ class ParticipationIT {
         assertThat(server.send("GET", MINE + "?before=abc", fan, null).statusCode()).isEqualTo(400);
         assertThat(server.send("POST", "/api/v1/users/fan-1/points", LEAD,
                 "{\"points\": 1001, \"reason\": \"too much\", \"ref\": \"x\"}").statusCode()).isEqualTo(422);
-        assertThat(server.send("POST", "/api/v1/participation/grants/1/revoke", LEAD, "{}").statusCode()).isEqualTo(422);
+        assertThat(server.send("POST", "/api/v1/participation/grants/1/revoke", LEAD, "{}").statusCode())
+                .isEqualTo(422);
         assertThat(server.send("POST", "/api/v1/participation/grants/1/revoke", LEAD, "{\"reason\": \"   \"}").body())
                 .contains("reason");
         assertThat(mine("").get("all").getAsLong()).isZero();

@@ -109,7 +109,8 @@ class PassAttacksIT {
         a.clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> revoked = a.send("POST", "/api/v1/users/amy/revoke", TestServer.ADMIN_TOKEN, "{}");
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-        assertThat(a.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).contains("user.revoke", "user:amy");
+        assertThat(a.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).contains("user.revoke",
+                "user:amy");
 
         // At once on the instance that revoked; on the other once it reads the revocation list again, within a second.
         assertThat(a.send("GET", "/api/v1/me", apiPass, null).statusCode()).isEqualTo(401);
@@ -183,7 +184,8 @@ class PassAttacksIT {
         assertThat(a.send("PUT", "/api/v1/releases/" + releaseId + "/tests", JENKINS_TOKEN,
                 "{\"total\": 10, \"failed\": 1}").statusCode()).isEqualTo(200);
         assertThat(a.send("POST", "/api/v1/polls/" + poll + "/candidates", JENKINS_TOKEN,
-                "{\"team\": \"camera\", \"title\": \"Night mode, again\", \"tickets\": [\"MIUI-2101\"]}").statusCode()).isEqualTo(201);
+                "{\"team\": \"camera\", \"title\": \"Night mode, again\", \"tickets\": [\"MIUI-2101\"]}").statusCode())
+                .isEqualTo(201);
         assertThat(a.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).contains("\"actor\":\"ci\"");
 
         // A query of its own would read any ticket Popcorn's Jira account can see: refused, and nothing is searched.
@@ -202,9 +204,12 @@ class PassAttacksIT {
         assertThat(a.send("GET", "/api/v1/audit", TestServer.ADMIN_TOKEN, null).body()).contains("release.preview");
 
         for (String[] decision : new String[][] {{"POST", "/api/v1/polls/" + poll + "/approve", null},
-                {"POST", "/api/v1/polls/" + poll + "/open", null}, {"POST", "/api/v1/polls/" + poll + "/candidates/1/disqualify",
-                        "{\"reason\": \"x\"}"}, {"PUT", "/api/v1/teams/camera", "{\"name\": \"Camera\", \"members\": []}"},
-                {"POST", "/api/v1/users/amy/revoke", "{}"}, {"PUT", "/api/v1/polls/" + poll + "/ballot", "{\"candidate\": 1}"}}) {
+                {"POST", "/api/v1/polls/" + poll + "/open", null},
+                {"POST", "/api/v1/polls/" + poll + "/candidates/1/disqualify",
+                        "{\"reason\": \"x\"}"},
+                {"PUT", "/api/v1/teams/camera", "{\"name\": \"Camera\", \"members\": []}"},
+                {"POST", "/api/v1/users/amy/revoke", "{}"},
+                {"PUT", "/api/v1/polls/" + poll + "/ballot", "{\"candidate\": 1}"}}) {
             HttpResponse<String> refused = a.send(decision[0], decision[1], JENKINS_TOKEN, decision[2]);
             assertThat(refused.statusCode()).as(decision[0] + " " + decision[1]).isEqualTo(403);
         }
@@ -241,8 +246,10 @@ class PassAttacksIT {
     /** A pass signed with the server's own secret around a payload no honest issuer writes. */
     private static String forged(String... parts) {
         var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
-        String body = "v2." + encoder.encodeToString(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var passes = new dev.popcorn.app.identity.Passes(TestServer.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        String body = "v2."
+                + encoder.encodeToString(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var passes = new dev.popcorn.app.identity.Passes(
+                TestServer.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.time.Clock.systemUTC());
         return body + "." + passes.sign(body);
     }
@@ -261,10 +268,12 @@ class PassAttacksIT {
     }
 
     /** A page request as a browser sends it: its CSRF cookie, a session if any, the form's CSRF field if {@code withCsrf}. */
-    private static HttpResponse<String> page(String method, TestServer server, String path, String session, boolean withCsrf)
+    private static HttpResponse<String> page(String method, TestServer server, String path, String session,
+            boolean withCsrf)
             throws IOException, InterruptedException {
         String cookies = "popcorn_csrf=" + CSRF + (session == null ? "" : "; popcorn_session=" + session);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(30))
                 .header("Cookie", cookies);
         if (method.equals("POST")) {
             request.header("Content-Type", "application/x-www-form-urlencoded")

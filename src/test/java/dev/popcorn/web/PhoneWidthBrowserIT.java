@@ -48,7 +48,8 @@ class PhoneWidthBrowserIT {
                 .getAsJsonArray().get(0).getAsJsonObject();
         String release = "/releases/" + newest.get("id").getAsLong();
         String poll = "/polls/" + newest.get("pollId").getAsLong();
-        List<String> fanPages = List.of("/", release, poll, "/wishes/1", "/winners", "/leaderboards", "/levels", "/badges",
+        List<String> fanPages = List.of("/", release, poll, "/wishes/1", "/winners", "/leaderboards", "/levels",
+                "/badges",
                 "/badges/first-report", "/signin");
         List<String> failures = new ArrayList<>();
         phone.manage().deleteAllCookies();

@@ -148,8 +148,10 @@ class PipelineLibraryIT {
         JsonObject build = release.getAsJsonObject("build");
         assertThat(build.get("number").getAsInt()).isEqualTo(112);
         assertThat(build.getAsJsonObject("tests").get("total").getAsInt()).isEqualTo(1840);
-        JsonArray candidates = JsonParser.parseString(server.send("GET", "/api/v1/polls/1", TestServer.ADMIN_TOKEN, null)
-                .body()).getAsJsonObject().getAsJsonArray("candidates");
+        JsonArray candidates = JsonParser
+                .parseString(server.send("GET", "/api/v1/polls/1", TestServer.ADMIN_TOKEN, null)
+                        .body())
+                .getAsJsonObject().getAsJsonArray("candidates");
         List<String> proposed = new ArrayList<>();
         candidates.forEach(c -> proposed.add(c.getAsJsonObject().get("teamSlug").getAsString() + ": "
                 + c.getAsJsonObject().get("title").getAsString()));
@@ -158,7 +160,8 @@ class PipelineLibraryIT {
         // The build is replayed, and the Notification plugin reports it too: still one release.
         Pipeline replay = new Pipeline(112, List.of("MIUI-2101 night mode in the camera"));
         replay.runJenkinsfile("Jenkinsfile");
-        assertThat(replay.log).contains("Popcorn: release 2026.11.20 was opened by this build already; nothing changed");
+        assertThat(replay.log)
+                .contains("Popcorn: release 2026.11.20 was opened by this build already; nothing changed");
         String finalized = JenkinsHookIT.fixture("release_build_finalized.json");
         assertThat(server.send("POST", "/api/v1/hooks/jenkins?token=" + JENKINS_TOKEN, null, finalized).statusCode())
                 .isEqualTo(200);
@@ -178,19 +181,24 @@ class PipelineLibraryIT {
                 .isEmpty();
 
         pipeline.run("popcornRelease(version: '2026.11.20', keys: ['MIUI-2101', 'MIUI-2102'])");
-        pipeline.run("popcornCandidate(version: '2026.11.20', team: 'design', title: 'New icons', pitch: 'Round at last')");
-        pipeline.run("popcornCandidate(version: '2026.11.20', team: 'design', title: 'New icons', titleZh: '新图标', pitch: 'Round at last', pitchZh: '终于圆了')");
-        Object counts = pipeline.run("popcornTestSummary(version: '2026.11.20', tests: [total: 12, failed: 1, skipped: 2])");
+        pipeline.run(
+                "popcornCandidate(version: '2026.11.20', team: 'design', title: 'New icons', pitch: 'Round at last')");
+        pipeline.run(
+                "popcornCandidate(version: '2026.11.20', team: 'design', title: 'New icons', titleZh: '新图标', pitch: 'Round at last', pitchZh: '终于圆了')");
+        Object counts = pipeline
+                .run("popcornTestSummary(version: '2026.11.20', tests: [total: 12, failed: 1, skipped: 2])");
         assertThat(counts).isEqualTo(Map.of("total", 12, "failed", 1, "skipped", 2));
         assertThat(pipeline.log).contains("Popcorn: proposed \"New icons\" for design in Popcorn Award · 2026.11.20",
                 "Popcorn: design's candidate in Popcorn Award · 2026.11.20 is now \"New icons\"",
                 "Popcorn: release 2026.11.20: 12 tests, 1 failed, 2 skipped");
         JsonObject tests = onlyRelease().getAsJsonObject("build").getAsJsonObject("tests");
         assertThat(tests.get("passed").getAsInt()).isEqualTo(9);
-        assertThat(pipeline.http).allSatisfy(call -> assertThat(call.get("headers")).isEqualTo(List.of("Authorization")));
+        assertThat(pipeline.http)
+                .allSatisfy(call -> assertThat(call.get("headers")).isEqualTo(List.of("Authorization")));
         assertThat(contractViolations(pipeline)).isEmpty();
         JsonObject design = null;
-        for (var candidate : JsonParser.parseString(server.send("GET", "/api/v1/polls/1", null, null).body()).getAsJsonObject()
+        for (var candidate : JsonParser.parseString(server.send("GET", "/api/v1/polls/1", null, null).body())
+                .getAsJsonObject()
                 .getAsJsonArray("candidates")) {
             if (candidate.getAsJsonObject().get("teamSlug").getAsString().equals("design")) {
                 design = candidate.getAsJsonObject();
@@ -200,9 +208,11 @@ class PipelineLibraryIT {
         assertThat(design.get("title").getAsString()).isEqualTo("New icons");
         assertThat(design.get("titleZh").getAsString()).as("the Chinese title from the step").isEqualTo("新图标");
         assertThat(design.get("pitchZh").getAsString()).isEqualTo("终于圆了");
-        assertThat(pipeline.http).extracting(call -> call.get("method") + " " + URI.create((String) call.get("url")).getPath())
+        assertThat(pipeline.http)
+                .extracting(call -> call.get("method") + " " + URI.create((String) call.get("url")).getPath())
                 .contains("POST /api/v1/releases", "GET /api/v1/releases", "GET /api/v1/polls/1",
-                        "POST /api/v1/polls/1/candidates", "PUT /api/v1/polls/1/candidates/3", "PUT /api/v1/releases/1/tests");
+                        "POST /api/v1/polls/1/candidates", "PUT /api/v1/polls/1/candidates/3",
+                        "PUT /api/v1/releases/1/tests");
     }
 
     @Test
@@ -213,7 +223,8 @@ class PipelineLibraryIT {
                 .hasMessageStartingWith("popcornRelease: version is required");
         pipeline.credentials.put("popcorn-ci-token", "not-the-ci-token-00000000");
         assertThatThrownBy(() -> pipeline.run("popcornRelease(version: '2026.11.20')"))
-                .hasMessage("popcorn: The bearer token is neither the admin token, the CI token nor a valid API pass. (HTTP 401)")
+                .hasMessage(
+                        "popcorn: The bearer token is neither the admin token, the CI token nor a valid API pass. (HTTP 401)")
                 .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("AbortException"));
         assertThatThrownBy(() -> pipeline.run("popcornRelease(version: '2026.11.20', credentialsId: 'nope')"))
                 .hasMessage("Could not find credentials entry with ID 'nope'");
@@ -226,8 +237,10 @@ class PipelineLibraryIT {
     }
 
     private JsonObject onlyRelease() {
-        JsonArray releases = JsonParser.parseString(server.send("GET", "/api/v1/releases?version=2026.11.20", null, null)
-                .body()).getAsJsonArray();
+        JsonArray releases = JsonParser
+                .parseString(server.send("GET", "/api/v1/releases?version=2026.11.20", null, null)
+                        .body())
+                .getAsJsonArray();
         assertThat(releases).hasSize(1);
         return releases.get(0).getAsJsonObject();
     }

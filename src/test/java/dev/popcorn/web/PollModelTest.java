@@ -18,12 +18,12 @@ import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingStore;
 import dev.popcorn.app.week.WeekOverview;
 import dev.popcorn.domain.award.Eligibility;
-import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.award.Nomination;
 import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.award.TieRule;
+import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.participation.Streak;
-import dev.popcorn.domain.award.TieRule;
 import dev.popcorn.memory.MemoryStores;
 import dev.popcorn.web.common.ForumMarkdown;
 import dev.popcorn.web.common.Messages;
@@ -41,7 +41,8 @@ class PollModelTest {
     private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(),
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), stores.teams(),
             stores.audit(), clock);
-    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(mock(StandingStore.class), stores.participation(),
+    private final dev.popcorn.app.participation.StandingParts parts = dev.popcorn.app.participation.StandingParts.of(
+            mock(StandingStore.class), stores.participation(),
             PointsRules.defaults(), stores.transactions(), stores.audit(), LevelLadder.defaults(),
             Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of, Standing.Mirror.none(), clock);
     private final Standing standing = parts.standing();
@@ -50,7 +51,8 @@ class PollModelTest {
     private final PollModel model = new PollModel(new PollModel.UseCases(overview, new CastBallot(stores.polls(),
             stores.ballots(), stores.ledger(clock), dev.popcorn.app.participation.Rights.everyone(), stores.users(),
             stores.teams(), null, new Eligibility(0, Duration.ZERO, 0, true),
-            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), announce, nominations, parts.levels(), stores.ledger(clock)),
+            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock), announce, nominations, parts.levels(),
+            stores.ledger(clock)),
             new ForumMarkdown(() -> "https://popcorn.example"));
 
     private static Pass pass(String userId, Role role) {
@@ -115,7 +117,8 @@ class PollModelTest {
         when(nominations.mine(pollId, "fan-0")).thenReturn(List.of(mine));
         when(nominations.ofPoll(pollId)).thenReturn(List.of(mine, other));
 
-        PollModel.Nominating fan = model.card(pollId, Optional.of(pass("fan-0", Role.USER)), Messages.ENGLISH).nominate();
+        PollModel.Nominating fan = model.card(pollId, Optional.of(pass("fan-0", Role.USER)), Messages.ENGLISH)
+                .nominate();
         assertThat(fan.from()).isEqualTo("Enthusiast");
         assertThat(fan.limit()).isEqualTo(2);
         assertThat(fan.allowed()).as("a newcomer does not nominate").isFalse();

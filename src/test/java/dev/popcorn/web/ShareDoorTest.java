@@ -2,9 +2,9 @@ package dev.popcorn.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.Release;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,8 @@ class ShareDoorTest {
     void aSignedOutFriendSignsInStraightBackToWhereTheyTakePart() {
         assertThat(hrefs(door(SHIPPED.plus(Duration.ofDays(1)), false, true)))
                 .containsExactly("/signin/forum?next=%2Freleases%2F7");
-        assertThat(hrefs(door(SHIPPED.plus(Duration.ofDays(6)), false, true))).containsExactly("/signin/forum?next=%2Fpolls%2F3");
+        assertThat(hrefs(door(SHIPPED.plus(Duration.ofDays(6)), false, true)))
+                .containsExactly("/signin/forum?next=%2Fpolls%2F3");
         // Without the forum's sign-in: the page that tells how to sign in.
         FanCardRoutes.Door door = door(SHIPPED.plus(Duration.ofDays(1)), false, false);
         assertThat(hrefs(door)).containsExactly("/signin");
@@ -60,7 +61,8 @@ class ShareDoorTest {
 
     @Test
     void noReleaseYetStillOpensTheDoor() {
-        FanCardRoutes.Door none = FanCardRoutes.Door.of(Optional.empty(), id -> Optional.empty(), SHIPPED, false, false);
+        FanCardRoutes.Door none = FanCardRoutes.Door.of(Optional.empty(), id -> Optional.empty(), SHIPPED, false,
+                false);
         assertThat(none.release()).isNull();
         assertThat(none.poll()).isNull();
         assertThat(hrefs(none)).containsExactly("/signin");

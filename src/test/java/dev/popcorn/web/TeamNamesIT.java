@@ -53,15 +53,20 @@ class TeamNamesIT {
         JsonObject battery = saveTeam("battery", "{\"name\": \"Battery\"}", 200);
         assertThat(battery.get("nameZh").getAsString()).as("no Chinese name given").isEmpty();
         // Blank is none, as for a candidate's Chinese title.
-        assertThat(saveTeam("radio", "{\"name\": \"Radio\", \"nameZh\": \"  \"}", 200).get("nameZh").getAsString()).isEmpty();
+        assertThat(saveTeam("radio", "{\"name\": \"Radio\", \"nameZh\": \"  \"}", 200).get("nameZh").getAsString())
+                .isEmpty();
 
         JsonObject tooLong = saveTeam("camera", "{\"name\": \"Camera\", \"nameZh\": \"" + "相".repeat(81) + "\"}", 422);
         assertThat(tooLong.get("type").getAsString()).isEqualTo("urn:popcorn:problem:request.field.maxLength");
         assertThat(tooLong.get("detail").getAsString()).contains("nameZh");
-        assertThat(server.send("PUT", "/api/v1/teams/camera", LEAD, "{\"name\": \"Camera\", \"nameZh\": \"" + "相".repeat(81) + "\"}")
-                .headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(server
+                .send("PUT", "/api/v1/teams/camera", LEAD,
+                        "{\"name\": \"Camera\", \"nameZh\": \"" + "相".repeat(81) + "\"}")
+                .headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 
-        JsonObject read = api.call("GET", "/api/v1/teams/camera", "/api/v1/teams/{slug}", null, null, 200).getAsJsonObject();
+        JsonObject read = api.call("GET", "/api/v1/teams/camera", "/api/v1/teams/{slug}", null, null, 200)
+                .getAsJsonObject();
         assertThat(read.get("nameZh").getAsString()).as("the refused save changed nothing").isEqualTo("相机");
         assertThat(api.call("GET", "/api/v1/teams", "/api/v1/teams", null, null, 200).getAsJsonArray().asList())
                 .anySatisfy(t -> assertThat(t.getAsJsonObject().get("nameZh").getAsString()).isEqualTo("相机"));
@@ -77,7 +82,8 @@ class TeamNamesIT {
                   {"key": "MIUI-2102", "summary": "Quiet charging", "team": "battery"}]}""", 201)
                 .getAsJsonObject().getAsJsonObject("release").get("id").getAsLong();
 
-        assertThat(page("/teams/camera?lang=zh-CN")).contains("<h1>&lt;b&gt;相机&lt;/b&gt;</h1>").doesNotContain("<b>相机</b>");
+        assertThat(page("/teams/camera?lang=zh-CN")).contains("<h1>&lt;b&gt;相机&lt;/b&gt;</h1>")
+                .doesNotContain("<b>相机</b>");
         assertThat(page("/teams/camera?lang=en")).contains("<h1>Camera</h1>").doesNotContain("相机");
         assertThat(page("/teams/battery?lang=zh-CN")).contains("<h1>Battery</h1>");
 

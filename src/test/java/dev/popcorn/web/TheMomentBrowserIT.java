@@ -43,7 +43,8 @@ class TheMomentBrowserIT {
     @BeforeAll
     static void start() {
         Chromium.required("the fan's moment in the browser");
-        server = TestServer.start(data, TestServer.FRIDAY, false, Map.of("levels.fan.needs", "20 points, 1 reports, 1 releases"));
+        server = TestServer.start(data, TestServer.FRIDAY, false,
+                Map.of("levels.fan.needs", "20 points, 1 reports, 1 releases"));
         ApiClient api = new ApiClient(server);
         api.call("PUT", "/api/v1/teams/camera", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Camera\"}", 200);
         api.call("PUT", "/api/v1/teams/battery", "/api/v1/teams/{slug}", LEAD, "{\"name\":\"Battery\"}", 200);
@@ -68,7 +69,8 @@ class TheMomentBrowserIT {
 
     @Test
     void onAPhoneInEnglish() throws Exception {
-        walk(phone, "360", "en", "phone-en", List.of("+10 report", "new badge: First report · Bronze", "You are now Fan!"),
+        walk(phone, "360", "en", "phone-en",
+                List.of("+10 report", "new badge: First report · Bronze", "You are now Fan!"),
                 "Next build:", "Dee-en");
     }
 
@@ -87,7 +89,8 @@ class TheMomentBrowserIT {
         walk(desktop, "1366", "zh-CN", "desk-zh", List.of("+10 报告", "你升级为“米粉”了！"), "下一个版本：", "Dee-desk-zh");
     }
 
-    private void walk(WebDriver browser, String width, String lang, String fan, List<String> moment, String next, String name)
+    private void walk(WebDriver browser, String width, String lang, String fan, List<String> moment, String next,
+            String name)
             throws Exception {
         server.signedInOnce(fan, name);
         browser.manage().deleteAllCookies();
@@ -125,7 +128,8 @@ class TheMomentBrowserIT {
         // A friend opens the fan's page: it speaks about the fan.
         browser.manage().deleteAllCookies();
         browser.get(server.url("/fans/" + fan + "?lang=" + lang));
-        assertThat(browser.findElements(By.cssSelector(".level-card svg.meter"))).as("no owner's bars for a visitor").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".level-card svg.meter"))).as("no owner's bars for a visitor")
+                .isEmpty();
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo(name);
         fits(browser, "the fan's public page");
         shot(browser, "moment-fan-page-" + width + "-" + lang);
@@ -133,7 +137,8 @@ class TheMomentBrowserIT {
 
     private static void fits(WebDriver browser, String where) {
         assertThat(Chromium.fitsTheWidth(browser)).as(where + " is no wider than the screen: "
-                + ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;")).isTrue();
+                + ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;"))
+                .isTrue();
     }
 
     private static void shot(WebDriver browser, String name) throws Exception {

@@ -1,6 +1,5 @@
 package dev.popcorn.web;
 
-import dev.popcorn.app.Check;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -75,7 +74,9 @@ class TrackerLoopIT {
         api = new ApiClient(server);
         for (String team : new String[] {"camera", "system"}) {
             api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
-                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+                    "{\"name\":\"" + team
+                            + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}",
+                    200);
         }
     }
 
@@ -122,7 +123,8 @@ class TrackerLoopIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = PopcornCommand.run(new String[] {"release", "open", "--version", "2026.11.20", "--jql", JQL,
-                "--server", server.popcorn.baseUrl(), "--token", LEAD, "--data", data.resolve("cli").toString()}, Map.of(),
+                "--server", server.popcorn.baseUrl(), "--token", LEAD, "--data", data.resolve("cli").toString()},
+                Map.of(),
                 new PopcornCommand.Launcher() {
                     @Override
                     public int start(Config config, boolean demo, PrintStream stream) {
@@ -133,7 +135,8 @@ class TrackerLoopIT {
                     public List<dev.popcorn.app.Check> check(Config config) {
                         throw new AssertionError("not a check");
                     }
-                }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                }, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -167,7 +170,8 @@ class TrackerLoopIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/tracker")))
                 .header("Authorization", "Bearer " + LEAD).header("Accept-Language", language).build();
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             return JsonParser.parseString(answer.body()).getAsJsonObject();
         } catch (IOException e) {
@@ -231,7 +235,8 @@ class TrackerLoopIT {
         assertThat(loved.get("notGoodEnough").getAsInt()).isZero();
         assertThat(loved.getAsJsonArray("topComments").get(0).getAsString()).isEqualTo("Love the <b>night</b> shots");
         assertThat(body(jira.requests("PUT", "/issue/MIUI-2101").get(0)).toString())
-                .as("the ticket had neither label: nothing to take off").isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-loved\"}]}}");
+                .as("the ticket had neither label: nothing to take off")
+                .isEqualTo("{\"update\":{\"labels\":[{\"add\":\"popcorn-loved\"}]}}");
         JsonObject needsWork = body(jira.requests("PUT", "/issue/MIUI-2102/properties/popcorn.feedback.*").get(0));
         assertThat(needsWork.get("notGoodEnough").getAsInt()).isEqualTo(2);
         assertThat(body(jira.requests("PUT", "/issue/MIUI-2102").get(0)).toString())
@@ -297,14 +302,16 @@ class TrackerLoopIT {
         JsonObject linked = object("PUT", "/api/v1/wishes/" + wish + "/ticket", "/api/v1/wishes/{id}/ticket", LEAD,
                 "{\"key\": \"MIUI-2200\"}", 200);
         assertThat(linked.get("ticket").getAsString()).isEqualTo("MIUI-2200");
-        eventually("the wish page linked from the ticket", () -> !jira.requests("POST", "/issue/MIUI-2200/remotelink").isEmpty());
+        eventually("the wish page linked from the ticket",
+                () -> !jira.requests("POST", "/issue/MIUI-2200/remotelink").isEmpty());
         assertThat(body(jira.requests("POST", "/issue/MIUI-2200/remotelink").get(0)).get("globalId").getAsString())
                 .isEqualTo("popcorn:prod:" + server.popcorn.baseUrl() + "/wishes/" + wish);
         long pointsBefore = points(amy);
         // Dan follows the wish from its page without backing it; Eve follows, then changes her mind.
         String dan = server.pass("dan", "Dan");
         String eve = server.pass("eve", "Eve");
-        JsonObject following = object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", dan, null, 200);
+        JsonObject following = object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", dan,
+                null, 200);
         assertThat(following.get("follows").getAsBoolean()).isTrue();
         assertThat(following.get("backs").getAsBoolean()).isFalse();
         object("PUT", "/api/v1/wishes/" + wish + "/follow", "/api/v1/wishes/{id}/follow", eve, null, 200);
@@ -360,12 +367,15 @@ class TrackerLoopIT {
         assertThat(notices.get(0).get("shipsIn").getAsString()).isEqualTo("2026.11.27");
         assertThat(notices.get(0).get("href").getAsString()).isEqualTo("/wishes/" + wish);
         // The badge the shipped wish earned is news too, in the same list.
-        eventually("the wishes-shipped badge told", () -> api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200)
-                .getAsJsonArray().asList().stream().anyMatch(n -> n.getAsJsonObject().get("kind").getAsString().equals("BADGE")
-                        && n.getAsJsonObject().get("badge").getAsString().equals("wishes-shipped.bronze")));
+        eventually("the wishes-shipped badge told",
+                () -> api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", amy, null, 200)
+                        .getAsJsonArray().asList().stream()
+                        .anyMatch(n -> n.getAsJsonObject().get("kind").getAsString().equals("BADGE")
+                                && n.getAsJsonObject().get("badge").getAsString().equals("wishes-shipped.bronze")));
         // Amy filed the wish: the author's share (40), and the first tier of the wishes-shipped badge (10).
         assertThat(points(amy)).isEqualTo(pointsBefore + 40 + 10);
-        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("fulfilledAt")).isTrue();
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("fulfilledAt"))
+                .isTrue();
         // The follower is told, once, and earns nothing; the one who stopped following is not told.
         assertThat(wishNotices(dan)).hasSize(1);
         assertThat(points(dan)).isZero();
@@ -388,12 +398,14 @@ class TrackerLoopIT {
         openRoundAndReport();
         long wish = object("GET", "/api/v1/week", "/api/v1/week", null, null, 200).getAsJsonArray("wishes").get(0)
                 .getAsJsonObject().get("id").getAsLong();
-        JsonObject filing = object("POST", "/api/v1/wishes/" + wish + "/ticket", "/api/v1/wishes/{id}/ticket", LEAD, null, 202);
+        JsonObject filing = object("POST", "/api/v1/wishes/" + wish + "/ticket", "/api/v1/wishes/{id}/ticket", LEAD,
+                null, 202);
         assertThat(filing.has("ticket")).isFalse();
         assertThat(filing.get("filing").getAsBoolean()).isTrue();
-        eventually("the wish linked to its new ticket", () ->
-                object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("ticket"));
-        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket").getAsString())
+        eventually("the wish linked to its new ticket",
+                () -> object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).has("ticket"));
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket")
+                .getAsString())
                 .isEqualTo("MIUI-3001");
         assertThat(jira.requests("POST", "/issue")).hasSize(1);
         JsonObject fields = body(jira.requests("POST", "/issue").get(0)).getAsJsonObject("fields");
@@ -403,7 +415,8 @@ class TrackerLoopIT {
         // A refusal no retry can fix is kept as failed for the lead, and tried again on request.
         var refusal = jira.server.stubFor(post(urlPathEqualTo("/rest/api/3/issue/MIUI-2101/remotelink")).atPriority(1)
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                        .withBody("{\"errorMessages\":[\"You do not have permission to link issues.\"],\"errors\":{}}")));
+                        .withBody(
+                                "{\"errorMessages\":[\"You do not have permission to link issues.\"],\"errors\":{}}")));
         server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
         eventually("one failed write", () -> tracker().getAsJsonObject("outbox").get("FAILED").getAsInt() == 1);
         assertThat(tracker().getAsJsonArray("troubles").toString()).contains("permission to link issues");
@@ -413,7 +426,8 @@ class TrackerLoopIT {
         assertThat(trackerIn("zh-CN").getAsJsonArray("troubles").get(0).getAsJsonObject().get("advice").getAsString())
                 .contains("链接问题");
         jira.server.removeStub(refusal);
-        assertThat(object("POST", "/api/v1/tracker/retry", "/api/v1/tracker/retry", LEAD, null, 200).get("retried").getAsInt())
+        assertThat(object("POST", "/api/v1/tracker/retry", "/api/v1/tracker/retry", LEAD, null, 200).get("retried")
+                .getAsInt())
                 .isEqualTo(1);
         eventually("every write done", () -> tracker().getAsJsonObject("outbox").get("FAILED").getAsInt() == 0
                 && tracker().getAsJsonObject("outbox").get("PENDING").getAsInt() == 0);
@@ -447,9 +461,11 @@ class TrackerLoopIT {
         tickUntil("the ticket created", () -> wishHasTicket(wish));
 
         assertThat(jira.requests("POST", "/issue")).as("twelve 429s, then the ticket").hasSize(13);
-        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket").getAsString())
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket")
+                .getAsString())
                 .isEqualTo("MIUI-3001");
-        eventually("the wish linked from its ticket", () -> jira.requests("POST", "/issue/MIUI-3001/remotelink").size() == 1);
+        eventually("the wish linked from its ticket",
+                () -> jira.requests("POST", "/issue/MIUI-3001/remotelink").size() == 1);
         assertThat(tracker().getAsJsonObject("outbox").get("FAILED").getAsInt()).isZero();
     }
 
@@ -469,13 +485,16 @@ class TrackerLoopIT {
         assertThat(task.get("attempts").getAsInt()).as("the 429s spent no attempt").isEqualTo(1);
         assertThat(task.get("waits").getAsInt()).isEqualTo(3);
         Instant next = Instant.parse(task.get("dueAt").getAsString());
-        assertThat(Duration.between(server.clock.instant(), next)).as("the next try is soon").isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(Duration.between(server.clock.instant(), next)).as("the next try is soon")
+                .isLessThanOrEqualTo(Duration.ofMinutes(1));
 
         server.clock.set(next);
         eventually("the wish linked to the ticket that was created", () -> wishHasTicket(wish));
-        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket").getAsString())
+        assertThat(object("GET", "/api/v1/wishes/" + wish, "/api/v1/wishes/{id}", null, null, 200).get("ticket")
+                .getAsString())
                 .isEqualTo("MIUI-3050");
-        eventually("the wish page linked from it", () -> jira.requests("POST", "/issue/MIUI-3050/remotelink").size() == 1);
+        eventually("the wish page linked from it",
+                () -> jira.requests("POST", "/issue/MIUI-3050/remotelink").size() == 1);
         assertThat(jira.requests("POST", "/issue")).as("looked up, not created again").hasSize(4);
     }
 
@@ -491,8 +510,9 @@ class TrackerLoopIT {
         assertThat(properties).isEqualTo(3);
 
         server.clock.advance(Duration.ofMinutes(61));
-        eventually("the second refresh", () -> writesDone(3) && tracker().getAsJsonObject("outbox").get("DONE").getAsInt() == 3
-                && jira.requests("POST", "/search/jql").size() >= 0);
+        eventually("the second refresh",
+                () -> writesDone(3) && tracker().getAsJsonObject("outbox").get("DONE").getAsInt() == 3
+                        && jira.requests("POST", "/search/jql").size() >= 0);
         pause(Duration.ofSeconds(7));
         eventually("settled", () -> writesDone(3));
         assertThat(jira.requests("POST", "/issue/.*/remotelink")).as("nothing changed: no write").hasSize(links);
@@ -503,7 +523,8 @@ class TrackerLoopIT {
         object("PUT", "/api/v1/releases/1/report", "/api/v1/releases/{id}/report", server.pass("dee", "Dee"),
                 "{\"verdicts\": [{\"feature\": \"MIUI-2102\", \"verdict\": \"LIKE\"}]}", 200);
         server.clock.advance(Duration.ofMinutes(61));
-        eventually("the changed ticket written", () -> jira.requests("PUT", "/issue/.*/properties/.*").size() == properties + 1);
+        eventually("the changed ticket written",
+                () -> jira.requests("PUT", "/issue/.*/properties/.*").size() == properties + 1);
         pause(Duration.ofSeconds(7));
         assertThat(jira.requests("PUT", "/issue/MIUI-2102/properties/.*")).hasSize(2);
         assertThat(jira.requests("POST", "/issue/.*/remotelink")).hasSize(links + 1);
@@ -512,7 +533,8 @@ class TrackerLoopIT {
 
         JsonObject forced = object("POST", "/api/v1/tracker/refresh", "/api/v1/tracker/refresh", LEAD, null, 200);
         assertThat(forced.get("filed").getAsInt()).isEqualTo(3);
-        eventually("everything written again", () -> jira.requests("PUT", "/issue/.*/properties/.*").size() == properties + 4);
+        eventually("everything written again",
+                () -> jira.requests("PUT", "/issue/.*/properties/.*").size() == properties + 4);
         assertThat(jira.requests("POST", "/issue/.*/remotelink")).hasSize(links + 4);
     }
 
@@ -539,13 +561,15 @@ class TrackerLoopIT {
         api = new ApiClient(server);
         for (String team : new String[] {"camera", "system"}) {
             api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
-                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"Bo\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"Bo\",\"photoUrl\":\"/photos/a.png\"}]}",
+                    200);
         }
         assertThat(openFromTheCommandLine()).contains("opened release 2026.11.20");
         server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
         eventually("the second installation's feedback", () -> writesDone(3));
 
-        List<ServeEvent> second = jira.server.getAllServeEvents().subList(0, jira.server.getAllServeEvents().size() - before);
+        List<ServeEvent> second = jira.server.getAllServeEvents().subList(0,
+                jira.server.getAllServeEvents().size() - before);
         for (ServeEvent event : second) {
             LoggedRequest r = event.getRequest();
             String url = r.getUrl();
@@ -556,13 +580,15 @@ class TrackerLoopIT {
                         .isNotIn(firstLinks);
             }
         }
-        assertThat(jira.requests("POST", "/issue/MIUI-2101/comment")).as("its own comment, beside the first one's").hasSize(2);
+        assertThat(jira.requests("POST", "/issue/MIUI-2101/comment")).as("its own comment, beside the first one's")
+                .hasSize(2);
         assertThat(jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.staging")).hasSize(3);
     }
 
     @Test
     void aReinstallWithAFreshDataFolderThatKeptTheInstallationIdWritesNothingOverTheFirstOnesRound() {
-        Map<String, String> site = Map.of("server.base-url", "https://popcorn.example.com", "server.installation-id", "prod");
+        Map<String, String> site = Map.of("server.base-url", "https://popcorn.example.com", "server.installation-id",
+                "prod");
         restart(site);
         openRoundAndReport();
         server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
@@ -570,7 +596,8 @@ class TrackerLoopIT {
         // Jira holds what the first database wrote: each property names the database.
         Set<String> databases = new TreeSet<>();
         for (String key : List.of("MIUI-2101", "MIUI-2102", "MIUI-2103")) {
-            JsonObject property = body(jira.requests("PUT", "/issue/" + key + "/properties/popcorn.feedback.prod").get(0));
+            JsonObject property = body(
+                    jira.requests("PUT", "/issue/" + key + "/properties/popcorn.feedback.prod").get(0));
             databases.add(property.get("database").getAsString());
             jira.holdsProperty(key, "popcorn.feedback.prod", property);
         }
@@ -587,7 +614,8 @@ class TrackerLoopIT {
         api = new ApiClient(server);
         for (String team : new String[] {"camera", "system"}) {
             api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
-                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"Bo\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"Bo\",\"photoUrl\":\"/photos/a.png\"}]}",
+                    200);
         }
         assertThat(openFromTheCommandLine()).contains("opened release 2026.11.20");
         server.clock.set(Instant.parse("2026-11-24T16:00:00Z"));
@@ -615,8 +643,10 @@ class TrackerLoopIT {
         object("GET", "/api/v1/tracker/check", "/api/v1/tracker/check", LEAD, null, 200);
         object("POST", "/api/v1/tracker/retry", "/api/v1/tracker/retry", LEAD, null, 200);
         object("POST", "/api/v1/wishes/999/ticket", "/api/v1/wishes/{id}/ticket", LEAD, null, 404);
-        api.call("POST", "/api/v1/hooks/jira", "/api/v1/hooks/jira", null, "{\"webhookEvent\":\"jira:version_released\"}", 401);
-        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body()).getAsJsonObject();
+        api.call("POST", "/api/v1/hooks/jira", "/api/v1/hooks/jira", null,
+                "{\"webhookEvent\":\"jira:version_released\"}", 401);
+        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body())
+                .getAsJsonObject();
         Set<String> tracker = new TreeSet<>();
         for (var path : spec.getAsJsonObject("paths").entrySet()) {
             for (var operation : path.getValue().getAsJsonObject().entrySet()) {
@@ -670,7 +700,9 @@ class TrackerLoopIT {
 
     /** The caller's notices of shipped wishes (the list also carries their promotions and badges). */
     private List<JsonObject> wishNotices(String pass) {
-        return api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", pass, null, 200).getAsJsonArray().asList().stream()
-                .map(JsonElement::getAsJsonObject).filter(n -> n.get("kind").getAsString().equals("WISH_SHIPPED")).toList();
+        return api.call("GET", "/api/v1/me/notices", "/api/v1/me/notices", pass, null, 200).getAsJsonArray().asList()
+                .stream()
+                .map(JsonElement::getAsJsonObject).filter(n -> n.get("kind").getAsString().equals("WISH_SHIPPED"))
+                .toList();
     }
 }

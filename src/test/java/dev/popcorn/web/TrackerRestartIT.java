@@ -1,6 +1,5 @@
 package dev.popcorn.web;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,24 +83,28 @@ class TrackerRestartIT {
 
         server = launch(config);
         send("PUT", "/api/v1/teams/system", "{\"name\":\"System\",\"members\":[]}", 200);
-        send("POST", "/api/v1/releases", "{\"version\":\"2026.11.20\",\"jql\":" + new com.google.gson.JsonPrimitive(jql) + "}", 201);
+        send("POST", "/api/v1/releases",
+                "{\"version\":\"2026.11.20\",\"jql\":" + new com.google.gson.JsonPrimitive(jql) + "}", 201);
 
-        eventually("a few tickets written", () -> jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.*").size() >= 4);
+        eventually("a few tickets written",
+                () -> jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.*").size() >= 4);
         server.destroyForcibly().waitFor();
         int writtenBeforeTheKill = jira.requests("PUT", "/issue/.*/properties/popcorn.feedback.*").size();
         assertThat(writtenBeforeTheKill).isLessThan(TICKETS);
 
         server = launch(config);
         eventually("every ticket written", () -> written().size() == TICKETS);
-        eventually("the outbox empty", () -> outbox().contains("\"PENDING\":0") && outbox().contains("\"DONE\":" + TICKETS));
+        eventually("the outbox empty",
+                () -> outbox().contains("\"PENDING\":0") && outbox().contains("\"DONE\":" + TICKETS));
 
         Map<String, List<LoggedRequest>> links = jira.requests("POST", "/issue/.*/remotelink").stream()
                 .collect(Collectors.groupingBy(r -> r.getUrl().split("/")[5]));
         assertThat(links).hasSize(TICKETS);
         links.forEach((key, posts) -> assertThat(posts).extracting(r -> JsonParser.parseString(r.getBodyAsString())
                 .getAsJsonObject().get("globalId").getAsString()).as(key).containsOnly(posts.stream()
-                .map(r -> JsonParser.parseString(r.getBodyAsString()).getAsJsonObject().get("globalId").getAsString())
-                .findFirst().orElseThrow()));
+                        .map(r -> JsonParser.parseString(r.getBodyAsString()).getAsJsonObject().get("globalId")
+                                .getAsString())
+                        .findFirst().orElseThrow()));
         List<String> repeated = new ArrayList<>();
         links.forEach((key, posts) -> {
             if (posts.size() > 1) {
@@ -160,7 +163,8 @@ class TrackerRestartIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN);
         if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -49,8 +49,10 @@ class TrustedProxiesIT {
         }
         server = TestServer.start(data, TestServer.FRIDAY, false, config);
         for (String team : new String[] {"camera", "battery"}) {
-            assertThat(server.send("PUT", "/api/v1/teams/" + team, TestServer.ADMIN_TOKEN, "{\"name\": \"" + team + "\"}")
-                    .statusCode()).isEqualTo(200);
+            assertThat(
+                    server.send("PUT", "/api/v1/teams/" + team, TestServer.ADMIN_TOKEN, "{\"name\": \"" + team + "\"}")
+                            .statusCode())
+                    .isEqualTo(200);
         }
         JsonObject opened = JsonParser.parseString(server.send("POST", "/api/v1/releases", TestServer.ADMIN_TOKEN, """
                 {"version": "2026.11.20", "features": [
@@ -59,7 +61,8 @@ class TrustedProxiesIT {
         long poll = opened.getAsJsonObject("poll").get("id").getAsLong();
         server.clock.set(SATURDAY_OPEN.plusSeconds(1));
         server.send("POST", "/api/v1/polls/" + poll + "/open", TestServer.ADMIN_TOKEN, null);
-        JsonObject state = JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body()).getAsJsonObject();
+        JsonObject state = JsonParser.parseString(server.send("GET", "/api/v1/polls/" + poll, null, null).body())
+                .getAsJsonObject();
         for (JsonElement c : state.getAsJsonArray("candidates")) {
             if (c.getAsJsonObject().get("teamSlug").getAsString().equals("battery")) {
                 return new long[] {poll, c.getAsJsonObject().get("id").getAsLong()};
@@ -69,7 +72,8 @@ class TrustedProxiesIT {
     }
 
     private int vote(long[] poll, String user, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/polls/" + poll[0] + "/ballot")))
+        HttpRequest.Builder request = HttpRequest
+                .newBuilder(URI.create(server.url("/api/v1/polls/" + poll[0] + "/ballot")))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + server.pass(user, user)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"candidate\": " + poll[1] + "}"));

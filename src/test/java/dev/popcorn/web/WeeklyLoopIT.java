@@ -49,23 +49,28 @@ class WeeklyLoopIT {
     private JsonObject openWeek(String version, String firstKey, String secondKey) {
         for (String team : new String[] {"camera", "battery"}) {
             api.call("PUT", "/api/v1/teams/" + team, "/api/v1/teams/{slug}", LEAD,
-                    "{\"name\":\"" + team + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}", 200);
+                    "{\"name\":\"" + team
+                            + " team\",\"members\":[{\"name\":\"王磊 Wang Lei\",\"photoUrl\":\"/photos/a.png\"}]}",
+                    200);
         }
         JsonObject opened = object("POST", "/api/v1/releases", "/api/v1/releases", LEAD, """
                 {"version": "%s", "features": [
                   {"key": "%s", "summary": "Night mode", "team": "camera"},
-                  {"key": "%s", "summary": "Quiet charging", "team": "battery"}]}""".formatted(version, firstKey, secondKey), 201);
+                  {"key": "%s", "summary": "Quiet charging", "team": "battery"}]}""".formatted(version, firstKey,
+                secondKey), 201);
         long poll = opened.getAsJsonObject("poll").get("id").getAsLong();
         String candidates = "/api/v1/polls/" + poll + "/candidates";
         // One candidate per team was proposed from the features; the lead names the camera's project.
-        long proposed = opened.getAsJsonObject("poll").getAsJsonArray("candidates").get(0).getAsJsonObject().get("id").getAsLong();
+        long proposed = opened.getAsJsonObject("poll").getAsJsonArray("candidates").get(0).getAsJsonObject().get("id")
+                .getAsLong();
         object("PUT", candidates + "/" + proposed, "/api/v1/polls/{id}/candidates/{candidate}", LEAD,
                 "{\"title\":\"Night camera\",\"tickets\":[\"POP-1\"],\"pitch\":\"after dark\"}", 200);
         long extra = object("POST", candidates, "/api/v1/polls/{id}/candidates", LEAD,
                 "{\"team\":\"battery\",\"title\":\"Duplicate entry\"}", 201).get("id").getAsLong();
         JsonObject withdrawn = object("POST", candidates + "/" + extra + "/withdraw",
                 "/api/v1/polls/{id}/candidates/{candidate}/withdraw", LEAD, null, 200);
-        assertThat(withdrawn.getAsJsonArray("candidates").get(2).getAsJsonObject().get("status").getAsString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.getAsJsonArray("candidates").get(2).getAsJsonObject().get("status").getAsString())
+                .isEqualTo("WITHDRAWN");
         object("POST", "/api/v1/polls/" + poll + "/open", "/api/v1/polls/{id}/open", LEAD, null, 200);
         return opened;
     }
@@ -76,7 +81,8 @@ class WeeklyLoopIT {
         long release = opened.getAsJsonObject("release").get("id").getAsLong();
         JsonObject poll = opened.getAsJsonObject("poll");
         long pollId = poll.get("id").getAsLong();
-        assertThat(opened.getAsJsonObject("release").get("reportsCloseAt").getAsString()).isEqualTo("2026-11-24T15:59:00Z");
+        assertThat(opened.getAsJsonObject("release").get("reportsCloseAt").getAsString())
+                .isEqualTo("2026-11-24T15:59:00Z");
         assertThat(poll.get("closesAt").getAsString()).isEqualTo("2026-11-26T15:59:00Z");
 
         String amy = server.pass("amy", "Amy");
@@ -93,8 +99,10 @@ class WeeklyLoopIT {
                 "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"LIKE\"}], \"wishes\": [" + wish + "]}", 200);
         // Amy changes her mind before the deadline: one report, the new verdicts.
         object("PUT", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", amy,
-                "{\"verdicts\": [{\"feature\": \"POP-2\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}", 200);
-        JsonObject mine = object("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", amy, null, 200);
+                "{\"verdicts\": [{\"feature\": \"POP-2\", \"verdict\": \"LIKE\"}], \"newWishes\": [\"Call recording\"]}",
+                200);
+        JsonObject mine = object("GET", "/api/v1/releases/" + release + "/report", "/api/v1/releases/{id}/report", amy,
+                null, 200);
         assertThat(object("GET", "/api/v1/me", "/api/v1/me", amy, null, 200).get("points").getAsLong())
                 .as("one report earns its points once, however often it is edited (and the first-report badge, 10)")
                 .isEqualTo(20);
@@ -167,7 +175,8 @@ class WeeklyLoopIT {
 
     private void theLeadClosesEarly(JsonObject opened) {
         long pollId = opened.getAsJsonObject("poll").get("id").getAsLong();
-        JsonObject closed = object("POST", "/api/v1/polls/" + pollId + "/close", "/api/v1/polls/{id}/close", LEAD, null, 200);
+        JsonObject closed = object("POST", "/api/v1/polls/" + pollId + "/close", "/api/v1/polls/{id}/close", LEAD, null,
+                200);
         assertThat(closed.get("state").getAsString()).isEqualTo("CLOSED");
         assertThat(closed.getAsJsonObject("result").get("ballots").getAsLong()).isZero();
     }
@@ -193,11 +202,13 @@ class WeeklyLoopIT {
                 "{\"verdicts\": [{\"feature\": \"POP-9\", \"verdict\": \"LIKE\"}]}", 422);
         JsonObject unknownVerdict = object("PUT", report, "/api/v1/releases/{id}/report", amy,
                 "{\"verdicts\": [{\"feature\": \"POP-1\", \"verdict\": \"MEH\"}]}", 422);
-        assertThat(unknownVerdict.get("detail").getAsString()).contains("verdicts[0].verdict").contains("NOT_GOOD_ENOUGH");
+        assertThat(unknownVerdict.get("detail").getAsString()).contains("verdicts[0].verdict")
+                .contains("NOT_GOOD_ENOUGH");
 
         String tampered = amy.substring(0, amy.length() - 3) + (amy.endsWith("AAA") ? "BBB" : "AAA");
         JsonObject refused = object("PUT", ballot, "/api/v1/polls/{id}/ballot", tampered, "{\"candidate\": 1}", 401);
-        assertThat(refused.get("detail").getAsString()).contains("neither the admin token, the CI token nor a valid API pass");
+        assertThat(refused.get("detail").getAsString())
+                .contains("neither the admin token, the CI token nor a valid API pass");
         String expiring = server.pass("dee", "Dee");
         server.clock.advance(Duration.ofDays(15));
         assertThat(object("GET", "/api/v1/polls/" + pollId, "/api/v1/polls/{id}", expiring, null, 401)
@@ -207,11 +218,14 @@ class WeeklyLoopIT {
         object("POST", "/api/v1/releases", "/api/v1/releases", "wrong-admin-token-xxxxxxxx",
                 "{\"version\": \"9\", \"features\": []}", 401);
         object("POST", "/api/v1/releases", "/api/v1/releases", amy,
-                "{\"version\": \"9\", \"features\": [{\"key\": \"POP-7\", \"summary\": \"x\", \"team\": \"camera\"}]}", 403);
+                "{\"version\": \"9\", \"features\": [{\"key\": \"POP-7\", \"summary\": \"x\", \"team\": \"camera\"}]}",
+                403);
         object("POST", "/api/v1/releases", "/api/v1/releases", LEAD,
-                "{\"version\": \"2026.11.20\", \"features\": [{\"key\": \"POP-7\", \"summary\": \"x\", \"team\": \"camera\"}]}", 409);
+                "{\"version\": \"2026.11.20\", \"features\": [{\"key\": \"POP-7\", \"summary\": \"x\", \"team\": \"camera\"}]}",
+                409);
         object("POST", "/api/v1/releases", "/api/v1/releases", LEAD,
-                "{\"version\": \"2026.11.27\", \"features\": [{\"key\": \"POP-7\", \"summary\": \"x\", \"team\": \"nobody\"}]}", 422);
+                "{\"version\": \"2026.11.27\", \"features\": [{\"key\": \"POP-7\", \"summary\": \"x\", \"team\": \"nobody\"}]}",
+                422);
 
         String huge = "{\"newWishes\": [\"" + "x".repeat(20_000) + "\"]}";
         HttpResponse<String> tooLarge = server.send("PUT", report, amy, huge);
@@ -247,7 +261,8 @@ class WeeklyLoopIT {
         aWholeWeekFromReleaseToApprovedWinner();
         theLeadClosesEarly(openWeek("2026.11.27", "POP-3", "POP-4"));
         problemsComeInTheCallersLanguageAndHealthAnswers();
-        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body()).getAsJsonObject();
+        JsonObject spec = JsonParser.parseString(server.send("GET", "/api/openapi.json", null, null).body())
+                .getAsJsonObject();
         Set<String> documented = new TreeSet<>();
         for (var path : spec.getAsJsonObject("paths").entrySet()) {
             for (var operation : path.getValue().getAsJsonObject().entrySet()) {

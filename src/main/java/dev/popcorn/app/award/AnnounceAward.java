@@ -10,13 +10,13 @@ import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreadStore;
 import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.AnnouncementText;
-import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Standing;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.team.Team;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,8 +133,9 @@ public final class AnnounceAward {
      */
     public List<Publishing> publishing(long pollId) {
         String ref = String.valueOf(pollId);
-        List<Publishing> list = new ArrayList<>(channels().stream().map(kind -> state(stores.outbox(), channel(kind), "", kind,
-                ref)).toList());
+        List<Publishing> list = new ArrayList<>(
+                channels().stream().map(kind -> state(stores.outbox(), channel(kind), "", kind,
+                        ref)).toList());
         list.addAll(recognition.steps(ref));
         return list;
     }
@@ -260,7 +261,8 @@ public final class AnnounceAward {
             for (Member member : winner.members()) {
                 if (!member.photoUrl().isBlank()) {
                     writer.photo(member.photoUrl())
-                            .ifPresent(png -> photos.add(new Announcement.Photo(member.name(), member.photoUrl(), png)));
+                            .ifPresent(
+                                    png -> photos.add(new Announcement.Photo(member.name(), member.photoUrl(), png)));
                 }
             }
         }

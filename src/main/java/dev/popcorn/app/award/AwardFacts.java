@@ -1,7 +1,7 @@
 package dev.popcorn.app.award;
 
-import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.award.PollResult;
+import dev.popcorn.domain.team.Member;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -8,13 +8,13 @@ import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Rights;
-import dev.popcorn.domain.participation.Right;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.User;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Eligibility;
-import dev.popcorn.domain.User;
-import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.award.Poll;
-import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.participation.Right;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,7 +137,8 @@ public final class CastBallot {
             if (!accepted.isEmpty()) {
                 ballots.putAll(accepted);
                 List<Boolean> created = participation.grantAll(accepted.stream()
-                        .map(b -> new Ledger.Act(ParticipationKind.BALLOT_CAST, b.userId(), "poll:" + b.pollId(), b.castAt()))
+                        .map(b -> new Ledger.Act(ParticipationKind.BALLOT_CAST, b.userId(), "poll:" + b.pollId(),
+                                b.castAt()))
                         .toList());
                 for (int i = 0, a = 0; i < outcomes.size(); i++) {
                     if (outcomes.get(i) == null) {
@@ -151,7 +152,8 @@ public final class CastBallot {
         @Override
         public void committed(List<GroupCommit.Outcome<Cast>> outcomes) {
             participation.reviewSoon(outcomes.stream().map(GroupCommit.Outcome::value)
-                    .filter(cast -> cast != null && cast.granted()).map(cast -> cast.ballot().userId()).distinct().toList());
+                    .filter(cast -> cast != null && cast.granted()).map(cast -> cast.ballot().userId()).distinct()
+                    .toList());
         }
     }
 
@@ -163,7 +165,8 @@ public final class CastBallot {
         Optional<User> user = eligibility.needsAccount() ? users.find(userId) : Optional.empty();
         long points = !eligibility.needsPoints() ? 0 : participation.points(userId)
                 - participation.pointsFor(userId, ParticipationKind.BALLOT_CAST, "poll:" + pollId);
-        return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null), user.map(User::trustLevel).orElse(null),
+        return new Eligibility.Voter(userId, user.map(User::joinedAt).orElse(null),
+                user.map(User::trustLevel).orElse(null),
                 points, eligibility.needsTeams() ? memberships.teamsOf(userId) : java.util.List.of(),
                 user.map(User::groups).orElse(null));
     }

@@ -6,12 +6,11 @@ import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.CandidateStatus;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
-import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Standing;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +55,8 @@ public final class ManagePoll {
         if (stores.teams().find(teamSlug).isEmpty()) {
             throw RuleViolation.invalid("candidate.team.unknown", teamSlug);
         }
-        Candidate draft = new Candidate(0, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh, CandidateStatus.ACTIVE, "");
+        Candidate draft = new Candidate(0, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh,
+                CandidateStatus.ACTIVE, "");
         return stores.transactions().inTransaction(() -> {
             Candidate candidate = stores.polls().addCandidate(draft);
             log(entry(actor, "candidate.add", poll, title + " (" + teamSlug + ")"));
@@ -85,7 +85,8 @@ public final class ManagePoll {
             throw RuleViolation.conflict("candidate.notActive", candidate.title());
         }
         stores.transactions().inTransaction(() -> {
-            changed(stores.polls().replaceCandidate(candidate, candidate.withStatus(CandidateStatus.WITHDRAWN, "")), poll);
+            changed(stores.polls().replaceCandidate(candidate, candidate.withStatus(CandidateStatus.WITHDRAWN, "")),
+                    poll);
             log(entry(actor, "candidate.withdraw", poll, candidate.title()));
             return null;
         });
@@ -98,7 +99,8 @@ public final class ManagePoll {
      * template's again ({@code resetAnnouncement}), which names the winners as recounted. The reason may be given in
      * Chinese too ({@code reasonZh}, null or blank for none): Chinese pages show it.
      */
-    public PollResult disqualify(long pollId, long candidateId, String reason, String reasonZh, boolean resetAnnouncement,
+    public PollResult disqualify(long pollId, long candidateId, String reason, String reasonZh,
+            boolean resetAnnouncement,
             String actor) {
         Poll poll = poll(pollId);
         Instant now = clock.instant();
@@ -123,7 +125,8 @@ public final class ManagePoll {
                     + " → " + winners(recounted) + (reset ? "; announcement back to the template" : ""))
                     .noted(reset ? "disqualified.reset" : "disqualified", candidate.title(), reason.strip(),
                             winnerTitles(recounted, Locale.ENGLISH), winnerVotes(recounted),
-                            candidate.titleFor(Locale.SIMPLIFIED_CHINESE), winnerTitles(recounted, Locale.SIMPLIFIED_CHINESE)));
+                            candidate.titleFor(Locale.SIMPLIFIED_CHINESE),
+                            winnerTitles(recounted, Locale.SIMPLIFIED_CHINESE)));
             return recounted;
         });
     }
@@ -222,7 +225,8 @@ public final class ManagePoll {
 
     private Instant past(Instant at) {
         if (at.isAfter(clock.instant())) {
-            throw new IllegalArgumentException("an approval written after the fact cannot be dated in the future: " + at);
+            throw new IllegalArgumentException(
+                    "an approval written after the fact cannot be dated in the future: " + at);
         }
         return at;
     }
@@ -238,7 +242,8 @@ public final class ManagePoll {
             // The schedule recorded the close a moment before (it writes closedAt and nothing else): approve the poll
             // as it is now, if nothing the lead reviewed changed. Anything else changed meanwhile stays a 409.
             Poll latest = poll(pollId);
-            if (!latest.announcement().equals(reviewed.announcement()) || !latest.candidates().equals(reviewed.candidates())) {
+            if (!latest.announcement().equals(reviewed.announcement())
+                    || !latest.candidates().equals(reviewed.candidates())) {
                 throw e;
             }
             return approveOnce(latest, actor, announcing, now);
@@ -255,14 +260,16 @@ public final class ManagePoll {
         return stores.transactions().inTransaction(() -> {
             changed(stores.polls().replace(poll, frozen), poll);
             stores.awards().record(result.winners().stream()
-                    .map(s -> new AwardStore.Award(pollId, s.candidate().id(), s.candidate().teamSlug(), s.votes(), now))
+                    .map(s -> new AwardStore.Award(pollId, s.candidate().id(), s.candidate().teamSlug(), s.votes(),
+                            now))
                     .toList());
             if (announcing && !result.winners().isEmpty()) {
                 for (String kind : announce.channels()) {
                     stores.outbox().enqueue(kind, String.valueOf(pollId), now);
                 }
             }
-            log(new AuditEntry(now, actor, announcing ? "poll.approve" : "poll.approve.history", "poll:" + pollId, winners(result))
+            log(new AuditEntry(now, actor, announcing ? "poll.approve" : "poll.approve.history", "poll:" + pollId,
+                    winners(result))
                     .noted("winners", winnerTitles(result, Locale.ENGLISH), winnerVotes(result),
                             winnerTitles(result, Locale.SIMPLIFIED_CHINESE)));
             return frozen;
@@ -277,7 +284,8 @@ public final class ManagePoll {
     private static String winners(PollResult result) {
         List<Standing> winners = result.winners();
         return winners.isEmpty() ? "no votes"
-                : "winner: " + String.join(", ", winners.stream().map(s -> s.candidate().title() + " (" + s.votes() + ")").toList());
+                : "winner: " + String.join(", ",
+                        winners.stream().map(s -> s.candidate().title() + " (" + s.votes() + ")").toList());
     }
 
     /** Refuses (and so rolls back) a write that found the poll already changed by someone else. */

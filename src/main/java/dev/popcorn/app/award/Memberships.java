@@ -54,7 +54,8 @@ final class Memberships {
                 slugs.computeIfAbsent(named, n -> new TreeSet<>()).add(team.slug());
                 if (accounts != null) {
                     accounts.find(named)
-                            .filter(a -> a.name().equals(named) && a.state() == ForumAccountStore.State.LINKED && a.userId() != null)
+                            .filter(a -> a.name().equals(named) && a.state() == ForumAccountStore.State.LINKED
+                                    && a.userId() != null)
                             .ifPresent(a -> slugs.computeIfAbsent(a.userId(), n -> new TreeSet<>()).add(team.slug()));
                 }
             }

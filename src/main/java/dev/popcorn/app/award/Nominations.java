@@ -6,12 +6,12 @@ import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.app.participation.Rights;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.Nomination;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
 import dev.popcorn.domain.participation.Right;
-import dev.popcorn.domain.RuleViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +67,8 @@ public final class Nominations {
     }
 
     /** A nomination whose title the fan also gives in English ({@code titleEn}; empty: not), for English readers. */
-    public Nomination nominate(String userId, long pollId, String teamSlug, String title, String titleEn, String pitch) {
+    public Nomination nominate(String userId, long pollId, String teamSlug, String title, String titleEn,
+            String pitch) {
         rights.require(userId, Right.NOMINATE);
         Poll poll = poll(pollId);
         Instant now = clock.instant();
@@ -122,14 +123,16 @@ public final class Nominations {
             Nomination nomination = nomination(nominationId);
             nomination.checkPending();
             Candidate candidate = managePoll.addCandidate(nomination.pollId(), nomination.teamSlug(),
-                    nomination.candidateTitle(), nomination.candidateTitleZh(), List.of(), nomination.pitch(), "", lead);
+                    nomination.candidateTitle(), nomination.candidateTitleZh(), List.of(), nomination.pitch(), "",
+                    lead);
             Instant now = clock.instant();
             Nomination accepted = nomination.accepted(candidate.id(), lead, now);
             decided(accepted);
             stores.audit().record(new AuditEntry(now, lead, "nomination.accept", "poll:" + nomination.pollId(),
                     nomination.title() + " (" + nomination.teamSlug() + ") by " + nomination.userId()
-                    + " -> candidate " + candidate.id())
-                    .noted("nominationAccepted", nomination.title(), nomination.teamSlug(), nomination.userId(), candidate.id()));
+                            + " -> candidate " + candidate.id())
+                    .noted("nominationAccepted", nomination.title(), nomination.teamSlug(), nomination.userId(),
+                            candidate.id()));
             return accepted;
         });
     }
@@ -143,7 +146,7 @@ public final class Nominations {
             decided(declined);
             stores.audit().record(new AuditEntry(now, lead, "nomination.decline", "poll:" + nomination.pollId(),
                     nomination.title() + " (" + nomination.teamSlug() + ") by " + nomination.userId() + ": "
-                    + declined.decision())
+                            + declined.decision())
                     .noted("nominationDeclined", nomination.title(), nomination.teamSlug(), nomination.userId(),
                             declined.decision()));
             return declined;

@@ -41,7 +41,8 @@ public final class RecogniseWinners {
     private final Clock clock;
 
     /** {@code winningMembers}: the members of the winning teams of the poll {@code ref}, each forum user name once. */
-    RecogniseWinners(Stores stores, Forum forum, ForumKeys keys, Function<String, List<Member>> winningMembers, Clock clock) {
+    RecogniseWinners(Stores stores, Forum forum, ForumKeys keys, Function<String, List<Member>> winningMembers,
+            Clock clock) {
         this.stores = stores;
         this.forum = forum;
         this.keys = keys;
@@ -64,7 +65,8 @@ public final class RecogniseWinners {
                 list.add(new Publishing(forum.grantsBadge() ? "badge" : "group", member.name(), "UNRESOLVED",
                         unresolvedReason(member.userId())));
             } else if (forum.grantsBadge()) {
-                list.add(AnnounceAward.state(stores.outbox(), "badge", member.name(), BADGE, ref + "/" + member.userId()));
+                list.add(AnnounceAward.state(stores.outbox(), "badge", member.name(), BADGE,
+                        ref + "/" + member.userId()));
             }
         }
         if (forum.joinsGroup()) {
@@ -76,7 +78,8 @@ public final class RecogniseWinners {
     /** The outbox handler of {@link #RECOGNISE} (tasks filed before issue 15): files the steps once the announcement is there. */
     public void deliverRecognition(String ref) {
         if (announcementThread(Long.parseLong(ref)).isEmpty()) {
-            throw new DeliveryFailure("the announcement is not on the forum yet; recognition follows it", true, null, null);
+            throw new DeliveryFailure("the announcement is not on the forum yet; recognition follows it", true, null,
+                    null);
         }
         file(ref);
     }
@@ -133,13 +136,15 @@ public final class RecogniseWinners {
             forum.joinWinners(distinct);
         }
         if (!unresolved.isEmpty()) {
-            throw new DeliveryFailure("not linked to a forum account yet: " + String.join(", ", unresolved), true, null, null);
+            throw new DeliveryFailure("not linked to a forum account yet: " + String.join(", ", unresolved), true, null,
+                    null);
         }
     }
 
     /** Where the poll's announcement is on the forum: under this installation's key, or the key of a version before it. */
     Optional<ForumThreadStore.Kept> announcementThread(long pollId) {
-        return stores.threads().find(keys.award(pollId)).or(() -> stores.threads().find(ForumKeys.legacy("award", pollId)));
+        return stores.threads().find(keys.award(pollId))
+                .or(() -> stores.threads().find(ForumKeys.legacy("award", pollId)));
     }
 
     /**
@@ -155,7 +160,8 @@ public final class RecogniseWinners {
         if (linked.isPresent()) {
             return linked;
         }
-        return stores.users().find(name).map(dev.popcorn.domain.User::forumUsername).filter(n -> n != null && !n.isBlank());
+        return stores.users().find(name).map(dev.popcorn.domain.User::forumUsername)
+                .filter(n -> n != null && !n.isBlank());
     }
 
     private Optional<ForumAccountStore> accounts() {

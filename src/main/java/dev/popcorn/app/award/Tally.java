@@ -68,7 +68,8 @@ public final class Tally {
                 Map<Long, Instant> reached = ballots.reachedAt(poll.id(), tied, topVotes);
                 reached.forEach((id, at) -> scores.put(id, -at.toEpochMilli()));
             }
-            case SHARED -> { }
+            case SHARED -> {
+            }
         }
         return scores;
     }

@@ -55,7 +55,8 @@ public final class Winners {
         Map<String, Team> bySlug = new LinkedHashMap<>();
         teams.all().forEach(team -> bySlug.put(team.slug(), team));
         List<Buckets> board = new ArrayList<>();
-        won.forEach((slug, n) -> Optional.ofNullable(bySlug.get(slug)).ifPresent(team -> board.add(new Buckets(team, n))));
+        won.forEach(
+                (slug, n) -> Optional.ofNullable(bySlug.get(slug)).ifPresent(team -> board.add(new Buckets(team, n))));
         bySlug.values().stream().filter(t -> !won.containsKey(t.slug())).forEach(t -> board.add(new Buckets(t, 0)));
         return board;
     }
@@ -67,7 +68,8 @@ public final class Winners {
     public List<TeamWin> winsOf(String teamSlug) {
         List<AwardStore.Award> won = awards.ofTeam(teamSlug);
         Map<Long, Poll> pollsById = new HashMap<>();
-        polls.findAll(won.stream().map(AwardStore.Award::pollId).distinct().toList()).forEach(p -> pollsById.put(p.id(), p));
+        polls.findAll(won.stream().map(AwardStore.Award::pollId).distinct().toList())
+                .forEach(p -> pollsById.put(p.id(), p));
         Map<Long, Release> releasesById = new HashMap<>();
         releases.findAll(pollsById.values().stream().map(Poll::releaseId).distinct().toList())
                 .forEach(r -> releasesById.put(r.id(), r));

@@ -10,12 +10,12 @@ import dev.popcorn.app.Transactions;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Rights;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.ExperienceReport;
 import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.domain.feedback.Wish;
+import dev.popcorn.domain.participation.ParticipationKind;
+import dev.popcorn.domain.release.Release;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,7 +148,8 @@ public final class HandInReport {
         }
         report.checkAgainst(release);
         // Only words the fan has not filed here yet file a wish: the same report handed in again asks nothing more.
-        similar.check(filing.unfiled(report.userId(), report.releaseId(), report.newWishes()), request.similarSeenFor());
+        similar.check(filing.unfiled(report.userId(), report.releaseId(), report.newWishes()),
+                request.similarSeenFor());
         for (long wish : report.supportedWishes()) {
             if (!reports.wishExists(wish)) {
                 throw RuleViolation.invalid("report.wish.unknown", wish);
@@ -211,15 +212,18 @@ public final class HandInReport {
         ExperienceReport report = reports.find(releaseId, userId)
                 .orElseThrow(() -> RuleViolation.notFound("report.unknown", releaseId, userId));
         String key = report.verdicts().stream()
-                .filter(v -> v.featureKey().equalsIgnoreCase(ticket == null ? "" : ticket.strip()) && !v.comment().isBlank())
+                .filter(v -> v.featureKey().equalsIgnoreCase(ticket == null ? "" : ticket.strip())
+                        && !v.comment().isBlank())
                 .map(v -> v.featureKey()).findFirst()
-                .orElseThrow(() -> RuleViolation.notFound("report.comment.unknown", releaseId, userId, String.valueOf(ticket)));
+                .orElseThrow(() -> RuleViolation.notFound("report.comment.unknown", releaseId, userId,
+                        String.valueOf(ticket)));
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             boolean marked = participation.grant(userId, ParticipationKind.REPORT_HELPFUL,
                     "release:" + releaseId + "/" + key, now);
             if (marked) {
-                audit.record(new AuditEntry(now, lead, "comment.helpful", "report:" + releaseId + "/" + userId + "/" + key, ""));
+                audit.record(new AuditEntry(now, lead, "comment.helpful",
+                        "report:" + releaseId + "/" + userId + "/" + key, ""));
             }
             return marked;
         });

@@ -6,12 +6,12 @@ import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.participation.Rights;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.feedback.CommentSketch;
 import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.feedback.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +59,8 @@ final class ReportBatch implements GroupCommit.Batch<ReportBatch.Handing, Report
     private final Fresh<Long, Release> fresh;
     private final WishFiling filing;
 
-    ReportBatch(ReleaseStore releases, ReportStore reports, Ledger participation, Rights rights, Fresh<Long, Release> fresh) {
+    ReportBatch(ReleaseStore releases, ReportStore reports, Ledger participation, Rights rights,
+            Fresh<Long, Release> fresh) {
         this.releases = releases;
         this.reports = reports;
         this.participation = participation;
@@ -103,7 +104,8 @@ final class ReportBatch implements GroupCommit.Batch<ReportBatch.Handing, Report
         }
         Map<String, List<ReportStore.Author>> before = reports.withFingerprints(
                 writing.stream().map(Handing::fingerprint).filter(f -> f != null).toList());
-        reports.saveAll(writing.stream().map(h -> new ReportStore.Saving(h.report(), h.at(), h.fingerprint())).toList());
+        reports.saveAll(
+                writing.stream().map(h -> new ReportStore.Saving(h.report(), h.at(), h.fingerprint())).toList());
         List<Handing> earning = new ArrayList<>();
         List<Handing> earlier = new ArrayList<>();
         for (Handing item : writing) {
@@ -136,7 +138,8 @@ final class ReportBatch implements GroupCommit.Batch<ReportBatch.Handing, Report
      * {@link Rights#wishesLeft}), so two hand-ins of one fan count, and file, one after the other. Those beyond it are
      * left out, not the report (the fan is told which); a report left with nothing at all is refused with the limit.
      */
-    private Handing withinLimit(Handing item, Map<Handing, List<String>> notFiled, Map<Handing, Rights.Allowance> overLimit) {
+    private Handing withinLimit(Handing item, Map<Handing, List<String>> notFiled,
+            Map<Handing, Rights.Allowance> overLimit) {
         ExperienceReport report = item.report();
         if (filing.unfiled(report.userId(), report.releaseId(), report.newWishes()).isEmpty()) {
             return item;
@@ -168,7 +171,8 @@ final class ReportBatch implements GroupCommit.Batch<ReportBatch.Handing, Report
             wishes.add(reports.wishForTicket(ticket.key(), text.length() > 1200 ? text.substring(0, 1200) : text,
                     release.id(), item.at()));
         }
-        return new Handing(new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes, List.of()),
+        return new Handing(
+                new ExperienceReport(report.userId(), report.releaseId(), report.verdicts(), wishes, List.of()),
                 List.of(), item.at(), item.fingerprint());
     }
 
@@ -187,7 +191,8 @@ final class ReportBatch implements GroupCommit.Batch<ReportBatch.Handing, Report
         }
         ReportStore.Author author = item.author();
         return before.getOrDefault(fingerprint, List.of()).stream().allMatch(author::equals)
-                && earlier.stream().noneMatch(e -> CommentSketch.near(fingerprint, e.fingerprint()) && !e.author().equals(author));
+                && earlier.stream()
+                        .noneMatch(e -> CommentSketch.near(fingerprint, e.fingerprint()) && !e.author().equals(author));
     }
 
     /**

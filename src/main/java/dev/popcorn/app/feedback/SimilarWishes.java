@@ -69,7 +69,8 @@ public final class SimilarWishes {
                 matches.add(new Match("ticket", 0, ticket.key(), ticket.summary(), 0, score));
             }
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::supporters, Comparator.reverseOrder()));
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::supporters,
+                Comparator.reverseOrder()));
         return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
     }
 

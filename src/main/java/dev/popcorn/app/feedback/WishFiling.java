@@ -33,7 +33,8 @@ final class WishFiling {
     List<Long> file(String userId, long releaseId, List<String> texts, Instant at) {
         List<Long> ids = new ArrayList<>();
         for (String text : new LinkedHashSet<>(texts)) {
-            ids.add(reports.wishOf(userId, releaseId, text).orElseGet(() -> reports.fileWish(text, userId, releaseId, at)));
+            ids.add(reports.wishOf(userId, releaseId, text)
+                    .orElseGet(() -> reports.fileWish(text, userId, releaseId, at)));
         }
         return ids;
     }

@@ -11,16 +11,13 @@ import dev.popcorn.app.participation.Ledger;
 import dev.popcorn.app.tracker.IssueTracker;
 import dev.popcorn.app.tracker.IssueTracker.WishTicket;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.feedback.Similarity;
 import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.domain.feedback.WishNotice;
+import dev.popcorn.domain.participation.ParticipationKind;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -85,7 +82,8 @@ public final class WishTickets {
     }
 
     public Wish wish(long id) {
-        return reports.wishes(List.of(id)).stream().findFirst().orElseThrow(() -> RuleViolation.notFound("wish.unknown", id));
+        return reports.wishes(List.of(id)).stream().findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("wish.unknown", id));
     }
 
     /** Where a user stands with a wish: backing it (a +1 in one of their reports), and following it to be told when it ships. */
@@ -167,8 +165,9 @@ public final class WishTickets {
             transactions.inTransaction(() -> {
                 reports.linkTicket(wishId, key);
                 if (wish.authored()) {
-                participation.grant(wish.authorId(), ParticipationKind.WISH_LINKED, "wish:" + wishId, clock.instant());
-            }
+                    participation.grant(wish.authorId(), ParticipationKind.WISH_LINKED, "wish:" + wishId,
+                            clock.instant());
+                }
                 return null;
             });
         }

@@ -6,9 +6,9 @@ import dev.popcorn.app.Transactions;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.User;
+import dev.popcorn.domain.release.Release;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,7 +105,8 @@ public final class FanMessages {
 
     /** The fan's reminders as their page shows them. */
     public Reminders reminders(String userId) {
-        return new Reminders(offersReminders(), stores.reminders().choice(userId).remind(), forumUsername(userId).isPresent(),
+        return new Reminders(offersReminders(), stores.reminders().choice(userId).remind(),
+                forumUsername(userId).isPresent(),
                 settings.reminderLead());
     }
 
@@ -187,7 +188,8 @@ public final class FanMessages {
             return;
         }
         letters.notice(userId, notice.get(), languages(userId), link("/me"))
-                .ifPresent(letter -> forum.tell(keys.notice(noticeId), List.of(username.get()), letter.title(), letter.text()));
+                .ifPresent(letter -> forum.tell(keys.notice(noticeId), List.of(username.get()), letter.title(),
+                        letter.text()));
     }
 
     /**
@@ -207,7 +209,8 @@ public final class FanMessages {
                 || stores.reports().find(releaseId, userId).isPresent()) {
             return;
         }
-        Letter letter = letters.reminder(userId, release.get(), languages(userId), link("/releases/" + releaseId), link("/me"));
+        Letter letter = letters.reminder(userId, release.get(), languages(userId), link("/releases/" + releaseId),
+                link("/me"));
         forum.tell(keys.reminder(releaseId, userId), List.of(username.get()), letter.title(), letter.text());
     }
 

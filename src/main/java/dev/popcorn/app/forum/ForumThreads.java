@@ -7,12 +7,12 @@ import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.CandidateStatus;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.team.Team;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,7 +60,8 @@ public final class ForumThreads {
     private final ForumKeys keys;
 
     /** {@code forumSignIn}: links in the threads pass through the forum sign-in, so users arrive signed in. */
-    public ForumThreads(Forum forum, Stores stores, ThreadWriter writer, Supplier<String> baseUrl, boolean forumSignIn, ZoneId zone, Clock clock) {
+    public ForumThreads(Forum forum, Stores stores, ThreadWriter writer, Supplier<String> baseUrl, boolean forumSignIn,
+            ZoneId zone, Clock clock) {
         this(forum, stores, writer, baseUrl, forumSignIn, zone, new ForumKeys(""), clock);
     }
 
@@ -135,7 +136,8 @@ public final class ForumThreads {
                 .orElseThrow(() -> RuleViolation.notFound("wish.unknown", wishId));
         String shipsIn = stores.tickets().find(ticketKey).map(t -> String.join(", ", t.fixVersions())).orElse("");
         List<String> usernames = stores.users().forumUsernames(stores.reports().supporters(wishId));
-        String text = writer.wishDone(new ForumNews.WishDone(wish.text(), ticketKey, shipsIn, baseUrl.get() + "/wishes/" + wishId));
+        String text = writer
+                .wishDone(new ForumNews.WishDone(wish.text(), ticketKey, shipsIn, baseUrl.get() + "/wishes/" + wishId));
         for (int from = 0; from < usernames.size(); from += RECIPIENTS_PER_MESSAGE) {
             List<String> batch = usernames.subList(from, Math.min(usernames.size(), from + RECIPIENTS_PER_MESSAGE));
             forum.tell(keys.wish(wishId, from / RECIPIENTS_PER_MESSAGE), batch,
@@ -168,7 +170,8 @@ public final class ForumThreads {
             return Optional.empty();
         }
         return stores.threads().find(legacy).map(old -> {
-            ForumThreadStore.Kept moved = new ForumThreadStore.Kept(key, old.posted(), old.fingerprint(), old.updatedAt());
+            ForumThreadStore.Kept moved = new ForumThreadStore.Kept(key, old.posted(), old.fingerprint(),
+                    old.updatedAt());
             stores.threads().save(moved);
             return moved;
         });
@@ -188,12 +191,15 @@ public final class ForumThreads {
         Poll poll = stores.polls().findByRelease(release.id()).orElse(null);
         List<ForumNews.Feature> features = release.features().stream()
                 .map(f -> new ForumNews.Feature(f.summary(), f.summaryFor(Locale.SIMPLIFIED_CHINESE), f.key(),
-                        teamName(f.teamSlug()))).toList();
+                        teamName(f.teamSlug())))
+                .toList();
         String pollPath = poll == null ? "/winners" : "/polls/" + poll.id();
         ForumNews.Release news = new ForumNews.Release(release.version(), features, link("/releases/" + release.id()),
-                local(release.reportsCloseAt()), link(pollPath), local(poll == null ? release.shippedAt() : poll.opensAt()),
+                local(release.reportsCloseAt()), link(pollPath),
+                local(poll == null ? release.shippedAt() : poll.opensAt()),
                 local(poll == null ? release.reportsCloseAt() : poll.closesAt()));
-        return new Forum.Thread(releaseKey(release.id()), "🍿 新版本 · Release " + release.version(), writer.releaseThread(news),
+        return new Forum.Thread(releaseKey(release.id()), "🍿 新版本 · Release " + release.version(),
+                writer.releaseThread(news),
                 stores.threads().database());
     }
 
@@ -202,7 +208,8 @@ public final class ForumThreads {
         List<ForumNews.Candidate> candidates = new ArrayList<>();
         for (Candidate c : poll.candidates()) {
             if (c.status() == CandidateStatus.ACTIVE) {
-                candidates.add(new ForumNews.Candidate(c.title(), c.titleFor(Locale.SIMPLIFIED_CHINESE), teamName(c.teamSlug()), c.pitch(),
+                candidates.add(new ForumNews.Candidate(c.title(), c.titleFor(Locale.SIMPLIFIED_CHINESE),
+                        teamName(c.teamSlug()), c.pitch(),
                         c.pitchFor(Locale.SIMPLIFIED_CHINESE), link("/polls/" + poll.id() + "#candidate-" + c.id())));
             }
         }

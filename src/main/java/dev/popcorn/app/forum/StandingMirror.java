@@ -1,13 +1,13 @@
 package dev.popcorn.app.forum;
 
-import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.outbox.OutboxStore;
-import dev.popcorn.domain.participation.Badge;
-import dev.popcorn.domain.forum.ForumMirrorMap;
-import dev.popcorn.domain.participation.Level;
+import dev.popcorn.app.participation.Standing;
 import dev.popcorn.domain.User;
+import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.participation.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,7 +161,8 @@ public final class StandingMirror implements Standing.Mirror {
      * the last thing that named the person. A retry after that finds no name and has nothing left to do.
      */
     public void deliverFarewell(String anonymousId) {
-        Optional<String> username = users.find(anonymousId).map(User::forumUsername).filter(n -> n != null && !n.isBlank());
+        Optional<String> username = users.find(anonymousId).map(User::forumUsername)
+                .filter(n -> n != null && !n.isBlank());
         if (username.isEmpty()) {
             return;
         }
@@ -194,7 +195,8 @@ public final class StandingMirror implements Standing.Mirror {
             map.groups().stream().filter(g -> !levelGroup.filter(g::equals).isPresent()).forEach(leave::add);
             // The early-access group: in while the user asked and the level holds the right, out otherwise.
             if (map.earlyAccessGroup().isPresent()) {
-                Optional<String> early = map.earlyAccessFor(map.ladder().levelOrFirst(level), levels.earlyAccess(userId));
+                Optional<String> early = map.earlyAccessFor(map.ladder().levelOrFirst(level),
+                        levels.earlyAccess(userId));
                 early.ifPresentOrElse(join::add, () -> leave.add(map.earlyAccessGroup().get()));
             }
             // One look at the user on the forum for both: its rate budget is shared by every installation's calls.

@@ -24,7 +24,8 @@ public interface ForgetStore {
      * @param neutralName what the anonymous user is called from now on
      * @param removedText what replaces the words they wrote (comments, wishes), so counts of them stay right
      */
-    record Erasure(String userId, String anonymousId, String neutralName, String removedText, String idDigest, Instant at) {
+    record Erasure(String userId, String anonymousId, String neutralName, String removedText, String idDigest,
+            Instant at) {
     }
 
     /**

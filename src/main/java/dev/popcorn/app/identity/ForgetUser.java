@@ -69,7 +69,8 @@ public final class ForgetUser {
         Map<String, List<Map<String, Object>>> groups = store.export(userId)
                 .orElseThrow(() -> RuleViolation.notFound("user.forget.unknown", userId));
         Instant now = clock.instant();
-        audit.record(new AuditEntry(now, lead, "user.export", "user:" + userId, "everything Popcorn holds about the user read out")
+        audit.record(new AuditEntry(now, lead, "user.export", "user:" + userId,
+                "everything Popcorn holds about the user read out")
                 .noted("userExported"));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("user", userId);

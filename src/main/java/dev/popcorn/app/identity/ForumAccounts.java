@@ -63,7 +63,7 @@ public final class ForumAccounts {
             BiConsumer<String, Optional<String>> handLevel, Consumer<String> signedIn) {
 
         public static Listeners none() {
-            return new Listeners(groups -> Optional.empty(), (user, level) -> { }, user -> { });
+            return new Listeners(groups -> Optional.empty(), (user, level) -> {}, user -> {});
         }
     }
 
@@ -285,7 +285,8 @@ public final class ForumAccounts {
 
     /** A path of Popcorn's own ("/polls/3"), never another site ("//evil.example", "https://…"). */
     static String localPath(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.length() > 500
                 || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             return "/";
         }
@@ -294,7 +295,8 @@ public final class ForumAccounts {
 
     private static byte[] digest(String browserKey) {
         try {
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(browserKey.getBytes(StandardCharsets.UTF_8)), 16);
+            return Arrays.copyOf(
+                    MessageDigest.getInstance("SHA-256").digest(browserKey.getBytes(StandardCharsets.UTF_8)), 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
@@ -316,7 +318,8 @@ public final class ForumAccounts {
             }
             try {
                 return Optional.of(new Nonce(Instant.ofEpochSecond(Long.parseLong(parts[1])),
-                        localPath(new String(DECODER.decode(parts[2]), StandardCharsets.UTF_8)), DECODER.decode(parts[3])));
+                        localPath(new String(DECODER.decode(parts[2]), StandardCharsets.UTF_8)),
+                        DECODER.decode(parts[3])));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

@@ -5,9 +5,9 @@ import dev.popcorn.app.ForumAccountStore.Account;
 import dev.popcorn.app.ForumAccountStore.State;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.UserStore;
+import dev.popcorn.domain.User;
 import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.team.Team;
-import dev.popcorn.domain.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,8 @@ public final class MemberAccounts {
     static final int PER_RUN = 20;
 
     /** Why a member cannot be recognised on the forum; {@code reason} is a message key, {@code detail} the forum's words. */
-    public record Unresolved(String teamSlug, String teamName, String member, String name, String reason, String detail) {
+    public record Unresolved(String teamSlug, String teamName, String member, String name, String reason,
+            String detail) {
     }
 
     private final IdentityProvider forum;
@@ -90,7 +91,8 @@ public final class MemberAccounts {
             asked++;
             IdentityProvider.Lookup lookup = forum.lookUp(name);
             accounts.save(switch (lookup.state()) {
-                case LINKED -> Account.linked(name, lookup.forumId(), lookup.username(), String.valueOf(lookup.forumId()), now);
+                case LINKED ->
+                    Account.linked(name, lookup.forumId(), lookup.username(), String.valueOf(lookup.forumId()), now);
                 case MISSING -> new Account(name, State.MISSING, null, null, null, "", now);
                 case UNAVAILABLE -> new Account(name, State.UNAVAILABLE, null, null, null, lookup.problem(), now);
             });
@@ -135,7 +137,8 @@ public final class MemberAccounts {
         }
         Optional<Account> known = accounts.find(username);
         String name = known.map(Account::name)
-                .orElseGet(() -> memberNames().stream().filter(n -> key(n).equals(key(username))).findFirst().orElse(null));
+                .orElseGet(() -> memberNames().stream().filter(n -> key(n).equals(key(username))).findFirst()
+                        .orElse(null));
         if (name != null) {
             accounts.save(Account.linked(name, forumId, username, externalId, now));
         }

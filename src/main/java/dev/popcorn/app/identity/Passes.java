@@ -21,10 +21,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Passes {
 
     /** What the bearer may do. {@code CI} is the build server: it opens releases, it never decides. */
-    public enum Role { USER, LEAD, CI }
+    public enum Role {
+        USER, LEAD, CI
+    }
 
     /** Where a pass is accepted: a link only at {@code /signin/{token}}, a session only as the cookie, an API pass only as bearer. */
-    public enum Kind { LINK, SESSION, API }
+    public enum Kind {
+        LINK, SESSION, API
+    }
 
     /** The content of a pass. */
     public record Pass(Kind kind, String userId, String name, Role role, Instant issuedAt, Instant expiresAt) {

@@ -101,7 +101,8 @@ final class Revocations {
             }
         });
         // Read with the same overlap; kept while the instance runs (one entry a sign-out; the table forgets expired ones).
-        for (UserStore.EndedSession session : users.sessionsEndedSince(read ? newestEnd.minus(OVERLAP) : Instant.EPOCH)) {
+        for (UserStore.EndedSession session : users
+                .sessionsEndedSince(read ? newestEnd.minus(OVERLAP) : Instant.EPOCH)) {
             ended.add(Map.entry(session.userId(), session.issuedAt()));
             if (session.endedAt().isAfter(newestEnd)) {
                 newestEnd = session.endedAt();

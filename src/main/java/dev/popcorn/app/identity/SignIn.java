@@ -47,7 +47,8 @@ public final class SignIn {
     private final Clock clock;
     private final Revocations revocations;
 
-    public SignIn(Passes passes, UserStore users, Transactions transactions, AuditLog audit, Settings settings, Clock clock) {
+    public SignIn(Passes passes, UserStore users, Transactions transactions, AuditLog audit, Settings settings,
+            Clock clock) {
         this.passes = passes;
         this.users = users;
         this.transactions = transactions;
@@ -167,7 +168,8 @@ public final class SignIn {
         }
         Instant now = clock.instant();
         users.endSession(session.userId(), session.issuedAt(), now, now.minus(settings.sessionValidity()));
-        revocations.ended(java.util.Map.entry(session.userId(), session.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        revocations.ended(java.util.Map.entry(session.userId(),
+                session.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
     }
 
     public void signOutEverywhere(String userId) {
@@ -184,8 +186,9 @@ public final class SignIn {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         transactions.inTransaction(() -> {
             users.revokePasses(userId, now);
-            audit.record(new AuditEntry(now, lead, "user.revoke", "user:" + userId, "every pass issued until now refused")
-                    .noted("passesRevoked"));
+            audit.record(
+                    new AuditEntry(now, lead, "user.revoke", "user:" + userId, "every pass issued until now refused")
+                            .noted("passesRevoked"));
             return null;
         });
         revocations.revoked(userId, now);

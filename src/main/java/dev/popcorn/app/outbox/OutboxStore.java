@@ -29,7 +29,9 @@ public interface OutboxStore {
         }
     }
 
-    enum State { PENDING, DONE, FAILED }
+    enum State {
+        PENDING, DONE, FAILED
+    }
 
     /** Files the task unless a task with this kind and ref exists in any state; true if it was new. */
     boolean enqueue(String kind, String ref, Instant due);

@@ -14,15 +14,16 @@ import java.util.ResourceBundle;
  */
 public final class BadgeNames {
 
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
+            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private BadgeNames() {
     }
 
     /** The badge and its tier, named in {@code locale}. */
     public static String of(Badge.Earned badge, Locale locale) {
-        Locale language = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        Locale language = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
+                : Locale.ENGLISH;
         ResourceBundle bundle = ResourceBundle.getBundle("i18n/messages", language, NO_FALLBACK);
         return text(bundle, language, "badge.named", text(bundle, language, "badge." + badge.badge().name()),
                 text(bundle, language, "badge.tier." + badge.tier().name()));

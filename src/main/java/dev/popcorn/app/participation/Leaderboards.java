@@ -1,9 +1,9 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.participation.Level;
-import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +58,8 @@ public final class Leaderboards {
                     return of;
                 }
             }
-            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "leaderboard.param.invalid", "of", value, "users, teams");
+            throw new RuleViolation(RuleViolation.Kind.MALFORMED, "leaderboard.param.invalid", "of", value,
+                    "users, teams");
         }
 
         public String id() {
@@ -79,7 +80,8 @@ public final class Leaderboards {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new RuleViolation(RuleViolation.Kind.MALFORMED, "leaderboard.param.invalid", "limit", value, "1 … " + MAX_LIMIT);
+        throw new RuleViolation(RuleViolation.Kind.MALFORMED, "leaderboard.param.invalid", "limit", value,
+                "1 … " + MAX_LIMIT);
     }
 
     /** A user on the board: rank, name, level, points, and whether it is the caller's own line. */
@@ -149,10 +151,12 @@ public final class Leaderboards {
     /** The top {@code limit} users of {@code period}, and the place of {@code viewer} (null: nobody signed in). */
     public UserBoard users(Period period, int limit, String viewer) {
         WeekCalendar.Period span = span(period);
-        List<LeaderboardStore.UserLine> lines = kept("users/" + period + "/" + limit + "/" + (span == null ? "" : span.from()),
+        List<LeaderboardStore.UserLine> lines = kept(
+                "users/" + period + "/" + limit + "/" + (span == null ? "" : span.from()),
                 () -> store.users(span, exclusions, limit));
         List<Entry> entries = lines.stream()
-                .map(line -> new Entry(line.rank(), line.userId(), line.name(), ladder.levelOrFirst(line.level()), line.points(),
+                .map(line -> new Entry(line.rank(), line.userId(), line.name(), ladder.levelOrFirst(line.level()),
+                        line.points(),
                         line.userId().equals(viewer)))
                 .toList();
         Own own = viewer == null ? null : store.position(viewer, span, exclusions)
@@ -160,14 +164,16 @@ public final class Leaderboards {
                         s.rank() == null || s.above() == null ? null : s.above() - s.points(), s.listed(), s.excluded(),
                         entries.stream().anyMatch(Entry::mine)))
                 .orElse(null);
-        return new UserBoard(period, span == null ? null : span.from(), span == null ? null : span.until(), entries, own);
+        return new UserBoard(period, span == null ? null : span.from(), span == null ? null : span.until(), entries,
+                own);
     }
 
     /** The top {@code limit} teams of {@code period}. */
     public TeamBoard teams(Period period, int limit) {
         WeekCalendar.Period span = span(period);
         return new TeamBoard(period, span == null ? null : span.from(), span == null ? null : span.until(),
-                kept("teams/" + period + "/" + limit + "/" + (span == null ? "" : span.from()), () -> store.teams(span, limit)));
+                kept("teams/" + period + "/" + limit + "/" + (span == null ? "" : span.from()),
+                        () -> store.teams(span, limit)));
     }
 
     /** The board under {@code key} as kept, or read now (and kept for {@code keepFor}). The keys are few: periods × limits. */

@@ -3,22 +3,22 @@ package dev.popcorn.app.participation;
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.participation.Grant;
 import dev.popcorn.domain.participation.ParticipationEvent;
 import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.participation.PointsRules;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.WeekCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -160,8 +160,9 @@ public final class Ledger {
             Set<String> seen = new HashSet<>();
             Map<ParticipationKind, List<Act>> byKind = new java.util.EnumMap<>(ParticipationKind.class);
             acts.forEach(a -> byKind.computeIfAbsent(a.kind(), k -> new ArrayList<>()).add(a));
-            byKind.forEach((kind, ofKind) -> store.held(kind, ofKind.stream().map(a -> List.of(a.userId(), a.ref())).toList())
-                    .forEach(key -> seen.add(kind.name() + '\n' + key.get(0) + '\n' + key.get(1))));
+            byKind.forEach(
+                    (kind, ofKind) -> store.held(kind, ofKind.stream().map(a -> List.of(a.userId(), a.ref())).toList())
+                            .forEach(key -> seen.add(kind.name() + '\n' + key.get(0) + '\n' + key.get(1))));
             List<Boolean> created = new ArrayList<>(acts.size());
             List<Act> fresh = new ArrayList<>();
             for (Act act : acts) {
@@ -187,7 +188,8 @@ public final class Ledger {
                     award = rules.award(kind, before);
                     sums.put(act.userId(), before + award.points());
                 }
-                events.add(new ParticipationEvent(act.userId(), kind, act.ref(), award.points(), act.at(), award.reason()));
+                events.add(new ParticipationEvent(act.userId(), kind, act.ref(), award.points(), act.at(),
+                        award.reason()));
             }
             store.recordAll(events);
             return created;
@@ -267,7 +269,8 @@ public final class Ledger {
         String why = required(reason, "reason", MAX_REASON);
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            Grant grant = store.find(grantId).orElseThrow(() -> RuleViolation.notFound("participation.grant.unknown", grantId));
+            Grant grant = store.find(grantId)
+                    .orElseThrow(() -> RuleViolation.notFound("participation.grant.unknown", grantId));
             if (grant.kind() == ParticipationKind.BADGE || grant.kind() == ParticipationKind.STREAK_BONUS) {
                 // These follow from other grants: revoking the acts behind them takes them back, the review decides.
                 throw RuleViolation.conflict("participation.grant.derived", grantId);

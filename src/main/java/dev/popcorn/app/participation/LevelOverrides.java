@@ -3,9 +3,9 @@ package dev.popcorn.app.participation;
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.LevelLadder;
-import dev.popcorn.domain.RuleViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,8 +46,10 @@ public final class LevelOverrides {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Level before = levels.level(userId);
-            store.lock(userId, target.id(), before.equals(target) ? store.level(userId).map(StandingStore.LevelRow::since)
-                    .orElse(now) : now, true, lead, why);
+            store.lock(userId, target.id(),
+                    before.equals(target) ? store.level(userId).map(StandingStore.LevelRow::since)
+                            .orElse(now) : now,
+                    true, lead, why);
             audit.record(new AuditEntry(now, lead, "level.lock", "user:" + userId, target.id() + ": " + why));
             if (!before.equals(target)) {
                 notices.levelMoved(userId, before, target, now);

@@ -3,11 +3,11 @@ package dev.popcorn.app.participation;
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.participation.Right;
-import dev.popcorn.domain.RuleViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -86,8 +86,9 @@ public final class Levels implements Rights {
         Instant dayStart = ZonedDateTime.now(clock.withZone(zone)).toLocalDate().atStartOfDay(zone).toInstant();
         int left = Math.max(0, level.wishesPerDay() - store.wishesFiledSince(userId, dayStart));
         // The refusal speaks of the moment after what fits was filed: none left today.
-        return new Rights.Allowance(left, RuleViolation.forbidden("level.wishes.limit", level.wishesPerDay(), level.nameZh(),
-                level.nameEn(), 0));
+        return new Rights.Allowance(left,
+                RuleViolation.forbidden("level.wishes.limit", level.wishesPerDay(), level.nameZh(),
+                        level.nameEn(), 0));
     }
 
     /**
@@ -103,7 +104,8 @@ public final class Levels implements Rights {
             }
             store.setEarlyAccess(userId, true);
             mirror.joinEarlyAccess(userId);
-            audit.record(new AuditEntry(clock.instant(), userId, "earlyAccess.join", "user:" + userId, level(userId).id()));
+            audit.record(
+                    new AuditEntry(clock.instant(), userId, "earlyAccess.join", "user:" + userId, level(userId).id()));
             return null;
         });
     }

@@ -1,7 +1,7 @@
 package dev.popcorn.app.participation;
 
-import dev.popcorn.domain.participation.Right;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.participation.Right;
 
 /**
  * What a user's level lets them do, as the acts ask it: each check refuses with a reason naming

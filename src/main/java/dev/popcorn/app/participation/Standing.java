@@ -1,11 +1,11 @@
 package dev.popcorn.app.participation;
 
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.participation.Activity;
 import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.participation.Right;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.participation.Streak;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,7 +128,8 @@ public final class Standing {
             }
         }
         return new View(userId, level, row.map(StandingStore.LevelRow::since).orElse(null),
-                row.map(StandingStore.LevelRow::locked).orElse(false), row.map(StandingStore.LevelRow::lockReason).orElse(null),
+                row.map(StandingStore.LevelRow::locked).orElse(false),
+                row.map(StandingStore.LevelRow::lockReason).orElse(null),
                 ladder.progress(level, activity), ladder.rights(level), streak, counts, held, next,
                 store.publicProfile(userId));
     }
@@ -164,7 +165,8 @@ public final class Standing {
     /** What the user's badges count as of {@code now}, with their streak as of then. */
     Badge.Counts counts(String userId, Streak streak, Instant now) {
         return new Badge.Counts(store.reports(userId), streak.longest(), store.wishesShipped(userId),
-                store.helpful(userId), fullSeasons(store.polls(userId, now), now), store.wins(memberNames.apply(userId)),
+                store.helpful(userId), fullSeasons(store.polls(userId, now), now),
+                store.wins(memberNames.apply(userId)),
                 store.bugsHunted(userId));
     }
 

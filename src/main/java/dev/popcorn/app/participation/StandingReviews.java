@@ -2,8 +2,8 @@ package dev.popcorn.app.participation;
 
 import dev.popcorn.app.AuditLog;
 import dev.popcorn.app.Transactions;
-import dev.popcorn.domain.participation.Activity;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.participation.Activity;
 import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Grant;
 import dev.popcorn.domain.participation.Level;
@@ -150,9 +150,10 @@ public final class StandingReviews implements Ledger.Review {
                 row.map(StandingStore.LevelRow::locked).orElse(false), activity, now);
         if (!target.equals(current)) {
             store.saveLevel(userId, target.id(), now, target.rank() > current.rank() ? now : null);
-            audit.record(new AuditEntry(now, "popcorn", target.rank() > current.rank() ? "level.promote" : "level.demote",
+            audit.record(new AuditEntry(now, "popcorn",
+                    target.rank() > current.rank() ? "level.promote" : "level.demote",
                     "user:" + userId, current.id() + " -> " + target.id() + " (" + activity.points() + " points, "
-                    + activity.reports() + " reports, " + activity.releases() + " releases)")
+                            + activity.reports() + " reports, " + activity.releases() + " releases)")
                     .noted("levelChanged", current.nameEn(), target.nameEn(), activity.points(), activity.reports(),
                             activity.releases(), current.nameZh(), target.nameZh()));
             notices.levelMoved(userId, current, target, now);
@@ -167,7 +168,8 @@ public final class StandingReviews implements Ledger.Review {
      * for bonuses and for badges, whatever the history: a review follows every grant.
      */
     private void grantMissing(String userId, Streak streak, List<Badge.Earned> earned, Instant now) {
-        List<List<String>> milestones = streak.milestone().stream().map(r -> List.of(userId, "streak:release:" + r)).toList();
+        List<List<String>> milestones = streak.milestone().stream().map(r -> List.of(userId, "streak:release:" + r))
+                .toList();
         Set<List<String>> bonused = milestones.isEmpty() ? Set.of()
                 : points.held(ParticipationKind.STREAK_BONUS, milestones);
         for (long release : streak.milestone()) {
@@ -211,7 +213,8 @@ public final class StandingReviews implements Ledger.Review {
         };
         int threshold = badge.badge().thresholds().get(badge.tier().ordinal());
         if (counted != null && history.size() < HISTORY) {
-            List<Instant> times = history.stream().filter(g -> !g.revoked()).filter(counted).map(Grant::at).sorted().toList();
+            List<Instant> times = history.stream().filter(g -> !g.revoked()).filter(counted).map(Grant::at).sorted()
+                    .toList();
             if (times.size() >= threshold) {
                 Instant reached = times.get(threshold - 1);
                 return reached.isBefore(now) ? reached : now;
@@ -223,7 +226,8 @@ public final class StandingReviews implements Ledger.Review {
     /** When the user last did something that counts (a grant that is not itself a bonus or a badge), at most {@code now}. */
     private static Instant latestAct(List<Grant> history, Instant now) {
         for (Grant grant : history) {
-            if (grant.kind() != ParticipationKind.BADGE && grant.kind() != ParticipationKind.STREAK_BONUS && !grant.revoked()) {
+            if (grant.kind() != ParticipationKind.BADGE && grant.kind() != ParticipationKind.STREAK_BONUS
+                    && !grant.revoked()) {
                 return grant.at().isBefore(now) ? grant.at() : now;
             }
         }
@@ -235,7 +239,8 @@ public final class StandingReviews implements Ledger.Review {
      * copied report, say): the streak bonus of a release no longer a milestone, and a tier of a badge counted from
      * grants the counts no longer reach, are revoked in turn (the badge leaves the pages and the card).
      */
-    private void takeBackWhatRevokedActsEarned(String userId, Streak streak, List<Badge.Earned> earnedNow, Instant now) {
+    private void takeBackWhatRevokedActsEarned(String userId, Streak streak, List<Badge.Earned> earnedNow,
+            Instant now) {
         Set<String> earned = new HashSet<>();
         earnedNow.forEach(b -> earned.add(b.key()));
         Set<String> milestones = new HashSet<>();
@@ -249,7 +254,8 @@ public final class StandingReviews implements Ledger.Review {
             }
         }
         for (Grant grant : points.grants(userId, Long.MAX_VALUE, 1000)) {
-            if (grant.kind() == ParticipationKind.STREAK_BONUS && !grant.revoked() && !milestones.contains(grant.ref())) {
+            if (grant.kind() == ParticipationKind.STREAK_BONUS && !grant.revoked()
+                    && !milestones.contains(grant.ref())) {
                 takeBack(grant, now);
             }
         }

@@ -18,7 +18,8 @@ public interface StandingStore {
     /** A user's level, since when, whether a lead locked it, and when a promotion brought it (null: no promotion did). */
     record LevelRow(String userId, String level, Instant since, boolean locked, String lockedBy, String lockReason,
             Instant promotedAt) {
-        public LevelRow(String userId, String level, Instant since, boolean locked, String lockedBy, String lockReason) {
+        public LevelRow(String userId, String level, Instant since, boolean locked, String lockedBy,
+                String lockReason) {
             this(userId, level, since, locked, lockedBy, lockReason, null);
         }
     }

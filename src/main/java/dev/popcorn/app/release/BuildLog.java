@@ -13,7 +13,9 @@ import java.util.Optional;
 public interface BuildLog {
 
     /** What happened to a notice. */
-    enum Outcome { IGNORED, OPENED, DUPLICATE, FAILED }
+    enum Outcome {
+        IGNORED, OPENED, DUPLICATE, FAILED
+    }
 
     /** Why: a message key and its arguments, in words the reader's language has. */
     record Reason(String key, List<String> args) {

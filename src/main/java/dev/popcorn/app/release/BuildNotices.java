@@ -3,9 +3,9 @@ package dev.popcorn.app.release;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.release.BuildLog.Outcome;
 import dev.popcorn.app.release.BuildLog.Reason;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.release.BuildNotice;
 import dev.popcorn.domain.release.BuildRule;
-import dev.popcorn.domain.RuleViolation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +100,8 @@ public final class BuildNotices {
         try {
             BuildRule.Decision decision = rule.judge(notice);
             if (decision instanceof BuildRule.Ignore ignore) {
-                Reason reason = new Reason("jenkins." + ignore.code(), ignore.args().stream().map(String::valueOf).toList());
+                Reason reason = new Reason("jenkins." + ignore.code(),
+                        ignore.args().stream().map(String::valueOf).toList());
                 settle(id, Outcome.IGNORED, reason, Optional.empty());
                 return new Handled(id, Outcome.IGNORED, reason, Optional.empty());
             }

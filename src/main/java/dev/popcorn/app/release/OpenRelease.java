@@ -6,14 +6,14 @@ import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.Transactions;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.release.BuildRef;
-import dev.popcorn.domain.award.Candidate;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.award.Poll;
-import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.release.TestSummary;
 import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.release.BuildRef;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.release.TestSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +65,8 @@ public final class OpenRelease {
      * it (so candidates and nominations can be prepared), else the schedule opens it at {@link #pollWouldOpen()}.
      */
     public Opened open(String version, List<Feature> features, boolean keepPollDraft, String actor) {
-        return openShippedAt(version, features, clock.instant(), Optional.empty(), Optional.empty(), keepPollDraft, actor);
+        return openShippedAt(version, features, clock.instant(), Optional.empty(), Optional.empty(), keepPollDraft,
+                actor);
     }
 
     /** When the poll of a release opened now would open by itself. */
@@ -117,7 +118,8 @@ public final class OpenRelease {
             Poll poll = polls.find(draft.id()).orElseThrow();
             audit.record(new AuditEntry(clock.instant(), actor, "release.open", "release:" + release.id(),
                     version + " (" + features.size() + " features" + build.map(b -> ", build " + b).orElse("") + ")")
-                    .noted(build.isPresent() ? "releaseOpened.build" : keepPollDraft ? "releaseOpened.draftPoll" : "releaseOpened",
+                    .noted(build.isPresent() ? "releaseOpened.build"
+                            : keepPollDraft ? "releaseOpened.draftPoll" : "releaseOpened",
                             version, features.size(),
                             build.map(String::valueOf).orElse("")));
             return new Opened(release, poll);

@@ -3,15 +3,15 @@ package dev.popcorn.app.release;
 import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.tracker.TrackerSync;
-import dev.popcorn.domain.release.BuildRef;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.feedback.Ticket;
+import dev.popcorn.domain.release.BuildRef;
 import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.FeatureSource;
-import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.release.TestSummary;
-import dev.popcorn.domain.feedback.Ticket;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +30,6 @@ public final class ShipRelease {
     public record Request(String version, FeatureSource source, Optional<BuildRef> build, Optional<TestSummary> tests,
             boolean dryRun) {
     }
-
 
     /**
      * What was opened, or found opened by the same build ({@code created} false), or would be
@@ -63,7 +62,8 @@ public final class ShipRelease {
             throw RuleViolation.invalid("request.field.missing", "version");
         }
         String version = request.version().strip();
-        if (dev.popcorn.app.identity.SignIn.CI.equals(actor) && request.source() instanceof FeatureSource.Query query && !query.query().isBlank()) {
+        if (dev.popcorn.app.identity.SignIn.CI.equals(actor) && request.source() instanceof FeatureSource.Query query
+                && !query.query().isBlank()) {
             throw RuleViolation.forbidden("release.jql.notForCi");
         }
         Optional<Shipped> before = request.build().flatMap(build -> shippedBy(build, version, request.tests()));
@@ -83,9 +83,11 @@ public final class ShipRelease {
         }
         if (request.dryRun()) {
             OpenRelease.Preview preview = openRelease.preview(version, features);
-            audit.record(new dev.popcorn.domain.AuditEntry(clock.instant(), actor, "release.preview", "release:" + version,
-                    "dry run: " + features.size() + " features found (" + request.source().getClass().getSimpleName() + ")")
-                    .noted("releasePreview", version, features.size()));
+            audit.record(
+                    new dev.popcorn.domain.AuditEntry(clock.instant(), actor, "release.preview", "release:" + version,
+                            "dry run: " + features.size() + " features found ("
+                                    + request.source().getClass().getSimpleName() + ")")
+                            .noted("releasePreview", version, features.size()));
             return new Shipped(preview.release(), Optional.empty(), preview.candidates(), false, true, ignored);
         }
         OpenRelease.Opened opened;
@@ -115,7 +117,8 @@ public final class ShipRelease {
 
     /** Records what a release build's tests said. */
     public Release attachTests(long releaseId, TestSummary tests) {
-        Release release = releases.find(releaseId).orElseThrow(() -> RuleViolation.notFound("release.unknown", releaseId));
+        Release release = releases.find(releaseId)
+                .orElseThrow(() -> RuleViolation.notFound("release.unknown", releaseId));
         releases.attachTests(releaseId, tests);
         return release;
     }

@@ -42,7 +42,8 @@ public final class ManageTeams {
             }
             teams.save(team);
             audit.record(new AuditEntry(clock.instant(), actor, "team.save", "team:" + team.slug(),
-                    team.name() + " (" + team.members().size() + " members)").noted("teamSaved", team.name(), team.members().size()));
+                    team.name() + " (" + team.members().size() + " members)")
+                    .noted("teamSaved", team.name(), team.members().size()));
             return team;
         });
         photos.copy(photoUrls(List.of(saved)));

@@ -14,7 +14,6 @@ public interface PhotoCopies {
 
     /** No copies: every photo not served by Popcorn itself is shown as an initial. */
     static PhotoCopies none() {
-        return urls -> {
-        };
+        return urls -> {};
     }
 }

@@ -1,8 +1,8 @@
 package dev.popcorn.app.tracker;
 
 import dev.popcorn.app.Check;
-import dev.popcorn.domain.feedback.FeedbackLabels;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.FeedbackLabels;
 import dev.popcorn.domain.feedback.Ticket;
 import java.util.List;
 import java.util.Optional;

@@ -6,15 +6,15 @@ import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TicketStore;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.tracker.IssueTracker.TicketFeedback;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.feedback.FeatureFeedback;
-import dev.popcorn.domain.release.FeatureSource;
-import dev.popcorn.domain.feedback.FeedbackLabels;
-import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.team.TeamRules;
+import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.feedback.FeedbackLabels;
 import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.domain.feedback.TicketKeys;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.FeatureSource;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.TeamRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,8 @@ public final class TrackerSync {
     public static final String FEEDBACK = "tracker.feedback";
 
     /** How the write-back behaves. */
-    public record Settings(java.util.function.Supplier<String> baseUrl, TeamRules teams, FeedbackLabels labels, Duration refresh, boolean comments,
+    public record Settings(java.util.function.Supplier<String> baseUrl, TeamRules teams, FeedbackLabels labels,
+            Duration refresh, boolean comments,
             String wishQuery) {
     }
 
@@ -114,8 +115,9 @@ public final class TrackerSync {
                 teamless.add(ticket.key());
             } else {
                 String summary = ticket.summary().isBlank() ? ticket.key() : ticket.summary();
-                features.add(new Feature(ticket.key(), summary.length() > 255 ? summary.substring(0, 254) + "…" : summary,
-                        team.get()));
+                features.add(
+                        new Feature(ticket.key(), summary.length() > 255 ? summary.substring(0, 254) + "…" : summary,
+                                team.get()));
             }
         }
         if (!teamless.isEmpty()) {
@@ -174,7 +176,8 @@ public final class TrackerSync {
             for (Feature feature : release.features()) {
                 // Someone may have changed the labels by hand: the full write sets every managed label again.
                 tickets.forgetLabels(feature.key());
-                outbox.enqueueOrRearm(FEEDBACK, release.id() + "/" + feature.key() + "/" + (closed ? "close" : "live"), now, now);
+                outbox.enqueueOrRearm(FEEDBACK, release.id() + "/" + feature.key() + "/" + (closed ? "close" : "live"),
+                        now, now);
                 filed++;
             }
         }
@@ -198,7 +201,8 @@ public final class TrackerSync {
             throw RuleViolation.invalid("outbox.ref.invalid", ref);
         }
         long releaseId = Long.parseLong(parts[0]);
-        Release release = releases.find(releaseId).orElseThrow(() -> RuleViolation.notFound("release.unknown", releaseId));
+        Release release = releases.find(releaseId)
+                .orElseThrow(() -> RuleViolation.notFound("release.unknown", releaseId));
         FeatureFeedback feedback = releases.feedback(releaseId, 3).stream()
                 .filter(f -> f.feature().key().equals(parts[1]))
                 .findFirst()
@@ -254,7 +258,8 @@ public final class TrackerSync {
         if (tracker.enabled()) {
             String base = settings.baseUrl().get();
             checks.add(new Check(local(base) ? "check.baseUrl.local" : "check.baseUrl", !local(base), List.of(base)));
-            releases.recent(1).stream().flatMap(r -> r.features().stream()).findFirst().ifPresent(f -> checks.add(owner(f.key())));
+            releases.recent(1).stream().flatMap(r -> r.features().stream()).findFirst()
+                    .ifPresent(f -> checks.add(owner(f.key())));
         }
         return checks;
     }
@@ -267,7 +272,8 @@ public final class TrackerSync {
             return new Check(ours ? "check.tracker.ours" : "check.tracker.anotherDatabase", ours,
                     List.of(ticketKey, writer.orElse("")));
         } catch (RuntimeException unreadable) {
-            return new Check("check.tracker.ownerUnknown", false, List.of(ticketKey, String.valueOf(unreadable.getMessage())));
+            return new Check("check.tracker.ownerUnknown", false,
+                    List.of(ticketKey, String.valueOf(unreadable.getMessage())));
         }
     }
 

@@ -4,10 +4,10 @@ import dev.popcorn.app.PollStore;
 import dev.popcorn.app.ReleaseStore;
 import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.award.Tally;
-import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
 import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.release.Release;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +28,8 @@ public final class LeadGlance {
      * (leads only; in review the result is on the poll itself).
      */
     public record Glance(Release release, long reports, List<FeatureFeedback> features,
-            Map<String, Map<dev.popcorn.domain.feedback.Verdict, List<String>>> comments, List<TrendPoint> trend, Optional<Poll> poll,
+            Map<String, Map<dev.popcorn.domain.feedback.Verdict, List<String>>> comments, List<TrendPoint> trend,
+            Optional<Poll> poll,
             Optional<PollResult> count) {
     }
 
@@ -70,7 +71,8 @@ public final class LeadGlance {
                 for (dev.popcorn.domain.feedback.FeatureVerdict v : handed.verdicts()) {
                     if (!v.comment().isBlank()) {
                         List<String> said = comments.computeIfAbsent(v.featureKey(), k -> new java.util.EnumMap<>(
-                                dev.popcorn.domain.feedback.Verdict.class)).computeIfAbsent(v.verdict(), k -> new ArrayList<>());
+                                dev.popcorn.domain.feedback.Verdict.class))
+                                .computeIfAbsent(v.verdict(), k -> new ArrayList<>());
                         if (said.size() < perVerdict) {
                             said.add(v.comment());
                         }
@@ -80,17 +82,20 @@ public final class LeadGlance {
             List<TrendPoint> trend = new ArrayList<>();
             for (Release r : recent) {
                 List<FeatureFeedback> of = feedback.getOrDefault(r.id(), List.of());
-                trend.add(0, new TrendPoint(r, reports.count(r.id()), of.stream().mapToLong(FeatureFeedback::likes).sum(),
-                        of.stream().mapToLong(FeatureFeedback::notGoodEnough).sum()));
+                trend.add(0,
+                        new TrendPoint(r, reports.count(r.id()), of.stream().mapToLong(FeatureFeedback::likes).sum(),
+                                of.stream().mapToLong(FeatureFeedback::notGoodEnough).sum()));
             }
             Optional<Poll> poll = polls.findByRelease(release.id());
-            return new Glance(release, reports.count(release.id()), features, comments, trend, poll, countWhileOpen(poll));
+            return new Glance(release, reports.count(release.id()), features, comments, trend, poll,
+                    countWhileOpen(poll));
         });
     }
 
     /** The count so far of the newest release's poll while it is open, alone: what the lead's page asks for again and again. */
     public Optional<PollResult> liveCount() {
-        return releases.recent(1).stream().findFirst().flatMap(release -> countWhileOpen(polls.findByRelease(release.id())));
+        return releases.recent(1).stream().findFirst()
+                .flatMap(release -> countWhileOpen(polls.findByRelease(release.id())));
     }
 
     private Optional<PollResult> countWhileOpen(Optional<Poll> poll) {

@@ -7,14 +7,14 @@ import dev.popcorn.app.ReportStore;
 import dev.popcorn.app.TeamStore;
 import dev.popcorn.app.award.Tally;
 import dev.popcorn.domain.AuditEntry;
-import dev.popcorn.domain.feedback.FeatureFeedback;
+import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
 import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.feedback.Wish;
+import dev.popcorn.domain.release.Release;
+import dev.popcorn.domain.team.Team;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +35,8 @@ public final class WeekOverview {
     }
 
     /** A release with what is shown beside it: its report count, its poll, the build it shipped from, its feedback. */
-    public record ReleaseView(Release release, long reports, Optional<Long> pollId, Optional<ReleaseStore.Shipment> shipment,
+    public record ReleaseView(Release release, long reports, Optional<Long> pollId,
+            Optional<ReleaseStore.Shipment> shipment,
             List<FeatureFeedback> feedback) {
     }
 

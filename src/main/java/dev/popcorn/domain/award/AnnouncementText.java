@@ -1,5 +1,6 @@
 package dev.popcorn.domain.award;
 
+import dev.popcorn.domain.RuleViolation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.popcorn.domain.RuleViolation;
 
 /**
  * The winner announcement as a lead edits it: their own words, with one marker line per language
@@ -79,7 +79,8 @@ public final class AnnouncementText {
             for (String title : titles(standing.candidate())) {
                 if (said.contains(title) && !namesAWinner(said, title, result)) {
                     throw RuleViolation.conflict("announcement.result.notWinner", standing.candidate().title(),
-                            winnerTitles(result, Locale.ENGLISH), standing.candidate().titleFor(Locale.SIMPLIFIED_CHINESE),
+                            winnerTitles(result, Locale.ENGLISH),
+                            standing.candidate().titleFor(Locale.SIMPLIFIED_CHINESE),
                             winnerTitles(result, Locale.SIMPLIFIED_CHINESE));
                 }
             }

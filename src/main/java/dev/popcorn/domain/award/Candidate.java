@@ -1,13 +1,13 @@
 package dev.popcorn.domain.award;
 
+import dev.popcorn.domain.Languages;
+import dev.popcorn.domain.Text;
+import dev.popcorn.domain.release.Feature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.Languages;
-import dev.popcorn.domain.Text;
 
 /**
  * A project a team shipped in the week, standing for the Popcorn Award: a title and a one-line pitch (in
@@ -27,7 +27,8 @@ public record Candidate(
         reasonZh = Text.optional(reasonZh, "candidate.reasonZh", 1000);
     }
 
-    public Candidate(long id, long pollId, String teamSlug, String title, String titleZh, List<String> tickets, String pitch,
+    public Candidate(long id, long pollId, String teamSlug, String title, String titleZh, List<String> tickets,
+            String pitch,
             String pitchZh, CandidateStatus status, String reason) {
         this(id, pollId, teamSlug, title, titleZh, tickets, pitch, pitchZh, status, reason, "");
     }
@@ -67,10 +68,12 @@ public record Candidate(
             String pitch = Text.cut(String.join(" · ", shipped.stream().skip(1).map(Feature::summary).toList()), 200);
             // In Chinese where every other feature has a Chinese summary; else none (the English pitch is read).
             boolean allZh = shipped.stream().skip(1).noneMatch(f -> f.summaryZh().isEmpty());
-            String pitchZh = allZh ? Text.cut(String.join(" · ", shipped.stream().skip(1).map(Feature::summaryZh).toList()), 200)
+            String pitchZh = allZh
+                    ? Text.cut(String.join(" · ", shipped.stream().skip(1).map(Feature::summaryZh).toList()), 200)
                     : "";
-            proposed.add(new Candidate(0, pollId, team, title, titleZh, shipped.stream().map(Feature::key).toList(), pitch,
-                    pitchZh, CandidateStatus.ACTIVE, ""));
+            proposed.add(
+                    new Candidate(0, pollId, team, title, titleZh, shipped.stream().map(Feature::key).toList(), pitch,
+                            pitchZh, CandidateStatus.ACTIVE, ""));
         });
         return proposed;
     }
@@ -80,8 +83,10 @@ public record Candidate(
     }
 
     /** The same candidate with a lead's corrections. */
-    public Candidate edited(String newTitle, String newTitleZh, List<String> newTickets, String newPitch, String newPitchZh) {
-        return new Candidate(id, pollId, teamSlug, newTitle, newTitleZh, newTickets, newPitch, newPitchZh, status, reason, reasonZh);
+    public Candidate edited(String newTitle, String newTitleZh, List<String> newTickets, String newPitch,
+            String newPitchZh) {
+        return new Candidate(id, pollId, teamSlug, newTitle, newTitleZh, newTickets, newPitch, newPitchZh, status,
+                reason, reasonZh);
     }
 
     public Candidate withStatus(CandidateStatus newStatus, String why) {

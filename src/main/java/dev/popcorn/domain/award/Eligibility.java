@@ -1,9 +1,9 @@
 package dev.popcorn.domain.award;
 
+import dev.popcorn.domain.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import dev.popcorn.domain.RuleViolation;
 
 /**
  * Who may vote in the Popcorn Award (configured as {@code award.*}): a minimum of participation

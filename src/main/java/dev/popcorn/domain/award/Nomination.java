@@ -1,8 +1,8 @@
 package dev.popcorn.domain.award;
 
-import java.time.Instant;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Text;
+import java.time.Instant;
 
 /**
  * A fan's nomination of a project for the Popcorn Award (a team, a title, a one-line pitch), made
@@ -12,7 +12,8 @@ import dev.popcorn.domain.Text;
  * in Chinese may give the title in English too ({@code titleEn}, empty otherwise): the candidate then has both, each
  * read by its own readers.
  */
-public record Nomination(long id, long pollId, String userId, String teamSlug, String title, String titleEn, String pitch,
+public record Nomination(long id, long pollId, String userId, String teamSlug, String title, String titleEn,
+        String pitch,
         State state, Instant createdAt, String decidedBy, Instant decidedAt, String decision, Long candidateId) {
 
     /** Where a nomination stands: waiting for a lead, or decided one way. */
@@ -43,7 +44,8 @@ public record Nomination(long id, long pollId, String userId, String teamSlug, S
     /** A new, pending nomination whose title is also given in English ({@code titleEn}, empty: not). */
     public static Nomination of(long pollId, String userId, String teamSlug, String title, String titleEn, String pitch,
             Instant at) {
-        return new Nomination(0, pollId, userId, teamSlug, title, titleEn, pitch, State.PENDING, at, null, null, null, null);
+        return new Nomination(0, pollId, userId, teamSlug, title, titleEn, pitch, State.PENDING, at, null, null, null,
+                null);
     }
 
     /**
@@ -73,7 +75,8 @@ public record Nomination(long id, long pollId, String userId, String teamSlug, S
     /** Accepted by {@code lead}: it stands as candidate {@code candidate}. */
     public Nomination accepted(long candidate, String lead, Instant at) {
         checkPending();
-        return new Nomination(id, pollId, userId, teamSlug, title, titleEn, pitch, State.ACCEPTED, createdAt, lead, at, null,
+        return new Nomination(id, pollId, userId, teamSlug, title, titleEn, pitch, State.ACCEPTED, createdAt, lead, at,
+                null,
                 candidate);
     }
 
@@ -84,11 +87,13 @@ public record Nomination(long id, long pollId, String userId, String teamSlug, S
             throw RuleViolation.invalid("nomination.reason.missing");
         }
         String why = Text.require(reason, "nomination.reason", 1, REASON_MAX).strip();
-        return new Nomination(id, pollId, userId, teamSlug, title, titleEn, pitch, State.DECLINED, createdAt, lead, at, why, null);
+        return new Nomination(id, pollId, userId, teamSlug, title, titleEn, pitch, State.DECLINED, createdAt, lead, at,
+                why, null);
     }
 
     public Nomination withId(long newId) {
-        return new Nomination(newId, pollId, userId, teamSlug, title, titleEn, pitch, state, createdAt, decidedBy, decidedAt,
+        return new Nomination(newId, pollId, userId, teamSlug, title, titleEn, pitch, state, createdAt, decidedBy,
+                decidedAt,
                 decision, candidateId);
     }
 }

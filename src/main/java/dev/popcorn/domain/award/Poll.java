@@ -1,10 +1,10 @@
 package dev.popcorn.domain.award;
 
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Text;
 
 /**
  * The weekly Popcorn Award poll (爆米花奖): the candidates of the week, when it opens and closes,
@@ -61,7 +61,8 @@ public record Poll(
         switch (stateAt(now)) {
             case DRAFT -> throw RuleViolation.closed("poll.notOpen", title);
             case CLOSED, APPROVED -> throw RuleViolation.closed("poll.closed", title);
-            case OPEN -> { }
+            case OPEN -> {
+            }
         }
         Candidate candidate = candidate(candidateId)
                 .orElseThrow(() -> RuleViolation.invalid("ballot.candidate.unknown", candidateId));

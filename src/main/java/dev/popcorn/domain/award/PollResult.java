@@ -14,7 +14,8 @@ import java.util.Map;
  * wins) single one out; the others of the tie then rank second. The order is deterministic:
  * votes, then tie-break score, then candidate id.
  */
-public record PollResult(List<Standing> standings, long ballots, TieRule rule, boolean tieBroken, List<SetAside> setAside) {
+public record PollResult(List<Standing> standings, long ballots, TieRule rule, boolean tieBroken,
+        List<SetAside> setAside) {
 
     /**
      * A candidate taken out of the poll after it opened, with the ballots cast for it that no longer count:

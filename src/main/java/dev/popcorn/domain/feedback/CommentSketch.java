@@ -40,7 +40,8 @@ public final class CommentSketch {
         Set<String> shingles = new HashSet<>();
         for (String comment : comments) {
             List<String> tokens = tokens(comment);
-            length += tokens.stream().mapToInt(t -> t.codePointCount(0, t.length())).sum() + Math.max(0, tokens.size() - 1);
+            length += tokens.stream().mapToInt(t -> t.codePointCount(0, t.length())).sum()
+                    + Math.max(0, tokens.size() - 1);
             if (tokens.size() < SHINGLE) {
                 if (!tokens.isEmpty()) {
                     shingles.add(String.join(" ", tokens));
@@ -98,7 +99,8 @@ public final class CommentSketch {
     /** Words of a comment, lower case, without punctuation; each Han, kana or Hangul character a word of its own. */
     static List<String> tokens(String comment) {
         List<String> tokens = new ArrayList<>();
-        String text = Normalizer.normalize(comment == null ? "" : comment, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String text = Normalizer.normalize(comment == null ? "" : comment, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT);
         StringBuilder word = new StringBuilder();
         text.codePoints().forEach(c -> {
             if (Character.isLetterOrDigit(c) && !ideographic(c)) {

@@ -1,12 +1,12 @@
 package dev.popcorn.domain.feedback;
 
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Text;
+import dev.popcorn.domain.release.Release;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Text;
 
 /**
  * A user's experience report on one release (体验报告): a verdict on some of its features, +1s
@@ -14,7 +14,8 @@ import dev.popcorn.domain.Text;
  * it in again before the deadline replaces it.
  */
 public record ExperienceReport(
-        String userId, long releaseId, List<FeatureVerdict> verdicts, List<Long> supportedWishes, List<String> newWishes) {
+        String userId, long releaseId, List<FeatureVerdict> verdicts, List<Long> supportedWishes,
+        List<String> newWishes) {
 
     public static final int MAX_NEW_WISHES = 5;
     /** The most wishes one report +1s, and the most open tickets it backs (the API's document says the same). */

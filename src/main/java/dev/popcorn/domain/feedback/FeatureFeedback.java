@@ -1,7 +1,7 @@
 package dev.popcorn.domain.feedback;
 
-import java.util.List;
 import dev.popcorn.domain.release.Feature;
+import java.util.List;
 
 /** What users said about one feature: the counts and the latest comments. */
 public record FeatureFeedback(Feature feature, long likes, long notGoodEnough, List<String> comments) {

@@ -1,9 +1,9 @@
 package dev.popcorn.domain.feedback;
 
+import dev.popcorn.domain.RuleViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.popcorn.domain.RuleViolation;
 
 /**
  * The labels a ticket earns from its users' verdicts: "loved" when enough people judged it and
@@ -14,7 +14,8 @@ import dev.popcorn.domain.RuleViolation;
 public record FeedbackLabels(String loved, String needsWork, int minVerdicts, int lovedPercent, int needsWorkPercent) {
 
     public FeedbackLabels {
-        if (minVerdicts < 1 || lovedPercent < 1 || lovedPercent > 100 || needsWorkPercent < 1 || needsWorkPercent > 100) {
+        if (minVerdicts < 1 || lovedPercent < 1 || lovedPercent > 100 || needsWorkPercent < 1
+                || needsWorkPercent > 100) {
             throw RuleViolation.invalid("labels.thresholds");
         }
         loved = loved == null ? "" : loved.strip();

@@ -18,11 +18,13 @@ public final class Similarity {
     public static final double MATCH = 0.3;
 
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "to", "of", "in", "on", "for", "and", "or",
-            "is", "it", "be", "i", "we", "my", "me", "please", "want", "would", "like", "should", "can", "could", "with");
+            "is", "it", "be", "i", "we", "my", "me", "please", "want", "would", "like", "should", "can", "could",
+            "with");
 
     /** Words fans use for the same thing, as one. */
     private static final java.util.Map<String, String> SAME = java.util.Map.of("theme", "mode", "themes", "mode",
-            "colour", "color", "colours", "color", "pic", "photo", "pics", "photo", "picture", "photo", "pictures", "photo");
+            "colour", "color", "colours", "color", "pic", "photo", "pics", "photo", "picture", "photo", "pictures",
+            "photo");
 
     private Similarity() {
     }
@@ -43,7 +45,7 @@ public final class Similarity {
         String normal = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder word = new StringBuilder();
         int previousIdeograph = -1;
-        for (int i = 0; i < normal.length(); ) {
+        for (int i = 0; i < normal.length();) {
             int c = normal.codePointAt(i);
             i += Character.charCount(c);
             if (isIdeograph(c)) {

@@ -1,7 +1,7 @@
 package dev.popcorn.domain.feedback;
 
-import java.util.List;
 import dev.popcorn.domain.release.Feature;
+import java.util.List;
 
 /**
  * A ticket in the issue tracker as the weekly loop sees it: what it is called, where it stands,

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class TicketKeys {
 
-    private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_-])([A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,8})(?![A-Za-z0-9_])");
+    private static final Pattern MENTION = Pattern
+            .compile("(?<![A-Za-z0-9_-])([A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,8})(?![A-Za-z0-9_])");
 
     private TicketKeys() {
     }

@@ -1,10 +1,10 @@
 package dev.popcorn.domain.forum;
 
+import dev.popcorn.domain.Text;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.popcorn.domain.Text;
 
 /**
  * Who a user is on the forum, as the forum vouched for it (DiscourseConnect): the forum's stable

@@ -1,14 +1,14 @@
 package dev.popcorn.domain.forum;
 
+import dev.popcorn.domain.participation.Badge;
+import dev.popcorn.domain.participation.Level;
+import dev.popcorn.domain.participation.LevelLadder;
+import dev.popcorn.domain.participation.Right;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.popcorn.domain.participation.Badge;
-import dev.popcorn.domain.participation.Level;
-import dev.popcorn.domain.participation.LevelLadder;
-import dev.popcorn.domain.participation.Right;
 
 /**
  * Which forum group stands for which participation level, and which forum badge for which badge
@@ -47,8 +47,9 @@ public record ForumMirrorMap(LevelLadder ladder, Map<String, String> levelGroups
         for (Map.Entry<String, Long> entry : badgeIds.entrySet()) {
             Badge.Earned earned = Badge.Earned.parse(entry.getKey());
             if (earned.tier().ordinal() >= earned.badge().thresholds().size()) {
-                throw new IllegalArgumentException("the badge " + entry.getKey().substring(0, entry.getKey().lastIndexOf('.'))
-                        + " has no " + earned.tier().name().toLowerCase(java.util.Locale.ROOT) + " tier");
+                throw new IllegalArgumentException(
+                        "the badge " + entry.getKey().substring(0, entry.getKey().lastIndexOf('.'))
+                                + " has no " + earned.tier().name().toLowerCase(java.util.Locale.ROOT) + " tier");
             }
             if (!earned.key().equals(entry.getKey())) {
                 throw new IllegalArgumentException("write the badge as " + earned.key());

@@ -35,7 +35,8 @@ public enum Badge {
     public record Earned(Badge badge, Tier tier) {
 
         public String key() {
-            return badge.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "." + tier.name().toLowerCase(java.util.Locale.ROOT);
+            return badge.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "."
+                    + tier.name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public static Earned parse(String key) {

@@ -1,7 +1,7 @@
 package dev.popcorn.domain.participation;
 
-import java.time.Instant;
 import dev.popcorn.domain.Text;
+import java.time.Instant;
 
 /**
  * Something a user did that counts towards their participation (参与感), as a grant of points.
@@ -9,7 +9,8 @@ import dev.popcorn.domain.Text;
  * kind and ref, so that editing a report or changing a ballot earns nothing more. {@code reason}
  * says why the points were given (and when they were cut by the weekly cap).
  */
-public record ParticipationEvent(String userId, ParticipationKind kind, String ref, int points, Instant at, String reason) {
+public record ParticipationEvent(String userId, ParticipationKind kind, String ref, int points, Instant at,
+        String reason) {
 
     public ParticipationEvent {
         reason = Text.cut(reason == null ? kind.reason() : reason, 200);

@@ -1,5 +1,6 @@
 package dev.popcorn.domain.release;
 
+import dev.popcorn.domain.RuleViolation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.popcorn.domain.RuleViolation;
 
 /**
  * Which builds open a release, and how: the release jobs (names, {@code *} for any part), the
@@ -149,7 +149,8 @@ public record BuildRule(List<String> jobs, String branch, String phase, Set<Stri
                 value = "";
             }
             // Values go inside the template's quotes: a quote or backslash in them cannot end the string.
-            matcher.appendReplacement(query, Matcher.quoteReplacement(value.replace("\\", "\\\\").replace("\"", "\\\"")));
+            matcher.appendReplacement(query,
+                    Matcher.quoteReplacement(value.replace("\\", "\\\\").replace("\"", "\\\"")));
         }
         matcher.appendTail(query);
         if (!missing.isEmpty()) {

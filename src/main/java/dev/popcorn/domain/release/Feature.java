@@ -1,10 +1,10 @@
 package dev.popcorn.domain.release;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
 import dev.popcorn.domain.Languages;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Text;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A feature shipped in a release: a ticket in the issue tracker and the team that built it, its summary in

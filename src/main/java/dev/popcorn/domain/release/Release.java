@@ -1,12 +1,12 @@
 package dev.popcorn.domain.release;
 
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.Text;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.Text;
 
 /**
  * A weekly build that users report on: its version, when it shipped, until when reports are

@@ -1,11 +1,11 @@
 package dev.popcorn.domain.team;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import dev.popcorn.domain.Languages;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.Text;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A team that ships features and can win the Popcorn Award; its slug is its stable identity. Its name is in English,

@@ -1,11 +1,11 @@
 package dev.popcorn.domain.team;
 
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.feedback.Ticket;
 
 /**
  * Which team a ticket belongs to, decided by ordered rules on its component, label or project
@@ -15,7 +15,9 @@ import dev.popcorn.domain.feedback.Ticket;
 public record TeamRules(List<Rule> rules, String fallbackTeam) {
 
     /** What a rule looks at. */
-    public enum Field { COMPONENT, LABEL, PROJECT }
+    public enum Field {
+        COMPONENT, LABEL, PROJECT
+    }
 
     /** One rule: tickets whose {@code field} has {@code value} (case-insensitive) belong to {@code team}. */
     public record Rule(Field field, String value, String team) {

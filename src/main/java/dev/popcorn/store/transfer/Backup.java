@@ -67,8 +67,10 @@ public final class Backup implements dev.popcorn.app.backup.Backups {
             }
             GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
             Writer writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
-            line(writer, new BackupFormat.Header(BackupFormat.FORMAT, BackupFormat.VERSION, version, clock.instant().toString(),
-                    engine.name(), headers));
+            line(writer,
+                    new BackupFormat.Header(BackupFormat.FORMAT, BackupFormat.VERSION, version,
+                            clock.instant().toString(),
+                            engine.name(), headers));
             progress.started(total);
             Map<String, BackupFormat.TableSum> sums = new LinkedHashMap<>();
             long[] done = {0};

@@ -38,7 +38,8 @@ public final class BackupFile {
     public Contents check() {
         Result result = read(null);
         return new Contents(result.header.schemaVersion(), result.header.createdAt(), result.header.engine(),
-                result.header.tables().size(), result.header.tables().stream().mapToLong(BackupFormat.TableHeader::rows).sum());
+                result.header.tables().size(),
+                result.header.tables().stream().mapToLong(BackupFormat.TableHeader::rows).sum());
     }
 
     BackupFormat.Header header() {
@@ -69,14 +70,16 @@ public final class BackupFile {
                     }
                     List<String> values = parseRow(line);
                     if (values.size() != width) {
-                        throw damaged("a row of " + values.size() + " values where the table has " + width + " columns");
+                        throw damaged(
+                                "a row of " + values.size() + " values where the table has " + width + " columns");
                     }
                     current.add(values);
                     if (rows != null) {
                         rows.row(values);
                     }
                 } else if (line.startsWith("{\"table\"")) {
-                    BackupFormat.Section section = BackupFormat.parse(line, BackupFormat.Section.class, file.toString());
+                    BackupFormat.Section section = BackupFormat.parse(line, BackupFormat.Section.class,
+                            file.toString());
                     BackupFormat.TableHeader table = declared.get(section.table());
                     if (table == null || sums.containsKey(section.table())) {
                         throw damaged("the table " + section.table() + " is not in its header, or twice");
@@ -88,7 +91,8 @@ public final class BackupFile {
                         rows.table(table);
                     }
                 } else {
-                    BackupFormat.Trailer trailer = BackupFormat.parse(line, BackupFormat.Trailer.class, file.toString());
+                    BackupFormat.Trailer trailer = BackupFormat.parse(line, BackupFormat.Trailer.class,
+                            file.toString());
                     if (!trailer.end() || reader.readLine() != null) {
                         throw damaged("a line that is neither a table, a row nor the end");
                     }

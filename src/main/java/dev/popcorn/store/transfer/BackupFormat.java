@@ -26,7 +26,8 @@ final class BackupFormat {
     record TableHeader(String name, List<String> columns, long rows) {
     }
 
-    record Header(String format, int formatVersion, String schemaVersion, String createdAt, String engine, List<TableHeader> tables) {
+    record Header(String format, int formatVersion, String schemaVersion, String createdAt, String engine,
+            List<TableHeader> tables) {
     }
 
     record Section(String table) {
@@ -46,7 +47,8 @@ final class BackupFormat {
             }
             return value;
         } catch (JsonParseException e) {
-            throw new Refused(file + " is not a Popcorn backup, or it is damaged (" + Database.firstLine(e.getMessage()) + ")",
+            throw new Refused(
+                    file + " is not a Popcorn backup, or it is damaged (" + Database.firstLine(e.getMessage()) + ")",
                     Refused.USAGE, e);
         }
     }

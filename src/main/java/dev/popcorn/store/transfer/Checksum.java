@@ -34,8 +34,9 @@ final class Checksum {
             } else {
                 byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
                 digest.update((byte) 1);
-                digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
-                    (byte) bytes.length});
+                digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+                        (byte) (bytes.length >>> 8),
+                        (byte) bytes.length});
                 digest.update(bytes);
             }
         }

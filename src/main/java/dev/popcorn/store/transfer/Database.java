@@ -15,7 +15,8 @@ public record Database(String url, String user, String password) {
 
     public Database {
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new Refused("a database URL must start with jdbc:h2: or jdbc:postgresql:, not '" + masked(url) + "'", Refused.USAGE);
+            throw new Refused("a database URL must start with jdbc:h2: or jdbc:postgresql:, not '" + masked(url) + "'",
+                    Refused.USAGE);
         }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
@@ -41,7 +42,8 @@ public record Database(String url, String user, String password) {
             return base;
         }
         String kept = java.util.Arrays.stream(bare.substring(query + 1).split("&"))
-                .filter(parameter -> !parameter.toLowerCase(java.util.Locale.ROOT).matches("[^=]*(password|secret|key|user|token)[^=]*=.*"))
+                .filter(parameter -> !parameter.toLowerCase(java.util.Locale.ROOT)
+                        .matches("[^=]*(password|secret|key|user|token)[^=]*=.*"))
                 .collect(java.util.stream.Collectors.joining("&"));
         return kept.isEmpty() ? base : base + "?" + kept;
     }

@@ -40,7 +40,8 @@ enum Engine {
         @Override
         long otherSessions(Connection connection) throws SQLException {
             try (Statement sql = connection.createStatement();
-                    ResultSet rs = sql.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()")) {
+                    ResultSet rs = sql.executeQuery(
+                            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()")) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -54,7 +55,8 @@ enum Engine {
 
         @Override
         void numberPast(Connection connection, Table table, Column column, long max) throws SQLException {
-            try (PreparedStatement sql = connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?, ?)")) {
+            try (PreparedStatement sql = connection
+                    .prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?, ?)")) {
                 sql.setString(1, Table.quote(table.name()));
                 sql.setString(2, column.name());
                 sql.setLong(3, Math.max(max, 1));

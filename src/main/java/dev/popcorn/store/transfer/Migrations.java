@@ -36,7 +36,8 @@ public final class Migrations {
     /** The newest schema version this build knows. */
     static String latest(Database database) {
         return Arrays.stream(flyway(database, null).info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v != null).max(MigrationVersion::compareTo).map(MigrationVersion::getVersion).orElseThrow();
+                .filter(v -> v != null).max(MigrationVersion::compareTo).map(MigrationVersion::getVersion)
+                .orElseThrow();
     }
 
     /** Whether version {@code a} is older than {@code b}. */

@@ -67,7 +67,8 @@ public final class Move {
             try (Connection to = target.open("stop it first")) {
                 String targetVersion = Schema.version(to);
                 if (targetVersion != null && Migrations.older(latest, targetVersion)) {
-                    throw new Refused(target.masked() + " is at schema " + targetVersion + ", newer than this build's " + latest,
+                    throw new Refused(
+                            target.masked() + " is at schema " + targetVersion + ", newer than this build's " + latest,
                             Refused.REFUSED);
                 }
                 if (!resume) {
@@ -86,13 +87,15 @@ public final class Move {
         }
     }
 
-    private Result copy(Connection from, Connection to, String version, PrintWriter out, String upgradedFrom) throws SQLException {
+    private Result copy(Connection from, Connection to, String version, PrintWriter out, String upgradedFrom)
+            throws SQLException {
         Engine toEngine = Engine.of(to);
         source.engine().beginSnapshot(from);
         to.setAutoCommit(false);
         List<Table> tables = Schema.tables(from);
         Map<Table, Table> pairs = Tables.paired(tables, Schema.tables(to), "the source", "the target");
-        Map<String, Long> holding = resume ? Schema.nonEmpty(to, new ArrayList<>(pairs.values())) : refuseNonEmpty(to, Schema.tables(to));
+        Map<String, Long> holding = resume ? Schema.nonEmpty(to, new ArrayList<>(pairs.values()))
+                : refuseNonEmpty(to, Schema.tables(to));
         to.commit();
         long total = 0;
         Map<String, Long> counts = new java.util.HashMap<>();
@@ -101,7 +104,8 @@ public final class Move {
             counts.put(table.key(), rows);
             total += rows;
         }
-        out.println("moving " + source.masked() + " to " + target.masked() + " (schema " + version + ", " + tables.size()
+        out.println("moving " + source.masked() + " to " + target.masked() + " (schema " + version + ", "
+                + tables.size()
                 + " tables, " + String.format("%,d", total) + " rows" + (holding.isEmpty() ? "" : ", resuming") + ")");
         out.flush();
         progress.started(total);
@@ -141,12 +145,14 @@ public final class Move {
         if (!holding.isEmpty()) {
             throw new Refused(target.masked() + " is not empty: " + holding.entrySet().stream()
                     .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
-                    + " hold rows; give --resume to go on with a move that stopped, or an empty database", Refused.REFUSED);
+                    + " hold rows; give --resume to go on with a move that stopped, or an empty database",
+                    Refused.REFUSED);
         }
         return holding;
     }
 
-    private static void verify(Connection from, Connection to, List<Table> tables, Map<Table, Table> pairs) throws SQLException {
+    private static void verify(Connection from, Connection to, List<Table> tables, Map<Table, Table> pairs)
+            throws SQLException {
         Map<String, Checksum> expected = Tables.checksums(from, tables);
         Map<String, Checksum> found = Tables.checksums(to, new ArrayList<>(pairs.values()));
         to.commit();

@@ -14,6 +14,5 @@ public interface Progress {
     default void finished(long total) {
     }
 
-    Progress NONE = (table, done, total) -> {
-    };
+    Progress NONE = (table, done, total) -> {};
 }

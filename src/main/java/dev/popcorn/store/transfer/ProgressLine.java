@@ -82,7 +82,8 @@ public final class ProgressLine implements Progress {
         long perSecond = Math.round(done / seconds);
         String left = done == 0 ? "?" : duration(Math.round((total - done) * seconds / done));
         long percent = total == 0 ? 100 : done * 100 / total;
-        return String.format("%-28s %,d/%,d rows (%d%%), %,d rows/s, %s left", table, done, total, percent, perSecond, left);
+        return String.format("%-28s %,d/%,d rows (%d%%), %,d rows/s, %s left", table, done, total, percent, perSecond,
+                left);
     }
 
     static String duration(long seconds) {

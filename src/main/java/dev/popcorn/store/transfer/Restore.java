@@ -138,7 +138,8 @@ public final class Restore {
             }
         });
         if (!wrong.isEmpty()) {
-            throw new Refused("the restored database differs from the backup in " + String.join(", ", wrong) + "; do not use it",
+            throw new Refused(
+                    "the restored database differs from the backup in " + String.join(", ", wrong) + "; do not use it",
                     Refused.REFUSED);
         }
         return done[0];

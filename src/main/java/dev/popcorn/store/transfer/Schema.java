@@ -36,13 +36,15 @@ final class Schema {
         try (ResultSet rs = meta.getTables(catalog, escape(meta, schema), "%", null)) {
             while (rs.next()) {
                 String type = rs.getString("TABLE_TYPE");
-                if (("TABLE".equals(type) || "BASE TABLE".equals(type)) && !rs.getString("TABLE_NAME").equalsIgnoreCase(FLYWAY_HISTORY)) {
+                if (("TABLE".equals(type) || "BASE TABLE".equals(type))
+                        && !rs.getString("TABLE_NAME").equalsIgnoreCase(FLYWAY_HISTORY)) {
                     names.add(rs.getString("TABLE_NAME"));
                 }
             }
         }
         for (String name : names) {
-            Table table = new Table(name, columns(meta, catalog, schema, name), primaryKey(meta, catalog, schema, name));
+            Table table = new Table(name, columns(meta, catalog, schema, name),
+                    primaryKey(meta, catalog, schema, name));
             byKey.put(table.key(), table);
             Set<String> parents = new TreeSet<>();
             try (ResultSet rs = meta.getImportedKeys(catalog, schema, name)) {
@@ -65,7 +67,8 @@ final class Schema {
         while (ordered.size() < byKey.size()) {
             String next = null;
             for (String key : byKey.keySet()) {
-                if (!placed.contains(key) && placed.containsAll(refersTo.get(key).stream().filter(byKey::containsKey).toList())) {
+                if (!placed.contains(key)
+                        && placed.containsAll(refersTo.get(key).stream().filter(byKey::containsKey).toList())) {
                     next = key;
                     break;
                 }
@@ -80,7 +83,8 @@ final class Schema {
         return ordered;
     }
 
-    private static List<Column> columns(DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
+    private static List<Column> columns(DatabaseMetaData meta, String catalog, String schema, String table)
+            throws SQLException {
         List<Column> columns = new ArrayList<>();
         try (ResultSet rs = meta.getColumns(catalog, escape(meta, schema), escape(meta, table), "%")) {
             while (rs.next()) {
@@ -96,7 +100,8 @@ final class Schema {
         return columns;
     }
 
-    private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
+    private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table)
+            throws SQLException {
         Map<Integer, String> key = new TreeMap<>();
         try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
             while (rs.next()) {

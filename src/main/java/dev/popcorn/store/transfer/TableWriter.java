@@ -21,8 +21,9 @@ final class TableWriter implements AutoCloseable {
         this.connection = connection;
         this.table = table;
         this.batch = batch;
-        this.insert = connection.prepareStatement(ifAbsent && !table.primaryKey().isEmpty() ? engine.insertIfAbsent(table)
-                : engine.insert(table));
+        this.insert = connection
+                .prepareStatement(ifAbsent && !table.primaryKey().isEmpty() ? engine.insertIfAbsent(table)
+                        : engine.insert(table));
     }
 
     /** Adds a row; returns true when that made a batch, which is then committed. */

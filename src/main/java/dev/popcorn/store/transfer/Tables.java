@@ -56,8 +56,9 @@ final class Tables {
                 if (column.identity() && column.kind() == Kind.WHOLE) {
                     long max;
                     try (Statement sql = connection.createStatement();
-                            ResultSet rs = sql.executeQuery("SELECT COALESCE(MAX(" + Table.quote(column.name()) + "), 0) FROM "
-                                    + table.quotedName())) {
+                            ResultSet rs = sql
+                                    .executeQuery("SELECT COALESCE(MAX(" + Table.quote(column.name()) + "), 0) FROM "
+                                            + table.quotedName())) {
                         rs.next();
                         max = rs.getLong(1);
                     }
@@ -76,11 +77,14 @@ final class Tables {
         for (Table table : from) {
             Table other = byKey.remove(table.key());
             if (other == null) {
-                throw new Refused(toName + " has no table " + table.key() + " that " + fromName + " has", Refused.REFUSED);
+                throw new Refused(toName + " has no table " + table.key() + " that " + fromName + " has",
+                        Refused.REFUSED);
             }
             if (!other.columnKeys().equals(table.columnKeys())) {
-                throw new Refused("the table " + table.key() + " has the columns " + table.columnKeys() + " in " + fromName
-                        + " but " + other.columnKeys() + " in " + toName, Refused.REFUSED);
+                throw new Refused(
+                        "the table " + table.key() + " has the columns " + table.columnKeys() + " in " + fromName
+                                + " but " + other.columnKeys() + " in " + toName,
+                        Refused.REFUSED);
             }
             pairs.put(table, other);
         }

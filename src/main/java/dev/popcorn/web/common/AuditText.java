@@ -29,7 +29,8 @@ final class AuditText {
     static String subject(AuditEntry entry, Locale locale) {
         int colon = entry.subject().indexOf(':');
         String key = "audit.subject." + (colon < 0 ? "" : entry.subject().substring(0, colon));
-        return colon > 0 && Messages.has(key) ? Messages.text(locale, key, entry.subject().substring(colon + 1)) : entry.subject();
+        return colon > 0 && Messages.has(key) ? Messages.text(locale, key, entry.subject().substring(colon + 1))
+                : entry.subject();
     }
 
     static String detail(AuditEntry entry, Locale locale, Function<Instant, String> when) {

@@ -47,7 +47,8 @@ public final class ClientAddress {
     }
 
     private boolean trusted(String address) {
-        return AddressRange.literal(address).filter(a -> trusted.stream().anyMatch(range -> range.contains(a))).isPresent();
+        return AddressRange.literal(address).filter(a -> trusted.stream().anyMatch(range -> range.contains(a)))
+                .isPresent();
     }
 
     /** The hops the request passed, the client first: {@code Forwarded}'s {@code for=} when present, else X-Forwarded-For. */
@@ -87,7 +88,8 @@ public final class ClientAddress {
 
     /** A {@code Forwarded} node without quotes, brackets or port: {@code "[2001:db8::1]:4711"} is {@code 2001:db8::1}. */
     private static String node(String value) {
-        String v = value.startsWith("\"") && value.endsWith("\"") && value.length() > 1 ? value.substring(1, value.length() - 1) : value;
+        String v = value.startsWith("\"") && value.endsWith("\"") && value.length() > 1
+                ? value.substring(1, value.length() - 1) : value;
         if (v.startsWith("[")) {
             int end = v.indexOf(']');
             return end > 0 ? v.substring(1, end) : v;

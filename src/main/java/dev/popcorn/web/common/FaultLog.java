@@ -33,7 +33,8 @@ public final class FaultLog {
             return true;
         }
         if (Long.bitCount(count) == 1) {
-            log.error("{} again: {} ({} times so far; the first was logged with its stack trace)", what, failure, count);
+            log.error("{} again: {} ({} times so far; the first was logged with its stack trace)", what, failure,
+                    count);
         }
         return false;
     }

@@ -17,8 +17,8 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
@@ -36,7 +36,8 @@ import org.commonmark.renderer.text.TextContentRenderer;
 public final class ForumMarkdown {
 
     private static final String REL = "nofollow ugc noopener noreferrer";
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create());
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
+            StrikethroughExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
@@ -77,7 +78,7 @@ public final class ForumMarkdown {
         Node document = PARSER.parse(markdown == null ? "" : markdown);
         List<String> parts = new ArrayList<>();
         Document part = new Document();
-        for (Node child = document.getFirstChild(); child != null; ) {
+        for (Node child = document.getFirstChild(); child != null;) {
             Node next = child.getNext();
             if (child instanceof ThematicBreak) {
                 parts.add(renderer.render(part));
@@ -147,7 +148,8 @@ public final class ForumMarkdown {
                 java.net.URI asked = new java.net.URI(read);
                 java.net.URI ours = new java.net.URI(own);
                 return asked.getScheme() != null && asked.getScheme().equalsIgnoreCase(ours.getScheme())
-                        && asked.getRawAuthority() != null && asked.getRawAuthority().equalsIgnoreCase(ours.getRawAuthority())
+                        && asked.getRawAuthority() != null
+                        && asked.getRawAuthority().equalsIgnoreCase(ours.getRawAuthority())
                         && asked.getRawPath() != null && asked.getRawPath().startsWith("/");
             } catch (java.net.URISyntaxException e) {
                 return false;

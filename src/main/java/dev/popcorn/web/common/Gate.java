@@ -90,7 +90,8 @@ public final class Gate {
     public static Pass admitted(Context ctx) {
         Pass pass = ctx.attribute(ADMITTED);
         if (pass == null) {
-            throw new IllegalStateException(ctx.path() + " asks for the signed-in caller but is not declared user, lead or pipeline");
+            throw new IllegalStateException(
+                    ctx.path() + " asks for the signed-in caller but is not declared user, lead or pipeline");
         }
         return pass;
     }

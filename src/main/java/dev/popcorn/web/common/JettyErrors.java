@@ -38,7 +38,8 @@ public final class JettyErrors extends ErrorHandler {
 
     /** Refusals of a request Jetty read but would not hand on (an ambiguous path, for one). */
     @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
+    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+            HttpServletResponse response,
             int code, String message) throws IOException {
         baseRequest.setHandled(true);
         refuse(request, response, code, code(code));
@@ -61,7 +62,8 @@ public final class JettyErrors extends ErrorHandler {
             return;
         }
         response.setContentType(PROBLEM);
-        response.getOutputStream().write(body(status, code, locale, "", RequestIds.of(request)).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(body(status, code, locale, "", RequestIds.of(request)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String page(int status, String code, Locale locale) {
@@ -69,7 +71,8 @@ public final class JettyErrors extends ErrorHandler {
         // Only our own texts, no part of the request: nothing to escape beyond them.
         return "<!doctype html><html lang=\"" + Messages.tag(locale) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
-                + "</title><link rel=\"stylesheet\" href=\"/assets/popcorn.css\"></head><body><main><h1>" + title + "</h1><p>"
+                + "</title><link rel=\"stylesheet\" href=\"/assets/popcorn.css\"></head><body><main><h1>" + title
+                + "</h1><p>"
                 + Messages.text(locale, "error." + code) + "</p><p><a href=\"/\">" + Messages.text(locale, "nav.week")
                 + "</a></p></main></body></html>";
     }

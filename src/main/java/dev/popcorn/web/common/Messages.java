@@ -18,8 +18,8 @@ public final class Messages {
     public static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
 
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]{1,18}");
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
+            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private Messages() {
     }
@@ -37,7 +37,8 @@ public final class Messages {
         Object[] values = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             boolean counted = pattern.contains("{" + i + ",number") || pattern.contains("{" + i + ",choice");
-            values[i] = counted && args[i] instanceof String text && WHOLE.matcher(text).matches() ? Long.valueOf(text) : args[i];
+            values[i] = counted && args[i] instanceof String text && WHOLE.matcher(text).matches() ? Long.valueOf(text)
+                    : args[i];
         }
         return new MessageFormat(pattern, locale).format(values);
     }

@@ -178,7 +178,8 @@ public final class Problems {
         // Someone who was never signed in is told once what to do (the offer below), not three times and not "again".
         model.put("neverSignedIn", "auth.signInRequired".equals(problem.code()));
         // The lead's pages say who they are for and how a lead gets in (issue 28), to a visitor and to a fan alike.
-        model.put("forLeads", (problem.status() == 401 || problem.status() == 403) && Chrome.localPath(ctx.path()).startsWith("/lead"));
+        model.put("forLeads", (problem.status() == 401 || problem.status() == 403)
+                && Chrome.localPath(ctx.path()).startsWith("/lead"));
         ctx.status(problem.status());
         chrome.render(ctx, "error", model);
     }

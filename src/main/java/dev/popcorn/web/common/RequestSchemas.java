@@ -183,7 +183,8 @@ public final class RequestSchemas {
         Map<String, Schema> schemas = new HashMap<>();
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                Optional.ofNullable(op.getValue().path("requestBody").path("content").path("application/json").get("schema"))
+                Optional.ofNullable(
+                        op.getValue().path("requestBody").path("content").path("application/json").get("schema"))
                         .ifPresent(schema -> schemas.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
                                 registry.getSchema(SchemaLocation.of("classpath:" + DOCUMENT + "#/paths/"
                                         + pointer(path.getKey()) + "/" + op.getKey()

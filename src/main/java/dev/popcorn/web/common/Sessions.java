@@ -125,7 +125,8 @@ public final class Sessions {
         String cookie = ctx.cookie(csrfCookie);
         String field = ctx.formParam(CSRF_FIELD);
         if (cookie == null || field == null
-                || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
+                || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                        field.getBytes(StandardCharsets.UTF_8))) {
             throw new RuleViolation(RuleViolation.Kind.FORBIDDEN, "auth.csrf");
         }
     }

@@ -1,14 +1,14 @@
 package dev.popcorn.web.common;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.extension.AbstractExtension;
 import dev.popcorn.app.participation.LeaderboardStore;
 import dev.popcorn.app.release.OpenRelease;
 import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.award.Candidate;
-import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.award.Poll;
+import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.team.Team;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -117,7 +117,8 @@ public final class Templates {
         }
 
         @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                int line) {
             if (!(input instanceof Instant instant)) {
                 return "";
             }
@@ -153,14 +154,16 @@ public final class Templates {
         }
 
         @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                int line) {
             if (!(input instanceof AuditEntry entry)) {
                 return "";
             }
             return switch (String.valueOf(args.get("part"))) {
                 case "action" -> AuditText.action(entry, context.getLocale());
                 case "subject" -> AuditText.subject(entry, context.getLocale());
-                default -> AuditText.detail(entry, context.getLocale(), instant -> When.format(instant, zone, context.getLocale()));
+                default -> AuditText.detail(entry, context.getLocale(),
+                        instant -> When.format(instant, zone, context.getLocale()));
             };
         }
     }
@@ -177,7 +180,8 @@ public final class Templates {
         }
 
         @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                int line) {
             if (input instanceof Feature feature) {
                 return feature.summaryFor(context.getLocale());
             }
@@ -195,8 +199,10 @@ public final class Templates {
                 return new Team(board.slug(), board.name(), board.nameZh(), List.of()).nameFor(context.getLocale());
             }
             if (input instanceof Poll poll) {
-                return poll.title().startsWith(OpenRelease.POLL_TITLE) ? Messages.text(context.getLocale(), "poll.title.award",
-                        poll.title().substring(OpenRelease.POLL_TITLE.length())) : poll.title();
+                return poll.title().startsWith(OpenRelease.POLL_TITLE)
+                        ? Messages.text(context.getLocale(), "poll.title.award",
+                                poll.title().substring(OpenRelease.POLL_TITLE.length()))
+                        : poll.title();
             }
             return input == null ? "" : input.toString();
         }

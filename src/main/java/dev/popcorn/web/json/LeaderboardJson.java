@@ -31,14 +31,18 @@ public record LeaderboardJson(String period, String of, Instant from, Instant un
     public static LeaderboardJson of(Leaderboards.UserBoard board) {
         Leaderboards.Own own = board.own();
         return new LeaderboardJson(board.period().id(), Leaderboards.Of.USERS.id(), board.from(), board.until(),
-                board.entries().stream().map(e -> new UserLine(e.rank(), e.userId(), e.name(), e.level().id(), e.points(),
-                        e.mine())).toList(),
-                List.of(), own == null ? null : new Me(own.rank(), own.points(), own.gap(), own.level().id(), own.listed(),
+                board.entries().stream()
+                        .map(e -> new UserLine(e.rank(), e.userId(), e.name(), e.level().id(), e.points(),
+                                e.mine()))
+                        .toList(),
+                List.of(),
+                own == null ? null : new Me(own.rank(), own.points(), own.gap(), own.level().id(), own.listed(),
                         own.excluded()));
     }
 
     public static LeaderboardJson of(Leaderboards.TeamBoard board) {
-        return new LeaderboardJson(board.period().id(), Leaderboards.Of.TEAMS.id(), board.from(), board.until(), List.of(),
+        return new LeaderboardJson(board.period().id(), Leaderboards.Of.TEAMS.id(), board.from(), board.until(),
+                List.of(),
                 board.teams().stream().map(LeaderboardJson::line).toList(), null);
     }
 

@@ -22,7 +22,8 @@ public record PollJson(long id, long releaseId, String title, String state, Inst
 
         static Result of(PollResult result) {
             return new Result(result.ballots(), result.cast(), result.isTie(),
-                    result.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'), result.tieBroken(), result.margin(),
+                    result.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'), result.tieBroken(),
+                    result.margin(),
                     result.standings().stream().map(Place::of).toList(),
                     result.winners().stream().map(s -> s.candidate().id()).toList(),
                     result.setAside().stream().map(SetAside::of).toList());

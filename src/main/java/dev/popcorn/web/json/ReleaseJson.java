@@ -18,7 +18,8 @@ public record ReleaseJson(long id, String version, Instant shippedAt, Instant re
     public record Feature(String key, String summary, String summaryZh, String team, long likes, long notGoodEnough,
             List<String> comments) {
         static Feature of(FeatureFeedback f) {
-            return new Feature(f.feature().key(), f.feature().summary(), f.feature().summaryZh(), f.feature().teamSlug(), f.likes(),
+            return new Feature(f.feature().key(), f.feature().summary(), f.feature().summaryZh(),
+                    f.feature().teamSlug(), f.likes(),
                     f.notGoodEnough(), f.comments());
         }
     }

@@ -32,7 +32,8 @@ public record StandingJson(LevelJson level, NextJson next, List<RightJson> right
     public record Part(String what, long have, long needs, int percent) {
     }
 
-    public record NextJson(String id, String name, Amounts needs, Amounts have, List<Part> parts, List<RightJson> unlocks,
+    public record NextJson(String id, String name, Amounts needs, Amounts have, List<Part> parts,
+            List<RightJson> unlocks,
             int wishesPerDay) {
     }
 
@@ -55,14 +56,16 @@ public record StandingJson(LevelJson level, NextJson next, List<RightJson> right
         LevelLadder.Progress progress = view.progress();
         NextJson next = null;
         if (progress.next() != null) {
-            Amounts needs = new Amounts(progress.needs().points(), progress.needs().reports(), progress.needs().releases());
+            Amounts needs = new Amounts(progress.needs().points(), progress.needs().reports(),
+                    progress.needs().releases());
             Amounts have = new Amounts(progress.have().points(), progress.have().reports(), progress.have().releases());
             List<Part> parts = List.of(
                     part(locale, "points", have.points(), needs.points()),
                     part(locale, "reports", have.reports(), needs.reports()),
                     part(locale, "releases", have.releases(), needs.releases()));
             next = new NextJson(progress.next().id(), progress.next().name(locale), needs, have, parts,
-                    progress.unlocks().stream().map(r -> RightJson.of(r, locale)).toList(), progress.next().wishesPerDay());
+                    progress.unlocks().stream().map(r -> RightJson.of(r, locale)).toList(),
+                    progress.next().wishesPerDay());
         }
         return new StandingJson(LevelJson.of(view.level(), view.since(), view.locked(), locale), next,
                 view.rights().stream().map(r -> RightJson.of(r, locale)).toList(), view.level().wishesPerDay(),

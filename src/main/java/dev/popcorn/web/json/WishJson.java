@@ -10,7 +10,8 @@ public record WishJson(long id, String text, long supporters, String ticket, Ins
     public record Line(long id, String text, long releaseId, Instant createdAt, long supporters, String ticketKey,
             Instant fulfilledAt) {
         public static Line of(Wish wish) {
-            return new Line(wish.id(), wish.text(), wish.releaseId(), wish.createdAt(), wish.supporters(), wish.ticketKey(),
+            return new Line(wish.id(), wish.text(), wish.releaseId(), wish.createdAt(), wish.supporters(),
+                    wish.ticketKey(),
                     wish.fulfilledAt());
         }
     }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,8 @@ class AnnounceAwardCardTest {
     private final MemoryStores stores = new MemoryStores();
     private final AtomicInteger renders = new AtomicInteger();
     private final AnnouncementWriter writer = new CardOnlyWriter(
-            facts -> ("card " + renders.incrementAndGet() + " of poll " + facts.pollId()).getBytes(StandardCharsets.UTF_8));
+            facts -> ("card " + renders.incrementAndGet() + " of poll " + facts.pollId())
+                    .getBytes(StandardCharsets.UTF_8));
     private final AnnounceAward announce = new AnnounceAward(new AnnounceAward.Stores(stores.polls(), stores.outbox(),
             stores.releases(), stores.teams(), stores.users(), stores.forumThreads()),
             new Tally(stores.ballots(), stores.reports(), TieRule.SHARED), writer,
@@ -64,7 +64,8 @@ class AnnounceAwardCardTest {
     }
 
     private static Poll closedAgain(Poll poll) {
-        return new Poll(poll.id(), poll.releaseId(), poll.title(), dev.popcorn.domain.award.PollState.OPEN, poll.opensAt(),
+        return new Poll(poll.id(), poll.releaseId(), poll.title(), dev.popcorn.domain.award.PollState.OPEN,
+                poll.opensAt(),
                 poll.closesAt(), poll.candidates(), null, null, poll.closedAt(), poll.announcement());
     }
 }

@@ -19,17 +19,16 @@ import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
 import dev.popcorn.app.forum.ForumThreadStore;
 import dev.popcorn.app.outbox.OutboxStore;
-import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.award.Poll;
-import dev.popcorn.domain.team.Team;
 import dev.popcorn.domain.award.TieRule;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.memory.MemoryStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +65,8 @@ class AnnounceAwardRecognitionTest {
         ref = String.valueOf(approved.id());
         String winner = announce.facts(approved).winners().get(0).teamSlug();
         stores.teams().save(new Team(winner, "Camera", List.of(new Member("王磊", "", "wanglei"),
-                new Member("Li Na", "", "lina"), new Member("Ghost", "", "no-such-user"), new Member("Photographer", ""))));
+                new Member("Li Na", "", "lina"), new Member("Ghost", "", "no-such-user"),
+                new Member("Photographer", ""))));
         stores.forumAccounts().save(Account.linked("wanglei", 12L, "wanglei", "12", AWeek.FRIDAY));
         stores.forumAccounts().save(Account.linked("lina", 13L, "LiNa", "13", AWeek.FRIDAY));
     }
@@ -74,7 +74,8 @@ class AnnounceAwardRecognitionTest {
     @Test
     void recognitionWaitsForTheAnnouncementThenEachStepIsATaskOfItsOwn() {
         assertThat(announce.channels()).containsExactly(AnnounceAward.FORUM);
-        assertThatThrownBy(() -> announce.recognition().deliverRecognition(ref)).isInstanceOfSatisfying(DeliveryFailure.class,
+        assertThatThrownBy(() -> announce.recognition().deliverRecognition(ref)).isInstanceOfSatisfying(
+                DeliveryFailure.class,
                 e -> assertThat(e.retryable()).isTrue());
         assertThat(stores.outbox().find(RecogniseWinners.BADGE, ref + "/wanglei")).isEmpty();
 
@@ -91,9 +92,11 @@ class AnnounceAwardRecognitionTest {
     @Test
     void theBadgeLinksToTheAnnouncementARefusalDoesNotStopTheGroupAndAnUnlinkedMemberShowsAsSuch() {
         announce.deliverForum(ref);
-        doThrow(new DeliveryFailure("POST /user_badges.json: 400", false, null, null)).when(forum).grantBadge(eq("wanglei"), anyString());
+        doThrow(new DeliveryFailure("POST /user_badges.json: 400", false, null, null)).when(forum)
+                .grantBadge(eq("wanglei"), anyString());
 
-        assertThatThrownBy(() -> announce.recognition().deliverBadge(ref + "/wanglei")).isInstanceOf(DeliveryFailure.class);
+        assertThatThrownBy(() -> announce.recognition().deliverBadge(ref + "/wanglei"))
+                .isInstanceOf(DeliveryFailure.class);
         announce.recognition().deliverBadge(ref + "/lina");
         verify(forum).grantBadge("LiNa", TOPIC);
         assertThatThrownBy(() -> announce.recognition().deliverBadge(ref + "/no-such-user"))

@@ -33,7 +33,8 @@ class AwardScheduleTest {
         AwardSchedule.Run run = schedule("a").run();
         assertThat(run.leader()).isTrue();
         assertThat(run.opened()).containsExactly(week.poll().id());
-        assertThat(stores.polls().find(week.poll().id()).orElseThrow().stateAt(clock.instant())).isEqualTo(PollState.OPEN);
+        assertThat(stores.polls().find(week.poll().id()).orElseThrow().stateAt(clock.instant()))
+                .isEqualTo(PollState.OPEN);
         assertThat(stores.audit().recent(5)).extracting(AuditEntry::action, AuditEntry::actor)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("poll.open", AwardSchedule.ACTOR));
         assertThat(schedule("a").run().opened()).as("once").isEmpty();

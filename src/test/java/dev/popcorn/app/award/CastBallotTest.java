@@ -7,11 +7,11 @@ import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.GroupCommit;
 import dev.popcorn.app.participation.Rights;
+import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.award.Ballot;
 import dev.popcorn.domain.award.Eligibility;
 import dev.popcorn.domain.participation.ParticipationEvent;
 import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,17 +38,20 @@ class CastBallotTest {
         assertThat(first.receipt()).matches("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}");
         clock.advance(Duration.ofMinutes(5));
         anyone().cast("fan-1", week.poll().id(), week.candidate(1).id());
-        assertThat(stores.ballots().tally(week.poll().id())).containsExactlyEntriesOf(java.util.Map.of(week.candidate(1).id(), 1L));
+        assertThat(stores.ballots().tally(week.poll().id()))
+                .containsExactlyEntriesOf(java.util.Map.of(week.candidate(1).id(), 1L));
         assertThat(stores.participation().points("fan-1")).isEqualTo(ParticipationKind.BALLOT_CAST.points());
     }
 
     @Test
     void noBallotBeforeThePollOpensOrAfterItCloses() {
         AWeek.Week draft = AWeek.in(stores).build();
-        assertThatViolation(() -> anyone().cast("fan-1", draft.poll().id(), draft.candidate(0).id())).is(Kind.CLOSED, "poll.notOpen");
+        assertThatViolation(() -> anyone().cast("fan-1", draft.poll().id(), draft.candidate(0).id())).is(Kind.CLOSED,
+                "poll.notOpen");
         stores.polls().update(draft.poll().open(AWeek.POLL_OPENS));
         clock.set(AWeek.POLL_CLOSES);
-        assertThatViolation(() -> anyone().cast("fan-1", draft.poll().id(), draft.candidate(0).id())).is(Kind.CLOSED, "poll.closed");
+        assertThatViolation(() -> anyone().cast("fan-1", draft.poll().id(), draft.candidate(0).id())).is(Kind.CLOSED,
+                "poll.closed");
         assertThat(stores.ballots().tally(draft.poll().id())).isEmpty();
         assertThatViolation(() -> anyone().cast("fan-1", 999, 1)).is(Kind.NOT_FOUND, "poll.unknown");
     }
@@ -73,7 +76,8 @@ class CastBallotTest {
                 AWeek.FRIDAY));
         fiveNeeded.cast("fan-1", week.poll().id(), week.candidate(0).id());
         fiveNeeded.cast("fan-1", week.poll().id(), week.candidate(1).id());
-        assertThat(stores.ballots().find(week.poll().id(), "fan-1").orElseThrow().candidateId()).isEqualTo(week.candidate(1).id());
+        assertThat(stores.ballots().find(week.poll().id(), "fan-1").orElseThrow().candidateId())
+                .isEqualTo(week.candidate(1).id());
     }
 
     @Test
@@ -83,7 +87,8 @@ class CastBallotTest {
         stores.teams().save(new dev.popcorn.domain.team.Team(team, "Camera",
                 java.util.List.of(new dev.popcorn.domain.team.Member("王磊", "", "wanglei"))));
         // What the background learnt from the forum: "wanglei" is forum user 12, Popcorn user "12".
-        stores.forumAccounts().save(dev.popcorn.app.ForumAccountStore.Account.linked("wanglei", 12L, "wanglei", "12", AWeek.FRIDAY));
+        stores.forumAccounts()
+                .save(dev.popcorn.app.ForumAccountStore.Account.linked("wanglei", 12L, "wanglei", "12", AWeek.FRIDAY));
         CastBallot strict = new CastBallot(stores.polls(), stores.ballots(), stores.ledger(clock), Rights.everyone(),
                 stores.users(), stores.teams(), stores.forumAccounts(), new Eligibility(0, Duration.ZERO, 0, false),
                 GroupCommit.alone(stores.transactions()), clock);

@@ -9,11 +9,11 @@ import static org.mockito.Mockito.when;
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.domain.AuditEntry;
+import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.award.CandidateStatus;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
 import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.award.TieRule;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
@@ -43,7 +43,8 @@ class ManagePollTest {
     void beforeThePollOpensALeadAddsEditsAndWithdrawsCandidates() {
         AWeek.Week week = AWeek.in(stores).build();
         long poll = week.poll().id();
-        var added = manage.addCandidate(poll, "battery", "Quiet charging", List.of("POP-2"), "charges overnight", "lead");
+        var added = manage.addCandidate(poll, "battery", "Quiet charging", List.of("POP-2"), "charges overnight",
+                "lead");
         manage.editCandidate(poll, added.id(), "Silent charging", "静音充电", List.of("POP-2", "POP-9"), "", "", "lead");
         manage.withdrawCandidate(poll, week.candidate(0).id(), "lead");
         assertThat(poll(poll).candidates()).extracting(c -> c.title() + " " + c.status())
@@ -84,7 +85,8 @@ class ManagePollTest {
     @Test
     void noCandidateIsDisqualifiedBeforeThePollOpens() {
         AWeek.Week draft = AWeek.in(stores).build();
-        assertThatViolation(() -> manage.disqualify(draft.poll().id(), draft.candidate(0).id(), "bought votes", "", false, "lead"))
+        assertThatViolation(
+                () -> manage.disqualify(draft.poll().id(), draft.candidate(0).id(), "bought votes", "", false, "lead"))
                 .is(Kind.CONFLICT, "poll.disqualify.notNow");
     }
 
@@ -95,16 +97,20 @@ class ManagePollTest {
         long camera = week.candidate(0).id();
         clock.set(AWeek.POLL_CLOSES.plusSeconds(1));
         manage.editAnnouncement(poll, "Camera wins!", "lead");
-        assertThatViolation(() -> manage.disqualify(poll, camera, "  ", "", false, "lead")).is(Kind.INVALID, "candidate.reason.missing");
+        assertThatViolation(() -> manage.disqualify(poll, camera, "  ", "", false, "lead")).is(Kind.INVALID,
+                "candidate.reason.missing");
 
         PollResult recounted = manage.disqualify(poll, camera, " bought votes ", "", false, "lead");
 
         assertThat(recounted.winners()).extracting(s -> s.candidate().title()).containsExactly("Feature of battery");
         assertThat(poll(poll).candidate(camera).orElseThrow().status()).isEqualTo(CandidateStatus.DISQUALIFIED);
         assertThat(poll(poll).candidate(camera).orElseThrow().reason()).isEqualTo("bought votes");
-        assertThat(poll(poll).announcement()).as("the lead's edit is kept unless they ask otherwise").isEqualTo("Camera wins!");
-        assertThat(audit().get(0)).isEqualTo("candidate.disqualify Feature of camera: bought votes → winner: Feature of battery (1)");
-        assertThatViolation(() -> manage.disqualify(poll, camera, "again", "", false, "lead")).is(Kind.CONFLICT, "candidate.notActive");
+        assertThat(poll(poll).announcement()).as("the lead's edit is kept unless they ask otherwise")
+                .isEqualTo("Camera wins!");
+        assertThat(audit().get(0))
+                .isEqualTo("candidate.disqualify Feature of camera: bought votes → winner: Feature of battery (1)");
+        assertThatViolation(() -> manage.disqualify(poll, camera, "again", "", false, "lead")).is(Kind.CONFLICT,
+                "candidate.notActive");
         manage.approve(poll, "lead");
         assertThatViolation(() -> manage.disqualify(poll, week.candidate(1).id(), "too late", "", false, "lead"))
                 .is(Kind.CONFLICT, "poll.disqualify.notNow");
@@ -120,8 +126,9 @@ class ManagePollTest {
         manage.disqualify(poll, week.candidate(0).id(), "bought votes", "", true, "lead");
 
         assertThat(poll(poll).announcement()).as("back to the template's, which names the recounted winner").isEmpty();
-        assertThat(audit().get(0)).isEqualTo("candidate.disqualify Feature of camera: bought votes → winner: Feature of battery (1)"
-                + "; announcement back to the template");
+        assertThat(audit().get(0))
+                .isEqualTo("candidate.disqualify Feature of camera: bought votes → winner: Feature of battery (1)"
+                        + "; announcement back to the template");
     }
 
     @Test
@@ -158,7 +165,8 @@ class ManagePollTest {
         manage.approve(poll, "lead", "🍿 Camera wins!\r\nThanks to everyone who voted.");
 
         assertThat(poll(poll).announcement()).isEqualTo("🍿 Camera wins!\nThanks to everyone who voted.");
-        assertThat(audit()).anyMatch(a -> a.startsWith("announcement.edit")).anyMatch(a -> a.startsWith("poll.approve"));
+        assertThat(audit()).anyMatch(a -> a.startsWith("announcement.edit"))
+                .anyMatch(a -> a.startsWith("poll.approve"));
     }
 
     @Test
@@ -170,7 +178,8 @@ class ManagePollTest {
 
         manage.approve(week.poll().id(), "lead", "🍿 Camera wins\r\n");
 
-        assertThat(audit()).noneMatch(a -> a.startsWith("announcement.edit")).anyMatch(a -> a.startsWith("poll.approve"));
+        assertThat(audit()).noneMatch(a -> a.startsWith("announcement.edit"))
+                .anyMatch(a -> a.startsWith("poll.approve"));
         assertThat(poll(week.poll().id()).announcement()).isEqualTo("🍿 Camera wins");
     }
 
@@ -196,9 +205,12 @@ class ManagePollTest {
         });
         assertThat(stores.outbox().find(AnnounceAward.FORUM, String.valueOf(poll))).isPresent();
         assertThat(stores.outbox().find(AnnounceAward.CHAT, String.valueOf(poll))).isPresent();
-        assertThat(stores.audit().recent(1)).extracting(AuditEntry::detail).containsExactly("winner: Feature of camera (2)");
-        assertThatViolation(() -> manage.approve(poll, "lead")).as("approved once").is(Kind.CONFLICT, "poll.approve.notClosed");
-        assertThatViolation(() -> manage.editAnnouncement(poll, "changed", "lead")).is(Kind.CONFLICT, "poll.review.notClosed");
+        assertThat(stores.audit().recent(1)).extracting(AuditEntry::detail)
+                .containsExactly("winner: Feature of camera (2)");
+        assertThatViolation(() -> manage.approve(poll, "lead")).as("approved once").is(Kind.CONFLICT,
+                "poll.approve.notClosed");
+        assertThatViolation(() -> manage.editAnnouncement(poll, "changed", "lead")).is(Kind.CONFLICT,
+                "poll.review.notClosed");
     }
 
     @Test
@@ -211,7 +223,8 @@ class ManagePollTest {
         // The schedule's writer records the close between the lead's read of the poll and the lead's write.
         java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
         dev.popcorn.app.PollStore racing = (dev.popcorn.app.PollStore) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {dev.popcorn.app.PollStore.class}, (proxy, method, args) -> {
+                getClass().getClassLoader(), new Class<?>[] {dev.popcorn.app.PollStore.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("replace") && raced.compareAndSet(false, true)) {
                         stores.polls().markClosed(poll, AWeek.POLL_CLOSES);
                     }
@@ -222,7 +235,8 @@ class ManagePollTest {
                     }
                 });
         ManagePoll managing = new ManagePoll(new ManagePoll.Stores(stores.transactions(), racing, stores.awards(),
-                stores.teams(), stores.outbox(), stores.audit()), new Tally(stores.ballots(), stores.reports(), TieRule.SHARED),
+                stores.teams(), stores.outbox(), stores.audit()),
+                new Tally(stores.ballots(), stores.reports(), TieRule.SHARED),
                 announce, clock);
 
         assertThat(managing.approve(poll, "lead").state()).isEqualTo(PollState.APPROVED);

@@ -11,15 +11,15 @@ import dev.popcorn.app.participation.Levels;
 import dev.popcorn.app.participation.Standing;
 import dev.popcorn.app.participation.StandingParts;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.participation.LevelLadder;
-import dev.popcorn.domain.team.Member;
-import dev.popcorn.domain.award.Nomination;
-import dev.popcorn.domain.participation.PointsRules;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.RuleViolation.Kind;
-import dev.popcorn.domain.participation.Streak;
-import dev.popcorn.domain.team.Team;
+import dev.popcorn.domain.award.Nomination;
 import dev.popcorn.domain.award.TieRule;
+import dev.popcorn.domain.participation.LevelLadder;
+import dev.popcorn.domain.participation.PointsRules;
+import dev.popcorn.domain.participation.Streak;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.memory.MemoryStores;
 import dev.popcorn.web.common.Messages;
 import java.time.ZoneId;
@@ -39,7 +39,8 @@ class NominationsTest {
     /** The real ladder and its refusal; only the stored levels are given: fan-1 and fan-2 enthusiasts, the rest newcomers. */
     private final StandingStore levels = mock(StandingStore.class);
     private final Levels standing = StandingParts.of(levels, stores.participation(), PointsRules.defaults(),
-            stores.transactions(), stores.audit(), LevelLadder.defaults(), Streak.Rules.defaults(), ZoneId.of("Asia/Shanghai"), List::of,
+            stores.transactions(), stores.audit(), LevelLadder.defaults(), Streak.Rules.defaults(),
+            ZoneId.of("Asia/Shanghai"), List::of,
             Standing.Mirror.none(), clock).levels();
     private final Nominations nominations = new Nominations(new Nominations.Stores(stores.transactions(),
             stores.nominations(), stores.polls(), stores.teams(), stores.audit()), manage, standing,
@@ -95,7 +96,8 @@ class NominationsTest {
         assertThat(nominations.mine(poll, "fan-1")).containsExactly(mine);
         assertThat(nominations.ofPoll(poll)).extracting(Nomination::userId).containsExactly("fan-1", "fan-2");
         assertThat(audit()).contains("fan-1 nomination.add Night mode 夜景 (camera)");
-        assertThat(stores.polls().find(poll).orElseThrow().candidates()).as("not a candidate before a lead accepts").hasSize(2);
+        assertThat(stores.polls().find(poll).orElseThrow().candidates()).as("not a candidate before a lead accepts")
+                .hasSize(2);
     }
 
     @Test
@@ -168,7 +170,8 @@ class NominationsTest {
         assertThat(accepted.decidedBy()).isEqualTo("lead");
         assertThat(accepted.decidedAt()).isEqualTo(clock.instant());
         assertThat(nominations.mine(poll, "fan-1")).containsExactly(accepted);
-        assertThat(audit()).startsWith("lead nomination.accept Night mode (camera) by fan-1 -> candidate " + candidate.id(),
+        assertThat(audit()).startsWith(
+                "lead nomination.accept Night mode (camera) by fan-1 -> candidate " + candidate.id(),
                 "lead candidate.add Night mode (camera)");
 
         assertThatViolation(() -> nominations.accept(nominated.id(), "lead-2")).is(Kind.CONFLICT, "nomination.decided");
@@ -207,7 +210,8 @@ class NominationsTest {
         assertThat(seen.state()).isEqualTo(Nomination.State.DECLINED);
         assertThat(seen.decision()).isEqualTo("It shipped last week");
         assertThat(seen.candidateId()).isNull();
-        assertThat(audit()).first().isEqualTo("lead nomination.decline Quiet charging (battery) by fan-1: It shipped last week");
+        assertThat(audit()).first()
+                .isEqualTo("lead nomination.decline Quiet charging (battery) by fan-1: It shipped last week");
         assertThat(Messages.text(Messages.ENGLISH, "nominate.declinedBecause", seen.decision()))
                 .isEqualTo("The lead's reason: It shipped last week");
         assertThat(stores.polls().find(poll).orElseThrow().candidates()).hasSize(2);

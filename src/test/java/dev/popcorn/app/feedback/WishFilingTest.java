@@ -18,7 +18,8 @@ class WishFilingTest {
     @Test
     void theSameWordsOfTheSameFanOnTheSameReleaseFindTheWishFiledFirst() {
         long release = AWeek.in(stores).build().release().id();
-        List<Long> first = filing.file("ana", release, List.of("Dark mode please", "Bigger fonts", "Dark mode please"), at);
+        List<Long> first = filing.file("ana", release, List.of("Dark mode please", "Bigger fonts", "Dark mode please"),
+                at);
         assertThat(first).as("each words once").hasSize(2).doesNotHaveDuplicates();
 
         assertThat(filing.file("ana", release, List.of("Bigger fonts", "Dark mode please"), at.plusSeconds(60)))
@@ -31,7 +32,8 @@ class WishFilingTest {
         long release = AWeek.in(stores).build().release().id();
         long ana = filing.file("ana", release, List.of("Dark mode please"), at).get(0);
 
-        assertThat(filing.file("ben", release, List.of("Dark mode please"), at)).as("another fan's").doesNotContain(ana);
+        assertThat(filing.file("ben", release, List.of("Dark mode please"), at)).as("another fan's")
+                .doesNotContain(ana);
         assertThat(filing.file("ana", release, List.of("Dark mode, please"), at)).as("other words").doesNotContain(ana);
         assertThat(stores.reports().openWishes(10)).hasSize(3);
     }

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
+import dev.popcorn.app.TicketsInTracker;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.participation.Ledger;
-import dev.popcorn.app.TicketsInTracker;
 import dev.popcorn.app.tracker.IssueTracker;
+import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.feedback.ExperienceReport;
 import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.participation.ParticipationKind;
-import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.domain.feedback.WishNotice;
+import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,8 @@ class WishTicketsRulesTest {
     private final MutableClock clock = new MutableClock(AWeek.FRIDAY.plus(Duration.ofHours(2)));
     private final Ledger ledger = stores.ledger(clock);
     private final HandInReport handIn = new HandInReport(stores.transactions(), stores.releases(), stores.reports(),
-            stores.tickets(), ledger, dev.popcorn.app.participation.Rights.everyone(), stores.audit(), dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
+            stores.tickets(), ledger, dev.popcorn.app.participation.Rights.everyone(), stores.audit(),
+            dev.popcorn.app.GroupCommit.alone(stores.transactions()), clock);
     private final TicketsInTracker tracker = new TicketsInTracker();
     private final WishTickets wishTickets = wishTickets(tracker);
 
@@ -56,7 +57,8 @@ class WishTicketsRulesTest {
 
     private ExperienceReport report(String user, List<Long> supported, List<String> newWishes) {
         return new ExperienceReport(user, week.release().id(),
-                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "")), supported, newWishes);
+                List.of(new FeatureVerdict(week.release().features().get(0).key(), Verdict.LIKE, "")), supported,
+                newWishes);
     }
 
     private static Ticket ticket(String key, boolean done) {
@@ -90,10 +92,12 @@ class WishTicketsRulesTest {
 
     @Test
     void aKeyThatIsNoTicketKeyOrAnUnknownWishIsRefusedAndNothingIsLinked() {
-        assertThatViolation(() -> wishTickets.link(wishId, "focus lock", "engineer")).is(Kind.INVALID, "feature.key.invalid")
+        assertThatViolation(() -> wishTickets.link(wishId, "focus lock", "engineer"))
+                .is(Kind.INVALID, "feature.key.invalid")
                 .withArgs("focus lock");
         assertThatViolation(() -> wishTickets.link(wishId, null, "engineer")).is(Kind.INVALID, "feature.key.invalid");
-        assertThatViolation(() -> wishTickets.link(wishId + 1000, "MIUI-3001", "engineer")).is(Kind.NOT_FOUND, "wish.unknown")
+        assertThatViolation(() -> wishTickets.link(wishId + 1000, "MIUI-3001", "engineer"))
+                .is(Kind.NOT_FOUND, "wish.unknown")
                 .withArgs(wishId + 1000);
         assertThat(wishTickets.wish(wishId).linked()).isFalse();
         assertThat(granted("ana", ParticipationKind.WISH_LINKED)).isFalse();
@@ -122,7 +126,8 @@ class WishTicketsRulesTest {
         assertThat(told).isEqualTo(3);
         assertThat(wishTickets.wish(wishId).fulfilledAt()).isEqualTo(clock.instant());
         for (String user : List.of("ana", "ben", "cai")) {
-            assertThat(wishTickets.notices(user)).extracting(WishNotice::wishId, WishNotice::ticketKey, WishNotice::shipsIn)
+            assertThat(wishTickets.notices(user))
+                    .extracting(WishNotice::wishId, WishNotice::ticketKey, WishNotice::shipsIn)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(wishId, "MIUI-3001", "2026.11.27"));
         }
         assertThat(granted("ana", ParticipationKind.WISH_AUTHOR_SHIPPED)).isTrue();
@@ -131,8 +136,10 @@ class WishTicketsRulesTest {
         assertThat(granted("ben", ParticipationKind.WISH_AUTHOR_SHIPPED)).isFalse();
         assertThat(stores.participation().grants("cai", Long.MAX_VALUE, 10)).as("following earns nothing").isEmpty();
 
-        assertThatViolation(() -> wishTickets.follow(wishId, "dan")).is(Kind.CONFLICT, "wish.fulfilled").withArgs(wishId);
-        assertThatViolation(() -> wishTickets.link(wishId, "MIUI-3009", "engineer")).is(Kind.CONFLICT, "wish.fulfilled");
+        assertThatViolation(() -> wishTickets.follow(wishId, "dan")).is(Kind.CONFLICT, "wish.fulfilled")
+                .withArgs(wishId);
+        assertThatViolation(() -> wishTickets.link(wishId, "MIUI-3009", "engineer")).is(Kind.CONFLICT,
+                "wish.fulfilled");
     }
 
     @Test

@@ -12,13 +12,13 @@ import static org.mockito.Mockito.when;
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.app.participation.StandingStore;
-import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.feedback.FeatureVerdict;
-import dev.popcorn.domain.forum.ForumIdentity;
-import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.feedback.Verdict;
+import dev.popcorn.domain.forum.ForumIdentity;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,23 +68,28 @@ class FanMessagesTest {
     }
 
     private void fan(String id, String username) {
-        stores.users().upsertFromForum(new ForumIdentity(id, username, "Fan " + username, "", List.of(), false, false), SHIPPED);
+        stores.users().upsertFromForum(new ForumIdentity(id, username, "Fan " + username, "", List.of(), false, false),
+                SHIPPED);
     }
 
     private FanMessages messages(boolean standing, Duration lead) {
-        return new FanMessages(forum, new FanMessages.Stores(stores.reminders(), notices, stores.users(), stores.releases(),
-                stores.reports(), stores.outbox(), stores.transactions()), letters, new FanMessages.Settings(standing, lead),
+        return new FanMessages(forum,
+                new FanMessages.Stores(stores.reminders(), notices, stores.users(), stores.releases(),
+                        stores.reports(), stores.outbox(), stores.transactions()),
+                letters, new FanMessages.Settings(standing, lead),
                 () -> "https://popcorn.example", false, new ForumKeys("inst"), clock);
     }
 
     private void report(String userId, long releaseId) {
-        stores.reports().save(new ExperienceReport(userId, releaseId, List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")),
-                List.of(), List.of()), clock.instant());
+        stores.reports()
+                .save(new ExperienceReport(userId, releaseId, List.of(new FeatureVerdict("POP-1", Verdict.LIKE, "")),
+                        List.of(), List.of()), clock.instant());
     }
 
     private List<String> filed(String kind) {
         List<String> refs = new ArrayList<>();
-        for (OutboxStore.Task task : stores.outbox().claim("test", clock.instant(), clock.instant().plusSeconds(60), 100)) {
+        for (OutboxStore.Task task : stores.outbox().claim("test", clock.instant(), clock.instant().plusSeconds(60),
+                100)) {
             if (task.kind().equals(kind)) {
                 refs.add(task.ref());
             }
@@ -101,7 +106,8 @@ class FanMessagesTest {
         assertThat(FanMessages.remindsAt(release, CLOSES.minusSeconds(1), LEAD)).isTrue();
         assertThat(FanMessages.remindsAt(release, CLOSES, LEAD)).as("closed").isFalse();
         assertThat(FanMessages.remindsAt(release, CLOSES.minusSeconds(1), Duration.ZERO)).as("not offered").isFalse();
-        assertThat(FanMessages.remindsAt(release, SHIPPED.minusSeconds(1), Duration.ofDays(6))).as("before it shipped").isFalse();
+        assertThat(FanMessages.remindsAt(release, SHIPPED.minusSeconds(1), Duration.ofDays(6))).as("before it shipped")
+                .isFalse();
     }
 
     @Test
@@ -126,11 +132,13 @@ class FanMessagesTest {
         assertThat(filed(FanMessages.REMINDER)).containsExactly("lei-id/" + hotfix.id());
 
         // Next week: reminded again.
-        Release next = stores.releases().create("2026.11.27", SHIPPED.plus(Duration.ofDays(7)), CLOSES.plus(Duration.ofDays(7)),
+        Release next = stores.releases().create("2026.11.27", SHIPPED.plus(Duration.ofDays(7)),
+                CLOSES.plus(Duration.ofDays(7)),
                 FEATURES);
         clock.set(CLOSES.plus(Duration.ofDays(7)).minus(LEAD));
         assertThat(messages.planReminders()).isEqualTo(2);
-        assertThat(filed(FanMessages.REMINDER)).containsExactlyInAnyOrder("xiaoyu-id/" + next.id(), "lei-id/" + next.id());
+        assertThat(filed(FanMessages.REMINDER)).containsExactlyInAnyOrder("xiaoyu-id/" + next.id(),
+                "lei-id/" + next.id());
     }
 
     @Test
@@ -169,7 +177,8 @@ class FanMessagesTest {
 
         messages.deliverReminder("xiaoyu-id/" + release.id());
         verify(forum).tell(new ForumKeys("inst").reminder(release.id(), "xiaoyu-id"), List.of("xiaoyu"),
-                "report on 2026.11.20", "at https://popcorn.example/releases/" + release.id() + ", off at https://popcorn.example/me");
+                "report on 2026.11.20",
+                "at https://popcorn.example/releases/" + release.id() + ", off at https://popcorn.example/me");
         assertThat(written).containsExactly(List.of(Locale.SIMPLIFIED_CHINESE));
 
         messages.remind("xiaoyu-id", false, "zh-CN");
@@ -184,7 +193,8 @@ class FanMessagesTest {
     void aNoticeIsToldInTheFansLanguageOrBothAndNotAtAllWhenStandingMessagesAreOff() {
         StandingStore.Notice promoted = new StandingStore.Notice(7, "PROMOTED", "fan", SHIPPED, null);
         when(notices.notice("xiaoyu-id", 7)).thenReturn(Optional.of(promoted));
-        when(notices.notice("lei-id", 8)).thenReturn(Optional.of(new StandingStore.Notice(8, "BADGE", "reports.gold", SHIPPED, null)));
+        when(notices.notice("lei-id", 8))
+                .thenReturn(Optional.of(new StandingStore.Notice(8, "BADGE", "reports.gold", SHIPPED, null)));
 
         messages(false, LEAD).deliverNotice("xiaoyu-id/7");
         verify(forum, never()).tell(anyString(), anyList(), anyString(), anyString());
@@ -194,7 +204,8 @@ class FanMessagesTest {
         verify(forum).tell("popcorn-inst-notice-7", List.of("xiaoyu"), "news fan", "see https://popcorn.example/me");
         messages.remind("lei-id", false, "en");
         messages.deliverNotice("lei-id/8");
-        assertThat(written).containsExactly(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH), List.of(Locale.ENGLISH));
+        assertThat(written).containsExactly(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH),
+                List.of(Locale.ENGLISH));
         messages.deliverNotice("lei-id/9");
         verify(forum).tell(eq("popcorn-inst-notice-8"), anyList(), anyString(), anyString());
     }

@@ -43,7 +43,8 @@ class ForumThreadsTest {
     void aForumThatPosts() {
         when(forum.enabled()).thenReturn(true);
         when(writer.releaseThread(any())).thenAnswer(call -> releaseText.get());
-        when(writer.pollThread(any())).thenAnswer(call -> "poll of " + ((ForumNews.Poll) call.getArgument(0)).version());
+        when(writer.pollThread(any()))
+                .thenAnswer(call -> "poll of " + ((ForumNews.Poll) call.getArgument(0)).version());
         when(writer.wishDone(any())).thenAnswer(call -> "done: " + ((ForumNews.WishDone) call.getArgument(0)).wish());
         when(forum.publish(any(), any())).thenReturn(new Forum.Posted(12, 34, "https://forum.example/t/12"));
     }
@@ -130,7 +131,8 @@ class ForumThreadsTest {
             String user = "fan-" + i;
             stores.reports().save(new ExperienceReport(user, week.release().id(), List.of(), List.of(wish), List.of()),
                     AWeek.FRIDAY);
-            stores.users().upsertFromForum(new ForumIdentity(user, "forum_" + i, "Fan " + i, "", List.of(), false, false),
+            stores.users().upsertFromForum(
+                    new ForumIdentity(user, "forum_" + i, "Fan " + i, "", List.of(), false, false),
                     AWeek.FRIDAY);
             forumUsers.add("forum_" + i);
         }
@@ -142,7 +144,8 @@ class ForumThreadsTest {
         ArgumentCaptor<List<String>> batches = ArgumentCaptor.captor();
         verify(forum, times(2)).tell(anyString(), batches.capture(), anyString(), eq("done: Dark mode please"));
         assertThat(batches.getAllValues().get(0)).hasSize(20);
-        assertThat(batches.getAllValues().stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(forumUsers);
+        assertThat(batches.getAllValues().stream().flatMap(List::stream))
+                .containsExactlyInAnyOrderElementsOf(forumUsers);
         verify(forum).tell(eq("popcorn-prod-wish-" + wish + "-0"), anyList(), anyString(), anyString());
         verify(forum, never()).grantBadge(anyString(), anyString());
     }
@@ -152,7 +155,8 @@ class ForumThreadsTest {
         AWeek.Week week = AWeek.in(stores).build();
         long release = week.release().id();
         Forum.Posted old = new Forum.Posted(7, 8, "https://forum.example/t/popcorn/7");
-        stores.forumThreads().save(new ForumThreadStore.Kept("popcorn-release-" + release, old, "an older text", AWeek.FRIDAY));
+        stores.forumThreads()
+                .save(new ForumThreadStore.Kept("popcorn-release-" + release, old, "an older text", AWeek.FRIDAY));
 
         threads.plan();
         deliver(ForumThreads.RELEASE, release);
@@ -168,7 +172,8 @@ class ForumThreadsTest {
         assertThat(new ForumKeys("").release(3)).isEqualTo("popcorn-release-3");
         String longId = "a-very-long-installation-id-0123";
         String key = new ForumKeys(longId).wish(123456789, 12);
-        assertThat(key).hasSizeLessThanOrEqualTo(ForumKeys.MAX_LENGTH).startsWith("popcorn-").endsWith("-wish-123456789-12")
+        assertThat(key).hasSizeLessThanOrEqualTo(ForumKeys.MAX_LENGTH).startsWith("popcorn-")
+                .endsWith("-wish-123456789-12")
                 .isNotEqualTo(new ForumKeys(longId.replace('0', '1')).wish(123456789, 12));
     }
 }

@@ -11,9 +11,9 @@ import static org.mockito.Mockito.when;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.outbox.OutboxStore;
-import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.forum.ForumMirrorMap;
+import dev.popcorn.domain.participation.Badge;
 import dev.popcorn.domain.participation.Level;
 import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.memory.MemoryStores;
@@ -38,7 +38,8 @@ class StandingMirrorTest {
             Map.of("fan", "popcorn-fans", "enthusiast", "popcorn-enthusiasts", "honorary", "popcorn-honorary"),
             Map.of("reports.gold", 102L));
     private final Levels levels = new Levels();
-    private final StandingMirror mirror = new StandingMirror(forum, map, levels, stores.users(), stores.outbox(), clock);
+    private final StandingMirror mirror = new StandingMirror(forum, map, levels, stores.users(), stores.outbox(),
+            clock);
 
     StandingMirrorTest() {
         when(forum.enabled()).thenReturn(true);
@@ -90,7 +91,8 @@ class StandingMirrorTest {
 
         mirror.deliverLevel("42/" + NOW.toEpochMilli());
 
-        verify(forum).mirrorGroups("xiaoyu", List.of("popcorn-enthusiasts"), List.of("popcorn-fans", "popcorn-honorary"));
+        verify(forum).mirrorGroups("xiaoyu", List.of("popcorn-enthusiasts"),
+                List.of("popcorn-fans", "popcorn-honorary"));
     }
 
     @Test

@@ -25,14 +25,16 @@ class ForumAccountsListenersTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final MemoryStores stores = new MemoryStores();
-    private final Passes passes = new Passes("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
+    private final Passes passes = new Passes("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+            clock);
     private final SignIn signIn = new SignIn(passes, stores.users(), stores.transactions(), stores.audit(),
             new SignIn.Settings("admin-token-0123456789", "", Duration.ofDays(30), Duration.ofDays(90)), clock);
     private final ForumMirrorMap map = new ForumMirrorMap(LevelLadder.defaults(),
             Map.of("fan", "popcorn-fans", "honorary", "popcorn-honorary"), Map.of());
     private final List<String> heard = new ArrayList<>();
     private final Provider provider = new Provider();
-    private final ForumAccounts accounts = new ForumAccounts(provider, stores.signInNonces(), stores.users(), signIn, passes,
+    private final ForumAccounts accounts = new ForumAccounts(provider, stores.signInNonces(), stores.users(), signIn,
+            passes,
             new ForumAccounts.Settings(() -> RETURN, Duration.ofMinutes(10), List.of()), null,
             new ForumAccounts.Listeners(map::handLevelFromGroups,
                     (user, level) -> heard.add(user + " " + level.orElse("-")), user -> heard.add(user + " signed in")),
@@ -56,19 +58,25 @@ class ForumAccountsListenersTest {
 
     @Test
     void groupWebhooksTellTheHookOnlyWhenTheLevelByHandChanges() {
-        stores.users().upsertFromForum(new ForumIdentity("42", "xiaoyu", "xiaoyu", "", List.of("trust_level_2"), false, false),
+        stores.users().upsertFromForum(
+                new ForumIdentity("42", "xiaoyu", "xiaoyu", "", List.of("trust_level_2"), false, false),
                 NOW);
 
         provider.groups = List.of("trust_level_2", "beta-testers");
         accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "beta-testers", null)), false);
         provider.groups = List.of("trust_level_2", "beta-testers", "popcorn-honorary");
-        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)), false);
+        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)),
+                false);
         provider.groups = List.of("trust_level_3", "popcorn-honorary");
-        accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 3, List.of("trust_level_3", "popcorn-honorary"),
-                null, null)), false);
+        accounts.changed("user_updated",
+                hook(new Change("42", "xiaoyu", 3, List.of("trust_level_3", "popcorn-honorary"),
+                        null, null)),
+                false);
         provider.groups = List.of("trust_level_3");
-        accounts.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")), false);
-        accounts.changed("user_added_to_group", hook(new Change("99", null, null, null, "popcorn-honorary", null)), false);
+        accounts.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")),
+                false);
+        accounts.changed("user_added_to_group", hook(new Change("99", null, null, null, "popcorn-honorary", null)),
+                false);
 
         assertThat(heard).as("a user Popcorn does not know is not heard").containsExactly("42 honorary", "42 -");
         assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_3");
@@ -80,27 +88,38 @@ class ForumAccountsListenersTest {
                 "popcorn-honorary"), false, false), NOW);
         // The forum took the honorary group away; the captured removal is sent again with the header of an addition.
         provider.groups = List.of("trust_level_2");
-        accounts.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")), false);
-        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)), true);
-        assertThat(stores.users().find("42").orElseThrow().groups()).as("the forum was asked").containsExactly("trust_level_2");
+        accounts.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")),
+                false);
+        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)),
+                true);
+        assertThat(stores.users().find("42").orElseThrow().groups()).as("the forum was asked")
+                .containsExactly("trust_level_2");
 
         // The forum cannot be asked: a membership delivery only ever takes the group away.
         provider.groups = null;
-        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)), false);
+        accounts.changed("user_added_to_group", hook(new Change("42", null, null, null, "popcorn-honorary", null)),
+                false);
         assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_2");
 
         // A user record naming a group they do not hold: granted only once the forum confirms it.
-        accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 2, List.of("trust_level_2", "popcorn-honorary"),
-                null, null)), false);
+        accounts.changed("user_updated",
+                hook(new Change("42", "xiaoyu", 2, List.of("trust_level_2", "popcorn-honorary"),
+                        null, null)),
+                false);
         assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_2");
         provider.groups = List.of("trust_level_2", "popcorn-honorary");
-        accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 2, List.of("trust_level_2", "popcorn-honorary"),
-                null, null)), true);
+        accounts.changed("user_updated",
+                hook(new Change("42", "xiaoyu", 2, List.of("trust_level_2", "popcorn-honorary"),
+                        null, null)),
+                true);
         assertThat(stores.users().find("42").orElseThrow().groups()).as("a replayed record is not taken")
                 .containsExactly("trust_level_2");
-        accounts.changed("user_updated", hook(new Change("42", "xiaoyu", 3, List.of("trust_level_3", "popcorn-honorary"),
-                null, null)), false);
-        assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_2", "popcorn-honorary");
+        accounts.changed("user_updated",
+                hook(new Change("42", "xiaoyu", 3, List.of("trust_level_3", "popcorn-honorary"),
+                        null, null)),
+                false);
+        assertThat(stores.users().find("42").orElseThrow().groups()).containsExactly("trust_level_2",
+                "popcorn-honorary");
         assertThat(heard).containsExactly("42 -", "42 honorary");
     }
 
@@ -116,7 +135,8 @@ class ForumAccountsListenersTest {
         ForumAccounts.Started started = failing.start("/polls/1");
         provider.identity = new ForumIdentity("42", "xiaoyu", "xiaoyu", "", List.of("popcorn-honorary"), false, false);
         assertThat(failing.finish("sso", "sig", started.browserKey()).nextPath()).isEqualTo("/polls/1");
-        assertThat(failing.changed("user_removed_from_group", hook(new Change("42", null, null, null, null, "popcorn-honorary")),
+        assertThat(failing.changed("user_removed_from_group",
+                hook(new Change("42", null, null, null, null, "popcorn-honorary")),
                 false))
                 .isTrue();
     }

@@ -7,8 +7,8 @@ import dev.popcorn.MutableClock;
 import dev.popcorn.app.UserStore;
 import dev.popcorn.app.identity.Passes.Kind;
 import dev.popcorn.app.identity.Passes.Role;
-import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.forum.ForumIdentity;
 import dev.popcorn.memory.MemoryStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,20 +26,23 @@ class ForumAccountsTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final MemoryStores stores = new MemoryStores();
-    private final Passes passes = new Passes("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
+    private final Passes passes = new Passes("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+            clock);
     private final SignIn signIn = new SignIn(passes, stores.users(), stores.transactions(), stores.audit(),
             new SignIn.Settings("admin-token-0123456789", "", Duration.ofDays(30), Duration.ofDays(90)), clock);
     /** What the forum says about each user name's groups now; absent: the forum does not answer. */
     private final Map<String, List<String>> forumGroups = new HashMap<>();
     private final ForumAccounts accounts = new ForumAccounts(new Forum(), stores.signInNonces(), stores.users(), signIn,
             passes, new ForumAccounts.Settings(() -> "http://popcorn.test/signin/forum/return", Duration.ofMinutes(10),
-                    List.of("popcorn-leads")), clock);
+                    List.of("popcorn-leads")),
+            clock);
 
     @Test
     void theLeadCheckTakesLeadRightsFromWhoeverLeftTheLeadGroupsAndKeepsThemWhenTheForumIsSilent() {
         UserStore users = stores.users();
         for (String[] lead : new String[][] {{"1", "ann"}, {"2", "bob"}, {"3", "cy"}}) {
-            users.upsertFromForum(new ForumIdentity(lead[0], lead[1], lead[1], "", List.of("popcorn-leads"), false, false), NOW);
+            users.upsertFromForum(
+                    new ForumIdentity(lead[0], lead[1], lead[1], "", List.of("popcorn-leads"), false, false), NOW);
             users.setLead(lead[0], true);
         }
         String annsSession = passes.issue(Kind.SESSION, "1", "ann", Role.LEAD, Duration.ofDays(30));

@@ -94,7 +94,8 @@ class MemberAccountsTest {
         forum.put("nobody-here", IdentityProvider.Lookup.found(40, "nobody-here"));
         clock.advance(MemberAccounts.RECHECK_MISSING);
         assertThat(members.resolveDue()).isEqualTo(1);
-        assertThat(members.unresolved()).extracting(MemberAccounts.Unresolved::reason).containsExactly("member.forum.noName");
+        assertThat(members.unresolved()).extracting(MemberAccounts.Unresolved::reason)
+                .containsExactly("member.forum.noName");
         assertThat(asked).containsExactly("WangLei", "nobody-here", "nobody-here");
     }
 
@@ -113,7 +114,8 @@ class MemberAccountsTest {
         assertThat(members.resolveDue()).isEqualTo(1);
         assertThat(members.forumUsername("lina")).contains("lina");
 
-        MemberAccounts noForum = new MemberAccounts(provider, new MemoryStores().forumAccounts(), stores.teams(), stores.users(),
+        MemberAccounts noForum = new MemberAccounts(provider, new MemoryStores().forumAccounts(), stores.teams(),
+                stores.users(),
                 false, clock);
         assertThat(noForum.resolveDue()).isZero();
         assertThat(noForum.unresolved()).extracting(MemberAccounts.Unresolved::reason)
@@ -140,11 +142,13 @@ class MemberAccountsTest {
 
     @Test
     void aMemberEntryFromBeforeThatNamesASignedInUserByIdStaysLinkedWithoutAsking() {
-        stores.users().upsertFromForum(new ForumIdentity("12", "wanglei", "Wang Lei", "", List.of(), false, false), NOW);
+        stores.users().upsertFromForum(new ForumIdentity("12", "wanglei", "Wang Lei", "", List.of(), false, false),
+                NOW);
         team("camera", "12");
         members.resolveDue();
         assertThat(asked).isEmpty();
         assertThat(members.forumUsername("12")).contains("wanglei");
-        assertThat(members.unresolved()).extracting(MemberAccounts.Unresolved::reason).containsExactly("member.forum.noName");
+        assertThat(members.unresolved()).extracting(MemberAccounts.Unresolved::reason)
+                .containsExactly("member.forum.noName");
     }
 }

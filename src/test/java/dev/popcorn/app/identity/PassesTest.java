@@ -23,7 +23,8 @@ class PassesTest {
 
     @Test
     void aPassOpensToTheIdentityItWasIssuedFor() {
-        Pass pass = passes.open(passes.issue(Kind.API, "fan-7", "小明 Xiaoming", Role.USER, Duration.ofDays(1)), Kind.API);
+        Pass pass = passes.open(passes.issue(Kind.API, "fan-7", "小明 Xiaoming", Role.USER, Duration.ofDays(1)),
+                Kind.API);
 
         assertThat(pass.userId()).isEqualTo("fan-7");
         assertThat(pass.name()).isEqualTo("小明 Xiaoming");
@@ -68,11 +69,13 @@ class PassesTest {
         String session = passes.issue(Kind.SESSION, "fan-7", "Fan", Role.USER, Duration.ofDays(1));
         String link = passes.issue(Kind.LINK, "fan-7", "Fan", Role.USER, Duration.ofDays(1));
         assertThatThrownBy(() -> passes.open(session, Kind.LINK))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("pass.wrongKind.link"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.code()).isEqualTo("pass.wrongKind.link"));
         assertThatThrownBy(() -> passes.open(link, Kind.API))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("pass.wrongKind.api"));
         assertThatThrownBy(() -> passes.open(link, Kind.SESSION))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("pass.wrongKind.session"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.code()).isEqualTo("pass.wrongKind.session"));
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T16:00:00Z");
-    private static final Outbox.Settings SETTINGS = new Outbox.Settings(4, Duration.ofSeconds(30), Duration.ofMinutes(10),
+    private static final Outbox.Settings SETTINGS = new Outbox.Settings(4, Duration.ofSeconds(30),
+            Duration.ofMinutes(10),
             Duration.ofMinutes(2), 1);
 
     private final MutableClock clock = new MutableClock(NOW);
@@ -139,8 +140,9 @@ class OutboxTest {
     @Test
     void aRefusalThatAPermissionWouldLiftKeepsTheAdviceForThePerson() {
         store.enqueue("tracker.feedback", "1", NOW);
-        failures.add(new DeliveryFailure("Jira answered 403: You do not have permission to link issues.", false, null, null,
-                "tracker.grant.LINK_ISSUES"));
+        failures.add(
+                new DeliveryFailure("Jira answered 403: You do not have permission to link issues.", false, null, null,
+                        "tracker.grant.LINK_ISSUES"));
         outbox("a").deliverDue();
         assertThat(task("tracker.feedback").state()).isEqualTo(State.FAILED);
         assertThat(task("tracker.feedback").advice()).isEqualTo("tracker.grant.LINK_ISSUES");

@@ -61,7 +61,8 @@ final class AStanding {
                 noticed.add(noticeId);
             }
         };
-        StandingParts parts = StandingParts.of(store, stores.participation(), PointsRules.defaults(), stores.transactions(),
+        StandingParts parts = StandingParts.of(store, stores.participation(), PointsRules.defaults(),
+                stores.transactions(),
                 stores.audit(), LevelLadder.defaults(), Streak.Rules.defaults(), ZONE, List::of, mirror, clock);
         standing = parts.standing();
         levels = parts.levels();

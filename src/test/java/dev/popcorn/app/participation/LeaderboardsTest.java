@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.popcorn.MutableClock;
-import dev.popcorn.domain.participation.LevelLadder;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.participation.LevelLadder;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -57,24 +57,28 @@ class LeaderboardsTest {
                 new WeekCalendar.Period(Instant.parse("2026-10-31T16:00:00Z"), Instant.parse("2026-11-30T16:00:00Z")),
                 null);
         clock.set(RELEASE.minusSeconds(1));
-        assertThat(boards.span(Leaderboards.Period.WEEK).until()).as("a second before the release: last week").isEqualTo(RELEASE);
+        assertThat(boards.span(Leaderboards.Period.WEEK).until()).as("a second before the release: last week")
+                .isEqualTo(RELEASE);
     }
 
     @Test
     void theCallersOwnPlaceCarriesTheGapToThePlaceAboveAndWhetherTheirLineIsShown() {
-        lines = List.of(new LeaderboardStore.UserLine(1, "a", "Ana", "pioneer", 90), new LeaderboardStore.UserLine(2, "b", "Bo", null, 40));
+        lines = List.of(new LeaderboardStore.UserLine(1, "a", "Ana", "pioneer", 90),
+                new LeaderboardStore.UserLine(2, "b", "Bo", null, 40));
         standing = new LeaderboardStore.Position("c", "Cy", "no-such-level", 25, 7, 31L, true, false);
         Leaderboards.UserBoard board = boards.users(Leaderboards.Period.WEEK, 20, "c");
         assertThat(board.entries()).extracting(e -> e.level().id()).containsExactly("pioneer", "newcomer");
         assertThat(board.entries()).noneMatch(Leaderboards.Entry::mine);
         assertThat(board.own().rank()).isEqualTo(7);
         assertThat(board.own().gap()).isEqualTo(6);
-        assertThat(board.own().level().id()).as("a level no longer on the ladder reads as the first").isEqualTo("newcomer");
+        assertThat(board.own().level().id()).as("a level no longer on the ladder reads as the first")
+                .isEqualTo("newcomer");
         assertThat(board.own().inTop()).isFalse();
 
         standing = new LeaderboardStore.Position("b", "Bo", null, 40, 2, 90L, true, false);
         Leaderboards.UserBoard mine = boards.users(Leaderboards.Period.WEEK, 20, "b");
-        assertThat(mine.entries()).filteredOn(Leaderboards.Entry::mine).extracting(Leaderboards.Entry::name).containsExactly("Bo");
+        assertThat(mine.entries()).filteredOn(Leaderboards.Entry::mine).extracting(Leaderboards.Entry::name)
+                .containsExactly("Bo");
         assertThat(mine.own().inTop()).isTrue();
         assertThat(mine.own().gap()).isEqualTo(50);
         assertThat(boards.users(Leaderboards.Period.WEEK, 20, null).own()).as("nobody signed in").isNull();
@@ -104,7 +108,8 @@ class LeaderboardsTest {
     @Test
     void aBoardIsKeptForAMomentPerInstanceAndReadAgainAfterwardsOrForAnotherPeriodOrSize() {
         Leaderboards keeping = new Leaderboards(store, new LeaderboardStore.Exclusions(List.of(), true),
-                LevelLadder.defaults(), WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock, java.time.Duration.ofSeconds(30));
+                LevelLadder.defaults(), WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock,
+                java.time.Duration.ofSeconds(30));
         keeping.users(Leaderboards.Period.WEEK, 20, null);
         keeping.users(Leaderboards.Period.WEEK, 20, "someone");
         keeping.teams(Leaderboards.Period.ALL, 20);

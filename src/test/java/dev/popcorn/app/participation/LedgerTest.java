@@ -4,11 +4,11 @@ import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
+import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.participation.Grant;
 import dev.popcorn.domain.participation.ParticipationKind;
 import dev.popcorn.domain.participation.PointsRules;
-import dev.popcorn.domain.RuleViolation.Kind;
-import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,7 +67,8 @@ class LedgerTest {
         ledger.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:2", lastSecondOfTheWeek);
         ledger.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:3", lastSecondOfTheWeek.plusSeconds(1));
 
-        assertThat(grant(ParticipationKind.REPORT_HANDED_IN, "release:2").points()).as("still the first week").isEqualTo(2);
+        assertThat(grant(ParticipationKind.REPORT_HANDED_IN, "release:2").points()).as("still the first week")
+                .isEqualTo(2);
         assertThat(grant(ParticipationKind.REPORT_HANDED_IN, "release:3").points()).as("a new week").isEqualTo(10);
 
         // The same instants with the week in UTC: the release moment is Friday 18:00 UTC, so the first grant
@@ -78,15 +79,18 @@ class LedgerTest {
         utc.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", FRIDAY);
         utc.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:2", lastSecondOfTheWeek);
         utc.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:3", lastSecondOfTheWeek.plusSeconds(1));
-        assertThat(utcStores.participation().find("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:3").orElseThrow()
-                .points()).isEqualTo(2);
+        assertThat(
+                utcStores.participation().find("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:3").orElseThrow()
+                        .points())
+                .isEqualTo(2);
         assertThat(utc.points("fan-1")).isEqualTo(22);
     }
 
     @Test
     void noCapMeansEveryGrantKeepsItsPoints() {
         Ledger uncapped = stores.ledger(new PointsRules(10, 5, 20, 0), clock);
-        IntStream.range(0, 5).forEach(i -> uncapped.grant("fan-1", ParticipationKind.BALLOT_CAST, "poll:" + i, clock.instant()));
+        IntStream.range(0, 5)
+                .forEach(i -> uncapped.grant("fan-1", ParticipationKind.BALLOT_CAST, "poll:" + i, clock.instant()));
         assertThat(uncapped.points("fan-1")).isEqualTo(25);
     }
 
@@ -109,7 +113,8 @@ class LedgerTest {
                 .satisfies(e -> assertThat(e.detail()).contains("300 points", "Best bug report"));
         assertThatViolation(() -> ledger.award("fan-1", 1001, "too much", "x", "lead-1"))
                 .is(Kind.INVALID, "participation.points.range");
-        assertThatViolation(() -> ledger.award("fan-1", 5, " ", "y", "lead-1")).is(Kind.INVALID, "request.field.missing");
+        assertThatViolation(() -> ledger.award("fan-1", 5, " ", "y", "lead-1")).is(Kind.INVALID,
+                "request.field.missing");
     }
 
     @Test
@@ -130,8 +135,10 @@ class LedgerTest {
         assertThat(summary.all()).isEqualTo(15);
         assertThat(summary.grants()).as("still in the history").hasSize(2);
         assertThat(stores.audit().recent(10)).first().satisfies(e -> assertThat(e.action()).isEqualTo("points.revoke"));
-        assertThatViolation(() -> ledger.revoke(report.id(), "again", "lead-1")).is(Kind.CONFLICT, "participation.grant.revoked");
-        assertThatViolation(() -> ledger.revoke(9999, "none", "lead-1")).is(Kind.NOT_FOUND, "participation.grant.unknown");
+        assertThatViolation(() -> ledger.revoke(report.id(), "again", "lead-1")).is(Kind.CONFLICT,
+                "participation.grant.revoked");
+        assertThatViolation(() -> ledger.revoke(9999, "none", "lead-1")).is(Kind.NOT_FOUND,
+                "participation.grant.unknown");
         assertThatViolation(() -> ledger.revoke(report.id(), "", "lead-1")).is(Kind.INVALID, "request.field.missing");
     }
 
@@ -141,7 +148,8 @@ class LedgerTest {
         // 2026-10-31 23:30 in Shanghai is still October; 2026-11-20 17:00 is the week before this Friday's release.
         uncapped.grant("fan-1", ParticipationKind.WISH_FULFILLED, "wish:1", Instant.parse("2026-10-31T15:30:00Z"));
         uncapped.grant("fan-1", ParticipationKind.REPORT_HANDED_IN, "release:1", Instant.parse("2026-11-20T09:00:00Z"));
-        IntStream.range(0, 22).forEach(i -> uncapped.grant("fan-1", ParticipationKind.BALLOT_CAST, "poll:" + i, FRIDAY));
+        IntStream.range(0, 22)
+                .forEach(i -> uncapped.grant("fan-1", ParticipationKind.BALLOT_CAST, "poll:" + i, FRIDAY));
 
         Ledger.Summary first = uncapped.summary("fan-1", null);
         assertThat(first.week()).isEqualTo(110);

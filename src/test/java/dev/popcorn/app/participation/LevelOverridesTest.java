@@ -36,7 +36,8 @@ class LevelOverridesTest {
         assertThatViolation(() -> overrides.lock("nobody", "fan", "typo", "lead"))
                 .is(Kind.NOT_FOUND, "level.user.unknown").withArgs("nobody");
         assertThatViolation(() -> overrides.lock("ada", "fan", "  ", "lead")).is(Kind.INVALID, "request.field.missing");
-        assertThatViolation(() -> overrides.lock("ada", "captain", "why not", "lead")).is(Kind.INVALID, "level.unknown");
+        assertThatViolation(() -> overrides.lock("ada", "captain", "why not", "lead")).is(Kind.INVALID,
+                "level.unknown");
         assertThat(world.levels.level("ada").id()).isEqualTo("newcomer");
     }
 

@@ -3,8 +3,8 @@ package dev.popcorn.app.participation;
 import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.popcorn.domain.participation.Right;
 import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.participation.Right;
 import org.junit.jupiter.api.Test;
 
 /** What a level lets a user do, as the acts ask it, and the ladder's figures. */

@@ -20,7 +20,8 @@ public record StandingParts(Standing standing, Levels levels, StandingNotices no
         Standing standing = new Standing(store, ladder, streakRules, zone, memberNames, clock);
         Levels levels = new Levels(store, points, transactions, audit, ladder, zone, mirror, clock);
         StandingNotices notices = new StandingNotices(store, mirror, clock);
-        StandingReviews reviews = new StandingReviews(standing, levels, notices, store, points, rules, transactions, audit,
+        StandingReviews reviews = new StandingReviews(standing, levels, notices, store, points, rules, transactions,
+                audit,
                 mirror, clock);
         return new StandingParts(standing, levels, notices, reviews,
                 new LevelOverrides(reviews, levels, notices, store, transactions, audit, mirror, clock));

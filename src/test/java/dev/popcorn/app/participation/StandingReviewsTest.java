@@ -73,15 +73,18 @@ class StandingReviewsTest {
     @Test
     void aBadgeTierIsGrantedOnceDatedAtTheGrantThatReachedItsThresholdAndToldOnce() {
         for (int i = 1; i <= 11; i++) {
-            world.granted("ada", ParticipationKind.REPORT_HANDED_IN, "release:" + i, AStanding.NOW.minus(Duration.ofDays(100 - i)));
+            world.granted("ada", ParticipationKind.REPORT_HANDED_IN, "release:" + i,
+                    AStanding.NOW.minus(Duration.ofDays(100 - i)));
         }
         world.store.given("ada").reports(11);
 
         reviews.review("ada");
         reviews.review("ada");
 
-        assertThat(world.store.badges("ada")).containsEntry("first-report.bronze", AStanding.NOW.minus(Duration.ofDays(99)))
-                .as("the tenth report reached the bronze").containsEntry("reports.bronze", AStanding.NOW.minus(Duration.ofDays(90)))
+        assertThat(world.store.badges("ada"))
+                .containsEntry("first-report.bronze", AStanding.NOW.minus(Duration.ofDays(99)))
+                .as("the tenth report reached the bronze")
+                .containsEntry("reports.bronze", AStanding.NOW.minus(Duration.ofDays(90)))
                 .hasSize(2);
         assertThat(world.held("ada", ParticipationKind.BADGE)).extracting(Grant::ref)
                 .containsExactlyInAnyOrder("badge:first-report.bronze", "badge:reports.bronze");

@@ -42,7 +42,8 @@ class StandingTest {
     void theNextBadgeIsTheLowestTierNotHeldEvenWhenTheCountAlreadyPassedIt() {
         world.store.given("ada").reports(12);
 
-        assertThat(standing.view("ada").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
+        assertThat(standing.view("ada").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS)
+                .singleElement()
                 .satisfies(next -> {
                     assertThat(next.badge().tier()).isEqualTo(Badge.Tier.BRONZE);
                     assertThat(next.have()).isEqualTo(12);
@@ -50,7 +51,8 @@ class StandingTest {
                 });
 
         world.store.grantBadge("ada", "reports.bronze", AStanding.NOW);
-        assertThat(standing.view("ada").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS).singleElement()
+        assertThat(standing.view("ada").nextBadges()).filteredOn(n -> n.badge().badge() == Badge.REPORTS)
+                .singleElement()
                 .satisfies(next -> assertThat(next.badge().tier()).isEqualTo(Badge.Tier.SILVER));
         assertThat(standing.view("ada").badges()).extracting(h -> h.badge().key()).containsExactly("reports.bronze");
     }

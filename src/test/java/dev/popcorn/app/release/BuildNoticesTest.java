@@ -9,20 +9,20 @@ import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.DeliveryFailure;
 import dev.popcorn.app.Replays;
+import dev.popcorn.app.TicketsInTracker;
 import dev.popcorn.app.release.BuildLog.Outcome;
 import dev.popcorn.app.release.BuildLog.Reason;
-import dev.popcorn.app.TicketsInTracker;
 import dev.popcorn.app.tracker.TrackerSync;
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.feedback.FeedbackLabels;
 import dev.popcorn.domain.release.BuildNotice;
 import dev.popcorn.domain.release.BuildRef;
 import dev.popcorn.domain.release.BuildRule;
-import dev.popcorn.domain.feedback.FeedbackLabels;
 import dev.popcorn.domain.team.Member;
-import dev.popcorn.domain.RuleViolation;
-import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.team.Team;
 import dev.popcorn.domain.team.TeamRules;
-import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -40,10 +40,12 @@ class BuildNoticesTest {
     private final TicketsInTracker tracker = new TicketsInTracker()
             .with(ticket("POP-1", "Night mode", "Camera"))
             .with(ticket("POP-2", "Charge limit", "Battery"));
-    private final TrackerSync trackerSync = new TrackerSync(tracker, stores.releases(), stores.reports(), stores.tickets(),
+    private final TrackerSync trackerSync = new TrackerSync(tracker, stores.releases(), stores.reports(),
+            stores.tickets(),
             stores.outbox(), stores.ticketWrites(), new TrackerSync.Settings(() -> "https://popcorn.example",
                     TeamRules.parse("component:Camera=camera, component:Battery=battery", ""),
-                    new FeedbackLabels("users-love-it", "", 2, 80, 50), Duration.ofMinutes(30), true, ""), clock);
+                    new FeedbackLabels("users-love-it", "", 2, 80, 50), Duration.ofMinutes(30), true, ""),
+            clock);
     private final OpenRelease openRelease = new OpenRelease(stores.transactions(), stores.releases(), stores.polls(),
             stores.teams(), stores.audit(), WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock);
     private final BuildNotices notices = new BuildNotices(
@@ -94,8 +96,10 @@ class BuildNoticesTest {
         BuildNotices.Handled failed = notices.receive("release/main|41|FINALIZED|FAILURE|2026.11.20|POP-1");
 
         assertThat(otherJob.reason()).isEqualTo(new Reason("jenkins.build.ignored.job", List.of("nightly")));
-        assertThat(started.reason()).isEqualTo(new Reason("jenkins.build.ignored.phase", List.of("STARTED", "FINALIZED")));
-        assertThat(failed.reason()).isEqualTo(new Reason("jenkins.build.ignored.status", List.of("FAILURE", "SUCCESS")));
+        assertThat(started.reason())
+                .isEqualTo(new Reason("jenkins.build.ignored.phase", List.of("STARTED", "FINALIZED")));
+        assertThat(failed.reason())
+                .isEqualTo(new Reason("jenkins.build.ignored.status", List.of("FAILURE", "SUCCESS")));
         assertThat(List.of(otherJob, started, failed)).allSatisfy(h -> {
             assertThat(h.outcome()).isEqualTo(Outcome.IGNORED);
             assertThat(h.shipped()).isEmpty();
@@ -114,7 +118,8 @@ class BuildNoticesTest {
         assertThat(again.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(again.logId()).as("not stored again").isZero();
         assertThat(again.shipped().orElseThrow().release()).isEqualTo(first.shipped().orElseThrow().release());
-        assertThat(notices.recent(10)).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.OPENED));
+        assertThat(notices.recent(10)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.OPENED));
 
         BuildNotices.Handled otherWords = notices.receive(SHIPPED.replace("charge limit", "battery charge limit"));
         assertThat(otherWords.outcome()).as("another body about the same build").isEqualTo(Outcome.DUPLICATE);
@@ -179,7 +184,8 @@ class BuildNoticesTest {
         assertThat(again.outcome()).isEqualTo(Outcome.OPENED);
         assertThat(again.logId()).as("the failed entry, not a new one").isEqualTo(failed.id());
         assertThat(notices.recent(10)).hasSize(1);
-        assertThat(notices.find(failed.id()).orElseThrow().outcome()).as("no longer says failed").isEqualTo(Outcome.OPENED);
+        assertThat(notices.find(failed.id()).orElseThrow().outcome()).as("no longer says failed")
+                .isEqualTo(Outcome.OPENED);
         assertThat(stores.releases().findByVersion("2026.11.20")).isPresent();
     }
 

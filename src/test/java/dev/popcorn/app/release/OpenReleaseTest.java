@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
-import dev.popcorn.domain.release.BuildRef;
-import dev.popcorn.domain.award.Candidate;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.team.Member;
-import dev.popcorn.domain.award.PollState;
 import dev.popcorn.domain.RuleViolation.Kind;
-import dev.popcorn.domain.team.Team;
-import dev.popcorn.domain.release.TestSummary;
 import dev.popcorn.domain.WeekCalendar;
+import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.award.PollState;
+import dev.popcorn.domain.release.BuildRef;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.TestSummary;
+import dev.popcorn.domain.team.Member;
+import dev.popcorn.domain.team.Team;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,14 +98,16 @@ class OpenReleaseTest {
 
         assertThat(late.poll().opensAt()).as("no Saturday is left before Thursday's close").isEqualTo(wednesday);
         assertThat(late.poll().closesAt()).isEqualTo(POLL_CLOSES);
-        assertThat(late.release().reportsCloseAt()).as("the next Tuesday").isEqualTo(REPORTS_CLOSE.plus(Duration.ofDays(7)));
+        assertThat(late.release().reportsCloseAt()).as("the next Tuesday")
+                .isEqualTo(REPORTS_CLOSE.plus(Duration.ofDays(7)));
     }
 
     @Test
     void aReleaseFromABuildKeepsItsBuildAndTestsAndSaysSoInTheAudit() {
         BuildRef build = new BuildRef("release/main", 41, "https://ci.example/job/release/41/");
         TestSummary tests = new TestSummary(10, 9, 1, 0);
-        OpenRelease.Opened opened = openRelease.open("2026.11.20", features, Optional.of(build), Optional.of(tests), "ci");
+        OpenRelease.Opened opened = openRelease.open("2026.11.20", features, Optional.of(build), Optional.of(tests),
+                "ci");
 
         assertThat(stores.releases().findByBuild("release/main", 41)).contains(opened.release());
         assertThat(stores.releases().shipment(opened.release().id()).orElseThrow().tests()).contains(tests);
@@ -119,7 +121,8 @@ class OpenReleaseTest {
 
         assertThatViolation(() -> openRelease.open("2026.11.20", withStranger, "lead"))
                 .is(Kind.INVALID, "feature.team.unknown").withArgs("POP-9", "audio");
-        assertThatViolation(() -> openRelease.preview("2026.11.20", withStranger)).is(Kind.INVALID, "feature.team.unknown");
+        assertThatViolation(() -> openRelease.preview("2026.11.20", withStranger)).is(Kind.INVALID,
+                "feature.team.unknown");
         assertNothingWritten();
     }
 
@@ -138,7 +141,8 @@ class OpenReleaseTest {
 
     @Test
     void aReleaseWithoutFeaturesOrWithOneTicketTwiceIsRefusedAndNothingIsWritten() {
-        assertThatViolation(() -> openRelease.open("2026.11.20", List.of(), "lead")).is(Kind.INVALID, "release.features.empty");
+        assertThatViolation(() -> openRelease.open("2026.11.20", List.of(), "lead")).is(Kind.INVALID,
+                "release.features.empty");
         assertThatViolation(() -> openRelease.open("2026.11.20", List.of(features.get(0), features.get(0)), "lead"))
                 .is(Kind.INVALID, "release.features.duplicate").withArgs("POP-1");
         assertNothingWritten();
@@ -155,7 +159,8 @@ class OpenReleaseTest {
         assertNothingWritten();
         assertThat(openRelease.open("2026.11.20", features, "lead").poll().candidates())
                 .as("the preview proposed what opening proposes")
-                .extracting(Candidate::tickets).containsExactlyElementsOf(preview.candidates().stream().map(Candidate::tickets).toList());
+                .extracting(Candidate::tickets)
+                .containsExactlyElementsOf(preview.candidates().stream().map(Candidate::tickets).toList());
     }
 
     private void assertNothingWritten() {

@@ -6,20 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
-import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.TicketsInTracker;
+import dev.popcorn.app.identity.SignIn;
 import dev.popcorn.app.tracker.TrackerSync;
-import dev.popcorn.domain.release.BuildRef;
+import dev.popcorn.domain.RuleViolation.Kind;
+import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.domain.award.Candidate;
+import dev.popcorn.domain.feedback.FeedbackLabels;
+import dev.popcorn.domain.release.BuildRef;
 import dev.popcorn.domain.release.Feature;
 import dev.popcorn.domain.release.FeatureSource;
-import dev.popcorn.domain.feedback.FeedbackLabels;
+import dev.popcorn.domain.release.TestSummary;
 import dev.popcorn.domain.team.Member;
-import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.team.Team;
 import dev.popcorn.domain.team.TeamRules;
-import dev.popcorn.domain.release.TestSummary;
-import dev.popcorn.domain.WeekCalendar;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -36,10 +36,12 @@ class ShipReleaseTest {
     private final TicketsInTracker tracker = new TicketsInTracker()
             .with(ticket("POP-1", "Night mode", "Camera"))
             .with(ticket("POP-2", "Charge limit", "Battery"));
-    private final TrackerSync trackerSync = new TrackerSync(tracker, stores.releases(), stores.reports(), stores.tickets(),
+    private final TrackerSync trackerSync = new TrackerSync(tracker, stores.releases(), stores.reports(),
+            stores.tickets(),
             stores.outbox(), stores.ticketWrites(), new TrackerSync.Settings(() -> "https://popcorn.example",
                     TeamRules.parse("component:Camera=camera, component:Battery=battery", ""),
-                    new FeedbackLabels("users-love-it", "", 2, 80, 50), Duration.ofMinutes(30), true, ""), clock);
+                    new FeedbackLabels("users-love-it", "", 2, 80, 50), Duration.ofMinutes(30), true, ""),
+            clock);
     private final OpenRelease openRelease = new OpenRelease(stores.transactions(), stores.releases(), stores.polls(),
             stores.teams(), stores.audit(), WeekCalendar.defaults(ZoneId.of("Asia/Shanghai")), clock);
     private final ShipRelease shipRelease = new ShipRelease(openRelease, trackerSync, stores.releases(), stores.polls(),
@@ -56,13 +58,15 @@ class ShipReleaseTest {
         }
     }
 
-    private ShipRelease.Request fromBuild(String version, FeatureSource source, BuildRef from, Optional<TestSummary> tests) {
+    private ShipRelease.Request fromBuild(String version, FeatureSource source, BuildRef from,
+            Optional<TestSummary> tests) {
         return new ShipRelease.Request(version, source, Optional.of(from), tests, false);
     }
 
     @Test
     void aShippedBuildOpensItsReleaseWithAPollAndTheVersionIsReadWithoutItsSpaces() {
-        ShipRelease.Shipped shipped = shipRelease.ship(fromBuild("  2026.11.20 ", listed, build, Optional.empty()), "lead");
+        ShipRelease.Shipped shipped = shipRelease.ship(fromBuild("  2026.11.20 ", listed, build, Optional.empty()),
+                "lead");
 
         assertThat(shipped.created()).isTrue();
         assertThat(shipped.dryRun()).isFalse();
@@ -154,8 +158,10 @@ class ShipReleaseTest {
 
     @Test
     void theCiServerMayNotAskItsOwnQueryButMayUseTheConfiguredReleaseQuery() {
-        assertThatViolation(() -> shipRelease.ship(fromBuild("2026.11.20", new FeatureSource.Query("project = SEC"), build,
-                Optional.empty()), SignIn.CI)).is(Kind.FORBIDDEN, "release.jql.notForCi");
+        assertThatViolation(
+                () -> shipRelease.ship(fromBuild("2026.11.20", new FeatureSource.Query("project = SEC"), build,
+                        Optional.empty()), SignIn.CI))
+                .is(Kind.FORBIDDEN, "release.jql.notForCi");
         assertThat(tracker.searched()).as("the tracker was not asked").isEmpty();
 
         ShipRelease.Shipped shipped = shipRelease.ship(fromBuild("2026.11.20", new FeatureSource.Query(" "), build,
@@ -163,8 +169,9 @@ class ShipReleaseTest {
         assertThat(shipped.created()).isTrue();
         assertThat(tracker.searched()).containsExactly("fixVersion = \"2026.11.20\"");
 
-        shipRelease.ship(new ShipRelease.Request("2026.11.27", new FeatureSource.Query("project = POP"), Optional.empty(),
-                Optional.empty(), false), "lead");
+        shipRelease
+                .ship(new ShipRelease.Request("2026.11.27", new FeatureSource.Query("project = POP"), Optional.empty(),
+                        Optional.empty(), false), "lead");
         assertThat(tracker.searched()).as("a lead may").endsWith("project = POP");
     }
 

@@ -9,15 +9,15 @@ import static org.mockito.Mockito.when;
 import dev.popcorn.MutableClock;
 import dev.popcorn.app.AWeek;
 import dev.popcorn.app.outbox.OutboxStore;
+import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.feedback.ExperienceReport;
 import dev.popcorn.domain.feedback.FeatureFeedback;
-import dev.popcorn.domain.release.FeatureSource;
 import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.feedback.FeedbackLabels;
-import dev.popcorn.domain.RuleViolation.Kind;
-import dev.popcorn.domain.team.TeamRules;
 import dev.popcorn.domain.feedback.Ticket;
 import dev.popcorn.domain.feedback.Verdict;
+import dev.popcorn.domain.release.FeatureSource;
+import dev.popcorn.domain.team.TeamRules;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,8 @@ class TrackerSyncTest {
     private final TrackerSync sync = new TrackerSync(tracker, stores.releases(), stores.reports(), stores.tickets(),
             stores.outbox(), stores.ticketWrites(), new TrackerSync.Settings(() -> "https://popcorn.example",
                     TeamRules.parse("component:Camera=camera", ""), new FeedbackLabels("users-love-it", "", 2, 80, 50),
-                    Duration.ofMinutes(30), true, ""), clock);
+                    Duration.ofMinutes(30), true, ""),
+            clock);
 
     @Test
     void whileTheRoundRunsEachFeatureIsRefreshedAtMostOncePerPeriodAndWrittenOnceAfterTheClose() {
@@ -60,7 +61,8 @@ class TrackerSyncTest {
         sync.plan();
         sync.plan();
         assertThat(stores.outbox().find(TrackerSync.FEEDBACK, camera + "close")).isPresent();
-        assertThat(stores.outbox().counts().get(OutboxStore.State.PENDING)).as("two live, two final writes").isEqualTo(4);
+        assertThat(stores.outbox().counts().get(OutboxStore.State.PENDING)).as("two live, two final writes")
+                .isEqualTo(4);
     }
 
     @Test
@@ -75,11 +77,13 @@ class TrackerSyncTest {
     void theFinalWriteCarriesTheCountsCommentsEarnedLabelsAndTheSummaryComment() {
         AWeek.Week week = AWeek.in(stores).build();
         for (int i = 0; i < 3; i++) {
-            stores.reports().save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
-                    Verdict.LIKE, "love it " + i)), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
+            stores.reports()
+                    .save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
+                            Verdict.LIKE, "love it " + i)), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
         }
         sync.deliverFeedback(week.release().id() + "/POP-1/close");
-        ArgumentCaptor<IssueTracker.TicketFeedback> written = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
+        ArgumentCaptor<IssueTracker.TicketFeedback> written = ArgumentCaptor
+                .forClass(IssueTracker.TicketFeedback.class);
         verify(tracker).publishFeedback(written.capture(), org.mockito.ArgumentMatchers.any());
         IssueTracker.TicketFeedback feedback = written.getValue();
         assertThat(feedback.ticketKey()).isEqualTo("POP-1");
@@ -105,23 +109,27 @@ class TrackerSyncTest {
                 .as("nothing earned, and the ticket lacks the label Popcorn manages: no edit").isTrue();
 
         for (int i = 0; i < 3; i++) {
-            stores.reports().save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
-                    Verdict.LIKE, "")), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
+            stores.reports()
+                    .save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
+                            Verdict.LIKE, "")), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
         }
         sync.deliverFeedback(week.release().id() + "/POP-1/live");
         ArgumentCaptor<IssueTracker.TicketFeedback> second = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
-        verify(tracker, org.mockito.Mockito.times(2)).publishFeedback(second.capture(), org.mockito.ArgumentMatchers.any());
+        verify(tracker, org.mockito.Mockito.times(2)).publishFeedback(second.capture(),
+                org.mockito.ArgumentMatchers.any());
         assertThat(second.getValue().labels()).isEqualTo(new FeedbackLabels.Edit(List.of("users-love-it"), List.of()));
         assertThat(stores.tickets().find("POP-1").orElseThrow().labels()).as("the ticket's own label kept")
                 .containsExactly("ui", "users-love-it");
 
         for (int i = 3; i < 9; i++) {
-            stores.reports().save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
-                    Verdict.NOT_GOOD_ENOUGH, "")), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
+            stores.reports()
+                    .save(new ExperienceReport("fan-" + i, week.release().id(), List.of(new FeatureVerdict("POP-1",
+                            Verdict.NOT_GOOD_ENOUGH, "")), List.of(), List.of()), AWeek.FRIDAY.plusSeconds(i));
         }
         sync.deliverFeedback(week.release().id() + "/POP-1/live");
         ArgumentCaptor<IssueTracker.TicketFeedback> third = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
-        verify(tracker, org.mockito.Mockito.times(3)).publishFeedback(third.capture(), org.mockito.ArgumentMatchers.any());
+        verify(tracker, org.mockito.Mockito.times(3)).publishFeedback(third.capture(),
+                org.mockito.ArgumentMatchers.any());
         assertThat(third.getValue().labels()).as("the label Popcorn wrote is taken off again")
                 .isEqualTo(new FeedbackLabels.Edit(List.of(), List.of("users-love-it")));
         assertThat(stores.tickets().find("POP-1").orElseThrow().labels()).containsExactly("ui");
@@ -131,7 +139,8 @@ class TrackerSyncTest {
         sync.refreshAll();
         sync.deliverFeedback(week.release().id() + "/POP-1/live");
         ArgumentCaptor<IssueTracker.TicketFeedback> full = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
-        verify(tracker, org.mockito.Mockito.times(4)).publishFeedback(full.capture(), org.mockito.ArgumentMatchers.any());
+        verify(tracker, org.mockito.Mockito.times(4)).publishFeedback(full.capture(),
+                org.mockito.ArgumentMatchers.any());
         assertThat(full.getValue().labels()).isEqualTo(new FeedbackLabels.Edit(List.of(), List.of("users-love-it")));
     }
 
@@ -139,7 +148,8 @@ class TrackerSyncTest {
     void aLiveRefreshWritesNoComment() {
         AWeek.Week week = AWeek.in(stores).build();
         sync.deliverFeedback(week.release().id() + "/POP-2/live");
-        ArgumentCaptor<IssueTracker.TicketFeedback> written = ArgumentCaptor.forClass(IssueTracker.TicketFeedback.class);
+        ArgumentCaptor<IssueTracker.TicketFeedback> written = ArgumentCaptor
+                .forClass(IssueTracker.TicketFeedback.class);
         verify(tracker).publishFeedback(written.capture(), org.mockito.ArgumentMatchers.any());
         assertThat(written.getValue().summaryComment()).isFalse();
         assertThat(written.getValue().earnedLabels()).as("too few verdicts").isEmpty();
@@ -166,7 +176,8 @@ class TrackerSyncTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(sync.refreshAll()).isEqualTo(2);
         assertThat(stores.ticketWrites().fingerprint("POP-1", "labels")).isEmpty();
-        assertThat(stores.outbox().find(TrackerSync.FEEDBACK, week.release().id() + "/POP-1/close").orElseThrow().state())
+        assertThat(
+                stores.outbox().find(TrackerSync.FEEDBACK, week.release().id() + "/POP-1/close").orElseThrow().state())
                 .isEqualTo(OutboxStore.State.PENDING);
     }
 
@@ -184,13 +195,15 @@ class TrackerSyncTest {
             assertThat(c.code()).isEqualTo("check.baseUrl");
             assertThat(c.ok()).isTrue();
         });
-        for (String local : List.of("http://localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080", "http://app.localhost")) {
+        for (String local : List.of("http://localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080",
+                "http://app.localhost")) {
             assertThat(TrackerSync.local(local)).as(local).isTrue();
         }
         assertThat(TrackerSync.local("https://popcorn.example.com")).isFalse();
         TrackerSync onLocalhost = new TrackerSync(tracker, stores.releases(), stores.reports(), stores.tickets(),
                 stores.outbox(), stores.ticketWrites(), new TrackerSync.Settings(() -> "http://localhost:8080",
-                        TeamRules.parse("", "x"), new FeedbackLabels("", "", 2, 80, 50), Duration.ZERO, false, ""), clock);
+                        TeamRules.parse("", "x"), new FeedbackLabels("", "", 2, 80, 50), Duration.ZERO, false, ""),
+                clock);
         assertThat(onLocalhost.check()).singleElement().satisfies(c -> {
             assertThat(c.code()).isEqualTo("check.baseUrl.local");
             assertThat(c.ok()).isFalse();
@@ -201,15 +214,18 @@ class TrackerSyncTest {
     @Test
     void aWriteForAFeatureOrReleaseThatIsGoneIsABrokenRule() {
         AWeek.Week week = AWeek.in(stores).build();
-        assertThatViolation(() -> sync.deliverFeedback(week.release().id() + "/POP-99/live")).is(Kind.NOT_FOUND, "feature.unknown");
+        assertThatViolation(() -> sync.deliverFeedback(week.release().id() + "/POP-99/live")).is(Kind.NOT_FOUND,
+                "feature.unknown");
         assertThatViolation(() -> sync.deliverFeedback("999/POP-1/live")).is(Kind.NOT_FOUND, "release.unknown");
         assertThatViolation(() -> sync.deliverFeedback("garbage")).is(Kind.INVALID, "outbox.ref.invalid");
     }
 
     @Test
     void theFeaturesOfAReleaseAreTicketsEachWithATeam() {
-        Ticket night = new Ticket("MIUI-1", "Night mode", "Done", true, "MIUI", List.of("Camera"), List.of(), List.of());
-        Ticket settings = new Ticket("MIUI-2", "Settings search", "Done", true, "MIUI", List.of("Settings"), List.of(), List.of());
+        Ticket night = new Ticket("MIUI-1", "Night mode", "Done", true, "MIUI", List.of("Camera"), List.of(),
+                List.of());
+        Ticket settings = new Ticket("MIUI-2", "Settings search", "Done", true, "MIUI", List.of("Settings"), List.of(),
+                List.of());
         when(tracker.releaseQuery("2026.11.27")).thenReturn("fixVersion = \"2026.11.27\"");
         when(tracker.search("fixVersion = \"2026.11.27\"", 500)).thenReturn(List.of(night));
         assertThat(sync.find("2026.11.27", new FeatureSource.ReleaseQuery()).features())

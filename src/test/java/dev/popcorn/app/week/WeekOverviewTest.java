@@ -8,16 +8,16 @@ import dev.popcorn.app.AWeek;
 import dev.popcorn.app.award.AwardStore;
 import dev.popcorn.app.award.Tally;
 import dev.popcorn.app.award.Winners;
-import dev.popcorn.domain.feedback.ExperienceReport;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.feedback.FeatureVerdict;
+import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollState;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation.Kind;
 import dev.popcorn.domain.award.TieRule;
+import dev.popcorn.domain.feedback.ExperienceReport;
+import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.feedback.Wish;
+import dev.popcorn.domain.release.Feature;
+import dev.popcorn.domain.release.Release;
 import dev.popcorn.memory.MemoryStores;
 import java.time.Duration;
 import java.util.List;
@@ -31,8 +31,10 @@ class WeekOverviewTest {
     private final Tally tally = new Tally(stores.ballots(), stores.reports(), TieRule.SHARED);
     private final WeekOverview overview = new WeekOverview(stores.releases(), stores.reports(), stores.polls(), tally,
             stores.teams(), stores.audit(), clock);
-    private final LeadGlance glances = new LeadGlance(stores.releases(), stores.reports(), stores.polls(), tally, clock);
-    private final Winners winners = new Winners(stores.polls(), stores.releases(), stores.awards(), stores.teams(), tally);
+    private final LeadGlance glances = new LeadGlance(stores.releases(), stores.reports(), stores.polls(), tally,
+            clock);
+    private final Winners winners = new Winners(stores.polls(), stores.releases(), stores.awards(), stores.teams(),
+            tally);
 
     @Test
     void aPollsCountIsHiddenWhileItRunsShownToLeadsFromTheCloseAndToEveryoneOnceApproved() {
@@ -42,8 +44,8 @@ class WeekOverviewTest {
         assertThat(overview.poll(pollId, false).result()).isEmpty();
         assertThat(overview.poll(pollId, true).result()).as("not even a lead, on the poll's page").isEmpty();
         assertThat(overview.poll(pollId, true).state()).isEqualTo(PollState.OPEN);
-        assertThat(glances.liveCount()).as("the lead's glance counts while it runs").hasValueSatisfying(count ->
-                assertThat(count.ballots()).isEqualTo(3));
+        assertThat(glances.liveCount()).as("the lead's glance counts while it runs")
+                .hasValueSatisfying(count -> assertThat(count.ballots()).isEqualTo(3));
 
         clock.set(AWeek.POLL_CLOSES);
         assertThat(overview.poll(pollId, false).state()).isEqualTo(PollState.CLOSED);
@@ -97,7 +99,8 @@ class WeekOverviewTest {
         for (int i = 0; i < 3; i++) {
             stores.reports().save(new ExperienceReport("fan-" + i, week.release().id(), List.of(
                     new FeatureVerdict("POP-1", Verdict.LIKE, "like " + i),
-                    new FeatureVerdict("POP-2", Verdict.NOT_GOOD_ENOUGH, i == 0 ? "too slow" : "")), List.of(), List.of()),
+                    new FeatureVerdict("POP-2", Verdict.NOT_GOOD_ENOUGH, i == 0 ? "too slow" : "")), List.of(),
+                    List.of()),
                     AWeek.FRIDAY.plusSeconds(60L * (i + 1)));
         }
 

@@ -3,10 +3,10 @@ package dev.popcorn.domain.award;
 import static dev.popcorn.domain.RuleViolationAssert.assertThatViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.popcorn.domain.RuleViolation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.RuleViolation;
 
 class AnnouncementTextTest {
 
@@ -36,14 +36,16 @@ class AnnouncementTextTest {
 
     @Test
     void wordsThatAgreeWithTheResultPass() {
-        AnnouncementText.check("# Congratulations, camera team: Night shots!" + MARKERS + "See you next Friday, release 2026.11.27.",
+        AnnouncementText.check(
+                "# Congratulations, camera team: Night shots!" + MARKERS + "See you next Friday, release 2026.11.27.",
                 BOTH, afterTheDisqualification());
         AnnouncementText.check("恭喜夜景拍摄！" + MARKERS, BOTH, afterTheDisqualification());
     }
 
     @Test
     void aMissingMarkerIsRefusedNamingTheLine() {
-        assertThatViolation(() -> AnnouncementText.check("Night shots wins!\n[[result:en]]\n", BOTH, afterTheDisqualification()))
+        assertThatViolation(
+                () -> AnnouncementText.check("Night shots wins!\n[[result:en]]\n", BOTH, afterTheDisqualification()))
                 .is(RuleViolation.Kind.CONFLICT, "announcement.result.missing");
         RuleViolation refused = (RuleViolation) org.assertj.core.api.Assertions.catchThrowable(
                 () -> AnnouncementText.check("Night shots wins!\n[[result:en]]\n", BOTH, afterTheDisqualification()));
@@ -52,7 +54,8 @@ class AnnouncementTextTest {
 
     @Test
     void staleNumbersOrATableTypedByTheLeadAreRefusedQuotingTheLine() {
-        for (String stale : new String[] {"更快的人像模式 —— Camera 相机 2 票（67%）", "**2 votes** (67 %)", "| 1 | Night shots | Camera | 1 |",
+        for (String stale : new String[] {"更快的人像模式 —— Camera 相机 2 票（67%）", "**2 votes** (67 %)",
+                "| 1 | Night shots | Camera | 1 |",
                 "Thank you to all 3 voters!", "感谢全部 3 位投票的用户！", "Night shots won with 1 ballot"}) {
             RuleViolation refused = (RuleViolation) org.assertj.core.api.Assertions.catchThrowable(
                     () -> AnnouncementText.check("Hello" + MARKERS + stale, BOTH, afterTheDisqualification()));
@@ -77,14 +80,16 @@ class AnnouncementTextTest {
     @Test
     void namingAProjectThatDidNotWinIsRefusedWithTheWinner() {
         RuleViolation refused = (RuleViolation) org.assertj.core.api.Assertions.catchThrowable(
-                () -> AnnouncementText.check("Dark theme takes the bucket!" + MARKERS, BOTH, afterTheDisqualification()));
+                () -> AnnouncementText.check("Dark theme takes the bucket!" + MARKERS, BOTH,
+                        afterTheDisqualification()));
         assertThat(refused.code()).isEqualTo("announcement.result.notWinner");
         assertThat(refused.args()).containsExactly("Dark theme", "Night shots", "深色主题", "夜景拍摄");
     }
 
     @Test
     void aShortTitleInsideTheWinnersLongerOneIsNoContradiction() {
-        Candidate night = new Candidate(1, 1, "camera", "Night shots everywhere", List.of(), "", CandidateStatus.ACTIVE, "");
+        Candidate night = new Candidate(1, 1, "camera", "Night shots everywhere", List.of(), "", CandidateStatus.ACTIVE,
+                "");
         Candidate shots = new Candidate(2, 1, "system", "Night shots", List.of(), "", CandidateStatus.ACTIVE, "");
         PollResult result = PollResult.of(List.of(night, shots), Map.of(1L, 3L, 2L, 1L));
         AnnouncementText.check("Night shots everywhere wins!\n[[result:en]]", List.of("en"), result);

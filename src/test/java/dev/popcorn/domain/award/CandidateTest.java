@@ -2,10 +2,10 @@ package dev.popcorn.domain.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.popcorn.domain.release.Feature;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.release.Feature;
 
 class CandidateTest {
 
@@ -23,7 +23,8 @@ class CandidateTest {
         assertThat(camera.pitchFor(Locale.SIMPLIFIED_CHINESE)).isEqualTo("连拍分组");
         assertThat(camera.pitchFor(Locale.ENGLISH)).isEqualTo("Burst groups");
         Candidate battery = proposed.get(1);
-        assertThat(battery.titleFor(Locale.SIMPLIFIED_CHINESE)).as("no Chinese summary: the English one").isEqualTo("Quiet charging");
+        assertThat(battery.titleFor(Locale.SIMPLIFIED_CHINESE)).as("no Chinese summary: the English one")
+                .isEqualTo("Quiet charging");
         assertThat(battery.pitchZh()).as("half Chinese would mix languages: none").isEmpty();
         assertThat(battery.pitchFor(Locale.SIMPLIFIED_CHINESE)).isEqualTo("Charge estimate · Battery per app");
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.popcorn.domain.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.RuleViolation;
 
 class EligibilityTest {
 
@@ -33,7 +33,8 @@ class EligibilityTest {
 
     @Test
     void aVoterWhoMeetsEveryRuleMayVote() {
-        assertThatCode(() -> strict.check(voter(NOW.minus(Duration.ofDays(30)), 2, 10), camera, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> strict.check(voter(NOW.minus(Duration.ofDays(30)), 2, 10), camera, NOW))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -50,7 +51,8 @@ class EligibilityTest {
 
     @Test
     void anUnknownTrustLevelDoesNotCountAgainstTheVoter() {
-        assertThat(refusal(() -> strict.check(voter(NOW.minus(Duration.ofDays(30)), null, 10), camera, NOW))).isEqualTo("allowed");
+        assertThat(refusal(() -> strict.check(voter(NOW.minus(Duration.ofDays(30)), null, 10), camera, NOW)))
+                .isEqualTo("allowed");
     }
 
     @Test
@@ -58,13 +60,16 @@ class EligibilityTest {
         Instant old = NOW.minus(Duration.ofDays(30));
         assertThat(refusal(() -> strict.check(voter(old, 2, 10, "some-other-team"), camera, NOW))).isEqualTo("allowed");
         Eligibility open = new Eligibility(0, Duration.ZERO, 0, true);
-        assertThat(refusal(() -> open.check(voter(null, null, 0, camera.teamSlug()), camera, NOW))).isEqualTo("allowed");
+        assertThat(refusal(() -> open.check(voter(null, null, 0, camera.teamSlug()), camera, NOW)))
+                .isEqualTo("allowed");
     }
 
     @Test
     void limitsOutOfRangeAreAProgrammingError() {
-        assertThatThrownBy(() -> new Eligibility(-1, Duration.ZERO, 0, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Eligibility(0, Duration.ZERO, 5, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Eligibility(-1, Duration.ZERO, 0, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Eligibility(0, Duration.ZERO, 5, true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -54,7 +54,8 @@ class PollResultTest {
         assertThat(result.standings().get(0).share()).isEqualTo(1.0);
         // Every disqualified candidate, with or without votes; a withdrawn one only when it had votes.
         assertThat(result.setAside()).extracting(a -> a.candidate().id(), PollResult.SetAside::votes)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 2L), org.assertj.core.groups.Tuple.tuple(3L, 0L));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 2L),
+                        org.assertj.core.groups.Tuple.tuple(3L, 0L));
         assertThat(result.setAside().get(0).candidate().reason()).isEqualTo("Bought votes");
         assertThat(result.ballots()).isEqualTo(1);
         assertThat(result.setAsideVotes()).isEqualTo(2);
@@ -97,7 +98,8 @@ class PollResultTest {
         Map<Long, Long> votes = Map.of(3L, 4L, 1L, 4L, 2L, 4L, 4L, 4L);
 
         PollResult first = PollResult.of(candidates, votes);
-        PollResult second = PollResult.of(List.of(candidates.get(3), candidates.get(1), candidates.get(0), candidates.get(2)), votes);
+        PollResult second = PollResult
+                .of(List.of(candidates.get(3), candidates.get(1), candidates.get(0), candidates.get(2)), votes);
 
         assertThat(first.standings()).extracting(s -> s.candidate().id()).containsExactly(1L, 2L, 3L, 4L);
         assertThat(second.standings()).isEqualTo(first.standings());

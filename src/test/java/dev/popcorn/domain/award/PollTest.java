@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.popcorn.domain.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.RuleViolation;
 
 class PollTest {
 
@@ -45,9 +45,12 @@ class PollTest {
     void aBallotForAWithdrawnDisqualifiedOrUnknownCandidateIsRefused() {
         Poll open = aPoll().open().withCandidates(3).withdrawn(1).disqualified(2, "bought votes").build();
 
-        assertThatViolation(() -> open.checkBallot(1, FRIDAY)).is(RuleViolation.Kind.INVALID, "ballot.candidate.inactive");
-        assertThatViolation(() -> open.checkBallot(2, FRIDAY)).is(RuleViolation.Kind.INVALID, "ballot.candidate.inactive");
-        assertThatViolation(() -> open.checkBallot(99, FRIDAY)).is(RuleViolation.Kind.INVALID, "ballot.candidate.unknown");
+        assertThatViolation(() -> open.checkBallot(1, FRIDAY)).is(RuleViolation.Kind.INVALID,
+                "ballot.candidate.inactive");
+        assertThatViolation(() -> open.checkBallot(2, FRIDAY)).is(RuleViolation.Kind.INVALID,
+                "ballot.candidate.inactive");
+        assertThatViolation(() -> open.checkBallot(99, FRIDAY)).is(RuleViolation.Kind.INVALID,
+                "ballot.candidate.unknown");
         open.checkBallot(3, FRIDAY);
         assertThat(open.activeCandidates()).extracting(Candidate::id).containsExactly(3L);
         assertThat(open.candidate(2).orElseThrow().reason()).isEqualTo("bought votes");
@@ -58,20 +61,23 @@ class PollTest {
         Instant early = FRIDAY.plus(Duration.ofDays(2));
         Poll closed = aPoll().closedEarlyAt(early).build();
         assertThat(closed.stateAt(early)).isEqualTo(PollState.CLOSED);
-        assertThatViolation(() -> closed.checkBallot(1, early.plusSeconds(1))).is(RuleViolation.Kind.CLOSED, "poll.closed");
+        assertThatViolation(() -> closed.checkBallot(1, early.plusSeconds(1))).is(RuleViolation.Kind.CLOSED,
+                "poll.closed");
 
         Poll approved = aPoll().closedEarlyAt(early).approvedAt(early.plusSeconds(60), "🍿 Project 1 wins").build();
         assertThat(approved.stateAt(early.plusSeconds(60))).isEqualTo(PollState.APPROVED);
         assertThat(approved.announcement()).isEqualTo("🍿 Project 1 wins");
         assertThatViolation(() -> approved.withAnnouncement("changed", early.plusSeconds(90)))
                 .is(RuleViolation.Kind.CONFLICT, "poll.review.notClosed");
-        assertThatViolation(() -> approved.checkBallot(1, early.plusSeconds(90))).is(RuleViolation.Kind.CLOSED, "poll.closed");
+        assertThatViolation(() -> approved.checkBallot(1, early.plusSeconds(90))).is(RuleViolation.Kind.CLOSED,
+                "poll.closed");
     }
 
     @Test
     void openingNeedsTwoCandidatesAndLocksTheCandidates() {
         assertThatThrownBy(() -> aPoll().withCandidates(1).build().open(FRIDAY))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("poll.open.tooFewCandidates"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.code()).isEqualTo("poll.open.tooFewCandidates"));
 
         Poll opened = aPoll().withCandidates(2).closingAt(closes).build().open(FRIDAY);
 
@@ -85,7 +91,8 @@ class PollTest {
         Poll open = aPoll().open().closingAt(closes).build();
         Instant now = FRIDAY.plus(Duration.ofDays(2));
         assertThatThrownBy(() -> open.approve(now, "lead"))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("poll.approve.notClosed"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.code()).isEqualTo("poll.approve.notClosed"));
 
         Poll closed = open.close(now);
         assertThat(closed.stateAt(now)).isEqualTo(PollState.CLOSED);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.release.Release;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.release.Release;
-import dev.popcorn.domain.RuleViolation;
 
 class ExperienceReportTest {
 
@@ -40,10 +40,13 @@ class ExperienceReportTest {
     void aFeatureOfAnotherReleaseOrTwiceTheSameIsRefused() {
         assertThatThrownBy(() -> new ExperienceReport("u1", release.id(), List.of(like("POP-9")), List.of(), List.of())
                 .checkAgainst(release))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("report.feature.unknown"));
-        assertThatThrownBy(() -> new ExperienceReport("u1", release.id(), List.of(like("POP-1"), like("POP-1")), List.of(),
-                List.of()).checkAgainst(release))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("report.feature.twice"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.code()).isEqualTo("report.feature.unknown"));
+        assertThatThrownBy(
+                () -> new ExperienceReport("u1", release.id(), List.of(like("POP-1"), like("POP-1")), List.of(),
+                        List.of()).checkAgainst(release))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.code()).isEqualTo("report.feature.twice"));
     }
 
     @Test
@@ -52,7 +55,8 @@ class ExperienceReportTest {
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("text.tooLong"));
         assertThatThrownBy(() -> new ExperienceReport("u1", 7, List.of(), List.of(),
                 List.of("wish one", "wish two", "wish three", "wish four", "wish five", "wish six")))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("report.wishes.tooMany"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.code()).isEqualTo("report.wishes.tooMany"));
     }
 
     @Test

@@ -3,11 +3,11 @@ package dev.popcorn.domain.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.popcorn.domain.RuleViolation;
+import dev.popcorn.domain.release.Feature;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.release.Feature;
-import dev.popcorn.domain.RuleViolation;
 
 class FeedbackLabelsTest {
 
@@ -52,7 +52,8 @@ class FeedbackLabelsTest {
     void anEditAddsOnlyWhatTheTicketLacksAndRemovesOnlyWhatItHolds() {
         assertThat(labels.edit(Optional.of(List.of("ui")), List.of("popcorn-loved")))
                 .isEqualTo(new FeedbackLabels.Edit(List.of("popcorn-loved"), List.of()));
-        assertThat(labels.edit(Optional.of(List.of("popcorn-loved")), List.of("popcorn-loved")).changesNothing()).isTrue();
+        assertThat(labels.edit(Optional.of(List.of("popcorn-loved")), List.of("popcorn-loved")).changesNothing())
+                .isTrue();
         assertThat(labels.edit(Optional.of(List.of()), List.of()).changesNothing()).isTrue();
         assertThat(labels.edit(Optional.of(List.of("popcorn-loved", "ui")), List.of("popcorn-needs-work")))
                 .isEqualTo(new FeedbackLabels.Edit(List.of("popcorn-needs-work"), List.of("popcorn-loved")));

@@ -14,7 +14,8 @@ class TicketKeysTest {
                 "Fix crash in camera (MIUI-2101, MIUI-2102)",
                 "Merge branch 'feature/MIUI-2104-portrait' into release/2026.11.20",
                 "Handle UTF-8 names; see https://jira.example.com/browse/SEC-7");
-        assertThat(TicketKeys.mentionedIn(log)).containsExactly("MIUI-2102", "MIUI-2101", "MIUI-2104", "UTF-8", "SEC-7");
+        assertThat(TicketKeys.mentionedIn(log)).containsExactly("MIUI-2102", "MIUI-2101", "MIUI-2104", "UTF-8",
+                "SEC-7");
     }
 
     @Test

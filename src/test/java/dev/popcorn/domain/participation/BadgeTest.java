@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class BadgeTest {
 
-    private static Badge.Counts counts(int reports, int streak, int shipped, int helpful, int seasons, int wins, int bugs) {
+    private static Badge.Counts counts(int reports, int streak, int shipped, int helpful, int seasons, int wins,
+            int bugs) {
         return new Badge.Counts(reports, streak, shipped, helpful, seasons, wins, bugs);
     }
 
@@ -20,7 +21,8 @@ class BadgeTest {
         assertThat(Badge.earned(counts(10, 0, 0, 0, 0, 0, 0))).extracting(Badge.Earned::key)
                 .containsExactly("first-report.bronze", "reports.bronze");
         assertThat(Badge.earned(counts(50, 12, 0, 10, 0, 0, 0))).extracting(Badge.Earned::key)
-                .containsExactly("first-report.bronze", "reports.bronze", "reports.silver", "streak.bronze", "streak.silver",
+                .containsExactly("first-report.bronze", "reports.bronze", "reports.silver", "streak.bronze",
+                        "streak.silver",
                         "helpful.bronze", "helpful.silver");
         assertThat(Badge.earned(counts(1, 52, 20, 50, 4, 10, 20))).hasSize(1 + 3 + 3 + 3 + 3 + 3 + 3);
     }

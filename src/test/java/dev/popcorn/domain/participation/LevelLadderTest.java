@@ -76,7 +76,8 @@ class LevelLadderTest {
     @Test
     void aLockedLevelNeitherRisesNorFalls() {
         assertThat(ladder.evaluate(fan, null, true, new Activity(1_000, 50, 13), NOW)).isEqualTo(fan);
-        assertThat(ladder.evaluate(pioneer, NOW.minus(Duration.ofDays(400)), true, Activity.none(), NOW)).isEqualTo(pioneer);
+        assertThat(ladder.evaluate(pioneer, NOW.minus(Duration.ofDays(400)), true, Activity.none(), NOW))
+                .isEqualTo(pioneer);
     }
 
     @Test
@@ -101,8 +102,10 @@ class LevelLadderTest {
 
     @Test
     void aLadderThatCannotWorkIsRefused() {
-        assertThatThrownBy(() -> new LevelLadder(List.of(new Level("top", 0, "顶", "Top", Level.Requirement.nothing(), 1, true)),
-                13, 90, Duration.ZERO, Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                () -> new LevelLadder(List.of(new Level("top", 0, "顶", "Top", Level.Requirement.nothing(), 1, true)),
+                        13, 90, Duration.ZERO, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LevelLadder(ladder.levels(), 13, 90, Duration.ZERO, Map.of(Right.VOTE, "admin")))
                 .hasMessageContaining("admin");
     }

@@ -3,16 +3,17 @@ package dev.popcorn.domain.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.popcorn.domain.RuleViolation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.RuleViolation;
 
 class BuildRuleTest {
 
     static BuildNotice notice(String job, String phase, String status, String branch, Map<String, String> parameters) {
-        return new BuildNotice(new BuildRef(job, 112, "https://ci.example.org/job/" + job + "/112/"), phase, status, branch,
+        return new BuildNotice(new BuildRef(job, 112, "https://ci.example.org/job/" + job + "/112/"), phase, status,
+                branch,
                 parameters, "MIUI-2101 night mode\nMIUI-2102 search", Optional.empty());
     }
 
@@ -46,8 +47,10 @@ class BuildRuleTest {
     @Test
     void theVersionMayComeFromTheBranch() {
         BuildNotice build = notice("r", "FINALIZED", "SUCCESS", "origin/release/2026.11.27", Map.of());
-        assertThat(((BuildRule.Open) rule("r", "", "branch", "release-jql").judge(build)).version()).isEqualTo("2026.11.27");
-        assertThat(((BuildRule.Open) rule("r", "", "branch:release/(\\d{4}\\.\\d\\d\\.\\d\\d)$", "release-jql").judge(build))
+        assertThat(((BuildRule.Open) rule("r", "", "branch", "release-jql").judge(build)).version())
+                .isEqualTo("2026.11.27");
+        assertThat(((BuildRule.Open) rule("r", "", "branch:release/(\\d{4}\\.\\d\\d\\.\\d\\d)$", "release-jql")
+                .judge(build))
                 .version()).isEqualTo("2026.11.27");
         assertThatThrownBy(() -> rule("r", "", "branch:hotfix/(.+)", "release-jql").judge(build))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("build.version.missing");
@@ -57,11 +60,14 @@ class BuildRuleTest {
 
     @Test
     void theFeaturesComeFromAQueryTemplateTheNotesOrAParameter() {
-        Map<String, String> parameters = Map.of("V", "2026.11.20", "FIX", "MIUI \"2026\" \\ 11", "KEYS", "MIUI-1, MIUI-2");
+        Map<String, String> parameters = Map.of("V", "2026.11.20", "FIX", "MIUI \"2026\" \\ 11", "KEYS",
+                "MIUI-1, MIUI-2");
         BuildNotice build = notice("r", "FINALIZED", "SUCCESS", "", parameters);
-        assertThat(((BuildRule.Open) rule("r", "", "parameter:V", "jql:fixVersion = \"{param:FIX}\" AND labels = \"v{version}\"")
+        assertThat(((BuildRule.Open) rule("r", "", "parameter:V",
+                "jql:fixVersion = \"{param:FIX}\" AND labels = \"v{version}\"")
                 .judge(build)).source())
-                .isEqualTo(new FeatureSource.Query("fixVersion = \"MIUI \\\"2026\\\" \\\\ 11\" AND labels = \"v2026.11.20\""));
+                .isEqualTo(new FeatureSource.Query(
+                        "fixVersion = \"MIUI \\\"2026\\\" \\\\ 11\" AND labels = \"v2026.11.20\""));
         assertThat(((BuildRule.Open) rule("r", "", "parameter:V", "notes").judge(build)).source())
                 .isEqualTo(new FeatureSource.Mentions(List.of("MIUI-2101 night mode\nMIUI-2102 search")));
         assertThat(((BuildRule.Open) rule("r", "", "parameter:V", "parameter:KEYS").judge(build)).source())

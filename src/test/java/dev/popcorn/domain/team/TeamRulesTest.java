@@ -4,13 +4,14 @@ import static dev.popcorn.domain.DomainTestData.aTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.popcorn.domain.RuleViolation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.popcorn.domain.RuleViolation;
 
 class TeamRulesTest {
 
-    private final TeamRules rules = TeamRules.parse("component:Camera=camera, label:gallery=gallery; project:SEC=security", "");
+    private final TeamRules rules = TeamRules
+            .parse("component:Camera=camera, label:gallery=gallery; project:SEC=security", "");
 
     @Test
     void theFirstMatchingRuleDecidesTheTeam() {
@@ -30,7 +31,8 @@ class TeamRulesTest {
     @Test
     void malformedRulesAreRefusedWithThePartThatIsWrong() {
         assertThatThrownBy(() -> TeamRules.parse("component:Camera", ""))
-                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.args()).containsExactly("component:Camera"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.args()).containsExactly("component:Camera"));
         assertThatThrownBy(() -> TeamRules.parse("owner:bob=camera", ""))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("teamRules.field"));
         assertThatThrownBy(() -> TeamRules.parse("label:=camera", "")).isInstanceOf(RuleViolation.class);

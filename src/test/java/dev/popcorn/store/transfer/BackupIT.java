@@ -69,7 +69,8 @@ class BackupIT {
             thread = new Thread(() -> {
                 for (int i = 0; !stop.get() && i < 100_000; i++) {
                     String voter = "load-" + i;
-                    var answer = server.send("PUT", "/api/v1/polls/" + poll + "/ballot", server.pass(voter, "Load " + i),
+                    var answer = server.send("PUT", "/api/v1/polls/" + poll + "/ballot",
+                            server.pass(voter, "Load " + i),
                             "{\"candidate\": " + candidates.get(i % candidates.size()) + "}");
                     if (answer.statusCode() == 200) {
                         acknowledged.add(voter);
@@ -96,7 +97,8 @@ class BackupIT {
     }
 
     private static long openPoll(TestServer server, List<Long> candidates) {
-        JsonObject poll = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body()).getAsJsonObject()
+        JsonObject poll = JsonParser.parseString(server.send("GET", "/api/v1/week", null, null).body())
+                .getAsJsonObject()
                 .getAsJsonObject("poll");
         assertThat(poll.get("state").getAsString()).isEqualTo("OPEN");
         poll.getAsJsonArray("candidates").forEach(c -> candidates.add(c.getAsJsonObject().get("id").getAsLong()));
@@ -116,7 +118,8 @@ class BackupIT {
             Databases.Run run = Databases.popcorn(Map.of(), args.toArray(String[]::new));
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).contains("backed up", "read back whole");
-            Eventually.holds("fans voting during the backup", Duration.ofSeconds(30), () -> voters.soFar().size() > before.size());
+            Eventually.holds("fans voting during the backup", Duration.ofSeconds(30),
+                    () -> voters.soFar().size() > before.size());
         }
         return before;
     }
@@ -124,7 +127,8 @@ class BackupIT {
     private static Set<String> voters(Database database) throws Exception {
         Set<String> voters = new HashSet<>();
         try (Connection connection = database.open("-");
-                PreparedStatement sql = connection.prepareStatement("SELECT user_id FROM ballots WHERE user_id LIKE 'load-%'");
+                PreparedStatement sql = connection
+                        .prepareStatement("SELECT user_id FROM ballots WHERE user_id LIKE 'load-%'");
                 ResultSet rs = sql.executeQuery()) {
             while (rs.next()) {
                 voters.add(rs.getString(1));
@@ -188,7 +192,8 @@ class BackupIT {
             server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN, "{\"name\": \"Camera\"}");
         }
         Path whole = dir.resolve("whole.gz");
-        assertThat(Databases.popcorn(Map.of(), "backup", "--data", data.toString(), "--to", whole.toString()).code()).isZero();
+        assertThat(Databases.popcorn(Map.of(), "backup", "--data", data.toString(), "--to", whole.toString()).code())
+                .isZero();
         assertThat(Databases.popcorn(Map.of(), "backup", "--data", data.toString(), "--to", whole.toString()).err())
                 .as("an existing file is never written over").contains("exists already");
 
@@ -196,30 +201,36 @@ class BackupIT {
         Path cut = dir.resolve("cut.gz");
         List<String> lines = new ArrayList<>();
         try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
-                new java.util.zip.GZIPInputStream(Files.newInputStream(whole)), java.nio.charset.StandardCharsets.UTF_8))) {
+                new java.util.zip.GZIPInputStream(Files.newInputStream(whole)),
+                java.nio.charset.StandardCharsets.UTF_8))) {
             reader.lines().forEach(lines::add);
         }
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(cut))) {
-            out.write(String.join("\n", lines.subList(0, lines.size() - 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(String.join("\n", lines.subList(0, lines.size() - 1))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        Databases.Run refused = Databases.popcorn(Map.of(), "restore", cut.toString(), "--data", dir.resolve("into").toString());
+        Databases.Run refused = Databases.popcorn(Map.of(), "restore", cut.toString(), "--data",
+                dir.resolve("into").toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("cut short");
         assertThat(dir.resolve("into").resolve("popcorn.mv.db")).as("nothing written").doesNotExist();
 
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a backup");
-        Databases.Run notGzip = Databases.popcorn(Map.of(), "restore", text.toString(), "--data", dir.resolve("into").toString());
+        Databases.Run notGzip = Databases.popcorn(Map.of(), "restore", text.toString(), "--data",
+                dir.resolve("into").toString());
         assertThat(notGzip.code()).isEqualTo(2);
         assertThat(notGzip.err()).contains("is not a Popcorn backup");
 
-        Databases.Run restored = Databases.popcorn(Map.of(), "restore", whole.toString(), "--data", dir.resolve("into").toString());
+        Databases.Run restored = Databases.popcorn(Map.of(), "restore", whole.toString(), "--data",
+                dir.resolve("into").toString());
         assertThat(restored.code()).as(restored.err()).isZero();
         assertThat(Databases.sums(Databases.h2(dir.resolve("into")))).isEqualTo(Databases.sums(Databases.h2(data)));
     }
 
     /** A configuration file naming the database, as an operator's would (the password not on the command line). */
     private Path properties(Database database) throws Exception {
-        return Files.writeString(dir.resolve("popcorn.properties"), "db.url=" + database.url() + "\ndb.user=" + database.user()
-                + "\ndb.password=" + database.password() + "\n");
+        return Files.writeString(dir.resolve("popcorn.properties"),
+                "db.url=" + database.url() + "\ndb.user=" + database.user()
+                        + "\ndb.password=" + database.password() + "\n");
     }
 }

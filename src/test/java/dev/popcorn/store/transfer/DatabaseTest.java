@@ -9,8 +9,9 @@ class DatabaseTest {
 
     @Test
     void aPrintedAddressKeepsTheSchemaAndLosesEveryCredential() {
-        assertThat(Database.masked("jdbc:postgresql://popcorn:s3cret@db.example:5432/popcorn?currentSchema=week&password=s3cret"
-                + "&sslpassword=s3cret&ssl=true&user=popcorn"))
+        assertThat(Database
+                .masked("jdbc:postgresql://popcorn:s3cret@db.example:5432/popcorn?currentSchema=week&password=s3cret"
+                        + "&sslpassword=s3cret&ssl=true&user=popcorn"))
                 .isEqualTo("jdbc:postgresql://db.example:5432/popcorn?currentSchema=week&ssl=true");
         assertThat(Database.masked("jdbc:postgresql://db.example/popcorn?password=s3cret"))
                 .isEqualTo("jdbc:postgresql://db.example/popcorn");

@@ -24,7 +24,8 @@ final class Databases {
 
     /** The embedded database of a data folder, as Popcorn's configuration names it. */
     static Database h2(Path data) {
-        return new Database("jdbc:h2:file:" + data.toAbsolutePath().resolve("popcorn") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+        return new Database(
+                "jdbc:h2:file:" + data.toAbsolutePath().resolve("popcorn") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 "", "");
     }
 
@@ -38,7 +39,8 @@ final class Databases {
         try (Connection connection = database.open("-")) {
             connection.setAutoCommit(false);
             Map<String, String> sums = new HashMap<>();
-            Tables.checksums(connection, Schema.tables(connection)).forEach((table, sum) -> sums.put(table, sum.rows() + " " + sum.hex()));
+            Tables.checksums(connection, Schema.tables(connection))
+                    .forEach((table, sum) -> sums.put(table, sum.rows() + " " + sum.hex()));
             connection.commit();
             return sums;
         }
@@ -75,6 +77,7 @@ final class Databases {
 
     /** The environment that makes a command use {@code database} rather than the data folder's. */
     static Map<String, String> env(Database database) {
-        return Map.of("POPCORN_DB_URL", database.url(), "POPCORN_DB_USER", database.user(), "POPCORN_DB_PASSWORD", database.password());
+        return Map.of("POPCORN_DB_URL", database.url(), "POPCORN_DB_USER", database.user(), "POPCORN_DB_PASSWORD",
+                database.password());
     }
 }

@@ -55,18 +55,22 @@ class MoveIT {
     private static Map<String, String> answers(TestServer server) {
         String pass = server.pass("demo-fan-002", "David Wu");
         Map<String, String> answers = new LinkedHashMap<>();
-        for (String path : List.of("/api/v1/week", "/api/v1/releases", "/api/v1/winners", "/api/v1/polls/1", "/api/v1/polls/2",
-                "/api/v1/leaderboards?period=all", "/api/v1/leaderboards?period=week", "/api/v1/leaderboards?period=all&of=teams")) {
+        for (String path : List.of("/api/v1/week", "/api/v1/releases", "/api/v1/winners", "/api/v1/polls/1",
+                "/api/v1/polls/2",
+                "/api/v1/leaderboards?period=all", "/api/v1/leaderboards?period=week",
+                "/api/v1/leaderboards?period=all&of=teams")) {
             answers.put(path, body(server, path, null));
         }
         answers.put("/api/v1/me", body(server, "/api/v1/me", pass));
         answers.put("/api/v1/me/participation", body(server, "/api/v1/me/participation", pass));
         answers.put("/api/v1/audit", body(server, "/api/v1/audit", TestServer.ADMIN_TOKEN));
-        for (String page : List.of("/?lang=en", "/winners?lang=zh-CN", "/leaderboards?lang=en", "/fans/demo-fan-002?lang=en")) {
+        for (String page : List.of("/?lang=en", "/winners?lang=zh-CN", "/leaderboards?lang=en",
+                "/fans/demo-fan-002?lang=en")) {
             var answer = server.page("GET", page, null, null);
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
             // Links name the server's own address, whose port is new each start; the script nonce is new each request.
-            answers.put(page, answer.body().replace(server.url(""), "http://popcorn").replaceAll("nonce=\"[^\"]*\"", "nonce"));
+            answers.put(page,
+                    answer.body().replace(server.url(""), "http://popcorn").replaceAll("nonce=\"[^\"]*\"", "nonce"));
         }
         return answers;
     }
@@ -100,7 +104,8 @@ class MoveIT {
             before.forEach((path, answer) -> assertThat(after.get(path)).as(path).isEqualTo(answer));
             // New rows get new numbers: the identities were set past the ids that were copied.
             long entries = count(target, "audit_log");
-            assertThat(server.send("POST", "/api/v1/users/demo-fan-002/revoke", TestServer.ADMIN_TOKEN, null).statusCode())
+            assertThat(
+                    server.send("POST", "/api/v1/users/demo-fan-002/revoke", TestServer.ADMIN_TOKEN, null).statusCode())
                     .isEqualTo(200);
             assertThat(count(target, "audit_log")).isEqualTo(entries + 1);
         }
@@ -116,10 +121,12 @@ class MoveIT {
                 throw new IllegalStateException("killed after 3 batches");
             }
         };
-        assertThatThrownBy(() -> new Move(Databases.h2(demo), target, 250, false, dies).run(new PrintWriter(new StringWriter())))
+        assertThatThrownBy(
+                () -> new Move(Databases.h2(demo), target, 250, false, dies).run(new PrintWriter(new StringWriter())))
                 .hasMessageContaining("killed");
         long copied = Databases.sums(target).values().stream().mapToLong(s -> Long.parseLong(s.split(" ")[0])).sum();
-        long all = Databases.sums(Databases.h2(demo)).values().stream().mapToLong(s -> Long.parseLong(s.split(" ")[0])).sum();
+        long all = Databases.sums(Databases.h2(demo)).values().stream().mapToLong(s -> Long.parseLong(s.split(" ")[0]))
+                .sum();
         assertThat(copied).as("part of the rows were copied").isPositive().isLessThan(all);
 
         Databases.Run refused = Databases.popcorn(Map.of(), "migrate", "--data", demo.toString(), "--to", target.url(),
@@ -149,18 +156,22 @@ class MoveIT {
     void aSourceARunningServerUsesIsRefusedAndLeftAlone() throws Exception {
         Path data = scratch.resolve("running");
         // Never reached: the source is refused first.
-        Database target = new Database("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=never_made", "postgres", "");
+        Database target = new Database("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=never_made", "postgres",
+                "");
         try (TestServer server = TestServer.start(data, SATURDAY_NOON, false)) {
             server.send("PUT", "/api/v1/teams/camera", TestServer.ADMIN_TOKEN, "{\"name\": \"Camera\"}");
             Databases.Run run = Databases.popcorn(Map.of(), "migrate", "--data", data.toString(), "--to", target.url());
             assertThat(run.code()).isEqualTo(1);
-            assertThat(run.err()).contains("a server is using " + data.toAbsolutePath(), "stop it first", "popcorn backup")
+            assertThat(run.err())
+                    .contains("a server is using " + data.toAbsolutePath(), "stop it first", "popcorn backup")
                     .doesNotContain("Exception");
             // From another process, as an operator runs it: H2's file lock keeps it out, and it says so in one line.
             Path jar = Path.of("target", "popcorn.jar");
             assertThat(jar).as("the packaged jar (mvn package runs before the integration tests)").exists();
-            ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toString(), "migrate", "--data", data.toString(), "--to", target.url()).redirectErrorStream(true);
+            ProcessBuilder command = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString(), "migrate", "--data", data.toString(), "--to", target.url())
+                    .redirectErrorStream(true);
             command.environment().put("POPCORN_SECURITY_SECRET", TestServer.SECRET);
             command.environment().put("POPCORN_SECURITY_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
             Process process = command.start();
@@ -184,7 +195,8 @@ class MoveIT {
     }
 
     private static long count(Database database, String table) throws Exception {
-        try (Connection connection = database.open("-"); Statement sql = connection.createStatement();
+        try (Connection connection = database.open("-");
+                Statement sql = connection.createStatement();
                 ResultSet rs = sql.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);

@@ -20,7 +20,8 @@ class FaultLogTest {
         assertThat(full).isEqualTo(1);
         Mockito.verify(logger, Mockito.times(1)).error("unexpected failure", same);
         // the 2nd, 4th, 8th … 512th time: nine lines with the count
-        Mockito.verify(logger, Mockito.times(9)).error(Mockito.anyString(), Mockito.eq("unexpected failure"), Mockito.eq(same),
+        Mockito.verify(logger, Mockito.times(9)).error(Mockito.anyString(), Mockito.eq("unexpected failure"),
+                Mockito.eq(same),
                 Mockito.anyLong());
 
         IllegalArgumentException other = new IllegalArgumentException("another place");

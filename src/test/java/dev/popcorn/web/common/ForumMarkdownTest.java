@@ -38,17 +38,20 @@ class ForumMarkdownTest {
 
     @Test
     void rawHtmlIsShownAsTextAndOnlyWebLinksAreKept() {
-        String html = MARKDOWN.html("""
-                <script>alert(1)</script> <img src=x onerror=alert(1)>
+        String html = MARKDOWN
+                .html("""
+                        <script>alert(1)</script> <img src=x onerror=alert(1)>
 
-                [click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [home](https://forum.example/t/1)
-                ![photo](https://photos.example/a.png) ![王磊](https://popcorn.example/photos/camera-0.png)
-                ![card](/polls/3/card.png) ![](https://popcorn.example.evil.example/x.png)
-                """);
+                        [click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [home](https://forum.example/t/1)
+                        ![photo](https://photos.example/a.png) ![王磊](https://popcorn.example/photos/camera-0.png)
+                        ![card](/polls/3/card.png) ![](https://popcorn.example.evil.example/x.png)
+                        """);
 
         assertThat(html).doesNotContain("<script", "<img src=x", "javascript:", "data:text")
-                .contains("&lt;script&gt;", "href=\"https://forum.example/t/1\"", "rel=\"nofollow ugc noopener noreferrer\"",
-                        "<img src=\"https://popcorn.example/photos/camera-0.png\" alt=\"王磊\"", "<img src=\"/polls/3/card.png\"");
+                .contains("&lt;script&gt;", "href=\"https://forum.example/t/1\"",
+                        "rel=\"nofollow ugc noopener noreferrer\"",
+                        "<img src=\"https://popcorn.example/photos/camera-0.png\" alt=\"王磊\"",
+                        "<img src=\"/polls/3/card.png\"");
         // An image from anywhere else is not fetched by the reader's browser: it is a link to it.
         assertThat(html).doesNotContain("<img src=\"https://photos.example", "<img src=\"https://popcorn.example.evil")
                 .contains("<a href=\"https://photos.example/a.png\" rel=\"nofollow ugc noopener noreferrer\">photo</a>",
@@ -57,8 +60,10 @@ class ForumMarkdownTest {
 
     @Test
     void anImageAddressABrowserReadsAsAnotherSitesIsALinkHoweverItIsWritten() {
-        for (String address : new String[] {"/\\evil.example/p.png", "\\\\\\\\evil.example/p.png", "//evil.example/p.png",
-                "https://popcorn.example@evil.example/p.png", "https://popcorn.example:8443/p.png", "http://popcorn.example/p.png"}) {
+        for (String address : new String[] {"/\\evil.example/p.png", "\\\\\\\\evil.example/p.png",
+                "//evil.example/p.png",
+                "https://popcorn.example@evil.example/p.png", "https://popcorn.example:8443/p.png",
+                "http://popcorn.example/p.png"}) {
             String html = MARKDOWN.html("![x](" + address + ")");
             assertThat(html).as(address).doesNotContain("<img").contains("<a href=");
         }

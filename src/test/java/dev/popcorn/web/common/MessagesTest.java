@@ -37,7 +37,8 @@ class MessagesTest {
     void everyKeyATemplateOrARuleUsesHasAText() throws IOException {
         Set<String> used = new HashSet<>();
         Pattern templateKey = Pattern.compile("\\bt\\('([a-zA-Z0-9_.]+)'");
-        Pattern ruleCode = Pattern.compile("(?:invalid|notFound|closed|conflict|unauthenticated|Kind\\.[A-Z_]+)\\(?,?\\s*\"([a-zA-Z.]+)\"");
+        Pattern ruleCode = Pattern.compile(
+                "(?:invalid|notFound|closed|conflict|unauthenticated|Kind\\.[A-Z_]+)\\(?,?\\s*\"([a-zA-Z.]+)\"");
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/resources/templates")),
                 Files.walk(Path.of("src/main/java")))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -62,7 +63,8 @@ class MessagesTest {
 
     @Test
     void anIdIsWrittenAsItIsInTheAddressNotAsACount() {
-        assertThat(Messages.text(Locale.ENGLISH, "error.release.unknown", 9999L)).isEqualTo("There is no release 9999.");
+        assertThat(Messages.text(Locale.ENGLISH, "error.release.unknown", 9999L))
+                .isEqualTo("There is no release 9999.");
         assertThat(Messages.text(Messages.CHINESE, "error.release.unknown", 9999L)).isEqualTo("没有编号为 9999 的版本。");
         assertThat(Messages.text(Locale.ENGLISH, "error.candidate.unknown", 12345L)).contains("12345");
         assertThat(Messages.text(Locale.ENGLISH, "error.nomination.unknown", 12345L)).contains("12345");
@@ -98,12 +100,14 @@ class MessagesTest {
                 .as("a count kept as text").isEqualTo("Opened the release 2026.11.20 with 1 feature.");
         assertThat(Messages.text(Messages.ENGLISH, "lead.announcement.hint")).contains("the template's draft")
                 .doesNotContain("''");
-        assertThat(Messages.text(Messages.ENGLISH, "error.request.headersTooLarge")).isEqualTo("The request's headers are too large.");
+        assertThat(Messages.text(Messages.ENGLISH, "error.request.headersTooLarge"))
+                .isEqualTo("The request's headers are too large.");
     }
 
     @Test
     void everyKindOfGrantIsExplainedToTheFanAndToTheLead() {
-        for (dev.popcorn.domain.participation.ParticipationKind kind : dev.popcorn.domain.participation.ParticipationKind.values()) {
+        for (dev.popcorn.domain.participation.ParticipationKind kind : dev.popcorn.domain.participation.ParticipationKind
+                .values()) {
             assertThat(Messages.has("points.why." + kind.name())).as("the fan's words for " + kind).isTrue();
             assertThat(Messages.has("lead.grants.why." + kind.name())).as("the lead's words for " + kind).isTrue();
         }

@@ -26,14 +26,16 @@ class RequestSchemasTest {
             assertThatViolation(() -> schemas.check("POST", "/api/v1/hooks/jira", lenient)).as(lenient)
                     .is(Kind.MALFORMED, "request.json.malformedAt");
         }
-        assertThatViolation(() -> schemas.check("POST", "/api/v1/hooks/jira", " ")).is(Kind.MALFORMED, "request.json.empty");
+        assertThatViolation(() -> schemas.check("POST", "/api/v1/hooks/jira", " ")).is(Kind.MALFORMED,
+                "request.json.empty");
         assertThatViolation(() -> schemas.check("POST", "/api/v1/hooks/jira", "{\n  \"a\": tru }"))
                 .is(Kind.MALFORMED, "request.json.malformedAt").withArgs(2, 8);
     }
 
     @Test
     void typesAreAsDocumented() {
-        assertThatViolation(() -> schemas.check("POST", "/api/v1/releases", "{\"version\": \"1\", \"dryRun\": \"yes\"}"))
+        assertThatViolation(
+                () -> schemas.check("POST", "/api/v1/releases", "{\"version\": \"1\", \"dryRun\": \"yes\"}"))
                 .is(Kind.MALFORMED, "request.field.type.boolean").withArgs("dryRun");
         assertThatViolation(() -> schemas.check("POST", "/api/v1/releases", "{\"version\": 12}"))
                 .is(Kind.MALFORMED, "request.field.type.string").withArgs("version");
@@ -49,10 +51,12 @@ class RequestSchemasTest {
                 "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\"}]}"))
                 .is(Kind.INVALID, "request.field.required").withArgs("members[0].photoUrl");
         String many = "\"wish\", ".repeat(6) + "\"wish\"";
-        assertThatViolation(() -> schemas.check("PUT", "/api/v1/releases/{id}/report", "{\"newWishes\": [" + many + "]}"))
+        assertThatViolation(
+                () -> schemas.check("PUT", "/api/v1/releases/{id}/report", "{\"newWishes\": [" + many + "]}"))
                 .is(Kind.INVALID, "request.field.maxItems").withArgs("newWishes", 5L);
         assertThatViolation(() -> schemas.check("PUT", "/api/v1/teams/{slug}",
-                "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"" + "x".repeat(60_000) + "\"}]}"))
+                "{\"name\": \"Camera\", \"members\": [{\"name\": \"Lin\", \"photoUrl\": \"" + "x".repeat(60_000)
+                        + "\"}]}"))
                 .is(Kind.INVALID, "request.field.maxLength").withArgs("members[0].photoUrl", 500L);
         assertThatViolation(() -> schemas.check("PUT", "/api/v1/releases/{id}/report",
                 "{\"verdicts\": [{\"feature\": \"MIUI-1\", \"verdict\": \"MEH\"}]}"))
