@@ -1,6 +1,6 @@
 package dev.popcorn;
 
-import dev.popcorn.app.GroupCommit;
+import dev.popcorn.app.GroupCommitWatch;
 import dev.popcorn.app.award.AnnounceAward;
 import dev.popcorn.app.outbox.Outbox;
 import dev.popcorn.capability.AwardCapability;
@@ -92,7 +92,7 @@ final class Wiring {
      * is told of the group commit's batches.
      */
     static Parts wire(Config config, Store store, Clock clock, Supplier<String> baseUrl, String instance,
-            GroupCommit.Watch watch) {
+            GroupCommitWatch watch) {
         Core core = new Core(config, store, clock, baseUrl, instance, watch);
         List<Capability> all = new ArrayList<>();
         IdentityCapability identity = add(all, new IdentityCapability(core));

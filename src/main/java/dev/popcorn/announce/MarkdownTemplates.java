@@ -2,8 +2,8 @@ package dev.popcorn.announce;
 
 import dev.popcorn.app.award.AwardFacts;
 import dev.popcorn.domain.award.AnnouncementText;
+import dev.popcorn.domain.award.Place;
 import dev.popcorn.domain.award.PollResult;
-import dev.popcorn.domain.award.Standing;
 import dev.popcorn.domain.team.Member;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -199,7 +199,7 @@ public final class MarkdownTemplates {
         }
         model.put("winners", winners);
         List<Map<String, Object>> standings = new ArrayList<>();
-        for (Standing standing : facts.result().standings()) {
+        for (Place standing : facts.result().standings()) {
             standings.add(Map.of("rank", standing.rank(), "title", standing.candidate().title(), "titleZh",
                     zh(standing.candidate()),
                     "team", facts.teamName(standing.candidate().teamSlug()), "votes", standing.votes(),

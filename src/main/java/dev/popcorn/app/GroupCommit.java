@@ -151,25 +151,6 @@ public final class GroupCommit implements AutoCloseable {
     private record Pending<T, R>(Lane<T, R> lane, T item, CompletableFuture<R> answer) {
     }
 
-    /** Told what the writer does, for an operator to watch (ADR 0029): called on the writer and on requests' threads, so quick. */
-    public interface Watch {
-        /** A batch of {@code writes} committed in one transaction that took {@code nanos}. */
-        void committed(int writes, long nanos);
-
-        /** A write was refused at once: the queue was full. */
-        void refusedFull();
-
-        Watch NONE = new Watch() {
-            @Override
-            public void committed(int writes, long nanos) {
-            }
-
-            @Override
-            public void refusedFull() {
-            }
-        };
-    }
-
     private final Transactions transactions;
     private final Settings settings;
     private final BlockingQueue<Pending<?, ?>> queue;
@@ -180,7 +161,7 @@ public final class GroupCommit implements AutoCloseable {
      */
     private final java.util.concurrent.ExecutorService answering;
     private volatile boolean closed;
-    private final Watch watch;
+    private final GroupCommitWatch watch;
 
     /**
      * No writer: every item is written alone, in its own transaction, on the caller's thread, by the very same batch
@@ -193,17 +174,17 @@ public final class GroupCommit implements AutoCloseable {
     private GroupCommit(Transactions transactions) {
         this.transactions = transactions;
         this.settings = new Settings(1, Duration.ZERO, 1);
-        this.watch = Watch.NONE;
+        this.watch = GroupCommitWatch.NONE;
         this.queue = new ArrayBlockingQueue<>(1);
         this.answering = null;
         this.writer = null;
     }
 
     public GroupCommit(Transactions transactions, Settings settings) {
-        this(transactions, settings, Watch.NONE);
+        this(transactions, settings, GroupCommitWatch.NONE);
     }
 
-    public GroupCommit(Transactions transactions, Settings settings, Watch watch) {
+    public GroupCommit(Transactions transactions, Settings settings, GroupCommitWatch watch) {
         this.transactions = transactions;
         this.settings = settings;
         this.watch = watch;

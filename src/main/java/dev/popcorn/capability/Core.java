@@ -5,6 +5,7 @@ import dev.popcorn.announce.MarkdownTemplates;
 import dev.popcorn.announce.Photos;
 import dev.popcorn.announce.WinnerCard;
 import dev.popcorn.app.GroupCommit;
+import dev.popcorn.app.GroupCommitWatch;
 import dev.popcorn.app.Replays;
 import dev.popcorn.app.forum.Forum;
 import dev.popcorn.app.forum.ForumKeys;
@@ -52,7 +53,7 @@ public final class Core {
      * commit.
      */
     public Core(Config config, Store store, Clock clock, Supplier<String> baseUrl, String instance,
-            GroupCommit.Watch watch) {
+            GroupCommitWatch watch) {
         this.config = config;
         this.store = store;
         this.clock = clock;

@@ -65,14 +65,13 @@ public final class ParticipationCapability implements Capability {
                 config.points(), store.transactions(), store.audit(), standingMirror, core.clock());
         this.levelOverrides = new LevelOverrides(standingReviews, levels, notices, store.standing(),
                 store.transactions(), store.audit(), standingMirror, core.clock());
-        this.ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
-                config.calendar(), core.clock(), standingReviews);
         // The reviews new grants ask for are done by a reviewer of their own, writes.reviews-per-second; they yield
         // while ballots and reports wait for their batch: a surge goes first.
         this.reviews = new LaterReviews(standingReviews, config.writes().reviewsPerSecond(),
                 () -> core.writes().waiting() > 0,
                 core.clock());
-        ledger.reviewLater(reviews);
+        this.ledger = new Ledger(store.participation(), store.transactions(), store.audit(), config.points(),
+                config.calendar(), core.clock(), standingReviews, reviews);
         this.people = new People(store.users());
         this.fanCards = new FanCards(new StandingCardFacts(standing), new FanCard(), core.baseUrl());
         // The leaderboards leave off the configured forum groups and (by default) the leads.

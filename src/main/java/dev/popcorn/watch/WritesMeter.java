@@ -1,6 +1,6 @@
 package dev.popcorn.watch;
 
-import dev.popcorn.app.GroupCommit;
+import dev.popcorn.app.GroupCommitWatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +16,7 @@ import java.util.function.IntSupplier;
  * batch's transaction took ({@code popcorn.writes.commit}), and the writes refused because the queue was full
  * ({@code popcorn.writes.refused}).
  */
-public final class WritesMeter implements GroupCommit.Watch {
+public final class WritesMeter implements GroupCommitWatch {
 
     private final DistributionSummary batches;
     private final Timer commits;

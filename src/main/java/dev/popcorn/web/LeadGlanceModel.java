@@ -2,8 +2,8 @@ package dev.popcorn.web;
 
 import dev.popcorn.app.week.LeadGlance;
 import dev.popcorn.app.week.WeekOverview;
+import dev.popcorn.domain.award.Place;
 import dev.popcorn.domain.award.PollResult;
-import dev.popcorn.domain.award.Standing;
 import dev.popcorn.domain.feedback.FeatureFeedback;
 import dev.popcorn.domain.feedback.Verdict;
 import dev.popcorn.domain.team.Team;
@@ -144,7 +144,7 @@ final class LeadGlanceModel {
     }
 
     private static List<Count> counts(PollResult result, Map<String, Team> teams, java.util.Locale locale) {
-        long most = result.standings().stream().mapToLong(Standing::votes).max().orElse(0);
+        long most = result.standings().stream().mapToLong(Place::votes).max().orElse(0);
         return result.standings().stream()
                 .map(s -> new Count(s.candidate().titleFor(locale), teamName(teams, s.candidate().teamSlug(), locale),
                         s.votes(), most == 0 ? 0 : 100.0 * s.votes() / most))

@@ -28,9 +28,8 @@ public record WebKit(Sessions sessions, Chrome chrome, Problems problems, Gate g
     public static WebKit of(SignIn signIn, StandingNotices standingNotices, LevelLadder ladder, boolean forumSignIn,
             WebApp.Settings settings) {
         Sessions sessions = new Sessions(signIn, settings.sessionValidity(), settings.secureCookies());
-        Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), forumSignIn);
         NoticeTexts notices = new NoticeTexts(standingNotices, ladder);
-        chrome.tellOnNextPage(notices::unseen);
+        Chrome chrome = new Chrome(sessions, new Templates(settings.zone()), forumSignIn, notices::unseen);
         return new WebKit(sessions, chrome, new Problems(chrome), new Gate(sessions, new Bearer(signIn)),
                 new RateLimits(
                         new RateLimits.Settings(settings.ballotsPerMinute(), settings.ballotsPerMinutePerAddress()),

@@ -20,7 +20,7 @@ class GroupCommitWatchTest {
     private final List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> times = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger full = new AtomicInteger();
-    private final GroupCommit.Watch watch = new GroupCommit.Watch() {
+    private final GroupCommitWatch watch = new GroupCommitWatch() {
         @Override
         public void committed(int writes, long nanos) {
             batches.add(writes);

@@ -12,9 +12,9 @@ import dev.popcorn.app.forum.ForumThreadStore;
 import dev.popcorn.app.outbox.OutboxStore;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.AnnouncementText;
+import dev.popcorn.domain.award.Place;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
-import dev.popcorn.domain.award.Standing;
 import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Member;
 import dev.popcorn.domain.team.Team;
@@ -158,7 +158,7 @@ public final class AnnounceAward {
         Release release = stores.releases().find(poll.releaseId())
                 .orElseThrow(() -> RuleViolation.notFound("release.unknown", poll.releaseId()));
         List<AwardFacts.Winner> winners = new ArrayList<>();
-        for (Standing standing : result.winners()) {
+        for (Place standing : result.winners()) {
             Team team = stores.teams().find(standing.candidate().teamSlug()).orElseThrow();
             List<Member> members = team.members().stream()
                     .map(m -> new Member(m.name(), absolute(m.photoUrl()), m.userId()))

@@ -9,9 +9,9 @@ import dev.popcorn.domain.AuditEntry;
 import dev.popcorn.domain.RuleViolation;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.CandidateStatus;
+import dev.popcorn.domain.award.Place;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
-import dev.popcorn.domain.award.Standing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -282,7 +282,7 @@ public final class ManagePoll {
     }
 
     private static String winners(PollResult result) {
-        List<Standing> winners = result.winners();
+        List<Place> winners = result.winners();
         return winners.isEmpty() ? "no votes"
                 : "winner: " + String.join(", ",
                         winners.stream().map(s -> s.candidate().title() + " (" + s.votes() + ")").toList());

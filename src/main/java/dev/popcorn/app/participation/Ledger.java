@@ -82,18 +82,31 @@ public final class Ledger {
     private final WeekCalendar calendar;
     private final Clock clock;
     private final Review review;
-    private volatile Later later;
+    private final Later later;
 
     public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
             WeekCalendar calendar, Clock clock) {
         this(store, transactions, audit, rules, calendar, clock, Review.none());
     }
 
-    /** {@code review} runs after every new grant, award and revocation, in its transaction. */
+    /**
+     * {@code review} runs after every new grant, award and revocation, in its transaction; the reviews a batch's
+     * grants ask for once it committed are made at once.
+     */
     public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
             WeekCalendar calendar, Clock clock, Review review) {
+        this(store, transactions, audit, rules, calendar, clock, review,
+                users -> users.forEach(user -> review.review(user, clock.instant())));
+    }
+
+    /**
+     * {@code review} runs after every new grant, award and revocation, in its transaction; {@code later} takes the
+     * reviews a batch's grants ask for once it committed (a background reviewer at its own pace, ADR 0020).
+     */
+    public Ledger(ParticipationStore store, Transactions transactions, AuditLog audit, PointsRules rules,
+            WeekCalendar calendar, Clock clock, Review review, Later later) {
         this.review = review;
-        this.later = users -> users.forEach(user -> review.review(user, clock.instant()));
+        this.later = later;
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
@@ -201,11 +214,6 @@ public final class Ledger {
         if (!userIds.isEmpty()) {
             later.review(userIds);
         }
-    }
-
-    /** Hands the reviews {@link #reviewSoon} asks for to a background reviewer. */
-    public void reviewLater(Later reviewer) {
-        this.later = reviewer;
     }
 
     /** The most points of plain kinds a user earns per release week (0: no cap). */

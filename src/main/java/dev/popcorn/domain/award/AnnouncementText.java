@@ -72,7 +72,7 @@ public final class AnnouncementText {
         }
         Set<Long> winners = new LinkedHashSet<>();
         result.winners().forEach(s -> winners.add(s.candidate().id()));
-        for (Standing standing : result.standings()) {
+        for (Place standing : result.standings()) {
             if (winners.contains(standing.candidate().id())) {
                 continue;
             }
@@ -99,7 +99,7 @@ public final class AnnouncementText {
     /** Whether {@code title} is only found inside a winner's longer title (a project named "Portrait" beside "Portrait mode"). */
     private static boolean namesAWinner(String said, String title, PollResult result) {
         String rest = said;
-        for (Standing winner : result.winners()) {
+        for (Place winner : result.winners()) {
             for (String longer : titles(winner.candidate())) {
                 if (longer.length() > title.length() && longer.contains(title)) {
                     rest = rest.replace(longer, " ");

@@ -14,7 +14,7 @@ import java.util.Map;
  * wins) single one out; the others of the tie then rank second. The order is deterministic:
  * votes, then tie-break score, then candidate id.
  */
-public record PollResult(List<Standing> standings, long ballots, TieRule rule, boolean tieBroken,
+public record PollResult(List<Place> standings, long ballots, TieRule rule, boolean tieBroken,
         List<SetAside> setAside) {
 
     /**
@@ -70,7 +70,7 @@ public record PollResult(List<Standing> standings, long ballots, TieRule rule, b
         List<Candidate> tied = active.stream().filter(c -> votesByCandidate.getOrDefault(c.id(), 0L) == top).toList();
         boolean broken = rule != TieRule.SHARED && top > 0 && tied.size() > 1
                 && score(tieScores, tied.get(0)) > score(tieScores, tied.get(1));
-        List<Standing> standings = new ArrayList<>();
+        List<Place> standings = new ArrayList<>();
         long previousVotes = -1;
         int rank = 0;
         for (int i = 0; i < active.size(); i++) {
@@ -82,7 +82,7 @@ public record PollResult(List<Standing> standings, long ballots, TieRule rule, b
             }
             int shown = broken && i > 0 && votes == top ? 2 : rank;
             long next = i + 1 < active.size() ? votesByCandidate.getOrDefault(active.get(i + 1).id(), 0L) : 0;
-            standings.add(new Standing(candidate, votes, shown, total == 0 ? 0 : (double) votes / total, votes - next));
+            standings.add(new Place(candidate, votes, shown, total == 0 ? 0 : (double) votes / total, votes - next));
         }
         List<SetAside> setAside = candidates.stream()
                 .filter(c -> c.status() == CandidateStatus.DISQUALIFIED
@@ -97,7 +97,7 @@ public record PollResult(List<Standing> standings, long ballots, TieRule rule, b
         return scores.getOrDefault(candidate.id(), Long.MIN_VALUE + 1);
     }
 
-    public List<Standing> winners() {
+    public List<Place> winners() {
         return standings.stream().filter(s -> s.rank() == 1 && s.votes() > 0).toList();
     }
 

@@ -17,9 +17,15 @@ public final class Chrome {
     private final Sessions sessions;
     private final Templates templates;
     private final boolean forumSignIn;
-    private volatile BiFunction<String, Locale, List<?>> banners = (user, locale) -> List.of();
+    private final BiFunction<String, Locale, List<?>> banners;
 
-    public Chrome(Sessions sessions, Templates templates, boolean forumSignIn) {
+    /**
+     * {@code banners} is what the next page a signed-in user opens tells them once, above its content (a promotion,
+     * a new badge): it answers them for a user in a language, and counts them as told.
+     */
+    public Chrome(Sessions sessions, Templates templates, boolean forumSignIn,
+            BiFunction<String, Locale, List<?>> banners) {
+        this.banners = banners;
         this.sessions = sessions;
         this.templates = templates;
         this.forumSignIn = forumSignIn;
@@ -40,14 +46,6 @@ public final class Chrome {
         Locale locale = Messages.choose(explicit, ctx.header("Accept-Language"));
         ctx.attribute(LOCALE, locale);
         return locale;
-    }
-
-    /**
-     * What the next page a signed-in user opens tells them once, above its content (a promotion, a new badge):
-     * {@code banners} answers them for a user in a language, and counts them as told.
-     */
-    public void tellOnNextPage(BiFunction<String, Locale, List<?>> banners) {
-        this.banners = banners;
     }
 
     /**

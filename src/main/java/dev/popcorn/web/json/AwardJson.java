@@ -1,6 +1,6 @@
 package dev.popcorn.web.json;
 
-import dev.popcorn.domain.award.Standing;
+import dev.popcorn.domain.award.Place;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +11,7 @@ public final class AwardJson {
     }
 
     /** An approved poll and who won it. */
-    public record Winners(long poll, String title, Instant approvedAt, List<Standing> winners, long ballots) {
+    public record Winners(long poll, String title, Instant approvedAt, List<Place> winners, long ballots) {
         public static Winners of(dev.popcorn.app.award.Winners.Award award) {
             return new Winners(award.poll().id(), award.poll().title(), award.poll().approvedAt(),
                     award.result().winners(), award.result().ballots());

@@ -4,7 +4,6 @@ import dev.popcorn.app.week.WeekOverview.PollView;
 import dev.popcorn.domain.award.Candidate;
 import dev.popcorn.domain.award.Poll;
 import dev.popcorn.domain.award.PollResult;
-import dev.popcorn.domain.award.Standing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ public record PollJson(long id, long releaseId, String title, String state, Inst
 
     /** One candidate's place in the count. */
     public record Place(long candidate, String title, String team, long votes, int rank, double share, long margin) {
-        static Place of(Standing s) {
+        static Place of(dev.popcorn.domain.award.Place s) {
             return new Place(s.candidate().id(), s.candidate().title(), s.candidate().teamSlug(), s.votes(), s.rank(),
                     s.share(), s.margin());
         }

@@ -18,7 +18,7 @@ class PollResultTest {
         assertThat(result.winners()).extracting(s -> s.candidate().id()).containsExactly(2L);
         assertThat(result.ballots()).isEqualTo(40);
         assertThat(result.margin()).isEqualTo(15);
-        assertThat(result.standings()).extracting(Standing::rank).containsExactly(1, 2, 3, 4);
+        assertThat(result.standings()).extracting(Place::rank).containsExactly(1, 2, 3, 4);
         assertThat(result.standings().get(0).share()).isEqualTo(25.0 / 40);
     }
 
@@ -28,7 +28,7 @@ class PollResultTest {
 
         assertThat(result.isTie()).isTrue();
         assertThat(result.winners()).extracting(s -> s.candidate().id()).containsExactly(1L, 2L);
-        assertThat(result.standings()).extracting(Standing::rank).containsExactly(1, 1, 3, 4);
+        assertThat(result.standings()).extracting(Place::rank).containsExactly(1, 1, 3, 4);
         assertThat(result.margin()).isZero();
     }
 
@@ -66,7 +66,7 @@ class PollResultTest {
     void everyStandingCarriesItsMarginOverTheNextOne() {
         PollResult result = PollResult.of(candidates, Map.of(1L, 10L, 2L, 25L, 3L, 5L));
 
-        assertThat(result.standings()).extracting(Standing::margin).containsExactly(15L, 5L, 5L, 0L);
+        assertThat(result.standings()).extracting(Place::margin).containsExactly(15L, 5L, 5L, 0L);
     }
 
     @Test
@@ -80,7 +80,7 @@ class PollResultTest {
         assertThat(result.isTie()).isFalse();
         assertThat(result.topTied()).isTrue();
         assertThat(result.standings()).extracting(s -> s.candidate().id()).containsExactly(2L, 1L, 3L, 4L);
-        assertThat(result.standings()).extracting(Standing::rank).containsExactly(1, 2, 3, 4);
+        assertThat(result.standings()).extracting(Place::rank).containsExactly(1, 2, 3, 4);
         assertThat(result.margin()).isZero();
     }
 

@@ -55,7 +55,8 @@ class ProblemsTest {
             }
             return Context.class.isAssignableFrom(invocation.getMethod().getReturnType()) ? invocation.getMock() : null;
         });
-        Problems problems = new Problems(new Chrome(null, new Templates(java.time.ZoneOffset.UTC), false));
+        Problems problems = new Problems(new Chrome(null, new Templates(java.time.ZoneOffset.UTC), false,
+                (user, locale) -> java.util.List.of()));
 
         problems.handle(new IllegalStateException("the session store is gone"), ctx);
 
