@@ -26,6 +26,7 @@ import dev.popcorn.domain.release.Release;
 import dev.popcorn.web.common.Chrome;
 import dev.popcorn.web.common.Gate;
 import dev.popcorn.web.common.Messages;
+import dev.popcorn.web.common.PageModels;
 import dev.popcorn.web.common.Params;
 import dev.popcorn.web.common.Problems;
 import dev.popcorn.web.json.StandingJson;
@@ -102,9 +103,8 @@ public final class ReportPage implements EndpointGroup {
         List<Long> supported = new ArrayList<>(reports.find(releaseId, Gate.admitted(ctx).userId())
                 .map(ExperienceReport::supportedWishes).orElse(List.of()));
         supported.addAll(ticked);
-        Map<String, Object> model = ReportPageModel.into(chrome.model(ctx),
+        chrome.render(ctx, "report-matches",
                 new ReportPageModel.Matches(matches, String.join("\n", lines), supported, ctx.queryParams("ticket")));
-        chrome.render(ctx, "report-matches", model);
     }
 
     /** The page; with a draft the fan's unsaved report is shown again (with matches to look at, or a problem to fix). */
@@ -155,7 +155,8 @@ public final class ReportPage implements EndpointGroup {
                 // A draft the server shows again (matches to look at, a problem to fix) wins over the browser's.
                 draft != null, Optional.ofNullable(ctx.<List<String>>attribute("chosenTickets")).orElse(List.of()),
                 problemText);
-        chrome.render(ctx, "release", ReportPageModel.into(model, page));
+        model.putAll(PageModels.entries(page));
+        chrome.render(ctx, "release", model);
     }
 
     private void handIn(Context ctx) {

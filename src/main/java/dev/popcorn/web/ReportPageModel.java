@@ -7,7 +7,7 @@ import dev.popcorn.domain.feedback.FeatureVerdict;
 import dev.popcorn.domain.feedback.Wish;
 import dev.popcorn.domain.release.Release;
 import dev.popcorn.domain.team.Team;
-import java.lang.reflect.RecordComponent;
+import dev.popcorn.web.common.PageModels;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,9 @@ record ReportPageModel(Release release, boolean reportsOpen, List<FeatureFeedbac
      */
     record Earnings(int earnedPoints, int writtenMore, long weekPoints, int weeklyCap, String level,
             List<Earned> earnedItems,
-            List<String> earnedBadges, String promotedTo, String promotedId, List<String> promotedUnlocks) {
+            List<String> earnedBadges, String promotedTo, String promotedId, List<String> promotedUnlocks)
+            implements
+                PageModels.Part {
     }
 
     /**
@@ -42,23 +44,5 @@ record ReportPageModel(Release release, boolean reportsOpen, List<FeatureFeedbac
      */
     record Matches(List<WishTickets.Match> matches, String matchesFor, List<Long> supported,
             List<String> chosenTickets) {
-    }
-
-    /** The layout's model with this model's components added by name (the earnings' own), those not null. */
-    static Map<String, Object> into(Map<String, Object> model, Record part) {
-        for (RecordComponent component : part.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(part);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            if (value instanceof Earnings inner) {
-                into(model, inner);
-            } else if (value != null) {
-                model.put(component.getName(), value);
-            }
-        }
-        return model;
     }
 }
